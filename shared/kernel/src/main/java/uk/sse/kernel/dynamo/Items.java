@@ -1,0 +1,117 @@
+package uk.sse.kernel.dynamo;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads and writes DynamoDB attribute maps by hand: explicit, reflection-free mapping that keeps
+ * absent values absent rather than storing nulls.
+ */
+public final class Items {
+
+    private final Map<String, AttributeValue> values;
+
+    private Items(Map<String, AttributeValue> values) {
+        this.values = values;
+    }
+
+    public static Items builder() {
+        return new Items(new HashMap<>());
+    }
+
+    public static Items of(Map<String, AttributeValue> item) {
+        return new Items(item);
+    }
+
+    public Items s(String name, String value) {
+        if (value != null) {
+            values.put(name, AttributeValue.fromS(value));
+        }
+        return this;
+    }
+
+    public Items n(String name, Number value) {
+        if (value != null) {
+            values.put(name, AttributeValue.fromN(value instanceof BigDecimal d ? d.toPlainString() : value.toString()));
+        }
+        return this;
+    }
+
+    public Items bool(String name, Boolean value) {
+        if (value != null) {
+            values.put(name, AttributeValue.fromBool(value));
+        }
+        return this;
+    }
+
+    public Items strings(String name, Collection<String> list) {
+        if (list != null && !list.isEmpty()) {
+            values.put(name, AttributeValue.fromL(list.stream().map(AttributeValue::fromS).toList()));
+        }
+        return this;
+    }
+
+    public Items map(String name, Items nested) {
+        if (nested != null && !nested.values.isEmpty()) {
+            values.put(name, AttributeValue.fromM(nested.values));
+        }
+        return this;
+    }
+
+    public <T> Items maps(String name, Collection<T> list, Function<T, Items> mapper) {
+        if (list != null && !list.isEmpty()) {
+            values.put(name, AttributeValue.fromL(list.stream().map(e -> AttributeValue.fromM(mapper.apply(e).values)).toList()));
+        }
+        return this;
+    }
+
+    public Map<String, AttributeValue> build() {
+        return Map.copyOf(values);
+    }
+
+    public String s(String name) {
+        AttributeValue v = values.get(name);
+        return v == null ? null : v.s();
+    }
+
+    public Long n(String name) {
+        AttributeValue v = values.get(name);
+        return v == null || v.n() == null ? null : Long.valueOf(v.n());
+    }
+
+    public Integer i(String name) {
+        Long value = n(name);
+        return value == null ? null : Math.toIntExact(value);
+    }
+
+    public BigDecimal decimal(String name) {
+        AttributeValue v = values.get(name);
+        return v == null || v.n() == null ? null : new BigDecimal(v.n());
+    }
+
+    public Double d(String name) {
+        AttributeValue v = values.get(name);
+        return v == null || v.n() == null ? null : Double.valueOf(v.n());
+    }
+
+    public List<String> strings(String name) {
+        AttributeValue v = values.get(name);
+        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
+    }
+
+    public Items map(String name) {
+        AttributeValue v = values.get(name);
+        return v == null || !v.hasM() ? null : new Items(v.m());
+    }
+
+    public <T> List<T> maps(String name, Function<Items, T> mapper) {
+        AttributeValue v = values.get(name);
+        return v == null || !v.hasL() ? List.of() : v.l().stream().map(e -> mapper.apply(new Items(e.m()))).toList();
+    }
+}

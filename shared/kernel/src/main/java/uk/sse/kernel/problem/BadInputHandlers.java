@@ -1,0 +1,87 @@
+package uk.sse.kernel.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Bad input is the client's to fix: each handler answers 400 or 422 naming the field. */
+public final class BadInputHandlers {
+
+    private BadInputHandlers() { }
+
+    /** Bean validation failed: the JSON was well formed but a value breaks a rule. */
+    @Singleton
+    @Replaces(ConstraintExceptionHandler.class)
+    public static class ConstraintViolations implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
+            List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+                    .map(v -> new Problem.FieldError(FieldPaths.of(v), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
+                    .toList();
+            return Problems.invalid(errors).body(Problems.invalid(errors).body().withInstance(request.getPath()));
+        }
+    }
+
+    /** A value could not be read as its type: wrong JSON type, unknown enum constant, bad number. */
+    @Singleton
+    @Replaces(ConversionErrorHandler.class)
+    public static class ConversionErrors implements ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException exception) {
+            String fromMessage = FieldPaths.fromSerdeMessage(messages(exception));
+            String field = fromMessage != null ? fromMessage : exception.getArgument().getName();
+            return badRequest(request, field, readable(exception));
+        }
+    }
+
+    /** The body is not JSON, or names a field the resource does not have. */
+    @Singleton
+    public static class CodecErrors implements ExceptionHandler<CodecException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, CodecException exception) {
+            String field = FieldPaths.fromSerdeMessage(messages(exception));
+            return badRequest(request, field == null ? "body" : field, readable(exception));
+        }
+    }
+
+    static HttpResponse<Problem> badRequest(HttpRequest<?> request, String field, String message) {
+        var response = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)), null);
+        return response.body(response.body().withInstance(request.getPath()));
+    }
+
+    private static String messages(Throwable exception) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    /** The innermost message, without Java class names, so nothing internal leaks to the client. */
+    private static String readable(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "could not be read" : root.getMessage();
+        message = message.replaceAll("(?:class |type )?\\[?(?:[a-z][a-z0-9_]*\\.)+([A-Z][\\w$]*)\\]?", "$1");
+        int cut = message.indexOf("\n at [Source");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+}

@@ -1,0 +1,61 @@
+package uk.sse.kernel.problem;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns framework paths and messages into the field names a client sent, e.g. {@code /contact/email}. */
+public final class FieldPaths {
+
+    private static final Pattern PROPERTY = Pattern.compile("(?:property|Property) \\[(?:[\\w.<>?, ]+ )?([\\w$]+)\\]");
+    private static final Pattern UNKNOWN = Pattern.compile("Unknown property \\[([^\\]]+)\\]");
+
+    private FieldPaths() { }
+
+    /** A body property's path from a constraint violation, or the parameter's name for a query or path value. */
+    public static String of(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    field.append('/').append(node.getName());
+                }
+                if (node.getIndex() != null) {
+                    field.append('/').append(node.getIndex());
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    /** Micronaut reports paths as {@code method.parameter.property}; keep what the client knows. */
+    public static String fromFramework(String path) {
+        return path;
+    }
+
+    /** The property a serde error message names, such as {@code Unknown property [colour]}. */
+    public static String fromSerdeMessage(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher unknown = UNKNOWN.matcher(message);
+        if (unknown.find()) {
+            return "/" + unknown.group(1);
+        }
+        Matcher property = PROPERTY.matcher(message);
+        StringBuilder path = new StringBuilder();
+        while (property.find()) {
+            path.append('/').append(property.group(1));
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+}
