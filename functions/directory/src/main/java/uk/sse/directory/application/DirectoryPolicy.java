@@ -1,0 +1,43 @@
+package uk.sse.directory.application;
+
+import uk.sse.directory.model.AssuranceAction;
+import uk.sse.directory.model.Offer;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+
+import java.time.LocalDate;
+
+/** Who may do what in the directory. One place, so every endpoint asks the same questions. */
+public final class DirectoryPolicy {
+
+    private DirectoryPolicy() { }
+
+    /** A provider's own members, or an admin of its area. */
+    public static boolean mayManageProvider(Caller caller, String providerId, String area) {
+        return (caller.is(Role.PROVIDER) && caller.belongsTo(providerId) && caller.actsIn(area))
+                || caller.isIn(Role.ADMIN, area);
+    }
+
+    /** Providers see their own offers in every state; assurers and admins see their area's. */
+    public static boolean maySeeEveryState(Caller caller, Offer offer) {
+        return (caller.is(Role.PROVIDER) && caller.belongsTo(offer.providerId()))
+                || caller.isIn(Role.ASSURER, offer.area())
+                || caller.isIn(Role.ADMIN, offer.area());
+    }
+
+    public static boolean maySee(Caller caller, Offer offer, LocalDate today) {
+        return offer.visibleToAdvisers(today) || maySeeEveryState(caller, offer);
+    }
+
+    public static boolean mayTake(Caller caller, AssuranceAction action, Offer offer) {
+        return switch (action.actor()) {
+            case PROVIDER -> mayManageProvider(caller, offer.providerId(), offer.area());
+            case ASSURER -> caller.isIn(Role.ASSURER, offer.area());
+        };
+    }
+
+    /** Assurance queues and every-state listings of an area. */
+    public static boolean mayReviewArea(Caller caller, String area) {
+        return caller.isIn(Role.ASSURER, area) || caller.isIn(Role.ADMIN, area);
+    }
+}

@@ -1,0 +1,27 @@
+package uk.sse.directory.application;
+
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.OfferStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where offers and every version of them are kept. */
+public interface OfferStore {
+
+    Optional<Offer> find(String id);
+
+    /** Stores the first version. */
+    void create(Offer offer);
+
+    /** Stores a new version; false if the stored version is no longer {@code expectedVersion}. */
+    boolean update(Offer offer, long expectedVersion);
+
+    /** Every stored version of the offer, oldest first. */
+    List<Offer> versions(String id);
+
+    /** Offers in a status, optionally in one area, oldest change first. */
+    Page<Offer> inStatus(OfferStatus status, String area, PageRequest page);
+
+    Page<Offer> ofProvider(String providerId, PageRequest page);
+}

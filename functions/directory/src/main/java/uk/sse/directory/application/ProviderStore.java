@@ -1,0 +1,19 @@
+package uk.sse.directory.application;
+
+import uk.sse.directory.model.Provider;
+
+import java.util.Optional;
+
+/** Where providers are kept. Writes are conditional, so a lost race is reported, never overwritten. */
+public interface ProviderStore {
+
+    Optional<Provider> find(String id);
+
+    /** False if a provider with this id already exists. */
+    boolean create(Provider provider);
+
+    /** False if the stored version is no longer {@code expectedVersion}. */
+    boolean update(Provider provider, long expectedVersion);
+
+    Page<Provider> inArea(String area, PageRequest page);
+}

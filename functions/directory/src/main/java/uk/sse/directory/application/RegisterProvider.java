@@ -1,0 +1,78 @@
+package uk.sse.directory.application;
+
+import jakarta.inject.Singleton;
+import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.model.ProviderType;
+import uk.sse.directory.register.School;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.ids.Ids;
+import uk.sse.kernel.outcome.Outcome;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Registers an organisation as a provider. A school is registered by its URN, which must be in the
+ * register; its id is the URN and its location comes from the register. Other providers are registered by
+ * an admin of the area (a generated id) or by themselves (their organisation claim is the id).
+ */
+@Singleton
+public class RegisterProvider {
+
+    private final ProviderStore providers;
+    private final SchoolStore schools;
+    private final Clock clock;
+
+    public RegisterProvider(ProviderStore providers, SchoolStore schools, Clock clock) {
+        this.providers = providers;
+        this.schools = schools;
+        this.clock = clock;
+    }
+
+    public Outcome<Provider> register(Caller caller, ProviderDraft draft) {
+        Optional<School> school = Optional.empty();
+        if (draft.type() == ProviderType.SCHOOL) {
+            if (draft.urn() == null) {
+                return Outcome.invalid("/urn", "a school provider needs its URN");
+            }
+            school = schools.find(draft.urn());
+            if (school.isEmpty()) {
+                return Outcome.invalid("/urn", "URN " + draft.urn() + " is not in the school register");
+            }
+        } else if (draft.urn() != null) {
+            return Outcome.invalid("/urn", "only a school provider has a URN");
+        }
+        String id = idFor(caller, draft);
+        if (id == null) {
+            return Outcome.forbidden("a provider may only register its own organisation");
+        }
+        if (!DirectoryPolicy.mayManageProvider(caller, id, draft.area())) {
+            return Outcome.forbidden("only the organisation itself or an admin of area " + draft.area() + " may register it");
+        }
+        GeoPoint location = draft.location() != null ? draft.location() : school.map(RegisterProvider::locationOf).orElse(null);
+        Instant now = clock.instant();
+        Provider provider = new Provider(id, draft.type(), draft.name(), draft.area(), draft.urn(), draft.contact(),
+                draft.website(), draft.designations(), location, draft.description(), 1, now, now);
+        if (!providers.create(provider)) {
+            return Outcome.conflict("provider " + id + " is already registered", java.util.List.of("PUT /providers/" + id));
+        }
+        return Outcome.done(provider);
+    }
+
+    private static String idFor(Caller caller, ProviderDraft draft) {
+        if (draft.type() == ProviderType.SCHOOL) {
+            return draft.urn();
+        }
+        if (caller.is(Role.PROVIDER)) {
+            return caller.organisation();
+        }
+        return Ids.newId("prv");
+    }
+
+    static GeoPoint locationOf(School school) {
+        return GeoPoint.valid(school.latitude(), school.longitude()) ? new GeoPoint(school.latitude(), school.longitude()) : null;
+    }
+}

@@ -1,0 +1,88 @@
+package uk.sse.directory.application;
+
+import jakarta.inject.Singleton;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.Provider;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.outcome.Outcome;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Changes a provider's details. Its type, URN and area are fixed (assurance belongs to the area). Offers
+ * carry the provider's name and designations for search, so a change to those reaches each offer as a
+ * new offer version.
+ */
+@Singleton
+public class ReviseProvider {
+
+    private final ProviderStore providers;
+    private final OfferStore offers;
+    private final Clock clock;
+
+    public ReviseProvider(ProviderStore providers, OfferStore offers, Clock clock) {
+        this.providers = providers;
+        this.offers = offers;
+        this.clock = clock;
+    }
+
+    public Outcome<Provider> revise(Caller caller, String id, long expectedVersion, ProviderDraft draft) {
+        Optional<Provider> found = providers.find(id);
+        if (found.isEmpty()) {
+            return Outcome.notFound("provider " + id);
+        }
+        Provider current = found.get();
+        if (!DirectoryPolicy.mayManageProvider(caller, id, current.area())) {
+            return Outcome.forbidden("only the provider itself or an admin of area " + current.area() + " may change it");
+        }
+        if (current.version() != expectedVersion) {
+            return new Outcome.Stale<>(current.version());
+        }
+        if (draft.type() != current.type()) {
+            return Outcome.invalid("/type", "a provider's type cannot change (it is " + current.type() + ")");
+        }
+        if (!Objects.equals(draft.area(), current.area())) {
+            return Outcome.invalid("/area", "a provider's area cannot change (it is " + current.area() + ")");
+        }
+        if (!Objects.equals(draft.urn(), current.urn())) {
+            return Outcome.invalid("/urn", "a provider's URN cannot change");
+        }
+        Provider revised = new Provider(id, current.type(), draft.name(), current.area(), current.urn(), draft.contact(),
+                draft.website(), draft.designations(), draft.location() != null ? draft.location() : current.location(),
+                draft.description(), current.version() + 1, current.createdAt(), clock.instant());
+        if (!providers.update(revised, expectedVersion)) {
+            return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
+        }
+        if (!revised.name().equals(current.name()) || !revised.designations().equals(current.designations())) {
+            carryToOffers(revised);
+        }
+        return Outcome.done(revised);
+    }
+
+    private void carryToOffers(Provider provider) {
+        String cursor = null;
+        do {
+            Page<Offer> page = offers.ofProvider(provider.id(), new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            for (Offer offer : page.items()) {
+                carryTo(offer, provider, 3);
+            }
+            cursor = page.next();
+        } while (cursor != null);
+    }
+
+    /** Retries a few times if the offer changes under us; each try re-reads it. */
+    private void carryTo(Offer offer, Provider provider, int tries) {
+        Offer current = offer;
+        for (int i = 0; i < tries && current != null; i++) {
+            Offer carried = new Offer(current.id(), current.providerId(), provider.name(), current.providerType(),
+                    current.area(), provider.designations(), current.content(), current.status(), current.reviewDate(),
+                    current.history(), current.version() + 1, current.createdAt(), clock.instant());
+            if (offers.update(carried, current.version())) {
+                return;
+            }
+            current = offers.find(current.id()).orElse(null);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package uk.sse.directory.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An organisation that offers support. A school provider's id is its URN, so a school's token (whose
+ * organisation claim is its URN) is the provider's own; other providers get a generated id.
+ */
+public record Provider(String id, ProviderType type, String name, String area, String urn, Contact contact,
+                       String website, List<Designation> designations, GeoPoint location, String description,
+                       long version, Instant createdAt, Instant updatedAt) {
+
+    public Provider {
+        designations = designations == null ? List.of() : List.copyOf(designations);
+    }
+}

@@ -1,0 +1,64 @@
+package uk.sse.directory.storage;
+
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import uk.sse.directory.application.Page;
+import uk.sse.directory.application.PageRequest;
+import uk.sse.directory.application.ProviderStore;
+import uk.sse.directory.model.Provider;
+import uk.sse.kernel.dynamo.Items;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Providers in the directory table. */
+@Singleton
+public class DynamoProviderStore implements ProviderStore {
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoProviderStore(DynamoDbClient client, DirectoryTable table) {
+        this.client = client;
+        this.table = table.name();
+    }
+
+    @Override
+    public Optional<Provider> find(String id) {
+        var item = client.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                DirectoryTable.PK, AttributeValue.fromS(ProviderItems.pk(id)),
+                DirectoryTable.SK, AttributeValue.fromS(ProviderItems.PROFILE))));
+        return item.hasItem() && !item.item().isEmpty() ? Optional.of(ProviderItems.provider(Items.of(item.item()))) : Optional.empty();
+    }
+
+    @Override
+    public boolean create(Provider provider) {
+        try {
+            client.putItem(b -> b.tableName(table).item(ProviderItems.item(provider).build())
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean update(Provider provider, long expectedVersion) {
+        try {
+            client.putItem(b -> b.tableName(table).item(ProviderItems.item(provider).build())
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
+            return true;
+        } catch (ConditionalCheckFailedException stale) {
+            return false;
+        }
+    }
+
+    @Override
+    public Page<Provider> inArea(String area, PageRequest page) {
+        return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, "PROVIDERS#" + area, null, page,
+                ProviderItems::provider);
+    }
+}

@@ -1,0 +1,53 @@
+package uk.sse.directory.storage;
+
+import uk.sse.directory.model.Contact;
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.model.ProviderType;
+import uk.sse.kernel.dynamo.Items;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** Provider items. */
+final class ProviderItems {
+
+    static final String ENTITY = "PROVIDER";
+    static final String PROFILE = "PROFILE";
+
+    private ProviderItems() { }
+
+    static String pk(String id) {
+        return "PROVIDER#" + id;
+    }
+
+    static Items item(Provider p) {
+        return Items.builder()
+                .s(DirectoryTable.PK, pk(p.id())).s(DirectoryTable.SK, PROFILE).s("entity", ENTITY)
+                .s(DirectoryTable.GSI2_PK, "PROVIDERS#" + p.area())
+                .s(DirectoryTable.GSI2_SK, p.name().toLowerCase(Locale.ROOT) + "#" + p.id())
+                .s("id", p.id()).s("type", p.type().name()).s("name", p.name()).s("area", p.area()).s("urn", p.urn())
+                .map("contact", contact(p.contact())).s("website", p.website())
+                .strings("designations", p.designations().stream().map(Enum::name).toList())
+                .n("lat", p.location() == null ? null : p.location().lat())
+                .n("lon", p.location() == null ? null : p.location().lon())
+                .s("description", p.description())
+                .n("version", p.version()).s("createdAt", p.createdAt().toString()).s("updatedAt", p.updatedAt().toString());
+    }
+
+    static Provider provider(Items i) {
+        GeoPoint location = GeoPoint.valid(i.d("lat"), i.d("lon")) ? new GeoPoint(i.d("lat"), i.d("lon")) : null;
+        return new Provider(i.s("id"), ProviderType.valueOf(i.s("type")), i.s("name"), i.s("area"), i.s("urn"),
+                contact(i.map("contact")), i.s("website"), OfferItems.enums(i.strings("designations"), Designation.class),
+                location, i.s("description"), i.n("version"), Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")));
+    }
+
+    static Items contact(Contact c) {
+        return c == null ? null : Items.builder().s("name", c.name()).s("email", c.email()).s("phone", c.phone());
+    }
+
+    static Contact contact(Items i) {
+        return i == null ? null : new Contact(i.s("name"), i.s("email"), i.s("phone"));
+    }
+}

@@ -1,0 +1,29 @@
+package uk.sse.directory.web;
+
+import io.micronaut.serde.annotation.SerdeImport;
+import uk.sse.directory.application.Page;
+import uk.sse.directory.model.AssuranceRecord;
+import uk.sse.directory.model.Contact;
+import uk.sse.directory.model.Evidence;
+import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.OfferContent;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.register.School;
+import uk.sse.kernel.taxonomy.Term;
+
+/** The domain's records are answered as they are: serialisers are generated for them here, not in the model. */
+@SerdeImport(Offer.class)
+@SerdeImport(OfferContent.class)
+@SerdeImport(AssuranceRecord.class)
+@SerdeImport(Evidence.class)
+@SerdeImport(Contact.class)
+@SerdeImport(GeoPoint.class)
+@SerdeImport(Provider.class)
+@SerdeImport(Page.class)
+@SerdeImport(School.class)
+@SerdeImport(Term.class)
+final class DomainJson {
+
+    private DomainJson() { }
+}

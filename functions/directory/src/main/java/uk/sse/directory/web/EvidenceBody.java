@@ -1,0 +1,18 @@
+package uk.sse.directory.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import uk.sse.directory.model.Evidence;
+
+import java.util.List;
+
+@Serdeable
+public record EvidenceBody(@Nullable @Size(max = 5000) String summary,
+                           @Nullable @Size(max = 10) List<@NotBlank @Size(max = 500) String> links) {
+
+    Evidence toEvidence() {
+        return new Evidence(summary, links);
+    }
+}

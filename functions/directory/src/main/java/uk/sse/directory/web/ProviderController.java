@@ -1,0 +1,83 @@
+package uk.sse.directory.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import uk.sse.directory.application.ProviderStore;
+import uk.sse.directory.application.RegisterProvider;
+import uk.sse.directory.application.ReviseProvider;
+import uk.sse.directory.model.Provider;
+import uk.sse.kernel.http.ETags;
+import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.problem.Problems;
+
+import java.util.OptionalLong;
+
+/** Organisations that offer support. */
+@Controller("/providers")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "providers")
+public class ProviderController {
+
+    private final RegisterProvider register;
+    private final ReviseProvider revise;
+    private final ProviderStore providers;
+
+    public ProviderController(RegisterProvider register, ReviseProvider revise, ProviderStore providers) {
+        this.register = register;
+        this.revise = revise;
+        this.providers = providers;
+    }
+
+    @Post
+    public HttpResponse<?> register(Caller caller, @Body @Valid ProviderBody body) {
+        return Responses.of(register.register(caller, body.toDraft()), p -> HttpResponse.status(HttpStatus.CREATED)
+                .body(p).header(HttpHeaders.ETAG, ETags.of(p.version())).header(HttpHeaders.LOCATION, "/providers/" + p.id()));
+    }
+
+    @Get("/{id}")
+    public HttpResponse<?> one(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
+        return Responses.of(providers.find(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("provider " + id)),
+                ProviderController::withETag);
+    }
+
+    @Put("/{id}")
+    public HttpResponse<?> revise(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid ProviderBody body) {
+        OptionalLong version = ETags.versionOf(ifMatch);
+        if (version.isEmpty()) {
+            return Problems.preconditionRequired("send If-Match with the ETag you last read");
+        }
+        return Responses.of(revise.revise(caller, id, version.getAsLong(), body.toDraft()),
+                ProviderController::withETag);
+    }
+
+    @Get
+    public HttpResponse<?> inArea(Caller caller,
+                                  @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
+                                  @QueryValue(defaultValue = Listing.DEFAULT_LIMIT) int limit,
+                                  @Nullable @QueryValue String cursor) {
+        return Responses.ok(Listing.page(limit, cursor).map(page -> providers.inArea(area, page)));
+    }
+
+    private static MutableHttpResponse<?> withETag(Provider p) {
+        return HttpResponse.ok(p).header(HttpHeaders.ETAG, ETags.of(p.version()));
+    }
+}
