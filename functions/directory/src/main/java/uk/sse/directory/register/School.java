@@ -1,0 +1,83 @@
+package uk.sse.directory.register;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One establishment from the GIAS register, keyed by URN.
+ *
+ * <p>Text values are GIAS's own wording (for example phase "Primary", type "Academy converter",
+ * region "London"): GIAS adds and renames values between releases, so they are kept as text rather
+ * than closed enums. Every field but {@code urn} and {@code name} may be null. There are
+ * deliberately no head teacher fields: personal names are never imported.
+ *
+ * @param urn              unique reference number, 6 or 7 digits
+ * @param name             EstablishmentName
+ * @param laCode           {@code LA (code)}, for example "201"
+ * @param laName           {@code LA (name)}
+ * @param type             {@code TypeOfEstablishment (name)}
+ * @param status           {@code EstablishmentStatus (name)}
+ * @param phase            {@code PhaseOfEducation (name)}
+ * @param statutoryLowAge  StatutoryLowAge
+ * @param statutoryHighAge StatutoryHighAge
+ * @param pupils           NumberOfPupils
+ * @param percentageFsm    PercentageFSM, 0 to 100
+ * @param street           Street
+ * @param locality         Locality
+ * @param town             Town
+ * @param postcode         Postcode
+ * @param website          SchoolWebsite, as written in the register (often without a scheme)
+ * @param region           {@code GOR (name)}
+ * @param easting          British National Grid easting in metres; null unless it converted to WGS84
+ * @param northing         British National Grid northing in metres; null unless it converted to WGS84
+ * @param latitude         WGS84 latitude, 6 decimal places; present exactly when longitude is
+ * @param longitude        WGS84 longitude, 6 decimal places
+ */
+public record School(
+        String urn,
+        String name,
+        String laCode,
+        String laName,
+        String type,
+        String status,
+        String phase,
+        Integer statutoryLowAge,
+        Integer statutoryHighAge,
+        Integer pupils,
+        Double percentageFsm,
+        String street,
+        String locality,
+        String town,
+        String postcode,
+        String website,
+        String region,
+        Integer easting,
+        Integer northing,
+        Double latitude,
+        Double longitude) {
+
+    private static final Pattern URN = Pattern.compile("[0-9]{6,7}");
+
+    public School {
+        Objects.requireNonNull(urn, "urn");
+        if (!URN.matcher(urn).matches()) {
+            throw new IllegalArgumentException("URN must be 6 or 7 digits: " + urn);
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is required for URN " + urn);
+        }
+        if ((latitude == null) != (longitude == null)) {
+            throw new IllegalArgumentException("latitude and longitude go together for URN " + urn);
+        }
+    }
+
+    /** True when the row carried a usable location. */
+    public boolean hasLocation() {
+        return latitude != null;
+    }
+
+    /** Whether {@code value} is a well-formed URN. */
+    public static boolean isUrn(String value) {
+        return value != null && URN.matcher(value).matches();
+    }
+}
