@@ -1,7 +1,9 @@
 package uk.sse.directory.web;
 
 import io.micronaut.serde.annotation.SerdeImport;
+import uk.sse.directory.application.ImportSchoolRegister;
 import uk.sse.directory.application.Page;
+import uk.sse.directory.register.RejectedRow;
 import uk.sse.directory.model.AssuranceRecord;
 import uk.sse.directory.model.Contact;
 import uk.sse.directory.model.Evidence;
@@ -23,6 +25,8 @@ import uk.sse.kernel.taxonomy.Term;
 @SerdeImport(Page.class)
 @SerdeImport(School.class)
 @SerdeImport(Term.class)
+@SerdeImport(ImportSchoolRegister.Report.class)
+@SerdeImport(RejectedRow.class)
 final class DomainJson {
 
     private DomainJson() { }

@@ -28,8 +28,8 @@ public class BodySizeFilter implements Ordered {
     public HttpResponse<Problem> refuseOversized(HttpRequest<?> request) {
         long limit = limits.limitFor(request.getPath());
         long length = request.getContentLength();
-        if (length < 0) {
-            length = request.getBody(byte[].class).map(b -> (long) b.length).orElse(0L);
+        if (length < 0 && request.getMethod().permitsRequestBody()) {
+            length = bufferedLength(request);
         }
         if (length <= limit) {
             return null;
@@ -38,6 +38,15 @@ public class BodySizeFilter implements Ordered {
         var response = Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large", message,
                 List.of(new Problem.FieldError("body", message)), null);
         return response.body(response.body().withInstance(request.getPath()));
+    }
+
+    /** The Lambda path holds the whole body already; a body that cannot be read is left to the route to refuse. */
+    private static long bufferedLength(HttpRequest<?> request) {
+        try {
+            return request.getBody(byte[].class).map(b -> (long) b.length).orElse(0L);
+        } catch (RuntimeException unreadable) {
+            return 0L;
+        }
     }
 
     @Override

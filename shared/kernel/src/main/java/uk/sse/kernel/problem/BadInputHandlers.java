@@ -51,7 +51,11 @@ public final class BadInputHandlers {
     public static class CodecErrors implements ExceptionHandler<CodecException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, CodecException exception) {
-            String field = FieldPaths.fromSerdeMessage(messages(exception));
+            String all = messages(exception);
+            String field = FieldPaths.fromSerdeMessage(all);
+            if (field == null) {
+                field = FieldPaths.atLocation(all, bodyText(request));
+            }
             return badRequest(request, field == null ? "body" : field, readable(exception));
         }
     }
@@ -60,6 +64,14 @@ public final class BadInputHandlers {
         var response = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)), null);
         return response.body(response.body().withInstance(request.getPath()));
+    }
+
+    private static String bodyText(HttpRequest<?> request) {
+        try {
+            return request.getBody(String.class).orElse(null);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static String messages(Throwable exception) {

@@ -1,0 +1,24 @@
+package uk.sse.directory.web;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+import uk.sse.engines.Engines;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Base of the tests that go through the Lambda handler (API Gateway HTTP API payload 2.0) against the
+ * embedded DynamoDB. Each test class gets a table of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class LambdaTest implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "sse.aws.endpoint", Engines.dynamo().endpoint().toString(),
+                "sse.aws.create-tables", "true",
+                "sse.directory.table-name", "directory-" + getClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+}

@@ -1,0 +1,136 @@
+package uk.sse.directory.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Role;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.directory.web.Fixtures.AREA;
+import static uk.sse.directory.web.Fixtures.OTHER_AREA;
+
+@MicronautTest(environments = "test")
+class ProviderApiTest extends LambdaTest {
+
+    @Inject Api api;
+    @Inject Fixtures fixtures;
+
+    @BeforeAll
+    void register() {
+        fixtures.importSchools();
+    }
+
+    @Test
+    void aSchoolRegistersItselfByUrnAndTakesItsLocationFromTheRegister() {
+        var reply = fixtures.registerSchool("100008", AREA);
+        assertThat(reply.map()).containsEntry("id", "100008").containsEntry("type", "SCHOOL").containsEntry("version", 1);
+        assertThat(reply.header("ETag")).isEqualTo("\"v1\"");
+        assertThat(reply.header("Location")).isEqualTo("/providers/100008");
+        @SuppressWarnings("unchecked") var location = (Map<String, Object>) reply.map().get("location");
+        assertThat((Double) location.get("lat")).isBetween(51.52, 51.53);
+
+        var read = api.get("/providers/100008", fixtures.token(Role.ADVISER, OTHER_AREA, null));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.map()).containsEntry("name", "School 100008");
+
+        var again = api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "100008"), Fixtures.schoolProvider("100008", AREA));
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aSchoolMustBeInTheRegister() {
+        var reply = api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "999999"), Fixtures.schoolProvider("999999", AREA));
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.problemFields()).containsExactly("/urn");
+        assertThat(api.get("/providers/999999", fixtures.token(Role.ADMIN, AREA, null)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAdminRegistersOtherProvidersInTheirAreaOnly() {
+        var hub = api.post("/providers", fixtures.token(Role.ADMIN, AREA, null),
+                Fixtures.otherProvider("HUB", "North London Maths Hub", AREA));
+        assertThat(hub.status()).as(hub.body()).isEqualTo(201);
+        assertThat((String) hub.map().get("id")).startsWith("prv_");
+
+        var elsewhere = api.post("/providers", fixtures.token(Role.ADMIN, OTHER_AREA, null),
+                Fixtures.otherProvider("CHARITY", "Reading Together", AREA));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aProviderRegistersOnlyItsOwnOrganisation() {
+        var other = api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "100006"), Fixtures.schoolProvider("100005", AREA));
+        assertThat(other.status()).isEqualTo(403);
+
+        var own = api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "prv_consultancy"),
+                Fixtures.otherProvider("CONSULTANT", "Clear Leadership Ltd", AREA));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.map()).containsEntry("id", "prv_consultancy");
+
+        for (Role role : new Role[] {Role.ADVISER, Role.BROKER, Role.ASSURER, Role.COMMISSIONER}) {
+            var denied = api.post("/providers", fixtures.token(role, AREA, "prv_x"), Fixtures.otherProvider("TRUST", "A Trust", AREA));
+            assertThat(denied.status()).as(role.name()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void updatesNeedTheCurrentETagAndTheRightCaller() {
+        fixtures.registerSchool("100005", AREA);
+        String own = fixtures.token(Role.PROVIDER, AREA, "100005");
+        var body = Fixtures.schoolProvider("100005", AREA);
+        body.put("name", "Thomas Coram Centre (teaching nursery)");
+
+        assertThat(api.put("/providers/100005", own, null, body).status()).isEqualTo(428);
+        assertThat(api.put("/providers/100005", fixtures.token(Role.PROVIDER, AREA, "100006"), "\"v1\"", body).status()).isEqualTo(403);
+        assertThat(api.put("/providers/100005", fixtures.token(Role.ADMIN, OTHER_AREA, null), "\"v1\"", body).status()).isEqualTo(403);
+
+        var updated = api.put("/providers/100005", own, "\"v1\"", body);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.header("ETag")).isEqualTo("\"v2\"");
+
+        var stale = api.put("/providers/100005", own, "\"v1\"", body);
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.header("ETag")).isEqualTo("\"v2\"");
+
+        body.put("area", OTHER_AREA);
+        var moved = api.put("/providers/100005", fixtures.token(Role.ADMIN, AREA, null), "\"v2\"", body);
+        assertThat(moved.status()).isEqualTo(422);
+        assertThat(moved.problemFields()).containsExactly("/area");
+    }
+
+    @Test
+    void aRenameReachesTheProvidersOffers() {
+        fixtures.registerSchool("100006", AREA);
+        String offerId = (String) fixtures.draftOffer("100006", AREA).map().get("id");
+        var body = Fixtures.schoolProvider("100006", AREA);
+        body.put("name", "Heath School Outreach");
+        assertThat(api.put("/providers/100006", fixtures.token(Role.PROVIDER, AREA, "100006"), "\"v1\"", body).status()).isEqualTo(200);
+
+        var offer = api.get("/offers/" + offerId, fixtures.token(Role.PROVIDER, AREA, "100006"));
+        assertThat(offer.map()).containsEntry("providerName", "Heath School Outreach").containsEntry("version", 2);
+    }
+
+    @Test
+    void listsAnAreasProvidersByName() {
+        api.post("/providers", fixtures.token(Role.ADMIN, OTHER_AREA, null), Fixtures.otherProvider("TRUST", "Zenith Learning Trust", OTHER_AREA));
+        api.post("/providers", fixtures.token(Role.ADMIN, OTHER_AREA, null), Fixtures.otherProvider("CHARITY", "Access Reading", OTHER_AREA));
+        var list = api.get("/providers?area=" + OTHER_AREA, fixtures.token(Role.BROKER, OTHER_AREA, null));
+        assertThat(list.status()).isEqualTo(200);
+        @SuppressWarnings("unchecked") var items = (java.util.List<Map<String, Object>>) list.map().get("items");
+        assertThat(items).extracting(i -> i.get("name")).containsExactly("Access Reading", "Zenith Learning Trust");
+    }
+
+    @Test
+    void everyCallNeedsAValidToken() {
+        assertThat(api.get("/providers/100008", null).status()).isEqualTo(401);
+        assertThat(api.get("/providers/100008", "Bearer not.a.token").status()).isEqualTo(401);
+        var noRole = api.get("/providers/100008", "Bearer " + "x");
+        assertThat(noRole.status()).isEqualTo(401);
+        assertThat(noRole.contentType()).startsWith("application/problem+json");
+    }
+}
