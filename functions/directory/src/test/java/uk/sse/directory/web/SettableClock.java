@@ -10,15 +10,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests can move forward, to see approvals lapse on their review date. */
+/**
+ * A clock the tests can move, to see approvals lapse on their review date. The Lambda handler runs in an
+ * application context of its own (as in AWS), so the offset is shared by every instance in the JVM.
+ */
 @Singleton
 @Replaces(bean = Clock.class, factory = ClockFactory.class)
 public class SettableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private static volatile Duration offset = Duration.ZERO;
 
     public void advance(Duration by) {
-        now = now.plus(by);
+        offset = offset.plus(by);
     }
 
     @Override
@@ -33,6 +36,6 @@ public class SettableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return Instant.now().plus(offset);
     }
 }
