@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Work directories are {@code target/engines/<engine>-<pid>}, or under the directory named by
  * the system property {@code sse.engines.dir}. The pid keeps concurrent JVMs (an IDE and a Maven
- * build, say) apart; directories of JVMs that are gone are removed on first use.
+ * build, say) apart; directories of JVMs that are gone are removed on first use. PostgreSQL's
+ * binaries are unpacked once, into {@code postgres-binaries}.
  */
 public final class Engines {
 
@@ -59,7 +60,8 @@ public final class Engines {
     public static PostgresEngine postgres() {
         synchronized (POSTGRES_LOCK) {
             if (postgres == null || postgres.isClosed()) {
-                postgres = start("PostgreSQL", () -> PostgresEngine.start(workDir("postgres")));
+                // one copy of the binaries for all JVMs: unpacking them takes seconds
+                postgres = start("PostgreSQL", () -> PostgresEngine.start(workDir("postgres"), baseDir().resolve("postgres-binaries")));
             }
             return postgres;
         }

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.sse.engines.node.OpenSearchNodeMain;
+
 /**
  * An OpenSearch node in a child JVM. OpenSearch's Netty, Jackson and log4j clash with Micronaut's,
  * so the child gets its own classpath, resolved at build time by the sse-opensearch-node module.
@@ -41,8 +43,9 @@ public final class OpenSearchEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchEngine.class);
 
     static final String CLASSPATH_RESOURCE = "uk/sse/engines/opensearch-node.classpath";
+    // by name and by inlined constant only: its OpenSearch dependencies are not on this classpath
     static final String MAIN_CLASS = "uk.sse.engines.node.OpenSearchNodeMain";
-    static final String READY = "SSE-OPENSEARCH-READY ";
+    static final String READY = OpenSearchNodeMain.READY;
 
     private static final long START_TIMEOUT_SECONDS = 120;
     private static final int ATTEMPTS = 3;

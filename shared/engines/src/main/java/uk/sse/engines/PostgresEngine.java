@@ -32,18 +32,25 @@ public final class PostgresEngine implements AutoCloseable {
     private static final int ATTEMPTS = 3;
 
     private final EmbeddedPostgres postgres;
+    private final Process watchdog;
     private final String jdbcUrl;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PostgresEngine(EmbeddedPostgres postgres) {
+    private PostgresEngine(EmbeddedPostgres postgres, Process watchdog) {
         this.postgres = postgres;
+        this.watchdog = watchdog;
         this.jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         this.shutdownHook = new Thread(this::stop, "postgres-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static PostgresEngine start(Path workDir) {
+        return start(workDir, workDir);
+    }
+
+    /** {@code binariesDir} may be shared between JVMs: zonky unpacks into it under a file lock. */
+    static PostgresEngine start(Path workDir, Path binariesDir) {
         Path dir = workDir.toAbsolutePath();
         Path dataDir = dir.resolve("data");
         Path logFile = dir.resolve("postgres.log");
@@ -54,7 +61,7 @@ public final class PostgresEngine implements AutoCloseable {
                 Files.createDirectories(dir);
                 stopLeftover(dataDir);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(dir.toFile()) // binaries are unpacked here
+                        .setOverrideWorkingDirectory(binariesDir.toAbsolutePath().toFile())
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(true)
                         .setRegisterShutdownHook(false) // ours is below, and close() removes it
@@ -62,10 +69,18 @@ public final class PostgresEngine implements AutoCloseable {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("unix_socket_directories", "") // TCP only: nothing in /tmp
                         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .start();
-                PostgresEngine engine = new PostgresEngine(postgres);
+                Process watchdog;
+                try {
+                    watchdog = watchdog(dataDir);
+                } catch (IOException e) {
+                    postgres.close();
+                    throw e;
+                }
+                PostgresEngine engine = new PostgresEngine(postgres, watchdog);
                 LOG.info("PostgreSQL started at {} in {} ms", engine.jdbcUrl, (System.nanoTime() - started) / 1_000_000);
                 return engine;
             } catch (IOException e) {
@@ -78,8 +93,22 @@ public final class PostgresEngine implements AutoCloseable {
     }
 
     /**
-     * pg_ctl runs postgres as a daemon, so a JVM killed without its shutdown hooks leaves it
-     * running. Stop such a leftover before the data directory is wiped and reused.
+     * pg_ctl runs postgres as a daemon, which outlives a JVM killed without its shutdown hooks. This
+     * shell waits for EOF on its stdin, which comes when this JVM dies however it dies, and then
+     * asks the postmaster for a fast shutdown (SIGINT). close() kills the shell first.
+     */
+    private static Process watchdog(Path dataDir) throws IOException {
+        String pid = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.US_ASCII).get(0).trim();
+        return new ProcessBuilder("sh", "-c",
+                "read -r line; grep -q postgres /proc/$1/cmdline 2>/dev/null && kill -INT $1", "pg-watchdog", pid)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /**
+     * Should the watchdog have died with the JVM (a killed process group), a postgres may still run
+     * on this data directory. Stop it before the directory is wiped and reused.
      */
     static void stopLeftover(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -144,6 +173,12 @@ public final class PostgresEngine implements AutoCloseable {
     private void stop() {
         if (closed.getAndSet(true)) {
             return;
+        }
+        watchdog.destroy();
+        try {
+            watchdog.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             postgres.close(); // pg_ctl stop -m fast, then deletes the data directory
