@@ -3,6 +3,7 @@ package uk.sse.directory.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -28,19 +29,23 @@ public record OfferBody(@Nullable @Pattern(regexp = Patterns.ID, message = Patte
                         @NotEmpty @Size(max = 7) List<@NotNull Phase> phases,
                         @NotEmpty @Size(max = 7) List<@NotNull DeliveryMode> deliveryModes,
                         @NotNull BigDecimal capacityDaysPerTerm,
-                        @NotNull Long priceCredits,
-                        @Nullable Long dayRatePence,
+                        @NotNull @Digits(integer = 9, fraction = 0, message = WHOLE) BigDecimal priceCredits,
+                        @Nullable @Digits(integer = 9, fraction = 0, message = WHOLE) BigDecimal dayRatePence,
                         @Nullable @Valid PointBody location,
-                        @Nullable Integer travelRadiusKm,
+                        @Nullable @Digits(integer = 6, fraction = 0, message = WHOLE) BigDecimal travelRadiusKm,
                         @Nullable LocalDate availableFrom,
                         @Nullable LocalDate availableUntil,
                         @Nullable @Valid EvidenceBody evidence,
                         @NotNull @Valid ContactBody contact) {
 
+    /** Whole numbers arrive as decimals so that 12.5 is refused rather than quietly cut to 12. */
+    static final String WHOLE = "must be a whole number";
+
     OfferContent toContent() {
         return new OfferContent(title.strip(), description.strip(), areasOfSupport.stream().map(String::strip).toList(),
                 phases.stream().distinct().toList(), deliveryModes.stream().distinct().toList(), capacityDaysPerTerm,
-                priceCredits, dayRatePence, location == null ? null : location.toPoint(), travelRadiusKm,
+                priceCredits.longValueExact(), dayRatePence == null ? null : dayRatePence.longValueExact(),
+                location == null ? null : location.toPoint(), travelRadiusKm == null ? null : travelRadiusKm.intValueExact(),
                 availableFrom, availableUntil, evidence == null ? null : evidence.toEvidence(), contact.toContact());
     }
 }

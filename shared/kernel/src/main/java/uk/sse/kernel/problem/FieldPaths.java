@@ -84,11 +84,17 @@ public final class FieldPaths {
         if (unknown.find()) {
             return "/" + unknown.group(1);
         }
-        Matcher property = PROPERTY.matcher(message);
-        StringBuilder path = new StringBuilder();
-        while (property.find()) {
-            path.append('/').append(property.group(1));
+        // each wrapping exception repeats its cause's text: the first line that names properties has the whole path
+        for (String line : message.split("\n")) {
+            Matcher property = PROPERTY.matcher(line);
+            StringBuilder path = new StringBuilder();
+            while (property.find()) {
+                path.append('/').append(property.group(1));
+            }
+            if (!path.isEmpty()) {
+                return path.toString();
+            }
         }
-        return path.isEmpty() ? null : path.toString();
+        return null;
     }
 }
