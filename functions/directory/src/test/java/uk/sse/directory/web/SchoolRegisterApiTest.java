@@ -1,0 +1,133 @@
+package uk.sse.directory.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Role;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real 2,647-school sample imported through the Lambda handler, then re-imported and changed. */
+@MicronautTest(environments = "test")
+class SchoolRegisterApiTest extends LambdaTest {
+
+    @Inject Api api;
+    @Inject Fixtures fixtures;
+
+    byte[] sample;
+    String admin;
+    String adviser;
+
+    @BeforeAll
+    void load() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/gias/edubase-sample.csv")) {
+            sample = in.readAllBytes();
+        }
+        admin = fixtures.token(Role.ADMIN, "202", null);
+        adviser = fixtures.token(Role.ADVISER, "202", null);
+        var first = importCsv(sample, admin);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.map()).containsEntry("linesRead", 2647).containsEntry("created", 2647)
+                .containsEntry("updated", 0).containsEntry("unchanged", 0);
+    }
+
+    @Test
+    void reImportingTheSameFileChangesNothing() {
+        var again = importCsv(sample, admin);
+        assertThat(again.map()).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 2647);
+    }
+
+    @Test
+    void reImportingAChangedFileUpdatesInPlace() {
+        String text = new String(sample, StandardCharsets.ISO_8859_1)
+                .replace("\"The Aldgate School\"", "\"The Aldgate School (renamed)\"");
+        var changed = importCsv(text.getBytes(StandardCharsets.ISO_8859_1), admin);
+        assertThat(changed.map()).containsEntry("created", 0).containsEntry("updated", 1).containsEntry("unchanged", 2646);
+        assertThat(api.get("/schools/100000", adviser).map()).containsEntry("name", "The Aldgate School (renamed)");
+        importCsv(sample, admin);
+        assertThat(api.get("/schools/100000", adviser).map()).containsEntry("name", "The Aldgate School");
+    }
+
+    @Test
+    void aSchoolIsReadByUrnWithItsLocation() {
+        var school = api.get("/schools/100000", adviser);
+        assertThat(school.status()).isEqualTo(200);
+        assertThat(school.map()).containsEntry("urn", "100000").containsEntry("laCode", "201").containsEntry("phase", "Primary");
+        assertThat((Double) school.map().get("latitude")).isCloseTo(51.5137, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(api.get("/schools/9999999", adviser).status()).isEqualTo(404);
+    }
+
+    @Test
+    void schoolsAreFoundByTheStartOfTheirName() {
+        var found = api.get("/schools?q=aldgate", adviser);
+        assertThat(names(found)).contains("The Aldgate School");
+        var byUrn = api.get("/schools?q=100000", adviser);
+        assertThat(names(byUrn)).containsExactly("The Aldgate School");
+        var inLa = api.get("/schools?q=thomas&la=202", adviser);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(names(inLa)).contains("Thomas Coram Centre");
+        assertThat(inLa.list()).allSatisfy(s -> assertThat(((Map<?, ?>) s).get("laCode")).isEqualTo("202"));
+        assertThat(api.get("/schools?q=a", adviser).status()).isEqualTo(422);
+    }
+
+    @Test
+    void onlyAdminsImport() {
+        // a small file: the test server answers a refusal before reading a large body, and the client sees a reset
+        byte[] small = Fixtures.SCHOOLS_CSV.getBytes(StandardCharsets.US_ASCII);
+        for (Role role : new Role[] {Role.ADVISER, Role.BROKER, Role.PROVIDER, Role.ASSURER, Role.COMMISSIONER}) {
+            var denied = importCsv(small, fixtures.token(role, "202", "100000"));
+            assertThat(denied.status()).as(role.name()).isEqualTo(403);
+            assertThat(denied.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(importCsv(small, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aFileWithoutAUrnColumnIsRefusedWhole() {
+        var refused = importCsv("\"EstablishmentName\",\"Postcode\"\r\n\"New School\",\"AB1 2CD\"\r\n".getBytes(StandardCharsets.US_ASCII), admin);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.problemFields()).containsExactly("body");
+        assertThat((String) refused.map().get("detail")).contains("URN");
+    }
+
+    @Test
+    void badRowsAreReportedByLineAndTheRestImported() {
+        String csv = """
+                "URN","EstablishmentName","LA (code)"\r
+                "900001","Good New School","202"\r
+                "12x","Bad Urn School","202"\r
+                "900002","","202"\r
+                "900001","Duplicate School","202"\r
+                """;
+        var report = importCsv(csv.getBytes(StandardCharsets.US_ASCII), admin);
+        assertThat(report.map()).containsEntry("linesRead", 4).containsEntry("created", 1);
+        @SuppressWarnings("unchecked") var rejected = (List<Map<String, Object>>) report.map().get("rejected");
+        assertThat(rejected).extracting(r -> r.get("line")).containsExactly(3, 4, 5);
+        assertThat(api.get("/schools/900001", adviser).map()).containsEntry("name", "Good New School");
+    }
+
+    @Test
+    void windows1252TextArrivesIntact() {
+        byte[] csv = "\"URN\",\"EstablishmentName\"\r\n\"900010\",\"St Mary\u2019s and St Th\u00e9r\u00e8se\"\r\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(importCsv(csv, admin).map()).containsEntry("created", 1);
+        assertThat(api.get("/schools/900010", adviser).map()).containsEntry("name", "St Mary\u2019s and St Th\u00e9r\u00e8se");
+    }
+
+    private Api.Reply importCsv(byte[] csv, String bearer) {
+        return api.send(Api.auth(HttpRequest.POST("/schools/import", csv).contentType(MediaType.of("text/csv")), bearer));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> names(Api.Reply reply) {
+        return reply.list().stream().map(s -> ((Map<String, Object>) s).get("name")).toList();
+    }
+}
