@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -12,6 +13,7 @@ import uk.sse.kernel.problem.Problem;
 import uk.sse.kernel.problem.Problems;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Refuses an oversized body with 413 before anything reads it. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -43,6 +45,12 @@ public class BodySizeFilter implements Ordered {
     /** The Lambda path holds the whole body already; a body that cannot be read is left to the route to refuse. */
     private static long bufferedLength(HttpRequest<?> request) {
         try {
+            if (request instanceof ServerHttpRequest<?> server) {
+                OptionalLong known = server.byteBody().expectedLength();
+                if (known.isPresent()) {
+                    return known.getAsLong();
+                }
+            }
             return request.getBody(byte[].class).map(b -> (long) b.length).orElse(0L);
         } catch (RuntimeException unreadable) {
             return 0L;
