@@ -27,6 +27,7 @@ import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.kernel.http.ETags;
 import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.problem.Problems;
@@ -52,7 +53,7 @@ public class OfferController {
 
     /** Creates a draft. The provider defaults to the caller's own organisation. */
     @Post("/offers")
-    public HttpResponse<?> create(Caller caller, @Body @Valid OfferBody body) {
+    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid OfferBody body) {
         String providerId = body.providerId() != null ? body.providerId() : caller.organisation();
         if (providerId == null) {
             return Problems.invalid("/providerId", "name the provider: your token carries no organisation");
@@ -62,13 +63,13 @@ public class OfferController {
     }
 
     @Get("/offers/{id}")
-    public HttpResponse<?> one(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
+    public HttpResponse<?> one(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
         return Responses.of(browse.one(caller, id), offer -> withETag(caller, offer));
     }
 
     /** Replaces the content; needs the ETag last read. An approved offer goes back for assurance. */
     @Put("/offers/{id}")
-    public HttpResponse<?> edit(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+    public HttpResponse<?> edit(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid OfferBody body) {
         OptionalLong version = ETags.versionOf(ifMatch);
         if (version.isEmpty()) {
@@ -79,7 +80,7 @@ public class OfferController {
 
     /** Submit, withdraw, or an assurer's decision. If-Match is optional here: the state machine guards the move. */
     @Post("/offers/{id}/assurance")
-    public HttpResponse<?> decide(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+    public HttpResponse<?> decide(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid AssuranceBody body) {
         OptionalLong version = ETags.versionOf(ifMatch);
         if (ifMatch != null && version.isEmpty()) {
@@ -90,7 +91,7 @@ public class OfferController {
     }
 
     @Get("/offers/{id}/versions")
-    public HttpResponse<?> versions(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
+    public HttpResponse<?> versions(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
         return Responses.ok(browse.versions(caller, id));
     }
 
@@ -99,7 +100,7 @@ public class OfferController {
      * with {@code providerId}, that provider's; with another status, an area's offers in it (reviewers only).
      */
     @Get("/offers")
-    public HttpResponse<?> list(Caller caller,
+    public HttpResponse<?> list(@Authenticated Caller caller,
                                 @Nullable @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
                                 @Nullable @QueryValue OfferStatus status,
                                 @Nullable @QueryValue @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String providerId,
@@ -122,7 +123,7 @@ public class OfferController {
 
     /** What awaits an assurer's decision in their area (or the area given, for an admin of it). */
     @Get("/assurance/queue")
-    public HttpResponse<?> queue(Caller caller,
+    public HttpResponse<?> queue(@Authenticated Caller caller,
                                  @Nullable @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
                                  @QueryValue(defaultValue = Listing.DEFAULT_LIMIT) int limit,
                                  @Nullable @QueryValue String cursor) {
@@ -133,12 +134,12 @@ public class OfferController {
         return Responses.ok(Listing.page(limit, cursor).flatMap(page -> browse.inStatus(caller, inArea, OfferStatus.SUBMITTED, page)));
     }
 
-    private static MutableHttpResponse<?> withETag(Caller caller, Offer offer) {
+    private static MutableHttpResponse<?> withETag(@Authenticated Caller caller, Offer offer) {
         return HttpResponse.ok(forCaller(caller, offer)).header(HttpHeaders.ETAG, ETags.of(offer.version()));
     }
 
     /** Assurance history (with its reasons) is for the provider and the area's reviewers only. */
-    private static Offer forCaller(Caller caller, Offer offer) {
+    private static Offer forCaller(@Authenticated Caller caller, Offer offer) {
         if (DirectoryPolicy.maySeeEveryState(caller, offer)) {
             return offer;
         }

@@ -24,6 +24,7 @@ import uk.sse.directory.application.ReviseProvider;
 import uk.sse.directory.model.Provider;
 import uk.sse.kernel.http.ETags;
 import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.problem.Problems;
@@ -47,19 +48,19 @@ public class ProviderController {
     }
 
     @Post
-    public HttpResponse<?> register(Caller caller, @Body @Valid ProviderBody body) {
+    public HttpResponse<?> register(@Authenticated Caller caller, @Body @Valid ProviderBody body) {
         return Responses.of(register.register(caller, body.toDraft()), p -> HttpResponse.status(HttpStatus.CREATED)
                 .body(p).header(HttpHeaders.ETAG, ETags.of(p.version())).header(HttpHeaders.LOCATION, "/providers/" + p.id()));
     }
 
     @Get("/{id}")
-    public HttpResponse<?> one(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
+    public HttpResponse<?> one(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
         return Responses.of(providers.find(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("provider " + id)),
                 ProviderController::withETag);
     }
 
     @Put("/{id}")
-    public HttpResponse<?> revise(Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+    public HttpResponse<?> revise(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid ProviderBody body) {
         OptionalLong version = ETags.versionOf(ifMatch);
         if (version.isEmpty()) {
@@ -70,7 +71,7 @@ public class ProviderController {
     }
 
     @Get
-    public HttpResponse<?> inArea(Caller caller,
+    public HttpResponse<?> inArea(@Authenticated Caller caller,
                                   @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
                                   @QueryValue(defaultValue = Listing.DEFAULT_LIMIT) int limit,
                                   @Nullable @QueryValue String cursor) {
