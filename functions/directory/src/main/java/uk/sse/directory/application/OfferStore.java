@@ -2,6 +2,8 @@ package uk.sse.directory.application;
 
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
+import uk.sse.kernel.idempotency.IdempotencyKey;
+import uk.sse.kernel.idempotency.PriorRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +13,14 @@ public interface OfferStore {
 
     Optional<Offer> find(String id);
 
-    /** Stores the first version. */
-    void create(Offer offer);
+    /**
+     * Stores the first version and, if given, claims the idempotency key for it in the same write;
+     * false if that key was claimed first (the offer is then not stored).
+     */
+    boolean create(Offer offer, IdempotencyKey key);
+
+    /** What an earlier create with this key made, if any. */
+    Optional<PriorRequest> priorRequest(IdempotencyKey key);
 
     /** Stores a new version; false if the stored version is no longer {@code expectedVersion}. */
     boolean update(Offer offer, long expectedVersion);

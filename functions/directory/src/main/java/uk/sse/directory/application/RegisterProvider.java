@@ -12,6 +12,8 @@ import uk.sse.kernel.outcome.Outcome;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,7 +34,10 @@ public class RegisterProvider {
         this.clock = clock;
     }
 
-    public Outcome<Provider> register(Caller caller, ProviderDraft draft) {
+    /** The provider, and whether an earlier identical registration had already made it (a retry). */
+    public record Registered(Provider provider, boolean replayed) { }
+
+    public Outcome<Registered> register(Caller caller, ProviderDraft draft) {
         Optional<School> school = Optional.empty();
         if (draft.type() == ProviderType.SCHOOL) {
             if (draft.urn() == null) {
@@ -56,10 +61,20 @@ public class RegisterProvider {
         Instant now = clock.instant();
         Provider provider = new Provider(id, draft.type(), draft.name(), draft.area(), draft.urn(), draft.contact(),
                 draft.website(), draft.designations(), location, draft.description(), 1, now, now);
-        if (!providers.create(provider)) {
-            return Outcome.conflict("provider " + id + " is already registered", java.util.List.of("PUT /providers/" + id));
+        if (providers.create(provider)) {
+            return Outcome.done(new Registered(provider, false));
         }
-        return Outcome.done(provider);
+        // the same registration sent again (a retry) is answered with what it made; a different one is a conflict
+        return providers.find(id).filter(existing -> sameDetails(existing, provider))
+                .<Outcome<Registered>>map(existing -> Outcome.done(new Registered(existing, true)))
+                .orElseGet(() -> Outcome.conflict("provider " + id + " is already registered", List.of("PUT /providers/" + id)));
+    }
+
+    private static boolean sameDetails(Provider a, Provider b) {
+        return a.type() == b.type() && Objects.equals(a.name(), b.name()) && Objects.equals(a.area(), b.area())
+                && Objects.equals(a.urn(), b.urn()) && Objects.equals(a.contact(), b.contact())
+                && Objects.equals(a.website(), b.website()) && a.designations().equals(b.designations())
+                && Objects.equals(a.location(), b.location()) && Objects.equals(a.description(), b.description());
     }
 
     private static String idFor(Caller caller, ProviderDraft draft) {

@@ -11,9 +11,13 @@ import uk.sse.directory.application.Page;
 import uk.sse.directory.application.PageRequest;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
+import uk.sse.kernel.dynamo.IdempotencyItems;
 import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.idempotency.IdempotencyKey;
+import uk.sse.kernel.idempotency.PriorRequest;
 import uk.sse.kernel.dynamo.Transactions;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +43,20 @@ public class DynamoOfferStore implements OfferStore {
     }
 
     @Override
-    public void create(Offer offer) {
-        boolean written = Transactions.writeIfConditionsHold(client, List.of(
+    public boolean create(Offer offer, IdempotencyKey key) {
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 put(OfferItems.current(offer), "attribute_not_exists(pk)", Map.of()),
                 put(OfferItems.version(offer), "attribute_not_exists(pk)", Map.of())));
-        if (!written) {
-            throw new IllegalStateException("offer id " + offer.id() + " collided with an existing offer");
+        if (key != null) {
+            writes.add(IdempotencyItems.claim(table, key, offer.id(), offer.createdAt()));
         }
+        // ids are 80 random bits: a failed condition here is the key, claimed by a concurrent retry
+        return Transactions.writeIfConditionsHold(client, writes);
+    }
+
+    @Override
+    public Optional<PriorRequest> priorRequest(IdempotencyKey key) {
+        return IdempotencyItems.find(client, table, key);
     }
 
     @Override

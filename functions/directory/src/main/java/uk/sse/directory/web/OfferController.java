@@ -29,6 +29,7 @@ import uk.sse.kernel.http.ETags;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.problem.Problems;
 
@@ -51,15 +52,23 @@ public class OfferController {
         this.browse = browse;
     }
 
-    /** Creates a draft. The provider defaults to the caller's own organisation. */
+    /**
+     * Creates a draft. The provider defaults to the caller's own organisation. With an Idempotency-Key, a
+     * retry of the same request answers with the offer the first one made.
+     */
     @Post("/offers")
-    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid OfferBody body) {
+    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid OfferBody body,
+                                  @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey) {
         String providerId = body.providerId() != null ? body.providerId() : caller.organisation();
         if (providerId == null) {
             return Problems.invalid("/providerId", "name the provider: your token carries no organisation");
         }
-        return Responses.of(draft.draft(caller, providerId, body.toContent()), offer -> withETag(caller, offer)
-                .status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/offers/" + offer.id()));
+        if (idempotencyKey != null && IdempotencyKey.problemWith(idempotencyKey).isPresent()) {
+            return Problems.invalid(IdempotencyKey.HEADER, IdempotencyKey.problemWith(idempotencyKey).get());
+        }
+        return Responses.of(draft.draft(caller, providerId, body.toContent(), idempotencyKey), drafted -> withETag(caller, drafted.offer())
+                .status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/offers/" + drafted.offer().id())
+                .header("Idempotent-Replayed", Boolean.toString(drafted.replayed())));
     }
 
     @Get("/offers/{id}")

@@ -49,8 +49,8 @@ public class ProviderController {
 
     @Post
     public HttpResponse<?> register(@Authenticated Caller caller, @Body @Valid ProviderBody body) {
-        return Responses.of(register.register(caller, body.toDraft()), p -> HttpResponse.status(HttpStatus.CREATED)
-                .body(p).header(HttpHeaders.ETAG, ETags.of(p.version())).header(HttpHeaders.LOCATION, "/providers/" + p.id()));
+        return Responses.of(register.register(caller, body.toDraft()), r -> withETag(r.provider())
+                .status(r.replayed() ? HttpStatus.OK : HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/providers/" + r.provider().id()));
     }
 
     @Get("/{id}")

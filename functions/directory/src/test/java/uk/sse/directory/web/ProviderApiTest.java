@@ -36,8 +36,12 @@ class ProviderApiTest extends LambdaTest {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.map()).containsEntry("name", "School 100008");
 
-        var again = api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "100008"), Fixtures.schoolProvider("100008", AREA));
-        assertThat(again.status()).isEqualTo(409);
+        var retry = api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "100008"), Fixtures.schoolProvider("100008", AREA));
+        assertThat(retry.status()).as("the same registration again is a retry, answered with what it made").isEqualTo(200);
+        assertThat(retry.map()).containsEntry("id", "100008").containsEntry("version", 1);
+        var different = Fixtures.schoolProvider("100008", AREA);
+        different.put("name", "Someone else's idea of this school");
+        assertThat(api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "100008"), different).status()).isEqualTo(409);
     }
 
     @Test
