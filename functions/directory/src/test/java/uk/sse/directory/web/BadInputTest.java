@@ -127,6 +127,12 @@ class BadInputTest extends LambdaTest {
         var area = api.get("/providers?area=%3Cscript%3E", provider);
         assertThat(area.status()).isBetween(400, 422);
         assertThat(area.problemFields()).contains("area");
+        var wrongMethod = api.send(Api.auth(HttpRequest.DELETE("/taxonomy"), provider));
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        var wrongMediaType = api.send(Api.auth(HttpRequest.POST("/offers", "title=x").contentType(MediaType.TEXT_PLAIN), provider));
+        assertThat(wrongMediaType.status()).isEqualTo(415);
+        assertThat(wrongMediaType.contentType()).startsWith("application/problem+json");
         var unknownRoute = api.get("/nowhere", provider);
         assertThat(unknownRoute.status()).isEqualTo(404);
         assertThat(unknownRoute.contentType()).startsWith("application/problem+json");
