@@ -2,6 +2,7 @@ package uk.sse.kernel.ids;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.random.RandomGenerator;
 
 /**
  * Time-ordered, URL-safe ids in the ULID layout (48-bit milliseconds then 80 random bits, Crockford
@@ -15,21 +16,26 @@ public final class Ids {
     private Ids() { }
 
     public static String newId(String prefix, Clock clock) {
-        return prefix + "_" + ulid(clock.millis());
+        return newId(prefix, clock.millis(), RANDOM);
+    }
+
+    /** An id for the given time from the given source of randomness: repeatable, e.g. for demo data. */
+    public static String newId(String prefix, long millis, RandomGenerator random) {
+        return prefix + "_" + ulid(millis, random);
     }
 
     public static String newId(String prefix) {
         return newId(prefix, Clock.systemUTC());
     }
 
-    static String ulid(long millis) {
+    static String ulid(long millis, RandomGenerator randomness) {
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
             out[i] = ALPHABET[(int) (millis & 31)];
             millis >>>= 5;
         }
         byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
+        randomness.nextBytes(random);
         long hi = 0;
         long lo = 0;
         for (int i = 0; i < 5; i++) {

@@ -6,6 +6,7 @@ import uk.sse.directory.model.OfferContent;
 import uk.sse.directory.model.OfferLifecycle;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.directory.model.Provider;
+import uk.sse.kernel.ids.Ids;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,6 @@ final class AssuranceHistories {
                     "Safeguarding training records are out of date; suspended until they are renewed.",
                     "Suspended at the provider's request: no capacity until next term."));
 
-    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     /** The assurance moves an offer went through, the day of the last one, and the review date of its approval. */
     private record Plan(List<AssuranceAction> path, LocalDate last, LocalDate review) { }
@@ -122,17 +122,9 @@ final class AssuranceHistories {
         };
     }
 
-    /** Shaped like {@code Ids.newId("off", clock)} (creation time, then 80 random bits in Crockford base32) but from the seed. */
+    /** A real-looking id (creation time, then random bits) drawn from the seed, so generation repeats. */
     private String offerId(Instant created) {
-        StringBuilder id = new StringBuilder("off_");
-        long millis = created.toEpochMilli();
-        for (int shift = 45; shift >= 0; shift -= 5) {
-            id.append(CROCKFORD[(int) (millis >>> shift) & 31]);
-        }
-        for (int i = 0; i < 16; i++) {
-            id.append(CROCKFORD[random.nextInt(32)]);
-        }
-        return id.toString();
+        return Ids.newId("off", created.toEpochMilli(), random);
     }
 
     private Instant at(LocalDate day) {

@@ -81,7 +81,7 @@ public final class DemoDirectory {
     /** Writes every provider and offer; what is already stored is left alone, so loading twice changes nothing. */
     public void load(ProviderStore providerStore, OfferStore offerStore) {
         providers.forEach(providerStore::create);
-        offers.stream().filter(o -> offerStore.find(o.id()).isEmpty()).forEach(offerStore::create);
+        offers.stream().filter(o -> offerStore.find(o.id()).isEmpty()).forEach(o -> offerStore.create(o, null));
     }
 
     /** The preferred area if the register has it; otherwise the LA with the most kinds of school, then the most schools. */

@@ -129,14 +129,4 @@ class DemoDirectoryTest {
                 .isNotEqualTo(demo.offers().stream().map(o -> o.content().title()).toList());
         assertThat(other.providers()).extracting(Provider::id).isNotEqualTo(demo.providers().stream().map(Provider::id).toList());
     }
-
-    @Test
-    void loadWritesEverythingThroughThePortsAndLoadingAgainChangesNothing() {
-        InMemoryStores stores = new InMemoryStores();
-        demo.load(stores.providerStore, stores.offerStore);
-        demo.load(stores.providerStore, stores.offerStore);
-        assertThat(stores.providers.values()).containsExactlyElementsOf(demo.providers());
-        assertThat(stores.offers.values()).containsExactlyElementsOf(demo.offers());
-        assertThat(stores.offerCreates).isEqualTo(demo.offers().size());
-    }
 }

@@ -1,0 +1,146 @@
+package uk.sse.local;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import uk.sse.directory.application.ImportSchoolRegister;
+import uk.sse.directory.application.OfferStore;
+import uk.sse.directory.application.ProviderStore;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.model.ProviderType;
+import uk.sse.engines.DynamoDbLocalEngine;
+import uk.sse.engines.Engines;
+import uk.sse.engines.OpenSearchEngine;
+import uk.sse.engines.PostgresEngine;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.local.demo.DemoDirectory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole system on this machine: the embedded engines, every function's API on one Netty server, the
+ * sample register and the demo directory, and signed demo tokens for the demo area.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final long DEMO_SEED = 2026;
+
+    private final ApplicationContext context;
+    private final DemoDirectory demo;
+    private final ImportSchoolRegister.Report register;
+    private final OpenSearchEngine openSearch;
+    private final PostgresEngine postgres;
+
+    private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
+                       OpenSearchEngine openSearch, PostgresEngine postgres) {
+        this.context = context;
+        this.demo = demo;
+        this.register = register;
+        this.openSearch = openSearch;
+        this.postgres = postgres;
+    }
+
+    /** Starts everything; {@code properties} override the local configuration (e.g. the port). */
+    public static LocalStack start(String[] args, Map<String, Object> properties) {
+        CompletableFuture<DynamoDbLocalEngine> dynamo = CompletableFuture.supplyAsync(Engines::dynamo);
+        CompletableFuture<OpenSearchEngine> openSearch = CompletableFuture.supplyAsync(Engines::openSearch);
+        CompletableFuture<PostgresEngine> postgres = CompletableFuture.supplyAsync(Engines::postgres);
+
+        Map<String, Object> settings = new HashMap<>(properties);
+        settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
+        settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
+        ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).environments("local")
+                .properties(settings).start();
+        try {
+            var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
+            if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
+                throw new IllegalStateException("the sample register was refused: " + imported);
+            }
+            DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
+            demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
+            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join());
+        } catch (RuntimeException failed) {
+            context.close();
+            throw failed;
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public DemoDirectory demo() {
+        return demo;
+    }
+
+    public ImportSchoolRegister.Report register() {
+        return register;
+    }
+
+    public OpenSearchEngine openSearch() {
+        return openSearch;
+    }
+
+    public PostgresEngine postgres() {
+        return postgres;
+    }
+
+    /** A school of the demo area that publishes offers: the organisation of the demo PROVIDER token. */
+    public String demoSchool() {
+        return demo.providers().stream().filter(p -> p.type() == ProviderType.SCHOOL && p.area().equals(demo.demoArea()))
+                .map(Provider::id).findFirst().orElseThrow();
+    }
+
+    /** A signed bearer token (without "Bearer ") for the role in the demo area, valid for 12 hours. */
+    public String token(Role role) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "demo-" + role.name().toLowerCase());
+        claims.put(Role.CLAIM, role.name());
+        claims.put(Caller.AREA_CLAIM, demo.demoArea());
+        if (role == Role.PROVIDER) {
+            claims.put(Caller.ORGANISATION_CLAIM, demoSchool());
+        }
+        claims.put("exp", System.currentTimeMillis() / 1000 + Duration.ofHours(12).toSeconds());
+        return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** A new signing key per run: tokens from an earlier run stop working, as they should. */
+    private static String freshSecret() {
+        byte[] key = new byte[48];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+    }
+
+    private static byte[] sample() {
+        try (InputStream in = LocalStack.class.getResourceAsStream(DemoDirectory.SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException(DemoDirectory.SAMPLE + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

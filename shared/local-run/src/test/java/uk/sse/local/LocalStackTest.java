@@ -1,0 +1,115 @@
+package uk.sse.local;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.application.OfferStore;
+import uk.sse.directory.application.ProviderStore;
+import uk.sse.directory.model.Offer;
+import uk.sse.kernel.identity.Role;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What {@code ./run} serves, called over HTTP as a newcomer would with the printed tokens. */
+class LocalStackTest {
+
+    static LocalStack stack;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void aSampleSchoolIsServedByUrn() throws Exception {
+        var reply = get("/schools/100000", stack.token(Role.ADVISER));
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(json(reply)).containsEntry("name", "The Aldgate School").containsEntry("laCode", "201");
+        assertThat(stack.register().created()).isEqualTo(2647);
+    }
+
+    @Test
+    void theDemoAreasApprovedOffersAreListedForAdvisers() throws Exception {
+        String area = stack.demo().demoArea();
+        LocalDate today = LocalDate.now();
+        List<Object> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = json(get("/offers?area=" + area + "&limit=100" + (cursor == null ? "" : "&cursor=" + cursor), stack.token(Role.ADVISER)));
+            @SuppressWarnings("unchecked") var items = (List<Map<String, Object>>) page.get("items");
+            assertThat(items).allSatisfy(o -> assertThat(o).containsEntry("status", "APPROVED").containsEntry("area", area));
+            items.forEach(o -> listed.add(o.get("id")));
+            cursor = (String) page.get("next");
+        } while (cursor != null);
+        List<String> expected = stack.demo().offers().stream()
+                .filter(o -> o.area().equals(area) && o.visibleToAdvisers(today)).map(Offer::id).toList();
+        assertThat(expected).hasSizeGreaterThan(50);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void theAssuranceQueueHoldsTheDemoAreasSubmittedOffers() throws Exception {
+        var queue = json(get("/assurance/queue?limit=100", stack.token(Role.ASSURER)));
+        long submitted = stack.demo().offers().stream()
+                .filter(o -> o.area().equals(stack.demo().demoArea()) && o.status().name().equals("SUBMITTED")).count();
+        assertThat((List<?>) queue.get("items")).hasSize((int) submitted);
+    }
+
+    @Test
+    void loadingTheDemoAgainChangesNothing() throws Exception {
+        int before = ((List<?>) json(get("/offers?providerId=" + stack.demoSchool() + "&limit=100", stack.token(Role.PROVIDER))).get("items")).size();
+        stack.demo().load(stack.context().getBean(ProviderStore.class), stack.context().getBean(OfferStore.class));
+        int after = ((List<?>) json(get("/offers?providerId=" + stack.demoSchool() + "&limit=100", stack.token(Role.PROVIDER))).get("items")).size();
+        assertThat(before).isPositive();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void theApiDescriptionAndSwaggerUiAreServedWithoutAToken() throws Exception {
+        assertThat(get("/swagger/directory.yml", null).body()).contains("openapi: 3");
+        var ui = get("/swagger-ui/index.html", null);
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui").contains("/swagger/directory.yml");
+    }
+
+    @Test
+    void everyRoleHasAWorkingTokenAndNoTokenIsA401() throws Exception {
+        for (Role role : Role.values()) {
+            assertThat(get("/taxonomy", stack.token(role)).statusCode()).as(role.name()).isEqualTo(200);
+        }
+        var denied = get("/taxonomy", null);
+        assertThat(denied.statusCode()).isEqualTo(401);
+        assertThat(denied.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, Object> json(HttpResponse<String> reply) throws IOException {
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return stack.context().getBean(JsonMapper.class).readValue(reply.body(), Argument.mapOf(String.class, Object.class));
+    }
+}
