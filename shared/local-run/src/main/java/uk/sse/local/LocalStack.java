@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>(properties);
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
-        ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).environments("local")
+        ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
         try {
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));

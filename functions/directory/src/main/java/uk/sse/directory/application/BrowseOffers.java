@@ -47,9 +47,7 @@ public class BrowseOffers {
 
     /** What advisers may choose from, optionally in one area. */
     public Page<Offer> visible(String area, PageRequest page) {
-        LocalDate today = today();
-        Page<Offer> approved = offers.inStatus(OfferStatus.APPROVED, area, page);
-        return new Page<>(approved.items().stream().filter(o -> o.visibleToAdvisers(today)).toList(), approved.next());
+        return offers.approvedAndCurrent(area, today(), page);
     }
 
     /** An area's offers in one status: the assurance queue when the status is SUBMITTED. */

@@ -5,6 +5,7 @@ import uk.sse.directory.model.OfferStatus;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,9 @@ public interface OfferStore {
 
     /** Offers in a status, optionally in one area, oldest change first. */
     Page<Offer> inStatus(OfferStatus status, String area, PageRequest page);
+
+    /** Approved offers whose review date is not before {@code today}: what advisers may use. */
+    Page<Offer> approvedAndCurrent(String area, LocalDate today, PageRequest page);
 
     Page<Offer> ofProvider(String providerId, PageRequest page);
 }

@@ -17,6 +17,7 @@ import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
 import uk.sse.kernel.dynamo.Transactions;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,21 @@ public class DynamoOfferStore implements OfferStore {
     @Override
     public Page<Offer> inStatus(OfferStatus status, String area, PageRequest page) {
         return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, OfferItems.statusKey(status),
-                area == null ? null : area + "#", page, OfferItems::offer);
+                area == null ? null : area + "#", Queries.Filter.NONE, page, OfferItems::offer);
+    }
+
+    @Override
+    public Page<Offer> approvedAndCurrent(String area, LocalDate today, PageRequest page) {
+        // ISO dates compare as strings
+        var current = new Queries.Filter("#review >= :today", Map.of("#review", "reviewDate"),
+                Map.of(":today", AttributeValue.fromS(today.toString())));
+        return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, OfferItems.statusKey(OfferStatus.APPROVED),
+                area == null ? null : area + "#", current, page, OfferItems::offer);
     }
 
     @Override
     public Page<Offer> ofProvider(String providerId, PageRequest page) {
         return Queries.page(client, table, DirectoryTable.GSI1, DirectoryTable.GSI1_PK, ProviderItems.pk(providerId),
-                "OFFER#", page, OfferItems::offer);
+                "OFFER#", Queries.Filter.NONE, page, OfferItems::offer);
     }
 }

@@ -58,7 +58,7 @@ public class DynamoProviderStore implements ProviderStore {
 
     @Override
     public Page<Provider> inArea(String area, PageRequest page) {
-        return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, "PROVIDERS#" + area, null, page,
+        return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, "PROVIDERS#" + area, null, Queries.Filter.NONE, page,
                 ProviderItems::provider);
     }
 }

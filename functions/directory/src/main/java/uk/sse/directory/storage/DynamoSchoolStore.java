@@ -84,8 +84,8 @@ public class DynamoSchoolStore implements SchoolStore {
         }
         PageRequest page = new PageRequest(limit, null);
         Page<School> found = laCode == null
-                ? Queries.page(client, table, DirectoryTable.GSI1, DirectoryTable.GSI1_PK, SchoolItems.initialKey(prefix), prefix, page, SchoolItems::school)
-                : Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, "LA#" + laCode, prefix, page, SchoolItems::school);
+                ? Queries.page(client, table, DirectoryTable.GSI1, DirectoryTable.GSI1_PK, SchoolItems.initialKey(prefix), prefix, Queries.Filter.NONE, page, SchoolItems::school)
+                : Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, "LA#" + laCode, prefix, Queries.Filter.NONE, page, SchoolItems::school);
         return found.items();
     }
 

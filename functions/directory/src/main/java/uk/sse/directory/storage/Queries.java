@@ -9,33 +9,53 @@ import uk.sse.directory.application.PageRequest;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.dynamo.Items;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /** Runs one page of an index query, with the caller's cursor in and the next cursor out. */
 final class Queries {
 
+    /** An optional filter on the items a query reads, e.g. only offers still within their review date. */
+    record Filter(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+        static final Filter NONE = null;
+    }
+
     private Queries() { }
 
+    /**
+     * DynamoDB applies a filter after reading {@code Limit} items, so a filtered page can come back short or
+     * empty; this reads on, asking each time for only what is still missing, until the page is full or the
+     * index is exhausted. The cursor is the last item read, so the next page starts right after it.
+     */
     static <T> Page<T> page(DynamoDbClient client, String table, String index, String pkName, String pkValue,
-                            String skPrefix, PageRequest page, Function<Items, T> mapper) {
+                            String skPrefix, Filter filter, PageRequest page, Function<Items, T> mapper) {
         String skName = DirectoryTable.GSI1.equals(index) ? DirectoryTable.GSI1_SK : DirectoryTable.GSI2_SK;
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index).limit(page.limit());
-        if (skPrefix == null) {
-            query.keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", pkName))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pkValue)));
-        } else {
-            query.keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pkValue), ":prefix", AttributeValue.fromS(skPrefix)));
+        Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pkValue)));
+        String condition = "#pk = :pk";
+        if (skPrefix != null) {
+            condition += " AND begins_with(#sk, :prefix)";
+            names.put("#sk", skName);
+            values.put(":prefix", AttributeValue.fromS(skPrefix));
         }
-        if (page.cursor() != null) {
-            query.exclusiveStartKey(Cursors.decode(page.cursor())
-                    .orElseThrow(() -> new IllegalArgumentException("not a cursor of this listing")));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index).keyConditionExpression(condition);
+        if (filter != null) {
+            names.putAll(filter.names());
+            values.putAll(filter.values());
+            query.filterExpression(filter.expression());
         }
-        QueryResponse response = client.query(query.build());
-        return new Page<>(response.items().stream().map(Items::of).map(mapper).toList(),
-                response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
+        query.expressionAttributeNames(names).expressionAttributeValues(values);
+        Map<String, AttributeValue> start = page.cursor() == null ? null : Cursors.decode(page.cursor())
+                .orElseThrow(() -> new IllegalArgumentException("not a cursor of this listing"));
+        List<T> items = new ArrayList<>();
+        do {
+            QueryResponse response = client.query(query.limit(page.limit() - items.size()).exclusiveStartKey(start).build());
+            response.items().stream().map(Items::of).map(mapper).forEach(items::add);
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (items.size() < page.limit() && start != null);
+        return new Page<>(items, Cursors.encode(start));
     }
 }
