@@ -2,7 +2,6 @@ package uk.sse.engines;
 
 import java.lang.reflect.Field;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -20,20 +19,17 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * <p>It uses one shared database ({@code -sharedDb}), so every client sees the same tables whatever
  * its region and credentials. Telemetry is off ({@code -disableTelemetry}).
  */
-public final class DynamoDbLocalEngine implements AutoCloseable {
+public final class DynamoDbLocalEngine extends RunningEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbLocalEngine.class);
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
-    private final Thread shutdownHook;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DynamoDbLocalEngine(DynamoDBProxyServer server, int port) {
+        super("dynamodb-local");
         this.server = server;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
-        this.shutdownHook = new Thread(this::stop, "dynamodb-local-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static DynamoDbLocalEngine start() {
@@ -83,24 +79,8 @@ public final class DynamoDbLocalEngine implements AutoCloseable {
         return endpoint;
     }
 
-    boolean isClosed() {
-        return closed.get();
-    }
-
     @Override
-    public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down
-        }
-    }
-
-    private void stop() {
-        if (closed.getAndSet(true)) {
-            return;
-        }
+    void stop() {
         try {
             server.stop();
             LOG.info("DynamoDB Local at {} stopped", endpoint);

@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -38,7 +37,7 @@ import uk.sse.engines.node.OpenSearchNodeMain;
  * <p>The child reads its stdin and stops at EOF, so it dies with this JVM even on {@code kill -9}.
  * Its output goes to {@code opensearch.log} in the work directory.
  */
-public final class OpenSearchEngine implements AutoCloseable {
+public final class OpenSearchEngine extends RunningEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchEngine.class);
 
@@ -53,15 +52,12 @@ public final class OpenSearchEngine implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
     private final Path logFile;
-    private final Thread shutdownHook;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OpenSearchEngine(Process process, URI endpoint, Path logFile) {
+        super("opensearch");
         this.process = process;
         this.endpoint = endpoint;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(this::stop, "opensearch-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static OpenSearchEngine start(Path workDir) {
@@ -212,24 +208,8 @@ public final class OpenSearchEngine implements AutoCloseable {
         return logFile;
     }
 
-    boolean isClosed() {
-        return closed.get();
-    }
-
     @Override
-    public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down
-        }
-    }
-
-    private void stop() {
-        if (closed.getAndSet(true)) {
-            return;
-        }
+    void stop() {
         try {
             process.getOutputStream().close(); // EOF on the child's stdin: it closes the node and exits
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -26,7 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>Authentication is {@code trust} on loopback: any password is accepted. Durability settings
  * are off (fsync, full page writes): this server is for tests and the local run only.
  */
-public final class PostgresEngine implements AutoCloseable {
+public final class PostgresEngine extends RunningEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEngine.class);
     private static final int ATTEMPTS = 3;
@@ -34,15 +33,12 @@ public final class PostgresEngine implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Process watchdog;
     private final String jdbcUrl;
-    private final Thread shutdownHook;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresEngine(EmbeddedPostgres postgres, Process watchdog) {
+        super("postgres");
         this.postgres = postgres;
         this.watchdog = watchdog;
         this.jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        this.shutdownHook = new Thread(this::stop, "postgres-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static PostgresEngine start(Path workDir) {
@@ -156,24 +152,8 @@ public final class PostgresEngine implements AutoCloseable {
         return postgres.getPort();
     }
 
-    boolean isClosed() {
-        return closed.get();
-    }
-
     @Override
-    public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down
-        }
-    }
-
-    private void stop() {
-        if (closed.getAndSet(true)) {
-            return;
-        }
+    void stop() {
         watchdog.destroy();
         try {
             watchdog.waitFor(5, TimeUnit.SECONDS);

@@ -3,7 +3,6 @@ package uk.sse.directory.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,16 +27,12 @@ class BadInputTest extends LambdaTest {
 
     static final String URN = "100006";
 
-    @Inject Api api;
-    @Inject Fixtures fixtures;
 
     String provider;
 
     @BeforeAll
     void register() {
-        fixtures.importSchools();
-        fixtures.registerSchool(URN, AREA);
-        provider = fixtures.token(Role.PROVIDER, AREA, URN);
+        provider = fixtures.registeredProvider(URN);
     }
 
     static Stream<Arguments> badOffers() {

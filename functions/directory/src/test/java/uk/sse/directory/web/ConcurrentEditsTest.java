@@ -1,7 +1,6 @@
 package uk.sse.directory.web;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import uk.sse.kernel.identity.Role;
@@ -23,16 +22,12 @@ class ConcurrentEditsTest extends LambdaTest {
     static final String URN = "100005";
     static final int EDITORS = 6;
 
-    @Inject Api api;
-    @Inject Fixtures fixtures;
 
     String provider;
 
     @BeforeAll
     void register() {
-        fixtures.importSchools();
-        fixtures.registerSchool(URN, AREA);
-        provider = fixtures.token(Role.PROVIDER, AREA, URN);
+        provider = fixtures.registeredProvider(URN);
     }
 
     @RepeatedTest(3)

@@ -100,6 +100,13 @@ public class Fixtures {
         return reply;
     }
 
+    /** Imports the test register, registers school {@code urn} in {@link #AREA} as a provider, and returns its token. */
+    public String registeredProvider(String urn) {
+        importSchools();
+        registerSchool(urn, AREA);
+        return token(Role.PROVIDER, AREA, urn);
+    }
+
     /** A draft offer of provider {@code urn}, created by the provider. */
     public Api.Reply draftOffer(String urn, String area) {
         Api.Reply reply = api.post("/offers", token(Role.PROVIDER, area, urn), offer(null));

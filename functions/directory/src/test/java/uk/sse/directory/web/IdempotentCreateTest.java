@@ -2,7 +2,6 @@ package uk.sse.directory.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
@@ -27,16 +26,12 @@ class IdempotentCreateTest extends LambdaTest {
 
     static final String URN = "100008";
 
-    @Inject Api api;
-    @Inject Fixtures fixtures;
 
     String provider;
 
     @BeforeAll
     void register() {
-        fixtures.importSchools();
-        fixtures.registerSchool(URN, AREA);
-        provider = fixtures.token(Role.PROVIDER, AREA, URN);
+        provider = fixtures.registeredProvider(URN);
     }
 
     private Api.Reply create(String key, Map<String, Object> body, String bearer) {

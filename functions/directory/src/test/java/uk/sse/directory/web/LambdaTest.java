@@ -1,6 +1,7 @@
 package uk.sse.directory.web;
 
 import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 import uk.sse.engines.Engines;
 
@@ -13,6 +14,9 @@ import java.util.UUID;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LambdaTest implements TestPropertyProvider {
+
+    @Inject protected Api api;
+    @Inject protected Fixtures fixtures;
 
     @Override
     public Map<String, String> getProperties() {

@@ -20,8 +20,6 @@ class OfferAssuranceApiTest extends LambdaTest {
 
     static final String URN = "100008";
 
-    @Inject Api api;
-    @Inject Fixtures fixtures;
     @Inject SettableClock clock;
 
     String provider;

@@ -1,7 +1,6 @@
 package uk.sse.directory.web;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
@@ -15,8 +14,6 @@ import static uk.sse.directory.web.Fixtures.OTHER_AREA;
 @MicronautTest(environments = "test")
 class ProviderApiTest extends LambdaTest {
 
-    @Inject Api api;
-    @Inject Fixtures fixtures;
 
     @BeforeAll
     void register() {

@@ -3,7 +3,6 @@ package uk.sse.directory.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
@@ -20,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test")
 class SchoolRegisterApiTest extends LambdaTest {
 
-    @Inject Api api;
-    @Inject Fixtures fixtures;
 
     byte[] sample;
     String admin;
