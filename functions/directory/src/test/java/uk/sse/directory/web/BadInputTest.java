@@ -122,6 +122,9 @@ class BadInputTest extends LambdaTest {
         var area = api.get("/providers?area=%3Cscript%3E", provider);
         assertThat(area.status()).isBetween(400, 422);
         assertThat(area.problemFields()).contains("area");
+        var missingArea = api.get("/providers", provider);
+        assertThat(missingArea.status()).isEqualTo(400);
+        assertThat(missingArea.problemFields()).as(missingArea.body()).containsExactly("area");
         var wrongMethod = api.send(Api.auth(HttpRequest.DELETE("/taxonomy"), provider));
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.contentType()).startsWith("application/problem+json");

@@ -8,6 +8,15 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
+import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
@@ -44,6 +53,38 @@ public final class BadInputHandlers {
             String field = fromMessage != null ? fromMessage : exception.getArgument().getName();
             return badRequest(request, field, readable(exception));
         }
+    }
+
+    /** A required query value, header or body is missing: named as the client sends it, e.g. {@code area}. */
+    @Singleton
+    @Replaces(UnsatisfiedRouteHandler.class)
+    public static class MissingValues implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, UnsatisfiedRouteException exception) {
+            return missing(request, exception.getArgument());
+        }
+    }
+
+    /** The same, where binding reports it as an unsatisfied argument. */
+    @Singleton
+    @Replaces(UnsatisfiedArgumentHandler.class)
+    public static class MissingArguments implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, UnsatisfiedArgumentException exception) {
+            return missing(request, exception.getArgument());
+        }
+    }
+
+    static HttpResponse<Problem> missing(HttpRequest<?> request, Argument<?> argument) {
+        AnnotationMetadata annotations = argument.getAnnotationMetadata();
+        if (annotations.hasAnnotation(Body.class)) {
+            return badRequest(request, "body", "a body is required");
+        }
+        String field = annotations.stringValue(QueryValue.class)
+                .or(() -> annotations.stringValue(Header.class))
+                .filter(name -> !name.isEmpty())
+                .orElse(argument.getName());
+        return badRequest(request, field, "is required");
     }
 
     /** The body is not JSON, or names a field the resource does not have. */
