@@ -1,7 +1,10 @@
 package uk.sse.kernel.http;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +45,24 @@ class ETagsTest {
             "w/\"v3\"", "W/v3", "W/ \"v3\"", "\"vx\"", "\"v3.0\"", "\"v99999999999999999999\"", "\"abc123\""})
     void foreignOrMalformedETagsNameNoVersion(String ifMatch) {
         assertThat(ETags.versionOf(ifMatch)).isEmpty();
+    }
+
+    /** If-Match compares ETags as strings, so a header that only parses to a version is not a match for it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"v+5\"", "\"v05\"", "\"v-1\"", "\"v-0\"", "W/\"v007\"", "\"v\u0665\""})
+    void aVersionWrittenOtherwiseThanWeWriteItIsNotOurs(String ifMatch) {
+        assertThat(ETags.versionOf(ifMatch)).isEmpty();
+    }
+
+    @Property
+    void onlyTheETagWeGiveForAVersionNamesIt(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long version,
+                                              @ForAll("decorations") String prefix) {
+        assertThat(ETags.versionOf("\"v" + prefix + version + "\"")).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<String> decorations() {
+        return Arbitraries.of("+", "0", "00", "-", " ", "+0");
     }
 
     @Test
