@@ -68,6 +68,8 @@ class IdsTest {
             "off_01HF7YAT00L000000000000000", // nor L
             "off_01HF7YAT00O000000000000000", // nor O
             "off_01HF7YAT00U000000000000000", // nor U
+            "off_81HF7YAT000000000000000000", // 48 bits of time never start above 7
+            "off_ZZZZZZZZZZZZZZZZZZZZZZZZZZ",
             "off_01hf7yat000000000000000000", // lower case
             "off_01HF7YAT000000000000000000X", // 27 characters
             "off_01HF7YAT00000000000000000", // 25 characters
@@ -84,6 +86,7 @@ class IdsTest {
     @Test
     void theRealThingNextToTheNearMissesDoesLookLikeAnId() {
         assertThat(Ids.looksLike("off", "off_01HF7YAT000000000000000000")).isTrue();
+        assertThat(Ids.looksLike("off", "off_7ZZZZZZZZZZZZZZZZZZZZZZZZZ")).isTrue();
         assertThat(Ids.looksLike("off", null)).isFalse();
     }
 
