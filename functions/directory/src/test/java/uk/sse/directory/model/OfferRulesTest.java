@@ -131,8 +131,9 @@ class OfferRulesTest {
     @Test
     void eachEvidenceLinkMustBeAWebAddressAndIsNamedByItsIndex() {
         assertThat(fieldsBroken(Offers.content().links("https://example.org/a", "javascript:alert(1)", "http://example.org/b",
-                "ftp://example.org/c", "not a link", "https://", "HTTPS://EXAMPLE.ORG/d")))
-                .containsExactly("/evidence/links/1", "/evidence/links/3", "/evidence/links/4", "/evidence/links/5");
+                "ftp://example.org/c", "not a link", "https://", "HTTPS://EXAMPLE.ORG/d", "https:example.org", "http:///no-host")))
+                .containsExactly("/evidence/links/1", "/evidence/links/3", "/evidence/links/4", "/evidence/links/5",
+                        "/evidence/links/7", "/evidence/links/8");
     }
 
     @Test
