@@ -9,11 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Paging cursors: a query's LastEvaluatedKey (string keys only), as opaque URL-safe text. */
+/**
+ * Paging cursors: a query's LastEvaluatedKey (string keys only), as opaque URL-safe text. Each name and value is
+ * written with its separators escaped, so a value may hold any text (a provider's name is part of a sort key).
+ */
 public final class Cursors {
 
     private static final char FIELD = '\u001f';
     private static final char PAIR = '\u001e';
+    private static final char ESCAPE = '\u001d';
 
     private Cursors() { }
 
@@ -22,7 +26,12 @@ public final class Cursors {
             return null;
         }
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(lastKey).forEach((k, v) -> text.append(k).append(FIELD).append(v.s()).append(PAIR));
+        lastKey.forEach((k, v) -> {
+            if (v.s() == null) {
+                throw new IllegalArgumentException("a cursor holds string keys only, not " + k + "=" + v);
+            }
+        });
+        new TreeMap<>(lastKey).forEach((k, v) -> text.append(escape(k)).append(FIELD).append(escape(v.s())).append(PAIR));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -39,11 +48,51 @@ public final class Cursors {
                 if (cut <= 0) {
                     return Optional.empty();
                 }
-                key.put(pair.substring(0, cut), AttributeValue.fromS(pair.substring(cut + 1)));
+                String name = unescape(pair.substring(0, cut));
+                String value = unescape(pair.substring(cut + 1));
+                if (name == null || value == null) {
+                    return Optional.empty();
+                }
+                key.put(name, AttributeValue.fromS(value));
             }
             return key.isEmpty() ? Optional.empty() : Optional.of(key);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case ESCAPE -> out.append(ESCAPE).append('e');
+                case FIELD -> out.append(ESCAPE).append('f');
+                case PAIR -> out.append(ESCAPE).append('p');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text an escaped name or value stands for, or null if it holds an escape this class does not write. */
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ESCAPE) {
+                out.append(c);
+                continue;
+            }
+            char next = ++i < s.length() ? s.charAt(i) : 0;
+            switch (next) {
+                case 'e' -> out.append(ESCAPE);
+                case 'f' -> out.append(FIELD);
+                case 'p' -> out.append(PAIR);
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return out.toString();
     }
 }

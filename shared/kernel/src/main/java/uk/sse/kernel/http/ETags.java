@@ -1,9 +1,13 @@
 package uk.sse.kernel.http;
 
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Strong ETags made from an item's version number: {@code "v7"}. */
 public final class ETags {
+
+    private static final Pattern OURS = Pattern.compile("(?:W/)?\"v(0|[1-9][0-9]*)\"");
 
     private ETags() { }
 
@@ -11,21 +15,22 @@ public final class ETags {
         return "\"v" + version + "\"";
     }
 
-    /** The version an If-Match header names, or empty if it is not one of ours. */
+    /**
+     * The version an If-Match header names, or empty if it is not one of ours. If-Match compares ETags as
+     * strings, so only the exact text {@link #of} writes names a version ({@code "v05"} and {@code "v+5"} do not);
+     * a weak {@code W/} form is accepted because proxies weaken the ETags of responses they compress.
+     */
     public static OptionalLong versionOf(String ifMatch) {
         if (ifMatch == null) {
             return OptionalLong.empty();
         }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() < 4 || !value.startsWith("\"v") || !value.endsWith("\"")) {
+        Matcher ours = OURS.matcher(ifMatch.trim());
+        if (!ours.matches()) {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(value.substring(2, value.length() - 1)));
-        } catch (NumberFormatException notOurs) {
+            return OptionalLong.of(Long.parseLong(ours.group(1)));
+        } catch (NumberFormatException tooBig) {
             return OptionalLong.empty();
         }
     }

@@ -53,8 +53,8 @@ public final class Ids {
         return new String(out);
     }
 
-    /** True for a string this class could have produced with the given prefix. */
+    /** True for a string this class could have produced with the given prefix (48 bits of time: the first character is 0-7). */
     public static boolean looksLike(String prefix, String id) {
-        return id != null && id.matches(java.util.regex.Pattern.quote(prefix) + "_[0-9A-HJKMNP-TV-Z]{26}");
+        return id != null && id.matches(java.util.regex.Pattern.quote(prefix) + "_[0-7][0-9A-HJKMNP-TV-Z]{25}");
     }
 }

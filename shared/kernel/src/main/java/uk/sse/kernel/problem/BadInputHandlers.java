@@ -93,9 +93,10 @@ public final class BadInputHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, CodecException exception) {
             String all = messages(exception);
-            String field = FieldPaths.fromSerdeMessage(all);
+            String body = bodyText(request);
+            String field = FieldPaths.fromSerdeMessage(all, body);
             if (field == null) {
-                field = FieldPaths.atLocation(all, bodyText(request));
+                field = FieldPaths.atLocation(all, body);
             }
             return badRequest(request, field == null ? "body" : field, readable(exception));
         }

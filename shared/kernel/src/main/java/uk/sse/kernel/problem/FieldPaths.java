@@ -4,6 +4,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,10 +14,9 @@ import java.util.regex.Pattern;
 public final class FieldPaths {
 
     private static final Pattern PROPERTY = Pattern.compile("(?:property|Property) \\[(?:[\\w.<>?, ]+ )?([\\w$]+)\\]");
-    private static final Pattern UNKNOWN = Pattern.compile("Unknown property \\[([^\\]]+)\\]");
+    private static final Pattern UNKNOWN = Pattern.compile("Unknown property \\[([^\\]]+)\\](?: encountered during deserialization of type: ([^\\n]+))?");
 
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
-    private static final Pattern KEY = Pattern.compile("\"((?:[^\"\\\\]|\\\\.){1,100})\"\\s*:");
 
     private FieldPaths() { }
 
@@ -46,8 +48,10 @@ public final class FieldPaths {
     }
 
     /**
-     * The key whose value the parser was reading when it failed, found from the error's line and column in
-     * the body the client sent: the parser does not report the property, only where it stopped.
+     * The path of the member whose value the parser was reading when it failed, e.g. {@code /contact/email}, found
+     * from the error's line and column in the body the client sent: the parser does not report the property, only
+     * where it stopped. The column is Jackson's for a body read as bytes, which counts UTF-8 bytes, not characters.
+     * A bad element of an array of plain values is named by its array.
      */
     public static String atLocation(String message, String body) {
         if (message == null || body == null) {
@@ -60,29 +64,70 @@ public final class FieldPaths {
         int line = Integer.parseInt(at.group(1));
         int column = Integer.parseInt(at.group(2));
         int offset = 0;
-        for (int l = 1; l < line && offset >= 0; l++) {
-            offset = body.indexOf('\n', offset) + 1;
-            if (offset == 0) {
+        for (int l = 1; l < line; l++) {
+            offset = nextLine(body, offset);
+            if (offset < 0) {
                 return null;
             }
         }
-        int end = Math.min(body.length(), offset + Math.max(0, column - 1));
-        Matcher key = KEY.matcher(body.substring(0, end));
-        String last = null;
-        while (key.find()) {
-            last = key.group(1);
+        return JsonScan.pathAt(body, offset + charsIn(body, offset, Math.max(0, column - 1)));
+    }
+
+    /** Where the line after the one starting at {@code from} starts, or -1; a line ends with LF, CR LF or CR. */
+    private static int nextLine(String body, int from) {
+        for (int i = from; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c == '\r') {
+                return i + 1 < body.length() && body.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
         }
-        return last == null ? null : "/" + last;
+        return -1;
+    }
+
+    /** How many characters from {@code from} make up {@code bytes} bytes of UTF-8, stopping at the end of the line. */
+    private static int charsIn(String body, int from, int bytes) {
+        int i = from;
+        int counted = 0;
+        while (i < body.length() && counted < bytes && body.charAt(i) != '\n' && body.charAt(i) != '\r') {
+            int codePoint = body.codePointAt(i);
+            counted += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            i += Character.charCount(codePoint);
+        }
+        return i - from;
     }
 
     /** The property a serde error message names, such as {@code Unknown property [colour]}. */
     public static String fromSerdeMessage(String message) {
+        return fromSerdeMessage(message, null);
+    }
+
+    /**
+     * The property a serde error message names, with the body the client sent to place it: an unknown property's
+     * message names only the key and the type it was found in (e.g. {@code ContactBody contact}), so the body is
+     * searched for that key inside a member of that name, giving {@code /contact/colour}.
+     */
+    public static String fromSerdeMessage(String message, String body) {
         if (message == null) {
             return null;
         }
         Matcher unknown = UNKNOWN.matcher(message);
         if (unknown.find()) {
-            return "/" + unknown.group(1);
+            String key = unknown.group(1);
+            String fallback = "/" + escape(key);
+            if (body == null) {
+                return fallback;
+            }
+            String[] type = unknown.group(2) == null ? new String[0] : unknown.group(2).trim().split(" ");
+            String parent = type.length > 1 ? type[type.length - 1] : null;
+            List<List<String>> found = JsonScan.membersNamed(body, key);
+            return found.stream().filter(path -> parent != null && parent.equals(lastKeyBefore(path)))
+                    .findFirst()
+                    .or(() -> found.stream().filter(path -> path.size() == 1).findFirst())
+                    .map(FieldPaths::pointer)
+                    .orElse(fallback);
         }
         // each wrapping exception repeats its cause's text: the first line that names properties has the whole path
         for (String line : message.split("\n")) {
@@ -96,5 +141,142 @@ public final class FieldPaths {
             }
         }
         return null;
+    }
+
+    /** The member name a path's last segment sits in, skipping array indices. */
+    private static String lastKeyBefore(List<String> path) {
+        for (int i = path.size() - 2; i >= 0; i--) {
+            if (!path.get(i).chars().allMatch(Character::isDigit)) {
+                return path.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static String pointer(List<String> segments) {
+        StringBuilder pointer = new StringBuilder();
+        segments.forEach(segment -> pointer.append('/').append(escape(segment)));
+        return pointer.toString();
+    }
+
+    /** A member name as a JSON Pointer segment (RFC 6901): {@code ~} and {@code /} are escaped. */
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /**
+     * Reads the structure of a JSON text, leniently (it may be cut short or malformed), keeping the path to the
+     * member being read: the key of each open object and the index in each open array.
+     */
+    private static final class JsonScan {
+
+        /** One slot per open object or array: the object's current key (null until read), or the array's index. */
+        private final List<Object> path = new ArrayList<>();
+        private final List<Boolean> expectingKey = new ArrayList<>();
+
+        /** The path at {@code end}; an array's index is kept only where a key inside that element follows. */
+        static String pathAt(String body, int end) {
+            JsonScan scan = new JsonScan();
+            scan.walk(body, end, null);
+            List<Object> open = new ArrayList<>(scan.path);
+            open.removeIf(segment -> segment == null);
+            while (!open.isEmpty() && open.getLast() instanceof Integer) {
+                open.removeLast();
+            }
+            return open.isEmpty() ? null : pointer(open.stream().map(String::valueOf).toList());
+        }
+
+        /** The paths of every member with this key, in the order they appear. */
+        static List<List<String>> membersNamed(String body, String key) {
+            List<List<String>> found = new ArrayList<>();
+            new JsonScan().walk(body, body.length(), path -> {
+                if (key.equals(path.getLast())) {
+                    found.add(path);
+                }
+            });
+            return found;
+        }
+
+        /** Reads up to {@code end}, telling {@code onKey} the path to each member as its key is read. */
+        private void walk(String body, int end, Consumer<List<String>> onKey) {
+            int i = 0;
+            while (i < end) {
+                char c = body.charAt(i);
+                if (c == '"') {
+                    StringBuilder text = new StringBuilder();
+                    i = readString(body, i + 1, end, text);
+                    if (isObject() && expectingKey.getLast()) {
+                        path.set(path.size() - 1, text.toString());
+                        expectingKey.set(expectingKey.size() - 1, false);
+                        if (onKey != null) {
+                            onKey.accept(path.stream().map(String::valueOf).toList());
+                        }
+                    }
+                    continue;
+                }
+                if (c == '{') {
+                    path.add(null);
+                    expectingKey.add(true);
+                } else if (c == '[') {
+                    path.add(0);
+                    expectingKey.add(false);
+                } else if ((c == '}' || c == ']') && !path.isEmpty()) {
+                    path.removeLast();
+                    expectingKey.removeLast();
+                } else if (c == ',' && !path.isEmpty()) {
+                    if (isObject()) {
+                        path.set(path.size() - 1, null);
+                        expectingKey.set(expectingKey.size() - 1, true);
+                    } else {
+                        path.set(path.size() - 1, (Integer) path.getLast() + 1);
+                    }
+                }
+                i++;
+            }
+        }
+
+        private boolean isObject() {
+            return !path.isEmpty() && !(path.getLast() instanceof Integer);
+        }
+
+        /** Reads a string's content from just after its opening quote; returns the index after its closing quote. */
+        private static int readString(String body, int i, int end, StringBuilder text) {
+            while (i < end) {
+                char c = body.charAt(i);
+                if (c == '"') {
+                    return i + 1;
+                }
+                if (c == '\\' && i + 1 < end) {
+                    char escaped = body.charAt(i + 1);
+                    if (escaped == 'u' && i + 5 < end && isHex(body, i + 2, i + 6)) {
+                        text.append((char) Integer.parseInt(body.substring(i + 2, i + 6), 16));
+                        i += 6;
+                        continue;
+                    }
+                    text.append(switch (escaped) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case 'r' -> '\r';
+                        case 'b' -> '\b';
+                        case 'f' -> '\f';
+                        default -> escaped;
+                    });
+                    i += 2;
+                    continue;
+                }
+                text.append(c);
+                i++;
+            }
+            return end;
+        }
+
+        private static boolean isHex(String body, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (Character.digit(body.charAt(i), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
