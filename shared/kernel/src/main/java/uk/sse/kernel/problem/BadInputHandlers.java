@@ -1,23 +1,23 @@
 package uk.sse.kernel.problem;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
-import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
-import io.micronaut.core.annotation.AnnotationMetadata;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 
@@ -39,7 +39,8 @@ public final class BadInputHandlers {
                     .map(v -> new Problem.FieldError(FieldPaths.of(v), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList();
-            return Problems.invalid(errors).body(Problems.invalid(errors).body().withInstance(request.getPath()));
+            var response = Problems.invalid(errors);
+            return response.body(response.body().withInstance(request.getPath()));
         }
     }
 

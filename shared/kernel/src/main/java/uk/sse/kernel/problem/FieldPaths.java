@@ -42,11 +42,6 @@ public final class FieldPaths {
         return parameter == null ? "body" : parameter;
     }
 
-    /** Micronaut reports paths as {@code method.parameter.property}; keep what the client knows. */
-    public static String fromFramework(String path) {
-        return path;
-    }
-
     /**
      * The path of the member whose value the parser was reading when it failed, e.g. {@code /contact/email}, found
      * from the error's line and column in the body the client sent: the parser does not report the property, only

@@ -27,7 +27,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         for (var error : context.getErrors()) {
             String message = status.getCode() >= 500 ? "the server could not complete the request" : error.getMessage();
             if (error.getPath().isPresent()) {
-                errors.add(new Problem.FieldError(FieldPaths.fromFramework(error.getPath().get()), message));
+                errors.add(new Problem.FieldError(error.getPath().get(), message));
             } else if (detail == null) {
                 detail = message;
             }
