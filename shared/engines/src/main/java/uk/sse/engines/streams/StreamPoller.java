@@ -47,8 +47,8 @@ public final class StreamPoller implements AutoCloseable {
 
     public static StreamPoller start(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler,
                                      int batchSize, int maxRetries) {
-        if (batchSize < 1 || batchSize > 10_000 || maxRetries < 0) {
-            throw new IllegalArgumentException("batchSize 1..10000 and maxRetries >= 0, not " + batchSize + ", " + maxRetries);
+        if (batchSize < 1 || batchSize > 1000 || maxRetries < 0) { // 1000: what one GetRecords returns at most
+            throw new IllegalArgumentException("batchSize 1..1000 and maxRetries >= 0, not " + batchSize + ", " + maxRetries);
         }
         StreamPoller poller = new StreamPoller(reader, handler, batchSize, maxRetries);
         poller.thread.start();

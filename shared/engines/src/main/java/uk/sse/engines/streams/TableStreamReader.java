@@ -107,7 +107,7 @@ public final class TableStreamReader implements AutoCloseable {
         }
     }
 
-    /** The records that arrived since the last call (may be empty), at most maxRecords, as one event. */
+    /** The records that arrived since the last call (may be empty), at most maxRecords (and 1000), as one event. */
     public synchronized DynamodbEvent poll(int maxRecords) {
         if (maxRecords < 1) {
             throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
