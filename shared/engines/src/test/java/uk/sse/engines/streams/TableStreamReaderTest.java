@@ -147,6 +147,54 @@ class TableStreamReaderTest {
         }
     }
 
+    /**
+     * DynamoDB Local expires an iterator 15 minutes after it was issued; the issue time is inside the
+     * iterator. Rewriting it to 20 minutes ago stands in for a reader idle that long.
+     */
+    @Test
+    void anExpiredIteratorIsRenewedAfterTheLastRecordRead() throws Exception {
+        String pk = "expiry-" + System.nanoTime();
+        try (TableStreamReader reader = TableStreamReader.of(Tables.endpoint(), table, StartingPosition.LATEST)) {
+            put(pk, 1, "one");
+            assertThat(reader.readAtLeast(1, Duration.ofSeconds(20))).hasSize(1);
+            put(pk, 2, "two");
+            put(pk, 3, "three");
+            int aged = 0;
+            for (Object shard : ((Map<?, ?>) field(reader, "shards")).values()) {
+                String iterator = (String) field(shard, "iterator");
+                if (iterator != null) {
+                    set(shard, "iterator", aged(iterator, Instant.now().minus(Duration.ofMinutes(20))));
+                    aged++;
+                }
+            }
+            assertThat(aged).isPositive();
+            assertThat(reader.readAtLeast(2, Duration.ofSeconds(20)))
+                    .extracting(r -> r.getDynamodb().getNewImage().get("name").getS()).containsExactly("two", "three");
+            assertThat(reader.poll(100).getRecords()).isEmpty();
+        }
+    }
+
+    /** streamArn|001|base64(shardId|sequenceNumber|issue time in ms, 30 digits) */
+    private static String aged(String iterator, Instant issued) {
+        int cut = iterator.lastIndexOf('|') + 1;
+        String[] parts = new String(java.util.Base64.getDecoder().decode(iterator.substring(cut)), StandardCharsets.UTF_8).split("\\|");
+        assertThat(parts).hasSize(3);
+        String body = parts[0] + "|" + parts[1] + "|" + String.format("%030d", issued.toEpochMilli());
+        return iterator.substring(0, cut) + java.util.Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(owner);
+    }
+
+    private static void set(Object owner, String name, Object value) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(owner, value);
+    }
+
     @Test
     void aTableWithoutAStreamIsRefused() {
         String plain = "plain-" + System.nanoTime();
