@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import uk.sse.kernel.search.SearchIndices;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +38,11 @@ public final class BulkWriter {
         Set<String> failed = new LinkedHashSet<>();
         List<BulkOperation> operations = new ArrayList<>();
         List<String> sources = new ArrayList<>();
-        Map<SearchIndices, List<String>> resolved = new java.util.EnumMap<>(SearchIndices.class);
+        Map<SearchIndices, List<String>> resolved = new EnumMap<>(SearchIndices.class);
         for (IndexChange change : changes) {
-            List<String> aliases;
-            try {
-                aliases = resolved.computeIfAbsent(change.index(), targets);
-            } catch (RuntimeException unreachable) {
-                LOG.warn("cannot resolve the {} aliases: {}", change.index().alias(), unreachable.toString());
+            List<String> aliases = resolved.computeIfAbsent(change.index(), index -> resolve(index, targets));
+            if (aliases.isEmpty()) {
                 failed.add(change.source());
-                continue;
             }
             for (String alias : aliases) {
                 operations.add(operation(change, alias));
@@ -57,6 +54,16 @@ public final class BulkWriter {
             send(operations.subList(from, to), sources.subList(from, to), failed);
         }
         return failed;
+    }
+
+    /** The aliases to write, or none if they cannot be found out (the changes then fail). */
+    private static List<String> resolve(SearchIndices index, Function<SearchIndices, List<String>> targets) {
+        try {
+            return targets.apply(index);
+        } catch (RuntimeException unreachable) {
+            LOG.warn("cannot resolve the {} aliases: {}", index.alias(), unreachable.toString());
+            return List.of();
+        }
     }
 
     private void send(List<BulkOperation> operations, List<String> sources, Set<String> failed) {
