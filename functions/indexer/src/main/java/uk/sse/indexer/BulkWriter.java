@@ -75,6 +75,7 @@ public final class BulkWriter {
             failed.addAll(sources);
             return;
         }
+        LOG.debug("bulk of {} operations took {} ms in OpenSearch", operations.size(), response.took());
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
