@@ -131,8 +131,4 @@ public final class IndexAliases {
             throw new UncheckedIOException(e);
         }
     }
-
-    OpenSearchClient client() {
-        return client;
-    }
 }

@@ -27,13 +27,16 @@ public final class IndexRebuild {
     private static final Logger LOG = LoggerFactory.getLogger(IndexRebuild.class);
     private static final int ATTEMPTS = 3;
 
+    private final OpenSearchClient client;
     private final IndexAliases aliases;
     private final BulkWriter writer;
     private final DirectoryScan scan;
     private final Clock clock;
     private final Duration oldIndexGrace;
 
-    public IndexRebuild(IndexAliases aliases, BulkWriter writer, DirectoryScan scan, Clock clock, Duration oldIndexGrace) {
+    public IndexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DirectoryScan scan, Clock clock,
+                        Duration oldIndexGrace) {
+        this.client = client;
         this.aliases = aliases;
         this.writer = writer;
         this.scan = scan;
@@ -54,7 +57,6 @@ public final class IndexRebuild {
         String index = aliases.newIndexName(which);
         long started = System.nanoTime();
         aliases.create(which, index, next, null);
-        OpenSearchClient client = aliases.client();
         long documents;
         try {
             documents = fill(which, next);

@@ -33,9 +33,9 @@ public class IndexerBeans {
     }
 
     @Singleton
-    IndexRebuild indexRebuild(IndexAliases aliases, BulkWriter writer, DynamoDbClient dynamo, DirectoryItems items,
-                              IndexerSettings settings, Clock clock) {
-        return new IndexRebuild(aliases, writer, new DirectoryScan(dynamo, settings.directoryTable(), items), clock,
+    IndexRebuild indexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DynamoDbClient dynamo,
+                              DirectoryItems items, IndexerSettings settings, Clock clock) {
+        return new IndexRebuild(client, aliases, writer, new DirectoryScan(dynamo, settings.directoryTable(), items), clock,
                 settings.oldIndexGrace());
     }
 }
