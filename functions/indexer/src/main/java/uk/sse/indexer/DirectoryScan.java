@@ -1,0 +1,40 @@
+package uk.sse.indexer;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.kernel.search.SearchIndices;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** Every current offer, or every school, of the directory table, a scan page at a time. */
+public final class DirectoryScan {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final DirectoryItems items;
+
+    public DirectoryScan(DynamoDbClient dynamo, String table, DirectoryItems items) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.items = items;
+    }
+
+    /** Pages of changes that put each item as it is now; schools get {@code schoolVersion}. */
+    public Stream<List<IndexChange>> pages(SearchIndices which, long schoolVersion) {
+        String entity = which == SearchIndices.OFFERS ? DirectoryItems.OFFER : DirectoryItems.SCHOOL;
+        String sk = which == SearchIndices.OFFERS ? DirectoryItems.CURRENT : DirectoryItems.PROFILE;
+        var pages = dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)
+                .filterExpression("#entity = :entity AND #sk = :sk")
+                .expressionAttributeNames(Map.of("#entity", "entity", "#sk", "sk"))
+                .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(entity), ":sk", AttributeValue.fromS(sk))));
+        return StreamSupport.stream(pages.spliterator(), false)
+                .map(page -> page.items().stream()
+                        .map(item -> items.change(item.get("pk").s(), Images.of(SdkAttributes.toEvents(item)), false, schoolVersion))
+                        .flatMap(Optional::stream)
+                        .toList());
+    }
+}

@@ -1,0 +1,41 @@
+package uk.sse.indexer;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.sse.kernel.taxonomy.Taxonomy;
+
+import java.time.Clock;
+
+/** The indexer's plain classes as beans, so the handler and the rebuild command share one wiring. */
+@Factory
+public class IndexerBeans {
+
+    @Singleton
+    DirectoryItems directoryItems() {
+        return new DirectoryItems(Taxonomy.standard());
+    }
+
+    @Singleton
+    StreamChanges streamChanges(DirectoryItems items) {
+        return new StreamChanges(items);
+    }
+
+    @Singleton
+    BulkWriter bulkWriter(OpenSearchClient client) {
+        return new BulkWriter(client);
+    }
+
+    @Singleton
+    IndexAliases indexAliases(OpenSearchClient client, Clock clock) {
+        return new IndexAliases(client, clock);
+    }
+
+    @Singleton
+    IndexRebuild indexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DynamoDbClient dynamo,
+                              DirectoryItems items, IndexerSettings settings, Clock clock) {
+        return new IndexRebuild(client, aliases, writer, new DirectoryScan(dynamo, settings.directoryTable(), items), clock,
+                settings.oldIndexGrace());
+    }
+}

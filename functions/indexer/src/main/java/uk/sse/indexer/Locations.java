@@ -1,0 +1,15 @@
+package uk.sse.indexer;
+
+import java.util.Map;
+
+/** An item's {@code lat}/{@code lon} as a geo_point, when it has both. */
+final class Locations {
+
+    private Locations() { }
+
+    static Map<String, Object> of(Images item) {
+        Double lat = item.d("lat");
+        Double lon = item.d("lon");
+        return lat == null || lon == null ? null : Map.of("lat", lat, "lon", lon);
+    }
+}

@@ -1,0 +1,27 @@
+package uk.sse.indexer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static uk.sse.indexer.OfferDocuments.put;
+
+/** A school item (the directory's {@code SCHOOL#urn / PROFILE}) as a document of the schools index. */
+public final class SchoolDocuments {
+
+    private SchoolDocuments() { }
+
+    public static Map<String, Object> document(Images item, long version) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        put(doc, "urn", item.s("urn"));
+        put(doc, "name", item.s("name"));
+        put(doc, "laCode", item.s("laCode"));
+        put(doc, "laName", item.s("laName"));
+        put(doc, "type", item.s("type"));
+        put(doc, "phase", item.s("phase"));
+        put(doc, "town", item.s("town"));
+        put(doc, "postcode", item.s("postcode"));
+        put(doc, "location", Locations.of(item));
+        doc.put("version", version);
+        return doc;
+    }
+}

@@ -1,0 +1,150 @@
+package uk.sse.indexer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opensearch.client.opensearch._types.FieldValue;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Offers and schools written to the directory table reach the index through the stream handler. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfferIndexingTest {
+
+    private Harness h;
+
+    @BeforeAll
+    void start() {
+        h = Harness.create("offers");
+    }
+
+    @AfterAll
+    void stop() {
+        h.close();
+    }
+
+    @BeforeEach
+    void emptyIndices() {
+        h.stream.next();
+        h.resetIndices();
+    }
+
+    @Test
+    void an_inserted_offer_is_indexed_with_the_fields_search_needs() {
+        h.directory.put(TestOffer.draft("O1"));
+
+        assertThat(h.handleNew().getBatchItemFailures()).isEmpty();
+
+        var doc = h.get("offers", "O1");
+        assertThat(doc.found()).isTrue();
+        assertThat(doc.version()).isEqualTo(1);
+        Map<String, Object> source = doc.source();
+        assertThat(source).containsEntry("id", "O1").containsEntry("title", "Phonics catch-up for O1")
+                .containsEntry("status", "DRAFT").containsEntry("providerName", "Moorside Maths Hub")
+                .containsEntry("providerType", "HUB").containsEntry("area", "888")
+                .containsEntry("evidence", "Reading ages up by a year")
+                .containsEntry("availableFrom", "2026-09-01").containsEntry("completedEngagements", 0)
+                .containsEntry("averageImpact", 0).containsEntry("priceCredits", 12).containsEntry("version", 1);
+        assertThat(source.get("areasOfSupport")).isEqualTo(List.of("CT.READ"));
+        assertThat(source.get("areasOfSupportLineage")).isEqualTo(List.of("CT", "CT.READ"));
+        assertThat(source.get("areaLabels")).isEqualTo(List.of("Curriculum and teaching", "Early reading and phonics"));
+        assertThat(source.get("location")).isEqualTo(Map.of("lat", 52.58, "lon", -2.13));
+        assertThat(source.get("deliveryModes")).isEqualTo(List.of("IN_PERSON", "ONLINE"));
+        assertThat(source).doesNotContainKeys("contact", "history", "pk", "sk", "reviewDate");
+    }
+
+    @Test
+    void edits_approval_withdrawal_and_lapse_reach_the_index_in_turn() throws IOException {
+        TestOffer draft = TestOffer.draft("O2");
+        h.directory.put(draft);
+        TestOffer edited = draft.next("SUBMITTED", "Early reading leadership");
+        h.directory.put(edited);
+        h.handleNew();
+        assertThat(h.get("offers", "O2").source()).containsEntry("title", "Early reading leadership").containsEntry("status", "SUBMITTED");
+
+        TestOffer approved = edited.approved(LocalDate.now().plusMonths(6));
+        h.directory.put(approved);
+        h.handleNew();
+        var doc = h.get("offers", "O2");
+        assertThat(doc.version()).isEqualTo(3);
+        assertThat(doc.source()).containsEntry("status", "APPROVED").containsEntry("reviewDate", approved.reviewDate().toString());
+        assertThat(visibleToAdvisers()).contains("O2");
+
+        // an approval lapses by date, with no write: the document stays and the query-time rule hides it
+        TestOffer lapsed = new TestOffer("O3", 2, "APPROVED", "Maths mastery", List.of("CT.MATHS"), LocalDate.now().minusDays(1), null, null, null);
+        h.directory.put(lapsed);
+        h.handleNew();
+        assertThat(h.get("offers", "O3").found()).isTrue();
+        assertThat(h.get("offers", "O3").source()).doesNotContainKey("location");
+        assertThat(visibleToAdvisers()).contains("O2").doesNotContain("O3");
+
+        h.directory.put(approved.next("WITHDRAWN", approved.title()));
+        h.handleNew();
+        assertThat(h.get("offers", "O2").source()).containsEntry("status", "WITHDRAWN");
+        assertThat(visibleToAdvisers()).doesNotContain("O2");
+    }
+
+    @Test
+    void removing_the_current_item_deletes_the_document() {
+        h.directory.put(TestOffer.draft("O4"));
+        h.handleNew();
+        assertThat(h.get("offers", "O4").found()).isTrue();
+
+        h.directory.remove("O4");
+        assertThat(h.handleNew().getBatchItemFailures()).isEmpty();
+
+        assertThat(h.get("offers", "O4").found()).isFalse();
+    }
+
+    @Test
+    void a_record_older_than_what_is_indexed_leaves_the_newer_document() {
+        TestOffer v1 = TestOffer.draft("O5");
+        h.directory.put(v1);
+        h.directory.put(v1.next("SUBMITTED", "Newer title"));
+        var records = h.stream.next();
+        var newest = records.stream().filter(r -> r.getDynamodb().getKeys().get("sk").getS().equals("CURRENT")).toList();
+
+        h.handle(List.of(newest.get(1)));
+        assertThat(h.handle(List.of(newest.get(0))).getBatchItemFailures()).isEmpty();
+
+        var doc = h.get("offers", "O5");
+        assertThat(doc.version()).isEqualTo(2);
+        assertThat(doc.source()).containsEntry("title", "Newer title");
+    }
+
+    @Test
+    void providers_versions_and_idempotency_keys_are_not_indexed_and_schools_are() {
+        h.directory.putProvider("P1");
+        h.directory.putIdempotencyKey("k1");
+        h.directory.put(TestOffer.draft("O6"));
+        h.directory.putSchool("100001", "St Mary's CE Primary", "Preston");
+
+        var response = h.handleNew();
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(h.count("offers")).isEqualTo(1);
+        var school = h.get("schools", "100001");
+        assertThat(school.source()).containsEntry("name", "St Mary's CE Primary").containsEntry("town", "Preston")
+                .containsEntry("laCode", "888").containsEntry("phase", "Primary")
+                .containsEntry("location", Map.of("lat", 53.76, "lon", -2.70));
+        assertThat(school.version()).isPositive();
+        assertThat(h.count("schools")).isEqualTo(1);
+    }
+
+    /** The advisers' rule, applied at query time: approved, and the review date not passed. */
+    private List<String> visibleToAdvisers() throws IOException {
+        h.search.indices().refresh(r -> r.index("offers"));
+        String today = LocalDate.now().toString();
+        return h.search.search(s -> s.index("offers").size(100).query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("status").value(FieldValue.of("APPROVED"))))
+                        .filter(f -> f.range(r -> r.field("reviewDate").gte(org.opensearch.client.json.JsonData.of(today)))))), Map.class)
+                .hits().hits().stream().map(hit -> hit.id()).toList();
+    }
+}
