@@ -9,6 +9,7 @@ import uk.sse.directory.application.OfferStore;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.model.Provider;
 import uk.sse.directory.model.ProviderType;
+import uk.sse.directory.storage.DirectorySettings;
 import uk.sse.engines.DynamoDbLocalEngine;
 import uk.sse.engines.Engines;
 import uk.sse.engines.OpenSearchEngine;
@@ -32,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole system on this machine: the embedded engines, every function's API on one Netty server, the
- * sample register and the demo directory, and signed demo tokens for the demo area.
+ * directory table's stream driving the indexer, the sample register and the demo directory, and signed demo
+ * tokens for the demo area.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -43,14 +45,16 @@ public final class LocalStack implements AutoCloseable {
     private final ImportSchoolRegister.Report register;
     private final OpenSearchEngine openSearch;
     private final PostgresEngine postgres;
+    private final DirectoryStreamToIndex indexing;
 
     private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
-                       OpenSearchEngine openSearch, PostgresEngine postgres) {
+                       OpenSearchEngine openSearch, PostgresEngine postgres, DirectoryStreamToIndex indexing) {
         this.context = context;
         this.demo = demo;
         this.register = register;
         this.openSearch = openSearch;
         this.postgres = postgres;
+        this.indexing = indexing;
     }
 
     /** Starts everything; {@code properties} override the local configuration (e.g. the port). */
@@ -61,18 +65,25 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, Object> settings = new HashMap<>(properties);
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
+        settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
+        DirectoryStreamToIndex indexing = null;
         try {
+            indexing = DirectoryStreamToIndex.start(dynamo.join().endpoint(), openSearch.join().endpoint(),
+                    context.getBean(DirectorySettings.class).tableName());
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
             }
             DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
             demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
-            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join());
+            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing);
         } catch (RuntimeException failed) {
+            if (indexing != null) {
+                indexing.close();
+            }
             context.close();
             throw failed;
         }
@@ -123,6 +134,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        indexing.close();
         context.close();
     }
 

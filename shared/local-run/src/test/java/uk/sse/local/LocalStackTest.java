@@ -100,6 +100,49 @@ class LocalStackTest {
         assertThat(denied.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
+    @Test
+    void theStreamFillsTheSearchIndicesAndNewOffersFollowWithinSeconds() throws Exception {
+        assertThat(eventually(() -> count("offers"), stack.demo().offers().size())).isEqualTo(stack.demo().offers().size());
+        assertThat(eventually(() -> count("schools"), 2647)).isEqualTo(2647);
+
+        Map<String, Object> offer = Map.of("title", "Reading fluency coaching for Year 2", "description", "Six coaching sessions.",
+                "areasOfSupport", List.of("CT.READ"), "phases", List.of("PRIMARY"), "deliveryModes", List.of("COACHING"),
+                "capacityDaysPerTerm", 3, "priceCredits", 18, "contact", Map.of("name", "Reading lead", "email", "reading@example.org"));
+        var created = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/offers"))
+                .header("Authorization", "Bearer " + stack.token(Role.PROVIDER)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(stack.context().getBean(JsonMapper.class).writeValueAsString(offer))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = (String) stack.context().getBean(JsonMapper.class).readValue(created.body(), Argument.mapOf(String.class, Object.class)).get("id");
+        long written = System.nanoTime();
+        var indexed = eventually(() -> http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_doc/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), 200);
+        System.out.printf("write to indexed: %d ms%n", (System.nanoTime() - written) / 1_000_000);
+        assertThat(indexed).isEqualTo(200);
+    }
+
+    private static int count(String alias) throws IOException, InterruptedException {
+        var reply = http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/" + alias + "/_count")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return reply.statusCode() != 200 ? -1 : ((Number) stack.context().getBean(JsonMapper.class)
+                .readValue(reply.body(), Argument.mapOf(String.class, Object.class)).get("count")).intValue();
+    }
+
+    interface Probe {
+        int value() throws Exception;
+    }
+
+    /** Polls until the probe gives the expected value or 60 s pass; returns the last value seen. */
+    private static int eventually(Probe probe, int expected) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        int value = probe.value();
+        while (value != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            value = probe.value();
+        }
+        return value;
+    }
+
     private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url() + path));
         if (token != null) {
