@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns an {@link OfferQuery} into an OpenSearch search body. */
 final class OfferQueries {
@@ -17,6 +19,10 @@ final class OfferQueries {
             "areasOfSupport", "phases", "deliveryModes", "priceCredits", "status", "reviewDate", "designations",
             "completedEngagements", "averageImpact");
     static final List<String> TEXT_FIELDS = List.of("title^3", "providerName^2", "areaLabels^2", "description", "evidence");
+
+    static final int MAX_WORDS = 12;
+    /** A phrase query enumerates every synonym path, so it is only asked for short queries. */
+    static final int MAX_PHRASE_WORDS = 4;
 
     private OfferQueries() { }
 
@@ -64,14 +70,34 @@ final class OfferQueries {
         if (text == null) {
             return Map.of("match_all", Map.of());
         }
+        List<Object> lifts = new ArrayList<>();
+        lifts.add(Map.of("multi_match", Map.of("query", text, "type", "cross_fields", "fields", TEXT_FIELDS,
+                "operator", "and", "boost", 2.0, "lenient", true)));
+        if (text.split("\\s+").length <= MAX_PHRASE_WORDS) {
+            lifts.add(Map.of("multi_match", Map.of("query", text, "type", "phrase", "fields", List.of("title^3", "description"),
+                    "slop", 2, "boost", 2.0, "lenient", true)));
+        }
         return Map.of("bool", Map.of(
                 "must", Map.of("multi_match", Map.of("query", text, "type", "best_fields", "fields", TEXT_FIELDS,
                         "operator", "or", "tie_breaker", 0.3, "fuzziness", "AUTO:5,8", "prefix_length", 1, "lenient", true)),
-                "should", List.of(
-                        Map.of("multi_match", Map.of("query", text, "type", "cross_fields", "fields", TEXT_FIELDS,
-                                "operator", "and", "boost", 2.0, "lenient", true)),
-                        Map.of("multi_match", Map.of("query", text, "type", "phrase", "fields", List.of("title^3", "description"),
-                                "slop", 2, "boost", 2.0, "lenient", true)))));
+                "should", lifts));
+    }
+
+    /**
+     * The words that reach the engine, without punctuation (which is never syntax to match queries): each once, at most {@value #MAX_WORDS}. Synonyms multiply clauses
+     * (a phrase over words with synonyms has one path per combination), so unbounded text could pass
+     * OpenSearch's clause limit; adviser queries are a few words, and beyond a dozen words add only noise.
+     */
+    static String words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        // split as the analyser would (on anything but letters, digits and apostrophes), so "a,b,c" is three words
+        for (String word : text.split("[^\\p{L}\\p{N}'’]+")) {
+            if (!word.isEmpty() && words.size() < MAX_WORDS && words.stream().noneMatch(word::equalsIgnoreCase)) {
+                words.add(word);
+            }
+        }
+        String joined = String.join(" ", words);
+        return joined.isBlank() ? null : joined;
     }
 
     static List<Object> filters(OfferQuery query, LocalDate today) {

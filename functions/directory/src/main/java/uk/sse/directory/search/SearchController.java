@@ -9,6 +9,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -48,6 +51,7 @@ public class SearchController {
      * give each hit its distance. Facet counts are over every match.
      */
     @Get("/search/offers")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferResults.class)))
     public HttpResponse<?> searchOffers(@Nullable @QueryValue @Size(max = 200) String q,
                                         @Nullable @QueryValue List<String> area,
                                         @Nullable @QueryValue List<Phase> phase,

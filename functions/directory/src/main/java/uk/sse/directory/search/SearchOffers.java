@@ -63,7 +63,7 @@ public class SearchOffers {
             if (point.isEmpty() && p.radiusKm() != null) {
                 return Outcome.invalid("radiusKm", "needs near or lat and lon");
             }
-            String text = p.q() == null || p.q().isBlank() ? null : p.q().strip();
+            String text = p.q() == null ? null : OfferQueries.words(p.q());
             return Outcome.done(new OfferQuery(text, set(p.area()), set(p.phase()), set(p.mode()), set(p.providerType()),
                     set(p.designation()), p.maxPrice(), availableIn, point.orElse(null),
                     p.radiusKm() == null ? OfferQuery.DEFAULT_RADIUS_KM : p.radiusKm(), sort, p.page(), p.size()));

@@ -11,6 +11,8 @@ import java.util.Map;
 @Singleton
 public class SearchSchools {
 
+    private static final int MAX_WORDS = 10;
+
     private final SearchEngine engine;
     private final SearchSettings settings;
 
@@ -25,11 +27,20 @@ public class SearchSchools {
         if (laCode != null) {
             filters.add(Map.of("term", Map.of("laCode", laCode)));
         }
-        Object match = School.isUrn(text)
-                ? Map.of("term", Map.of("urn", text))
-                : Map.of("multi_match", Map.of("query", text, "type", "bool_prefix", "operator", "and",
-                        "fields", List.of("name", "name._2gram", "name._3gram")));
-        Map<String, Object> body = Map.of("size", limit, "query", Map.of("bool", Map.of("must", match, "filter", filters)),
+        Map<String, Object> query;
+        if (School.isUrn(text)) {
+            query = Map.of("bool", Map.of("must", Map.of("term", Map.of("urn", text)), "filter", filters));
+        } else {
+            // every word typed begins a word of the name ("canon prim"); whole words and word order score higher
+            List<Object> prefixes = PrefixWords.of(text).stream().limit(MAX_WORDS)
+                    .map(word -> (Object) Map.of("prefix", Map.of("name", word))).toList();
+            if (prefixes.isEmpty()) {
+                return List.of();
+            }
+            query = Map.of("bool", Map.of("must", prefixes, "filter", filters, "should", Map.of("multi_match", Map.of(
+                    "query", text, "type", "bool_prefix", "fields", List.of("name", "name._2gram", "name._3gram")))));
+        }
+        Map<String, Object> body = Map.of("size", limit, "query", query,
                 "sort", List.of("_score", Map.of("name.raw", "asc"), Map.of("urn", "asc")));
         return engine.search(settings.schoolsIndex(), body).hits().stream().map(SchoolHit::from).toList();
     }

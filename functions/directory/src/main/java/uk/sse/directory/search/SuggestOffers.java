@@ -2,13 +2,10 @@ package uk.sse.directory.search;
 
 import jakarta.inject.Singleton;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +31,7 @@ public class SuggestOffers {
     }
 
     public List<String> suggest(String q) {
-        List<String> words = words(q);
+        List<String> words = PrefixWords.of(q);
         if (words.isEmpty()) {
             return List.of();
         }
@@ -48,7 +45,7 @@ public class SuggestOffers {
             for (String field : SOURCES) {
                 Object value = source.get(field);
                 List<String> candidates = value instanceof String s ? List.of(s) : SearchResponse.strings(value);
-                candidates.stream().filter(c -> startsEveryWord(words, words(c))).forEach(found::add);
+                candidates.stream().filter(c -> startsEveryWord(words, PrefixWords.of(c))).forEach(found::add);
             }
         }
         return found.stream().limit(LIMIT).toList();
@@ -57,10 +54,5 @@ public class SuggestOffers {
     /** Each typed word begins some word of the candidate, as the index's prefix analysis sees them. */
     private static boolean startsEveryWord(List<String> typed, List<String> candidate) {
         return typed.stream().allMatch(t -> candidate.stream().anyMatch(c -> c.startsWith(t)));
-    }
-
-    static List<String> words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
     }
 }
