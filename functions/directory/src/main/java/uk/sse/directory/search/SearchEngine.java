@@ -9,7 +9,6 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -36,14 +35,18 @@ public class SearchEngine {
             }
             return new SearchResponse(json.readValue(text, Argument.mapOf(String.class, Object.class)));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SearchFailed("search of " + index + " could not be sent: " + e.getMessage(), e);
         }
     }
 
-    /** The cluster refused a query: a fault of ours or of the cluster, never of the caller's text. */
+    /** The cluster could not be reached or refused a query: a fault of ours or of the cluster, never of the caller's text. */
     public static final class SearchFailed extends RuntimeException {
         SearchFailed(String message) {
             super(message);
+        }
+
+        SearchFailed(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
