@@ -55,7 +55,9 @@ class SearchLatencyTest extends SearchTest {
                 "/search/offers?q=reading%20coaching&area=CT&phase=PRIMARY&mode=COACHING,IN_SCHOOL&maxPrice=600&near=100008&radiusKm=40");
         medianOf("the same with lat/lon instead of near",
                 "/search/offers?q=reading%20coaching&area=CT&phase=PRIMARY&mode=COACHING,IN_SCHOOL&maxPrice=600&lat=51.5275&lon=-0.122&radiusKm=40");
-        medianOf("no text, no filters (visibility filter and facets only)", "/search/offers?size=1");
+        medianOf("no text, no filters, 20 hits (visibility filter and facets only)", "/search/offers");
+        medianOf("no text, no filters, 1 hit", "/search/offers?size=1");
+        medianOf("text only, 1 hit", "/search/offers?q=reading%20coaching&size=1");
         medianOf("the register look-up alone, through the same handler", "/schools/100008");
     }
 
