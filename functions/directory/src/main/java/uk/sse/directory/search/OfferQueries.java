@@ -125,7 +125,7 @@ final class OfferQueries {
      * Relevance is the text score times (1 + gentle boosts), so no boost can lift an offer that does not
      * match, and each can at most add a fraction: nearness up to +0.5 (a gauss halving at a fifth of the
      * radius beyond 2 km, so the next borough still counts), proven delivery (the log of
-     * completed engagements, about +0.3 for each tenfold) and +0.2 (average impact out of 5), a national designation +0.1. max_boost
+     * completed engagements, about +0.3 for each tenfold) and +0.2 (average impact out of 5), any designation (hub, NLE...) +0.1. max_boost
      * keeps the product within twice the text score.
      */
     static Map<String, Object> scored(OfferQuery query, Map<String, Object> matched) {
