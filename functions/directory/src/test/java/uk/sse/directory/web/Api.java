@@ -104,7 +104,7 @@ public class Api {
         }
     }
 
-    static MutableHttpRequest<?> auth(MutableHttpRequest<?> request, String bearer) {
+    public static MutableHttpRequest<?> auth(MutableHttpRequest<?> request, String bearer) {
         return bearer == null ? request : request.header("Authorization", bearer);
     }
 }

@@ -1,0 +1,32 @@
+package uk.sse.directory.search;
+
+import uk.sse.directory.model.DeliveryMode;
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.model.Phase;
+import uk.sse.directory.model.ProviderType;
+
+import java.time.YearMonth;
+import java.util.Set;
+
+/**
+ * An adviser's search, already checked: known taxonomy codes, a resolved point, a page within reach.
+ *
+ * @param text     free text, or null for "everything that passes the filters"
+ * @param point    the place distances are measured from, or null
+ * @param radiusKm how far from {@code point} offers may be; ignored without a point
+ */
+public record OfferQuery(String text, Set<String> areas, Set<Phase> phases, Set<DeliveryMode> modes,
+                         Set<ProviderType> providerTypes, Set<Designation> designations, Integer maxPrice,
+                         YearMonth availableIn, GeoPoint point, int radiusKm, Sort sort, int page, int size) {
+
+    public static final int DEFAULT_RADIUS_KM = 25;
+    /** OpenSearch's index.max_result_window: from + size may not pass it. */
+    public static final int DEEPEST_RESULT = 10_000;
+
+    public enum Sort { RELEVANCE, DISTANCE, PRICE }
+
+    public int from() {
+        return (page - 1) * size;
+    }
+}

@@ -1,0 +1,15 @@
+package uk.sse.directory.search;
+
+import uk.sse.directory.model.DeliveryMode;
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.Phase;
+import uk.sse.directory.model.ProviderType;
+
+import java.util.List;
+
+/** The search as asked, each value already of the right shape but not yet checked against the register or taxonomy. */
+public record OfferSearchParameters(String q, List<String> area, List<Phase> phase, List<DeliveryMode> mode,
+                                    List<ProviderType> providerType, List<Designation> designation, Integer maxPrice,
+                                    String availableIn, String near, Double lat, Double lon, Integer radiusKm,
+                                    String sort, int page, int size) {
+}

@@ -1,0 +1,96 @@
+package uk.sse.directory.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.sse.directory.model.DeliveryMode;
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.Phase;
+import uk.sse.directory.model.ProviderType;
+import uk.sse.kernel.http.Responses;
+
+import java.util.List;
+
+/** Full-text and faceted search over the approved directory, completions, and school look-up by name. */
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "search")
+public class SearchController {
+
+    private static final String URN = "[0-9]{6,7}";
+
+    private final SearchOffers offers;
+    private final SuggestOffers suggestions;
+    private final SearchSchools schools;
+
+    public SearchController(SearchOffers offers, SuggestOffers suggestions, SearchSchools schools) {
+        this.offers = offers;
+        this.suggestions = suggestions;
+        this.schools = schools;
+    }
+
+    /**
+     * Approved, in-date offers matching the words and filters. {@code area} matches the code and everything
+     * beneath it; {@code near} (a URN) or {@code lat}+{@code lon} limit to {@code radiusKm} (default 25) and
+     * give each hit its distance. Facet counts are over every match.
+     */
+    @Get("/search/offers")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferResults.class)))
+    public HttpResponse<?> searchOffers(@Nullable @QueryValue @Size(max = 200) String q,
+                                        @Nullable @QueryValue List<String> area,
+                                        @Nullable @QueryValue List<Phase> phase,
+                                        @Nullable @QueryValue List<DeliveryMode> mode,
+                                        @Nullable @QueryValue List<ProviderType> providerType,
+                                        @Nullable @QueryValue List<Designation> designation,
+                                        @Nullable @QueryValue @Min(0) @Max(100_000) Integer maxPrice,
+                                        @Nullable @QueryValue @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be a month as yyyy-MM") String availableIn,
+                                        @Nullable @QueryValue @Pattern(regexp = URN, message = "must be a URN: 6 or 7 digits") String near,
+                                        @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
+                                        @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
+                                        @Nullable @QueryValue @Min(1) @Max(300) Integer radiusKm,
+                                        @QueryValue(defaultValue = "relevance") @Pattern(regexp = "relevance|distance|price", message = "must be relevance, distance or price") String sort,
+                                        @QueryValue(defaultValue = "1") @Min(1) int page,
+                                        @QueryValue(defaultValue = "20") @Min(1) @Max(50) int size,
+                                        HttpRequest<?> request) {
+        // the lists are declared for the API description; their values are read whole (see QueryLists)
+        HttpParameters all = request.getParameters();
+        try {
+            return Responses.ok(offers.search(new OfferSearchParameters(q, QueryLists.values(all, "area"),
+                    QueryLists.enums(all, "phase", Phase.class), QueryLists.enums(all, "mode", DeliveryMode.class),
+                    QueryLists.enums(all, "providerType", ProviderType.class), QueryLists.enums(all, "designation", Designation.class),
+                    maxPrice, availableIn, near, lat, lon, radiusKm, sort, page, size)));
+        } catch (QueryLists.UnknownValue unknown) {
+            return unknown.problem(request);
+        }
+    }
+
+    /** Distinct titles, provider names and area labels of visible offers that the words typed begin. */
+    @Get("/search/suggest")
+    public List<String> suggest(@QueryValue @Size(min = 1, max = 50) String q) {
+        return suggestions.suggest(q);
+    }
+
+    /** Schools by the words of their name as typed, or by URN; optionally in one LA. */
+    @Get("/schools/search")
+    public List<SchoolHit> searchSchools(@QueryValue @Size(min = 1, max = 100) String q,
+                                         @Nullable @QueryValue @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit LA code") String la,
+                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit) {
+        return schools.search(q, la, limit);
+    }
+}

@@ -1,0 +1,107 @@
+package uk.sse.directory.search;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.web.Api;
+import uk.sse.directory.web.Fixtures;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.search.SearchIndices;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.directory.search.OfferDoc.CAMDEN;
+import static uk.sse.directory.search.OfferDoc.ISLINGTON;
+import static uk.sse.directory.search.OfferDoc.offer;
+
+/** What an adviser types on a visit, and what should come first. */
+@MicronautTest(environments = "test")
+class RelevanceTest extends SearchTest {
+
+    @Inject TestIndices indices;
+    String adviser;
+
+    @BeforeAll
+    void load() {
+        List<Map<String, Object>> offers = new ArrayList<>(Corpus.offers());
+        offers.addAll(List.of(
+                offer("keep-up-reading", "Keep-up sessions for early reading in Reception and Year 1")
+                        .description("Daily keep-up for children at risk of falling behind, with training for teaching assistants.")
+                        .areas("CT.READ").phases("PRIMARY").modes("COACHING").by("SCHOOL", "Canonbury Primary School").at(ISLINGTON).doc(),
+                offer("semh-primary", "Nurture groups in primary")
+                        .description("Setting up a nurture group for pupils with social, emotional and mental health needs.")
+                        .areas("INC.SEND.SEMH").phases("PRIMARY").by("SCHOOL", "Heath School").at(CAMDEN).doc(),
+                offer("english-ks4", "GCSE English language: closing the gap")
+                        .description("Department coaching on reading comprehension and extended writing for Year 10 and 11.")
+                        .areas("CT.ENG").phases("SECONDARY").by("TRUST", "North London Learning Trust").at(CAMDEN).doc(),
+                offer("numeracy-ey", "Counting and number sense in the early years")
+                        .description("Practical number work for nursery and reception staff.")
+                        .areas("EY.MATHS").phases("EARLY_YEARS").by("HUB", "London Central Maths Hub").at(CAMDEN).doc(),
+                offer("exclusions", "Reducing suspensions and exclusions")
+                        .description("Work with pastoral leads on alternatives to exclusion and reintegration.")
+                        .areas("AB.EXC").phases("SECONDARY").by("LOCAL_AUTHORITY_SERVICE", "Camden Inclusion").at(CAMDEN).doc()));
+        indices.create(SearchIndices.OFFERS, offersIndex);
+        indices.put(offersIndex, "id", offers);
+        fixtures.importSchools();
+        adviser = fixtures.token(Role.ADVISER, Fixtures.AREA, null);
+    }
+
+    List<Object> search(String q, String more) {
+        Api.Reply reply = api.get("/search/offers?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + more, adviser);
+        List<Object> ids = ids(reply);
+        System.out.println("search '" + q + "'" + more + " -> " + ids);
+        return ids;
+    }
+
+    @Test
+    void phonicsKs1NearAPrimarySchoolBringsPrimaryEarlyReadingFirst() {
+        List<Object> ids = search("phonics KS1", "&near=100008");
+        assertThat(ids.get(0)).isEqualTo("phonics-ks1");
+        // "early reading" is a synonym of phonics; the secondary reading offer comes after both primary ones
+        assertThat(ids.subList(0, 2)).containsExactlyInAnyOrder("phonics-ks1", "keep-up-reading");
+        assertThat(ids).doesNotContain("early-reading-online"); // Manchester, outside the default 25 km
+    }
+
+    @Test
+    void semhBehaviourSecondaryFindsSecondarySemhAndBehaviourFirst() {
+        List<Object> ids = search("SEMH behaviour secondary", "");
+        assertThat(ids.subList(0, 2)).containsExactlyInAnyOrder("semh-outreach", "behaviour-secondary");
+        assertThat(ids).contains("semh-primary", "behaviour-primary");
+        assertThat(ids.indexOf("semh-primary")).isGreaterThan(1);
+    }
+
+    @Test
+    void typosStillFind() {
+        assertThat(search("phonnics", "").get(0)).isEqualTo("phonics-ks1");
+        assertThat(search("behavour", "")).contains("behaviour-secondary", "behaviour-primary");
+        assertThat(search("attendence", "").get(0)).isEqualTo("attendance");
+    }
+
+    @Test
+    void synonymsAndSpellingsMeetInTheMiddle() {
+        List<Object> maths = search("maths", "");
+        assertThat(maths.get(0)).isEqualTo("maths-ks2");
+        assertThat(search("numeracy key stage 2", "").get(0)).isEqualTo("maths-ks2");
+        assertThat(search("behavior", "")).contains("behaviour-secondary", "behaviour-primary");
+        assertThat(search("persistent absence", "").get(0)).isEqualTo("attendance");
+        assertThat(search("social emotional and mental health", "")).startsWith("semh-outreach");
+    }
+
+    @Test
+    void shortCodesAreNotFuzzed() {
+        // KS1 must not match KS2 (or KS4) through a one-letter typo allowance
+        assertThat(search("KS1", "")).contains("phonics-ks1").doesNotContain("maths-ks2", "english-ks4");
+    }
+
+    @Test
+    void filtersNarrowRelevanceWithoutReordering() {
+        assertThat(search("reading", "&phase=SECONDARY")).containsExactlyInAnyOrder("reading-y7", "english-ks4");
+        assertThat(search("reading", "&area=CT.READ&phase=PRIMARY&mode=COACHING")).startsWith("phonics-ks1").contains("keep-up-reading");
+    }
+}
