@@ -121,6 +121,21 @@ class LocalStackTest {
         assertThat(indexed).isEqualTo(200);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdviserSearchesNearTheSchoolBeingVisited() throws Exception {
+        eventually(() -> count("offers"), stack.demo().offers().size());
+        eventually(() -> count("schools"), 2647);
+        var found = json(get("/search/offers?q=reading&near=" + stack.demoSchool() + "&radiusKm=150", stack.token(Role.ADVISER)));
+        var hits = (List<Map<String, Object>>) found.get("hits");
+        assertThat(((Number) found.get("total")).intValue()).isPositive();
+        assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h).containsEntry("status", "APPROVED").containsKey("distanceKm"));
+        assertThat((List<Object>) found.get("facets")).isNotEmpty();
+        var schools = get("/schools/search?q=" + stack.demoSchool(), stack.token(Role.ADVISER));
+        assertThat(schools.statusCode()).isEqualTo(200);
+        assertThat(schools.body()).contains("\"urn\":\"" + stack.demoSchool() + "\"");
+    }
+
     private static int count(String alias) throws IOException, InterruptedException {
         var reply = http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/" + alias + "/_count")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -56,7 +56,9 @@ public record School(
         Double latitude,
         Double longitude) {
 
-    private static final Pattern URN = Pattern.compile("[0-9]{6,7}");
+    /** Six or seven digits: the shape of a URN wherever one is accepted. */
+    public static final String URN_PATTERN = "[0-9]{6,7}";
+    private static final Pattern URN = Pattern.compile(URN_PATTERN);
 
     public School {
         Objects.requireNonNull(urn, "urn");

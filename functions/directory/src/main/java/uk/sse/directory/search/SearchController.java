@@ -1,5 +1,7 @@
 package uk.sse.directory.search;
 
+import uk.sse.directory.web.Patterns;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
@@ -33,7 +35,6 @@ import java.util.List;
 @Tag(name = "search")
 public class SearchController {
 
-    private static final String URN = "[0-9]{6,7}";
 
     private final SearchOffers offers;
     private final SuggestOffers suggestions;
@@ -60,7 +61,7 @@ public class SearchController {
                                         @Nullable @QueryValue List<Designation> designation,
                                         @Nullable @QueryValue @Min(0) @Max(100_000) Integer maxPrice,
                                         @Nullable @QueryValue @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be a month as yyyy-MM") String availableIn,
-                                        @Nullable @QueryValue @Pattern(regexp = URN, message = "must be a URN: 6 or 7 digits") String near,
+                                        @Nullable @QueryValue @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String near,
                                         @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
                                         @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
                                         @Nullable @QueryValue @Min(1) @Max(300) Integer radiusKm,
