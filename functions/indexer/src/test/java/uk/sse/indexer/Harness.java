@@ -1,5 +1,8 @@
 package uk.sse.indexer;
 
+import uk.sse.engines.streams.StartingPosition;
+import uk.sse.engines.streams.TableStreamReader;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
@@ -18,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import uk.sse.engines.Engines;
 
 import java.io.IOException;
@@ -63,13 +65,9 @@ final class Harness implements AutoCloseable {
                 .attributeDefinitions(string("pk"), string("sk"))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-        String streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(dynamoEndpoint).region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
         String openSearch = Engines.openSearch().endpoint().toString();
-        return new Harness(table, dynamo, client(openSearch), new TableStreamRecords(streams, streamArn),
-                handler(openSearch, table));
+        var stream = new TableStreamRecords(TableStreamReader.of(dynamoEndpoint, table, StartingPosition.TRIM_HORIZON));
+        return new Harness(table, dynamo, client(openSearch), stream, handler(openSearch, table));
     }
 
     static IndexDirectoryChanges handler(String openSearchUrl, String table) {
