@@ -1,0 +1,171 @@
+package uk.sse.ledger.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import uk.sse.ledger.model.Command.CreateTransfer;
+import uk.sse.ledger.model.Command.ExpireHolds;
+import uk.sse.ledger.model.Command.PostPending;
+import uk.sse.ledger.model.Command.VoidPending;
+import uk.sse.ledger.model.Result.AlreadyApplied;
+import uk.sse.ledger.model.Result.Applied;
+import uk.sse.ledger.model.Result.Refused;
+
+/**
+ * The ledger's rules as one pure function: a snapshot of the items a command touches and the command in,
+ * the {@link Result} out. Every account changed appears once in the result with its version raised by one.
+ */
+public final class Ledger {
+    public static final int MAX_REFERENCE = 200;
+    public static final long MAX_TIMEOUT_SECONDS = 366L * 24 * 3600;
+
+    private Ledger() {}
+
+    public static Result apply(Snapshot snapshot, Command command) {
+        try {
+            return switch (command) {
+                case CreateTransfer c -> create(snapshot, c);
+                case PostPending p -> post(snapshot, p);
+                case VoidPending v -> voidHold(snapshot, v);
+                case ExpireHolds e -> expire(snapshot, e);
+            };
+        } catch (ArithmeticException overflow) {
+            return new Refused(Refusal.OVERFLOW, "a total would pass " + Long.MAX_VALUE + " credits");
+        }
+    }
+
+    private static Result create(Snapshot s, CreateTransfer c) {
+        Optional<Transfer> existing = s.transfer(c.id());
+        if (existing.isPresent()) {
+            return existing.get().sameBody(c)
+                    ? new AlreadyApplied(existing.get())
+                    : new Refused(Refusal.ID_REUSED_WITH_DIFFERENT_BODY, "transfer " + c.id() + " exists with a different body");
+        }
+        if (c.amount() <= 0) return new Refused(Refusal.AMOUNT_NOT_POSITIVE, "amount must be a positive whole number of credits");
+        if (c.debit().equals(c.credit())) return new Refused(Refusal.SAME_ACCOUNT, "debit and credit accounts are the same");
+        if (c.kind() == null) return new Refused(Refusal.KIND_REQUIRED, "kind is required");
+        if (c.reference().length() > MAX_REFERENCE) return new Refused(Refusal.REFERENCE_TOO_LONG, "reference is over " + MAX_REFERENCE + " characters");
+        if (c.timeoutSeconds() < 0 || c.timeoutSeconds() > MAX_TIMEOUT_SECONDS || (!c.pending() && c.timeoutSeconds() != 0))
+            return new Refused(Refusal.TIMEOUT_INVALID, "timeout must be 0.." + MAX_TIMEOUT_SECONDS + " seconds, and only on a pending transfer");
+        Optional<Account> debit = s.account(c.debit());
+        Optional<Account> credit = s.account(c.credit());
+        if (debit.isEmpty()) return new Refused(Refusal.UNKNOWN_ACCOUNT, "no account " + c.debit());
+        if (credit.isEmpty()) return new Refused(Refusal.UNKNOWN_ACCOUNT, "no account " + c.credit());
+        Account d = debit.get(), k = credit.get();
+        if (!d.area().equals(k.area())) return new Refused(Refusal.DIFFERENT_AREAS, "accounts are in areas " + d.area() + " and " + k.area());
+        if (c.kind() == TransferKind.ALLOCATION && !d.issuing())
+            return new Refused(Refusal.ALLOCATION_NOT_FROM_ISSUING, "an allocation comes from the area's issuing account");
+
+        long amount = c.amount();
+        Account newDebit, newCredit;
+        List<Entry> entries = new ArrayList<>();
+        TransferState state;
+        if (c.pending()) {
+            newDebit = d.with(d.debitsPosted(), d.creditsPosted(), Math.addExact(d.debitsPending(), amount), d.creditsPending());
+            newCredit = k.with(k.debitsPosted(), k.creditsPosted(), k.debitsPending(), Math.addExact(k.creditsPending(), amount));
+            state = TransferState.PENDING;
+        } else {
+            newDebit = d.with(Math.addExact(d.debitsPosted(), amount), d.creditsPosted(), d.debitsPending(), d.creditsPending());
+            newCredit = k.with(k.debitsPosted(), Math.addExact(k.creditsPosted(), amount), k.debitsPending(), k.creditsPending());
+            state = TransferState.SINGLE_PHASE;
+            entries.add(new Entry(d.id(), c.id(), -amount, newDebit.balance(), c.at()));
+            entries.add(new Entry(k.id(), c.id(), amount, newCredit.balance(), c.at()));
+        }
+        if (!d.issuing() && newDebit.available() < 0)
+            return new Refused(Refusal.INSUFFICIENT_FUNDS, c.debit() + " has " + d.available() + " credits available, not " + amount);
+        newCredit.available(); // overflow guard on the credit side
+        Instant timeout = c.pending() && c.timeoutSeconds() > 0 ? c.at().plusSeconds(c.timeoutSeconds()) : null;
+        Transfer t = new Transfer(c.id(), c.debit(), c.credit(), amount, c.kind(), c.reference(), c.pending(),
+                c.timeoutSeconds(), c.at(), timeout, state, c.pending() ? 0 : amount, c.pending() ? null : c.at());
+        return new Applied(List.of(newDebit.bumped(), newCredit.bumped()), List.of(t), entries);
+    }
+
+    private static Result post(Snapshot s, PostPending p) {
+        Optional<Transfer> found = s.transfer(p.id());
+        if (found.isEmpty()) return new Refused(Refusal.UNKNOWN_TRANSFER, "no transfer " + p.id());
+        Transfer hold = found.get();
+        if (!hold.pending()) return new Refused(Refusal.NOT_A_HOLD, "transfer " + p.id() + " is not pending");
+        long amount = p.amount().orElse(hold.amount());
+        switch (hold.state()) {
+            case POSTED -> {
+                return amount == hold.postedAmount() ? new AlreadyApplied(hold) : alreadyResolved(hold);
+            }
+            case VOIDED -> { return alreadyResolved(hold); }
+            default -> { }
+        }
+        if (hold.expiredAt(p.at())) return new Refused(Refusal.HOLD_EXPIRED, "hold " + p.id() + " timed out at " + hold.timeout());
+        if (amount <= 0) return new Refused(Refusal.AMOUNT_NOT_POSITIVE, "amount to post must be a positive whole number of credits");
+        if (amount > hold.amount()) return new Refused(Refusal.POST_EXCEEDS_HOLD, "hold " + p.id() + " is for " + hold.amount() + " credits, not " + amount);
+        Map<AccountId, Account> changed = new LinkedHashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        Optional<Refused> missing = release(s, hold, amount, p.at(), changed, entries);
+        if (missing.isPresent()) return missing.get();
+        return new Applied(bumped(changed), List.of(hold.resolved(TransferState.POSTED, amount, p.at())), entries);
+    }
+
+    private static Result voidHold(Snapshot s, VoidPending v) {
+        Optional<Transfer> found = s.transfer(v.id());
+        if (found.isEmpty()) return new Refused(Refusal.UNKNOWN_TRANSFER, "no transfer " + v.id());
+        Transfer hold = found.get();
+        if (!hold.pending()) return new Refused(Refusal.NOT_A_HOLD, "transfer " + v.id() + " is not pending");
+        switch (hold.state()) {
+            case VOIDED -> { return new AlreadyApplied(hold); }
+            case POSTED -> { return alreadyResolved(hold); }
+            default -> { }
+        }
+        Map<AccountId, Account> changed = new LinkedHashMap<>();
+        Optional<Refused> missing = release(s, hold, 0, v.at(), changed, new ArrayList<>());
+        if (missing.isPresent()) return missing.get();
+        return new Applied(bumped(changed), List.of(hold.resolved(TransferState.VOIDED, 0, v.at())), List.of());
+    }
+
+    private static Result expire(Snapshot s, ExpireHolds e) {
+        Map<AccountId, Account> changed = new LinkedHashMap<>();
+        List<Transfer> voided = new ArrayList<>();
+        List<Transfer> due = s.transfers().values().stream()
+                .filter(t -> t.pending() && t.expiredAt(e.now()))
+                .sorted(Comparator.comparing(Transfer::id)).toList();
+        for (Transfer hold : due) {
+            Optional<Refused> missing = release(s, hold, 0, e.now(), changed, new ArrayList<>());
+            if (missing.isPresent()) return missing.get();
+            voided.add(hold.resolved(TransferState.VOIDED, 0, e.now()));
+        }
+        return new Applied(bumped(changed), voided, List.of());
+    }
+
+    /** Takes the hold off both accounts' pending totals and posts {@code posted} of it. */
+    private static Optional<Refused> release(Snapshot s, Transfer hold, long posted, Instant at,
+                                             Map<AccountId, Account> changed, List<Entry> entries) {
+        Account d = changed.containsKey(hold.debit()) ? changed.get(hold.debit()) : s.accounts().get(hold.debit());
+        Account k = changed.containsKey(hold.credit()) ? changed.get(hold.credit()) : s.accounts().get(hold.credit());
+        if (d == null || k == null)
+            return Optional.of(new Refused(Refusal.UNKNOWN_ACCOUNT, "hold " + hold.id() + " names an account not read"));
+        Account newDebit = d.with(Math.addExact(d.debitsPosted(), posted), d.creditsPosted(),
+                Math.subtractExact(d.debitsPending(), hold.amount()), d.creditsPending());
+        Account newCredit = k.with(k.debitsPosted(), Math.addExact(k.creditsPosted(), posted),
+                k.debitsPending(), Math.subtractExact(k.creditsPending(), hold.amount()));
+        changed.put(newDebit.id(), newDebit);
+        changed.put(newCredit.id(), newCredit);
+        if (posted > 0) {
+            entries.add(new Entry(d.id(), hold.id(), -posted, newDebit.balance(), at));
+            entries.add(new Entry(k.id(), hold.id(), posted, newCredit.balance(), at));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Account> bumped(Map<AccountId, Account> changed) {
+        return changed.values().stream().map(Account::bumped).toList();
+    }
+
+    private static Refused alreadyResolved(Transfer hold) {
+        return new Refused(Refusal.HOLD_ALREADY_RESOLVED,
+                "hold " + hold.id() + " is already " + hold.state().name().toLowerCase()
+                        + (hold.state() == TransferState.POSTED ? " (" + hold.postedAmount() + " credits)" : ""),
+                Optional.of(hold.state()));
+    }
+}

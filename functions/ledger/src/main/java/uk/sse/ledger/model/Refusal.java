@@ -1,0 +1,21 @@
+package uk.sse.ledger.model;
+
+/** Why a command was refused; each maps to one HTTP answer later (ID_REUSED_WITH_DIFFERENT_BODY is 409). */
+public enum Refusal {
+    AMOUNT_NOT_POSITIVE,
+    SAME_ACCOUNT,
+    KIND_REQUIRED,
+    UNKNOWN_ACCOUNT,
+    DIFFERENT_AREAS,
+    ALLOCATION_NOT_FROM_ISSUING,
+    TIMEOUT_INVALID,
+    REFERENCE_TOO_LONG,
+    INSUFFICIENT_FUNDS,
+    ID_REUSED_WITH_DIFFERENT_BODY,
+    UNKNOWN_TRANSFER,
+    NOT_A_HOLD,
+    HOLD_ALREADY_RESOLVED,
+    HOLD_EXPIRED,
+    POST_EXCEEDS_HOLD,
+    OVERFLOW
+}
