@@ -376,12 +376,7 @@ class ApiToSearchFlowTest {
 
     /** Polls the document until it passes or the deadline; then asserts it passed. */
     static Map<String, Object> awaitDoc(String id, Predicate<Map<String, Object>> wanted) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        Map<String, Object> doc = doc(id);
-        while ((doc == null || !wanted.test(doc)) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            doc = doc(id);
-        }
+        Map<String, Object> doc = Polling.until(() -> doc(id), d -> d != null && wanted.test(d), DEADLINE);
         assertThat(doc).as("document " + id + " within " + DEADLINE).isNotNull().matches(wanted);
         return doc;
     }

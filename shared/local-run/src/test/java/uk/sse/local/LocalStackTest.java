@@ -27,6 +27,7 @@ class LocalStackTest {
 
     static LocalStack stack;
     static final HttpClient http = HttpClient.newHttpClient();
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(60);
 
     @BeforeAll
     static void start() {
@@ -102,8 +103,9 @@ class LocalStackTest {
 
     @Test
     void theStreamFillsTheSearchIndicesAndNewOffersFollowWithinSeconds() throws Exception {
-        assertThat(eventually(() -> count("offers"), stack.demo().offers().size())).isEqualTo(stack.demo().offers().size());
-        assertThat(eventually(() -> count("schools"), 2647)).isEqualTo(2647);
+        int offers = stack.demo().offers().size();
+        assertThat(Polling.until(() -> count("offers"), n -> n == offers, WAIT)).isEqualTo(offers);
+        assertThat(Polling.until(() -> count("schools"), n -> n == 2647, WAIT)).isEqualTo(2647);
 
         Map<String, Object> offer = Map.of("title", "Reading fluency coaching for Year 2", "description", "Six coaching sessions.",
                 "areasOfSupport", List.of("CT.READ"), "phases", List.of("PRIMARY"), "deliveryModes", List.of("COACHING"),
@@ -115,17 +117,18 @@ class LocalStackTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = (String) stack.context().getBean(JsonMapper.class).readValue(created.body(), Argument.mapOf(String.class, Object.class)).get("id");
         long written = System.nanoTime();
-        int found = eventually(() -> http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_doc/" + id)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200 ? 1 : 0, 1);
+        int status = Polling.until(() -> http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_doc/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), code -> code == 200, WAIT);
         System.out.printf("write to indexed: %d ms%n", (System.nanoTime() - written) / 1_000_000);
-        assertThat(found).as("the new offer reached the index").isEqualTo(1);
+        assertThat(status).as("the new offer reached the index").isEqualTo(200);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void anAdviserSearchesNearTheSchoolBeingVisited() throws Exception {
-        eventually(() -> count("offers"), stack.demo().offers().size());
-        eventually(() -> count("schools"), 2647);
+        int offers = stack.demo().offers().size();
+        Polling.until(() -> count("offers"), n -> n >= offers, WAIT);
+        Polling.until(() -> count("schools"), n -> n == 2647, WAIT);
         var found = json(get("/search/offers?q=reading&near=" + stack.demoSchool() + "&radiusKm=150", stack.token(Role.ADVISER)));
         var hits = (List<Map<String, Object>>) found.get("hits");
         assertThat(((Number) found.get("total")).intValue()).isPositive();
@@ -141,21 +144,6 @@ class LocalStackTest {
                 HttpResponse.BodyHandlers.ofString());
         return reply.statusCode() != 200 ? -1 : ((Number) stack.context().getBean(JsonMapper.class)
                 .readValue(reply.body(), Argument.mapOf(String.class, Object.class)).get("count")).intValue();
-    }
-
-    interface Probe {
-        int value() throws Exception;
-    }
-
-    /** Polls until the probe gives at least the expected value or 60 s pass; returns the last value seen. */
-    private static int eventually(Probe probe, int expected) throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        int value = probe.value();
-        while (value < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            value = probe.value();
-        }
-        return value;
     }
 
     private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
