@@ -1,5 +1,7 @@
 package uk.sse.directory.application;
 
+import uk.sse.kernel.paging.PageRequest;
+import uk.sse.kernel.paging.Page;
 import jakarta.inject.Singleton;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;

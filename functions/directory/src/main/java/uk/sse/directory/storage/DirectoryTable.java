@@ -4,15 +4,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import uk.sse.kernel.dynamo.AwsSettings;
 import uk.sse.kernel.dynamo.Tables;
 
@@ -31,14 +23,14 @@ import uk.sse.kernel.dynamo.Tables;
 @Singleton
 public class DirectoryTable implements ApplicationEventListener<StartupEvent> {
 
-    public static final String PK = "pk";
-    public static final String SK = "sk";
-    public static final String GSI1 = "gsi1";
-    public static final String GSI1_PK = "gsi1pk";
-    public static final String GSI1_SK = "gsi1sk";
-    public static final String GSI2 = "gsi2";
-    public static final String GSI2_PK = "gsi2pk";
-    public static final String GSI2_SK = "gsi2sk";
+    public static final String PK = Tables.PK;
+    public static final String SK = Tables.SK;
+    public static final String GSI1 = Tables.indexName(1);
+    public static final String GSI1_PK = Tables.indexPk(1);
+    public static final String GSI1_SK = Tables.indexSk(1);
+    public static final String GSI2 = Tables.indexName(2);
+    public static final String GSI2_PK = Tables.indexPk(2);
+    public static final String GSI2_SK = Tables.indexSk(2);
 
     private final DynamoDbClient client;
     private final AwsSettings aws;
@@ -62,30 +54,6 @@ public class DirectoryTable implements ApplicationEventListener<StartupEvent> {
     }
 
     public static CreateTableRequest definition(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string(PK), string(SK), string(GSI1_PK), string(GSI1_SK), string(GSI2_PK), string(GSI2_SK))
-                .keySchema(hash(PK), range(SK))
-                .globalSecondaryIndexes(index(GSI1, GSI1_PK, GSI1_SK), index(GSI2, GSI2_PK, GSI2_SK))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))
-                .build();
-    }
-
-    private static GlobalSecondaryIndex index(String index, String pk, String sk) {
-        return GlobalSecondaryIndex.builder().indexName(index).keySchema(hash(pk), range(sk))
-                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
-    }
-
-    private static AttributeDefinition string(String attribute) {
-        return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build();
-    }
-
-    private static KeySchemaElement hash(String attribute) {
-        return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build();
-    }
-
-    private static KeySchemaElement range(String attribute) {
-        return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.RANGE).build();
+        return Tables.definition(tableName, 2);
     }
 }

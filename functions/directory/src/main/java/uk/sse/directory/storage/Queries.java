@@ -4,8 +4,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import uk.sse.directory.application.Page;
-import uk.sse.directory.application.PageRequest;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.dynamo.Items;
 

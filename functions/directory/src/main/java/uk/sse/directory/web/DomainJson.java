@@ -2,7 +2,7 @@ package uk.sse.directory.web;
 
 import io.micronaut.serde.annotation.SerdeImport;
 import uk.sse.directory.application.ImportSchoolRegister;
-import uk.sse.directory.application.Page;
+import uk.sse.kernel.paging.Page;
 import uk.sse.directory.register.RejectedRow;
 import uk.sse.directory.model.AssuranceRecord;
 import uk.sse.directory.model.Contact;

@@ -1,5 +1,6 @@
 package uk.sse.directory.web;
 
+import uk.sse.kernel.paging.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,7 +23,7 @@ import uk.sse.directory.application.BrowseOffers;
 import uk.sse.directory.application.DirectoryPolicy;
 import uk.sse.directory.application.DraftOffer;
 import uk.sse.directory.application.MoveOfferThroughAssurance;
-import uk.sse.directory.application.Page;
+import uk.sse.kernel.paging.Page;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.kernel.http.ETags;
@@ -113,9 +114,9 @@ public class OfferController {
                                 @Nullable @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
                                 @Nullable @QueryValue OfferStatus status,
                                 @Nullable @QueryValue @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String providerId,
-                                @QueryValue(defaultValue = Listing.DEFAULT_LIMIT) int limit,
+                                @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
                                 @Nullable @QueryValue String cursor) {
-        Outcome<Page<Offer>> listing = Listing.page(limit, cursor).flatMap(page -> {
+        Outcome<Page<Offer>> listing = Paging.page(limit, cursor).flatMap(page -> {
             if (providerId != null) {
                 return Outcome.done(browse.ofProvider(caller, providerId, page));
             }
@@ -134,13 +135,13 @@ public class OfferController {
     @Get("/assurance/queue")
     public HttpResponse<?> queue(@Authenticated Caller caller,
                                  @Nullable @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
-                                 @QueryValue(defaultValue = Listing.DEFAULT_LIMIT) int limit,
+                                 @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
                                  @Nullable @QueryValue String cursor) {
         String inArea = area != null ? area : caller.area();
         if (inArea == null) {
             return Problems.invalid("area", "name the area: your token carries none");
         }
-        return Responses.ok(Listing.page(limit, cursor).flatMap(page -> browse.inStatus(caller, inArea, OfferStatus.SUBMITTED, page)));
+        return Responses.ok(Paging.page(limit, cursor).flatMap(page -> browse.inStatus(caller, inArea, OfferStatus.SUBMITTED, page)));
     }
 
     private static MutableHttpResponse<?> withETag(@Authenticated Caller caller, Offer offer) {

@@ -1,5 +1,6 @@
 package uk.sse.directory.web;
 
+import uk.sse.kernel.paging.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -73,9 +74,9 @@ public class ProviderController {
     @Get
     public HttpResponse<?> inArea(@Authenticated Caller caller,
                                   @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
-                                  @QueryValue(defaultValue = Listing.DEFAULT_LIMIT) int limit,
+                                  @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
                                   @Nullable @QueryValue String cursor) {
-        return Responses.ok(Listing.page(limit, cursor).map(page -> providers.inArea(area, page)));
+        return Responses.ok(Paging.page(limit, cursor).map(page -> providers.inArea(area, page)));
     }
 
     private static MutableHttpResponse<?> withETag(Provider p) {

@@ -6,7 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.sse.directory.web.Api;
+import uk.sse.testing.Api;
 import uk.sse.directory.web.Fixtures;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.search.SearchIndices;

@@ -1,6 +1,6 @@
 package uk.sse.directory.search;
 
-import uk.sse.directory.web.Api;
+import uk.sse.testing.Api;
 import uk.sse.directory.web.LambdaTest;
 import uk.sse.engines.Engines;
 

@@ -1,5 +1,7 @@
 package uk.sse.directory.web;
 
+import uk.sse.testing.Tokens;
+import uk.sse.testing.Api;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package uk.sse.directory.web;
 
+import uk.sse.testing.Api;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;

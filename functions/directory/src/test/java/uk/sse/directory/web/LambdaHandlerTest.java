@@ -1,5 +1,6 @@
 package uk.sse.directory.web;
 
+import uk.sse.testing.Tokens;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;

@@ -1,5 +1,6 @@
 package uk.sse.directory.web;
 
+import uk.sse.testing.Api;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;

@@ -1,5 +1,7 @@
 package uk.sse.directory.web;
 
+import uk.sse.testing.SettableClock;
+import uk.sse.testing.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 
 /** An account's id: {@code area/owner}, e.g. {@code 888/URN:100001}; the area's issuing account is {@code area/ISSUING}. */
 public record AccountId(String value) implements Comparable<AccountId> {
-    private static final Pattern PART = Pattern.compile("[A-Za-z0-9:_.\\-]{1,64}");
+    /** An area code or an owner: 1 to 64 of letters, digits and {@code : _ . -}. */
+    public static final String PART_PATTERN = "[A-Za-z0-9:_.\\-]{1,64}";
+    public static final String PATTERN = PART_PATTERN + "/" + PART_PATTERN;
+    private static final Pattern PART = Pattern.compile(PART_PATTERN);
     public static final String ISSUING_OWNER = "ISSUING";
 
     public AccountId {

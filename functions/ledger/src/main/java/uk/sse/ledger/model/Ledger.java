@@ -54,8 +54,8 @@ public final class Ledger {
             return new Refused(Refusal.TIMEOUT_INVALID, "timeout must be 0.." + MAX_TIMEOUT_SECONDS + " seconds, and only on a pending transfer");
         Optional<Account> debit = s.account(c.debit());
         Optional<Account> credit = s.account(c.credit());
-        if (debit.isEmpty()) return new Refused(Refusal.UNKNOWN_ACCOUNT, "no account " + c.debit());
-        if (credit.isEmpty()) return new Refused(Refusal.UNKNOWN_ACCOUNT, "no account " + c.credit());
+        if (debit.isEmpty()) return new Refused(Refusal.UNKNOWN_DEBIT_ACCOUNT, "no account " + c.debit());
+        if (credit.isEmpty()) return new Refused(Refusal.UNKNOWN_CREDIT_ACCOUNT, "no account " + c.credit());
         Account d = debit.get(), k = credit.get();
         if (!d.area().equals(k.area())) return new Refused(Refusal.DIFFERENT_AREAS, "accounts are in areas " + d.area() + " and " + k.area());
         if (c.kind() == TransferKind.ALLOCATION && !d.issuing())

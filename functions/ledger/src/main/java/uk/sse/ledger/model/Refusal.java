@@ -1,10 +1,13 @@
 package uk.sse.ledger.model;
 
-/** Why a command was refused; each maps to one HTTP answer later (ID_REUSED_WITH_DIFFERENT_BODY is 409). */
+/** Why a command was refused; the web layer gives each its HTTP answer (ID_REUSED_WITH_DIFFERENT_BODY is 409). */
 public enum Refusal {
     AMOUNT_NOT_POSITIVE,
     SAME_ACCOUNT,
     KIND_REQUIRED,
+    UNKNOWN_DEBIT_ACCOUNT,
+    UNKNOWN_CREDIT_ACCOUNT,
+    /** A hold names an account the snapshot lacks: a store fault, never the client's. */
     UNKNOWN_ACCOUNT,
     DIFFERENT_AREAS,
     ALLOCATION_NOT_FROM_ISSUING,

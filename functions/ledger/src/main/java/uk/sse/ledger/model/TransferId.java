@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** A client-chosen transfer id (1 to 64 of letters, digits, {@code . _ : -}); the idempotency key of a transfer. */
 public record TransferId(String value) implements Comparable<TransferId> {
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9:_.\\-]{1,64}");
+    public static final String PATTERN = AccountId.PART_PATTERN;
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public TransferId {
         if (!valid(value)) throw new IllegalArgumentException("invalid transfer id: " + value);

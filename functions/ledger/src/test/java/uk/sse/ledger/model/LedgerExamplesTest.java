@@ -89,7 +89,7 @@ class LedgerExamplesTest {
         assertThat(reason(new CreateTransfer(id("p1"), school, school, 1, TransferKind.PAYMENT, "", false, 0, T0))).isEqualTo(Refusal.SAME_ACCOUNT);
         assertThat(reason(new CreateTransfer(id("p1"), school, provider, 0, TransferKind.PAYMENT, "", false, 0, T0))).isEqualTo(Refusal.AMOUNT_NOT_POSITIVE);
         assertThat(reason(new CreateTransfer(id("p1"), school, elsewhere, 1, TransferKind.PAYMENT, "", false, 0, T0))).isEqualTo(Refusal.DIFFERENT_AREAS);
-        assertThat(reason(new CreateTransfer(id("p1"), school, AccountId.of("888", "nobody"), 1, TransferKind.PAYMENT, "", false, 0, T0))).isEqualTo(Refusal.UNKNOWN_ACCOUNT);
+        assertThat(reason(new CreateTransfer(id("p1"), school, AccountId.of("888", "nobody"), 1, TransferKind.PAYMENT, "", false, 0, T0))).isEqualTo(Refusal.UNKNOWN_CREDIT_ACCOUNT);
         assertThat(reason(new CreateTransfer(id("p1"), school, provider, 1, TransferKind.ALLOCATION, "", false, 0, T0))).isEqualTo(Refusal.ALLOCATION_NOT_FROM_ISSUING);
         assertThat(reason(new CreateTransfer(id("p1"), school, provider, 1, TransferKind.PAYMENT, "", false, 60, T0))).isEqualTo(Refusal.TIMEOUT_INVALID);
         assertThat(reason(new PostPending(id("nope"), OptionalLong.empty(), T0))).isEqualTo(Refusal.UNKNOWN_TRANSFER);

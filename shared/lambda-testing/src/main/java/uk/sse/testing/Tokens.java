@@ -1,4 +1,4 @@
-package uk.sse.directory.web;
+package uk.sse.testing;
 
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;

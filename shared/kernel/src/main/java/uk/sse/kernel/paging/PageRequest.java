@@ -1,4 +1,4 @@
-package uk.sse.directory.application;
+package uk.sse.kernel.paging;
 
 /** Which page to read: at most {@code limit} items after the {@code cursor} a previous page gave. */
 public record PageRequest(int limit, String cursor) {

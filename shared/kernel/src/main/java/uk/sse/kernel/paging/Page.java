@@ -1,4 +1,4 @@
-package uk.sse.directory.application;
+package uk.sse.kernel.paging;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package uk.sse.directory.web;
+package uk.sse.testing;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;

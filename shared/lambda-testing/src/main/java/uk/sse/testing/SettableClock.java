@@ -1,4 +1,4 @@
-package uk.sse.directory.web;
+package uk.sse.testing;
 
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;

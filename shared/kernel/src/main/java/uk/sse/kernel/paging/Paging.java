@@ -1,17 +1,16 @@
-package uk.sse.directory.web;
+package uk.sse.kernel.paging;
 
-import uk.sse.directory.application.PageRequest;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.outcome.Outcome;
 
 /** Checks a listing's paging parameters before any query runs. */
-final class Listing {
+public final class Paging {
 
-    static final String DEFAULT_LIMIT = "20";
+    public static final String DEFAULT_LIMIT = "20";
 
-    private Listing() { }
+    private Paging() { }
 
-    static Outcome<PageRequest> page(int limit, String cursor) {
+    public static Outcome<PageRequest> page(int limit, String cursor) {
         if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
             return Outcome.invalid("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
         }

@@ -1,0 +1,73 @@
+package uk.sse.ledger.application;
+
+import jakarta.inject.Singleton;
+import uk.sse.ledger.LedgerSettings;
+import uk.sse.ledger.model.Command;
+import uk.sse.ledger.model.Ledger;
+import uk.sse.ledger.model.Result;
+import uk.sse.ledger.model.Snapshot;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Optimistic read, apply, conditional write; again on a lost race or a retryable fault, with backoff and jitter.
+ * Because every command is idempotent, a retry after a write whose outcome was unknown answers AlreadyApplied
+ * if it had landed, and applies it if not: never twice, never lost.
+ */
+@Singleton
+public class ApplyCommand {
+
+    private final LedgerStore store;
+    private final Backoff backoff;
+    private final Counters counters = new Counters();
+
+    public ApplyCommand(LedgerStore store, LedgerSettings settings) {
+        this.store = store;
+        this.backoff = settings.backoff();
+    }
+
+    /** How often writes were tried, lost a race, or met a fault, since start: for the benchmark and the logs. */
+    public record Counters(LongAdder attempts, LongAdder lostRaces, LongAdder faults) {
+        Counters() {
+            this(new LongAdder(), new LongAdder(), new LongAdder());
+        }
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Applies {@code command} to what {@code read} returns, until it is written, replayed or refused. */
+    public Result apply(Supplier<Snapshot> read, Command command) {
+        StoreBusy last = null;
+        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
+            counters.attempts.increment();
+            try {
+                Result result = Ledger.apply(read.get(), command);
+                if (!(result instanceof Result.Applied applied) || applied.empty() || store.write(applied)) {
+                    return result;
+                }
+                counters.lostRaces.increment();
+            } catch (StoreBusy busy) {
+                counters.faults.increment();
+                last = busy;
+            }
+            pause(attempt);
+        }
+        throw new LedgerBusy("the ledger stayed contended through " + backoff.maxAttempts() + " attempts", last);
+    }
+
+    private void pause(int attempt) {
+        long nanos = backoff.pause(attempt, ThreadLocalRandom.current()).toNanos();
+        if (nanos > 0) {
+            try {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new LedgerBusy("interrupted while waiting to retry", interrupted);
+            }
+        }
+    }
+}

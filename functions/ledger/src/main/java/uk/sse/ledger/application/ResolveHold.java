@@ -1,0 +1,48 @@
+package uk.sse.ledger.application;
+
+import jakarta.inject.Singleton;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.ledger.model.Command;
+import uk.sse.ledger.model.Result;
+import uk.sse.ledger.model.Transfer;
+import uk.sse.ledger.model.TransferId;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.BiPredicate;
+
+/** Posts a hold (all or part, releasing the rest) or voids it. Doing either twice answers the first result. */
+@Singleton
+public class ResolveHold {
+
+    private final LedgerStore store;
+    private final ApplyCommand apply;
+    private final Clock clock;
+
+    public ResolveHold(LedgerStore store, ApplyCommand apply, Clock clock) {
+        this.store = store;
+        this.apply = apply;
+        this.clock = clock;
+    }
+
+    public Outcome<Result> post(Caller caller, TransferId id, OptionalLong amount) {
+        return resolve(caller, id, LedgerPolicy::mayPost, "post", new Command.PostPending(id, amount, clock.instant()));
+    }
+
+    public Outcome<Result> voidHold(Caller caller, TransferId id) {
+        return resolve(caller, id, LedgerPolicy::mayVoid, "void", new Command.VoidPending(id, clock.instant()));
+    }
+
+    private Outcome<Result> resolve(Caller caller, TransferId id, BiPredicate<Caller, Transfer> allowed, String verb, Command command) {
+        Transfer hold = store.transfer(id).filter(t -> LedgerPolicy.maySee(caller, t)).orElse(null);
+        if (hold == null) {
+            return Outcome.notFound("transfer " + id);
+        }
+        if (!allowed.test(caller, hold)) {
+            return Outcome.forbidden("a " + caller.role() + " may not " + verb + " transfer " + id);
+        }
+        return Outcome.done(apply.apply(() -> store.read(List.of(id), List.of(hold.debit(), hold.credit())), command));
+    }
+}

@@ -1,0 +1,262 @@
+package uk.sse.ledger.storage;
+
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import uk.sse.kernel.dynamo.Cursors;
+import uk.sse.kernel.dynamo.Tables;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
+import uk.sse.ledger.application.LedgerStore;
+import uk.sse.ledger.application.StoreBusy;
+import uk.sse.ledger.model.Account;
+import uk.sse.ledger.model.AccountId;
+import uk.sse.ledger.model.Entry;
+import uk.sse.ledger.model.Result;
+import uk.sse.ledger.model.Snapshot;
+import uk.sse.ledger.model.Transfer;
+import uk.sse.ledger.model.TransferId;
+import uk.sse.ledger.model.TransferState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The ledger in its DynamoDB table. A command's result is one TransactWriteItems: each account put on condition
+ * that its version is the one read, a new transfer on condition that its id is free, a resolved hold on condition
+ * that it is still pending, and each entry on condition that it is new.
+ */
+@Singleton
+public class DynamoLedgerStore implements LedgerStore {
+
+    private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoLedgerStore(DynamoDbClient client, LedgerTable table) {
+        this.client = client;
+        this.table = table.name();
+    }
+
+    @Override
+    public Snapshot read(Collection<TransferId> transfers, Collection<AccountId> accounts) {
+        List<TransactGetItem> gets = new ArrayList<>();
+        transfers.forEach(id -> gets.add(get(LedgerItems.transferKey(id))));
+        accounts.forEach(id -> gets.add(get(LedgerItems.accountKey(id))));
+        var responses = busyOnFault("read", () -> client.transactGetItems(b -> b.transactItems(gets))).responses();
+        List<Transfer> foundTransfers = new ArrayList<>();
+        List<Account> foundAccounts = new ArrayList<>();
+        for (int i = 0; i < responses.size(); i++) {
+            Map<String, AttributeValue> item = responses.get(i).item();
+            if (item == null || item.isEmpty()) {
+                continue;
+            }
+            if (i < transfers.size()) {
+                foundTransfers.add(LedgerItems.transfer(item));
+            } else {
+                foundAccounts.add(LedgerItems.account(item));
+            }
+        }
+        return Snapshot.of(foundAccounts, foundTransfers);
+    }
+
+    @Override
+    public Optional<Transfer> transfer(TransferId id) {
+        return one(LedgerItems.transferKey(id)).map(LedgerItems::transfer);
+    }
+
+    @Override
+    public Optional<Account> account(AccountId id) {
+        return one(LedgerItems.accountKey(id)).map(LedgerItems::account);
+    }
+
+    @Override
+    public boolean write(Result.Applied applied) {
+        Map<AccountId, Long> versions = new HashMap<>();
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Account a : applied.accounts()) {
+            versions.put(a.id(), a.version());
+            items.add(put(LedgerItems.item(a), "#v = :previous", Map.of("#v", LedgerItems.VERSION),
+                    Map.of(":previous", AttributeValue.fromN(Long.toString(a.version() - 1)))));
+        }
+        for (Transfer t : applied.transfers()) {
+            boolean creating = t.state() == TransferState.PENDING || t.state() == TransferState.SINGLE_PHASE;
+            items.add(creating
+                    ? put(LedgerItems.item(t), "attribute_not_exists(pk)", Map.of(), Map.of())
+                    : put(LedgerItems.item(t), "#state = :pending", Map.of("#state", LedgerItems.STATE),
+                    Map.of(":pending", AttributeValue.fromS(TransferState.PENDING.name()))));
+        }
+        for (Entry e : applied.entries()) {
+            items.add(put(LedgerItems.item(e, versions.get(e.account())), "attribute_not_exists(pk)", Map.of(), Map.of()));
+        }
+        try {
+            client.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            List<String> reasons = cancelled.hasCancellationReasons()
+                    ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+            if (reasons.contains("ConditionalCheckFailed")) {
+                return false;
+            }
+            if (reasons.stream().anyMatch(RETRYABLE_REASONS::contains)) {
+                throw new StoreBusy("write cancelled: " + reasons, cancelled);
+            }
+            throw cancelled;
+        } catch (SdkClientException | DynamoDbException fault) {
+            throw busyOrRethrow("write", fault);
+        }
+    }
+
+    @Override
+    public boolean open(Account account) {
+        try {
+            busyOnFault("open", () -> client.putItem(b -> b.tableName(table).item(LedgerItems.item(account))
+                    .conditionExpression("attribute_not_exists(pk)")));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Page<Entry>> statement(AccountId account, PageRequest page) {
+        String pk = LedgerItems.accountPk(account);
+        return startKey(page, key -> pk.equals(s(key, Tables.PK)) && s(key, Tables.SK).startsWith(LedgerItems.ENTRY))
+                .map(start -> page(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :entry)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":entry", AttributeValue.fromS(LedgerItems.ENTRY)))
+                        .scanIndexForward(false).consistentRead(true).limit(page.limit()).exclusiveStartKey(start.orElse(null))
+                        .build(), LedgerItems::entry));
+    }
+
+    @Override
+    public Optional<Page<Account>> accountsIn(String area, PageRequest page) {
+        String gsiPk = LedgerItems.areaPk(area);
+        return startKey(page, key -> gsiPk.equals(s(key, Tables.indexPk(1))) && s(key, Tables.indexSk(1)).startsWith(LedgerItems.ACCOUNT + "#"))
+                .map(start -> page(areaQuery(area, LedgerItems.ACCOUNT + "#").limit(page.limit())
+                        .exclusiveStartKey(start.orElse(null)).build(), LedgerItems::account));
+    }
+
+    @Override
+    public AreaContents contentsOf(String area) {
+        return new AreaContents(all(areaQuery(area, LedgerItems.ACCOUNT + "#"), LedgerItems::account),
+                all(areaQuery(area, LedgerItems.TRANSFER + "#"), LedgerItems::transfer),
+                all(areaQuery(area, LedgerItems.ENTRY), LedgerItems::entry));
+    }
+
+    @Override
+    public List<TransferId> holdsDueBy(Instant now, int limit) {
+        QueryResponse response = busyOnFault("due holds", () -> client.query(b -> b.tableName(table).indexName(LedgerTable.DUE_INDEX)
+                .keyConditionExpression("gsi2pk = :due AND gsi2sk <= :now")
+                .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(LedgerItems.HOLDS_DUE),
+                        ":now", AttributeValue.fromS(LedgerItems.dueSk(now, "~"))))
+                .limit(limit)));
+        return response.items().stream().map(item -> new TransferId(item.get("id").s())).toList();
+    }
+
+    private QueryRequest.Builder areaQuery(String area, String prefix) {
+        return QueryRequest.builder().tableName(table).indexName(LedgerTable.AREA_INDEX)
+                .keyConditionExpression("gsi1pk = :area AND begins_with(gsi1sk, :prefix)")
+                .expressionAttributeValues(Map.of(":area", AttributeValue.fromS(LedgerItems.areaPk(area)),
+                        ":prefix", AttributeValue.fromS(prefix)));
+    }
+
+    private <T> List<T> all(QueryRequest.Builder query, Function<Map<String, AttributeValue>, T> mapper) {
+        List<T> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest request = query.exclusiveStartKey(start).build();
+            QueryResponse response = busyOnFault("area query", () -> client.query(request));
+            response.items().forEach(item -> out.add(mapper.apply(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    private <T> Page<T> page(QueryRequest request, Function<Map<String, AttributeValue>, T> mapper) {
+        QueryResponse response = busyOnFault("page", () -> client.query(request));
+        return new Page<>(response.items().stream().map(mapper).toList(),
+                response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
+    }
+
+    /** The page's start key: empty Optional inside for the first page, nothing if the cursor is not this listing's. */
+    private static Optional<Optional<Map<String, AttributeValue>>> startKey(PageRequest page,
+                                                                             java.util.function.Predicate<Map<String, AttributeValue>> ours) {
+        if (page.cursor() == null) {
+            return Optional.of(Optional.empty());
+        }
+        return Cursors.decode(page.cursor()).filter(key -> {
+            try {
+                return ours.test(key);
+            } catch (NullPointerException missingKey) {
+                return false;
+            }
+        }).map(Optional::of);
+    }
+
+    private static String s(Map<String, AttributeValue> key, String name) {
+        return key.get(name).s();
+    }
+
+    private Optional<Map<String, AttributeValue>> one(Map<String, AttributeValue> key) {
+        var response = busyOnFault("get", () -> client.getItem(b -> b.tableName(table).key(key).consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    private TransactGetItem get(Map<String, AttributeValue> key) {
+        return TransactGetItem.builder().get(g -> g.tableName(table).key(key)).build();
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+                                  Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(table).item(item).conditionExpression(condition);
+        if (!names.isEmpty()) {
+            put.expressionAttributeNames(names);
+        }
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static <T> T busyOnFault(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TransactionCanceledException cancelled) {
+            throw new StoreBusy(what + " cancelled", cancelled);
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException condition) {
+            throw condition;
+        } catch (SdkClientException | DynamoDbException fault) {
+            throw busyOrRethrow(what, fault);
+        }
+    }
+
+    /** Throttling, conflicts and client-side failures (timeouts, broken connections) are retryable; the rest is a bug. */
+    private static RuntimeException busyOrRethrow(String what, RuntimeException fault) {
+        boolean retryable = fault instanceof SdkClientException
+                || (fault instanceof DynamoDbException service && (service.isThrottlingException()
+                || service instanceof software.amazon.awssdk.services.dynamodb.model.TransactionConflictException
+                || service instanceof software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException
+                || service.statusCode() >= 500));
+        return retryable ? new StoreBusy(what + " failed: " + fault.getMessage(), fault) : fault;
+    }
+}

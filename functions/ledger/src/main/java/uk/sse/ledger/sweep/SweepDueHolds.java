@@ -1,0 +1,27 @@
+package uk.sse.ledger.sweep;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import uk.sse.ledger.application.ExpireDueHolds;
+
+import java.util.Map;
+
+/**
+ * The sweeper's Lambda handler, run on a schedule (EventBridge, every minute): voids the holds whose timeout has
+ * passed. Answers what it did, for the logs.
+ */
+public class SweepDueHolds extends MicronautRequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    /** Holds voided per run at most; the next run takes the rest. */
+    public static final int PER_RUN = 1000;
+
+    @Inject
+    ExpireDueHolds expire;
+
+    @Override
+    public Map<String, Object> execute(ScheduledEvent event) {
+        ExpireDueHolds.Swept swept = expire.sweep(PER_RUN);
+        return Map.of("due", swept.due(), "voided", swept.voided(), "at", swept.at().toString());
+    }
+}

@@ -1,0 +1,77 @@
+package uk.sse.ledger.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.identity.Authenticated;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.ledger.application.MoveCredits;
+import uk.sse.ledger.application.ReadLedger;
+import uk.sse.ledger.application.ResolveHold;
+import uk.sse.ledger.model.TransferId;
+
+import java.util.OptionalLong;
+
+/** Transfers, holds and allocations. Each is named by the client's id: sending it again is safe. */
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "transfers")
+public class TransferController {
+
+    private final MoveCredits move;
+    private final ResolveHold resolve;
+    private final ReadLedger read;
+
+    public TransferController(MoveCredits move, ResolveHold resolve, ReadLedger read) {
+        this.move = move;
+        this.resolve = resolve;
+        this.read = read;
+    }
+
+    /** Moves credits, or with {@code pending} places a hold. The same id with the same body answers the first result. */
+    @Post("/transfers")
+    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid TransferBody body) {
+        return Responses.of(move.transfer(caller, body.request()), result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
+    }
+
+    /** A commissioner's allocation from the area's issuing account. */
+    @Post("/allocations")
+    public HttpResponse<?> allocate(@Authenticated Caller caller, @Body @Valid AllocationBody body) {
+        return Responses.of(move.allocate(caller, body.request()), result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
+    }
+
+    @Get("/transfers/{id}")
+    public HttpResponse<?> one(@Authenticated Caller caller,
+                               @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
+        return Responses.of(read.transfer(caller, new TransferId(id)), t -> HttpResponse.ok(Views.TransferView.of(t)));
+    }
+
+    /** Posts a hold, all of it or {@code amount} (the rest is released). Posting the same amount again answers the same. */
+    @Post("/transfers/{id}/post")
+    public HttpResponse<?> post(@Authenticated Caller caller,
+                                @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
+                                @Nullable @Body @Valid PostBody body) {
+        OptionalLong amount = body == null ? OptionalLong.empty() : body.amountToPost();
+        TransferId transfer = new TransferId(id);
+        return Responses.of(resolve.post(caller, transfer, amount), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
+    }
+
+    /** Voids a hold, releasing its credits. Voiding again answers the same. */
+    @Post("/transfers/{id}/void")
+    public HttpResponse<?> voidHold(@Authenticated Caller caller,
+                                    @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
+        TransferId transfer = new TransferId(id);
+        return Responses.of(resolve.voidHold(caller, transfer), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
+    }
+}

@@ -1,0 +1,43 @@
+package uk.sse.ledger.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import uk.sse.ledger.model.Account;
+import uk.sse.ledger.model.Entry;
+import uk.sse.ledger.model.Transfer;
+
+import java.time.Instant;
+
+/** What the API answers: the model's records with ids as plain text and the derived balances spelled out. */
+final class Views {
+
+    private Views() { }
+
+    @Serdeable
+    record AccountView(String id, String area, String owner, boolean issuing, long balance, long available,
+                       long debitsPosted, long creditsPosted, long debitsPending, long creditsPending, long version) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id().value(), a.area(), a.owner(), a.issuing(), a.balance(), a.available(),
+                    a.debitsPosted(), a.creditsPosted(), a.debitsPending(), a.creditsPending(), a.version());
+        }
+    }
+
+    @Serdeable
+    record TransferView(String id, String debit, String credit, long amount, String kind, String reference,
+                        boolean pending, long timeoutSeconds, Instant createdAt, @Nullable Instant timeout,
+                        String state, long postedAmount, @Nullable Instant resolvedAt) {
+        static TransferView of(Transfer t) {
+            return new TransferView(t.id().value(), t.debit().value(), t.credit().value(), t.amount(), t.kind().name(),
+                    t.reference(), t.pending(), t.timeoutSeconds(), t.createdAt(), t.timeout(), t.state().name(),
+                    t.postedAmount(), t.resolvedAt());
+        }
+    }
+
+    /** One line of a statement: {@code amount} is signed (negative out), {@code balanceAfter} the running balance. */
+    @Serdeable
+    record EntryView(String account, String transfer, long amount, long balanceAfter, Instant at) {
+        static EntryView of(Entry e) {
+            return new EntryView(e.account().value(), e.transfer().value(), e.amount(), e.balanceAfter(), e.at());
+        }
+    }
+}
