@@ -1,0 +1,87 @@
+package uk.sse.ledger.web;
+
+import jakarta.inject.Singleton;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
+import uk.sse.testing.Tokens;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sets up accounts and credits through the API, as their users would, for the tests' scenarios. */
+@Singleton
+public class Ledgers {
+
+    private final Api api;
+    private final Tokens tokens;
+
+    public Ledgers(Api api, Tokens tokens) {
+        this.api = api;
+        this.tokens = tokens;
+    }
+
+    public String commissioner(String area) {
+        return tokens.bearer(Role.COMMISSIONER, area, "la-" + area);
+    }
+
+    public String broker(String area) {
+        return tokens.bearer(Role.BROKER, area, "la-" + area);
+    }
+
+    public String school(String area, String urn) {
+        return tokens.bearer(Role.PROVIDER, area, urn);
+    }
+
+    /** Opens the issuing account and the given owners' accounts in an area. */
+    public void open(String area, String... owners) {
+        open(area, "ISSUING");
+        for (String owner : owners) {
+            open(area, owner);
+        }
+    }
+
+    private void open(String area, String owner) {
+        Api.Reply reply = api.post("/accounts", commissioner(area), Map.of("area", area, "owner", owner));
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+    }
+
+    public void allocate(String id, String account, long amount) {
+        String area = account.substring(0, account.indexOf('/'));
+        Api.Reply reply = api.post("/allocations", commissioner(area), Map.of("id", id, "to", account, "amount", amount));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+
+    public static Map<String, Object> transfer(String id, String debit, String credit, long amount, String kind) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("debit", debit);
+        body.put("credit", credit);
+        body.put("amount", amount);
+        body.put("kind", kind);
+        return body;
+    }
+
+    public static Map<String, Object> hold(String id, String debit, String credit, long amount) {
+        Map<String, Object> body = transfer(id, debit, credit, amount, "PAYMENT");
+        body.put("pending", true);
+        return body;
+    }
+
+    public long balance(String account, String bearer, String field) {
+        Api.Reply reply = api.get("/accounts/" + account, bearer);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return ((Number) reply.map().get(field)).longValue();
+    }
+
+    /** The area's invariant check, asserted clean. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> assertChecksOut(String area) {
+        Api.Reply reply = api.get("/ledger/check?area=" + area, commissioner(area));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat((java.util.List<String>) reply.map().get("violations")).as("violations").isEmpty();
+        assertThat(reply.map().get("ok")).isEqualTo(true);
+        return reply.map();
+    }
+}
