@@ -1,0 +1,109 @@
+package uk.sse.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One warm Lambda instance of a function: the deployed handler class in an application context of its own, fed
+ * API Gateway HTTP API (payload 2.0) events directly. Several of them against one table are what concurrent
+ * invocations in AWS are; the test server behind {@link Api} handles one request at a time.
+ */
+public final class LambdaInstance implements AutoCloseable {
+
+    private final APIGatewayV2HTTPEventFunction handler;
+    private final JsonMapper json;
+
+    /** Starts an instance with the test context's configuration (its property sources and environments). */
+    public static LambdaInstance like(ApplicationContext test, Map<String, Object> extra) {
+        var environment = test.getEnvironment();
+        return new LambdaInstance(ApplicationContext.builder()
+                .environments(environment.getActiveNames().toArray(String[]::new))
+                .propertySources(environment.getPropertySources().toArray(io.micronaut.context.env.PropertySource[]::new))
+                .properties(extra)
+                .start());
+    }
+
+    public LambdaInstance(ApplicationContext context) {
+        this.handler = new APIGatewayV2HTTPEventFunction(context);
+        this.json = context.getBean(JsonMapper.class);
+    }
+
+    public ApplicationContext context() {
+        return handler.getApplicationContext();
+    }
+
+    public Api.Reply send(String method, String pathAndQuery, String bearer, Object body) {
+        int question = pathAndQuery.indexOf('?');
+        String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
+        Map<String, String> headers = new HashMap<>();
+        if (bearer != null) {
+            headers.put("authorization", bearer);
+        }
+        String text = null;
+        if (body != null) {
+            headers.put("content-type", "application/json");
+            text = body instanceof String s ? s : write(body);
+        }
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query)
+                .withHeaders(headers).withBody(text).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
+                                .withProtocol("HTTP/1.1").withSourceIp("192.0.2.10").build())
+                        .withRequestId("test-" + System.nanoTime()).withStage("$default").build())
+                .build();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        Map<String, List<String>> answered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> answered.put(name, List.of(value)));
+        }
+        if (response.getMultiValueHeaders() != null) {
+            answered.putAll(response.getMultiValueHeaders());
+        }
+        return new Api.Reply(response.getStatusCode(), answered, response.getBody(), parse(response.getBody()));
+    }
+
+    public Api.Reply post(String path, String bearer, Object body) {
+        return send("POST", path, bearer, body);
+    }
+
+    public Api.Reply get(String path, String bearer) {
+        return send("GET", path, bearer, null);
+    }
+
+    private Object parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, Argument.OBJECT_ARGUMENT);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+    }
+}
