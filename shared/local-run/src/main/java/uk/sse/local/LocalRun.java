@@ -34,6 +34,8 @@ public final class LocalRun {
                 .append(" schools from the GIAS sample\n");
         text.append("Directory   ").append(stack.demo().providers().size()).append(" providers, ")
                 .append(stack.demo().offers().size()).append(" offers; demo area ").append(area).append('\n');
+        text.append("Ledger      ").append(stack.credits().accounts()).append(" accounts, ").append(stack.credits().allocated())
+                .append(" credits allocated, ").append(stack.credits().transfers()).append(" transfers in area ").append(area).append('\n');
         text.append("Engines     DynamoDB Local (in process), OpenSearch ").append(stack.openSearch().endpoint())
                 .append(", PostgreSQL ").append(stack.postgres().jdbcUrl()).append('\n');
         text.append("\nDemo bearer tokens for area ").append(area).append(" (valid 12 hours):\n");
@@ -44,6 +46,9 @@ public final class LocalRun {
         text.append("\nTry:\n  TOKEN=<the ADVISER token>\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(url).append("/offers?area=").append(area).append("'\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(url).append("/schools/").append(stack.demoSchool()).append('\n')
+                .append("  TOKEN=<the PROVIDER token>   # the school's own credits and statement\n")
+                .append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(url).append("/accounts/").append(area).append('/')
+                .append(stack.demoSchool()).append("/entries\n")
                 .append("Press Ctrl-C to stop.\n");
         return text.toString();
     }

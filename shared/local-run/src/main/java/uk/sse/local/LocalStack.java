@@ -17,7 +17,11 @@ import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
+import uk.sse.ledger.application.ExpireDueHolds;
+import uk.sse.ledger.application.MoveCredits;
+import uk.sse.ledger.application.OpenAccount;
 import uk.sse.local.demo.DemoDirectory;
+import uk.sse.local.demo.DemoLedger;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,15 +34,19 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on this machine: the embedded engines, every function's API on one Netty server, the
- * directory table's stream driving the indexer, the sample register and the demo directory, and signed demo
- * tokens for the demo area.
+ * directory table's stream driving the indexer, the ledger's hold sweeper on a timer (a schedule in AWS), the sample
+ * register, the demo directory and its credits, and signed demo tokens for the demo area.
  */
 public final class LocalStack implements AutoCloseable {
 
     static final long DEMO_SEED = 2026;
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
     private final ApplicationContext context;
     private final DemoDirectory demo;
@@ -46,15 +54,20 @@ public final class LocalStack implements AutoCloseable {
     private final OpenSearchEngine openSearch;
     private final PostgresEngine postgres;
     private final DirectoryStreamToIndex indexing;
+    private final DemoLedger.Seeded credits;
+    private final ScheduledExecutorService sweeper;
 
     private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
-                       OpenSearchEngine openSearch, PostgresEngine postgres, DirectoryStreamToIndex indexing) {
+                       OpenSearchEngine openSearch, PostgresEngine postgres, DirectoryStreamToIndex indexing,
+                       DemoLedger.Seeded credits, ScheduledExecutorService sweeper) {
         this.context = context;
         this.demo = demo;
         this.register = register;
         this.openSearch = openSearch;
         this.postgres = postgres;
         this.indexing = indexing;
+        this.credits = credits;
+        this.sweeper = sweeper;
     }
 
     /** Starts everything; {@code properties} override the local configuration (e.g. the port). */
@@ -79,7 +92,11 @@ public final class LocalStack implements AutoCloseable {
             }
             DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
             demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
-            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing);
+            DemoLedger.Seeded credits = DemoLedger.seed(demo, context.getBean(OpenAccount.class), context.getBean(MoveCredits.class));
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
+            ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
+            sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing, credits, sweeper);
         } catch (RuntimeException failed) {
             if (indexing != null) {
                 indexing.close();
@@ -103,6 +120,10 @@ public final class LocalStack implements AutoCloseable {
 
     public ImportSchoolRegister.Report register() {
         return register;
+    }
+
+    public DemoLedger.Seeded credits() {
+        return credits;
     }
 
     public OpenSearchEngine openSearch() {
@@ -134,6 +155,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         indexing.close();
         context.close();
     }

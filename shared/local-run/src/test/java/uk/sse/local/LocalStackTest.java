@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import uk.sse.local.demo.DemoLedger;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code ./run} serves, called over HTTP as a newcomer would with the printed tokens. */
@@ -81,6 +83,20 @@ class LocalStackTest {
         int after = ((List<?>) json(get("/offers?providerId=" + stack.demoSchool() + "&limit=100", stack.token(Role.PROVIDER))).get("items")).size();
         assertThat(before).isPositive();
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void theDemoSchoolSeesItsCreditsAndTheCommissionersCheckIsClean() throws Exception {
+        String area = stack.demo().demoArea();
+        var account = json(get("/accounts/" + area + "/" + stack.demoSchool(), stack.token(Role.PROVIDER)));
+        assertThat(((Number) account.get("creditsPosted")).longValue())
+                .isEqualTo(DemoLedger.TERM_ALLOCATION + DemoLedger.EXTRA_FOR_CONCERN);
+        var statement = json(get("/accounts/" + area + "/" + stack.demoSchool() + "/entries", stack.token(Role.PROVIDER)));
+        assertThat((List<?>) statement.get("items")).isNotEmpty();
+        var check = json(get("/ledger/check?area=" + area, stack.token(Role.COMMISSIONER)));
+        assertThat(check).containsEntry("ok", true).containsEntry("pendingHolds", 2);
+        assertThat(((Number) check.get("creditsAllocated")).longValue()).isEqualTo(stack.credits().allocated());
+        assertThat(get("/ledger/check?area=" + area, stack.token(Role.PROVIDER)).statusCode()).isEqualTo(403);
     }
 
     @Test
