@@ -1,11 +1,10 @@
 package uk.sse.directory.storage;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import uk.sse.kernel.dynamo.AwsSettings;
+import uk.sse.kernel.dynamo.OwnTable;
 import uk.sse.kernel.dynamo.Tables;
 
 /**
@@ -21,7 +20,7 @@ import uk.sse.kernel.dynamo.Tables;
  * The stream carries new and old images for the indexer.
  */
 @Singleton
-public class DirectoryTable implements ApplicationEventListener<StartupEvent> {
+public class DirectoryTable extends OwnTable {
 
     public static final String PK = Tables.PK;
     public static final String SK = Tables.SK;
@@ -32,25 +31,8 @@ public class DirectoryTable implements ApplicationEventListener<StartupEvent> {
     public static final String GSI2_PK = Tables.indexPk(2);
     public static final String GSI2_SK = Tables.indexSk(2);
 
-    private final DynamoDbClient client;
-    private final AwsSettings aws;
-    private final String name;
-
     public DirectoryTable(DynamoDbClient client, AwsSettings aws, DirectorySettings settings) {
-        this.client = client;
-        this.aws = aws;
-        this.name = settings.tableName();
-    }
-
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void onApplicationEvent(StartupEvent event) {
-        if (aws.shouldCreateTables()) {
-            Tables.createIfAbsent(client, definition(name));
-        }
+        super(client, aws, settings.tableName(), 2);
     }
 
     public static CreateTableRequest definition(String tableName) {

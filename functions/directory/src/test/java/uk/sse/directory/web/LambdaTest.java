@@ -5,9 +5,9 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 import uk.sse.engines.Engines;
+import uk.sse.testing.TableProperties;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Base of the tests that go through the Lambda handler (API Gateway HTTP API payload 2.0) against the
@@ -21,9 +21,6 @@ public abstract class LambdaTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "sse.aws.endpoint", Engines.dynamo().endpoint().toString(),
-                "sse.aws.create-tables", "true",
-                "sse.directory.table-name", "directory-" + getClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return TableProperties.fresh(Engines.dynamo().endpoint().toString(), "sse.directory.table-name", "directory", getClass());
     }
 }

@@ -1,10 +1,9 @@
 package uk.sse.ledger.storage;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.kernel.dynamo.AwsSettings;
+import uk.sse.kernel.dynamo.OwnTable;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.ledger.LedgerSettings;
 
@@ -20,29 +19,12 @@ import uk.sse.ledger.LedgerSettings;
  * The stream carries new and old images for the reporting read model.
  */
 @Singleton
-public class LedgerTable implements ApplicationEventListener<StartupEvent> {
+public class LedgerTable extends OwnTable {
 
     public static final String AREA_INDEX = Tables.indexName(1);
     public static final String DUE_INDEX = Tables.indexName(2);
 
-    private final DynamoDbClient client;
-    private final AwsSettings aws;
-    private final String name;
-
     public LedgerTable(DynamoDbClient client, AwsSettings aws, LedgerSettings settings) {
-        this.client = client;
-        this.aws = aws;
-        this.name = settings.tableName();
-    }
-
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void onApplicationEvent(StartupEvent event) {
-        if (aws.shouldCreateTables()) {
-            Tables.createIfAbsent(client, Tables.definition(name, 2));
-        }
+        super(client, aws, settings.tableName(), 2);
     }
 }

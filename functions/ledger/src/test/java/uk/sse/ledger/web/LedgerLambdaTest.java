@@ -4,11 +4,11 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 import uk.sse.engines.Engines;
+import uk.sse.testing.TableProperties;
 import uk.sse.testing.Api;
 import uk.sse.testing.Tokens;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Base of the tests that go through the ledger's Lambda handler (API Gateway HTTP API payload 2.0) against the
@@ -22,9 +22,6 @@ public abstract class LedgerLambdaTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "sse.aws.endpoint", Engines.dynamo().endpoint().toString(),
-                "sse.aws.create-tables", "true",
-                "sse.ledger.table-name", "ledger-" + getClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return TableProperties.fresh(Engines.dynamo().endpoint().toString(), "sse.ledger.table-name", "ledger", getClass());
     }
 }
