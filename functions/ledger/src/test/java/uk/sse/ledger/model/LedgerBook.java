@@ -14,17 +14,17 @@ import uk.sse.ledger.model.Command.VoidPending;
 import uk.sse.ledger.model.Result.Applied;
 
 /** An in-memory ledger for tests: reads a snapshot as a store would, applies through {@link Ledger}, writes the result with version checks. */
-final class LedgerBook {
-    final Map<AccountId, Account> accounts = new TreeMap<>();
-    final Map<TransferId, Transfer> transfers = new TreeMap<>();
-    final List<Entry> entries = new ArrayList<>();
+public final class LedgerBook {
+    public final Map<AccountId, Account> accounts = new TreeMap<>();
+    public final Map<TransferId, Transfer> transfers = new TreeMap<>();
+    public final List<Entry> entries = new ArrayList<>();
 
-    Account open(Account account) {
+    public Account open(Account account) {
         accounts.put(account.id(), account);
         return account;
     }
 
-    Result apply(Command command) {
+    public Result apply(Command command) {
         Result result = Ledger.apply(snapshotFor(command), command);
         if (result instanceof Applied a) write(a);
         return result;
