@@ -187,6 +187,16 @@ public final class TableStreamReader implements AutoCloseable {
                 if (attempt > 0) {
                     throw e;
                 }
+            } catch (TrimmedDataAccessException e) {
+                // DynamoDB Local, under load, has refused an iterator it had just issued, for good: start the shard
+                // again from its oldest record. Consumers are idempotent, so a record read twice is harmless.
+                LOG.warn("shard {} refused its iterator as trimmed; reading it again from its oldest record", shard.id);
+                shard.iterator = null;
+                shard.lastSequenceNumber = null;
+                shard.startType = ShardIteratorType.TRIM_HORIZON;
+                if (attempt > 0) {
+                    throw e;
+                }
             }
         }
     }
