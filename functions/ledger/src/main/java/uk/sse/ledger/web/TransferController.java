@@ -21,6 +21,7 @@ import uk.sse.ledger.application.ReadLedger;
 import uk.sse.ledger.application.ResolveHold;
 import uk.sse.ledger.model.TransferId;
 
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** Transfers, holds and allocations. Each is named by the client's id: sending it again is safe. */
@@ -28,6 +29,9 @@ import java.util.OptionalLong;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "transfers")
 public class TransferController {
+
+    /** An allocation's body names both accounts by {@code to}: the credit side and, by its area, the issuing debit side. */
+    private static final Map<String, String> ALLOCATION_FIELDS = Map.of("/credit", "/to", "/debit", "/to");
 
     private final MoveCredits move;
     private final ResolveHold resolve;
@@ -48,7 +52,8 @@ public class TransferController {
     /** A commissioner's allocation from the area's issuing account. */
     @Post("/allocations")
     public HttpResponse<?> allocate(@Authenticated Caller caller, @Body @Valid AllocationBody body) {
-        return Responses.of(move.allocate(caller, body.request()), result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
+        return Responses.of(move.allocate(caller, body.request()),
+                result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED, ALLOCATION_FIELDS));
     }
 
     @Get("/transfers/{id}")
