@@ -1,8 +1,10 @@
 package uk.sse.ledger.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +12,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -37,7 +42,10 @@ public class TransferController {
     private final ResolveHold resolve;
     private final ReadLedger read;
 
-    public TransferController(MoveCredits move, ResolveHold resolve, ReadLedger read) {
+    private final OptionalBodies optionalBodies;
+
+    public TransferController(MoveCredits move, ResolveHold resolve, ReadLedger read, OptionalBodies optionalBodies) {
+        this.optionalBodies = optionalBodies;
         this.move = move;
         this.resolve = resolve;
         this.read = read;
@@ -62,12 +70,17 @@ public class TransferController {
         return Responses.of(read.transfer(caller, new TransferId(id)), t -> HttpResponse.ok(Views.TransferView.of(t)));
     }
 
-    /** Posts a hold, all of it or {@code amount} (the rest is released). Posting the same amount again answers the same. */
+    /**
+     * Posts a hold, all of it or {@code amount} (the rest is released). Posting the same amount again answers the same.
+     * The body is optional: none at all posts the whole hold.
+     */
     @Post("/transfers/{id}/post")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostBody.class)))
     public HttpResponse<?> post(@Authenticated Caller caller,
                                 @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
-                                @Nullable @Body @Valid PostBody body) {
-        OptionalLong amount = body == null ? OptionalLong.empty() : body.amountToPost();
+                                HttpRequest<?> request) {
+        PostBody parsed = optionalBodies.read(request, PostBody.class);
+        OptionalLong amount = parsed == null ? OptionalLong.empty() : parsed.amountToPost();
         TransferId transfer = new TransferId(id);
         return Responses.of(resolve.post(caller, transfer, amount), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
     }
