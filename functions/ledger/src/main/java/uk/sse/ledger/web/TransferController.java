@@ -64,6 +64,7 @@ public class TransferController {
                 result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED, ALLOCATION_FIELDS));
     }
 
+    /** A transfer or hold as it stands, to those who may see either of its accounts. */
     @Get("/transfers/{id}")
     public HttpResponse<?> one(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
