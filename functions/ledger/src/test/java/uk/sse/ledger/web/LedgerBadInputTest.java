@@ -199,6 +199,49 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         assertThat(state()).isEqualTo(before);
     }
 
+    /** Random damage to a valid body: whatever arrives, the answer is never a 5xx, and the ledger still checks out. */
+    @Test
+    void randomlyDamagedTransfersNeverCauseAServerError() {
+        ledgers.open("555", "100001", "prv_hub");
+        ledgers.allocate("fund-555", "555/100001", 1000);
+        Map<String, Object> body = Ledgers.transfer("fuzz-1", "555/100001", "555/prv_hub", 5, "PAYMENT");
+        body.put("reference", "fuzz");
+        body.put("pending", true);
+        body.put("timeoutSeconds", 600);
+        String valid = api.json(body);
+        java.util.Random random = new java.util.Random(20261123);
+        int created = 0;
+        for (int i = 0; i < 150; i++) {
+            String damaged = damage(valid, random);
+            Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", damaged).contentType(MediaType.APPLICATION_JSON), ledgers.commissioner("555")));
+            assertThat(reply.status()).as(damaged + ": " + reply.body()).isLessThan(500);
+            if (reply.status() == 201) {
+                created++;
+            } else {
+                assertThat(reply.contentType()).as(damaged).startsWith("application/problem+json");
+                assertThat(reply.status()).as(damaged).isIn(400, 403, 409, 422); // 403: a debit account in another area
+            }
+        }
+        assertThat(created).as("some damage leaves a valid body").isPositive();
+        ledgers.assertChecksOut("555");
+        ledgers.assertChecksOut(AREA);
+    }
+
+    private static String damage(String json, java.util.Random random) {
+        StringBuilder text = new StringBuilder(json);
+        int edits = 1 + random.nextInt(3);
+        String alphabet = "{}[]\":,0123456789-.eE truefalsnul\\/";
+        for (int e = 0; e < edits && !text.isEmpty(); e++) {
+            int at = random.nextInt(text.length());
+            switch (random.nextInt(3)) {
+                case 0 -> text.deleteCharAt(at);
+                case 1 -> text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                default -> text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        return text.toString();
+    }
+
     // ---- posting and voiding holds
 
     @Test
