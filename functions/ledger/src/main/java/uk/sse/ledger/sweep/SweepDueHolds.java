@@ -1,6 +1,7 @@
 package uk.sse.ledger.sweep;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import uk.sse.ledger.application.ExpireDueHolds;
@@ -18,6 +19,16 @@ public class SweepDueHolds extends MicronautRequestHandler<ScheduledEvent, Map<S
 
     @Inject
     ExpireDueHolds expire;
+
+    /** As Lambda builds it: an application context of its own, configured from the environment. */
+    public SweepDueHolds() {
+        super();
+    }
+
+    /** With an application context built from {@code builder}: for running the handler with given properties. */
+    public SweepDueHolds(ApplicationContextBuilder builder) {
+        super(builder);
+    }
 
     @Override
     public Map<String, Object> execute(ScheduledEvent event) {

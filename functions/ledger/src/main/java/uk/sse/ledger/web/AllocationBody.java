@@ -22,7 +22,7 @@ public record AllocationBody(@NotNull @Pattern(regexp = Shapes.TRANSFER, message
                              @NotNull @Pattern(regexp = Shapes.ACCOUNT, message = Shapes.ACCOUNT_MESSAGE) String to,
                              @NotNull @Digits(integer = 10, fraction = 0, message = Shapes.AMOUNT_MESSAGE)
                              @DecimalMin(value = "1", message = Shapes.AMOUNT_MESSAGE)
-                             @DecimalMax(value = Shapes.MAX_AMOUNT, message = Shapes.AMOUNT_MESSAGE) BigDecimal amount,
+                             @DecimalMax(value = Shapes.MAX_AMOUNT, message = Shapes.AMOUNT_MESSAGE) @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal amount,
                              @Nullable @Size(max = Ledger.MAX_REFERENCE) String reference) {
 
     TransferRequest request() {

@@ -13,6 +13,7 @@ import uk.sse.ledger.model.TransferId;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A command's result as HTTP: the transfer as it now stands (a replay says so in {@code Idempotent-Replayed}), or
@@ -24,11 +25,35 @@ final class LedgerAnswers {
     private LedgerAnswers() { }
 
     static MutableHttpResponse<?> of(Result result, TransferId id, HttpStatus applied) {
+        return of(result, id, applied, Map.of());
+    }
+
+    /**
+     * As {@link #of(Result, TransferId, HttpStatus)}, with a refusal's field named as the client's body names it:
+     * an allocation's {@code to} is the transfer's credit side, and its area's issuing account the debit side.
+     */
+    static MutableHttpResponse<?> of(Result result, TransferId id, HttpStatus applied, Map<String, String> fieldNames) {
         return switch (result) {
             case Result.Applied a -> transfer(a.transfers().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(), applied, false);
             case Result.AlreadyApplied replay -> transfer(replay.original(), applied, true);
-            case Result.Refused refused -> refusal(refused);
+            case Result.Refused refused -> renamed(refusal(refused), fieldNames);
         };
+    }
+
+    private static MutableHttpResponse<Problem> renamed(MutableHttpResponse<Problem> response, Map<String, String> names) {
+        Problem p = response.body();
+        if (p == null || p.errors() == null || p.errors().isEmpty() || names.isEmpty()) {
+            return response;
+        }
+        List<Problem.FieldError> errors = p.errors().stream()
+                .map(e -> new Problem.FieldError(names.getOrDefault(e.field(), e.field()), e.message())).toList();
+        String detail = p.detail();
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            if (detail != null && detail.startsWith(name.getKey() + ": ")) {
+                detail = name.getValue() + detail.substring(name.getKey().length());
+            }
+        }
+        return response.body(new Problem(p.type(), p.title(), p.status(), detail, p.instance(), errors, p.allowed()));
     }
 
     private static MutableHttpResponse<?> transfer(Transfer t, HttpStatus status, boolean replayed) {

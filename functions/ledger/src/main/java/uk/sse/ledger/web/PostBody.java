@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 @Serdeable
 public record PostBody(@Nullable @Digits(integer = 10, fraction = 0, message = Shapes.AMOUNT_MESSAGE)
                        @DecimalMin(value = "1", message = Shapes.AMOUNT_MESSAGE)
-                       @DecimalMax(value = Shapes.MAX_AMOUNT, message = Shapes.AMOUNT_MESSAGE) BigDecimal amount) {
+                       @DecimalMax(value = Shapes.MAX_AMOUNT, message = Shapes.AMOUNT_MESSAGE) @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal amount) {
 
     OptionalLong amountToPost() {
         return amount == null ? OptionalLong.empty() : OptionalLong.of(amount.longValueExact());

@@ -27,13 +27,13 @@ public record TransferBody(@NotNull @Pattern(regexp = Shapes.TRANSFER, message =
                            @NotNull @Pattern(regexp = Shapes.ACCOUNT, message = Shapes.ACCOUNT_MESSAGE) String credit,
                            @NotNull @Digits(integer = 10, fraction = 0, message = Shapes.AMOUNT_MESSAGE)
                            @DecimalMin(value = "1", message = Shapes.AMOUNT_MESSAGE)
-                           @DecimalMax(value = Shapes.MAX_AMOUNT, message = Shapes.AMOUNT_MESSAGE) BigDecimal amount,
+                           @DecimalMax(value = Shapes.MAX_AMOUNT, message = Shapes.AMOUNT_MESSAGE) @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal amount,
                            @NotNull TransferKind kind,
                            @Nullable @Size(max = Ledger.MAX_REFERENCE) String reference,
-                           @Nullable Boolean pending,
+                           @Nullable @Serdeable.Deserializable(using = StrictJson.Flag.class) Boolean pending,
                            @Nullable @Digits(integer = 10, fraction = 0, message = Shapes.TIMEOUT_MESSAGE)
                            @DecimalMin(value = "0", message = Shapes.TIMEOUT_MESSAGE)
-                           @DecimalMax(value = Shapes.MAX_TIMEOUT, message = Shapes.TIMEOUT_MESSAGE) BigDecimal timeoutSeconds) {
+                           @DecimalMax(value = Shapes.MAX_TIMEOUT, message = Shapes.TIMEOUT_MESSAGE) @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal timeoutSeconds) {
 
     TransferRequest request() {
         return new TransferRequest(new TransferId(id), new AccountId(debit), new AccountId(credit), amount.longValueExact(),

@@ -1,8 +1,10 @@
 package uk.sse.ledger.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +12,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +26,7 @@ import uk.sse.ledger.application.ReadLedger;
 import uk.sse.ledger.application.ResolveHold;
 import uk.sse.ledger.model.TransferId;
 
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** Transfers, holds and allocations. Each is named by the client's id: sending it again is safe. */
@@ -29,11 +35,17 @@ import java.util.OptionalLong;
 @Tag(name = "transfers")
 public class TransferController {
 
+    /** An allocation's body names both accounts by {@code to}: the credit side and, by its area, the issuing debit side. */
+    private static final Map<String, String> ALLOCATION_FIELDS = Map.of("/credit", "/to", "/debit", "/to");
+
     private final MoveCredits move;
     private final ResolveHold resolve;
     private final ReadLedger read;
 
-    public TransferController(MoveCredits move, ResolveHold resolve, ReadLedger read) {
+    private final OptionalBodies optionalBodies;
+
+    public TransferController(MoveCredits move, ResolveHold resolve, ReadLedger read, OptionalBodies optionalBodies) {
+        this.optionalBodies = optionalBodies;
         this.move = move;
         this.resolve = resolve;
         this.read = read;
@@ -48,21 +60,28 @@ public class TransferController {
     /** A commissioner's allocation from the area's issuing account. */
     @Post("/allocations")
     public HttpResponse<?> allocate(@Authenticated Caller caller, @Body @Valid AllocationBody body) {
-        return Responses.of(move.allocate(caller, body.request()), result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
+        return Responses.of(move.allocate(caller, body.request()),
+                result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED, ALLOCATION_FIELDS));
     }
 
+    /** A transfer or hold as it stands, to those who may see either of its accounts. */
     @Get("/transfers/{id}")
     public HttpResponse<?> one(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
         return Responses.of(read.transfer(caller, new TransferId(id)), t -> HttpResponse.ok(Views.TransferView.of(t)));
     }
 
-    /** Posts a hold, all of it or {@code amount} (the rest is released). Posting the same amount again answers the same. */
+    /**
+     * Posts a hold, all of it or {@code amount} (the rest is released). Posting the same amount again answers the same.
+     * The body is optional: none at all posts the whole hold.
+     */
     @Post("/transfers/{id}/post")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostBody.class)))
     public HttpResponse<?> post(@Authenticated Caller caller,
                                 @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
-                                @Nullable @Body @Valid PostBody body) {
-        OptionalLong amount = body == null ? OptionalLong.empty() : body.amountToPost();
+                                HttpRequest<?> request) {
+        PostBody parsed = optionalBodies.read(request, PostBody.class);
+        OptionalLong amount = parsed == null ? OptionalLong.empty() : parsed.amountToPost();
         TransferId transfer = new TransferId(id);
         return Responses.of(resolve.post(caller, transfer, amount), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
     }

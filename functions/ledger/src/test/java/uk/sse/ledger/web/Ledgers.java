@@ -75,6 +75,32 @@ public class Ledgers {
         return ((Number) reply.map().get(field)).longValue();
     }
 
+    public String admin(String area) {
+        return tokens.bearer(Role.ADMIN, area, "la-" + area);
+    }
+
+    /**
+     * Everything a request could have changed in an area: every account as it stands (totals and version) and the
+     * invariant check's counts, asserted clean. Equal before and after a request means it wrote nothing.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> state(String area) {
+        Api.Reply accounts = api.get("/accounts?area=" + area + "&limit=100", commissioner(area));
+        assertThat(accounts.status()).as(accounts.body()).isEqualTo(200);
+        assertThat(accounts.map().get("next")).as("one page holds the area's accounts").isNull();
+        Map<String, Object> check = new LinkedHashMap<>(assertChecksOut(area));
+        check.remove("checkedAt");
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("accounts", accounts.map().get("items"));
+        state.put("check", check);
+        return state;
+    }
+
+    /** A transfer as whoever may see it reads it; the status when it cannot be read. */
+    public Api.Reply transferAsCommissioner(String area, String id) {
+        return api.get("/transfers/" + id, commissioner(area));
+    }
+
     /** The area's invariant check, asserted clean. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> assertChecksOut(String area) {

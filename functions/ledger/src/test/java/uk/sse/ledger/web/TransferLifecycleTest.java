@@ -54,4 +54,25 @@ class TransferLifecycleTest extends LedgerLambdaTest {
 
         ledgers.assertChecksOut(AREA);
     }
+
+    /** A post's body is optional: none at all, an empty one or {@code {}} posts the whole hold. */
+    @Test
+    void aHoldIsPostedWholeWithoutABody() {
+        ledgers.open("889", "100001", "prv_hub");
+        ledgers.allocate("alloc-889", "889/100001", 20);
+        String broker = ledgers.broker("889");
+        java.util.List<java.util.function.Supplier<io.micronaut.http.MutableHttpRequest<?>>> posts = java.util.List.of(
+                () -> io.micronaut.http.HttpRequest.create(io.micronaut.http.HttpMethod.POST, "/transfers/whole-1/post"),
+                () -> io.micronaut.http.HttpRequest.POST("/transfers/whole-2/post", "").contentType(io.micronaut.http.MediaType.APPLICATION_JSON),
+                () -> io.micronaut.http.HttpRequest.POST("/transfers/whole-3/post", "{}"));
+        for (int i = 0; i < posts.size(); i++) {
+            String id = "whole-" + (i + 1);
+            assertThat(api.post("/transfers", broker, Ledgers.hold(id, "889/100001", "889/prv_hub", 2)).status()).isEqualTo(201);
+            Api.Reply posted = api.send(Api.auth(posts.get(i).get(), broker));
+            assertThat(posted.status()).as(id + ": " + posted.body()).isEqualTo(200);
+            assertThat(posted.map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 2);
+        }
+        assertThat(ledgers.balance("889/prv_hub", broker, "balance")).isEqualTo(6);
+        ledgers.assertChecksOut("889");
+    }
 }
