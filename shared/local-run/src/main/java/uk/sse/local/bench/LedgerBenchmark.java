@@ -95,6 +95,10 @@ public final class LedgerBenchmark {
     private final LongAdder rawAttempts = new LongAdder();
     private final LongAdder rawLostRaces = new LongAdder();
     private final LongAdder rawFaults = new LongAdder();
+    private final LongAdder rawReadNanos = new LongAdder();
+    private final LongAdder rawWriteNanos = new LongAdder();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private LedgerBenchmark(String endpoint) {
         this.table = "ledger-bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -114,6 +118,14 @@ public final class LedgerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            Class.forName("io.micronaut.http.server.netty.NettyHttpServer");
+            System.out.println("micronaut-http-server-netty is on the classpath: JSON bodies would not bind as in the ledger's Lambda "
+                    + "(an amount of 5 arrives as 5.0 and is refused). Run this with ./run bench-ledger, which leaves it out.");
+            System.exit(2);
+        } catch (ClassNotFoundException expected) {
+            // as in the ledger's Lambda
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long started = System.nanoTime();
@@ -163,9 +175,15 @@ public final class LedgerBenchmark {
     // ---------------------------------------------------------------- the runs
 
     /** One run's figures. */
-    record Run(int threads, long requests, double seconds, long p50, long p99, long attempts, long lostRaces, long faults, long busy) {
+    record Run(int threads, long requests, double seconds, long p50, long p99, long attempts, long lostRaces, long faults, long busy,
+               long cpuNanos, long readNanos, long writeNanos) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** CPU time of the whole process (DynamoDB Local included) per request, ms. */
+        double cpuPerRequest() {
+            return cpuNanos / 1e6 / requests;
         }
     }
 
@@ -189,16 +207,18 @@ public final class LedgerBenchmark {
         Map<Integer, List<Run>> handlerRuns = new HashMap<>();
         Map<Integer, List<Run>> rawRuns = new HashMap<>();
         System.out.printf("%d runs of %d s per way and thread count, handler and baseline alternating%n", runs, seconds);
-        System.out.println("run threads way        req/s   p50 ms  p99 ms  attempts/req  lost/req  faults  503s");
+        System.out.println("run threads way        req/s   p50 ms  p99 ms  attempts/req  lost/req  faults  503s  cpu ms/req  raw read/write ms per attempt");
         for (int r = 0; r < runs; r++) {
             for (int threads : THREADS) {
                 boolean handlerFirst = (r + threads) % 2 == 0;
                 for (Way way : handlerFirst ? List.of(viaHandler, raw) : List.of(raw, viaHandler)) {
                     Run result = run(way, threads, seconds, "r" + r);
                     (way == viaHandler ? handlerRuns : rawRuns).computeIfAbsent(threads, t -> new ArrayList<>()).add(result);
-                    System.out.printf("%3d %7d %-9s %8.0f %8.2f %7.2f %13.3f %9.3f %7d %5d%n", r + 1, threads, way.name(), result.perSecond(),
+                    System.out.printf("%3d %7d %-9s %8.0f %8.2f %7.2f %13.3f %9.3f %7d %5d %11.2f  %s%n", r + 1, threads, way.name(), result.perSecond(),
                             result.p50() / 1e6, result.p99() / 1e6, (double) result.attempts() / result.requests(),
-                            (double) result.lostRaces() / result.requests(), result.faults(), result.busy());
+                            (double) result.lostRaces() / result.requests(), result.faults(), result.busy(), result.cpuPerRequest(),
+                            way == raw ? String.format("%.2f / %.2f", result.readNanos() / 1e6 / result.attempts(),
+                                    result.writeNanos() / 1e6 / result.attempts()) : "");
                 }
             }
         }
@@ -210,6 +230,9 @@ public final class LedgerBenchmark {
         long attempts0 = way instanceof Raw ? rawAttempts.sum() : counters.attempts().sum();
         long lost0 = way instanceof Raw ? rawLostRaces.sum() : counters.lostRaces().sum();
         long faults0 = way instanceof Raw ? rawFaults.sum() : counters.faults().sum();
+        long read0 = rawReadNanos.sum();
+        long write0 = rawWriteNanos.sum();
+        long cpu0 = os.getProcessCpuTime();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> done = new ArrayList<>();
         LongAdder busy = new LongAdder();
@@ -231,11 +254,13 @@ public final class LedgerBenchmark {
                 latencies.add(f.get());
             }
             ended = System.nanoTime();
+            long cpu = os.getProcessCpuTime() - cpu0;
             long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             long attempts = (way instanceof Raw ? rawAttempts.sum() : counters.attempts().sum()) - attempts0;
             long lost = (way instanceof Raw ? rawLostRaces.sum() : counters.lostRaces().sum()) - lost0;
             long faults = (way instanceof Raw ? rawFaults.sum() : counters.faults().sum()) - faults0;
-            return new Run(threads, all.length, (ended - began) / 1e9, percentile(all, 50), percentile(all, 99), attempts, lost, faults, busy.sum());
+            return new Run(threads, all.length, (ended - began) / 1e9, percentile(all, 50), percentile(all, 99), attempts, lost, faults, busy.sum(),
+                    cpu, rawReadNanos.sum() - read0, rawWriteNanos.sum() - write0);
         }
     }
 
@@ -295,7 +320,10 @@ public final class LedgerBenchmark {
             for (int busy = 0; ; busy++) {
                 APIGatewayV2HTTPResponse r = call(method, path, body, broker);
                 if (r.getStatusCode() != 503) {
-                    expect(r, expected);
+                    if (r.getStatusCode() != expected) {
+                        throw new IllegalStateException("the handler answered " + r.getStatusCode() + ", not " + expected
+                                + ", to " + method + " " + path + " " + body + ": " + r.getBody());
+                    }
                     return busy;
                 }
             }
@@ -363,7 +391,9 @@ public final class LedgerBenchmark {
         @Override
         public int create(String id, String debit, String credit, long amount, boolean pending) {
             return retrying(() -> {
+                long t0 = System.nanoTime();
                 List<ItemResponse> read = read(transferKey(id), accountKey(debit), accountKey(credit));
+                rawReadNanos.add(System.nanoTime() - t0);
                 if (present(read.get(0))) {
                     return true; // applied before: a replay
                 }
@@ -392,7 +422,9 @@ public final class LedgerBenchmark {
             String debit = hold.s("debit");
             String credit = hold.s("credit");
             return retrying(() -> {
+                long t0 = System.nanoTime();
                 List<ItemResponse> read = read(transferKey(id), accountKey(debit), accountKey(credit));
+                rawReadNanos.add(System.nanoTime() - t0);
                 Items t = Items.of(read.get(0).item());
                 if (!"PENDING".equals(t.s("state"))) {
                     return true; // resolved before: a replay
@@ -467,6 +499,7 @@ public final class LedgerBenchmark {
 
         /** True if written; false if a condition failed; a conflict or throttle is thrown for the loop to count. */
         private boolean write(List<TransactWriteItem> items) {
+            long t0 = System.nanoTime();
             try {
                 client.transactWriteItems(b -> b.transactItems(items));
                 return true;
@@ -477,6 +510,8 @@ public final class LedgerBenchmark {
                     return false;
                 }
                 throw cancelled;
+            } finally {
+                rawWriteNanos.add(System.nanoTime() - t0);
             }
         }
 
@@ -598,8 +633,9 @@ public final class LedgerBenchmark {
     private void table(Map<Integer, List<Run>> handlerRuns, Map<Integer, List<Run>> rawRuns, int seconds, int runs) {
         System.out.printf("%nMedians of %d runs of %d s each (requests: 9 payments in 10 operations, else a hold then its post)%n%n", runs, seconds);
         System.out.println("| threads | handler req/s | raw req/s | handler ÷ raw (throughput) | handler p50 / p99 ms | raw p50 / p99 ms "
-                + "| handler ÷ raw (p50) | handler attempts / lost races per req | raw attempts / lost races per req | 503s (handler / raw give-ups) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + "| handler ÷ raw (p50) | handler attempts / lost races per req | raw attempts / lost races per req | 503s (handler / raw give-ups) "
+                + "| CPU ms per req, handler / raw |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int threads : THREADS) {
             List<Run> h = handlerRuns.get(threads);
             List<Run> r = rawRuns.get(threads);
@@ -607,20 +643,27 @@ public final class LedgerBenchmark {
             double rRate = median(r.stream().mapToDouble(Run::perSecond).toArray());
             double hP50 = median(h.stream().mapToDouble(x -> x.p50() / 1e6).toArray());
             double rP50 = median(r.stream().mapToDouble(x -> x.p50() / 1e6).toArray());
-            System.out.printf("| %d | %.0f | %.0f | %.2fx | %.1f / %.1f | %.1f / %.1f | %.2fx | %.2f / %.2f | %.2f / %.2f | %d / %d |%n",
+            System.out.printf("| %d | %.0f | %.0f | %.2fx | %.1f / %.1f | %.1f / %.1f | %.2fx | %.2f / %.2f | %.2f / %.2f | %d / %d | %.1f / %.1f |%n",
                     threads, hRate, rRate, hRate / rRate, hP50, median(h.stream().mapToDouble(x -> x.p99() / 1e6).toArray()),
                     rP50, median(r.stream().mapToDouble(x -> x.p99() / 1e6).toArray()), hP50 / rP50,
                     median(h.stream().mapToDouble(x -> (double) x.attempts() / x.requests()).toArray()),
                     median(h.stream().mapToDouble(x -> (double) x.lostRaces() / x.requests()).toArray()),
                     median(r.stream().mapToDouble(x -> (double) x.attempts() / x.requests()).toArray()),
                     median(r.stream().mapToDouble(x -> (double) x.lostRaces() / x.requests()).toArray()),
-                    h.stream().mapToLong(Run::busy).sum(), r.stream().mapToLong(Run::busy).sum());
+                    h.stream().mapToLong(Run::busy).sum(), r.stream().mapToLong(Run::busy).sum(),
+                    median(h.stream().mapToDouble(Run::cpuPerRequest).toArray()), median(r.stream().mapToDouble(Run::cpuPerRequest).toArray()));
         }
         System.out.println();
         for (int threads : THREADS) {
             System.out.printf("runs at %2d threads, req/s: handler %s; raw %s%n", threads,
                     handlerRuns.get(threads).stream().map(x -> String.format("%.0f", x.perSecond())).toList(),
                     rawRuns.get(threads).stream().map(x -> String.format("%.0f", x.perSecond())).toList());
+        }
+        for (int threads : THREADS) {
+            List<Run> r = rawRuns.get(threads);
+            System.out.printf("raw at %2d threads, per attempt (median of runs): TransactGetItems %.2f ms, TransactWriteItems %.2f ms%n", threads,
+                    median(r.stream().mapToDouble(x -> x.readNanos() / 1e6 / x.attempts()).toArray()),
+                    median(r.stream().mapToDouble(x -> x.writeNanos() / 1e6 / x.attempts()).toArray()));
         }
         System.out.printf("faults (retryable store errors, all runs): handler %d, raw %d%n",
                 handlerRuns.values().stream().flatMap(List::stream).mapToLong(Run::faults).sum(),
