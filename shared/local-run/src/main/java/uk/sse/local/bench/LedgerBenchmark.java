@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
- * The ledger's transfers under contention (issue 4), on DynamoDB Local in this JVM: a few accounts in one area
+ * The ledger's transfers under contention, on DynamoDB Local in this JVM: a few accounts in one area
  * (its issuing account, four schools, two providers, all funded by allocations) and 1, 4 and 16 threads
  * moving credits between random pairs of them, timed two ways in the same run on the same table:
  * <ol>
