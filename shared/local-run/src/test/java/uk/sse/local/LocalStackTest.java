@@ -100,6 +100,27 @@ class LocalStackTest {
     }
 
     @Test
+    void theDemoSchoolPaysAndHoldsWholeCreditsOverHttp() throws Exception {
+        String area = stack.demo().demoArea();
+        String school = area + "/" + stack.demoSchool();
+        String provider = stack.demo().providers().stream()
+                .filter(p -> p.area().equals(area) && p.type() != uk.sse.directory.model.ProviderType.SCHOOL)
+                .map(p -> area + "/" + p.id()).findFirst().orElseThrow();
+        var paid = post("/transfers", stack.token(Role.PROVIDER), "{\"id\":\"local-pay-1\",\"debit\":\"" + school
+                + "\",\"credit\":\"" + provider + "\",\"amount\":5,\"kind\":\"PAYMENT\"}");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        var held = post("/transfers", stack.token(Role.BROKER), "{\"id\":\"local-hold-1\",\"debit\":\"" + school
+                + "\",\"credit\":\"" + provider + "\",\"amount\":3,\"kind\":\"PAYMENT\",\"pending\":true}");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+        var posted = post("/transfers/local-hold-1/post", stack.token(Role.BROKER), "{\"amount\":2}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        var halfCredit = post("/transfers", stack.token(Role.PROVIDER), "{\"id\":\"local-pay-2\",\"debit\":\"" + school
+                + "\",\"credit\":\"" + provider + "\",\"amount\":2.5,\"kind\":\"PAYMENT\"}");
+        assertThat(halfCredit.statusCode()).as(halfCredit.body()).isEqualTo(422);
+        assertThat(json(get("/transfers/local-hold-1", stack.token(Role.PROVIDER)))).containsEntry("postedAmount", 2);
+    }
+
+    @Test
     void theApiDescriptionAndSwaggerUiAreServedWithoutAToken() throws Exception {
         assertThat(get("/swagger/directory.yml", null).body()).contains("openapi: 3");
         var ui = get("/swagger-ui/index.html", null);
@@ -168,6 +189,12 @@ class LocalStackTest {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url() + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, Object> json(HttpResponse<String> reply) throws IOException {

@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.body.AvailableByteBody;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.validation.validator.Validator;
@@ -14,6 +17,9 @@ import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a body that may be left out. On the Lambda runtime binding {@code @Nullable @Body} to an empty body fails
@@ -23,22 +29,38 @@ import java.util.Set;
 @Singleton
 class OptionalBodies {
 
-    private final JsonMapper json;
+    private static final long BUFFER_SECONDS = 10;
 
-    /** The body as sent; the Lambda request holds it whole, and an absent one is empty rather than an error. */
-    @Nullable
-    private static String text(HttpRequest<?> request) {
-        if (request instanceof ServerHttpRequest<?> server && server.byteBody() instanceof AvailableByteBody available) {
-            return new String(available.toByteArray(), StandardCharsets.UTF_8);
-        }
-        return request.getBody(String.class).orElse(null);
-    }
+    private final JsonMapper json;
 
     private final Validator validator;
 
     OptionalBodies(JsonMapper json, Validator validator) {
         this.json = json;
         this.validator = validator;
+    }
+
+    /**
+     * The body as sent, or null if there is none. The Lambda request holds it whole; a server streams it, so it is
+     * buffered here (the controller runs on the blocking pool, as its DynamoDB calls need).
+     */
+    @Nullable
+    private static String text(HttpRequest<?> request) {
+        if (!(request instanceof ServerHttpRequest<?> server)) {
+            return request.getBody(String.class).orElse(null);
+        }
+        if (server.byteBody() instanceof AvailableByteBody available) {
+            return new String(available.toByteArray(), StandardCharsets.UTF_8);
+        }
+        try (CloseableByteBody copy = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
+             CloseableAvailableByteBody whole = copy.buffer().get(BUFFER_SECONDS, TimeUnit.SECONDS)) {
+            return new String(whole.toByteArray(), StandardCharsets.UTF_8);
+        } catch (ExecutionException | TimeoutException unread) {
+            throw new CodecException("the request body could not be read: " + unread.getMessage(), unread);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CodecException("interrupted while reading the request body", interrupted);
+        }
     }
 
     /** The request's body as {@code type}, or null if it has none. */
