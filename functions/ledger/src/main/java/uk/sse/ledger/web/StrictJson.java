@@ -17,7 +17,7 @@ final class StrictJson {
 
     private StrictJson() { }
 
-    /** A JSON number, exactly as written; a string, boolean or anything else is refused. */
+    /** A JSON number, as written; a string, boolean or anything else is refused. */
     @Singleton
     static final class Number implements Deserializer<BigDecimal> {
         @Override
@@ -26,7 +26,12 @@ final class StrictJson {
             if (!node.isNumber()) {
                 throw decoder.createDeserializationException("must be a JSON number, not " + kind(node), null);
             }
-            return new BigDecimal(node.getNumberValue().toString());
+            java.lang.Number number = node.getNumberValue();
+            BigDecimal value = number instanceof BigDecimal exact ? exact
+                    : number instanceof Double || number instanceof Float ? BigDecimal.valueOf(number.doubleValue())
+                    : new BigDecimal(number.toString());
+            // some parsers hand a whole number over as a double (5 arrives as 5.0): keep it whole, so only a real fraction is refused
+            return value.scale() > 0 && value.stripTrailingZeros().scale() <= 0 ? value.setScale(0) : value;
         }
     }
 
