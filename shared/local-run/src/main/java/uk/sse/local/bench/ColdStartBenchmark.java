@@ -4,7 +4,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.sse.directory.storage.DirectoryTable;
 import uk.sse.engines.Engines;
 import uk.sse.kernel.dynamo.Tables;
 
@@ -17,45 +16,62 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The directory Lambda's cold start, measured: each run is a fresh JVM on the shaded Lambda jar answering
- * one API Gateway event that reads DynamoDB (Local), against a baseline of a fresh JVM that does nothing.
- * Runs alternate so that machine noise falls on both alike. Prints medians and the ratio.
- * Usage: ColdStartBenchmark LAMBDA_JAR [RUNS]
+ * The functions' Lambda cold starts, measured: each run is a fresh JVM on a shaded Lambda jar answering one API
+ * Gateway event that reads DynamoDB (Local), against a baseline of a fresh JVM that does nothing. Runs alternate
+ * so that machine noise falls on both alike. Prints medians and the ratio for each function.
+ * Usage: ColdStartBenchmark RUNS DIRECTORY_LAMBDA_JAR LEDGER_LAMBDA_JAR
  */
 public final class ColdStartBenchmark {
+
+    /** A function to probe: its jar, its table, and a read that reaches DynamoDB for the role given. */
+    record Function(String name, Path jar, String tableProperty, String path, String role) {
+        static Function directory(Path jar) {
+            return new Function("directory", jar, "sse.directory.table-name", "/schools/100000", "ADVISER");
+        }
+
+        static Function ledger(Path jar) {
+            return new Function("ledger", jar, "sse.ledger.table-name", "/accounts/888/100000", "COMMISSIONER");
+        }
+    }
 
     private ColdStartBenchmark() { }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args[0]);
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        String table = "directory-bench";
+        int runs = Integer.parseInt(args[0]);
         String endpoint = Engines.dynamo().endpoint().toString();
+        for (Function function : List.of(Function.directory(Path.of(args[1])), Function.ledger(Path.of(args[2])))) {
+            measure(function, endpoint, runs);
+        }
+        Engines.dynamo().close();
+    }
+
+    private static void measure(Function function, String endpoint, int runs) throws Exception {
+        String table = function.name() + "-bench";
         createTable(endpoint, table);
-        String classpath = probeClasspath(jar);
+        String classpath = probeClasspath(function.jar());
         List<Long> baseline = new ArrayList<>();
         List<Long> first = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            baseline.add(value(probe(classpath, endpoint, table, "baseline"), "main"));
-            String line = probe(classpath, endpoint, table, "50", "/schools/100000");
+            baseline.add(value(probe(classpath, endpoint, function, table, "baseline"), "main"));
+            String line = probe(classpath, endpoint, function, table, "50");
             first.add(value(line, "first"));
             warm.add(value(line, "warmMedianMicros"));
         }
         long base = median(baseline);
         long cold = median(first);
-        System.out.printf("runs=%d  baseline JVM to main: median %d ms %s%n", runs, base, baseline);
-        System.out.printf("cold start to first response: median %d ms %s  (%.1fx the baseline)%n", cold, first, (double) cold / Math.max(1, base));
-        System.out.printf("warm request through the handler: median of medians %d us %s%n", median(warm), warm);
-        Engines.dynamo().close();
+        System.out.printf("%s (%d runs, jar %.1f MB)%n", function.name(), runs, Files.size(function.jar()) / 1e6);
+        System.out.printf("  baseline JVM to main: median %d ms %s%n", base, baseline);
+        System.out.printf("  cold start to first response: median %d ms %s  (%.1fx the baseline)%n", cold, first, (double) cold / Math.max(1, base));
+        System.out.printf("  warm request through the handler: median of medians %d us %s%n", median(warm), warm);
     }
 
-    /** The directory's table, made as the CDK app would make it in AWS (the Lambda does not create it). */
+    /** A function's table, made as the CDK app would make it in AWS (the Lambda does not create it). */
     static void createTable(String endpoint, String table) {
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(endpoint))
                 .region(Region.EU_WEST_2).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(() -> AwsBasicCredentials.create("local", "local")).build()) {
-            Tables.createIfAbsent(client, DirectoryTable.definition(table));
+            Tables.createIfAbsent(client, Tables.definition(table, 2));
         }
     }
 
@@ -66,13 +82,14 @@ public final class ColdStartBenchmark {
     }
 
     /** Runs the probe in a fresh JVM and returns its PROBE line. */
-    static String probe(String classpath, String endpoint, String table, String... args) throws IOException, InterruptedException {
+    static String probe(String classpath, String endpoint, Function function, String table, String warm)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Dsse.aws.endpoint=" + endpoint, "-Dsse.directory.table-name=" + table,
+                "-Dsse.aws.endpoint=" + endpoint, "-D" + function.tableProperty() + "=" + table,
+                "-D" + ColdStartProbe.ROLE + "=" + function.role(),
                 "-Dmicronaut.security.token.jwt.signatures.secret.generator.secret=benchmark-secret-that-is-long-enough-0123456789",
-                "-cp", classpath, ColdStartProbe.class.getName()));
-        command.addAll(List.of(args));
+                "-cp", classpath, ColdStartProbe.class.getName(), warm, function.path()));
         Path out = Files.createTempFile("probe", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {

@@ -10,11 +10,15 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Runs in a fresh JVM on the Lambda artefact's classpath, as a Lambda cold start does: builds the handler,
- * answers one API Gateway event, then {@code warm} more, and prints the timings as one line.
+ * Runs in a fresh JVM on a Lambda artefact's classpath, as a Lambda cold start does: builds the handler,
+ * answers one API Gateway event (GET of the path given, with a token of the role in {@value #ROLE}), then
+ * {@code warm} more, and prints the timings as one line.
  * With the argument {@code baseline} it only prints how long the JVM took to reach main.
  */
 public final class ColdStartProbe {
+
+    /** The system property naming the role of the probe's token, so that its read reaches DynamoDB. */
+    static final String ROLE = "sse.probe.role";
 
     private ColdStartProbe() { }
 
@@ -39,7 +43,7 @@ public final class ColdStartProbe {
         String path = args[1];
         try (APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction()) {
             String token = handler.getApplicationContext().getBean(JwtTokenGenerator.class)
-                    .generateToken(Map.of("sub", "bench", "role", "ADVISER", "area", "888")).orElseThrow();
+                    .generateToken(Map.of("sub", "bench", "role", System.getProperty(ROLE, "ADVISER"), "area", "888")).orElseThrow();
             APIGatewayV2HTTPResponse first = handler.handleRequest(event(path, token), null);
             long firstAt = System.currentTimeMillis();
             long[] warmNanos = new long[warm];

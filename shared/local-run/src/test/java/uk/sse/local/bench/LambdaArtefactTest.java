@@ -1,6 +1,7 @@
 package uk.sse.local.bench;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.sse.engines.Engines;
 
 import java.io.IOException;
@@ -16,21 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LambdaArtefactTest {
 
-    @Test
-    void theDeployedJarAnswersOnItsOwn() throws Exception {
-        Path jar = lambdaJar();
+    @ParameterizedTest
+    @ValueSource(strings = {"directory", "ledger"})
+    void theDeployedJarAnswersOnItsOwn(String name) throws Exception {
+        Path jar = lambdaJar(name);
+        ColdStartBenchmark.Function function = name.equals("directory")
+                ? ColdStartBenchmark.Function.directory(jar) : ColdStartBenchmark.Function.ledger(jar);
         String endpoint = Engines.dynamo().endpoint().toString();
-        ColdStartBenchmark.createTable(endpoint, "directory-artefact");
-        String line = ColdStartBenchmark.probe(ColdStartBenchmark.probeClasspath(jar), endpoint, "directory-artefact", "2", "/schools/100000");
-        assertThat(line).as("no school is stored, so the handler reads DynamoDB and answers 404").contains("status=404");
+        String table = name + "-artefact";
+        ColdStartBenchmark.createTable(endpoint, table);
+        String line = ColdStartBenchmark.probe(ColdStartBenchmark.probeClasspath(jar), endpoint, function, table, "2");
+        assertThat(line).as("nothing is stored, so the handler reads DynamoDB and answers 404").contains("status=404");
     }
 
-    private static Path lambdaJar() throws IOException {
-        Path target = Path.of("../../functions/directory/target");
+    private static Path lambdaJar(String function) throws IOException {
+        Path target = Path.of("../../functions/" + function + "/target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Lambda jar in " + target.toAbsolutePath()
-                            + ": run the whole build (./mvnw -B verify) so that the directory is packaged first"));
+                            + ": run the whole build (./mvnw -B verify) so that the function is packaged first"));
         }
     }
 }
