@@ -1,6 +1,7 @@
 package uk.sse.directory.web;
 
 import uk.sse.testing.Api;
+import uk.sse.testing.JsonDamage;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -163,7 +164,7 @@ class BadInputTest extends LambdaTest {
         int before = offerCount();
         int created = 0;
         for (int i = 0; i < 150; i++) {
-            String body = damage(valid, random);
+            String body = JsonDamage.damage(valid, random, 4);
             var reply = api.send(Api.auth(HttpRequest.POST("/offers", body).contentType(MediaType.APPLICATION_JSON), provider));
             assertThat(reply.status()).as(body).isLessThan(500);
             if (reply.status() == 201) {
@@ -174,21 +175,6 @@ class BadInputTest extends LambdaTest {
             }
         }
         assertThat(offerCount()).isEqualTo(before + created);
-    }
-
-    private static String damage(String json, Random random) {
-        StringBuilder text = new StringBuilder(json);
-        int edits = 1 + random.nextInt(4);
-        String alphabet = "{}[]\":,0123456789-.eE truefalsnul\\";
-        for (int e = 0; e < edits && !text.isEmpty(); e++) {
-            int at = random.nextInt(text.length());
-            switch (random.nextInt(3)) {
-                case 0 -> text.deleteCharAt(at);
-                case 1 -> text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                default -> text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-        }
-        return text.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,6 @@ import uk.sse.ledger.model.Ledger;
 import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.Snapshot;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -60,14 +59,11 @@ public class ApplyCommand {
     }
 
     private void pause(int attempt) {
-        long nanos = backoff.pause(attempt, ThreadLocalRandom.current()).toNanos();
-        if (nanos > 0) {
-            try {
-                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new LedgerBusy("interrupted while waiting to retry", interrupted);
-            }
+        try {
+            backoff.sleepAfter(attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new LedgerBusy("interrupted while waiting to retry", interrupted);
         }
     }
 }

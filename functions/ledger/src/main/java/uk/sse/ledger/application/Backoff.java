@@ -1,6 +1,7 @@
 package uk.sse.ledger.application;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,5 +23,13 @@ public record Backoff(int maxAttempts, Duration base, Duration cap) {
         long grown = base.toNanos() > (ceiling >> doublings) ? ceiling : base.toNanos() << doublings;
         long bound = Math.min(ceiling, grown);
         return Duration.ofNanos(bound <= 0 ? 0 : random.nextLong(bound + 1));
+    }
+
+    /** Sleeps the pause after failed attempt {@code attempt}. */
+    public void sleepAfter(int attempt) throws InterruptedException {
+        long nanos = pause(attempt, ThreadLocalRandom.current()).toNanos();
+        if (nanos > 0) {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        }
     }
 }

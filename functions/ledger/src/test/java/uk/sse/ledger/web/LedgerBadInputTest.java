@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.sse.ledger.model.Ledger;
 import uk.sse.testing.Api;
+import uk.sse.testing.JsonDamage;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -212,7 +213,7 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         java.util.Random random = new java.util.Random(20261123);
         int created = 0;
         for (int i = 0; i < 150; i++) {
-            String damaged = damage(valid, random);
+            String damaged = JsonDamage.damage(valid, random, 3);
             Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", damaged).contentType(MediaType.APPLICATION_JSON), ledgers.commissioner("555")));
             assertThat(reply.status()).as(damaged + ": " + reply.body()).isLessThan(500);
             if (reply.status() == 201) {
@@ -225,21 +226,6 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         assertThat(created).as("some damage leaves a valid body").isPositive();
         ledgers.assertChecksOut("555");
         ledgers.assertChecksOut(AREA);
-    }
-
-    private static String damage(String json, java.util.Random random) {
-        StringBuilder text = new StringBuilder(json);
-        int edits = 1 + random.nextInt(3);
-        String alphabet = "{}[]\":,0123456789-.eE truefalsnul\\/";
-        for (int e = 0; e < edits && !text.isEmpty(); e++) {
-            int at = random.nextInt(text.length());
-            switch (random.nextInt(3)) {
-                case 0 -> text.deleteCharAt(at);
-                case 1 -> text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                default -> text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-        }
-        return text.toString();
     }
 
     // ---- posting and voiding holds

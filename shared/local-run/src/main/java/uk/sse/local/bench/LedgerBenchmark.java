@@ -51,7 +51,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -475,14 +474,11 @@ public final class LedgerBenchmark {
         }
 
         private void pause(int attempt) {
-            long nanos = backoff.pause(attempt, ThreadLocalRandom.current()).toNanos();
-            if (nanos > 0) {
-                try {
-                    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(interrupted);
-                }
+            try {
+                backoff.sleepAfter(attempt);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
             }
         }
 
