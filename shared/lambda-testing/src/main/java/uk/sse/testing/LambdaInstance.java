@@ -44,9 +44,6 @@ public final class LambdaInstance implements AutoCloseable {
     }
 
     public Api.Reply send(String method, String pathAndQuery, String bearer, Object body) {
-        int question = pathAndQuery.indexOf('?');
-        String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
         Map<String, String> headers = new HashMap<>();
         if (bearer != null) {
             headers.put("authorization", bearer);
@@ -56,15 +53,7 @@ public final class LambdaInstance implements AutoCloseable {
             headers.put("content-type", "application/json");
             text = body instanceof String s ? s : write(body);
         }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query)
-                .withHeaders(headers).withBody(text).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                                .withProtocol("HTTP/1.1").withSourceIp("192.0.2.10").build())
-                        .withRequestId("test-" + System.nanoTime()).withStage("$default").build())
-                .build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handle(method, pathAndQuery, headers, text);
         Map<String, List<String>> answered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, value) -> answered.put(name, List.of(value)));
@@ -73,6 +62,22 @@ public final class LambdaInstance implements AutoCloseable {
             answered.putAll(response.getMultiValueHeaders());
         }
         return new Api.Reply(response.getStatusCode(), answered, response.getBody(), parse(response.getBody()));
+    }
+
+    /** One API Gateway HTTP API (payload 2.0) event through the handler; header names in lower case, as API Gateway sends them. */
+    public APIGatewayV2HTTPResponse handle(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        int question = pathAndQuery.indexOf('?');
+        String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query)
+                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
+                                .withProtocol("HTTP/1.1").withSourceIp("192.0.2.10").build())
+                        .withRequestId("test-" + System.nanoTime()).withStage("$default").build())
+                .build();
+        return handler.handleRequest(event, null);
     }
 
     public Api.Reply post(String path, String bearer, Object body) {
