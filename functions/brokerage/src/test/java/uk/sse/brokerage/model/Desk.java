@@ -52,6 +52,8 @@ final class Desk {
         for (LedgerEffect e : a.ledgerBefore()) {
             FakeLedger.Outcome o = ledger.apply(e);
             if (!o.ok()) return new LedgerRefused(e, o.reason());
+            if (e instanceof LedgerEffect.PlaceHold && o.answer() == FakeLedger.Answer.ALREADY_APPLIED && !"PENDING".equals(o.reason()))
+                throw new IllegalStateException("re-placed a hold that is " + o.reason() + ": " + e);
         }
         if (crash) return new Crashed(a);
         BrokerageRequest stored = requests.get(requestId);
