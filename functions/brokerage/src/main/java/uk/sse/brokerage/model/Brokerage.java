@@ -366,7 +366,7 @@ public final class Brokerage {
     }
 
     private static Refused refusedNew(Refusal reason, String field, String message) {
-        return new Refused(reason, message, field, null, 0, List.of(Action.RAISE));
+        return new Refused(reason, message, field, null, 0, List.of());
     }
 
     private static Refused invalid(BrokerageRequest r, String field, String message) {

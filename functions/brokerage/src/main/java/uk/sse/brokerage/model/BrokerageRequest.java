@@ -2,6 +2,7 @@ package uk.sse.brokerage.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,12 @@ public record BrokerageRequest(String id, String urn, String area, List<String> 
                                long credits, String raisedBy, Instant raisedAt, RequestStatus status, long version,
                                List<Proposal> proposals, Engagement engagement, List<String> suggestions,
                                Evaluation evaluation, List<Transition> history) {
+
+    /** The broker's queue: most urgent first, then oldest first, then by id (a total order, so pages are stable). */
+    public static final Comparator<BrokerageRequest> QUEUE_ORDER = Comparator
+            .comparing(BrokerageRequest::urgency, Comparator.reverseOrder())
+            .thenComparing(BrokerageRequest::raisedAt)
+            .thenComparing(BrokerageRequest::id);
 
     public BrokerageRequest {
         areasOfSupport = List.copyOf(areasOfSupport);

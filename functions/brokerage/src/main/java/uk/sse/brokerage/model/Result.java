@@ -24,8 +24,8 @@ public sealed interface Result {
     }
 
     /**
-     * Refused, changing nothing. {@code status} and {@code version} are the request's as read (null and 0 for RAISE);
-     * {@code allowed} the actions its status allows, named in a 409; {@code field} the bad field for INVALID.
+     * Refused, changing nothing. {@code status} and {@code version} are the request's as read (null and 0 for RAISE and NOT_FOUND);
+     * {@code allowed} the actions its status allows, named in a 409 (empty for RAISE and NOT_FOUND); {@code field} the bad field for INVALID.
      */
     record Refused(Refusal reason, String message, String field, RequestStatus status, long version, List<Action> allowed)
             implements Result {
