@@ -1,0 +1,7 @@
+package uk.sse.brokerage.model;
+
+/**
+ * The kinds of caller, by the same names as the kernel's {@code Role} so the web layer maps one to the other by name.
+ * A school is a {@link #PROVIDER} whose organisation is its URN.
+ */
+public enum ActorKind { ADVISER, BROKER, PROVIDER, ASSURER, COMMISSIONER, ADMIN }

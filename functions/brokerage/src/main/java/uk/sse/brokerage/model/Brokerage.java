@@ -1,0 +1,404 @@
+package uk.sse.brokerage.model;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import uk.sse.brokerage.model.Command.Accept;
+import uk.sse.brokerage.model.Command.Agree;
+import uk.sse.brokerage.model.Command.Cancel;
+import uk.sse.brokerage.model.Command.Change;
+import uk.sse.brokerage.model.Command.Complete;
+import uk.sse.brokerage.model.Command.Decline;
+import uk.sse.brokerage.model.Command.Evaluate;
+import uk.sse.brokerage.model.Command.Offered;
+import uk.sse.brokerage.model.Command.Propose;
+import uk.sse.brokerage.model.Command.Raise;
+import uk.sse.brokerage.model.Command.StartDelivery;
+import uk.sse.brokerage.model.Command.Withdraw;
+import uk.sse.brokerage.model.LedgerEffect.PlaceHold;
+import uk.sse.brokerage.model.LedgerEffect.PostHold;
+import uk.sse.brokerage.model.LedgerEffect.VoidHold;
+import uk.sse.brokerage.model.LedgerEffect.VoidStrayHold;
+import uk.sse.brokerage.model.Result.Applied;
+import uk.sse.brokerage.model.Result.Refused;
+
+/**
+ * The brokerage's rules as pure functions: {@link #raise} makes a request, {@link #apply} moves one.
+ * A command is checked in this order: may the actor see the request (else NOT_FOUND), may they take this action
+ * (FORBIDDEN), is the version the one they decided on (STALE_VERSION), does the machine allow the action from the
+ * status ({@link Lifecycle}; ILLEGAL_TRANSITION), then the action's own checks. Refusals change nothing.
+ */
+public final class Brokerage {
+    public static final int MAX_SUGGESTIONS = 10;
+    public static final int MAX_AREAS_OF_SUPPORT = 20;
+    public static final int MAX_NEED = 4000;
+    public static final int MAX_TEXT = 2000;
+    public static final int MAX_DAYS = 365;
+    public static final int MAX_OFFERS_PER_PROPOSAL = 10;
+    public static final int MAX_PROPOSALS = 30;
+    public static final long MAX_CREDITS = 1_000_000_000L;
+    public static final int MIN_SCORE = 1;
+    public static final int MAX_SCORE = 5;
+    /** An id that can be part of a ledger account or transfer id: 1 to 64 of letters, digits and {@code : _ . -}. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9:_.\\-]{1,64}");
+    /** A request id: short enough that {@code <requestId>.P<n>} is a valid transfer id; no dot, so that split is unambiguous. */
+    public static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,48}");
+    /** A taxonomy code. */
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+
+    private Brokerage() {}
+
+    /** The engagement (and hold transfer) id for agreeing {@code proposalId} on {@code requestId}: the same on every retry. */
+    public static String engagementId(String requestId, String proposalId) { return requestId + "." + proposalId; }
+
+    // ---------------------------------------------------------------- raise
+
+    public static Result raise(Raise c) {
+        if (!Policy.mayRaise(c.actor(), c.area()))
+            return refusedNew(Refusal.FORBIDDEN, null, "only an adviser of area " + c.area() + " may raise a request there");
+        Optional<Refused> bad = firstOf(
+                check(c.requestId() != null && REQUEST_ID.matcher(c.requestId()).matches(), "requestId", "must be 1 to 48 letters, digits, _ or -"),
+                check(c.urn() != null && ID.matcher(c.urn()).matches(), "urn", "must be a school's URN"),
+                check(c.areasOfSupport() != null && !c.areasOfSupport().isEmpty() && c.areasOfSupport().size() <= MAX_AREAS_OF_SUPPORT,
+                        "areasOfSupport", "must name 1 to " + MAX_AREAS_OF_SUPPORT + " taxonomy codes"),
+                check(c.areasOfSupport() == null || c.areasOfSupport().stream().allMatch(s -> s != null && CODE.matcher(s).matches()),
+                        "areasOfSupport", "each must be a taxonomy code"),
+                check(c.areasOfSupport() == null || new HashSet<>(c.areasOfSupport()).size() == c.areasOfSupport().size(),
+                        "areasOfSupport", "must not repeat a code"),
+                check(c.need() != null && !c.need().isBlank() && c.need().length() <= MAX_NEED, "need", "must be 1 to " + MAX_NEED + " characters"),
+                check(c.urgency() != null, "urgency", "is required"),
+                check(c.daysWanted() >= 1 && c.daysWanted() <= MAX_DAYS, "daysWanted", "must be 1 to " + MAX_DAYS),
+                check(c.deliveryModes().stream().allMatch(m -> m != null) && new HashSet<>(c.deliveryModes()).size() == c.deliveryModes().size(),
+                        "deliveryModes", "must not be null or repeated"),
+                check(c.wantedBy() != null && !c.wantedBy().isBefore(c.at().atZone(ZoneOffset.UTC).toLocalDate()),
+                        "wantedBy", "must be today or later"),
+                check(c.credits() >= 1 && c.credits() <= MAX_CREDITS, "credits", "must be 1 to " + MAX_CREDITS),
+                check(c.suggestions().size() <= MAX_SUGGESTIONS, "suggestions", "at most " + MAX_SUGGESTIONS),
+                check(c.suggestions().stream().allMatch(s -> s != null && ID.matcher(s).matches())
+                        && new HashSet<>(c.suggestions()).size() == c.suggestions().size(), "suggestions", "must be distinct offer ids"));
+        if (bad.isPresent()) return bad.get();
+        Transition t = new Transition(c.actor().subject(), c.actor().kind(), c.at(), Action.RAISE, null, RequestStatus.OPEN, null, 1);
+        BrokerageRequest r = new BrokerageRequest(c.requestId(), c.urn(), c.area(), c.areasOfSupport(), c.need().strip(),
+                c.urgency(), c.daysWanted(), c.deliveryModes(), c.wantedBy(), c.credits(), c.actor().subject(), c.at(),
+                RequestStatus.OPEN, 1, List.of(), null, c.suggestions(), Evaluation.NONE, List.of(t));
+        Map<String, Object> data = data(r, t);
+        data.put("areasOfSupport", r.areasOfSupport());
+        data.put("urgency", r.urgency().name());
+        data.put("daysWanted", r.daysWanted());
+        data.put("deliveryModes", r.deliveryModes().stream().map(Enum::name).toList());
+        data.put("wantedBy", r.wantedBy().toString());
+        data.put("credits", r.credits());
+        data.put("suggestions", r.suggestions());
+        return applied(r, t, data, List.of(), List.of());
+    }
+
+    // ---------------------------------------------------------------- apply
+
+    public static Result apply(BrokerageRequest r, Change c) {
+        Actor a = c.actor();
+        if (!Policy.maySee(a, r)) return new Refused(Refusal.NOT_FOUND, "no request " + r.id(), null, null, 0, List.of());
+        if (!Policy.may(a, c, r))
+            return refused(r, Refusal.FORBIDDEN, null, a.kind() + " " + a.subject() + " may not " + name(c.action()) + " request " + r.id());
+        if (c.expectedVersion() != r.version())
+            return refused(r, Refusal.STALE_VERSION, null, "request " + r.id() + " is at version " + r.version()
+                    + ", not " + c.expectedVersion() + "; it is " + r.status());
+        if (!Lifecycle.allows(r.status(), c.action()))
+            return refused(r, Refusal.ILLEGAL_TRANSITION, null, "a request that is " + r.status() + " cannot be given " + c.action());
+        return switch (c) {
+            case Propose p -> propose(r, p);
+            case Accept x -> accept(r, x);
+            case Decline x -> decline(r, x);
+            case Agree x -> agree(r, x);
+            case StartDelivery x -> start(r, x);
+            case Complete x -> complete(r, x);
+            case Evaluate x -> evaluate(r, x);
+            case Cancel x -> close(r, x, RequestStatus.CANCELLED, x.reason());
+            case Withdraw x -> close(r, x, RequestStatus.WITHDRAWN, x.reason());
+        };
+    }
+
+    /**
+     * After this actor's AGREE placed the hold {@code transferId} but lost the write: whether that hold can now never be
+     * the request's engagement (the request moved past agreeing, or that proposal can no longer be agreed), so must be voided.
+     */
+    public static boolean strayHold(BrokerageRequest current, String transferId) {
+        if (current.engagement() != null) return !current.engagement().id().equals(transferId);
+        if (current.status() != RequestStatus.PROPOSED && current.status() != RequestStatus.ACCEPTED) return true;
+        String prefix = current.id() + ".";
+        if (!transferId.startsWith(prefix)) return true;
+        return current.proposal(transferId.substring(prefix.length())).map(p -> !p.status().live()).orElse(true);
+    }
+
+    private static Result propose(BrokerageRequest r, Propose c) {
+        List<Offered> offers = c.offers();
+        if (offers.isEmpty() || offers.size() > MAX_OFFERS_PER_PROPOSAL)
+            return invalid(r, "offers", "must name 1 to " + MAX_OFFERS_PER_PROPOSAL + " offers");
+        if (r.proposals().size() + offers.size() > MAX_PROPOSALS)
+            return invalid(r, "offers", "a request takes at most " + MAX_PROPOSALS + " proposals");
+        Set<String> live = new HashSet<>();
+        r.proposals().stream().filter(p -> p.status().live()).forEach(p -> live.add(p.offerId()));
+        for (Offered o : offers) {
+            if (o == null || o.offerId() == null || !ID.matcher(o.offerId()).matches()) return invalid(r, "offers.offerId", "must be an offer id");
+            if (o.providerId() == null || !ID.matcher(o.providerId()).matches()) return invalid(r, "offers.providerId", "must be a provider id");
+            if (o.providerId().equals(r.urn())) return invalid(r, "offers.providerId", "a school cannot be its own provider");
+            if (o.days() < 1 || o.days() > MAX_DAYS) return invalid(r, "offers.days", "must be 1 to " + MAX_DAYS);
+            if (o.credits() < 1 || o.credits() > r.credits())
+                return invalid(r, "offers.credits", "must be 1 to the " + r.credits() + " credits the school commits");
+            if (!live.add(o.offerId())) return invalid(r, "offers.offerId", "offer " + o.offerId() + " is already proposed");
+        }
+        Optional<Refused> note = text(r, "note", c.note(), false);
+        if (note.isPresent()) return note.get();
+        List<Proposal> proposals = new ArrayList<>(r.proposals());
+        List<Map<String, Object>> added = new ArrayList<>();
+        for (Offered o : offers) {
+            Proposal p = new Proposal("P" + (proposals.size() + 1), o.offerId(), o.providerId(), o.days(), o.credits(),
+                    ProposalStatus.PROPOSED, c.actor().subject(), c.at(), null, null, null);
+            proposals.add(p);
+            added.add(proposalData(p));
+        }
+        Transition t = transition(r, c, RequestStatus.PROPOSED, blankToNull(c.note()));
+        BrokerageRequest next = r.next(RequestStatus.PROPOSED, proposals, r.engagement(), r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("proposals", added);
+        return applied(next, t, data, List.of(), List.of());
+    }
+
+    private static Result accept(BrokerageRequest r, Accept c) {
+        Optional<Proposal> found = r.proposal(c.proposalId());
+        if (found.isEmpty()) return unknownProposal(r, c.proposalId());
+        Proposal p = found.get();
+        if (p.status() != ProposalStatus.PROPOSED) return proposalState(r, p, "accepted");
+        Transition t = transition(r, c, RequestStatus.ACCEPTED, null);
+        BrokerageRequest next = r.next(RequestStatus.ACCEPTED, replace(r.proposals(), p.decided(ProposalStatus.ACCEPTED,
+                c.actor().subject(), c.at(), null)), r.engagement(), r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("proposal", proposalData(next.proposal(p.id()).orElseThrow()));
+        return applied(next, t, data, List.of(), List.of());
+    }
+
+    private static Result decline(BrokerageRequest r, Decline c) {
+        Optional<Proposal> found = r.proposal(c.proposalId());
+        if (found.isEmpty()) return unknownProposal(r, c.proposalId());
+        Proposal p = found.get();
+        if (p.status() != ProposalStatus.PROPOSED) return proposalState(r, p, "declined");
+        Optional<Refused> reason = text(r, "reason", c.reason(), true);
+        if (reason.isPresent()) return reason.get();
+        List<Proposal> proposals = replace(r.proposals(), p.decided(ProposalStatus.DECLINED, c.actor().subject(), c.at(), c.reason().strip()));
+        RequestStatus to = r.status() == RequestStatus.ACCEPTED ? RequestStatus.ACCEPTED
+                : proposals.stream().anyMatch(x -> x.status().live()) ? RequestStatus.PROPOSED : RequestStatus.OPEN;
+        Transition t = transition(r, c, to, c.reason().strip());
+        BrokerageRequest next = r.next(to, proposals, r.engagement(), r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("proposal", proposalData(next.proposal(p.id()).orElseThrow()));
+        data.put("reason", t.reason());
+        return applied(next, t, data, List.of(), List.of());
+    }
+
+    private static Result agree(BrokerageRequest r, Agree c) {
+        Optional<Proposal> found = r.proposal(c.proposalId());
+        if (found.isEmpty()) return unknownProposal(r, c.proposalId());
+        Proposal p = found.get();
+        if (p.status() != ProposalStatus.ACCEPTED) return proposalState(r, p, "agreed");
+        String id = engagementId(r.id(), p.id());
+        String providerAccount = LedgerEffect.account(r.area(), p.providerId());
+        Engagement e = new Engagement(id, p.id(), p.offerId(), p.providerId(), p.days(), p.credits(), r.schoolAccount(),
+                providerAccount, c.actor().subject(), c.at(), HoldState.HELD, 0, 0, null, null);
+        List<Proposal> proposals = new ArrayList<>();
+        List<LedgerEffect> after = new ArrayList<>();
+        for (Proposal x : r.proposals()) {
+            if (x.id().equals(p.id())) proposals.add(x.decided(ProposalStatus.AGREED, c.actor().subject(), c.at(), null));
+            else if (x.status().live()) {
+                if (x.status() == ProposalStatus.ACCEPTED) after.add(new VoidStrayHold(engagementId(r.id(), x.id())));
+                proposals.add(x.decided(ProposalStatus.SUPERSEDED, c.actor().subject(), c.at(), "proposal " + p.id() + " agreed"));
+            } else proposals.add(x);
+        }
+        Transition t = transition(r, c, RequestStatus.AGREED, null);
+        BrokerageRequest next = r.next(RequestStatus.AGREED, proposals, e, r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("engagement", engagementData(e));
+        PlaceHold hold = new PlaceHold(id, e.schoolAccount(), providerAccount, e.credits(),
+                "brokerage request " + r.id() + " proposal " + p.id() + " offer " + p.offerId());
+        return applied(next, t, data, List.of(hold), after);
+    }
+
+    private static Result start(BrokerageRequest r, StartDelivery c) {
+        Transition t = transition(r, c, RequestStatus.IN_DELIVERY, null);
+        Engagement e = r.engagement().started(c.at());
+        BrokerageRequest next = r.next(RequestStatus.IN_DELIVERY, r.proposals(), e, r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("engagement", engagementData(e));
+        return applied(next, t, data, List.of(), List.of());
+    }
+
+    private static Result complete(BrokerageRequest r, Complete c) {
+        Engagement e = r.engagement();
+        if (c.daysDelivered() < 0 || c.daysDelivered() > e.days())
+            return invalid(r, "daysDelivered", "must be 0 to the " + e.days() + " days agreed");
+        if (c.credits().isPresent() && (c.credits().getAsLong() < 0 || c.credits().getAsLong() > e.credits()))
+            return invalid(r, "credits", "must be 0 to the " + e.credits() + " credits agreed");
+        Optional<Refused> note = text(r, "note", c.note(), false);
+        if (note.isPresent()) return note.get();
+        long amount = c.credits().isPresent() ? c.credits().getAsLong() : proRata(e.credits(), c.daysDelivered(), e.days());
+        Engagement done = e.completed(c.daysDelivered(), amount, c.at());
+        Transition t = transition(r, c, RequestStatus.COMPLETED, blankToNull(c.note()));
+        BrokerageRequest next = r.next(RequestStatus.COMPLETED, r.proposals(), done, r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("engagement", engagementData(done));
+        LedgerEffect ledger = amount > 0 ? new PostHold(e.id(), amount) : new VoidHold(e.id());
+        return applied(next, t, data, List.of(ledger), List.of());
+    }
+
+    /** The agreed credits for the days delivered, rounded down: {@code credits * delivered / agreed}. */
+    public static long proRata(long credits, int delivered, int agreed) {
+        if (agreed <= 0 || delivered < 0 || delivered > agreed) throw new IllegalArgumentException("delivered " + delivered + " of " + agreed);
+        return Math.multiplyExact(credits, delivered) / agreed;
+    }
+
+    private static Result evaluate(BrokerageRequest r, Evaluate c) {
+        if (c.score() < MIN_SCORE || c.score() > MAX_SCORE) return invalid(r, "score", "must be " + MIN_SCORE + " to " + MAX_SCORE);
+        Optional<Refused> notes = c.notes() != null && c.notes().length() > MAX_NEED
+                ? Optional.of(invalid(r, "notes", "must be at most " + MAX_NEED + " characters")) : Optional.empty();
+        if (notes.isPresent()) return notes.get();
+        if (r.evaluation().has(c.rating()))
+            return refused(r, Refusal.ALREADY_RATED, "rating", "the " + c.rating().name().toLowerCase() + " rating is given already");
+        Evaluation ev = r.evaluation().with(c.rating(), c.score(), blankToNull(c.notes()), c.actor().subject(), c.at());
+        RequestStatus to = ev.complete() ? RequestStatus.EVALUATED : RequestStatus.COMPLETED;
+        Transition t = transition(r, c, to, null);
+        BrokerageRequest next = r.next(to, r.proposals(), r.engagement(), ev, t);
+        Map<String, Object> data = data(next, t);
+        data.put("engagementId", r.engagement().id());
+        data.put("offerId", r.engagement().offerId());
+        data.put("providerId", r.engagement().providerId());
+        data.put("rating", c.rating().name());
+        data.put("score", c.score());
+        if (ev.complete()) {
+            data.put("schoolRating", ev.schoolRating());
+            data.put("impactRating", ev.impactRating());
+        }
+        return applied(next, t, data, List.of(), List.of());
+    }
+
+    private static Result close(BrokerageRequest r, Change c, RequestStatus to, String reason) {
+        Optional<Refused> bad = text(r, "reason", reason, true);
+        if (bad.isPresent()) return bad.get();
+        List<LedgerEffect> before = new ArrayList<>();
+        List<LedgerEffect> after = new ArrayList<>();
+        Engagement e = r.engagement();
+        if (e != null && e.hold() == HoldState.HELD) {
+            before.add(new VoidHold(e.id()));
+            e = e.voided();
+        }
+        for (Proposal x : r.proposals())
+            if (x.status() == ProposalStatus.ACCEPTED) after.add(new VoidStrayHold(engagementId(r.id(), x.id())));
+        Transition t = transition(r, c, to, reason.strip());
+        BrokerageRequest next = r.next(to, r.proposals(), e, r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("reason", t.reason());
+        if (e != null) data.put("engagement", engagementData(e));
+        return applied(next, t, data, before, after);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Transition transition(BrokerageRequest r, Command c, RequestStatus to, String reason) {
+        return new Transition(c.actor().subject(), c.actor().kind(), c.at(), c.action(), r.status(), to, reason, r.version() + 1);
+    }
+
+    private static Applied applied(BrokerageRequest r, Transition t, Map<String, Object> data,
+                                   List<LedgerEffect> before, List<LedgerEffect> after) {
+        Event event = new Event(t.action().eventType(), r.id() + "/" + t.version(), t.at(), r.area(),
+                Collections.unmodifiableMap(data));
+        return new Applied(r, event, before, after);
+    }
+
+    private static Map<String, Object> data(BrokerageRequest r, Transition t) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("requestId", r.id());
+        d.put("version", t.version());
+        d.put("urn", r.urn());
+        d.put("action", t.action().name());
+        if (t.from() != null) d.put("from", t.from().name());
+        d.put("to", t.to().name());
+        d.put("by", t.by());
+        d.put("byKind", t.byKind().name());
+        return d;
+    }
+
+    private static Map<String, Object> proposalData(Proposal p) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("proposalId", p.id());
+        d.put("offerId", p.offerId());
+        d.put("providerId", p.providerId());
+        d.put("days", p.days());
+        d.put("credits", p.credits());
+        d.put("status", p.status().name());
+        return Collections.unmodifiableMap(d);
+    }
+
+    private static Map<String, Object> engagementData(Engagement e) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("engagementId", e.id());
+        d.put("proposalId", e.proposalId());
+        d.put("offerId", e.offerId());
+        d.put("providerId", e.providerId());
+        d.put("days", e.days());
+        d.put("credits", e.credits());
+        d.put("hold", e.hold().name());
+        d.put("daysDelivered", e.daysDelivered());
+        d.put("creditsPosted", e.creditsPosted());
+        return Collections.unmodifiableMap(d);
+    }
+
+    private static List<Proposal> replace(List<Proposal> proposals, Proposal changed) {
+        return proposals.stream().map(p -> p.id().equals(changed.id()) ? changed : p).toList();
+    }
+
+    private static Refused refused(BrokerageRequest r, Refusal reason, String field, String message) {
+        return new Refused(reason, message, field, r.status(), r.version(), Lifecycle.allowedActions(r.status()));
+    }
+
+    private static Refused refusedNew(Refusal reason, String field, String message) {
+        return new Refused(reason, message, field, null, 0, List.of());
+    }
+
+    private static Refused invalid(BrokerageRequest r, String field, String message) {
+        return refused(r, Refusal.INVALID, field, field + " " + message);
+    }
+
+    private static Refused unknownProposal(BrokerageRequest r, String proposalId) {
+        return refused(r, Refusal.UNKNOWN_PROPOSAL, "proposalId", "request " + r.id() + " has no proposal " + proposalId);
+    }
+
+    private static Refused proposalState(BrokerageRequest r, Proposal p, String wanted) {
+        return refused(r, Refusal.PROPOSAL_STATE, "proposalId", "proposal " + p.id() + " is " + p.status() + " and cannot be " + wanted);
+    }
+
+    private static Optional<Refused> text(BrokerageRequest r, String field, String value, boolean required) {
+        if (required && (value == null || value.isBlank())) return Optional.of(invalid(r, field, "is required"));
+        if (value != null && value.length() > MAX_TEXT) return Optional.of(invalid(r, field, "must be at most " + MAX_TEXT + " characters"));
+        return Optional.empty();
+    }
+
+    private static Optional<Refused> check(boolean ok, String field, String message) {
+        return ok ? Optional.empty() : Optional.of(refusedNew(Refusal.INVALID, field, field + " " + message));
+    }
+
+    @SafeVarargs
+    private static Optional<Refused> firstOf(Optional<Refused>... checks) {
+        for (Optional<Refused> c : checks) if (c.isPresent()) return c;
+        return Optional.empty();
+    }
+
+    private static String name(Action a) { return a.name().toLowerCase().replace('_', ' '); }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
+
+}

@@ -1,0 +1,28 @@
+package uk.sse.brokerage.model;
+
+import java.time.Instant;
+
+/**
+ * The agreed support. {@code id} is also the ledger transfer id of the hold of {@code credits} from
+ * {@code schoolAccount} to {@code providerAccount}: {@code <requestId>.<proposalId>}, so a retried agreement
+ * names the same hold. {@code daysDelivered} and {@code creditsPosted} are set on completion (0 until then).
+ */
+public record Engagement(String id, String proposalId, String offerId, String providerId, int days, long credits,
+                         String schoolAccount, String providerAccount, String agreedBy, Instant agreedAt,
+                         HoldState hold, int daysDelivered, long creditsPosted, Instant startedAt, Instant completedAt) {
+
+    Engagement started(Instant at) {
+        return new Engagement(id, proposalId, offerId, providerId, days, credits, schoolAccount, providerAccount,
+                agreedBy, agreedAt, hold, daysDelivered, creditsPosted, at, completedAt);
+    }
+
+    Engagement completed(int delivered, long posted, Instant at) {
+        return new Engagement(id, proposalId, offerId, providerId, days, credits, schoolAccount, providerAccount,
+                agreedBy, agreedAt, posted > 0 ? HoldState.POSTED : HoldState.VOIDED, delivered, posted, startedAt, at);
+    }
+
+    Engagement voided() {
+        return new Engagement(id, proposalId, offerId, providerId, days, credits, schoolAccount, providerAccount,
+                agreedBy, agreedAt, HoldState.VOIDED, daysDelivered, creditsPosted, startedAt, completedAt);
+    }
+}
