@@ -53,10 +53,13 @@ public final class LedgerPolicy {
                 || caller.isIn(Role.COMMISSIONER, area) || caller.isIn(Role.ADMIN, area);
     }
 
-    /** Voiding releases the payer's credits: the payee giving them up, or the area's advisers, brokers, commissioners, admins. */
+    /**
+     * Voiding releases the payer's credits before anything is paid: either party (a school withdrawing from an agreed
+     * engagement, a provider giving the payment up), or the area's advisers, brokers, commissioners and admins.
+     */
     public static boolean mayVoid(Caller caller, Transfer hold) {
         String area = hold.debit().area();
-        return owns(caller, hold.credit()) || caller.isIn(Role.ADVISER, area) || caller.isIn(Role.BROKER, area)
+        return owns(caller, hold.debit()) || owns(caller, hold.credit()) || caller.isIn(Role.ADVISER, area) || caller.isIn(Role.BROKER, area)
                 || caller.isIn(Role.COMMISSIONER, area) || caller.isIn(Role.ADMIN, area);
     }
 
