@@ -1,5 +1,7 @@
 package uk.sse.brokerage.model;
 
+import uk.sse.kernel.events.EventEnvelope;
+
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,16 +84,16 @@ public final class Brokerage {
                         "wantedBy", "must be today or later"),
                 check(c.credits() >= 1 && c.credits() <= MAX_CREDITS, "credits", "must be 1 to " + MAX_CREDITS),
                 check(c.suggestions().size() <= MAX_SUGGESTIONS, "suggestions", "at most " + MAX_SUGGESTIONS),
+                check(c.schoolName() == null || c.schoolName().length() <= MAX_TEXT, "schoolName", "must be at most " + MAX_TEXT + " characters"),
                 check(c.suggestions().stream().allMatch(s -> s != null && ID.matcher(s).matches())
                         && new HashSet<>(c.suggestions()).size() == c.suggestions().size(), "suggestions", "must be distinct offer ids"));
         if (bad.isPresent()) return bad.get();
         Transition t = new Transition(c.actor().subject(), c.actor().kind(), c.at(), Action.RAISE, null, RequestStatus.OPEN, null, 1);
         BrokerageRequest r = new BrokerageRequest(c.requestId(), c.urn(), c.area(), c.areasOfSupport(), c.need().strip(),
                 c.urgency(), c.daysWanted(), c.deliveryModes(), c.wantedBy(), c.credits(), c.actor().subject(), c.at(),
-                RequestStatus.OPEN, 1, List.of(), null, c.suggestions(), Evaluation.NONE, List.of(t));
+                RequestStatus.OPEN, 1, List.of(), null, c.suggestions(), Evaluation.NONE, List.of(t), c.schoolName());
         Map<String, Object> data = data(r, t);
-        data.put("areasOfSupport", r.areasOfSupport());
-        data.put("urgency", r.urgency().name());
+        data.put("need", r.need());
         data.put("daysWanted", r.daysWanted());
         data.put("deliveryModes", r.deliveryModes().stream().map(Enum::name).toList());
         data.put("wantedBy", r.wantedBy().toString());
@@ -314,7 +316,7 @@ public final class Brokerage {
 
     private static Applied applied(BrokerageRequest r, Transition t, Map<String, Object> data,
                                    List<LedgerEffect> before, List<LedgerEffect> after) {
-        Event event = new Event(t.action().eventType(), r.id() + "/" + t.version(), t.at(), r.area(),
+        EventEnvelope event = new EventEnvelope(t.action().eventType(), r.id() + "/" + t.version(), t.at(), r.area(),
                 Collections.unmodifiableMap(data));
         return new Applied(r, event, before, after);
     }
@@ -324,6 +326,9 @@ public final class Brokerage {
         d.put("requestId", r.id());
         d.put("version", t.version());
         d.put("urn", r.urn());
+        if (r.schoolName() != null) d.put("schoolName", r.schoolName());
+        d.put("areasOfSupport", r.areasOfSupport());
+        d.put("urgency", r.urgency().name());
         d.put("action", t.action().name());
         if (t.from() != null) d.put("from", t.from().name());
         d.put("to", t.to().name());

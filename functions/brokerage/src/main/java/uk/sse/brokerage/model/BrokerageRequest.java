@@ -10,13 +10,14 @@ import java.util.Optional;
  * A request for support for one school (its URN) in one area, raised by an adviser, followed by a broker through
  * proposals to an engagement, delivery and evaluation. {@code version} counts the transitions applied (1 once raised);
  * a command names the version it was decided on and is refused if the request has moved since.
- * {@code engagement} is null until agreed; {@code evaluation} is {@link Evaluation#NONE} until rated.
+ * {@code engagement} is null until agreed; {@code evaluation} is {@link Evaluation#NONE} until rated; {@code schoolName}
+ * is the register's name for the URN when raised (null if not known).
  */
 public record BrokerageRequest(String id, String urn, String area, List<String> areasOfSupport, String need,
                                Urgency urgency, int daysWanted, List<DeliveryMode> deliveryModes, LocalDate wantedBy,
                                long credits, String raisedBy, Instant raisedAt, RequestStatus status, long version,
                                List<Proposal> proposals, Engagement engagement, List<String> suggestions,
-                               Evaluation evaluation, List<Transition> history) {
+                               Evaluation evaluation, List<Transition> history, String schoolName) {
 
     /** The broker's queue: most urgent first, then oldest first, then by id (a total order, so pages are stable). */
     public static final Comparator<BrokerageRequest> QUEUE_ORDER = Comparator
@@ -50,6 +51,6 @@ public record BrokerageRequest(String id, String urn, String area, List<String> 
         List<Transition> h = new java.util.ArrayList<>(history);
         h.add(t);
         return new BrokerageRequest(id, urn, area, areasOfSupport, need, urgency, daysWanted, deliveryModes, wantedBy,
-                credits, raisedBy, raisedAt, to, t.version(), newProposals, newEngagement, suggestions, newEvaluation, h);
+                credits, raisedBy, raisedAt, to, t.version(), newProposals, newEngagement, suggestions, newEvaluation, h, schoolName);
     }
 }

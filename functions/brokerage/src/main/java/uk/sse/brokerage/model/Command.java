@@ -13,14 +13,25 @@ public sealed interface Command {
 
     Action action();
 
-    /** An adviser raises a request for a school in their area; {@code suggestions} are offer ids from the directory (at most 10). */
+    /**
+     * An adviser raises a request for a school in their area; {@code suggestions} are offer ids from the directory (at
+     * most 10); {@code schoolName} is the register's name for the URN, kept so the queue and messages can say it.
+     */
     record Raise(Actor actor, Instant at, String requestId, String urn, String area, List<String> areasOfSupport,
                  String need, Urgency urgency, int daysWanted, List<DeliveryMode> deliveryModes, LocalDate wantedBy,
-                 long credits, List<String> suggestions) implements Command {
+                 long credits, List<String> suggestions, String schoolName) implements Command {
         public Raise {
             areasOfSupport = areasOfSupport == null ? null : List.copyOf(areasOfSupport);
             deliveryModes = deliveryModes == null ? List.of() : List.copyOf(deliveryModes);
             suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+        }
+
+        /** A raise whose school is known only by its URN. */
+        public Raise(Actor actor, Instant at, String requestId, String urn, String area, List<String> areasOfSupport,
+                     String need, Urgency urgency, int daysWanted, List<DeliveryMode> deliveryModes, LocalDate wantedBy,
+                     long credits, List<String> suggestions) {
+            this(actor, at, requestId, urn, area, areasOfSupport, need, urgency, daysWanted, deliveryModes, wantedBy,
+                    credits, suggestions, null);
         }
 
         @Override public Action action() { return Action.RAISE; }

@@ -1,5 +1,7 @@
 package uk.sse.brokerage.model;
 
+import uk.sse.kernel.events.EventEnvelope;
+
 import java.util.List;
 
 /** What a command did: a new state to write, or a refusal. Nothing is thrown for a bad command. */
@@ -13,7 +15,7 @@ public sealed interface Result {
      * {@link Brokerage#strayHold} says the hold this command placed can never be the request's, void it; otherwise
      * apply the same intent to the new state (the ledger steps are idempotent) or answer the conflict.
      */
-    record Applied(BrokerageRequest request, Event event, List<LedgerEffect> ledgerBefore, List<LedgerEffect> ledgerAfter)
+    record Applied(BrokerageRequest request, EventEnvelope event, List<LedgerEffect> ledgerBefore, List<LedgerEffect> ledgerAfter)
             implements Result {
         public Applied {
             ledgerBefore = List.copyOf(ledgerBefore);

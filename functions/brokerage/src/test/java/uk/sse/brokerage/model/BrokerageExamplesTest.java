@@ -1,5 +1,7 @@
 package uk.sse.brokerage.model;
 
+import uk.sse.kernel.events.EventEnvelope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -137,13 +139,13 @@ class BrokerageExamplesTest {
                         tuple(Action.COMPLETE, RequestStatus.IN_DELIVERY, RequestStatus.COMPLETED, 7L, "bob"),
                         tuple(Action.EVALUATE, RequestStatus.COMPLETED, RequestStatus.COMPLETED, 8L, "sue"),
                         tuple(Action.EVALUATE, RequestStatus.COMPLETED, RequestStatus.EVALUATED, 9L, "ann"));
-        assertThat(desk.events).extracting(Event::type).containsExactly(
+        assertThat(desk.events).extracting(EventEnvelope::type).containsExactly(
                 "brokerage.request.created", "brokerage.request.proposed", "brokerage.proposal.accepted",
                 "brokerage.proposal.declined", "brokerage.engagement.agreed", "brokerage.engagement.started",
                 "brokerage.engagement.completed", "brokerage.engagement.evaluated", "brokerage.engagement.evaluated");
-        assertThat(desk.events).extracting(Event::id).startsWith("R-1/1", "R-1/2").endsWith("R-1/9");
+        assertThat(desk.events).extracting(EventEnvelope::id).startsWith("R-1/1", "R-1/2").endsWith("R-1/9");
         assertThat(desk.events).allSatisfy(ev -> assertThat(ev.area()).isEqualTo(AREA));
-        Event last = desk.events.get(8);
+        EventEnvelope last = desk.events.get(8);
         assertThat(last.occurredAt()).isEqualTo(t(8));
         assertThat(last.data()).containsEntry("requestId", "R-1").containsEntry("version", 9L).containsEntry("offerId", "O-1")
                 .containsEntry("rating", "IMPACT").containsEntry("score", 5).containsEntry("impactRating", 5).containsEntry("schoolRating", 4)

@@ -1,5 +1,7 @@
 package uk.sse.brokerage.model;
 
+import uk.sse.kernel.events.EventEnvelope;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ final class Desk {
     final FakeLedger ledger = new FakeLedger();
     /** Every applied result that was written, in order. */
     final List<Applied> written = new ArrayList<>();
-    final List<Event> events = new ArrayList<>();
+    final List<EventEnvelope> events = new ArrayList<>();
 
     /** What happened to one command. */
     sealed interface Outcome {}

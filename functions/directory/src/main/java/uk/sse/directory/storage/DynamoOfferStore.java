@@ -16,6 +16,9 @@ import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
 import uk.sse.kernel.dynamo.Transactions;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.events.EventJson;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,16 +26,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Offers in the directory table: the current item and a copy per version, written in one transaction. */
+/**
+ * Offers in the directory table: the current item, a copy per version and the version's event
+ * ({@link OfferEvents}), written in one transaction.
+ */
 @Singleton
 public class DynamoOfferStore implements OfferStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final EventJson events;
 
-    public DynamoOfferStore(DynamoDbClient client, DirectoryTable table) {
+    public DynamoOfferStore(DynamoDbClient client, DirectoryTable table, EventJson events) {
         this.client = client;
         this.table = table.name();
+        this.events = events;
     }
 
     @Override
@@ -47,7 +55,8 @@ public class DynamoOfferStore implements OfferStore {
     public boolean create(Offer offer, IdempotencyKey key) {
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 put(OfferItems.current(offer), "attribute_not_exists(pk)", Map.of()),
-                put(OfferItems.version(offer), "attribute_not_exists(pk)", Map.of())));
+                put(OfferItems.version(offer), "attribute_not_exists(pk)", Map.of()),
+                event(offer)));
         if (key != null) {
             writes.add(IdempotencyItems.claim(table, key, offer.id(), offer.createdAt()));
         }
@@ -64,7 +73,13 @@ public class DynamoOfferStore implements OfferStore {
     public boolean update(Offer offer, long expectedVersion) {
         return Transactions.writeIfConditionsHold(client, List.of(
                 put(OfferItems.current(offer), "version = :expected", Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))),
-                put(OfferItems.version(offer), "attribute_not_exists(pk)", Map.of())));
+                put(OfferItems.version(offer), "attribute_not_exists(pk)", Map.of()),
+                event(offer)));
+    }
+
+    private TransactWriteItem event(Offer offer) {
+        EventEnvelope e = OfferEvents.of(offer);
+        return EventItems.put(table, OfferItems.pk(offer.id()), OfferEvents.sk(offer.version()), e, events.write(e));
     }
 
     private TransactWriteItem put(Items item, String condition, Map<String, AttributeValue> values) {
