@@ -85,8 +85,10 @@ public final class Brokerage {
                 check(c.credits() >= 1 && c.credits() <= MAX_CREDITS, "credits", "must be 1 to " + MAX_CREDITS),
                 check(c.suggestions().size() <= MAX_SUGGESTIONS, "suggestions", "at most " + MAX_SUGGESTIONS),
                 check(c.schoolName() == null || c.schoolName().length() <= MAX_TEXT, "schoolName", "must be at most " + MAX_TEXT + " characters"),
-                check(c.suggestions().stream().allMatch(s -> s != null && ID.matcher(s).matches())
-                        && new HashSet<>(c.suggestions()).size() == c.suggestions().size(), "suggestions", "must be distinct offer ids"));
+                check(c.suggestions().stream().allMatch(s -> s != null && s.offerId() != null && ID.matcher(s.offerId()).matches()
+                        && s.providerId() != null && ID.matcher(s.providerId()).matches())
+                        && c.suggestions().stream().map(Suggestion::offerId).distinct().count() == c.suggestions().size(),
+                        "suggestions", "must be distinct offers, each with its provider"));
         if (bad.isPresent()) return bad.get();
         Transition t = new Transition(c.actor().subject(), c.actor().kind(), c.at(), Action.RAISE, null, RequestStatus.OPEN, null, 1);
         BrokerageRequest r = new BrokerageRequest(c.requestId(), c.urn(), c.area(), c.areasOfSupport(), c.need().strip(),
@@ -98,7 +100,7 @@ public final class Brokerage {
         data.put("deliveryModes", r.deliveryModes().stream().map(Enum::name).toList());
         data.put("wantedBy", r.wantedBy().toString());
         data.put("credits", r.credits());
-        data.put("suggestions", r.suggestions());
+        data.put("suggestions", r.suggestions().stream().map(Suggestion::offerId).toList());
         return applied(r, t, data, List.of(), List.of());
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 public record BrokerageRequest(String id, String urn, String area, List<String> areasOfSupport, String need,
                                Urgency urgency, int daysWanted, List<DeliveryMode> deliveryModes, LocalDate wantedBy,
                                long credits, String raisedBy, Instant raisedAt, RequestStatus status, long version,
-                               List<Proposal> proposals, Engagement engagement, List<String> suggestions,
+                               List<Proposal> proposals, Engagement engagement, List<Suggestion> suggestions,
                                Evaluation evaluation, List<Transition> history, String schoolName) {
 
     /** The broker's queue: most urgent first, then oldest first, then by id (a total order, so pages are stable). */

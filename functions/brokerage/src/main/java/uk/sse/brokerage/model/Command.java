@@ -19,7 +19,7 @@ public sealed interface Command {
      */
     record Raise(Actor actor, Instant at, String requestId, String urn, String area, List<String> areasOfSupport,
                  String need, Urgency urgency, int daysWanted, List<DeliveryMode> deliveryModes, LocalDate wantedBy,
-                 long credits, List<String> suggestions, String schoolName) implements Command {
+                 long credits, List<Suggestion> suggestions, String schoolName) implements Command {
         public Raise {
             areasOfSupport = areasOfSupport == null ? null : List.copyOf(areasOfSupport);
             deliveryModes = deliveryModes == null ? List.of() : List.copyOf(deliveryModes);
@@ -29,7 +29,7 @@ public sealed interface Command {
         /** A raise whose school is known only by its URN. */
         public Raise(Actor actor, Instant at, String requestId, String urn, String area, List<String> areasOfSupport,
                      String need, Urgency urgency, int daysWanted, List<DeliveryMode> deliveryModes, LocalDate wantedBy,
-                     long credits, List<String> suggestions) {
+                     long credits, List<Suggestion> suggestions) {
             this(actor, at, requestId, urn, area, areasOfSupport, need, urgency, daysWanted, deliveryModes, wantedBy,
                     credits, suggestions, null);
         }

@@ -55,7 +55,7 @@ class BrokerageExamplesTest {
     Raise raiseCommand(String id) {
         return new Raise(adviser, T0, id, URN, AREA, List.of("SEND", "LEADERSHIP.CURRICULUM"),
                 "Help the new SENCo set up provision maps", Urgency.HIGH, 4, List.of(DeliveryMode.IN_SCHOOL, DeliveryMode.COACHING),
-                LocalDate.parse("2027-01-31"), 20, List.of("O-1", "O-2", "O-3"));
+                LocalDate.parse("2027-01-31"), 20, List.of(Suggestion.of("O-1", "P-A"), Suggestion.of("O-2", "P-B"), Suggestion.of("O-3", "P-C")));
     }
 
     BrokerageRequest raised() {
@@ -93,7 +93,7 @@ class BrokerageExamplesTest {
         BrokerageRequest r = raised();
         assertThat(r.status()).isEqualTo(RequestStatus.OPEN);
         assertThat(r.version()).isEqualTo(1);
-        assertThat(r.suggestions()).containsExactly("O-1", "O-2", "O-3");
+        assertThat(r.suggestions()).extracting(Suggestion::offerId).containsExactly("O-1", "O-2", "O-3");
 
         Applied proposed = ok(new Propose(broker, t(1), 1, List.of(new Offered("O-1", "P-A", 4, 12), new Offered("O-2", "P-B", 3, 10)), "two good fits"));
         assertThat(proposed.request().proposals()).extracting(Proposal::id, Proposal::providerId, Proposal::status)
@@ -314,7 +314,7 @@ class BrokerageExamplesTest {
                 .isEqualTo("urgency");
         assertThat(invalidField(new Raise(adviser, T0, "R.1", URN, AREA, good.areasOfSupport(), good.need(), Urgency.LOW, 1, List.of(), good.wantedBy(), 1, List.of())))
                 .isEqualTo("requestId");
-        List<String> eleven = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> "O-" + i).toList();
+        List<Suggestion> eleven = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> Suggestion.of("O-" + i, "P-" + i)).toList();
         assertThat(invalidField(new Raise(adviser, T0, REQ, URN, AREA, good.areasOfSupport(), good.need(), Urgency.LOW, 1, List.of(), good.wantedBy(), 1, eleven)))
                 .isEqualTo("suggestions");
         assertThat(Brokerage.raise(new Raise(adviser, T0, REQ, URN, AREA, good.areasOfSupport(), good.need(), Urgency.LOW, 1, List.of(), good.wantedBy(), 1, eleven.subList(0, 10))))

@@ -98,7 +98,7 @@ class BrokeragePropertiesTest {
         Desk desk = new Desk();
         desk.ledger.fund(SCHOOL_ACCOUNT, funds);
         Raise raise = new Raise(ADVISER, T0, REQ, URN, AREA, List.of("SEND"), "phonics catch-up", Urgency.MEDIUM, 5,
-                List.of(DeliveryMode.IN_SCHOOL), LocalDate.parse("2027-03-31"), 20, List.of("O-1", "O-2"));
+                List.of(DeliveryMode.IN_SCHOOL), LocalDate.parse("2027-03-31"), 20, List.of(Suggestion.of("O-1", "P-A"), Suggestion.of("O-2", "P-B")));
         assertThat(desk.raise(raise)).isInstanceOf(Desk.Written.class);
         Instant now = T0;
         Change crashed = null;
