@@ -2,7 +2,7 @@ package uk.sse.ledger;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import uk.sse.ledger.application.Backoff;
+import uk.sse.kernel.retry.Backoff;
 
 import java.time.Duration;
 

@@ -1,5 +1,9 @@
 package uk.sse.ledger.application;
 
+import uk.sse.kernel.retry.Backoff;
+
+import uk.sse.kernel.dynamo.StoreBusy;
+
 import jakarta.inject.Singleton;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.ledger.model.Command;

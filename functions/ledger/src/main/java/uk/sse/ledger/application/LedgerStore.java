@@ -1,5 +1,7 @@
 package uk.sse.ledger.application;
 
+import uk.sse.kernel.dynamo.StoreBusy;
+
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 import uk.sse.ledger.model.Account;

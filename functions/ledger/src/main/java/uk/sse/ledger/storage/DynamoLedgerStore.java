@@ -1,23 +1,19 @@
 package uk.sse.ledger.storage;
 
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 import uk.sse.ledger.application.LedgerStore;
-import uk.sse.ledger.application.StoreBusy;
+import uk.sse.kernel.dynamo.Transactions;
 import uk.sse.ledger.model.Account;
 import uk.sse.ledger.model.AccountId;
 import uk.sse.ledger.model.Entry;
@@ -34,9 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The ledger in its DynamoDB table. A command's result is one TransactWriteItems: each account put on condition
@@ -45,9 +39,6 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class DynamoLedgerStore implements LedgerStore {
-
-    private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
-            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
     private final DynamoDbClient client;
     private final String table;
@@ -62,7 +53,7 @@ public class DynamoLedgerStore implements LedgerStore {
         List<TransactGetItem> gets = new ArrayList<>();
         transfers.forEach(id -> gets.add(get(LedgerItems.transferKey(id))));
         accounts.forEach(id -> gets.add(get(LedgerItems.accountKey(id))));
-        var responses = busyOnFault("read", () -> client.transactGetItems(b -> b.transactItems(gets))).responses();
+        var responses = Transactions.busyOnFault("read", () -> client.transactGetItems(b -> b.transactItems(gets))).responses();
         List<Transfer> foundTransfers = new ArrayList<>();
         List<Account> foundAccounts = new ArrayList<>();
         for (int i = 0; i < responses.size(); i++) {
@@ -108,28 +99,13 @@ public class DynamoLedgerStore implements LedgerStore {
         for (Entry e : applied.entries()) {
             items.add(put(LedgerItems.item(e, versions.get(e.account())), "attribute_not_exists(pk)", Map.of(), Map.of()));
         }
-        try {
-            client.transactWriteItems(b -> b.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            List<String> reasons = cancelled.hasCancellationReasons()
-                    ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-            if (reasons.contains("ConditionalCheckFailed")) {
-                return false;
-            }
-            if (reasons.stream().anyMatch(RETRYABLE_REASONS::contains)) {
-                throw new StoreBusy("write cancelled: " + reasons, cancelled);
-            }
-            throw cancelled;
-        } catch (SdkClientException | DynamoDbException fault) {
-            throw busyOrRethrow("write", fault);
-        }
+        return Transactions.writeIfConditionsHold(client, items);
     }
 
     @Override
     public boolean open(Account account) {
         try {
-            busyOnFault("open", () -> client.putItem(b -> b.tableName(table).item(LedgerItems.item(account))
+            Transactions.busyOnFault("open", () -> client.putItem(b -> b.tableName(table).item(LedgerItems.item(account))
                     .conditionExpression("attribute_not_exists(pk)")));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
@@ -165,7 +141,7 @@ public class DynamoLedgerStore implements LedgerStore {
 
     @Override
     public List<TransferId> holdsDueBy(Instant now, int limit) {
-        QueryResponse response = busyOnFault("due holds", () -> client.query(b -> b.tableName(table).indexName(LedgerTable.DUE_INDEX)
+        QueryResponse response = Transactions.busyOnFault("due holds", () -> client.query(b -> b.tableName(table).indexName(LedgerTable.DUE_INDEX)
                 .keyConditionExpression("gsi2pk = :due AND gsi2sk <= :now")
                 .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(LedgerItems.HOLDS_DUE),
                         ":now", AttributeValue.fromS(LedgerItems.dueSk(now, "~"))))
@@ -185,7 +161,7 @@ public class DynamoLedgerStore implements LedgerStore {
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest request = query.exclusiveStartKey(start).build();
-            QueryResponse response = busyOnFault("area query", () -> client.query(request));
+            QueryResponse response = Transactions.busyOnFault("area query", () -> client.query(request));
             response.items().forEach(item -> out.add(mapper.apply(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
@@ -193,7 +169,7 @@ public class DynamoLedgerStore implements LedgerStore {
     }
 
     private <T> Page<T> page(QueryRequest request, Function<Map<String, AttributeValue>, T> mapper) {
-        QueryResponse response = busyOnFault("page", () -> client.query(request));
+        QueryResponse response = Transactions.busyOnFault("page", () -> client.query(request));
         return new Page<>(response.items().stream().map(mapper).toList(),
                 response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
     }
@@ -218,7 +194,7 @@ public class DynamoLedgerStore implements LedgerStore {
     }
 
     private Optional<Map<String, AttributeValue>> one(Map<String, AttributeValue> key) {
-        var response = busyOnFault("get", () -> client.getItem(b -> b.tableName(table).key(key).consistentRead(true)));
+        var response = Transactions.busyOnFault("get", () -> client.getItem(b -> b.tableName(table).key(key).consistentRead(true)));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
@@ -236,27 +212,5 @@ public class DynamoLedgerStore implements LedgerStore {
             put.expressionAttributeValues(values);
         }
         return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    private static <T> T busyOnFault(String what, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (TransactionCanceledException cancelled) {
-            throw new StoreBusy(what + " cancelled", cancelled);
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException condition) {
-            throw condition;
-        } catch (SdkClientException | DynamoDbException fault) {
-            throw busyOrRethrow(what, fault);
-        }
-    }
-
-    /** Throttling, conflicts and client-side failures (timeouts, broken connections) are retryable; the rest is a bug. */
-    private static RuntimeException busyOrRethrow(String what, RuntimeException fault) {
-        boolean retryable = fault instanceof SdkClientException
-                || (fault instanceof DynamoDbException service && (service.isThrottlingException()
-                || service instanceof software.amazon.awssdk.services.dynamodb.model.TransactionConflictException
-                || service instanceof software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException
-                || service.statusCode() >= 500));
-        return retryable ? new StoreBusy(what + " failed: " + fault.getMessage(), fault) : fault;
     }
 }

@@ -1,13 +1,28 @@
 package uk.sse.kernel.dynamo;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** Runs a conditional transaction and reports a failed condition as {@code false}, not as an exception. */
+/**
+ * Runs DynamoDB writes and says what happened as the callers need it: a failed condition is {@code false} (someone
+ * else moved first), throttling, conflicts and client-side failures (timeouts, broken connections) are
+ * {@link StoreBusy} (worth a retry), and anything else is a bug and is rethrown.
+ */
 public final class Transactions {
+
+    private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
     private Transactions() { }
 
@@ -16,12 +31,39 @@ public final class Transactions {
             client.transactWriteItems(b -> b.transactItems(items));
             return true;
         } catch (TransactionCanceledException cancelled) {
-            boolean conditionFailed = cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
-                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-            if (conditionFailed) {
+            List<String> reasons = cancelled.hasCancellationReasons()
+                    ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+            if (reasons.contains("ConditionalCheckFailed")) {
                 return false;
             }
+            if (reasons.stream().anyMatch(RETRYABLE_REASONS::contains)) {
+                throw new StoreBusy("write cancelled: " + reasons, cancelled);
+            }
             throw cancelled;
+        } catch (SdkClientException | DynamoDbException fault) {
+            throw busyOrRethrow("write", fault);
         }
+    }
+
+    /** Runs one call, with its faults as {@link StoreBusy} where a retry may help; a failed condition is rethrown as it is. */
+    public static <T> T busyOnFault(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TransactionCanceledException cancelled) {
+            throw new StoreBusy(what + " cancelled", cancelled);
+        } catch (ConditionalCheckFailedException condition) {
+            throw condition;
+        } catch (SdkClientException | DynamoDbException fault) {
+            throw busyOrRethrow(what, fault);
+        }
+    }
+
+    private static RuntimeException busyOrRethrow(String what, RuntimeException fault) {
+        boolean retryable = fault instanceof SdkClientException
+                || (fault instanceof DynamoDbException service && (service.isThrottlingException()
+                || service instanceof TransactionConflictException
+                || service instanceof TransactionInProgressException
+                || service.statusCode() >= 500));
+        return retryable ? new StoreBusy(what + " failed: " + fault.getMessage(), fault) : fault;
     }
 }

@@ -27,7 +27,7 @@ import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.ledger.application.ApplyCommand;
-import uk.sse.ledger.application.Backoff;
+import uk.sse.kernel.retry.Backoff;
 import uk.sse.ledger.application.LedgerStore;
 import uk.sse.ledger.model.Invariants;
 import uk.sse.ledger.model.Transfer;

@@ -1,4 +1,4 @@
-package uk.sse.ledger.application;
+package uk.sse.kernel.retry;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
