@@ -141,6 +141,24 @@ public final class Brokerage {
         return current.proposal(transferId.substring(prefix.length())).map(p -> !p.status().live()).orElse(true);
     }
 
+    /**
+     * The event of an agreement the ledger refused for want of credits: the request stays as it is, and the event
+     * tells brokers and reporting. Its id names the version the agreement was made on, so a retry is the same event.
+     */
+    public static EventEnvelope holdRefused(BrokerageRequest r, Agree c, String reason) {
+        Proposal p = r.proposal(c.proposalId()).orElseThrow(() -> new IllegalArgumentException("no proposal " + c.proposalId()));
+        Transition attempt = new Transition(c.actor().subject(), c.actor().kind(), c.at(), Action.AGREE, r.status(), r.status(),
+                reason, r.version());
+        Map<String, Object> data = data(r, attempt);
+        data.put("proposalId", p.id());
+        data.put("offerId", p.offerId());
+        data.put("providerId", p.providerId());
+        data.put("credits", p.credits());
+        data.put("reason", reason);
+        return new EventEnvelope("brokerage.engagement.hold-refused", r.id() + "/" + r.version() + "/hold-refused", c.at(),
+                r.area(), Collections.unmodifiableMap(data));
+    }
+
     private static Result propose(BrokerageRequest r, Propose c) {
         List<Offered> offers = c.offers();
         if (offers.isEmpty() || offers.size() > MAX_OFFERS_PER_PROPOSAL)

@@ -12,6 +12,7 @@ import uk.sse.kernel.paging.PageRequest;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.kernel.dynamo.IdempotencyItems;
+import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
@@ -101,22 +102,22 @@ public class DynamoOfferStore implements OfferStore {
 
     @Override
     public Page<Offer> inStatus(OfferStatus status, String area, PageRequest page) {
-        return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, OfferItems.statusKey(status),
-                area == null ? null : area + "#", Queries.Filter.NONE, page, OfferItems::offer);
+        return IndexQueries.page(client, table, DirectoryTable.GSI2, OfferItems.statusKey(status),
+                area == null ? null : area + "#", IndexQueries.Filter.NONE, page, OfferItems::offer);
     }
 
     @Override
     public Page<Offer> approvedAndCurrent(String area, LocalDate today, PageRequest page) {
         // ISO dates compare as strings
-        var current = new Queries.Filter("#review >= :today", Map.of("#review", "reviewDate"),
+        var current = new IndexQueries.Filter("#review >= :today", Map.of("#review", "reviewDate"),
                 Map.of(":today", AttributeValue.fromS(today.toString())));
-        return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, OfferItems.statusKey(OfferStatus.APPROVED),
+        return IndexQueries.page(client, table, DirectoryTable.GSI2, OfferItems.statusKey(OfferStatus.APPROVED),
                 area == null ? null : area + "#", current, page, OfferItems::offer);
     }
 
     @Override
     public Page<Offer> ofProvider(String providerId, PageRequest page) {
-        return Queries.page(client, table, DirectoryTable.GSI1, DirectoryTable.GSI1_PK, ProviderItems.pk(providerId),
-                "OFFER#", Queries.Filter.NONE, page, OfferItems::offer);
+        return IndexQueries.page(client, table, DirectoryTable.GSI1, ProviderItems.pk(providerId),
+                "OFFER#", IndexQueries.Filter.NONE, page, OfferItems::offer);
     }
 }

@@ -8,6 +8,7 @@ import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.model.Provider;
+import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
 
 import java.util.Map;
@@ -58,7 +59,7 @@ public class DynamoProviderStore implements ProviderStore {
 
     @Override
     public Page<Provider> inArea(String area, PageRequest page) {
-        return Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, "PROVIDERS#" + area, null, Queries.Filter.NONE, page,
+        return IndexQueries.page(client, table, DirectoryTable.GSI2, "PROVIDERS#" + area, null, IndexQueries.Filter.NONE, page,
                 ProviderItems::provider);
     }
 }

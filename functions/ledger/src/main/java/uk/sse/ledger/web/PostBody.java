@@ -1,5 +1,7 @@
 package uk.sse.ledger.web;
 
+import uk.sse.kernel.json.StrictJson;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMax;

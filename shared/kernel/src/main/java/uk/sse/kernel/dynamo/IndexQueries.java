@@ -1,4 +1,4 @@
-package uk.sse.directory.storage;
+package uk.sse.kernel.dynamo;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -6,8 +6,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
-import uk.sse.kernel.dynamo.Cursors;
-import uk.sse.kernel.dynamo.Items;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,24 +13,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Runs one page of an index query, with the caller's cursor in and the next cursor out. */
-final class Queries {
+/** Runs one page of a query of a table's index ({@link Tables}' shape), with the caller's cursor in and the next cursor out. */
+public final class IndexQueries {
 
     /** An optional filter on the items a query reads, e.g. only offers still within their review date. */
-    record Filter(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
-        static final Filter NONE = null;
+    public record Filter(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+        public static final Filter NONE = null;
     }
 
-    private Queries() { }
+    private IndexQueries() { }
 
     /**
      * DynamoDB applies a filter after reading {@code Limit} items, so a filtered page can come back short or
      * empty; this reads on, asking each time for only what is still missing, until the page is full or the
      * index is exhausted. The cursor is the last item read, so the next page starts right after it.
      */
-    static <T> Page<T> page(DynamoDbClient client, String table, String index, String pkName, String pkValue,
-                            String skPrefix, Filter filter, PageRequest page, Function<Items, T> mapper) {
-        String skName = DirectoryTable.GSI1.equals(index) ? DirectoryTable.GSI1_SK : DirectoryTable.GSI2_SK;
+    public static <T> Page<T> page(DynamoDbClient client, String table, String index, String pkValue,
+                                   String skPrefix, Filter filter, PageRequest page, Function<Items, T> mapper) {
+        return page(client, table, index, pkValue, skPrefix, filter, true, page, mapper);
+    }
+
+    /** As {@link #page}, in the index's sort order ({@code forward}) or the reverse. */
+    public static <T> Page<T> page(DynamoDbClient client, String table, String index, String pkValue, String skPrefix,
+                                   Filter filter, boolean forward, PageRequest page, Function<Items, T> mapper) {
+        String pkName = index + "pk";
+        String skName = index + "sk";
         Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pkValue)));
         String condition = "#pk = :pk";
@@ -41,7 +46,8 @@ final class Queries {
             names.put("#sk", skName);
             values.put(":prefix", AttributeValue.fromS(skPrefix));
         }
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index).keyConditionExpression(condition);
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(condition).scanIndexForward(forward);
         if (filter != null) {
             names.putAll(filter.names());
             values.putAll(filter.values());

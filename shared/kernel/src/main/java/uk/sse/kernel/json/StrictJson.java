@@ -1,4 +1,4 @@
-package uk.sse.ledger.web;
+package uk.sse.kernel.json;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
@@ -13,13 +13,13 @@ import java.math.BigDecimal;
  * Values read only as the JSON type they are: by default a string {@code "12"} would be read as the number 12 and
  * {@code "perhaps"} as the boolean false (a hold taken for a payment). Here either is refused, naming the field.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private StrictJson() { }
 
     /** A JSON number, as written; a string, boolean or anything else is refused. */
     @Singleton
-    static final class Number implements Deserializer<BigDecimal> {
+    public static final class Number implements Deserializer<BigDecimal> {
         @Override
         public BigDecimal deserialize(Decoder decoder, DecoderContext context, Argument<? super BigDecimal> type) throws IOException {
             JsonNode node = decoder.decodeNode();
@@ -37,7 +37,7 @@ final class StrictJson {
 
     /** A JSON {@code true} or {@code false}; a string or number is refused. */
     @Singleton
-    static final class Flag implements Deserializer<Boolean> {
+    public static final class Flag implements Deserializer<Boolean> {
         @Override
         public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
             JsonNode node = decoder.decodeNode();

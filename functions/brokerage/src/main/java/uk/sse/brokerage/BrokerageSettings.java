@@ -1,0 +1,29 @@
+package uk.sse.brokerage;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import uk.sse.kernel.retry.Backoff;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The brokerage's table; where the directory and the ledger answer (in AWS both are the API's own base URL) and how
+ * long a call to them may take; how often a write contended or faulted in the store is tried before answering 503.
+ */
+@ConfigurationProperties("sse.brokerage")
+public record BrokerageSettings(@Nullable String tableName, @Nullable URI directoryUrl, @Nullable URI ledgerUrl,
+                                @Nullable Duration callTimeout, @Nullable Integer retryAttempts) {
+
+    public BrokerageSettings {
+        tableName = tableName == null || tableName.isBlank() ? "sse-brokerage" : tableName;
+        directoryUrl = directoryUrl == null ? URI.create("http://127.0.0.1:8080") : directoryUrl;
+        ledgerUrl = ledgerUrl == null ? URI.create("http://127.0.0.1:8080") : ledgerUrl;
+        callTimeout = callTimeout == null ? Duration.ofSeconds(5) : callTimeout;
+        retryAttempts = retryAttempts == null ? 6 : retryAttempts;
+    }
+
+    public Backoff backoff() {
+        return new Backoff(retryAttempts, Duration.ofMillis(10), Duration.ofMillis(250));
+    }
+}

@@ -1,0 +1,119 @@
+package uk.sse.brokerage.application;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.brokerage.model.Actor;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.brokerage.model.BrokerageRequest;
+import uk.sse.brokerage.model.Command;
+import uk.sse.brokerage.model.DeliveryMode;
+import uk.sse.brokerage.model.Policy;
+import uk.sse.brokerage.model.Result;
+import uk.sse.brokerage.model.Suggestion;
+import uk.sse.brokerage.model.Urgency;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.idempotency.IdempotencyKey;
+import uk.sse.kernel.idempotency.PriorRequest;
+import uk.sse.kernel.ids.Ids;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.problem.ServiceBusy;
+import uk.sse.kernel.taxonomy.Taxonomy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An adviser raises a request for a school in their area, on a visit whose connection may drop: the same
+ * Idempotency-Key with the same request answers the request the first try made. The school must be in the register
+ * and in the adviser's area; the directory's search suggests up to ten offers, stored with the request. If search
+ * cannot answer, the request is raised without suggestions (the adviser is not kept waiting) and says so.
+ */
+@Singleton
+public class RaiseRequest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RaiseRequest.class);
+
+    /** What the adviser asks for. */
+    public record Form(String urn, List<String> areasOfSupport, String need, Urgency urgency, int daysWanted,
+                       List<DeliveryMode> deliveryModes, LocalDate wantedBy, long credits) { }
+
+    /** The request, and whether this answer repeats an earlier one or was raised without search's suggestions. */
+    public record Raised(BrokerageRequest request, boolean replayed, boolean suggestionsUnavailable) { }
+
+    private final RequestStore store;
+    private final Directory directory;
+    private final Clock clock;
+
+    public RaiseRequest(RequestStore store, Directory directory, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public Outcome<Raised> raise(Caller caller, String bearer, Form form, String idempotencyKey) {
+        Actor actor = Actors.of(caller);
+        if (!Policy.mayRaise(actor, caller.area())) {
+            return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
+        }
+        IdempotencyKey key = IdempotencyKey.of(caller.subject(), idempotencyKey, form);
+        Optional<PriorRequest> prior = store.priorRequest(key);
+        if (prior.isPresent()) {
+            return replay(key, prior.get());
+        }
+        List<Outcome.Violation> unknown = new ArrayList<>();
+        for (int i = 0; form.areasOfSupport() != null && i < form.areasOfSupport().size(); i++) {
+            String code = form.areasOfSupport().get(i);
+            if (code != null && !Taxonomy.standard().isKnown(code)) {
+                unknown.add(new Outcome.Violation("/areasOfSupport/" + i, "is not a code of the taxonomy (see /taxonomy)"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return Outcome.invalid(unknown);
+        }
+        Directory.School school = switch (directory.school(bearer, form.urn())) {
+            case Lookup.Found<Directory.School> found -> found.value();
+            case Lookup.Missing<Directory.School> missing -> null;
+            case Lookup.Unavailable<Directory.School> down -> throw new ServiceBusy("the directory did not answer: " + down.why(), null);
+        };
+        if (school == null) {
+            return Outcome.invalid("/urn", "no school with URN " + form.urn() + " is in the register");
+        }
+        if (!school.laCode().equals(caller.area())) {
+            return Outcome.invalid("/urn", "school " + form.urn() + " is in LA " + school.laCode() + ", not in your area " + caller.area());
+        }
+        List<Suggestion> suggestions = List.of();
+        boolean unavailable = false;
+        if (form.areasOfSupport() != null && !form.areasOfSupport().isEmpty()) {
+            switch (directory.suggest(bearer, school, form.areasOfSupport(), Brokerage.MAX_SUGGESTIONS)) {
+                case Lookup.Found<List<Suggestion>> found -> suggestions = found.value();
+                case Lookup.Missing<List<Suggestion>> none -> suggestions = List.of();
+                case Lookup.Unavailable<List<Suggestion>> down -> {
+                    LOG.warn("raising without suggestions: {}", down.why());
+                    unavailable = true;
+                }
+            }
+        }
+        Command.Raise raise = new Command.Raise(actor, clock.instant(), Ids.newId("req", clock), form.urn(), caller.area(),
+                form.areasOfSupport(), form.need(), form.urgency(), form.daysWanted(), form.deliveryModes(), form.wantedBy(),
+                form.credits(), suggestions, school.name());
+        return switch (Brokerage.raise(raise)) {
+            case Result.Refused refused -> RefusedRaise.outcome(refused);
+            case Result.Applied applied -> store.create(applied, key)
+                    ? Outcome.done(new Raised(applied.request(), false, unavailable))
+                    : replay(key, store.priorRequest(key).orElseThrow(() ->
+                            new IllegalStateException("request " + applied.request().id() + " was refused, but no key holds another")));
+        };
+    }
+
+    private Outcome<Raised> replay(IdempotencyKey key, PriorRequest prior) {
+        if (!key.sameRequestAs(prior.requestHash())) {
+            return Outcome.invalid("Idempotency-Key", "was used for a different request; use a new key for a new request");
+        }
+        return store.find(prior.resultId()).<Outcome<Raised>>map(r -> Outcome.done(new Raised(r, true, false)))
+                .orElseThrow(() -> new IllegalStateException("key names request " + prior.resultId() + ", which is not stored"));
+    }
+}

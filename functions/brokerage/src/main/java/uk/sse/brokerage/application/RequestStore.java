@@ -1,0 +1,40 @@
+package uk.sse.brokerage.application;
+
+import uk.sse.brokerage.model.BrokerageRequest;
+import uk.sse.brokerage.model.Result;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.idempotency.IdempotencyKey;
+import uk.sse.kernel.idempotency.PriorRequest;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
+
+import java.util.Optional;
+
+/** Where requests, their events and the Idempotency-Keys that raised them are kept. */
+public interface RequestStore {
+
+    Optional<BrokerageRequest> find(String id);
+
+    /** Stores a raised request with its event, claiming {@code key} in the same write; false if the key was claimed first. */
+    boolean create(Result.Applied raised, IdempotencyKey key);
+
+    Optional<PriorRequest> priorRequest(IdempotencyKey key);
+
+    /** Stores the request's next state with its event, if it is still at the version before; false if it has moved. */
+    boolean update(Result.Applied applied);
+
+    /** Records, once, that the ledger refused the hold of an agreement made on the request at {@code version}. */
+    void recordHoldRefused(String requestId, long version, EventEnvelope event);
+
+    /** An area's requests still in the queue, most urgent and then oldest first. */
+    Page<BrokerageRequest> queue(String area, RequestFilter filter, PageRequest page);
+
+    /** All of an area's requests, newest first. */
+    Page<BrokerageRequest> inArea(String area, RequestFilter filter, PageRequest page);
+
+    /** A school's requests, newest first. */
+    Page<BrokerageRequest> ofSchool(String urn, RequestFilter filter, PageRequest page);
+
+    /** The requests on which something was proposed to a provider. */
+    Page<BrokerageRequest> addressedTo(String providerId, RequestFilter filter, PageRequest page);
+}

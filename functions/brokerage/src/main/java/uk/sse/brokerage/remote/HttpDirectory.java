@@ -1,0 +1,117 @@
+package uk.sse.brokerage.remote;
+
+import jakarta.inject.Singleton;
+import uk.sse.brokerage.BrokerageSettings;
+import uk.sse.brokerage.application.Directory;
+import uk.sse.brokerage.application.Lookup;
+import uk.sse.brokerage.model.Suggestion;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The directory over its HTTP API: {@code GET /schools/{urn}}, {@code GET /offers/{id}}, {@code GET /search/offers}. */
+@Singleton
+public class HttpDirectory implements Directory {
+
+    private final JsonOverHttp http;
+    private final URI base;
+
+    public HttpDirectory(JsonOverHttp http, BrokerageSettings settings) {
+        this.http = http;
+        this.base = settings.directoryUrl();
+    }
+
+    @Override
+    public Lookup<School> school(String bearer, String urn) {
+        JsonOverHttp.Reply reply = http.get(base.resolve("/schools/" + encode(urn)), bearer);
+        return lookup(reply, b -> new School(text(b, "urn"), text(b, "name"), text(b, "laCode"), text(b, "phase"),
+                text(b, "type"), b.get("latitude") instanceof Number));
+    }
+
+    @Override
+    public Lookup<Offer> offer(String bearer, String offerId) {
+        JsonOverHttp.Reply reply = http.get(base.resolve("/offers/" + encode(offerId)), bearer);
+        return lookup(reply, b -> new Offer(text(b, "id"), text(b, "providerId"),
+                b.get("content") instanceof Map<?, ?> c && c.get("title") instanceof String t ? t : null, text(b, "area")));
+    }
+
+    @Override
+    public Lookup<List<Suggestion>> suggest(String bearer, School school, List<String> areasOfSupport, int max) {
+        StringBuilder query = new StringBuilder("/search/offers?size=" + max);
+        areasOfSupport.forEach(code -> query.append("&area=").append(encode(code)));
+        String phase = searchPhase(school);
+        if (phase != null) {
+            query.append("&phase=").append(phase);
+        }
+        if (school.located()) {
+            query.append("&near=").append(encode(school.urn()));
+        }
+        JsonOverHttp.Reply reply = http.get(base.resolve(query.toString()), bearer);
+        if (!reply.answered() || !reply.ok()) {
+            return new Lookup.Unavailable<>("search answered " + (reply.answered() ? reply.status() + " " + reply.detail() : reply.failure()));
+        }
+        List<Suggestion> found = new ArrayList<>();
+        if (reply.body().get("hits") instanceof List<?> hits) {
+            for (Object hit : hits) {
+                if (hit instanceof Map<?, ?> h && h.get("id") instanceof String id && h.get("providerId") instanceof String provider) {
+                    found.add(new Suggestion(id, provider, h.get("title") instanceof String t ? t : null,
+                            h.get("providerName") instanceof String n ? n : null,
+                            h.get("distanceKm") instanceof Number d ? d.doubleValue() : null,
+                            h.get("priceCredits") instanceof Number p ? p.longValue() : null));
+                }
+            }
+        }
+        return new Lookup.Found<>(found.subList(0, Math.min(max, found.size())));
+    }
+
+    /** The directory's offer phase for a GIAS school: special and alternative provision by type, the rest by phase. */
+    static String searchPhase(School school) {
+        String type = school.type() == null ? "" : school.type().toLowerCase(Locale.ROOT);
+        if (type.contains("special")) {
+            return "SPECIAL";
+        }
+        if (type.contains("pupil referral") || type.contains("alternative provision")) {
+            return "ALTERNATIVE_PROVISION";
+        }
+        String phase = school.phase() == null ? "" : school.phase().toLowerCase(Locale.ROOT);
+        if (phase.contains("nursery")) {
+            return "EARLY_YEARS";
+        }
+        if (phase.contains("primary")) {
+            return "PRIMARY";
+        }
+        if (phase.contains("secondary")) {
+            return "SECONDARY";
+        }
+        if (phase.contains("16 plus")) {
+            return "POST_16";
+        }
+        if (phase.contains("all-through") || phase.contains("all through")) {
+            return "ALL_THROUGH";
+        }
+        return null;
+    }
+
+    private static <T> Lookup<T> lookup(JsonOverHttp.Reply reply, java.util.function.Function<Map<String, Object>, T> read) {
+        if (!reply.answered()) {
+            return new Lookup.Unavailable<>(reply.status() == 0 ? reply.failure() : "status " + reply.status());
+        }
+        if (!reply.ok()) {
+            return new Lookup.Missing<>(); // 404, or a 4xx that says the caller may not have it: either way, none for them
+        }
+        return new Lookup.Found<>(read.apply(reply.body()));
+    }
+
+    private static String text(Map<String, Object> body, String field) {
+        return body.get(field) instanceof String s ? s : null;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
