@@ -34,7 +34,7 @@ public final class DirectoryItems {
         String sk = item.s("sk");
         if (OFFER.equals(entity) && CURRENT.equals(sk)) {
             String id = item.s("id");
-            long version = item.n("version");
+            long version = OfferDocuments.version(item);
             // a tombstone at the removed version: older records replayed later are refused
             return Optional.of(removed
                     ? new IndexChange.Delete(source, SearchIndices.OFFERS, id, version, VersionType.ExternalGte)

@@ -43,12 +43,28 @@ public final class OfferDocuments {
         put(doc, "availableUntil", item.s("availableUntil"));
         put(doc, "status", item.s("status"));
         put(doc, "reviewDate", item.s("reviewDate"));
-        // fed by brokerage once it exists
-        doc.put("completedEngagements", 0);
-        doc.put("averageImpact", 0);
+        // the quality signals brokerage's outcomes keep on the offer (0 until the first)
+        long ratings = orZero(item.n("impactRatings"));
+        doc.put("completedEngagements", orZero(item.n("completedEngagements")));
+        doc.put("averageImpact", ratings == 0 ? 0 : Math.round(10.0 * orZero(item.n("impactTotal")) / ratings) / 10.0);
         put(doc, "version", item.n("version"));
         put(doc, "updatedAt", item.s("updatedAt"));
         return doc;
+    }
+
+    /**
+     * The document's external version: the offer's own version, then the revision of its quality signals, which
+     * change in place without a new version. Both only grow, so the pair as one number only grows.
+     */
+    public static long version(Images item) {
+        return Math.addExact(Math.multiplyExact(item.n("version"), SIGNAL_REVISIONS), orZero(item.n("signalsRevision")));
+    }
+
+    /** Room for this many signal revisions per offer version. */
+    static final long SIGNAL_REVISIONS = 1_000_000L;
+
+    private static long orZero(Long n) {
+        return n == null ? 0 : n;
     }
 
     static void put(Map<String, Object> doc, String field, Object value) {

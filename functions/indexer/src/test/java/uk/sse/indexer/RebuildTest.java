@@ -158,7 +158,7 @@ class RebuildTest {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         h.dynamo.scanPaginator(b -> b.tableName(h.table).consistentRead(true)).items().forEach(items::add);
         items.stream().filter(i -> "OFFER".equals(i.get("entity").s()) && "CURRENT".equals(i.get("sk").s()))
-                .forEach(i -> versions.put(i.get("id").s(), Long.valueOf(i.get("version").n())));
+                .forEach(i -> versions.put(i.get("id").s(), Long.valueOf(i.get("version").n()) * OfferDocuments.SIGNAL_REVISIONS));
         return versions;
     }
 

@@ -416,7 +416,7 @@ class ApiToSearchFlowTest {
                 new AssuranceRecord(approvedAt.minusSeconds(3600), "provider", AssuranceAction.SUBMIT, OfferStatus.DRAFT, OfferStatus.SUBMITTED, null, null, 2),
                 new AssuranceRecord(approvedAt, "assurer", AssuranceAction.APPROVE, OfferStatus.SUBMITTED, OfferStatus.APPROVED, null, review, 3));
         Offer offer = new Offer(Ids.newId("off"), provider.id(), provider.name(), provider.type(), provider.area(), provider.designations(),
-                content, OfferStatus.APPROVED, review, history, 3, approvedAt.minusSeconds(7200), approvedAt);
+                content, OfferStatus.APPROVED, review, history, 3, approvedAt.minusSeconds(7200), approvedAt, null);
         assertThat(stack.context().getBean(OfferStore.class).create(offer, null)).isTrue();
         return offer.id();
     }

@@ -28,6 +28,13 @@ public interface OfferStore {
     /** Stores a new version; false if the stored version is no longer {@code expectedVersion}. */
     boolean update(Offer offer, long expectedVersion);
 
+    /**
+     * Records one outcome of brokerage for the offer, once: {@code outcomeId} names it, and a repeat changes nothing.
+     * A completed engagement counts towards its completed engagements, an impact score (1-5) towards its average.
+     * False if it was recorded before or there is no such offer.
+     */
+    boolean recordOutcome(String offerId, String outcomeId, boolean completed, Integer impactScore, java.time.Instant at);
+
     /** Every stored version of the offer, oldest first. */
     List<Offer> versions(String id);
 

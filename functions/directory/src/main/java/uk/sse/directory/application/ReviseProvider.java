@@ -80,7 +80,7 @@ public class ReviseProvider {
         for (int i = 0; i < tries && current != null; i++) {
             Offer carried = new Offer(current.id(), current.providerId(), provider.name(), current.providerType(),
                     current.area(), provider.designations(), current.content(), current.status(), current.reviewDate(),
-                    current.history(), current.version() + 1, current.createdAt(), clock.instant());
+                    current.history(), current.version() + 1, current.createdAt(), clock.instant(), current.signals());
             if (offers.update(carried, current.version())) {
                 return;
             }

@@ -102,7 +102,7 @@ public final class OfferLifecycle {
         OfferContent content = action == AssuranceAction.EDIT ? request.newContent() : offer.content();
         return new Move.Made(new Offer(offer.id(), offer.providerId(), offer.providerName(), offer.providerType(),
                 offer.area(), offer.designations(), content, to, to == OfferStatus.APPROVED || to == OfferStatus.SUSPENDED ? reviewDate : null,
-                history, version, offer.createdAt(), request.at()));
+                history, version, offer.createdAt(), request.at(), offer.signals()));
     }
 
     private static String blankToNull(String s) {

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import uk.sse.directory.application.OfferStore;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
@@ -21,6 +22,7 @@ import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,12 +72,43 @@ public class DynamoOfferStore implements OfferStore {
         return IdempotencyItems.find(client, table, key);
     }
 
+    /**
+     * The new version is written on condition that the stored one is still {@code expectedVersion} and its quality
+     * signals still those the new version carries: an outcome recorded in between must not be written over.
+     */
     @Override
     public boolean update(Offer offer, long expectedVersion) {
+        String condition = "version = :expected AND (" + OfferItems.SIGNALS_REVISION + " = :revision"
+                + (offer.signals().revision() == 0 ? " OR attribute_not_exists(" + OfferItems.SIGNALS_REVISION + "))" : ")");
         return Transactions.writeIfConditionsHold(client, List.of(
-                put(OfferItems.current(offer), "version = :expected", Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))),
+                put(OfferItems.current(offer), condition, Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
+                        ":revision", AttributeValue.fromN(Long.toString(offer.signals().revision())))),
                 put(OfferItems.version(offer), "attribute_not_exists(pk)", Map.of()),
                 event(offer)));
+    }
+
+    @Override
+    public boolean recordOutcome(String offerId, String outcomeId, boolean completed, Integer impactScore, Instant at) {
+        Map<String, AttributeValue> outcome = Items.builder().s(DirectoryTable.PK, OfferItems.pk(offerId))
+                .s(DirectoryTable.SK, "OUTCOME#" + outcomeId).s("entity", "OUTCOME").s("recordedAt", at.toString())
+                .bool("completed", completed).n("impactScore", impactScore).build();
+        Update signals = Update.builder().tableName(table)
+                .key(Map.of(DirectoryTable.PK, AttributeValue.fromS(OfferItems.pk(offerId)), DirectoryTable.SK, AttributeValue.fromS(OfferItems.CURRENT)))
+                .conditionExpression("attribute_exists(pk)")
+                .updateExpression("SET #c = if_not_exists(#c, :zero) + :c, #n = if_not_exists(#n, :zero) + :n, "
+                        + "#t = if_not_exists(#t, :zero) + :t, #r = if_not_exists(#r, :zero) + :one")
+                .expressionAttributeNames(Map.of("#c", OfferItems.COMPLETED, "#n", OfferItems.IMPACT_RATINGS,
+                        "#t", OfferItems.IMPACT_TOTAL, "#r", OfferItems.SIGNALS_REVISION))
+                .expressionAttributeValues(Map.of(":zero", number(0), ":one", number(1), ":c", number(completed ? 1 : 0),
+                        ":n", number(impactScore == null ? 0 : 1), ":t", number(impactScore == null ? 0 : impactScore)))
+                .build();
+        return Transactions.writeIfConditionsHold(client, List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(outcome).conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().update(signals).build()));
+    }
+
+    private static AttributeValue number(long n) {
+        return AttributeValue.fromN(Long.toString(n));
     }
 
     private TransactWriteItem event(Offer offer) {

@@ -1,5 +1,7 @@
 package uk.sse.directory.storage;
 
+import uk.sse.kernel.dynamo.IndexQueries;
+
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -84,8 +86,8 @@ public class DynamoSchoolStore implements SchoolStore {
         }
         PageRequest page = new PageRequest(limit, null);
         Page<School> found = laCode == null
-                ? Queries.page(client, table, DirectoryTable.GSI1, DirectoryTable.GSI1_PK, SchoolItems.initialKey(prefix), prefix, Queries.Filter.NONE, page, SchoolItems::school)
-                : Queries.page(client, table, DirectoryTable.GSI2, DirectoryTable.GSI2_PK, "LA#" + laCode, prefix, Queries.Filter.NONE, page, SchoolItems::school);
+                ? IndexQueries.page(client, table, DirectoryTable.GSI1, SchoolItems.initialKey(prefix), prefix, IndexQueries.Filter.NONE, page, SchoolItems::school)
+                : IndexQueries.page(client, table, DirectoryTable.GSI2, "LA#" + laCode, prefix, IndexQueries.Filter.NONE, page, SchoolItems::school);
         return found.items();
     }
 

@@ -11,6 +11,7 @@ import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferContent;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.directory.model.Phase;
+import uk.sse.directory.model.QualitySignals;
 import uk.sse.directory.model.ProviderType;
 import uk.sse.kernel.dynamo.Items;
 
@@ -23,6 +24,11 @@ final class OfferItems {
 
     static final String ENTITY = "OFFER";
     static final String CURRENT = "CURRENT";
+    /** The quality signals' attributes, which brokerage's outcomes update in place (see DynamoOfferStore). */
+    static final String COMPLETED = "completedEngagements";
+    static final String IMPACT_RATINGS = "impactRatings";
+    static final String IMPACT_TOTAL = "impactTotal";
+    static final String SIGNALS_REVISION = "signalsRevision";
 
     private OfferItems() { }
 
@@ -70,7 +76,9 @@ final class OfferItems {
                 .map("contact", ProviderItems.contact(c.contact()))
                 .s("status", o.status().name()).s("reviewDate", text(o.reviewDate()))
                 .maps("history", o.history(), OfferItems::record)
-                .n("version", o.version()).s("createdAt", o.createdAt().toString()).s("updatedAt", o.updatedAt().toString());
+                .n("version", o.version()).s("createdAt", o.createdAt().toString()).s("updatedAt", o.updatedAt().toString())
+                .n(COMPLETED, o.signals().completedEngagements()).n(IMPACT_RATINGS, o.signals().impactRatings())
+                .n(IMPACT_TOTAL, o.signals().impactTotal()).n(SIGNALS_REVISION, o.signals().revision());
     }
 
     private static Items record(AssuranceRecord r) {
@@ -91,7 +99,13 @@ final class OfferItems {
         return new Offer(i.s("id"), i.s("providerId"), i.s("providerName"), ProviderType.valueOf(i.s("providerType")),
                 i.s("area"), enums(i.strings("designations"), Designation.class), content, OfferStatus.valueOf(i.s("status")),
                 date(i.s("reviewDate")), i.maps("history", OfferItems::record), i.n("version"),
-                Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")));
+                Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")),
+                new QualitySignals(orZero(i.n(COMPLETED)).intValue(), orZero(i.n(IMPACT_RATINGS)).intValue(),
+                        orZero(i.n(IMPACT_TOTAL)), orZero(i.n(SIGNALS_REVISION))));
+    }
+
+    private static Long orZero(Long n) {
+        return n == null ? 0L : n;
     }
 
     private static AssuranceRecord record(Items r) {

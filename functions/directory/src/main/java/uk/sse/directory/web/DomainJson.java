@@ -9,6 +9,7 @@ import uk.sse.directory.model.Contact;
 import uk.sse.directory.model.Evidence;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.QualitySignals;
 import uk.sse.directory.model.OfferContent;
 import uk.sse.directory.model.Provider;
 import uk.sse.directory.register.School;
@@ -16,6 +17,7 @@ import uk.sse.kernel.taxonomy.Term;
 
 /** The domain's records are answered as they are: serialisers are generated for them here, not in the model. */
 @SerdeImport(Offer.class)
+@SerdeImport(QualitySignals.class)
 @SerdeImport(OfferContent.class)
 @SerdeImport(AssuranceRecord.class)
 @SerdeImport(Evidence.class)

@@ -155,6 +155,6 @@ public class OfferController {
         }
         return new Offer(offer.id(), offer.providerId(), offer.providerName(), offer.providerType(), offer.area(),
                 offer.designations(), offer.content(), offer.status(), offer.reviewDate(), List.of(), offer.version(),
-                offer.createdAt(), offer.updatedAt());
+                offer.createdAt(), offer.updatedAt(), offer.signals());
     }
 }

@@ -20,7 +20,7 @@ final class Offers {
     static Offer draft() {
         return new Offer("off_01KE6Q5WH0RZ3JQ7M5TNX2V8GD", "100006", "Heath School", ProviderType.SCHOOL, "202",
                 List.of(Designation.SPECIALIST_LEADER_OF_EDUCATION), content().build(), OfferStatus.DRAFT, null,
-                List.of(), 1, CREATED, CREATED);
+                List.of(), 1, CREATED, CREATED, null);
     }
 
     static final class Content {

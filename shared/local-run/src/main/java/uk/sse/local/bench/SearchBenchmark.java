@@ -199,7 +199,7 @@ public final class SearchBenchmark {
             for (Offer o : DemoDirectory.generate(all, today, generatorSeed++).offers()) {
                 if (offers.size() < count && ids.add(o.id())) {
                     offers.add(new Offer(o.id(), o.providerId(), o.providerName(), o.providerType(), o.area(), o.designations(),
-                            o.content(), OfferStatus.APPROVED, today.plusYears(1), o.history(), o.version(), o.createdAt(), o.updatedAt()));
+                            o.content(), OfferStatus.APPROVED, today.plusYears(1), o.history(), o.version(), o.createdAt(), o.updatedAt(), o.signals()));
                 }
             }
         }
@@ -492,7 +492,7 @@ public final class SearchBenchmark {
                             o.content().areasOfSupport(), o.content().phases(), o.content().deliveryModes(), o.content().capacityDaysPerTerm(),
                             o.content().priceCredits(), o.content().dayRatePence(), o.content().location(), o.content().travelRadiusKm(),
                             o.content().availableFrom(), o.content().availableUntil(), o.content().evidence(), o.content().contact()),
-                    o.status(), o.reviewDate(), o.history(), o.version(), o.createdAt(), o.updatedAt());
+                    o.status(), o.reviewDate(), o.history(), o.version(), o.createdAt(), o.updatedAt(), o.signals());
             String url = stack.url() + "/search/offers?q=" + word;
             long t = System.nanoTime();
             store.create(offer, null);
