@@ -51,13 +51,42 @@ class OfferIndexingTest {
                 .containsEntry("providerType", "HUB").containsEntry("area", "888")
                 .containsEntry("evidence", "Reading ages up by a year")
                 .containsEntry("availableFrom", "2026-09-01").containsEntry("completedEngagements", 0)
-                .containsEntry("averageImpact", 0).containsEntry("priceCredits", 12).containsEntry("version", 1);
+                .containsEntry("averageImpact", 0.0).containsEntry("priceCredits", 12).containsEntry("version", 1);
         assertThat(source.get("areasOfSupport")).isEqualTo(List.of("CT.READ"));
         assertThat(source.get("areasOfSupportLineage")).isEqualTo(List.of("CT", "CT.READ"));
         assertThat(source.get("areaLabels")).isEqualTo(List.of("Curriculum and teaching", "Early reading and phonics"));
         assertThat(source.get("location")).isEqualTo(Map.of("lat", 52.58, "lon", -2.13));
         assertThat(source.get("deliveryModes")).isEqualTo(List.of("IN_PERSON", "ONLINE"));
         assertThat(source).doesNotContainKeys("contact", "history", "pk", "sk", "reviewDate");
+    }
+
+    /** Brokerage's outcomes change an offer's signals in place, without a new version: the document follows, in order. */
+    @Test
+    void quality_signals_updated_in_place_reach_the_document_and_an_older_record_is_refused() throws IOException {
+        TestOffer offer = TestOffer.draft("O9");
+        h.directory.put(offer);
+        h.handleNew();
+        var key = java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OFFER#O9"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CURRENT"));
+        for (int[] outcome : new int[][] {{1, 0}, {0, 4}, {0, 5}}) {
+            h.dynamo.updateItem(b -> b.tableName(h.table).key(key).updateExpression(
+                            "SET completedEngagements = if_not_exists(completedEngagements, :z) + :c, impactRatings = if_not_exists(impactRatings, :z) + :n, "
+                                    + "impactTotal = if_not_exists(impactTotal, :z) + :t, signalsRevision = if_not_exists(signalsRevision, :z) + :one")
+                    .expressionAttributeValues(java.util.Map.of(":z", n(0), ":one", n(1), ":c", n(outcome[0]), ":n", n(outcome[1] > 0 ? 1 : 0), ":t", n(outcome[1]))));
+        }
+        var records = h.stream.next();
+        assertThat(records).hasSize(3);
+        assertThat(h.handle(records).getBatchItemFailures()).isEmpty();
+        var doc = h.get("offers", "O9");
+        assertThat(doc.version()).isEqualTo(OfferDocuments.SIGNAL_REVISIONS + 3);
+        assertThat(doc.source()).containsEntry("completedEngagements", 1).containsEntry("averageImpact", 4.5);
+
+        assertThat(h.handle(records.subList(0, 1)).getBatchItemFailures()).as("an older record replayed is done, not applied").isEmpty();
+        assertThat(h.get("offers", "O9").source()).containsEntry("averageImpact", 4.5);
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue n(int value) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Integer.toString(value));
     }
 
     @Test

@@ -71,6 +71,7 @@ public final class LambdaInstance implements AutoCloseable {
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query)
+                .withQueryStringParameters(query.isEmpty() ? null : parameters(query))
                 .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
@@ -78,6 +79,25 @@ public final class LambdaInstance implements AutoCloseable {
                         .withRequestId("test-" + System.nanoTime()).withStage("$default").build())
                 .build();
         return handler.handleRequest(event, null);
+    }
+
+    /** As API Gateway gives them: decoded, and a name given more than once with its values joined by commas. */
+    static Map<String, String> parameters(String rawQuery) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public Api.Reply post(String path, String bearer, Object body) {

@@ -1,5 +1,6 @@
 package uk.sse.local;
 
+import uk.sse.testing.Polling;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
