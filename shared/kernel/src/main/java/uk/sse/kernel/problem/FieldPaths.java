@@ -27,6 +27,9 @@ public final class FieldPaths {
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY && node.isInIterable() && node.getIndex() != null) {
+                // a property of a list's element: the index is the element's, so it comes first (/offers/0/days)
+                field.append('/').append(node.getIndex()).append('/').append(node.getName());
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 if (node.getName() != null && !node.getName().startsWith("<")) {
                     field.append('/').append(node.getName());
