@@ -44,7 +44,12 @@ public final class LambdaInstance implements AutoCloseable {
     }
 
     public Api.Reply send(String method, String pathAndQuery, String bearer, Object body) {
-        Map<String, String> headers = new HashMap<>();
+        return send(method, pathAndQuery, bearer, body, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, Object)} with more headers (names in lower case, as API Gateway sends them). */
+    public Api.Reply send(String method, String pathAndQuery, String bearer, Object body, Map<String, String> more) {
+        Map<String, String> headers = new HashMap<>(more);
         if (bearer != null) {
             headers.put("authorization", bearer);
         }
