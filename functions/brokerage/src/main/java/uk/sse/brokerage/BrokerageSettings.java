@@ -13,7 +13,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("sse.brokerage")
 public record BrokerageSettings(@Nullable String tableName, @Nullable URI directoryUrl, @Nullable URI ledgerUrl,
-                                @Nullable Duration callTimeout, @Nullable Integer retryAttempts) {
+                                @Nullable Duration callTimeout, @Nullable Integer retryAttempts, @Nullable Integer suggestionRadiusKm) {
 
     public BrokerageSettings {
         tableName = tableName == null || tableName.isBlank() ? "sse-brokerage" : tableName;
@@ -21,6 +21,8 @@ public record BrokerageSettings(@Nullable String tableName, @Nullable URI direct
         ledgerUrl = ledgerUrl == null ? URI.create("http://127.0.0.1:8080") : ledgerUrl;
         callTimeout = callTimeout == null ? Duration.ofSeconds(5) : callTimeout;
         retryAttempts = retryAttempts == null ? 6 : retryAttempts;
+        // a county's width: support is often a drive away, and a rural school has few offers within the search's 25 km
+        suggestionRadiusKm = suggestionRadiusKm == null ? 60 : suggestionRadiusKm;
     }
 
     public Backoff backoff() {

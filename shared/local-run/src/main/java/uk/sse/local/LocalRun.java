@@ -36,6 +36,8 @@ public final class LocalRun {
                 .append(stack.demo().offers().size()).append(" offers; demo area ").append(area).append('\n');
         text.append("Ledger      ").append(stack.credits().accounts()).append(" accounts, ").append(stack.credits().allocated())
                 .append(" credits allocated, ").append(stack.credits().transfers()).append(" transfers in area ").append(area).append('\n');
+        text.append("Brokerage   ").append(stack.brokerage().requests()).append(" requests ").append(stack.brokerage().byStatus())
+                .append(" in area ").append(area).append('\n');
         text.append("Engines     DynamoDB Local (in process), OpenSearch ").append(stack.openSearch().endpoint())
                 .append(", PostgreSQL ").append(stack.postgres().jdbcUrl()).append('\n');
         text.append("\nDemo bearer tokens for area ").append(area).append(" (valid 12 hours):\n");
@@ -46,6 +48,8 @@ public final class LocalRun {
         text.append("\nTry:\n  TOKEN=<the ADVISER token>\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(url).append("/offers?area=").append(area).append("'\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(url).append("/schools/").append(stack.demoSchool()).append('\n')
+                .append("  TOKEN=<the BROKER token>     # the broker's queue, most urgent first\n")
+                .append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(url).append("/requests\n")
                 .append("  TOKEN=<the PROVIDER token>   # the school's own credits and statement\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(url).append("/accounts/").append(area).append('/')
                 .append(stack.demoSchool()).append("/entries\n")

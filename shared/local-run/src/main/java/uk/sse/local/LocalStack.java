@@ -4,7 +4,13 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import uk.sse.brokerage.BrokerageSettings;
+import uk.sse.brokerage.application.MoveRequest;
+import uk.sse.brokerage.application.ProposeOffers;
+import uk.sse.brokerage.application.RaiseRequest;
 import uk.sse.directory.application.ImportSchoolRegister;
+import uk.sse.directory.signals.RecordEngagementOutcomes;
+import uk.sse.indexer.IndexDirectoryChanges;
 import uk.sse.directory.application.OfferStore;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.model.Provider;
@@ -20,6 +26,7 @@ import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.application.ExpireDueHolds;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.OpenAccount;
+import uk.sse.local.demo.DemoBrokerage;
 import uk.sse.local.demo.DemoDirectory;
 import uk.sse.local.demo.DemoLedger;
 
@@ -27,10 +34,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +50,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on this machine: the embedded engines, every function's API on one Netty server, the
- * directory table's stream driving the indexer, the ledger's hold sweeper on a timer (a schedule in AWS), the sample
- * register, the demo directory and its credits, and signed demo tokens for the demo area.
+ * directory table's stream driving the indexer and the brokerage table's stream the directory's quality signals, the
+ * ledger's hold sweeper on a timer (a schedule in AWS), the sample register, the demo directory, its credits and its
+ * brokerage requests, and signed demo tokens for the demo area.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -53,20 +64,22 @@ public final class LocalStack implements AutoCloseable {
     private final ImportSchoolRegister.Report register;
     private final OpenSearchEngine openSearch;
     private final PostgresEngine postgres;
-    private final DirectoryStreamToIndex indexing;
+    private final List<StreamDriver> streams;
     private final DemoLedger.Seeded credits;
+    private final DemoBrokerage.Seeded brokerage;
     private final ScheduledExecutorService sweeper;
 
     private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
-                       OpenSearchEngine openSearch, PostgresEngine postgres, DirectoryStreamToIndex indexing,
-                       DemoLedger.Seeded credits, ScheduledExecutorService sweeper) {
+                       OpenSearchEngine openSearch, PostgresEngine postgres, List<StreamDriver> streams,
+                       DemoLedger.Seeded credits, DemoBrokerage.Seeded brokerage, ScheduledExecutorService sweeper) {
         this.context = context;
         this.demo = demo;
         this.register = register;
         this.openSearch = openSearch;
         this.postgres = postgres;
-        this.indexing = indexing;
+        this.streams = streams;
         this.credits = credits;
+        this.brokerage = brokerage;
         this.sweeper = sweeper;
     }
 
@@ -77,15 +90,26 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<PostgresEngine> postgres = CompletableFuture.supplyAsync(Engines::postgres);
 
         Map<String, Object> settings = new HashMap<>(properties);
+        // brokerage calls the directory and the ledger over HTTP, here on this server's own port
+        int port = port(properties);
+        settings.put("micronaut.server.port", port);
+        settings.put("sse.brokerage.directory-url", "http://127.0.0.1:" + port);
+        settings.put("sse.brokerage.ledger-url", "http://127.0.0.1:" + port);
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
-        DirectoryStreamToIndex indexing = null;
+        List<StreamDriver> streams = new ArrayList<>();
         try {
-            indexing = DirectoryStreamToIndex.start(dynamo.join().endpoint(), openSearch.join().endpoint(),
-                    context.getBean(DirectorySettings.class).tableName());
+            URI dynamoUri = dynamo.join().endpoint();
+            String directoryTable = context.getBean(DirectorySettings.class).tableName();
+            Map<String, Object> consumers = Map.of("sse.aws.endpoint", dynamoUri.toString(),
+                    "sse.opensearch.url", openSearch.join().endpoint().toString(),
+                    "sse.indexer.directory-table", directoryTable, "sse.directory.table-name", directoryTable);
+            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(ApplicationContext.builder().properties(consumers))));
+            streams.add(StreamDriver.start(dynamoUri, context.getBean(BrokerageSettings.class).tableName(),
+                    new RecordEngagementOutcomes(ApplicationContext.builder().properties(consumers))));
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
@@ -96,14 +120,56 @@ public final class LocalStack implements AutoCloseable {
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
-            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing, credits, sweeper);
+            LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits,
+                    null, sweeper);
+            awaitSearch(stack);
+            DemoBrokerage.Seeded brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
+                    context.getBean(MoveRequest.class), (role, org) -> "Bearer " + stack.token(role, org));
+            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, brokerage, sweeper);
         } catch (RuntimeException failed) {
-            if (indexing != null) {
-                indexing.close();
-            }
+            streams.forEach(StreamDriver::close);
             context.close();
             throw failed;
         }
+    }
+
+    /** The port asked for, or for -1 (tests) a free one chosen now, because brokerage must know it before the server starts. */
+    private static int port(Map<String, Object> properties) {
+        Object asked = properties.getOrDefault("micronaut.server.port", System.getenv().getOrDefault("SSE_PORT", "8080"));
+        int port = Integer.parseInt(asked.toString());
+        if (port != -1) {
+            return port;
+        }
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo requests' suggestions come from search: wait until the indexer has caught up with the demo directory. */
+    private static void awaitSearch(LocalStack stack) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                java.net.http.HttpResponse<String> found = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(URI.create(stack.url() + "/search/offers?size=1")).header("Authorization", "Bearer " + stack.token(Role.ADVISER))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                long visible = stack.demo.offers().stream().filter(o -> o.visibleToAdvisers(LocalDate.now())).count();
+                if (found.statusCode() == 200 && stack.context.getBean(io.micronaut.json.JsonMapper.class)
+                        .readValue(found.body(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class))
+                        .get("total") instanceof Number total && total.longValue() >= visible) {
+                    return;
+                }
+                Thread.sleep(200);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("search did not catch up with the demo directory within 2 minutes");
     }
 
     public String url() {
@@ -126,6 +192,10 @@ public final class LocalStack implements AutoCloseable {
         return credits;
     }
 
+    public DemoBrokerage.Seeded brokerage() {
+        return brokerage;
+    }
+
     public OpenSearchEngine openSearch() {
         return openSearch;
     }
@@ -142,12 +212,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** A signed bearer token (without "Bearer ") for the role in the demo area, valid for 12 hours. */
     public String token(Role role) {
+        return token(role, role == Role.PROVIDER ? demoSchool() : null);
+    }
+
+    /** As {@link #token(Role)}, for a member of organisation {@code org} (a provider id or a school's URN). */
+    public String token(Role role, String org) {
         Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "demo-" + role.name().toLowerCase());
+        claims.put("sub", "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org));
         claims.put(Role.CLAIM, role.name());
         claims.put(Caller.AREA_CLAIM, demo.demoArea());
-        if (role == Role.PROVIDER) {
-            claims.put(Caller.ORGANISATION_CLAIM, demoSchool());
+        if (org != null) {
+            claims.put(Caller.ORGANISATION_CLAIM, org);
         }
         claims.put("exp", System.currentTimeMillis() / 1000 + Duration.ofHours(12).toSeconds());
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
@@ -156,7 +231,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
-        indexing.close();
+        streams.forEach(StreamDriver::close);
         context.close();
     }
 

@@ -10,6 +10,8 @@ import uk.sse.directory.application.OfferStore;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.model.Offer;
 import uk.sse.kernel.identity.Role;
+import uk.sse.directory.model.ProviderType;
+import uk.sse.directory.model.Provider;
 
 import java.io.IOException;
 import java.net.URI;
@@ -95,7 +97,8 @@ class LocalStackTest {
         var statement = json(get("/accounts/" + area + "/" + stack.demoSchool() + "/entries", stack.token(Role.PROVIDER)));
         assertThat((List<?>) statement.get("items")).isNotEmpty();
         var check = json(get("/ledger/check?area=" + area, stack.token(Role.COMMISSIONER)));
-        assertThat(check).containsEntry("ok", true).containsEntry("pendingHolds", 2);
+        // the demo ledger's two open holds, and the hold of each agreed demo request
+        assertThat(check).containsEntry("ok", true).containsEntry("pendingHolds", 2 + stack.brokerage().byStatus().getOrDefault("AGREED", 0));
         assertThat(((Number) check.get("creditsAllocated")).longValue()).isEqualTo(stack.credits().allocated());
         assertThat(get("/ledger/check?area=" + area, stack.token(Role.PROVIDER)).statusCode()).isEqualTo(403);
     }
@@ -177,6 +180,42 @@ class LocalStackTest {
         var schools = get("/schools/search?q=" + stack.demoSchool(), stack.token(Role.ADVISER));
         assertThat(schools.statusCode()).isEqualTo(200);
         assertThat(schools.body()).contains("\"urn\":\"" + stack.demoSchool() + "\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBrokerWorksTheDemoQueueAndARequestRaisedOverHttpIsAgreedWithItsCreditsHeld() throws Exception {
+        var queue = json(get("/requests", stack.token(Role.BROKER)));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) queue.get("items");
+        assertThat(items).hasSizeGreaterThanOrEqualTo(stack.brokerage().requests() - stack.brokerage().byStatus().getOrDefault("EVALUATED", 0));
+        assertThat(items.get(0)).containsEntry("urgency", "URGENT");
+
+        String area = stack.demo().demoArea();
+        var register = stack.context().getBean(uk.sse.directory.application.SchoolStore.class);
+        String school = stack.demo().providers().stream().filter(p -> p.area().equals(area) && p.type() == ProviderType.SCHOOL)
+                .map(Provider::id).skip(11) // past the schools the demo brokerage raised for
+                .filter(urn -> register.find(urn).map(s -> "Primary".equals(s.phase())).orElse(false)).findFirst().orElseThrow();
+        String need = "{\"urn\":\"" + school + "\",\"areasOfSupport\":[\"CT\"],\"need\":\"curriculum sequencing in foundation subjects\","
+                + "\"urgency\":\"MEDIUM\",\"daysWanted\":2,\"wantedBy\":\"" + LocalDate.now().plusWeeks(4) + "\",\"credits\":10}";
+        HttpResponse<String> raised = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/requests"))
+                .header("Authorization", "Bearer " + stack.token(Role.ADVISER)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "local-visit-1").POST(HttpRequest.BodyPublishers.ofString(need)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+        Map<String, Object> request = stack.context().getBean(JsonMapper.class).readValue(raised.body(), Argument.mapOf(String.class, Object.class));
+        String id = (String) request.get("id");
+        List<Map<String, Object>> suggestions = (List<Map<String, Object>>) request.get("suggestions");
+        assertThat(suggestions).as("search suggests offers near the school").isNotEmpty();
+        assertThat(suggestions).extracting(o -> o.get("providerId")).as("never the school's own offers").doesNotContain(school);
+        Map<String, Object> pick = suggestions.get(0);
+
+        HttpResponse<String> proposed = post("/requests/" + id + "/proposals", stack.token(Role.BROKER),
+                "{\"version\":1,\"offers\":[{\"offerId\":\"" + pick.get("offerId") + "\",\"days\":2,\"credits\":10}]}");
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        String provider = (String) pick.get("providerId");
+        assertThat(post("/requests/" + id + "/proposals/P1/accept", stack.token(Role.PROVIDER, provider), "{\"version\":2}").statusCode()).isEqualTo(200);
+        HttpResponse<String> agreed = post("/requests/" + id + "/proposals/P1/agree", stack.token(Role.ADVISER), "{\"version\":3}");
+        assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+        assertThat(json(get("/transfers/" + id + ".P1", stack.token(Role.COMMISSIONER)))).containsEntry("state", "PENDING").containsEntry("amount", 10);
     }
 
     private static int count(String alias) throws IOException, InterruptedException {

@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * An adviser raises a request for a school in their area, on a visit whose connection may drop: the same
  * Idempotency-Key with the same request answers the request the first try made. The school must be in the register
- * and in the adviser's area; the directory's search suggests up to ten offers, stored with the request. If search
+ * and in the adviser's area; the directory's search suggests up to ten offers (none of the school's own), stored with
+ * the request. If search
  * cannot answer, the request is raised without suggestions (the adviser is not kept waiting) and says so.
  */
 @Singleton
@@ -88,8 +89,10 @@ public class RaiseRequest {
         List<Suggestion> suggestions = List.of();
         boolean unavailable = false;
         if (form.areasOfSupport() != null && !form.areasOfSupport().isEmpty()) {
-            switch (directory.suggest(bearer, school, form.areasOfSupport(), Brokerage.MAX_SUGGESTIONS)) {
-                case Lookup.Found<List<Suggestion>> found -> suggestions = found.value();
+            // twice as many as kept: the school's own offers are dropped, as it cannot be its own provider
+            switch (directory.suggest(bearer, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
+                case Lookup.Found<List<Suggestion>> found -> suggestions = found.value().stream()
+                        .filter(s -> !s.providerId().equals(form.urn())).limit(Brokerage.MAX_SUGGESTIONS).toList();
                 case Lookup.Missing<List<Suggestion>> none -> suggestions = List.of();
                 case Lookup.Unavailable<List<Suggestion>> down -> {
                     LOG.warn("raising without suggestions: {}", down.why());

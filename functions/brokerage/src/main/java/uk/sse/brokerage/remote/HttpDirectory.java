@@ -20,10 +20,12 @@ public class HttpDirectory implements Directory {
 
     private final JsonOverHttp http;
     private final URI base;
+    private final int radiusKm;
 
     public HttpDirectory(JsonOverHttp http, BrokerageSettings settings) {
         this.http = http;
         this.base = settings.directoryUrl();
+        this.radiusKm = settings.suggestionRadiusKm();
     }
 
     @Override
@@ -49,7 +51,7 @@ public class HttpDirectory implements Directory {
             query.append("&phase=").append(phase);
         }
         if (school.located()) {
-            query.append("&near=").append(encode(school.urn()));
+            query.append("&near=").append(encode(school.urn())).append("&radiusKm=").append(radiusKm);
         }
         JsonOverHttp.Reply reply = http.get(base.resolve(query.toString()), bearer);
         if (!reply.answered() || !reply.ok()) {
