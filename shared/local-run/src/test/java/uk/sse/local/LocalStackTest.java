@@ -128,10 +128,11 @@ class LocalStackTest {
     void theApiDescriptionAndSwaggerUiAreServedWithoutAToken() throws Exception {
         assertThat(get("/swagger/directory.yml", null).body()).contains("openapi: 3");
         assertThat(get("/swagger/ledger.yml", null).body()).contains("openapi: 3").contains("/ledger/check");
+        assertThat(get("/swagger/brokerage.yml", null).body()).contains("openapi: 3").contains("/requests/{id}/proposals");
         assertThat(get("/swagger-ui/res/swagger-ui-bundle.js", null).statusCode()).isEqualTo(200);
         var ui = get("/swagger-ui/index.html", null);
         assertThat(ui.statusCode()).isEqualTo(200);
-        assertThat(ui.body()).contains("swagger-ui").contains("/swagger/directory.yml").contains("/swagger/ledger.yml");
+        assertThat(ui.body()).contains("swagger-ui").contains("/swagger/directory.yml").contains("/swagger/ledger.yml").contains("/swagger/brokerage.yml");
     }
 
     @Test

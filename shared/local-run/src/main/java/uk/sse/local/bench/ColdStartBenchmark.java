@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * The functions' Lambda cold starts, measured: each run is a fresh JVM on a shaded Lambda jar answering one API
  * Gateway event that reads DynamoDB (Local), against a baseline of a fresh JVM that does nothing. Runs alternate
  * so that machine noise falls on both alike. Prints medians and the ratio for each function.
- * Usage: ColdStartBenchmark RUNS DIRECTORY_LAMBDA_JAR LEDGER_LAMBDA_JAR
+ * Usage: ColdStartBenchmark RUNS DIRECTORY_LAMBDA_JAR LEDGER_LAMBDA_JAR BROKERAGE_LAMBDA_JAR
  */
 public final class ColdStartBenchmark {
 
@@ -32,6 +32,19 @@ public final class ColdStartBenchmark {
         static Function ledger(Path jar) {
             return new Function("ledger", jar, "sse.ledger.table-name", "/accounts/888/100000", "COMMISSIONER");
         }
+
+        static Function brokerage(Path jar) {
+            return new Function("brokerage", jar, "sse.brokerage.table-name", "/requests/req_01ARZ3NDEKTSV4RRFFQ69G5FAV", "BROKER");
+        }
+
+        static Function named(String name, Path jar) {
+            return switch (name) {
+                case "directory" -> directory(jar);
+                case "ledger" -> ledger(jar);
+                case "brokerage" -> brokerage(jar);
+                default -> throw new IllegalArgumentException("no function " + name);
+            };
+        }
     }
 
     private ColdStartBenchmark() { }
@@ -39,7 +52,8 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
         String endpoint = Engines.dynamo().endpoint().toString();
-        for (Function function : List.of(Function.directory(Path.of(args[1])), Function.ledger(Path.of(args[2])))) {
+        for (Function function : List.of(Function.directory(Path.of(args[1])), Function.ledger(Path.of(args[2])),
+                Function.brokerage(Path.of(args[3])))) {
             measure(function, endpoint, runs);
         }
         Engines.dynamo().close();
