@@ -60,6 +60,9 @@ public class SnapStartFunction extends Construct {
             builder.vpc(vpc).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build());
         }
         function = builder.build();
+        // CDK warns that SnapStart needs a published version: the live alias below is one
+        software.amazon.awscdk.Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "invoked only through the live alias on the current version");
         alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
 
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
