@@ -64,7 +64,11 @@ class AlarmsTest {
                 assertThat(alarm.get("AlarmActions")).as(id).isEqualTo(List.of(Map.of("Ref", topic)));
                 assertThat(alarm.get("OKActions")).as(id).isEqualTo(List.of(Map.of("Ref", topic)));
                 assertThat(alarm.get("TreatMissingData")).as(id).isEqualTo("notBreaching");
+                assertThat(alarm.get("AlarmName").toString()).as(id).startsWith("sse-" + s.stage.name() + "-");
             });
+            assertThat(alarms.values()).extracting(a -> a.get("AlarmName"))
+                    .contains(s.name("ledger-api-errors"), s.name("indexer-iterator-age"), s.name("indexer-dead-letters"), s.name("api-5xx"))
+                    .doesNotHaveDuplicates();
             assertThat(s.ofType("AWS::SNS::Subscription").values()).singleElement()
                     .satisfies(sub -> assertThat(sub.get("Endpoint")).isEqualTo("oncall@example.org"));
         }

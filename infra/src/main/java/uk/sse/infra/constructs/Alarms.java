@@ -13,9 +13,11 @@ import software.constructs.Construct;
 public class Alarms extends Construct {
 
     private final Topic topic;
+    private final String stage;
 
     public Alarms(Construct scope, String id, String stage, String email) {
         super(scope, id);
+        this.stage = stage;
         topic = Topic.Builder.create(this, "Topic").topicName("sse-" + stage + "-alarms").enforceSsl(true).build();
         if (email != null && !email.isBlank()) {
             topic.addSubscription(new EmailSubscription(email));
@@ -26,9 +28,13 @@ public class Alarms extends Construct {
         return topic;
     }
 
-    /** An alarm when {@code metric} reaches {@code threshold} in one period; no data is fine (nothing happened). */
-    public Alarm atLeast(Construct scope, String id, String description, IMetric metric, double threshold) {
-        Alarm alarm = Alarm.Builder.create(scope, id)
+    /**
+     * An alarm named {@code sse-<stage>-<name>} when {@code metric} reaches {@code threshold} in one period; no data
+     * is fine (nothing happened).
+     */
+    public Alarm atLeast(Construct scope, String name, String description, IMetric metric, double threshold) {
+        Alarm alarm = Alarm.Builder.create(scope, name)
+                .alarmName("sse-" + stage + "-" + name)
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(threshold)

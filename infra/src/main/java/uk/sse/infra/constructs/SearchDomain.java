@@ -51,9 +51,9 @@ public class SearchDomain extends Construct {
             builder.zoneAwareness(ZoneAwarenessConfig.builder().enabled(true).availabilityZoneCount(2).build());
         }
         domain = builder.build();
-        alarms.atLeast(this, "ClusterRed", "the search cluster is red",
+        alarms.atLeast(this, "search-red", "the search cluster is red",
                 domain.metricClusterStatusRed(MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()), 1);
-        alarms.atLeast(this, "WritesBlocked", "the search cluster refuses writes",
+        alarms.atLeast(this, "search-writes-blocked", "the search cluster refuses writes",
                 domain.metricClusterIndexWritesBlocked(MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()), 1);
     }
 

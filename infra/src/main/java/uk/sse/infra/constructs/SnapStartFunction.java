@@ -66,9 +66,9 @@ public class SnapStartFunction extends Construct {
         alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
 
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
-        alarms.atLeast(this, "Errors", spec.name() + ": invocations failed", function.metricErrors(fiveMinutes),
+        alarms.atLeast(this, spec.name() + "-errors", spec.name() + ": invocations failed", function.metricErrors(fiveMinutes),
                 stage.alarms().functionErrors());
-        alarms.atLeast(this, "Throttles", spec.name() + ": invocations throttled", function.metricThrottles(fiveMinutes), 1);
+        alarms.atLeast(this, spec.name() + "-throttles", spec.name() + ": invocations throttled", function.metricThrottles(fiveMinutes), 1);
     }
 
     public Function function() {

@@ -89,8 +89,8 @@ public class SseApi extends Construct {
                 .build();
 
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
-        alarms.atLeast(this, "ServerErrors", "the API answered 5xx", stage.metricServerError(fiveMinutes), config.alarms().api5xx());
-        alarms.atLeast(this, "Latency", "the API's p99 latency is high",
+        alarms.atLeast(this, "api-5xx", "the API answered 5xx", stage.metricServerError(fiveMinutes), config.alarms().api5xx());
+        alarms.atLeast(this, "api-p99-latency", "the API's p99 latency is high",
                 stage.metricLatency(MetricOptions.builder().period(Duration.minutes(5)).statistic("p99").build()),
                 config.alarms().apiP99Latency().toMilliseconds().doubleValue());
     }

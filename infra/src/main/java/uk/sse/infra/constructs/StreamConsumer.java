@@ -51,10 +51,10 @@ public class StreamConsumer extends Construct {
             consumer.alias().addEventSource(events);
         });
         // Lambda reports the oldest record's age per function, over all its streams
-        alarms.atLeast(this, "IteratorAge", name + " is behind its streams (" + String.join(", ", sources.keySet()) + ")",
+        alarms.atLeast(this, name + "-iterator-age", name + " is behind its streams (" + String.join(", ", sources.keySet()) + ")",
                 consumer.function().metric("IteratorAge", MetricOptions.builder().statistic("Maximum").period(Duration.minutes(1)).build()),
                 stage.alarms().iteratorAge().toMilliseconds().doubleValue());
-        alarms.atLeast(this, "DeadLetterDepth", "stream records " + name + " gave up on",
+        alarms.atLeast(this, name + "-dead-letters", "stream records " + name + " gave up on",
                 deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()), 1);
     }
 
