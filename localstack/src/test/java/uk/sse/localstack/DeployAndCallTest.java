@@ -3,6 +3,7 @@ package uk.sse.localstack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.Container;
@@ -19,33 +20,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Deploys the built function jars on LocalStack with the same init script as {@code docker-compose.yml} and calls
  * them as the HTTP API would (payload 2.0 events with signed tokens). Needs a Docker engine: without one these tests
  * are skipped, saying so (or fail, under {@code -Plocalstack}, on a machine that must run them).
  */
+@ExtendWith(DockerRequired.class)
 class DeployAndCallTest {
 
     static final List<String> MODULES = List.of("directory", "indexer", "ledger");
-    static final String HOW = "run them where Docker is: ./mvnw -B -Plocalstack -pl localstack -am verify "
-            + "-Dtest='DeployAndCallTest' -Dsurefire.failIfNoSpecifiedTests=false";
 
     static LocalStackContainer localstack;
     static SigningKey key;
 
     @BeforeAll
     static void deploy() throws Exception {
-        boolean required = Boolean.getBoolean("sse.localstack.required");
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            String why = "No Docker engine was found (the docker CLI alone is not enough), so the LocalStack tests cannot start a container; " + HOW;
-            if (required) {
-                fail(why);
-            }
-            assumeTrue(false, why);
-        }
         Path functions = Path.of(System.getProperty("sse.functions.dir", "../functions"));
         key = new SigningKey();
         Path jwks = Files.createTempFile("jwks", ".json");
