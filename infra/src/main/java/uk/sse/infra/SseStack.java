@@ -7,6 +7,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -170,8 +171,8 @@ public class SseStack extends Stack {
 
     /** Makes the functions of one stage from their modules' jars. */
     private record Factory(StageConfig stage, Artefacts artefacts, Alarms alarms) {
-        SnapStartFunction make(Construct scope, String id, SnapStartFunction.Spec spec, software.amazon.awscdk.services.ec2.IVpc vpc) {
-            return new SnapStartFunction(scope, id, spec, artefacts.codeFor(spec.module()), stage, alarms, vpc);
+        SnapStartFunction make(Construct scope, String id, SnapStartFunction.Spec spec, IVpc vpc) {
+            return new SnapStartFunction(scope, id, spec, artefacts.codeFor(spec.module(), spec.handler()), stage, alarms, vpc);
         }
     }
 }

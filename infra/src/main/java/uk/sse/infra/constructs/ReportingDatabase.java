@@ -1,6 +1,7 @@
 package uk.sse.infra.constructs;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.IConnectable;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -14,6 +15,7 @@ import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseCluster;
 import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
 import software.amazon.awscdk.services.rds.IClusterInstance;
+import software.amazon.awscdk.services.rds.RotationSingleUserOptions;
 import software.amazon.awscdk.services.rds.ServerlessV2ClusterInstanceProps;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
@@ -55,9 +57,9 @@ public class ReportingDatabase extends Construct {
                 .storageEncrypted(true)
                 .backup(BackupProps.builder().retention(Duration.days(size.backupDays())).build())
                 .deletionProtection(stage.protectData())
-                .removalPolicy(stage.protectData() ? software.amazon.awscdk.RemovalPolicy.SNAPSHOT : stage.removalPolicy())
+                .removalPolicy(stage.protectData() ? RemovalPolicy.SNAPSHOT : stage.removalPolicy())
                 .build();
-        cluster.addRotationSingleUser(software.amazon.awscdk.services.rds.RotationSingleUserOptions.builder()
+        cluster.addRotationSingleUser(RotationSingleUserOptions.builder()
                 .automaticallyAfter(Duration.days(30))
                 // the rotation function reaches Secrets Manager through the NAT; the database itself has no egress
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())

@@ -1,5 +1,6 @@
 package uk.sse.infra.constructs;
 
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -61,7 +62,7 @@ public class SnapStartFunction extends Construct {
         }
         function = builder.build();
         // CDK warns that SnapStart needs a published version: the live alias below is one
-        software.amazon.awscdk.Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "invoked only through the live alias on the current version");
         alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
 

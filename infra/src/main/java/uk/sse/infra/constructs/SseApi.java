@@ -1,5 +1,6 @@
 package uk.sse.infra.constructs;
 
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -11,6 +12,7 @@ import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpIntegration;
 import software.amazon.awscdk.services.apigatewayv2.HttpIntegrationType;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
@@ -67,7 +69,7 @@ public class SseApi extends Construct {
                 .throttle(ThrottleSettings.builder().rateLimit(config.apiRateLimit()).burstLimit(config.apiBurstLimit()).build())
                 .accessLogSettings(new IAccessLogSettings() {
                     @Override
-                    public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
+                    public IAccessLogDestination getDestination() {
                         return new LogGroupLogDestination(accessLogs);
                     }
 
@@ -114,7 +116,7 @@ public class SseApi extends Construct {
                 .build();
         function.alias().addPermission(name + "FromApi", Permission.builder()
                 .principal(new ServicePrincipal("apigateway.amazonaws.com"))
-                .sourceArn(Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
+                .sourceArn(Stack.of(this).formatArn(ArnComponents.builder()
                         .service("execute-api").resource(api.getApiId()).resourceName("*/*").build()))
                 .build());
         for (String path : paths) {

@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.constructs.Construct;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public class Sweeper extends Construct {
                         .input(ScheduleTargetInput.fromObject(Map.of(
                                 "source", "uk.sse.scheduler",
                                 "detail-type", "Scheduled Event",
-                                "resources", java.util.List.of(ContextAttribute.getScheduleArn()),
+                                "resources", List.of(ContextAttribute.getScheduleArn()),
                                 "time", ContextAttribute.getScheduledTime(),
                                 "detail", Map.of())))
                         .retryAttempts(0)
