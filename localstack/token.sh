@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header=$(printf '{"alg":"RS256","typ":"JWT","kid":"sse-local"}' | b64url)
-claims="\"sub\":\"local-$(echo "$1" | tr 'A-Z' 'a-z')\",\"role\":\"$1\",\"iat\":$now,\"exp\":$((now + 3600))"
+claims="\"sub\":\"local-$(echo "$1" | tr '[:upper:]' '[:lower:]')\",\"role\":\"$1\",\"iat\":$now,\"exp\":$((now + 3600))"
 [ -n "${2:-}" ] && claims="$claims,\"area\":\"$2\""
 [ -n "${3:-}" ] && claims="$claims,\"org\":\"$3\""
 payload=$(printf '{%s}' "$claims" | b64url)

@@ -9,7 +9,7 @@
 # Writes /etc/sse/out/urls.env (API function URLs) and logs "sse-init: ready" when done.
 set -euo pipefail
 
-SSE=/etc/sse
+SSE=${SSE_DIR:-/etc/sse}
 STAGE=local
 REGION=${AWS_DEFAULT_REGION:-eu-west-2}
 ACCOUNT=000000000000
@@ -24,6 +24,7 @@ name() { echo "sse-${STAGE}-$1"; }
 # table NAME INDICES TTL(yes|no): the kernel's shape (uk.sse.kernel.dynamo.Tables)
 table() {
   local table; table=$(name "$1")
+  # shellcheck disable=SC2054 # the commas belong to the CLI's shorthand
   local attributes=(AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=S)
   local gsis="" n
   for n in $(seq 1 "$2"); do
@@ -45,7 +46,7 @@ table() {
 
 stream_of() { awslocal dynamodb describe-table --table-name "$(name "$1")" --query Table.LatestStreamArn --output text; }
 
-jar_of() { ls "$SSE/functions/$1"/sse-"$1"-*-lambda.jar 2>/dev/null | sort | tail -n 1; }
+jar_of() { find "$SSE/functions/$1" -maxdepth 1 -name "sse-$1-*-lambda.jar" 2>/dev/null | sort | tail -n 1; }
 
 # function NAME MODULE HANDLER ENV_JSON: returns 1 (and says so) when the module's jar is not built
 function_of() {
