@@ -53,6 +53,13 @@ public final class Ids {
         return new String(out);
     }
 
+    /** Mixes fresh entropy into the ids' generator (after a SnapStart restore: see {@code uk.sse.kernel.snapstart}). */
+    public static void reseed() {
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        RANDOM.setSeed(seed);
+    }
+
     /** True for a string this class could have produced with the given prefix (48 bits of time: the first character is 0-7). */
     public static boolean looksLike(String prefix, String id) {
         return id != null && id.matches(java.util.regex.Pattern.quote(prefix) + "_[0-7][0-9A-HJKMNP-TV-Z]{25}");

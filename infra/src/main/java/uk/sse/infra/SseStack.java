@@ -1,0 +1,178 @@
+package uk.sse.infra;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.constructs.Construct;
+import uk.sse.infra.constructs.Alarms;
+import uk.sse.infra.constructs.FunctionTable;
+import uk.sse.infra.constructs.Identity;
+import uk.sse.infra.constructs.ReportingDatabase;
+import uk.sse.infra.constructs.SearchDomain;
+import uk.sse.infra.constructs.SnapStartFunction;
+import uk.sse.infra.constructs.SseApi;
+import uk.sse.infra.constructs.StreamConsumer;
+import uk.sse.infra.constructs.Sweeper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system for one stage. Each function owns its table and nothing else: it may read and write that table,
+ * read the streams it consumes, and reach what it calls (OpenSearch, Aurora, the API itself); no function can
+ * write another's table.
+ */
+public class SseStack extends Stack {
+
+    static final String API = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    static final Duration API_TIMEOUT = Duration.seconds(29);
+    static final Duration STREAM_TIMEOUT = Duration.minutes(2);
+    static final Duration SWEEP_TIMEOUT = Duration.minutes(1);
+
+    public SseStack(Construct scope, String id, StackProps props, StageConfig stage, Artefacts artefacts, String alarmEmail) {
+        super(scope, id, props);
+        Tags.of(this).add("system", "school-support-exchange");
+        Tags.of(this).add("stage", stage.name());
+
+        Alarms alarms = new Alarms(this, "Alarms", stage.name(), alarmEmail);
+        Identity identity = new Identity(this, "Identity", stage);
+        SseApi api = new SseApi(this, "Http", stage, identity, alarms);
+        SearchDomain search = new SearchDomain(this, "Search", stage, alarms);
+        Vpc vpc = Vpc.Builder.create(this, "Network")
+                .ipAddresses(IpAddresses.cidr("10.40.0.0/16"))
+                .maxAzs(2)
+                .natGateways(stage.natGateways())
+                .subnetConfiguration(List.of(
+                        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
+                        SubnetConfiguration.builder().name("functions").subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(22).build(),
+                        SubnetConfiguration.builder().name("data").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
+                .build();
+        ReportingDatabase database = new ReportingDatabase(this, "Reporting", vpc, stage);
+
+        Table directoryTable = table("Directory", new FunctionTable.Spec("directory", 2, FunctionTable.TTL), stage);
+        Table ledgerTable = table("Ledger", new FunctionTable.Spec("ledger", 2, null), stage);
+        Table brokerageTable = table("Brokerage", new FunctionTable.Spec("brokerage", 3, FunctionTable.TTL), stage);
+        Table notifierTable = table("Notifier", new FunctionTable.Spec("notifier", 2, FunctionTable.TTL), stage);
+
+        String jwks = identity.jwksUrl();
+        Factory functions = new Factory(stage, artefacts, alarms);
+
+        // directory: providers, offers, assurance, the register, search (reads OpenSearch)
+        Map<String, String> directoryEnv = Map.of("SSE_DIRECTORY_TABLE", directoryTable.getTableName(),
+                "SSE_OPENSEARCH_URL", search.url(), "SSE_JWKS_URL", jwks);
+        SnapStartFunction directory = functions.make(this, "DirectoryApi",
+                new SnapStartFunction.Spec("directory-api", "directory", API, API_TIMEOUT, directoryEnv), null);
+        directoryTable.grantReadWriteData(directory.function());
+        search.grantSearch(directory.function());
+        api.route("Directory", directory, List.of("/providers", "/providers/{proxy+}", "/offers", "/offers/{proxy+}",
+                "/assurance/{proxy+}", "/schools", "/schools/{proxy+}", "/search/{proxy+}", "/taxonomy", "/taxonomy/{proxy+}"));
+        SnapStartFunction directorySignals = functions.make(this, "DirectorySignals",
+                new SnapStartFunction.Spec("directory-signals", "directory", "uk.sse.directory.signals.RecordEngagementOutcomes",
+                        STREAM_TIMEOUT, directoryEnv), null);
+        directoryTable.grantReadWriteData(directorySignals.function());
+        search.grantSearch(directorySignals.function());
+        new StreamConsumer(this, "DirectorySignalsStreams", "directory-signals", directorySignals,
+                Map.of("brokerage", brokerageTable), stage, alarms);
+
+        // indexer: the directory table's stream into OpenSearch; reads the table for a rebuild, never writes it
+        SnapStartFunction indexer = functions.make(this, "Indexer",
+                new SnapStartFunction.Spec("indexer", "indexer", "uk.sse.indexer.IndexDirectoryChanges", STREAM_TIMEOUT,
+                        Map.of("SSE_DIRECTORY_TABLE", directoryTable.getTableName(), "SSE_OPENSEARCH_URL", search.url())), null);
+        directoryTable.grantReadData(indexer.function());
+        search.grantWrite(indexer.function());
+        new StreamConsumer(this, "IndexerStreams", "indexer", indexer, Map.of("directory", directoryTable), stage, alarms);
+
+        // ledger: accounts, transfers, holds; a sweeper voids expired holds
+        Map<String, String> ledgerEnv = Map.of("SSE_LEDGER_TABLE", ledgerTable.getTableName(), "SSE_JWKS_URL", jwks);
+        SnapStartFunction ledger = functions.make(this, "LedgerApi",
+                new SnapStartFunction.Spec("ledger-api", "ledger", API, API_TIMEOUT, ledgerEnv), null);
+        ledgerTable.grantReadWriteData(ledger.function());
+        api.route("Ledger", ledger, List.of("/accounts", "/accounts/{proxy+}", "/transfers", "/transfers/{proxy+}",
+                "/allocations", "/ledger/{proxy+}"));
+        SnapStartFunction ledgerSweeper = functions.make(this, "LedgerSweeper",
+                new SnapStartFunction.Spec("ledger-sweeper", "ledger", "uk.sse.ledger.sweep.SweepDueHolds", SWEEP_TIMEOUT, ledgerEnv), null);
+        ledgerTable.grantReadWriteData(ledgerSweeper.function());
+        new Sweeper(this, "HoldExpiry", "hold-expiry", ledgerSweeper, Duration.minutes(1), stage.name());
+
+        // brokerage: calls the directory's search and the ledger over this API with the caller's token
+        SnapStartFunction brokerage = functions.make(this, "BrokerageApi",
+                new SnapStartFunction.Spec("brokerage-api", "brokerage", API, API_TIMEOUT, Map.of(
+                        "SSE_BROKERAGE_TABLE", brokerageTable.getTableName(), "SSE_JWKS_URL", jwks,
+                        "SSE_DIRECTORY_URL", api.url(), "SSE_LEDGER_URL", api.url())), null);
+        brokerageTable.grantReadWriteData(brokerage.function());
+        api.route("Brokerage", brokerage, List.of("/requests", "/requests/{proxy+}"));
+
+        // notifier: webhook subscriptions, deliveries from three streams, retries on a schedule; outbound HTTPS
+        Map<String, String> notifierEnv = Map.of("SSE_NOTIFIER_TABLE", notifierTable.getTableName(), "SSE_JWKS_URL", jwks);
+        SnapStartFunction notifier = functions.make(this, "NotifierApi",
+                new SnapStartFunction.Spec("notifier-api", "notifier", API, API_TIMEOUT, notifierEnv), null);
+        notifierTable.grantReadWriteData(notifier.function());
+        api.route("Notifier", notifier, List.of("/subscriptions", "/subscriptions/{proxy+}"));
+        SnapStartFunction notifierStream = functions.make(this, "NotifierStream",
+                new SnapStartFunction.Spec("notifier-stream", "notifier", "uk.sse.notifier.stream.NotifyOnEvents", STREAM_TIMEOUT, notifierEnv), null);
+        notifierTable.grantReadWriteData(notifierStream.function());
+        new StreamConsumer(this, "NotifierStreams", "notifier-stream", notifierStream,
+                ordered("brokerage", brokerageTable, "directory", directoryTable, "ledger", ledgerTable), stage, alarms);
+        SnapStartFunction notifierSweeper = functions.make(this, "NotifierSweeper",
+                new SnapStartFunction.Spec("notifier-sweeper", "notifier", "uk.sse.notifier.sweep.RetryDueDeliveries", SWEEP_TIMEOUT, notifierEnv), null);
+        notifierTable.grantReadWriteData(notifierSweeper.function());
+        new Sweeper(this, "WebhookRetries", "webhook-retries", notifierSweeper, Duration.minutes(1), stage.name());
+
+        // reporting: the read model in Aurora, projected from three streams; in the VPC
+        Map<String, String> reportingEnv = Map.of("SSE_REPORTING_JDBC_URL", database.jdbcUrl(),
+                "SSE_REPORTING_DB_SECRET_ARN", database.secret().getSecretArn(), "SSE_JWKS_URL", jwks);
+        SnapStartFunction reporting = functions.make(this, "ReportingApi",
+                new SnapStartFunction.Spec("reporting-api", "reporting", API, API_TIMEOUT, reportingEnv), vpc);
+        database.allow(reporting.function(), reporting.function());
+        api.route("Reporting", reporting, List.of("/reports/{proxy+}"));
+        SnapStartFunction projection = functions.make(this, "ReportingProjection",
+                new SnapStartFunction.Spec("reporting-projection", "reporting", "uk.sse.reporting.projection.ProjectEvents", STREAM_TIMEOUT, reportingEnv), vpc);
+        database.allow(projection.function(), projection.function());
+        new StreamConsumer(this, "ReportingStreams", "reporting-projection", projection,
+                ordered("brokerage", brokerageTable, "ledger", ledgerTable, "directory", directoryTable), stage, alarms);
+
+        output("ApiUrl", api.url());
+        output("UserPoolId", identity.pool().getUserPoolId());
+        output("WebClientId", identity.webClient().getUserPoolClientId());
+        output("JwksUrl", jwks);
+        output("OpenSearchUrl", search.url());
+        output("ReportingJdbcUrl", database.jdbcUrl());
+        output("ReportingSecretArn", database.secret().getSecretArn());
+        output("AlarmTopicArn", alarms.topic().getTopicArn());
+    }
+
+    private Table table(String id, FunctionTable.Spec spec, StageConfig stage) {
+        Table table = new FunctionTable(this, id + "Table", spec, stage).table();
+        output(id + "TableName", table.getTableName());
+        return table;
+    }
+
+    private void output(String id, String value) {
+        CfnOutput.Builder.create(this, id).value(value).build();
+    }
+
+    private static Map<String, ITable> ordered(String n1, ITable t1, String n2, ITable t2, String n3, ITable t3) {
+        Map<String, ITable> sources = new LinkedHashMap<>();
+        sources.put(n1, t1);
+        sources.put(n2, t2);
+        sources.put(n3, t3);
+        return sources;
+    }
+
+    /** Makes the functions of one stage from their modules' jars. */
+    private record Factory(StageConfig stage, Artefacts artefacts, Alarms alarms) {
+        SnapStartFunction make(Construct scope, String id, SnapStartFunction.Spec spec, IVpc vpc) {
+            return new SnapStartFunction(scope, id, spec, artefacts.codeFor(spec.module(), spec.handler()), stage, alarms, vpc);
+        }
+    }
+}

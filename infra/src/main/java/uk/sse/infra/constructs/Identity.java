@@ -1,0 +1,128 @@
+package uk.sse.infra.constructs;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.AccountRecovery;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.ClientAttributes;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.LambdaVersion;
+import software.amazon.awscdk.services.cognito.Mfa;
+import software.amazon.awscdk.services.cognito.MfaSecondFactor;
+import software.amazon.awscdk.services.cognito.PasswordPolicy;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.StandardAttributesMask;
+import software.amazon.awscdk.services.cognito.StringAttribute;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+import uk.sse.infra.StageConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may call: a Cognito user pool whose users an admin creates (no self sign-up), one group per role, the area
+ * and organisation as custom attributes that only admins can set (the web client may read but not write them), and a
+ * pre-token-generation trigger that turns these into the {@code role}, {@code area} and {@code org} claims the
+ * functions read.
+ */
+public class Identity extends Construct {
+
+    public static final List<String> ROLES = List.of("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN");
+    public static final String TRIGGER_SOURCE = "pre-token-generation.js";
+
+    private final UserPool pool;
+    private final UserPoolClient webClient;
+
+    public Identity(Construct scope, String id, StageConfig stage) {
+        super(scope, id);
+        pool = UserPool.Builder.create(this, "Users")
+                .userPoolName("sse-" + stage.name() + "-users")
+                .selfSignUpEnabled(false)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .signInCaseSensitive(false)
+                .customAttributes(Map.of(
+                        "area", StringAttribute.Builder.create().minLen(1).maxLen(32).mutable(true).build(),
+                        "org", StringAttribute.Builder.create().minLen(1).maxLen(64).mutable(true).build()))
+                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireSymbols(false).build())
+                .mfa(stage.protectData() ? Mfa.REQUIRED : Mfa.OPTIONAL)
+                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
+                .accountRecovery(AccountRecovery.EMAIL_ONLY)
+                // the Essentials plan lets the trigger customise access tokens, not only ID tokens
+                .featurePlan(FeaturePlan.ESSENTIALS)
+                .deletionProtection(stage.protectData())
+                .removalPolicy(stage.removalPolicy())
+                .build();
+        for (int i = 0; i < ROLES.size(); i++) {
+            pool.addGroup(ROLES.get(i), UserPoolGroupOptions.builder().groupName(ROLES.get(i)).precedence(i).build());
+        }
+        String triggerName = "sse-" + stage.name() + "-pre-token-generation";
+        Function trigger = Function.Builder.create(this, "PreTokenGeneration")
+                .functionName(triggerName)
+                .runtime(Runtime.NODEJS_22_X)
+                .architecture(Architecture.ARM_64)
+                .handler("index.handler")
+                .code(Code.fromInline(triggerSource()))
+                .timeout(Duration.seconds(5))
+                .logGroup(LogGroup.Builder.create(this, "TriggerLogs").logGroupName("/aws/lambda/" + triggerName)
+                        .retention(stage.logRetention()).removalPolicy(stage.removalPolicy()).build())
+                .build();
+        pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, trigger, LambdaVersion.V2_0);
+
+        webClient = pool.addClient("WebClient", UserPoolClientOptions.builder()
+                .userPoolClientName("sse-" + stage.name() + "-web")
+                .generateSecret(false)
+                .authFlows(AuthFlow.builder().userSrp(true).build())
+                .preventUserExistenceErrors(true)
+                .enableTokenRevocation(true)
+                .accessTokenValidity(Duration.hours(1))
+                .idTokenValidity(Duration.hours(1))
+                .refreshTokenValidity(Duration.days(stage.protectData() ? 1 : 30))
+                .readAttributes(new ClientAttributes().withStandardAttributes(
+                        StandardAttributesMask.builder().email(true).emailVerified(true).fullname(true).build())
+                        .withCustomAttributes("area", "org"))
+                // a user must never set their own area or organisation
+                .writeAttributes(new ClientAttributes().withStandardAttributes(
+                        StandardAttributesMask.builder().fullname(true).build()))
+                .build());
+    }
+
+    public UserPool pool() {
+        return pool;
+    }
+
+    public UserPoolClient webClient() {
+        return webClient;
+    }
+
+    /** The user pool's issuer, which the API's JWT authorizer trusts. */
+    public String issuer() {
+        return "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com/" + pool.getUserPoolId();
+    }
+
+    /** Where the functions fetch the pool's signing keys ({@code SSE_JWKS_URL}). */
+    public String jwksUrl() {
+        return issuer() + "/.well-known/jwks.json";
+    }
+
+    public static String triggerSource() {
+        try (InputStream in = Identity.class.getResourceAsStream("/uk/sse/infra/" + TRIGGER_SOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package uk.sse.infra.constructs;
+
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.CfnAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.CfnRoute;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpIntegration;
+import software.amazon.awscdk.services.apigatewayv2.HttpIntegrationType;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+import uk.sse.infra.StageConfig;
+
+import java.util.List;
+
+/**
+ * The one HTTP API (payload 2.0) in front of every API function. Every route needs a valid token from the user
+ * pool (a JWT authorizer; the functions check it again against the JWKS). Routes name their methods rather than
+ * {@code ANY}, so that API Gateway answers CORS preflights itself instead of sending them, unauthenticated, to the
+ * authorizer. The default stage throttles and writes an access log.
+ */
+public class SseApi extends Construct {
+
+    /** The methods a route answers; OPTIONS is API Gateway's own (CORS). */
+    public static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    public static final List<String> REQUEST_HEADERS = List.of("authorization", "content-type", "idempotency-key", "if-match");
+    public static final List<String> RESPONSE_HEADERS = List.of("etag", "location", "retry-after", "idempotent-replayed");
+
+    private final HttpApi api;
+    private final HttpStage stage;
+    private final CfnAuthorizer authorizer;
+
+    public SseApi(Construct scope, String id, StageConfig config, Identity identity, Alarms alarms) {
+        super(scope, id);
+        api = HttpApi.Builder.create(this, "Api")
+                .apiName("sse-" + config.name())
+                .createDefaultStage(false)
+                .corsPreflight(CorsPreflightOptions.builder()
+                        .allowOrigins(config.webOrigins())
+                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
+                                CorsHttpMethod.PATCH, CorsHttpMethod.DELETE))
+                        .allowHeaders(REQUEST_HEADERS)
+                        .exposeHeaders(RESPONSE_HEADERS)
+                        .maxAge(Duration.hours(1))
+                        .build())
+                .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .logGroupName("/sse/" + config.name() + "/api-access")
+                .retention(config.logRetention())
+                .removalPolicy(config.removalPolicy())
+                .build();
+        stage = HttpStage.Builder.create(this, "DefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().rateLimit(config.apiRateLimit()).burstLimit(config.apiBurstLimit()).build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return new LogGroupLogDestination(accessLogs);
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+                    }
+                })
+                .build();
+        authorizer = CfnAuthorizer.Builder.create(this, "Authorizer")
+                .apiId(api.getApiId())
+                .name("cognito")
+                .authorizerType("JWT")
+                .identitySource(List.of("$request.header.Authorization"))
+                .jwtConfiguration(CfnAuthorizer.JWTConfigurationProperty.builder()
+                        .issuer(identity.issuer())
+                        .audience(List.of(identity.webClient().getUserPoolClientId()))
+                        .build())
+                .build();
+
+        MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
+        alarms.atLeast(this, "api-5xx", "the API answered 5xx", stage.metricServerError(fiveMinutes), config.alarms().api5xx());
+        alarms.atLeast(this, "api-p99-latency", "the API's p99 latency is high",
+                stage.metricLatency(MetricOptions.builder().period(Duration.minutes(5)).statistic("p99").build()),
+                config.alarms().apiP99Latency().toMilliseconds().doubleValue());
+    }
+
+    /** HTTP API context variables only (REST-API ones such as $context.identity.user fail the deployment). */
+    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+            + "\"time\":\"$context.requestTime\",\"method\":\"$context.httpMethod\",\"route\":\"$context.routeKey\","
+            + "\"path\":\"$context.path\",\"status\":\"$context.status\",\"length\":\"$context.responseLength\","
+            + "\"latency\":\"$context.responseLatency\",\"integrationLatency\":\"$context.integrationLatency\","
+            + "\"integrationError\":\"$context.integrationErrorMessage\",\"authorizerError\":\"$context.authorizer.error\","
+            + "\"sub\":\"$context.authorizer.claims.sub\"}";
+
+    /** Sends {@code paths} (each with every method in {@link #METHODS}) to the function's alias; it may be invoked by this API only. */
+    public void route(String name, SnapStartFunction function, List<String> paths) {
+        HttpIntegration integration = HttpIntegration.Builder.create(this, name + "Integration")
+                .httpApi(api)
+                .integrationType(HttpIntegrationType.AWS_PROXY)
+                .integrationUri(function.alias().getFunctionArn())
+                .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
+                .timeout(Duration.seconds(29))
+                .build();
+        function.alias().addPermission(name + "FromApi", Permission.builder()
+                .principal(new ServicePrincipal("apigateway.amazonaws.com"))
+                .sourceArn(Stack.of(this).formatArn(ArnComponents.builder()
+                        .service("execute-api").resource(api.getApiId()).resourceName("*/*").build()))
+                .build());
+        for (String path : paths) {
+            for (String method : METHODS) {
+                CfnRoute.Builder.create(this, name + method + path.replaceAll("[^A-Za-z0-9]", ""))
+                        .apiId(api.getApiId())
+                        .routeKey(method + " " + path)
+                        .target("integrations/" + integration.getIntegrationId())
+                        .authorizationType("JWT")
+                        .authorizerId(authorizer.getRef())
+                        .build();
+            }
+        }
+    }
+
+    /** The API's base URL, which brokerage calls the directory and the ledger through. */
+    public String url() {
+        return stage.getUrl();
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+}

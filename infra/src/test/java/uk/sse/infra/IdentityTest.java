@@ -1,0 +1,89 @@
+package uk.sse.infra;
+
+import org.junit.jupiter.api.Test;
+import uk.sse.infra.constructs.Identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The user pool: role groups, area and organisation attributes users cannot set themselves, and the trigger that makes the claims. */
+class IdentityTest {
+
+    @Test
+    void there_is_a_group_for_each_role() {
+        for (Synthesised s : Synthesised.both()) {
+            assertThat(s.ofType("AWS::Cognito::UserPoolGroup").values()).extracting(g -> g.get("GroupName"))
+                    .containsExactlyInAnyOrder("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void area_and_org_are_custom_attributes_that_the_web_client_reads_but_cannot_write() {
+        for (Synthesised s : Synthesised.both()) {
+            Map<String, Object> pool = s.ofType("AWS::Cognito::UserPool").values().iterator().next();
+            assertThat((List<Map<String, Object>>) pool.get("Schema")).extracting(a -> a.get("Name")).contains("area", "org");
+            assertThat(((Map<String, Object>) pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly")).isEqualTo(true);
+            Map<String, Object> client = s.ofType("AWS::Cognito::UserPoolClient").values().iterator().next();
+            assertThat((List<String>) client.get("ReadAttributes")).contains("custom:area", "custom:org");
+            assertThat((List<String>) client.get("WriteAttributes")).isNotEmpty().doesNotContain("custom:area", "custom:org");
+            assertThat(client.get("GenerateSecret")).isEqualTo(false);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_version_2_pre_token_generation_trigger_customises_tokens_and_prod_requires_mfa_and_protects_the_pool() {
+        for (Synthesised s : Synthesised.both()) {
+            Map<String, Object> pool = s.ofType("AWS::Cognito::UserPool").values().iterator().next();
+            Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) pool.get("LambdaConfig")).get("PreTokenGenerationConfig");
+            assertThat(config.get("LambdaVersion")).isEqualTo("V2_0");
+            assertThat(config.get("LambdaArn").toString()).contains("IdentityPreTokenGeneration");
+            assertThat(pool.get("UserPoolTier")).isEqualTo("ESSENTIALS");
+        }
+        Map<String, Object> prod = Synthesised.prod().ofType("AWS::Cognito::UserPool").values().iterator().next();
+        assertThat(prod.get("MfaConfiguration")).isEqualTo("ON");
+        assertThat(prod.get("DeletionProtection")).isEqualTo("ACTIVE");
+        assertThat(Synthesised.dev().ofType("AWS::Cognito::UserPool").values().iterator().next().get("MfaConfiguration")).isEqualTo("OPTIONAL");
+    }
+
+    @Test
+    void the_trigger_puts_the_one_role_group_and_the_attributes_into_both_tokens() throws Exception {
+        String answer = runTrigger("""
+                {"userName":"u1","request":{"userAttributes":{"email":"a@b.c","custom:area":"888","custom:org":"prov_1"},
+                 "groupConfiguration":{"groupsToOverride":["BROKER"]}},"response":{}}""");
+        String claims = "\"claimsToAddOrOverride\":{\"role\":\"BROKER\",\"area\":\"888\",\"org\":\"prov_1\"}";
+        assertThat(answer).contains("\"idTokenGeneration\":{" + claims + "}").contains("\"accessTokenGeneration\":{" + claims + "}");
+    }
+
+    @Test
+    void a_user_in_no_role_group_or_several_gets_no_role_claim() throws Exception {
+        assertThat(runTrigger("""
+                {"userName":"u2","request":{"userAttributes":{"custom:area":"888"},
+                 "groupConfiguration":{"groupsToOverride":["ADMIN","BROKER"]}},"response":{}}"""))
+                .contains("\"claimsToAddOrOverride\":{\"area\":\"888\"}").doesNotContain("\"role\"");
+        assertThat(runTrigger("""
+                {"userName":"u3","request":{"userAttributes":{},"groupConfiguration":{"groupsToOverride":["staff"]}},"response":{}}"""))
+                .contains("\"accessTokenGeneration\":{\"claimsToAddOrOverride\":{}}");
+    }
+
+    /** Runs the trigger's own source in Node (which jsii needs anyway) on one event and answers the event it returns. */
+    private static String runTrigger(String event) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("trigger");
+        Files.writeString(dir.resolve("index.js"), Identity.triggerSource(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("run.js"), "require('./index.js').handler(" + event.replace('\n', ' ')
+                + ").then(e => process.stdout.write(JSON.stringify(e.response)));", StandardCharsets.UTF_8);
+        Process node = new ProcessBuilder("node", "run.js").directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).as(out).isZero();
+        return out;
+    }
+}
