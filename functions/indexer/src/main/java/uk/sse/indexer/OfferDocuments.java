@@ -61,7 +61,7 @@ public final class OfferDocuments {
     }
 
     /** Room for this many signal revisions per offer version. */
-    static final long SIGNAL_REVISIONS = 1_000_000L;
+    public static final long SIGNAL_REVISIONS = 1_000_000L;
 
     private static long orZero(Long n) {
         return n == null ? 0 : n;
