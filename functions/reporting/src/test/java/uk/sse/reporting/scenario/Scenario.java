@@ -149,6 +149,8 @@ public final class Scenario {
         BrokerageDesk desk;
         MoveCredits move;
         OpenAccount open;
+        /** The scripted time of the step under way: what brokerage commands carry (the clock has moved on by microseconds). */
+        Instant current;
 
         record Step(Instant at, Runnable action) { }
 
@@ -173,6 +175,7 @@ public final class Scenario {
                     steps.sort(Comparator.comparing(Step::at));
                     for (Step s : steps) {
                         moveClockTo(s.at());
+                        current = s.at();
                         s.action().run();
                     }
                     moveClockTo(Instant.now());
@@ -426,7 +429,7 @@ public final class Scenario {
         }
 
         Instant now() {
-            return clock.instant();
+            return current;
         }
 
         static Actor provider(String providerId) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scripted scenario's stream records, through the stream handler in batches as the event source mappings deliver
  * them, give exactly the figures worked out by hand, in every report, through the API's Lambda handler.
  */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = "test", transactional = false)
 class ScenarioFiguresTest extends ReportingLambdaTest {
 
     static final String PERIOD = "from=" + Scenario.FROM + "&to=" + Scenario.TO;
@@ -28,12 +28,9 @@ class ScenarioFiguresTest extends ReportingLambdaTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.map()).containsEntry("area", Scenario.AREA).containsEntry("from", Scenario.FROM.toString())
                 .containsEntry("to", Scenario.TO.toString());
-        return ReportTable.ofJson(reply.map(), columnsOf(path));
+        return ReportTable.ofJson(reply.map(), ScenarioReports.columnsOf(path));
     }
 
-    static java.util.List<String> columnsOf(String path) {
-        return ScenarioReports.columnsOf(path);
-    }
 
     @Test
     void daysByDetailedAreaAndMonth() {

@@ -109,6 +109,9 @@ public final class BrokerageDesk {
             case LedgerEffect.VoidHold v -> resolve.voidHold(caller, new TransferId(v.transferId()));
             case LedgerEffect.VoidStrayHold v -> resolve.voidHold(caller, new TransferId(v.transferId()));
         };
+        if (effect instanceof LedgerEffect.VoidStrayHold && outcome instanceof uk.sse.kernel.outcome.Outcome.NotFound<?>) {
+            return true; // no such hold was placed: nothing to release
+        }
         if (outcome instanceof uk.sse.kernel.outcome.Outcome.Done<uk.sse.ledger.model.Result> done) {
             if (done.value() instanceof uk.sse.ledger.model.Result.Refused refused) {
                 if (effect instanceof LedgerEffect.PlaceHold && refused.reason() == Refusal.INSUFFICIENT_FUNDS) {
