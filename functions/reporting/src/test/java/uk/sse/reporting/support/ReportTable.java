@@ -24,6 +24,12 @@ public record ReportTable(List<String> columns, List<List<String>> rows, List<St
                 cells(expected.total().cells()));
     }
 
+    /** A report as the use case answers it, before any serialisation. */
+    public static ReportTable of(uk.sse.reporting.reports.Report<?> report) {
+        return new ReportTable(report.total().columns(), report.rows().stream().map(r -> cells(r.cells())).toList(),
+                cells(report.total().cells()));
+    }
+
     /** The report's JSON body: {@code rows} and {@code total}, their members read in the order of {@code columns}. */
     @SuppressWarnings("unchecked")
     public static ReportTable ofJson(Map<String, Object> report, List<String> columns) {
