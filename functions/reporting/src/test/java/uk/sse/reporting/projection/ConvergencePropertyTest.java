@@ -3,7 +3,6 @@ package uk.sse.reporting.projection;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.transaction.TransactionOperations;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -15,11 +14,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import uk.sse.reporting.scenario.Scenario;
 import uk.sse.reporting.support.ReadModelProperties;
+import uk.sse.reporting.support.ReadModelRows;
 import uk.sse.reporting.support.ReportFigures;
 import uk.sse.reporting.support.StreamRecords;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,13 +35,11 @@ class ConvergencePropertyTest {
     static List<DynamodbStreamRecord> records;
     static ProjectEvents handler;
     static ReportFigures figures;
-    static String schema;
 
     @BeforeContainer
     static void start() {
         records = Scenario.played().records();
         Map<String, String> properties = ReadModelProperties.fresh();
-        schema = properties.get("sse.reporting.schema");
         handler = new ProjectEvents(ApplicationContext.builder().environments("test").properties(new HashMap<>(properties)));
         figures = new ReportFigures(handler.getApplicationContext());
     }
@@ -79,16 +75,7 @@ class ConvergencePropertyTest {
         figures.assertAllAsExpected();
     }
 
-    @SuppressWarnings("unchecked")
     static void empty() {
-        TransactionOperations<Connection> tx = handler.getApplicationContext().getBean(TransactionOperations.class);
-        tx.executeWrite(status -> {
-            try (Statement st = status.getConnection().createStatement()) {
-                st.execute("TRUNCATE \"" + schema + "\".brokerage_event, \"" + schema + "\".request, \"" + schema + "\".school, \""
-                        + schema + "\".provider, \"" + schema + "\".offer, \"" + schema + "\".ledger_account, \""
-                        + schema + "\".ledger_transfer CASCADE");
-            }
-            return null;
-        });
+        handler.getApplicationContext().getBean(ReadModelRows.class).empty();
     }
 }
