@@ -70,7 +70,7 @@ public class Projector {
         if (!changes.isEmpty()) {
             try {
                 applyToTargets(changes);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // the transaction rethrows the driver's SQLException as it is
                 LOG.warn("writing {} changes failed; the batch is reported for a retry", changes.size(), e);
                 List<String> all = new ArrayList<>(carrying);
                 all.addAll(failed);
