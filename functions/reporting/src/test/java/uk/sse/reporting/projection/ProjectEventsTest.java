@@ -1,0 +1,153 @@
+package uk.sse.reporting.projection;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.brokerage.model.Actor;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.brokerage.model.Command;
+import uk.sse.brokerage.model.Result;
+import uk.sse.brokerage.model.Urgency;
+import uk.sse.engines.Engines;
+import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.dynamo.Tables;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.reporting.support.ReadModelRows;
+import uk.sse.reporting.support.ReportingLambdaTest;
+import uk.sse.reporting.support.StreamRecords;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stream handler's answers to what a stream can carry: records it cannot read are named in batchItemFailures (and
+ * only they; the rest of the batch lands), records that are none of its business are passed over, and a batch whose
+ * write fails is named whole and lands when delivered again.
+ */
+@MicronautTest(environments = "test", transactional = false)
+class ProjectEventsTest extends ReportingLambdaTest {
+
+    final String table = "project-events-" + UUID.randomUUID().toString().substring(0, 8);
+    DynamoDbClient dynamo;
+    StreamRecords stream;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        p.put("sse.aws.endpoint", Engines.dynamo().endpoint().toString());
+        return p;
+    }
+
+    @BeforeAll
+    void table() {
+        dynamo = context.getBean(DynamoDbClient.class);
+        Tables.createIfAbsent(dynamo, Tables.definition(table, 3));
+        stream = StreamRecords.of(Engines.dynamo().endpoint(), table);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyReadModel() {
+        context.getBean(ReadModelRows.class).empty();
+        stream.next(); // what an earlier test left unread
+    }
+
+    void put(Map<String, AttributeValue> item) {
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    Map<String, AttributeValue> event(String pk, String sk, EventEnvelope e, String envelope) {
+        return EventItems.item(pk, sk, e, envelope);
+    }
+
+    static String sequenceOf(DynamodbStreamRecord r) {
+        return r.getDynamodb().getSequenceNumber();
+    }
+
+    @Test
+    void unreadableRecordsAreNamedAndTheRestLands() {
+        EventJson json = context.getBean(EventJson.class);
+        Result.Applied raised = (Result.Applied) Brokerage.raise(new Command.Raise(Actor.adviser("ann", "888"),
+                Instant.parse("2026-09-07T09:00:00Z"), "RX", "100001", "888", List.of("CT.READ"), "phonics", Urgency.LOW, 2,
+                List.of(), LocalDate.of(2026, 12, 1), 10, List.of(), "Moorside Primary"));
+        put(event("REQUEST#RX", "EVENT#0000000001", raised.event(), json.write(raised.event())));
+        EventEnvelope noVersion = new EventEnvelope("brokerage.request.created", "RY/1", Instant.parse("2026-09-07T09:00:00Z"), "888",
+                Map.of("requestId", "RY", "urn", "100002", "to", "OPEN"));
+        put(event("REQUEST#RY", "EVENT#0000000001", noVersion, json.write(noVersion)));
+        put(event("REQUEST#RZ", "EVENT#0000000001", raised.event(), "{\"type\": \"brokerage.request.cre"));
+        EventEnvelope elsewhere = new EventEnvelope("notifier.delivery.failed", "D1", Instant.now(), "888", Map.of());
+        put(event("DELIVERY#D1", "EVENT#0000000001", elsewhere, json.write(elsewhere)));
+        put(Items.builder().s("pk", "ACCOUNT#888/100001").s("sk", "ENTRY#0000000000000000001").s("type", "ENTRY")
+                .s("account", "888/100001").n("amount", 5).build());
+        put(Items.builder().s("pk", "TRANSFER#T-bad").s("sk", "TRANSFER").s("type", "TRANSFER").s("id", "T-bad").s("area", "888")
+                .s("debit", "888/ISSUING").s("credit", "888/100001").n("amount", 5).s("kind", "ALLOCATION").bool("pending", false)
+                .s("createdAt", "last Tuesday").s("state", "SINGLE_PHASE").n("postedAmount", 0).build());
+        put(Items.builder().s("pk", "SCHOOL#100001").s("sk", "PROFILE").s("entity", "SCHOOL").s("urn", "100001")
+                .s("name", "Moorside Primary").s("laCode", "888").s("laName", "Lancashire").s("phase", "Primary").build());
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("SCHOOL#100001"), "sk", AttributeValue.fromS("PROFILE"))));
+
+        List<DynamodbStreamRecord> records = stream.next();
+        assertThat(records).hasSize(8);
+        StreamsEventResponse response = handler().handleRequest(StreamRecords.event(records), null);
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(sequenceOf(records.get(1)), sequenceOf(records.get(2)), sequenceOf(records.get(5)));
+        ReadModelRows rows = context.getBean(ReadModelRows.class);
+        assertThat(rows.count("brokerage_event")).isEqualTo(1);
+        assertThat(rows.count("request")).isEqualTo(1);
+        assertThat(rows.count("school")).as("a school's removal from the register does not remove it from reports").isEqualTo(1);
+        assertThat(rows.count("ledger_transfer")).isZero();
+        assertThat(rows.count("ledger_account")).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBatchWhoseWriteFailsIsNamedWholeAndLandsWhenDeliveredAgain() {
+        EventJson json = context.getBean(EventJson.class);
+        Result.Applied raised = (Result.Applied) Brokerage.raise(new Command.Raise(Actor.adviser("ann", "888"),
+                Instant.parse("2026-10-07T09:00:00Z"), "RW", "100003", "888", List.of("AB.ATT"), "attendance", Urgency.LOW, 2,
+                List.of(), LocalDate.of(2026, 12, 1), 10, List.of(), null));
+        put(event("REQUEST#RW", "EVENT#0000000001", raised.event(), json.write(raised.event())));
+        put(Items.builder().s("pk", "SCHOOL#100003").s("sk", "PROFILE").s("entity", "SCHOOL").s("urn", "100003")
+                .s("name", "Riverside Infants").build());
+        List<DynamodbStreamRecord> records = stream.next();
+        assertThat(records).hasSize(2);
+        String schema = getProperties().get("sse.reporting.schema");
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        sql(tx, "ALTER TABLE \"" + schema + "\".request RENAME TO request_away");
+        try {
+            StreamsEventResponse failed = handler().handleRequest(StreamRecords.event(records), null);
+            assertThat(failed.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                    .containsExactly(sequenceOf(records.get(0)), sequenceOf(records.get(1)));
+        } finally {
+            sql(tx, "ALTER TABLE \"" + schema + "\".request_away RENAME TO request");
+        }
+        ReadModelRows rows = context.getBean(ReadModelRows.class);
+        long schools = rows.count("school");
+        assertThat(handler().handleRequest(StreamRecords.event(records), null).getBatchItemFailures()).isEmpty();
+        assertThat(rows.count("school")).isEqualTo(schools + 1);
+        assertThat(rows.count("request")).isPositive();
+    }
+
+    private static void sql(TransactionOperations<Connection> tx, String sql) {
+        tx.executeWrite(status -> {
+            try (Statement st = status.getConnection().createStatement()) {
+                st.execute(sql);
+            }
+            return null;
+        });
+    }
+}
