@@ -70,8 +70,9 @@ public final class RequestHistory {
      * or nothing). Events that {@link #defectOf} refuses are skipped.
      */
     public static Optional<RequestRows> project(Collection<EventEnvelope> events) {
-        List<EventEnvelope> transitions = events.stream()
-                .filter(e -> defectOf(e).isEmpty() && !HOLD_REFUSED.equals(e.type()))
+        Map<String, EventEnvelope> byId = new java.util.TreeMap<>(); // a repeat of an id is the same event: the set counts
+        events.stream().filter(e -> defectOf(e).isEmpty() && !HOLD_REFUSED.equals(e.type())).forEach(e -> byId.putIfAbsent(e.id(), e));
+        List<EventEnvelope> transitions = byId.values().stream()
                 .sorted(Comparator.comparingLong((EventEnvelope e) -> versionOf(e)).thenComparing(EventEnvelope::id))
                 .toList();
         if (transitions.isEmpty()) {
@@ -91,7 +92,7 @@ public final class RequestHistory {
         String closedAs = null;
         Instant startedAt = null;
         Map<String, Object> engagement = null;
-        List<RequestRows.Rating> ratings = new ArrayList<>();
+        Map<String, RequestRows.Rating> ratings = new java.util.LinkedHashMap<>(); // one of each kind, the latest given
         for (EventEnvelope e : transitions) {
             Map<String, Object> d = e.data();
             if (EventData.text(d, "schoolName") != null) {
@@ -117,7 +118,7 @@ public final class RequestHistory {
                     closedAt = e.occurredAt();
                     closedAs = EventData.text(d, "to");
                 }
-                case EVALUATED -> rating(d, e.occurredAt()).ifPresent(ratings::add);
+                case EVALUATED -> rating(d, e.occurredAt()).ifPresent(r -> ratings.put(r.rating(), r));
                 default -> { } // a type this read model does not count yet: its status still shows through `to`
             }
         }
@@ -134,7 +135,7 @@ public final class RequestHistory {
         boolean known = engagement != null && EventData.text(engagement, "engagementId") != null
                 && EventData.text(engagement, "providerId") != null;
         RequestRows.Engagement agreed = known ? engagement(engagement, agreedAt, startedAt, completedAt, closedAt, closedAs) : null;
-        return Optional.of(new RequestRows(request, areas, agreed, ratings));
+        return Optional.of(new RequestRows(request, areas, agreed, List.copyOf(ratings.values())));
     }
 
     /** The area under which a request that names none is counted. */
