@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.List;
  * register, else the provider's type, else UNKNOWN.
  */
 @Serdeable
-public record BalanceRow(String account, String owner, String name, String kind, long creditsIn, long creditsOut,
+public record BalanceRow(@Nullable String account, @Nullable String owner, @Nullable String name, @Nullable String kind, long creditsIn, long creditsOut,
                          long balance, long held) implements ReportRow {
 
     public static final List<String> COLUMNS = List.of("account", "owner", "name", "kind", "creditsIn", "creditsOut",

@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.List;
  * of accounts ({@code spent}) and into them ({@code earned}, of which {@code earnedBySchools} into schools' accounts).
  */
 @Serdeable
-public record CreditsRow(String month, long allocated, long adjusted, long held, long released, long spent, long earned,
+public record CreditsRow(@Nullable String month, long allocated, long adjusted, long held, long released, long spent, long earned,
                          long earnedBySchools) implements ReportRow {
 
     public static final List<String> COLUMNS = List.of("month", "allocated", "adjusted", "held", "released", "spent",

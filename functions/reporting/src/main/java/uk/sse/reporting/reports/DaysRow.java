@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -13,7 +14,8 @@ import java.util.List;
  * At the top level {@code area} is the top-level area itself.
  */
 @Serdeable
-public record DaysRow(String month, String area, String areaLabel, String topArea, String topAreaLabel,
+public record DaysRow(@Nullable String month, @Nullable String area, @Nullable String areaLabel, @Nullable String topArea,
+                      @Nullable String topAreaLabel,
                       long engagementsAgreed, BigDecimal daysCommissioned, BigDecimal daysDelivered, BigDecimal daysCancelled)
         implements ReportRow {
 

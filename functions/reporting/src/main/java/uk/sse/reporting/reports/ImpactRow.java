@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -11,8 +12,8 @@ import java.util.List;
  * area of support ({@code key} a taxonomy code; a rating counts under each of its request's areas) or by provider.
  */
 @Serdeable
-public record ImpactRow(String key, String label, long schoolRatings, BigDecimal averageSchoolRating, long impactRatings,
-                        BigDecimal averageImpactRating) implements ReportRow {
+public record ImpactRow(@Nullable String key, @Nullable String label, long schoolRatings, @Nullable BigDecimal averageSchoolRating,
+                        long impactRatings, @Nullable BigDecimal averageImpactRating) implements ReportRow {
 
     public static final List<String> COLUMNS = List.of("key", "label", "schoolRatings", "averageSchoolRating",
             "impactRatings", "averageImpactRating");

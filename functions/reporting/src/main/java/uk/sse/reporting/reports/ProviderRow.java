@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -13,9 +14,10 @@ import java.util.List;
  * register, else UNKNOWN. {@code providers} is 1 per provider, the number of providers in a type row and the total.
  */
 @Serdeable
-public record ProviderRow(String providerId, String name, String type, long providers, long engagements,
+public record ProviderRow(@Nullable String providerId, @Nullable String name, @Nullable String type, long providers, long engagements,
                           BigDecimal daysCommissioned, BigDecimal daysDelivered, long creditsEarned, long schoolRatings,
-                          BigDecimal averageSchoolRating, long impactRatings, BigDecimal averageImpactRating)
+                          @Nullable BigDecimal averageSchoolRating, long impactRatings,
+                          @Nullable BigDecimal averageImpactRating)
         implements ReportRow {
 
     public static final List<String> COLUMNS = List.of("providerId", "name", "type", "providers", "engagements",

@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -12,7 +13,8 @@ import java.util.List;
  * here and the number of distinct schools in the total.
  */
 @Serdeable
-public record SchoolRow(String urn, String name, String laCode, String laName, String phase, long schools,
+public record SchoolRow(@Nullable String urn, @Nullable String name, @Nullable String laCode, @Nullable String laName,
+                        @Nullable String phase, long schools,
                         long engagements, BigDecimal daysCommissioned, BigDecimal daysDelivered, long creditsPosted)
         implements ReportRow {
 

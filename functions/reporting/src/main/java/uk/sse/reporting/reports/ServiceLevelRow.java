@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -13,9 +14,10 @@ import java.util.List;
  * and the 90th percentile, interpolated.
  */
 @Serdeable
-public record ServiceLevelRow(String month, long raised, long matched, long agreed, long completed, long cancelled,
-                              long agreementsRefused, BigDecimal medianHoursToAgreement, BigDecimal p90HoursToAgreement,
-                              BigDecimal medianHoursToCompletion, BigDecimal p90HoursToCompletion) implements ReportRow {
+public record ServiceLevelRow(@Nullable String month, long raised, long matched, long agreed, long completed, long cancelled,
+                              long agreementsRefused, @Nullable BigDecimal medianHoursToAgreement,
+                              @Nullable BigDecimal p90HoursToAgreement, @Nullable BigDecimal medianHoursToCompletion,
+                              @Nullable BigDecimal p90HoursToCompletion) implements ReportRow {
 
     public static final List<String> COLUMNS = List.of("month", "raised", "matched", "agreed", "completed", "cancelled",
             "agreementsRefused", "medianHoursToAgreement", "p90HoursToAgreement", "medianHoursToCompletion",

@@ -1,5 +1,6 @@
 package uk.sse.reporting.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -12,8 +13,9 @@ import java.util.List;
  * being agreed, cancelled or withdrawn; {@code firstProposedAt} if it had been matched by then. Longest waiting first.
  */
 @Serdeable
-public record WaitingRow(String requestId, String urn, String schoolName, String urgency, Instant raisedAt,
-                         Instant firstProposedAt, long requests, BigDecimal daysWaiting) implements ReportRow {
+public record WaitingRow(@Nullable String requestId, @Nullable String urn, @Nullable String schoolName, @Nullable String urgency,
+                         @Nullable Instant raisedAt, @Nullable Instant firstProposedAt, long requests,
+                         @Nullable BigDecimal daysWaiting) implements ReportRow {
 
     public static final List<String> COLUMNS = List.of("requestId", "urn", "schoolName", "urgency", "raisedAt",
             "firstProposedAt", "requests", "daysWaiting");
