@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +38,7 @@ class RebuildTest extends ReportingLambdaTest {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.putAll(Scenario.played().sourceTables());
+        p.put("test.scan-gate", "true");
         return p;
     }
 
@@ -83,28 +83,41 @@ class RebuildTest extends ReportingLambdaTest {
     @Test
     void aRebuildBesideTheStreamHandlerEndsRight() throws Exception {
         List<DynamodbStreamRecord> records = Scenario.played().records();
-        CountDownLatch started = new CountDownLatch(1);
-        CompletableFuture<Integer> stream = CompletableFuture.supplyAsync(() -> {
-            int retried = 0;
-            for (int from = 0; from < records.size(); from += 2) {
-                var batch = StreamRecords.event(records.subList(from, Math.min(records.size(), from + 2)));
-                // as the event source mapping does: a batch that failed (the schemas were swapped under it) comes again
-                for (int attempt = 0; !handler().handleRequest(batch, null).getBatchItemFailures().isEmpty(); attempt++) {
-                    assertThat(attempt).as("a batch failed again and again").isLessThan(5);
-                    retried++;
-                }
-                started.countDown();
-            }
-            return retried;
-        });
-        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
-        context.getBean(RebuildReadModel.class).rebuild();
-        assertThat(stream.isDone()).as("the stream was still being delivered when the rebuild swapped").isFalse();
-        int retried = stream.get(120, TimeUnit.SECONDS);
-        org.slf4j.LoggerFactory.getLogger(RebuildTest.class).info("{} records streamed beside the rebuild; {} batches retried",
+        int third = records.size() / 3;
+        deliver(records.subList(0, third)); // before the rebuild
+        ScanGate.close();
+        CompletableFuture<RebuildReadModel.Rebuilt> rebuild = CompletableFuture.supplyAsync(() -> context.getBean(RebuildReadModel.class).rebuild());
+        try {
+            assertThat(ScanGate.awaitAScan(60)).as("the rebuild reached its scan").isTrue();
+            int duringRebuild = deliver(records.subList(third, 2 * third)); // while the next schema exists, the scan held
+            assertThat(duringRebuild).as("no batch failed before the swap").isZero();
+            assertThat(context.getBean(ReadModelRows.class).count(context.getBean(ReadModelSchemas.class).next().value(), "ledger_transfer"))
+                    .as("the stream wrote to the next schema too").isPositive();
+        } finally {
+            ScanGate.open();
+        }
+        int retried = deliver(records.subList(2 * third, records.size())); // racing the scan and the swap
+        rebuild.get(120, TimeUnit.SECONDS);
+        org.slf4j.LoggerFactory.getLogger(RebuildTest.class).info("{} records streamed beside the rebuild; {} batches delivered again",
                 records.size(), retried);
         new ReportFigures(context).assertAllAsExpected();
         assertThat(schemas()).containsExactly(settings().schema());
+    }
+
+    /**
+     * Delivers the records in batches of two; a batch that failed (the schemas were swapped under it) comes again, as the
+     * event source mapping sends it. How many deliveries were repeated.
+     */
+    private int deliver(List<DynamodbStreamRecord> records) {
+        int again = 0;
+        for (int from = 0; from < records.size(); from += 2) {
+            var batch = StreamRecords.event(records.subList(from, Math.min(records.size(), from + 2)));
+            for (int attempt = 0; !handler().handleRequest(batch, null).getBatchItemFailures().isEmpty(); attempt++) {
+                assertThat(attempt).as("a batch failed again and again").isLessThan(5);
+                again++;
+            }
+        }
+        return again;
     }
 
     private ReportingSettings settings() {
