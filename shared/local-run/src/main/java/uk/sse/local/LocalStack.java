@@ -17,6 +17,8 @@ import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.sse.ledger.LedgerSettings;
 import uk.sse.ledger.application.ExpireDueHolds;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.OpenAccount;
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on this machine: the embedded engines, every function's API on one Netty server, the
- * directory table's stream driving the indexer, the ledger's hold sweeper on a timer (a schedule in AWS), the sample
+ * directory table's stream driving the indexer, the ledger's and directory's streams driving the reporting read model
+ * (in the embedded PostgreSQL), the ledger's hold sweeper on a timer (a schedule in AWS), the sample
  * register, the demo directory and its credits, and signed demo tokens for the demo area.
  */
 public final class LocalStack implements AutoCloseable {
@@ -56,10 +59,11 @@ public final class LocalStack implements AutoCloseable {
     private final DirectoryStreamToIndex indexing;
     private final DemoLedger.Seeded credits;
     private final ScheduledExecutorService sweeper;
+    private final ReportingStreams reporting;
 
     private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
                        OpenSearchEngine openSearch, PostgresEngine postgres, DirectoryStreamToIndex indexing,
-                       DemoLedger.Seeded credits, ScheduledExecutorService sweeper) {
+                       DemoLedger.Seeded credits, ScheduledExecutorService sweeper, ReportingStreams reporting) {
         this.context = context;
         this.demo = demo;
         this.register = register;
@@ -68,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
         this.indexing = indexing;
         this.credits = credits;
         this.sweeper = sweeper;
+        this.reporting = reporting;
     }
 
     /** Starts everything; {@code properties} override the local configuration (e.g. the port). */
@@ -80,12 +85,18 @@ public final class LocalStack implements AutoCloseable {
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
+        Map<String, Object> readModel = ReportingStreams.readModel(postgres.join());
+        settings.putAll(readModel);
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
         DirectoryStreamToIndex indexing = null;
+        ReportingStreams reporting = null;
         try {
             indexing = DirectoryStreamToIndex.start(dynamo.join().endpoint(), openSearch.join().endpoint(),
                     context.getBean(DirectorySettings.class).tableName());
+            reporting = ReportingStreams.start(dynamo.join().endpoint(), context.getBean(DynamoDbClient.class), readModel,
+                    context.getBean(LedgerSettings.class).tableName(), context.getBean(DirectorySettings.class).tableName(),
+                    context.getProperty("sse.brokerage.table-name", String.class).orElse("sse-brokerage"));
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
@@ -96,8 +107,11 @@ public final class LocalStack implements AutoCloseable {
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
-            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing, credits, sweeper);
+            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing, credits, sweeper, reporting);
         } catch (RuntimeException failed) {
+            if (reporting != null) {
+                reporting.close();
+            }
             if (indexing != null) {
                 indexing.close();
             }
@@ -156,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        reporting.close();
         indexing.close();
         context.close();
     }
