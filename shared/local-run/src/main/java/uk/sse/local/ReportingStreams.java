@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code sse-brokerage}) is polled if it exists when the stack starts; once brokerage creates its table at start-up in
  * the local run, start this after it and the stream is connected.
  */
-final class ReportingStreams implements AutoCloseable {
+public final class ReportingStreams implements AutoCloseable {
 
     static final int BATCH_SIZE = 100;
     static final int MAX_RETRIES = 5;
@@ -47,10 +47,15 @@ final class ReportingStreams implements AutoCloseable {
      * datasource and Flyway settings (its application.yml) are repeated here.
      */
     static Map<String, Object> readModel(PostgresEngine postgres) {
+        return readModel(postgres, "reporting");
+    }
+
+    /** The same in another schema (the benchmark's). */
+    public static Map<String, Object> readModel(PostgresEngine postgres, String schema) {
         return Map.of("datasources.default.url", postgres.jdbcUrl(), "datasources.default.username", postgres.username(),
                 "datasources.default.password", postgres.password(), "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "datasources.default.dialect", "POSTGRES", "datasources.default.schema", "reporting",
-                "flyway.datasources.default.enabled", "true", "flyway.datasources.default.schemas", "reporting",
+                "datasources.default.dialect", "POSTGRES", "datasources.default.schema", schema, "sse.reporting.schema", schema,
+                "flyway.datasources.default.enabled", "true", "flyway.datasources.default.schemas", schema,
                 "flyway.datasources.default.locations", "classpath:db/migration");
     }
 
