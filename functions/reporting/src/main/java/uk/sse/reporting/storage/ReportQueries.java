@@ -205,17 +205,22 @@ public class ReportQueries {
     public record AccountBalance(String account, String owner, String name, String kind, long creditsIn, long creditsOut,
                                  long balance, long held) { }
 
+    /** Each account's posted movements are summed first, then joined to the accounts and their names. */
     private static final NamedSql BALANCES = new NamedSql("""
             WITH accounts AS (
                 SELECT account_id, owner FROM ledger_account WHERE area = :area AND NOT issuing
                 UNION SELECT debit_account, debit_owner FROM ledger_transfer WHERE area = :area AND debit_owner <> %2$s
                 UNION SELECT credit_account, credit_owner FROM ledger_transfer WHERE area = :area AND credit_owner <> %2$s
             ), moves AS (
-                SELECT t.credit_account AS account, %1$s AS amount, t.posted_at FROM ledger_transfer t
-                 WHERE t.area = :area AND t.posted_at < :end
-                UNION ALL
-                SELECT t.debit_account, -%1$s, t.posted_at FROM ledger_transfer t
-                 WHERE t.area = :area AND t.posted_at < :end
+                SELECT account, sum(amount) AS balance,
+                       sum(amount) FILTER (WHERE amount > 0 AND posted_at >= :start) AS credits_in,
+                       -sum(amount) FILTER (WHERE amount < 0 AND posted_at >= :start) AS credits_out
+                  FROM (SELECT t.credit_account AS account, %1$s AS amount, t.posted_at FROM ledger_transfer t
+                         WHERE t.area = :area AND t.posted_at < :end
+                        UNION ALL
+                        SELECT t.debit_account, -%1$s, t.posted_at FROM ledger_transfer t
+                         WHERE t.area = :area AND t.posted_at < :end) x
+                 GROUP BY account
             ), held AS (
                 SELECT debit_account AS account, sum(amount) AS held FROM ledger_transfer
                  WHERE area = :area AND two_phase AND created_at < :end AND (resolved_at IS NULL OR resolved_at >= :end)
@@ -223,12 +228,9 @@ public class ReportQueries {
             )
             SELECT a.account_id, a.owner, coalesce(s.name, p.name),
                    coalesce(CASE WHEN s.urn IS NOT NULL THEN 'SCHOOL' END, p.type, 'UNKNOWN'),
-                   coalesce(sum(m.amount) FILTER (WHERE m.amount > 0 AND m.posted_at >= :start), 0),
-                   coalesce(-sum(m.amount) FILTER (WHERE m.amount < 0 AND m.posted_at >= :start), 0),
-                   coalesce(sum(m.amount), 0), coalesce(h.held, 0)
+                   coalesce(m.credits_in, 0), coalesce(m.credits_out, 0), coalesce(m.balance, 0), coalesce(h.held, 0)
               FROM accounts a LEFT JOIN moves m ON m.account = a.account_id LEFT JOIN held h ON h.account = a.account_id
                    LEFT JOIN school s ON s.urn = a.owner LEFT JOIN provider p ON p.provider_id = a.owner
-             GROUP BY a.account_id, a.owner, s.name, s.urn, p.name, p.type, h.held
              ORDER BY 4, 3 NULLS LAST, 1
             """.formatted(MOVED, ISSUING));
 

@@ -235,8 +235,12 @@ public final class ReportingBenchmark {
     static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEventFunction handler, String pathAndQuery, String bearer) {
         int q = pathAndQuery.indexOf('?');
         String path = pathAndQuery.substring(0, q);
+        Map<String, String> parameters = new LinkedHashMap<>(); // API Gateway sends both the raw query and its parameters
+        for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+            parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
-                .withRawPath(path).withRawQueryString(pathAndQuery.substring(q + 1))
+                .withRawPath(path).withRawQueryString(pathAndQuery.substring(q + 1)).withQueryStringParameters(parameters)
                 .withHeaders(Map.of("authorization", bearer, "accept", "application/json"))
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
