@@ -58,6 +58,7 @@ public class RebuildReadModel {
             for (String table : List.of(sources.directory(), sources.ledger(), sources.brokerage())) {
                 scan(table, next, counts);
             }
+            schemas.analyze(next);
             schemas.swap();
         } catch (RuntimeException e) {
             LOG.error("the rebuild failed; the live read model is untouched", e);

@@ -77,6 +77,23 @@ public class ReadModelSchemas {
         return next;
     }
 
+    /**
+     * Gathers the planner's statistics of the schema's tables, as autovacuum would a while after a bulk load: a freshly
+     * filled schema swapped in without them is planned as if empty (nested loops over thousands of rows).
+     */
+    public void analyze(SchemaName schema) {
+        tx.executeWrite(status -> {
+            for (String table : TABLES) {
+                execute(status.getConnection(), "ANALYZE " + schema.table(table));
+            }
+            return null;
+        });
+    }
+
+    /** The read model's tables (V1__read_model.sql). */
+    public static final List<String> TABLES = List.of("brokerage_event", "request", "request_area", "engagement", "evaluation",
+            "school", "provider", "offer", "ledger_account", "ledger_transfer");
+
     /** Puts the filled next schema in the live one's place and drops the old, atomically. */
     public void swap() {
         tx.executeWrite(status -> {

@@ -58,23 +58,27 @@ public class ReportQueries {
             )
             """;
 
-    private static final NamedSql DAYS_DETAILED = new NamedSql(MOVES + """
-            SELECT to_char(m.at AT TIME ZONE :zone, 'YYYY-MM') AS month, a.code, a.top_code,
-                   count(DISTINCT m.request_id) FILTER (WHERE m.agreed = 1),
-                   sum(m.commissioned / r.area_count), sum(m.delivered / r.area_count), sum(m.cancelled / r.area_count)
-              FROM moves m JOIN request r USING (request_id) JOIN request_area a USING (request_id)
-             GROUP BY 1, a.code, a.top_code
-             ORDER BY 1, a.top_code, a.code
-            """);
+    /**
+     * A request's share of an area: how many of its codes fall under it (1 at the detailed level, possibly more under a
+     * top level), so its days there are {@code days * codes / area_count} and each engagement counts once per area.
+     */
+    private static String daysBy(String key) {
+        return MOVES + """
+            , shares AS (SELECT request_id, %1$s AS area, top_code, count(*) AS codes FROM request_area GROUP BY 1, 2, 3)
+            SELECT to_char(month, 'YYYY-MM'), area, top_code, engagements, commissioned, delivered, cancelled FROM (
+                SELECT date_trunc('month', m.at AT TIME ZONE :zone) AS month, s.area, s.top_code,
+                       count(*) FILTER (WHERE m.agreed = 1) AS engagements,
+                       sum(m.commissioned * s.codes / r.area_count) AS commissioned,
+                       sum(m.delivered * s.codes / r.area_count) AS delivered,
+                       sum(m.cancelled * s.codes / r.area_count) AS cancelled
+                  FROM moves m JOIN request r USING (request_id) JOIN shares s USING (request_id)
+                 GROUP BY 1, 2, 3) g
+             ORDER BY month, top_code COLLATE "C", area COLLATE "C"
+            """.formatted(key);
+    }
 
-    private static final NamedSql DAYS_TOP = new NamedSql(MOVES + """
-            SELECT to_char(m.at AT TIME ZONE :zone, 'YYYY-MM') AS month, a.top_code, a.top_code,
-                   count(DISTINCT m.request_id) FILTER (WHERE m.agreed = 1),
-                   sum(m.commissioned / r.area_count), sum(m.delivered / r.area_count), sum(m.cancelled / r.area_count)
-              FROM moves m JOIN request r USING (request_id) JOIN request_area a USING (request_id)
-             GROUP BY 1, a.top_code
-             ORDER BY 1, a.top_code
-            """);
+    private static final NamedSql DAYS_DETAILED = new NamedSql(daysBy("code"));
+    private static final NamedSql DAYS_TOP = new NamedSql(daysBy("top_code"));
 
     private static final NamedSql DAYS_TOTAL = new NamedSql("""
             SELECT count(*) FILTER (WHERE agreed_at >= :start AND agreed_at < :end),
@@ -102,11 +106,16 @@ public class ReportQueries {
                                 BigDecimal commissioned, BigDecimal delivered, long creditsPosted) { }
 
     private static final NamedSql SCHOOLS_SUPPORTED = new NamedSql("""
-            SELECT r.urn, coalesce(s.name, max(r.school_name)) AS name, s.la_code, s.la_name, s.phase,
-                   count(*), sum(e.days), sum(e.days_delivered), sum(e.credits_posted)
-              FROM engagement e JOIN request r USING (request_id) LEFT JOIN school s ON s.urn = r.urn
-             WHERE e.area = :area AND e.agreed_at >= :start AND e.agreed_at < :end AND e.cancelled_at IS NULL
-             GROUP BY r.urn, s.name, s.la_code, s.la_name, s.phase
+            WITH supported AS (
+                SELECT e.urn, max(r.school_name) AS school_name, count(*) AS engagements, sum(e.days) AS days,
+                       sum(e.days_delivered) AS delivered, sum(e.credits_posted) AS posted
+                  FROM engagement e JOIN request r USING (request_id)
+                 WHERE e.area = :area AND e.agreed_at >= :start AND e.agreed_at < :end AND e.cancelled_at IS NULL
+                 GROUP BY e.urn
+            )
+            SELECT u.urn, coalesce(s.name, u.school_name) AS name, s.la_code, s.la_name, s.phase, u.engagements, u.days,
+                   u.delivered, u.posted
+              FROM supported u LEFT JOIN school s ON s.urn = u.urn
              ORDER BY 2, 1
             """);
 
@@ -176,7 +185,7 @@ public class ReportQueries {
                  WHERE t.area = :area AND ((t.posted_at >= :start AND t.posted_at < :end)
                        OR (t.created_at >= :start AND t.created_at < :end) OR (t.resolved_at >= :start AND t.resolved_at < :end))
             ), moves AS (
-                SELECT to_char(posted_at AT TIME ZONE :zone, 'YYYY-MM') AS month,
+                SELECT date_trunc('month', posted_at AT TIME ZONE :zone) AS month,
                        CASE WHEN kind = 'ALLOCATION' THEN moved ELSE 0 END AS allocated,
                        CASE WHEN kind = 'ADJUSTMENT' THEN moved ELSE 0 END AS adjusted,
                        0 AS held, 0 AS released,
@@ -185,13 +194,14 @@ public class ReportQueries {
                        CASE WHEN kind = 'PAYMENT' AND credit_owner IN %3$s THEN moved ELSE 0 END AS earned_by_schools
                   FROM t WHERE posted_at >= :start AND posted_at < :end
                 UNION ALL
-                SELECT to_char(created_at AT TIME ZONE :zone, 'YYYY-MM'), 0, 0, amount, 0, 0, 0, 0
+                SELECT date_trunc('month', created_at AT TIME ZONE :zone), 0, 0, amount, 0, 0, 0, 0
                   FROM t WHERE two_phase AND created_at >= :start AND created_at < :end
                 UNION ALL
-                SELECT to_char(resolved_at AT TIME ZONE :zone, 'YYYY-MM'), 0, 0, 0, amount - posted_amount, 0, 0, 0
+                SELECT date_trunc('month', resolved_at AT TIME ZONE :zone), 0, 0, 0, amount - posted_amount, 0, 0, 0
                   FROM t WHERE two_phase AND state IN ('POSTED', 'VOIDED') AND resolved_at >= :start AND resolved_at < :end
             )
-            SELECT month, sum(allocated), sum(adjusted), sum(held), sum(released), sum(spent), sum(earned), sum(earned_by_schools)
+            SELECT to_char(month, 'YYYY-MM'), sum(allocated), sum(adjusted), sum(held), sum(released), sum(spent), sum(earned),
+                   sum(earned_by_schools)
               FROM moves GROUP BY month ORDER BY month
             """.formatted(MOVED, ISSUING, SCHOOLS));
 
@@ -258,8 +268,8 @@ public class ReportQueries {
                 UNION ALL SELECT closed_at, 'cancelled', NULL FROM r WHERE closed_at >= :start AND closed_at < :end
                 UNION ALL SELECT occurred_at, 'refused', NULL FROM brokerage_event
                            WHERE area = :area AND type = 'brokerage.engagement.hold-refused' AND occurred_at >= :start AND occurred_at < :end
-            ), m AS (SELECT to_char(at AT TIME ZONE :zone, 'YYYY-MM') AS month, what, hours FROM c)
-            SELECT month, count(*) FILTER (WHERE what = 'raised'), count(*) FILTER (WHERE what = 'matched'),
+            ), m AS (SELECT date_trunc('month', at AT TIME ZONE :zone) AS month, what, hours FROM c)
+            SELECT to_char(month, 'YYYY-MM'), count(*) FILTER (WHERE what = 'raised'), count(*) FILTER (WHERE what = 'matched'),
                    count(*) FILTER (WHERE what = 'agreed'), count(*) FILTER (WHERE what = 'completed'),
                    count(*) FILTER (WHERE what = 'cancelled'), count(*) FILTER (WHERE what = 'refused'),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FILTER (WHERE what = 'agreed'),
@@ -308,20 +318,18 @@ public class ReportQueries {
             count(*) FILTER (WHERE rating = 'SCHOOL'), coalesce(sum(score) FILTER (WHERE rating = 'SCHOOL'), 0),
             count(*) FILTER (WHERE rating = 'IMPACT'), coalesce(sum(score) FILTER (WHERE rating = 'IMPACT'), 0)""";
 
-    /** A rating counts once under each area of its request; DISTINCT keeps it once under a top level two codes share. */
-    private static final NamedSql IMPACT_DETAILED = new NamedSql("""
-            SELECT key, NULL, %s FROM (
-                SELECT DISTINCT v.request_id, v.rating, v.score, a.code AS key
-                  FROM evaluation v JOIN request_area a USING (request_id) WHERE %s) x
-             GROUP BY key ORDER BY key
-            """.formatted(RATING_SUMS, RATED));
+    /** A rating counts once under each area of its request: once under a top level however many of its codes share it. */
+    private static String ratingsBy(String key) {
+        return """
+            WITH shares AS (SELECT DISTINCT request_id, %1$s AS key FROM request_area)
+            SELECT s.key, NULL, %2$s
+              FROM evaluation v JOIN shares s USING (request_id) WHERE %3$s
+             GROUP BY s.key ORDER BY s.key COLLATE "C"
+            """.formatted(key, RATING_SUMS, RATED);
+    }
 
-    private static final NamedSql IMPACT_TOP = new NamedSql("""
-            SELECT key, NULL, %s FROM (
-                SELECT DISTINCT v.request_id, v.rating, v.score, a.top_code AS key
-                  FROM evaluation v JOIN request_area a USING (request_id) WHERE %s) x
-             GROUP BY key ORDER BY key
-            """.formatted(RATING_SUMS, RATED));
+    private static final NamedSql IMPACT_DETAILED = new NamedSql(ratingsBy("code"));
+    private static final NamedSql IMPACT_TOP = new NamedSql(ratingsBy("top_code"));
 
     private static final NamedSql IMPACT_PROVIDER = new NamedSql("""
             SELECT v.provider_id, coalesce(max(p.name), max(s.name)), %s

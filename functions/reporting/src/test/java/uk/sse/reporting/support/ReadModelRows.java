@@ -3,6 +3,7 @@ package uk.sse.reporting.support;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import uk.sse.reporting.ReportingSettings;
+import uk.sse.reporting.storage.ReadModelSchemas;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,8 +14,7 @@ import java.util.List;
 @Singleton
 public class ReadModelRows {
 
-    public static final List<String> TABLES = List.of("brokerage_event", "request", "request_area", "engagement", "evaluation",
-            "school", "provider", "offer", "ledger_account", "ledger_transfer");
+    public static final List<String> TABLES = ReadModelSchemas.TABLES;
 
     private final TransactionOperations<Connection> tx;
     private final String schema;

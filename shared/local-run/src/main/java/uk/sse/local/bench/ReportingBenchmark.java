@@ -16,6 +16,7 @@ import uk.sse.kernel.identity.Role;
 import uk.sse.reporting.model.ReportPeriod;
 import uk.sse.reporting.projection.ProjectEvents;
 import uk.sse.reporting.reports.AreaLevel;
+import uk.sse.reporting.storage.ReadModelSchemas;
 import uk.sse.reporting.storage.ReportQueries;
 
 import java.sql.Connection;
@@ -87,6 +88,9 @@ public final class ReportingBenchmark {
             project(projection, data.brokerage);
             double brokerageSeconds = seconds(p2);
             double after = rawInserts(tx, schema, data.envelopes, "raw_after");
+            long a0 = System.nanoTime();
+            ReadModelSchemas schemas = api.getBean(ReadModelSchemas.class);
+            schemas.analyze(schemas.live()); // what autovacuum does a while after a bulk load, and a rebuild before its swap
             double handlerRate = data.brokerage.size() / brokerageSeconds;
             System.out.printf("%nprojection through the handler (batches of %d):%n", BATCH);
             System.out.printf("  directory %,d records in %.1f s; ledger %,d records in %.1f s (%,.0f/s)%n", data.directory.size(),
@@ -95,6 +99,7 @@ public final class ReportingBenchmark {
             System.out.printf("  baseline, raw batched inserts of the same envelopes: %,.0f/s before, %,.0f/s after; handler / baseline = %.2fx%n",
                     before, after, handlerRate / ((before + after) / 2));
             System.out.println("  read model: " + counts(tx, schema));
+            System.out.printf("  ANALYZE of the read model's tables: %.1f s%n", seconds(a0));
 
             String token = "Bearer " + api.getBean(JwtTokenGenerator.class).generateToken(Map.of("sub", "bench-commissioner",
                     "role", Role.COMMISSIONER.name(), "area", ReportingBenchData.AREA,
@@ -137,6 +142,10 @@ public final class ReportingBenchmark {
                         percentile(direct, 0.9), hm / qm, bytes);
             }
             System.out.printf("%nbenchmark took %.0f s%n", seconds(started));
+            if (Boolean.getBoolean("sse.bench.hold")) { // to look at the read model with psql: the server stays up until Enter
+                System.out.printf("PostgreSQL %s, schema %s: press Enter to stop%n", postgres.jdbcUrl(), schema);
+                System.in.read();
+            }
         }
     }
 
