@@ -43,11 +43,15 @@ CREATE INDEX request_agreed ON request (area, agreed_at);
 CREATE INDEX request_completed ON request (area, completed_at);
 CREATE INDEX request_closed ON request (area, closed_at);
 
--- A request's areas of support (taxonomy codes) with their top-level code; its days are shared equally between them.
+-- A request's areas of support (taxonomy codes) with their top-level code. Its days are shared equally between them
+-- (area_count, copied from the request so the report joins nothing else); top_first marks the first of its codes under
+-- each top level, so that rolled up it counts once there.
 CREATE TABLE request_area (
     request_id text NOT NULL REFERENCES request ON DELETE CASCADE,
     code       text NOT NULL,
     top_code   text NOT NULL,
+    area_count integer NOT NULL CHECK (area_count > 0),
+    top_first  boolean NOT NULL,
     PRIMARY KEY (request_id, code)
 );
 

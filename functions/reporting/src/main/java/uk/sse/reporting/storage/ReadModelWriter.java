@@ -146,7 +146,7 @@ public class ReadModelWriter {
                 + " proposals, raised_at, first_proposed_at, agreed_at, completed_at, closed_at, closed_as)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement area = c.prepareStatement("INSERT INTO " + s.table("request_area")
-                     + " (request_id, code, top_code) VALUES (?, ?, ?)");
+                     + " (request_id, code, top_code, area_count, top_first) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement engagement = c.prepareStatement("INSERT INTO " + s.table("engagement")
                      + " (engagement_id, request_id, area, urn, provider_id, offer_id, days, credits, hold, days_delivered,"
                      + " credits_posted, agreed_at, started_at, completed_at, cancelled_at, cancelled_as)"
@@ -174,10 +174,13 @@ public class ReadModelWriter {
                 setTime(request, 16, q.closedAt());
                 request.setString(17, q.closedAs());
                 request.addBatch();
+                java.util.Set<String> tops = new java.util.HashSet<>();
                 for (RequestRows.Area a : r.areas()) {
                     area.setString(1, q.requestId());
                     area.setString(2, a.code());
                     area.setString(3, a.topCode());
+                    area.setInt(4, r.areas().size());
+                    area.setBoolean(5, tops.add(a.topCode()));
                     area.addBatch();
                 }
                 RequestRows.Engagement e = r.engagement();

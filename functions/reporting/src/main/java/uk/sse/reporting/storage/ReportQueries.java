@@ -59,26 +59,25 @@ public class ReportQueries {
             """;
 
     /**
-     * A request's share of an area: how many of its codes fall under it (1 at the detailed level, possibly more under a
-     * top level), so its days there are {@code days * codes / area_count} and each engagement counts once per area.
+     * Days by month and area: each move's days shared between its request's areas ({@code area_count} of them); at the
+     * top level an engagement counts once, on the first of its codes under each top ({@code top_first}).
      */
-    private static String daysBy(String key) {
+    private static String daysBy(String key, String counted) {
         return MOVES + """
-            , shares AS (SELECT request_id, %1$s AS area, top_code, count(*) AS codes FROM request_area GROUP BY 1, 2, 3)
             SELECT to_char(month, 'YYYY-MM'), area, top_code, engagements, commissioned, delivered, cancelled FROM (
-                SELECT date_trunc('month', m.at AT TIME ZONE :zone) AS month, s.area, s.top_code,
-                       count(*) FILTER (WHERE m.agreed = 1) AS engagements,
-                       sum(m.commissioned * s.codes / r.area_count) AS commissioned,
-                       sum(m.delivered * s.codes / r.area_count) AS delivered,
-                       sum(m.cancelled * s.codes / r.area_count) AS cancelled
-                  FROM moves m JOIN request r USING (request_id) JOIN shares s USING (request_id)
+                SELECT date_trunc('month', m.at AT TIME ZONE :zone) AS month, a.%1$s AS area, a.top_code,
+                       count(*) FILTER (WHERE m.agreed = 1 AND %2$s) AS engagements,
+                       sum(m.commissioned / a.area_count) AS commissioned,
+                       sum(m.delivered / a.area_count) AS delivered,
+                       sum(m.cancelled / a.area_count) AS cancelled
+                  FROM moves m JOIN request_area a USING (request_id)
                  GROUP BY 1, 2, 3) g
              ORDER BY month, top_code COLLATE "C", area COLLATE "C"
-            """.formatted(key);
+            """.formatted(key, counted);
     }
 
-    private static final NamedSql DAYS_DETAILED = new NamedSql(daysBy("code"));
-    private static final NamedSql DAYS_TOP = new NamedSql(daysBy("top_code"));
+    private static final NamedSql DAYS_DETAILED = new NamedSql(daysBy("code", "true"));
+    private static final NamedSql DAYS_TOP = new NamedSql(daysBy("top_code", "a.top_first"));
 
     private static final NamedSql DAYS_TOTAL = new NamedSql("""
             SELECT count(*) FILTER (WHERE agreed_at >= :start AND agreed_at < :end),
@@ -319,17 +318,16 @@ public class ReportQueries {
             count(*) FILTER (WHERE rating = 'IMPACT'), coalesce(sum(score) FILTER (WHERE rating = 'IMPACT'), 0)""";
 
     /** A rating counts once under each area of its request: once under a top level however many of its codes share it. */
-    private static String ratingsBy(String key) {
+    private static String ratingsBy(String key, String counted) {
         return """
-            WITH shares AS (SELECT DISTINCT request_id, %1$s AS key FROM request_area)
-            SELECT s.key, NULL, %2$s
-              FROM evaluation v JOIN shares s USING (request_id) WHERE %3$s
-             GROUP BY s.key ORDER BY s.key COLLATE "C"
-            """.formatted(key, RATING_SUMS, RATED);
+            SELECT a.%1$s, NULL, %2$s
+              FROM evaluation v JOIN request_area a USING (request_id) WHERE %3$s AND %4$s
+             GROUP BY a.%1$s ORDER BY a.%1$s COLLATE "C"
+            """.formatted(key, RATING_SUMS, RATED, counted);
     }
 
-    private static final NamedSql IMPACT_DETAILED = new NamedSql(ratingsBy("code"));
-    private static final NamedSql IMPACT_TOP = new NamedSql(ratingsBy("top_code"));
+    private static final NamedSql IMPACT_DETAILED = new NamedSql(ratingsBy("code", "true"));
+    private static final NamedSql IMPACT_TOP = new NamedSql(ratingsBy("top_code", "a.top_first"));
 
     private static final NamedSql IMPACT_PROVIDER = new NamedSql("""
             SELECT v.provider_id, coalesce(max(p.name), max(s.name)), %s
