@@ -142,6 +142,43 @@ class ProjectEventsTest extends ReportingLambdaTest {
         assertThat(rows.count("request")).isPositive();
     }
 
+    @Test
+    void monthsAndDaysAreEnglands() {
+        EventJson json = context.getBean(EventJson.class);
+        // agreed at 23:30 UTC on 30 September, 00:30 in London (BST): October; completed 23:30 UTC on 30 November (GMT): November
+        var desk = new java.util.ArrayList<EventEnvelope>();
+        Result.Applied a = (Result.Applied) Brokerage.raise(new Command.Raise(Actor.adviser("ann", "888"),
+                Instant.parse("2026-09-20T09:00:00Z"), "RM", "100001", "888", List.of("CT.MATHS"), "maths", Urgency.LOW, 2,
+                List.of(), LocalDate.of(2026, 12, 31), 10, List.of(), null));
+        desk.add(a.event());
+        var r = a.request();
+        for (Command.Change c : List.<Command.Change>of(
+                new Command.Propose(Actor.broker("bob", "888"), Instant.parse("2026-09-21T09:00:00Z"), 1,
+                        List.of(new Command.Offered("O-1", "P-A", 2, 6)), null),
+                new Command.Accept(Actor.provider("pat", "P-A"), Instant.parse("2026-09-22T09:00:00Z"), 2, "P1"),
+                new Command.Agree(Actor.school("sue", "100001"), Instant.parse("2026-09-30T23:30:00Z"), 3, "P1"),
+                new Command.StartDelivery(Actor.broker("bob", "888"), Instant.parse("2026-10-05T09:00:00Z"), 4),
+                new Command.Complete(Actor.broker("bob", "888"), Instant.parse("2026-11-30T23:30:00Z"), 5, 2, java.util.OptionalLong.empty(), null))) {
+            Result.Applied applied = (Result.Applied) Brokerage.apply(r, c);
+            desk.add(applied.event());
+            r = applied.request();
+        }
+        for (EventEnvelope e : desk) {
+            put(event("REQUEST#RM", String.format("EVENT#%010d", (Long) e.data().get("version")), e, json.write(e)));
+        }
+        assertThat(handler().handleRequest(StreamRecords.event(stream.next()), null).getBatchItemFailures()).isEmpty();
+        var days = get("/reports/days?from=2026-09-01&to=2026-11-30", commissioner("888"));
+        assertThat(days.status()).isEqualTo(200);
+        assertThat(uk.sse.reporting.support.ReportTable.ofJson(days.map(), uk.sse.reporting.reports.DaysRow.COLUMNS).rows())
+                .extracting(row -> row.get(0) + " " + row.get(6) + " " + row.get(7))
+                .containsExactly("2026-10 2 0", "2026-11 0 2");
+        // 30 September as a London day ends at 23:00 UTC: the agreement is not in a period that stops there
+        var september = get("/reports/days?from=2026-09-01&to=2026-09-30", commissioner("888"));
+        assertThat(((java.util.List<?>) september.map().get("rows"))).isEmpty();
+        var octoberFirst = get("/reports/schools?from=2026-10-01&to=2026-10-01", commissioner("888"));
+        assertThat(((java.util.List<?>) octoberFirst.map().get("rows"))).hasSize(1);
+    }
+
     private static void sql(TransactionOperations<Connection> tx, String sql) {
         tx.executeWrite(status -> {
             try (Statement st = status.getConnection().createStatement()) {
