@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test", transactional = false)
 class CsvMatchesJsonTest extends ReportingLambdaTest {
 
-    static final String PERIOD = "from=" + Scenario.FROM + "&to=" + Scenario.TO;
 
     @BeforeAll
     void projectTheScenario() {
@@ -23,7 +22,7 @@ class CsvMatchesJsonTest extends ReportingLambdaTest {
     }
 
     static String uri(String path) {
-        return path + (path.contains("?") ? "&" : "?") + PERIOD;
+        return Scenario.uri(path);
     }
 
     @Test

@@ -87,6 +87,11 @@ public final class Scenario {
     public static final LocalDate FROM = LocalDate.of(2026, 9, 1);
     public static final LocalDate TO = LocalDate.of(2026, 11, 30);
 
+    /** A report's path (with or without options) asked for the scenario's period. */
+    public static String uri(String path) {
+        return path + (path.contains("?") ? "&" : "?") + "from=" + FROM + "&to=" + TO;
+    }
+
     private static Scenario played;
 
     private final List<DynamodbStreamRecord> directory;

@@ -16,15 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test", transactional = false)
 class ScenarioFiguresTest extends ReportingLambdaTest {
 
-    static final String PERIOD = "from=" + Scenario.FROM + "&to=" + Scenario.TO;
-
     @BeforeAll
     void projectTheScenario() {
         project(Scenario.played().records(), 50);
     }
 
     ReportTable report(String path) {
-        Api.Reply reply = get(path + (path.contains("?") ? "&" : "?") + PERIOD, commissioner(Scenario.AREA));
+        Api.Reply reply = get(Scenario.uri(path), commissioner(Scenario.AREA));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.map()).containsEntry("area", Scenario.AREA).containsEntry("from", Scenario.FROM.toString())
                 .containsEntry("to", Scenario.TO.toString());

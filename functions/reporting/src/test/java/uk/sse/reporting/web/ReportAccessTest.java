@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test", transactional = false)
 class ReportAccessTest extends ReportingLambdaTest {
 
-    static final String PERIOD = "from=" + Scenario.FROM + "&to=" + Scenario.TO;
     static final List<String> ENDPOINTS = List.of("/reports/days", "/reports/schools", "/reports/providers", "/reports/credits",
             "/reports/balances", "/reports/service-levels", "/reports/waiting", "/reports/impact");
 
@@ -33,7 +32,7 @@ class ReportAccessTest extends ReportingLambdaTest {
     }
 
     static String uri(String path) {
-        return path + (path.contains("?") ? "&" : "?") + PERIOD;
+        return Scenario.uri(path);
     }
 
     @Test
