@@ -3,7 +3,7 @@ package uk.sse.reporting.reports;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** How figures are shown: days and averages to two decimal places, hours to one, half up; nothing becomes -0. */
+/** How figures are shown: days and averages to two decimal places, hours to one, half up. */
 public final class Figures {
 
     private Figures() { }

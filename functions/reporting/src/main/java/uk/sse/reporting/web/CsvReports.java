@@ -15,6 +15,8 @@ import java.util.List;
 /**
  * A report as CSV (RFC 4180: comma-separated, CRLF, quoted where needed): a header row of the row type's columns in
  * their fixed order, a line per row, then the total, whose first cell reads {@value #TOTAL}. An absent value is empty.
+ * A text that a spreadsheet would take for a formula (it starts with = + - @, a tab or a carriage return: a provider
+ * may name itself so) is written with a leading {@code '}, as OWASP advises against CSV injection; numbers are not text.
  */
 final class CsvReports {
 
@@ -44,12 +46,17 @@ final class CsvReports {
         return report.report() + "-" + report.area().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + report.from() + "-" + report.to() + ".csv";
     }
 
+    static String inert(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     private static List<String> texts(List<Object> cells) {
         List<String> texts = new ArrayList<>(cells.size());
         for (Object cell : cells) {
             texts.add(switch (cell) {
                 case null -> "";
                 case BigDecimal d -> d.toPlainString();
+                case String text -> inert(text);
                 default -> cell.toString();
             });
         }
