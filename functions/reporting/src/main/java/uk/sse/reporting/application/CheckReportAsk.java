@@ -9,6 +9,7 @@ import uk.sse.reporting.model.ReportPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -59,13 +60,13 @@ public class CheckReportAsk {
         return Outcome.done(new ReportScope(area, new ReportPeriod(ask.from(), ask.to(), settings.zoneId())));
     }
 
-    private static java.util.Optional<Outcome.Violation> dateInRange(String field, LocalDate date) {
+    private static Optional<Outcome.Violation> dateInRange(String field, LocalDate date) {
         if (date == null) {
-            return java.util.Optional.of(new Outcome.Violation(field, "is required: an ISO date such as 2026-09-01"));
+            return Optional.of(new Outcome.Violation(field, "is required: an ISO date such as 2026-09-01"));
         }
         if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            return java.util.Optional.of(new Outcome.Violation(field, "must be between " + EARLIEST + " and " + LATEST));
+            return Optional.of(new Outcome.Violation(field, "must be between " + EARLIEST + " and " + LATEST));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

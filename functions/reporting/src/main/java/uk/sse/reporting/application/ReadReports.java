@@ -26,6 +26,7 @@ import uk.sse.reporting.storage.ReportQueries.ProviderFigures;
 import uk.sse.reporting.storage.ReportQueries.Ratings;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -140,7 +142,7 @@ public class ReadReports {
 
     /** Waiting at the end of the period, or now if that is sooner. */
     public Outcome<Report<WaitingRow>> waiting(Caller caller, ReportAsk ask, int waitingDays) {
-        List<uk.sse.kernel.outcome.Outcome.Violation> options = waitingDays < MIN_WAITING_DAYS || waitingDays > MAX_WAITING_DAYS
+        List<Outcome.Violation> options = waitingDays < MIN_WAITING_DAYS || waitingDays > MAX_WAITING_DAYS
                 ? List.of(new Outcome.Violation("waitingDays", "must be " + MIN_WAITING_DAYS + " to " + MAX_WAITING_DAYS))
                 : List.of();
         return check.check(caller, ask, options).map(scope -> {
@@ -149,7 +151,7 @@ public class ReadReports {
             Instant cutoff = at.minus(Duration.ofDays(waitingDays));
             List<WaitingRow> rows = queries.waiting(scope.area(), scope.period(), at, cutoff).stream().map(w -> new WaitingRow(
                     w.requestId(), w.urn(), w.schoolName(), w.urgency(), w.raisedAt(), w.firstProposedAt(), 1,
-                    w.daysWaiting().setScale(1, java.math.RoundingMode.HALF_UP))).toList();
+                    w.daysWaiting().setScale(1, RoundingMode.HALF_UP))).toList();
             WaitingRow total = new WaitingRow(null, null, null, null, null, null, rows.size(), null);
             return report("waiting", scope, Map.of("waitingDays", Integer.toString(waitingDays), "at", at.toString()), rows, total);
         });
@@ -196,7 +198,7 @@ public class ReadReports {
         return new Report<>(name, scope.area(), p.from(), p.to(), options, new ArrayList<>(rows), total);
     }
 
-    private static <R> long sum(List<R> rows, java.util.function.ToLongFunction<R> f) {
+    private static <R> long sum(List<R> rows, ToLongFunction<R> f) {
         return rows.stream().mapToLong(f).sum();
     }
 

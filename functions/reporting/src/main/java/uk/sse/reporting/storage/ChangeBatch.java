@@ -24,8 +24,4 @@ public record ChangeBatch(List<Change.BrokerageEvent> brokerage, List<Change.Off
         }
         return b;
     }
-
-    public int size() {
-        return brokerage.size() + offers.size() + schools.size() + accounts.size() + transfers.size();
-    }
 }
