@@ -40,6 +40,9 @@ public final class LocalRun {
                 .append(" in area ").append(area).append('\n');
         text.append("Engines     DynamoDB Local (in process), OpenSearch ").append(stack.openSearch().endpoint())
                 .append(", PostgreSQL ").append(stack.postgres().jdbcUrl()).append('\n');
+        text.append("Reporting   ").append(url).append("/reports/... (COMMISSIONER or ADMIN token), fed by the ledger's and")
+                .append(" directory's streams; e.g. /reports/credits?from=").append(java.time.LocalDate.now().withDayOfMonth(1))
+                .append("&to=").append(java.time.LocalDate.now()).append('\n');
         text.append("\nDemo bearer tokens for area ").append(area).append(" (valid 12 hours):\n");
         for (Role role : Role.values()) {
             text.append('\n').append(role).append(role == Role.PROVIDER ? " of school " + stack.demoSchool() : "").append(":\n")

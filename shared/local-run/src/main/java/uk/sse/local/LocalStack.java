@@ -23,6 +23,8 @@ import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
+import uk.sse.ledger.LedgerSettings;
+import uk.sse.reporting.projection.ProjectEvents;
 import uk.sse.ledger.application.ExpireDueHolds;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.OpenAccount;
@@ -50,9 +52,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on this machine: the embedded engines, every function's API on one Netty server, the
- * directory table's stream driving the indexer and the brokerage table's stream the directory's quality signals, the
- * ledger's hold sweeper on a timer (a schedule in AWS), the sample register, the demo directory, its credits and its
- * brokerage requests, and signed demo tokens for the demo area.
+ * directory table's stream driving the indexer, the brokerage table's stream the directory's quality signals, the
+ * brokerage's, ledger's and directory's streams the reporting read model (in the embedded PostgreSQL), the ledger's
+ * hold sweeper on a timer (a schedule in AWS), the sample register, the demo directory, its credits and its brokerage
+ * requests, and signed demo tokens for the demo area.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -98,6 +101,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
+        Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
+        settings.putAll(readModel);
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
         List<StreamDriver> streams = new ArrayList<>();
@@ -110,6 +115,8 @@ public final class LocalStack implements AutoCloseable {
             streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(ApplicationContext.builder().properties(consumers))));
             streams.add(StreamDriver.start(dynamoUri, context.getBean(BrokerageSettings.class).tableName(),
                     new RecordEngagementOutcomes(ApplicationContext.builder().properties(consumers))));
+            streams.add(StreamDriver.start(dynamoUri, List.of(context.getBean(LedgerSettings.class).tableName(), directoryTable,
+                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(ApplicationContext.builder().properties(readModel))));
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);

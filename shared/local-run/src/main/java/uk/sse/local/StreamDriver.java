@@ -8,11 +8,13 @@ import uk.sse.engines.streams.StreamPoller;
 import uk.sse.engines.streams.TableStreamReader;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A table's stream driving a stream consumer's Lambda handler, as the event source mapping does in AWS: the handler
- * runs with an application context of its own, fed batches of real {@code DynamodbEvent}s, retried from the first
- * failed record.
+ * Tables' streams driving a stream consumer's Lambda handler, as its event source mappings do in AWS (one per
+ * table): the handler runs with an application context of its own, fed batches of real {@code DynamodbEvent}s,
+ * retried from the first failed record.
  */
 final class StreamDriver implements AutoCloseable {
 
@@ -20,25 +22,37 @@ final class StreamDriver implements AutoCloseable {
     static final int MAX_RETRIES = 5;
 
     private final MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler;
-    private final TableStreamReader reader;
-    private final StreamPoller poller;
+    private final List<TableStreamReader> readers = new ArrayList<>();
+    private final List<StreamPoller> pollers = new ArrayList<>();
 
-    private StreamDriver(MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler, TableStreamReader reader, StreamPoller poller) {
+    private StreamDriver(MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
         this.handler = handler;
-        this.reader = reader;
-        this.poller = poller;
     }
 
     static StreamDriver start(URI dynamo, String table, MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
-        TableStreamReader reader = TableStreamReader.of(dynamo, table, StartingPosition.TRIM_HORIZON);
-        StreamPoller poller = StreamPoller.start(reader, event -> handler.handleRequest(event, null), BATCH_SIZE, MAX_RETRIES);
-        return new StreamDriver(handler, reader, poller);
+        return start(dynamo, List.of(table), BATCH_SIZE, handler);
+    }
+
+    static StreamDriver start(URI dynamo, List<String> tables, int batchSize,
+                              MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+        StreamDriver driver = new StreamDriver(handler);
+        try {
+            for (String table : tables) {
+                TableStreamReader reader = TableStreamReader.of(dynamo, table, StartingPosition.TRIM_HORIZON);
+                driver.readers.add(reader);
+                driver.pollers.add(StreamPoller.start(reader, event -> handler.handleRequest(event, null), batchSize, MAX_RETRIES));
+            }
+            return driver;
+        } catch (RuntimeException failed) {
+            driver.close();
+            throw failed;
+        }
     }
 
     @Override
     public void close() {
-        poller.close();
-        reader.close();
+        pollers.forEach(StreamPoller::close);
+        readers.forEach(TableStreamReader::close);
         handler.close();
     }
 }

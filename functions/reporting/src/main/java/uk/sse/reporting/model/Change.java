@@ -1,0 +1,87 @@
+package uk.sse.reporting.model;
+
+import uk.sse.kernel.events.EventEnvelope;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one record of a source table's stream (or of a rebuild's scan) tells the read model. Each kind converges on its
+ * own rule, so that duplicated and reordered records end in the same state:
+ * <ul>
+ *   <li>a brokerage event is applied once, by its id, and its request is recomputed from all its events;</li>
+ *   <li>an offer version replaces an older version of its offer, and describes its provider if it is the newest
+ *       description seen (time, then event id);</li>
+ *   <li>a school's profile replaces an older observation of it;</li>
+ *   <li>a ledger account replaces a lower version, a transfer a less resolved state ({@link LedgerTransfer#rank}).</li>
+ * </ul>
+ */
+public sealed interface Change {
+
+    /** A brokerage event with the envelope's JSON text as it was published. */
+    record BrokerageEvent(EventEnvelope event, String json) implements Change {
+        public BrokerageEvent {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(json, "json");
+        }
+
+        public String requestId() {
+            return RequestHistory.requestIdOf(event);
+        }
+    }
+
+    /** A stored version of an offer, from the directory's offer event {@code eventId}. */
+    record OfferVersion(String eventId, String offerId, long version, String area, String providerId, String providerName,
+                        String providerType, String title, String status, List<String> areasOfSupport, Long priceCredits,
+                        Instant occurredAt) implements Change {
+        public OfferVersion {
+            areasOfSupport = List.copyOf(areasOfSupport);
+        }
+    }
+
+    /** A school's register entry as observed at {@code observedAt}. */
+    record SchoolProfile(String urn, String name, String laCode, String laName, String phase, Instant observedAt)
+            implements Change { }
+
+    /** A ledger account's totals at {@code version}. */
+    record LedgerAccount(String accountId, String area, String owner, boolean issuing, long debitsPosted,
+                         long creditsPosted, long debitsPending, long creditsPending, long version) implements Change { }
+
+    /**
+     * A ledger transfer as it stands: {@code pending} says it is two-phase (a hold), {@code state} is PENDING, POSTED,
+     * VOIDED or SINGLE_PHASE, {@code postedAmount} what a hold posted.
+     */
+    record LedgerTransfer(String transferId, String area, String debitAccount, String creditAccount, long amount, String kind,
+                          boolean pending, String state, long postedAmount, Instant createdAt, Instant resolvedAt)
+            implements Change {
+
+        /** PENDING is the only state a transfer leaves; the others are final, and a transfer reaches one of them once. */
+        public int rank() {
+            return "PENDING".equals(state) ? 1 : 2;
+        }
+
+        /** The credits that moved: all of a single-phase transfer, what a hold posted (none while pending or once voided). */
+        public long movedAmount() {
+            return switch (state) {
+                case "SINGLE_PHASE" -> amount;
+                case "POSTED" -> postedAmount;
+                default -> 0;
+            };
+        }
+
+        /** When the credits moved, or null if none did. */
+        public Instant postedAt() {
+            return switch (state) {
+                case "SINGLE_PHASE" -> createdAt;
+                case "POSTED" -> resolvedAt;
+                default -> null;
+            };
+        }
+
+        public static String ownerOf(String accountId) {
+            int slash = accountId.indexOf('/');
+            return slash < 0 ? accountId : accountId.substring(slash + 1);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package uk.sse.reporting.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Role;
+import uk.sse.reporting.scenario.Scenario;
+import uk.sse.reporting.scenario.ScenarioReports;
+import uk.sse.reporting.support.ReportTable;
+import uk.sse.reporting.support.ReportingLambdaTest;
+import uk.sse.testing.Api;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reports are for the commissioners and admins of an area, and only of their own: another area's figures are not found
+ * (404, naming {@code area}), other roles are refused (403), the unauthenticated are 401. Each area's reports hold
+ * nothing of the other's.
+ */
+@MicronautTest(environments = "test", transactional = false)
+class ReportAccessTest extends ReportingLambdaTest {
+
+    static final List<String> ENDPOINTS = List.of("/reports/days", "/reports/schools", "/reports/providers", "/reports/credits",
+            "/reports/balances", "/reports/service-levels", "/reports/waiting", "/reports/impact");
+
+    @BeforeAll
+    void projectTheScenario() {
+        project(Scenario.played().records(), 100);
+    }
+
+    static String uri(String path) {
+        return Scenario.uri(path);
+    }
+
+    @Test
+    void theOtherAreasCommissionerSeesOnlyItsOwnFigures() {
+        String far = commissioner(Scenario.OTHER_AREA);
+        Api.Reply days = get(uri("/reports/days"), far);
+        assertThat(days.status()).isEqualTo(200);
+        assertThat(days.map()).containsEntry("area", "999");
+        assertThat(ReportTable.ofJson(days.map(), ScenarioReports.columnsOf("/reports/days")).rows()).containsExactly(
+                List.of("2026-09", "CT.ENG", "English", "CT", "Curriculum and teaching", "1", "2", "0", "0"),
+                List.of("2026-10", "CT.ENG", "English", "CT", "Curriculum and teaching", "0", "0", "2", "0"));
+        Api.Reply schools = get(uri("/reports/schools"), far);
+        assertThat(ReportTable.ofJson(schools.map(), ScenarioReports.columnsOf("/reports/schools")).rows())
+                .extracting(row -> row.get(0)).containsExactly("200001");
+        for (String path : ScenarioReports.EXPECTED.keySet()) {
+            String farBody = get(uri(path), far).body();
+            assertThat(farBody).as(path).doesNotContain("100001", "100002", "100003", "100004", "100005", "100006",
+                    "P-LA-SEND", "P-CONS", "P-HUB", "\"R7\"", "\"R8\"");
+            String ownBody = get(uri(path), commissioner(Scenario.AREA)).body();
+            assertThat(ownBody).as(path).doesNotContain("200001", "P-FAR", "Far Trust", "R99", "CT.ENG");
+        }
+    }
+
+    @Test
+    void anAdminOfTheAreaSeesWhatItsCommissionerSees() {
+        for (String path : ScenarioReports.EXPECTED.keySet()) {
+            Api.Reply asAdmin = get(uri(path), admin(Scenario.AREA));
+            assertThat(asAdmin.status()).as(path).isEqualTo(200);
+            assertThat(asAdmin.body()).as(path).isEqualTo(get(uri(path), commissioner(Scenario.AREA)).body());
+        }
+    }
+
+    @Test
+    void namingItsOwnAreaIsTheSameAsNamingNone() {
+        assertThat(get(uri("/reports/credits?area=888"), commissioner("888")).body())
+                .isEqualTo(get(uri("/reports/credits"), commissioner("888")).body());
+    }
+
+    @Test
+    void anotherAreaIsNotFoundForCommissionersAndAdminsAlike() {
+        for (String endpoint : ENDPOINTS) {
+            for (String bearer : List.of(commissioner("888"), admin("888"))) {
+                Api.Reply reply = get(uri(endpoint + "?area=999"), bearer);
+                assertThat(reply.status()).as(endpoint).isEqualTo(404);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.problemFields()).as(endpoint).containsExactly("area");
+                assertThat(reply.body()).doesNotContain("CT.ENG", "200001");
+            }
+            // an area nobody has reported in is no different from one somebody has
+            assertThat(get(uri(endpoint + "?area=777"), commissioner("888")).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void otherRolesAreRefusedEverywhere() {
+        for (Role role : List.of(Role.ADVISER, Role.BROKER, Role.PROVIDER, Role.ASSURER)) {
+            String bearer = tokens.bearer(role, "888", role == Role.PROVIDER ? "100001" : null);
+            for (String endpoint : ENDPOINTS) {
+                Api.Reply reply = get(uri(endpoint), bearer);
+                assertThat(reply.status()).as(role + " " + endpoint).isEqualTo(403);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.body()).doesNotContain("rows");
+            }
+        }
+    }
+
+    @Test
+    void aCommissionerWithoutAnAreaIsRefused() {
+        Api.Reply reply = get(uri("/reports/days"), tokens.bearer(Role.COMMISSIONER, null, "la"));
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsAnswered() {
+        for (String bearer : new String[] {null, "Bearer not-a-token", "Basic dXNlcjpwYXNz"}) {
+            Api.Reply reply = get(uri("/reports/days"), bearer);
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        }
+        String unknownRole = "Bearer " + context.getBean(io.micronaut.security.token.jwt.generator.JwtTokenGenerator.class)
+                .generateToken(Map.of("sub", "someone", "role", "EMPEROR", "area", "888",
+                        "exp", System.currentTimeMillis() / 1000 + 600)).orElseThrow();
+        assertThat(get(uri("/reports/days"), unknownRole).status()).isEqualTo(401);
+    }
+}
