@@ -76,6 +76,25 @@ class ReportingFlowTest {
         assertThat(lines.getLast()).startsWith("TOTAL,,,,").contains("," + stack.credits().allocated() + ",");
     }
 
+    /** The demo brokerage, raised through the brokerage function, reaches the read model through its table's stream. */
+    @Test
+    void theDemoBrokerageIsInTheServiceLevels() throws Exception {
+        Map<String, Integer> demo = stack.brokerage().byStatus();
+        long agreed = demo.getOrDefault("AGREED", 0) + demo.getOrDefault("EVALUATED", 0);
+        long completed = demo.getOrDefault("EVALUATED", 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Object> levels = total("service-levels");
+        while ((((Number) levels.get("raised")).longValue() < stack.brokerage().requests()
+                || ((Number) levels.get("completed")).longValue() < completed) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            levels = total("service-levels");
+        }
+        assertThat(((Number) levels.get("raised")).longValue()).as(levels.toString()).isEqualTo(stack.brokerage().requests());
+        assertThat(((Number) levels.get("agreed")).longValue()).as(levels.toString()).isEqualTo(agreed);
+        assertThat(((Number) levels.get("completed")).longValue()).as(levels.toString()).isEqualTo(completed);
+        assertThat(((Number) total("schools").get("schools")).longValue()).as("schools supported").isEqualTo(agreed);
+    }
+
     @Test
     void theReportingApiIsListedInTheSwaggerUi() throws Exception {
         HttpResponse<String> description = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/swagger/reporting.yml")).build(),
