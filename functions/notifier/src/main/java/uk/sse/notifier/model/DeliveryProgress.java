@@ -1,0 +1,60 @@
+package uk.sse.notifier.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/** How a delivery moves: after an attempt (by its verdict and the schedule), and on a replay. */
+public final class DeliveryProgress {
+
+    private DeliveryProgress() { }
+
+    /** The delivery after an attempt at {@code at}, and the attempt as recorded. */
+    public record Attempted(Delivery delivery, Attempt attempt) { }
+
+    public static Attempted after(Delivery d, Trigger trigger, String destination, SendResult result, Verdict verdict,
+                                  Instant at, RetrySchedule schedule, RandomGenerator random) {
+        Integer status = result instanceof SendResult.Answered a ? a.status() : null;
+        String excerpt = result instanceof SendResult.Answered a ? a.excerpt() : null;
+        Optional<Duration> retryAfter = result instanceof SendResult.Answered a ? RetryAfter.parse(a.retryAfter(), at) : Optional.empty();
+        Delivery next;
+        Attempt.Outcome outcome;
+        switch (verdict) {
+            case Verdict.Delivered ok -> {
+                next = d.attempted(DeliveryStatus.DELIVERED, null, at, status, verdict.reason());
+                outcome = Attempt.Outcome.DELIVERED;
+            }
+            case Verdict.Disable gone -> {
+                next = d.attempted(DeliveryStatus.FAILED, null, at, status, verdict.reason());
+                outcome = d.kind() == Delivery.Kind.TEST ? Attempt.Outcome.FAILED : Attempt.Outcome.ENDPOINT_DISABLED;
+            }
+            case Verdict.Retry again -> {
+                Optional<Instant> due = d.kind() == Delivery.Kind.TEST ? Optional.empty()
+                        : schedule.next(d.roundAttempts() + 1, at, retryAfter, random);
+                next = d.attempted(due.isPresent() ? DeliveryStatus.RETRYING : DeliveryStatus.FAILED, due.orElse(null), at,
+                        status, verdict.reason());
+                outcome = due.isPresent() ? Attempt.Outcome.RETRY_SCHEDULED : Attempt.Outcome.FAILED;
+            }
+        }
+        Attempt attempt = new Attempt(next.attempts(), at, trigger, destination, status, result.latencyMillis(), outcome,
+                verdict.reason(), excerpt, next.dueAt());
+        return new Attempted(next, attempt);
+    }
+
+    /** Why a delivery may not be replayed now, or empty: one still on its schedule is already coming. */
+    public static Optional<String> problemReplaying(Delivery d) {
+        if (d.status().scheduled()) {
+            return Optional.of("delivery " + d.id() + " is " + d.status() + "; its next attempt is due at " + d.dueAt());
+        }
+        if (d.kind() == Delivery.Kind.TEST) {
+            return Optional.of("a test message is not replayed; send another");
+        }
+        return Optional.empty();
+    }
+
+    /** A replay starts a new round of the schedule, due at once, with the same id and body. */
+    public static Delivery replay(Delivery d, Instant now) {
+        return d.replayed(now);
+    }
+}
