@@ -10,7 +10,15 @@ record Cidr(byte[] network, int prefix, String text) {
     static Cidr of(String text) {
         int slash = text.indexOf('/');
         try {
-            byte[] network = InetAddress.getByName(text.substring(0, slash)).getAddress();
+            String host = text.substring(0, slash);
+            byte[] network = InetAddress.getByName(host).getAddress();
+            if (host.contains(":") && network.length == 4) { // the JDK reads ::ffff:a.b.c.d as IPv4: keep it IPv6
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(network, 0, mapped, 12, 4);
+                network = mapped;
+            }
             int prefix = Integer.parseInt(text.substring(slash + 1));
             if (prefix < 0 || prefix > network.length * 8) {
                 throw new IllegalArgumentException("prefix out of range: " + text);

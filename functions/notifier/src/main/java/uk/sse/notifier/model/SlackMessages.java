@@ -20,7 +20,8 @@ import java.util.Map;
  * title, a section naming the school (name and URN) and the need, or the offer, fields with the urgency, status,
  * areas of support and what the event adds, a context line of who did it and when, and a button linking to the
  * request, offer or subscription in the web app. User text is escaped ({@code &}, {@code <}, {@code >}), so a
- * school's name cannot mention {@code @channel} or forge a link, and cut to Slack's limits.
+ * school's name cannot mention {@code @channel} or forge a link (plain text has its angle brackets swapped for look-alikes),
+ * and cut to Slack's limits.
  */
 public final class SlackMessages {
 
@@ -181,8 +182,9 @@ public final class SlackMessages {
         return Map.of("type", "mrkdwn", "text", text);
     }
 
+    /** Plain text is shown as written; angle brackets are swapped for look-alikes all the same, so nothing can read as a mention. */
     private static Map<String, Object> plain(String text) {
-        return Map.of("type", "plain_text", "text", text, "emoji", false);
+        return Map.of("type", "plain_text", "text", text.replace('<', '‹').replace('>', '›'), "emoji", false);
     }
 
     private static String encode(String pathPart) {

@@ -20,7 +20,9 @@ public final class WebhookIds {
     public static String of(String subscriptionId, String eventId) {
         byte[] digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256").digest((subscriptionId + "\n" + eventId).getBytes(StandardCharsets.UTF_8));
+            // length-prefixed, so that no two pairs of ids make the same text
+            digest = MessageDigest.getInstance("SHA-256").digest((subscriptionId.length() + ":" + subscriptionId + eventId)
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
