@@ -108,6 +108,7 @@ public class AttemptDelivery {
         }
         if (health instanceof EndpointHealth.Change.Disabled disabled) {
             LOG.warn("disabling subscription {} of area {}: {}", subscription.id(), subscription.area(), disabled.reason());
+            attempted = DeliveryProgress.endpointDisabled(attempted, disabled.reason());
         }
         boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), attempted.attempt(), lease,
                 subscription, health));

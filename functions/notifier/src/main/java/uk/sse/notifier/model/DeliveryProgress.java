@@ -42,6 +42,22 @@ public final class DeliveryProgress {
         return new Attempted(next, attempt);
     }
 
+    /**
+     * The attempt that disabled its endpoint (its failing spell grew too long) ends its delivery too: nothing more will be
+     * sent to a disabled endpoint, so the delivery fails now rather than wait to be cancelled.
+     */
+    public static Attempted endpointDisabled(Attempted a, String reason) {
+        Delivery d = a.delivery();
+        if (!d.status().scheduled()) {
+            return a;
+        }
+        Delivery failed = new Delivery(d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.area(), d.kind(), d.body(),
+                DeliveryStatus.FAILED, d.attempts(), d.roundAttempts(), d.createdAt(), null, d.lastAttemptAt(), d.lastStatus(), reason);
+        Attempt t = a.attempt();
+        return new Attempted(failed, new Attempt(t.number(), t.at(), t.trigger(), t.destination(), t.status(), t.latencyMillis(),
+                Attempt.Outcome.ENDPOINT_DISABLED, reason, t.excerpt(), null));
+    }
+
     /** Why a delivery may not be replayed now, or empty: one still on its schedule is already coming. */
     public static Optional<String> problemReplaying(Delivery d) {
         if (d.status().scheduled()) {

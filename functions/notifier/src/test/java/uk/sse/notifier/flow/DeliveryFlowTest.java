@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MicronautTest
 class DeliveryFlowTest extends NotifierLambdaTest {
 
+    /** Each test has an area of its own, so that one's subscribers never see another's events. */
     static final String AREA = "888";
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -107,8 +108,8 @@ class DeliveryFlowTest extends NotifierLambdaTest {
 
     @Test
     void repeatedStreamRecordsMakeNoSecondDelivery() throws Exception {
-        Notifiers.Made made = notifiers().subscribe(AREA, receiver.url("/again"), "json", List.of("brokerage.request.created"));
-        brokerage().raise(AREA, "R-again-1", "100002", "Brook School", List.of("CT.READ"), "Phonics for year 1", Urgency.MEDIUM);
+        Notifiers.Made made = notifiers().subscribe("881", receiver.url("/again"), "json", List.of("brokerage.request.created"));
+        brokerage().raise("881", "R-again-1", "100002", "Brook School", List.of("CT.READ"), "Phonics for year 1", Urgency.MEDIUM);
         assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
         assertThat(receiver.await("/again", 1, WAIT)).hasSize(1);
 
@@ -123,7 +124,7 @@ class DeliveryFlowTest extends NotifierLambdaTest {
         }
         Thread.sleep(300);
         assertThat(receiver.received("/again")).hasSize(1);
-        assertThat(notifiers().deliveries(AREA, made.id())).singleElement().satisfies(d -> assertThat(d).containsEntry("attempts", 1));
+        assertThat(notifiers().deliveries("881", made.id())).singleElement().satisfies(d -> assertThat(d).containsEntry("attempts", 1));
     }
 
     @Test
@@ -131,11 +132,11 @@ class DeliveryFlowTest extends NotifierLambdaTest {
         Map<String, Object> narrow = Notifiers.body(receiver.url("/narrow"), "json", List.of("brokerage.request.created",
                 "brokerage.engagement.agreed", "brokerage.engagement.hold-refused"));
         narrow.put("filters", Map.of("areasOfSupport", List.of("INC"), "urgencies", List.of("HIGH", "URGENT")));
-        notifiers().subscribe(notifiers().broker(AREA), narrow);
+        notifiers().subscribe(notifiers().broker("882"), narrow);
 
-        BrokerageRequest send = brokerage().raise(AREA, "R-f-1", "100003", "Hill School", List.of("INC.SEND.SLCN"), "Speech and language", Urgency.URGENT);
-        brokerage().raise(AREA, "R-f-2", "100004", "Vale School", List.of("CT.READ"), "Early reading", Urgency.URGENT);
-        brokerage().raise(AREA, "R-f-3", "100005", "Dale School", List.of("INC.EAL"), "New arrivals", Urgency.LOW);
+        BrokerageRequest send = brokerage().raise("882", "R-f-1", "100003", "Hill School", List.of("INC.SEND.SLCN"), "Speech and language", Urgency.URGENT);
+        brokerage().raise("882", "R-f-2", "100004", "Vale School", List.of("CT.READ"), "Early reading", Urgency.URGENT);
+        brokerage().raise("882", "R-f-3", "100005", "Dale School", List.of("INC.EAL"), "New arrivals", Urgency.LOW);
         BrokerageRequest agreed = brokerage().proposeAcceptAgree(send, "off_1", "prv_1");
         brokerage().holdRefused(agreed, "P1", 8);
         assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
