@@ -36,7 +36,7 @@ public class DeliveryController {
 
     /** Newest first; {@code status} keeps one status only. */
     @Get("/subscriptions/{id}/deliveries")
-    public HttpResponse<?> list(@Authenticated Caller caller,
+    public HttpResponse<?> deliveries(@Authenticated Caller caller,
                                 @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
                                 @Nullable @QueryValue DeliveryStatus status,
                                 @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
@@ -47,7 +47,7 @@ public class DeliveryController {
 
     /** One delivery: its body and every attempt (time, status, latency, the answer's first bytes). */
     @Get("/subscriptions/{id}/deliveries/{deliveryId}")
-    public HttpResponse<?> one(@Authenticated Caller caller,
+    public HttpResponse<?> delivery(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
                                @PathVariable @Pattern(regexp = Shapes.DELIVERY, message = Shapes.DELIVERY_MESSAGE) String deliveryId) {
         return Responses.of(read.delivery(caller, id, deliveryId), traced -> HttpResponse.ok(Views.TracedView.of(traced)));
