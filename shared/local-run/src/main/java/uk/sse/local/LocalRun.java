@@ -36,6 +36,7 @@ public final class LocalRun {
                 .append(stack.demo().offers().size()).append(" offers; demo area ").append(area).append('\n');
         text.append("Ledger      ").append(stack.credits().accounts()).append(" accounts, ").append(stack.credits().allocated())
                 .append(" credits allocated, ").append(stack.credits().transfers()).append(" transfers in area ").append(area).append('\n');
+        text.append("Webhooks    ").append(stack.receiverUrl()).append(" shows the demo area's notifications as they arrive, signatures checked\n");
         text.append("Engines     DynamoDB Local (in process), OpenSearch ").append(stack.openSearch().endpoint())
                 .append(", PostgreSQL ").append(stack.postgres().jdbcUrl()).append('\n');
         text.append("\nDemo bearer tokens for area ").append(area).append(" (valid 12 hours):\n");

@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private final DirectoryStreamToIndex indexing;
     private final DemoLedger.Seeded credits;
     private final ScheduledExecutorService sweeper;
+    private LocalNotifications notifications;
 
     private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
                        OpenSearchEngine openSearch, PostgresEngine postgres, DirectoryStreamToIndex indexing,
@@ -80,6 +81,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
+        LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
+        settings.putAll(LocalNotifications.settings(receiver));
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
         DirectoryStreamToIndex indexing = null;
@@ -96,12 +99,15 @@ public final class LocalStack implements AutoCloseable {
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
-            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing, credits, sweeper);
+            LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), indexing, credits, sweeper);
+            stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
+            return stack;
         } catch (RuntimeException failed) {
             if (indexing != null) {
                 indexing.close();
             }
             context.close();
+            receiver.close();
             throw failed;
         }
     }
@@ -153,8 +159,20 @@ public final class LocalStack implements AutoCloseable {
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 
+    /** Where the demo area's webhooks arrive: a page of what came, with each signature checked. */
+    public String receiverUrl() {
+        return notifications.receiver().origin() + "/";
+    }
+
+    LocalNotifications notifications() {
+        return notifications;
+    }
+
     @Override
     public void close() {
+        if (notifications != null) {
+            notifications.close();
+        }
         sweeper.shutdownNow();
         indexing.close();
         context.close();
