@@ -17,16 +17,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fans events out: each event becomes one delivery per ACTIVE subscription of its area that wants it, made on
  * condition that no delivery of that event exists for that subscription (a repeated stream record finds it there and
- * makes nothing), then tried at once, side by side. A record whose deliveries could not all be stored is reported
- * failed, to come again; one whose attempt failed is not: its retries are the sweeper's.
+ * makes nothing), then tried at once; deliveries are made and tried side by side. A record whose deliveries could not
+ * all be stored is reported failed, to come again; one whose attempt failed is not: its retries are the sweeper's.
  */
 @Singleton
 public class DeliverEvents {
@@ -60,10 +61,10 @@ public class DeliverEvents {
 
     public Outcome deliver(List<Incoming> events) {
         Map<String, List<Subscription>> byArea = new HashMap<>();
-        Set<String> failed = new LinkedHashSet<>();
-        List<Runnable> sends = new ArrayList<>();
-        int made = 0;
-        int duplicates = 0;
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        List<Runnable> jobs = new ArrayList<>();
+        AtomicInteger made = new AtomicInteger();
+        AtomicInteger duplicates = new AtomicInteger();
         for (Incoming in : events) {
             List<Subscription> candidates;
             try {
@@ -75,27 +76,33 @@ public class DeliverEvents {
             }
             Map<Format, String> body = new EnumMap<>(Format.class);
             for (Subscription s : candidates) {
-                if (!s.wants(in.event(), Taxonomy.standard())) {
-                    continue;
-                }
-                try {
-                    Instant now = clock.instant();
-                    Delivery d = Delivery.of(s.id(), in.event().id(), in.event().type(), in.event().area(), Delivery.Kind.EVENT,
-                            body.computeIfAbsent(s.format(), f -> bodies.of(f, in.event(), in.storedJson())), now);
-                    Lease held = Lease.fresh(now, lease);
-                    if (deliveries.create(d, held)) {
-                        made++;
-                        sends.add(() -> attempt.attempt(d, held, s, Trigger.STREAM));
-                    } else {
-                        duplicates++;
-                    }
-                } catch (RuntimeException notStored) {
-                    LOG.warn("cannot store the delivery of {} to {}: {}", in.event().id(), s.id(), notStored.toString());
-                    failed.add(in.recordId());
+                if (s.wants(in.event(), Taxonomy.standard())) {
+                    String text = body.computeIfAbsent(s.format(), f -> bodies.of(f, in.event(), in.storedJson()));
+                    jobs.add(() -> makeAndSend(in, s, text, made, duplicates, failed));
                 }
             }
         }
-        Parallel.run(sends, maxInFlight);
-        return new Outcome(List.copyOf(failed), made, duplicates);
+        // each delivery is made and tried in a job of its own, side by side: one slow endpoint does not hold up the rest
+        Parallel.run(jobs, maxInFlight);
+        List<String> inOrder = events.stream().map(Incoming::recordId).filter(failed::contains).distinct().toList();
+        return new Outcome(inOrder, made.get(), duplicates.get());
+    }
+
+    private void makeAndSend(Incoming in, Subscription s, String body, AtomicInteger made, AtomicInteger duplicates, Set<String> failed) {
+        Instant now = clock.instant();
+        Delivery d = Delivery.of(s.id(), in.event().id(), in.event().type(), in.event().area(), Delivery.Kind.EVENT, body, now);
+        Lease held = Lease.fresh(now, lease);
+        try {
+            if (!deliveries.create(d, held)) {
+                duplicates.incrementAndGet();
+                return;
+            }
+        } catch (RuntimeException notStored) {
+            LOG.warn("cannot store the delivery of {} to {}: {}", in.event().id(), s.id(), notStored.toString());
+            failed.add(in.recordId());
+            return;
+        }
+        made.incrementAndGet();
+        attempt.attempt(d, held, s, Trigger.STREAM);
     }
 }
