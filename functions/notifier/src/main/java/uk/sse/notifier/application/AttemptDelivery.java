@@ -110,8 +110,7 @@ public class AttemptDelivery {
             LOG.warn("disabling subscription {} of area {}: {}", subscription.id(), subscription.area(), disabled.reason());
             attempted = DeliveryProgress.endpointDisabled(attempted, disabled.reason());
         }
-        boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), attempted.attempt(), lease,
-                subscription, health));
+        boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), lease, subscription, health));
         return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
     }
 

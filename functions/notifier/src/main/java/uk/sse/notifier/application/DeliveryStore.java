@@ -2,7 +2,6 @@ package uk.sse.notifier.application;
 
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
-import uk.sse.notifier.model.Attempt;
 import uk.sse.notifier.model.Delivery;
 import uk.sse.notifier.model.DeliveryStatus;
 import uk.sse.notifier.model.EndpointHealth;
@@ -22,16 +21,13 @@ public interface DeliveryStore {
     /** A delivery that is waiting, and when the sweeper may take it. */
     record Due(String id, Instant dueAt) { }
 
-    /** What one attempt changes: the delivery and its new attempt, and the endpoint's health on {@code subscription}. */
-    record AttemptWrite(Delivery delivery, Attempt attempt, Lease lease, Subscription subscription, EndpointHealth.Change health) { }
+    /** What one attempt changes: the delivery (its new attempt logged), and the endpoint's health on {@code subscription}. */
+    record AttemptWrite(Delivery delivery, Lease lease, Subscription subscription, EndpointHealth.Change health) { }
 
     /** Stores {@code delivery}, leased to its creator; false if a delivery of that id exists already. */
     boolean create(Delivery delivery, Lease lease);
 
     Optional<Delivery> find(String id);
-
-    /** Its attempts, oldest first. */
-    List<Attempt> attempts(String id);
 
     /** A page of a subscription's deliveries, newest first, of one status or all; empty if the cursor is not this listing's. */
     Optional<Page<Delivery>> ofSubscription(String subscriptionId, DeliveryStatus status, PageRequest page);
@@ -43,9 +39,9 @@ public interface DeliveryStore {
     Optional<Delivery> claim(String id, Instant dueAt, Lease lease);
 
     /**
-     * Records an attempt: the attempt, the delivery as it now stands, and the endpoint's health change (with, on
-     * disabling, the {@code notifier.subscription.disabled} event), in one transaction conditioned on the lease. False
-     * if the lease was lost (the attempt is then recorded alone).
+     * Records an attempt: the delivery as it now stands, its attempt logged, on condition of the lease; and, when the
+     * endpoint's health changes, the subscription too (with, on disabling, the {@code notifier.subscription.disabled}
+     * event) in the same transaction. False if the lease was lost (the attempt is then appended to the log alone).
      */
     boolean record(AttemptWrite write);
 

@@ -24,7 +24,7 @@ public class ReadSubscriptions {
         this.deliveries = deliveries;
     }
 
-    /** A delivery with every attempt made at it, oldest first. */
+    /** A delivery with the attempts made at it (the last {@value Delivery#LOGGED}), oldest first. */
     public record Traced(Delivery delivery, List<Attempt> attempts) { }
 
     public Outcome<Subscription> one(Caller caller, String id) {
@@ -48,7 +48,7 @@ public class ReadSubscriptions {
 
     public Outcome<Traced> delivery(Caller caller, String subscriptionId, String deliveryId) {
         return one(caller, subscriptionId).flatMap(s -> deliveries.find(deliveryId).filter(d -> d.subscriptionId().equals(s.id()))
-                .map(d -> Outcome.done(new Traced(d, deliveries.attempts(d.id()))))
+                .map(d -> Outcome.done(new Traced(d, d.log())))
                 .orElseGet(() -> Outcome.notFound("delivery " + deliveryId)));
     }
 }

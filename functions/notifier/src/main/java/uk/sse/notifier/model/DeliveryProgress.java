@@ -2,6 +2,7 @@ package uk.sse.notifier.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -18,28 +19,27 @@ public final class DeliveryProgress {
         Integer status = result instanceof SendResult.Answered a ? a.status() : null;
         String excerpt = result instanceof SendResult.Answered a ? a.excerpt() : null;
         Optional<Duration> retryAfter = result instanceof SendResult.Answered a ? RetryAfter.parse(a.retryAfter(), at) : Optional.empty();
-        Delivery next;
+        DeliveryStatus next;
         Attempt.Outcome outcome;
+        Instant due = null;
         switch (verdict) {
             case Verdict.Delivered ok -> {
-                next = d.attempted(DeliveryStatus.DELIVERED, null, at, status, verdict.reason());
+                next = DeliveryStatus.DELIVERED;
                 outcome = Attempt.Outcome.DELIVERED;
             }
             case Verdict.Disable gone -> {
-                next = d.attempted(DeliveryStatus.FAILED, null, at, status, verdict.reason());
+                next = DeliveryStatus.FAILED;
                 outcome = d.kind() == Delivery.Kind.TEST ? Attempt.Outcome.FAILED : Attempt.Outcome.ENDPOINT_DISABLED;
             }
             case Verdict.Retry again -> {
-                Optional<Instant> due = d.kind() == Delivery.Kind.TEST ? Optional.empty()
-                        : schedule.next(d.roundAttempts() + 1, at, retryAfter, random);
-                next = d.attempted(due.isPresent() ? DeliveryStatus.RETRYING : DeliveryStatus.FAILED, due.orElse(null), at,
-                        status, verdict.reason());
-                outcome = due.isPresent() ? Attempt.Outcome.RETRY_SCHEDULED : Attempt.Outcome.FAILED;
+                due = d.kind() == Delivery.Kind.TEST ? null : schedule.next(d.roundAttempts() + 1, at, retryAfter, random).orElse(null);
+                next = due != null ? DeliveryStatus.RETRYING : DeliveryStatus.FAILED;
+                outcome = due != null ? Attempt.Outcome.RETRY_SCHEDULED : Attempt.Outcome.FAILED;
             }
         }
-        Attempt attempt = new Attempt(next.attempts(), at, trigger, destination, status, result.latencyMillis(), outcome,
-                verdict.reason(), excerpt, next.dueAt());
-        return new Attempted(next, attempt);
+        Attempt attempt = new Attempt(d.attempts() + 1, at, trigger, destination, status, result.latencyMillis(), outcome,
+                verdict.reason(), excerpt, due);
+        return new Attempted(d.attempted(next, attempt), attempt);
     }
 
     /**
@@ -51,11 +51,14 @@ public final class DeliveryProgress {
         if (!d.status().scheduled()) {
             return a;
         }
-        Delivery failed = new Delivery(d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.area(), d.kind(), d.body(),
-                DeliveryStatus.FAILED, d.attempts(), d.roundAttempts(), d.createdAt(), null, d.lastAttemptAt(), d.lastStatus(), reason);
         Attempt t = a.attempt();
-        return new Attempted(failed, new Attempt(t.number(), t.at(), t.trigger(), t.destination(), t.status(), t.latencyMillis(),
-                Attempt.Outcome.ENDPOINT_DISABLED, reason, t.excerpt(), null));
+        Attempt stopped = new Attempt(t.number(), t.at(), t.trigger(), t.destination(), t.status(), t.latencyMillis(),
+                Attempt.Outcome.ENDPOINT_DISABLED, reason, t.excerpt(), null);
+        List<Attempt> log = new java.util.ArrayList<>(d.log());
+        log.set(log.size() - 1, stopped);
+        Delivery failed = new Delivery(d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.area(), d.kind(), d.body(),
+                DeliveryStatus.FAILED, d.attempts(), d.roundAttempts(), d.createdAt(), null, d.lastAttemptAt(), d.lastStatus(), reason, log);
+        return new Attempted(failed, stopped);
     }
 
     /** Why a delivery may not be replayed now, or empty: one still on its schedule is already coming. */

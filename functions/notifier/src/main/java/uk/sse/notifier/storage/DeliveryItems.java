@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Deliveries and attempts as items and back; see {@link NotifierTable} for the keys. A delivery's {@code nextAttemptAt}
+ * Deliveries, with their log of attempts, as items and back; see {@link NotifierTable} for the keys. A delivery's {@code nextAttemptAt}
  * is when its next attempt is due; {@code dueAt} (a number, epoch ms, mirrored in the due index's sort key) is when the
  * sweeper may take it: the same, or while someone holds its lease, when the lease runs out.
  */
@@ -25,7 +25,6 @@ final class DeliveryItems {
 
     static final String ENTITY = "DELIVERY";
     static final String SK = "DELIVERY";
-    static final String ATTEMPT = "ATTEMPT#";
     static final String DUE_AT = "dueAt";
     static final String LEASE = "leaseToken";
     static final String STATUS = "status";
@@ -63,6 +62,7 @@ final class DeliveryItems {
                 .n("attempts", d.attempts()).n("roundAttempts", d.roundAttempts()).s("createdAt", d.createdAt().toString())
                 .s("nextAttemptAt", SubscriptionItems.text(d.dueAt())).s("lastAttemptAt", SubscriptionItems.text(d.lastAttemptAt()))
                 .n("lastStatus", d.lastStatus()).s("lastReason", d.lastReason())
+                .maps("log", d.log(), DeliveryItems::attempt)
                 .n("expiresAt", expiry(d, keep).getEpochSecond());
         if (d.status().scheduled()) {
             Instant due = lease != null ? lease.until() : d.dueAt();
@@ -77,24 +77,19 @@ final class DeliveryItems {
         return new Delivery(i.s("id"), i.s("subscriptionId"), i.s("eventId"), i.s("eventType"), i.s("area"),
                 Delivery.Kind.valueOf(i.s("kind")), i.s("body"), DeliveryStatus.valueOf(i.s(STATUS)), i.i("attempts"),
                 i.i("roundAttempts"), Instant.parse(i.s("createdAt")), SubscriptionItems.instant(i.s("nextAttemptAt")),
-                SubscriptionItems.instant(i.s("lastAttemptAt")), lastStatus == null ? null : lastStatus.intValue(), i.s("lastReason"));
+                SubscriptionItems.instant(i.s("lastAttemptAt")), lastStatus == null ? null : lastStatus.intValue(), i.s("lastReason"),
+                i.maps("log", DeliveryItems::attempt));
     }
 
-    static Map<String, AttributeValue> attemptKey(String deliveryId, int number, String suffix) {
-        return Map.of(Tables.PK, AttributeValue.fromS(pk(deliveryId)),
-                Tables.SK, AttributeValue.fromS(ATTEMPT + String.format("%06d", number) + (suffix == null ? "" : "#" + suffix)));
+    /** One attempt as an entry of the delivery's log. */
+    static Items attempt(Attempt a) {
+        return Items.builder().n("number", a.number()).s("at", a.at().toString()).s("trigger", a.trigger().name())
+                .s("destination", a.destination()).n("status", a.status()).n("latencyMillis", a.latencyMillis())
+                .s("outcome", a.outcome().name()).s("reason", a.reason()).s("excerpt", a.excerpt())
+                .s("nextAttemptAt", SubscriptionItems.text(a.nextAttemptAt()));
     }
 
-    static Map<String, AttributeValue> attemptItem(String deliveryId, Attempt a, Duration keep, String suffix) {
-        return Items.of(new HashMap<>(attemptKey(deliveryId, a.number(), suffix))).s("entity", "ATTEMPT")
-                .n("number", a.number()).s("at", a.at().toString()).s("trigger", a.trigger().name()).s("destination", a.destination())
-                .n("status", a.status()).n("latencyMillis", a.latencyMillis()).s("outcome", a.outcome().name())
-                .s("reason", a.reason()).s("excerpt", a.excerpt()).s("nextAttemptAt", SubscriptionItems.text(a.nextAttemptAt()))
-                .n("expiresAt", a.at().plus(keep).getEpochSecond()).build();
-    }
-
-    static Attempt attempt(Map<String, AttributeValue> item) {
-        Items i = Items.of(item);
+    static Attempt attempt(Items i) {
         Long status = i.n("status");
         return new Attempt(i.i("number"), Instant.parse(i.s("at")), Trigger.valueOf(i.s("trigger")), i.s("destination"),
                 status == null ? null : status.intValue(), i.n("latencyMillis"), Attempt.Outcome.valueOf(i.s("outcome")),

@@ -42,7 +42,8 @@ import java.util.Optional;
 /**
  * Deliveries in the notifier's table. Making one is a put on condition that its id is free; every later write is
  * conditioned on the lease its writer holds (or, for a claim, on the due time it was found with). An attempt is one
- * transaction: the attempt, the delivery, and the subscription's health with, on disabling, its event.
+ * conditional put of the delivery with the attempt in its log; when it changes the endpoint's health, one transaction
+ * of that put and the subscription's change (with, on disabling, its event).
  */
 @Singleton
 public class DynamoDeliveryStore implements DeliveryStore {
@@ -70,24 +71,6 @@ public class DynamoDeliveryStore implements DeliveryStore {
     public Optional<Delivery> find(String id) {
         var response = client.getItem(b -> b.tableName(table).key(DeliveryItems.key(id)).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(DeliveryItems.delivery(response.item())) : Optional.empty();
-    }
-
-    @Override
-    public List<Attempt> attempts(String id) {
-        List<Attempt> attempts = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = client.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :attempt)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DeliveryItems.pk(id)),
-                            ":attempt", AttributeValue.fromS(DeliveryItems.ATTEMPT)))
-                    .exclusiveStartKey(from));
-            response.items().forEach(i -> attempts.add(DeliveryItems.attempt(i)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        attempts.sort(Comparator.comparing(Attempt::number).thenComparing(Attempt::at));
-        return attempts;
     }
 
     @Override
@@ -148,34 +131,56 @@ public class DynamoDeliveryStore implements DeliveryStore {
     @Override
     public boolean record(AttemptWrite w) {
         Delivery d = w.delivery();
+        List<TransactWriteItem> health = health(w);
+        if (health.isEmpty()) {
+            // the usual case: one conditional put
+            if (conditionalPut(DeliveryItems.item(d, null, keep), "#lease = :token", Map.of("#lease", DeliveryItems.LEASE),
+                    Map.of(":token", AttributeValue.fromS(w.lease().token())))) {
+                return true;
+            }
+            return leaseLost(w);
+        }
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(DeliveryItems.attemptItem(d.id(), w.attempt(), keep, null)).conditionExpression("attribute_not_exists(pk)").build()).build());
         items.add(leasedPut(DeliveryItems.item(d, null, keep), w.lease()));
-        items.addAll(health(w));
+        items.addAll(health);
         try {
             client.transactWriteItems(b -> b.transactItems(items));
             return true;
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = cancelled.hasCancellationReasons()
                     ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1))) {
-                LOG.warn("delivery {}: the lease ran out before attempt {} was recorded; recording the attempt alone", d.id(), w.attempt().number());
-                client.putItem(b -> b.tableName(table).item(DeliveryItems.attemptItem(d.id(), w.attempt(), keep, w.lease().token())));
-                return false;
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0))) {
+                return leaseLost(w);
             }
-            if (reasons.size() > 2 && reasons.subList(2, reasons.size()).contains("ConditionalCheckFailed")) {
+            if (reasons.size() > 1 && reasons.subList(1, reasons.size()).contains("ConditionalCheckFailed")) {
                 // the subscription changed under us (paused, deleted, disabled or marked failing by another attempt)
-                client.transactWriteItems(b -> b.transactItems(items.subList(0, 2)));
-                return true;
+                return record(new AttemptWrite(d, w.lease(), w.subscription(), new EndpointHealth.Change.None()));
             }
             throw cancelled;
         }
     }
 
+    /** Someone else holds the delivery now: the attempt still goes into its log, and the rest is theirs. */
+    private boolean leaseLost(AttemptWrite w) {
+        Attempt attempt = w.delivery().lastAttempt();
+        LOG.warn("delivery {}: the lease ran out before attempt {} was recorded; logging the attempt alone", w.delivery().id(), attempt.number());
+        try {
+            client.updateItem(b -> b.tableName(table).key(DeliveryItems.key(w.delivery().id()))
+                    .updateExpression("SET #log = list_append(if_not_exists(#log, :none), :attempt)")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#log", "log"))
+                    .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
+                            ":attempt", AttributeValue.fromL(List.of(AttributeValue.fromM(DeliveryItems.attempt(attempt).build()))))));
+        } catch (ConditionalCheckFailedException gone) {
+            LOG.warn("delivery {} is gone", w.delivery().id());
+        }
+        return false;
+    }
+
     /** The subscription's side of an attempt: its health, and on disabling the event that tells the area's admins. */
     private List<TransactWriteItem> health(AttemptWrite w) {
-        String at = w.attempt().at().toString();
+        Instant when = w.delivery().lastAttemptAt();
+        String at = when.toString();
         Map<String, AttributeValue> key = SubscriptionItems.key(w.subscription().id());
         return switch (w.health()) {
             case EndpointHealth.Change.None none -> List.of();
@@ -188,7 +193,7 @@ public class DynamoDeliveryStore implements DeliveryStore {
                     Map.of(":since", AttributeValue.fromS(failing.since().toString()), ":at", AttributeValue.fromS(at),
                             ":one", AttributeValue.fromN("1"))));
             case EndpointHealth.Change.Disabled disabled -> {
-                EventEnvelope event = DisabledEvents.of(w.subscription(), disabled.reason(), w.attempt().at());
+                EventEnvelope event = DisabledEvents.of(w.subscription(), disabled.reason(), when);
                 yield List.of(update(key, "SET #status = :disabled, #reason = :reason, #changed = :at, #updated = :at ADD #v :one",
                                 "#status = :active", Map.of("#status", SubscriptionItems.STATUS, "#reason", "statusReason",
                                         "#changed", "statusChangedAt", "#updated", "updatedAt", "#v", SubscriptionItems.VERSION),
@@ -196,7 +201,7 @@ public class DynamoDeliveryStore implements DeliveryStore {
                                         ":active", AttributeValue.fromS(SubscriptionStatus.ACTIVE.name()),
                                         ":reason", AttributeValue.fromS(disabled.reason()), ":at", AttributeValue.fromS(at),
                                         ":one", AttributeValue.fromN("1"))),
-                        EventItems.put(table, SubscriptionItems.pk(w.subscription().id()), DisabledEvents.sk(w.attempt().at()), event,
+                        EventItems.put(table, SubscriptionItems.pk(w.subscription().id()), DisabledEvents.sk(when), event,
                                 events.write(event)));
             }
         };

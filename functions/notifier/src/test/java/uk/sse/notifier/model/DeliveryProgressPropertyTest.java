@@ -49,6 +49,8 @@ class DeliveryProgressPropertyTest {
             assertThat(d.id()).isEqualTo(id);
             assertThat(d.body()).isEqualTo("{}");
             assertThat(d.attempts()).isEqualTo(before + 1).isEqualTo(a.attempt().number());
+            assertThat(d.log()).hasSizeLessThanOrEqualTo(Delivery.LOGGED).last().isEqualTo(a.attempt());
+            assertThat(d.log()).extracting(Attempt::number).isSorted().doesNotHaveDuplicates();
             assertThat(d.roundAttempts()).isBetween(1, schedule.maxAttempts());
             assertThat(d.status().scheduled()).isEqualTo(d.dueAt() != null);
             assertThat(a.attempt().nextAttemptAt()).isEqualTo(d.dueAt());
@@ -87,6 +89,6 @@ class DeliveryProgressPropertyTest {
                         Arbitraries.of(null, "5", "120", "Tue, 01 Dec 2026 09:10:00 GMT")
                                 .map(retryAfter -> (SendResult) new SendResult.Answered(status, retryAfter, body, 9))));
         Arbitrary<SendResult> none = Arbitraries.of(SendResult.Failure.values()).map(f -> new SendResult.NoAnswer(f, "x", 10_000));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, answered), net.jqwik.api.Tuple.of(1, none)).list().ofMinSize(1).ofMaxSize(40);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, answered), net.jqwik.api.Tuple.of(1, none)).list().ofMinSize(1).ofMaxSize(70);
     }
 }
