@@ -73,6 +73,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the same JDK HTTP client settings (HTTP/1.1, no redirects), as many in flight as the notifier allows (32): the
  *       raw cost of signing and sending, with no stream, no table and no records. Latency: per request.</li>
  * </ol>
+ * Two more phases put the figures in context: <b>storage</b>, the notifier's two conditional DynamoDB writes per delivery
+ * done alone (what DynamoDB Local costs), and <b>paced</b>, {@value #PACED_EVENTS} events written steadily at
+ * {@value #PACED_RATE} a second (well under capacity), whose latency is the pipeline's own rather than a queue's.
  * Every receiver checks every signature and counts what arrives per webhook-id: a missing, repeated or badly signed
  * delivery fails the benchmark (exit 1, {@code NOTIFIER BENCHMARK FAILED}).
  * Usage: NotifierBenchmark [EVENTS (1000)] [SUBSCRIBERS (10)] [RUNS (3)]
@@ -83,6 +86,9 @@ public final class NotifierBenchmark {
     static final int IN_FLIGHT = 32;
     static final int WRITERS = 2;
     static final Duration DEADLINE = Duration.ofMinutes(10);
+    /** The paced phase: events arriving steadily, well under the notifier's capacity, for the latency of the pipeline itself. */
+    static final int PACED_EVENTS = 100;
+    static final int PACED_RATE = 5;
 
     private NotifierBenchmark() { }
 
@@ -164,16 +170,32 @@ public final class NotifierBenchmark {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Result> notifier = new ArrayList<>();
         List<Result> baseline = new ArrayList<>();
+        List<Result> storage = new ArrayList<>();
+        List<Result> paced = new ArrayList<>();
         boolean failed = false;
         // a short warm-up of each, not counted
         failed |= !check(runNotifier(endpoint, receivers, Math.min(100, events)), receivers, Math.min(100, events));
         failed |= !check(runBaseline(receivers, Math.min(100, events)), receivers, Math.min(100, events));
+        runStorage(endpoint, receivers, Math.min(100, events));
         for (int run = 1; run <= runs && !failed; run++) {
-            for (int phase = 0; phase < 2; phase++) {
-                boolean notifierNow = (run + phase) % 2 == 0;
-                Result r = notifierNow ? runNotifier(endpoint, receivers, events) : runBaseline(receivers, events);
-                failed |= !check(r, receivers, events);
-                (notifierNow ? notifier : baseline).add(r);
+            // the notifier and the raw POSTs back to back, which goes first alternating; then the others
+            List<String> order = run % 2 == 1 ? List.of("notifier", "baseline", "storage", "paced") : List.of("baseline", "notifier", "paced", "storage");
+            for (String phase : order) {
+                Result r = switch (phase) {
+                    case "notifier" -> runNotifier(endpoint, receivers, events);
+                    case "baseline" -> runBaseline(receivers, events);
+                    case "storage" -> runStorage(endpoint, receivers, events);
+                    default -> runNotifier(endpoint, receivers, PACED_EVENTS, PACED_RATE);
+                };
+                if (!phase.equals("storage")) {
+                    failed |= !check(r, receivers, phase.equals("paced") ? PACED_EVENTS : events);
+                }
+                (switch (phase) {
+                    case "notifier" -> notifier;
+                    case "baseline" -> baseline;
+                    case "storage" -> storage;
+                    default -> paced;
+                }).add(r);
                 System.out.printf("run %d %-8s %6d deliveries in %6.2f s = %7.1f/s; latency p50 %8.1f ms, p99 %8.1f ms; CPU %.2f ms/delivery%n",
                         run, r.name(), r.deliveries(), r.seconds(), r.perSecond(), r.p(0.50), r.p(0.99), r.cpuMillisPerDelivery());
             }
@@ -195,6 +217,11 @@ public final class NotifierBenchmark {
                 runs, nRate, n50, n99, median(notifier.stream().mapToDouble(Result::cpuMillisPerDelivery).toArray()),
                 bRate, b50, b99, median(baseline.stream().mapToDouble(Result::cpuMillisPerDelivery).toArray()),
                 nRate / bRate, n50 / b50, n99 / b99);
+        double sRate = median(storage.stream().mapToDouble(Result::perSecond).toArray());
+        System.out.printf(Locale.UK, "                      storage alone (two conditional puts a delivery) %.1f deliveries/s, p50 %.1f ms; "
+                        + "notifier / storage: throughput %.2fx%n", sRate, median(storage.stream().mapToDouble(r -> r.p(0.5)).toArray()), nRate / sRate);
+        System.out.printf(Locale.UK, "                      paced (%d events at %d/s): end-to-end p50 %.1f ms, p99 %.1f ms%n", PACED_EVENTS, PACED_RATE,
+                median(paced.stream().mapToDouble(r -> r.p(0.5)).toArray()), median(paced.stream().mapToDouble(r -> r.p(0.99)).toArray()));
         System.exit(0);
     }
 
@@ -212,6 +239,11 @@ public final class NotifierBenchmark {
     }
 
     static Result runNotifier(URI endpoint, List<Receiver> receivers, int events) throws Exception {
+        return runNotifier(endpoint, receivers, events, 0);
+    }
+
+    /** The notifier's phase; with {@code perSecond > 0} the events are written at that steady rate (one writer), else as fast as two writers can. */
+    static Result runNotifier(URI endpoint, List<Receiver> receivers, int events, int perSecond) throws Exception {
         String notifierTable = "notifier-bench-" + UUID.randomUUID().toString().substring(0, 8);
         String sourceTable = "brokerage-bench-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] key = new byte[32];
@@ -251,9 +283,13 @@ public final class NotifierBenchmark {
                 long started = System.nanoTime();
                 AtomicInteger next = new AtomicInteger();
                 List<Thread> writers = new ArrayList<>();
-                for (int w = 0; w < WRITERS; w++) {
+                for (int w = 0; w < (perSecond > 0 ? 1 : WRITERS); w++) {
                     writers.add(Thread.ofPlatform().start(() -> {
                         for (int i = next.getAndIncrement(); i < envelopes.size(); i = next.getAndIncrement()) {
+                            if (perSecond > 0) {
+                                long due = started + i * 1_000_000_000L / perSecond;
+                                java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                            }
                             EventEnvelope e = envelopes.get(i);
                             write(dynamo, sourceTable, e, json.write(e));
                             written.put(e.id(), System.nanoTime());
@@ -272,7 +308,7 @@ public final class NotifierBenchmark {
                 long last = receivers.stream().flatMap(r -> r.arrivals.values().stream()).mapToLong(Long::longValue).max().orElse(started);
                 long[] latencies = receivers.stream().flatMap(r -> r.arrivals.entrySet().stream())
                         .mapToLong(a -> (a.getValue() - written.getOrDefault(eventOf.get(a.getKey()), a.getValue())) / 1000).toArray();
-                return new Result("notifier", receivers.stream().mapToInt(r -> r.arrivals.size()).sum(), (last - started) / 1e9,
+                return new Result(perSecond > 0 ? "paced" : "notifier", receivers.stream().mapToInt(r -> r.arrivals.size()).sum(), (last - started) / 1e9,
                         latencies, cpu() - cpuBefore);
             } finally {
                 dynamo.deleteTable(b -> b.tableName(sourceTable));
@@ -340,6 +376,55 @@ public final class NotifierBenchmark {
                 System.out.println("baseline: " + failures.get() + " requests failed");
             }
             return new Result("baseline", receivers.stream().mapToInt(r -> r.arrivals.size()).sum(), took / 1e9, latencies, cpu() - cpuBefore);
+        }
+    }
+
+    /**
+     * The notifier's own DynamoDB writes without the notifier: for each delivery a put on condition that its id is
+     * free (with the same two index keys), then a put of it delivered on condition of its lease, items of the same size
+     * as the notifier's, as many at once as it allows. What DynamoDB Local alone costs for the deliveries.
+     */
+    static Result runStorage(URI endpoint, List<Receiver> receivers, int events) throws Exception {
+        String table = "storage-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DynamoDbClient dynamo = client(endpoint)) {
+            Tables.createIfAbsent(dynamo, Tables.definition(table, 2));
+            String body = "x".repeat(900);
+            long[] latencies = new long[events * receivers.size()];
+            AtomicInteger index = new AtomicInteger();
+            Semaphore slots = new Semaphore(IN_FLIGHT);
+            long cpuBefore = cpu();
+            long started = System.nanoTime();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < latencies.length; i++) {
+                    String id = "msg_" + i;
+                    slots.acquireUninterruptibly();
+                    threads.submit(() -> {
+                        long t0 = System.nanoTime();
+                        try {
+                            Map<String, AttributeValue> item = new HashMap<>(Map.of("pk", AttributeValue.fromS("DELIVERY#" + id),
+                                    "sk", AttributeValue.fromS("DELIVERY"), "gsi1pk", AttributeValue.fromS("DELIVERIES#sub"),
+                                    "gsi1sk", AttributeValue.fromS(t0 + "#" + id), "gsi2pk", AttributeValue.fromS("DUE#" + (id.hashCode() & 7)),
+                                    "gsi2sk", AttributeValue.fromS(t0 + "#" + id), "body", AttributeValue.fromS(body),
+                                    "status", AttributeValue.fromS("PENDING"), "leaseToken", AttributeValue.fromS("t")));
+                            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+                            item.remove("gsi2pk");
+                            item.remove("gsi2sk");
+                            item.remove("leaseToken");
+                            item.put("status", AttributeValue.fromS("DELIVERED"));
+                            item.put("log", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("status", AttributeValue.fromN("204"),
+                                    "at", AttributeValue.fromS(Instant.now().toString()))))));
+                            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("leaseToken = :t")
+                                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("t"))));
+                        } finally {
+                            latencies[index.getAndIncrement()] = (System.nanoTime() - t0) / 1000;
+                            slots.release();
+                        }
+                    });
+                }
+            }
+            long took = System.nanoTime() - started;
+            dynamo.deleteTable(b -> b.tableName(table));
+            return new Result("storage", latencies.length, took / 1e9, latencies, cpu() - cpuBefore);
         }
     }
 
