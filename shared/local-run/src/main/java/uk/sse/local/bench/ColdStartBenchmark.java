@@ -32,6 +32,10 @@ public final class ColdStartBenchmark {
         static Function ledger(Path jar) {
             return new Function("ledger", jar, "sse.ledger.table-name", "/accounts/888/100000", "COMMISSIONER");
         }
+
+        static Function notifier(Path jar) {
+            return new Function("notifier", jar, "sse.notifier.table-name", "/subscriptions/sub_01M90000000000000000000000", "BROKER");
+        }
     }
 
     private ColdStartBenchmark() { }
@@ -89,6 +93,7 @@ public final class ColdStartBenchmark {
                 "-Dsse.aws.endpoint=" + endpoint, "-D" + function.tableProperty() + "=" + table,
                 "-D" + ColdStartProbe.ROLE + "=" + function.role(),
                 "-Dmicronaut.security.token.jwt.signatures.secret.generator.secret=benchmark-secret-that-is-long-enough-0123456789",
+                "-Dsse.notifier.secret-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]), // the notifier seals secrets with it
                 "-cp", classpath, ColdStartProbe.class.getName(), warm, function.path()));
         Path out = Files.createTempFile("probe", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();

@@ -18,11 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaArtefactTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"directory", "ledger"})
+    @ValueSource(strings = {"directory", "ledger", "notifier"})
     void theDeployedJarAnswersOnItsOwn(String name) throws Exception {
         Path jar = lambdaJar(name);
-        ColdStartBenchmark.Function function = name.equals("directory")
-                ? ColdStartBenchmark.Function.directory(jar) : ColdStartBenchmark.Function.ledger(jar);
+        ColdStartBenchmark.Function function = switch (name) {
+            case "directory" -> ColdStartBenchmark.Function.directory(jar);
+            case "ledger" -> ColdStartBenchmark.Function.ledger(jar);
+            default -> ColdStartBenchmark.Function.notifier(jar);
+        };
         String endpoint = Engines.dynamo().endpoint().toString();
         String table = name + "-artefact";
         ColdStartBenchmark.createTable(endpoint, table);
