@@ -75,15 +75,8 @@ public class ChangeSubscription {
 
     public Outcome<Subscription> delete(Caller caller, String id, OptionalLong version) {
         for (int race = 0; race < RACES; race++) {
-            Outcome<Subscription> found = find(caller, id);
-            if (!(found instanceof Outcome.Done<Subscription> done)) {
-                return found;
-            }
-            Subscription s = done.value();
-            if (version.isPresent() && version.getAsLong() != s.version()) {
-                return new Outcome.Stale<>(s.version());
-            }
-            if (store.delete(id, s.version())) {
+            Outcome<Subscription> found = current(caller, id, version);
+            if (!(found instanceof Outcome.Done<Subscription> done) || store.delete(id, done.value().version())) {
                 return found;
             }
         }
@@ -92,14 +85,11 @@ public class ChangeSubscription {
 
     private Outcome<Subscription> change(Caller caller, String id, OptionalLong version, Function<Subscription, Outcome<Subscription>> how) {
         for (int race = 0; race < RACES; race++) {
-            Outcome<Subscription> found = find(caller, id);
+            Outcome<Subscription> found = current(caller, id, version);
             if (!(found instanceof Outcome.Done<Subscription> done)) {
                 return found;
             }
             Subscription s = done.value();
-            if (version.isPresent() && version.getAsLong() != s.version()) {
-                return new Outcome.Stale<>(s.version());
-            }
             Outcome<Subscription> changed = how.apply(s);
             if (!(changed instanceof Outcome.Done<Subscription> next) || next.value() == s) {
                 return changed;
@@ -115,8 +105,10 @@ public class ChangeSubscription {
         return Outcome.conflict("subscription " + id + " kept changing; try again", List.of());
     }
 
-    private Outcome<Subscription> find(Caller caller, String id) {
-        return store.find(id).filter(s -> SubscriptionPolicy.manages(caller, s)).map(Outcome::done)
+    /** The subscription as stored, if the caller may manage it and it is at {@code version} (when one is named). */
+    private Outcome<Subscription> current(Caller caller, String id, OptionalLong version) {
+        return store.find(id).filter(s -> SubscriptionPolicy.manages(caller, s))
+                .<Outcome<Subscription>>map(s -> version.isPresent() && version.getAsLong() != s.version() ? new Outcome.Stale<>(s.version()) : Outcome.done(s))
                 .orElseGet(() -> Outcome.notFound("subscription " + id));
     }
 }

@@ -76,7 +76,7 @@ public class DynamoDeliveryStore implements DeliveryStore {
     @Override
     public Optional<Page<Delivery>> ofSubscription(String subscriptionId, DeliveryStatus status, PageRequest page) {
         String pk = DeliveryItems.listPk(subscriptionId);
-        return Pages.startKey(page, key -> pk.equals(Pages.s(key, Tables.indexPk(1)))).map(start -> {
+        return Cursors.startKey(page.cursor(), key -> pk.equals(Pages.s(key, Tables.indexPk(1)))).map(start -> {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(NotifierTable.AREA_INDEX)
                     .keyConditionExpression("gsi1pk = :pk").scanIndexForward(false).limit(page.limit())
                     .exclusiveStartKey(start.orElse(null));

@@ -68,7 +68,7 @@ public class DynamoSubscriptionStore implements SubscriptionStore {
     @Override
     public Optional<Page<Subscription>> inArea(String area, PageRequest page) {
         String pk = SubscriptionItems.areaPk(area);
-        return Pages.startKey(page, key -> pk.equals(Pages.s(key, Tables.indexPk(1))) && Pages.s(key, Tables.indexSk(1)).startsWith(SubscriptionItems.SK + "#"))
+        return Cursors.startKey(page.cursor(), key -> pk.equals(Pages.s(key, Tables.indexPk(1))) && Pages.s(key, Tables.indexSk(1)).startsWith(SubscriptionItems.SK + "#"))
                 .map(start -> {
                     QueryResponse response = client.query(areaQuery(area).limit(page.limit()).exclusiveStartKey(start.orElse(null)).build());
                     return new Page<>(response.items().stream().map(i -> SubscriptionItems.subscription(i, seal)).toList(),

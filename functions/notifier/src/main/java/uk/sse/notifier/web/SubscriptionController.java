@@ -110,11 +110,7 @@ public class SubscriptionController {
     public HttpResponse<?> pause(@Authenticated Caller caller,
                                  @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        java.util.Optional<OptionalLong> version = optionalVersion(ifMatch);
-        if (version.isEmpty()) {
-            return badETag();
-        }
-        return Responses.of(change.pause(caller, id, version.get()), this::withETag);
+        return withOptionalVersion(ifMatch, version -> Responses.of(change.pause(caller, id, version), this::withETag));
     }
 
     /** Makes a paused subscription, or one the notifier disabled, active again (its URL is checked again first). */
@@ -122,11 +118,7 @@ public class SubscriptionController {
     public HttpResponse<?> resume(@Authenticated Caller caller,
                                   @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        java.util.Optional<OptionalLong> version = optionalVersion(ifMatch);
-        if (version.isEmpty()) {
-            return badETag();
-        }
-        return Responses.of(change.resume(caller, id, version.get()), this::withETag);
+        return withOptionalVersion(ifMatch, version -> Responses.of(change.resume(caller, id, version), this::withETag));
     }
 
     /**
@@ -152,24 +144,16 @@ public class SubscriptionController {
     public HttpResponse<?> delete(@Authenticated Caller caller,
                                   @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        java.util.Optional<OptionalLong> version = optionalVersion(ifMatch);
-        if (version.isEmpty()) {
-            return badETag();
-        }
-        return Responses.of(change.delete(caller, id, version.get()), gone -> HttpResponse.noContent());
+        return withOptionalVersion(ifMatch, version -> Responses.of(change.delete(caller, id, version), gone -> HttpResponse.noContent()));
     }
 
-    /** The version If-Match names (none if it is absent), or nothing if it is not one of ours. */
-    private static java.util.Optional<OptionalLong> optionalVersion(String ifMatch) {
+    /** Where If-Match is optional: absent, the change is made whatever the version; present, it must be one of ours. */
+    private static HttpResponse<?> withOptionalVersion(String ifMatch, java.util.function.Function<OptionalLong, HttpResponse<?>> then) {
         if (ifMatch == null) {
-            return java.util.Optional.of(OptionalLong.empty());
+            return then.apply(OptionalLong.empty());
         }
         OptionalLong version = ETags.versionOf(ifMatch);
-        return version.isPresent() ? java.util.Optional.of(version) : java.util.Optional.empty();
-    }
-
-    private static HttpResponse<?> badETag() {
-        return Problems.invalid("If-Match", "is not an ETag this API gave");
+        return version.isPresent() ? then.apply(version) : Problems.invalid("If-Match", "is not an ETag this API gave");
     }
 
     private MutableHttpResponse<?> withETag(Subscription s) {
