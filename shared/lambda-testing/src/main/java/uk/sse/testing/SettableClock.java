@@ -24,6 +24,11 @@ public class SettableClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Back to the real time: a test class that moved the clock leaves it moved for the next class in the JVM otherwise. */
+    public void reset() {
+        offset = Duration.ZERO;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -69,12 +69,13 @@ public final class LocalStack implements AutoCloseable {
     private final PostgresEngine postgres;
     private final List<StreamDriver> streams;
     private final DemoLedger.Seeded credits;
-    private final DemoBrokerage.Seeded brokerage;
+    private DemoBrokerage.Seeded brokerage;
     private final ScheduledExecutorService sweeper;
+    private LocalNotifications notifications;
 
     private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
                        OpenSearchEngine openSearch, PostgresEngine postgres, List<StreamDriver> streams,
-                       DemoLedger.Seeded credits, DemoBrokerage.Seeded brokerage, ScheduledExecutorService sweeper) {
+                       DemoLedger.Seeded credits, ScheduledExecutorService sweeper) {
         this.context = context;
         this.demo = demo;
         this.register = register;
@@ -82,7 +83,6 @@ public final class LocalStack implements AutoCloseable {
         this.postgres = postgres;
         this.streams = streams;
         this.credits = credits;
-        this.brokerage = brokerage;
         this.sweeper = sweeper;
     }
 
@@ -103,6 +103,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
         Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
         settings.putAll(readModel);
+        LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
+        settings.putAll(LocalNotifications.settings(receiver));
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
         List<StreamDriver> streams = new ArrayList<>();
@@ -127,15 +129,16 @@ public final class LocalStack implements AutoCloseable {
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
-            LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits,
-                    null, sweeper);
+            LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
+            stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
             awaitSearch(stack);
-            DemoBrokerage.Seeded brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
+            stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
                     context.getBean(MoveRequest.class), (role, org) -> "Bearer " + stack.token(role, org));
-            return new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, brokerage, sweeper);
+            return stack;
         } catch (RuntimeException failed) {
             streams.forEach(StreamDriver::close);
             context.close();
+            receiver.close();
             throw failed;
         }
     }
@@ -235,8 +238,20 @@ public final class LocalStack implements AutoCloseable {
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 
+    /** Where the demo area's webhooks arrive: a page of what came, with each signature checked. */
+    public String receiverUrl() {
+        return notifications.receiver().origin() + "/";
+    }
+
+    LocalNotifications notifications() {
+        return notifications;
+    }
+
     @Override
     public void close() {
+        if (notifications != null) {
+            notifications.close();
+        }
         sweeper.shutdownNow();
         streams.forEach(StreamDriver::close);
         context.close();

@@ -226,6 +226,27 @@ class LocalStackTest {
                 .readValue(reply.body(), Argument.mapOf(String.class, Object.class)).get("count")).intValue();
     }
 
+    @Test
+    void theDemoAreasOffersAwaitingAssuranceArriveSignedAtTheLocalReceiver() throws Exception {
+        long submitted = stack.demo().offers().stream()
+                .filter(o -> o.area().equals(stack.demo().demoArea()) && o.status().name().equals("SUBMITTED")).count();
+        assertThat(submitted).isPositive();
+        List<LocalReceiver.Arrival> arrivals = Polling.until(() -> stack.notifications().receiver().arrivals(),
+                a -> a.stream().filter(x -> x.path().equals("/json")).count() >= submitted, WAIT);
+        assertThat(arrivals).filteredOn(a -> a.path().equals("/json")).hasSizeGreaterThanOrEqualTo((int) submitted)
+                .allSatisfy(a -> assertThat(a.summary()).isEqualTo("directory.offer.submitted"));
+        assertThat(arrivals).as("every signature checks out").allSatisfy(a -> assertThat(a.signature())
+                .isEqualTo(uk.sse.notifier.model.WebhookSignatures.Verification.VALID));
+        assertThat(arrivals).filteredOn(a -> a.path().equals("/slack")).as("Slack messages trickle in, one a second").isNotEmpty()
+                .allSatisfy(a -> assertThat(a.summary()).startsWith("Offer awaiting assurance"));
+        assertThat(stack.notifications().fed()).contains("sse-directory", "sse-ledger", "sse-notifier");
+        var page = http.send(HttpRequest.newBuilder(URI.create(stack.receiverUrl())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Webhooks received", "VALID", "directory.offer.submitted");
+        var subscriptions = json(get("/subscriptions", stack.token(Role.BROKER)));
+        assertThat((List<?>) subscriptions.get("items")).hasSize(3);
+    }
+
     private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url() + path));
         if (token != null) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Paging cursors: a query's LastEvaluatedKey (string keys only), as opaque URL-safe text. Each name and value is
@@ -59,6 +60,24 @@ public final class Cursors {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A listing's start key from the cursor a page was asked with: an empty Optional inside for the first page (no
+     * cursor); nothing at all if the cursor is not one this listing gave ({@code ours} says which keys are; a key
+     * missing an attribute is not).
+     */
+    public static Optional<Optional<Map<String, AttributeValue>>> startKey(String cursor, Predicate<Map<String, AttributeValue>> ours) {
+        if (cursor == null) {
+            return Optional.of(Optional.empty());
+        }
+        return decode(cursor).filter(key -> {
+            try {
+                return ours.test(key);
+            } catch (NullPointerException missingKey) {
+                return false;
+            }
+        }).map(Optional::of);
     }
 
     private static String escape(String s) {

@@ -138,4 +138,15 @@ class CursorsTest {
             assertThat(value.s()).isNotNull();
         }));
     }
+
+    @Test
+    void aListingTakesOnlyItsOwnCursors() {
+        java.util.function.Predicate<Map<String, AttributeValue>> ours = key -> key.get("pk").s().startsWith("SUB#");
+        assertThat(Cursors.startKey(null, ours)).as("the first page").contains(Optional.empty());
+        Map<String, AttributeValue> mine = Map.of("pk", AttributeValue.fromS("SUB#1"), "sk", AttributeValue.fromS("SUB"));
+        assertThat(Cursors.startKey(Cursors.encode(mine), ours)).contains(Optional.of(mine));
+        assertThat(Cursors.startKey(Cursors.encode(Map.of("pk", AttributeValue.fromS("ACCOUNT#1"))), ours)).as("another listing's").isEmpty();
+        assertThat(Cursors.startKey(Cursors.encode(Map.of("sk", AttributeValue.fromS("SUB"))), ours)).as("a key without pk").isEmpty();
+        assertThat(Cursors.startKey("not a cursor!", ours)).isEmpty();
+    }
 }

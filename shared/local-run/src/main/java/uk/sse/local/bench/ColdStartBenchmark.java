@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * The functions' Lambda cold starts, measured: each run is a fresh JVM on a shaded Lambda jar answering one API
  * Gateway event that reads DynamoDB (Local), against a baseline of a fresh JVM that does nothing. Runs alternate
  * so that machine noise falls on both alike. Prints medians and the ratio for each function.
- * Usage: ColdStartBenchmark RUNS DIRECTORY_LAMBDA_JAR LEDGER_LAMBDA_JAR BROKERAGE_LAMBDA_JAR
+ * Usage: ColdStartBenchmark RUNS DIRECTORY_LAMBDA_JAR LEDGER_LAMBDA_JAR BROKERAGE_LAMBDA_JAR NOTIFIER_LAMBDA_JAR
  */
 public final class ColdStartBenchmark {
 
@@ -37,11 +37,16 @@ public final class ColdStartBenchmark {
             return new Function("brokerage", jar, "sse.brokerage.table-name", "/requests/req_01ARZ3NDEKTSV4RRFFQ69G5FAV", "BROKER");
         }
 
+        static Function notifier(Path jar) {
+            return new Function("notifier", jar, "sse.notifier.table-name", "/subscriptions/sub_01M90000000000000000000000", "BROKER");
+        }
+
         static Function named(String name, Path jar) {
             return switch (name) {
                 case "directory" -> directory(jar);
                 case "ledger" -> ledger(jar);
                 case "brokerage" -> brokerage(jar);
+                case "notifier" -> notifier(jar);
                 default -> throw new IllegalArgumentException("no function " + name);
             };
         }
@@ -53,7 +58,7 @@ public final class ColdStartBenchmark {
         int runs = Integer.parseInt(args[0]);
         String endpoint = Engines.dynamo().endpoint().toString();
         for (Function function : List.of(Function.directory(Path.of(args[1])), Function.ledger(Path.of(args[2])),
-                Function.brokerage(Path.of(args[3])))) {
+                Function.brokerage(Path.of(args[3])), Function.notifier(Path.of(args[4])))) {
             measure(function, endpoint, runs);
         }
         Engines.dynamo().close();
@@ -103,6 +108,7 @@ public final class ColdStartBenchmark {
                 "-Dsse.aws.endpoint=" + endpoint, "-D" + function.tableProperty() + "=" + table,
                 "-D" + ColdStartProbe.ROLE + "=" + function.role(),
                 "-Dmicronaut.security.token.jwt.signatures.secret.generator.secret=benchmark-secret-that-is-long-enough-0123456789",
+                "-Dsse.notifier.secret-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]), // the notifier seals secrets with it
                 "-cp", classpath, ColdStartProbe.class.getName(), warm, function.path()));
         Path out = Files.createTempFile("probe", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();

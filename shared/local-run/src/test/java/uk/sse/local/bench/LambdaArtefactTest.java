@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaArtefactTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"directory", "ledger", "brokerage"})
+    @ValueSource(strings = {"directory", "ledger", "brokerage", "notifier"})
     void theDeployedJarAnswersOnItsOwn(String name) throws Exception {
         Path jar = lambdaJar(name);
         ColdStartBenchmark.Function function = ColdStartBenchmark.Function.named(name, jar);

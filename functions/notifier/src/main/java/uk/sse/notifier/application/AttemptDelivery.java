@@ -1,0 +1,140 @@
+package uk.sse.notifier.application;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.model.Delivery;
+import uk.sse.notifier.model.DeliveryProgress;
+import uk.sse.notifier.model.EndpointHealth;
+import uk.sse.notifier.model.Format;
+import uk.sse.notifier.model.RetryAfter;
+import uk.sse.notifier.model.RetrySchedule;
+import uk.sse.notifier.model.SendResult;
+import uk.sse.notifier.model.Subscription;
+import uk.sse.notifier.model.SubscriptionStatus;
+import uk.sse.notifier.model.Trigger;
+import uk.sse.notifier.model.Verdict;
+import uk.sse.notifier.model.Verdicts;
+import uk.sse.notifier.model.WebhookSignatures;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One attempt at a delivery its caller holds the lease of: check the subscription still takes deliveries, wait for
+ * the URL's turn if it is a Slack one, check the destination again (its name may resolve elsewhere now), sign with
+ * every secret that signs at this moment, POST, and record the attempt, the delivery's next step and the endpoint's
+ * health in one write.
+ */
+@Singleton
+public class AttemptDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptDelivery.class);
+    static final String USER_AGENT = "SchoolSupportExchange-Webhooks/1.0";
+
+    private final DeliveryStore deliveries;
+    private final Destinations destinations;
+    private final WebhookSender sender;
+    private final SendRate rate;
+    private final Clock clock;
+    private final RetrySchedule schedule;
+    private final Duration rateWait;
+    private final Duration disableAfter;
+    private final Duration slackInterval;
+
+    public AttemptDelivery(DeliveryStore deliveries, Destinations destinations, WebhookSender sender, SendRate rate,
+                           Clock clock, NotifierSettings settings) {
+        this.deliveries = deliveries;
+        this.destinations = destinations;
+        this.sender = sender;
+        this.rate = rate;
+        this.clock = clock;
+        this.schedule = settings.schedule();
+        this.rateWait = settings.rateWait();
+        this.disableAfter = settings.disableAfter();
+        this.slackInterval = settings.slackInterval();
+    }
+
+    /** What became of the attempt. */
+    public sealed interface Result {
+        record Attempted(DeliveryProgress.Attempted attempted, Verdict verdict) implements Result { }
+
+        /** Held back by the URL's rate: due again at {@code dueAt}, nothing sent. */
+        record Deferred(Instant dueAt) implements Result { }
+
+        record Cancelled(String reason) implements Result { }
+
+        /** Someone else holds the delivery now. */
+        record LeaseLost() implements Result { }
+    }
+
+    public Result attempt(Delivery delivery, Lease lease, Subscription subscription, Trigger trigger) {
+        if (delivery.kind() == Delivery.Kind.EVENT && (subscription == null || subscription.status() != SubscriptionStatus.ACTIVE)) {
+            String reason = subscription == null ? "its subscription was deleted" : "its subscription is " + subscription.status().name().toLowerCase();
+            return deliveries.cancel(delivery, lease, reason) ? new Result.Cancelled(reason) : new Result.LeaseLost();
+        }
+        if (subscription.format() == Format.SLACK) {
+            Instant now = clock.instant();
+            Optional<Duration> wait = rate.reserve(subscription.url(), now, rateWait);
+            if (wait.isEmpty()) {
+                Instant due = rate.nextFree(subscription.url(), now);
+                return deliveries.release(delivery, lease, due) ? new Result.Deferred(due) : new Result.LeaseLost();
+            }
+            sleep(wait.get());
+        }
+        Instant at = clock.instant();
+        SendResult result;
+        String address = null;
+        switch (destinations.check(subscription.url())) {
+            case Destinations.Checked.Refused refused ->
+                    result = new SendResult.NoAnswer(SendResult.Failure.REFUSED_DESTINATION, "the URL " + refused.reason(), 0);
+            case Destinations.Checked.Allowed allowed -> {
+                address = allowed.destination().address();
+                result = sender.post(allowed.destination(), headers(delivery, subscription, at), delivery.body());
+            }
+        }
+        Verdict verdict = Verdicts.of(result, subscription.format());
+        DeliveryProgress.Attempted attempted = DeliveryProgress.after(delivery, trigger, address, result, verdict, at, schedule,
+                ThreadLocalRandom.current());
+        EndpointHealth.Change health = EndpointHealth.after(subscription.failingSince(), delivery.kind(), verdict, at, disableAfter);
+        if (subscription.format() == Format.SLACK && result instanceof SendResult.Answered a && a.status() == 429) {
+            rate.holdUntil(subscription.url(), at.plus(RetryAfter.parse(a.retryAfter(), at).orElse(slackInterval)));
+        }
+        if (health instanceof EndpointHealth.Change.Disabled disabled) {
+            LOG.warn("disabling subscription {} of area {}: {}", subscription.id(), subscription.area(), disabled.reason());
+            attempted = DeliveryProgress.endpointDisabled(attempted, disabled.reason());
+        }
+        boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), lease, subscription, health));
+        return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
+    }
+
+    /** The Standard Webhooks headers, with a signature from each secret that signs at {@code at}. */
+    static Map<String, String> headers(Delivery delivery, Subscription subscription, Instant at) {
+        long timestamp = at.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", USER_AGENT);
+        headers.put(WebhookSignatures.ID, delivery.id());
+        headers.put(WebhookSignatures.TIMESTAMP, Long.toString(timestamp));
+        headers.put(WebhookSignatures.SIGNATURE, WebhookSignatures.header(subscription.secrets().signingAt(at), delivery.id(),
+                timestamp, delivery.body()));
+        return headers;
+    }
+
+    private static void sleep(Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package uk.sse.notifier.application;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.model.Format;
+import uk.sse.notifier.model.SlackMessages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** A delivery's body: a Slack message, or the envelope JSON exactly as its publisher stored it. */
+@Singleton
+public class Bodies {
+
+    private final JsonMapper json;
+    private final EventJson events;
+    private final String linkBase;
+
+    public Bodies(JsonMapper json, EventJson events, NotifierSettings settings) {
+        this.json = json;
+        this.events = events;
+        this.linkBase = settings.linkBaseUrl();
+    }
+
+    /** {@code storedJson} is the envelope's text as stored (null to write it afresh, e.g. for a test message). */
+    public String of(Format format, EventEnvelope event, String storedJson) {
+        return switch (format) {
+            case JSON -> storedJson != null ? storedJson : events.write(event);
+            case SLACK -> {
+                try {
+                    yield json.writeValueAsString(SlackMessages.of(event, linkBase, Taxonomy.standard()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package uk.sse.notifier.application;
+
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.notifier.model.Subscription;
+
+/**
+ * Who may do what with webhook subscriptions: an area's brokers and admins see and manage all of the area's
+ * subscriptions (they are the team's channels, not one person's); nobody else sees them, so to anyone else a
+ * subscription does not exist. Only an admin may subscribe to the notifier's own events (an endpoint disabled).
+ */
+public final class SubscriptionPolicy {
+
+    private SubscriptionPolicy() { }
+
+    public static boolean managesArea(Caller caller, String area) {
+        return area != null && (caller.isIn(Role.BROKER, area) || caller.isIn(Role.ADMIN, area));
+    }
+
+    public static boolean manages(Caller caller, Subscription subscription) {
+        return managesArea(caller, subscription.area());
+    }
+
+    public static boolean isAdmin(Caller caller) {
+        return caller.is(Role.ADMIN);
+    }
+}

@@ -1,0 +1,11 @@
+package uk.sse.notifier.application;
+
+import uk.sse.notifier.model.SendResult;
+
+import java.util.Map;
+
+/** POSTs a signed body to a checked destination, without following redirects, and reports what came of it. Never throws. */
+public interface WebhookSender {
+
+    SendResult post(Destination destination, Map<String, String> headers, String body);
+}

@@ -1,0 +1,210 @@
+package uk.sse.notifier.model;
+
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.kernel.taxonomy.Term;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An event as a Slack incoming-webhook message (also what Teams' and Mattermost's Slack-compatible hooks read):
+ * {@code text}, the fallback notifications and old clients show, and {@code blocks}: a header with the event's
+ * title, a section naming the school (name and URN) and the need, or the offer, fields with the urgency, status,
+ * areas of support and what the event adds, a context line of who did it and when, and a button linking to the
+ * request, offer or subscription in the web app. User text is escaped ({@code &}, {@code <}, {@code >}), so a
+ * school's name cannot mention {@code @channel} or forge a link (plain text has its angle brackets swapped for look-alikes),
+ * and cut to Slack's limits.
+ */
+public final class SlackMessages {
+
+    static final int HEADER_MAX = 150;
+    static final int SECTION_MAX = 3000;
+    static final int FIELD_MAX = 2000;
+    static final int NEED_MAX = 600;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
+
+    private SlackMessages() { }
+
+    public static Map<String, Object> of(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
+        String title = EventCatalogue.title(e.type());
+        Map<String, Object> d = e.data();
+        Message m = switch (e.source()) {
+            case "brokerage" -> brokerage(e, d, linkBase, taxonomy);
+            case "directory" -> offer(d, linkBase, taxonomy);
+            default -> notifier(e, d, linkBase);
+        };
+        List<Object> blocks = new ArrayList<>();
+        blocks.add(Map.of("type", "header", "text", plain(cut(title + (m.headline() == null ? "" : ": " + m.headline()), HEADER_MAX))));
+        blocks.add(section(m.summary()));
+        if (!m.fields().isEmpty()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("type", "section");
+            fields.put("fields", m.fields().entrySet().stream().limit(10)
+                    .map(f -> mrkdwn(cut("*" + escape(f.getKey()) + "*\n" + escape(f.getValue()), FIELD_MAX))).toList());
+            blocks.add(fields);
+        }
+        blocks.add(Map.of("type", "context", "elements", List.of(mrkdwn(cut(escape(m.context() + " · " + WHEN.format(e.occurredAt())
+                + " · event " + e.id()), FIELD_MAX)))));
+        if (m.link() != null) {
+            Map<String, Object> button = new LinkedHashMap<>();
+            button.put("type", "button");
+            button.put("text", plain(m.linkText()));
+            button.put("url", m.link());
+            blocks.add(Map.of("type", "actions", "elements", List.of(button)));
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("text", cut(escape(title + (m.headline() == null ? "" : ": " + m.headline()) + ". " + m.fallback())
+                + (m.link() == null ? "" : " <" + m.link() + "|" + escape(m.linkText()) + ">"), SECTION_MAX));
+        message.put("blocks", blocks);
+        return message;
+    }
+
+    /** The parts of a message before layout: {@code summary} is mrkdwn already escaped, the rest plain text. */
+    private record Message(String headline, String summary, Map<String, String> fields, String context, String fallback,
+                           String link, String linkText) { }
+
+    private static Message brokerage(EventEnvelope e, Map<String, Object> d, String linkBase, Taxonomy taxonomy) {
+        String urn = EventData.text(d, "urn");
+        String school = EventData.text(d, "schoolName");
+        String named = school == null ? "URN " + urn : school + " (URN " + urn + ")";
+        String need = EventData.text(d, "need");
+        String summary = "*" + escape(named) + "*" + (need == null ? "" : "\n" + escape(cut(need, NEED_MAX)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, "Urgency", EventData.text(d, "urgency"));
+        put(fields, "Status", status(EventData.text(d, "to")));
+        put(fields, "Areas of support", areas(EventData.texts(d, "areasOfSupport"), taxonomy));
+        put(fields, "Days wanted", EventData.text(d, "daysWanted"));
+        put(fields, "Wanted by", EventData.text(d, "wantedBy"));
+        put(fields, "Credits", EventData.text(d, "credits"));
+        List<Map<String, Object>> proposals = EventData.maps(d, "proposals");
+        if (!proposals.isEmpty()) {
+            put(fields, "Proposed", proposals.size() + (proposals.size() == 1 ? " offer" : " offers"));
+        }
+        Map<String, Object> engagement = EventData.map(d, "engagement");
+        if (!engagement.isEmpty()) {
+            put(fields, "Engagement", EventData.text(engagement, "days") + " days, " + EventData.text(engagement, "credits")
+                    + " credits, provider " + EventData.text(engagement, "providerId"));
+            if (e.type().endsWith(".completed")) {
+                put(fields, "Delivered", EventData.text(engagement, "daysDelivered") + " days, "
+                        + EventData.text(engagement, "creditsPosted") + " credits paid");
+            }
+        }
+        Map<String, Object> proposal = EventData.map(d, "proposal");
+        if (!proposal.isEmpty()) {
+            put(fields, "Proposal", EventData.text(proposal, "proposalId") + ": offer " + EventData.text(proposal, "offerId")
+                    + " from " + EventData.text(proposal, "providerId"));
+        }
+        if (EventData.has(d, "score")) {
+            put(fields, "Rating", EventData.text(d, "rating") + " " + EventData.text(d, "score") + " of 5");
+        }
+        put(fields, "Reason", EventData.text(d, "reason"));
+        String by = EventData.text(d, "byKind");
+        String context = (by == null ? "" : by.toLowerCase(Locale.ROOT) + " ") + nonNull(EventData.text(d, "by"));
+        String requestId = EventData.text(d, "requestId");
+        String fallback = (need == null ? "" : cut(need, 200) + ". ") + "Urgency " + nonNull(EventData.text(d, "urgency"))
+                + ", status " + status(EventData.text(d, "to")) + ".";
+        return new Message(named, summary, fields, context.isBlank() ? "brokerage" : context, fallback,
+                requestId == null ? null : linkBase + "/requests/" + encode(requestId), "Open request");
+    }
+
+    private static Message offer(Map<String, Object> d, String linkBase, Taxonomy taxonomy) {
+        String title = nonNull(EventData.text(d, "title"));
+        String provider = EventData.text(d, "providerName");
+        String summary = "*" + escape(title) + "*" + (provider == null ? "" : "\n" + escape(provider)
+                + (EventData.has(d, "providerType") ? " (" + EventData.text(d, "providerType").toLowerCase(Locale.ROOT).replace('_', ' ') + ")" : ""));
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, "Status", status(EventData.text(d, "status")));
+        put(fields, "Areas of support", areas(EventData.texts(d, "areasOfSupport"), taxonomy));
+        put(fields, "Price", EventData.has(d, "priceCredits") ? EventData.text(d, "priceCredits") + " credits" : null);
+        put(fields, "Review date", EventData.text(d, "reviewDate"));
+        put(fields, "Reason", EventData.text(d, "reason"));
+        String offerId = EventData.text(d, "offerId");
+        String by = EventData.text(d, "by");
+        return new Message(title, summary, fields, by == null ? "directory" : "by " + by,
+                (provider == null ? "" : provider + ". ") + "Status " + status(EventData.text(d, "status")) + ".",
+                offerId == null ? null : linkBase + "/offers/" + encode(offerId), "Open offer");
+    }
+
+    private static Message notifier(EventEnvelope e, Map<String, Object> d, String linkBase) {
+        String id = EventData.text(d, "subscriptionId");
+        String host = EventData.text(d, "host");
+        String reason = EventData.text(d, "reason");
+        String description = EventData.text(d, "description");
+        if (EventCatalogue.TEST.equals(e.type())) {
+            return new Message(null, "This is a test message from School Support Exchange for subscription `" + escape(nonNull(id))
+                    + "`. If its signature verifies, the endpoint is ready.", Map.of(), "notifier",
+                    "Subscription " + nonNull(id) + " reaches this endpoint.", null, null);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, "Subscription", id);
+        put(fields, "Description", description);
+        put(fields, "Failing since", EventData.text(d, "failingSince"));
+        return new Message(host, "Webhooks to *" + escape(nonNull(host)) + "* stopped: " + escape(nonNull(reason))
+                + "\nFix the endpoint, then resume the subscription.", fields, "notifier",
+                "Webhooks to " + nonNull(host) + " stopped: " + nonNull(reason) + ".",
+                id == null ? null : linkBase + "/subscriptions/" + encode(id), "Open subscription");
+    }
+
+    private static String areas(List<String> codes, Taxonomy taxonomy) {
+        if (codes.isEmpty()) {
+            return null;
+        }
+        return String.join(", ", codes.stream().map(c -> taxonomy.find(c).map(Term::label).orElse(c)).toList());
+    }
+
+    private static String status(String status) {
+        return status == null ? "" : status.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.put(name, value);
+        }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Map<String, Object> section(String mrkdwn) {
+        return Map.of("type", "section", "text", mrkdwn(cut(mrkdwn, SECTION_MAX)));
+    }
+
+    private static Map<String, Object> mrkdwn(String text) {
+        return Map.of("type", "mrkdwn", "text", text);
+    }
+
+    /** Plain text is shown as written; angle brackets are swapped for look-alikes all the same, so nothing can read as a mention. */
+    private static Map<String, Object> plain(String text) {
+        return Map.of("type", "plain_text", "text", text.replace('<', '‹').replace('>', '›'), "emoji", false);
+    }
+
+    private static String encode(String pathPart) {
+        return URLEncoder.encode(pathPart, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Slack's mrkdwn escaping: the three characters that start a control sequence or an entity. */
+    public static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** At most {@code max} characters, an ellipsis marking a cut; never splits a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+}

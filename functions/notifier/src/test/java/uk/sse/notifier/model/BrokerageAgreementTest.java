@@ -1,0 +1,27 @@
+package uk.sse.notifier.model;
+
+import org.junit.jupiter.api.Test;
+import uk.sse.brokerage.model.Action;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the notifier knows of the brokerage is what the brokerage's model says: its urgencies and its event types. */
+class BrokerageAgreementTest {
+
+    @Test
+    void theUrgenciesAreTheBrokerages() {
+        assertThat(Arrays.stream(Urgency.values()).map(Enum::name))
+                .containsExactlyElementsOf(Arrays.stream(uk.sse.brokerage.model.Urgency.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void everyBrokerageEventTypeCanBeSubscribedTo() {
+        for (Action action : Action.values()) {
+            assertThat(EventCatalogue.isKnown(action.eventType())).as(action.eventType()).isTrue();
+        }
+        assertThat(EventCatalogue.isKnown("brokerage.engagement.hold-refused")).isTrue();
+        assertThat(EventCatalogue.types().stream().filter(t -> t.startsWith("brokerage."))).hasSize(Action.values().length + 1);
+    }
+}

@@ -1,0 +1,80 @@
+package uk.sse.notifier.model;
+
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.taxonomy.Taxonomy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Filters: an area of support matches its subtree; a filter constrains only the events that carry its attribute. */
+class FiltersTest {
+
+    static final Taxonomy T = Taxonomy.standard();
+
+    static EventEnvelope event(String type, Map<String, Object> data) {
+        return new EventEnvelope(type, "x/1", Instant.parse("2026-12-01T09:00:00Z"), "888", data);
+    }
+
+    @Test
+    void anAreaOfSupportMatchesItselfAndEverythingBeneathIt() {
+        Filters send = new Filters(List.of("INC.SEND"), Set.of());
+        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.SEND.ASD"))), T)).isTrue();
+        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.SEND"))), T)).isTrue();
+        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("CT.READ", "INC.SEND.SLCN"))), T)).isTrue();
+        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC"))), T))
+                .as("a parent is broader than the filter").isFalse();
+        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.EAL", "CT.MATHS"))), T)).isFalse();
+        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.SENDX"))), T))
+                .as("a code sharing a prefix is not beneath").isFalse();
+        Filters top = new Filters(List.of("INC"), Set.of());
+        assertThat(top.matches(event("directory.offer.submitted", Map.of("areasOfSupport", List.of("INC.SEND.ASD"))), T)).isTrue();
+    }
+
+    @Test
+    void urgencyConstrainsOnlyEventsThatHaveOne() {
+        Filters urgent = new Filters(List.of(), Set.of(Urgency.HIGH, Urgency.URGENT));
+        assertThat(urgent.matches(event("brokerage.request.created", Map.of("urgency", "URGENT")), T)).isTrue();
+        assertThat(urgent.matches(event("brokerage.request.created", Map.of("urgency", "LOW")), T)).isFalse();
+        assertThat(urgent.matches(event("directory.offer.submitted", Map.of("title", "Phonics")), T)).as("offers carry no urgency").isTrue();
+        assertThat(Filters.NONE.matches(event("brokerage.request.created", Map.of("urgency", "LOW", "areasOfSupport", List.of("CT"))), T)).isTrue();
+        Filters both = new Filters(List.of("CT.READ"), Set.of(Urgency.HIGH));
+        assertThat(both.matches(event("brokerage.request.created", Map.of("urgency", "HIGH", "areasOfSupport", List.of("CT.READ"))), T)).isTrue();
+        assertThat(both.matches(event("brokerage.request.created", Map.of("urgency", "HIGH", "areasOfSupport", List.of("CT.ENG"))), T)).isFalse();
+        assertThat(both.matches(event("brokerage.request.created", Map.of("urgency", "LOW", "areasOfSupport", List.of("CT.READ"))), T)).isFalse();
+    }
+
+    @Test
+    void aSubscriptionWantsOnlyItsOwnAreasTypesWhileActive() {
+        Subscription s = Subscription.of("sub_1", "888", new Subscription.Choice("https://x.test/", List.of("brokerage.request.created"),
+                new Filters(List.of("INC"), Set.of()), Format.JSON, null), SecretRing.of(SigningSecret.generate(new java.util.Random(1)),
+                Instant.EPOCH), "bob", Instant.EPOCH);
+        EventEnvelope wanted = event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.EAL")));
+        assertThat(s.wants(wanted, T)).isTrue();
+        assertThat(s.wants(new EventEnvelope(wanted.type(), wanted.id(), wanted.occurredAt(), "999", wanted.data()), T)).isFalse();
+        assertThat(s.wants(event("brokerage.engagement.agreed", wanted.data()), T)).isFalse();
+        assertThat(s.paused(Instant.EPOCH).wants(wanted, T)).isFalse();
+        assertThat(s.disabled("gone", Instant.EPOCH).wants(wanted, T)).isFalse();
+        assertThat(s.paused(Instant.EPOCH).resumed(Instant.EPOCH).wants(wanted, T)).isTrue();
+    }
+
+    @Test
+    void theRulesNameEachBrokenPart() {
+        Subscription.Choice bad = new Subscription.Choice("https://x.test/", List.of("brokerage.request.created", "brokerage.request.exploded",
+                "brokerage.request.created", "notifier.subscription.disabled"), new Filters(List.of("INC", "NOPE", "INC"), Set.of()),
+                Format.SLACK, "d".repeat(201));
+        assertThat(SubscriptionRules.check(bad, false, T)).extracting(Outcome.Violation::field)
+                .containsExactly("/eventTypes/1", "/eventTypes/2", "/eventTypes/3", "/filters/areasOfSupport/1", "/filters/areasOfSupport/2",
+                        "/description");
+        assertThat(SubscriptionRules.check(bad, true, T)).extracting(Outcome.Violation::field).doesNotContain("/eventTypes/3");
+        assertThat(SubscriptionRules.check(new Subscription.Choice("u", List.of(), null, Format.JSON, null), false, T))
+                .extracting(Outcome.Violation::field).containsExactly("/eventTypes");
+        assertThat(SubscriptionRules.check(new Subscription.Choice("u", List.of("directory.offer.submitted"), null, Format.JSON, null), false, T))
+                .isEmpty();
+    }
+}
