@@ -30,7 +30,7 @@ class AccessTest {
     static final Map<String, Set<String>> STREAMS = Map.of(
             "indexer", Set.of("directory"),
             "directory-signals", Set.of("brokerage"),
-            "notifier-stream", Set.of("brokerage", "directory", "ledger"),
+            "notifier-stream", Set.of("brokerage", "directory", "ledger", "notifier"),
             "reporting-projection", Set.of("brokerage", "ledger", "directory"));
 
     @Test

@@ -17,7 +17,7 @@ class StreamsTest {
     void every_mapping_reports_partial_failures_bisects_retries_a_bounded_number_of_times_and_has_a_dead_letter_queue() {
         for (Synthesised s : Synthesised.both()) {
             Map<String, Map<String, Object>> mappings = s.ofType("AWS::Lambda::EventSourceMapping");
-            assertThat(mappings).hasSize(8);
+            assertThat(mappings).hasSize(9);
             Set<String> queues = s.ofType("AWS::SQS::Queue").keySet();
             mappings.forEach((id, mapping) -> {
                 assertThat(mapping.get("FunctionResponseTypes")).as(id).isEqualTo(List.of("ReportBatchItemFailures"));
@@ -39,7 +39,7 @@ class StreamsTest {
         Map<String, Set<String>> expected = Map.of(
                 "indexer", Set.of("directory"),
                 "directory-signals", Set.of("brokerage"),
-                "notifier-stream", Set.of("brokerage", "directory", "ledger"),
+                "notifier-stream", Set.of("brokerage", "directory", "ledger", "notifier"),
                 "reporting-projection", Set.of("brokerage", "ledger", "directory"));
         expected.forEach((consumer, tables) -> {
             String alias = s.aliasId(consumer);
@@ -49,6 +49,28 @@ class StreamsTest {
                             .findFirst().orElseThrow())
                     .collect(Collectors.toSet());
             assertThat(sources).as(consumer).isEqualTo(tables);
+        });
+    }
+
+    /** Consumers of events only are invoked for event inserts only; those that read state see every record. */
+    @Test
+    void the_event_consumers_are_fed_only_event_inserts_and_the_state_readers_everything() {
+        Synthesised s = Synthesised.dev();
+        Map<String, Boolean> filtered = Map.of("indexer", false, "directory-signals", true, "notifier-stream", true,
+                "reporting-projection", false);
+        filtered.forEach((consumer, events) -> {
+            String alias = s.aliasId(consumer);
+            s.ofType("AWS::Lambda::EventSourceMapping").values().stream()
+                    .filter(m -> m.get("FunctionName").toString().contains(alias))
+                    .forEach(m -> {
+                        Object criteria = m.get("FilterCriteria");
+                        if (events) {
+                            assertThat(String.valueOf(criteria)).as(consumer)
+                                    .contains("\"eventName\":[\"INSERT\"]").contains("\"entity\":{\"S\":[\"EVENT\"]}");
+                        } else {
+                            assertThat(criteria).as(consumer).isNull();
+                        }
+                    });
         });
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  *       ({@code https://schoolsupport.exchange});</li>
  *   <li>{@code local-receivers}: the only plain-HTTP loopback origins that may be sent to, {@code http://127.0.0.1:<port>}
  *       or {@code http://127.0.0.1:*} (none; the tests and {@code ./run} set it);</li>
- *   <li>{@code secret-key} (base64 of 32 bytes, required) and {@code secret-key-id} ({@code k1}) seal the signing
+ *   <li>{@code secret-key} (32 or more random characters, required; the AES key is its SHA-256) and {@code secret-key-id} ({@code k1}) seal the signing
  *       secrets in the table; {@code previous-secret-keys} (id to key) still open what older keys sealed;</li>
  *   <li>{@code secret-grace}: how long a rotated-out secret keeps signing (24 h);</li>
  *   <li>{@code disable-after}: how long an endpoint may fail every attempt before it is disabled (5 days);</li>

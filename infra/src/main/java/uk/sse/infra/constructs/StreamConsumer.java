@@ -1,5 +1,8 @@
 package uk.sse.infra.constructs;
 
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.dynamodb.ITable;
@@ -12,6 +15,7 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 import uk.sse.infra.StageConfig;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,11 +28,23 @@ public class StreamConsumer extends Construct {
 
     public static final int BATCH_SIZE = 100;
 
+    /** An insert whose new image's {@code entity} is {@code EVENT}: the shape of every event item. */
+    static final Map<String, Object> EVENT_INSERTS = FilterCriteria.filter(Map.of("eventName", FilterRule.isEqual("INSERT"),
+            "dynamodb", Map.of("NewImage", Map.of("entity", Map.of("S", FilterRule.isEqual("EVENT"))))));
+
     private final Queue deadLetters;
+
+    /** What a consumer is fed of its tables' streams. */
+    public enum Feed {
+        /** Every record: the consumer reads the tables' state. */
+        ALL,
+        /** Only the inserts of event items (docs/events.md): Lambda filters the rest out before invoking the consumer. */
+        EVENTS
+    }
 
     /** {@code sources}: name of the table's function to the table. */
     public StreamConsumer(Construct scope, String id, String name, SnapStartFunction consumer, Map<String, ITable> sources,
-                          StageConfig stage, Alarms alarms) {
+                          Feed feed, StageConfig stage, Alarms alarms) {
         super(scope, id);
         deadLetters = Queue.Builder.create(this, "DeadLetters")
                 .queueName("sse-" + stage.name() + "-" + name + "-dlq")
@@ -47,6 +63,7 @@ public class StreamConsumer extends Construct {
                     .retryAttempts(stage.streamRetries())
                     .maxRecordAge(stage.streamMaxRecordAge())
                     .onFailure(new SqsDlq(deadLetters))
+                    .filters(feed == Feed.EVENTS ? List.of(EVENT_INSERTS) : null)
                     .build());
             consumer.alias().addEventSource(events);
         });

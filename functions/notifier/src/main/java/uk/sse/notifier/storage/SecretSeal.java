@@ -9,6 +9,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,7 +20,8 @@ import java.util.Map;
  * Seals signing secrets for the table with AES-256-GCM, so that reading the table (a backup, an export, a console)
  * does not reveal them: {@code <key id>:<base64url of a 12-byte nonce and the ciphertext with its tag>}, the
  * subscription's id bound in as additional data (a sealed secret copied onto another subscription does not open).
- * The key is {@code sse.notifier.secret-key}; secrets sealed under an older key open with {@code previous-secret-keys}.
+ * The key is derived from {@code sse.notifier.secret-key}; secrets sealed under an older key open with
+ * {@code previous-secret-keys}.
  */
 @Singleton
 public class SecretSeal {
@@ -32,28 +35,31 @@ public class SecretSeal {
 
     public SecretSeal(NotifierSettings settings) {
         if (settings.secretKey() == null || settings.secretKey().isBlank()) {
-            throw new IllegalStateException("sse.notifier.secret-key is not set: the notifier needs a 32-byte AES key (base64) "
-                    + "to seal the subscriptions' signing secrets");
+            throw new IllegalStateException("sse.notifier.secret-key is not set: the notifier needs a secret of 32 or more random "
+                    + "characters to seal the subscriptions' signing secrets");
         }
         this.currentId = settings.secretKeyId();
         keys.put(currentId, key(currentId, settings.secretKey()));
         settings.previousSecretKeys().forEach((id, key) -> keys.putIfAbsent(id, key(id, key)));
     }
 
-    private static SecretKeySpec key(String id, String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException notBase64) {
-            throw new IllegalStateException("secret key " + id + " is not base64");
-        }
-        if (bytes.length != 32) {
-            throw new IllegalStateException("secret key " + id + " must be 32 bytes (AES-256), not " + bytes.length);
+    /**
+     * The AES-256 key is the SHA-256 of the configured secret: any high-entropy text of 32 characters or more, such as
+     * base64 of 32 random bytes or a password Secrets Manager generated (which cannot make raw bytes).
+     */
+    private static SecretKeySpec key(String id, String secret) {
+        String text = secret.trim();
+        if (text.length() < 32) {
+            throw new IllegalStateException("secret key " + id + " must be at least 32 characters of random text, not " + text.length());
         }
         if (id.contains(":")) {
             throw new IllegalStateException("a secret key id may not contain ':'");
         }
-        return new SecretKeySpec(bytes, "AES");
+        try {
+            return new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     public String seal(SigningSecret secret, String subscriptionId) {
