@@ -231,20 +231,30 @@ class LocalStackTest {
         long submitted = stack.demo().offers().stream()
                 .filter(o -> o.area().equals(stack.demo().demoArea()) && o.status().name().equals("SUBMITTED")).count();
         assertThat(submitted).isPositive();
+        // the demo brokerage's requests are notified too: every transition of the evaluated one, from created to evaluated
+        long brokerage = stack.brokerage().requests();
         List<LocalReceiver.Arrival> arrivals = Polling.until(() -> stack.notifications().receiver().arrivals(),
-                a -> a.stream().filter(x -> x.path().equals("/json")).count() >= submitted, WAIT);
-        assertThat(arrivals).filteredOn(a -> a.path().equals("/json")).hasSizeGreaterThanOrEqualTo((int) submitted)
-                .allSatisfy(a -> assertThat(a.summary()).isEqualTo("directory.offer.submitted"));
+                a -> json(a, "directory.offer.submitted") >= submitted && json(a, "brokerage.request.created") >= brokerage
+                        && json(a, "brokerage.engagement.evaluated") >= 2, WAIT);
+        assertThat(json(arrivals, "directory.offer.submitted")).isGreaterThanOrEqualTo(submitted);
+        assertThat(json(arrivals, "brokerage.request.created")).isGreaterThanOrEqualTo(brokerage);
+        assertThat(json(arrivals, "brokerage.engagement.evaluated")).as("the school's rating, then the adviser's").isEqualTo(2);
+        assertThat(arrivals).filteredOn(a -> a.path().equals("/json"))
+                .allSatisfy(a -> assertThat(a.summary()).matches("directory\\.offer\\.submitted|brokerage\\..+"));
         assertThat(arrivals).as("every signature checks out").allSatisfy(a -> assertThat(a.signature())
                 .isEqualTo(uk.sse.notifier.model.WebhookSignatures.Verification.VALID));
-        assertThat(arrivals).filteredOn(a -> a.path().equals("/slack")).as("Slack messages trickle in, one a second").isNotEmpty()
-                .allSatisfy(a -> assertThat(a.summary()).startsWith("Offer awaiting assurance"));
-        assertThat(stack.notifications().fed()).contains("sse-directory", "sse-ledger", "sse-notifier");
+        assertThat(arrivals).filteredOn(a -> a.path().equals("/slack")).as("Slack messages trickle in, one a second").isNotEmpty();
+        assertThat(stack.notifications().fed()).contains("sse-brokerage", "sse-directory", "sse-ledger", "sse-notifier");
         var page = http.send(HttpRequest.newBuilder(URI.create(stack.receiverUrl())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Webhooks received", "VALID", "directory.offer.submitted");
         var subscriptions = json(get("/subscriptions", stack.token(Role.BROKER)));
         assertThat((List<?>) subscriptions.get("items")).hasSize(3);
+    }
+
+    /** How many JSON deliveries of events of {@code type} arrived. */
+    private static long json(List<LocalReceiver.Arrival> arrivals, String type) {
+        return arrivals.stream().filter(a -> a.path().equals("/json") && a.summary().equals(type)).count();
     }
 
     private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
