@@ -117,8 +117,7 @@ public class DynamoRequestStore implements RequestStore {
 
     @Override
     public Page<BrokerageRequest> addressedTo(String providerId, RequestFilter filter, PageRequest page) {
-        Map<String, AttributeValue> start = page.cursor() == null ? null : Cursors.decode(page.cursor())
-                .orElseThrow(() -> new IllegalArgumentException("not a cursor of this listing"));
+        Map<String, AttributeValue> start = Cursors.startOf(page.cursor());
         QueryResponse pointers = Transactions.busyOnFault("read", () -> client.query(b -> b.tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :requests)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RequestItems.addressedPk(providerId)),
@@ -127,8 +126,7 @@ public class DynamoRequestStore implements RequestStore {
         List<String> ids = pointers.items().stream().map(i -> i.get("requestId").s()).toList();
         Map<String, BrokerageRequest> found = batchGet(ids);
         List<BrokerageRequest> requests = ids.stream().map(found::get).filter(r -> r != null && RequestFilters.keeps(filter, r)).toList();
-        return new Page<>(requests, pointers.hasLastEvaluatedKey() && !pointers.lastEvaluatedKey().isEmpty()
-                ? Cursors.encode(pointers.lastEvaluatedKey()) : null);
+        return new Page<>(requests, pointers.hasLastEvaluatedKey() ? Cursors.encode(pointers.lastEvaluatedKey()) : null);
     }
 
     private Map<String, BrokerageRequest> batchGet(List<String> ids) {

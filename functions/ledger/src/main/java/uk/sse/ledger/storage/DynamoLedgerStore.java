@@ -116,7 +116,7 @@ public class DynamoLedgerStore implements LedgerStore {
     @Override
     public Optional<Page<Entry>> statement(AccountId account, PageRequest page) {
         String pk = LedgerItems.accountPk(account);
-        return startKey(page, key -> pk.equals(s(key, Tables.PK)) && s(key, Tables.SK).startsWith(LedgerItems.ENTRY))
+        return Cursors.startKey(page.cursor(), key -> pk.equals(s(key, Tables.PK)) && s(key, Tables.SK).startsWith(LedgerItems.ENTRY))
                 .map(start -> page(QueryRequest.builder().tableName(table)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :entry)")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":entry", AttributeValue.fromS(LedgerItems.ENTRY)))
@@ -127,7 +127,7 @@ public class DynamoLedgerStore implements LedgerStore {
     @Override
     public Optional<Page<Account>> accountsIn(String area, PageRequest page) {
         String gsiPk = LedgerItems.areaPk(area);
-        return startKey(page, key -> gsiPk.equals(s(key, Tables.indexPk(1))) && s(key, Tables.indexSk(1)).startsWith(LedgerItems.ACCOUNT + "#"))
+        return Cursors.startKey(page.cursor(), key -> gsiPk.equals(s(key, Tables.indexPk(1))) && s(key, Tables.indexSk(1)).startsWith(LedgerItems.ACCOUNT + "#"))
                 .map(start -> page(areaQuery(area, LedgerItems.ACCOUNT + "#").limit(page.limit())
                         .exclusiveStartKey(start.orElse(null)).build(), LedgerItems::account));
     }
@@ -172,21 +172,6 @@ public class DynamoLedgerStore implements LedgerStore {
         QueryResponse response = Transactions.busyOnFault("page", () -> client.query(request));
         return new Page<>(response.items().stream().map(mapper).toList(),
                 response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
-    }
-
-    /** The page's start key: empty Optional inside for the first page, nothing if the cursor is not this listing's. */
-    private static Optional<Optional<Map<String, AttributeValue>>> startKey(PageRequest page,
-                                                                             java.util.function.Predicate<Map<String, AttributeValue>> ours) {
-        if (page.cursor() == null) {
-            return Optional.of(Optional.empty());
-        }
-        return Cursors.decode(page.cursor()).filter(key -> {
-            try {
-                return ours.test(key);
-            } catch (NullPointerException missingKey) {
-                return false;
-            }
-        }).map(Optional::of);
     }
 
     private static String s(Map<String, AttributeValue> key, String name) {

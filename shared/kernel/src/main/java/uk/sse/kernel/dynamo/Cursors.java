@@ -62,6 +62,11 @@ public final class Cursors {
         }
     }
 
+    /** The start key of a page asked with {@code cursor}: null for the first page; a cursor this API did not give is refused. */
+    public static Map<String, AttributeValue> startOf(String cursor) {
+        return cursor == null ? null : decode(cursor).orElseThrow(() -> new IllegalArgumentException("not a cursor of this listing"));
+    }
+
     /**
      * A listing's start key from the cursor a page was asked with: an empty Optional inside for the first page (no
      * cursor); nothing at all if the cursor is not one this listing gave ({@code ours} says which keys are; a key

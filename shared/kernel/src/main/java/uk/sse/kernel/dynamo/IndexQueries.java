@@ -54,8 +54,7 @@ public final class IndexQueries {
             query.filterExpression(filter.expression());
         }
         query.expressionAttributeNames(names).expressionAttributeValues(values);
-        Map<String, AttributeValue> start = page.cursor() == null ? null : Cursors.decode(page.cursor())
-                .orElseThrow(() -> new IllegalArgumentException("not a cursor of this listing"));
+        Map<String, AttributeValue> start = Cursors.startOf(page.cursor());
         List<T> items = new ArrayList<>();
         do {
             QueryResponse response = client.query(query.limit(page.limit() - items.size()).exclusiveStartKey(start).build());

@@ -149,4 +149,13 @@ class CursorsTest {
         assertThat(Cursors.startKey(Cursors.encode(Map.of("sk", AttributeValue.fromS("SUB"))), ours)).as("a key without pk").isEmpty();
         assertThat(Cursors.startKey("not a cursor!", ours)).isEmpty();
     }
+
+    @Test
+    void aPageStartsAtTheCursorsKeyOrAtTheBeginningAndRefusesACursorItDidNotGive() {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("REQUEST#r1"), "sk", AttributeValue.fromS("REQUEST"));
+        assertThat(Cursors.startOf(Cursors.encode(key))).isEqualTo(key);
+        assertThat(Cursors.startOf(null)).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cursors.startOf("not-a-cursor"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
