@@ -160,14 +160,16 @@ public final class LocalStack implements AutoCloseable {
     /** The demo requests' suggestions come from search: wait until the indexer has caught up with the demo directory. */
     private static void awaitSearch(LocalStack stack) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        // what to ask and what to expect do not change while waiting: make them once
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest search = java.net.http.HttpRequest.newBuilder(URI.create(stack.url() + "/search/offers?size=1"))
+                .header("Authorization", "Bearer " + stack.token(Role.ADVISER)).build();
+        long visible = stack.demo.offers().stream().filter(o -> o.visibleToAdvisers(LocalDate.now())).count();
+        io.micronaut.json.JsonMapper json = stack.context.getBean(io.micronaut.json.JsonMapper.class);
         while (System.nanoTime() < deadline) {
             try {
-                java.net.http.HttpResponse<String> found = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                        .newBuilder(URI.create(stack.url() + "/search/offers?size=1")).header("Authorization", "Bearer " + stack.token(Role.ADVISER))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                long visible = stack.demo.offers().stream().filter(o -> o.visibleToAdvisers(LocalDate.now())).count();
-                if (found.statusCode() == 200 && stack.context.getBean(io.micronaut.json.JsonMapper.class)
-                        .readValue(found.body(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class))
+                java.net.http.HttpResponse<String> found = http.send(search, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (found.statusCode() == 200 && json.readValue(found.body(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class))
                         .get("total") instanceof Number total && total.longValue() >= visible) {
                     return;
                 }
