@@ -1,0 +1,87 @@
+package uk.sse.directory.imports;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.directory.web.LambdaTest;
+import uk.sse.kernel.identity.Role;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole register at national scale: a 50,000-row file with GIAS's full 140-column header (the sample's 2,647 real
+ * schools and 47,353 generated ones), made here on disk, uploaded to the presigned URL and imported by the job that
+ * its arrival starts; then the same file again.
+ */
+@MicronautTest(environments = "test")
+class NationalRegisterImportTest extends LambdaTest {
+
+    static final int ROWS = 50_000;
+
+    @Inject ApplicationContext context;
+    Path file;
+    ImportJobs imports;
+    Map<String, String> expectedNames = new HashMap<>();
+
+    @BeforeAll
+    void makeTheFile() throws Exception {
+        file = Files.createTempFile("edubasealldata", ".csv");
+        GiasFiles.write(file, ROWS, row -> expectedNames.put(row.get("URN"), row.get("EstablishmentName")));
+        imports = new ImportJobs(api, fixtures.token(Role.REGISTRAR, null, null));
+    }
+
+    @AfterAll
+    void removeTheFile() throws Exception {
+        Files.deleteIfExists(file);
+    }
+
+    @Test
+    void theRegisterHoldsExactlyTheFileAndTheSameFileAgainChangesNothing() throws Exception {
+        assertThat(Files.size(file)).as("a file of GIAS's size and shape").isGreaterThan(20_000_000);
+
+        Map<String, Object> first = imports.finished(imports.upload(file, "WHOLE"), Duration.ofMinutes(8));
+        assertThat(first.get("status")).as(first.toString()).isEqualTo("SUCCEEDED");
+        assertThat(ImportJobs.counts(first)).containsEntry("read", ROWS).containsEntry("created", ROWS)
+                .containsEntry("updated", 0).containsEntry("unchanged", 0).containsEntry("rejected", 0)
+                .containsEntry("closed", 0).containsEntry("moved", 0);
+
+        Map<String, Map<String, AttributeValue>> register = ImportJobs.register(context);
+        Map<String, String> names = new HashMap<>();
+        register.forEach((urn, item) -> names.put(urn, item.get("name").s()));
+        assertThat(names).isEqualTo(expectedNames);
+        // the columns that matter, read by name; head teachers never stored
+        Map<String, AttributeValue> generated = register.get(GiasFiles.generatedUrn(26));
+        assertThat(generated.get("trustName").s()).isEqualTo("Trust 26");
+        assertThat(generated.get("resourcedProvisionType").s()).isEqualTo("Resourced provision and SEN unit");
+        assertThat(generated.get("ofstedRating").s()).isEqualTo("Good");
+        assertThat(generated.get("ofstedLastInspection").s()).isEqualTo("2022-03-27");
+        assertThat(generated.get("urbanRural").s()).isEqualTo("(England/Wales) Urban city and town");
+        assertThat(generated.get("pupils").n()).isEqualTo("76");
+        assertThat(register.values()).noneMatch(item -> item.toString().contains(GiasFiles.HEAD_CANARY));
+
+        Map<String, Object> again = imports.finished(imports.upload(file, "WHOLE"), Duration.ofMinutes(8));
+        assertThat(again.get("status")).isEqualTo("SUCCEEDED");
+        assertThat(ImportJobs.counts(again)).containsEntry("read", ROWS).containsEntry("unchanged", ROWS)
+                .containsEntry("created", 0).containsEntry("updated", 0).containsEntry("closed", 0);
+        assertThat(ImportJobs.register(context)).as("not an item written again").isEqualTo(register);
+    }
+
+    @Test
+    void theRegistrarsImportsAreListedNewestFirst() {
+        var listed = api.get("/schools/imports", fixtures.token(Role.REGISTRAR, null, null));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.map()).containsKey("items");
+        assertThat((List<?>) listed.map().get("items")).isNotNull();
+    }
+}
