@@ -88,12 +88,16 @@ class RegisterImportsTest {
                 String reached = s.statementsOf(handler).stream()
                         .filter(st -> Synthesised.mentions(st.get("Resource"), bucket))
                         .flatMap(st -> Synthesised.list(st.get("Action")).stream()
-                                .filter(a -> a.equals("s3:PutObject") || a.equals("s3:GetObject") || a.startsWith("s3:Delete"))
-                                .map(a -> a + " " + prefixOf(st.get("Resource").toString())))
+                                .filter(a -> a.startsWith("s3:"))
+                                .flatMap(a -> resources(st.get("Resource")).stream().map(r -> a + " " + prefixOf(r))))
                         .sorted().distinct().collect(Collectors.joining(" "));
                 assertThat(reached).as(handler).isEqualTo(expected.getOrDefault(handler, ""));
             }
         }
+    }
+
+    private static List<String> resources(Object resource) {
+        return resource instanceof List<?> many ? many.stream().map(Object::toString).toList() : List.of(resource.toString());
     }
 
     private static String prefixOf(String resource) {

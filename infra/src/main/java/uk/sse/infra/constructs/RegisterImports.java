@@ -2,6 +2,7 @@ package uk.sse.infra.constructs;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
@@ -70,10 +71,10 @@ public class RegisterImports extends Construct {
                 .removalPolicy(stage.removalPolicy())
                 .build();
 
-        bucket.grantPut(api.function(), "uploads/*");
-        bucket.grantRead(arrivals.function(), "uploads/*");
-        bucket.grantRead(arrivals.function(), "scheduled/*");
-        bucket.grantPut(fetch.function(), "scheduled/*");
+        // exactly the object actions each needs (CDK's grants add listing, tagging and legal holds)
+        allow(api, "s3:PutObject", "uploads/*");
+        allow(arrivals, "s3:GetObject", "uploads/*", "scheduled/*");
+        allow(fetch, "s3:PutObject", "scheduled/*");
         for (SnapStartFunction f : List.of(api, arrivals, fetch)) {
             f.function().addEnvironment("SSE_IMPORTS_BUCKET", bucket.getBucketName());
         }
@@ -111,6 +112,11 @@ public class RegisterImports extends Construct {
                         .dimensionsMap(Map.of("Kind", "schools")).statistic("Sum").period(Duration.hours(1)).build(), 1);
         alarms.atLeast(this, "register-import-dead-letters", "an import was given up after Lambda's retries",
                 deadLetters.metricApproximateNumberOfMessagesVisible(), 1);
+    }
+
+    private void allow(SnapStartFunction f, String action, String... prefixes) {
+        f.function().addToRolePolicy(PolicyStatement.Builder.create().actions(List.of(action))
+                .resources(java.util.Arrays.stream(prefixes).map(bucket::arnForObjects).toList()).build());
     }
 
     public Bucket bucket() {
