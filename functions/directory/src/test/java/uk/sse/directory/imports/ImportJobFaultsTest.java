@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import uk.sse.testing.GiasFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -95,7 +97,7 @@ class ImportJobFaultsTest extends LambdaTest {
     void setUp() throws Exception {
         registrar = fixtures.token(Role.REGISTRAR, null, null);
         imports = new ImportJobs(api, registrar);
-        file = GiasFiles.write(Files.createTempFile("gias", ".csv"), ROWS, row -> { });
+        file = GiasFiles.write(Files.createTempFile("gias", ".csv"), ROWS, ImportJobs.sample(), row -> { });
     }
 
     @AfterEach
@@ -111,7 +113,7 @@ class ImportJobFaultsTest extends LambdaTest {
 
     @Test
     void aJobKilledHalfWayAndRestartedEndsWithTheSameRegisterAndCounts() throws Exception {
-        Path killed = GiasFiles.write(Files.createTempFile("gias", ".csv"), ROWS, row -> row.put("URN", "4" + row.get("URN").substring(1)));
+        Path killed = GiasFiles.write(Files.createTempFile("gias", ".csv"), ROWS, ImportJobs.sample(), row -> row.put("URN", "4" + row.get("URN").substring(1)));
         try {
             faults.killAfterWrites(90); // about half-way: each batch of 100 rows is four writes of 25
             String id = imports.upload(killed, "PART");
@@ -139,7 +141,7 @@ class ImportJobFaultsTest extends LambdaTest {
 
     @Test
     void aThrottlingTableSlowsTheImportDownAndNobodySeesAnError() throws Exception {
-        Path throttledFile = GiasFiles.write(Files.createTempFile("gias", ".csv"), 1_500, row -> row.put("URN", "5" + row.get("URN").substring(1)));
+        Path throttledFile = GiasFiles.write(Files.createTempFile("gias", ".csv"), 1_500, ImportJobs.sample(), row -> row.put("URN", "5" + row.get("URN").substring(1)));
         try {
             faults.throttleEvery(3);
             Map<String, Object> job = imports.finished(imports.upload(throttledFile, "PART"), Duration.ofMinutes(2));

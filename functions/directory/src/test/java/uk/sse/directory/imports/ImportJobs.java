@@ -32,6 +32,11 @@ final class ImportJobs {
         this.registrar = registrar;
     }
 
+    /** The real sample of the register, the first rows of every generated file. */
+    static java.io.InputStream sample() {
+        return ImportJobs.class.getResourceAsStream("/gias/edubase-sample.csv");
+    }
+
     /** Asks for an import; answers the reply (201: the job and its upload). */
     Api.Reply ask(String bearer, String scope) {
         Map<String, Object> body = new HashMap<>();

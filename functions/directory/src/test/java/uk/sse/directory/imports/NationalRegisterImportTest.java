@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import uk.sse.testing.GiasFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +39,7 @@ class NationalRegisterImportTest extends LambdaTest {
     @BeforeAll
     void makeTheFile() throws Exception {
         file = Files.createTempFile("edubasealldata", ".csv");
-        GiasFiles.write(file, ROWS, row -> expectedNames.put(row.get("URN"), row.get("EstablishmentName")));
+        GiasFiles.write(file, ROWS, ImportJobs.sample(), row -> expectedNames.put(row.get("URN"), row.get("EstablishmentName")));
         imports = new ImportJobs(api, fixtures.token(Role.REGISTRAR, null, null));
     }
 

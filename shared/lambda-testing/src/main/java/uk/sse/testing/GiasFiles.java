@@ -1,4 +1,4 @@
-package uk.sse.directory.imports;
+package uk.sse.testing;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * Test files in the shape of GIAS's full download ({@code edubasealldata}): its 140 columns in its order (the release
  * of September 2023, which still carried the Ofsted columns), Windows-1252, every field quoted, CRLF. Rows are the
- * sample's real schools, then generated ones, written a row at a time to disk: never the file in memory.
+ * sample's real schools, then generated ones, written a row at a time to disk: never the file in memory. Shared by the
+ * directory's import tests and the register benchmark ({@code ./run bench-register}).
  */
 public final class GiasFiles {
 
@@ -67,10 +68,9 @@ public final class GiasFiles {
 
     private GiasFiles() { }
 
-    /** The sample's real rows, by column name. */
-    public static List<Map<String, String>> sampleRows() {
-        try (InputStream in = GiasFiles.class.getResourceAsStream("/gias/edubase-sample.csv");
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+    /** The sample's real rows (a GIAS file, Windows-1252), by column name. */
+    public static List<Map<String, String>> sampleRows(InputStream in) {
+        try (in; CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                      .parse(new InputStreamReader(in, WINDOWS_1252))) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
@@ -86,8 +86,8 @@ public final class GiasFiles {
      * The sample's rows and then {@code total - sample} generated ones, each with a 7-digit URN from 3,000,000 in an LA
      * of the sample, with trusts, federations, Ofsted and SEN provision on some. {@code edit} may change any row.
      */
-    public static Path write(Path file, int total, Consumer<Map<String, String>> edit) throws IOException {
-        List<Map<String, String>> sample = sampleRows();
+    public static Path write(Path file, int total, InputStream sampleFile, Consumer<Map<String, String>> edit) throws IOException {
+        List<Map<String, String>> sample = sampleRows(sampleFile);
         try (Writer out = Files.newBufferedWriter(file, WINDOWS_1252);
              CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get())) {
             csv.printRecord(FULL_HEADER);
