@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -39,7 +38,6 @@ import java.util.function.Consumer;
 public class DynamoSchoolStore implements SchoolStore {
 
     private static final int READ_BATCH = 100;
-    private static final int WRITE_BATCH = 25;
 
     private final DynamoDbClient client;
     private final String table;
@@ -83,13 +81,7 @@ public class DynamoSchoolStore implements SchoolStore {
         List<WriteRequest> writes = schools.stream()
                 .map(w -> WriteRequest.builder().putRequest(PutRequest.builder().item(SchoolItems.item(w).build()).build()).build())
                 .toList();
-        for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
-            Map<String, List<WriteRequest>> request = Map.of(table, new ArrayList<>(writes.subList(from, Math.min(from + WRITE_BATCH, writes.size()))));
-            throttled.untilDone(request, ask -> {
-                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(ask));
-                return response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty() ? response.unprocessedItems() : null;
-            });
-        }
+        throttled.writeAll(client, table, writes);
     }
 
     @Override

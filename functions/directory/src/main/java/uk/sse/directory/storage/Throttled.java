@@ -1,6 +1,9 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
@@ -8,6 +11,9 @@ import uk.sse.kernel.dynamo.StoreBusy;
 import uk.sse.kernel.retry.Backoff;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +26,7 @@ import java.util.function.UnaryOperator;
 @Singleton
 public class Throttled {
 
+    private static final int WRITE_BATCH = 25;
     static final Backoff BACKOFF = new Backoff(24, Duration.ofMillis(50), Duration.ofSeconds(20));
 
     /**
@@ -41,6 +48,17 @@ public class Throttled {
                 }
             }
             pause(++failures);
+        }
+    }
+
+    /** Puts and deletes in DynamoDB's batches of 25, each sent until the table has taken all of it. */
+    public void writeAll(DynamoDbClient client, String table, List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
+            Map<String, List<WriteRequest>> request = Map.of(table, new ArrayList<>(writes.subList(from, Math.min(from + WRITE_BATCH, writes.size()))));
+            untilDone(request, ask -> {
+                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(ask));
+                return response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty() ? response.unprocessedItems() : null;
+            });
         }
     }
 

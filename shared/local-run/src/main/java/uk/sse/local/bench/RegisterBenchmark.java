@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
  * {@code ./run bench-register [ROWS] [RUNS]}: the register's import job on a file of GIAS's full shape (default 50,000
  * rows, the sample's real schools and generated ones) into DynamoDB Local, against a raw batched write of the same
  * items (the file parsed and put 100 rows at a time: no read, no comparison, no job), and the same file imported
- * again (every row unchanged). Each phase gets a fresh table; the import and the baseline alternate which goes first.
+ * again (every row unchanged). Each phase gets a DynamoDB Local of its own (it slows as stream records pile up);
+ * the import and the baseline alternate which goes first.
  * Rows per second are medians over the runs; peak heap is the most the JVM's heap held during the phase (DynamoDB
  * Local, in this JVM, included), measured from the memory pools' peak usage reset before it.
  */
@@ -42,7 +43,7 @@ public final class RegisterBenchmark {
         Path file = Files.createTempFile("edubasealldata", ".csv");
         GiasFiles.write(file, rows, RegisterBenchmark.class.getResourceAsStream(DemoDirectory.SAMPLE), row -> { });
         System.out.printf("file: %,d rows, %,d bytes, %d columns%n", rows, Files.size(file), GiasFiles.FULL_HEADER.size());
-        String endpoint = Engines.dynamo().endpoint().toString();
+        retainedByTheReader(file, rows);
         double[] importRate = new double[runs];
         double[] rawRate = new double[runs];
         double[] againRate = new double[runs];
@@ -53,12 +54,12 @@ public final class RegisterBenchmark {
             Phase raw = null;
             for (int turn = 0; turn < 2; turn++) {
                 if ((run + turn) % 2 == 0) {
-                    try (ApplicationContext context = context(endpoint, "bench-import-" + run)) {
+                    try (ApplicationContext context = context(NotifierBenchmark.freshDynamo().toString(), "bench-import-" + run)) {
                         imported = measure(() -> importJob(context, file));
                         againRate[run] = rows / measure(() -> importJob(context, file)).seconds;
                     }
                 } else {
-                    try (ApplicationContext context = context(endpoint, "bench-raw-" + run)) {
+                    try (ApplicationContext context = context(NotifierBenchmark.freshDynamo().toString(), "bench-raw-" + run)) {
                         raw = measure(() -> rawWrite(context, file));
                     }
                 }
@@ -78,6 +79,30 @@ public final class RegisterBenchmark {
         Files.deleteIfExists(file);
         Engines.dynamo().close();
         System.exit(0);
+    }
+
+    /** What reading the whole file keeps in memory: the heap after a full GC with the reader at its end, less before. */
+    private static void retainedByTheReader(Path file, int rows) throws Exception {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        var thread = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = thread.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+        try (InputStream in = Files.newInputStream(file)) {
+            GiasCsvReader.Rows read = (GiasCsvReader.Rows) GiasCsvReader.open(in);
+            int n = 0;
+            while (read.hasNext()) {
+                read.next();
+                n++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long allocatedPerRow = (thread.getCurrentThreadAllocatedBytes() - allocated) / Math.max(1, n);
+            System.gc();
+            long retained = runtime.totalMemory() - runtime.freeMemory() - before;
+            System.out.printf("reading alone: %,.0f rows/s; %,d bytes allocated a row; %.1f MB retained at the end of %,d rows "
+                    + "(the URNs seen: %s)%n", n / seconds, allocatedPerRow, retained / 1e6, rows, read.saw("100000"));
+        }
     }
 
     private static ApplicationContext context(String endpoint, String table) throws Exception {

@@ -21,7 +21,6 @@ import uk.sse.kernel.paging.PageRequest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,13 +85,7 @@ public class DynamoImportJobStore implements ImportJobStore {
                 .s(DirectoryTable.PK, pk(jobId)).s(DirectoryTable.SK, REJECTED + String.format("%010d", r.line()))
                 .s("entity", "IMPORT_REJECTION").n("line", r.line()).s("key", r.key()).s("reason", r.reason())
                 .n("expiresAt", expires).build()).build()).build()).toList();
-        for (int from = 0; from < writes.size(); from += 25) {
-            Map<String, List<WriteRequest>> request = Map.of(table, new ArrayList<>(writes.subList(from, Math.min(from + 25, writes.size()))));
-            throttled.untilDone(request, ask -> {
-                var response = client.batchWriteItem(b -> b.requestItems(ask));
-                return response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty() ? response.unprocessedItems() : null;
-            });
-        }
+        throttled.writeAll(client, table, writes);
     }
 
     @Override
