@@ -11,6 +11,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -77,6 +80,8 @@ public class ImportController {
     public record Upload(String url, String method, Map<String, String> headers, Instant expiresAt) { }
 
     @Post
+    @ApiResponse(responseCode = "201", description = "the job, AWAITING_FILE, and where to upload its file",
+            content = @Content(schema = @Schema(implementation = Started.class)))
     public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid ImportRequest request) {
         return Responses.created(start.upload(caller, KIND, request.fileName(),
                 request.scope() == null ? ImportJob.Scope.PART : request.scope())
@@ -84,6 +89,7 @@ public class ImportController {
                         s.upload().headers(), s.upload().expiresAt()))));
     }
 
+    /** The register's imports, newest first: {@code items} (each as {@code GET /schools/imports/{id}} answers it) and {@code next}. */
     @Get
     public HttpResponse<?> recent(@Authenticated Caller caller,
                                   @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
@@ -92,13 +98,15 @@ public class ImportController {
                 .map(p -> new Page<>(p.items().stream().map(ImportView::of).toList(), p.next())));
     }
 
+    /** An import's progress ({@code status}, {@code linesApplied}, {@code counts}) and outcome ({@code failure}, {@code warnings}). */
     @Get("/{id}")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportView.class)))
     public HttpResponse<?> one(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = JOB_ID, message = "must be an import id") String id) {
         return Responses.ok(read.one(caller, KIND, id).map(ImportView::of));
     }
 
-    /** The rows the import did not apply, by line, with why (the first 1,000; {@code counts.rejected} counts them all). */
+    /** The rows the import did not apply: {@code items} of line, key (the URN as written) and reason, by line. At most 1,000 are kept; {@code counts.rejected} counts them all. */
     @Get("/{id}/rejected")
     public HttpResponse<?> rejected(@Authenticated Caller caller,
                                     @PathVariable @Pattern(regexp = JOB_ID, message = "must be an import id") String id,

@@ -76,13 +76,31 @@ final class ImportJobs {
 
     /** Every school item of the table, by URN: what the register holds. */
     static Map<String, Map<String, AttributeValue>> register(ApplicationContext context) {
+        return register(context, null);
+    }
+
+    /** As {@link #register(ApplicationContext)}, with only the attributes named (comma-separated; urn among them; #n is name). */
+    static Map<String, Map<String, AttributeValue>> register(ApplicationContext context, String attributes) {
         DynamoDbClient client = context.getBean(DynamoDbClient.class);
         String table = context.getBean(DirectoryTable.class).name();
         Map<String, Map<String, AttributeValue>> schools = new HashMap<>();
-        client.scanPaginator(b -> b.tableName(table).filterExpression("entity = :s")
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SCHOOL"))))
+        client.scanPaginator(b -> {
+                    b.tableName(table).filterExpression("entity = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SCHOOL")));
+                    if (attributes != null) {
+                        b.projectionExpression(attributes);
+                        if (attributes.contains("#n")) {
+                            b.expressionAttributeNames(Map.of("#n", "name"));
+                        }
+                    }
+                })
                 .items().forEach(item -> schools.put(item.get("urn").s(), item));
         return schools;
+    }
+
+    /** One school's item as stored. */
+    static Map<String, AttributeValue> item(ApplicationContext context, String urn) {
+        return context.getBean(DynamoDbClient.class).getItem(b -> b.tableName(context.getBean(DirectoryTable.class).name())
+                .key(Map.of("pk", AttributeValue.fromS("SCHOOL#" + urn), "sk", AttributeValue.fromS("PROFILE")))).item();
     }
 
     /** The events of a type in the table. */
