@@ -215,8 +215,13 @@ class ImportJobFaultsTest extends LambdaTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void onlyTheRegistrarStartsOrFollowsImportsNeverAnAreasAdmin() throws Exception {
         String id = imports.upload(Files.writeString(Files.createTempFile("gias", ".csv"), "\"URN\",\"EstablishmentName\"\r\n"), null);
+        var listed = api.get("/schools/imports?limit=3", registrar);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) listed.map().get("items")).as("newest first").first()
+                .satisfies(job -> assertThat(job).containsEntry("id", id).containsEntry("kind", "schools"));
         for (Role role : Role.values()) {
             if (role == Role.REGISTRAR) {
                 continue;

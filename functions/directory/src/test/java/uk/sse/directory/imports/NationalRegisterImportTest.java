@@ -102,12 +102,4 @@ class NationalRegisterImportTest extends LambdaTest {
         assertThat(after.keySet()).isEqualTo(expectedNames.keySet());
         assertThat(after.values()).as("no school written again").allSatisfy(item -> assertThat(item.get("lastImport").s()).isEqualTo(firstId));
     }
-
-    @Test
-    void theRegistrarsImportsAreListedNewestFirst() {
-        var listed = api.get("/schools/imports", fixtures.token(Role.REGISTRAR, null, null));
-        assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.map()).containsKey("items");
-        assertThat((List<?>) listed.map().get("items")).isNotNull();
-    }
 }

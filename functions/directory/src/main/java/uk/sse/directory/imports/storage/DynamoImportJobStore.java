@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * Jobs in the directory table: {@code IMPORT#id / JOB}, listed newest first by gsi1 {@code IMPORTS#kind /
- * createdAt#id}; rejected rows {@code IMPORT#id / REJECTED#<line, 10 digits>}. Both are kept a year (TTL).
+ * <created, epoch ms, 13 digits>#id} (an ISO instant would not sort: it drops a zero fraction); rejected rows {@code IMPORT#id / REJECTED#<line, 10 digits>}. Both are kept a year (TTL).
  */
 @Singleton
 public class DynamoImportJobStore implements ImportJobStore {
@@ -110,7 +110,7 @@ public class DynamoImportJobStore implements ImportJobStore {
         ImportCounts c = j.counts();
         return Items.builder()
                 .s(DirectoryTable.PK, pk(j.id())).s(DirectoryTable.SK, JOB).s("entity", "IMPORT")
-                .s(DirectoryTable.GSI1_PK, "IMPORTS#" + j.kind()).s(DirectoryTable.GSI1_SK, j.createdAt() + "#" + j.id())
+                .s(DirectoryTable.GSI1_PK, "IMPORTS#" + j.kind()).s(DirectoryTable.GSI1_SK, String.format("%013d#%s", j.createdAt().toEpochMilli(), j.id()))
                 .s("id", j.id()).s("kind", j.kind()).s("scope", j.scope().name()).s("source", j.source().name())
                 .s("fileName", j.fileName()).s("objectKey", j.objectKey()).s("createdBy", j.createdBy())
                 .s("createdAt", text(j.createdAt())).s("status", j.status().name())
