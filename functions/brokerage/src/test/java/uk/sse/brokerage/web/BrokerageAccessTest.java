@@ -98,6 +98,17 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
     }
 
     @Test
+    void anAdviserCanKeepToTheRequestsTheyRaised() {
+        String mine = raised(SCHOOL, List.of("CT.MATHS"), 10);
+        String colleague = seeds.token(Role.ADVISER, AREA, "another-desk");
+        String theirs = (String) Seeds.ok(raise(colleague, need(SCHOOL, List.of("CT.READ"), 10), UUID.randomUUID().toString()), 201)
+                .map().get("id");
+        assertThat(ids(api.get("/requests?listing=area&limit=100", seeds.adviser()))).contains(mine, theirs);
+        assertThat(ids(api.get("/requests?listing=area&mine=true&limit=100", seeds.adviser()))).contains(mine).doesNotContain(theirs);
+        assertThat(ids(api.get("/requests?listing=area&mine=true&limit=100", colleague))).contains(theirs).doesNotContain(mine);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void eachStepIsForItsOwnRoleAndAProviderSeesOnlyWhatIsProposedToIt() {
         String id = raised(SCHOOL, List.of("CT.MATHS", "CT.READ"), 60);
