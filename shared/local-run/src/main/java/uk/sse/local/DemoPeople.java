@@ -34,8 +34,11 @@ public final class DemoPeople {
         String where = areaName == null ? "area " + area : areaName + " (area " + area + ")";
         List<Provider> schools = demo.providers().stream().filter(p -> p.area().equals(area) && p.type() == ProviderType.SCHOOL).toList();
         List<Person> schoolPeople = new ArrayList<>();
-        // the demo brokerage's requests are raised for the schools from the seventh on; the first six pay or hold credits
-        for (int i : new int[]{6, 7, 8, 9, 10, 0, 1}) {
+        // the demo brokerage's requests are raised for the schools from the seventh on (first here); the first six pay or
+        // hold credits, and some of them provide the support proposed
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.rangeClosed(6, 10).boxed().toList());
+        order.addAll(java.util.stream.IntStream.range(0, schools.size()).filter(i -> i < 6 || i > 10).boxed().toList());
+        for (int i : order.subList(0, Math.min(order.size(), 14))) {
             if (i < schools.size()) {
                 Provider school = schools.get(i);
                 schoolPeople.add(new Person("school-" + school.id(), Role.PROVIDER, school.id(), school.name(),

@@ -144,7 +144,7 @@ public class CreditsController {
             String what = offer != null && named.containsKey(offer) ? "Support for " + r.schoolName() + ": " + named.get(offer).offerTitle()
                     : t.reference() == null || t.reference().isBlank() ? Labels.transferKind(t.kind())
                     : Labels.transferKind(t.kind()) + ": " + t.reference();
-            purposes.put(t.id(), (t.pending() ? "Held: " : "") + what);
+            purposes.put(t.id(), what);
         }
         return purposes;
     }

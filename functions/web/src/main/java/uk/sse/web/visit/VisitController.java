@@ -158,7 +158,8 @@ public class VisitController {
                 h.title(), h.providerName(), Labels.providerType(h.providerType()), Labels.distance(h.distanceKm()),
                 h.priceCredits() == null ? "" : Labels.credits(h.priceCredits()),
                 h.designations() == null ? List.of() : h.designations().stream().map(Labels::designation).toList(),
-                Labels.day(h.reviewDate()), Labels.areas(h.areasOfSupport()), Labels.deliveryModes(h.deliveryModes()))).toList();
+                Labels.day(h.reviewDate()), Labels.areas(h.areasOfSupport()), Labels.deliveryModes(h.deliveryModes()),
+                urn.equals(h.providerId()))).toList();
         int pageCount = (int) Math.min(100, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = results.page();
         List<VisitPages.PageLink> links = pageLinks(base + "?" + here, current, pageCount);

@@ -33,7 +33,7 @@ public final class VisitPages {
 
     /** One result: an assured offer near the school. */
     public record Result(String href, String title, String providerName, String providerType, String distance, String price,
-                         List<String> designations, String assuredUntil, List<String> areas, List<String> modes) { }
+                         List<String> designations, String assuredUntil, List<String> areas, List<String> modes, boolean schoolsOwn) { }
 
     /** A link in the pagination: its page number (null for an ellipsis), where it goes, whether it is this page. */
     public record PageLink(Integer number, String href, boolean current) { }

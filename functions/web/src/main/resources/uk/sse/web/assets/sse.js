@@ -48,5 +48,10 @@
       },
       onConfirm: function (s) { if (s && s.href) { window.location.assign(s.href); } }
     });
+    // ARIA 1.2: a combobox names the listbox it controls (the component says so with aria-owns only)
+    var combobox = document.getElementById(input.id);
+    if (combobox) {
+      combobox.setAttribute('aria-controls', input.id + '__listbox');
+    }
   }
 })();
