@@ -54,8 +54,8 @@ public class Assets {
         this.version = hash(css + js);
         // the stylesheet names its fonts and images under /assets/: point it at this version's copies
         css = css.replace("url(/assets/", "url(" + base() + "/");
-        put("app.css", "text/css; charset=utf-8", withoutSourceMaps(css).getBytes(StandardCharsets.UTF_8));
-        put("app.js", "text/javascript; charset=utf-8", withoutSourceMaps(js).getBytes(StandardCharsets.UTF_8));
+        put("app.css", "text/css", withoutSourceMaps(css).getBytes(StandardCharsets.UTF_8));
+        put("app.js", "text/javascript", withoutSourceMaps(js).getBytes(StandardCharsets.UTF_8));
         for (String font : FONTS) {
             put("fonts/" + font, font.endsWith("woff2") ? "font/woff2" : "font/woff", bytes(GOVUK + "assets/fonts/" + font));
         }

@@ -2,6 +2,8 @@ package uk.sse.web.home;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -50,6 +52,7 @@ public class HomeController {
     }
 
     @Post("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> signOut() {
         return HttpResponse.seeOther(URI.create(settings.signOutUrl())).cookie(cookies.ended());
     }

@@ -59,7 +59,7 @@ public class HtmlErrors implements Ordered {
         }
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Object> page0 = (MutableHttpResponse<Object>) response;
-        page0.body(html).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+        page0.status(page.status()).body(html).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
         response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         headers.set(response);
     }
