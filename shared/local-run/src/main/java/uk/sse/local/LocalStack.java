@@ -102,6 +102,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
         settings.putAll(webSettings(port));
+        // the notifier's messages link to the web's pages on this server
+        settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
         Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
         settings.putAll(readModel);
         LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
@@ -283,6 +285,11 @@ public final class LocalStack implements AutoCloseable {
 
     LocalNotifications notifications() {
         return notifications;
+    }
+
+    /** The bodies of the webhooks the local receiver has had at {@code path} ({@code /slack}, {@code /json}), oldest first. */
+    public List<String> webhooksReceived(String path) {
+        return notifications.receiver().arrivals().stream().filter(a -> a.path().equals(path)).map(LocalReceiver.Arrival::body).toList();
     }
 
     @Override

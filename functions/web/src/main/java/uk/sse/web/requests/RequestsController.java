@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import uk.sse.kernel.web.PagePaths;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
@@ -61,7 +62,7 @@ public class RequestsController {
     }
 
     /** The person's requests: an adviser's own, a school's, a broker's queue. */
-    @Get("/support-requests")
+    @Get(PagePaths.REQUESTS)
     public HttpResponse<?> list(HttpRequest<?> request, Person person, @Nullable @QueryValue String cursor) {
         Paths query = Paths.of("/requests").query("limit", 20).query("cursor", cursor);
         String heading;
@@ -103,7 +104,7 @@ public class RequestsController {
         return pages.ok(request, "requests/list", heading, new RequestPages.ListPage(heading, lede, rows, more, empty));
     }
 
-    @Get("/support-requests/{id}")
+    @Get(PagePaths.REQUESTS + "/{id}")
     public HttpResponse<?> one(HttpRequest<?> request, Person person, @PathVariable String id, @Nullable @QueryValue String done,
                                @Nullable @QueryValue String refused) {
         Brokerage.Request r = read(person, id);
@@ -147,13 +148,13 @@ public class RequestsController {
         return person.isAdviser() ? "IMPACT" : null;
     }
 
-    @Get("/support-requests/{id}/proposals/{proposalId}/agree")
+    @Get(PagePaths.REQUESTS + "/{id}/proposals/{proposalId}/agree")
     public HttpResponse<?> checkAgreement(HttpRequest<?> request, Person person, @PathVariable String id, @PathVariable String proposalId) {
         Brokerage.Request r = read(person, id);
         return agreePage(request, person, r, proposal(r, proposalId), Errors.none());
     }
 
-    @Post("/support-requests/{id}/proposals/{proposalId}/agree")
+    @Post(PagePaths.REQUESTS + "/{id}/proposals/{proposalId}/agree")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> agree(HttpRequest<?> request, Person person, @PathVariable String id, @PathVariable String proposalId,
                                  @Body Map<String, Object> body) {
@@ -185,13 +186,13 @@ public class RequestsController {
                 : pages.ok(request, "requests/agree", "Check before you agree", page);
     }
 
-    @Get("/support-requests/{id}/rate")
+    @Get(PagePaths.REQUESTS + "/{id}/rate")
     public HttpResponse<?> rateForm(HttpRequest<?> request, Person person, @PathVariable String id) {
         Brokerage.Request r = read(person, id);
         return ratePage(request, person, r, "", "", Errors.none());
     }
 
-    @Post("/support-requests/{id}/rate")
+    @Post(PagePaths.REQUESTS + "/{id}/rate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> rate(HttpRequest<?> request, Person person, @PathVariable String id, @Body Map<String, Object> body) {
         Form form = Form.ofBody(body);
@@ -227,7 +228,7 @@ public class RequestsController {
         return errors.any() ? pages.invalid(request, "requests/rate", question, page) : pages.ok(request, "requests/rate", question, page);
     }
 
-    @Post("/support-requests/{id}/proposals/{proposalId}/accept")
+    @Post(PagePaths.REQUESTS + "/{id}/proposals/{proposalId}/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> accept(HttpRequest<?> request, Person person, @PathVariable String id, @PathVariable String proposalId,
                                   @Body Map<String, Object> body) {
@@ -236,13 +237,13 @@ public class RequestsController {
                         + Paths.encode(refused.problemCode().isEmpty() ? "refused" : refused.problemCode()))));
     }
 
-    @Get("/support-requests/{id}/proposals/{proposalId}/decline")
+    @Get(PagePaths.REQUESTS + "/{id}/proposals/{proposalId}/decline")
     public HttpResponse<?> declineForm(HttpRequest<?> request, Person person, @PathVariable String id, @PathVariable String proposalId) {
         Brokerage.Request r = read(person, id);
         return declinePage(request, person, r, proposal(r, proposalId), "", Errors.none());
     }
 
-    @Post("/support-requests/{id}/proposals/{proposalId}/decline")
+    @Post(PagePaths.REQUESTS + "/{id}/proposals/{proposalId}/decline")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decline(HttpRequest<?> request, Person person, @PathVariable String id, @PathVariable String proposalId,
                                    @Body Map<String, Object> body) {

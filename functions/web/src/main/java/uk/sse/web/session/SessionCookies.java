@@ -36,6 +36,7 @@ public class SessionCookies {
 
     /** Cookies larger than this are dropped by some browsers; a token that makes one is refused. */
     static final int MAX_COOKIE_BYTES = 4000;
+    static final int MAX_NAME = 100;
     private static final JWEHeader HEADER = new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,11 +59,12 @@ public class SessionCookies {
         }
     }
 
-    /** A new session for the token (a new id, so CSRF tokens from before do not carry over). */
+    /** A new session for the token (a new id, so CSRF tokens from before do not carry over); a name is cut to 100 characters. */
     public Session start(String token, String name, long expiresAt) {
         byte[] id = new byte[18];
         RANDOM.nextBytes(id);
-        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), token, name, expiresAt);
+        String shortName = name == null || name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
+        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), token, shortName, expiresAt);
     }
 
     /** The cookie carrying the session. */
