@@ -37,7 +37,7 @@ public final class Brokerage {
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Suggestion(String offerId, String providerId, @Nullable String title, @Nullable String providerName,
-                             @Nullable Double distanceKm, @Nullable Long priceCredits) { }
+                             @Nullable Double distanceKm, @Nullable Long priceCredits, boolean liked) { }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -51,5 +51,5 @@ public final class Brokerage {
     /** What an adviser raises (the brokerage's RaiseBody). */
     @Serdeable
     public record Raise(String urn, List<String> areasOfSupport, String need, String urgency, int daysWanted,
-                        List<String> deliveryModes, String wantedBy, long credits) { }
+                        List<String> deliveryModes, String wantedBy, long credits, List<String> likedOffers) { }
 }

@@ -33,7 +33,7 @@ public final class RequestPages {
                               List<String> modes, String wantedBy, String credits, Labels.Tag status, String raised,
                               List<ProposalView> proposals, EngagementView engagement, Integer schoolRating, String schoolNotes,
                               Integer impactRating, String impactNotes, String rateHref, String rateLabel, String banner,
-                              long version, String backHref, String backText, Errors errors) { }
+                              long version, String backHref, String backText, Errors errors, List<String> liked) { }
 
     /** "Check before you agree": the proposal, the school's credits, and whether they suffice. */
     public record AgreePage(String requestId, String school, String proposalId, Named named, String days, long credits,

@@ -136,7 +136,9 @@ public class RequestsController {
                 ev == null ? null : ev.schoolRating(), ev == null ? null : ev.schoolNotes(), ev == null ? null : ev.impactRating(),
                 ev == null ? null : ev.impactNotes(), rateHref, rateLabel, done == null ? null : BANNERS.get(done), r.version(),
                 provider ? "/proposals" : "/support-requests", provider ? "Back to proposals" : "Back to requests",
-                refused == null ? Errors.none() : Refusals.said(refused));
+                refused == null ? Errors.none() : Refusals.said(refused),
+                r.suggestions() == null ? List.of() : r.suggestions().stream().filter(Brokerage.Suggestion::liked)
+                        .map(sg -> sg.title() == null ? "An offer" : sg.title()).toList());
         return pages.ok(request, "requests/request", "Request for " + r.schoolName(), view);
     }
 

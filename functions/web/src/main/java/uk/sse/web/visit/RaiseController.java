@@ -17,6 +17,7 @@ import uk.sse.web.api.ApiReply;
 import uk.sse.web.api.Brokerage;
 import uk.sse.web.api.Directory;
 import uk.sse.web.api.Paths;
+import uk.sse.web.forms.Choice;
 import uk.sse.web.forms.Errors;
 import uk.sse.web.forms.Form;
 import uk.sse.web.forms.ProblemMessages;
@@ -26,6 +27,7 @@ import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,16 +46,18 @@ public class RaiseController {
     private final Pages pages;
     private final Api api;
     private final Schools schools;
+    private final Liked liked;
 
-    public RaiseController(Pages pages, Api api, Schools schools) {
+    public RaiseController(Pages pages, Api api, Schools schools, Liked liked) {
         this.pages = pages;
         this.api = api;
         this.schools = schools;
+        this.liked = liked;
     }
 
     @Get("/request")
     public HttpResponse<?> form(HttpRequest<?> request, Person person, @PathVariable String urn, @Nullable @QueryValue String area) {
-        return form(request, person, urn, RaiseForm.empty(UUID.randomUUID().toString(), area), Errors.none());
+        return form(request, person, urn, RaiseForm.empty(UUID.randomUUID().toString(), area, liked.of(request, urn)), Errors.none());
     }
 
     /** The form sent: shown again with what is missing, else "check your request". */
@@ -68,8 +72,9 @@ public class RaiseController {
         CompletableFuture<ApiReply> account = schools.account(person, urn);
         Directory.School school = schools.school(person, urn);
         String warning = warning(school, Schools.credits(Api.join(account)), form.creditsAsked());
+        List<String> titles = offerTitles(person, form.likedOffers()).stream().map(Choice::label).toList();
         return pages.ok(request, "visit/check", "Check your request", new VisitPages.CheckPage(school, form, Labels.areas(form.areasOfSupport()),
-                Labels.urgency(form.urgency()), Labels.deliveryModes(form.deliveryModes()), form.wantedByText(), warning));
+                Labels.urgency(form.urgency()), Labels.deliveryModes(form.deliveryModes()), form.wantedByText(), warning, titles));
     }
 
     /** Raised (or, for the same key, found again): on to the confirmation; refused: the form, with the refusal on its fields. */
@@ -84,7 +89,7 @@ public class RaiseController {
         ApiReply reply = api.post(person, "/requests", form.request(urn), Map.of("Idempotency-Key", form.idempotencyKey()));
         if (reply.ok()) {
             String id = reply.as(Brokerage.Request.class).id();
-            return HttpResponse.seeOther(URI.create("/visit/" + urn + "/raised/" + Paths.encode(id)));
+            return HttpResponse.seeOther(URI.create("/visit/" + urn + "/raised/" + Paths.encode(id))).cookie(liked.cleared());
         }
         if (reply.refused()) {
             return form(request, person, urn, form, ProblemMessages.of(reply.problem(), RaiseForm.API_FIELDS,
@@ -109,9 +114,27 @@ public class RaiseController {
     private HttpResponse<?> form(HttpRequest<?> request, Person person, String urn, RaiseForm form, Errors errors) {
         CompletableFuture<ApiReply> account = schools.account(person, urn);
         Directory.School school = schools.school(person, urn);
+        List<String> offered = new java.util.ArrayList<>(form.likedOffers());
+        liked.of(request, urn).stream().filter(id -> !offered.contains(id)).forEach(offered::add);
+        List<Choice> likedChoices = offerTitles(person, offered).stream()
+                .map(c -> new Choice(c.value(), c.label(), form.likedOffers().contains(c.value()))).toList();
         var page = new VisitPages.RaisePage(school, Schools.credits(Api.join(account)), form, form.areaChoices(),
-                form.urgencyChoices(), form.modeChoices(), errors);
+                form.urgencyChoices(), form.modeChoices(), likedChoices, errors);
         return errors.any() ? pages.invalid(request, "visit/request", TITLE, page) : pages.ok(request, "visit/request", TITLE, page);
+    }
+
+    /** The offers by title and provider, read side by side; one the directory no longer shows is named as such. */
+    private List<Choice> offerTitles(Person person, List<String> ids) {
+        Map<String, CompletableFuture<ApiReply>> calls = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> calls.put(id, api.getAsync(person, Paths.of("/offers/", id).toString())));
+        return calls.entrySet().stream().map(e -> {
+            ApiReply reply = Api.join(e.getValue());
+            if (!reply.ok()) {
+                return new Choice(e.getKey(), "An offer no longer listed", false);
+            }
+            Directory.Offer o = reply.as(Directory.Offer.class);
+            return new Choice(e.getKey(), o.content().title() + ", from " + o.providerName(), true);
+        }).toList();
     }
 
     /** Said before the request is raised: the school has no account, or fewer credits available than it would commit. */

@@ -22,9 +22,9 @@ import java.util.Optional;
  * allowed (how long, how many, which areas, by when) is the brokerage's to say; its refusals come back on these fields.
  */
 public record RaiseForm(String need, List<String> areasOfSupport, String urgency, String daysWanted, List<String> deliveryModes,
-                        String day, String month, String year, String credits, String idempotencyKey) {
+                        String day, String month, String year, String credits, List<String> likedOffers, String idempotencyKey) {
 
-    static final List<String> FIELDS = List.of("need", "areasOfSupport", "urgency", "daysWanted", "deliveryModes", "wantedBy-day", "credits");
+    static final List<String> FIELDS = List.of("likedOffers", "need", "areasOfSupport", "urgency", "daysWanted", "deliveryModes", "wantedBy-day", "credits");
     static final Map<String, ProblemMessages.Field> API_FIELDS = Map.of(
             "need", new ProblemMessages.Field("need", "What the school needs"),
             "areasOfSupport", new ProblemMessages.Field("areasOfSupport", "Areas of support"),
@@ -32,17 +32,18 @@ public record RaiseForm(String need, List<String> areasOfSupport, String urgency
             "daysWanted", new ProblemMessages.Field("daysWanted", "Days of support"),
             "deliveryModes", new ProblemMessages.Field("deliveryModes", "How it may be delivered"),
             "wantedBy", new ProblemMessages.Field("wantedBy-day", "The date support is wanted by"),
-            "credits", new ProblemMessages.Field("credits", "Credits the school will commit"));
+            "credits", new ProblemMessages.Field("credits", "Credits the school will commit"),
+            "likedOffers", new ProblemMessages.Field("likedOffers", "An offer you liked"));
 
-    static RaiseForm empty(String idempotencyKey, String area) {
+    static RaiseForm empty(String idempotencyKey, String area, List<String> liked) {
         return new RaiseForm("", area == null || !Taxonomy.standard().isKnown(area) ? List.of() : List.of(area), "", "", List.of(),
-                "", "", "", "", idempotencyKey);
+                "", "", "", "", liked, idempotencyKey);
     }
 
     static RaiseForm of(Form form) {
         return new RaiseForm(form.text("need"), form.list("areasOfSupport"), form.text("urgency"), form.text("daysWanted"),
                 form.list("deliveryModes"), form.text("wantedBy-day"), form.text("wantedBy-month"), form.text("wantedBy-year"),
-                form.text("credits"), form.text("idempotencyKey"));
+                form.text("credits"), form.list("likedOffers"), form.text("idempotencyKey"));
     }
 
     /** What is missing or not of the right shape; the rest is the API's to judge. */
@@ -92,7 +93,7 @@ public record RaiseForm(String need, List<String> areasOfSupport, String urgency
     /** The request to raise; only once {@link #shapeErrors()} is empty. */
     Brokerage.Raise request(String urn) {
         return new Brokerage.Raise(urn, areasOfSupport, need, urgency, Integer.parseInt(daysWanted), deliveryModes,
-                wantedBy().orElseThrow().toString(), Long.parseLong(credits));
+                wantedBy().orElseThrow().toString(), Long.parseLong(credits), likedOffers);
     }
 
     long creditsAsked() {

@@ -5,9 +5,12 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import uk.sse.kernel.schools.OfferPhases;
@@ -26,6 +29,7 @@ import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +56,13 @@ public class VisitController {
     private final Pages pages;
     private final Api api;
     private final Schools schools;
+    private final Liked liked;
 
-    public VisitController(Pages pages, Api api, Schools schools) {
+    public VisitController(Pages pages, Api api, Schools schools, Liked liked) {
         this.pages = pages;
         this.api = api;
         this.schools = schools;
+        this.liked = liked;
     }
 
     /** "Which school are you visiting?", and without JavaScript the schools found for what was typed. */
@@ -152,6 +158,7 @@ public class VisitController {
         Map<String, Long> phaseCounts = counts(results, "phases");
         Map<String, Long> modeCounts = counts(results, "deliveryModes");
         String base = "/visit/" + urn + "/support";
+        List<String> likedHere = liked.of(request, urn);
         String here = searchQuery(q, area, phases, modes, radius, maxPrice, sort);
         List<VisitPages.Result> rows = results.hits().stream().map(h -> new VisitPages.Result(
                 base + "/" + Paths.encode(h.id()) + "?search=" + Paths.encode(here + "&page=" + results.page()),
@@ -159,7 +166,7 @@ public class VisitController {
                 h.priceCredits() == null ? "" : Labels.credits(h.priceCredits()),
                 h.designations() == null ? List.of() : h.designations().stream().map(Labels::designation).toList(),
                 Labels.day(h.reviewDate()), Labels.areas(h.areasOfSupport()), Labels.deliveryModes(h.deliveryModes()),
-                urn.equals(h.providerId()))).toList();
+                urn.equals(h.providerId()), likedHere.contains(h.id()))).toList();
         int pageCount = (int) Math.min(100, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = results.page();
         List<VisitPages.PageLink> links = pageLinks(base + "?" + here, current, pageCount);
@@ -197,7 +204,23 @@ public class VisitController {
                 Labels.phases(c.phases()), Labels.deliveryModes(c.deliveryModes()),
                 offer.designations() == null ? List.of() : offer.designations().stream().map(Labels::designation).toList(),
                 Labels.providerType(offer.providerType()), capacity, Labels.credits(c.priceCredits()),
-                "APPROVED".equals(offer.status()) ? Labels.day(offer.reviewDate()) : "", raise));
+                "APPROVED".equals(offer.status()) ? Labels.day(offer.reviewDate()) : "", raise,
+                liked.of(request, urn).contains(offerId), search == null ? "" : search));
+    }
+
+    /** Likes the offer for this visit's request, or stops liking it; back to the offer. */
+    @Post("/{urn}/support/{offerId}/like")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> like(HttpRequest<?> request, Person person, @PathVariable String urn, @PathVariable String offerId,
+                                @Body Map<String, Object> body) {
+        if (!urn.matches(Schools.URN) || !offerId.matches(OFFER_ID)) {
+            throw new PageNotFound("offer " + offerId);
+        }
+        var form = uk.sse.web.forms.Form.ofBody(body);
+        String search = form.text("search");
+        return HttpResponse.seeOther(URI.create("/visit/" + urn + "/support/" + Paths.encode(offerId)
+                        + (search.isEmpty() ? "" : "?search=" + Paths.encode(search))))
+                .cookie(liked.after(request, urn, offerId, !form.text("like").equals("no")));
     }
 
     private static List<String> optional(String value) {

@@ -33,7 +33,8 @@ public final class VisitPages {
 
     /** One result: an assured offer near the school. */
     public record Result(String href, String title, String providerName, String providerType, String distance, String price,
-                         List<String> designations, String assuredUntil, List<String> areas, List<String> modes, boolean schoolsOwn) { }
+                         List<String> designations, String assuredUntil, List<String> areas, List<String> modes, boolean schoolsOwn,
+                         boolean liked) { }
 
     /** A link in the pagination: its page number (null for an ellipsis), where it goes, whether it is this page. */
     public record PageLink(Integer number, String href, boolean current) { }
@@ -47,15 +48,15 @@ public final class VisitPages {
     /** An offer's page, reached from a search near a school. */
     public record OfferPage(Directory.School school, Directory.Offer offer, String backHref, List<String> areas, List<String> phases,
                             List<String> modes, List<String> designations, String providerType, String capacity, String price,
-                            String assuredUntil, String raiseHref) { }
+                            String assuredUntil, String raiseHref, boolean liked, String search) { }
 
-    /** The raise-request form: the school, its credits, the form as typed and its errors. */
+    /** The raise-request form: the school, its credits, the form as typed (with the offers liked) and its errors. */
     public record RaisePage(Directory.School school, Credits credits, RaiseForm form, List<ChoiceGroup> areas, List<Choice> urgencies,
-                            List<Choice> modes, Errors errors) { }
+                            List<Choice> modes, List<Choice> liked, Errors errors) { }
 
     /** "Check your request before raising it": what will be sent, and a warning if the school cannot pay for it yet. */
     public record CheckPage(Directory.School school, RaiseForm form, List<String> areas, String urgency, List<String> modes,
-                            String wantedBy, String creditsWarning) { }
+                            String wantedBy, String creditsWarning, List<String> liked) { }
 
     /** The request was raised: its reference and what happens next. */
     public record RaisedPage(Directory.School school, String reference, String href) { }

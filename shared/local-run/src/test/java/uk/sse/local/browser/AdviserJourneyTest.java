@@ -60,7 +60,7 @@ class AdviserJourneyTest extends Journey {
             type("q", "saint bedse");
             press("Find the school");
             check("find-school-results");
-            browser.findElement(By.linkText(ST_BEDES_NAME)).click();
+            follow(ST_BEDES_NAME);
         }
         assertThat(heading()).isEqualTo(ST_BEDES_NAME);
         long available = new Others(stack).available(ST_BEDES);
@@ -81,13 +81,22 @@ class AdviserJourneyTest extends Journey {
         press("Search");
         assertThat(browser.findElements(By.cssSelector(".sse-results h3 a"))).as(text()).isNotEmpty();
         check("support-filtered");
-        String firstTitle = browser.findElements(By.cssSelector(".sse-results h3 a")).get(0).getText();
-        browser.findElements(By.cssSelector(".sse-results h3 a")).get(0).click();
+        // the first that is not the school's own offer (the school cannot be its own provider)
+        WebElement first = browser.findElements(By.cssSelector(".sse-results > li")).stream()
+                .filter(li -> !li.getText().contains("This school's own offer")).findFirst().orElseThrow().findElement(By.cssSelector("h3 a"));
+        String firstTitle = first.getText();
+        go(first);
         assertThat(heading()).isEqualTo(firstTitle);
         assertThat(text()).contains("Provider", "What it covers", "How it is delivered", "Price", "Assured until");
         check("offer");
+        // liked: it goes with the request, first among its suggestions for the broker
+        press("Add to the request");
+        assertThat(byId("liked").getText()).contains("Added to the request");
+        check("offer-liked");
 
         press("Raise a request for");
+        assertThat(browser.findElement(By.cssSelector("input[name=likedOffers]")).isSelected()).isTrue();
+        assertThat(text()).contains("Offers you liked", firstTitle);
         check("request-form");
         // nothing entered: each question says what it needs, and the summary links to it
         browser.findElements(By.cssSelector("input[name=areasOfSupport]:checked")).forEach(WebElement::click);
@@ -141,8 +150,8 @@ class AdviserJourneyTest extends Journey {
         assertThat(browser.findElements(By.xpath("//*[contains(text(), '" + need + "')]"))).hasSize(1);
         assertThat(new Others(stack).requestsRaisedBy(Role.ADVISER).stream().filter(r -> need.equals(r.get("need")))).hasSize(1);
         check("your-requests");
-        browser.findElement(By.partialLinkText("St Bede")).click();
-        assertThat(text()).contains(need, "Waiting for a proposal", reference);
+        go(browser.findElement(By.partialLinkText("St Bede")));
+        assertThat(text()).contains(need, "Waiting for a proposal", reference, "Offers the adviser liked", firstTitle);
         check("request");
     }
 

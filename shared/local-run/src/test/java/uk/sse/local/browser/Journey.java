@@ -66,6 +66,7 @@ abstract class Journey {
         browser = Browser.driver();
         journey = getClass().getSimpleName().replace("Test", "") + "-" + test.getTestMethod().orElseThrow().getName();
         pageNumber = 0;
+        clear(SCREENSHOTS.resolve(journey));
         javaScript(true);
         browser.manage().deleteAllCookies();
         desktop();
@@ -84,7 +85,7 @@ abstract class Journey {
     void signIn(String person) {
         open("/sign-in");
         browser.findElement(By.cssSelector("input[name=person][value='" + person + "']")).click();
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        go(browser.findElement(By.cssSelector("form[action='/sign-in'] button")));
         waitFor(ExpectedConditions.titleContains("Home"));
     }
 
@@ -119,7 +120,20 @@ abstract class Journey {
         List<WebElement> found = browser.findElements(By.xpath("//button[starts-with(normalize-space(.), \"" + text + "\")]"
                 + " | //a[starts-with(normalize-space(.), \"" + text + "\")]"));
         assertThat(found).as("a button or link '" + text + "' on " + browser.getCurrentUrl()).isNotEmpty();
-        found.get(0).click();
+        go(found.get(0));
+    }
+
+    /** Follows the link whose text is {@code text}. */
+    void follow(String text) {
+        go(browser.findElement(By.linkText(text)));
+    }
+
+    /** Clicks what leads to another page, and waits until that page has loaded. */
+    void go(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        waitFor(ExpectedConditions.stalenessOf(page));
+        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     String heading() {
@@ -169,6 +183,18 @@ abstract class Journey {
         screenshot(name, 1280);
         Results axe = new AxeBuilder().analyze(browser);
         assertThat(axe.getViolations()).as(name + ": " + describe(axe.getViolations())).isEmpty();
+    }
+
+    private static void clear(Path dir) {
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** A phone's screen: {@code width} CSS pixels wide, touch, as a phone's browser lays the page out. */

@@ -79,10 +79,10 @@ class ProviderJourneyTest extends Journey {
         String second = others.raise("119802", acceptNeed, "CT.SCI", 3, 15);
         others.propose(second, approved, 3, 15);
 
-        browser.findElement(By.linkText("Proposals")).click();
+        follow("Proposals");
         assertThat(text()).contains(declineNeed, acceptNeed);
         check("proposals");
-        requestWith(declineNeed).findElement(By.tagName("a")).click();
+        go(requestWith(declineNeed).findElement(By.tagName("a")));
         assertThat(text()).contains(declineNeed, "Proposed", "2 days for 10 credits");
         check("proposal");
         press("Decline");
@@ -95,19 +95,19 @@ class ProviderJourneyTest extends Journey {
         assertThat(text()).contains("Declined", "No capacity until the spring term.");
         check("declined");
 
-        browser.findElement(By.linkText("Proposals")).click();
-        requestWith(acceptNeed).findElement(By.tagName("a")).click();
+        follow("Proposals");
+        go(requestWith(acceptNeed).findElement(By.tagName("a")));
         press("Accept");
         assertThat(byId("done").getText()).contains("You accepted the proposal");
         assertThat(text()).contains("Accepted by the provider");
         check("accepted");
 
-        browser.findElement(By.linkText("Engagements")).click();
+        follow("Engagements");
         assertThat(heading()).isEqualTo("Engagements");
         check("engagements");
-        browser.findElement(By.linkText("Credits")).click();
+        follow("Credits");
         check("credits");
-        browser.findElement(By.linkText("Profile")).click();
+        follow("Profile");
         assertThat(text()).contains("North West Science");
         check("profile");
     }

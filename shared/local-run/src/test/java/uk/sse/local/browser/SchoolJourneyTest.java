@@ -40,7 +40,7 @@ class SchoolJourneyTest extends Journey {
         press("Your school's requests");
         assertThat(heading()).isEqualTo("Your school's requests");
         check("requests");
-        requestWith(need).findElement(By.tagName("a")).click();
+        go(requestWith(need).findElement(By.tagName("a")));
         assertThat(heading()).isEqualTo(SCHOOL_NAME);
         assertThat(text()).contains(need, title, providerName, "Accepted by the provider", "2 days for 10 credits");
         check("request");
@@ -71,7 +71,7 @@ class SchoolJourneyTest extends Journey {
         assertThat(text()).contains("4 out of 5", "Practical sessions");
         check("rated");
 
-        browser.findElement(By.linkText("Credits")).click();
+        follow("Credits");
         assertThat(text()).contains("Support for " + SCHOOL_NAME + ": " + title, providerName, "Credits allocated by the area");
         check("credits");
 
