@@ -121,8 +121,10 @@ public class SseStack extends Stack {
         Secret sealingKey = Secret.Builder.create(this, "NotifierSealingKey").description("seals the notifier's webhook signing secrets")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
                 .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
+        // its messages link to the web's pages: at the stage's own web address if it has one, else the API's (its default route)
+        String webAddress = stage.webOrigins().stream().filter(o -> o.startsWith("https://")).findFirst().orElse(api.url());
         Map<String, String> notifierEnv = Map.of("SSE_NOTIFIER_TABLE", notifierTable.getTableName(), "SSE_JWKS_URL", jwks,
-                "SSE_NOTIFIER_SECRET_KEY", sealingKey.getSecretValue().unsafeUnwrap());
+                "SSE_NOTIFIER_SECRET_KEY", sealingKey.getSecretValue().unsafeUnwrap(), "SSE_LINK_BASE_URL", webAddress);
         SnapStartFunction notifier = functions.make(this, "NotifierApi",
                 new SnapStartFunction.Spec("notifier-api", "notifier", API, API_TIMEOUT, notifierEnv), null);
         notifierTable.grantReadWriteData(notifier.function());

@@ -80,4 +80,13 @@ class WebTest {
             assertThat(s.statementsOf("web")).noneMatch(st -> st.toString().contains("dynamodb:"));
         }
     }
+
+    @Test
+    void the_notifiers_messages_link_to_the_web_application() {
+        String api = Synthesised.dev().ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
+        for (String handler : List.of("notifier-api", "notifier-stream", "notifier-sweeper")) {
+            assertThat(String.valueOf(Synthesised.dev().environment(handler).get("SSE_LINK_BASE_URL"))).as(handler).contains(api);
+            assertThat(Synthesised.prod().environment(handler).get("SSE_LINK_BASE_URL")).as(handler).isEqualTo("https://app.schoolsupport.org.uk");
+        }
+    }
 }
