@@ -19,6 +19,7 @@ import software.constructs.Construct;
 import uk.sse.infra.constructs.Alarms;
 import uk.sse.infra.constructs.FunctionTable;
 import uk.sse.infra.constructs.Identity;
+import uk.sse.infra.constructs.RegisterImports;
 import uk.sse.infra.constructs.ReportingDatabase;
 import uk.sse.infra.constructs.SearchDomain;
 import uk.sse.infra.constructs.SnapStartFunction;
@@ -86,6 +87,17 @@ public class SseStack extends Stack {
         search.grantSearch(directorySignals.function());
         new StreamConsumer(this, "DirectorySignalsStreams", "directory-signals", directorySignals,
                 Map.of("brokerage", brokerageTable), StreamConsumer.Feed.EVENTS, stage, alarms);
+        // the register's imports: a file's arrival in the import bucket runs its job; a schedule fetches GIAS's daily file
+        Map<String, String> importEnv = Map.of("SSE_DIRECTORY_TABLE", directoryTable.getTableName());
+        SnapStartFunction registerImport = functions.make(this, "RegisterImport",
+                new SnapStartFunction.Spec("register-import", "directory", "uk.sse.directory.imports.trigger.ImportArrivals",
+                        RegisterImports.IMPORT_TIMEOUT, importEnv), null);
+        directoryTable.grantReadWriteData(registerImport.function());
+        SnapStartFunction registerFetch = functions.make(this, "RegisterFetch",
+                new SnapStartFunction.Spec("register-fetch", "directory", "uk.sse.directory.imports.trigger.FetchDailyRegister",
+                        RegisterImports.FETCH_TIMEOUT, importEnv), null);
+        directoryTable.grantReadWriteData(registerFetch.function());
+        RegisterImports imports = new RegisterImports(this, "RegisterImports", stage, alarms, directory, registerImport, registerFetch);
 
         // indexer: the directory table's stream into OpenSearch; reads the table for a rebuild, never writes it
         SnapStartFunction indexer = functions.make(this, "Indexer",
@@ -179,6 +191,7 @@ public class SseStack extends Stack {
         output("ReportingJdbcUrl", database.jdbcUrl());
         output("ReportingSecretArn", database.secret().getSecretArn());
         output("AlarmTopicArn", alarms.topic().getTopicArn());
+        output("ImportBucketName", imports.bucket().getBucketName());
     }
 
     private Secret generatedSecret(String id, String description, StageConfig stage) {

@@ -16,6 +16,8 @@ class FunctionsTest {
     static final Map<String, List<String>> HANDLERS = Map.ofEntries(
             Map.entry("directory-api", List.of("directory", API)),
             Map.entry("directory-signals", List.of("directory", "uk.sse.directory.signals.RecordEngagementOutcomes")),
+            Map.entry("register-import", List.of("directory", "uk.sse.directory.imports.trigger.ImportArrivals")),
+            Map.entry("register-fetch", List.of("directory", "uk.sse.directory.imports.trigger.FetchDailyRegister")),
             Map.entry("indexer", List.of("indexer", "uk.sse.indexer.IndexDirectoryChanges")),
             Map.entry("ledger-api", List.of("ledger", API)),
             Map.entry("ledger-sweeper", List.of("ledger", "uk.sse.ledger.sweep.SweepDueHolds")),
@@ -41,8 +43,8 @@ class FunctionsTest {
                 assertThat(s.environment(name)).as(name).containsEntry("MICRONAUT_ENVIRONMENTS", "aws");
                 assertThat((Map<String, Object>) fn.get("LoggingConfig")).containsEntry("LogFormat", "JSON");
             });
-            // the Cognito trigger is the only other function
-            assertThat(s.ofType("AWS::Lambda::Function")).hasSize(HANDLERS.size() + 1);
+            // the others: the Cognito trigger, and CDK's handler that sets the import bucket's notifications
+            assertThat(s.ofType("AWS::Lambda::Function")).hasSize(HANDLERS.size() + 2);
         }
     }
 

@@ -20,7 +20,7 @@ class IdentityTest {
     void there_is_a_group_for_each_role() {
         for (Synthesised s : Synthesised.both()) {
             assertThat(s.ofType("AWS::Cognito::UserPoolGroup").values()).extracting(g -> g.get("GroupName"))
-                    .containsExactlyInAnyOrder("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN");
+                    .containsExactlyInAnyOrder("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN", "REGISTRAR");
         }
     }
 

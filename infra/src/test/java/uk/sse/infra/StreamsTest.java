@@ -79,12 +79,13 @@ class StreamsTest {
     void dead_letter_queues_are_encrypted_keep_messages_two_weeks_and_refuse_plain_http() {
         for (Synthesised s : Synthesised.both()) {
             Map<String, Map<String, Object>> queues = s.ofType("AWS::SQS::Queue");
-            assertThat(queues).hasSize(4);
+            // the four stream consumers' and the register import's (RegisterImportsTest)
+            assertThat(queues).hasSize(5);
             queues.values().forEach(queue -> {
                 assertThat(queue.get("SqsManagedSseEnabled")).isEqualTo(true);
                 assertThat(queue.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
             });
-            assertThat(s.ofType("AWS::SQS::QueuePolicy").values()).hasSize(4).allSatisfy(policy ->
+            assertThat(s.ofType("AWS::SQS::QueuePolicy").values()).hasSize(5).allSatisfy(policy ->
                     assertThat(policy.toString()).contains("aws:SecureTransport").contains("Deny"));
         }
     }
@@ -95,7 +96,8 @@ class StreamsTest {
         for (Synthesised s : Synthesised.both()) {
             Map<String, String> sweepers = Map.of("hold-expiry", "ledger-sweeper", "webhook-retries", "notifier-sweeper");
             Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-            assertThat(schedules).hasSize(2);
+            // the two sweepers, and the register's daily fetch (RegisterImportsTest)
+            assertThat(schedules).hasSize(3);
             sweepers.forEach((schedule, sweeper) -> {
                 Map<String, Object> props = schedules.values().stream().filter(p -> s.name(schedule).equals(p.get("Name")))
                         .findFirst().orElseThrow();

@@ -45,7 +45,7 @@ import java.util.Map;
  */
 public class Identity extends Construct {
 
-    public static final List<String> ROLES = List.of("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN");
+    public static final List<String> ROLES = List.of("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN", "REGISTRAR");
     public static final String TRIGGER_SOURCE = "pre-token-generation.js";
 
     /** Where Cognito's hosted UI sends a person back to, under the web application's address. */

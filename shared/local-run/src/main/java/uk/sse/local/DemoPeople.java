@@ -55,7 +55,8 @@ public final class DemoPeople {
                 new Person("broker", Role.BROKER, null, "Demo Broker", "Broker in " + where),
                 new Person("assurer", Role.ASSURER, null, "Demo Assurer", "Quality assurer in " + where),
                 new Person("commissioner", Role.COMMISSIONER, null, "Demo Commissioner", "Commissioner in " + where),
-                new Person("admin", Role.ADMIN, null, "Demo Administrator", "Area administrator in " + where));
+                new Person("admin", Role.ADMIN, null, "Demo Administrator", "Area administrator in " + where),
+                new Person("registrar", Role.REGISTRAR, null, "Demo Registrar", "Keeps the national school register"));
         return new DemoPeople(List.of(new Group("Advisers and the area's staff", staff), new Group("Schools", schoolPeople),
                 new Group("Other providers", providerPeople)));
     }

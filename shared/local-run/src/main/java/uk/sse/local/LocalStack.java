@@ -309,7 +309,7 @@ public final class LocalStack implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
-    private static byte[] sample() {
+    static byte[] sample() {
         try (InputStream in = LocalStack.class.getResourceAsStream(DemoDirectory.SAMPLE)) {
             if (in == null) {
                 throw new IllegalStateException(DemoDirectory.SAMPLE + " is not on the classpath");

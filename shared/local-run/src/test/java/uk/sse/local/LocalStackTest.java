@@ -146,6 +146,32 @@ class LocalStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theRegistrarUploadsARegisterFileToTheLocalBucketAndItsJobRuns() throws Exception {
+        String registrar = stack.token(Role.REGISTRAR);
+        var asked = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/schools/imports"))
+                .header("Authorization", "Bearer " + registrar).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fileName\":\"two.csv\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        Map<String, Object> answer = stack.context().getBean(JsonMapper.class).readValue(asked.body(), Argument.mapOf(String.class, Object.class));
+        String id = (String) ((Map<String, Object>) answer.get("job")).get("id");
+        String url = (String) ((Map<String, Object>) answer.get("upload")).get("url");
+        // the sample's header and first school as they are (the register is read, not changed), and a bad row
+        String sample = new String(LocalStack.sample(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String[] lines = sample.split("\r\n", 3);
+        byte[] file = (lines[0] + "\r\n" + lines[1] + "\r\n" + lines[1].replaceFirst("\"100000\"", "\"12x\"") + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var put = http.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+        Map<String, Object> job = Polling.until(() -> json(get("/schools/imports/" + id, registrar)),
+                j -> List.of("SUCCEEDED", "FAILED").contains(j.get("status")), WAIT);
+        assertThat(job).containsEntry("status", "SUCCEEDED");
+        assertThat((Map<String, Object>) job.get("counts")).containsEntry("read", 2).containsEntry("unchanged", 1).containsEntry("rejected", 1);
+        assertThat(get("/schools/imports/" + id, stack.token(Role.ADMIN)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void theStreamFillsTheSearchIndicesAndNewOffersFollowWithinSeconds() throws Exception {
         int offers = stack.demo().offers().size();
         assertThat(Polling.until(() -> count("offers"), n -> n == offers, WAIT)).isEqualTo(offers);

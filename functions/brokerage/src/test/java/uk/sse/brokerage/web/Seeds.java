@@ -80,7 +80,7 @@ final class Seeds {
 
     /** The register, the two providers, and credit accounts for the schools and providers. */
     Seeds registerAndOpenAccounts() {
-        var imported = directory().handle("POST", "/schools/import", Map.of("authorization", token(Role.ADMIN, AREA, null),
+        var imported = directory().handle("POST", "/schools/import", Map.of("authorization", token(Role.REGISTRAR, null, null),
                 "content-type", "text/csv"), SCHOOLS_CSV);
         assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(200);
         Map<String, Object> school = provider("SCHOOL", "St Laurence CE Primary", PROVIDER_SCHOOL);

@@ -36,6 +36,15 @@ public final class DirectoryPolicy {
         };
     }
 
+    /**
+     * The national school register: importing it, and following its imports. Only the registrar, never an area's
+     * admin: the register says which area each school is in, so rewriting it would move another area's schools
+     * (decision 0060). The scheduled import runs as the service itself, without a caller.
+     */
+    public static boolean mayKeepTheRegister(Caller caller) {
+        return caller.is(Role.REGISTRAR);
+    }
+
     /** Assurance queues and every-state listings of an area. */
     public static boolean mayReviewArea(Caller caller, String area) {
         return caller.isIn(Role.ASSURER, area) || caller.isIn(Role.ADMIN, area);

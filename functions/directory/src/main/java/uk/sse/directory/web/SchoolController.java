@@ -25,7 +25,7 @@ import uk.sse.kernel.outcome.Outcome;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
-/** The school register: import (admins), and look-ups for picking the school being visited. */
+/** The school register: import (the registrar), and look-ups for picking the school being visited. */
 @Controller("/schools")
 @Tag(name = "schools")
 public class SchoolController {
@@ -38,9 +38,12 @@ public class SchoolController {
         this.schools = schools;
     }
 
-    /** A GIAS establishment CSV (Windows-1252 or UTF-8), as downloaded. */
+    /**
+     * A small GIAS establishment CSV (Windows-1252 or UTF-8, up to the 6 MB a request may carry), imported at once:
+     * corrections, a few new schools. The whole register goes through an import job ({@code /schools/imports}).
+     */
     @Post(value = "/import", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM})
-    @Secured({"ADMIN"})
+    @Secured({"REGISTRAR"})
     public HttpResponse<?> importRegister(@Body byte[] csv) {
         return Responses.ok(importer.importFile(new ByteArrayInputStream(csv)));
     }

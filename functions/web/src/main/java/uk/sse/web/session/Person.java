@@ -50,6 +50,7 @@ public record Person(Caller caller, String name, String bearer, String sessionId
             case ASSURER -> "Assurer";
             case COMMISSIONER -> "Commissioner";
             case ADMIN -> "Administrator";
+            case REGISTRAR -> "Registrar";
         };
     }
 }
