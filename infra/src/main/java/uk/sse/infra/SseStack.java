@@ -133,8 +133,10 @@ public class SseStack extends Stack {
         Secret sealingKey = Secret.Builder.create(this, "NotifierSealingKey").description("seals the notifier's webhook signing secrets")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
                 .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
+        // its messages link to the web's pages: at the stage's own web address if it has one, else the API's (its default route)
+        String webAddress = stage.webOrigins().stream().filter(o -> o.startsWith("https://")).findFirst().orElse(api.url());
         Map<String, String> notifierEnv = Map.of("SSE_NOTIFIER_TABLE", notifierTable.getTableName(), "SSE_JWKS_URL", jwks,
-                "SSE_NOTIFIER_SECRET_KEY", sealingKey.getSecretValue().unsafeUnwrap());
+                "SSE_NOTIFIER_SECRET_KEY", sealingKey.getSecretValue().unsafeUnwrap(), "SSE_LINK_BASE_URL", webAddress);
         SnapStartFunction notifier = functions.make(this, "NotifierApi",
                 new SnapStartFunction.Spec("notifier-api", "notifier", API, API_TIMEOUT, notifierEnv), null);
         notifierTable.grantReadWriteData(notifier.function());
@@ -162,7 +164,26 @@ public class SseStack extends Stack {
         new StreamConsumer(this, "ReportingStreams", "reporting-projection", projection,
                 ordered("brokerage", brokerageTable, "ledger", ledgerTable, "directory", directoryTable), StreamConsumer.Feed.ALL, stage, alarms);
 
+        // web: the pages people use, on the API's default route; it owns no table and calls the API with the person's token
+        // (decisions 0040 and 0041). Its session and CSRF keys are generated secrets, resolved at deploy time.
+        Secret sessionKey = generatedSecret("WebSessionKey", "seals the web application's session cookies", stage);
+        Secret csrfKey = generatedSecret("WebCsrfKey", "signs the web application's CSRF tokens", stage);
+        List<String> webAddresses = new java.util.ArrayList<>(List.of(api.url()));
+        stage.webOrigins().stream().filter(o -> o.startsWith("https://") || o.startsWith("http://localhost"))
+                .map(o -> o.endsWith("/") ? o : o + "/").forEach(webAddresses::add);
+        identity.signInFor(webAddresses);
+        Map<String, String> webEnv = Map.of("SSE_API_URL", api.url(),
+                "SSE_WEB_SESSION_KEY", sessionKey.getSecretValue().unsafeUnwrap(),
+                "SSE_WEB_CSRF_KEY", csrfKey.getSecretValue().unsafeUnwrap(),
+                "SSE_COGNITO_CLIENT_ID", identity.webClient().getUserPoolClientId(),
+                "SSE_COGNITO_ISSUER", identity.issuer(),
+                "SSE_WEB_SIGN_OUT_URL", identity.signOutUrl(api.url()));
+        SnapStartFunction web = functions.make(this, "WebApi", new SnapStartFunction.Spec("web", "web", API, API_TIMEOUT, webEnv), null);
+        api.defaultRoute("Web", web);
+
         output("ApiUrl", api.url());
+        output("WebUrl", api.url());
+        output("SignInDomain", identity.domain().baseUrl());
         output("UserPoolId", identity.pool().getUserPoolId());
         output("WebClientId", identity.webClient().getUserPoolClientId());
         output("JwksUrl", jwks);
@@ -171,6 +192,12 @@ public class SseStack extends Stack {
         output("ReportingSecretArn", database.secret().getSecretArn());
         output("AlarmTopicArn", alarms.topic().getTopicArn());
         output("ImportBucketName", imports.bucket().getBucketName());
+    }
+
+    private Secret generatedSecret(String id, String description, StageConfig stage) {
+        return Secret.Builder.create(this, id).description(description)
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+                .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
     }
 
     private Table table(String id, FunctionTable.Spec spec, StageConfig stage) {

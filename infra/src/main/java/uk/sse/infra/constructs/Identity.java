@@ -4,7 +4,9 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.ClientAttributes;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.Mfa;
@@ -16,6 +18,8 @@ import software.amazon.awscdk.services.cognito.StringAttribute;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.lambda.Architecture;
@@ -44,8 +48,13 @@ public class Identity extends Construct {
     public static final List<String> ROLES = List.of("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN", "REGISTRAR");
     public static final String TRIGGER_SOURCE = "pre-token-generation.js";
 
+    /** Where Cognito's hosted UI sends a person back to, under the web application's address. */
+    public static final String CALLBACK_PATH = "oauth/callback/cognito";
+    public static final String SIGNED_OUT_PATH = "signed-out";
+
     private final UserPool pool;
     private final UserPoolClient webClient;
+    private final UserPoolDomain domain;
 
     public Identity(Construct scope, String id, StageConfig stage) {
         super(scope, id);
@@ -98,6 +107,33 @@ public class Identity extends Construct {
                 .writeAttributes(new ClientAttributes().withStandardAttributes(
                         StandardAttributesMask.builder().fullname(true).build()))
                 .build());
+        // the hosted UI's address; the prefix must be unique in the region, so the account is part of it
+        domain = pool.addDomain("SignIn", UserPoolDomainOptions.builder().cognitoDomain(CognitoDomainOptions.builder()
+                .domainPrefix("sse-" + stage.name() + "-" + Stack.of(this).getAccount()).build()).build());
+    }
+
+    /**
+     * The web application signs people in through the hosted UI: the authorisation code flow (with PKCE, which Cognito
+     * accepts from a client without a secret), OpenID scopes, back to {@code <web>/oauth/callback/cognito}; signing out
+     * ends at {@code <web>/signed-out}. {@code webAddresses} end with "/".
+     */
+    public void signInFor(List<String> webAddresses) {
+        CfnUserPoolClient client = (CfnUserPoolClient) webClient.getNode().getDefaultChild();
+        client.setAllowedOAuthFlowsUserPoolClient(true);
+        client.setAllowedOAuthFlows(List.of("code"));
+        client.setAllowedOAuthScopes(List.of("openid", "email", "profile"));
+        client.setSupportedIdentityProviders(List.of("COGNITO"));
+        client.setCallbackUrLs(webAddresses.stream().map(a -> a + CALLBACK_PATH).toList());
+        client.setLogoutUrLs(webAddresses.stream().map(a -> a + SIGNED_OUT_PATH).toList());
+    }
+
+    /** Where signing out of the web application ends: the hosted UI's logout, which then sends the person to {@code <web>/signed-out}. */
+    public String signOutUrl(String webAddress) {
+        return domain.baseUrl() + "/logout?client_id=" + webClient.getUserPoolClientId() + "&logout_uri=" + webAddress + SIGNED_OUT_PATH;
+    }
+
+    public UserPoolDomain domain() {
+        return domain;
     }
 
     public UserPool pool() {

@@ -81,6 +81,7 @@ final class LocalNotifications implements AutoCloseable {
         properties.put("sse.notifier.table-name", settings.tableName());
         properties.put("sse.notifier.local-receivers", String.join(",", settings.localReceivers()));
         properties.put("sse.notifier.secret-key", settings.secretKey());
+        properties.put("sse.notifier.link-base-url", settings.linkBaseUrl());
         NotifyOnEvents handler = new NotifyOnEvents(ApplicationContext.builder().properties(properties));
 
         List<String> tables = List.of(context.getBean(BrokerageSettings.class).tableName(), context.getBean(DirectorySettings.class).tableName(),

@@ -28,6 +28,7 @@ public final class LocalRun {
         String area = stack.demo().demoArea();
         StringBuilder text = new StringBuilder("\n=== School Support Exchange is running (ready in %.1f s) ===\n"
                 .formatted(took.toMillis() / 1000.0));
+        text.append("Web         ").append(stack.webUrl()).append("  (sign in as any demo person: adviser, schools, providers...)\n");
         text.append("API         ").append(url).append('\n');
         text.append("Swagger UI  ").append(url).append("/swagger-ui/\n");
         text.append("Register    ").append(stack.register().created() + stack.register().updated() + stack.register().unchanged())

@@ -101,6 +101,9 @@ public final class LocalStack implements AutoCloseable {
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
+        settings.putAll(webSettings(port));
+        // the notifier's messages link to the web's pages on this server
+        settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
         Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
         settings.putAll(readModel);
         LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
@@ -134,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
             awaitSearch(stack);
             stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
                     context.getBean(MoveRequest.class), (role, org) -> "Bearer " + stack.token(role, org));
+            context.registerSingleton(new Handle(stack, DemoPeople.of(demo, areaName(demo.demoArea()))));
             return stack;
         } catch (RuntimeException failed) {
             streams.forEach(StreamDriver::close);
@@ -141,6 +145,27 @@ public final class LocalStack implements AutoCloseable {
             receiver.close();
             throw failed;
         }
+    }
+
+    /**
+     * The web application on this server: it calls the APIs on this server's own port, sends people who are not signed
+     * in to the demo sign-in page, and keeps its session and CSRF keys for this run only.
+     */
+    static Map<String, Object> webSettings(int port) {
+        return Map.of("sse.web.api-url", "http://127.0.0.1:" + port,
+                "sse.web.session-key", freshSecret(),
+                "sse.web.sign-in-path", "/sign-in",
+                "micronaut.security.csrf.signature-key", freshSecret(),
+                "micronaut.security.redirect.enabled", false,
+                "micronaut.security.oauth2.enabled", false);
+    }
+
+    /** What the demo sign-in page needs once the demo data is in: the stack (to sign tokens) and the people to offer. */
+    public record Handle(LocalStack stack, DemoPeople people) { }
+
+    private static String areaName(String area) {
+        return DemoDirectory.sampleSchools().stream().filter(s -> area.equals(s.laCode()) && s.laName() != null)
+                .map(uk.sse.directory.register.School::laName).findFirst().orElse(null);
     }
 
     /** The port asked for, or for -1 (tests) a free one chosen now, because brokerage must know it before the server starts. */
@@ -182,6 +207,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException("search did not catch up with the demo directory within 2 minutes");
+    }
+
+    /** The web application's address: the same server, whose default route is the web function's. */
+    public String webUrl() {
+        return url() + "/";
     }
 
     public String url() {
@@ -229,7 +259,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #token(Role)}, for a member of organisation {@code org} (a provider id or a school's URN). */
     public String token(Role role, String org) {
+        return token(role, org, null);
+    }
+
+    /** As {@link #token(Role, String)}, with the person's name (what the web greets them by). */
+    public String token(Role role, String org, String name) {
         Map<String, Object> claims = new HashMap<>();
+        if (name != null) {
+            claims.put("name", name);
+        }
         claims.put("sub", "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org));
         claims.put(Role.CLAIM, role.name());
         claims.put(Caller.AREA_CLAIM, demo.demoArea());
@@ -247,6 +285,11 @@ public final class LocalStack implements AutoCloseable {
 
     LocalNotifications notifications() {
         return notifications;
+    }
+
+    /** The bodies of the webhooks the local receiver has had at {@code path} ({@code /slack}, {@code /json}), oldest first. */
+    public List<String> webhooksReceived(String path) {
+        return notifications.receiver().arrivals().stream().filter(a -> a.path().equals(path)).map(LocalReceiver.Arrival::body).toList();
     }
 
     @Override

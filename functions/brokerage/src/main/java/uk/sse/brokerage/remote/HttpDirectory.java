@@ -5,13 +5,13 @@ import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.Directory;
 import uk.sse.brokerage.application.Lookup;
 import uk.sse.brokerage.model.Suggestion;
+import uk.sse.kernel.schools.OfferPhases;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The directory over its HTTP API: {@code GET /schools/{urn}}, {@code GET /offers/{id}}, {@code GET /search/offers}. */
@@ -71,32 +71,9 @@ public class HttpDirectory implements Directory {
         return new Lookup.Found<>(found.subList(0, Math.min(max, found.size())));
     }
 
-    /** The directory's offer phase for a GIAS school: special and alternative provision by type, the rest by phase. */
+    /** The directory's offer phase for a GIAS school (the kernel's {@link OfferPhases}). */
     static String searchPhase(School school) {
-        String type = school.type() == null ? "" : school.type().toLowerCase(Locale.ROOT);
-        if (type.contains("special")) {
-            return "SPECIAL";
-        }
-        if (type.contains("pupil referral") || type.contains("alternative provision")) {
-            return "ALTERNATIVE_PROVISION";
-        }
-        String phase = school.phase() == null ? "" : school.phase().toLowerCase(Locale.ROOT);
-        if (phase.contains("nursery")) {
-            return "EARLY_YEARS";
-        }
-        if (phase.contains("primary")) {
-            return "PRIMARY";
-        }
-        if (phase.contains("secondary")) {
-            return "SECONDARY";
-        }
-        if (phase.contains("16 plus")) {
-            return "POST_16";
-        }
-        if (phase.contains("all-through") || phase.contains("all through")) {
-            return "ALL_THROUGH";
-        }
-        return null;
+        return OfferPhases.ofSchool(school.phase(), school.type());
     }
 
     private static <T> Lookup<T> lookup(JsonOverHttp.Reply reply, java.util.function.Function<Map<String, Object>, T> read) {

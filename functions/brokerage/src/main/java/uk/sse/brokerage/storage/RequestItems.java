@@ -132,12 +132,13 @@ final class RequestItems {
 
     private static Items suggestion(Suggestion s) {
         return Items.builder().s("offerId", s.offerId()).s("providerId", s.providerId()).s("title", s.title())
-                .s("providerName", s.providerName()).n("distanceKm", s.distanceKm()).n("priceCredits", s.priceCredits());
+                .s("providerName", s.providerName()).n("distanceKm", s.distanceKm()).n("priceCredits", s.priceCredits())
+                .s("liked", s.liked() ? "true" : null);
     }
 
     private static Suggestion suggestion(Items i) {
         return new Suggestion(i.s("offerId"), i.s("providerId"), i.s("title"), i.s("providerName"), i.d("distanceKm"),
-                i.n("priceCredits"));
+                i.n("priceCredits"), "true".equals(i.s("liked")));
     }
 
     private static Items evaluation(Evaluation e) {

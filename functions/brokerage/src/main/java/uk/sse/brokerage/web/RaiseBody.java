@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * What an adviser asks for on a visit: for which school, in which areas of support (taxonomy codes), the need in
- * their own words, how urgent, how many days, how it may be delivered, by when, and the credits the school commits.
+ * their own words, how urgent, how many days, how it may be delivered, by when, the credits the school commits, and
+ * the offers the adviser liked for it (optional; they come first among the request's suggestions).
  */
 @Serdeable
 public record RaiseBody(@NotNull @Pattern(regexp = Shapes.URN, message = Shapes.URN_MESSAGE) String urn,
@@ -34,10 +35,12 @@ public record RaiseBody(@NotNull @Pattern(regexp = Shapes.URN, message = Shapes.
                         @Nullable @Size(max = 7) List<@NotNull DeliveryMode> deliveryModes,
                         @NotNull LocalDate wantedBy,
                         @NotNull @Digits(integer = 10, fraction = 0, message = Shapes.WHOLE) @DecimalMin("1") @DecimalMax(Shapes.MAX_CREDITS)
-                        @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal credits) {
+                        @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal credits,
+                        @Nullable @Size(max = Brokerage.MAX_SUGGESTIONS) List<@NotNull @Pattern(regexp = Shapes.OFFER, message = Shapes.OFFER_MESSAGE) String> likedOffers) {
 
     RaiseRequest.Form form() {
         return new RaiseRequest.Form(urn, areasOfSupport.stream().map(String::strip).toList(), need, urgency,
-                daysWanted.intValueExact(), deliveryModes == null ? List.of() : deliveryModes, wantedBy, credits.longValueExact());
+                daysWanted.intValueExact(), deliveryModes == null ? List.of() : deliveryModes, wantedBy, credits.longValueExact(),
+                likedOffers == null ? List.of() : likedOffers);
     }
 }

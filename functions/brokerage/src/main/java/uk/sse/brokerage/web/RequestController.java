@@ -83,7 +83,8 @@ public class RequestController {
     /**
      * A listing: {@code queue} (a broker's default: the area's requests not yet evaluated, cancelled or withdrawn, most
      * urgent then oldest first), {@code area} (an adviser's or admin's default: all of the area's, newest first),
-     * {@code school} (a school's default: its own) or {@code addressed} (a provider's: those with proposals to it).
+     * {@code school} (a school's default: its own) or {@code addressed} (a provider's: those with proposals to it);
+     * {@code mine=true} keeps those the caller raised (an adviser's own).
      */
     @Get
     public HttpResponse<?> list(@Authenticated Caller caller,
@@ -92,6 +93,7 @@ public class RequestController {
                                 @Nullable @QueryValue @Size(max = 64) String areaOfSupport,
                                 @Nullable @QueryValue @Pattern(regexp = Shapes.URN, message = Shapes.URN_MESSAGE) String urn,
                                 @Nullable @QueryValue @Min(0) @Max(3650) Integer olderThanDays,
+                                @Nullable @QueryValue Boolean mine,
                                 @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
                                 @Nullable @QueryValue @Size(max = 2048) String cursor) {
         if (areaOfSupport != null && !Taxonomy.standard().isKnown(areaOfSupport)) {
@@ -100,7 +102,8 @@ public class RequestController {
         ReadRequests.Listing which = listing == null ? ReadRequests.defaultListing(caller)
                 : ReadRequests.Listing.valueOf(listing.toUpperCase(java.util.Locale.ROOT));
         RequestFilter filter = new RequestFilter(status == null ? Set.of() : Set.copyOf(status), areaOfSupport, urn,
-                olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)));
+                olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)),
+                Boolean.TRUE.equals(mine) ? caller.subject() : null);
         Outcome<Page<RequestView>> page = Paging.page(limit, cursor).flatMap(p -> {
             try {
                 return read.list(caller, which, filter, p).map(found -> new Page<>(

@@ -47,9 +47,9 @@ public record RequestView(String id, String urn, String schoolName, String area,
 
     @Serdeable
     public record SuggestionView(String offerId, String providerId, String title, String providerName, Double distanceKm,
-                                 Long priceCredits) {
+                                 Long priceCredits, boolean liked) {
         static SuggestionView of(Suggestion s) {
-            return new SuggestionView(s.offerId(), s.providerId(), s.title(), s.providerName(), s.distanceKm(), s.priceCredits());
+            return new SuggestionView(s.offerId(), s.providerId(), s.title(), s.providerName(), s.distanceKm(), s.priceCredits(), s.liked());
         }
     }
 

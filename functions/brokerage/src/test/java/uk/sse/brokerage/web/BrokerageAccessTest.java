@@ -99,6 +99,37 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theOffersAnAdviserLikedComeFirstAmongTheSuggestionsAndMustBeOffersTheyCanSee() {
+        Map<String, Object> body = new java.util.HashMap<>(need(SCHOOL, List.of("CT.MATHS"), 10));
+        body.put("likedOffers", List.of(readingOffer, readingOffer));
+        var raised = Seeds.ok(raise(seeds.adviser(), body, UUID.randomUUID().toString()), 201).map();
+        List<Map<String, Object>> suggestions = (List<Map<String, Object>>) raised.get("suggestions");
+        assertThat(suggestions.get(0)).containsEntry("offerId", readingOffer).containsEntry("liked", true)
+                .containsEntry("title", "Early reading: phonics");
+        assertThat(suggestions.stream().filter(s -> readingOffer.equals(s.get("offerId")))).as("once").hasSize(1);
+        assertThat(suggestions.stream().skip(1)).allSatisfy(s -> assertThat(s).containsEntry("liked", false));
+
+        body.put("likedOffers", List.of(mathsOffer, "off_00000000000000000000000000"));
+        int before = ids(api.get("/requests?listing=area&limit=100", seeds.adviser())).size();
+        var refused = raise(seeds.adviser(), body, UUID.randomUUID().toString());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.problemFields()).containsExactly("/likedOffers/1");
+        assertThat(ids(api.get("/requests?listing=area&limit=100", seeds.adviser()))).hasSize(before);
+    }
+
+    @Test
+    void anAdviserCanKeepToTheRequestsTheyRaised() {
+        String mine = raised(SCHOOL, List.of("CT.MATHS"), 10);
+        String colleague = seeds.token(Role.ADVISER, AREA, "another-desk");
+        String theirs = (String) Seeds.ok(raise(colleague, need(SCHOOL, List.of("CT.READ"), 10), UUID.randomUUID().toString()), 201)
+                .map().get("id");
+        assertThat(ids(api.get("/requests?listing=area&limit=100", seeds.adviser()))).contains(mine, theirs);
+        assertThat(ids(api.get("/requests?listing=area&mine=true&limit=100", seeds.adviser()))).contains(mine).doesNotContain(theirs);
+        assertThat(ids(api.get("/requests?listing=area&mine=true&limit=100", colleague))).contains(theirs).doesNotContain(mine);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void eachStepIsForItsOwnRoleAndAProviderSeesOnlyWhatIsProposedToIt() {
         String id = raised(SCHOOL, List.of("CT.MATHS", "CT.READ"), 60);
         Map<String, Object> propose = Map.of("offers", List.of(Map.of("offerId", mathsOffer, "days", 2, "credits", 20),

@@ -22,6 +22,14 @@ public final class LedgerPolicy {
         return owns(caller, account) || overseesArea(caller, account.area());
     }
 
+    /**
+     * An account's balances (not its statement): also the area's advisers, who on a school visit must know whether the
+     * school can pay for the support it asks for.
+     */
+    public static boolean maySeeBalance(Caller caller, AccountId account) {
+        return maySee(caller, account) || caller.isIn(Role.ADVISER, account.area());
+    }
+
     public static boolean maySee(Caller caller, Transfer transfer) {
         return maySee(caller, transfer.debit()) || maySee(caller, transfer.credit());
     }

@@ -21,16 +21,18 @@ public class ReadLedger {
         this.store = store;
     }
 
+    /** The account's balances: for those who may see the account, and the area's advisers. */
     public Outcome<Account> account(Caller caller, AccountId id) {
-        if (!LedgerPolicy.maySee(caller, id)) {
-            return Outcome.notFound("account " + id);
-        }
+        return LedgerPolicy.maySeeBalance(caller, id) ? find(id) : Outcome.notFound("account " + id);
+    }
+
+    private Outcome<Account> find(AccountId id) {
         return store.account(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("account " + id));
     }
 
-    /** Entries newest first, each with the posted balance after it. */
+    /** Entries newest first, each with the posted balance after it: for those who may see the account. */
     public Outcome<Page<Entry>> statement(Caller caller, AccountId id, PageRequest page) {
-        return account(caller, id).flatMap(account -> store.statement(id, page).map(Outcome::done)
+        return (LedgerPolicy.maySee(caller, id) ? find(id) : Outcome.<Account>notFound("account " + id)).flatMap(account -> store.statement(id, page).map(Outcome::done)
                 .orElseGet(() -> Outcome.invalid("cursor", "is not a cursor this statement gave")));
     }
 

@@ -90,7 +90,6 @@ class LedgerAccessTest extends LedgerLambdaTest {
         Map<String, String> strangers = new java.util.LinkedHashMap<>();
         strangers.put("another school", otherSchool);
         strangers.put("a provider", provider);
-        strangers.put("an adviser", adviser);
         strangers.put("an assurer", assurer);
         strangers.put("the same URN in another area", schoolElsewhere);
         strangers.put("another area's broker", brokerElsewhere);
@@ -100,6 +99,12 @@ class LedgerAccessTest extends LedgerLambdaTest {
             denied(name, 404, () -> api.get("/accounts/" + SCHOOL, who));
             denied(name, 404, () -> api.get("/accounts/" + SCHOOL + "/entries", who));
         });
+        // the area's advisers see a school's balances (on a visit: can it pay?) but not its statement; others' advisers neither
+        Api.Reply balances = api.get("/accounts/" + SCHOOL, adviser);
+        assertThat(balances.status()).as(balances.body()).isEqualTo(200);
+        assertThat(balances.map()).containsKeys("balance", "available");
+        denied("an adviser, the statement", 404, () -> api.get("/accounts/" + SCHOOL + "/entries", adviser));
+        denied("another area's adviser", 404, () -> api.get("/accounts/" + SCHOOL, adviserElsewhere));
         // a school's account seen by another school looks exactly like one that does not exist
         Api.Reply missing = api.get("/accounts/888/100999", school);
         Api.Reply hidden = api.get("/accounts/" + OTHER_SCHOOL, school);

@@ -47,9 +47,10 @@ public class AttemptDelivery {
     private final Duration rateWait;
     private final Duration disableAfter;
     private final Duration slackInterval;
+    private final Bodies bodies;
 
     public AttemptDelivery(DeliveryStore deliveries, Destinations destinations, WebhookSender sender, SendRate rate,
-                           Clock clock, NotifierSettings settings) {
+                           Clock clock, NotifierSettings settings, Bodies bodies) {
         this.deliveries = deliveries;
         this.destinations = destinations;
         this.sender = sender;
@@ -59,6 +60,7 @@ public class AttemptDelivery {
         this.rateWait = settings.rateWait();
         this.disableAfter = settings.disableAfter();
         this.slackInterval = settings.slackInterval();
+        this.bodies = bodies;
     }
 
     /** What became of the attempt. */
@@ -96,7 +98,9 @@ public class AttemptDelivery {
                     result = new SendResult.NoAnswer(SendResult.Failure.REFUSED_DESTINATION, "the URL " + refused.reason(), 0);
             case Destinations.Checked.Allowed allowed -> {
                 address = allowed.destination().address();
-                result = sender.post(allowed.destination(), headers(delivery, subscription, at), delivery.body());
+                Map<String, String> headers = headers(delivery, subscription, at);
+                bodies.page(subscription.format(), delivery.body()).ifPresent(page -> headers.put("link", "<" + page + ">; rel=\"related\"; type=\"text/html\""));
+                result = sender.post(allowed.destination(), headers, delivery.body());
             }
         }
         Verdict verdict = Verdicts.of(result, subscription.format());

@@ -96,7 +96,7 @@ class OtherStreamsTest extends NotifierLambdaTest {
         assertThat(pipeline().handle(Pipeline.drain(directoryStream)).getBatchItemFailures()).isEmpty();
         Receiver.Request slack = receiver.await("/awaiting", 1, WAIT).get(0);
         assertThat(slack.body()).contains("Offer awaiting assurance: Systematic synthetic phonics", "Northway Teaching School Hub",
-                "https://sse.example.test/offers/" + offerId);
+                "https://sse.example.test/support-offers/" + offerId);
         List<Receiver.Request> envelopes = receiver.await("/everything", 2, WAIT);
         assertThat(envelopes).extracting(r -> parse(r.body()).get("type")).containsExactlyInAnyOrder("directory.offer.created", "directory.offer.submitted"); // sent side by side
         assertThat(envelopes).extracting(r -> parse(r.body()).get("id")).containsExactlyInAnyOrder(offerId + "/1", offerId + "/2");

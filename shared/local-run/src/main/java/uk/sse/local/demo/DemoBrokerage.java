@@ -61,7 +61,7 @@ public final class DemoBrokerage {
             Visit v = VISITS.get(i);
             Provider school = schools.get(i + 6); // the first six already pay or hold in the demo ledger
             RaiseRequest.Form form = new RaiseRequest.Form(school.urn(), List.of(v.code()), v.need(), v.urgency(), v.days(),
-                    List.of(DeliveryMode.IN_SCHOOL), LocalDate.now().plusWeeks(6), v.credits());
+                    List.of(DeliveryMode.IN_SCHOOL), LocalDate.now().plusWeeks(6), v.credits(), List.of());
             BrokerageRequest r = done(raise.raise(adviser, bearer.apply(Role.ADVISER, null), form, "demo-visit-" + i)).request();
             if (v.stage() > 0) {
                 List<String> notFrom = new java.util.ArrayList<>(schools.subList(0, 3).stream().map(Provider::id).toList());
