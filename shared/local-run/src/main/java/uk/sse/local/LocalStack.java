@@ -21,7 +21,9 @@ import uk.sse.engines.Engines;
 import uk.sse.engines.OpenSearchEngine;
 import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.reporting.projection.ProjectEvents;
@@ -229,14 +231,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #token(Role)}, for a member of organisation {@code org} (a provider id or a school's URN). */
     public String token(Role role, String org) {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org));
-        claims.put(Role.CLAIM, role.name());
-        claims.put(Caller.AREA_CLAIM, demo.demoArea());
-        if (org != null) {
-            claims.put(Caller.ORGANISATION_CLAIM, org);
-        }
-        claims.put("exp", System.currentTimeMillis() / 1000 + Duration.ofHours(12).toSeconds());
+        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class),
+                "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org), role, demo.demoArea(), org, Duration.ofHours(12));
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,6 +22,9 @@ import jakarta.validation.constraints.Pattern;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.ServiceScope;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.Paging;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.ReadLedger;
 import uk.sse.ledger.application.ResolveHold;
@@ -53,7 +57,7 @@ public class TransferController {
 
     /** Moves credits, or with {@code pending} places a hold. The same id with the same body answers the first result. */
     @Post("/transfers")
-    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid TransferBody body) {
+    public HttpResponse<?> create(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller, @Body @Valid TransferBody body) {
         return Responses.of(move.transfer(caller, body.request()), result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
     }
 
@@ -66,7 +70,7 @@ public class TransferController {
 
     /** A transfer or hold as it stands, to those who may see either of its accounts. */
     @Get("/transfers/{id}")
-    public HttpResponse<?> one(@Authenticated Caller caller,
+    public HttpResponse<?> one(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
         return Responses.of(read.transfer(caller, new TransferId(id)), t -> HttpResponse.ok(Views.TransferView.of(t)));
     }
@@ -77,7 +81,7 @@ public class TransferController {
      */
     @Post("/transfers/{id}/post")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostBody.class)))
-    public HttpResponse<?> post(@Authenticated Caller caller,
+    public HttpResponse<?> post(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
                                 @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
                                 HttpRequest<?> request) {
         PostBody parsed = optionalBodies.read(request, PostBody.class);
@@ -88,9 +92,31 @@ public class TransferController {
 
     /** Voids a hold, releasing its credits. Voiding again answers the same. */
     @Post("/transfers/{id}/void")
-    public HttpResponse<?> voidHold(@Authenticated Caller caller,
+    public HttpResponse<?> voidHold(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
                                     @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
         TransferId transfer = new TransferId(id);
         return Responses.of(resolve.voidHold(caller, transfer), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
+    }
+
+    /**
+     * Moves a pending hold's timeout to {@code timeoutSeconds} from now (never earlier): the brokerage keeps an
+     * engagement's hold while its delivery goes on, so a hold nobody keeps cannot lock credits for ever.
+     */
+    @Post("/transfers/{id}/extend")
+    public HttpResponse<?> extend(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
+                                  @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
+                                  @Body @Valid ExtendBody body) {
+        TransferId transfer = new TransferId(id);
+        return Responses.of(resolve.extend(caller, transfer, body.timeoutSeconds().longValueExact()),
+                result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
+    }
+
+    /** The pending engagement holds, soonest timeout first, for the brokerage service's reconciliation only. */
+    @Get("/holds")
+    public HttpResponse<?> engagementHolds(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
+                                           @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+                                           @Nullable @QueryValue String cursor) {
+        return Responses.of(Paging.page(limit, cursor).flatMap(page -> read.engagementHolds(caller, page)),
+                page -> HttpResponse.ok(new Page<>(page.items().stream().map(Views.TransferView::of).toList(), page.next())));
     }
 }

@@ -114,8 +114,13 @@ class ReportAccessTest extends ReportingLambdaTest {
             assertThat(reply.contentType()).startsWith("application/problem+json");
         }
         String unknownRole = "Bearer " + context.getBean(io.micronaut.security.token.jwt.generator.JwtTokenGenerator.class)
-                .generateToken(Map.of("sub", "someone", "role", "EMPEROR", "area", "888",
-                        "exp", System.currentTimeMillis() / 1000 + 600)).orElseThrow();
+                .generateToken(withRole(uk.sse.kernel.identity.TokenClaims.person(context.getBean(uk.sse.kernel.identity.IdentitySettings.class),
+                        "someone", uk.sse.kernel.identity.Role.COMMISSIONER, "888", null, java.time.Duration.ofMinutes(10)), "EMPEROR")).orElseThrow();
         assertThat(get(uri("/reports/days"), unknownRole).status()).isEqualTo(401);
+    }
+
+    private static Map<String, Object> withRole(Map<String, Object> claims, String role) {
+        claims.put("role", role);
+        return claims;
     }
 }

@@ -24,7 +24,9 @@ import uk.sse.engines.Engines;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.ledger.application.ApplyCommand;
 import uk.sse.kernel.retry.Backoff;
@@ -348,12 +350,8 @@ public final class LedgerBenchmark {
     }
 
     private String bearer(Role role, String area, String organisation) {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", role.name().toLowerCase(Locale.ROOT) + "-" + area + "-" + organisation);
-        claims.put(Role.CLAIM, role.name());
-        claims.put(Caller.AREA_CLAIM, area);
-        claims.put(Caller.ORGANISATION_CLAIM, organisation);
-        claims.put("exp", System.currentTimeMillis() / 1000 + 6 * 3600);
+        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class),
+                role.name().toLowerCase(Locale.ROOT) + "-" + area + "-" + organisation, role, area, organisation, java.time.Duration.ofHours(6));
         return "Bearer " + context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 
