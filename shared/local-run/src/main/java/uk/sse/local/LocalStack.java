@@ -8,6 +8,7 @@ import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.MoveRequest;
 import uk.sse.brokerage.application.ProposeOffers;
 import uk.sse.brokerage.application.RaiseRequest;
+import uk.sse.brokerage.application.ReconcileEngagements;
 import uk.sse.directory.application.ImportSchoolRegister;
 import uk.sse.directory.signals.RecordEngagementOutcomes;
 import uk.sse.indexer.IndexDirectoryChanges;
@@ -131,17 +132,29 @@ public final class LocalStack implements AutoCloseable {
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // the brokerage's reconciliation with the ledger, as its schedule runs it in AWS (every five minutes there)
+            ReconcileEngagements reconcile = context.getBean(ReconcileEngagements.class);
+            sweeper.scheduleWithFixedDelay(() -> runLogged(() -> reconcile.run(5000)), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
             stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
             awaitSearch(stack);
             stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
-                    context.getBean(MoveRequest.class), (role, org) -> "Bearer " + stack.token(role, org));
+                    context.getBean(MoveRequest.class));
             return stack;
         } catch (RuntimeException failed) {
             streams.forEach(StreamDriver::close);
             context.close();
             receiver.close();
             throw failed;
+        }
+    }
+
+    /** A scheduled task that must go on running after a failure (a scheduled executor stops a task that throws). */
+    private static void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException failed) {
+            org.slf4j.LoggerFactory.getLogger(LocalStack.class).warn("a scheduled task failed; it runs again at its next time", failed);
         }
     }
 

@@ -55,7 +55,7 @@ public class RaiseRequest {
         this.clock = clock;
     }
 
-    public Outcome<Raised> raise(Caller caller, String bearer, Form form, String idempotencyKey) {
+    public Outcome<Raised> raise(Caller caller, Form form, String idempotencyKey) {
         Actor actor = Actors.of(caller);
         if (!Policy.mayRaise(actor, caller.area())) {
             return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
@@ -75,7 +75,7 @@ public class RaiseRequest {
         if (!unknown.isEmpty()) {
             return Outcome.invalid(unknown);
         }
-        Directory.School school = switch (directory.school(bearer, form.urn())) {
+        Directory.School school = switch (directory.school(caller, form.urn())) {
             case Lookup.Found<Directory.School> found -> found.value();
             case Lookup.Missing<Directory.School> missing -> null;
             case Lookup.Unavailable<Directory.School> down -> throw new ServiceBusy("the directory did not answer: " + down.why(), null);
@@ -90,7 +90,7 @@ public class RaiseRequest {
         boolean unavailable = false;
         if (form.areasOfSupport() != null && !form.areasOfSupport().isEmpty()) {
             // twice as many as kept: the school's own offers are dropped, as it cannot be its own provider
-            switch (directory.suggest(bearer, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
+            switch (directory.suggest(caller, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
                 case Lookup.Found<List<Suggestion>> found -> suggestions = found.value().stream()
                         .filter(s -> !s.providerId().equals(form.urn())).limit(Brokerage.MAX_SUGGESTIONS).toList();
                 case Lookup.Missing<List<Suggestion>> none -> suggestions = List.of();

@@ -27,6 +27,9 @@ import uk.sse.directory.model.Phase;
 import uk.sse.directory.model.ProviderType;
 import uk.sse.kernel.http.Responses;
 
+import uk.sse.kernel.identity.AdmitsServices;
+import uk.sse.kernel.identity.ServiceScope;
+
 import java.util.List;
 
 /** Full-text and faceted search over the approved directory, completions, and school look-up by name. */
@@ -52,6 +55,7 @@ public class SearchController {
      * give each hit its distance. Facet counts are over every match.
      */
     @Get("/search/offers")
+    @AdmitsServices(ServiceScope.DIRECTORY_READ)
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferResults.class)))
     public HttpResponse<?> searchOffers(@Nullable @QueryValue @Size(max = 200) String q,
                                         @Nullable @QueryValue List<String> area,

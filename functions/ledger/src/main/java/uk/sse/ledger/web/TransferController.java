@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.identity.AdmitsServices;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.ServiceScope;
@@ -57,7 +58,8 @@ public class TransferController {
 
     /** Moves credits, or with {@code pending} places a hold. The same id with the same body answers the first result. */
     @Post("/transfers")
-    public HttpResponse<?> create(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller, @Body @Valid TransferBody body) {
+    @AdmitsServices(ServiceScope.LEDGER_HOLDS)
+    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid TransferBody body) {
         return Responses.of(move.transfer(caller, body.request()), result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
     }
 
@@ -70,7 +72,8 @@ public class TransferController {
 
     /** A transfer or hold as it stands, to those who may see either of its accounts. */
     @Get("/transfers/{id}")
-    public HttpResponse<?> one(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
+    @AdmitsServices(ServiceScope.LEDGER_HOLDS)
+    public HttpResponse<?> one(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
         return Responses.of(read.transfer(caller, new TransferId(id)), t -> HttpResponse.ok(Views.TransferView.of(t)));
     }
@@ -80,8 +83,9 @@ public class TransferController {
      * The body is optional: none at all posts the whole hold.
      */
     @Post("/transfers/{id}/post")
+    @AdmitsServices(ServiceScope.LEDGER_HOLDS)
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostBody.class)))
-    public HttpResponse<?> post(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
+    public HttpResponse<?> post(@Authenticated Caller caller,
                                 @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
                                 HttpRequest<?> request) {
         PostBody parsed = optionalBodies.read(request, PostBody.class);
@@ -92,7 +96,8 @@ public class TransferController {
 
     /** Voids a hold, releasing its credits. Voiding again answers the same. */
     @Post("/transfers/{id}/void")
-    public HttpResponse<?> voidHold(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
+    @AdmitsServices(ServiceScope.LEDGER_HOLDS)
+    public HttpResponse<?> voidHold(@Authenticated Caller caller,
                                     @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
         TransferId transfer = new TransferId(id);
         return Responses.of(resolve.voidHold(caller, transfer), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
@@ -103,7 +108,8 @@ public class TransferController {
      * engagement's hold while its delivery goes on, so a hold nobody keeps cannot lock credits for ever.
      */
     @Post("/transfers/{id}/extend")
-    public HttpResponse<?> extend(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
+    @AdmitsServices(ServiceScope.LEDGER_HOLDS)
+    public HttpResponse<?> extend(@Authenticated Caller caller,
                                   @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
                                   @Body @Valid ExtendBody body) {
         TransferId transfer = new TransferId(id);
@@ -113,7 +119,8 @@ public class TransferController {
 
     /** The pending engagement holds, soonest timeout first, for the brokerage service's reconciliation only. */
     @Get("/holds")
-    public HttpResponse<?> engagementHolds(@Authenticated(services = ServiceScope.LEDGER_HOLDS) Caller caller,
+    @AdmitsServices(ServiceScope.LEDGER_HOLDS)
+    public HttpResponse<?> engagementHolds(@Authenticated Caller caller,
                                            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
                                            @Nullable @QueryValue String cursor) {
         return Responses.of(Paging.page(limit, cursor).flatMap(page -> read.engagementHolds(caller, page)),

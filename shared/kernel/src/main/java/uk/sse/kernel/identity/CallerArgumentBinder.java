@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * Lets a controller method take a {@link Caller} parameter. A person's token without a known role is treated as
  * unauthenticated: no endpoint can be reached with an unusable identity. A service's token (its client is one of
- * {@link IdentitySettings#serviceClients()}) reaches only routes that admit one of its scopes ({@link Authenticated});
+ * {@link IdentitySettings#serviceClients()}) reaches only routes that admit one of its scopes ({@link ServiceAdmission});
  * the person it acts for comes from the {@code Acting-*} headers, which only a service's call is read for.
  */
 @Singleton
@@ -51,12 +51,6 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
         Optional<Caller> caller = callerOf(authentication.get(), source);
         if (caller.isEmpty()) {
             throw new AuthorizationException(null);
-        }
-        if (caller.get().isService()) {
-            Set<String> admitted = Set.of(context.getAnnotationMetadata().stringValues(Authenticated.class, "services"));
-            if (admitted.stream().noneMatch(caller.get()::isServiceWith)) {
-                throw new AuthorizationException(authentication.get()); // authenticated, but not for this route: 403
-            }
         }
         return () -> caller;
     }

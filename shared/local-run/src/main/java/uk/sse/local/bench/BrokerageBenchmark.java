@@ -38,6 +38,10 @@ import java.util.UUID;
  */
 public final class BrokerageBenchmark {
 
+    /** The adviser the baseline's directory calls act for (the service's token is the authority). */
+    private static final uk.sse.kernel.identity.Caller ADVISER = new uk.sse.kernel.identity.Caller("bench-adviser", Role.ADVISER, "888", null);
+
+
     public static void main(String[] args) throws Exception {
         int perRun = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -117,8 +121,8 @@ public final class BrokerageBenchmark {
     private static double baseline(Directory directory, DynamoDbClient dynamo, String table, Map<String, AttributeValue> item,
                                    String adviser, String urn) {
         long t = System.nanoTime();
-        if (!(directory.school(adviser, urn) instanceof Lookup.Found<Directory.School> school)
-                || !(directory.suggest(adviser, school.value(), List.of("CT.READ", "INC.SEND"), 2 * Brokerage.MAX_SUGGESTIONS) instanceof Lookup.Found<?>)) {
+        if (!(directory.school(ADVISER, urn) instanceof Lookup.Found<Directory.School> school)
+                || !(directory.suggest(ADVISER, school.value(), List.of("CT.READ", "INC.SEND"), 2 * Brokerage.MAX_SUGGESTIONS) instanceof Lookup.Found<?>)) {
             throw new IllegalStateException("the directory did not answer for " + urn);
         }
         Map<String, AttributeValue> copy = new HashMap<>(item);
