@@ -109,7 +109,7 @@ public final class BrokerageDesk {
         uk.sse.kernel.outcome.Outcome<uk.sse.ledger.model.Result> outcome = switch (effect) {
             case LedgerEffect.PlaceHold h -> move.transfer(caller, new TransferRequest(new TransferId(h.transferId()),
                     new AccountId(h.schoolAccount()), new AccountId(h.providerAccount()), h.credits(), TransferKind.PAYMENT,
-                    h.reference(), true, java.time.Duration.ofDays(30).toSeconds()));
+                    h.reference(), true, uk.sse.ledger.model.Ledger.MAX_TIMEOUT_SECONDS)); // the scenario spans terms: kept as reconciliation would
             case LedgerEffect.ExtendHold x -> resolve.extend(caller, new TransferId(x.transferId()), java.time.Duration.ofDays(30).toSeconds());
             case LedgerEffect.PostHold p -> resolve.post(caller, new TransferId(p.transferId()), OptionalLong.of(p.amount()));
             case LedgerEffect.VoidHold v -> resolve.voidHold(caller, new TransferId(v.transferId()));
