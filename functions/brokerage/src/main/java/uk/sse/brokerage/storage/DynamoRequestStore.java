@@ -108,7 +108,8 @@ public class DynamoRequestStore implements RequestStore {
 
     @Override
     public Page<String> heldEngagements(PageRequest page) {
-        Map<String, AttributeValue> start = Cursors.startOf(page.cursor());
+        Map<String, AttributeValue> start = Cursors.startOf(page.cursor(), java.util.Set.of(Tables.PK, Tables.SK),
+                key -> RequestItems.HELD_PK.equals(key.get(Tables.PK).s()));
         QueryResponse pointers = Transactions.busyOnFault("read", () -> client.query(b -> b.tableName(table)
                 .keyConditionExpression("pk = :pk").consistentRead(true)
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RequestItems.HELD_PK)))
@@ -137,7 +138,9 @@ public class DynamoRequestStore implements RequestStore {
 
     @Override
     public Page<BrokerageRequest> addressedTo(String providerId, RequestFilter filter, PageRequest page) {
-        Map<String, AttributeValue> start = Cursors.startOf(page.cursor());
+        String pk = RequestItems.addressedPk(providerId);
+        Map<String, AttributeValue> start = Cursors.startOf(page.cursor(), java.util.Set.of(Tables.PK, Tables.SK),
+                key -> pk.equals(key.get(Tables.PK).s()) && key.get(Tables.SK).s().startsWith("REQUEST#"));
         QueryResponse pointers = Transactions.busyOnFault("read", () -> client.query(b -> b.tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :requests)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RequestItems.addressedPk(providerId)),
