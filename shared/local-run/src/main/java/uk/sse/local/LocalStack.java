@@ -135,6 +135,8 @@ public final class LocalStack implements AutoCloseable {
             // the brokerage's reconciliation with the ledger, as its schedule runs it in AWS (every five minutes there)
             ReconcileEngagements reconcile = context.getBean(ReconcileEngagements.class);
             sweeper.scheduleWithFixedDelay(() -> runLogged(() -> reconcile.run(5000)), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // dead letters renamed to .replay are handed back to their consumers (operations.md)
+            sweeper.scheduleWithFixedDelay(() -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
             stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
             awaitSearch(stack);
