@@ -119,11 +119,18 @@ public final class BadInputHandlers {
         return response.body(response.body().withInstance(request.getPath()));
     }
 
+    /** The body as the client sent it, read as UTF-8 (the edge admits no other), so positions in it are the parser's. */
     private static String bodyText(HttpRequest<?> request) {
         try {
+            if (request instanceof io.micronaut.http.ServerHttpRequest<?> server
+                    && server.byteBody() instanceof io.micronaut.http.body.AvailableByteBody available) {
+                try (io.micronaut.http.body.CloseableAvailableByteBody copy = available.split()) {
+                    return new String(copy.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
             return request.getBody(String.class).orElse(null);
         } catch (RuntimeException unreadable) {
-            return null;
+            return request.getBody(String.class).orElse(null);
         }
     }
 
