@@ -8,7 +8,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Header;
@@ -18,10 +17,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.body.AvailableByteBody;
-import io.micronaut.http.body.ByteBody;
-import io.micronaut.http.body.CloseableAvailableByteBody;
-import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
@@ -30,14 +25,12 @@ import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.problem.Problem;
 import uk.sse.kernel.problem.Problems;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The API edge, after the caller is known and before a route binds anything:
@@ -52,37 +45,24 @@ import java.util.concurrent.CompletableFuture;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestEdge implements Ordered {
 
-    /** Buffering a streamed body (the local server's) waits at most this long. */
-    private static final long BUFFER_SECONDS = 10;
-
+    /**
+     * The body is bound here as a copy (the framework splits and buffers it, on the local server as on Lambda), so the
+     * route still binds it itself.
+     */
     @RequestFilter
-    public CompletableFuture<@Nullable HttpResponse<Problem>> refuseAtTheEdge(HttpRequest<?> request) {
+    public @Nullable HttpResponse<Problem> refuseAtTheEdge(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         if (route.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         Optional<String> unknown = unknownParameter(route.get(), request);
         if (unknown.isPresent()) {
-            return CompletableFuture.completedFuture(refuse(request, HttpStatus.BAD_REQUEST, "unknown-parameter", unknown.get(),
-                    "is not a parameter of this resource"));
+            return refuse(request, HttpStatus.BAD_REQUEST, "unknown-parameter", unknown.get(), "is not a parameter of this resource");
         }
-        if (!request.getMethod().permitsRequestBody() || !readsJson(route.get()) || request.getContentLength() == 0) {
-            return CompletableFuture.completedFuture(null);
+        if (body == null || !request.getMethod().permitsRequestBody() || !readsJson(route.get())) {
+            return null;
         }
-        if (!(request instanceof ServerHttpRequest<?> server)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        if (server.byteBody() instanceof AvailableByteBody available) {
-            return CompletableFuture.completedFuture(check(request, available.toByteArray()));
-        }
-        CloseableByteBody copy = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
-        return copy.buffer().orTimeout(BUFFER_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
-                .thenApply(whole -> {
-                    try (CloseableAvailableByteBody body = whole) {
-                        return check(request, body.toByteArray());
-                    }
-                })
-                .whenComplete((answer, failed) -> copy.close());
+        return check(request, body);
     }
 
     private static @Nullable HttpResponse<Problem> check(HttpRequest<?> request, byte[] body) {
