@@ -24,7 +24,7 @@ class AccessTest {
             Map.entry("directory-api", "directory"), Map.entry("directory-signals", "directory"),
             Map.entry("register-import", "directory"), Map.entry("register-fetch", "directory"),
             Map.entry("ledger-api", "ledger"), Map.entry("ledger-sweeper", "ledger"),
-            Map.entry("brokerage-api", "brokerage"),
+            Map.entry("brokerage-api", "brokerage"), Map.entry("brokerage-reconciliation", "brokerage"),
             Map.entry("notifier-api", "notifier"), Map.entry("notifier-stream", "notifier"), Map.entry("notifier-sweeper", "notifier"));
 
     /** Which tables' streams each handler reads. */

@@ -23,16 +23,15 @@ class ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_authorizer_trusts_only_tokens_of_the_user_pool_for_the_web_client() {
+    void the_authorizer_trusts_only_tokens_of_the_user_pool_for_the_web_client_and_the_brokerage() {
         for (Synthesised s : Synthesised.both()) {
             Map<String, Object> authorizer = s.ofType("AWS::ApiGatewayV2::Authorizer").values().iterator().next();
             assertThat(authorizer.get("AuthorizerType")).isEqualTo("JWT");
             assertThat(authorizer.get("IdentitySource")).isEqualTo(List.of("$request.header.Authorization"));
             Map<String, Object> jwt = (Map<String, Object>) authorizer.get("JwtConfiguration");
             String pool = s.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
-            String client = s.ofType("AWS::Cognito::UserPoolClient").keySet().iterator().next();
             assertThat(jwt.get("Issuer").toString()).contains("https://cognito-idp.").contains(pool);
-            assertThat(jwt.get("Audience")).isEqualTo(List.of(Map.of("Ref", client)));
+            assertThat(jwt.get("Audience")).isEqualTo(List.of(Map.of("Ref", s.clientId("web")), Map.of("Ref", s.clientId("brokerage"))));
         }
     }
 

@@ -22,6 +22,7 @@ class FunctionsTest {
             Map.entry("ledger-api", List.of("ledger", API)),
             Map.entry("ledger-sweeper", List.of("ledger", "uk.sse.ledger.sweep.SweepDueHolds")),
             Map.entry("brokerage-api", List.of("brokerage", API)),
+            Map.entry("brokerage-reconciliation", List.of("brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule")),
             Map.entry("notifier-api", List.of("notifier", API)),
             Map.entry("notifier-stream", List.of("notifier", "uk.sse.notifier.stream.NotifyOnEvents")),
             Map.entry("notifier-sweeper", List.of("notifier", "uk.sse.notifier.sweep.RetryDueDeliveries")),
@@ -43,8 +44,9 @@ class FunctionsTest {
                 assertThat(s.environment(name)).as(name).containsEntry("MICRONAUT_ENVIRONMENTS", "aws");
                 assertThat((Map<String, Object>) fn.get("LoggingConfig")).containsEntry("LogFormat", "JSON");
             });
-            // the others: the Cognito trigger, and CDK's handler that sets the import bucket's notifications
-            assertThat(s.ofType("AWS::Lambda::Function")).hasSize(HANDLERS.size() + 2);
+            // the others: the Cognito trigger, CDK's handler that sets the import bucket's notifications, and the custom
+            // resource that reads the brokerage client's secret at deploy time
+            assertThat(s.ofType("AWS::Lambda::Function")).hasSize(HANDLERS.size() + 3);
         }
     }
 
@@ -112,13 +114,28 @@ class FunctionsTest {
         String api = s.ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
         assertThat(String.valueOf(brokerage.get("SSE_DIRECTORY_URL"))).contains(api).contains("execute-api");
         assertThat(brokerage.get("SSE_LEDGER_URL")).isEqualTo(brokerage.get("SSE_DIRECTORY_URL"));
-        // every API handler checks tokens against the user pool's keys (the web checks none: it calls the API with them)
+        // every API handler checks tokens against the user pool's keys, its issuer, and the web and brokerage clients
+        // (the web checks none: it calls the API with them)
         String pool = s.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
+        String web = s.clientId("web");
+        String brokerageClient = s.clientId("brokerage");
         HANDLERS.forEach((name, moduleAndHandler) -> {
             if (moduleAndHandler.get(1).equals(API) && !name.equals("web")) {
-                assertThat(String.valueOf(s.environment(name).get("SSE_JWKS_URL"))).as(name).contains(pool).contains("/.well-known/jwks.json");
+                Map<String, Object> env = s.environment(name);
+                assertThat(String.valueOf(env.get("SSE_JWKS_URL"))).as(name).contains(pool).contains("/.well-known/jwks.json");
+                assertThat(String.valueOf(env.get("SSE_TOKEN_ISSUER"))).as(name).contains("https://cognito-idp.").contains(pool);
+                assertThat(env.get("SSE_TOKEN_CLIENTS")).as(name).isEqualTo(Map.of("Ref", web));
+                assertThat(env.get("SSE_SERVICE_CLIENTS")).as(name).isEqualTo(Map.of("Ref", brokerageClient));
             }
         });
+        // the brokerage and its reconciliation get their own token: the client's id and secret, and the pool's token endpoint
+        for (String handler : List.of("brokerage-api", "brokerage-reconciliation")) {
+            Map<String, Object> env = s.environment(handler);
+            assertThat(env.get("SSE_SERVICE_CLIENT_ID")).as(handler).isEqualTo(Map.of("Ref", brokerageClient));
+            assertThat(String.valueOf(env.get("SSE_SERVICE_CLIENT_SECRET"))).as(handler).contains("ClientSecret").doesNotContain("Ref=" + web);
+            assertThat(String.valueOf(env.get("SSE_SERVICE_TOKEN_URL"))).as(handler).contains("amazoncognito.com").contains("/oauth2/token");
+        }
+        assertThat(s.environment("directory-api")).doesNotContainKeys("SSE_SERVICE_CLIENT_ID", "SSE_SERVICE_CLIENT_SECRET");
     }
 
     @Test

@@ -92,16 +92,19 @@ class StreamsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_sweepers_run_every_minute_on_their_aliases_with_a_scheduled_event() {
+    void the_sweepers_and_the_reconciliation_run_on_their_aliases_with_a_scheduled_event() {
         for (Synthesised s : Synthesised.both()) {
-            Map<String, String> sweepers = Map.of("hold-expiry", "ledger-sweeper", "webhook-retries", "notifier-sweeper");
+            Map<String, String> sweepers = Map.of("hold-expiry", "ledger-sweeper", "webhook-retries", "notifier-sweeper",
+                    "engagement-reconciliation", "brokerage-reconciliation");
+            Map<String, String> every = Map.of("hold-expiry", "rate(1 minute)", "webhook-retries", "rate(1 minute)",
+                    "engagement-reconciliation", "rate(5 minutes)");
             Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-            // the two sweepers, and the register's daily fetch (RegisterImportsTest)
-            assertThat(schedules).hasSize(3);
+            // the two sweepers, the reconciliation, and the register's daily fetch (RegisterImportsTest)
+            assertThat(schedules).hasSize(4);
             sweepers.forEach((schedule, sweeper) -> {
                 Map<String, Object> props = schedules.values().stream().filter(p -> s.name(schedule).equals(p.get("Name")))
                         .findFirst().orElseThrow();
-                assertThat(props.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
+                assertThat(props.get("ScheduleExpression")).isEqualTo(every.get(schedule));
                 assertThat(props.get("State")).isEqualTo("ENABLED");
                 Map<String, Object> target = (Map<String, Object>) props.get("Target");
                 assertThat(target.get("Arn")).isEqualTo(Map.of("Ref", s.aliasId(sweeper)));

@@ -7,6 +7,15 @@ import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.ClientAttributes;
 import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.ResourceServerScope;
+import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
+import software.amazon.awscdk.services.cognito.UserPoolResourceServerOptions;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.Mfa;
@@ -47,6 +56,10 @@ public class Identity extends Construct {
 
     public static final List<String> ROLES = List.of("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN", "REGISTRAR");
     public static final String TRIGGER_SOURCE = "pre-token-generation.js";
+    /** The resource server of the functions' own scopes: {@code sse/ledger.holds}, {@code sse/directory.read}. */
+    public static final String RESOURCE_SERVER = "sse";
+    public static final String LEDGER_HOLDS = "ledger.holds";
+    public static final String DIRECTORY_READ = "directory.read";
 
     /** Where Cognito's hosted UI sends a person back to, under the web application's address. */
     public static final String CALLBACK_PATH = "oauth/callback/cognito";
@@ -54,6 +67,7 @@ public class Identity extends Construct {
 
     private final UserPool pool;
     private final UserPoolClient webClient;
+    private final UserPoolClient brokerageClient;
     private final UserPoolDomain domain;
 
     public Identity(Construct scope, String id, StageConfig stage) {
@@ -107,9 +121,31 @@ public class Identity extends Construct {
                 .writeAttributes(new ClientAttributes().withStandardAttributes(
                         StandardAttributesMask.builder().fullname(true).build()))
                 .build());
-        // the hosted UI's address; the prefix must be unique in the region, so the account is part of it
-        domain = pool.addDomain("SignIn", UserPoolDomainOptions.builder().cognitoDomain(CognitoDomainOptions.builder()
-                .domainPrefix("sse-" + stage.name() + "-" + Stack.of(this).getAccount()).build()).build());
+
+        ResourceServerScope holds = ResourceServerScope.Builder.create().scopeName(LEDGER_HOLDS)
+                .scopeDescription("place, post, void and extend engagement holds").build();
+        ResourceServerScope read = ResourceServerScope.Builder.create().scopeName(DIRECTORY_READ)
+                .scopeDescription("read the register and approved offers, and search them").build();
+        UserPoolResourceServer services = pool.addResourceServer("Services", UserPoolResourceServerOptions.builder()
+                .identifier(RESOURCE_SERVER).userPoolResourceServerName("sse-" + stage.name() + "-services")
+                .scopes(List.of(holds, read)).build());
+        domain = pool.addDomain("Domain", UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix("sse-" + stage.name() + "-" + Stack.of(this).getAccount()).build())
+                .build());
+        brokerageClient = pool.addClient("BrokerageClient", UserPoolClientOptions.builder()
+                .userPoolClientName("sse-" + stage.name() + "-brokerage")
+                .generateSecret(true)
+                .authFlows(AuthFlow.builder().build())
+                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().clientCredentials(true).build())
+                        .scopes(List.of(OAuthScope.resourceServer(services, holds), OAuthScope.resourceServer(services, read)))
+                        .build())
+                .accessTokenValidity(Duration.hours(1))
+                .enableTokenRevocation(true)
+                .build());
+        // it signs in no person: without this Cognito would allow the SRP and custom sign-in flows by default
+        ((CfnUserPoolClient) brokerageClient.getNode().getDefaultChild()).setExplicitAuthFlows(List.of("ALLOW_REFRESH_TOKEN_AUTH"));
     }
 
     /**
@@ -142,6 +178,25 @@ public class Identity extends Construct {
 
     public UserPoolClient webClient() {
         return webClient;
+    }
+
+    /** The brokerage's own app client: the client-credentials grant, the scopes it needs (decision 0030). */
+    public UserPoolClient brokerageClient() {
+        return brokerageClient;
+    }
+
+    /** Where a function exchanges its client's id and secret for a token ({@code SSE_SERVICE_TOKEN_URL}). */
+    public String tokenUrl() {
+        return domain.baseUrl() + "/oauth2/token";
+    }
+
+    /**
+     * What every API function checks of a token besides its signature: the issuer, the people's client and the service
+     * clients ({@code SSE_TOKEN_ISSUER}, {@code SSE_TOKEN_CLIENTS}, {@code SSE_SERVICE_CLIENTS}).
+     */
+    public java.util.Map<String, String> tokenChecks() {
+        return java.util.Map.of("SSE_TOKEN_ISSUER", issuer(), "SSE_TOKEN_CLIENTS", webClient.getUserPoolClientId(),
+                "SSE_SERVICE_CLIENTS", brokerageClient.getUserPoolClientId());
     }
 
     /** The user pool's issuer, which the API's JWT authorizer trusts. */

@@ -86,7 +86,8 @@ public class SseApi extends Construct {
                 .identitySource(List.of("$request.header.Authorization"))
                 .jwtConfiguration(CfnAuthorizer.JWTConfigurationProperty.builder()
                         .issuer(identity.issuer())
-                        .audience(List.of(identity.webClient().getUserPoolClientId()))
+                        // people's access tokens (the web client) and the brokerage's own (client credentials)
+                        .audience(List.of(identity.webClient().getUserPoolClientId(), identity.brokerageClient().getUserPoolClientId()))
                         .build())
                 .build();
 

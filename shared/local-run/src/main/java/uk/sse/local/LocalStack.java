@@ -8,6 +8,7 @@ import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.MoveRequest;
 import uk.sse.brokerage.application.ProposeOffers;
 import uk.sse.brokerage.application.RaiseRequest;
+import uk.sse.brokerage.application.ReconcileEngagements;
 import uk.sse.directory.application.ImportSchoolRegister;
 import uk.sse.directory.signals.RecordEngagementOutcomes;
 import uk.sse.indexer.IndexDirectoryChanges;
@@ -21,7 +22,9 @@ import uk.sse.engines.Engines;
 import uk.sse.engines.OpenSearchEngine;
 import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.reporting.projection.ProjectEvents;
@@ -132,11 +135,16 @@ public final class LocalStack implements AutoCloseable {
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // the brokerage's reconciliation with the ledger, as its schedule runs it in AWS (every five minutes there)
+            ReconcileEngagements reconcile = context.getBean(ReconcileEngagements.class);
+            sweeper.scheduleWithFixedDelay(() -> runLogged(() -> reconcile.run(5000)), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // dead letters renamed to .replay are handed back to their consumers (operations.md)
+            sweeper.scheduleWithFixedDelay(() -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
             stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
             awaitSearch(stack);
             stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
-                    context.getBean(MoveRequest.class), (role, org) -> "Bearer " + stack.token(role, org));
+                    context.getBean(MoveRequest.class));
             context.registerSingleton(new Handle(stack, DemoPeople.of(demo, areaName(demo.demoArea()))));
             return stack;
         } catch (RuntimeException failed) {
@@ -166,6 +174,15 @@ public final class LocalStack implements AutoCloseable {
     private static String areaName(String area) {
         return DemoDirectory.sampleSchools().stream().filter(s -> area.equals(s.laCode()) && s.laName() != null)
                 .map(uk.sse.directory.register.School::laName).findFirst().orElse(null);
+    }
+
+    /** A scheduled task that must go on running after a failure (a scheduled executor stops a task that throws). */
+    private static void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException failed) {
+            org.slf4j.LoggerFactory.getLogger(LocalStack.class).warn("a scheduled task failed; it runs again at its next time", failed);
+        }
     }
 
     /** The port asked for, or for -1 (tests) a free one chosen now, because brokerage must know it before the server starts. */
@@ -264,17 +281,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #token(Role, String)}, with the person's name (what the web greets them by). */
     public String token(Role role, String org, String name) {
-        Map<String, Object> claims = new HashMap<>();
+        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class),
+                "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org), role, demo.demoArea(), org, Duration.ofHours(12));
         if (name != null) {
             claims.put("name", name);
         }
-        claims.put("sub", "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org));
-        claims.put(Role.CLAIM, role.name());
-        claims.put(Caller.AREA_CLAIM, demo.demoArea());
-        if (org != null) {
-            claims.put(Caller.ORGANISATION_CLAIM, org);
-        }
-        claims.put("exp", System.currentTimeMillis() / 1000 + Duration.ofHours(12).toSeconds());
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 

@@ -113,10 +113,13 @@ class LocalStackTest {
         var paid = post("/transfers", stack.token(Role.PROVIDER), "{\"id\":\"local-pay-1\",\"debit\":\"" + school
                 + "\",\"credit\":\"" + provider + "\",\"amount\":5,\"kind\":\"PAYMENT\"}");
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
-        var held = post("/transfers", stack.token(Role.BROKER), "{\"id\":\"local-hold-1\",\"debit\":\"" + school
-                + "\",\"credit\":\"" + provider + "\",\"amount\":3,\"kind\":\"PAYMENT\",\"pending\":true}");
+        String hold = "{\"id\":\"local-hold-1\",\"debit\":\"" + school
+                + "\",\"credit\":\"" + provider + "\",\"amount\":3,\"kind\":\"PAYMENT\",\"pending\":true}";
+        var byBroker = post("/transfers", stack.token(Role.BROKER), hold);
+        assertThat(byBroker.statusCode()).as("a broker never pays from a school's account: " + byBroker.body()).isEqualTo(403);
+        var held = post("/transfers", stack.token(Role.PROVIDER), hold);
         assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
-        var posted = post("/transfers/local-hold-1/post", stack.token(Role.BROKER), "{\"amount\":2}");
+        var posted = post("/transfers/local-hold-1/post", stack.token(Role.PROVIDER), "{\"amount\":2}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         var halfCredit = post("/transfers", stack.token(Role.PROVIDER), "{\"id\":\"local-pay-2\",\"debit\":\"" + school
                 + "\",\"credit\":\"" + provider + "\",\"amount\":2.5,\"kind\":\"PAYMENT\"}");
@@ -242,7 +245,9 @@ class LocalStackTest {
         assertThat(post("/requests/" + id + "/proposals/P1/accept", stack.token(Role.PROVIDER, provider), "{\"version\":2}").statusCode()).isEqualTo(200);
         HttpResponse<String> agreed = post("/requests/" + id + "/proposals/P1/agree", stack.token(Role.ADVISER), "{\"version\":3}");
         assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
-        assertThat(json(get("/transfers/" + id + ".P1", stack.token(Role.COMMISSIONER)))).containsEntry("state", "PENDING").containsEntry("amount", 10);
+        String holdId = (String) ((Map<String, Object>) json(agreed).get("engagement")).get("holdId");
+        assertThat(holdId).as("engagement holds live in the brokerage's namespace").startsWith("brk:" + id + ".P1.");
+        assertThat(json(get("/transfers/" + holdId, stack.token(Role.COMMISSIONER)))).containsEntry("state", "PENDING").containsEntry("amount", 10);
     }
 
     private static int count(String alias) throws IOException, InterruptedException {

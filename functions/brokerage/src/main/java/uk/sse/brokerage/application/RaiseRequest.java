@@ -59,7 +59,7 @@ public class RaiseRequest {
         this.clock = clock;
     }
 
-    public Outcome<Raised> raise(Caller caller, String bearer, Form form, String idempotencyKey) {
+    public Outcome<Raised> raise(Caller caller, Form form, String idempotencyKey) {
         Actor actor = Actors.of(caller);
         if (!Policy.mayRaise(actor, caller.area())) {
             return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
@@ -79,7 +79,7 @@ public class RaiseRequest {
         if (!unknown.isEmpty()) {
             return Outcome.invalid(unknown);
         }
-        Directory.School school = switch (directory.school(bearer, form.urn())) {
+        Directory.School school = switch (directory.school(caller, form.urn())) {
             case Lookup.Found<Directory.School> found -> found.value();
             case Lookup.Missing<Directory.School> missing -> null;
             case Lookup.Unavailable<Directory.School> down -> throw new ServiceBusy("the directory did not answer: " + down.why(), null);
@@ -94,7 +94,7 @@ public class RaiseRequest {
         List<Outcome.Violation> unseen = new ArrayList<>();
         for (int i = 0; i < form.likedOffers().size(); i++) {
             String offerId = form.likedOffers().get(i);
-            switch (directory.offer(bearer, offerId)) {
+            switch (directory.offer(caller, offerId)) {
                 case Lookup.Found<Directory.Offer> found -> {
                     if (found.value().providerId().equals(form.urn())) {
                         unseen.add(new Outcome.Violation("/likedOffers/" + i, "is the school's own offer"));
@@ -114,7 +114,7 @@ public class RaiseRequest {
         boolean unavailable = false;
         if (form.areasOfSupport() != null && !form.areasOfSupport().isEmpty()) {
             // twice as many as kept: the school's own offers are dropped, as it cannot be its own provider
-            switch (directory.suggest(bearer, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
+            switch (directory.suggest(caller, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
                 case Lookup.Found<List<Suggestion>> found -> suggestions = java.util.stream.Stream.concat(liked.stream(), found.value().stream()
                         .filter(s -> !s.providerId().equals(form.urn()) && liked.stream().noneMatch(l -> l.offerId().equals(s.offerId()))))
                         .limit(Brokerage.MAX_SUGGESTIONS).toList();

@@ -18,7 +18,7 @@ import uk.sse.brokerage.model.Command.Withdraw;
  *   <li>a BROKER of the area proposes, starts delivery, completes, cancels;</li>
  *   <li>a PROVIDER accepts or declines only the proposals addressed to it (its org is the proposal's provider);</li>
  *   <li>the school (a PROVIDER whose org is the request's URN) agrees, gives the school's rating, withdraws;</li>
- *   <li>an ADMIN may see any request but acts on none; ASSURER and COMMISSIONER neither see nor act.</li>
+ *   <li>an ADMIN of the area may see its requests but acts on none; ASSURER and COMMISSIONER neither see nor act.</li>
  * </ul>
  * Those who may not see a request are told it is not found; those who see it but may not act are forbidden.
  */
@@ -37,7 +37,7 @@ public final class Policy {
     }
 
     public static boolean maySee(Actor a, BrokerageRequest r) {
-        return a.is(ActorKind.ADMIN) || isAdviser(a, r) || isBroker(a, r) || isSchool(a, r) || isAddressed(a, r);
+        return (a.is(ActorKind.ADMIN) && a.inArea(r.area())) || isAdviser(a, r) || isBroker(a, r) || isSchool(a, r) || isAddressed(a, r);
     }
 
     public static boolean mayRaise(Actor a, String area) { return a.is(ActorKind.ADVISER) && a.inArea(area); }

@@ -5,6 +5,7 @@ import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.Directory;
 import uk.sse.brokerage.application.Lookup;
 import uk.sse.brokerage.model.Suggestion;
+import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.schools.OfferPhases;
 
 import java.net.URI;
@@ -29,21 +30,21 @@ public class HttpDirectory implements Directory {
     }
 
     @Override
-    public Lookup<School> school(String bearer, String urn) {
-        JsonOverHttp.Reply reply = http.get(base.resolve("/schools/" + encode(urn)), bearer);
+    public Lookup<School> school(Caller actingFor, String urn) {
+        JsonOverHttp.Reply reply = http.get(base.resolve("/schools/" + encode(urn)), actingFor);
         return lookup(reply, b -> new School(text(b, "urn"), text(b, "name"), text(b, "laCode"), text(b, "phase"),
                 text(b, "type"), b.get("latitude") instanceof Number));
     }
 
     @Override
-    public Lookup<Offer> offer(String bearer, String offerId) {
-        JsonOverHttp.Reply reply = http.get(base.resolve("/offers/" + encode(offerId)), bearer);
+    public Lookup<Offer> offer(Caller actingFor, String offerId) {
+        JsonOverHttp.Reply reply = http.get(base.resolve("/offers/" + encode(offerId)), actingFor);
         return lookup(reply, b -> new Offer(text(b, "id"), text(b, "providerId"),
                 b.get("content") instanceof Map<?, ?> c && c.get("title") instanceof String t ? t : null, text(b, "area")));
     }
 
     @Override
-    public Lookup<List<Suggestion>> suggest(String bearer, School school, List<String> areasOfSupport, int max) {
+    public Lookup<List<Suggestion>> suggest(Caller actingFor, School school, List<String> areasOfSupport, int max) {
         StringBuilder query = new StringBuilder("/search/offers?size=" + max);
         areasOfSupport.forEach(code -> query.append("&area=").append(encode(code)));
         String phase = searchPhase(school);
@@ -53,7 +54,7 @@ public class HttpDirectory implements Directory {
         if (school.located()) {
             query.append("&near=").append(encode(school.urn())).append("&radiusKm=").append(radiusKm);
         }
-        JsonOverHttp.Reply reply = http.get(base.resolve(query.toString()), bearer);
+        JsonOverHttp.Reply reply = http.get(base.resolve(query.toString()), actingFor);
         if (!reply.answered() || !reply.ok()) {
             return new Lookup.Unavailable<>("search answered " + (reply.answered() ? reply.status() + " " + reply.detail() : reply.failure()));
         }

@@ -19,6 +19,7 @@ import uk.sse.kernel.json.StrictJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import uk.sse.kernel.text.MultiLine;
 
 /**
  * What an adviser asks for on a visit: for which school, in which areas of support (taxonomy codes), the need in
@@ -28,7 +29,7 @@ import java.util.List;
 @Serdeable
 public record RaiseBody(@NotNull @Pattern(regexp = Shapes.URN, message = Shapes.URN_MESSAGE) String urn,
                         @NotEmpty @Size(max = Brokerage.MAX_AREAS_OF_SUPPORT) List<@NotBlank @Size(max = 64) String> areasOfSupport,
-                        @NotBlank @Size(max = Brokerage.MAX_NEED) String need,
+                        @NotBlank @MultiLine @Size(max = Brokerage.MAX_NEED) String need,
                         @NotNull Urgency urgency,
                         @NotNull @Digits(integer = 3, fraction = 0, message = Shapes.WHOLE) @DecimalMin("1") @DecimalMax(Shapes.MAX_DAYS)
                         @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal daysWanted,

@@ -60,14 +60,13 @@ public class RequestController {
      * with the same key and body answers the request the first try made ({@code Idempotent-Replayed: true}).
      */
     @Post
-    public HttpResponse<?> create(@Authenticated Caller caller, @Header(HttpHeaders.AUTHORIZATION) String bearer,
-                                  @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, @Body @Valid RaiseBody body) {
+    public HttpResponse<?> create(@Authenticated Caller caller, @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, @Body @Valid RaiseBody body) {
         if (idempotencyKey == null || IdempotencyKey.problemWith(idempotencyKey).isPresent()) {
             return Problems.of(HttpStatus.BAD_REQUEST, "brokerage/idempotency-key", "send an Idempotency-Key header with each new request",
                     List.of(new uk.sse.kernel.problem.Problem.FieldError(IdempotencyKey.HEADER,
                             IdempotencyKey.problemWith(idempotencyKey).orElse("is required"))), null);
         }
-        return Responses.of(raise.raise(caller, bearer, body.form(), idempotencyKey), raised ->
+        return Responses.of(raise.raise(caller, body.form(), idempotencyKey), raised ->
                 BrokerageAnswers.request(raised.request(), Actors.of(caller), raised.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                         .header(HttpHeaders.LOCATION, "/requests/" + raised.request().id())
                         .header("Idempotent-Replayed", Boolean.toString(raised.replayed()))

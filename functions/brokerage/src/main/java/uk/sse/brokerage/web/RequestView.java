@@ -35,11 +35,11 @@ public record RequestView(String id, String urn, String schoolName, String area,
     }
 
     @Serdeable
-    public record EngagementView(String id, String proposalId, String offerId, String providerId, int days, long credits,
+    public record EngagementView(String id, String holdId, String proposalId, String offerId, String providerId, int days, long credits,
                                  String hold, int daysDelivered, long creditsPosted, String agreedBy, String agreedAt,
                                  String startedAt, String completedAt) {
         static EngagementView of(Engagement e) {
-            return e == null ? null : new EngagementView(e.id(), e.proposalId(), e.offerId(), e.providerId(), e.days(),
+            return e == null ? null : new EngagementView(e.id(), e.holdId(), e.proposalId(), e.offerId(), e.providerId(), e.days(),
                     e.credits(), e.hold().name(), e.daysDelivered(), e.creditsPosted(), e.agreedBy(), text(e.agreedAt()),
                     text(e.startedAt()), text(e.completedAt()));
         }

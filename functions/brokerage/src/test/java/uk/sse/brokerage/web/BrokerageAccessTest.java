@@ -1,5 +1,6 @@
 package uk.sse.brokerage.web;
 
+import uk.sse.brokerage.model.Brokerage;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,7 +166,7 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
         denied(id, 6, seeds.school(SCHOOL), "evaluations", Map.of("rating", "IMPACT", "score", 5), 403);
         denied(id, 6, seeds.broker(), "evaluations", Map.of("rating", "IMPACT", "score", 5), 403);
         Seeds.ok(step(seeds.adviser(), id, "evaluations", 6, Map.of("rating", "IMPACT", "score", 4)), 200);
-        assertThat(seeds.transfer(id + ".P1").map()).containsEntry("state", "POSTED");
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "POSTED");
     }
 
     @Test

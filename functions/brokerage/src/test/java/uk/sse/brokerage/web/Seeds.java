@@ -1,6 +1,7 @@
 package uk.sse.brokerage.web;
 
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.ServiceScope;
 import uk.sse.testing.Api;
 import uk.sse.testing.LambdaInstance;
 import uk.sse.testing.Polling;
@@ -68,6 +69,11 @@ final class Seeds {
 
     String commissioner() {
         return token(Role.COMMISSIONER, AREA, "la-" + AREA);
+    }
+
+    /** The brokerage's own token, as it calls the ledger and the directory. */
+    String brokerageService() {
+        return tokens.service(ServiceScope.LEDGER_HOLDS, ServiceScope.DIRECTORY_READ);
     }
 
     LambdaInstance directory() {

@@ -32,7 +32,7 @@ public final class DirectoryPolicy {
     public static boolean mayTake(Caller caller, AssuranceAction action, Offer offer) {
         return switch (action.actor()) {
             case PROVIDER -> mayManageProvider(caller, offer.providerId(), offer.area());
-            case ASSURER -> caller.isIn(Role.ASSURER, offer.area());
+            case ASSURER -> mayAssure(caller, offer.area(), offer.providerId());
         };
     }
 
@@ -43,6 +43,11 @@ public final class DirectoryPolicy {
      */
     public static boolean mayKeepTheRegister(Caller caller) {
         return caller.is(Role.REGISTRAR);
+    }
+
+    /** An assurer of the area, deciding on another organisation's offers or designations: never on their own. */
+    public static boolean mayAssure(Caller caller, String area, String providerId) {
+        return caller.isIn(Role.ASSURER, area) && !caller.belongsTo(providerId);
     }
 
     /** Assurance queues and every-state listings of an area. */

@@ -30,6 +30,9 @@ import uk.sse.directory.model.GeoPoint;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.problem.Problems;
 
+import uk.sse.kernel.identity.AdmitsServices;
+import uk.sse.kernel.identity.ServiceScope;
+
 import java.util.List;
 
 /** Full-text and faceted search over the approved directory, completions, and school look-up by name. */
@@ -55,6 +58,7 @@ public class SearchController {
      * give each hit its distance. Facet counts are over every match.
      */
     @Get("/search/offers")
+    @AdmitsServices(ServiceScope.DIRECTORY_READ)
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferResults.class)))
     public HttpResponse<?> searchOffers(@Nullable @QueryValue @Size(max = 200) String q,
                                         @Nullable @QueryValue List<String> area,

@@ -43,7 +43,7 @@ public class SearchOffers {
         if (!unknown.isEmpty()) {
             return Outcome.invalid("area", "is not a taxonomy code: " + String.join(", ", unknown));
         }
-        if (p.page() * p.size() > OfferQuery.DEEPEST_RESULT) {
+        if ((long) p.page() * p.size() > OfferQuery.DEEPEST_RESULT) { // long: a huge page would overflow int and pass
             return Outcome.invalid("page", "reaches past result " + OfferQuery.DEEPEST_RESULT + ": narrow the search instead");
         }
         YearMonth month = null;
@@ -64,6 +64,10 @@ public class SearchOffers {
                 return Outcome.invalid("radiusKm", "needs near or lat and lon");
             }
             String text = p.q() == null ? null : OfferQueries.words(p.q());
+            if (text == null && p.q() != null && !p.q().isBlank()) {
+                // "*", "*:*", "/.*/": typed text with no words is not a search for everything
+                return Outcome.invalid("q", "has no words to search for");
+            }
             return Outcome.done(new OfferQuery(text, set(p.area()), set(p.phase()), set(p.mode()), set(p.providerType()),
                     set(p.designation()), p.maxPrice(), availableIn, point.orElse(null),
                     p.radiusKm() == null ? OfferQuery.DEFAULT_RADIUS_KM : p.radiusKm(), sort, p.page(), p.size()));

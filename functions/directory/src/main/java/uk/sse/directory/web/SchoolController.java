@@ -22,6 +22,9 @@ import uk.sse.directory.register.School;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.outcome.Outcome;
 
+import uk.sse.kernel.identity.AdmitsServices;
+import uk.sse.kernel.identity.ServiceScope;
+
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
@@ -50,6 +53,7 @@ public class SchoolController {
 
     @Get("/{urn}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @AdmitsServices(ServiceScope.DIRECTORY_READ)
     public HttpResponse<?> one(@PathVariable @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String urn) {
         return Responses.ok(schools.find(urn).map(Outcome::done).orElseGet(() -> Outcome.notFound("school " + urn)));
     }

@@ -68,11 +68,30 @@ class SearchInputTest extends SearchTest {
 
     @Test
     void queryStringSyntaxIsJustText() {
-        // punctuation is never syntax: with no words left it is the same as no text, visible offers only
-        assertThat(ids(get("/search/offers", "*:*"))).containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
+        // punctuation is never syntax; text with no words left is refused by name, never read as "everything"
+        for (String everything : List.of("*", "*:*", "/.*/", "?")) {
+            var reply = get("/search/offers", everything);
+            assertThat(reply.status()).as(everything + ": " + reply.body()).isEqualTo(422);
+            assertThat(reply.problemFields()).containsExactly("q");
+        }
+        assertThat(ids(get("/search/offers", "   "))).as("a blank box is no text").containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
         assertThat(ids(get("/search/offers", "status:DRAFT OR status:WITHDRAWN"))).doesNotContainAnyElementsOf(Corpus.HIDDEN);
         assertThat(ids(get("/search/offers", "\"phonics")).get(0)).isEqualTo("phonics-ks1");
         assertThat(ids(get("/search/offers", "📚 phonics 📚")).get(0)).isEqualTo("phonics-ks1");
+    }
+
+    @Test
+    void pagesPastTheEndAndPointsThatAreNotNumbersAreRefusedByName() {
+        for (String query : List.of("page=2147483647", "page=2147483647&size=50", "page=1000000000&size=3")) {
+            var reply = api.get("/search/offers?" + query, adviser);
+            assertThat(reply.status()).as(query + ": " + reply.body()).isEqualTo(422);
+            assertThat(reply.problemFields()).containsExactly("page");
+        }
+        for (String query : List.of("lat=NaN&lon=0", "lat=51.5&lon=Infinity", "lat=-Infinity&lon=0", "lat=51.5&lon=NaN")) {
+            var reply = api.get("/search/offers?" + query, adviser);
+            assertThat(reply.status()).as(query + ": " + reply.body()).isBetween(400, 422);
+            assertThat(reply.problemFields()).as(query + ": " + reply.body()).isNotEmpty().isSubsetOf("lat", "lon");
+        }
     }
 
     @Test

@@ -41,6 +41,15 @@ public class ReadLedger {
                 .orElseGet(() -> Outcome.notFound("transfer " + id));
     }
 
+    /** The pending engagement holds, soonest timeout first: for the brokerage to reconcile with its engagements. */
+    public Outcome<Page<Transfer>> engagementHolds(Caller caller, PageRequest page) {
+        if (!LedgerPolicy.mayListEngagementHolds(caller)) {
+            return Outcome.forbidden("only the brokerage service lists the engagement holds");
+        }
+        return store.pendingHolds(TransferId.BROKERAGE_PREFIX, page).map(Outcome::done)
+                .orElseGet(() -> Outcome.invalid("cursor", "is not a cursor this listing gave"));
+    }
+
     public Outcome<Page<Account>> accountsIn(Caller caller, String area, PageRequest page) {
         if (!LedgerPolicy.overseesArea(caller, area)) {
             return Outcome.forbidden("only the area's brokers, commissioners and admins list its accounts");
