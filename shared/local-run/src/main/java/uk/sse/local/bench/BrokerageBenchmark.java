@@ -243,7 +243,9 @@ public final class BrokerageBenchmark {
     /** The brokerage's own context, as its Lambda has it: the stack's table, signing key, and its server for the directory. */
     private static Map<String, Object> handlerSettings(LocalStack stack) {
         Map<String, Object> p = new HashMap<>();
-        for (String key : List.of("sse.aws.endpoint", "micronaut.security.token.jwt.signatures.secret.generator.secret")) {
+        // the web's settings too: this run's one classpath puts the web's request binders in every context that serves HTTP
+        for (String key : List.of("sse.aws.endpoint", "micronaut.security.token.jwt.signatures.secret.generator.secret",
+                "sse.web.api-url", "sse.web.session-key", "micronaut.security.csrf.signature-key")) {
             p.put(key, stack.context().getRequiredProperty(key, String.class));
         }
         p.put("sse.brokerage.table-name", stack.context().getBean(BrokerageSettings.class).tableName());
