@@ -242,7 +242,7 @@ public final class BrokerageBenchmark {
         p.put("sse.brokerage.directory-url", stack.url());
         p.put("sse.brokerage.ledger-url", stack.url());
         // this run's one classpath holds the web's beans too, whose filters every context serving HTTP builds
-        p.putAll(LocalStack.webSettings(0));
+        p.putAll(uk.sse.local.LocalWeb.settings(0));
         return p;
     }
 
