@@ -55,7 +55,7 @@ public class RequestEdge implements Ordered {
         if (route.isEmpty()) {
             return null;
         }
-        Optional<String> unknown = unknownParameter(route.get(), request);
+        Optional<String> unknown = unknownParameter(route.get(), request, body);
         if (unknown.isPresent()) {
             return refuse(request, HttpStatus.BAD_REQUEST, "unknown-parameter", unknown.get(), "is not a parameter of this resource");
         }
@@ -105,8 +105,11 @@ public class RequestEdge implements Ordered {
                 && route.getRouteInfo().doesConsume(MediaType.APPLICATION_JSON_TYPE) && !route.getRouteInfo().consumesAll();
     }
 
-    /** The first query parameter the route does not declare, if any. */
-    static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request) {
+    /**
+     * The first query parameter the route does not declare, if any. On Lambda the request's parameters are the servlet's,
+     * which hold a form body's fields too (the web's forms): those are the body's, for the route to bind, not the query's.
+     */
+    static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request, @Nullable byte[] body) {
         if (request.getParameters().isEmpty() || !(route instanceof MethodBasedRouteMatch<?, ?> method)
                 || route.getAnnotationMetadata().hasAnnotation(AcceptsAnyParameters.class)) {
             return Optional.empty();
@@ -120,7 +123,17 @@ public class RequestEdge implements Ordered {
                 declared.add(argument.getName()); // bound from the query by its name, Micronaut's default
             }
         }
-        return request.getParameters().names().stream().filter(name -> !declared.contains(name)).sorted().findFirst();
+        Set<String> formFields = formFields(request, body);
+        return request.getParameters().names().stream().filter(name -> !declared.contains(name) && !formFields.contains(name))
+                .sorted().findFirst();
+    }
+
+    private static Set<String> formFields(HttpRequest<?> request, @Nullable byte[] body) {
+        if (body == null || body.length == 0 || request.getContentType().filter(MediaType.APPLICATION_FORM_URLENCODED_TYPE::matches).isEmpty()) {
+            return Set.of();
+        }
+        return new io.micronaut.http.uri.QueryStringDecoder(new String(body, java.nio.charset.StandardCharsets.UTF_8), false)
+                .parameters().keySet();
     }
 
     private static final List<Class<? extends java.lang.annotation.Annotation>> BINDINGS = List.of(Body.class, PathVariable.class,
