@@ -51,7 +51,8 @@ public class JsonOverHttp {
     public JsonOverHttp(JsonMapper json, BrokerageSettings settings) {
         this.json = json;
         this.timeout = settings.callTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = uk.sse.kernel.correlation.CorrelatedHttpClient.wrap( // passes the request's correlation id on
+                HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public Reply get(URI uri, String bearer) {
