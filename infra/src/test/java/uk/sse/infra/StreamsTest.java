@@ -96,8 +96,8 @@ class StreamsTest {
         for (Synthesised s : Synthesised.both()) {
             Map<String, String> sweepers = Map.of("hold-expiry", "ledger-sweeper", "webhook-retries", "notifier-sweeper");
             Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-            // the two sweepers, and the register's daily fetch (RegisterImportsTest)
-            assertThat(schedules).hasSize(3);
+            // the two sweepers, the register's daily fetch (RegisterImportsTest) and the ledger check (LedgerCheckTest)
+            assertThat(schedules).hasSize(4);
             sweepers.forEach((schedule, sweeper) -> {
                 Map<String, Object> props = schedules.values().stream().filter(p -> s.name(schedule).equals(p.get("Name")))
                         .findFirst().orElseThrow();
