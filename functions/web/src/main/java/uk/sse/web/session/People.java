@@ -49,7 +49,7 @@ public class People {
             if (subject == null) {
                 return Optional.empty();
             }
-            Optional<Caller> caller = CallerArgumentBinder.callerOf(Authentication.build(subject.toString(), claims));
+            Optional<Caller> caller = CallerArgumentBinder.personOf(Authentication.build(subject.toString(), claims));
             return caller.map(c -> new Person(c, session.name(), session.token(), session.id()));
         });
     }

@@ -64,6 +64,11 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
                     : Arrays.stream(scope.toString().split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
             return Optional.of(Caller.service(client.toString(), scopes, acting(request)));
         }
+        return personOf(authentication);
+    }
+
+    /** The person a token names by its role claim (and area and organisation); none without a known role. */
+    public static Optional<Caller> personOf(Authentication authentication) {
         Role role = roleOf(authentication.getAttributes().get(Role.CLAIM));
         if (role == null) {
             return Optional.empty();
