@@ -40,7 +40,7 @@ class WebTest {
     @SuppressWarnings("unchecked")
     void the_web_client_signs_in_with_the_code_flow_and_comes_back_to_the_web_application() {
         for (Synthesised s : Synthesised.both()) {
-            Map<String, Object> client = s.ofType("AWS::Cognito::UserPoolClient").values().iterator().next();
+            Map<String, Object> client = s.ofType("AWS::Cognito::UserPoolClient").get(s.clientId("web"));
             assertThat(client.get("AllowedOAuthFlowsUserPoolClient")).isEqualTo(true);
             assertThat(client.get("AllowedOAuthFlows")).isEqualTo(List.of("code"));
             assertThat((List<String>) client.get("AllowedOAuthScopes")).containsExactlyInAnyOrder("openid", "email", "profile");
@@ -57,7 +57,8 @@ class WebTest {
             assertThat(s.ofType("AWS::Cognito::UserPoolDomain").values()).singleElement()
                     .satisfies(d -> assertThat(d.get("Domain").toString()).contains("sse-" + s.stage.name() + "-"));
         }
-        List<Object> prod = (List<Object>) Synthesised.prod().ofType("AWS::Cognito::UserPoolClient").values().iterator().next().get("CallbackURLs");
+        Synthesised prodStack = Synthesised.prod();
+        List<Object> prod = (List<Object>) prodStack.ofType("AWS::Cognito::UserPoolClient").get(prodStack.clientId("web")).get("CallbackURLs");
         assertThat(prod).contains("https://app.schoolsupport.org.uk/" + Identity.CALLBACK_PATH);
     }
 
