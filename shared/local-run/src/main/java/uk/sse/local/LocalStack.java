@@ -120,11 +120,11 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Object> consumers = Map.of("sse.aws.endpoint", dynamoUri.toString(),
                     "sse.opensearch.url", openSearch.join().endpoint().toString(),
                     "sse.indexer.directory-table", directoryTable, "sse.directory.table-name", directoryTable);
-            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(ApplicationContext.builder().properties(consumers))));
+            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(consumerContext(consumers))));
             streams.add(StreamDriver.start(dynamoUri, context.getBean(BrokerageSettings.class).tableName(),
-                    new RecordEngagementOutcomes(ApplicationContext.builder().properties(consumers))));
+                    new RecordEngagementOutcomes(consumerContext(consumers))));
             streams.add(StreamDriver.start(dynamoUri, List.of(context.getBean(LedgerSettings.class).tableName(), directoryTable,
-                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(ApplicationContext.builder().properties(readModel))));
+                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(consumerContext(readModel))));
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
@@ -174,6 +174,15 @@ public final class LocalStack implements AutoCloseable {
     private static String areaName(String area) {
         return DemoDirectory.sampleSchools().stream().filter(s -> area.equals(s.laCode()) && s.laName() != null)
                 .map(uk.sse.directory.register.School::laName).findFirst().orElse(null);
+    }
+
+    /**
+     * A stream consumer's own context, as its Lambda has one. It serves no HTTP, so it keeps no health monitor: this run's
+     * one classpath holds the web's beans too, and the monitor's checks would build the web's request binders, which
+     * need settings only the server's context has.
+     */
+    static io.micronaut.context.ApplicationContextBuilder consumerContext(Map<String, Object> properties) {
+        return ApplicationContext.builder().properties(properties).properties(Map.of("micronaut.health.monitor.enabled", false));
     }
 
     /** A scheduled task that must go on running after a failure (a scheduled executor stops a task that throws). */
