@@ -159,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
      * The web application on this server: it calls the APIs on this server's own port, sends people who are not signed
      * in to the demo sign-in page, and keeps its session and CSRF keys for this run only.
      */
-    static Map<String, Object> webSettings(int port) {
+    public static Map<String, Object> webSettings(int port) {
         return Map.of("sse.web.api-url", "http://127.0.0.1:" + port,
                 "sse.web.session-key", freshSecret(),
                 "sse.web.sign-in-path", "/sign-in",

@@ -47,16 +47,8 @@ public final class BrokerageBenchmark {
     /** The adviser the baseline's directory calls act for (the service's token is the authority). */
     private static final uk.sse.kernel.identity.Caller ADVISER = new uk.sse.kernel.identity.Caller("bench-adviser", Role.ADVISER, "888", null);
 
-
-    /** Ends the JVM when the benchmark does, failed or not: the stack's pools would otherwise keep it alive. */
     public static void main(String[] args) {
-        try {
-            run(args);
-            System.exit(0);
-        } catch (Throwable failed) {
-            failed.printStackTrace();
-            System.exit(1);
-        }
+        BenchmarkMain.exitAfter(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
@@ -243,14 +235,14 @@ public final class BrokerageBenchmark {
     /** The brokerage's own context, as its Lambda has it: the stack's table, signing key, and its server for the directory. */
     private static Map<String, Object> handlerSettings(LocalStack stack) {
         Map<String, Object> p = new HashMap<>();
-        // the web's settings too: this run's one classpath puts the web's request binders in every context that serves HTTP
-        for (String key : List.of("sse.aws.endpoint", "micronaut.security.token.jwt.signatures.secret.generator.secret",
-                "sse.web.api-url", "sse.web.session-key", "micronaut.security.csrf.signature-key")) {
+        for (String key : List.of("sse.aws.endpoint", "micronaut.security.token.jwt.signatures.secret.generator.secret")) {
             p.put(key, stack.context().getRequiredProperty(key, String.class));
         }
         p.put("sse.brokerage.table-name", stack.context().getBean(BrokerageSettings.class).tableName());
         p.put("sse.brokerage.directory-url", stack.url());
         p.put("sse.brokerage.ledger-url", stack.url());
+        // this run's one classpath holds the web's beans too, whose filters every context serving HTTP builds
+        p.putAll(LocalStack.webSettings(0));
         return p;
     }
 
