@@ -52,11 +52,13 @@ public class RaiseRequest {
     private final RequestStore store;
     private final Directory directory;
     private final Clock clock;
+    private final BrokerageMetrics metrics;
 
-    public RaiseRequest(RequestStore store, Directory directory, Clock clock) {
+    public RaiseRequest(RequestStore store, Directory directory, Clock clock, BrokerageMetrics metrics) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Outcome<Raised> raise(Caller caller, Form form, String idempotencyKey) {
@@ -112,7 +114,8 @@ public class RaiseRequest {
         }
         List<Suggestion> suggestions = List.copyOf(liked);
         boolean unavailable = false;
-        if (form.areasOfSupport() != null && !form.areasOfSupport().isEmpty()) {
+        boolean searched = form.areasOfSupport() != null && !form.areasOfSupport().isEmpty();
+        if (searched) {
             // twice as many as kept: the school's own offers are dropped, as it cannot be its own provider
             switch (directory.suggest(caller, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
                 case Lookup.Found<List<Suggestion>> found -> suggestions = java.util.stream.Stream.concat(liked.stream(), found.value().stream()
@@ -130,10 +133,16 @@ public class RaiseRequest {
                 form.credits(), suggestions, school.name());
         return switch (Brokerage.raise(raise)) {
             case Result.Refused refused -> RefusedRaise.outcome(refused);
-            case Result.Applied applied -> store.create(applied, key)
-                    ? Outcome.done(new Raised(applied.request(), false, unavailable))
-                    : replay(key, store.priorRequest(key).orElseThrow(() ->
+            case Result.Applied applied -> {
+                if (!store.create(applied, key)) {
+                    yield replay(key, store.priorRequest(key).orElseThrow(() ->
                             new IllegalStateException("request " + applied.request().id() + " was refused, but no key holds another")));
+                }
+                if (searched && !unavailable) {
+                    metrics.searched(caller.area(), suggestions.isEmpty());
+                }
+                yield Outcome.done(new Raised(applied.request(), false, unavailable));
+            }
         };
     }
 
