@@ -26,6 +26,10 @@ public record Person(Caller caller, String name, String bearer, String sessionId
         return caller.is(Role.PROVIDER) && caller.organisation() != null;
     }
 
+    public boolean isBroker() {
+        return caller.is(Role.BROKER);
+    }
+
     public String organisation() {
         return caller.organisation();
     }
