@@ -106,7 +106,8 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
         var raised = Seeds.ok(raise(seeds.adviser(), body, UUID.randomUUID().toString()), 201).map();
         List<Map<String, Object>> suggestions = (List<Map<String, Object>>) raised.get("suggestions");
         assertThat(suggestions.get(0)).containsEntry("offerId", readingOffer).containsEntry("liked", true)
-                .containsEntry("title", "Early reading: phonics");
+                .containsEntry("title", "Early reading: phonics").containsEntry("priceCredits", 20)
+                .hasEntrySatisfying("providerName", name -> assertThat(name).isNotNull());
         assertThat(suggestions.stream().filter(s -> readingOffer.equals(s.get("offerId")))).as("once").hasSize(1);
         assertThat(suggestions.stream().skip(1)).allSatisfy(s -> assertThat(s).containsEntry("liked", false));
 
