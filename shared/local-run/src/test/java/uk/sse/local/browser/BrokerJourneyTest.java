@@ -30,17 +30,18 @@ class BrokerJourneyTest extends Journey {
     @SuppressWarnings("unchecked")
     void theBrokerTakesTheOldestUrgentRequestToProposedAndLaterToCompleted() {
         Others others = new Others(stack);
-        String urn = freshSchool();
         String offer = others.approvedOfferOf(PROVIDER);
         Map<String, Object> offered = others.offer(offer, PROVIDER);
         Map<String, Object> content = (Map<String, Object>) offered.get("content");
         String title = (String) content.get("title");
         long price = ((Number) content.get("priceCredits")).longValue();
+        long proposed = price == 25 ? 24 : 25; // not the price, and within a demo school's term allocation
+        String urn = freshSchool(others, proposed);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String oldest = "Year 9 attendance fell to 88% this term; the head wants a plan " + tag;
         String high = "Attendance of pupils with SEND needs a review " + tag;
         String later = "Persistent absence in Year 11 before the exams " + tag;
-        String first = others.raise(urn, oldest, "AB.ATT", 3, price + 20, "URGENT", LocalDate.now().plusDays(10), List.of(offer));
+        String first = others.raise(urn, oldest, "AB.ATT", 3, 30, "URGENT", LocalDate.now().plusDays(10), List.of(offer));
         String cancelled = others.raise(urn, high, "AB.ATT", 2, 20, "HIGH", LocalDate.now().plusWeeks(8), List.of());
         others.raise(urn, later, "AB.ATT", 2, 20, "URGENT", LocalDate.now().plusWeeks(6), List.of());
         String school = (String) others.request(first).get("schoolName");
@@ -82,14 +83,14 @@ class BrokerJourneyTest extends Journey {
         assertThat(fieldError("days")).isEqualTo("Enter the days proposed");
         check("propose-errors");
         type("days", "3");
-        type("credits", Long.toString(price + 5));
+        type("credits", Long.toString(proposed));
         press("Propose this support");
-        assertThat(byId("price-warning").getText()).contains("The offer's price is " + price, "You are proposing " + (price + 5));
+        assertThat(byId("price-warning").getText()).contains("The offer's price is " + price, "You are proposing " + proposed);
         assertThat(others.request(first).get("status")).as("nothing proposed before the broker confirms").isEqualTo("OPEN");
         check("propose-warning");
         press("Propose at these credits");
         assertThat(byId("done").getText()).contains("You proposed the support");
-        assertThat(text()).contains("Support proposed", "3 days for " + (price + 5) + " credits");
+        assertThat(text()).contains("Support proposed", "3 days for " + proposed + " credits");
         assertThat(byId("history").getText()).contains("Support proposed");
         check("proposed");
 
@@ -133,12 +134,14 @@ class BrokerJourneyTest extends Journey {
         assertThat(others.request(cancelled).get("status")).isEqualTo("CANCELLED");
     }
 
-    /** A school of the demo area that no other journey raises requests for. */
-    String freshSchool() {
+    /** A school of the demo area that no other journey raises requests for, with at least {@code credits} available. */
+    String freshSchool(Others others, long credits) {
         String area = stack.demo().demoArea();
-        List<String> schools = stack.demo().providers().stream().filter(p -> p.area().equals(area) && p.type() == ProviderType.SCHOOL)
-                .map(p -> p.id()).filter(id -> !TAKEN.contains(id)).toList();
-        return schools.get(schools.size() - 1);
+        List<String> schools = new java.util.ArrayList<>(stack.demo().providers().stream()
+                .filter(p -> p.area().equals(area) && p.type() == ProviderType.SCHOOL).map(p -> p.id()).filter(id -> !TAKEN.contains(id)).toList());
+        java.util.Collections.reverse(schools);
+        return schools.stream().filter(urn -> others.available(urn) >= credits).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo school has " + credits + " credits available"));
     }
 
     WebElement rowWith(String need) {
