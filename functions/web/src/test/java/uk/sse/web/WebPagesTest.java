@@ -82,8 +82,25 @@ class WebPagesTest {
         assertThat(page("/", signedIn(Role.PROVIDER, "prv_hub")).body()).contains("Your offers", "Proposals", "Engagements", "Profile")
                 .doesNotContain("Your school's requests");
         Api.Reply broker = page("/", signedIn(Role.BROKER, null));
-        assertThat(broker.body()).contains("Test Person", "Broker", "Sign out");
+        assertThat(broker.body()).contains("Test Person", "Broker", "Sign out", "href=\"/support-requests\"", "Queue");
         isAPage(broker);
+    }
+
+    @Test
+    void theBrokersPagesAreSorryWhenTheBrokerageDoesNotAnswerAndAStepNeedsItsCsrfToken() {
+        String broker = signedIn(Role.BROKER, null);
+        for (String path : java.util.List.of("/support-requests", "/support-requests?status=OPEN&areaOfSupport=AB.ATT&urn=119788",
+                "/support-requests/req_1", "/support-requests/req_1/propose?offer=off_1", "/support-requests/req_1/complete",
+                "/support-requests/req_1/cancel")) {
+            Api.Reply sorry = page(path, broker);
+            assertThat(sorry.status()).as(path).isEqualTo(503);
+            assertThat(sorry.body()).contains("Sorry, there is a problem with the service");
+            isAPage(sorry);
+        }
+        Api.Reply noToken = api.send(HttpRequest.POST("/support-requests/req_1/start", "version=1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE).header("Cookie", broker));
+        assertThat(noToken.status()).as("a step without its CSRF token").isEqualTo(403);
+        assertThat(noToken.body()).contains("This page has expired");
     }
 
     @Test

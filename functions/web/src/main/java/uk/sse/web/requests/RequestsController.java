@@ -143,7 +143,8 @@ public class RequestsController {
                 Labels.requestStatus(r.status()), Labels.day(r.raisedAt()), proposals, engagement,
                 ev == null ? null : ev.schoolRating(), ev == null ? null : ev.schoolNotes(), ev == null ? null : ev.impactRating(),
                 ev == null ? null : ev.impactNotes(), rateHref, rateLabel, done == null ? null : BANNERS.get(done), r.version(),
-                provider ? "/proposals" : "/support-requests", provider ? "Back to proposals" : "Back to requests",
+                provider ? "/proposals" : "/support-requests",
+                provider ? "Back to proposals" : person.isBroker() ? "Back to your queue" : "Back to requests",
                 refused == null ? Errors.none() : Refusals.said(refused),
                 r.suggestions() == null ? List.of() : r.suggestions().stream().filter(Brokerage.Suggestion::liked)
                         .map(sg -> sg.title() == null ? "An offer" : sg.title()).toList(),
