@@ -87,7 +87,7 @@ class WebPagesTest {
     }
 
     @Test
-    void theBrokersPagesAreSorryWhenTheBrokerageDoesNotAnswerAndAStepNeedsItsCsrfToken() {
+    void theBrokersAndAssurersPagesAreSorryWhenTheirApiDoesNotAnswerAndAStepNeedsItsCsrfToken() {
         String broker = signedIn(Role.BROKER, null);
         for (String path : java.util.List.of("/support-requests", "/support-requests?status=OPEN&areaOfSupport=AB.ATT&urn=119788",
                 "/support-requests/req_1", "/support-requests/req_1/propose?offer=off_1", "/support-requests/req_1/complete",
@@ -96,6 +96,11 @@ class WebPagesTest {
             assertThat(sorry.status()).as(path).isEqualTo(503);
             assertThat(sorry.body()).contains("Sorry, there is a problem with the service");
             isAPage(sorry);
+        }
+        String assurer = signedIn(Role.ASSURER, null);
+        assertThat(page("/", assurer).body()).contains("Offers to review", "href=\"/offers-to-review\"");
+        for (String path : java.util.List.of("/offers-to-review", "/offers-to-review/off_1")) {
+            assertThat(page(path, assurer).status()).as(path).isEqualTo(503);
         }
         Api.Reply noToken = api.send(HttpRequest.POST("/support-requests/req_1/start", "version=1")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE).header("Cookie", broker));

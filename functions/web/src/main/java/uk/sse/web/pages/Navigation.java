@@ -31,6 +31,8 @@ public final class Navigation {
             items.add(new String[]{"Profile", "/profile"});
         } else if (person.isBroker()) {
             items.add(new String[]{"Queue", "/support-requests"});
+        } else if (person.isAssurer()) {
+            items.add(new String[]{"Offers to review", "/offers-to-review"});
         } else {
             items.add(new String[]{"Requests", "/support-requests"});
         }
