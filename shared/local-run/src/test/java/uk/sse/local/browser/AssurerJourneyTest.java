@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An assurer's review: a provider changed an assured offer's title, so it waits for assurance again; the assurer finds
  * it among the offers to review, marked as changed since assured, sees exactly what changed (the title, before and now)
- * and approves it to a review date, after being told what a decision needs.
+ * and approves it to a review date, after being told what a decision needs; a new offer, never assured, they send back
+ * asking for changes.
  */
 class AssurerJourneyTest extends Journey {
 
@@ -25,7 +26,7 @@ class AssurerJourneyTest extends Journey {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theAssurerSeesWhatChangedAndApprovesToAReviewDate() {
+    void theAssurerSeesWhatChangedAndApprovesToAReviewDateAndAsksForChangesToANewOffer() {
         Others others = new Others(stack);
         Map.Entry<String, String> chosen = approvedOfferOfAnotherProvider(others);
         String provider = chosen.getKey();
@@ -69,6 +70,25 @@ class AssurerJourneyTest extends Journey {
         Map<String, Object> assured = others.offer(offer, provider);
         assertThat(assured.get("status")).isEqualTo("APPROVED");
         assertThat(assured.get("reviewDate")).isEqualTo(review.toString());
+
+        String fresh = "Attendance first steps " + UUID.randomUUID().toString().substring(0, 6);
+        String draft = others.submitNewOffer(offer, provider, fresh);
+        open("/offers-to-review");
+        WebElement waiting = browser.findElements(By.cssSelector("#waiting > li")).stream().filter(li -> li.getText().contains(fresh))
+                .findFirst().orElseThrow(() -> new AssertionError("the new offer is not waiting for review"));
+        assertThat(waiting.getText()).contains("New");
+        go(waiting.findElement(By.tagName("a")));
+        assertThat(byId("changes").getText()).contains("has not been assured before");
+        choose("decision", "REQUEST_CHANGES");
+        press("Save the decision");
+        assertThat(fieldError("reason")).isEqualTo("Enter the changes the provider must make");
+        check("changes-errors");
+        choose("decision", "REQUEST_CHANGES");
+        type("reason", "Say which schools the sessions suit, and add evidence of impact.");
+        press("Save the decision");
+        assertThat(byId("done").getText()).contains("The provider is asked for the changes");
+        check("changes-requested");
+        assertThat(others.offer(draft, provider).get("status")).isEqualTo("CHANGES_REQUESTED");
     }
 
     /** A provider of the demo area (not a school, nor one another journey uses) and an approved offer of theirs. */

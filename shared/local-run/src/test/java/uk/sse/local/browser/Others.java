@@ -104,6 +104,18 @@ final class Others {
                 Map.of("If-Match", "\"v" + offer.get("version") + "\""), 200);
     }
 
+    /** The provider drafts a new offer like {@code likeOffer}, titled {@code title}, and submits it for assurance: its id. */
+    @SuppressWarnings("unchecked")
+    String submitNewOffer(String likeOffer, String providerId, String title) {
+        Map<String, Object> content = new java.util.HashMap<>((Map<String, Object>) offer(likeOffer, providerId).get("content"));
+        content.put("title", title);
+        content.values().removeIf(java.util.Objects::isNull);
+        String id = (String) send("POST", "/offers", stack.token(Role.PROVIDER, providerId), content,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()), 201).get("id");
+        send("POST", "/offers/" + id + "/assurance", stack.token(Role.PROVIDER, providerId), Map.of("action", "SUBMIT"), Map.of(), 200);
+        return id;
+    }
+
     /** Credits a school's account holds now (available to spend). */
     long available(String urn) {
         return ((Number) send("GET", "/accounts/" + area() + "/" + urn, stack.token(Role.PROVIDER, urn), null, Map.of(), 200).get("available")).longValue();
