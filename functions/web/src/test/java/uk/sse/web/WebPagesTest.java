@@ -150,6 +150,11 @@ class WebPagesTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE)
                 .header("Cookie", signedIn(Role.ADVISER, null) + "; " + csrfCookie.substring(0, csrfCookie.indexOf(';'))));
         assertThat(otherSession.status()).as(otherSession.body()).isEqualTo(403);
+        // a form's fields are its body's (on Lambda they are among the request's parameters too); a query parameter the
+        // route does not declare is still refused
+        Api.Reply unknown = api.send(HttpRequest.POST("/sign-out?returnTo=x", "csrfToken=" + field.group(1))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE).header("Cookie", both));
+        assertThat(unknown.status()).isEqualTo(400);
         Api.Reply out = api.send(HttpRequest.POST("/sign-out", "csrfToken=" + field.group(1)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 .accept(MediaType.TEXT_HTML_TYPE).header("Cookie", both));
         assertThat(out.status()).isEqualTo(303);
