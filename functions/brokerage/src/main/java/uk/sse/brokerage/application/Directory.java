@@ -18,7 +18,7 @@ public interface Directory {
     record School(String urn, String name, String laCode, String phase, String type, boolean located) { }
 
     /** An approved offer not past its review date. */
-    record Offer(String offerId, String providerId, String title, String area) { }
+    record Offer(String offerId, String providerId, String title, String area, String providerName, Long priceCredits) { }
 
     Lookup<School> school(Caller actingFor, String urn);
 

@@ -101,7 +101,8 @@ public class RaiseRequest {
                     if (found.value().providerId().equals(form.urn())) {
                         unseen.add(new Outcome.Violation("/likedOffers/" + i, "is the school's own offer"));
                     } else if (liked.stream().noneMatch(l -> l.offerId().equals(offerId))) {
-                        liked.add(new Suggestion(offerId, found.value().providerId(), found.value().title(), null, null, null, true));
+                        liked.add(new Suggestion(offerId, found.value().providerId(), found.value().title(), found.value().providerName(), null,
+                                found.value().priceCredits(), true));
                     }
                 }
                 case Lookup.Missing<Directory.Offer> missing -> unseen.add(new Outcome.Violation("/likedOffers/" + i,

@@ -9,11 +9,11 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import uk.sse.kernel.http.AcceptsAnyParameters;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import uk.sse.kernel.http.AcceptsAnyParameters;
 import uk.sse.kernel.schools.OfferPhases;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
@@ -134,7 +134,7 @@ public class VisitController {
 
     /** Assured support near the school: words, area of support, phase (the school's to start with), delivery, distance, price. */
     @Get("/{urn}/support")
-    @AcceptsAnyParameters // the search form's filters go on to the directory's search, whose edge checks each by name
+    @AcceptsAnyParameters // its filters are read from the query as a whole (repeated phases and modes among them)
     public HttpResponse<?> support(HttpRequest<?> request, Person person, @PathVariable String urn) {
         Directory.School school = schools.school(person, urn);
         var query = request.getParameters();

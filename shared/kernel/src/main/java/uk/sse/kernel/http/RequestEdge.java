@@ -55,7 +55,7 @@ public class RequestEdge implements Ordered {
         if (route.isEmpty()) {
             return null;
         }
-        Optional<String> unknown = unknownParameter(route.get(), request, body);
+        Optional<String> unknown = unknownParameter(route.get(), request, formFields(request, body));
         if (unknown.isPresent()) {
             return refuse(request, HttpStatus.BAD_REQUEST, "unknown-parameter", unknown.get(), "is not a parameter of this resource");
         }
@@ -106,10 +106,28 @@ public class RequestEdge implements Ordered {
     }
 
     /**
-     * The first query parameter the route does not declare, if any. On Lambda the request's parameters are the servlet's,
-     * which hold a form body's fields too (the web's forms): those are the body's, for the route to bind, not the query's.
+     * The fields of a form body ({@code application/x-www-form-urlencoded}): on Lambda the request's parameters carry
+     * them beside the query's, and they are the body's to bind, not query parameters a route declares.
      */
-    static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request, @Nullable byte[] body) {
+    static Set<String> formFields(HttpRequest<?> request, @Nullable byte[] body) {
+        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
+        if (!form || body == null || body.length == 0) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String pair : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                names.add(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notEncoded) {
+                // not a field name: left to be refused as a parameter if it is one
+            }
+        }
+        return names;
+    }
+
+    /** The first query parameter the route does not declare, if any; {@code fromBody} are a form body's fields. */
+    static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request, Set<String> fromBody) {
         if (request.getParameters().isEmpty() || !(route instanceof MethodBasedRouteMatch<?, ?> method)
                 || route.getAnnotationMetadata().hasAnnotation(AcceptsAnyParameters.class)) {
             return Optional.empty();
@@ -123,17 +141,8 @@ public class RequestEdge implements Ordered {
                 declared.add(argument.getName()); // bound from the query by its name, Micronaut's default
             }
         }
-        Set<String> formFields = formFields(request, body);
-        return request.getParameters().names().stream().filter(name -> !declared.contains(name) && !formFields.contains(name))
+        return request.getParameters().names().stream().filter(name -> !declared.contains(name) && !fromBody.contains(name))
                 .sorted().findFirst();
-    }
-
-    private static Set<String> formFields(HttpRequest<?> request, @Nullable byte[] body) {
-        if (body == null || body.length == 0 || request.getContentType().filter(MediaType.APPLICATION_FORM_URLENCODED_TYPE::matches).isEmpty()) {
-            return Set.of();
-        }
-        return new io.micronaut.http.uri.QueryStringDecoder(new String(body, java.nio.charset.StandardCharsets.UTF_8), false)
-                .parameters().keySet();
     }
 
     private static final List<Class<? extends java.lang.annotation.Annotation>> BINDINGS = List.of(Body.class, PathVariable.class,
