@@ -20,6 +20,9 @@ class ArchitectureTest {
     static final ArchRule modelsArePlainJava = Rules.MODELS_ARE_PLAIN_JAVA;
 
     @ArchTest
+    static final ArchRule contractsArePlainJava = Rules.CONTRACTS_ARE_PLAIN_JAVA;
+
+    @ArchTest
     static final ArchRule functionsAreIndependent = Rules.FUNCTIONS_ARE_INDEPENDENT;
 
     @ArchTest

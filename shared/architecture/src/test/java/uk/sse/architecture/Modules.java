@@ -12,8 +12,11 @@ final class Modules {
 
     static final Set<String> FUNCTIONS = Set.of("directory", "indexer", "ledger", "brokerage", "reporting", "notifier", "web");
 
-    /** kernel: in every Lambda; engines, testing (lambda-testing), local (the local run): never in one. */
-    static final Set<String> SHARED = Set.of("kernel", "engines", "testing", "local", "architecture");
+    /**
+     * contracts: the events as records, plain Java; kernel: in every Lambda; engines, testing (lambda-testing), local
+     * (the local run): never in one; architecture: these rules.
+     */
+    static final Set<String> SHARED = Set.of("contracts", "kernel", "engines", "testing", "local", "architecture");
 
     /** The shared modules whose code must never reach a Lambda artefact. */
     static final Set<String> NOT_IN_A_LAMBDA = Set.of("engines", "testing", "local");

@@ -18,7 +18,7 @@ class RulesCatchViolationsTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(
             "uk.sse.ledger.model.deliberate", "uk.sse.kernel.deliberate", "uk.sse.notifier.deliberate",
             "uk.sse.ledger.application.deliberate", "uk.sse.reporting.application.deliberate", "uk.sse.web.deliberate",
-            "uk.sse.unheard.deliberate");
+            "uk.sse.unheard.deliberate", "uk.sse.contracts.deliberate");
 
     private static List<String> violations(ArchRule rule) {
         EvaluationResult result = rule.evaluate(FIXTURES);
@@ -36,6 +36,12 @@ class RulesCatchViolationsTest {
     void aModelReachingJdbcThroughAnotherClassFails() {
         assertThat(violations(Rules.MODELS_ARE_PLAIN_JAVA))
                 .anyMatch(line -> line.contains("JdbcThroughAHelper") && line.contains("java.sql.Connection"));
+    }
+
+    @Test
+    void aContractUsingTheKernelFails() {
+        assertThat(violations(Rules.CONTRACTS_ARE_PLAIN_JAVA))
+                .anyMatch(line -> line.contains("InTheKernelsEnvelope") && line.contains("uk.sse.kernel.events.EventEnvelope"));
     }
 
     @Test

@@ -93,6 +93,20 @@ class LedgerEventTest {
         assertThatThrownBy(() -> back(opened, old)).hasMessageContaining(Contract.VERSION);
     }
 
+    /** docs/events.md names every type and every member of its data, in the type's row of the ledger's table. */
+    @Test
+    void theEventsDocumentNamesEveryTypeAndMember() throws java.io.IOException {
+        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../../docs/events.md")).stream()
+                .filter(line -> line.startsWith("| `ledger.")).toList();
+        for (LedgerEvent e : EVERY_TYPE) {
+            assertThat(rows).as("the row of %s in docs/events.md", e.type())
+                    .filteredOn(row -> row.startsWith("| `" + e.type() + "` |")).singleElement()
+                    .satisfies(row -> e.data().keySet().stream().filter(name -> !name.equals(Contract.VERSION))
+                            .forEach(name -> assertThat(row).as("%s names %s", e.type(), name).contains("`" + name + "`")));
+        }
+        assertThat(rows).hasSize(4);
+    }
+
     @Test
     void otherFunctionsEventsAndUnknownLedgerTypesAreNotTheReadersToRead() {
         assertThat(LedgerEvent.read("brokerage.request.created", AT, "888", Map.of())).isEmpty();
