@@ -31,11 +31,23 @@ public class SecretCredentials implements BeanCreatedEventListener<DatasourceCon
         DatasourceConfiguration datasource = event.getBean();
         DatabaseCredentials secret = credentials.get();
         DatabaseSecret first = secret.current().credentials(); // a secret that cannot be used stops the start, saying why
+        loadDriver(datasource.getDriverClassName()); // the pool no longer loads it: it connects through our DataSource
         datasource.setUsername(null);
         datasource.setPassword(null);
         datasource.setDataSource(new SecretDataSource(datasource.getUrl(), secret));
         LOG.info("datasource {} connects as {} (credentials from the secret {}, read again when refused)", datasource.getName(),
                 first.username(), secret.secretArn());
         return datasource;
+    }
+
+    private static void loadDriver(String className) {
+        if (className == null || className.isBlank()) {
+            return; // DriverManager finds it through the jar's service registration
+        }
+        try {
+            Class.forName(className); // registers itself with DriverManager
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the JDBC driver " + className + " is not on the classpath", e);
+        }
     }
 }
