@@ -108,6 +108,19 @@ class AccessTest {
     }
 
     @Test
+    void only_the_notifier_handlers_may_read_the_sealing_key() {
+        for (Synthesised s : Synthesised.both()) {
+            String key = s.ofType("AWS::SecretsManager::Secret").keySet().stream().filter(id -> id.startsWith("NotifierSealingKey"))
+                    .findFirst().orElseThrow();
+            for (String handler : FunctionsTest.HANDLERS.keySet()) {
+                boolean reads = s.statementsOf(handler).stream().anyMatch(st ->
+                        Synthesised.list(st.get("Action")).contains("secretsmanager:GetSecretValue") && Synthesised.mentions(st.get("Resource"), key));
+                assertThat(reads).as(handler + " reads the sealing key").isEqualTo(handler.startsWith("notifier"));
+            }
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void only_the_reporting_handlers_may_read_the_database_secret_and_reach_the_database() {
         for (Synthesised s : Synthesised.both()) {

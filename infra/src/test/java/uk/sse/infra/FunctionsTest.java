@@ -104,12 +104,13 @@ class FunctionsTest {
         assertThat(String.valueOf(s.environment("ledger-sweeper").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
         assertThat(String.valueOf(s.environment("ledger-check").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
         assertThat(String.valueOf(s.environment("notifier-stream").get("SSE_NOTIFIER_TABLE"))).contains(s.tableId("notifier"));
-        // the notifier's sealing key: a generated secret, resolved at deploy time, never a literal in the template
+        // the notifier's sealing key: a generated secret the functions read at run time; the environment names it only
         String sealingKey = s.ofType("AWS::SecretsManager::Secret").keySet().stream().filter(id -> id.startsWith("NotifierSealingKey"))
                 .findFirst().orElseThrow();
         for (String handler : List.of("notifier-api", "notifier-stream", "notifier-sweeper")) {
-            assertThat(String.valueOf(s.environment(handler).get("SSE_NOTIFIER_SECRET_KEY"))).as(handler)
-                    .contains("{{resolve:secretsmanager:").contains(sealingKey);
+            assertThat(s.environment(handler)).as(handler).doesNotContainKey("SSE_NOTIFIER_SECRET_KEY");
+            assertThat(String.valueOf(s.environment(handler).get("SSE_NOTIFIER_SECRET_KEY_ARN"))).as(handler)
+                    .contains(sealingKey).doesNotContain("resolve:secretsmanager");
         }
         assertThat(s.environment("reporting-projection")).containsKeys("SSE_REPORTING_JDBC_URL", "SSE_REPORTING_DB_SECRET_ARN");
         // brokerage calls the directory and the ledger through the API's own stage URL

@@ -16,8 +16,10 @@ import java.util.Map;
  *       ({@code https://schoolsupport.exchange});</li>
  *   <li>{@code local-receivers}: the only plain-HTTP loopback origins that may be sent to, {@code http://127.0.0.1:<port>}
  *       or {@code http://127.0.0.1:*} (none; the tests and {@code ./run} set it);</li>
- *   <li>{@code secret-key} (32 or more random characters, required; the AES key is its SHA-256) and {@code secret-key-id} ({@code k1}) seal the signing
- *       secrets in the table; {@code previous-secret-keys} (id to key) still open what older keys sealed;</li>
+ *   <li>{@code secret-key} (32 or more random characters; the AES key is its SHA-256) and {@code secret-key-id} ({@code k1}) seal the signing
+ *       secrets in the table; {@code previous-secret-keys} (id to key) still open what older keys sealed. In AWS the key is
+ *       not configured: {@code secret-key-arn} names the Secrets Manager secret that holds it, read at run time
+ *       ({@code SealingKeys}); {@code secrets-endpoint} points that client elsewhere (the tests);</li>
  *   <li>{@code secret-grace}: how long a rotated-out secret keeps signing (24 h);</li>
  *   <li>{@code disable-after}: how long an endpoint may fail every attempt before it is disabled (5 days);</li>
  *   <li>{@code retry-pauses} and {@code retry-jitter}: the schedule ({@link RetrySchedule#STANDARD});</li>
@@ -39,7 +41,8 @@ public record NotifierSettings(@Nullable String tableName, @Nullable String link
                                @Nullable Duration connectTimeout, @Nullable Duration requestTimeout,
                                @Nullable Integer responseReadBytes, @Nullable Integer responseExcerptBytes,
                                @Nullable Integer maxInFlight, @Nullable Duration slackInterval, @Nullable Duration rateWait,
-                               @Nullable Duration lease, @Nullable Duration keepDeliveries, @Nullable Integer maxSubscriptionsPerArea) {
+                               @Nullable Duration lease, @Nullable Duration keepDeliveries, @Nullable Integer maxSubscriptionsPerArea,
+                               @Nullable String secretKeyArn, @Nullable String secretsEndpoint) {
 
     public NotifierSettings {
         tableName = tableName == null || tableName.isBlank() ? "sse-notifier" : tableName;

@@ -9,10 +9,13 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.directory.application.RecordOutcomes;
+import uk.sse.kernel.correlation.Correlation;
+import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.events.StreamedEvents;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Lambda handler of the brokerage table's stream, for the directory's quality signals: completed engagements
@@ -43,14 +46,28 @@ public class RecordEngagementOutcomes extends MicronautRequestHandler<DynamodbEv
     public StreamsEventResponse execute(DynamodbEvent event) {
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (DynamodbStreamRecord record : records) {
-            try {
-                StreamedEvents.of(record, json).ifPresent(outcomes::record);
-            } catch (RuntimeException failed) {
-                LOG.warn("could not record the outcome in {}: {}", record.getDynamodb().getSequenceNumber(), failed.toString());
+            Optional<EventEnvelope> read = StreamedEvents.of(record, json); // an unreadable event is empty, not thrown
+            boolean[] done = {true};
+            // the lines about an event carry the correlation id of the request that made it
+            Correlation.during(read.map(EventEnvelope::correlationId).orElse(null), () -> done[0] = record(record, read));
+            if (!done[0]) {
                 return StreamsEventResponse.builder().withBatchItemFailures(
                         List.of(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()))).build();
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /** Whether the record is done with (false: it failed, and it and those after it come again). */
+    private boolean record(DynamodbStreamRecord record, Optional<EventEnvelope> event) {
+        try {
+            if (event.isPresent() && outcomes.record(event.get())) {
+                LOG.info("event {} ({}) recorded in an offer's signals", event.get().id(), event.get().type());
+            }
+            return true;
+        } catch (RuntimeException failed) {
+            LOG.warn("could not record the outcome in {}: {}", record.getDynamodb().getSequenceNumber(), failed.toString());
+            return false;
+        }
     }
 }

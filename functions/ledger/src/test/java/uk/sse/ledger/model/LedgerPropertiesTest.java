@@ -135,6 +135,9 @@ class LedgerPropertiesTest {
             if (result instanceof Applied a) {
                 // by construction: only the area's commissioner issues, and only the service touches engagement holds
                 for (Transfer t : a.transfers()) {
+                    // every transfer names who asked for it, and, once posted or voided, who resolved it (issue 20)
+                    assertThat(t.requestedBy()).as("who asked for %s", t.id()).isNotNull();
+                    if (t.state() != TransferState.PENDING) assertThat(t.resolvedBy()).as("who resolved %s", t.id()).isNotNull();
                     if (t.debit().owner().equals(AccountId.ISSUING_OWNER)) assertThat(t.requestedBy().isCommissionerOf(t.debit().area())).isTrue();
                     if (t.id().brokerageHold() && !(command instanceof ExpireHolds)) assertThat(t.requestedBy().isService()).isTrue();
                 }

@@ -3,6 +3,7 @@ package uk.sse.notifier.application;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.sse.kernel.correlation.Correlation;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.notifier.NotifierSettings;
@@ -78,7 +79,8 @@ public class DeliverEvents {
             for (Subscription s : candidates) {
                 if (s.wants(in.event(), Taxonomy.standard())) {
                     String text = body.computeIfAbsent(s.format(), f -> bodies.of(f, in.event(), in.storedJson()));
-                    jobs.add(() -> makeAndSend(in, s, text, made, duplicates, failed));
+                    // each job runs on a thread of its own: it logs under the correlation id of the request that made the event
+                    jobs.add(() -> Correlation.during(in.event().correlationId(), () -> makeAndSend(in, s, text, made, duplicates, failed)));
                 }
             }
         }
@@ -103,6 +105,17 @@ public class DeliverEvents {
             return;
         }
         made.incrementAndGet();
-        attempt.attempt(d, held, s, Trigger.STREAM);
+        AttemptDelivery.Result result = attempt.attempt(d, held, s, Trigger.STREAM);
+        LOG.info("event {} ({}) to subscription {}: {}", in.event().id(), in.event().type(), s.id(), outcome(result));
+    }
+
+    /** The attempt's outcome in a word or two, for the log line (never the body, nor the URL). */
+    private static String outcome(AttemptDelivery.Result result) {
+        return switch (result) {
+            case AttemptDelivery.Result.Attempted a -> "attempted, " + a.verdict().getClass().getSimpleName().toLowerCase();
+            case AttemptDelivery.Result.Deferred d -> "deferred to " + d.dueAt();
+            case AttemptDelivery.Result.Cancelled c -> "cancelled";
+            case AttemptDelivery.Result.LeaseLost l -> "lease lost";
+        };
     }
 }

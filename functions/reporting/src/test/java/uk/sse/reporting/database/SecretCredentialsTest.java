@@ -1,6 +1,5 @@
 package uk.sse.reporting.database;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
@@ -8,14 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.sse.reporting.support.ReadModelProperties;
 import uk.sse.reporting.support.ReadModelRows;
+import uk.sse.testing.LocalSecretsManager;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,38 +17,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The datasource takes its user and password from the secret SSE_REPORTING_DB_SECRET_ARN names. Secrets Manager itself is
- * not reachable from these machines, so a loopback server stands in for its endpoint: it answers the AWS SDK's real
- * GetSecretValue call (JSON 1.1 protocol) with the shape the service answers, and records what it was asked.
+ * not reachable from these machines, so {@link LocalSecretsManager} stands in for its endpoint, answering the AWS SDK's
+ * real GetSecretValue call. SecretRotationTest rotates the password under a running function.
  */
 class SecretCredentialsTest {
 
     static final String ARN = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:sse-reporting-db-AbCdEf";
 
-    HttpServer server;
-    final List<String> asked = new ArrayList<>();
-    volatile String secretString;
+    LocalSecretsManager secrets;
 
     @BeforeEach
-    void standIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            asked.add(exchange.getRequestHeaders().getFirst("X-Amz-Target") + " " + new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
-            String body = "{\"ARN\":\"" + ARN + "\",\"Name\":\"sse-reporting-db\",\"VersionId\":\"v1\",\"SecretString\":"
-                    + quoted(secretString) + ",\"CreatedDate\":1.7e9}";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
+    void standIn() {
+        secrets = LocalSecretsManager.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        secrets.close();
     }
 
     Map<String, Object> properties() {
@@ -62,29 +41,29 @@ class SecretCredentialsTest {
         p.remove("datasources.default.username");
         p.remove("datasources.default.password");
         p.put("sse.reporting.db-secret-arn", ARN);
-        p.put("sse.reporting.secrets-endpoint", "http://127.0.0.1:" + server.getAddress().getPort());
+        p.put("sse.reporting.secrets-endpoint", secrets.endpoint());
         return p;
     }
 
     @Test
     void theDatasourceConnectsWithTheSecretsCredentials() {
-        secretString = "{\"username\":\"postgres\",\"password\":\"from-the-secret\",\"engine\":\"postgres\",\"host\":\"db\",\"port\":5432}";
+        secrets.put(ARN, "{\"username\":\"postgres\",\"password\":\"from-the-secret\",\"engine\":\"postgres\",\"host\":\"db\",\"port\":5432}");
         try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties()).start()) {
             DatasourceConfiguration datasource = context.getBean(DatasourceConfiguration.class);
-            assertThat(datasource.getUsername()).isEqualTo("postgres");
-            assertThat(datasource.getPassword()).isEqualTo("from-the-secret");
+            assertThat(datasource.getDataSource()).as("connections are opened with the secret's credentials").isInstanceOf(SecretDataSource.class);
+            assertThat(datasource.getPassword()).as("not kept in the pool's configuration").isNull();
             assertThat(context.getBean(ReadModelRows.class).count("request")).as("migrated and queried with them").isZero();
         }
-        assertThat(asked).hasSize(1);
-        assertThat(asked.getFirst()).startsWith("secretsmanager.GetSecretValue ").contains("\"SecretId\":\"" + ARN + "\"");
+        assertThat(secrets.asked()).hasSize(1);
+        assertThat(secrets.asked().getFirst()).startsWith("secretsmanager.GetSecretValue ").contains("\"SecretId\":\"" + ARN + "\"");
     }
 
     @Test
     void aSecretWithoutAPasswordStopsTheStartSayingWhyWithoutSayingWhatItHolds() {
-        secretString = "{\"username\":\"postgres\",\"host\":\"db-secret-host\"}";
+        secrets.put(ARN, "{\"username\":\"postgres\",\"host\":\"db-secret-host\"}");
         assertThatThrownBy(() -> ApplicationContext.builder().environments("test").properties(properties()).start())
                 .hasStackTraceContaining("the secret has no password").hasStackTraceContaining(ARN);
-        secretString = "not json at all";
+        secrets.put(ARN, "not json at all");
         assertThatThrownBy(() -> ApplicationContext.builder().environments("test").properties(properties()).start())
                 .hasStackTraceContaining("the secret is not a JSON object");
     }
@@ -96,9 +75,5 @@ class SecretCredentialsTest {
         assertThat(DatabaseSecret.of(Map.of("username", " ", "password", "p"), why)).isEmpty();
         assertThat(DatabaseSecret.of(Map.of("username", "u", "password", 5), new StringBuilder())).isEmpty();
         assertThat(new DatabaseSecret("u", "hunter2").toString()).doesNotContain("hunter2");
-    }
-
-    private static String quoted(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
