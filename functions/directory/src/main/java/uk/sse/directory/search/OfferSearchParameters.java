@@ -11,5 +11,5 @@ import java.util.List;
 public record OfferSearchParameters(String q, List<String> area, List<Phase> phase, List<DeliveryMode> mode,
                                     List<ProviderType> providerType, List<Designation> designation, Integer maxPrice,
                                     String availableIn, String near, Double lat, Double lon, Integer radiusKm,
-                                    String sort, int page, int size) {
+                                    boolean inPersonOnly, String sort, int page, int size) {
 }

@@ -47,9 +47,11 @@ public class SearchController {
     }
 
     /**
-     * Approved, in-date offers matching the words and filters. {@code area} matches the code and everything
-     * beneath it; {@code near} (a URN) or {@code lat}+{@code lon} limit to {@code radiusKm} (default 25) and
-     * give each hit its distance. Facet counts are over every match.
+     * Approved, in-date offers matching the words and filters. {@code area} matches the code and everything beneath it.
+     * {@code near} (a URN) or {@code lat}+{@code lon} limit support given in person to {@code radiusKm} (default 25)
+     * and to the provider's own travel radius, and give it a distance; support given remotely is there too, marked
+     * {@code remote}, unless {@code inPersonOnly}. With words, {@code strongMatches} says how many meet them and
+     * {@code noGoodMatch} that none does; each hit says whether it is a {@code STRONG} or a {@code WEAK} match.
      */
     @Get("/search/offers")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferResults.class)))
@@ -65,6 +67,7 @@ public class SearchController {
                                         @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
                                         @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
                                         @Nullable @QueryValue @Min(1) @Max(300) Integer radiusKm,
+                                        @QueryValue(defaultValue = "false") boolean inPersonOnly,
                                         @QueryValue(defaultValue = "relevance") @Pattern(regexp = "relevance|distance|price", message = "must be relevance, distance or price") String sort,
                                         @QueryValue(defaultValue = "1") @Min(1) int page,
                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int size,
@@ -75,7 +78,7 @@ public class SearchController {
             return Responses.ok(offers.search(new OfferSearchParameters(q, QueryLists.values(all, "area"),
                     QueryLists.enums(all, "phase", Phase.class), QueryLists.enums(all, "mode", DeliveryMode.class),
                     QueryLists.enums(all, "providerType", ProviderType.class), QueryLists.enums(all, "designation", Designation.class),
-                    maxPrice, availableIn, near, lat, lon, radiusKm, sort, page, size)));
+                    maxPrice, availableIn, near, lat, lon, radiusKm, inPersonOnly, sort, page, size)));
         } catch (QueryLists.UnknownValue unknown) {
             return unknown.problem(request);
         }

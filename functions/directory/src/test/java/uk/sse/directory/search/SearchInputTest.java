@@ -68,11 +68,33 @@ class SearchInputTest extends SearchTest {
 
     @Test
     void queryStringSyntaxIsJustText() {
-        // punctuation is never syntax: with no words left it is the same as no text, visible offers only
-        assertThat(ids(get("/search/offers", "*:*"))).containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
+        // punctuation is never syntax: text with no words in it is refused, never read as "everything"
+        for (String nothing : List.of("*", "*:*", "/.*/", "???", "\"\"", "😀", "-", "()")) {
+            var reply = get("/search/offers", nothing);
+            assertThat(reply.status()).as(nothing).isEqualTo(422);
+            assertThat(reply.problemFields()).as(nothing).containsExactly("q");
+        }
+        // nothing typed at all is no text: every visible offer
+        assertThat(ids(get("/search/offers", "   "))).containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
         assertThat(ids(get("/search/offers", "status:DRAFT OR status:WITHDRAWN"))).doesNotContainAnyElementsOf(Corpus.HIDDEN);
         assertThat(ids(get("/search/offers", "\"phonics")).get(0)).isEqualTo("phonics-ks1");
         assertThat(ids(get("/search/offers", "📚 phonics 📚")).get(0)).isEqualTo("phonics-ks1");
+    }
+
+    @Test
+    void pagesBeyondReachAndPlacesThatAreNotNumbersAreRefusedByName() {
+        // page * size overflowing an int used to pass the check and reach OpenSearch as a negative offset
+        for (String page : List.of("100000000", "2147483647", "42949673")) {
+            var reply = api.get("/search/offers?size=50&page=" + page, adviser);
+            assertThat(reply.status()).as(page).isEqualTo(422);
+            assertThat(reply.problemFields()).containsExactly("page");
+        }
+        for (String[] bad : new String[][] {{"NaN", "0", "lat"}, {"0", "NaN", "lon"}, {"Infinity", "0", "lat"}, {"0", "-Infinity", "lon"},
+                {"1e309", "0", "lat"}}) {
+            var reply = api.get("/search/offers?lat=" + bad[0] + "&lon=" + bad[1], adviser);
+            assertThat(reply.status()).as(String.join(",", bad)).isBetween(400, 422);
+            assertThat(reply.problemFields()).as(String.join(",", bad)).containsExactly(bad[2]);
+        }
     }
 
     @Test

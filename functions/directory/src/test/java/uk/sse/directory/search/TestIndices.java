@@ -2,7 +2,10 @@ package uk.sse.directory.search;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import uk.sse.embeddings.SentenceEmbeddings;
+import uk.sse.embeddings.Vectors;
 import uk.sse.engines.Engines;
+import uk.sse.kernel.search.OfferEmbeddingText;
 import uk.sse.kernel.search.SearchIndices;
 
 import java.io.IOException;
@@ -30,10 +33,17 @@ public class TestIndices {
         send("PUT", "/" + index, which.definition());
     }
 
+    /** Documents as the indexer writes them: an offer (one with a title) with its embedding. */
     public void put(String index, String idField, Collection<Map<String, Object>> documents) {
         StringBuilder bulk = new StringBuilder();
         try {
-            for (Map<String, Object> doc : documents) {
+            for (Map<String, Object> given : documents) {
+                Map<String, Object> doc = given;
+                if (given.get("title") instanceof String && !given.containsKey("embedding")) {
+                    doc = new java.util.HashMap<>(given);
+                    doc.put("embedding", Vectors.encode(SentenceEmbeddings.shared().embed(OfferEmbeddingText.of(given))));
+                    doc.put("embeddingModel", SentenceEmbeddings.MODEL);
+                }
                 bulk.append(json.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", doc.get(idField))))).append('\n');
                 bulk.append(json.writeValueAsString(doc)).append('\n');
             }

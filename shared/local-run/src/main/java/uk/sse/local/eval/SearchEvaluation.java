@@ -86,6 +86,23 @@ public final class SearchEvaluation {
             SearchEvaluation evaluation = new SearchEvaluation(stack);
             List<RelevanceSet.Part> parts = options.contains("--check")
                     ? List.of(RelevanceSet.Part.TUNE, RelevanceSet.Part.CHECK) : List.of(RelevanceSet.Part.TUNE);
+            if (options.stream().anyMatch(o -> o.startsWith("--dump="))) {
+                Grid.dump(stack, evaluation, set, java.nio.file.Path.of(options.stream().filter(o -> o.startsWith("--dump=")).findFirst().orElseThrow().substring(7)));
+            } else if (options.contains("--grid")) {
+                Grid.run(stack, evaluation, set);
+            } else {
+                report(evaluation, set, parts, options);
+            }
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static void report(SearchEvaluation evaluation, RelevanceSet set, List<RelevanceSet.Part> parts, Set<String> options)
+            throws IOException, InterruptedException {
+        {
             List<Result> results = new ArrayList<>();
             for (RelevanceSet.Query q : set.queries()) {
                 if (parts.contains(q.part())) {
@@ -107,16 +124,17 @@ public final class SearchEvaluation {
             results.stream().filter(r -> r.query().part() == RelevanceSet.Part.TUNE)
                     .collect(Collectors.groupingBy(r -> r.query().kind(), java.util.TreeMap::new, Collectors.toList()))
                     .forEach((kind, rs) -> System.out.println(summary("  kind " + kind, rs).line()));
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            status = 1;
         }
-        System.exit(status);
     }
 
     /** One query through the API, scored. */
     public Result run(RelevanceSet.Query q) throws IOException, InterruptedException {
         Map<String, Object> answer = search("q=" + encode(q.text()) + with(q) + "&size=" + PAGE);
+        return score(q, answer);
+    }
+
+    /** A search answer, in the API's JSON shape, scored against the query's grades. */
+    Result score(RelevanceSet.Query q, Map<String, Object> answer) throws IOException, InterruptedException {
         List<String> ids = hits(answer);
         List<Integer> grades = ids.stream().map(id -> grade(q, id)).toList();
         List<Integer> ideal = usable(q).stream().map(id -> grade(q, id)).filter(g -> g > 0).toList();
@@ -155,7 +173,20 @@ public final class SearchEvaluation {
         return text.toString();
     }
 
-    private int grade(RelevanceSet.Query q, String id) {
+    String titleOf(String id) {
+        return offers.get(id).content().title();
+    }
+
+    String keyOf(String id) {
+        return demo.keyOf(id).orElse("?");
+    }
+
+    /** The grades (above 0) of every offer the adviser could use for the query. */
+    List<Integer> idealGrades(RelevanceSet.Query q) throws IOException, InterruptedException {
+        return usable(q).stream().map(id -> grade(q, id)).filter(g -> g > 0).toList();
+    }
+
+    int grade(RelevanceSet.Query q, String id) {
         Offer offer = offers.get(id);
         if (offer == null) {
             return 0;
@@ -204,7 +235,7 @@ public final class SearchEvaluation {
         return 6_371.0088 * 2 * Math.asin(Math.sqrt(a));
     }
 
-    private static Map<String, String> parameters(String with) {
+    static Map<String, String> parameters(String with) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : with.isEmpty() ? new String[0] : with.split("&")) {
             int eq = pair.indexOf('=');
