@@ -8,6 +8,7 @@ import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.MoveRequest;
 import uk.sse.brokerage.application.ProposeOffers;
 import uk.sse.brokerage.application.RaiseRequest;
+import uk.sse.directory.application.ImportPostcodes;
 import uk.sse.directory.application.ImportSchoolRegister;
 import uk.sse.directory.signals.RecordEngagementOutcomes;
 import uk.sse.indexer.IndexDirectoryChanges;
@@ -123,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
             }
+            LocalPostcodes.loadSample(context.getBean(ImportPostcodes.class));
             DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
             demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
             DemoLedger.Seeded credits = DemoLedger.seed(demo, context.getBean(OpenAccount.class), context.getBean(MoveCredits.class));
@@ -132,6 +134,7 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
             stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
             awaitSearch(stack);
+            LocalPostcodes.loadFullFileIfAsked(context.getBean(ImportPostcodes.class));
             stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
                     context.getBean(MoveRequest.class), (role, org) -> "Bearer " + stack.token(role, org));
             return stack;

@@ -24,8 +24,6 @@ final class OfferQueries {
     static final String ALL_WORDS = "all_words";
     static final String PHRASE = "phrase";
     static final String IN_PERSON = "in_person";
-    /** One clause per word, named {@code word:<i>}: which of the words a hit carries. */
-    static final String WORD = "word:";
     static final String AREA = "area:";
 
     /** A phrase query enumerates every synonym path, so it is only asked for short queries. */
@@ -99,12 +97,6 @@ final class OfferQueries {
         List<Object> lifts = new ArrayList<>();
         lifts.add(Map.of("multi_match", Map.of("query", text, "type", "cross_fields", "fields", TEXT_FIELDS,
                 "operator", "and", "boost", 2.0, "lenient", true, "_name", ALL_WORDS)));
-        List<String> covered = coverage(text);
-        for (int i = 0; i < covered.size(); i++) {
-            // scores nothing: only says that this word (with its typos and synonyms) is there
-            lifts.add(Map.of("multi_match", Map.of("query", covered.get(i), "type", "best_fields", "fields", TEXT_FIELDS,
-                    "fuzziness", "AUTO:5,8", "prefix_length", 1, "lenient", true, "boost", 0.0, "_name", WORD + i)));
-        }
         if (text.split("\\s+").length <= MAX_PHRASE_WORDS) {
             lifts.add(Map.of("multi_match", Map.of("query", text, "type", "phrase", "fields", List.of("title^3", "description"),
                     "slop", 2, "boost", 2.0, "lenient", true, "_name", PHRASE)));
@@ -113,17 +105,6 @@ final class OfferQueries {
                 "must", Map.of("multi_match", Map.of("query", text, "type", "best_fields", "fields", TEXT_FIELDS,
                         "operator", "or", "tie_breaker", 0.3, "fuzziness", "AUTO:5,8", "prefix_length", 1, "lenient", true, "_name", WORDS)),
                 "should", lifts));
-    }
-
-    /** Lucene's English stop words, which the analysers drop: a word of these is never looked for. */
-    static final java.util.Set<String> STOP_WORDS = java.util.Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by", "for",
-            "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
-            "they", "this", "to", "was", "will", "with");
-
-    /** The words of the text that a hit must carry to carry them all. */
-    static List<String> coverage(String text) {
-        return text == null ? List.of() : java.util.Arrays.stream(text.split(" "))
-                .filter(w -> !STOP_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))).toList();
     }
 
     static List<Object> filters(OfferQuery query, LocalDate today) {

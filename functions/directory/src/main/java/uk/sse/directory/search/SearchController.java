@@ -1,5 +1,6 @@
 package uk.sse.directory.search;
 
+import uk.sse.directory.application.LocatePostcode;
 import uk.sse.directory.web.Patterns;
 
 import io.micronaut.core.annotation.Nullable;
@@ -39,16 +40,19 @@ public class SearchController {
     private final SearchOffers offers;
     private final SuggestOffers suggestions;
     private final SearchSchools schools;
+    private final LocatePostcode postcodes;
 
-    public SearchController(SearchOffers offers, SuggestOffers suggestions, SearchSchools schools) {
+    public SearchController(SearchOffers offers, SuggestOffers suggestions, SearchSchools schools, LocatePostcode postcodes) {
         this.offers = offers;
         this.suggestions = suggestions;
         this.schools = schools;
+        this.postcodes = postcodes;
     }
 
     /**
      * Approved, in-date offers matching the words and filters. {@code area} matches the code and everything beneath it.
-     * {@code near} (a URN) or {@code lat}+{@code lon} limit support given in person to {@code radiusKm} (default 25)
+     * {@code near} (a URN), {@code postcode} (any case and spacing; malformed or unknown is 400) or {@code lat}+{@code lon}
+     * limit support given in person to {@code radiusKm} (default 25)
      * and to the provider's own travel radius, and give it a distance; support given remotely is there too, marked
      * {@code remote}, unless {@code inPersonOnly}. With words, {@code strongMatches} says how many meet them and
      * {@code noGoodMatch} that none does; each hit says whether it is a {@code STRONG} or a {@code WEAK} match.
@@ -64,6 +68,7 @@ public class SearchController {
                                         @Nullable @QueryValue @Min(0) @Max(100_000) Integer maxPrice,
                                         @Nullable @QueryValue @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be a month as yyyy-MM") String availableIn,
                                         @Nullable @QueryValue @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String near,
+                                        @Nullable @QueryValue String postcode,
                                         @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
                                         @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
                                         @Nullable @QueryValue @Min(1) @Max(300) Integer radiusKm,
@@ -74,11 +79,23 @@ public class SearchController {
                                         HttpRequest<?> request) {
         // the lists are declared for the API description; their values are read whole (see QueryLists)
         HttpParameters all = request.getParameters();
+        LocatePostcode.Found at = null;
+        if (postcode != null) {
+            switch (postcodes.locate(postcode)) {
+                case LocatePostcode.Found found -> at = found;
+                case LocatePostcode.Malformed malformed -> {
+                    return QueryLists.malformed(request, "postcode", "is not a UK postcode: give one like PR2 1PD");
+                }
+                case LocatePostcode.Unknown unknown -> {
+                    return QueryLists.malformed(request, "postcode", unknown.postcode() + " is not in the postcode directory");
+                }
+            }
+        }
         try {
             return Responses.ok(offers.search(new OfferSearchParameters(q, QueryLists.values(all, "area"),
                     QueryLists.enums(all, "phase", Phase.class), QueryLists.enums(all, "mode", DeliveryMode.class),
                     QueryLists.enums(all, "providerType", ProviderType.class), QueryLists.enums(all, "designation", Designation.class),
-                    maxPrice, availableIn, near, lat, lon, radiusKm, inPersonOnly, sort, page, size)));
+                    maxPrice, availableIn, near, at, lat, lon, radiusKm, inPersonOnly, sort, page, size)));
         } catch (QueryLists.UnknownValue unknown) {
             return unknown.problem(request);
         }

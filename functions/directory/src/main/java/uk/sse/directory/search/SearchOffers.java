@@ -1,6 +1,7 @@
 package uk.sse.directory.search;
 
 import jakarta.inject.Singleton;
+import uk.sse.directory.application.LocatePostcode;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Phase;
@@ -63,12 +64,12 @@ public class SearchOffers {
     }
 
     /** What a text search's ranking saw of each candidate, in its order: for the relevance set (./run eval-search --dump). */
-    public record Explained(String id, double lexical, double similarity, boolean everyWord, double factor, boolean strong, double score) { }
+    public record Explained(String id, double lexical, double similarity, double areaNearness, double factor, boolean strong, double score) { }
 
     public Outcome<List<Explained>> explain(OfferSearchParameters p) {
         return check(p).map(q -> q.text() == null ? List.<Explained>of() : ranked(q, LocalDate.now(clock)).ranked().stream()
                 .map(r -> new Explained((String) SearchResponse.map(r.hit().get("_source")).get("id"), r.lexical(), r.similarity(),
-                        r.everyWord(), r.factor(), r.strong(), r.score())).toList());
+                        r.areaNearness(), r.factor(), r.strong(), r.score())).toList());
     }
 
     /** A text search's window of candidates, ranked; its total, and the areas it looked in. */
@@ -77,12 +78,20 @@ public class SearchOffers {
     private Window ranked(OfferQuery q, LocalDate today) {
         float[] meaning = embeddings.embed(SearchSynonyms.standard().withMeanings(q.typed()));
         Map<String, Double> areas = new LinkedHashMap<>();
-        semanticAreas.nearest(meaning, ranking.areas(), ranking.areaSimilarity()).forEach(a -> areas.put(OfferQueries.AREA + a.code(), a.similarity()));
+        SemanticAreas.nearest(semanticAreas.similarities(meaning), ranking.areas(), ranking.areaSimilarity())
+                .forEach(a -> areas.put(OfferQueries.AREA + a.code(), a.similarity()));
         SearchResponse window = engine.search(settings.offersIndex(), OfferQueries.candidates(q, today, areas, 0, ranking.window()));
-        // words typed with a typo matched their right spelling: the model reads that too, and each offer keeps its nearer reading
+        // words typed with a typo matched their right spelling: the model reads both, the typed and the mended
         String mended = Typos.mend(q.typed(), window.hits());
-        float[] meant = mended.equals(q.typed()) ? null : embeddings.embed(SearchSynonyms.standard().withMeanings(mended));
-        return new Window(window.total(), HybridRanking.rank(window.hits(), meaning, meant, q, areas, ranking), areas);
+        if (!mended.equals(q.typed())) {
+            float[] both = meaning.clone();
+            float[] meant = embeddings.embed(SearchSynonyms.standard().withMeanings(mended));
+            for (int i = 0; i < both.length; i++) {
+                both[i] += meant[i];
+            }
+            meaning = uk.sse.embeddings.Vectors.unit(both);
+        }
+        return new Window(window.total(), HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking), areas);
     }
 
     private OfferResults run(OfferQuery q) {
@@ -175,13 +184,13 @@ public class SearchOffers {
         Optional<SearchText> words = text;
         return place(p).flatMap(place -> {
             if (place.isEmpty() && sort == OfferQuery.Sort.DISTANCE) {
-                return Outcome.invalid("sort", "sorting by distance needs near or lat and lon");
+                return Outcome.invalid("sort", "sorting by distance needs near, postcode, or lat and lon");
             }
             if (place.isEmpty() && p.radiusKm() != null) {
-                return Outcome.invalid("radiusKm", "needs near or lat and lon");
+                return Outcome.invalid("radiusKm", "needs near, postcode, or lat and lon");
             }
             if (place.isEmpty() && p.inPersonOnly()) {
-                return Outcome.invalid("inPersonOnly", "needs near or lat and lon");
+                return Outcome.invalid("inPersonOnly", "needs near, postcode, or lat and lon");
             }
             Set<Phase> hints = words.map(SearchText::phases).filter(phases -> !phases.isEmpty())
                     .orElse(place.map(Place::phases).orElse(Set.of()));
@@ -195,10 +204,16 @@ public class SearchOffers {
     /** Where distances are measured from, and the phases of the school there, if it is one. */
     private record Place(GeoPoint point, Set<Phase> phases) { }
 
-    /** The school's place, or the point given, or none. */
+    /** The school's place, or the postcode's, or the point given, or none. */
     private Outcome<Optional<Place>> place(OfferSearchParameters p) {
-        if (p.near() != null && (p.lat() != null || p.lon() != null)) {
-            return Outcome.invalid("near", "give near or lat and lon, not both");
+        if (p.near() != null && (p.postcode() != null || p.lat() != null || p.lon() != null)) {
+            return Outcome.invalid("near", "give one of near, postcode, or lat and lon");
+        }
+        if (p.postcode() != null && (p.lat() != null || p.lon() != null)) {
+            return Outcome.invalid("postcode", "give one of near, postcode, or lat and lon");
+        }
+        if (p.postcode() != null) {
+            return Outcome.done(Optional.of(new Place(p.postcode().point(), Set.of())));
         }
         if (p.near() != null) {
             Optional<School> school = schools.find(p.near());

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +38,20 @@ final class SemanticAreas {
         this.vectors = embedAll.apply(codes.stream().map(scopes::get).toList());
     }
 
-    /** Up to {@code most} areas at least {@code least} similar to the query, nearest first. */
-    List<Near> nearest(float[] query, int most, double least) {
-        List<Near> near = new ArrayList<>();
+    /** How near each area's scope is to the query (top-level areas left out). */
+    Map<String, Double> similarities(float[] query) {
+        Map<String, Double> similarities = new LinkedHashMap<>();
         for (int i = 0; i < codes.size(); i++) {
-            double similarity = Vectors.dot(query, vectors.get(i));
-            if (similarity >= least) {
-                near.add(new Near(codes.get(i), similarity));
-            }
+            similarities.put(codes.get(i), Vectors.dot(query, vectors.get(i)));
         }
-        near.sort(Comparator.comparingDouble(Near::similarity).reversed());
-        return near.subList(0, Math.min(most, near.size()));
+        return similarities;
+    }
+
+    /** Up to {@code most} of these areas at least {@code least} similar to the query, nearest first. */
+    static List<Near> nearest(Map<String, Double> similarities, int most, double least) {
+        return similarities.entrySet().stream().filter(e -> e.getValue() >= least)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(most)
+                .map(e -> new Near(e.getKey(), e.getValue())).toList();
     }
 
     private static Map<String, String> read() {

@@ -93,7 +93,7 @@ class SearchInputTest extends SearchTest {
                 {"1e309", "0", "lat"}}) {
             var reply = api.get("/search/offers?lat=" + bad[0] + "&lon=" + bad[1], adviser);
             assertThat(reply.status()).as(String.join(",", bad)).isBetween(400, 422);
-            assertThat(reply.problemFields()).as(String.join(",", bad)).containsExactly(bad[2]);
+            assertThat(reply.problemFields()).as(String.join(",", bad)).isNotEmpty().containsOnly(bad[2]);
         }
     }
 

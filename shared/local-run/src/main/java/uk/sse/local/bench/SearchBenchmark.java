@@ -415,7 +415,7 @@ public final class SearchBenchmark {
         body.setAccessible(true);
         var parameters = new OfferSearchParameters(p.get("q"), p.containsKey("area") ? List.of(p.get("area")) : null,
                 p.containsKey("phase") ? List.of(uk.sse.directory.model.Phase.valueOf(p.get("phase"))) : null, null, null, null,
-                p.containsKey("maxPrice") ? Integer.valueOf(p.get("maxPrice")) : null, null, p.get("near"), null, null,
+                p.containsKey("maxPrice") ? Integer.valueOf(p.get("maxPrice")) : null, null, p.get("near"), null, null, null,
                 p.containsKey("radiusKm") ? Integer.valueOf(p.get("radiusKm")) : null, false, p.getOrDefault("sort", "relevance"), 1, 20);
         Object checked = check.invoke(search, parameters);
         if (!(checked instanceof Outcome.Done<?> done)) {

@@ -66,14 +66,11 @@ final class Grid {
                 throw new IllegalStateException(q.id() + " refused: " + explained);
             }
             List<Map<String, Object>> candidates = new ArrayList<>();
-            float[] meaning = uk.sse.embeddings.SentenceEmbeddings.shared().embed(uk.sse.kernel.search.SearchSynonyms.standard().withMeanings(q.text()));
             for (SearchOffers.Explained e : done.value()) {
-                float[] title = uk.sse.embeddings.SentenceEmbeddings.shared().embed(evaluation.titleOf(e.id()));
-                Map<String, Object> c = new java.util.HashMap<>(Map.of("id", e.id(), "key", evaluation.keyOf(e.id()), "grade", evaluation.grade(q, e.id()),
-                        "lexical", e.lexical(), "similarity", e.similarity(), "everyWord", e.everyWord(), "factor", e.factor(),
-                        "strong", e.strong(), "score", e.score()));
-                c.put("titleSimilarity", uk.sse.embeddings.Vectors.dot(meaning, title));
-                candidates.add(c);
+                var offer = evaluation.offer(e.id());
+                candidates.add(Map.of("id", e.id(), "key", evaluation.keyOf(e.id()), "grade", evaluation.grade(q, e.id()),
+                        "areas", offer.content().areasOfSupport(), "lexical", e.lexical(), "similarity", e.similarity(),
+                        "areaNearness", e.areaNearness(), "factor", e.factor(), "strong", e.strong(), "score", e.score()));
             }
             lines.add(json.writeValueAsString(Map.of("id", q.id(), "q", q.text(), "kind", q.kind(), "noAnswer", q.noAnswer(),
                     "ideal", evaluation.idealGrades(q), "candidates", candidates)));
@@ -82,18 +79,21 @@ final class Grid {
         System.out.println("wrote " + lines.size() + " queries to " + file);
     }
 
-    /** The settings tried: a sweep of fusion, then of the strong-match thresholds. */
+    /** The settings tried: the chosen ones, and each moved a step either way. */
     private static List<RankingSettings> settings() {
-        List<RankingSettings> all = new ArrayList<>();
-        for (double weight : List.of(0.15, 0.3, 0.45)) {
-            for (double strong : List.of(0.3, 0.35, 0.4)) {
-                all.add(new RankingSettings(100, "blend", weight, 20, strong, 0.2, 3, 0.3, 0.3));
-            }
+        RankingSettings d = new RankingSettings(RankingSettings.DEFAULT_WINDOW, 6, 0.2, 0.3, 0.5, 1.0, 0.25, 0.6, 100, 0.3);
+        List<RankingSettings> all = new ArrayList<>(List.of(d));
+        for (double w : List.of(0.2, 0.4)) {
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), w, d.areaAffinity(), d.feedback(), d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost()));
         }
-        for (int k : List.of(5, 20, 60)) {
-            for (double strong : List.of(0.3, 0.35, 0.4)) {
-                all.add(new RankingSettings(100, "rrf", 0, k, strong, 0.2, 3, 0.3, 0.3));
-            }
+        for (double a : List.of(0.3, 0.7)) {
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), a, d.feedback(), d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost()));
+        }
+        for (double f : List.of(0.0, 0.5)) {
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), d.areaAffinity(), f, d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost()));
+        }
+        for (double floor : List.of(0.55, 0.65)) {
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), d.areaAffinity(), d.feedback(), d.feedbackArea(), floor, d.lexicalScale(), d.phaseBoost()));
         }
         return all;
     }
@@ -103,7 +103,7 @@ final class Grid {
         return new OfferSearchParameters(q.text(), with.containsKey("area") ? List.of(with.get("area")) : null,
                 with.containsKey("phase") ? List.of(Phase.valueOf(with.get("phase"))) : null,
                 with.containsKey("mode") ? List.of(DeliveryMode.valueOf(with.get("mode"))) : null, null, null,
-                with.containsKey("maxPrice") ? Integer.valueOf(with.get("maxPrice")) : null, null, with.get("near"), null, null,
+                with.containsKey("maxPrice") ? Integer.valueOf(with.get("maxPrice")) : null, null, with.get("near"), null, null, null,
                 with.containsKey("radiusKm") ? Integer.valueOf(with.get("radiusKm")) : null,
                 Boolean.parseBoolean(with.getOrDefault("inPersonOnly", "false")), "relevance", 1, SearchEvaluation.PAGE);
     }

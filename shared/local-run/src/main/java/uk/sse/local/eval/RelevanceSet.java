@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The graded queries of {@value #RESOURCE}: what advisers type, and how well each kind of demo offer answers it. */
-public record RelevanceSet(List<Query> queries) {
+public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
 
     public static final String RESOURCE = "/search-eval/queries.txt";
 
@@ -32,10 +32,21 @@ public record RelevanceSet(List<Query> queries) {
      * @param with   further query parameters, already URL-encoded ({@code near=119773&phase=SECONDARY}), or empty
      * @param grades what each offer key is worth, highest first; empty for a need no offer answers
      */
-    public record Query(String id, String text, String with, String kind, Part part, List<Grade> grades) {
+    public record Query(String id, String text, String with, String kind, Part part, List<Grade> grades, List<Set<String>> classes) {
 
-        /** An offer's grade: the highest of the lines that name its key (and one of its phases, where they are given). */
+        /**
+         * An offer's grade: the highest of the lines that name its key (and one of its phases, where they are given); for a
+         * key no line names, the highest its near-duplicates' lines give.
+         */
         public int grade(String key, Collection<Phase> phases) {
+            int own = named(key, phases);
+            if (own > 0 || grades.stream().anyMatch(g -> g.key().equals(key))) {
+                return own;
+            }
+            return classes.stream().filter(c -> c.contains(key)).flatMap(Set::stream).mapToInt(k -> named(k, phases)).max().orElse(0);
+        }
+
+        private int named(String key, Collection<Phase> phases) {
             return grades.stream().filter(g -> g.key().equals(key) && (g.phases().isEmpty() || g.phases().stream().anyMatch(phases::contains)))
                     .mapToInt(Grade::grade).max().orElse(0);
         }
@@ -65,9 +76,12 @@ public record RelevanceSet(List<Query> queries) {
         List<Query> queries = new ArrayList<>();
         Map<String, String> block = new LinkedHashMap<>();
         List<Grade> grades = new ArrayList<>();
+        List<Set<String>> classes = new ArrayList<>();
         for (String line : lines) {
-            if (line.isBlank()) {
-                add(block, grades, queries);
+            if (line.startsWith("same:")) {
+                classes.add(Set.of(line.substring(5).strip().split("\\s+")));
+            } else if (line.isBlank()) {
+                add(block, grades, queries, classes);
             } else if (!line.startsWith("#")) {
                 int colon = line.indexOf(':');
                 if (colon < 0) {
@@ -94,14 +108,14 @@ public record RelevanceSet(List<Query> queries) {
                 }
             }
         }
-        add(block, grades, queries);
+        add(block, grades, queries, classes);
         if (queries.stream().map(Query::id).distinct().count() != queries.size()) {
             throw new IllegalStateException(RESOURCE + ": query ids must be unique");
         }
-        return new RelevanceSet(List.copyOf(queries));
+        return new RelevanceSet(List.copyOf(queries), List.copyOf(classes));
     }
 
-    private static void add(Map<String, String> block, List<Grade> grades, List<Query> queries) {
+    private static void add(Map<String, String> block, List<Grade> grades, List<Query> queries, List<Set<String>> classes) {
         if (block.isEmpty() && grades.isEmpty()) {
             return;
         }
@@ -112,7 +126,7 @@ public record RelevanceSet(List<Query> queries) {
         List<Grade> sorted = new ArrayList<>(grades);
         sorted.sort((a, b) -> b.grade() - a.grade());
         queries.add(new Query(id, block.get("q"), block.getOrDefault("with", ""), block.get("kind"),
-                Part.valueOf(block.get("set").toUpperCase(java.util.Locale.ROOT)), List.copyOf(sorted)));
+                Part.valueOf(block.get("set").toUpperCase(java.util.Locale.ROOT)), List.copyOf(sorted), classes));
         block.clear();
         grades.clear();
     }
@@ -121,6 +135,7 @@ public record RelevanceSet(List<Query> queries) {
     public Set<String> keys() {
         Set<String> keys = new java.util.TreeSet<>();
         queries.forEach(q -> q.grades().forEach(g -> keys.add(g.key())));
+        classes.forEach(keys::addAll);
         return keys;
     }
 }

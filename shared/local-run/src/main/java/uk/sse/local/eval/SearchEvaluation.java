@@ -173,8 +173,8 @@ public final class SearchEvaluation {
         return text.toString();
     }
 
-    String titleOf(String id) {
-        return offers.get(id).content().title();
+    Offer offer(String id) {
+        return offers.get(id);
     }
 
     String keyOf(String id) {

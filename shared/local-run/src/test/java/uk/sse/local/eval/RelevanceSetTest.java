@@ -52,6 +52,12 @@ class RelevanceSetTest {
         assertThat(q.grade("handling", Set.of(Phase.PRIMARY))).isEqualTo(1);
         assertThat(q.grade("other", Set.of(Phase.SECONDARY))).isZero();
         assertThat(q.noAnswer()).isFalse();
+        // a near-duplicate no line grades takes its class's grade; one graded keeps its own
+        var classes = RelevanceSet.parse(List.of("same: culture visits", "", "id: b", "q: behaviour", "kind: plain", "set: tune",
+                "3: culture[SECONDARY]", "1: handling", "", "id: c", "q: x", "kind: plain", "set: tune", "2: culture", "1: visits"));
+        assertThat(classes.queries().get(0).grade("visits", Set.of(Phase.SECONDARY))).isEqualTo(3);
+        assertThat(classes.queries().get(0).grade("visits", Set.of(Phase.PRIMARY))).isZero();
+        assertThat(classes.queries().get(1).grade("visits", Set.of(Phase.PRIMARY))).isEqualTo(1);
         assertThatThrownBy(() -> RelevanceSet.parse(List.of("id: a", "q: x", "kind: plain"))).hasMessageContaining("needs id, q, kind and set");
         assertThatThrownBy(() -> RelevanceSet.parse(List.of("id: a", "q: x", "kind: plain", "set: tune", "3: Not_A_Key")))
                 .hasMessageContaining("not an offer key");
