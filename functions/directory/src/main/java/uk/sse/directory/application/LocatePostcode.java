@@ -8,7 +8,6 @@ import uk.sse.directory.register.PostcodeSector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a postcode is, from the postcode directory. Sectors change only when a new release is imported, so each one
@@ -29,15 +28,12 @@ public class LocatePostcode {
 
     public record Unknown(Postcode postcode) implements Located { }
 
-    private record Kept(Optional<PostcodeSector> sector, long until) { }
-
     private final PostcodeStore store;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Recently<String, Optional<PostcodeSector>> sectors;
 
     public LocatePostcode(PostcodeStore store, Clock clock) {
         this.store = store;
-        this.clock = clock;
+        this.sectors = new Recently<>(clock, KEEP_FOR, KEPT);
     }
 
     public Located locate(String typed) {
@@ -45,21 +41,7 @@ public class LocatePostcode {
         if (postcode.isEmpty()) {
             return new Malformed();
         }
-        return sector(postcode.get().sector()).flatMap(s -> s.locate(postcode.get()))
+        return sectors.get(postcode.get().sector(), store::sector).flatMap(s -> s.locate(postcode.get()))
                 .<Located>map(point -> new Found(postcode.get(), point)).orElse(new Unknown(postcode.get()));
-    }
-
-    private Optional<PostcodeSector> sector(String sector) {
-        long now = clock.millis();
-        Kept k = kept.get(sector);
-        if (k != null && k.until() > now) {
-            return k.sector();
-        }
-        Optional<PostcodeSector> read = store.sector(sector);
-        if (kept.size() >= KEPT) {
-            kept.clear();
-        }
-        kept.put(sector, new Kept(read, now + KEEP_FOR.toMillis()));
-        return read;
     }
 }

@@ -2,6 +2,7 @@ package uk.sse.directory.search;
 
 import jakarta.inject.Singleton;
 import uk.sse.directory.application.LocatePostcode;
+import uk.sse.directory.application.Recently;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Phase;
@@ -35,10 +36,15 @@ import java.util.TreeMap;
 @Singleton
 public class SearchOffers {
 
+    static final java.time.Duration PLACES_KEPT_FOR = java.time.Duration.ofMinutes(10);
+    static final int PLACES_KEPT = 5_000;
+
     private final SearchEngine engine;
     private final SearchSettings settings;
     private final RankingSettings ranking;
     private final SchoolStore schools;
+    /** Schools' places, read on every search near one, change only with a register import: kept a few minutes. */
+    private final Recently<String, Optional<School>> places;
     private final SentenceEmbeddings embeddings;
     private final SemanticAreas semanticAreas;
     private final Clock clock;
@@ -49,6 +55,7 @@ public class SearchOffers {
         this.settings = settings;
         this.ranking = ranking;
         this.schools = schools;
+        this.places = new Recently<>(clock, PLACES_KEPT_FOR, PLACES_KEPT);
         this.embeddings = embeddings;
         this.semanticAreas = semanticAreas;
         this.clock = clock;
@@ -216,7 +223,7 @@ public class SearchOffers {
             return Outcome.done(Optional.of(new Place(p.postcode().point(), Set.of())));
         }
         if (p.near() != null) {
-            Optional<School> school = schools.find(p.near());
+            Optional<School> school = places.get(p.near(), schools::find);
             if (school.isEmpty()) {
                 return Outcome.invalid("near", "no school in the register has URN " + p.near());
             }
