@@ -9,6 +9,8 @@ b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header=$(printf '{"alg":"RS256","typ":"JWT","kid":"sse-local"}' | b64url)
 claims="\"sub\":\"local-$(echo "$1" | tr '[:upper:]' '[:lower:]')\",\"role\":\"$1\",\"iat\":$now,\"exp\":$((now + 3600))"
+# an access token of the web client from the local issuer, as the functions check (decision 30)
+claims="$claims,\"iss\":\"https://sse.local/identity\",\"client_id\":\"sse-web\",\"token_use\":\"access\""
 [ -n "${2:-}" ] && claims="$claims,\"area\":\"$2\""
 [ -n "${3:-}" ] && claims="$claims,\"org\":\"$3\""
 payload=$(printf '{%s}' "$claims" | b64url)

@@ -106,7 +106,8 @@ if [ "$OPENSEARCH" = true ]; then
 fi
 
 # every function reaches LocalStack's endpoint and skips SigV4 for its plain-HTTP OpenSearch
-COMMON="\"MICRONAUT_ENVIRONMENTS\":\"aws\",\"SSE_AWS_ENDPOINT\":\"$INSIDE\",\"SSE_OPENSEARCH_AWS_SIGNING\":\"false\",\"SSE_JWKS_URL\":\"$JWKS\""
+# and checks tokens as in AWS: the issuer and clients token.sh signs for (decision 30)
+COMMON="\"MICRONAUT_ENVIRONMENTS\":\"aws\",\"SSE_AWS_ENDPOINT\":\"$INSIDE\",\"SSE_OPENSEARCH_AWS_SIGNING\":\"false\",\"SSE_JWKS_URL\":\"$JWKS\",\"SSE_TOKEN_ISSUER\":\"https://sse.local/identity\",\"SSE_TOKEN_CLIENTS\":\"sse-web\",\"SSE_SERVICE_CLIENTS\":\"sse-brokerage\""
 API=io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction
 DIRECTORY_ENV="{$COMMON,\"SSE_DIRECTORY_TABLE\":\"$(name directory)\",\"SSE_OPENSEARCH_URL\":\"$SEARCH_URL\"}"
 LEDGER_ENV="{$COMMON,\"SSE_LEDGER_TABLE\":\"$(name ledger)\"}"

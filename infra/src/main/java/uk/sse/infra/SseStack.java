@@ -19,6 +19,9 @@ import software.constructs.Construct;
 import uk.sse.infra.constructs.Alarms;
 import uk.sse.infra.constructs.FunctionTable;
 import uk.sse.infra.constructs.Identity;
+import uk.sse.infra.constructs.LedgerCheck;
+import uk.sse.infra.constructs.OperationsDashboard;
+import uk.sse.infra.constructs.RegisterImports;
 import uk.sse.infra.constructs.ReportingDatabase;
 import uk.sse.infra.constructs.SearchDomain;
 import uk.sse.infra.constructs.SnapStartFunction;
@@ -41,6 +44,8 @@ public class SseStack extends Stack {
     static final Duration API_TIMEOUT = Duration.seconds(29);
     static final Duration STREAM_TIMEOUT = Duration.minutes(2);
     static final Duration SWEEP_TIMEOUT = Duration.minutes(1);
+    /** The ledger check reads every area's accounts, transfers and entries. */
+    static final Duration CHECK_TIMEOUT = Duration.minutes(10);
 
     public SseStack(Construct scope, String id, StackProps props, StageConfig stage, Artefacts artefacts, String alarmEmail) {
         super(scope, id, props);
@@ -71,8 +76,8 @@ public class SseStack extends Stack {
         Factory functions = new Factory(stage, artefacts, alarms);
 
         // directory: providers, offers, assurance, the register, search (reads OpenSearch)
-        Map<String, String> directoryEnv = Map.of("SSE_DIRECTORY_TABLE", directoryTable.getTableName(),
-                "SSE_OPENSEARCH_URL", search.url(), "SSE_JWKS_URL", jwks);
+        Map<String, String> directoryEnv = withTokenChecks(identity, Map.of("SSE_DIRECTORY_TABLE", directoryTable.getTableName(),
+                "SSE_OPENSEARCH_URL", search.url(), "SSE_JWKS_URL", jwks));
         SnapStartFunction directory = functions.make(this, "DirectoryApi",
                 new SnapStartFunction.Spec("directory-api", "directory", API, API_TIMEOUT, directoryEnv), null);
         directoryTable.grantReadWriteData(directory.function());
@@ -86,6 +91,17 @@ public class SseStack extends Stack {
         search.grantSearch(directorySignals.function());
         new StreamConsumer(this, "DirectorySignalsStreams", "directory-signals", directorySignals,
                 Map.of("brokerage", brokerageTable), StreamConsumer.Feed.EVENTS, stage, alarms);
+        // the register's imports: a file's arrival in the import bucket runs its job; a schedule fetches GIAS's daily file
+        Map<String, String> importEnv = Map.of("SSE_DIRECTORY_TABLE", directoryTable.getTableName());
+        SnapStartFunction registerImport = functions.make(this, "RegisterImport",
+                new SnapStartFunction.Spec("register-import", "directory", "uk.sse.directory.imports.trigger.ImportArrivals",
+                        RegisterImports.IMPORT_TIMEOUT, importEnv), null);
+        directoryTable.grantReadWriteData(registerImport.function());
+        SnapStartFunction registerFetch = functions.make(this, "RegisterFetch",
+                new SnapStartFunction.Spec("register-fetch", "directory", "uk.sse.directory.imports.trigger.FetchDailyRegister",
+                        RegisterImports.FETCH_TIMEOUT, importEnv), null);
+        directoryTable.grantReadWriteData(registerFetch.function());
+        RegisterImports imports = new RegisterImports(this, "RegisterImports", stage, alarms, directory, registerImport, registerFetch);
 
         // indexer: the directory table's stream into OpenSearch; reads the table for a rebuild, never writes it
         SnapStartFunction indexer = functions.make(this, "Indexer",
@@ -96,7 +112,7 @@ public class SseStack extends Stack {
         new StreamConsumer(this, "IndexerStreams", "indexer", indexer, Map.of("directory", directoryTable), StreamConsumer.Feed.ALL, stage, alarms);
 
         // ledger: accounts, transfers, holds; a sweeper voids expired holds
-        Map<String, String> ledgerEnv = Map.of("SSE_LEDGER_TABLE", ledgerTable.getTableName(), "SSE_JWKS_URL", jwks);
+        Map<String, String> ledgerEnv = withTokenChecks(identity, Map.of("SSE_LEDGER_TABLE", ledgerTable.getTableName(), "SSE_JWKS_URL", jwks));
         SnapStartFunction ledger = functions.make(this, "LedgerApi",
                 new SnapStartFunction.Spec("ledger-api", "ledger", API, API_TIMEOUT, ledgerEnv), null);
         ledgerTable.grantReadWriteData(ledger.function());
@@ -106,14 +122,29 @@ public class SseStack extends Stack {
                 new SnapStartFunction.Spec("ledger-sweeper", "ledger", "uk.sse.ledger.sweep.SweepDueHolds", SWEEP_TIMEOUT, ledgerEnv), null);
         ledgerTable.grantReadWriteData(ledgerSweeper.function());
         new Sweeper(this, "HoldExpiry", "hold-expiry", ledgerSweeper, Duration.minutes(1), stage.name());
+        SnapStartFunction ledgerCheck = functions.make(this, "LedgerCheck",
+                new SnapStartFunction.Spec("ledger-check", "ledger", "uk.sse.ledger.check.CheckLedgerOnSchedule", CHECK_TIMEOUT, ledgerEnv), null);
+        ledgerTable.grantReadData(ledgerCheck.function());
+        new LedgerCheck(this, "LedgerInvariants", ledgerCheck, stage.name(), alarms);
 
-        // brokerage: calls the directory's search and the ledger over this API with the caller's token
+        // brokerage: calls the directory's search and the ledger over this API as itself (its app client's
+        // client-credentials token, decision 0030); its reconciliation brings the ledger's engagement holds and its
+        // engagements into agreement every five minutes
+        Map<String, String> brokerageEnv = new LinkedHashMap<>(withTokenChecks(identity, Map.of(
+                "SSE_BROKERAGE_TABLE", brokerageTable.getTableName(), "SSE_JWKS_URL", jwks,
+                "SSE_DIRECTORY_URL", api.url(), "SSE_LEDGER_URL", api.url())));
+        brokerageEnv.put("SSE_SERVICE_TOKEN_URL", identity.tokenUrl());
+        brokerageEnv.put("SSE_SERVICE_CLIENT_ID", identity.brokerageClient().getUserPoolClientId());
+        brokerageEnv.put("SSE_SERVICE_CLIENT_SECRET", identity.brokerageClient().getUserPoolClientSecret().unsafeUnwrap());
         SnapStartFunction brokerage = functions.make(this, "BrokerageApi",
-                new SnapStartFunction.Spec("brokerage-api", "brokerage", API, API_TIMEOUT, Map.of(
-                        "SSE_BROKERAGE_TABLE", brokerageTable.getTableName(), "SSE_JWKS_URL", jwks,
-                        "SSE_DIRECTORY_URL", api.url(), "SSE_LEDGER_URL", api.url())), null);
+                new SnapStartFunction.Spec("brokerage-api", "brokerage", API, API_TIMEOUT, brokerageEnv), null);
         brokerageTable.grantReadWriteData(brokerage.function());
         api.route("Brokerage", brokerage, List.of("/requests", "/requests/{proxy+}"));
+        SnapStartFunction reconciliation = functions.make(this, "BrokerageReconciliation",
+                new SnapStartFunction.Spec("brokerage-reconciliation", "brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule",
+                        SWEEP_TIMEOUT, brokerageEnv), null);
+        brokerageTable.grantReadWriteData(reconciliation.function());
+        new Sweeper(this, "EngagementReconciliation", "engagement-reconciliation", reconciliation, Duration.minutes(5), stage.name());
 
         // notifier: webhook subscriptions, deliveries from four streams (its own carries "subscription disabled"), retries on
         // a schedule; outbound HTTPS. The key that seals the signing secrets is generated by Secrets Manager and resolved
@@ -121,8 +152,10 @@ public class SseStack extends Stack {
         Secret sealingKey = Secret.Builder.create(this, "NotifierSealingKey").description("seals the notifier's webhook signing secrets")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
                 .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
-        Map<String, String> notifierEnv = Map.of("SSE_NOTIFIER_TABLE", notifierTable.getTableName(), "SSE_JWKS_URL", jwks,
-                "SSE_NOTIFIER_SECRET_KEY", sealingKey.getSecretValue().unsafeUnwrap());
+        // its messages link to the web's pages: at the stage's own web address if it has one, else the API's (its default route)
+        String webAddress = stage.webOrigins().stream().filter(o -> o.startsWith("https://")).findFirst().orElse(api.url());
+        Map<String, String> notifierEnv = withTokenChecks(identity, Map.of("SSE_NOTIFIER_TABLE", notifierTable.getTableName(), "SSE_JWKS_URL", jwks,
+                "SSE_NOTIFIER_SECRET_KEY", sealingKey.getSecretValue().unsafeUnwrap(), "SSE_LINK_BASE_URL", webAddress));
         SnapStartFunction notifier = functions.make(this, "NotifierApi",
                 new SnapStartFunction.Spec("notifier-api", "notifier", API, API_TIMEOUT, notifierEnv), null);
         notifierTable.grantReadWriteData(notifier.function());
@@ -138,8 +171,8 @@ public class SseStack extends Stack {
         new Sweeper(this, "WebhookRetries", "webhook-retries", notifierSweeper, Duration.minutes(1), stage.name());
 
         // reporting: the read model in Aurora, projected from three streams; in the VPC
-        Map<String, String> reportingEnv = Map.of("SSE_REPORTING_JDBC_URL", database.jdbcUrl(),
-                "SSE_REPORTING_DB_SECRET_ARN", database.secret().getSecretArn(), "SSE_JWKS_URL", jwks);
+        Map<String, String> reportingEnv = withTokenChecks(identity, Map.of("SSE_REPORTING_JDBC_URL", database.jdbcUrl(),
+                "SSE_REPORTING_DB_SECRET_ARN", database.secret().getSecretArn(), "SSE_JWKS_URL", jwks));
         SnapStartFunction reporting = functions.make(this, "ReportingApi",
                 new SnapStartFunction.Spec("reporting-api", "reporting", API, API_TIMEOUT, reportingEnv), vpc);
         database.allow(reporting.function(), reporting.function());
@@ -150,14 +183,44 @@ public class SseStack extends Stack {
         new StreamConsumer(this, "ReportingStreams", "reporting-projection", projection,
                 ordered("brokerage", brokerageTable, "ledger", ledgerTable, "directory", directoryTable), StreamConsumer.Feed.ALL, stage, alarms);
 
+        // web: the pages people use, on the API's default route; it owns no table and calls the API with the person's token
+        // (decisions 0040 and 0041). Its session and CSRF keys are generated secrets, resolved at deploy time.
+        Secret sessionKey = generatedSecret("WebSessionKey", "seals the web application's session cookies", stage);
+        Secret csrfKey = generatedSecret("WebCsrfKey", "signs the web application's CSRF tokens", stage);
+        List<String> webAddresses = new java.util.ArrayList<>(List.of(api.url()));
+        stage.webOrigins().stream().filter(o -> o.startsWith("https://") || o.startsWith("http://localhost"))
+                .map(o -> o.endsWith("/") ? o : o + "/").forEach(webAddresses::add);
+        identity.signInFor(webAddresses);
+        Map<String, String> webEnv = Map.of("SSE_API_URL", api.url(),
+                "SSE_WEB_SESSION_KEY", sessionKey.getSecretValue().unsafeUnwrap(),
+                "SSE_WEB_CSRF_KEY", csrfKey.getSecretValue().unsafeUnwrap(),
+                "SSE_COGNITO_CLIENT_ID", identity.webClient().getUserPoolClientId(),
+                "SSE_COGNITO_ISSUER", identity.issuer(),
+                "SSE_WEB_SIGN_OUT_URL", identity.signOutUrl(api.url()));
+        SnapStartFunction web = functions.make(this, "WebApi", new SnapStartFunction.Spec("web", "web", API, API_TIMEOUT, webEnv), null);
+        api.defaultRoute("Web", web);
+
+        new OperationsDashboard(this, "Dashboard", stage.name());
+
         output("ApiUrl", api.url());
+        output("WebUrl", api.url());
+        output("SignInDomain", identity.domain().baseUrl());
         output("UserPoolId", identity.pool().getUserPoolId());
         output("WebClientId", identity.webClient().getUserPoolClientId());
+        output("BrokerageClientId", identity.brokerageClient().getUserPoolClientId());
+        output("TokenUrl", identity.tokenUrl());
         output("JwksUrl", jwks);
         output("OpenSearchUrl", search.url());
         output("ReportingJdbcUrl", database.jdbcUrl());
         output("ReportingSecretArn", database.secret().getSecretArn());
         output("AlarmTopicArn", alarms.topic().getTopicArn());
+        output("ImportBucketName", imports.bucket().getBucketName());
+    }
+
+    private Secret generatedSecret(String id, String description, StageConfig stage) {
+        return Secret.Builder.create(this, id).description(description)
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+                .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
     }
 
     private Table table(String id, FunctionTable.Spec spec, StageConfig stage) {
@@ -168,6 +231,13 @@ public class SseStack extends Stack {
 
     private void output(String id, String value) {
         CfnOutput.Builder.create(this, id).value(value).build();
+    }
+
+    /** A function's environment with what it checks of every token (decision 0030). */
+    private static Map<String, String> withTokenChecks(Identity identity, Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(identity.tokenChecks());
+        return all;
     }
 
     /** Tables by name, in the order given: name, table, name, table... */

@@ -61,7 +61,7 @@ public record StageConfig(
     }
 
     static final StageConfig DEV = new StageConfig("dev", false, RetentionDays.TWO_WEEKS,
-            Map.of("directory", 1024, "indexer", 1024, "ledger", 1024, "brokerage", 1024, "notifier", 512, "reporting", 1024),
+            Map.of("directory", 1024, "indexer", 1024, "ledger", 1024, "brokerage", 1024, "notifier", 512, "reporting", 1024, "web", 1024),
             50, 100, List.of("http://localhost:5173", "http://127.0.0.1:8080"),
             5, Duration.hours(6),
             new Search("t3.small.search", 1, 10, false, null, 0),
@@ -70,7 +70,7 @@ public record StageConfig(
             new Thresholds(5, Duration.minutes(5), 10, Duration.seconds(5)));
 
     static final StageConfig PROD = new StageConfig("prod", true, RetentionDays.SIX_MONTHS,
-            Map.of("directory", 2048, "indexer", 1536, "ledger", 1536, "brokerage", 1536, "notifier", 1024, "reporting", 1536),
+            Map.of("directory", 2048, "indexer", 1536, "ledger", 1536, "brokerage", 1536, "notifier", 1024, "reporting", 1536, "web", 1536),
             500, 1000, List.of("https://app.schoolsupport.org.uk"),
             10, Duration.days(1),
             new Search("r7g.large.search", 2, 50, true, "m7g.large.search", 3),

@@ -1,7 +1,7 @@
 // Cognito pre-token-generation trigger (event version 2): puts the claims the functions read, role, area and
 // org, into both the ID and the access token. The role is the user's one role group; a user in none or in
 // several gets no role claim, which every function answers as unauthenticated.
-const ROLES = ['ADVISER', 'BROKER', 'PROVIDER', 'ASSURER', 'COMMISSIONER', 'ADMIN'];
+const ROLES = ['ADVISER', 'BROKER', 'PROVIDER', 'ASSURER', 'COMMISSIONER', 'ADMIN', 'REGISTRAR'];
 
 exports.handler = async (event) => {
   const attributes = (event.request && event.request.userAttributes) || {};

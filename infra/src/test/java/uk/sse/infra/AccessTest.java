@@ -22,8 +22,9 @@ class AccessTest {
     /** Which table each handler may write: its own module's, or none. */
     static final Map<String, String> WRITES = Map.ofEntries(
             Map.entry("directory-api", "directory"), Map.entry("directory-signals", "directory"),
+            Map.entry("register-import", "directory"), Map.entry("register-fetch", "directory"),
             Map.entry("ledger-api", "ledger"), Map.entry("ledger-sweeper", "ledger"),
-            Map.entry("brokerage-api", "brokerage"),
+            Map.entry("brokerage-api", "brokerage"), Map.entry("brokerage-reconciliation", "brokerage"),
             Map.entry("notifier-api", "notifier"), Map.entry("notifier-stream", "notifier"), Map.entry("notifier-sweeper", "notifier"));
 
     /** Which tables' streams each handler reads. */
@@ -75,8 +76,8 @@ class AccessTest {
                     List<String> actions = Synthesised.list(statement.get("Action"));
                     assertThat(actions).as(handler).noneMatch(a -> a.endsWith(":*") || a.equals("*"));
                     if ("*".equals(statement.get("Resource"))) {
-                        // what CDK grants for VPC network interfaces and DynamoDB's ListStreams cannot be scoped to a resource
-                        assertThat(actions).as(handler + " on *").isSubsetOf("dynamodb:ListStreams",
+                        // what CDK grants for VPC network interfaces, DynamoDB's ListStreams and X-Ray's segments cannot be scoped to a resource
+                        assertThat(actions).as(handler + " on *").isSubsetOf("dynamodb:ListStreams", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
                                 "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
                                 "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
                     }

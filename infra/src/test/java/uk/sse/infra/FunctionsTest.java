@@ -16,15 +16,20 @@ class FunctionsTest {
     static final Map<String, List<String>> HANDLERS = Map.ofEntries(
             Map.entry("directory-api", List.of("directory", API)),
             Map.entry("directory-signals", List.of("directory", "uk.sse.directory.signals.RecordEngagementOutcomes")),
+            Map.entry("register-import", List.of("directory", "uk.sse.directory.imports.trigger.ImportArrivals")),
+            Map.entry("register-fetch", List.of("directory", "uk.sse.directory.imports.trigger.FetchDailyRegister")),
             Map.entry("indexer", List.of("indexer", "uk.sse.indexer.IndexDirectoryChanges")),
             Map.entry("ledger-api", List.of("ledger", API)),
             Map.entry("ledger-sweeper", List.of("ledger", "uk.sse.ledger.sweep.SweepDueHolds")),
+            Map.entry("ledger-check", List.of("ledger", "uk.sse.ledger.check.CheckLedgerOnSchedule")),
             Map.entry("brokerage-api", List.of("brokerage", API)),
+            Map.entry("brokerage-reconciliation", List.of("brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule")),
             Map.entry("notifier-api", List.of("notifier", API)),
             Map.entry("notifier-stream", List.of("notifier", "uk.sse.notifier.stream.NotifyOnEvents")),
             Map.entry("notifier-sweeper", List.of("notifier", "uk.sse.notifier.sweep.RetryDueDeliveries")),
             Map.entry("reporting-api", List.of("reporting", API)),
-            Map.entry("reporting-projection", List.of("reporting", "uk.sse.reporting.projection.ProjectEvents")));
+            Map.entry("reporting-projection", List.of("reporting", "uk.sse.reporting.projection.ProjectEvents")),
+            Map.entry("web", List.of("web", API)));
 
     @Test
     @SuppressWarnings("unchecked")
@@ -39,9 +44,11 @@ class FunctionsTest {
                 assertThat(fn.get("MemorySize")).as(name).isEqualTo(s.stage.memoryOf(moduleAndHandler.get(0)));
                 assertThat(s.environment(name)).as(name).containsEntry("MICRONAUT_ENVIRONMENTS", "aws");
                 assertThat((Map<String, Object>) fn.get("LoggingConfig")).containsEntry("LogFormat", "JSON");
+                assertThat(fn.get("TracingConfig")).as(name).isEqualTo(Map.of("Mode", "Active"));
             });
-            // the Cognito trigger is the only other function
-            assertThat(s.ofType("AWS::Lambda::Function")).hasSize(HANDLERS.size() + 1);
+            // the others: the Cognito trigger, CDK's handler that sets the import bucket's notifications, and the custom
+            // resource that reads the brokerage client's secret at deploy time
+            assertThat(s.ofType("AWS::Lambda::Function")).hasSize(HANDLERS.size() + 3);
         }
     }
 
@@ -95,6 +102,7 @@ class FunctionsTest {
         assertThat(s.environment("indexer")).containsOnlyKeys("MICRONAUT_ENVIRONMENTS", "SSE_DIRECTORY_TABLE", "SSE_OPENSEARCH_URL");
         assertThat(String.valueOf(s.environment("ledger-api").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
         assertThat(String.valueOf(s.environment("ledger-sweeper").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
+        assertThat(String.valueOf(s.environment("ledger-check").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
         assertThat(String.valueOf(s.environment("notifier-stream").get("SSE_NOTIFIER_TABLE"))).contains(s.tableId("notifier"));
         // the notifier's sealing key: a generated secret, resolved at deploy time, never a literal in the template
         String sealingKey = s.ofType("AWS::SecretsManager::Secret").keySet().stream().filter(id -> id.startsWith("NotifierSealingKey"))
@@ -109,13 +117,28 @@ class FunctionsTest {
         String api = s.ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
         assertThat(String.valueOf(brokerage.get("SSE_DIRECTORY_URL"))).contains(api).contains("execute-api");
         assertThat(brokerage.get("SSE_LEDGER_URL")).isEqualTo(brokerage.get("SSE_DIRECTORY_URL"));
-        // every API handler checks tokens against the user pool's keys
+        // every API handler checks tokens against the user pool's keys, its issuer, and the web and brokerage clients
+        // (the web checks none: it calls the API with them)
         String pool = s.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
+        String web = s.clientId("web");
+        String brokerageClient = s.clientId("brokerage");
         HANDLERS.forEach((name, moduleAndHandler) -> {
-            if (moduleAndHandler.get(1).equals(API)) {
-                assertThat(String.valueOf(s.environment(name).get("SSE_JWKS_URL"))).as(name).contains(pool).contains("/.well-known/jwks.json");
+            if (moduleAndHandler.get(1).equals(API) && !name.equals("web")) {
+                Map<String, Object> env = s.environment(name);
+                assertThat(String.valueOf(env.get("SSE_JWKS_URL"))).as(name).contains(pool).contains("/.well-known/jwks.json");
+                assertThat(String.valueOf(env.get("SSE_TOKEN_ISSUER"))).as(name).contains("https://cognito-idp.").contains(pool);
+                assertThat(env.get("SSE_TOKEN_CLIENTS")).as(name).isEqualTo(Map.of("Ref", web));
+                assertThat(env.get("SSE_SERVICE_CLIENTS")).as(name).isEqualTo(Map.of("Ref", brokerageClient));
             }
         });
+        // the brokerage and its reconciliation get their own token: the client's id and secret, and the pool's token endpoint
+        for (String handler : List.of("brokerage-api", "brokerage-reconciliation")) {
+            Map<String, Object> env = s.environment(handler);
+            assertThat(env.get("SSE_SERVICE_CLIENT_ID")).as(handler).isEqualTo(Map.of("Ref", brokerageClient));
+            assertThat(String.valueOf(env.get("SSE_SERVICE_CLIENT_SECRET"))).as(handler).contains("ClientSecret").doesNotContain("Ref=" + web);
+            assertThat(String.valueOf(env.get("SSE_SERVICE_TOKEN_URL"))).as(handler).contains("amazoncognito.com").contains("/oauth2/token");
+        }
+        assertThat(s.environment("directory-api")).doesNotContainKeys("SSE_SERVICE_CLIENT_ID", "SSE_SERVICE_CLIENT_SECRET");
     }
 
     @Test

@@ -20,7 +20,7 @@ class IdentityTest {
     void there_is_a_group_for_each_role() {
         for (Synthesised s : Synthesised.both()) {
             assertThat(s.ofType("AWS::Cognito::UserPoolGroup").values()).extracting(g -> g.get("GroupName"))
-                    .containsExactlyInAnyOrder("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN");
+                    .containsExactlyInAnyOrder("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN", "REGISTRAR");
         }
     }
 
@@ -31,7 +31,7 @@ class IdentityTest {
             Map<String, Object> pool = s.ofType("AWS::Cognito::UserPool").values().iterator().next();
             assertThat((List<Map<String, Object>>) pool.get("Schema")).extracting(a -> a.get("Name")).contains("area", "org");
             assertThat(((Map<String, Object>) pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly")).isEqualTo(true);
-            Map<String, Object> client = s.ofType("AWS::Cognito::UserPoolClient").values().iterator().next();
+            Map<String, Object> client = s.ofType("AWS::Cognito::UserPoolClient").get(s.clientId("web"));
             assertThat((List<String>) client.get("ReadAttributes")).contains("custom:area", "custom:org");
             assertThat((List<String>) client.get("WriteAttributes")).isNotEmpty().doesNotContain("custom:area", "custom:org");
             assertThat(client.get("GenerateSecret")).isEqualTo(false);
@@ -52,6 +52,29 @@ class IdentityTest {
         assertThat(prod.get("MfaConfiguration")).isEqualTo("ON");
         assertThat(prod.get("DeletionProtection")).isEqualTo("ACTIVE");
         assertThat(Synthesised.dev().ofType("AWS::Cognito::UserPool").values().iterator().next().get("MfaConfiguration")).isEqualTo("OPTIONAL");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_brokerage_calls_as_itself_with_the_client_credentials_grant_and_only_its_two_scopes() {
+        for (Synthesised s : Synthesised.both()) {
+            Map<String, Object> server = s.ofType("AWS::Cognito::UserPoolResourceServer").values().iterator().next();
+            assertThat(server.get("Identifier")).isEqualTo("sse");
+            assertThat((List<Map<String, Object>>) server.get("Scopes")).extracting(sc -> sc.get("ScopeName"))
+                    .containsExactlyInAnyOrder("ledger.holds", "directory.read");
+            Map<String, Object> brokerage = s.ofType("AWS::Cognito::UserPoolClient").get(s.clientId("brokerage"));
+            assertThat(brokerage.get("GenerateSecret")).isEqualTo(true);
+            assertThat(brokerage.get("AllowedOAuthFlows")).isEqualTo(List.of("client_credentials"));
+            assertThat(brokerage.get("AllowedOAuthFlowsUserPoolClient")).isEqualTo(true);
+            assertThat(brokerage.get("AllowedOAuthScopes").toString()).contains("/ledger.holds").contains("/directory.read");
+            assertThat((List<Object>) brokerage.get("AllowedOAuthScopes")).hasSize(2);
+            // it signs in no person: no password, SRP or refresh flows of its own
+            assertThat((List<String>) brokerage.get("ExplicitAuthFlows")).allMatch("ALLOW_REFRESH_TOKEN_AUTH"::equals);
+            // the web client has no OAuth scopes of the resource server
+            assertThat(String.valueOf(s.ofType("AWS::Cognito::UserPoolClient").get(s.clientId("web")).get("AllowedOAuthScopes")))
+                    .doesNotContain("ledger.holds");
+            assertThat(s.ofType("AWS::Cognito::UserPoolDomain")).hasSize(1);
+        }
     }
 
     @Test

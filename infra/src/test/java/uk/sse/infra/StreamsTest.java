@@ -79,27 +79,32 @@ class StreamsTest {
     void dead_letter_queues_are_encrypted_keep_messages_two_weeks_and_refuse_plain_http() {
         for (Synthesised s : Synthesised.both()) {
             Map<String, Map<String, Object>> queues = s.ofType("AWS::SQS::Queue");
-            assertThat(queues).hasSize(4);
+            // the four stream consumers' and the register import's (RegisterImportsTest)
+            assertThat(queues).hasSize(5);
             queues.values().forEach(queue -> {
                 assertThat(queue.get("SqsManagedSseEnabled")).isEqualTo(true);
                 assertThat(queue.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
             });
-            assertThat(s.ofType("AWS::SQS::QueuePolicy").values()).hasSize(4).allSatisfy(policy ->
+            assertThat(s.ofType("AWS::SQS::QueuePolicy").values()).hasSize(5).allSatisfy(policy ->
                     assertThat(policy.toString()).contains("aws:SecureTransport").contains("Deny"));
         }
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_sweepers_run_every_minute_on_their_aliases_with_a_scheduled_event() {
+    void the_sweepers_and_the_reconciliation_run_on_their_aliases_with_a_scheduled_event() {
         for (Synthesised s : Synthesised.both()) {
-            Map<String, String> sweepers = Map.of("hold-expiry", "ledger-sweeper", "webhook-retries", "notifier-sweeper");
+            Map<String, String> sweepers = Map.of("hold-expiry", "ledger-sweeper", "webhook-retries", "notifier-sweeper",
+                    "engagement-reconciliation", "brokerage-reconciliation");
+            Map<String, String> every = Map.of("hold-expiry", "rate(1 minute)", "webhook-retries", "rate(1 minute)",
+                    "engagement-reconciliation", "rate(5 minutes)");
             Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-            assertThat(schedules).hasSize(2);
+            // the two sweepers, the reconciliation, the register's daily fetch (RegisterImportsTest) and the ledger check (LedgerCheckTest)
+            assertThat(schedules).hasSize(5);
             sweepers.forEach((schedule, sweeper) -> {
                 Map<String, Object> props = schedules.values().stream().filter(p -> s.name(schedule).equals(p.get("Name")))
                         .findFirst().orElseThrow();
-                assertThat(props.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
+                assertThat(props.get("ScheduleExpression")).isEqualTo(every.get(schedule));
                 assertThat(props.get("State")).isEqualTo("ENABLED");
                 Map<String, Object> target = (Map<String, Object>) props.get("Target");
                 assertThat(target.get("Arn")).isEqualTo(Map.of("Ref", s.aliasId(sweeper)));

@@ -116,6 +116,13 @@ final class Synthesised {
                 .toList();
     }
 
+    /** The logical id of the app client named {@code sse-<stage>-<name>} (web, brokerage). */
+    String clientId(String name) {
+        return ofType("AWS::Cognito::UserPoolClient").entrySet().stream()
+                .filter(e -> ("sse-" + stage.name() + "-" + name).equals(e.getValue().get("ClientName")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no app client " + name));
+    }
+
     static List<String> list(Object actionOrActions) {
         if (actionOrActions instanceof List<?> many) {
             return many.stream().map(Object::toString).toList();

@@ -9,11 +9,15 @@ import java.time.Duration;
 
 /**
  * The brokerage's table; where the directory and the ledger answer (in AWS both are the API's own base URL) and how
- * long a call to them may take; how often a write contended or faulted in the store is tried before answering 503.
+ * long a call to them may take; how often a write contended or faulted in the store is tried before answering 503;
+ * how long an engagement's hold lasts unless reconciliation extends it ({@code holdTimeout}, 30 days: extended while
+ * less than half is left), and how long a hold whose agreement was never written is left for the caller's retry before
+ * reconciliation releases it ({@code orphanGrace}, 15 minutes).
  */
 @ConfigurationProperties("sse.brokerage")
 public record BrokerageSettings(@Nullable String tableName, @Nullable URI directoryUrl, @Nullable URI ledgerUrl,
-                                @Nullable Duration callTimeout, @Nullable Integer retryAttempts, @Nullable Integer suggestionRadiusKm) {
+                                @Nullable Duration callTimeout, @Nullable Integer retryAttempts, @Nullable Integer suggestionRadiusKm,
+                                @Nullable Duration holdTimeout, @Nullable Duration orphanGrace) {
 
     public BrokerageSettings {
         tableName = tableName == null || tableName.isBlank() ? "sse-brokerage" : tableName;
@@ -23,6 +27,8 @@ public record BrokerageSettings(@Nullable String tableName, @Nullable URI direct
         retryAttempts = retryAttempts == null ? 6 : retryAttempts;
         // a county's width: support is often a drive away, and a rural school has few offers within the search's 25 km
         suggestionRadiusKm = suggestionRadiusKm == null ? 60 : suggestionRadiusKm;
+        holdTimeout = holdTimeout == null ? Duration.ofDays(30) : holdTimeout;
+        orphanGrace = orphanGrace == null ? Duration.ofMinutes(15) : orphanGrace;
     }
 
     public Backoff backoff() {

@@ -10,6 +10,7 @@ import uk.sse.kernel.search.SearchIndices;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class BulkWriter {
         Set<String> failed = new LinkedHashSet<>();
         List<BulkOperation> operations = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        Set<String> reachingLive = new HashSet<>();
         Map<SearchIndices, List<String>> resolved = new EnumMap<>(SearchIndices.class);
         for (IndexChange change : changes) {
             List<String> aliases = resolved.computeIfAbsent(change.index(), index -> resolve(index, targets));
@@ -47,11 +49,14 @@ public final class BulkWriter {
             for (String alias : aliases) {
                 operations.add(operation(change, alias));
                 sources.add(change.source());
+                if (alias.equals(change.index().alias())) {
+                    reachingLive.add(change.source());
+                }
             }
         }
         for (int from = 0; from < operations.size(); from += OPERATIONS_PER_REQUEST) {
             int to = Math.min(from + OPERATIONS_PER_REQUEST, operations.size());
-            send(operations.subList(from, to), sources.subList(from, to), failed);
+            send(operations.subList(from, to), sources.subList(from, to), reachingLive, failed);
         }
         return failed;
     }
@@ -66,7 +71,7 @@ public final class BulkWriter {
         }
     }
 
-    private void send(List<BulkOperation> operations, List<String> sources, Set<String> failed) {
+    private void send(List<BulkOperation> operations, List<String> sources, Set<String> reachingLive, Set<String> failed) {
         BulkResponse response;
         try {
             response = client.bulk(b -> b.requireAlias(true).operations(operations));
@@ -79,11 +84,20 @@ public final class BulkWriter {
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
-            if (item.error() != null && item.status() != 409) {
+            if (item.error() != null && item.status() != 409 && !rebuildEndedMeanwhile(item, sources.get(i), reachingLive)) {
                 LOG.warn("{} {} refused: {} {}", item.index(), item.id(), item.error().type(), item.error().reason());
                 failed.add(sources.get(i));
             }
         }
+    }
+
+    /**
+     * A rebuild's {@code -next} alias that vanished between resolving the targets and writing means the
+     * rebuild ended (its index is now live, or it was abandoned and deleted); the same bulk wrote the change
+     * to the live alias, which the change's own item reports on, so this item is not a failure.
+     */
+    private static boolean rebuildEndedMeanwhile(BulkResponseItem item, String source, Set<String> reachingLive) {
+        return item.status() == 404 && item.index().endsWith(IndexAliases.NEXT_SUFFIX) && reachingLive.contains(source);
     }
 
     private static BulkOperation operation(IndexChange change, String alias) {

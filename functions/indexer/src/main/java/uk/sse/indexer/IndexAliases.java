@@ -39,8 +39,10 @@ public final class IndexAliases {
         this.clock = clock;
     }
 
+    static final String NEXT_SUFFIX = "-next";
+
     public static String nextAlias(SearchIndices which) {
-        return which.alias() + "-next";
+        return which.alias() + NEXT_SUFFIX;
     }
 
     /** Makes the first index and points the alias at it, unless the alias exists. */

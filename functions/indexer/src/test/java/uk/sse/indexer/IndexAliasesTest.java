@@ -80,6 +80,22 @@ class IndexAliasesTest {
         assertThat(h.count("offers-*")).isEqualTo(1);
     }
 
+    @Test
+    void a_write_meant_for_a_rebuild_that_ended_meanwhile_lands_on_the_live_alias_and_is_no_failure() {
+        aliases().ensure(SearchIndices.OFFERS);
+        // the targets were resolved while a rebuild ran; by the time of the write its -next alias is gone
+        IndexChange put = new IndexChange.Put("seq-1", SearchIndices.OFFERS, "E1", 1, org.opensearch.client.opensearch._types.VersionType.External,
+                java.util.Map.of("title", "Phonics for early readers"));
+        BulkWriter writer = new BulkWriter(h.search);
+
+        assertThat(writer.write(List.of(put), w -> List.of("offers", "offers-next"))).isEmpty();
+        assertThat(h.get("offers", "E1").source()).containsEntry("title", "Phonics for early readers");
+        // a change that reached no live alias still fails when its only target is missing
+        IndexChange orphan = new IndexChange.Put("seq-2", SearchIndices.OFFERS, "E2", 1, org.opensearch.client.opensearch._types.VersionType.External,
+                java.util.Map.of("title", "Maths mastery"));
+        assertThat(writer.write(List.of(orphan), w -> List.of("offers-next"))).containsExactly("seq-2");
+    }
+
     private IndexAliases aliases() {
         return h.handler.getApplicationContext().getBean(IndexAliases.class);
     }

@@ -4,7 +4,18 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.ClientAttributes;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.ResourceServerScope;
+import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
+import software.amazon.awscdk.services.cognito.UserPoolResourceServerOptions;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.Mfa;
@@ -16,6 +27,8 @@ import software.amazon.awscdk.services.cognito.StringAttribute;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.lambda.Architecture;
@@ -41,11 +54,21 @@ import java.util.Map;
  */
 public class Identity extends Construct {
 
-    public static final List<String> ROLES = List.of("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN");
+    public static final List<String> ROLES = List.of("ADVISER", "BROKER", "PROVIDER", "ASSURER", "COMMISSIONER", "ADMIN", "REGISTRAR");
     public static final String TRIGGER_SOURCE = "pre-token-generation.js";
+    /** The resource server of the functions' own scopes: {@code sse/ledger.holds}, {@code sse/directory.read}. */
+    public static final String RESOURCE_SERVER = "sse";
+    public static final String LEDGER_HOLDS = "ledger.holds";
+    public static final String DIRECTORY_READ = "directory.read";
+
+    /** Where Cognito's hosted UI sends a person back to, under the web application's address. */
+    public static final String CALLBACK_PATH = "oauth/callback/cognito";
+    public static final String SIGNED_OUT_PATH = "signed-out";
 
     private final UserPool pool;
     private final UserPoolClient webClient;
+    private final UserPoolClient brokerageClient;
+    private final UserPoolDomain domain;
 
     public Identity(Construct scope, String id, StageConfig stage) {
         super(scope, id);
@@ -98,6 +121,55 @@ public class Identity extends Construct {
                 .writeAttributes(new ClientAttributes().withStandardAttributes(
                         StandardAttributesMask.builder().fullname(true).build()))
                 .build());
+
+        ResourceServerScope holds = ResourceServerScope.Builder.create().scopeName(LEDGER_HOLDS)
+                .scopeDescription("place, post, void and extend engagement holds").build();
+        ResourceServerScope read = ResourceServerScope.Builder.create().scopeName(DIRECTORY_READ)
+                .scopeDescription("read the register and approved offers, and search them").build();
+        UserPoolResourceServer services = pool.addResourceServer("Services", UserPoolResourceServerOptions.builder()
+                .identifier(RESOURCE_SERVER).userPoolResourceServerName("sse-" + stage.name() + "-services")
+                .scopes(List.of(holds, read)).build());
+        domain = pool.addDomain("Domain", UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix("sse-" + stage.name() + "-" + Stack.of(this).getAccount()).build())
+                .build());
+        brokerageClient = pool.addClient("BrokerageClient", UserPoolClientOptions.builder()
+                .userPoolClientName("sse-" + stage.name() + "-brokerage")
+                .generateSecret(true)
+                .authFlows(AuthFlow.builder().build())
+                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().clientCredentials(true).build())
+                        .scopes(List.of(OAuthScope.resourceServer(services, holds), OAuthScope.resourceServer(services, read)))
+                        .build())
+                .accessTokenValidity(Duration.hours(1))
+                .enableTokenRevocation(true)
+                .build());
+        // it signs in no person: without this Cognito would allow the SRP and custom sign-in flows by default
+        ((CfnUserPoolClient) brokerageClient.getNode().getDefaultChild()).setExplicitAuthFlows(List.of("ALLOW_REFRESH_TOKEN_AUTH"));
+    }
+
+    /**
+     * The web application signs people in through the hosted UI: the authorisation code flow (with PKCE, which Cognito
+     * accepts from a client without a secret), OpenID scopes, back to {@code <web>/oauth/callback/cognito}; signing out
+     * ends at {@code <web>/signed-out}. {@code webAddresses} end with "/".
+     */
+    public void signInFor(List<String> webAddresses) {
+        CfnUserPoolClient client = (CfnUserPoolClient) webClient.getNode().getDefaultChild();
+        client.setAllowedOAuthFlowsUserPoolClient(true);
+        client.setAllowedOAuthFlows(List.of("code"));
+        client.setAllowedOAuthScopes(List.of("openid", "email", "profile"));
+        client.setSupportedIdentityProviders(List.of("COGNITO"));
+        client.setCallbackUrLs(webAddresses.stream().map(a -> a + CALLBACK_PATH).toList());
+        client.setLogoutUrLs(webAddresses.stream().map(a -> a + SIGNED_OUT_PATH).toList());
+    }
+
+    /** Where signing out of the web application ends: the hosted UI's logout, which then sends the person to {@code <web>/signed-out}. */
+    public String signOutUrl(String webAddress) {
+        return domain.baseUrl() + "/logout?client_id=" + webClient.getUserPoolClientId() + "&logout_uri=" + webAddress + SIGNED_OUT_PATH;
+    }
+
+    public UserPoolDomain domain() {
+        return domain;
     }
 
     public UserPool pool() {
@@ -106,6 +178,25 @@ public class Identity extends Construct {
 
     public UserPoolClient webClient() {
         return webClient;
+    }
+
+    /** The brokerage's own app client: the client-credentials grant, the scopes it needs (decision 0030). */
+    public UserPoolClient brokerageClient() {
+        return brokerageClient;
+    }
+
+    /** Where a function exchanges its client's id and secret for a token ({@code SSE_SERVICE_TOKEN_URL}). */
+    public String tokenUrl() {
+        return domain.baseUrl() + "/oauth2/token";
+    }
+
+    /**
+     * What every API function checks of a token besides its signature: the issuer, the people's client and the service
+     * clients ({@code SSE_TOKEN_ISSUER}, {@code SSE_TOKEN_CLIENTS}, {@code SSE_SERVICE_CLIENTS}).
+     */
+    public java.util.Map<String, String> tokenChecks() {
+        return java.util.Map.of("SSE_TOKEN_ISSUER", issuer(), "SSE_TOKEN_CLIENTS", webClient.getUserPoolClientId(),
+                "SSE_SERVICE_CLIENTS", brokerageClient.getUserPoolClientId());
     }
 
     /** The user pool's issuer, which the API's JWT authorizer trusts. */

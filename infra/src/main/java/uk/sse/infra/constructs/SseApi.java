@@ -86,7 +86,8 @@ public class SseApi extends Construct {
                 .identitySource(List.of("$request.header.Authorization"))
                 .jwtConfiguration(CfnAuthorizer.JWTConfigurationProperty.builder()
                         .issuer(identity.issuer())
-                        .audience(List.of(identity.webClient().getUserPoolClientId()))
+                        // people's access tokens (the web client) and the brokerage's own (client credentials)
+                        .audience(List.of(identity.webClient().getUserPoolClientId(), identity.brokerageClient().getUserPoolClientId()))
                         .build())
                 .build();
 
@@ -107,6 +108,36 @@ public class SseApi extends Construct {
 
     /** Sends {@code paths} (each with every method in {@link #METHODS}) to the function's alias; it may be invoked by this API only. */
     public void route(String name, SnapStartFunction function, List<String> paths) {
+        HttpIntegration integration = integration(name, function);
+        for (String path : paths) {
+            for (String method : METHODS) {
+                CfnRoute.Builder.create(this, name + method + path.replaceAll("[^A-Za-z0-9]", ""))
+                        .apiId(api.getApiId())
+                        .routeKey(method + " " + path)
+                        .target("integrations/" + integration.getIntegrationId())
+                        .authorizationType("JWT")
+                        .authorizerId(authorizer.getRef())
+                        .build();
+            }
+        }
+    }
+
+    /**
+     * Sends everything no API route matches to the web application, without the JWT authorizer: it signs people in
+     * itself (Cognito's hosted UI), keeps their session in a cookie and calls the API routes with their token. Its pages'
+     * paths are none of the API's (decision 0040).
+     */
+    public void defaultRoute(String name, SnapStartFunction function) {
+        HttpIntegration integration = integration(name, function);
+        CfnRoute.Builder.create(this, name + "Default")
+                .apiId(api.getApiId())
+                .routeKey("$default")
+                .target("integrations/" + integration.getIntegrationId())
+                .authorizationType("NONE")
+                .build();
+    }
+
+    private HttpIntegration integration(String name, SnapStartFunction function) {
         HttpIntegration integration = HttpIntegration.Builder.create(this, name + "Integration")
                 .httpApi(api)
                 .integrationType(HttpIntegrationType.AWS_PROXY)
@@ -119,17 +150,7 @@ public class SseApi extends Construct {
                 .sourceArn(Stack.of(this).formatArn(ArnComponents.builder()
                         .service("execute-api").resource(api.getApiId()).resourceName("*/*").build()))
                 .build());
-        for (String path : paths) {
-            for (String method : METHODS) {
-                CfnRoute.Builder.create(this, name + method + path.replaceAll("[^A-Za-z0-9]", ""))
-                        .apiId(api.getApiId())
-                        .routeKey(method + " " + path)
-                        .target("integrations/" + integration.getIntegrationId())
-                        .authorizationType("JWT")
-                        .authorizerId(authorizer.getRef())
-                        .build();
-            }
-        }
+        return integration;
     }
 
     /** The API's base URL, which brokerage calls the directory and the ledger through. */

@@ -28,6 +28,7 @@ public final class LocalRun {
         String area = stack.demo().demoArea();
         StringBuilder text = new StringBuilder("\n=== School Support Exchange is running (ready in %.1f s) ===\n"
                 .formatted(took.toMillis() / 1000.0));
+        text.append("Web         ").append(stack.webUrl()).append("  (sign in as any demo person: adviser, schools, providers...)\n");
         text.append("API         ").append(url).append('\n');
         text.append("Swagger UI  ").append(url).append("/swagger-ui/\n");
         text.append("Register    ").append(stack.register().created() + stack.register().updated() + stack.register().unchanged())
@@ -57,6 +58,11 @@ public final class LocalRun {
                 .append("  TOKEN=<the PROVIDER token>   # the school's own credits and statement\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(url).append("/accounts/").append(area).append('/')
                 .append(stack.demoSchool()).append("/entries\n")
+                .append("  TOKEN=<the REGISTRAR token>  # the register as a job: ask for an upload, PUT the GIAS file, follow the job\n")
+                .append("  curl -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{\"scope\":\"WHOLE\"}' ")
+                .append(url).append("/schools/imports\n")
+                .append("  curl -T edubasealldata.csv '<upload.url>'; curl -H \"Authorization: Bearer $TOKEN\" ")
+                .append(url).append("/schools/imports/<job.id>\n")
                 .append("Press Ctrl-C to stop.\n");
         return text.toString();
     }

@@ -8,6 +8,7 @@ import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.MoveRequest;
 import uk.sse.brokerage.application.ProposeOffers;
 import uk.sse.brokerage.application.RaiseRequest;
+import uk.sse.brokerage.application.ReconcileEngagements;
 import uk.sse.directory.application.ImportPostcodes;
 import uk.sse.directory.application.ImportSchoolRegister;
 import uk.sse.directory.signals.RecordEngagementOutcomes;
@@ -22,7 +23,9 @@ import uk.sse.engines.Engines;
 import uk.sse.engines.OpenSearchEngine;
 import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.reporting.projection.ProjectEvents;
@@ -38,11 +41,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -101,7 +102,10 @@ public final class LocalStack implements AutoCloseable {
         settings.put("sse.brokerage.ledger-url", "http://127.0.0.1:" + port);
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
-        settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
+        settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", LocalWeb.freshSecret());
+        settings.putAll(LocalWeb.settings(port));
+        // the notifier's messages link to the web's pages on this server
+        settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
         Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
         settings.putAll(readModel);
         LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
@@ -115,11 +119,11 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Object> consumers = Map.of("sse.aws.endpoint", dynamoUri.toString(),
                     "sse.opensearch.url", openSearch.join().endpoint().toString(),
                     "sse.indexer.directory-table", directoryTable, "sse.directory.table-name", directoryTable);
-            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(ApplicationContext.builder().properties(consumers))));
+            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(consumerContext(consumers))));
             streams.add(StreamDriver.start(dynamoUri, context.getBean(BrokerageSettings.class).tableName(),
-                    new RecordEngagementOutcomes(ApplicationContext.builder().properties(consumers))));
+                    new RecordEngagementOutcomes(consumerContext(consumers))));
             streams.add(StreamDriver.start(dynamoUri, List.of(context.getBean(LedgerSettings.class).tableName(), directoryTable,
-                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(ApplicationContext.builder().properties(readModel))));
+                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(consumerContext(readModel))));
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
@@ -131,18 +135,50 @@ public final class LocalStack implements AutoCloseable {
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // the brokerage's reconciliation with the ledger, as its schedule runs it in AWS (every five minutes there)
+            ReconcileEngagements reconcile = context.getBean(ReconcileEngagements.class);
+            sweeper.scheduleWithFixedDelay(() -> runLogged(() -> reconcile.run(5000)), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // dead letters renamed to .replay are handed back to their consumers (operations.md)
+            sweeper.scheduleWithFixedDelay(() -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
             stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
             awaitSearch(stack);
             LocalPostcodes.loadFullFileIfAsked(context.getBean(ImportPostcodes.class));
             stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
-                    context.getBean(MoveRequest.class), (role, org) -> "Bearer " + stack.token(role, org));
+                    context.getBean(MoveRequest.class));
+            context.registerSingleton(new Handle(stack, DemoPeople.of(demo, areaName(demo.demoArea()))));
             return stack;
         } catch (RuntimeException failed) {
             streams.forEach(StreamDriver::close);
             context.close();
             receiver.close();
             throw failed;
+        }
+    }
+
+    /** What the demo sign-in page needs once the demo data is in: the stack (to sign tokens) and the people to offer. */
+    public record Handle(LocalStack stack, DemoPeople people) { }
+
+    private static String areaName(String area) {
+        return DemoDirectory.sampleSchools().stream().filter(s -> area.equals(s.laCode()) && s.laName() != null)
+                .map(uk.sse.directory.register.School::laName).findFirst().orElse(null);
+    }
+
+    /**
+     * A stream consumer's own context, as its Lambda has one. It serves no HTTP, so it keeps no health monitor: this run's
+     * one classpath holds the web's beans too, and the monitor's checks would build the web's request binders, which
+     * need settings only the server's context has.
+     */
+    static io.micronaut.context.ApplicationContextBuilder consumerContext(Map<String, Object> properties) {
+        return ApplicationContext.builder().properties(properties).properties(Map.of("micronaut.health.monitor.enabled", false));
+    }
+
+    /** A scheduled task that must go on running after a failure (a scheduled executor stops a task that throws). */
+    private static void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException failed) {
+            org.slf4j.LoggerFactory.getLogger(LocalStack.class).warn("a scheduled task failed; it runs again at its next time", failed);
         }
     }
 
@@ -185,6 +221,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException("search did not catch up with the demo directory within 2 minutes");
+    }
+
+    /** The web application's address: the same server, whose default route is the web function's. */
+    public String webUrl() {
+        return url() + "/";
     }
 
     public String url() {
@@ -232,14 +273,16 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #token(Role)}, for a member of organisation {@code org} (a provider id or a school's URN). */
     public String token(Role role, String org) {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org));
-        claims.put(Role.CLAIM, role.name());
-        claims.put(Caller.AREA_CLAIM, demo.demoArea());
-        if (org != null) {
-            claims.put(Caller.ORGANISATION_CLAIM, org);
+        return token(role, org, null);
+    }
+
+    /** As {@link #token(Role, String)}, with the person's name (what the web greets them by). */
+    public String token(Role role, String org, String name) {
+        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class),
+                "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org), role, demo.demoArea(), org, Duration.ofHours(12));
+        if (name != null) {
+            claims.put("name", name);
         }
-        claims.put("exp", System.currentTimeMillis() / 1000 + Duration.ofHours(12).toSeconds());
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 
@@ -250,6 +293,11 @@ public final class LocalStack implements AutoCloseable {
 
     LocalNotifications notifications() {
         return notifications;
+    }
+
+    /** The bodies of the webhooks the local receiver has had at {@code path} ({@code /slack}, {@code /json}), oldest first. */
+    public List<String> webhooksReceived(String path) {
+        return notifications.receiver().arrivals().stream().filter(a -> a.path().equals(path)).map(LocalReceiver.Arrival::body).toList();
     }
 
     @Override
@@ -263,13 +311,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A new signing key per run: tokens from an earlier run stop working, as they should. */
-    private static String freshSecret() {
-        byte[] key = new byte[48];
-        new SecureRandom().nextBytes(key);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-    }
-
-    private static byte[] sample() {
+    static byte[] sample() {
         try (InputStream in = LocalStack.class.getResourceAsStream(DemoDirectory.SAMPLE)) {
             if (in == null) {
                 throw new IllegalStateException(DemoDirectory.SAMPLE + " is not on the classpath");

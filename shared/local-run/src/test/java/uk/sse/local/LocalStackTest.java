@@ -113,10 +113,13 @@ class LocalStackTest {
         var paid = post("/transfers", stack.token(Role.PROVIDER), "{\"id\":\"local-pay-1\",\"debit\":\"" + school
                 + "\",\"credit\":\"" + provider + "\",\"amount\":5,\"kind\":\"PAYMENT\"}");
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
-        var held = post("/transfers", stack.token(Role.BROKER), "{\"id\":\"local-hold-1\",\"debit\":\"" + school
-                + "\",\"credit\":\"" + provider + "\",\"amount\":3,\"kind\":\"PAYMENT\",\"pending\":true}");
+        String hold = "{\"id\":\"local-hold-1\",\"debit\":\"" + school
+                + "\",\"credit\":\"" + provider + "\",\"amount\":3,\"kind\":\"PAYMENT\",\"pending\":true}";
+        var byBroker = post("/transfers", stack.token(Role.BROKER), hold);
+        assertThat(byBroker.statusCode()).as("a broker never pays from a school's account: " + byBroker.body()).isEqualTo(403);
+        var held = post("/transfers", stack.token(Role.PROVIDER), hold);
         assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
-        var posted = post("/transfers/local-hold-1/post", stack.token(Role.BROKER), "{\"amount\":2}");
+        var posted = post("/transfers/local-hold-1/post", stack.token(Role.PROVIDER), "{\"amount\":2}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         var halfCredit = post("/transfers", stack.token(Role.PROVIDER), "{\"id\":\"local-pay-2\",\"debit\":\"" + school
                 + "\",\"credit\":\"" + provider + "\",\"amount\":2.5,\"kind\":\"PAYMENT\"}");
@@ -143,6 +146,32 @@ class LocalStackTest {
         var denied = get("/taxonomy", null);
         assertThat(denied.statusCode()).isEqualTo(401);
         assertThat(denied.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRegistrarUploadsARegisterFileToTheLocalBucketAndItsJobRuns() throws Exception {
+        String registrar = stack.token(Role.REGISTRAR);
+        var asked = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/schools/imports"))
+                .header("Authorization", "Bearer " + registrar).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fileName\":\"two.csv\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        Map<String, Object> answer = stack.context().getBean(JsonMapper.class).readValue(asked.body(), Argument.mapOf(String.class, Object.class));
+        String id = (String) ((Map<String, Object>) answer.get("job")).get("id");
+        String url = (String) ((Map<String, Object>) answer.get("upload")).get("url");
+        // the sample's header and first school as they are (the register is read, not changed), and a bad row
+        String sample = new String(LocalStack.sample(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String[] lines = sample.split("\r\n", 3);
+        byte[] file = (lines[0] + "\r\n" + lines[1] + "\r\n" + lines[1].replaceFirst("\"100000\"", "\"12x\"") + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var put = http.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+        Map<String, Object> job = Polling.until(() -> json(get("/schools/imports/" + id, registrar)),
+                j -> List.of("SUCCEEDED", "FAILED").contains(j.get("status")), WAIT);
+        assertThat(job).containsEntry("status", "SUCCEEDED");
+        assertThat((Map<String, Object>) job.get("counts")).containsEntry("read", 2).containsEntry("unchanged", 1).containsEntry("rejected", 1);
+        assertThat(get("/schools/imports/" + id, stack.token(Role.ADMIN)).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -216,7 +245,9 @@ class LocalStackTest {
         assertThat(post("/requests/" + id + "/proposals/P1/accept", stack.token(Role.PROVIDER, provider), "{\"version\":2}").statusCode()).isEqualTo(200);
         HttpResponse<String> agreed = post("/requests/" + id + "/proposals/P1/agree", stack.token(Role.ADVISER), "{\"version\":3}");
         assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
-        assertThat(json(get("/transfers/" + id + ".P1", stack.token(Role.COMMISSIONER)))).containsEntry("state", "PENDING").containsEntry("amount", 10);
+        String holdId = (String) ((Map<String, Object>) json(agreed).get("engagement")).get("holdId");
+        assertThat(holdId).as("engagement holds live in the brokerage's namespace").startsWith("brk:" + id + ".P1.");
+        assertThat(json(get("/transfers/" + holdId, stack.token(Role.COMMISSIONER)))).containsEntry("state", "PENDING").containsEntry("amount", 10);
     }
 
     private static int count(String alias) throws IOException, InterruptedException {

@@ -1,10 +1,14 @@
 package uk.sse.brokerage.application;
 
 import uk.sse.brokerage.model.Suggestion;
+import uk.sse.kernel.identity.Caller;
 
 import java.util.List;
 
-/** The directory function, asked with the caller's own authority (their bearer token). */
+/**
+ * The directory function, asked by the brokerage as itself (its service token), naming the person it acts for: it sees
+ * the register and the offers an adviser sees (approved and in date), whoever that person is.
+ */
 public interface Directory {
 
     /**
@@ -13,16 +17,16 @@ public interface Directory {
      */
     record School(String urn, String name, String laCode, String phase, String type, boolean located) { }
 
-    /** An offer the caller may see (for advisers and brokers: approved and not past its review date). */
-    record Offer(String offerId, String providerId, String title, String area) { }
+    /** An approved offer not past its review date. */
+    record Offer(String offerId, String providerId, String title, String area, String providerName, Long priceCredits) { }
 
-    Lookup<School> school(String bearer, String urn);
+    Lookup<School> school(Caller actingFor, String urn);
 
-    Lookup<Offer> offer(String bearer, String offerId);
+    Lookup<Offer> offer(Caller actingFor, String offerId);
 
     /**
      * At most {@code max} offers the directory's search finds for {@code areasOfSupport}, near the school and for its
      * phase, best first; {@link Lookup.Unavailable} if search cannot answer now.
      */
-    Lookup<List<Suggestion>> suggest(String bearer, School school, List<String> areasOfSupport, int max);
+    Lookup<List<Suggestion>> suggest(Caller actingFor, School school, List<String> areasOfSupport, int max);
 }

@@ -1,10 +1,16 @@
 package uk.sse.brokerage.application;
 
 import uk.sse.brokerage.model.LedgerEffect;
+import uk.sse.kernel.identity.Caller;
+
+import java.time.Instant;
+import java.util.List;
 
 /**
- * The ledger function, asked with the caller's own authority. Every effect is idempotent by its transfer id, so
- * carrying one out again after a crash or a lost answer is safe and answers as the first time did.
+ * The ledger function, asked by the brokerage as itself (its service token) for engagement holds only; the person it
+ * acts for ({@code actingFor}, null for reconciliation) is named for the ledger's record, never as the authority. Every
+ * effect is idempotent by its transfer id, so carrying one out again after a crash or a lost answer is safe and answers
+ * as the first time did.
  */
 public interface Ledger {
 
@@ -26,5 +32,21 @@ public interface Ledger {
         record Unavailable(String why) implements Answer { }
     }
 
-    Answer carry(String bearer, LedgerEffect effect);
+    /** An engagement hold as the ledger has it: {@code state} PENDING, POSTED or VOIDED. */
+    record Hold(String id, String state, long amount, long postedAmount, Instant createdAt, Instant timeout) {
+        public boolean pending() {
+            return "PENDING".equals(state);
+        }
+    }
+
+    /** A page of the pending engagement holds, soonest timeout first; {@code next} null on the last. */
+    record Holds(List<Hold> items, String next) { }
+
+    Answer carry(Caller actingFor, LedgerEffect effect);
+
+    /** The hold with this id; missing if the ledger has none. */
+    Lookup<Hold> hold(String transferId);
+
+    /** The pending engagement holds, a page from {@code cursor} (null: the first). */
+    Lookup<Holds> pendingHolds(String cursor);
 }

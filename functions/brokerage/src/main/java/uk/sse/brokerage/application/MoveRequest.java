@@ -23,14 +23,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Takes a request one step through its lifecycle: read it, let the model decide, carry out the ledger effects the
- * step needs (place, post or void the engagement's hold) with the caller's authority, then store the new state and
- * its event on condition that the request has not moved since it was read.
+ * Takes a request one step through its lifecycle: read it, let the model decide, and store the new state and its event
+ * on condition that the request has not moved since it was read. The ledger (as the brokerage service, naming the
+ * caller for its record) places an agreement's hold before the write, as the agreement needs its answer; it posts or
+ * voids a hold after the write, which has then decided it (decision 0031).
  *
- * <p>A crash or a lost answer between the ledger and the write is repaired by the client sending the same command
- * again: the request is unchanged, so the model decides the same, and the ledger answers the same transfer as done.
- * When the write loses a race, a hold this command placed that can now never be the request's engagement is voided,
- * and the command is decided again on the new state, which refuses it as stale (409, naming what is allowed now).
+ * <p>A crash or a lost answer between the hold and the write is repaired by the client sending the same command again
+ * (the request is unchanged, so the model decides the same and the ledger answers the same hold), or, if no retry comes,
+ * by reconciliation releasing the hold. A post or void the crash left undone is re-driven by reconciliation. When the
+ * write loses a race, a hold this command placed that can now never be the request's engagement is voided, and the
+ * command is decided again on the new state, which refuses it as stale (409, naming what is allowed now).
  */
 @Singleton
 public class MoveRequest {
@@ -55,7 +57,7 @@ public class MoveRequest {
         this.backoff = settings.backoff();
     }
 
-    public Outcome<Moved> move(Caller caller, String bearer, String requestId, Intent intent) {
+    public Outcome<Moved> move(Caller caller, String requestId, Intent intent) {
         Actor actor = Actors.of(caller);
         Command.Change command = intent.by(actor, clock.instant());
         StoreBusy busy = null;
@@ -65,7 +67,7 @@ public class MoveRequest {
                 if (read.isEmpty() || !Policy.maySee(actor, read.get())) {
                     return Outcome.notFound("request " + requestId);
                 }
-                Optional<Moved> moved = attempt(read.get(), command, bearer);
+                Optional<Moved> moved = attempt(read.get(), command, caller);
                 if (moved.isPresent()) {
                     return Outcome.done(moved.get());
                 }
@@ -78,18 +80,19 @@ public class MoveRequest {
     }
 
     /** The answer, or empty if the write lost a race and the command must be decided again. */
-    private Optional<Moved> attempt(BrokerageRequest current, Command.Change command, String bearer) {
+    private Optional<Moved> attempt(BrokerageRequest current, Command.Change command, Caller caller) {
         switch (Brokerage.apply(current, command)) {
             case Result.Refused refused -> {
                 return Optional.of(new Moved.Refused(refused));
             }
             case Result.Applied applied -> {
                 for (LedgerEffect effect : applied.ledgerBefore()) {
-                    switch (ledger.carry(bearer, effect)) {
+                    switch (ledger.carry(caller, effect)) {
                         case Ledger.Answer.Done done -> { }
                         case Ledger.Answer.Refused no -> {
                             if (no.forWantOfCredits() && command instanceof Command.Agree agree) {
-                                store.recordHoldRefused(current.id(), current.version(), Brokerage.holdRefused(current, agree, no.message()));
+                                store.recordEvent(current.id(), current.version(), "HOLD_REFUSED",
+                                        Brokerage.holdRefused(current, agree, no.message()));
                             }
                             return Optional.of(new Moved.LedgerRefused(current, no));
                         }
@@ -97,17 +100,17 @@ public class MoveRequest {
                     }
                 }
                 if (store.update(applied)) {
-                    applied.ledgerAfter().forEach(effect -> bestEffort(bearer, effect));
+                    applied.ledgerAfter().forEach(effect -> bestEffort(caller, effect));
                     return Optional.of(new Moved.Done(applied.request()));
                 }
-                voidStrayHolds(applied, bearer);
+                voidStrayHolds(applied, caller);
                 return Optional.empty();
             }
         }
     }
 
     /** After a lost write: a hold this command placed that the request as it now stands can never use. */
-    private void voidStrayHolds(Result.Applied applied, String bearer) {
+    private void voidStrayHolds(Result.Applied applied, Caller caller) {
         List<LedgerEffect.PlaceHold> placed = applied.ledgerBefore().stream()
                 .filter(LedgerEffect.PlaceHold.class::isInstance).map(LedgerEffect.PlaceHold.class::cast).toList();
         if (placed.isEmpty()) {
@@ -115,13 +118,18 @@ public class MoveRequest {
         }
         store.find(applied.request().id()).ifPresent(now -> placed.stream()
                 .filter(hold -> Brokerage.strayHold(now, hold.transferId()))
-                .forEach(hold -> bestEffort(bearer, new LedgerEffect.VoidStrayHold(hold.transferId()))));
+                .forEach(hold -> bestEffort(caller, new LedgerEffect.VoidStrayHold(hold.transferId()))));
     }
 
-    private void bestEffort(String bearer, LedgerEffect effect) {
-        Ledger.Answer answer = ledger.carry(bearer, effect);
+    private void bestEffort(Caller caller, LedgerEffect effect) {
+        Ledger.Answer answer;
+        try {
+            answer = ledger.carry(caller, effect);
+        } catch (RuntimeException failed) { // e.g. no service token now: the state is written, reconciliation will finish
+            answer = new Ledger.Answer.Unavailable(failed.toString());
+        }
         if (!(answer instanceof Ledger.Answer.Done)) {
-            LOG.warn("{} of {} was not done ({}); the hold stays until someone voids it", effect.getClass().getSimpleName(),
+            LOG.warn("{} of {} was not done ({}); reconciliation will see to it", effect.getClass().getSimpleName(),
                     effect.transferId(), answer);
         }
     }

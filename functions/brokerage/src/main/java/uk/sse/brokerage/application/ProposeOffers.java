@@ -34,7 +34,7 @@ public class ProposeOffers {
         this.move = move;
     }
 
-    public Outcome<Moved> propose(Caller caller, String bearer, String requestId, long version, List<Offer> offers, String note) {
+    public Outcome<Moved> propose(Caller caller, String requestId, long version, List<Offer> offers, String note) {
         Actor actor = Actors.of(caller);
         Optional<BrokerageRequest> request = store.find(requestId);
         if (request.isEmpty() || !Policy.maySee(actor, request.get())) {
@@ -44,7 +44,7 @@ public class ProposeOffers {
         if (Policy.isBroker(actor, request.get())) { // others are refused by the model without asking the directory
             for (int i = 0; i < offers.size(); i++) {
                 Offer o = offers.get(i);
-                switch (directory.offer(bearer, o.offerId())) {
+                switch (directory.offer(caller, o.offerId())) {
                     case Lookup.Found<Directory.Offer> found -> offered.add(new Command.Offered(o.offerId(), found.value().providerId(), o.days(), o.credits()));
                     case Lookup.Missing<Directory.Offer> missing -> {
                         return Outcome.invalid("/offers/" + i + "/offerId", "no offer " + o.offerId()
@@ -54,6 +54,6 @@ public class ProposeOffers {
                 }
             }
         }
-        return move.move(caller, bearer, requestId, (by, at) -> new Command.Propose(by, at, version, offered, note));
+        return move.move(caller, requestId, (by, at) -> new Command.Propose(by, at, version, offered, note));
     }
 }

@@ -29,8 +29,8 @@ import java.util.Optional;
 /**
  * An adviser raises a request for a school in their area, on a visit whose connection may drop: the same
  * Idempotency-Key with the same request answers the request the first try made. The school must be in the register
- * and in the adviser's area; the directory's search suggests up to ten offers (none of the school's own), stored with
- * the request. If search
+ * and in the adviser's area; the offers the adviser liked come first (each must be one the directory shows them), then
+ * the directory's search suggests more, up to ten (none of the school's own), stored with the request. If search
  * cannot answer, the request is raised without suggestions (the adviser is not kept waiting) and says so.
  */
 @Singleton
@@ -38,9 +38,13 @@ public class RaiseRequest {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaiseRequest.class);
 
-    /** What the adviser asks for. */
+    /** What the adviser asks for, with the offers they liked on the visit (none, or up to ten). */
     public record Form(String urn, List<String> areasOfSupport, String need, Urgency urgency, int daysWanted,
-                       List<DeliveryMode> deliveryModes, LocalDate wantedBy, long credits) { }
+                       List<DeliveryMode> deliveryModes, LocalDate wantedBy, long credits, List<String> likedOffers) {
+        public Form {
+            likedOffers = likedOffers == null ? List.of() : List.copyOf(likedOffers);
+        }
+    }
 
     /** The request, and whether this answer repeats an earlier one or was raised without search's suggestions. */
     public record Raised(BrokerageRequest request, boolean replayed, boolean suggestionsUnavailable) { }
@@ -48,14 +52,16 @@ public class RaiseRequest {
     private final RequestStore store;
     private final Directory directory;
     private final Clock clock;
+    private final BrokerageMetrics metrics;
 
-    public RaiseRequest(RequestStore store, Directory directory, Clock clock) {
+    public RaiseRequest(RequestStore store, Directory directory, Clock clock, BrokerageMetrics metrics) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
-    public Outcome<Raised> raise(Caller caller, String bearer, Form form, String idempotencyKey) {
+    public Outcome<Raised> raise(Caller caller, Form form, String idempotencyKey) {
         Actor actor = Actors.of(caller);
         if (!Policy.mayRaise(actor, caller.area())) {
             return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
@@ -75,7 +81,7 @@ public class RaiseRequest {
         if (!unknown.isEmpty()) {
             return Outcome.invalid(unknown);
         }
-        Directory.School school = switch (directory.school(bearer, form.urn())) {
+        Directory.School school = switch (directory.school(caller, form.urn())) {
             case Lookup.Found<Directory.School> found -> found.value();
             case Lookup.Missing<Directory.School> missing -> null;
             case Lookup.Unavailable<Directory.School> down -> throw new ServiceBusy("the directory did not answer: " + down.why(), null);
@@ -86,14 +92,37 @@ public class RaiseRequest {
         if (!school.laCode().equals(caller.area())) {
             return Outcome.invalid("/urn", "school " + form.urn() + " is in LA " + school.laCode() + ", not in your area " + caller.area());
         }
-        List<Suggestion> suggestions = List.of();
+        List<Suggestion> liked = new ArrayList<>();
+        List<Outcome.Violation> unseen = new ArrayList<>();
+        for (int i = 0; i < form.likedOffers().size(); i++) {
+            String offerId = form.likedOffers().get(i);
+            switch (directory.offer(caller, offerId)) {
+                case Lookup.Found<Directory.Offer> found -> {
+                    if (found.value().providerId().equals(form.urn())) {
+                        unseen.add(new Outcome.Violation("/likedOffers/" + i, "is the school's own offer"));
+                    } else if (liked.stream().noneMatch(l -> l.offerId().equals(offerId))) {
+                        liked.add(new Suggestion(offerId, found.value().providerId(), found.value().title(), found.value().providerName(), null,
+                                found.value().priceCredits(), true));
+                    }
+                }
+                case Lookup.Missing<Directory.Offer> missing -> unseen.add(new Outcome.Violation("/likedOffers/" + i,
+                        "is not an offer you can see: it may have been withdrawn or be past its review date"));
+                case Lookup.Unavailable<Directory.Offer> down -> throw new ServiceBusy("the directory did not answer: " + down.why(), null);
+            }
+        }
+        if (!unseen.isEmpty()) {
+            return Outcome.invalid(unseen);
+        }
+        List<Suggestion> suggestions = List.copyOf(liked);
         boolean unavailable = false;
-        if (form.areasOfSupport() != null && !form.areasOfSupport().isEmpty()) {
+        boolean searched = form.areasOfSupport() != null && !form.areasOfSupport().isEmpty();
+        if (searched) {
             // twice as many as kept: the school's own offers are dropped, as it cannot be its own provider
-            switch (directory.suggest(bearer, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
-                case Lookup.Found<List<Suggestion>> found -> suggestions = found.value().stream()
-                        .filter(s -> !s.providerId().equals(form.urn())).limit(Brokerage.MAX_SUGGESTIONS).toList();
-                case Lookup.Missing<List<Suggestion>> none -> suggestions = List.of();
+            switch (directory.suggest(caller, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
+                case Lookup.Found<List<Suggestion>> found -> suggestions = java.util.stream.Stream.concat(liked.stream(), found.value().stream()
+                        .filter(s -> !s.providerId().equals(form.urn()) && liked.stream().noneMatch(l -> l.offerId().equals(s.offerId()))))
+                        .limit(Brokerage.MAX_SUGGESTIONS).toList();
+                case Lookup.Missing<List<Suggestion>> none -> { }
                 case Lookup.Unavailable<List<Suggestion>> down -> {
                     LOG.warn("raising without suggestions: {}", down.why());
                     unavailable = true;
@@ -105,10 +134,16 @@ public class RaiseRequest {
                 form.credits(), suggestions, school.name());
         return switch (Brokerage.raise(raise)) {
             case Result.Refused refused -> RefusedRaise.outcome(refused);
-            case Result.Applied applied -> store.create(applied, key)
-                    ? Outcome.done(new Raised(applied.request(), false, unavailable))
-                    : replay(key, store.priorRequest(key).orElseThrow(() ->
+            case Result.Applied applied -> {
+                if (!store.create(applied, key)) {
+                    yield replay(key, store.priorRequest(key).orElseThrow(() ->
                             new IllegalStateException("request " + applied.request().id() + " was refused, but no key holds another")));
+                }
+                if (searched && !unavailable) {
+                    metrics.searched(caller.area(), suggestions.isEmpty());
+                }
+                yield Outcome.done(new Raised(applied.request(), false, unavailable));
+            }
         };
     }
 

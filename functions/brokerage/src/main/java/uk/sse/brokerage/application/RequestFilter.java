@@ -7,11 +7,12 @@ import java.util.Set;
 
 /**
  * What a listing keeps: requests in one of {@code statuses} (all if empty), needing {@code areaOfSupport} or anything
- * beneath it, for school {@code urn}, raised before {@code raisedBefore}; each null for no condition.
+ * beneath it, for school {@code urn}, raised before {@code raisedBefore}, raised by {@code raisedBy}; each null for no
+ * condition.
  */
-public record RequestFilter(Set<RequestStatus> statuses, String areaOfSupport, String urn, Instant raisedBefore) {
+public record RequestFilter(Set<RequestStatus> statuses, String areaOfSupport, String urn, Instant raisedBefore, String raisedBy) {
 
-    public static final RequestFilter NONE = new RequestFilter(Set.of(), null, null, null);
+    public static final RequestFilter NONE = new RequestFilter(Set.of(), null, null, null, null);
 
     public RequestFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);

@@ -23,8 +23,15 @@ public interface RequestStore {
     /** Stores the request's next state with its event, if it is still at the version before; false if it has moved. */
     boolean update(Result.Applied applied);
 
-    /** Records, once, that the ledger refused the hold of an agreement made on the request at {@code version}. */
-    void recordHoldRefused(String requestId, long version, EventEnvelope event);
+    /**
+     * Records, once, an event about the request at {@code version} that does not change it: the ledger refusing an
+     * agreement's hold ({@code kind} HOLD_REFUSED), or a repair reconciliation made ({@code REPAIR#<repair>#<hold>}).
+     * False if it was recorded before.
+     */
+    boolean recordEvent(String requestId, long version, String kind, EventEnvelope event);
+
+    /** The ids of requests whose engagement's hold is HELD, for reconciliation. */
+    Page<String> heldEngagements(PageRequest page);
 
     /** An area's requests still in the queue, most urgent and then oldest first. */
     Page<BrokerageRequest> queue(String area, RequestFilter filter, PageRequest page);

@@ -11,7 +11,9 @@ public enum Action {
     COMPLETE("brokerage.engagement.completed"),
     EVALUATE("brokerage.engagement.evaluated"),
     CANCEL("brokerage.request.cancelled"),
-    WITHDRAW("brokerage.request.withdrawn");
+    WITHDRAW("brokerage.request.withdrawn"),
+    /** Reconciliation released the hold of an agreement that was never written; not a caller's action. */
+    RELEASE_HOLD("brokerage.reconciliation.hold-released");
 
     private final String eventType;
 

@@ -51,15 +51,32 @@ public final class Brokerage {
     public static final int MAX_SCORE = 5;
     /** An id that can be part of a ledger account or transfer id: 1 to 64 of letters, digits and {@code : _ . -}. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9:_.\\-]{1,64}");
-    /** A request id: short enough that {@code <requestId>.P<n>} is a valid transfer id; no dot, so that split is unambiguous. */
-    public static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,48}");
+    /** A request id: short enough that its hold id ({@link #holdId}) is a valid transfer id; no dot, so that split is unambiguous. */
+    public static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,40}");
+    /** The ledger's namespace for engagement holds: only the brokerage, as a service, places or resolves them. */
+    public static final String HOLD_PREFIX = "brk:";
+    private static final Pattern HOLD_ID = Pattern.compile("brk:([A-Za-z0-9_\\-]{1,40})\\.(P[0-9]{1,3})\\.v([0-9]{1,9})");
     /** A taxonomy code. */
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
     private Brokerage() {}
 
-    /** The engagement (and hold transfer) id for agreeing {@code proposalId} on {@code requestId}: the same on every retry. */
+    /** The engagement id for agreeing {@code proposalId} on {@code requestId}. */
     public static String engagementId(String requestId, String proposalId) { return requestId + "." + proposalId; }
+
+    /**
+     * The ledger transfer id of the hold an agreement of {@code proposalId} on the request at {@code version} places: the
+     * same on every retry of that agreement, and another once the request has moved on (e.g. a released hold).
+     */
+    public static String holdId(String requestId, String proposalId, long version) {
+        return HOLD_PREFIX + requestId + "." + proposalId + ".v" + version;
+    }
+
+    /** The request a hold id names, if it is one of {@link #holdId}'s. */
+    public static Optional<String> requestOfHold(String holdId) {
+        java.util.regex.Matcher m = HOLD_ID.matcher(holdId);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
 
     // ---------------------------------------------------------------- raise
 
@@ -130,15 +147,61 @@ public final class Brokerage {
     }
 
     /**
-     * After this actor's AGREE placed the hold {@code transferId} but lost the write: whether that hold can now never be
-     * the request's engagement (the request moved past agreeing, or that proposal can no longer be agreed), so must be voided.
+     * Whether the hold {@code holdId} can never be this request's engagement hold as it now stands, so must be voided:
+     * it is not the engagement's, and no agreement decided on the request as it is would place it.
      */
-    public static boolean strayHold(BrokerageRequest current, String transferId) {
-        if (current.engagement() != null) return !current.engagement().id().equals(transferId);
-        if (current.status() != RequestStatus.PROPOSED && current.status() != RequestStatus.ACCEPTED) return true;
-        String prefix = current.id() + ".";
-        if (!transferId.startsWith(prefix)) return true;
-        return current.proposal(transferId.substring(prefix.length())).map(p -> !p.status().live()).orElse(true);
+    public static boolean strayHold(BrokerageRequest current, String holdId) {
+        return current.engagementIfAny().map(e -> !e.holdId().equals(holdId)).orElse(true) && !agreeable(current, holdId);
+    }
+
+    /** Whether agreeing one of the request's accepted proposals, now, would place the hold {@code holdId}. */
+    public static boolean agreeable(BrokerageRequest r, String holdId) {
+        return Lifecycle.allows(r.status(), Action.AGREE) && r.proposals().stream()
+                .anyMatch(p -> p.status() == ProposalStatus.ACCEPTED && holdId(r.id(), p.id(), r.version()).equals(holdId));
+    }
+
+    /**
+     * Reconciliation releasing the hold of an agreement that was placed but never written, once it has waited long
+     * enough for the caller's retry: the request moves to its next version, unchanged otherwise, so that a retry of that
+     * agreement is stale and a new one places a new hold. Refused unless the hold is one an agreement now would place.
+     */
+    public static Result releaseHold(BrokerageRequest r, String holdId, java.time.Instant at) {
+        if (!agreeable(r, holdId))
+            return refused(r, Refusal.ILLEGAL_TRANSITION, null, "hold " + holdId + " is not one request " + r.id() + " could agree now");
+        Transition t = new Transition(RECONCILER, ActorKind.SERVICE, at, Action.RELEASE_HOLD, r.status(), r.status(),
+                "the agreement that placed hold " + holdId + " was never written", r.version() + 1);
+        BrokerageRequest next = r.next(r.status(), r.proposals(), r.engagement(), r.evaluation(), t);
+        Map<String, Object> data = data(next, t);
+        data.put("holdId", holdId);
+        data.put("reason", t.reason());
+        return applied(next, t, data, List.of(), List.of(new VoidStrayHold(holdId)));
+    }
+
+    /** Who reconciliation's transitions and repairs are by. */
+    public static final String RECONCILER = "brokerage-reconciliation";
+
+    /**
+     * The event of a repair reconciliation made to a request's hold without changing the request: {@code repair} is
+     * {@code hold-voided}, {@code post-redriven}, {@code void-redriven} or {@code needs-attention}. Its id names the
+     * request's version, the repair and the hold, so the same repair of the same disagreement is the same event.
+     */
+    public static EventEnvelope repaired(BrokerageRequest r, String repair, String holdId, String detail, java.time.Instant at) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("requestId", r.id());
+        d.put("version", r.version());
+        d.put("urn", r.urn());
+        if (r.schoolName() != null) d.put("schoolName", r.schoolName());
+        d.put("areasOfSupport", r.areasOfSupport());
+        d.put("urgency", r.urgency().name());
+        d.put("to", r.status().name());
+        d.put("by", RECONCILER);
+        d.put("byKind", ActorKind.SERVICE.name());
+        d.put("holdId", holdId);
+        d.put("repair", repair);
+        d.put("detail", detail);
+        r.engagementIfAny().ifPresent(e -> d.put("engagement", engagementData(e)));
+        return new EventEnvelope("brokerage.reconciliation." + repair, r.id() + "/" + r.version() + "/" + repair + "/" + holdId, at,
+                r.area(), Collections.unmodifiableMap(d));
     }
 
     /**
@@ -231,14 +294,12 @@ public final class Brokerage {
         if (p.status() != ProposalStatus.ACCEPTED) return proposalState(r, p, "agreed");
         String id = engagementId(r.id(), p.id());
         String providerAccount = LedgerEffect.account(r.area(), p.providerId());
-        Engagement e = new Engagement(id, p.id(), p.offerId(), p.providerId(), p.days(), p.credits(), r.schoolAccount(),
-                providerAccount, c.actor().subject(), c.at(), HoldState.HELD, 0, 0, null, null);
+        Engagement e = new Engagement(id, holdId(r.id(), p.id(), r.version()), p.id(), p.offerId(), p.providerId(), p.days(),
+                p.credits(), r.schoolAccount(), providerAccount, c.actor().subject(), c.at(), HoldState.HELD, 0, 0, null, null);
         List<Proposal> proposals = new ArrayList<>();
-        List<LedgerEffect> after = new ArrayList<>();
         for (Proposal x : r.proposals()) {
             if (x.id().equals(p.id())) proposals.add(x.decided(ProposalStatus.AGREED, c.actor().subject(), c.at(), null));
             else if (x.status().live()) {
-                if (x.status() == ProposalStatus.ACCEPTED) after.add(new VoidStrayHold(engagementId(r.id(), x.id())));
                 proposals.add(x.decided(ProposalStatus.SUPERSEDED, c.actor().subject(), c.at(), "proposal " + p.id() + " agreed"));
             } else proposals.add(x);
         }
@@ -246,9 +307,9 @@ public final class Brokerage {
         BrokerageRequest next = r.next(RequestStatus.AGREED, proposals, e, r.evaluation(), t);
         Map<String, Object> data = data(next, t);
         data.put("engagement", engagementData(e));
-        PlaceHold hold = new PlaceHold(id, e.schoolAccount(), providerAccount, e.credits(),
+        PlaceHold hold = new PlaceHold(e.holdId(), e.schoolAccount(), providerAccount, e.credits(),
                 "brokerage request " + r.id() + " proposal " + p.id() + " offer " + p.offerId());
-        return applied(next, t, data, List.of(hold), after);
+        return applied(next, t, data, List.of(hold), List.of());
     }
 
     private static Result start(BrokerageRequest r, StartDelivery c) {
@@ -274,8 +335,9 @@ public final class Brokerage {
         BrokerageRequest next = r.next(RequestStatus.COMPLETED, r.proposals(), done, r.evaluation(), t);
         Map<String, Object> data = data(next, t);
         data.put("engagement", engagementData(done));
-        LedgerEffect ledger = amount > 0 ? new PostHold(e.id(), amount) : new VoidHold(e.id());
-        return applied(next, t, data, List.of(ledger), List.of());
+        // the state first, then the ledger: a crash between leaves a completed engagement whose post reconciliation re-drives
+        LedgerEffect ledger = amount > 0 ? new PostHold(e.holdId(), amount) : new VoidHold(e.holdId());
+        return applied(next, t, data, List.of(), List.of(ledger));
     }
 
     /** The agreed credits for the days delivered, rounded down: {@code credits * delivered / agreed}. */
@@ -311,21 +373,20 @@ public final class Brokerage {
     private static Result close(BrokerageRequest r, Change c, RequestStatus to, String reason) {
         Optional<Refused> bad = text(r, "reason", reason, true);
         if (bad.isPresent()) return bad.get();
-        List<LedgerEffect> before = new ArrayList<>();
+        // the state first, then the void: reconciliation re-drives a void a crash left undone, and voids the hold of any
+        // agreement that was interrupted before it was written
         List<LedgerEffect> after = new ArrayList<>();
         Engagement e = r.engagement();
         if (e != null && e.hold() == HoldState.HELD) {
-            before.add(new VoidHold(e.id()));
+            after.add(new VoidHold(e.holdId()));
             e = e.voided();
         }
-        for (Proposal x : r.proposals())
-            if (x.status() == ProposalStatus.ACCEPTED) after.add(new VoidStrayHold(engagementId(r.id(), x.id())));
         Transition t = transition(r, c, to, reason.strip());
         BrokerageRequest next = r.next(to, r.proposals(), e, r.evaluation(), t);
         Map<String, Object> data = data(next, t);
         data.put("reason", t.reason());
         if (e != null) data.put("engagement", engagementData(e));
-        return applied(next, t, data, before, after);
+        return applied(next, t, data, List.of(), after);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -371,6 +432,7 @@ public final class Brokerage {
     private static Map<String, Object> engagementData(Engagement e) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("engagementId", e.id());
+        d.put("holdId", e.holdId());
         d.put("proposalId", e.proposalId());
         d.put("offerId", e.offerId());
         d.put("providerId", e.providerId());

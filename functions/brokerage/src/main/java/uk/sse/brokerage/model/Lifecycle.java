@@ -35,7 +35,9 @@ import java.util.Set;
  *   COMPLETED   EVALUATE        EVALUATED     the second rating given
  *   any of OPEN..IN_DELIVERY  CANCEL    CANCELLED   a hold, if placed, is voided
  *   any of OPEN..IN_DELIVERY  WITHDRAW  WITHDRAWN   a hold, if placed, is voided
+ *   ACCEPTED    RELEASE_HOLD    ACCEPTED      reconciliation released the hold of an agreement never written
  * </pre>
+ * RELEASE_HOLD is the brokerage's own, never a caller's: it is not among the actions a refusal names.
  */
 public final class Lifecycle {
     private Lifecycle() {}
@@ -61,7 +63,8 @@ public final class Lifecycle {
                 new Edge(AGREED, Action.START_DELIVERY, IN_DELIVERY),
                 new Edge(IN_DELIVERY, Action.COMPLETE, COMPLETED),
                 new Edge(COMPLETED, Action.EVALUATE, COMPLETED),
-                new Edge(COMPLETED, Action.EVALUATE, EVALUATED)));
+                new Edge(COMPLETED, Action.EVALUATE, EVALUATED),
+                new Edge(ACCEPTED, Action.RELEASE_HOLD, ACCEPTED)));
         for (RequestStatus s : BEFORE_COMPLETION) {
             edges.add(new Edge(s, Action.CANCEL, CANCELLED));
             edges.add(new Edge(s, Action.WITHDRAW, WITHDRAWN));
@@ -76,7 +79,7 @@ public final class Lifecycle {
 
     /** The actions the machine allows from {@code status}, in declaration order: what a refusal names. */
     public static List<Action> allowedActions(RequestStatus status) {
-        return Arrays.stream(Action.values()).filter(a -> allows(status, a)).toList();
+        return Arrays.stream(Action.values()).filter(a -> a != Action.RELEASE_HOLD && allows(status, a)).toList();
     }
 
     public static boolean isEdge(RequestStatus from, Action action, RequestStatus to) {

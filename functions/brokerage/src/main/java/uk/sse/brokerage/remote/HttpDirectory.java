@@ -5,13 +5,14 @@ import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.Directory;
 import uk.sse.brokerage.application.Lookup;
 import uk.sse.brokerage.model.Suggestion;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.schools.OfferPhases;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The directory over its HTTP API: {@code GET /schools/{urn}}, {@code GET /offers/{id}}, {@code GET /search/offers}. */
@@ -29,21 +30,22 @@ public class HttpDirectory implements Directory {
     }
 
     @Override
-    public Lookup<School> school(String bearer, String urn) {
-        JsonOverHttp.Reply reply = http.get(base.resolve("/schools/" + encode(urn)), bearer);
+    public Lookup<School> school(Caller actingFor, String urn) {
+        JsonOverHttp.Reply reply = http.get(base.resolve("/schools/" + encode(urn)), actingFor);
         return lookup(reply, b -> new School(text(b, "urn"), text(b, "name"), text(b, "laCode"), text(b, "phase"),
                 text(b, "type"), b.get("latitude") instanceof Number));
     }
 
     @Override
-    public Lookup<Offer> offer(String bearer, String offerId) {
-        JsonOverHttp.Reply reply = http.get(base.resolve("/offers/" + encode(offerId)), bearer);
+    public Lookup<Offer> offer(Caller actingFor, String offerId) {
+        JsonOverHttp.Reply reply = http.get(base.resolve("/offers/" + encode(offerId)), actingFor);
         return lookup(reply, b -> new Offer(text(b, "id"), text(b, "providerId"),
-                b.get("content") instanceof Map<?, ?> c && c.get("title") instanceof String t ? t : null, text(b, "area")));
+                b.get("content") instanceof Map<?, ?> c && c.get("title") instanceof String t ? t : null, text(b, "area"), text(b, "providerName"),
+                b.get("content") instanceof Map<?, ?> c && c.get("priceCredits") instanceof Number n ? Long.valueOf(n.longValue()) : null));
     }
 
     @Override
-    public Lookup<List<Suggestion>> suggest(String bearer, School school, List<String> areasOfSupport, int max) {
+    public Lookup<List<Suggestion>> suggest(Caller actingFor, School school, List<String> areasOfSupport, int max) {
         StringBuilder query = new StringBuilder("/search/offers?size=" + max);
         areasOfSupport.forEach(code -> query.append("&area=").append(encode(code)));
         String phase = searchPhase(school);
@@ -53,7 +55,7 @@ public class HttpDirectory implements Directory {
         if (school.located()) {
             query.append("&near=").append(encode(school.urn())).append("&radiusKm=").append(radiusKm);
         }
-        JsonOverHttp.Reply reply = http.get(base.resolve(query.toString()), bearer);
+        JsonOverHttp.Reply reply = http.get(base.resolve(query.toString()), actingFor);
         if (!reply.answered() || !reply.ok()) {
             return new Lookup.Unavailable<>("search answered " + (reply.answered() ? reply.status() + " " + reply.detail() : reply.failure()));
         }
@@ -71,32 +73,9 @@ public class HttpDirectory implements Directory {
         return new Lookup.Found<>(found.subList(0, Math.min(max, found.size())));
     }
 
-    /** The directory's offer phase for a GIAS school: special and alternative provision by type, the rest by phase. */
+    /** The directory's offer phase for a GIAS school (the kernel's {@link OfferPhases}). */
     static String searchPhase(School school) {
-        String type = school.type() == null ? "" : school.type().toLowerCase(Locale.ROOT);
-        if (type.contains("special")) {
-            return "SPECIAL";
-        }
-        if (type.contains("pupil referral") || type.contains("alternative provision")) {
-            return "ALTERNATIVE_PROVISION";
-        }
-        String phase = school.phase() == null ? "" : school.phase().toLowerCase(Locale.ROOT);
-        if (phase.contains("nursery")) {
-            return "EARLY_YEARS";
-        }
-        if (phase.contains("primary")) {
-            return "PRIMARY";
-        }
-        if (phase.contains("secondary")) {
-            return "SECONDARY";
-        }
-        if (phase.contains("16 plus")) {
-            return "POST_16";
-        }
-        if (phase.contains("all-through") || phase.contains("all through")) {
-            return "ALL_THROUGH";
-        }
-        return null;
+        return OfferPhases.ofSchool(school.phase(), school.type());
     }
 
     private static <T> Lookup<T> lookup(JsonOverHttp.Reply reply, java.util.function.Function<Map<String, Object>, T> read) {

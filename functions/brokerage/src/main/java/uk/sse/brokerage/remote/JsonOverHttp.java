@@ -4,6 +4,9 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import uk.sse.brokerage.BrokerageSettings;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.CallerArgumentBinder;
+import uk.sse.kernel.identity.service.ServiceCredentials;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Calls another function's API with the caller's bearer token, as a client on the internet would (in AWS through
- * the same HTTP API). Answers are read as JSON maps; a call that fails to connect, times out or answers 5xx is
+ * Calls another function's API as the brokerage itself: its own bearer token ({@link ServiceCredentials}), and the
+ * person it acts for in the {@code Acting-*} headers, for the other function's record (in AWS through the same HTTP
+ * API). Answers are read as JSON maps; a call that fails to connect, times out or answers 5xx is
  * {@link Reply#answered() not answered}.
  */
 @Singleton
@@ -47,18 +51,21 @@ public class JsonOverHttp {
     private final HttpClient client;
     private final JsonMapper json;
     private final Duration timeout;
+    private final ServiceCredentials credentials;
 
-    public JsonOverHttp(JsonMapper json, BrokerageSettings settings) {
+    public JsonOverHttp(JsonMapper json, BrokerageSettings settings, ServiceCredentials credentials) {
         this.json = json;
+        this.credentials = credentials;
         this.timeout = settings.callTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = uk.sse.kernel.correlation.CorrelatedHttpClient.wrap( // passes the request's correlation id on
+                HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
-    public Reply get(URI uri, String bearer) {
-        return send(HttpRequest.newBuilder(uri).GET(), bearer);
+    public Reply get(URI uri, Caller actingFor) {
+        return send(HttpRequest.newBuilder(uri).GET(), actingFor);
     }
 
-    public Reply post(URI uri, String bearer, Object body) {
+    public Reply post(URI uri, Caller actingFor, Object body) {
         String text;
         try {
             text = body == null ? "" : json.writeValueAsString(body);
@@ -66,13 +73,23 @@ public class JsonOverHttp {
             throw new IllegalArgumentException("cannot write " + body, e);
         }
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), bearer);
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), actingFor);
     }
 
-    private Reply send(HttpRequest.Builder request, String bearer) {
+    private Reply send(HttpRequest.Builder request, Caller actingFor) {
+        request.timeout(timeout).header("Accept", "application/json").header("Authorization", credentials.bearer());
+        if (actingFor != null && !actingFor.isService()) {
+            request.header(CallerArgumentBinder.ACTING_SUBJECT, actingFor.subject())
+                    .header(CallerArgumentBinder.ACTING_ROLE, actingFor.role().name());
+            if (actingFor.area() != null) {
+                request.header(CallerArgumentBinder.ACTING_AREA, actingFor.area());
+            }
+            if (actingFor.organisation() != null) {
+                request.header(CallerArgumentBinder.ACTING_ORG, actingFor.organisation());
+            }
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(timeout).header("Accept", "application/json")
-                    .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), parse(response.body()), null);
         } catch (IOException e) {
             return new Reply(0, Map.of(), e.toString());

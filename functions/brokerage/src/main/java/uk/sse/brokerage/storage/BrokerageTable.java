@@ -14,8 +14,10 @@ import uk.sse.kernel.dynamo.Tables;
  *       gsi1 {@code QUEUE#area / <urgency rank>#<raised ms>#id} while it is not terminal (the broker's queue, in order);
  *       gsi2 {@code AREA#area / <raised ms>#id} and gsi3 {@code SCHOOL#urn / <raised ms>#id} always.</li>
  *   <li>{@code REQUEST#id / EVENT#<version>}: the event of each transition (docs/events.md), in the same transaction;
- *       {@code EVENT#<version>#HOLD_REFUSED} for an agreement the ledger refused.</li>
+ *       {@code EVENT#<version>#HOLD_REFUSED} for an agreement the ledger refused, {@code EVENT#<version>#REPAIR#<repair>#<hold>}
+ *       for a repair reconciliation made.</li>
  *   <li>{@code PROVIDER#id / REQUEST#id}: a request on which a proposal is addressed to that provider.</li>
+ *   <li>{@code ENGAGEMENTS#HELD / REQUEST#id}: a request whose engagement's hold is HELD, for reconciliation.</li>
  *   <li>{@code IDEMPOTENCY#caller#key / KEY}: a claimed Idempotency-Key, kept a day ({@code expiresAt}, the TTL).</li>
  * </ul>
  */

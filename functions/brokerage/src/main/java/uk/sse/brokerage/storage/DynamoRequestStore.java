@@ -7,10 +7,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import uk.sse.brokerage.application.BrokerageMetrics;
 import uk.sse.brokerage.application.RequestFilter;
 import uk.sse.brokerage.application.RequestStore;
 import uk.sse.brokerage.model.Action;
 import uk.sse.brokerage.model.BrokerageRequest;
+import uk.sse.brokerage.model.HoldState;
 import uk.sse.brokerage.model.Proposal;
 import uk.sse.brokerage.model.Result;
 import uk.sse.kernel.dynamo.Cursors;
@@ -45,11 +47,13 @@ public class DynamoRequestStore implements RequestStore {
     private final DynamoDbClient client;
     private final String table;
     private final EventJson events;
+    private final BrokerageMetrics metrics;
 
-    public DynamoRequestStore(DynamoDbClient client, BrokerageTable table, EventJson events) {
+    public DynamoRequestStore(DynamoDbClient client, BrokerageTable table, EventJson events, BrokerageMetrics metrics) {
         this.client = client;
         this.table = table.name();
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Override
@@ -67,7 +71,7 @@ public class DynamoRequestStore implements RequestStore {
         if (key != null) {
             writes.add(IdempotencyItems.claim(table, key, r.id(), r.raisedAt()));
         }
-        return Transactions.writeIfConditionsHold(client, writes);
+        return written(raised, Transactions.writeIfConditionsHold(client, writes));
     }
 
     @Override
@@ -82,19 +86,39 @@ public class DynamoRequestStore implements RequestStore {
                 put(RequestItems.item(r).build(), "version = :before",
                         Map.of(":before", AttributeValue.fromN(Long.toString(r.version() - 1)))),
                 event(applied)));
+        if (r.engagement() != null) {
+            // reconciliation's list of held engagements: in while the hold is HELD, out once it is posted or voided
+            Map<String, AttributeValue> pointer = Items.builder().s(Tables.PK, RequestItems.HELD_PK).s(Tables.SK, RequestItems.pk(r.id()))
+                    .s("entity", "HELD").s("requestId", r.id()).s("area", r.area()).build();
+            writes.add(r.engagement().hold() == HoldState.HELD ? put(pointer, null, Map.of())
+                    : TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(Tables.PK, pointer.get(Tables.PK),
+                    Tables.SK, pointer.get(Tables.SK)))).build());
+        }
         if (applied.transition().action() == Action.PROPOSE) {
             r.proposals().stream().map(Proposal::providerId).distinct().forEach(provider -> writes.add(put(Items.builder()
                     .s(Tables.PK, RequestItems.addressedPk(provider)).s(Tables.SK, RequestItems.pk(r.id()))
                     .s("entity", "ADDRESSED").s("requestId", r.id()).s("area", r.area()).build(), null, Map.of())));
         }
-        return Transactions.writeIfConditionsHold(client, writes);
+        return written(applied, Transactions.writeIfConditionsHold(client, writes));
     }
 
     @Override
-    public void recordHoldRefused(String requestId, long version, EventEnvelope event) {
-        // a repeat of the same refusal at the same version is the same event: its failed condition is "already there"
-        Transactions.writeIfConditionsHold(client, List.of(EventItems.put(table, RequestItems.pk(requestId),
-                RequestItems.eventSk(version) + "#HOLD_REFUSED", event, events.write(event))));
+    public boolean recordEvent(String requestId, long version, String kind, EventEnvelope event) {
+        // a repeat of the same event at the same version has the same key: its failed condition is "already there"
+        return Transactions.writeIfConditionsHold(client, List.of(EventItems.put(table, RequestItems.pk(requestId),
+                RequestItems.eventSk(version) + "#" + kind, event, events.write(event))));
+    }
+
+    @Override
+    public Page<String> heldEngagements(PageRequest page) {
+        Map<String, AttributeValue> start = Cursors.startOf(page.cursor(), java.util.Set.of(Tables.PK, Tables.SK),
+                key -> RequestItems.HELD_PK.equals(key.get(Tables.PK).s()));
+        QueryResponse pointers = Transactions.busyOnFault("read", () -> client.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk").consistentRead(true)
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RequestItems.HELD_PK)))
+                .limit(page.limit()).exclusiveStartKey(start)));
+        return new Page<>(pointers.items().stream().map(i -> i.get("requestId").s()).toList(),
+                pointers.hasLastEvaluatedKey() ? Cursors.encode(pointers.lastEvaluatedKey()) : null);
     }
 
     @Override
@@ -117,7 +141,9 @@ public class DynamoRequestStore implements RequestStore {
 
     @Override
     public Page<BrokerageRequest> addressedTo(String providerId, RequestFilter filter, PageRequest page) {
-        Map<String, AttributeValue> start = Cursors.startOf(page.cursor());
+        String pk = RequestItems.addressedPk(providerId);
+        Map<String, AttributeValue> start = Cursors.startOf(page.cursor(), java.util.Set.of(Tables.PK, Tables.SK),
+                key -> pk.equals(key.get(Tables.PK).s()) && key.get(Tables.SK).s().startsWith("REQUEST#"));
         QueryResponse pointers = Transactions.busyOnFault("read", () -> client.query(b -> b.tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :requests)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RequestItems.addressedPk(providerId)),
@@ -144,6 +170,13 @@ public class DynamoRequestStore implements RequestStore {
             wanted = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return found;
+    }
+
+    private boolean written(Result.Applied applied, boolean written) {
+        if (written) {
+            metrics.written(applied);
+        }
+        return written;
     }
 
     private TransactWriteItem event(Result.Applied applied) {

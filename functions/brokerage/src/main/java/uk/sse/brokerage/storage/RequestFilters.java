@@ -43,6 +43,10 @@ final class RequestFilters {
             terms.add("raisedAtMs < :before");
             values.put(":before", AttributeValue.fromN(Long.toString(f.raisedBefore().toEpochMilli())));
         }
+        if (f.raisedBy() != null) {
+            terms.add("raisedBy = :by");
+            values.put(":by", AttributeValue.fromS(f.raisedBy()));
+        }
         return terms.isEmpty() ? IndexQueries.Filter.NONE : new IndexQueries.Filter(String.join(" AND ", terms), names, values);
     }
 
@@ -51,6 +55,7 @@ final class RequestFilters {
                 && (f.areaOfSupport() == null || r.areasOfSupport().stream()
                         .anyMatch(code -> Taxonomy.standard().lineage(code).contains(f.areaOfSupport())))
                 && (f.urn() == null || f.urn().equals(r.urn()))
-                && (f.raisedBefore() == null || r.raisedAt().isBefore(f.raisedBefore()));
+                && (f.raisedBefore() == null || r.raisedAt().isBefore(f.raisedBefore()))
+                && (f.raisedBy() == null || f.raisedBy().equals(r.raisedBy()));
     }
 }

@@ -55,6 +55,9 @@ final class RequestItems {
         return "PROVIDER#" + providerId;
     }
 
+    /** The partition of pointers to requests whose engagement's hold is HELD, which reconciliation checks. */
+    static final String HELD_PK = "ENGAGEMENTS#HELD";
+
     /** Most urgent first, then oldest, then by id: {@link BrokerageRequest#QUEUE_ORDER} as a string that sorts the same. */
     static String queueSk(BrokerageRequest r) {
         return (Urgency.values().length - 1 - r.urgency().ordinal()) + "#" + raisedSk(r);
@@ -115,7 +118,7 @@ final class RequestItems {
     }
 
     private static Items engagement(Engagement e) {
-        return Items.builder().s("id", e.id()).s("proposalId", e.proposalId()).s("offerId", e.offerId())
+        return Items.builder().s("id", e.id()).s("holdId", e.holdId()).s("proposalId", e.proposalId()).s("offerId", e.offerId())
                 .s("providerId", e.providerId()).n("days", e.days()).n("credits", e.credits())
                 .s("schoolAccount", e.schoolAccount()).s("providerAccount", e.providerAccount())
                 .s("agreedBy", e.agreedBy()).s("agreedAt", text(e.agreedAt())).s("hold", e.hold().name())
@@ -124,7 +127,9 @@ final class RequestItems {
     }
 
     private static Engagement engagement(Items i) {
-        return new Engagement(i.s("id"), i.s("proposalId"), i.s("offerId"), i.s("providerId"), i.i("days"),
+        // before holds had ids of their own, an engagement's id was its hold's
+        return new Engagement(i.s("id"), i.s("holdId") == null ? i.s("id") : i.s("holdId"), i.s("proposalId"), i.s("offerId"),
+                i.s("providerId"), i.i("days"),
                 i.n("credits"), i.s("schoolAccount"), i.s("providerAccount"), i.s("agreedBy"), instant(i.s("agreedAt")),
                 HoldState.valueOf(i.s("hold")), i.i("daysDelivered"), i.n("creditsPosted"), instant(i.s("startedAt")),
                 instant(i.s("completedAt")));
@@ -132,12 +137,13 @@ final class RequestItems {
 
     private static Items suggestion(Suggestion s) {
         return Items.builder().s("offerId", s.offerId()).s("providerId", s.providerId()).s("title", s.title())
-                .s("providerName", s.providerName()).n("distanceKm", s.distanceKm()).n("priceCredits", s.priceCredits());
+                .s("providerName", s.providerName()).n("distanceKm", s.distanceKm()).n("priceCredits", s.priceCredits())
+                .s("liked", s.liked() ? "true" : null);
     }
 
     private static Suggestion suggestion(Items i) {
         return new Suggestion(i.s("offerId"), i.s("providerId"), i.s("title"), i.s("providerName"), i.d("distanceKm"),
-                i.n("priceCredits"));
+                i.n("priceCredits"), "true".equals(i.s("liked")));
     }
 
     private static Items evaluation(Evaluation e) {

@@ -12,6 +12,7 @@ import uk.sse.kernel.json.StrictJson;
 
 import java.math.BigDecimal;
 import java.util.OptionalLong;
+import uk.sse.kernel.text.MultiLine;
 
 /**
  * Delivery is over: the days actually delivered and, if not pro rata of the agreed credits, the credits due to the
@@ -24,7 +25,7 @@ public record CompleteBody(@NotNull @Digits(integer = 12, fraction = 0, message 
                            @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal daysDelivered,
                            @Nullable @Digits(integer = 10, fraction = 0, message = Shapes.WHOLE) @DecimalMin("0") @DecimalMax(Shapes.MAX_CREDITS)
                            @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal credits,
-                           @Nullable @Size(max = Brokerage.MAX_TEXT) String note) {
+                           @Nullable @MultiLine @Size(max = Brokerage.MAX_TEXT) String note) {
 
     OptionalLong creditsDue() {
         return credits == null ? OptionalLong.empty() : OptionalLong.of(credits.longValueExact());

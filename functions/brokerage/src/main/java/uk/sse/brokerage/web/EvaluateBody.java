@@ -12,6 +12,7 @@ import uk.sse.brokerage.model.Rating;
 import uk.sse.kernel.json.StrictJson;
 
 import java.math.BigDecimal;
+import uk.sse.kernel.text.MultiLine;
 
 /** The school's rating of the support (SCHOOL) or the adviser's rating of its impact (IMPACT), 1 to 5, with notes. */
 @Serdeable
@@ -20,4 +21,4 @@ public record EvaluateBody(@NotNull @Digits(integer = 12, fraction = 0, message 
                            @NotNull Rating rating,
                            @NotNull @Digits(integer = 1, fraction = 0, message = Shapes.WHOLE) @DecimalMin("1") @DecimalMax("5")
                            @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal score,
-                           @Nullable @Size(max = Brokerage.MAX_NEED) String notes) { }
+                           @Nullable @MultiLine @Size(max = Brokerage.MAX_NEED) String notes) { }

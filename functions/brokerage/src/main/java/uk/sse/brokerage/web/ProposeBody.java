@@ -16,13 +16,14 @@ import uk.sse.kernel.json.StrictJson;
 
 import java.math.BigDecimal;
 import java.util.List;
+import uk.sse.kernel.text.MultiLine;
 
 /** A broker's proposal of one or more offers from the directory, each with the days and credits proposed. */
 @Serdeable
 public record ProposeBody(@NotNull @Digits(integer = 12, fraction = 0, message = Shapes.WHOLE) @DecimalMin("1") @DecimalMax("999999999999")
                           @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal version,
                           @NotEmpty @Size(max = Brokerage.MAX_OFFERS_PER_PROPOSAL) List<@NotNull @Valid Offered> offers,
-                          @Nullable @Size(max = Brokerage.MAX_TEXT) String note) {
+                          @Nullable @MultiLine @Size(max = Brokerage.MAX_TEXT) String note) {
 
     @Serdeable
     public record Offered(@NotNull @Pattern(regexp = Shapes.OFFER, message = Shapes.OFFER_MESSAGE) String offerId,

@@ -11,9 +11,10 @@ import uk.sse.brokerage.model.Brokerage;
 import uk.sse.kernel.json.StrictJson;
 
 import java.math.BigDecimal;
+import uk.sse.kernel.text.MultiLine;
 
 /** A step that must say why: declining a proposal, cancelling or withdrawing a request. */
 @Serdeable
 public record ReasonBody(@NotNull @Digits(integer = 12, fraction = 0, message = Shapes.WHOLE) @DecimalMin("1") @DecimalMax("999999999999")
                          @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal version,
-                         @NotBlank @Size(max = Brokerage.MAX_TEXT) String reason) { }
+                         @NotBlank @MultiLine @Size(max = Brokerage.MAX_TEXT) String reason) { }

@@ -60,14 +60,13 @@ public class RequestController {
      * with the same key and body answers the request the first try made ({@code Idempotent-Replayed: true}).
      */
     @Post
-    public HttpResponse<?> create(@Authenticated Caller caller, @Header(HttpHeaders.AUTHORIZATION) String bearer,
-                                  @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, @Body @Valid RaiseBody body) {
+    public HttpResponse<?> create(@Authenticated Caller caller, @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, @Body @Valid RaiseBody body) {
         if (idempotencyKey == null || IdempotencyKey.problemWith(idempotencyKey).isPresent()) {
             return Problems.of(HttpStatus.BAD_REQUEST, "brokerage/idempotency-key", "send an Idempotency-Key header with each new request",
                     List.of(new uk.sse.kernel.problem.Problem.FieldError(IdempotencyKey.HEADER,
                             IdempotencyKey.problemWith(idempotencyKey).orElse("is required"))), null);
         }
-        return Responses.of(raise.raise(caller, bearer, body.form(), idempotencyKey), raised ->
+        return Responses.of(raise.raise(caller, body.form(), idempotencyKey), raised ->
                 BrokerageAnswers.request(raised.request(), Actors.of(caller), raised.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                         .header(HttpHeaders.LOCATION, "/requests/" + raised.request().id())
                         .header("Idempotent-Replayed", Boolean.toString(raised.replayed()))
@@ -83,7 +82,8 @@ public class RequestController {
     /**
      * A listing: {@code queue} (a broker's default: the area's requests not yet evaluated, cancelled or withdrawn, most
      * urgent then oldest first), {@code area} (an adviser's or admin's default: all of the area's, newest first),
-     * {@code school} (a school's default: its own) or {@code addressed} (a provider's: those with proposals to it).
+     * {@code school} (a school's default: its own) or {@code addressed} (a provider's: those with proposals to it);
+     * {@code mine=true} keeps those the caller raised (an adviser's own).
      */
     @Get
     public HttpResponse<?> list(@Authenticated Caller caller,
@@ -92,6 +92,7 @@ public class RequestController {
                                 @Nullable @QueryValue @Size(max = 64) String areaOfSupport,
                                 @Nullable @QueryValue @Pattern(regexp = Shapes.URN, message = Shapes.URN_MESSAGE) String urn,
                                 @Nullable @QueryValue @Min(0) @Max(3650) Integer olderThanDays,
+                                @Nullable @QueryValue Boolean mine,
                                 @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
                                 @Nullable @QueryValue @Size(max = 2048) String cursor) {
         if (areaOfSupport != null && !Taxonomy.standard().isKnown(areaOfSupport)) {
@@ -100,7 +101,8 @@ public class RequestController {
         ReadRequests.Listing which = listing == null ? ReadRequests.defaultListing(caller)
                 : ReadRequests.Listing.valueOf(listing.toUpperCase(java.util.Locale.ROOT));
         RequestFilter filter = new RequestFilter(status == null ? Set.of() : Set.copyOf(status), areaOfSupport, urn,
-                olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)));
+                olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)),
+                Boolean.TRUE.equals(mine) ? caller.subject() : null);
         Outcome<Page<RequestView>> page = Paging.page(limit, cursor).flatMap(p -> {
             try {
                 return read.list(caller, which, filter, p).map(found -> new Page<>(

@@ -26,7 +26,6 @@ import uk.sse.brokerage.model.Command.Withdraw;
 import uk.sse.brokerage.model.LedgerEffect.PlaceHold;
 import uk.sse.brokerage.model.LedgerEffect.PostHold;
 import uk.sse.brokerage.model.LedgerEffect.VoidHold;
-import uk.sse.brokerage.model.LedgerEffect.VoidStrayHold;
 import uk.sse.brokerage.model.Result.Applied;
 
 class BrokerageExamplesTest {
@@ -104,17 +103,19 @@ class BrokerageExamplesTest {
         assertThat(desk.get(REQ).status()).isEqualTo(RequestStatus.ACCEPTED);
 
         Applied agreed = ok(new Agree(school, t(4), 4, "P1"));
-        assertThat(agreed.ledgerBefore()).containsExactly(new PlaceHold("R-1.P1", "888/100001", "888/P-A", 12,
+        assertThat(agreed.ledgerBefore()).containsExactly(new PlaceHold("brk:R-1.P1.v4", "888/100001", "888/P-A", 12,
                 "brokerage request R-1 proposal P1 offer O-1"));
         assertThat(agreed.ledgerAfter()).isEmpty();
         Engagement e = agreed.request().engagement();
         assertThat(e.id()).isEqualTo("R-1.P1");
+        assertThat(e.holdId()).isEqualTo("brk:R-1.P1.v4");
         assertThat(e.hold()).isEqualTo(HoldState.HELD);
         assertThat(desk.ledger.available("888/100001")).isEqualTo(38);
 
         ok(new StartDelivery(broker, t(5), 5));
         Applied completed = ok(new Complete(broker, t(6), 6, 3, OptionalLong.empty(), "one day lost to snow"));
-        assertThat(completed.ledgerBefore()).containsExactly(new PostHold("R-1.P1", 9)); // 12 * 3 / 4
+        assertThat(completed.ledgerBefore()).isEmpty(); // the completion is written first, then the hold posted
+        assertThat(completed.ledgerAfter()).containsExactly(new PostHold("brk:R-1.P1.v4", 9)); // 12 * 3 / 4
         assertThat(completed.request().engagement()).extracting(Engagement::hold, Engagement::daysDelivered, Engagement::creditsPosted)
                 .containsExactly(HoldState.POSTED, 3, 9L);
         assertThat(desk.ledger.balances).containsEntry("888/100001", 41L).containsEntry("888/P-A", 9L);
@@ -181,7 +182,7 @@ class BrokerageExamplesTest {
         assertThat(no(new Complete(broker, t(5), v(), 5, OptionalLong.empty(), null)).field()).isEqualTo("daysDelivered");
         assertThat(no(new Complete(broker, t(5), v(), 2, OptionalLong.of(13), null)).field()).isEqualTo("credits");
         Applied done = ok(new Complete(broker, t(5), v(), 2, OptionalLong.of(5), "agreed with the school"));
-        assertThat(done.ledgerBefore()).containsExactly(new PostHold("R-1.P1", 5));
+        assertThat(done.ledgerAfter()).containsExactly(new PostHold("brk:R-1.P1.v3", 5));
         assertThat(desk.ledger.available("888/100001")).isEqualTo(45);
 
         Desk other = new Desk();
@@ -193,7 +194,7 @@ class BrokerageExamplesTest {
         steps.forEach(s -> assertThat(other.handle("R-2", s)).isInstanceOf(Desk.Written.class));
         Desk.Outcome none = other.handle("R-2", new Complete(broker, t(5), 5, 0, OptionalLong.empty(), "the provider fell ill"));
         Applied applied = ((Desk.Written) none).applied();
-        assertThat(applied.ledgerBefore()).containsExactly(new VoidHold("R-2.P1"));
+        assertThat(applied.ledgerAfter()).containsExactly(new VoidHold("brk:R-2.P1.v3"));
         assertThat(applied.request().engagement().hold()).isEqualTo(HoldState.VOIDED);
         assertThat(other.ledger.available("888/100001")).isEqualTo(50);
         assertThat(Brokerage.proRata(10, 1, 3)).isEqualTo(3);
@@ -201,14 +202,19 @@ class BrokerageExamplesTest {
     }
 
     @Test
-    void cancellingBeforeAnAgreementTouchesNoHoldButReleasesStrayOnes() {
+    void cancellingBeforeAnAgreementTouchesNoHoldAndReconciliationReleasesAStrayOne() {
         toAccepted();
+        assertThat(desk.crashing(REQ, new Agree(school, t(3), v(), "P1"))).isInstanceOf(Desk.Crashed.class);
         Applied cancelled = ok(new Cancel(broker, t(3), v(), "the school found its own support"));
         assertThat(cancelled.ledgerBefore()).isEmpty();
-        assertThat(cancelled.ledgerAfter()).containsExactly(new VoidStrayHold("R-1.P1"));
+        assertThat(cancelled.ledgerAfter()).isEmpty();
         assertThat(cancelled.request().status()).isEqualTo(RequestStatus.CANCELLED);
         assertThat(cancelled.event().data()).containsEntry("reason", "the school found its own support");
-        assertThat(desk.ledger.holds).isEmpty();
+        // the interrupted agreement's hold can never be used now: reconciliation voids it at once
+        assertThat(Brokerage.strayHold(cancelled.request(), "brk:R-1.P1.v3")).isTrue();
+        assertThat(desk.reconcile(REQ, t(4), java.time.Duration.ofHours(1))).isEqualTo(1);
+        assertThat(desk.ledger.holds.get("brk:R-1.P1.v3").state()).isEqualTo(FakeLedger.State.VOIDED);
+        assertThat(desk.ledger.available("888/100001")).isEqualTo(50);
     }
 
     @Test
@@ -217,9 +223,9 @@ class BrokerageExamplesTest {
         ok(new Agree(school, t(3), v(), "P1"));
         ok(new StartDelivery(broker, t(4), v()));
         Applied cancelled = ok(new Cancel(adviser, t(5), v(), "head teacher left"));
-        assertThat(cancelled.ledgerBefore()).containsExactly(new VoidHold("R-1.P1"));
+        assertThat(cancelled.ledgerAfter()).containsExactly(new VoidHold("brk:R-1.P1.v3"));
         assertThat(cancelled.request().engagement().hold()).isEqualTo(HoldState.VOIDED);
-        assertThat(desk.ledger.holds.get("R-1.P1").state()).isEqualTo(FakeLedger.State.VOIDED);
+        assertThat(desk.ledger.holds.get("brk:R-1.P1.v3").state()).isEqualTo(FakeLedger.State.VOIDED);
         assertThat(desk.ledger.available("888/100001")).isEqualTo(50);
 
         Desk other = new Desk();
@@ -229,7 +235,7 @@ class BrokerageExamplesTest {
                 new Accept(providerA, t(2), 2, "P1"), new Agree(adviser, t(3), 3, "P1"))
                 .forEach(s -> assertThat(other.handle("R-2", s)).isInstanceOf(Desk.Written.class));
         Applied withdrawn = ((Desk.Written) other.handle("R-2", new Withdraw(school, t(4), 4, "budget cut"))).applied();
-        assertThat(withdrawn.ledgerBefore()).containsExactly(new VoidHold("R-2.P1"));
+        assertThat(withdrawn.ledgerAfter()).containsExactly(new VoidHold("brk:R-2.P1.v3"));
         assertThat(withdrawn.request().status()).isEqualTo(RequestStatus.WITHDRAWN);
         assertThat(other.ledger.available("888/100001")).isEqualTo(50);
     }
@@ -284,8 +290,10 @@ class BrokerageExamplesTest {
         assertThat(no(new Evaluate(school, t(6), 6, Rating.SCHOOL, 6, null)).field()).isEqualTo("score");
         ok(new Evaluate(school, t(6), 6, Rating.SCHOOL, 3, null));
         assertThat(no(new Evaluate(school, t(7), 7, Rating.SCHOOL, 4, null)).reason()).isEqualTo(Refusal.ALREADY_RATED);
-        // an admin sees but does not act
-        assertThat(no(new Cancel(new Actor("ada", ActorKind.ADMIN, null, null), t(7), 7, "tidy up")).reason()).isEqualTo(Refusal.FORBIDDEN);
+        // an admin of the area sees but does not act; another area's admin does not even see
+        assertThat(no(new Cancel(new Actor("ada", ActorKind.ADMIN, "888", null), t(7), 7, "tidy up")).reason()).isEqualTo(Refusal.FORBIDDEN);
+        assertThat(no(new Cancel(new Actor("ady", ActorKind.ADMIN, "999", null), t(7), 7, "tidy up")).reason()).isEqualTo(Refusal.NOT_FOUND);
+        assertThat(Policy.maySee(new Actor("ady", ActorKind.ADMIN, "999", null), desk.get(REQ))).isFalse();
     }
 
     @Test
@@ -340,25 +348,50 @@ class BrokerageExamplesTest {
     }
 
     @Test
-    void aCrashBetweenTheLedgerAndTheWriteIsRepairedByRetryingTheSameCommand() {
+    void aCrashBetweenTheHoldAndTheAgreementIsRepairedByRetryingAndOneAfterACompletionByReconciliation() {
         toAccepted();
         Agree agree = new Agree(school, t(3), v(), "P1");
         assertThat(desk.crashing(REQ, agree)).isInstanceOf(Desk.Crashed.class);
         assertThat(desk.get(REQ).status()).isEqualTo(RequestStatus.ACCEPTED);
-        assertThat(desk.ledger.holds).containsOnlyKeys("R-1.P1");
+        assertThat(desk.ledger.holds).containsOnlyKeys("brk:R-1.P1.v3");
         assertThat(desk.ledger.available("888/100001")).isEqualTo(38);
         // the retry names the same hold, which the ledger answers as already placed
         Applied retried = ok(agree);
-        assertThat(retried.ledgerBefore()).containsExactly(new PlaceHold("R-1.P1", "888/100001", "888/P-A", 12,
+        assertThat(retried.ledgerBefore()).containsExactly(new PlaceHold("brk:R-1.P1.v3", "888/100001", "888/P-A", 12,
                 "brokerage request R-1 proposal P1 offer O-1"));
         assertThat(desk.ledger.holds).hasSize(1);
         assertThat(desk.ledger.available("888/100001")).isEqualTo(38);
 
         ok(new StartDelivery(broker, t(4), v()));
-        Complete complete = new Complete(broker, t(5), v(), 4, OptionalLong.empty(), null);
-        assertThat(desk.crashing(REQ, complete)).isInstanceOf(Desk.Crashed.class);
-        ok(complete);
+        // a crash after the completion is written, before the post: the request says posted, the ledger still holds
+        assertThat(desk.crashing(REQ, new Complete(broker, t(5), v(), 4, OptionalLong.empty(), null))).isInstanceOf(Desk.Written.class);
+        assertThat(desk.get(REQ).engagement().hold()).isEqualTo(HoldState.POSTED);
+        assertThat(desk.ledger.holds.get("brk:R-1.P1.v3").state()).isEqualTo(FakeLedger.State.PENDING);
+        assertThat(desk.reconcile(REQ, t(6), java.time.Duration.ofHours(1))).isEqualTo(1);
         assertThat(desk.ledger.balances).containsEntry("888/P-A", 12L).containsEntry("888/100001", 38L);
+    }
+
+    @Test
+    void anAgreementNeverWrittenNorRetriedIsReleasedAfterTheGraceAndTheRequestMovesOn() {
+        toAccepted();
+        assertThat(desk.crashing(REQ, new Agree(school, t(3), v(), "P1"))).isInstanceOf(Desk.Crashed.class);
+        java.time.Duration grace = java.time.Duration.ofMinutes(15);
+        // within the grace the caller's retry may still come: nothing is done
+        assertThat(desk.reconcile(REQ, t(3).plus(grace).minusSeconds(1), grace)).isZero();
+        assertThat(desk.ledger.available("888/100001")).isEqualTo(38);
+        assertThat(desk.reconcile(REQ, t(3).plus(grace), grace)).isEqualTo(1);
+        BrokerageRequest released = desk.get(REQ);
+        assertThat(released.version()).isEqualTo(4);
+        assertThat(released.status()).isEqualTo(RequestStatus.ACCEPTED);
+        assertThat(released.history().getLast().action()).isEqualTo(Action.RELEASE_HOLD);
+        assertThat(desk.events.getLast().type()).isEqualTo("brokerage.reconciliation.hold-released");
+        assertThat(desk.ledger.available("888/100001")).isEqualTo(50);
+        // a late retry is stale; agreeing anew places a new hold
+        assertThat(no(new Agree(school, t(4), 3, "P1")).reason()).isEqualTo(Refusal.STALE_VERSION);
+        Applied agreed = ok(new Agree(school, t(4), v(), "P1"));
+        assertThat(agreed.request().engagement().holdId()).isEqualTo("brk:R-1.P1.v4");
+        assertThat(desk.ledger.available("888/100001")).isEqualTo(38);
+        assertThat(Lifecycle.allowedActions(RequestStatus.ACCEPTED)).doesNotContain(Action.RELEASE_HOLD);
     }
 
     @Test
@@ -369,14 +402,15 @@ class BrokerageExamplesTest {
         ok(new Accept(providerB, t(3), v(), "P2"));
         assertThat(desk.crashing(REQ, new Agree(school, t(4), v(), "P1"))).isInstanceOf(Desk.Crashed.class);
         BrokerageRequest between = desk.get(REQ);
-        assertThat(Brokerage.strayHold(between, "R-1.P1")).isFalse(); // P1 may still be agreed: keep its hold for the retry
+        assertThat(Brokerage.strayHold(between, "brk:R-1.P1.v4")).isFalse(); // P1 may still be agreed: keep its hold for the retry
         Applied agreed = ok(new Agree(adviser, t(5), v(), "P2"));
-        assertThat(agreed.ledgerAfter()).containsExactly(new VoidStrayHold("R-1.P1"));
+        assertThat(agreed.ledgerAfter()).isEmpty();
         assertThat(agreed.request().proposals()).extracting(Proposal::status).containsExactly(ProposalStatus.SUPERSEDED, ProposalStatus.AGREED);
-        assertThat(Brokerage.strayHold(agreed.request(), "R-1.P1")).isTrue();
-        assertThat(Brokerage.strayHold(agreed.request(), "R-1.P2")).isFalse();
-        assertThat(desk.ledger.holds.get("R-1.P1").state()).isEqualTo(FakeLedger.State.VOIDED);
-        assertThat(desk.ledger.holds.get("R-1.P2").state()).isEqualTo(FakeLedger.State.PENDING);
+        assertThat(Brokerage.strayHold(agreed.request(), "brk:R-1.P1.v4")).isTrue();
+        assertThat(Brokerage.strayHold(agreed.request(), "brk:R-1.P2.v4")).isFalse();
+        assertThat(desk.reconcile(REQ, t(6), java.time.Duration.ofHours(1))).isEqualTo(1);
+        assertThat(desk.ledger.holds.get("brk:R-1.P1.v4").state()).isEqualTo(FakeLedger.State.VOIDED);
+        assertThat(desk.ledger.holds.get("brk:R-1.P2.v4").state()).isEqualTo(FakeLedger.State.PENDING);
         assertThat(desk.ledger.available("888/100001")).isEqualTo(40);
     }
 
@@ -386,7 +420,7 @@ class BrokerageExamplesTest {
         toAccepted();
         BrokerageRequest before = desk.get(REQ);
         assertThat(desk.handle(REQ, new Agree(school, t(3), v(), "P1")))
-                .isEqualTo(new Desk.LedgerRefused(new PlaceHold("R-1.P1", "888/100001", "888/P-A", 12,
+                .isEqualTo(new Desk.LedgerRefused(new PlaceHold("brk:R-1.P1.v3", "888/100001", "888/P-A", 12,
                         "brokerage request R-1 proposal P1 offer O-1"), "INSUFFICIENT_FUNDS"));
         assertThat(desk.get(REQ)).isEqualTo(before);
         assertThat(desk.ledger.holds).isEmpty();

@@ -63,7 +63,10 @@ class BrokeragePropertiesTest {
             new Actor("ada", ActorKind.ADMIN, null, null), new Actor("x", ActorKind.ADVISER, null, null));
 
     /** FOLLOW takes one of the actions the machine allows from the current status (other than cancel and withdraw). */
-    enum Kind { FOLLOW, PROPOSE, ACCEPT, DECLINE, AGREE, START, COMPLETE, EVALUATE, CANCEL, WITHDRAW, RETRY_CRASHED }
+    enum Kind { FOLLOW, PROPOSE, ACCEPT, DECLINE, AGREE, START, COMPLETE, EVALUATE, CANCEL, WITHDRAW, RETRY_CRASHED, RECONCILE }
+
+    /** How long reconciliation leaves a hold whose agreement was not written, for its caller's retry. */
+    static final java.time.Duration GRACE = java.time.Duration.ofMinutes(5);
 
     /**
      * One step. {@code rightActor}: use the actor the policy wants (else {@code actor} from the pool);
@@ -79,7 +82,8 @@ class BrokeragePropertiesTest {
                 Tuple.of(3, Arbitraries.just(Kind.DECLINE)), Tuple.of(5, Arbitraries.just(Kind.AGREE)),
                 Tuple.of(4, Arbitraries.just(Kind.START)), Tuple.of(4, Arbitraries.just(Kind.COMPLETE)),
                 Tuple.of(5, Arbitraries.just(Kind.EVALUATE)), Tuple.of(1, Arbitraries.just(Kind.CANCEL)),
-                Tuple.of(1, Arbitraries.just(Kind.WITHDRAW)), Tuple.of(2, Arbitraries.just(Kind.RETRY_CRASHED)));
+                Tuple.of(1, Arbitraries.just(Kind.WITHDRAW)), Tuple.of(2, Arbitraries.just(Kind.RETRY_CRASHED)),
+                Tuple.of(2, Arbitraries.just(Kind.RECONCILE)));
         Arbitrary<Integer> delta = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(0)), Tuple.of(2, Arbitraries.just(-1)),
                 Tuple.of(1, Arbitraries.just(1)), Tuple.of(1, Arbitraries.just(-3)));
         Arbitrary<Boolean> crash = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(7, Arbitraries.just(false)));
@@ -102,12 +106,16 @@ class BrokeragePropertiesTest {
         assertThat(desk.raise(raise)).isInstanceOf(Desk.Written.class);
         Instant now = T0;
         Change crashed = null;
-        Change resolvingCrash = null; // the last interrupted command that posted or voided the hold at the ledger
         for (Step step : steps) {
             now = now.plusSeconds(60);
             BrokerageRequest before = desk.get(REQ);
             int writtenBefore = desk.written.size();
             Change command;
+            if (step.kind() == Kind.RECONCILE) {
+                Statistics.label("reconciliation repairs").collect(desk.reconcile(REQ, now, GRACE));
+                assertWellFormed(desk.get(REQ));
+                continue;
+            }
             if (step.kind() == Kind.RETRY_CRASHED) {
                 if (crashed == null) continue;
                 command = crashed;
@@ -123,20 +131,15 @@ class BrokeragePropertiesTest {
                             : Lifecycle.allowedActions(before.status()));
                 }
                 case Desk.LedgerRefused l -> {
+                    // only placing a hold asks the ledger before the write, and only want of credits refuses it
                     assertThat(after).isEqualTo(before);
-                    if (l.effect() instanceof PlaceHold) assertThat(l.reason()).isEqualTo("INSUFFICIENT_FUNDS");
-                    else {
-                        // an interrupted command resolved the hold at the ledger before it could write: until it is retried,
-                        // a command resolving the hold the other way is refused by the ledger
-                        assertThat(l.reason()).isEqualTo("HOLD_ALREADY_RESOLVED");
-                        assertThat(resolvingCrash).isNotNull();
-                        assertThat(before.engagement().hold()).isEqualTo(HoldState.HELD);
-                    }
+                    assertThat(l.effect()).isInstanceOf(PlaceHold.class);
+                    assertThat(l.reason()).isEqualTo("INSUFFICIENT_FUNDS");
                 }
                 case Desk.Crashed c -> {
                     assertThat(after).isEqualTo(before);
+                    assertThat(c.applied().ledgerBefore()).allMatch(e -> e instanceof PlaceHold);
                     crashed = command;
-                    if (c.applied().ledgerBefore().stream().anyMatch(e -> e instanceof PostHold || e instanceof VoidHold)) resolvingCrash = command;
                 }
                 case Desk.Written w -> {
                     assertThat(after.version()).isEqualTo(before.version() + 1);
@@ -153,18 +156,24 @@ class BrokeragePropertiesTest {
             }
             assertWellFormed(after);
             assertHoldsResolvedAtMostOnce(desk);
+            assertAllowedActionsAreWhatApplyTakes(after, now);
         }
+        // reconciliation, once the grace has passed, leaves the ledger and the request agreeing
+        now = now.plus(GRACE).plusSeconds(60);
+        desk.reconcile(REQ, now, GRACE);
         BrokerageRequest last = desk.get(REQ);
-        if (last.engagement() != null && last.engagement().hold() == HoldState.HELD
-                && desk.ledger.holds.get(last.engagement().id()).state() != FakeLedger.State.PENDING) {
-            // the ledger is ahead of the request: the interrupted command, retried at the version now read, repairs it
-            Change repair = atVersion(resolvingCrash, last.version(), now.plusSeconds(60));
-            assertThat(desk.handle(REQ, repair)).as("repairing with %s", repair).isInstanceOf(Desk.Written.class);
-            assertWellFormed(desk.get(REQ));
-            assertHoldsResolvedAtMostOnce(desk);
-            Statistics.label("repaired").collect(repair.action());
-            last = desk.get(REQ);
+        assertWellFormed(last);
+        assertHoldsResolvedAtMostOnce(desk);
+        for (FakeLedger.Hold h : desk.ledger.holds.values()) {
+            Engagement e = last.engagement();
+            boolean theEngagements = e != null && e.holdId().equals(h.id());
+            switch (h.state()) {
+                case PENDING -> assertThat(theEngagements && e.hold() == HoldState.HELD).as("pending %s", h).isTrue();
+                case POSTED -> assertThat(theEngagements && e.hold() == HoldState.POSTED && e.creditsPosted() == h.posted()).as("posted %s", h).isTrue();
+                case VOIDED -> assertThat(!theEngagements || e.hold() == HoldState.VOIDED).as("voided %s", h).isTrue();
+            }
         }
+        if (last.engagement() != null) assertThat(desk.ledger.holds).containsKey(last.engagement().holdId());
         Statistics.label("final status").collect(last.status());
         if (last.status().closed()) {
             // every hold the written transitions placed was posted or voided exactly once
@@ -203,6 +212,7 @@ class BrokeragePropertiesTest {
         if (r.engagement() != null) {
             Engagement e = r.engagement();
             assertThat(e.id()).isEqualTo(Brokerage.engagementId(r.id(), e.proposalId()));
+            assertThat(Brokerage.requestOfHold(e.holdId())).contains(r.id());
             boolean held = r.status() == RequestStatus.AGREED || r.status() == RequestStatus.IN_DELIVERY;
             assertThat(e.hold() == HoldState.HELD).as("hold %s in %s", e.hold(), r.status()).isEqualTo(held);
             assertThat(e.creditsPosted()).isBetween(0L, e.credits());
@@ -235,10 +245,10 @@ class BrokeragePropertiesTest {
 
     static Map<String, Integer> resolutions(Desk desk) {
         Map<String, Integer> n = new HashMap<>();
-        desk.written.stream().flatMap(a -> a.ledgerBefore().stream())
+        desk.written.stream().flatMap(a -> a.ledgerAfter().stream())
                 .filter(e -> e instanceof PostHold || e instanceof VoidHold)
                 .forEach(e -> n.merge(e.transferId(), 1, Integer::sum));
-        assertThat(desk.written.stream().flatMap(a -> a.ledgerAfter().stream())).allMatch(e -> e instanceof VoidStrayHold);
+        assertThat(desk.written.stream().flatMap(a -> a.ledgerBefore().stream())).allMatch(e -> e instanceof PlaceHold);
         return n;
     }
 
@@ -257,7 +267,7 @@ class BrokeragePropertiesTest {
                 case EVALUATE -> Kind.EVALUATE;
                 case CANCEL -> Kind.CANCEL;
                 case WITHDRAW -> Kind.WITHDRAW;
-                case RAISE -> throw new IllegalStateException();
+                case RAISE, RELEASE_HOLD -> throw new IllegalStateException();
             };
             s = new Step(k, s.rightActor(), s.actor(), s.versionDelta(), s.crash(), s.proposal(), s.a(), s.b(), s.c(), s.flag());
         }
@@ -280,17 +290,39 @@ class BrokeragePropertiesTest {
             case EVALUATE -> new Evaluate(actor, at, version, s.flag() ? Rating.SCHOOL : Rating.IMPACT, s.a() == 0 ? 6 : Math.abs(s.a()), null);
             case CANCEL -> new Cancel(actor, at, version, s.c() == 0 ? null : "changed plans");
             case WITHDRAW -> new Withdraw(actor, at, version, s.c() == 0 ? "" : "changed plans");
-            case RETRY_CRASHED, FOLLOW -> throw new IllegalStateException();
+            case RETRY_CRASHED, FOLLOW, RECONCILE -> throw new IllegalStateException();
         };
     }
 
-    static Change atVersion(Change c, long version, Instant at) {
-        return switch (c) {
-            case Complete x -> new Complete(x.actor(), at, version, x.daysDelivered(), x.credits(), x.note());
-            case Cancel x -> new Cancel(x.actor(), at, version, x.reason());
-            case Withdraw x -> new Withdraw(x.actor(), at, version, x.reason());
-            default -> throw new IllegalStateException("not a command that resolves a hold: " + c);
-        };
+    /**
+     * For every actor (those of {@link #ACTORS} and each provider proposed to), an action is among their
+     * {@link Policy#allowedActions} exactly when {@link Brokerage#apply} takes a well-formed command of it from them
+     * now: it is refused to them for nothing but its input (never as not theirs, not now, or not that proposal).
+     */
+    static void assertAllowedActionsAreWhatApplyTakes(BrokerageRequest r, Instant at) {
+        List<Actor> actors = new ArrayList<>(ACTORS);
+        r.proposals().forEach(p -> actors.add(Actor.provider("p-" + p.providerId(), p.providerId())));
+        long v = r.version();
+        for (Actor a : actors) {
+            List<Action> taken = new ArrayList<>();
+            for (Action action : Action.values()) {
+                List<Change> probes = switch (action) {
+                    case PROPOSE -> List.of(new Propose(a, at, v, List.of(new Offered("O-probe", "P-9", 1, 1)), null));
+                    case ACCEPT -> r.proposals().stream().<Change>map(p -> new Accept(a, at, v, p.id())).toList();
+                    case DECLINE -> r.proposals().stream().<Change>map(p -> new Decline(a, at, v, p.id(), "no capacity")).toList();
+                    case AGREE -> r.proposals().stream().<Change>map(p -> new Agree(a, at, v, p.id())).toList();
+                    case START_DELIVERY -> List.of(new StartDelivery(a, at, v));
+                    case COMPLETE -> List.of(new Complete(a, at, v, 0, OptionalLong.empty(), null));
+                    case EVALUATE -> List.of(new Evaluate(a, at, v, Rating.SCHOOL, 3, null), new Evaluate(a, at, v, Rating.IMPACT, 3, null));
+                    case CANCEL -> List.of(new Cancel(a, at, v, "changed plans"));
+                    case WITHDRAW -> List.of(new Withdraw(a, at, v, "changed plans"));
+                    case RAISE, RELEASE_HOLD -> List.of();
+                };
+                if (probes.stream().map(c -> Brokerage.apply(r, c)).anyMatch(res -> res instanceof Applied
+                        || res instanceof Result.Refused x && x.reason() == Refusal.INVALID)) taken.add(action);
+            }
+            assertThat(Policy.allowedActions(a, r)).as("%s may do to a %s request", a, r.status()).isEqualTo(taken);
+        }
     }
 
     /** For the right actor, a proposal in the state the action needs, if there is one. */
@@ -308,7 +340,7 @@ class BrokeragePropertiesTest {
             case EVALUATE -> s.flag() ? SCHOOL : ADVISER;
             case CANCEL -> s.flag() ? ADVISER : BROKER;
             case WITHDRAW -> SCHOOL;
-            case RETRY_CRASHED, FOLLOW -> ACTORS.get(s.actor());
+            case RETRY_CRASHED, FOLLOW, RECONCILE -> ACTORS.get(s.actor());
         };
     }
 

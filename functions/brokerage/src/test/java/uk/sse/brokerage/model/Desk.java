@@ -14,7 +14,9 @@ import uk.sse.brokerage.model.Result.Applied;
 /**
  * An in-memory use case for tests, as the store will do it: read the request, apply the command, carry out
  * {@code ledgerBefore} (stop on a refusal), write on condition of the version read, then {@code ledgerAfter}.
- * {@link #crashing} does the ledger step and then "crashes" before the write.
+ * {@link #crashing} "crashes" between the ledger and the write: after placing a hold and before writing the agreement,
+ * or after writing a completion or a close and before posting or voiding. {@link #reconcile} then repairs what a crash
+ * left, by the model's own judgement of each hold ({@link Brokerage#strayHold}, {@link Brokerage#agreeable}).
  */
 final class Desk {
     final Map<String, BrokerageRequest> requests = new TreeMap<>();
@@ -22,6 +24,10 @@ final class Desk {
     /** Every applied result that was written, in order. */
     final List<Applied> written = new ArrayList<>();
     final List<EventEnvelope> events = new ArrayList<>();
+    /** Ledger steps a crash after the write left undone: reconciliation re-drives them. */
+    final List<LedgerEffect> undone = new ArrayList<>();
+    /** When each hold was placed, for reconciliation's grace. */
+    final Map<String, java.time.Instant> placedAt = new TreeMap<>();
 
     /** What happened to one command. */
     sealed interface Outcome {}
@@ -56,16 +62,48 @@ final class Desk {
             if (!o.ok()) return new LedgerRefused(e, o.reason());
             if (e instanceof LedgerEffect.PlaceHold && o.answer() == FakeLedger.Answer.ALREADY_APPLIED && !"PENDING".equals(o.reason()))
                 throw new IllegalStateException("re-placed a hold that is " + o.reason() + ": " + e);
+            placedAt.putIfAbsent(e.transferId(), c.at());
         }
-        if (crash) return new Crashed(a);
+        if (crash && !a.ledgerBefore().isEmpty()) return new Crashed(a);
         BrokerageRequest stored = requests.get(requestId);
         if (stored.version() != a.request().version() - 1) throw new IllegalStateException("version condition failed on " + requestId);
         write(a);
+        if (crash) {
+            undone.addAll(a.ledgerAfter());
+            return new Written(a);
+        }
         for (LedgerEffect e : a.ledgerAfter()) {
             FakeLedger.Outcome o = ledger.apply(e);
             if (!o.ok()) throw new IllegalStateException("after-write ledger step refused: " + e + " " + o.reason());
         }
         return new Written(a);
+    }
+
+    /**
+     * What reconciliation does, judged by the model: re-drive what crashes left undone, void every pending hold the
+     * request can never use, and release one whose agreement was never written once {@code grace} has passed.
+     */
+    int reconcile(String requestId, java.time.Instant now, java.time.Duration grace) {
+        int repairs = 0;
+        for (LedgerEffect e : List.copyOf(undone)) {
+            if (!ledger.apply(e).ok()) throw new IllegalStateException("a re-driven step was refused: " + e);
+            repairs++;
+        }
+        undone.clear();
+        for (FakeLedger.Hold h : List.copyOf(ledger.holds.values())) {
+            BrokerageRequest r = requests.get(requestId);
+            if (h.state() != FakeLedger.State.PENDING) continue;
+            if (Brokerage.strayHold(r, h.id())) {
+                ledger.apply(new LedgerEffect.VoidStrayHold(h.id()));
+                repairs++;
+            } else if (Brokerage.agreeable(r, h.id()) && !placedAt.get(h.id()).plus(grace).isAfter(now)) {
+                Applied released = (Applied) Brokerage.releaseHold(r, h.id(), now);
+                write(released);
+                released.ledgerAfter().forEach(ledger::apply);
+                repairs++;
+            }
+        }
+        return repairs;
     }
 
     private void write(Applied a) {

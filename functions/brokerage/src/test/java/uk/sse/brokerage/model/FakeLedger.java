@@ -35,6 +35,8 @@ final class FakeLedger {
             case PostHold p -> post(p);
             case VoidHold v -> voidHold(v.transferId(), false);
             case VoidStrayHold v -> voidHold(v.transferId(), true);
+            case LedgerEffect.ExtendHold x -> holds.containsKey(x.transferId()) && holds.get(x.transferId()).state() == State.PENDING
+                    ? new Outcome(Answer.APPLIED, null) : refused("NOT_PENDING");
         };
     }
 

@@ -1,5 +1,6 @@
 package uk.sse.brokerage.web;
 
+import uk.sse.brokerage.model.Brokerage;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,8 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         String engagementId = (String) engagement.get("id");
         assertThat(engagementId).isEqualTo(id + ".P1");
         assertThat(engagement).containsEntry("hold", "HELD").containsEntry("credits", 30);
-        assertThat(seeds.transfer(engagementId).map()).containsEntry("state", "PENDING").containsEntry("amount", 30);
+        assertThat(engagement).containsEntry("holdId", Brokerage.holdId(id, "P1", 3));
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "PENDING").containsEntry("amount", 30);
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(available - 30);
         assertThat(seeds.account(SCHOOL, "balance")).isEqualTo(balance);
 
@@ -102,7 +104,7 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
         assertThat((Map<String, Object>) completed.map().get("engagement"))
                 .containsEntry("hold", "POSTED").containsEntry("daysDelivered", 3).containsEntry("creditsPosted", 22);
-        assertThat(seeds.transfer(engagementId).map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 22);
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 22);
         assertThat(seeds.account(SCHOOL, "balance")).isEqualTo(balance - 22);
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(available - 22);
         assertThat(seeds.account(HUB, "balance")).isEqualTo(earned + 22);
@@ -149,7 +151,7 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         Api.Reply cancelled = step(seeds.adviser(), id, "cancel", 4, Map.of("reason", "the school's new head has brought in a reading lead"));
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.map()).containsEntry("status", "CANCELLED");
-        assertThat(seeds.transfer(id + ".P1").map()).containsEntry("state", "VOIDED");
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "VOIDED");
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(before);
         seeds.assertLedgerChecksOut();
     }
@@ -164,7 +166,7 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         Seeds.ok(step(seeds.broker(), id, "start", 4), 200);
         Api.Reply withdrawn = step(seeds.school(SCHOOL), id, "withdraw", 5, Map.of("reason", "staff absence: we will ask again in spring"));
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
-        assertThat(seeds.transfer(id + ".P1").map()).containsEntry("state", "VOIDED");
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "VOIDED");
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(before);
     }
 
@@ -182,7 +184,7 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         Api.Reply after = read(seeds.broker(), id);
         assertThat(after.map()).containsEntry("status", "ACCEPTED").containsEntry("version", 3);
         assertThat(after.map().get("engagement")).isNull();
-        assertThat(seeds.transfer(id + ".P1").status()).isEqualTo(404);
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).status()).isEqualTo(404);
         assertThat(seeds.account(SECOND_SCHOOL, "available")).isEqualTo(10);
 
         assertThat(events(id, 4)).extracting(EventEnvelope::type).endsWith("brokerage.engagement.hold-refused");
@@ -194,13 +196,13 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         agreeReading(partly, 20);
         Api.Reply done = step(seeds.broker(), partly, "complete", 5, Map.of("daysDelivered", 1, "credits", 15));
         assertThat(done.status()).as(done.body()).isEqualTo(200);
-        assertThat(seeds.transfer(partly + ".P1").map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 15);
+        assertThat(seeds.transfer(Brokerage.holdId(partly, "P1", 3)).map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 15);
 
         String none = raised(SCHOOL, List.of("CT.READ"), 30);
         agreeReading(none, 20);
         Api.Reply nothing = step(seeds.broker(), none, "complete", 5, Map.of("daysDelivered", 0));
         assertThat(nothing.status()).as(nothing.body()).isEqualTo(200);
-        assertThat(seeds.transfer(none + ".P1").map()).containsEntry("state", "VOIDED");
+        assertThat(seeds.transfer(Brokerage.holdId(none, "P1", 3)).map()).containsEntry("state", "VOIDED");
         seeds.assertLedgerChecksOut();
     }
 
@@ -221,14 +223,6 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
 
     /** The request's events, read from the brokerage table's stream as real stream records. */
     private List<EventEnvelope> events(String requestId, int atLeast) throws Exception {
-        List<EventEnvelope> seen = new ArrayList<>();
-        try (TableStreamReader stream = TableStreamReader.of(Engines.dynamo().endpoint(), world.table("brokerage"), StartingPosition.TRIM_HORIZON)) {
-            Polling.until(() -> {
-                stream.readAtLeast(1, Duration.ofSeconds(1)).stream().map(rec -> StreamedEvents.of(rec, json)).flatMap(Optional::stream)
-                        .filter(e -> requestId.equals(e.data().get("requestId"))).forEach(seen::add);
-                return seen.size();
-            }, n -> n >= atLeast, Duration.ofSeconds(30));
-        }
-        return seen;
+        return world.events(requestId, atLeast, json);
     }
 }

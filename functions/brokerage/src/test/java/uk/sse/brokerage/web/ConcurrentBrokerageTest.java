@@ -1,5 +1,6 @@
 package uk.sse.brokerage.web;
 
+import uk.sse.brokerage.model.Brokerage;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,8 +113,8 @@ class ConcurrentBrokerageTest extends BrokerageLambdaTest {
             assertThat(replies).extracting(Api.Reply::status).as(replies.toString()).containsExactlyInAnyOrder(200, 409);
             String won = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().body().contains(".P1\"") ? "P1" : "P2";
             String lost = won.equals("P1") ? "P2" : "P1";
-            assertThat(seeds.transfer(id + "." + won).map()).containsEntry("state", "PENDING");
-            Api.Reply stray = seeds.transfer(id + "." + lost);
+            assertThat(seeds.transfer(Brokerage.holdId(id, won, 4)).map()).containsEntry("state", "PENDING");
+            Api.Reply stray = seeds.transfer(Brokerage.holdId(id, lost, 4));
             if (stray.status() == 200) { // the loser's hold was placed before its write lost: it was voided
                 assertThat(stray.map()).containsEntry("state", "VOIDED");
             } else {

@@ -1,6 +1,7 @@
 package uk.sse.brokerage.web;
 
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.ServiceScope;
 import uk.sse.testing.Api;
 import uk.sse.testing.LambdaInstance;
 import uk.sse.testing.Polling;
@@ -70,6 +71,11 @@ final class Seeds {
         return token(Role.COMMISSIONER, AREA, "la-" + AREA);
     }
 
+    /** The brokerage's own token, as it calls the ledger and the directory. */
+    String brokerageService() {
+        return tokens.service(ServiceScope.LEDGER_HOLDS, ServiceScope.DIRECTORY_READ);
+    }
+
     LambdaInstance directory() {
         return world.directory.lambda();
     }
@@ -80,7 +86,7 @@ final class Seeds {
 
     /** The register, the two providers, and credit accounts for the schools and providers. */
     Seeds registerAndOpenAccounts() {
-        var imported = directory().handle("POST", "/schools/import", Map.of("authorization", token(Role.ADMIN, AREA, null),
+        var imported = directory().handle("POST", "/schools/import", Map.of("authorization", token(Role.REGISTRAR, null, null),
                 "content-type", "text/csv"), SCHOOLS_CSV);
         assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(200);
         Map<String, Object> school = provider("SCHOOL", "St Laurence CE Primary", PROVIDER_SCHOOL);

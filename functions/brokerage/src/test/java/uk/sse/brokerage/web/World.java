@@ -6,7 +6,12 @@ import uk.sse.engines.Engines;
 import uk.sse.engines.streams.StartingPosition;
 import uk.sse.engines.streams.StreamPoller;
 import uk.sse.engines.streams.TableStreamReader;
+import uk.sse.brokerage.reconcile.ReconcileOnSchedule;
 import uk.sse.indexer.IndexDirectoryChanges;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.events.StreamedEvents;
+import uk.sse.testing.Polling;
 import uk.sse.testing.LambdaHttpFront;
 import uk.sse.testing.LambdaInstance;
 
@@ -65,8 +70,34 @@ final class World implements AutoCloseable {
 
     /** Another Lambda instance of the brokerage, for concurrent invocations. */
     LambdaInstance brokerage() {
+        return brokerage(Map.of());
+    }
+
+    /** A Lambda instance of the brokerage with more settings, e.g. {@code sse.test.crashes=on} to let {@link Crashes} kill it. */
+    LambdaInstance brokerage(Map<String, Object> more) {
         Map<String, Object> p = new HashMap<>(brokerageProperties());
+        p.putAll(more);
         return instance(p);
+    }
+
+    /** The reconciliation's scheduled handler, in a context of its own as its Lambda runs, with the brokerage's settings. */
+    ReconcileOnSchedule reconciliation(Map<String, Object> more) {
+        Map<String, Object> p = new HashMap<>(brokerageProperties());
+        p.putAll(more);
+        return new ReconcileOnSchedule(ApplicationContext.builder().environments("test").properties(p));
+    }
+
+    /** The events of a request in the brokerage table's stream, at least {@code atLeast} of them (repairs included). */
+    List<EventEnvelope> events(String requestId, int atLeast, EventJson json) throws Exception {
+        List<EventEnvelope> seen = new ArrayList<>();
+        try (TableStreamReader stream = TableStreamReader.of(Engines.dynamo().endpoint(), table("brokerage"), StartingPosition.TRIM_HORIZON)) {
+            Polling.until(() -> {
+                stream.readAtLeast(1, java.time.Duration.ofSeconds(1)).stream().map(rec -> StreamedEvents.of(rec, json))
+                        .flatMap(java.util.Optional::stream).filter(e -> requestId.equals(e.data().get("requestId"))).forEach(seen::add);
+                return seen.size();
+            }, n -> n >= atLeast, java.time.Duration.ofSeconds(30));
+        }
+        return seen;
     }
 
     String table(String function) {

@@ -32,8 +32,22 @@ public final class DirectoryPolicy {
     public static boolean mayTake(Caller caller, AssuranceAction action, Offer offer) {
         return switch (action.actor()) {
             case PROVIDER -> mayManageProvider(caller, offer.providerId(), offer.area());
-            case ASSURER -> caller.isIn(Role.ASSURER, offer.area());
+            case ASSURER -> mayAssure(caller, offer.area(), offer.providerId());
         };
+    }
+
+    /**
+     * The national school register: importing it, and following its imports. Only the registrar, never an area's
+     * admin: the register says which area each school is in, so rewriting it would move another area's schools
+     * (decision 0060). The scheduled import runs as the service itself, without a caller.
+     */
+    public static boolean mayKeepTheRegister(Caller caller) {
+        return caller.is(Role.REGISTRAR);
+    }
+
+    /** An assurer of the area, deciding on another organisation's offers or designations: never on their own. */
+    public static boolean mayAssure(Caller caller, String area, String providerId) {
+        return caller.isIn(Role.ASSURER, area) && !caller.belongsTo(providerId);
     }
 
     /** Assurance queues and every-state listings of an area. */

@@ -72,7 +72,7 @@ public class DraftOffer {
         }
         OfferContent located = content.location() == null && p.location() != null ? content.locatedAt(p.location()) : content;
         Instant now = clock.instant();
-        Offer offer = new Offer(Ids.newId("off", clock), p.id(), p.name(), p.type(), p.area(), p.designations(), located,
+        Offer offer = new Offer(Ids.newId("off", clock), p.id(), p.name(), p.type(), p.area(), p.verifiedDesignations(), located,
                 OfferStatus.DRAFT, null, List.of(), 1, now, now, null);
         if (!offers.create(offer, key)) {
             return Outcome.conflict("the idempotency key was claimed by a concurrent request", List.of());

@@ -47,6 +47,10 @@ public class RegisterProvider {
             if (school.isEmpty()) {
                 return Outcome.invalid("/urn", "URN " + draft.urn() + " is not in the school register");
             }
+            if (!school.get().laCode().equals(draft.area())) {
+                // a school is registered in its own LA's area, by itself or that area's admin: never re-homed elsewhere
+                return Outcome.invalid("/area", "school " + draft.urn() + " is in LA " + school.get().laCode() + ": register it in that area");
+            }
         } else if (draft.urn() != null) {
             return Outcome.invalid("/urn", "only a school provider has a URN");
         }
@@ -60,7 +64,7 @@ public class RegisterProvider {
         GeoPoint location = draft.location() != null ? draft.location() : school.map(RegisterProvider::locationOf).orElse(null);
         Instant now = clock.instant();
         Provider provider = new Provider(id, draft.type(), draft.name(), draft.area(), draft.urn(), draft.contact(),
-                draft.website(), draft.designations(), location, draft.description(), 1, now, now);
+                draft.website(), draft.designations(), List.of(), location, draft.description(), 1, now, now); // claims, none verified yet
         if (providers.create(provider)) {
             return Outcome.done(new Registered(provider, false));
         }

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Changes a provider's details. Its type, URN and area are fixed (assurance belongs to the area). Offers
- * carry the provider's name and designations for search, so a change to those reaches each offer as a
- * new offer version.
+ * Changes a provider's details, and an assurer's verification of its designations. Its type, URN and area are fixed
+ * (assurance belongs to the area). Offers carry the provider's name and verified designations for search, so a change
+ * to those reaches each offer as a new offer version.
  */
 @Singleton
 public class ReviseProvider {
@@ -52,12 +52,46 @@ public class ReviseProvider {
             return Outcome.invalid("/urn", "a provider's URN cannot change");
         }
         Provider revised = new Provider(id, current.type(), draft.name(), current.area(), current.urn(), draft.contact(),
-                draft.website(), draft.designations(), draft.location() != null ? draft.location() : current.location(),
+                draft.website(), draft.designations(), current.verifiedDesignations(), // a withdrawn claim loses its verification
+                draft.location() != null ? draft.location() : current.location(),
                 draft.description(), current.version() + 1, current.createdAt(), clock.instant());
         if (!providers.update(revised, expectedVersion)) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
-        if (!revised.name().equals(current.name()) || !revised.designations().equals(current.designations())) {
+        if (!revised.name().equals(current.name()) || !revised.verifiedDesignations().equals(current.verifiedDesignations())) {
+            carryToOffers(revised);
+        }
+        return Outcome.done(revised);
+    }
+
+    /**
+     * An assurer of the provider's area (not of the provider itself) verifies which of its claimed designations hold;
+     * only these reach its offers. One not claimed cannot be verified.
+     */
+    public Outcome<Provider> verifyDesignations(Caller caller, String id, long expectedVersion, java.util.List<uk.sse.directory.model.Designation> verified) {
+        Optional<Provider> found = providers.find(id);
+        if (found.isEmpty()) {
+            return Outcome.notFound("provider " + id);
+        }
+        Provider current = found.get();
+        if (!DirectoryPolicy.mayAssure(caller, current.area(), current.id())) {
+            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, verifies its designations");
+        }
+        if (current.version() != expectedVersion) {
+            return new Outcome.Stale<>(current.version());
+        }
+        for (int i = 0; i < verified.size(); i++) {
+            if (!current.designations().contains(verified.get(i))) {
+                return Outcome.invalid("/verified/" + i, verified.get(i) + " is not among the designations the provider claims");
+            }
+        }
+        Provider revised = new Provider(id, current.type(), current.name(), current.area(), current.urn(), current.contact(),
+                current.website(), current.designations(), verified, current.location(), current.description(),
+                current.version() + 1, current.createdAt(), clock.instant());
+        if (!providers.update(revised, expectedVersion)) {
+            return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
+        }
+        if (!revised.verifiedDesignations().equals(current.verifiedDesignations())) {
             carryToOffers(revised);
         }
         return Outcome.done(revised);
@@ -79,7 +113,7 @@ public class ReviseProvider {
         Offer current = offer;
         for (int i = 0; i < tries && current != null; i++) {
             Offer carried = new Offer(current.id(), current.providerId(), provider.name(), current.providerType(),
-                    current.area(), provider.designations(), current.content(), current.status(), current.reviewDate(),
+                    current.area(), provider.verifiedDesignations(), current.content(), current.status(), current.reviewDate(),
                     current.history(), current.version() + 1, current.createdAt(), clock.instant(), current.signals());
             if (offers.update(carried, current.version())) {
                 return;

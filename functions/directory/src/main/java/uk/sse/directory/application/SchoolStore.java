@@ -1,21 +1,45 @@
 package uk.sse.directory.application;
 
 import uk.sse.directory.register.School;
+import uk.sse.kernel.events.EventEnvelope;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The school register as the directory keeps it. */
 public interface SchoolStore {
 
+    /** How the last import that changed a school changed it. */
+    enum Change { CREATED, UPDATED, MOVED, CLOSED }
+
+    /**
+     * A school as stored, with the import that last changed it and how: a run that takes over a killed import
+     * finds the rows its predecessor had written and counts them as that run did, not as unchanged.
+     */
+    record Stored(School school, String lastImport, Change lastChange) { }
+
+    /** A school to write, and the import writing it. */
+    record Write(School school, String importId, Change change) { }
+
     Optional<School> find(String urn);
 
     /** The stored schools among these URNs, by URN. */
-    Map<String, School> findAll(Collection<String> urns);
+    Map<String, Stored> findAll(Collection<String> urns);
 
-    void putAll(Collection<School> schools);
+    /** Writes the schools in batches, backing off while the table sheds load. */
+    void putAll(Collection<Write> writes);
+
+    /**
+     * Writes a school and the event that reports its change (a move to another local authority, a closure) in one
+     * transaction; an event already written (the same import, run again) is left as it is.
+     */
+    void putWithEvent(Write write, EventEnvelope event);
+
+    /** Every stored school, a page at a time, in no particular order. */
+    void forEach(Consumer<List<Stored>> page);
 
     /** Schools whose name starts with the words given, optionally in one local authority. */
     List<School> withNameStarting(String query, String laCode, int limit);

@@ -1,5 +1,6 @@
 package uk.sse.directory.register;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,12 @@ import java.util.regex.Pattern;
  * @param northing         British National Grid northing in metres; null unless it converted to WGS84
  * @param latitude         WGS84 latitude, 6 decimal places; present exactly when longitude is
  * @param longitude        WGS84 longitude, 6 decimal places
+ * @param trust            {@code Trusts (code)} and {@code Trusts (name)}: the academy trust or trust, if any
+ * @param federation       {@code Federations (code)} and {@code Federations (name)}, if any
+ * @param urbanRural       {@code UrbanRural (name)}, e.g. "(England/Wales) Urban major conurbation"
+ * @param ofsted           {@code OfstedRating (name)} and {@code OfstedLastInsp}, where the release carries them
+ * @param send             SEN unit and resourced provision: type, pupils on roll and places
+ * @param closedOn         {@code CloseDate}, or the day an import of the whole register found the school gone from it
  */
 public record School(
         String urn,
@@ -54,7 +61,29 @@ public record School(
         Integer easting,
         Integer northing,
         Double latitude,
-        Double longitude) {
+        Double longitude,
+        Trust trust,
+        Federation federation,
+        String urbanRural,
+        Ofsted ofsted,
+        SendProvision send,
+        LocalDate closedOn) {
+
+    /** An academy trust or trust: GIAS's group UID and name. */
+    public record Trust(String code, String name) { }
+
+    /** A federation of maintained schools: GIAS's code and name. */
+    public record Federation(String code, String name) { }
+
+    /** The last Ofsted judgement GIAS carried (it stopped carrying one-word grades after September 2024). */
+    public record Ofsted(String rating, LocalDate lastInspection) { }
+
+    /** Special educational needs provision: a SEN unit and resourced provision, pupils on roll and places. */
+    public record SendProvision(String resourcedProvisionType, Integer resourcedProvisionOnRoll,
+                                Integer resourcedProvisionCapacity, Integer senUnitOnRoll, Integer senUnitCapacity) { }
+
+    /** GIAS's status of a school that has closed. */
+    public static final String CLOSED = "Closed";
 
     /** Six or seven digits: the shape of a URN wherever one is accepted. */
     public static final String URN_PATTERN = "[0-9]{6,7}";
@@ -71,6 +100,18 @@ public record School(
         if ((latitude == null) != (longitude == null)) {
             throw new IllegalArgumentException("latitude and longitude go together for URN " + urn);
         }
+    }
+
+    /** Not closed: GIAS has not said so, and the school has not left the register's file. */
+    public boolean isOpen() {
+        return !CLOSED.equals(status);
+    }
+
+    /** The same school, closed on {@code day} because it left the register's file (GIAS's status no longer said). */
+    public School closedLeavingTheFile(LocalDate day) {
+        return new School(urn, name, laCode, laName, type, CLOSED, phase, statutoryLowAge, statutoryHighAge, pupils,
+                percentageFsm, street, locality, town, postcode, website, region, easting, northing, latitude, longitude,
+                trust, federation, urbanRural, ofsted, send, day);
     }
 
     /** True when the row carried a usable location. */

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,7 +27,12 @@ import uk.sse.directory.model.DeliveryMode;
 import uk.sse.directory.model.Designation;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.model.ProviderType;
+import uk.sse.directory.model.GeoPoint;
 import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.problem.Problems;
+
+import uk.sse.kernel.identity.AdmitsServices;
+import uk.sse.kernel.identity.ServiceScope;
 
 import java.util.List;
 
@@ -58,6 +64,7 @@ public class SearchController {
      * {@code noGoodMatch} that none does; each hit says whether it is a {@code STRONG} or a {@code WEAK} match.
      */
     @Get("/search/offers")
+    @AdmitsServices(ServiceScope.DIRECTORY_READ)
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferResults.class)))
     public HttpResponse<?> searchOffers(@Nullable @QueryValue @Size(max = 200) String q,
                                         @Nullable @QueryValue List<String> area,
@@ -107,11 +114,21 @@ public class SearchController {
         return suggestions.suggest(q);
     }
 
-    /** Schools by the words of their name as typed, or by URN; optionally in one LA. */
+    /**
+     * The school being visited, as a person names it: its name as spoken or typed ("st bedes", "saint bede's", a letter
+     * or two wrong, "primary" left out), its URN, or the start of its postcode; optionally in one LA; with a place
+     * ({@code lat} and {@code lon}), nearest first.
+     */
     @Get("/schools/search")
-    public List<SchoolHit> searchSchools(@QueryValue @Size(min = 1, max = 100) String q,
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SchoolHit.class))))
+    public HttpResponse<?> searchSchools(@QueryValue @Size(min = 1, max = 100) String q,
                                          @Nullable @QueryValue @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit LA code") String la,
+                                         @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
+                                         @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
                                          @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit) {
-        return schools.search(q, la, limit);
+        if ((lat == null) != (lon == null)) {
+            return Problems.invalid(lat == null ? "lat" : "lon", "give lat and lon together");
+        }
+        return HttpResponse.ok(schools.search(q, la, lat == null ? null : new GeoPoint(lat, lon), limit));
     }
 }

@@ -168,7 +168,7 @@ public class SearchOffers {
         if (!unknown.isEmpty()) {
             return Outcome.invalid("area", "is not a taxonomy code: " + String.join(", ", unknown));
         }
-        if ((long) p.page() * p.size() > OfferQuery.DEEPEST_RESULT) {
+        if ((long) p.page() * p.size() > OfferQuery.DEEPEST_RESULT) { // long: a huge page would overflow int and pass
             return Outcome.invalid("page", "reaches past result " + OfferQuery.DEEPEST_RESULT + ": narrow the search instead");
         }
         Optional<SearchText> text = Optional.empty();

@@ -1,17 +1,36 @@
 package uk.sse.directory.search;
 
 import jakarta.inject.Singleton;
+import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.register.School;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Schools by URN, or by the words of their name as typed (each word a prefix, in any order). */
+/**
+ * The school being visited, found as a person names it: by URN, by the start of its postcode, or by its name as spoken
+ * or typed ("st bedes", "saint bede's", "St. Bede's RC", a letter or two wrong, "primary" left out, words half typed).
+ * The index's analysers make the forms of a name one form (apostrophes go; saint is st; C of E, CE and Church of
+ * England are one word, as are RC and Roman Catholic) and keep a second copy without the words many names share
+ * ("school", "primary", "st", "catholic"...). A name matches when every distinctive word typed is near one of its own
+ * (one or two letters apart), or every word typed is in it (near enough), or every word typed begins one of its words.
+ * With a place given, the nearest come first.
+ */
 @Singleton
 public class SearchSchools {
 
     private static final int MAX_WORDS = 10;
+    /** A postcode or its start: "FY8", "FY8 4", "fy84jl", "N1 2UT". */
+    private static final Pattern POSTCODE = Pattern.compile("[a-z]{1,2}[0-9][a-z0-9]?(\\s*[0-9][a-z]{0,2})?");
+    private static final Pattern OUTWARD = Pattern.compile("[a-z]{1,2}[0-9][a-z0-9]?");
+    private static final Pattern FULL_WITHOUT_SPACE = Pattern.compile("([a-z]{1,2}[0-9][a-z0-9]?)([0-9][a-z]{2})");
 
     private final SearchEngine engine;
     private final SearchSettings settings;
@@ -22,7 +41,15 @@ public class SearchSchools {
     }
 
     public List<SchoolHit> search(String q, String laCode, int limit) {
-        String text = q.strip();
+        return search(q, laCode, null, limit);
+    }
+
+    /** Schools matching {@code q}, in one LA if given, nearest to {@code near} first if given. */
+    public List<SchoolHit> search(String q, String laCode, GeoPoint near, int limit) {
+        String text = Arrays.stream(q.strip().split("\\s+")).limit(MAX_WORDS).collect(Collectors.joining(" "));
+        if (text.isEmpty()) {
+            return List.of();
+        }
         List<Object> filters = new ArrayList<>();
         if (laCode != null) {
             filters.add(Map.of("term", Map.of("laCode", laCode)));
@@ -31,17 +58,53 @@ public class SearchSchools {
         if (School.isUrn(text)) {
             query = Map.of("bool", Map.of("must", Map.of("term", Map.of("urn", text)), "filter", filters));
         } else {
-            // every word typed begins a word of the name ("canon prim"); whole words and word order score higher
-            List<Object> prefixes = PrefixWords.of(text).stream().limit(MAX_WORDS)
-                    .map(word -> (Object) Map.of("prefix", Map.of("name", word))).toList();
-            if (prefixes.isEmpty()) {
-                return List.of();
-            }
-            query = Map.of("bool", Map.of("must", prefixes, "filter", filters, "should", Map.of("multi_match", Map.of(
-                    "query", text, "type", "bool_prefix", "fields", List.of("name", "name._2gram", "name._3gram")))));
+            List<Object> ways = new ArrayList<>(List.of(
+                    match("name.distinctive", text, true, Map.of("zero_terms_query", "none")),
+                    match("name", text, true, Map.of()),
+                    everyWordBegins(text),
+                    // ranking only: the words as typed, in order
+                    Map.of("match_phrase", Map.of("name", Map.of("query", text, "slop", 2, "boost", 4))),
+                    match("name", text, false, Map.of("boost", 2))));
+            postcodePrefix(text).ifPresent(prefix -> ways.add(Map.of("prefix", Map.of("postcode", Map.of("value", prefix, "boost", 5)))));
+            query = Map.of("bool", Map.of("should", ways, "minimum_should_match", 1, "filter", filters));
         }
-        Map<String, Object> body = Map.of("size", limit, "query", query,
-                "sort", List.of("_score", Map.of("name.raw", "asc"), Map.of("urn", "asc")));
+        List<Object> sort = new ArrayList<>();
+        if (near != null) {
+            sort.add(Map.of("_geo_distance", Map.of("location", Map.of("lat", near.lat(), "lon", near.lon()), "order", "asc", "unit", "km")));
+        }
+        sort.addAll(List.of("_score", Map.of("name.raw", "asc"), Map.of("urn", "asc")));
+        Map<String, Object> body = Map.of("size", limit, "query", query, "sort", sort);
         return engine.search(settings.schoolsIndex(), body).hits().stream().map(SchoolHit::from).toList();
+    }
+
+    /** Every word typed begins a word of the name, in any order ("canon prim"); each word is analysed as names are. */
+    private static Map<String, Object> everyWordBegins(String text) {
+        List<Object> words = Arrays.stream(text.split("\\s+"))
+                .map(word -> (Object) Map.of("match_phrase_prefix", Map.of("name", Map.of("query", word, "max_expansions", 50)))).toList();
+        return Map.of("bool", Map.of("must", words));
+    }
+
+    /** Every word must match; with {@code fuzzy}, each may be a letter or two out (none for words of one or two letters). */
+    private static Map<String, Object> match(String field, String text, boolean fuzzy, Map<String, Object> more) {
+        Map<String, Object> options = new LinkedHashMap<>(Map.of("query", text, "operator", "and"));
+        if (fuzzy) {
+            options.putAll(Map.of("fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 20));
+        }
+        options.putAll(more);
+        return Map.of("match", Map.of(field, options));
+    }
+
+    /** The text as the start of a postcode ("n1" is "n1 " so that it does not find N19), if it can be one. */
+    static Optional<String> postcodePrefix(String text) {
+        String t = text.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        if (!POSTCODE.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        if (OUTWARD.matcher(t).matches()) {
+            var full = FULL_WITHOUT_SPACE.matcher(t);
+            return Optional.of(full.matches() ? full.group(1) + " " + full.group(2) : t + " ");
+        }
+        var full = FULL_WITHOUT_SPACE.matcher(t.replace(" ", ""));
+        return Optional.of(full.matches() ? full.group(1) + " " + full.group(2) : t);
     }
 }

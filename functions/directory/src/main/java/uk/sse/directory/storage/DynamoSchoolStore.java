@@ -1,19 +1,25 @@
 package uk.sse.directory.storage;
 
-import uk.sse.kernel.dynamo.IndexQueries;
-
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import uk.sse.kernel.paging.Page;
-import uk.sse.kernel.paging.PageRequest;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
+import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,20 +27,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The register in the directory table, read and written in DynamoDB's batch sizes (100 reads, 25 writes). */
+/**
+ * The register in the directory table, read and written in DynamoDB's batch sizes (100 reads, 25 writes). Every
+ * call goes through {@link Throttled}: what the table sheds (unprocessed items, throttling errors) is sent again
+ * after a growing pause, so an import slows down instead of failing.
+ */
 @Singleton
 public class DynamoSchoolStore implements SchoolStore {
 
     private static final int READ_BATCH = 100;
-    private static final int WRITE_BATCH = 25;
 
     private final DynamoDbClient client;
     private final String table;
+    private final Throttled throttled;
+    private final EventJson json;
 
-    public DynamoSchoolStore(DynamoDbClient client, DirectoryTable table) {
+    public DynamoSchoolStore(DynamoDbClient client, DirectoryTable table, Throttled throttled, EventJson json) {
         this.client = client;
         this.table = table.name();
+        this.throttled = throttled;
+        this.json = json;
     }
 
     @Override
@@ -44,38 +58,67 @@ public class DynamoSchoolStore implements SchoolStore {
     }
 
     @Override
-    public Map<String, School> findAll(Collection<String> urns) {
-        Map<String, School> found = new HashMap<>();
+    public Map<String, Stored> findAll(Collection<String> urns) {
+        Map<String, Stored> found = new HashMap<>();
         List<String> all = List.copyOf(urns);
         for (int from = 0; from < all.size(); from += READ_BATCH) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(from + READ_BATCH, all.size())).stream()
                     .map(DynamoSchoolStore::key).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            // unprocessed keys are DynamoDB shedding load: ask again until none are left
-            while (!request.isEmpty()) {
-                final Map<String, KeysAndAttributes> ask = request;
+            // unprocessed keys are DynamoDB shedding load: ask again, after a pause, until none are left
+            throttled.untilDone(request, ask -> {
                 BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(ask));
                 response.responses().getOrDefault(table, List.of()).stream()
-                        .map(Items::of).map(SchoolItems::school).forEach(s -> found.put(s.urn(), s));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+                        .map(Items::of).map(SchoolItems::stored).forEach(s -> found.put(s.school().urn(), s));
+                return response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : null;
+            });
         }
         return found;
     }
 
     @Override
-    public void putAll(Collection<School> schools) {
+    public void putAll(Collection<Write> schools) {
         List<WriteRequest> writes = schools.stream()
-                .map(s -> WriteRequest.builder().putRequest(PutRequest.builder().item(SchoolItems.item(s).build()).build()).build())
+                .map(w -> WriteRequest.builder().putRequest(PutRequest.builder().item(SchoolItems.item(w).build()).build()).build())
                 .toList();
-        for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
-            Map<String, List<WriteRequest>> request = Map.of(table, new ArrayList<>(writes.subList(from, Math.min(from + WRITE_BATCH, writes.size()))));
-            while (!request.isEmpty()) {
-                final Map<String, List<WriteRequest>> ask = request;
-                var response = client.batchWriteItem(b -> b.requestItems(ask));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        throttled.writeAll(client, table, writes);
+    }
+
+    @Override
+    public void putWithEvent(Write write, EventEnvelope event) {
+        String sk = "EVENT#" + write.importId() + "#" + write.change().name().toLowerCase(java.util.Locale.ROOT);
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(SchoolItems.item(write).build()).build()).build(),
+                EventItems.put(table, SchoolItems.pk(write.school().urn()), sk, event, json.write(event)));
+        throttled.untilDone(items, ask -> {
+            try {
+                client.transactWriteItems(b -> b.transactItems(ask));
+            } catch (TransactionCanceledException e) {
+                if (e.cancellationReasons().size() > 1 && "ConditionalCheckFailed".equals(e.cancellationReasons().get(1).code())) {
+                    // the event is there: the same import wrote it before it was stopped; the school alone is left
+                    client.putItem(b -> b.tableName(table).item(SchoolItems.item(write).build()));
+                    return null;
+                }
+                throw e;
             }
-        }
+            return null;
+        });
+    }
+
+    @Override
+    public void forEach(Consumer<List<Stored>> page) {
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder scan = ScanRequest.builder().tableName(table)
+                    .filterExpression("entity = :school").expressionAttributeValues(Map.of(":school", AttributeValue.fromS(SchoolItems.ENTITY)));
+            if (start != null) {
+                scan.exclusiveStartKey(start);
+            }
+            ScanRequest ask = scan.build();
+            var response = throttled.call(() -> client.scan(ask));
+            page.accept(response.items().stream().map(Items::of).map(SchoolItems::stored).toList());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
     }
 
     @Override

@@ -30,6 +30,7 @@ final class ProviderItems {
                 .s("id", p.id()).s("type", p.type().name()).s("name", p.name()).s("area", p.area()).s("urn", p.urn())
                 .map("contact", contact(p.contact())).s("website", p.website())
                 .strings("designations", p.designations().stream().map(Enum::name).toList())
+                .strings("verifiedDesignations", p.verifiedDesignations().stream().map(Enum::name).toList())
                 .n("lat", p.location() == null ? null : p.location().lat())
                 .n("lon", p.location() == null ? null : p.location().lon())
                 .s("description", p.description())
@@ -40,7 +41,7 @@ final class ProviderItems {
         GeoPoint location = GeoPoint.valid(i.d("lat"), i.d("lon")) ? new GeoPoint(i.d("lat"), i.d("lon")) : null;
         return new Provider(i.s("id"), ProviderType.valueOf(i.s("type")), i.s("name"), i.s("area"), i.s("urn"),
                 contact(i.map("contact")), i.s("website"), OfferItems.enums(i.strings("designations"), Designation.class),
-                location, i.s("description"), i.n("version"), Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")));
+                OfferItems.enums(i.strings("verifiedDesignations"), Designation.class), location, i.s("description"), i.n("version"), Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")));
     }
 
     static Items contact(Contact c) {

@@ -1,9 +1,11 @@
 package uk.sse.directory.storage;
 
+import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
 import uk.sse.kernel.dynamo.Items;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /** Register entries, indexed by the start of their name nationally (gsi1) and within their LA (gsi2). */
@@ -29,6 +31,18 @@ final class SchoolItems {
         return "SCHOOLNAME#" + (searchableName.isEmpty() ? "_" : searchableName.substring(0, 1));
     }
 
+    /** The school's item, stamped with the import that writes it and how (none for a school written otherwise). */
+    static Items item(SchoolStore.Write w) {
+        return item(w.school())
+                .s("lastImport", w.importId())
+                .s("lastChange", w.change() == null ? null : w.change().name());
+    }
+
+    static SchoolStore.Stored stored(Items i) {
+        String change = i.s("lastChange");
+        return new SchoolStore.Stored(school(i), i.s("lastImport"), change == null ? null : SchoolStore.Change.valueOf(change));
+    }
+
     static Items item(School s) {
         String searchable = searchable(s.name());
         return Items.builder()
@@ -43,13 +57,48 @@ final class SchoolItems {
                 .s("street", s.street()).s("locality", s.locality()).s("town", s.town()).s("postcode", s.postcode())
                 .s("website", s.website()).s("region", s.region())
                 .n("easting", s.easting()).n("northing", s.northing())
-                .n("lat", s.latitude()).n("lon", s.longitude());
+                .n("lat", s.latitude()).n("lon", s.longitude())
+                .s("trustCode", s.trust() == null ? null : s.trust().code())
+                .s("trustName", s.trust() == null ? null : s.trust().name())
+                .s("federationCode", s.federation() == null ? null : s.federation().code())
+                .s("federationName", s.federation() == null ? null : s.federation().name())
+                .s("urbanRural", s.urbanRural())
+                .s("ofstedRating", s.ofsted() == null ? null : s.ofsted().rating())
+                .s("ofstedLastInspection", s.ofsted() == null ? null : text(s.ofsted().lastInspection()))
+                .s("resourcedProvisionType", s.send() == null ? null : s.send().resourcedProvisionType())
+                .n("resourcedProvisionOnRoll", s.send() == null ? null : s.send().resourcedProvisionOnRoll())
+                .n("resourcedProvisionCapacity", s.send() == null ? null : s.send().resourcedProvisionCapacity())
+                .n("senUnitOnRoll", s.send() == null ? null : s.send().senUnitOnRoll())
+                .n("senUnitCapacity", s.send() == null ? null : s.send().senUnitCapacity())
+                .s("closedOn", text(s.closedOn()));
+    }
+
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+
+    private static LocalDate day(String text) {
+        return text == null ? null : LocalDate.parse(text);
     }
 
     static School school(Items i) {
         return new School(i.s("urn"), i.s("name"), i.s("laCode"), i.s("laName"), i.s("type"), i.s("status"), i.s("phase"),
                 i.i("statutoryLowAge"), i.i("statutoryHighAge"), i.i("pupils"), i.d("percentageFsm"),
                 i.s("street"), i.s("locality"), i.s("town"), i.s("postcode"), i.s("website"), i.s("region"),
-                i.i("easting"), i.i("northing"), i.d("lat"), i.d("lon"));
+                i.i("easting"), i.i("northing"), i.d("lat"), i.d("lon"),
+                i.s("trustCode") == null && i.s("trustName") == null ? null : new School.Trust(i.s("trustCode"), i.s("trustName")),
+                i.s("federationCode") == null && i.s("federationName") == null ? null
+                        : new School.Federation(i.s("federationCode"), i.s("federationName")),
+                i.s("urbanRural"),
+                i.s("ofstedRating") == null && i.s("ofstedLastInspection") == null ? null
+                        : new School.Ofsted(i.s("ofstedRating"), day(i.s("ofstedLastInspection"))),
+                send(i),
+                day(i.s("closedOn")));
+    }
+
+    private static School.SendProvision send(Items i) {
+        School.SendProvision send = new School.SendProvision(i.s("resourcedProvisionType"), i.i("resourcedProvisionOnRoll"),
+                i.i("resourcedProvisionCapacity"), i.i("senUnitOnRoll"), i.i("senUnitCapacity"));
+        return send.equals(new School.SendProvision(null, null, null, null, null)) ? null : send;
     }
 }

@@ -7,9 +7,10 @@ import jakarta.validation.constraints.Size;
 import uk.sse.directory.model.AssuranceAction;
 
 import java.time.LocalDate;
+import uk.sse.kernel.text.MultiLine;
 
 /** A step in assurance: SUBMIT or WITHDRAW by the provider; APPROVE, REJECT, REQUEST_CHANGES or SUSPEND by an assurer. */
 @Serdeable
 public record AssuranceBody(@NotNull AssuranceAction action,
-                            @Nullable @Size(max = 2000) String reason,
+                            @Nullable @MultiLine @Size(max = 2000) String reason,
                             @Nullable LocalDate reviewDate) { }

@@ -2,6 +2,8 @@ package uk.sse.directory.web;
 
 import io.micronaut.serde.annotation.SerdeImport;
 import uk.sse.directory.application.ImportSchoolRegister;
+import uk.sse.directory.imports.ImportCounts;
+import uk.sse.directory.imports.Rejection;
 import uk.sse.kernel.paging.Page;
 import uk.sse.directory.register.RejectedRow;
 import uk.sse.directory.model.AssuranceRecord;
@@ -26,6 +28,12 @@ import uk.sse.kernel.taxonomy.Term;
 @SerdeImport(Provider.class)
 @SerdeImport(Page.class)
 @SerdeImport(School.class)
+@SerdeImport(School.Trust.class)
+@SerdeImport(School.Federation.class)
+@SerdeImport(School.Ofsted.class)
+@SerdeImport(School.SendProvision.class)
+@SerdeImport(ImportCounts.class)
+@SerdeImport(Rejection.class)
 @SerdeImport(Term.class)
 @SerdeImport(ImportSchoolRegister.Report.class)
 @SerdeImport(RejectedRow.class)

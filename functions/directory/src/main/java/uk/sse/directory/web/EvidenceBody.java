@@ -7,9 +7,10 @@ import jakarta.validation.constraints.Size;
 import uk.sse.directory.model.Evidence;
 
 import java.util.List;
+import uk.sse.kernel.text.MultiLine;
 
 @Serdeable
-public record EvidenceBody(@Nullable @Size(max = 5000) String summary,
+public record EvidenceBody(@Nullable @MultiLine @Size(max = 5000) String summary,
                            @Nullable @Size(max = 10) List<@NotBlank @Size(max = 500) String> links) {
 
     Evidence toEvidence() {

@@ -16,6 +16,7 @@ import uk.sse.directory.model.Phase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import uk.sse.kernel.text.MultiLine;
 
 /**
  * An offer's content as a provider writes it. The shape is checked here; the rules about values
@@ -24,7 +25,7 @@ import java.util.List;
 @Serdeable
 public record OfferBody(@Nullable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String providerId,
                         @NotBlank @Size(min = 3, max = 150) String title,
-                        @NotBlank @Size(max = 5000) String description,
+                        @NotBlank @MultiLine @Size(max = 5000) String description,
                         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 40) String> areasOfSupport,
                         @NotEmpty @Size(max = 7) List<@NotNull Phase> phases,
                         @NotEmpty @Size(max = 7) List<@NotNull DeliveryMode> deliveryModes,

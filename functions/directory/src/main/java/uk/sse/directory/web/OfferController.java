@@ -28,7 +28,9 @@ import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.kernel.http.ETags;
 import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.identity.AdmitsServices;
 import uk.sse.kernel.identity.Authenticated;
+import uk.sse.kernel.identity.ServiceScope;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.outcome.Outcome;
@@ -73,6 +75,7 @@ public class OfferController {
     }
 
     @Get("/offers/{id}")
+    @AdmitsServices(ServiceScope.DIRECTORY_READ)
     public HttpResponse<?> one(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
         return Responses.of(browse.one(caller, id), offer -> withETag(caller, offer));
     }

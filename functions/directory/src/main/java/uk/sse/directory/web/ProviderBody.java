@@ -12,6 +12,7 @@ import uk.sse.directory.model.Designation;
 import uk.sse.directory.model.ProviderType;
 
 import java.util.List;
+import uk.sse.kernel.text.MultiLine;
 
 /** A provider as registered or revised. */
 @Serdeable
@@ -23,7 +24,7 @@ public record ProviderBody(@NotNull ProviderType type,
                            @Nullable @Size(max = 300) @Pattern(regexp = Patterns.WEB, message = Patterns.WEB_MESSAGE) String website,
                            @Nullable @Size(max = 13) List<@NotNull Designation> designations,
                            @Nullable @Valid PointBody location,
-                           @Nullable @Size(max = 2000) String description) {
+                           @Nullable @MultiLine @Size(max = 2000) String description) {
 
     ProviderDraft toDraft() {
         return new ProviderDraft(type, name.strip(), area, urn, contact.toContact(), website,

@@ -71,6 +71,21 @@ public class ProviderController {
                 ProviderController::withETag);
     }
 
+    /**
+     * An assurer of the provider's area verifies which of its claimed designations hold (If-Match: the version read);
+     * only those are shown on its offers and weighed by search. An assurer never verifies their own organisation's.
+     */
+    @Put("/{id}/designations")
+    public HttpResponse<?> verifyDesignations(@Authenticated Caller caller,
+                                              @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+                                              @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid DesignationsBody body) {
+        OptionalLong version = ETags.versionOf(ifMatch);
+        if (version.isEmpty()) {
+            return Problems.preconditionRequired("send If-Match with the ETag you last read");
+        }
+        return Responses.of(revise.verifyDesignations(caller, id, version.getAsLong(), body.verifiedList()), ProviderController::withETag);
+    }
+
     @Get
     public HttpResponse<?> inArea(@Authenticated Caller caller,
                                   @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,

@@ -22,10 +22,13 @@ import uk.sse.directory.register.School;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.outcome.Outcome;
 
+import uk.sse.kernel.identity.AdmitsServices;
+import uk.sse.kernel.identity.ServiceScope;
+
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
-/** The school register: import (admins), and look-ups for picking the school being visited. */
+/** The school register: import (the registrar), and look-ups for picking the school being visited. */
 @Controller("/schools")
 @Tag(name = "schools")
 public class SchoolController {
@@ -38,15 +41,19 @@ public class SchoolController {
         this.schools = schools;
     }
 
-    /** A GIAS establishment CSV (Windows-1252 or UTF-8), as downloaded. */
+    /**
+     * A small GIAS establishment CSV (Windows-1252 or UTF-8, up to the 6 MB a request may carry), imported at once:
+     * corrections, a few new schools. The whole register goes through an import job ({@code /schools/imports}).
+     */
     @Post(value = "/import", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM})
-    @Secured({"ADMIN"})
+    @Secured({"REGISTRAR"})
     public HttpResponse<?> importRegister(@Body byte[] csv) {
         return Responses.ok(importer.importFile(new ByteArrayInputStream(csv)));
     }
 
     @Get("/{urn}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @AdmitsServices(ServiceScope.DIRECTORY_READ)
     public HttpResponse<?> one(@PathVariable @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String urn) {
         return Responses.ok(schools.find(urn).map(Outcome::done).orElseGet(() -> Outcome.notFound("school " + urn)));
     }

@@ -135,7 +135,8 @@ class GiasCsvReaderTest {
     void aFileWithOnlyUrnNameAndPostcodeParses() {
         GiasParse.Parsed result = parsed("URN,EstablishmentName,Postcode\n100001,Alpha School,AA1 1AA\n");
         assertThat(result.rows()).containsExactly(new School("100001", "Alpha School", null, null, null, null, null,
-                null, null, null, null, null, null, null, "AA1 1AA", null, null, null, null, null, null));
+                null, null, null, null, null, null, null, "AA1 1AA", null, null, null, null, null, null,
+                null, null, null, null, null, null));
     }
 
     @Test

@@ -67,7 +67,16 @@ class BadInputTest extends LambdaTest {
                     b.put("availableUntil", "2027-01-01");
                 }),
                 bad("a link that is not a web address", 422, "/evidence/links/0", b -> b.put("evidence", Map.of("links", List.of("javascript:alert(1)")))),
-                bad("a provider id of the wrong shape", 422, "/providerId", b -> b.put("providerId", "../../etc")));
+                bad("a provider id of the wrong shape", 422, "/providerId", b -> b.put("providerId", "../../etc")),
+                // issue 13, point 7: text every store and channel can hold, dates written as dates
+                bad("a NUL in the title", 400, "/title", b -> b.put("title", "Phonics\u0000catch-up")),
+                bad("a lone surrogate in the description", 400, "/description", b -> b.put("description", "good \ud83d support")),
+                bad("an escape sequence in the contact's name", 400, "/contact/name", b -> b.put("contact", Map.of("name", "\u001b[2J",
+                        "email", "a@b.example"))),
+                bad("a line break in the title", 400, "/title", b -> b.put("title", "Phonics\ncatch-up")),
+                bad("a NUL in an evidence link", 400, "/evidence/links/0", b -> b.put("evidence", Map.of("links", List.of("https://x.example/\u0000")))),
+                bad("a date as days since 1970", 400, "/availableFrom", b -> b.put("availableFrom", 20000)),
+                bad("a date as digits", 400, "/availableFrom", b -> b.put("availableFrom", "20000")));
     }
 
     static Arguments bad(String name, int status, String field, Consumer<Map<String, Object>> change) {
@@ -133,6 +142,22 @@ class BadInputTest extends LambdaTest {
         var wrongMediaType = api.send(Api.auth(HttpRequest.POST("/offers", "title=x").contentType(MediaType.TEXT_PLAIN), provider));
         assertThat(wrongMediaType.status()).isEqualTo(415);
         assertThat(wrongMediaType.contentType()).startsWith("application/problem+json");
+        // issue 13, point 7: a misspelt or unknown parameter is refused by name, never silently ignored
+        for (String path : List.of("/offers?area=202&levle=1", "/providers?area=202&postcode=NW3", "/schools?q=Heath&radius=5",
+                "/schools/100006?format=csv", "/taxonomy?lang=cy")) {
+            var unknown = api.get(path, provider);
+            assertThat(unknown.status()).as(path + ": " + unknown.body()).isEqualTo(400);
+            assertThat(unknown.problemFields()).as(path).containsExactly(path.substring(path.lastIndexOf('&') < 0 ? path.indexOf('?') + 1
+                    : path.lastIndexOf('&') + 1, path.lastIndexOf('=')));
+        }
+        // a forged cursor, or one of another listing, is the client's to fix, never a 500
+        String providersCursor = (String) api.get("/providers?area=202&limit=1", provider).map().get("next");
+        for (String path : List.of("/offers?area=202&status=APPROVED&cursor=Zm9yZ2Vk", "/providers?area=202&cursor=" + "Q".repeat(40),
+                providersCursor == null ? "/offers?area=202&cursor=bm90LW91cnM" : "/offers?area=202&status=SUBMITTED&cursor=" + providersCursor)) {
+            var forged = api.get(path, fixtures.token(uk.sse.kernel.identity.Role.ASSURER, "202", null));
+            assertThat(forged.status()).as(path + ": " + forged.body()).isEqualTo(422);
+            assertThat(forged.problemFields()).containsExactly("cursor");
+        }
         var unknownRoute = api.get("/nowhere", provider);
         assertThat(unknownRoute.status()).isEqualTo(404);
         assertThat(unknownRoute.contentType()).startsWith("application/problem+json");

@@ -137,6 +137,9 @@ class OfferAssuranceApiTest extends LambdaTest {
         assertThat(fixtures.act(id, provider, "APPROVE", null, LocalDate.now(clock).plusMonths(6)).status()).isEqualTo(403);
         assertThat(fixtures.act(id, fixtures.token(Role.ASSURER, OTHER_AREA, null), "REJECT", "no", null).status()).isEqualTo(404);
         assertThat(fixtures.act(id, fixtures.token(Role.ADMIN, AREA, null), "REJECT", "no", null).status()).isEqualTo(403);
+        // an assurer who belongs to the provider never decides on its offers
+        assertThat(fixtures.act(id, fixtures.token(Role.ASSURER, AREA, URN), "APPROVE", "ours, and good", LocalDate.now(clock).plusMonths(6))
+                .status()).isEqualTo(403);
 
         var rejected = fixtures.act(id, assurer, "REJECT", "No evidence of impact", null);
         assertThat(rejected.map()).containsEntry("status", "REJECTED");

@@ -64,6 +64,56 @@ class ProviderApiTest extends LambdaTest {
     }
 
     @Test
+    void aSchoolIsRegisteredOnlyInItsOwnLasAreaSoNoAdminReHomesAnotherAreasSchool() {
+        // an admin of Islington registering a Camden school as Islington's: refused, naming the area it belongs to
+        var rehomed = api.post("/providers", fixtures.token(Role.ADMIN, OTHER_AREA, null), Fixtures.schoolProvider("100005", OTHER_AREA));
+        assertThat(rehomed.status()).as(rehomed.body()).isEqualTo(422);
+        assertThat(rehomed.problemFields()).containsExactly("/area");
+        // nor as Camden's, which is not their area
+        assertThat(api.post("/providers", fixtures.token(Role.ADMIN, OTHER_AREA, null), Fixtures.schoolProvider("100005", AREA)).status())
+                .isEqualTo(403);
+        var school = api.get("/providers/100005", fixtures.token(Role.ADMIN, AREA, null));
+        if (school.status() == 200) { // registered by another test, as itself: still in its own area
+            assertThat(school.map()).containsEntry("area", AREA);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void designationsAreClaimsUntilAnAssurerOfTheAreaVerifiesThemAndOnlyVerifiedOnesReachOffers() {
+        String own = fixtures.token(Role.PROVIDER, AREA, "prv_claims");
+        var body = Fixtures.otherProvider("HUB", "Claims Hub", AREA);
+        body.put("designations", java.util.List.of("NATIONAL_LEADER_OF_EDUCATION", "MATHS_HUB"));
+        var registered = api.post("/providers", own, body);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.map()).containsEntry("verifiedDesignations", java.util.List.of());
+        String offerId = (String) fixtures.draftOffer("prv_claims", AREA).map().get("id");
+        assertThat((java.util.List<String>) api.get("/offers/" + offerId, own).map().get("designations")).as("a claim is not shown").isEmpty();
+
+        var verify = Map.of("verified", java.util.List.of("MATHS_HUB"));
+        // the provider itself, an assurer of another area, an assurer of the provider's own organisation, an admin: refused
+        for (String who : java.util.List.of(own, fixtures.token(Role.ASSURER, OTHER_AREA, null),
+                fixtures.token(Role.ASSURER, AREA, "prv_claims"), fixtures.token(Role.ADMIN, AREA, null))) {
+            assertThat(api.put("/providers/prv_claims/designations", who, "\"v1\"", verify).status()).isEqualTo(403);
+        }
+        String assurer = fixtures.token(Role.ASSURER, AREA, "la-assurance");
+        var unclaimed = api.put("/providers/prv_claims/designations", assurer, "\"v1\"", Map.of("verified", java.util.List.of("MUSIC_HUB")));
+        assertThat(unclaimed.status()).isEqualTo(422);
+        assertThat(unclaimed.problemFields()).containsExactly("/verified/0");
+        var verified = api.put("/providers/prv_claims/designations", assurer, "\"v1\"", verify);
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.map()).containsEntry("verifiedDesignations", java.util.List.of("MATHS_HUB"));
+        assertThat((java.util.List<String>) api.get("/offers/" + offerId, own).map().get("designations")).containsExactly("MATHS_HUB");
+
+        // withdrawing the claim withdraws its verification, from the provider and its offers
+        body.put("designations", java.util.List.of("NATIONAL_LEADER_OF_EDUCATION"));
+        var revised = api.put("/providers/prv_claims", own, "\"v2\"", body);
+        assertThat(revised.status()).as(revised.body()).isEqualTo(200);
+        assertThat(revised.map()).containsEntry("verifiedDesignations", java.util.List.of());
+        assertThat((java.util.List<String>) api.get("/offers/" + offerId, own).map().get("designations")).isEmpty();
+    }
+
+    @Test
     void aProviderRegistersOnlyItsOwnOrganisation() {
         var other = api.post("/providers", fixtures.token(Role.PROVIDER, AREA, "100006"), Fixtures.schoolProvider("100005", AREA));
         assertThat(other.status()).isEqualTo(403);

@@ -48,6 +48,12 @@ public interface LedgerStore {
     /** Everything in an area, for the invariant check. */
     AreaContents contentsOf(String area);
 
+    /**
+     * Pending holds with a timeout whose ids begin {@code idPrefix}, soonest timeout first; empty if the cursor is not
+     * one this listing gave. A page may hold fewer than asked (the rest of the holds are filtered out) and still go on.
+     */
+    Optional<Page<Transfer>> pendingHolds(String idPrefix, PageRequest page);
+
     /** Ids of pending holds whose timeout is at or before {@code now}, soonest first. */
     List<TransferId> holdsDueBy(Instant now, int limit);
 

@@ -26,11 +26,11 @@ public class MoveCredits {
     }
 
     public Outcome<Result> transfer(Caller caller, TransferRequest request) {
-        if (!LedgerPolicy.mayMove(caller, request.kind(), request.debit())) {
-            return Outcome.forbidden("a " + caller.role() + " of area " + caller.area() + " may not make a "
-                    + request.kind() + " from " + request.debit());
+        if (!LedgerPolicy.mayMove(caller, request.kind(), request.id(), request.debit())) {
+            return Outcome.forbidden(caller.describe() + " may not make a " + request.kind() + " " + request.id()
+                    + " from " + request.debit());
         }
-        Command.CreateTransfer command = request.at(clock.instant());
+        Command.CreateTransfer command = request.at(clock.instant(), Requesters.of(caller));
         List<AccountId> accounts = command.debit().equals(command.credit())
                 ? List.of(command.debit()) : List.of(command.debit(), command.credit());
         return Outcome.done(apply.apply(() -> store.read(List.of(command.id()), accounts), command));

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.BiPredicate;
 
-/** Posts a hold (all or part, releasing the rest) or voids it. Doing either twice answers the first result. */
+/**
+ * Posts a hold (all or part, releasing the rest), voids it, or extends its timeout. Posting or voiding twice answers
+ * the first result.
+ */
 @Singleton
 public class ResolveHold {
 
@@ -28,21 +31,26 @@ public class ResolveHold {
     }
 
     public Outcome<Result> post(Caller caller, TransferId id, OptionalLong amount) {
-        return resolve(caller, id, LedgerPolicy::mayPost, "post", new Command.PostPending(id, amount, clock.instant()));
+        return resolve(caller, id, LedgerPolicy::mayPost, "post",
+                new Command.PostPending(id, amount, Requesters.of(caller), clock.instant()));
     }
 
     public Outcome<Result> voidHold(Caller caller, TransferId id) {
-        return resolve(caller, id, LedgerPolicy::mayVoid, "void", new Command.VoidPending(id, clock.instant()));
+        return resolve(caller, id, LedgerPolicy::mayVoid, "void", new Command.VoidPending(id, Requesters.of(caller), clock.instant()));
+    }
+
+    public Outcome<Result> extend(Caller caller, TransferId id, long timeoutSeconds) {
+        return resolve(caller, id, LedgerPolicy::mayExtend, "extend",
+                new Command.ExtendHold(id, timeoutSeconds, Requesters.of(caller), clock.instant()));
     }
 
     private Outcome<Result> resolve(Caller caller, TransferId id, BiPredicate<Caller, Transfer> allowed, String verb, Command command) {
-        // one allowed to resolve a hold finds it even where it may not read it (an adviser voids but sees no accounts)
         Transfer hold = store.transfer(id).filter(t -> LedgerPolicy.maySee(caller, t) || allowed.test(caller, t)).orElse(null);
         if (hold == null) {
             return Outcome.notFound("transfer " + id);
         }
         if (!allowed.test(caller, hold)) {
-            return Outcome.forbidden("a " + caller.role() + " may not " + verb + " transfer " + id);
+            return Outcome.forbidden(caller.describe() + " may not " + verb + " transfer " + id);
         }
         return Outcome.done(apply.apply(() -> store.read(List.of(id), List.of(hold.debit(), hold.credit())), command));
     }

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The ledger's invariants over a whole state; an empty list means all hold. */
+/**
+ * The ledger's invariants over a whole state; an empty list means all hold. Besides double entry (balances sum to zero,
+ * each balance is its entries, pending totals are the open holds, each hold resolved once), no credit is minted: the
+ * issuing account's debits are exactly its allocations and its commissioners' adjustments.
+ */
 public final class Invariants {
     private Invariants() {}
 
@@ -21,10 +25,15 @@ public final class Invariants {
             entriesByTransfer.computeIfAbsent(e.transfer(), t -> new ArrayList<>()).add(e);
         }
         Map<AccountId, long[]> holds = new HashMap<>(); // debits pending, credits pending from PENDING holds
+        Map<AccountId, Long> issued = new HashMap<>(); // what allocations and commissioners' adjustments took from issuing
         for (Transfer t : transfers) {
             if (t.state() == TransferState.PENDING) {
                 holds.computeIfAbsent(t.debit(), a -> new long[2])[0] += t.amount();
                 holds.computeIfAbsent(t.credit(), a -> new long[2])[1] += t.amount();
+            }
+            if (t.debit().owner().equals(AccountId.ISSUING_OWNER)) {
+                if (t.issuesCredits()) issued.merge(t.debit(), t.postedAmount(), Long::sum);
+                else violations.add(t.id() + ": debits the issuing account but is not an allocation or a commissioner's adjustment");
             }
         }
         for (Account a : accounts) {
@@ -37,6 +46,9 @@ public final class Invariants {
                 violations.add(a.id() + ": balance " + a.balance() + " but its entries sum to " + fromEntries);
             if (!a.issuing() && a.available() < 0)
                 violations.add(a.id() + ": available " + a.available() + " below zero");
+            long fromIssuing = issued.getOrDefault(a.id(), 0L);
+            if (a.issuing() && a.debitsPosted() != fromIssuing)
+                violations.add(a.id() + ": issued " + a.debitsPosted() + " but its allocations and commissioners' adjustments sum to " + fromIssuing);
             long[] held = holds.getOrDefault(a.id(), new long[2]);
             if (held[0] != a.debitsPending() || held[1] != a.creditsPending())
                 violations.add(a.id() + ": pending " + a.debitsPending() + "/" + a.creditsPending()

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import uk.sse.ledger.model.Command.CreateTransfer;
 import uk.sse.ledger.model.Command.ExpireHolds;
+import uk.sse.ledger.model.Command.ExtendHold;
 import uk.sse.ledger.model.Command.PostPending;
 import uk.sse.ledger.model.Command.VoidPending;
 import uk.sse.ledger.model.Result.AlreadyApplied;
@@ -32,6 +33,7 @@ public final class Ledger {
                 case CreateTransfer c -> create(snapshot, c);
                 case PostPending p -> post(snapshot, p);
                 case VoidPending v -> voidHold(snapshot, v);
+                case ExtendHold x -> extend(snapshot, x);
                 case ExpireHolds e -> expire(snapshot, e);
             };
         } catch (ArithmeticException overflow) {
@@ -50,8 +52,12 @@ public final class Ledger {
         if (c.debit().equals(c.credit())) return new Refused(Refusal.SAME_ACCOUNT, "debit and credit accounts are the same");
         if (c.kind() == null) return new Refused(Refusal.KIND_REQUIRED, "kind is required");
         if (c.reference().length() > MAX_REFERENCE) return new Refused(Refusal.REFERENCE_TOO_LONG, "reference is over " + MAX_REFERENCE + " characters");
+        if (c.kind() == TransferKind.ADJUSTMENT && c.reference().isBlank())
+            return new Refused(Refusal.REFERENCE_REQUIRED, "an adjustment needs a reference saying why it is made");
         if (c.timeoutSeconds() < 0 || c.timeoutSeconds() > MAX_TIMEOUT_SECONDS || (!c.pending() && c.timeoutSeconds() != 0))
             return new Refused(Refusal.TIMEOUT_INVALID, "timeout must be 0.." + MAX_TIMEOUT_SECONDS + " seconds, and only on a pending transfer");
+        Optional<Refused> namespace = namespace(c);
+        if (namespace.isPresent()) return namespace.get();
         Optional<Account> debit = s.account(c.debit());
         Optional<Account> credit = s.account(c.credit());
         if (debit.isEmpty()) return new Refused(Refusal.UNKNOWN_DEBIT_ACCOUNT, "no account " + c.debit());
@@ -60,6 +66,9 @@ public final class Ledger {
         if (!d.area().equals(k.area())) return new Refused(Refusal.DIFFERENT_AREAS, "accounts are in areas " + d.area() + " and " + k.area());
         if (c.kind() == TransferKind.ALLOCATION && !d.issuing())
             return new Refused(Refusal.ALLOCATION_NOT_FROM_ISSUING, "an allocation comes from the area's issuing account");
+        if ((d.issuing() || k.issuing()) && !issuingMayMove(c, d.area()))
+            return new Refused(Refusal.ISSUING_ACCOUNT_RESTRICTED, "the issuing account moves only by an allocation or an adjustment"
+                    + " that a commissioner of area " + d.area() + " makes, never held");
 
         long amount = c.amount();
         Account newDebit, newCredit;
@@ -81,7 +90,8 @@ public final class Ledger {
         newCredit.available(); // overflow guard on the credit side
         Instant timeout = c.pending() && c.timeoutSeconds() > 0 ? c.at().plusSeconds(c.timeoutSeconds()) : null;
         Transfer t = new Transfer(c.id(), c.debit(), c.credit(), amount, c.kind(), c.reference(), c.pending(),
-                c.timeoutSeconds(), c.at(), timeout, state, c.pending() ? 0 : amount, c.pending() ? null : c.at());
+                c.timeoutSeconds(), c.at(), timeout, state, c.pending() ? 0 : amount, c.pending() ? null : c.at(),
+                c.by(), c.pending() ? null : c.by(), 0);
         return new Applied(List.of(newDebit.bumped(), newCredit.bumped()), List.of(t), entries);
     }
 
@@ -90,6 +100,7 @@ public final class Ledger {
         if (found.isEmpty()) return new Refused(Refusal.UNKNOWN_TRANSFER, "no transfer " + p.id());
         Transfer hold = found.get();
         if (!hold.pending()) return new Refused(Refusal.NOT_A_HOLD, "transfer " + p.id() + " is not pending");
+        if (hold.id().brokerageHold() && !p.by().isService()) return reservedHold(hold);
         long amount = p.amount().orElse(hold.amount());
         switch (hold.state()) {
             case POSTED -> {
@@ -105,7 +116,7 @@ public final class Ledger {
         List<Entry> entries = new ArrayList<>();
         Optional<Refused> missing = release(s, hold, amount, p.at(), changed, entries);
         if (missing.isPresent()) return missing.get();
-        return new Applied(bumped(changed), List.of(hold.resolved(TransferState.POSTED, amount, p.at())), entries);
+        return new Applied(bumped(changed), List.of(hold.resolved(TransferState.POSTED, amount, p.by(), p.at())), entries);
     }
 
     private static Result voidHold(Snapshot s, VoidPending v) {
@@ -113,6 +124,7 @@ public final class Ledger {
         if (found.isEmpty()) return new Refused(Refusal.UNKNOWN_TRANSFER, "no transfer " + v.id());
         Transfer hold = found.get();
         if (!hold.pending()) return new Refused(Refusal.NOT_A_HOLD, "transfer " + v.id() + " is not pending");
+        if (hold.id().brokerageHold() && !v.by().isService()) return reservedHold(hold);
         switch (hold.state()) {
             case VOIDED -> { return new AlreadyApplied(hold); }
             case POSTED -> { return alreadyResolved(hold); }
@@ -121,7 +133,22 @@ public final class Ledger {
         Map<AccountId, Account> changed = new LinkedHashMap<>();
         Optional<Refused> missing = release(s, hold, 0, v.at(), changed, new ArrayList<>());
         if (missing.isPresent()) return missing.get();
-        return new Applied(bumped(changed), List.of(hold.resolved(TransferState.VOIDED, 0, v.at())), List.of());
+        return new Applied(bumped(changed), List.of(hold.resolved(TransferState.VOIDED, 0, v.by(), v.at())), List.of());
+    }
+
+    private static Result extend(Snapshot s, ExtendHold x) {
+        Optional<Transfer> found = s.transfer(x.id());
+        if (found.isEmpty()) return new Refused(Refusal.UNKNOWN_TRANSFER, "no transfer " + x.id());
+        Transfer hold = found.get();
+        if (!hold.pending()) return new Refused(Refusal.NOT_A_HOLD, "transfer " + x.id() + " is not pending");
+        if (hold.id().brokerageHold() && !x.by().isService()) return reservedHold(hold);
+        if (hold.state() != TransferState.PENDING) return alreadyResolved(hold);
+        if (hold.expiredAt(x.at())) return new Refused(Refusal.HOLD_EXPIRED, "hold " + x.id() + " timed out at " + hold.timeout());
+        if (x.timeoutSeconds() <= 0 || x.timeoutSeconds() > MAX_TIMEOUT_SECONDS)
+            return new Refused(Refusal.TIMEOUT_INVALID, "an extension is 1.." + MAX_TIMEOUT_SECONDS + " seconds from now");
+        Instant until = x.at().plusSeconds(x.timeoutSeconds());
+        if (hold.timeout() == null || !until.isAfter(hold.timeout())) return new AlreadyApplied(hold); // never earlier
+        return new Applied(List.of(), List.of(hold.extended(until)), List.of());
     }
 
     private static Result expire(Snapshot s, ExpireHolds e) {
@@ -133,7 +160,7 @@ public final class Ledger {
         for (Transfer hold : due) {
             Optional<Refused> missing = release(s, hold, 0, e.now(), changed, new ArrayList<>());
             if (missing.isPresent()) return missing.get();
-            voided.add(hold.resolved(TransferState.VOIDED, 0, e.now()));
+            voided.add(hold.resolved(TransferState.VOIDED, 0, Requester.SWEEPER, e.now()));
         }
         return new Applied(bumped(changed), voided, List.of());
     }
@@ -156,6 +183,27 @@ public final class Ledger {
             entries.add(new Entry(k.id(), hold.id(), posted, newCredit.balance(), at));
         }
         return Optional.empty();
+    }
+
+    /** Who may use the brokerage's namespace: a service, for pending payments with a timeout, and only there. */
+    private static Optional<Refused> namespace(CreateTransfer c) {
+        if (c.id().brokerageHold() != c.by().isService())
+            return Optional.of(new Refused(Refusal.RESERVED_ID, c.id().brokerageHold()
+                    ? "transfer ids beginning " + TransferId.BROKERAGE_PREFIX + " are the brokerage's engagement holds"
+                    : "a service makes only engagement holds, with ids beginning " + TransferId.BROKERAGE_PREFIX));
+        if (c.by().isService() && (c.kind() != TransferKind.PAYMENT || !c.pending() || c.timeoutSeconds() == 0))
+            return Optional.of(new Refused(Refusal.RESERVED_ID, "an engagement hold is a pending payment with a timeout"));
+        return Optional.empty();
+    }
+
+    /** The issuing account is debited or credited only by an allocation or a commissioner's adjustment, posted at once. */
+    private static boolean issuingMayMove(CreateTransfer c, String area) {
+        return !c.pending() && c.by().isCommissionerOf(area)
+                && (c.kind() == TransferKind.ALLOCATION || c.kind() == TransferKind.ADJUSTMENT);
+    }
+
+    private static Refused reservedHold(Transfer hold) {
+        return new Refused(Refusal.RESERVED_ID, "hold " + hold.id() + " is an engagement's: only the brokerage resolves it");
     }
 
     private static List<Account> bumped(Map<AccountId, Account> changed) {

@@ -11,6 +11,12 @@ public enum Refusal {
     UNKNOWN_ACCOUNT,
     DIFFERENT_AREAS,
     ALLOCATION_NOT_FROM_ISSUING,
+    /** The issuing account moves only by an allocation or a commissioner's adjustment, never pending. */
+    ISSUING_ACCOUNT_RESTRICTED,
+    /** An adjustment says why: its reference is required. */
+    REFERENCE_REQUIRED,
+    /** The brokerage's engagement-hold ids are a service's alone, and a service makes nothing else. */
+    RESERVED_ID,
     TIMEOUT_INVALID,
     REFERENCE_TOO_LONG,
     INSUFFICIENT_FUNDS,

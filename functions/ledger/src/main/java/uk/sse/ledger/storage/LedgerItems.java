@@ -6,6 +6,7 @@ import uk.sse.kernel.dynamo.Tables;
 import uk.sse.ledger.model.Account;
 import uk.sse.ledger.model.AccountId;
 import uk.sse.ledger.model.Entry;
+import uk.sse.ledger.model.Requester;
 import uk.sse.ledger.model.Transfer;
 import uk.sse.ledger.model.TransferId;
 import uk.sse.ledger.model.TransferKind;
@@ -23,6 +24,7 @@ final class LedgerItems {
     static final String HOLDS_DUE = "HOLDS_DUE";
     static final String VERSION = "version";
     static final String STATE = "state";
+    static final String REVISION = "revision";
 
     private static final String AREA_PK = Tables.indexPk(1);
     private static final String AREA_SK = Tables.indexSk(1);
@@ -84,11 +86,50 @@ final class LedgerItems {
                 .bool("pending", t.pending()).n("timeoutSeconds", t.timeoutSeconds())
                 .s("createdAt", t.createdAt().toString()).s("timeout", t.timeout() == null ? null : t.timeout().toString())
                 .s(STATE, t.state().name()).n("postedAmount", t.postedAmount())
-                .s("resolvedAt", t.resolvedAt() == null ? null : t.resolvedAt().toString());
-        if (t.state() == TransferState.PENDING && t.timeout() != null) {
-            i.s(DUE_PK, HOLDS_DUE).s(DUE_SK, dueSk(t.timeout(), t.id().value()));
+                .s("resolvedAt", t.resolvedAt() == null ? null : t.resolvedAt().toString())
+                .n(REVISION, t.revision());
+        Map<String, AttributeValue> item = new java.util.HashMap<>(i.build());
+        if (t.requestedBy() != null) {
+            item.put("requestedBy", requester(t.requestedBy()));
         }
-        return i.build();
+        if (t.resolvedBy() != null) {
+            item.put("resolvedBy", requester(t.resolvedBy()));
+        }
+        if (t.state() == TransferState.PENDING && t.timeout() != null) {
+            item.put(DUE_PK, AttributeValue.fromS(HOLDS_DUE));
+            item.put(DUE_SK, AttributeValue.fromS(dueSk(t.timeout(), t.id().value())));
+        }
+        return item;
+    }
+
+    private static AttributeValue requester(Requester r) {
+        Map<String, AttributeValue> m = new java.util.HashMap<>();
+        m.put("subject", AttributeValue.fromS(r.subject()));
+        m.put("role", AttributeValue.fromS(r.role()));
+        if (r.area() != null) {
+            m.put("area", AttributeValue.fromS(r.area()));
+        }
+        if (r.organisation() != null) {
+            m.put("organisation", AttributeValue.fromS(r.organisation()));
+        }
+        if (r.onBehalfOf() != null) {
+            m.put("onBehalfOf", requester(r.onBehalfOf()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    /** Null for an item written before transfers recorded who asked. */
+    private static Requester requester(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> m = value.m();
+        return new Requester(m.get("subject").s(), m.get("role").s(), text(m.get("area")), text(m.get("organisation")),
+                requester(m.get("onBehalfOf")));
+    }
+
+    private static String text(AttributeValue value) {
+        return value == null ? null : value.s();
     }
 
     static Transfer transfer(Map<String, AttributeValue> item) {
@@ -96,7 +137,9 @@ final class LedgerItems {
         return new Transfer(new TransferId(i.s("id")), new AccountId(i.s("debit")), new AccountId(i.s("credit")),
                 i.n("amount"), TransferKind.valueOf(i.s("kind")), i.s("reference") == null ? "" : i.s("reference"),
                 item.get("pending").bool(), i.n("timeoutSeconds"), Instant.parse(i.s("createdAt")), instant(i.s("timeout")),
-                TransferState.valueOf(i.s(STATE)), i.n("postedAmount"), instant(i.s("resolvedAt")));
+                TransferState.valueOf(i.s(STATE)), i.n("postedAmount"), instant(i.s("resolvedAt")),
+                requester(item.get("requestedBy")), requester(item.get("resolvedBy")),
+                item.containsKey(REVISION) ? i.n(REVISION) : 0);
     }
 
     static Map<String, AttributeValue> item(Entry e, long sequence) {

@@ -27,7 +27,8 @@ public class CheckController {
 
     /**
      * Balances sum to zero, each balance equals its entries, no account but the issuing one is below zero, pending
-     * totals equal the open holds, and each hold is resolved once. {@code ok} is false with the violations named.
+     * totals equal the open holds, each hold is resolved once, and the issuing account's debits are exactly its
+     * allocations and its commissioners' adjustments (no credit minted). {@code ok} is false with the violations named.
      */
     @Get("/ledger/check")
     public HttpResponse<?> check(@Authenticated Caller caller,

@@ -70,6 +70,10 @@ final class LedgerAnswers {
             case SAME_ACCOUNT, UNKNOWN_CREDIT_ACCOUNT, DIFFERENT_AREAS -> invalid(slug, "/credit", refused);
             case UNKNOWN_DEBIT_ACCOUNT, ALLOCATION_NOT_FROM_ISSUING -> invalid(slug, "/debit", refused);
             case KIND_REQUIRED -> invalid(slug, "/kind", refused);
+            case ISSUING_ACCOUNT_RESTRICTED -> invalid(slug, "/debit", refused);
+            case REFERENCE_REQUIRED -> invalid(slug, "/reference", refused);
+            case RESERVED_ID -> Problems.of(HttpStatus.FORBIDDEN, slug, refused.message(),
+                    List.of(new Problem.FieldError("/id", refused.message())), null);
             case TIMEOUT_INVALID -> invalid(slug, "/timeoutSeconds", refused);
             case REFERENCE_TOO_LONG -> invalid(slug, "/reference", refused);
             case INSUFFICIENT_FUNDS -> Problems.of(HttpStatus.CONFLICT, slug, refused.message(),

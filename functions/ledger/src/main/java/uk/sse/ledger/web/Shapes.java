@@ -18,6 +18,7 @@ final class Shapes {
     static final String AMOUNT_MESSAGE = "must be a whole number of credits from 1 to " + MAX_AMOUNT;
     static final String MAX_TIMEOUT = "" + Ledger.MAX_TIMEOUT_SECONDS;
     static final String TIMEOUT_MESSAGE = "must be a whole number of seconds from 0 (never) to " + MAX_TIMEOUT;
+    static final String EXTEND_MESSAGE = "must be a whole number of seconds from 1 to " + MAX_TIMEOUT;
 
     private Shapes() { }
 }

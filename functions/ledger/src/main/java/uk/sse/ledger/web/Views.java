@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.sse.ledger.model.Account;
 import uk.sse.ledger.model.Entry;
+import uk.sse.ledger.model.Requester;
 import uk.sse.ledger.model.Transfer;
 
 import java.time.Instant;
@@ -25,11 +26,21 @@ final class Views {
     @Serdeable
     record TransferView(String id, String debit, String credit, long amount, String kind, String reference,
                         boolean pending, long timeoutSeconds, Instant createdAt, @Nullable Instant timeout,
-                        String state, long postedAmount, @Nullable Instant resolvedAt) {
+                        String state, long postedAmount, @Nullable Instant resolvedAt,
+                        @Nullable RequesterView requestedBy, @Nullable RequesterView resolvedBy) {
         static TransferView of(Transfer t) {
             return new TransferView(t.id().value(), t.debit().value(), t.credit().value(), t.amount(), t.kind().name(),
                     t.reference(), t.pending(), t.timeoutSeconds(), t.createdAt(), t.timeout(), t.state().name(),
-                    t.postedAmount(), t.resolvedAt());
+                    t.postedAmount(), t.resolvedAt(), RequesterView.of(t.requestedBy()), RequesterView.of(t.resolvedBy()));
+        }
+    }
+
+    /** Who asked: a person ({@code role} theirs) or a service ({@code role} SERVICE, with the person it acted for). */
+    @Serdeable
+    record RequesterView(String subject, String role, @Nullable String area, @Nullable String organisation,
+                         @Nullable RequesterView onBehalfOf) {
+        static RequesterView of(Requester r) {
+            return r == null ? null : new RequesterView(r.subject(), r.role(), r.area(), r.organisation(), of(r.onBehalfOf()));
         }
     }
 

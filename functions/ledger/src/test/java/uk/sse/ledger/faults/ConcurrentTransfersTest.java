@@ -135,21 +135,31 @@ class ConcurrentTransfersTest extends LedgerLambdaTest {
 
     private void run(LambdaInstance lambda, int thread, Random random) {
         List<Map<String, Object>> mine = new ArrayList<>();
-        String broker = ledgers.broker(AREA);
         for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
             double roll = random.nextDouble();
             if (roll < 0.45) {
-                create(lambda, broker, body("p-" + thread + "-" + i, random, false), mine);
+                Map<String, Object> body = body("p-" + thread + "-" + i, random, false);
+                create(lambda, payer(body), body, mine);
             } else if (roll < 0.70 || (roll < 0.95 && holds.isEmpty())) {
-                create(lambda, broker, body("h-" + thread + "-" + i, random, true), mine);
+                Map<String, Object> body = body("h-" + thread + "-" + i, random, true);
+                create(lambda, payer(body), body, mine);
             } else if (roll < 0.85) {
-                post(lambda, broker, holds.get(random.nextInt(holds.size())), random);
+                String hold = holds.get(random.nextInt(holds.size()));
+                post(lambda, payer(created.get(hold)), hold, random);
             } else if (roll < 0.95) {
-                voidHold(lambda, broker, holds.get(random.nextInt(holds.size())));
+                String hold = holds.get(random.nextInt(holds.size()));
+                voidHold(lambda, payer(created.get(hold)), hold);
             } else if (!mine.isEmpty()) {
-                create(lambda, broker, mine.get(random.nextInt(mine.size())), mine);
+                Map<String, Object> again = mine.get(random.nextInt(mine.size()));
+                create(lambda, payer(again), again, mine);
             }
         }
+    }
+
+    /** The paying organisation's own token: only it pays, holds, posts (and, with the payee, voids). */
+    private String payer(Map<String, Object> body) {
+        String debit = (String) body.get("debit");
+        return ledgers.school(AREA, debit.substring(debit.indexOf('/') + 1));
     }
 
     private Map<String, Object> body(String id, Random random, boolean pending) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import uk.sse.ledger.model.Command.CreateTransfer;
 import uk.sse.ledger.model.Command.ExpireHolds;
+import uk.sse.ledger.model.Command.ExtendHold;
 import uk.sse.ledger.model.Command.PostPending;
 import uk.sse.ledger.model.Command.VoidPending;
 import uk.sse.ledger.model.Result.Applied;
@@ -41,6 +42,7 @@ public final class LedgerBook {
             }
             case PostPending p -> addHold(p.id(), read, accountIds);
             case VoidPending v -> addHold(v.id(), read, accountIds);
+            case ExtendHold x -> addHold(x.id(), read, accountIds);
             case ExpireHolds e -> transfers.values().stream().filter(t -> t.expiredAt(e.now())).forEach(t -> {
                 read.add(t);
                 accountIds.add(t.debit());
@@ -68,8 +70,9 @@ public final class LedgerBook {
         }
         for (Transfer after : a.transfers()) {
             Transfer before = transfers.get(after.id());
-            boolean created = after.state() == TransferState.PENDING || after.state() == TransferState.SINGLE_PHASE;
-            if (created ? before != null : before == null || before.state() != TransferState.PENDING)
+            boolean created = after.revision() == 0;
+            if (created ? before != null
+                    : before == null || before.state() != TransferState.PENDING || before.revision() != after.revision() - 1)
                 throw new IllegalStateException("transfer condition failed on " + after.id());
         }
         a.accounts().forEach(x -> accounts.put(x.id(), x));

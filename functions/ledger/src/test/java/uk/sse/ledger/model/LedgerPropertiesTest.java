@@ -36,14 +36,20 @@ class LedgerPropertiesTest {
             AccountId.of("888", "P-1"), AccountId.issuing("999"), AccountId.of("999", "URN:200001"),
             AccountId.of("888", "GHOST"));
     static final int OPENED = 6;
-    /** A small pool of transfer ids, so that ids collide: replays and reuse with another body. */
+    /** A small pool of transfer ids, so that ids collide: replays and reuse with another body; every third is an engagement hold's. */
     static final int IDS = 12;
+    /** Who asks: commissioners of each area, an admin, a school, and the brokerage service. */
+    static final List<Requester> WHO = List.of(
+            Requester.person("c-888", "COMMISSIONER", "888", null), Requester.person("c-999", "COMMISSIONER", "999", null),
+            Requester.person("ad-888", "ADMIN", "888", null), Requester.person("s-1", "PROVIDER", "888", "URN:100001"),
+            Requester.service("sse-brokerage", Requester.person("a-1", "ADVISER", "888", null)));
 
     /** One step of a scenario; indices are resolved against the accounts, the id pool and the history. */
     sealed interface Step {}
-    record Create(int id, int debit, int credit, long amount, TransferKind kind, boolean pending, long timeout, int ref) implements Step {}
-    record Post(int id, long amount, boolean full) implements Step {}
-    record Void(int id) implements Step {}
+    record Create(int id, int debit, int credit, long amount, TransferKind kind, boolean pending, long timeout, int ref, int who) implements Step {}
+    record Post(int id, long amount, boolean full, int who) implements Step {}
+    record Void(int id, int who) implements Step {}
+    record Extend(int id, long seconds, int who) implements Step {}
     record Expire() implements Step {}
     record Replay(int index) implements Step {}
     record Tick(long seconds) implements Step {}
@@ -61,19 +67,23 @@ class LedgerPropertiesTest {
                 Tuple.of(20, Arbitraries.longs().between(1, 40)),
                 Tuple.of(1, Arbitraries.longs().between(-3, 0)));
         Arbitrary<Integer> id = Arbitraries.integers().between(0, IDS - 1);
+        Arbitrary<Integer> who = Arbitraries.integers().between(0, WHO.size() - 1);
         Arbitrary<Step> allocate = Combinators.combine(id, issuing, Arbitraries.integers().between(1, 3), amount,
-                        Arbitraries.of(true, false, false), Arbitraries.of(0L, 30L, 300L, 3600L), Arbitraries.integers().between(0, 1))
-                .as((i, d, c, a, p, t, r) -> new Create(i, d, d == 4 ? 5 : c, a, TransferKind.ALLOCATION, p, p ? t : 0, r));
-        Arbitrary<Step> pay = Combinators.combine(id, pair, amount, Arbitraries.of(TransferKind.PAYMENT, TransferKind.ADJUSTMENT),
-                        Arbitraries.of(true, true, false), Arbitraries.of(0L, 30L, 300L, 3600L, -1L), Arbitraries.integers().between(0, 1))
-                .as((i, ac, a, k, p, t, r) -> new Create(i, ac[0], ac[1], a, k, p, p ? t : (t < 0 ? 5 : 0), r));
-        Arbitrary<Step> post = Combinators.combine(id, Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.longs().between(1, 40)), Tuple.of(1, Arbitraries.longs().between(-1, 0))), Arbitraries.of(true, false))
+                        Arbitraries.of(true, false, false), Arbitraries.of(0L, 30L, 300L, 3600L), Arbitraries.integers().between(0, 1),
+                        Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0)), Tuple.of(1, who)))
+                .as((i, d, c, a, p, t, r, w) -> new Create(i, d, d == 4 ? 5 : c, a, TransferKind.ALLOCATION, p, p ? t : 0, r, w));
+        Arbitrary<Step> pay = Combinators.combine(id, Arbitraries.frequencyOf(Tuple.of(6, pair), Tuple.of(1, issuing.map(d -> new int[] {d, 3}))),
+                        amount, Arbitraries.of(TransferKind.PAYMENT, TransferKind.ADJUSTMENT),
+                        Arbitraries.of(true, true, false), Arbitraries.of(0L, 30L, 300L, 3600L, -1L), Arbitraries.integers().between(0, 1), who)
+                .as((i, ac, a, k, p, t, r, w) -> new Create(i, ac[0], ac[1], a, k, p, p ? t : (t < 0 ? 5 : 0), r, w));
+        Arbitrary<Step> post = Combinators.combine(id, Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.longs().between(1, 40)), Tuple.of(1, Arbitraries.longs().between(-1, 0))), Arbitraries.of(true, false), who)
                 .as(Post::new);
-        Arbitrary<Step> voidHold = id.map(Void::new);
+        Arbitrary<Step> voidHold = Combinators.combine(id, who).as(Void::new);
+        Arbitrary<Step> extend = Combinators.combine(id, Arbitraries.longs().between(-5, 4000), who).as(Extend::new);
         Arbitrary<Step> replay = Arbitraries.integers().between(0, 1000).map(Replay::new);
         Arbitrary<Step> tick = Arbitraries.longs().between(1, 400).map(Tick::new);
         Arbitrary<Step> step = Arbitraries.frequencyOf(
-                Tuple.of(5, allocate), Tuple.of(6, pay), Tuple.of(4, post), Tuple.of(2, voidHold),
+                Tuple.of(5, allocate), Tuple.of(6, pay), Tuple.of(4, post), Tuple.of(2, voidHold), Tuple.of(2, extend),
                 Tuple.of(1, Arbitraries.just(new Expire())), Tuple.of(3, replay), Tuple.of(3, tick));
         return step.list().ofMinSize(1).ofMaxSize(80);
     }
@@ -94,15 +104,20 @@ class LedgerPropertiesTest {
             switch (step) {
                 case Tick t -> { now = now.plusSeconds(t.seconds()); continue; }
                 case Create c -> command = new CreateTransfer(tid(c.id()), ACCOUNTS.get(c.debit()), ACCOUNTS.get(c.credit()),
-                        c.amount(), c.kind(), c.ref() == 0 ? "engagement E-" + c.id() : null, c.pending(), c.timeout(), now);
-                case Post p -> command = new PostPending(tid(p.id()), p.full() ? OptionalLong.empty() : OptionalLong.of(p.amount()), now);
-                case Void v -> command = new VoidPending(tid(v.id()), now);
+                        c.amount(), c.kind(), c.ref() == 0 ? "engagement E-" + c.id() : null, c.pending(), c.timeout(), WHO.get(c.who()), now);
+                case Post p -> command = new PostPending(tid(p.id()), p.full() ? OptionalLong.empty() : OptionalLong.of(p.amount()),
+                        WHO.get(p.who()), now);
+                case Void v -> command = new VoidPending(tid(v.id()), WHO.get(v.who()), now);
+                case Extend x -> command = new Command.ExtendHold(tid(x.id()), x.seconds(), WHO.get(x.who()), now);
                 case Expire e -> command = new ExpireHolds(now);
                 case Replay r -> {
                     if (history.isEmpty()) continue;
                     int index = r.index() % history.size();
+                    // a refused command sent again is a new attempt, stamped by the ledger's clock when it arrives; sent
+                    // with its old time it could place a hold already due, which no real clock gives (found by jqwik)
+                    if (outcomes.get(index) instanceof Refused) continue;
                     command = history.get(index);
-                    replay = outcomes.get(index) instanceof Applied || outcomes.get(index) instanceof AlreadyApplied;
+                    replay = true;
                 }
             }
             LedgerBook.State before = book.state();
@@ -117,6 +132,13 @@ class LedgerPropertiesTest {
             });
 
             assertThat(book.violations()).as("after %s -> %s", command, result).isEmpty();
+            if (result instanceof Applied a) {
+                // by construction: only the area's commissioner issues, and only the service touches engagement holds
+                for (Transfer t : a.transfers()) {
+                    if (t.debit().owner().equals(AccountId.ISSUING_OWNER)) assertThat(t.requestedBy().isCommissionerOf(t.debit().area())).isTrue();
+                    if (t.id().brokerageHold() && !(command instanceof ExpireHolds)) assertThat(t.requestedBy().isService()).isTrue();
+                }
+            }
             switch (result) {
                 case Refused r -> assertThat(book.state()).as("refused %s changed state", command).isEqualTo(before);
                 case AlreadyApplied a -> {
@@ -133,6 +155,7 @@ class LedgerPropertiesTest {
                 // a command that was applied before, sent again, is a replay (or, for a sweep, finds nothing to do)
                 assertThat(book.state()).as("replaying %s changed state", command).isEqualTo(before);
                 if (command instanceof ExpireHolds) assertThat(result).isInstanceOfSatisfying(Applied.class, a -> assertThat(a.empty()).isTrue());
+                else if (command instanceof Command.ExtendHold) assertThat(result).isNotInstanceOf(Applied.class); // resolved since: refused
                 else assertThat(result).as("replaying %s", command).isInstanceOf(AlreadyApplied.class);
             }
             history.add(command);
@@ -147,14 +170,15 @@ class LedgerPropertiesTest {
         AccountId issuing = book.open(Account.openIssuing("888")).id();
         AccountId school = book.open(Account.open("888", "URN:1")).id();
         AccountId provider = book.open(Account.open("888", "P-1")).id();
-        book.apply(new CreateTransfer(tid(0), issuing, school, 100, TransferKind.ALLOCATION, "", false, 0, T0));
-        book.apply(new CreateTransfer(tid(1), school, provider, held, TransferKind.PAYMENT, "E-1", true, 60, T0));
+        Requester schoolUser = WHO.get(3);
+        book.apply(new CreateTransfer(tid(0), issuing, school, 100, TransferKind.ALLOCATION, "", false, 0, WHO.get(0), T0));
+        book.apply(new CreateTransfer(tid(1), school, provider, held, TransferKind.PAYMENT, "E-1", true, 60, schoolUser, T0));
         int resolutions = 0;
         for (int action : actions) {
             Command c = switch (action) {
-                case 0 -> new PostPending(tid(1), OptionalLong.empty(), T0.plusSeconds(10));
-                case 1 -> new PostPending(tid(1), OptionalLong.of(Math.max(1, held / 2)), T0.plusSeconds(10));
-                case 2 -> new VoidPending(tid(1), T0.plusSeconds(10));
+                case 0 -> new PostPending(tid(1), OptionalLong.empty(), schoolUser, T0.plusSeconds(10));
+                case 1 -> new PostPending(tid(1), OptionalLong.of(Math.max(1, held / 2)), schoolUser, T0.plusSeconds(10));
+                case 2 -> new VoidPending(tid(1), schoolUser, T0.plusSeconds(10));
                 case 3 -> new ExpireHolds(T0.plusSeconds(60));
                 default -> new ExpireHolds(T0.plusSeconds(59));
             };
@@ -169,5 +193,5 @@ class LedgerPropertiesTest {
         assertThat(book.accounts.get(provider).balance()).isEqualTo(hold.postedAmount());
     }
 
-    static TransferId tid(int i) { return new TransferId("t" + i); }
+    static TransferId tid(int i) { return new TransferId((i % 3 == 2 ? TransferId.BROKERAGE_PREFIX : "") + "t" + i); }
 }

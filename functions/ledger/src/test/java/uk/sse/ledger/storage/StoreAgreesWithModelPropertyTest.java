@@ -23,6 +23,7 @@ import uk.sse.ledger.model.AccountId;
 import uk.sse.ledger.model.Command;
 import uk.sse.ledger.model.Entry;
 import uk.sse.ledger.model.LedgerBook;
+import uk.sse.ledger.model.Requester;
 import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.Snapshot;
 import uk.sse.ledger.model.Transfer;
@@ -55,6 +56,7 @@ class StoreAgreesWithModelPropertyTest {
     record Create(int id, int debit, int credit, long amount, TransferKind kind, boolean pending) implements Step { }
     record Post(int id, long amount, boolean all) implements Step { }
     record Void(int id) implements Step { }
+    record Extend(int id, long seconds) implements Step { }
 
     @BeforeContainer
     static void table() {
@@ -83,8 +85,9 @@ class StoreAgreesWithModelPropertyTest {
                 .as((i, d, c, a, k, p) -> new Create(i, k == TransferKind.ALLOCATION ? 0 : d, c, a, k, p));
         Arbitrary<Step> post = Combinators.combine(id, Arbitraries.longs().between(0, 40), Arbitraries.of(true, false)).as(Post::new);
         Arbitrary<Step> voidHold = id.map(Void::new);
+        Arbitrary<Step> extend = Combinators.combine(id, Arbitraries.longs().between(1, 7200)).as(Extend::new);
         return Arbitraries.frequencyOf(
-                Tuple.of(6, create), Tuple.of(3, post), Tuple.of(2, voidHold))
+                Tuple.of(6, create), Tuple.of(3, post), Tuple.of(2, voidHold), Tuple.of(2, extend))
                 .list().ofMinSize(1).ofMaxSize(40);
     }
 
@@ -121,6 +124,7 @@ class StoreAgreesWithModelPropertyTest {
                     c.debit().equals(c.credit()) ? List.of(c.debit()) : List.of(c.debit(), c.credit()));
             case Command.PostPending p -> holdAndAccounts(p.id());
             case Command.VoidPending v -> holdAndAccounts(v.id());
+            case Command.ExtendHold x -> holdAndAccounts(x.id());
             case Command.ExpireHolds e -> throw new IllegalArgumentException("not generated");
         };
     }
@@ -133,14 +137,23 @@ class StoreAgreesWithModelPropertyTest {
     private static Command command(Step step, String area, List<AccountId> accounts, Instant at) {
         return switch (step) {
             case Create c -> new Command.CreateTransfer(id(area, c.id()), accounts.get(c.debit()), accounts.get(c.credit()),
-                    c.amount(), c.kind(), "", c.pending(), 0, at);
-            case Post p -> new Command.PostPending(id(area, p.id()), p.all() ? OptionalLong.empty() : OptionalLong.of(p.amount()), at);
-            case Void v -> new Command.VoidPending(id(area, v.id()), at);
+                    c.amount(), c.kind(), "", c.pending(), c.pending() ? 3600 : 0,
+                    c.kind() == TransferKind.ALLOCATION ? Requester.person("c", "COMMISSIONER", area, null) : by(area, c.id()), at);
+            case Post p -> new Command.PostPending(id(area, p.id()), p.all() ? OptionalLong.empty() : OptionalLong.of(p.amount()),
+                    by(area, p.id()), at);
+            case Void v -> new Command.VoidPending(id(area, v.id()), by(area, v.id()), at);
+            case Extend x -> new Command.ExtendHold(id(area, x.id()), x.seconds(), by(area, x.id()), at);
         };
     }
 
+    /** Every third id is an engagement hold's, which the brokerage service asks for; a school asks for the rest. */
     private static TransferId id(String area, int n) {
-        return new TransferId(area + "-t" + n);
+        return new TransferId((n % 3 == 2 ? TransferId.BROKERAGE_PREFIX : "") + area + "-t" + n);
+    }
+
+    private static Requester by(String area, int n) {
+        return n % 3 == 2 ? Requester.service("sse-brokerage", Requester.person("a", "ADVISER", area, null))
+                : Requester.person("s", "PROVIDER", area, "100001");
     }
 
     private static String describe(Result result) {

@@ -33,14 +33,14 @@ class HoldExpiryTest extends LedgerLambdaTest {
     @Inject SettableClock clock;
     @Inject ApplicationContext context;
 
-    String broker;
+    String payer;
     String commissioner;
 
     @BeforeAll
     void openAndFund() {
         ledgers.open(AREA, "100001", "prv_hub");
         ledgers.allocate("fund-1", SCHOOL, 100);
-        broker = ledgers.broker(AREA);
+        payer = ledgers.school(AREA, "100001"); // the payer: only it pays, posts and (with the payee) voids
         commissioner = ledgers.commissioner(AREA);
     }
 
@@ -66,11 +66,11 @@ class HoldExpiryTest extends LedgerLambdaTest {
         assertThat(ledgers.balance(SCHOOL, commissioner, "balance")).isEqualTo(100);
         assertThat(ledgers.balance(PROVIDER, commissioner, "creditsPending")).isEqualTo(5 + 2);
 
-        Api.Reply post = api.post("/transfers/lapses/post", broker, null);
+        Api.Reply post = api.post("/transfers/lapses/post", payer, null);
         assertThat(post.status()).as(post.body()).isEqualTo(409);
         assertThat(post.contentType()).startsWith("application/problem+json");
         assertThat((String) post.map().get("type")).endsWith("/ledger/hold-already-resolved");
-        Api.Reply voidAgain = api.post("/transfers/lapses/void", broker, null);
+        Api.Reply voidAgain = api.post("/transfers/lapses/void", payer, null);
         assertThat(voidAgain.status()).as("voiding what the sweeper voided is a replay").isEqualTo(200);
         assertThat(voidAgain.header("Idempotent-Replayed")).isEqualTo("true");
 
@@ -81,7 +81,7 @@ class HoldExpiryTest extends LedgerLambdaTest {
         ledgers.assertChecksOut(AREA);
 
         // tidy up: the other test counts on no other hold coming due
-        assertThat(api.post("/transfers/lasts/void", broker, null).status()).isEqualTo(200);
+        assertThat(api.post("/transfers/lasts/void", payer, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -92,7 +92,7 @@ class HoldExpiryTest extends LedgerLambdaTest {
 
         Map<String, Object> before = ledgers.state(AREA);
         for (Map<String, Object> body : java.util.List.<Map<String, Object>>of(Map.of(), Map.of("amount", 3))) {
-            Api.Reply post = api.post("/transfers/lapsed-unswept/post", broker, body);
+            Api.Reply post = api.post("/transfers/lapsed-unswept/post", payer, body);
             assertThat(post.status()).as(post.body()).isEqualTo(409);
             assertThat(post.contentType()).startsWith("application/problem+json");
             assertThat((String) post.map().get("type")).endsWith("/ledger/hold-expired");
@@ -103,7 +103,7 @@ class HoldExpiryTest extends LedgerLambdaTest {
         assertThat(ledgers.state(AREA)).as("a refused post changes nothing").isEqualTo(before);
         assertThat(transfer("lapsed-unswept")).containsEntry("state", "PENDING");
 
-        Api.Reply voided = api.post("/transfers/lapsed-unswept/void", broker, null);
+        Api.Reply voided = api.post("/transfers/lapsed-unswept/void", payer, null);
         assertThat(voided.status()).as(voided.body()).isEqualTo(200);
         assertThat(voided.map()).containsEntry("state", "VOIDED");
         assertThat(available()).isEqualTo(availableWhileHeld + 8);
@@ -131,7 +131,7 @@ class HoldExpiryTest extends LedgerLambdaTest {
         if (timeoutSeconds > 0) {
             body.put("timeoutSeconds", timeoutSeconds);
         }
-        Api.Reply reply = api.post("/transfers", broker, body);
+        Api.Reply reply = api.post("/transfers", payer, body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         if (timeoutSeconds > 0) {
             assertThat(reply.map().get("timeout")).isNotNull();

@@ -2,12 +2,15 @@ package uk.sse.ledger.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.ServiceScope;
+import uk.sse.kernel.identity.TokenClaims;
+
+import java.time.Duration;
 import uk.sse.testing.Api;
 
 import java.util.HashMap;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is problem+json and leaves every account and the invariant check as they were.
  */
 @MicronautTest
+@SuppressWarnings("unchecked")
 class LedgerAccessTest extends LedgerLambdaTest {
 
     static final String AREA = "888";
@@ -33,7 +37,6 @@ class LedgerAccessTest extends LedgerLambdaTest {
     static final String ISSUING = "888/ISSUING";
 
     @Inject Ledgers ledgers;
-    @Inject JwtTokenGenerator jwt;
 
     final AtomicInteger ids = new AtomicInteger();
 
@@ -51,6 +54,7 @@ class LedgerAccessTest extends LedgerLambdaTest {
     String commissionerElsewhere;
     String adminElsewhere;
     String adviserElsewhere;
+    String brokerage;
 
     @BeforeAll
     void openAndFund() {
@@ -72,6 +76,7 @@ class LedgerAccessTest extends LedgerLambdaTest {
         commissionerElsewhere = ledgers.commissioner(OTHER_AREA);
         adminElsewhere = ledgers.admin(OTHER_AREA);
         adviserElsewhere = tokens.bearer(Role.ADVISER, OTHER_AREA, "adv-2");
+        brokerage = tokens.service(ServiceScope.LEDGER_HOLDS, ServiceScope.DIRECTORY_READ);
     }
 
     // ---- reading accounts and statements
@@ -90,7 +95,6 @@ class LedgerAccessTest extends LedgerLambdaTest {
         Map<String, String> strangers = new java.util.LinkedHashMap<>();
         strangers.put("another school", otherSchool);
         strangers.put("a provider", provider);
-        strangers.put("an adviser", adviser);
         strangers.put("an assurer", assurer);
         strangers.put("the same URN in another area", schoolElsewhere);
         strangers.put("another area's broker", brokerElsewhere);
@@ -100,6 +104,12 @@ class LedgerAccessTest extends LedgerLambdaTest {
             denied(name, 404, () -> api.get("/accounts/" + SCHOOL, who));
             denied(name, 404, () -> api.get("/accounts/" + SCHOOL + "/entries", who));
         });
+        // the area's advisers see a school's balances (on a visit: can it pay?) but not its statement; others' advisers neither
+        Api.Reply balances = api.get("/accounts/" + SCHOOL, adviser);
+        assertThat(balances.status()).as(balances.body()).isEqualTo(200);
+        assertThat(balances.map()).containsKeys("balance", "available");
+        denied("an adviser, the statement", 404, () -> api.get("/accounts/" + SCHOOL + "/entries", adviser));
+        denied("another area's adviser", 404, () -> api.get("/accounts/" + SCHOOL, adviserElsewhere));
         // a school's account seen by another school looks exactly like one that does not exist
         Api.Reply missing = api.get("/accounts/888/100999", school);
         Api.Reply hidden = api.get("/accounts/" + OTHER_SCHOOL, school);
@@ -169,28 +179,52 @@ class LedgerAccessTest extends LedgerLambdaTest {
     }
 
     @Test
-    void onlyTheAreasCommissionersAndAdminsAdjust() {
-        for (String who : List.of(commissioner, admin)) {
-            Api.Reply granted = api.post("/transfers", who, Ledgers.transfer(id("adj"), SCHOOL, ISSUING, 1, "ADJUSTMENT"));
-            assertThat(granted.status()).as(granted.body()).isEqualTo(201);
-            assertThat(granted.map()).containsEntry("kind", "ADJUSTMENT").containsEntry("state", "SINGLE_PHASE");
+    void onlyTheAreasCommissionerAdjustsAndSaysWhy() {
+        Api.Reply granted = api.post("/transfers", commissioner, adjustment(id("adj"), SCHOOL, ISSUING));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        assertThat(granted.map()).containsEntry("kind", "ADJUSTMENT").containsEntry("state", "SINGLE_PHASE");
+        assertThat((Map<String, Object>) granted.map().get("requestedBy")).containsEntry("role", "COMMISSIONER")
+                .containsEntry("area", AREA);
+        for (String who : List.of(admin, broker, adviser, school, provider, assurer, commissionerElsewhere, adminElsewhere)) {
+            denied("adjustment", 403, () -> api.post("/transfers", who, adjustment(id("adj"), SCHOOL, ISSUING)));
         }
-        for (String who : List.of(broker, adviser, school, provider, assurer, commissionerElsewhere, adminElsewhere)) {
-            denied("adjustment", 403, () -> api.post("/transfers", who, Ledgers.transfer(id("adj"), SCHOOL, ISSUING, 1, "ADJUSTMENT")));
-        }
+        // an admin may not mint by adjusting from the issuing account either
+        denied("an admin's adjustment from issuing", 403, () -> api.post("/transfers", admin, adjustment(id("adj"), ISSUING, PROVIDER)));
+        Api.Reply noReason = api.post("/transfers", commissioner, Ledgers.transfer(id("adj"), SCHOOL, OTHER_SCHOOL, 1, "ADJUSTMENT"));
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(422);
+        assertThat(noReason.problemFields()).containsExactly("/reference");
     }
 
     @Test
-    void aPaymentIsMadeByThePayerOrTheAreasAdvisersBrokersAndCommissioners() {
-        for (String who : List.of(school, adviser, broker, commissioner)) {
-            long before = ledgers.balance(SCHOOL, commissioner, "balance");
-            Api.Reply granted = api.post("/transfers", who, Ledgers.transfer(id("pay"), SCHOOL, PROVIDER, 2, "PAYMENT"));
-            assertThat(granted.status()).as(granted.body()).isEqualTo(201);
-            assertThat(ledgers.balance(SCHOOL, commissioner, "balance")).isEqualTo(before - 2);
+    void noOneMintsCreditsByPayingFromTheIssuingAccount() {
+        for (String who : List.of(adviser, broker, commissioner, admin, school)) {
+            denied("a payment from issuing", 403,
+                    () -> api.post("/transfers", who, Ledgers.transfer(id("mint"), ISSUING, PROVIDER, 50, "PAYMENT")));
+            denied("a hold from issuing", 403, () -> api.post("/transfers", who, Ledgers.hold(id("mint"), ISSUING, PROVIDER, 50)));
         }
+        // the policy lets a commissioner adjust; the model still refuses issuing credits by a hold
+        Map<String, Object> heldAdjustment = adjustment(id("mint"), ISSUING, PROVIDER);
+        heldAdjustment.put("pending", true);
+        denied("a commissioner's held adjustment from issuing", 422, () -> api.post("/transfers", commissioner, heldAdjustment));
+        denied("the service paying from issuing", 422, () -> api.post("/transfers", brokerage,
+                engagementHold("brk:mint-" + ids.incrementAndGet(), ISSUING, PROVIDER, 50)));
+        assertThat(ledgers.assertChecksOut(AREA)).containsEntry("ok", true);
+    }
+
+    @Test
+    void aPaymentIsMadeByThePayerOnly() {
+        long before = ledgers.balance(SCHOOL, commissioner, "balance");
+        Api.Reply granted = api.post("/transfers", school, Ledgers.transfer(id("pay"), SCHOOL, PROVIDER, 2, "PAYMENT"));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        assertThat(ledgers.balance(SCHOOL, commissioner, "balance")).isEqualTo(before - 2);
+        assertThat((Map<String, Object>) granted.map().get("requestedBy")).containsEntry("role", "PROVIDER")
+                .containsEntry("organisation", "100001");
         Map<String, String> refused = new java.util.LinkedHashMap<>();
         refused.put("the payee", provider);
         refused.put("another school", otherSchool);
+        refused.put("an adviser", adviser);
+        refused.put("a broker", broker);
+        refused.put("a commissioner", commissioner);
         refused.put("an admin", admin);
         refused.put("an assurer", assurer);
         refused.put("the same URN in another area", schoolElsewhere);
@@ -201,31 +235,31 @@ class LedgerAccessTest extends LedgerLambdaTest {
                 () -> api.post("/transfers", who, Ledgers.transfer(id("pay"), SCHOOL, PROVIDER, 2, "PAYMENT"))));
         // a hold is a payment too
         denied("a payee placing a hold", 403, () -> api.post("/transfers", provider, Ledgers.hold(id("pay"), SCHOOL, PROVIDER, 2)));
+        denied("an adviser placing a hold", 403, () -> api.post("/transfers", adviser, Ledgers.hold(id("pay"), SCHOOL, PROVIDER, 2)));
     }
 
     // ---- resolving holds
 
     @Test
-    void aHoldIsPostedByThePayerOrTheAreasBrokersCommissionersAndAdmins() {
-        for (String who : List.of(school, broker, commissioner, admin)) {
-            String hold = hold();
-            Api.Reply posted = api.post("/transfers/" + hold + "/post", who, Map.of());
-            assertThat(posted.status()).as(posted.body()).isEqualTo(200);
-            assertThat(posted.map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 1);
-        }
+    void aHoldIsPostedByThePayerOnly() {
+        String granted = hold();
+        Api.Reply posted = api.post("/transfers/" + granted + "/post", school, Map.of());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 1);
+        assertThat((Map<String, Object>) posted.map().get("resolvedBy")).containsEntry("subject", "provider-888-100001");
         String hold = hold();
-        denied("the payee", 403, () -> api.post("/transfers/" + hold + "/post", provider, Map.of()));
-        // an adviser may not post; it cannot see the hold either, so for it the hold is not there
-        denied("an adviser", 404, () -> api.post("/transfers/" + hold + "/post", adviser, Map.of()));
-        for (String who : List.of(otherSchool, assurer, schoolElsewhere, brokerElsewhere, commissionerElsewhere, adminElsewhere)) {
+        for (String who : List.of(provider, broker, commissioner, admin)) {
+            denied("one who sees it but does not pay", 403, () -> api.post("/transfers/" + hold + "/post", who, Map.of()));
+        }
+        for (String who : List.of(adviser, otherSchool, assurer, schoolElsewhere, brokerElsewhere, commissionerElsewhere, adminElsewhere)) {
             denied("a stranger", 404, () -> api.post("/transfers/" + hold + "/post", who, Map.of()));
         }
         assertThat(ledgers.transferAsCommissioner(AREA, hold).map()).containsEntry("state", "PENDING");
     }
 
     @Test
-    void aHoldIsVoidedByEitherPartyOrTheAreasAdvisersBrokersCommissionersAndAdmins() {
-        for (String who : List.of(school, provider, adviser, broker, commissioner, admin)) {
+    void aHoldIsVoidedByEitherPartyOnly() {
+        for (String who : List.of(school, provider)) {
             String hold = hold();
             long available = ledgers.balance(SCHOOL, commissioner, "available");
             Api.Reply voided = api.post("/transfers/" + hold + "/void", who, null);
@@ -234,10 +268,75 @@ class LedgerAccessTest extends LedgerLambdaTest {
             assertThat(ledgers.balance(SCHOOL, commissioner, "available")).isEqualTo(available + 1);
         }
         String hold = hold();
-        for (String who : List.of(otherSchool, assurer, schoolElsewhere, adviserElsewhere, brokerElsewhere, commissionerElsewhere, adminElsewhere)) {
+        for (String who : List.of(broker, commissioner, admin)) {
+            denied("an overseer", 403, () -> api.post("/transfers/" + hold + "/void", who, null));
+        }
+        for (String who : List.of(adviser, otherSchool, assurer, schoolElsewhere, adviserElsewhere, brokerElsewhere, commissionerElsewhere, adminElsewhere)) {
             denied("a stranger", 404, () -> api.post("/transfers/" + hold + "/void", who, null));
         }
         assertThat(ledgers.transferAsCommissioner(AREA, hold).map()).containsEntry("state", "PENDING");
+    }
+
+    // ---- engagement holds: the brokerage service's alone
+
+    @Test
+    void theBrokerageServicePlacesPostsVoidsAndExtendsEngagementHoldsRecordingWhomItActsFor() {
+        String id = "brk:req_" + ids.incrementAndGet() + ".P1.v3";
+        Api.Reply placed = api.send(Api.auth(HttpRequest.POST("/transfers", engagementHold(id, SCHOOL, PROVIDER, 2)), brokerage)
+                .header("Acting-Subject", "adviser-7").header("Acting-Role", "ADVISER").header("Acting-Area", AREA));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat((Map<String, Object>) placed.map().get("requestedBy")).containsEntry("role", "SERVICE")
+                .containsEntry("subject", "sse-brokerage")
+                .containsEntry("onBehalfOf", Map.of("subject", "adviser-7", "role", "ADVISER", "area", AREA));
+        Api.Reply extended = api.post("/transfers/" + id + "/extend", brokerage, Map.of("timeoutSeconds", 7200));
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        Api.Reply listed = api.get("/holds", brokerage);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.map().get("items").toString()).contains(id);
+        assertThat(api.get("/transfers/" + id, brokerage).status()).isEqualTo(200);
+        Api.Reply posted = api.post("/transfers/" + id + "/post", brokerage, Map.of("amount", 1));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        String other = "brk:req_" + ids.incrementAndGet() + ".P1.v3";
+        assertThat(api.post("/transfers", brokerage, engagementHold(other, SCHOOL, PROVIDER, 1)).status()).isEqualTo(201);
+        assertThat(api.post("/transfers/" + other + "/void", brokerage, null).status()).isEqualTo(200);
+        ledgers.assertChecksOut(AREA);
+    }
+
+    @Test
+    void noPersonTouchesAnEngagementHoldAndTheServiceTouchesNothingElse() {
+        String id = "brk:req_" + ids.incrementAndGet() + ".P1.v3";
+        // a person taking the engagement's id first would block the agreement for ever
+        for (String who : List.of(school, adviser, broker, commissioner, admin)) {
+            denied("a person using the brokerage's ids", 403, () -> api.post("/transfers", who, Ledgers.hold(id, SCHOOL, PROVIDER, 1)));
+        }
+        assertThat(api.post("/transfers", brokerage, engagementHold(id, SCHOOL, PROVIDER, 1)).status()).isEqualTo(201);
+        // the school may not void its engagement's hold mid-delivery, nor anyone else post, void or extend it
+        for (String who : List.of(school, provider, broker, commissioner, admin)) {
+            denied("posting an engagement hold", 403, () -> api.post("/transfers/" + id + "/post", who, Map.of()));
+            denied("voiding an engagement hold", 403, () -> api.post("/transfers/" + id + "/void", who, null));
+            denied("extending an engagement hold", 403, () -> api.post("/transfers/" + id + "/extend", who, Map.of("timeoutSeconds", 60)));
+        }
+        for (String who : List.of(adviser, assurer, otherSchool)) {
+            denied("a stranger voiding an engagement hold", 404, () -> api.post("/transfers/" + id + "/void", who, null));
+        }
+        for (String who : List.of(school, adviser, broker, commissioner, admin, provider, assurer)) {
+            denied("a person listing the engagement holds", 403, () -> api.get("/holds", who));
+        }
+        // the service: no payment but an engagement hold, no allocation, no account, no check, no other hold
+        String personal = hold();
+        String directoryOnly = tokens.service(ServiceScope.DIRECTORY_READ);
+        denied("the service paying outright", 403, () -> api.post("/transfers", brokerage, Ledgers.transfer("brk:x-" + ids.incrementAndGet(), SCHOOL, PROVIDER, 1, "PAYMENT")));
+        denied("the service outside its namespace", 403, () -> api.post("/transfers", brokerage, engagementHold("x-" + ids.incrementAndGet(), SCHOOL, PROVIDER, 1)));
+        denied("the service allocating", 403, () -> api.post("/allocations", brokerage, Map.of("id", id("alloc"), "to", SCHOOL, "amount", 5)));
+        denied("the service voiding a person's hold", 404, () -> api.post("/transfers/" + personal + "/void", brokerage, null));
+        denied("the service reading an account", 403, () -> api.get("/accounts/" + SCHOOL, brokerage));
+        denied("the service listing accounts", 403, () -> api.get("/accounts?area=" + AREA, brokerage));
+        denied("the service opening an account", 403, () -> api.post("/accounts", brokerage, Map.of("area", AREA, "owner", "100077")));
+        denied("the service checking", 403, () -> api.get("/ledger/check?area=" + AREA, brokerage));
+        denied("a service without the ledger's scope", 403, () -> api.post("/transfers/" + id + "/void", directoryOnly, null));
+        denied("a service without the ledger's scope placing", 403,
+                () -> api.post("/transfers", directoryOnly, engagementHold("brk:y-" + ids.incrementAndGet(), SCHOOL, PROVIDER, 1)));
+        assertThat(ledgers.transferAsCommissioner(AREA, id).map()).containsEntry("state", "PENDING");
     }
 
     @Test
@@ -271,9 +370,15 @@ class LedgerAccessTest extends LedgerLambdaTest {
 
     @Test
     void withoutAUsableTokenEveryEndpointIsA401() {
-        String unknownRole = token(Map.of("role", "HEADTEACHER", "area", AREA, "org", "100001"));
-        String noRole = token(Map.of("area", AREA, "org", "100001"));
+        Map<String, Object> valid = TokenClaims.person(tokens.identity(), "someone", Role.PROVIDER, AREA, "100001", Duration.ofHours(1));
+        String unknownRole = token(valid, Map.of("role", "HEADTEACHER"));
+        String noRole = token(valid, Map.of("role", ""));
         String forged = school.substring(0, school.length() - 4) + "AAAA";
+        // a well-signed token for another pool, another app, or not an access token (point 8 of issue 13)
+        String otherIssuer = token(valid, Map.of("iss", "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_other"));
+        String otherClient = token(valid, Map.of("client_id", "someone-elses-app"));
+        String idToken = token(valid, Map.of("token_use", "id"));
+        String noIssuer = token(valid, Map.of("iss", ""));
         List<Supplier<MutableHttpRequest<?>>> requests = List.of(
                 () -> HttpRequest.POST("/accounts", Map.of("area", AREA, "owner", "100009")),
                 () -> HttpRequest.GET("/accounts?area=" + AREA),
@@ -284,9 +389,11 @@ class LedgerAccessTest extends LedgerLambdaTest {
                 () -> HttpRequest.GET("/transfers/fund-1"),
                 () -> HttpRequest.POST("/transfers/fund-1/post", Map.of()),
                 () -> HttpRequest.POST("/transfers/fund-1/void", Map.of()),
+                () -> HttpRequest.POST("/transfers/fund-1/extend", Map.of("timeoutSeconds", 60)),
+                () -> HttpRequest.GET("/holds"),
                 () -> HttpRequest.GET("/ledger/check?area=" + AREA));
         for (Supplier<MutableHttpRequest<?>> request : requests) {
-            for (String bearer : java.util.Arrays.asList(null, unknownRole, noRole, forged)) {
+            for (String bearer : java.util.Arrays.asList(null, unknownRole, noRole, forged, otherIssuer, otherClient, idToken, noIssuer)) {
                 String name = request.get().getMethod() + " " + request.get().getUri() + " with " + (bearer == null ? "no token" : bearer);
                 denied(name, 401, () -> api.send(Api.auth(request.get(), bearer)));
             }
@@ -295,10 +402,10 @@ class LedgerAccessTest extends LedgerLambdaTest {
 
     // ---- helpers
 
-    /** A hold of 1 credit from the school to the provider, placed by the broker. */
+    /** A hold of 1 credit from the school to the provider, placed by the school. */
     private String hold() {
         String id = id("hold");
-        Api.Reply reply = api.post("/transfers", broker, Ledgers.hold(id, SCHOOL, PROVIDER, 1));
+        Api.Reply reply = api.post("/transfers", school, Ledgers.hold(id, SCHOOL, PROVIDER, 1));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return id;
     }
@@ -307,11 +414,29 @@ class LedgerAccessTest extends LedgerLambdaTest {
         return prefix + "-" + ids.incrementAndGet();
     }
 
-    private String token(Map<String, Object> claims) {
-        Map<String, Object> all = new HashMap<>(claims);
-        all.put("sub", "someone");
-        all.put("exp", System.currentTimeMillis() / 1000 + 3600);
-        return "Bearer " + jwt.generateToken(all).orElseThrow();
+    /** A valid person's claims with some replaced (an empty value removes the claim), signed with the test key. */
+    private String token(Map<String, Object> valid, Map<String, Object> changes) {
+        Map<String, Object> all = new HashMap<>(valid);
+        changes.forEach((name, value) -> {
+            if ("".equals(value)) {
+                all.remove(name);
+            } else {
+                all.put(name, value);
+            }
+        });
+        return tokens.signed(all);
+    }
+
+    private static Map<String, Object> adjustment(String id, String debit, String credit) {
+        Map<String, Object> body = Ledgers.transfer(id, debit, credit, 1, "ADJUSTMENT");
+        body.put("reference", "correcting an allocation made to the wrong school");
+        return body;
+    }
+
+    private static Map<String, Object> engagementHold(String id, String debit, String credit, long amount) {
+        Map<String, Object> body = Ledgers.hold(id, debit, credit, amount);
+        body.put("timeoutSeconds", 3600);
+        return body;
     }
 
     /** The request is refused with {@code status} as problem+json, and nothing in either area changed. */

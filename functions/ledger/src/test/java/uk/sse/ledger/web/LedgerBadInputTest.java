@@ -44,6 +44,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
 
     final AtomicInteger ids = new AtomicInteger();
     String commissioner;
+    /** The school: only a payer pays, holds and posts. */
+    String payer;
 
     @BeforeAll
     void openAndFund() {
@@ -51,9 +53,10 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         ledgers.open(OTHER_AREA, "100001");
         ledgers.allocate("fund-1", SCHOOL, 50);
         commissioner = ledgers.commissioner(AREA);
-        Api.Reply hold = api.post("/transfers", commissioner, Ledgers.hold(HOLD, SCHOOL, PROVIDER, 10));
+        payer = ledgers.school(AREA, "100001");
+        Api.Reply hold = api.post("/transfers", payer, Ledgers.hold(HOLD, SCHOOL, PROVIDER, 10));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
-        Api.Reply paid = api.post("/transfers", commissioner, Ledgers.transfer(PAID, SCHOOL, PROVIDER, 1, "PAYMENT"));
+        Api.Reply paid = api.post("/transfers", payer, Ledgers.transfer(PAID, SCHOOL, PROVIDER, 1, "PAYMENT"));
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
     }
 
@@ -119,14 +122,17 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         String id = id();
         Map<String, Object> body = Ledgers.transfer(id, SCHOOL, PROVIDER, 5, "PAYMENT");
         change.accept(body);
-        refused(status, field, id, () -> api.post("/transfers", commissioner, body));
+        // asked by the debit account's owner (when the body names one), so that the answer is the ledger's, not the policy's
+        String debit = body.get("debit") instanceof String d && d.matches("[^/]+/[^/]+") ? d : SCHOOL;
+        String owner = ledgers.school(debit.substring(0, debit.indexOf('/')), debit.substring(debit.indexOf('/') + 1));
+        refused(status, field, id, () -> api.post("/transfers", owner, body));
     }
 
     @Test
     void theLastCreditCanBeSpentButNotOneMore() {
         // 50 allocated, 10 held, 1 paid: 39 available; 40 was refused above
         assertThat(ledgers.balance(SCHOOL, commissioner, "available")).isEqualTo(39);
-        refused(409, "/amount", "pay-too-much", () -> api.post("/transfers", commissioner,
+        refused(409, "/amount", "pay-too-much", () -> api.post("/transfers", payer,
                 Ledgers.transfer("pay-too-much", SCHOOL, PROVIDER, 40, "PAYMENT")));
     }
 
@@ -173,7 +179,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
                     continue; // no body, or a null one, posts the whole hold: tested in TransferLifecycleTest
                 }
                 Map<String, Object> before = state();
-                Api.Reply reply = api.send(Api.auth(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON), commissioner));
+                String who = uri.equals("/transfers") || uri.endsWith("/post") ? payer : commissioner;
+                Api.Reply reply = api.send(Api.auth(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON), who));
                 assertThat(reply.status()).as(uri + " " + body + ": " + reply.body()).isBetween(400, 422);
                 assertThat(reply.contentType()).as(uri + " " + body).startsWith("application/problem+json");
                 assertThat(state()).as(uri + " " + body).isEqualTo(before);
@@ -187,14 +194,14 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         String id = id();
         Map<String, Object> body = Ledgers.transfer(id, SCHOOL, PROVIDER, 5, "PAYMENT");
         body.put("reference", "x".repeat(17 * 1024));
-        Api.Reply reply = refused(413, "body", id, () -> api.post("/transfers", commissioner, body));
+        Api.Reply reply = refused(413, "body", id, () -> api.post("/transfers", payer, body));
         assertThat(reply.map()).containsEntry("status", 413);
     }
 
     @Test
     void aBodyOfTheWrongMediaTypeIsA415() {
         Map<String, Object> before = state();
-        Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", "id=x&amount=1").contentType(MediaType.TEXT_PLAIN), commissioner));
+        Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", "id=x&amount=1").contentType(MediaType.TEXT_PLAIN), payer));
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(state()).isEqualTo(before);
@@ -214,7 +221,7 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         int created = 0;
         for (int i = 0; i < 150; i++) {
             String damaged = JsonDamage.damage(valid, random, 3);
-            Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", damaged).contentType(MediaType.APPLICATION_JSON), ledgers.commissioner("555")));
+            Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", damaged).contentType(MediaType.APPLICATION_JSON), ledgers.school("555", "100001")));
             assertThat(reply.status()).as(damaged + ": " + reply.body()).isLessThan(500);
             if (reply.status() == 201) {
                 created++;
@@ -232,19 +239,19 @@ class LedgerBadInputTest extends LedgerLambdaTest {
 
     @Test
     void postingMoreThanTheHoldIsA422NamingTheAmount() {
-        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", commissioner, Map.of("amount", 11)));
-        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", commissioner, Map.of("amount", 0)));
-        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", commissioner, Map.of("amount", new BigDecimal("2.5"))));
-        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", commissioner, Map.of("amount", new BigDecimal("1e30"))));
-        refused(400, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", commissioner, Map.of("amount", "5")));
-        refused(400, "/colour", null, () -> api.post("/transfers/" + HOLD + "/post", commissioner, Map.of("colour", "red")));
+        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", 11)));
+        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", 0)));
+        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", new BigDecimal("2.5"))));
+        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", new BigDecimal("1e30"))));
+        refused(400, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", "5")));
+        refused(400, "/colour", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("colour", "red")));
         assertThat(ledgers.transferAsCommissioner(AREA, HOLD).map()).containsEntry("state", "PENDING");
     }
 
     @Test
     void postingOrVoidingATransferThatIsNotAHoldIsA409() {
         for (String verb : List.of("post", "void")) {
-            Api.Reply reply = refused(409, null, null, () -> api.post("/transfers/" + PAID + "/" + verb, commissioner, Map.of()));
+            Api.Reply reply = refused(409, null, null, () -> api.post("/transfers/" + PAID + "/" + verb, payer, Map.of()));
             assertThat((String) reply.map().get("type")).endsWith("/ledger/not-a-hold");
         }
         assertThat(ledgers.transferAsCommissioner(AREA, PAID).map()).containsEntry("state", "SINGLE_PHASE");
@@ -263,7 +270,7 @@ class LedgerBadInputTest extends LedgerLambdaTest {
                 "/transfers/" + "x".repeat(65) + "/void")) {
             Map<String, Object> before = state();
             Api.Reply reply = path.endsWith("/post") || path.endsWith("/void")
-                    ? api.post(path, commissioner, Map.of()) : api.get(path, commissioner);
+                    ? api.post(path, payer, Map.of()) : api.get(path, payer);
             assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(422);
             assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
             assertThat(reply.problemFields()).as(path).containsExactly("id");

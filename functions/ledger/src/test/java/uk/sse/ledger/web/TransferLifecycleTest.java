@@ -27,20 +27,20 @@ class TransferLifecycleTest extends LedgerLambdaTest {
         String school = ledgers.school(AREA, "100001");
         assertThat(ledgers.balance(SCHOOL, school, "balance")).isEqualTo(30);
 
-        Api.Reply hold = api.post("/transfers", ledgers.broker(AREA), Ledgers.hold("eng-1", SCHOOL, PROVIDER, 12));
+        Api.Reply hold = api.post("/transfers", ledgers.school(AREA, "100001"), Ledgers.hold("eng-1", SCHOOL, PROVIDER, 12));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         assertThat(hold.map()).containsEntry("state", "PENDING");
         assertThat(ledgers.balance(SCHOOL, school, "available")).isEqualTo(18);
         assertThat(ledgers.balance(SCHOOL, school, "balance")).isEqualTo(30);
 
-        Api.Reply posted = api.post("/transfers/eng-1/post", ledgers.broker(AREA), Map.of("amount", 9));
+        Api.Reply posted = api.post("/transfers/eng-1/post", ledgers.school(AREA, "100001"), Map.of("amount", 9));
         assertThat(posted.status()).as(posted.body()).isEqualTo(200);
         assertThat(posted.map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 9);
         assertThat(ledgers.balance(SCHOOL, school, "balance")).isEqualTo(21);
         assertThat(ledgers.balance(SCHOOL, school, "available")).isEqualTo(21);
         assertThat(ledgers.balance(PROVIDER, ledgers.broker(AREA), "balance")).isEqualTo(9);
 
-        Api.Reply again = api.post("/transfers/eng-1/post", ledgers.broker(AREA), Map.of("amount", 9));
+        Api.Reply again = api.post("/transfers/eng-1/post", ledgers.school(AREA, "100001"), Map.of("amount", 9));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(ledgers.balance(SCHOOL, school, "balance")).isEqualTo(21);
@@ -60,7 +60,7 @@ class TransferLifecycleTest extends LedgerLambdaTest {
     void aHoldIsPostedWholeWithoutABody() {
         ledgers.open("889", "100001", "prv_hub");
         ledgers.allocate("alloc-889", "889/100001", 20);
-        String broker = ledgers.broker("889");
+        String broker = ledgers.school("889", "100001"); // the payer
         java.util.List<java.util.function.Supplier<io.micronaut.http.MutableHttpRequest<?>>> posts = java.util.List.of(
                 () -> io.micronaut.http.HttpRequest.create(io.micronaut.http.HttpMethod.POST, "/transfers/whole-1/post"),
                 () -> io.micronaut.http.HttpRequest.POST("/transfers/whole-2/post", "").contentType(io.micronaut.http.MediaType.APPLICATION_JSON),
@@ -72,7 +72,7 @@ class TransferLifecycleTest extends LedgerLambdaTest {
             assertThat(posted.status()).as(id + ": " + posted.body()).isEqualTo(200);
             assertThat(posted.map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 2);
         }
-        assertThat(ledgers.balance("889/prv_hub", broker, "balance")).isEqualTo(6);
+        assertThat(ledgers.balance("889/prv_hub", ledgers.commissioner("889"), "balance")).isEqualTo(6);
         ledgers.assertChecksOut("889");
     }
 }

@@ -26,6 +26,14 @@ public class Bodies {
         this.linkBase = settings.linkBaseUrl();
     }
 
+    /**
+     * The page a JSON delivery is about, for its {@code Link} header (a Slack message carries its link in its body):
+     * read from the envelope the body is.
+     */
+    public java.util.Optional<String> page(Format format, String body) {
+        return format == Format.JSON ? events.read(body).flatMap(e -> SlackMessages.page(e, linkBase)) : java.util.Optional.empty();
+    }
+
     /** {@code storedJson} is the envelope's text as stored (null to write it afresh, e.g. for a test message). */
     public String of(Format format, EventEnvelope event, String storedJson) {
         return switch (format) {

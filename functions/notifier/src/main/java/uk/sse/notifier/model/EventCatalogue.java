@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The event types a subscription may ask for (docs/events.md), each with the title its Slack message carries.
  * The ledger publishes no envelopes (its stream is its state), so none of its types are here; the brokerage's
- * {@code hold-refused} is the ledger refusing an agreement. {@code notifier.subscription.disabled} is for the
+ * {@code hold-refused} is the ledger refusing an agreement, {@code brokerage.reconciliation.*} the repairs of
+ * reconciliation (decision 31). {@code notifier.subscription.disabled} is for the
  * area's admins only.
  */
 public final class EventCatalogue {
@@ -37,6 +38,11 @@ public final class EventCatalogue {
         t.put("brokerage.request.cancelled", "Request cancelled");
         t.put("brokerage.request.withdrawn", "Request withdrawn");
         t.put("brokerage.engagement.hold-refused", "Agreement refused: not enough credits");
+        t.put("brokerage.reconciliation.hold-released", "Hold released: the agreement was never recorded");
+        t.put("brokerage.reconciliation.hold-voided", "Stray hold released by reconciliation");
+        t.put("brokerage.reconciliation.post-redriven", "Provider paid by reconciliation");
+        t.put("brokerage.reconciliation.void-redriven", "Hold released by reconciliation");
+        t.put("brokerage.reconciliation.needs-attention", "Engagement needs attention: its credits are not held");
         t.put("directory.offer.created", "Offer drafted");
         t.put("directory.offer.submitted", "Offer awaiting assurance");
         t.put("directory.offer.approved", "Offer approved");

@@ -2,10 +2,9 @@ package uk.sse.notifier.model;
 
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.kernel.web.PagePaths;
 import uk.sse.kernel.taxonomy.Term;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An event as a Slack incoming-webhook message (also what Teams' and Mattermost's Slack-compatible hooks read):
@@ -67,6 +67,21 @@ public final class SlackMessages {
         return message;
     }
 
+    /**
+     * The web application's page the event is about (its request, its offer, its subscription), under {@code linkBase};
+     * none for a test message. The Slack message's button opens it; a JSON delivery names it in its {@code Link} header.
+     */
+    public static Optional<String> page(EventEnvelope e, String linkBase) {
+        Map<String, Object> d = e.data();
+        String path = switch (e.source()) {
+            case "brokerage" -> EventData.text(d, "requestId") == null ? null : PagePaths.request(EventData.text(d, "requestId"));
+            case "directory" -> EventData.text(d, "offerId") == null ? null : PagePaths.offer(EventData.text(d, "offerId"));
+            default -> EventCatalogue.TEST.equals(e.type()) || EventData.text(d, "subscriptionId") == null ? null
+                    : PagePaths.webhook(EventData.text(d, "subscriptionId"));
+        };
+        return Optional.ofNullable(path).map(p -> linkBase + p);
+    }
+
     /** The parts of a message before layout: {@code summary} is mrkdwn already escaped, the rest plain text. */
     private record Message(String headline, String summary, Map<String, String> fields, String context, String fallback,
                            String link, String linkText) { }
@@ -108,11 +123,10 @@ public final class SlackMessages {
         put(fields, "Reason", EventData.text(d, "reason"));
         String by = EventData.text(d, "byKind");
         String context = (by == null ? "" : by.toLowerCase(Locale.ROOT) + " ") + nonNull(EventData.text(d, "by"));
-        String requestId = EventData.text(d, "requestId");
         String fallback = (need == null ? "" : cut(need, 200) + ". ") + "Urgency " + nonNull(EventData.text(d, "urgency"))
                 + ", status " + status(EventData.text(d, "to")) + ".";
         return new Message(named, summary, fields, context.isBlank() ? "brokerage" : context, fallback,
-                requestId == null ? null : linkBase + "/requests/" + encode(requestId), "Open request");
+                page(e, linkBase).orElse(null), "Open request");
     }
 
     private static Message offer(Map<String, Object> d, String linkBase, Taxonomy taxonomy) {
@@ -130,7 +144,7 @@ public final class SlackMessages {
         String by = EventData.text(d, "by");
         return new Message(title, summary, fields, by == null ? "directory" : "by " + by,
                 (provider == null ? "" : provider + ". ") + "Status " + status(EventData.text(d, "status")) + ".",
-                offerId == null ? null : linkBase + "/offers/" + encode(offerId), "Open offer");
+                offerId == null ? null : linkBase + PagePaths.offer(offerId), "Open offer");
     }
 
     private static Message notifier(EventEnvelope e, Map<String, Object> d, String linkBase) {
@@ -150,7 +164,7 @@ public final class SlackMessages {
         return new Message(host, "Webhooks to *" + escape(nonNull(host)) + "* stopped: " + escape(nonNull(reason))
                 + "\nFix the endpoint, then resume the subscription.", fields, "notifier",
                 "Webhooks to " + nonNull(host) + " stopped: " + nonNull(reason) + ".",
-                id == null ? null : linkBase + "/subscriptions/" + encode(id), "Open subscription");
+                id == null ? null : linkBase + PagePaths.webhook(id), "Open subscription");
     }
 
     private static String areas(List<String> codes, Taxonomy taxonomy) {
@@ -185,10 +199,6 @@ public final class SlackMessages {
     /** Plain text is shown as written; angle brackets are swapped for look-alikes all the same, so nothing can read as a mention. */
     private static Map<String, Object> plain(String text) {
         return Map.of("type", "plain_text", "text", text.replace('<', '‹').replace('>', '›'), "emoji", false);
-    }
-
-    private static String encode(String pathPart) {
-        return URLEncoder.encode(pathPart, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Slack's mrkdwn escaping: the three characters that start a control sequence or an entity. */

@@ -67,13 +67,15 @@ class DeliveryFlowTest extends NotifierLambdaTest {
                 "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("EVENT#0000000001")))).item().get("envelope").s();
         assertThat(envelope.body()).isEqualTo(stored);
         assertThat(envelope.header("content-type")).startsWith("application/json");
+        // and, beside it, the page it is about
+        assertThat(envelope.header("link")).isEqualTo("<https://sse.example.test/support-requests/R-new-1>; rel=\"related\"; type=\"text/html\"");
 
         // the Slack subscriber gets text and blocks naming the school, the need, the urgency, the status and a link
         Map<String, Object> message = parse(slackMessage.body());
         assertThat((String) message.get("text")).contains("New brokerage request", "Oakfield Primary (URN 100001)", "Set up provision maps",
-                "HIGH", "open", "https://sse.example.test/requests/R-new-1");
+                "HIGH", "open", "https://sse.example.test/support-requests/R-new-1");
         assertThat(message.get("blocks").toString()).contains("header", "Oakfield Primary (URN 100001)", "*Urgency*\nHIGH", "*Status*\nopen",
-                "Autistic spectrum disorder (ASD)", "https://sse.example.test/requests/R-new-1");
+                "Autistic spectrum disorder (ASD)", "https://sse.example.test/support-requests/R-new-1");
 
         // signed: the reference library verifies each with its own secret, and refuses a wrong secret or a stale timestamp
         for (var pair : List.of(Map.entry(slackMessage, slack), Map.entry(envelope, json))) {

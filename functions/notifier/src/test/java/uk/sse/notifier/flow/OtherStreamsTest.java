@@ -96,7 +96,7 @@ class OtherStreamsTest extends NotifierLambdaTest {
         assertThat(pipeline().handle(Pipeline.drain(directoryStream)).getBatchItemFailures()).isEmpty();
         Receiver.Request slack = receiver.await("/awaiting", 1, WAIT).get(0);
         assertThat(slack.body()).contains("Offer awaiting assurance: Systematic synthetic phonics", "Northway Teaching School Hub",
-                "https://sse.example.test/offers/" + offerId);
+                "https://sse.example.test/support-offers/" + offerId);
         List<Receiver.Request> envelopes = receiver.await("/everything", 2, WAIT);
         assertThat(envelopes).extracting(r -> parse(r.body()).get("type")).containsExactlyInAnyOrder("directory.offer.created", "directory.offer.submitted"); // sent side by side
         assertThat(envelopes).extracting(r -> parse(r.body()).get("id")).containsExactlyInAnyOrder(offerId + "/1", offerId + "/2");
@@ -113,8 +113,9 @@ class OtherStreamsTest extends NotifierLambdaTest {
         assertThat(ledger.post("/allocations", commissioner, Map.of("id", "alloc-1", "to", AREA + "/100001", "amount", 40)).status()).isEqualTo(201);
         Map<String, Object> hold = new HashMap<>(Map.of("id", "hold-1", "debit", AREA + "/100001", "credit", AREA + "/prv_hub", "amount", 10,
                 "kind", "PAYMENT", "pending", true));
-        assertThat(ledger.post("/transfers", commissioner, hold).status()).isEqualTo(201);
-        assertThat(ledger.post("/transfers/hold-1/void", commissioner, null).status()).isEqualTo(200);
+        String school = tokens.bearer(Role.PROVIDER, AREA, "100001"); // only the payer holds its credits
+        assertThat(ledger.post("/transfers", school, hold).status()).isEqualTo(201);
+        assertThat(ledger.post("/transfers/hold-1/void", school, null).status()).isEqualTo(200);
 
         var records = Pipeline.drain(ledgerStream);
         assertThat(records).as("accounts, transfers and entries").hasSizeGreaterThanOrEqualTo(8);

@@ -141,7 +141,7 @@ class RetryFlowTest extends NotifierLambdaTest {
                 .containsEntry("subscriptionId", gone.id()).containsEntry("host", "127.0.0.1").containsEntry("format", "json")
                 .containsEntry("description", "the brokers' old system").containsEntry("reason", disabled.get("statusReason"));
         String slack = receiver.await("/admins-slack", 1, WAIT).get(0).body();
-        assertThat(slack).contains("Webhook subscription disabled", "410", "https://sse.example.test/subscriptions/" + gone.id());
+        assertThat(slack).contains("Webhook subscription disabled", "410", "https://sse.example.test/webhooks/" + gone.id());
         assertThat(admins.id()).isNotEqualTo(slackAdmins.id());
 
         // disabled: the next event makes no delivery for it

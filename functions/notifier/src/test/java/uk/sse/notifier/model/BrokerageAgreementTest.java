@@ -22,6 +22,9 @@ class BrokerageAgreementTest {
             assertThat(EventCatalogue.isKnown(action.eventType())).as(action.eventType()).isTrue();
         }
         assertThat(EventCatalogue.isKnown("brokerage.engagement.hold-refused")).isTrue();
-        assertThat(EventCatalogue.types().stream().filter(t -> t.startsWith("brokerage."))).hasSize(Action.values().length + 1);
+        // besides the actions' events: the ledger refusing a hold, and reconciliation's four repairs that are no action
+        java.util.List<String> repairs = java.util.List.of("hold-voided", "post-redriven", "void-redriven", "needs-attention");
+        repairs.forEach(r -> assertThat(EventCatalogue.isKnown("brokerage.reconciliation." + r)).as(r).isTrue());
+        assertThat(EventCatalogue.types().stream().filter(t -> t.startsWith("brokerage."))).hasSize(Action.values().length + 1 + repairs.size());
     }
 }

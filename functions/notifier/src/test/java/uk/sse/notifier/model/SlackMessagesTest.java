@@ -54,7 +54,7 @@ class SlackMessagesTest {
         EventEnvelope e = raised("Oakfield Primary", "Set up provision maps with the new SENCo").event();
         Map<String, Object> m = SlackMessages.of(e, BASE, Taxonomy.standard());
         assertThat((String) m.get("text")).contains("New brokerage request", "Oakfield Primary (URN 100001)",
-                "Set up provision maps", "Urgency HIGH", "status open", "<" + BASE + "/requests/R-1|Open request>");
+                "Set up provision maps", "Urgency HIGH", "status open", "<" + BASE + "/support-requests/R-1|Open request>");
         List<Map<String, Object>> blocks = blocks(m);
         assertThat(blocks).extracting(b -> b.get("type")).containsExactly("header", "section", "section", "context", "actions");
         assertThat(text(blocks.get(0))).isEqualTo("New brokerage request: Oakfield Primary (URN 100001)");
@@ -63,7 +63,7 @@ class SlackMessagesTest {
         assertThat(text(blocks.get(2))).contains("*Urgency*\nHIGH", "*Status*\nopen",
                 "*Areas of support*\nAutistic spectrum disorder (ASD), Early reading and phonics", "*Days wanted*\n4", "*Credits*\n20");
         assertThat(text(blocks.get(3))).contains("adviser ann", "1 Dec 2026 09:30 UTC", "event R-1/1");
-        assertThat(blocks.get(4).toString()).contains("url=" + BASE + "/requests/R-1", "Open request");
+        assertThat(blocks.get(4).toString()).contains("url=" + BASE + "/support-requests/R-1", "Open request");
     }
 
     @Test
@@ -95,7 +95,7 @@ class SlackMessagesTest {
         assertThat(text(blocks(m).get(0))).isEqualTo("Offer awaiting assurance: Phonics for the new year");
         assertThat(text(blocks(m).get(1))).isEqualTo("*Phonics for the new year*\nNorthway Teaching School Hub (teaching school hub)");
         assertThat(text(blocks(m).get(2))).contains("*Status*\nsubmitted", "*Price*\n12 credits", "Early reading and phonics");
-        assertThat(blocks(m).get(4).toString()).contains(BASE + "/offers/off_1");
+        assertThat(blocks(m).get(4).toString()).contains(BASE + "/support-offers/off_1");
     }
 
     @Test
@@ -107,6 +107,6 @@ class SlackMessagesTest {
         assertThat(text(blocks(m).get(0))).isEqualTo("Webhook subscription disabled: hooks.slack.com");
         assertThat(text(blocks(m).get(1))).contains("*hooks.slack.com*", "channel_not_found");
         assertThat(text(blocks(m).get(2))).contains("sub_1", "Brokers' channel");
-        assertThat(blocks(m).get(4).toString()).contains(BASE + "/subscriptions/sub_1");
+        assertThat(blocks(m).get(4).toString()).contains(BASE + "/webhooks/sub_1");
     }
 }

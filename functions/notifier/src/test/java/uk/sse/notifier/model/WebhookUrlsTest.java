@@ -31,7 +31,15 @@ class WebhookUrlsTest {
             "http://localhost:8099/|must use https",
             "http://127.0.0.2:8099/|must use https",
             "http://[::1]:8099/|must use https",
-            "http://u@127.0.0.1:8099/|must use https"})
+            "http://u@127.0.0.1:8099/|must use https",
+            "https://0177.0.0.01/hook|non-canonical",
+            "https://0x7f.0.0.1/hook|non-canonical",
+            "https://2130706433/hook|non-canonical",
+            "https://127.1/hook|non-canonical",
+            "https://10.0.0.010/hook|non-canonical",
+            "https://192.0.2.10./hook|non-canonical",
+            "https://hooks.example.0x10/hook|non-canonical",
+            "https://b\u00fccher..example/hook|internationalised domain name"})
     void refused(String url, String why) {
         assertThat(WebhookUrls.check(url, ONE)).isInstanceOfSatisfying(WebhookUrls.Checked.Refused.class,
                 r -> assertThat(r.reason()).contains(why));
@@ -45,6 +53,16 @@ class WebhookUrlsTest {
                 .isEqualTo(new WebhookUrls.Checked.Accepted(URI.create("https://[2606:4700::1]:8443/h"), "[2606:4700::1]", 8443, false));
         assertThat(WebhookUrls.check("https://x.test/" + "a".repeat(2100), LocalReceivers.NONE))
                 .isInstanceOf(WebhookUrls.Checked.Refused.class);
+    }
+
+    @Test
+    void anInternationalisedDomainNameIsTakenInItsPunycodeFormAndACanonicalIpv4LiteralPasses() {
+        assertThat(WebhookUrls.check("https://b\u00fccher.example/hook?q=1", LocalReceivers.NONE))
+                .isEqualTo(new WebhookUrls.Checked.Accepted(URI.create("https://xn--bcher-kva.example/hook?q=1"), "xn--bcher-kva.example", 443, false));
+        assertThat(WebhookUrls.check("https://xn--bcher-kva.example:8443/hook", LocalReceivers.NONE))
+                .isInstanceOf(WebhookUrls.Checked.Accepted.class);
+        assertThat(WebhookUrls.check("https://192.0.2.10/hook", LocalReceivers.NONE)).isInstanceOf(WebhookUrls.Checked.Accepted.class);
+        assertThat(WebhookUrls.check("https://hooks.example2/hook", LocalReceivers.NONE)).isInstanceOf(WebhookUrls.Checked.Accepted.class);
     }
 
     @Test

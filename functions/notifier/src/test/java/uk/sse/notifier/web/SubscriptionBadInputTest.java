@@ -77,7 +77,14 @@ class SubscriptionBadInputTest extends NotifierLambdaTest {
                 bad("urgency repeated", 422, "/filters/urgencies/1", b -> b.put("filters", Map.of("urgencies", List.of("HIGH", "HIGH")))),
                 bad("description over 200", 422, "/description", b -> b.put("description", "d".repeat(201))),
                 bad("unknown field", 400, "/colour", b -> b.put("colour", "red")),
-                bad("secret supplied", 400, "/secret", b -> b.put("secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")));
+                bad("secret supplied", 400, "/secret", b -> b.put("secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")),
+                // issue 13, point 7: an IPv4 literal in any form but the canonical one, and text no store or channel holds
+                bad("url an octal IPv4 literal", 422, "/url", b -> b.put("url", "https://0177.0.0.01/hook")),
+                bad("url a decimal IPv4 literal", 422, "/url", b -> b.put("url", "https://2130706433/hook")),
+                bad("url a hexadecimal IPv4 literal", 422, "/url", b -> b.put("url", "https://0x7f.0.0.1/hook")),
+                bad("url with a lone surrogate", 400, "/url", b -> b.put("url", "https://hooks.example.test/\udc00")),
+                bad("description with a NUL", 400, "/description", b -> b.put("description", "brokers\u0000")),
+                bad("description on two lines", 400, "/description", b -> b.put("description", "brokers\nof 888")));
     }
 
     static Arguments bad(String name, int status, String field, Consumer<Map<String, Object>> change) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * A request's rows as a function of the set of its events (docs/events.md, brokerage): the same set gives the same rows
  * whatever order the events came in and however often each came. Each event is one transition, numbered by the version
  * it made; the highest version says where the request stands, and each kind of event contributes what it alone says
- * (the raise its time and wishes, the agreement its time, and so on). Hold refusals change nothing of the request.
+ * (the raise its time and wishes, the agreement its time, and so on). Hold refusals and reconciliation's repairs
+ * change nothing the reports count.
  */
 public final class RequestHistory {
 
@@ -30,6 +31,8 @@ public final class RequestHistory {
     public static final String CANCELLED = "brokerage.request.cancelled";
     public static final String WITHDRAWN = "brokerage.request.withdrawn";
     public static final String HOLD_REFUSED = "brokerage.engagement.hold-refused";
+    /** The brokerage's reconciliation with the ledger: what it repaired changes nothing the reports count. */
+    public static final String RECONCILIATION = "brokerage.reconciliation.";
 
     private RequestHistory() { }
 
@@ -71,7 +74,8 @@ public final class RequestHistory {
      */
     public static Optional<RequestRows> project(Collection<EventEnvelope> events) {
         Map<String, EventEnvelope> byId = new java.util.TreeMap<>(); // a repeat of an id is the same event: the set counts
-        events.stream().filter(e -> defectOf(e).isEmpty() && !HOLD_REFUSED.equals(e.type())).forEach(e -> byId.putIfAbsent(e.id(), e));
+        events.stream().filter(e -> defectOf(e).isEmpty() && !HOLD_REFUSED.equals(e.type()) && !e.type().startsWith(RECONCILIATION))
+                .forEach(e -> byId.putIfAbsent(e.id(), e));
         List<EventEnvelope> transitions = byId.values().stream()
                 .sorted(Comparator.comparingLong((EventEnvelope e) -> versionOf(e)).thenComparing(EventEnvelope::id))
                 .toList();

@@ -89,6 +89,15 @@ class RequestHistoryTest {
                 Map.of("requestId", "R-1", "version", 3L, "credits", 12L));
         assertThat(RequestHistory.project(List.of(refused))).as("a refusal alone makes no request").isEmpty();
         assertThat(RequestHistory.project(List.of(all.get(0), refused))).isEqualTo(RequestHistory.project(List.of(all.get(0))));
+        // nor do reconciliation's repairs, whether they move the request on a version or not
+        EventEnvelope released = new EventEnvelope("brokerage.reconciliation.hold-released", "R-1/40", t(45), "888",
+                Map.of("requestId", "R-1", "version", 40L, "urn", "100001", "to", "ACCEPTED", "holdId", "brk:R-1.P1.v3"));
+        EventEnvelope redriven = new EventEnvelope("brokerage.reconciliation.post-redriven", "R-1/6/post-redriven/brk:R-1.P1.v4",
+                t(210), "888", Map.of("requestId", "R-1", "version", 6L, "urn", "100001", "to", "COMPLETED"));
+        List<EventEnvelope> withRepairs = new ArrayList<>(all);
+        withRepairs.add(released);
+        withRepairs.add(redriven);
+        assertThat(RequestHistory.project(withRepairs)).isEqualTo(RequestHistory.project(all));
     }
 
     @Test

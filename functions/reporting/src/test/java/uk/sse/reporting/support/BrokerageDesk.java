@@ -99,12 +99,18 @@ public final class BrokerageDesk {
         throw new IllegalStateException("the brokerage refused " + c + ": " + result);
     }
 
-    /** True when done (or done before); false when the ledger refused a hold for want of credits. */
-    private boolean ledger(LedgerEffect effect, Caller caller) {
+    /**
+     * True when done (or done before); false when the ledger refused a hold for want of credits. The ledger is asked as
+     * the brokerage service asks it, naming the person acting.
+     */
+    private boolean ledger(LedgerEffect effect, Caller person) {
+        Caller caller = Caller.service("sse-brokerage", java.util.Set.of(uk.sse.kernel.identity.ServiceScope.LEDGER_HOLDS),
+                new Caller.Acting(person.subject(), person.role().name(), person.area(), person.organisation()));
         uk.sse.kernel.outcome.Outcome<uk.sse.ledger.model.Result> outcome = switch (effect) {
             case LedgerEffect.PlaceHold h -> move.transfer(caller, new TransferRequest(new TransferId(h.transferId()),
                     new AccountId(h.schoolAccount()), new AccountId(h.providerAccount()), h.credits(), TransferKind.PAYMENT,
-                    h.reference(), true, 0));
+                    h.reference(), true, uk.sse.ledger.model.Ledger.MAX_TIMEOUT_SECONDS)); // the scenario spans terms: kept as reconciliation would
+            case LedgerEffect.ExtendHold x -> resolve.extend(caller, new TransferId(x.transferId()), java.time.Duration.ofDays(30).toSeconds());
             case LedgerEffect.PostHold p -> resolve.post(caller, new TransferId(p.transferId()), OptionalLong.of(p.amount()));
             case LedgerEffect.VoidHold v -> resolve.voidHold(caller, new TransferId(v.transferId()));
             case LedgerEffect.VoidStrayHold v -> resolve.voidHold(caller, new TransferId(v.transferId()));

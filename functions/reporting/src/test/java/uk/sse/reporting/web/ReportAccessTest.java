@@ -99,6 +99,25 @@ class ReportAccessTest extends ReportingLambdaTest {
         }
     }
 
+    /** Every ✗ of the reporting table in docs/architecture.md's role × endpoint matrix, on every report. */
+    @Test
+    void everyDeniedCellOfTheAccessMatrixIsRefused() {
+        java.util.Map<String, String> callers = java.util.Map.of("ADVISER", tokens.bearer(Role.ADVISER, "888", null),
+                "BROKER", tokens.bearer(Role.BROKER, "888", null), "school", tokens.bearer(Role.PROVIDER, "888", "100001"),
+                "provider", tokens.bearer(Role.PROVIDER, "888", "P-HUB"), "ASSURER", tokens.bearer(Role.ASSURER, "888", null),
+                "service", tokens.service(uk.sse.kernel.identity.ServiceScope.LEDGER_HOLDS, uk.sse.kernel.identity.ServiceScope.DIRECTORY_READ));
+        List<uk.sse.testing.AccessMatrix.Denial> denials = uk.sse.testing.AccessMatrix.denials("reporting");
+        assertThat(denials).extracting(uk.sse.testing.AccessMatrix.Denial::column).containsExactlyInAnyOrderElementsOf(callers.keySet());
+        for (uk.sse.testing.AccessMatrix.Denial denial : denials) {
+            assertThat(denial.endpoint()).isEqualTo("`GET /reports/...` (every report)");
+            for (String endpoint : ENDPOINTS) {
+                Api.Reply reply = get(uri(endpoint), callers.get(denial.column()));
+                assertThat(reply.status()).as(denial + " " + endpoint).isEqualTo(403);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
     @Test
     void aCommissionerWithoutAnAreaIsRefused() {
         Api.Reply reply = get(uri("/reports/days"), tokens.bearer(Role.COMMISSIONER, null, "la"));
@@ -114,8 +133,13 @@ class ReportAccessTest extends ReportingLambdaTest {
             assertThat(reply.contentType()).startsWith("application/problem+json");
         }
         String unknownRole = "Bearer " + context.getBean(io.micronaut.security.token.jwt.generator.JwtTokenGenerator.class)
-                .generateToken(Map.of("sub", "someone", "role", "EMPEROR", "area", "888",
-                        "exp", System.currentTimeMillis() / 1000 + 600)).orElseThrow();
+                .generateToken(withRole(uk.sse.kernel.identity.TokenClaims.person(context.getBean(uk.sse.kernel.identity.IdentitySettings.class),
+                        "someone", uk.sse.kernel.identity.Role.COMMISSIONER, "888", null, java.time.Duration.ofMinutes(10)), "EMPEROR")).orElseThrow();
         assertThat(get(uri("/reports/days"), unknownRole).status()).isEqualTo(401);
+    }
+
+    private static Map<String, Object> withRole(Map<String, Object> claims, String role) {
+        claims.put("role", role);
+        return claims;
     }
 }

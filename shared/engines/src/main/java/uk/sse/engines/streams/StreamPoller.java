@@ -18,8 +18,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
  * lowest failed sequence number and carries the rest of the batch again (at least once). A handler
  * that throws, or names a record that is not in the batch, or no record, fails the whole batch.
  *
- * <p>After maxRetries retries of the same first record, that record alone is dropped and logged at
- * ERROR (AWS would send the batch to the on-failure destination). The reader belongs to the caller.
+ * <p>After maxRetries retries of the same first record, that record alone is given to the dead letters (as AWS sends
+ * the batch's description to the mapping's on-failure destination) and logged at ERROR; nothing is dropped silently.
+ * The reader belongs to the caller.
  */
 public final class StreamPoller implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class StreamPoller implements AutoCloseable {
     private final Function<DynamodbEvent, StreamsEventResponse> handler;
     private final int batchSize;
     private final int maxRetries;
+    private final java.util.function.Consumer<DynamodbEvent.DynamodbStreamRecord> deadLetters;
     private final Object wakeUp = new Object();
     private final Thread thread;
     private volatile boolean running = true;
@@ -37,7 +39,9 @@ public final class StreamPoller implements AutoCloseable {
     private List<DynamodbEvent.DynamodbStreamRecord> pending = List.of();
     private int failures; // failed deliveries starting with pending's first record
 
-    private StreamPoller(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler, int batchSize, int maxRetries) {
+    private StreamPoller(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler, int batchSize, int maxRetries,
+                         java.util.function.Consumer<DynamodbEvent.DynamodbStreamRecord> deadLetters) {
+        this.deadLetters = deadLetters;
         this.reader = reader;
         this.handler = handler;
         this.batchSize = batchSize;
@@ -47,10 +51,16 @@ public final class StreamPoller implements AutoCloseable {
 
     public static StreamPoller start(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler,
                                      int batchSize, int maxRetries) {
+        return start(reader, handler, batchSize, maxRetries, record -> { });
+    }
+
+    /** As {@link #start}, giving each record given up on to {@code deadLetters}. */
+    public static StreamPoller start(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler,
+                                     int batchSize, int maxRetries, java.util.function.Consumer<DynamodbEvent.DynamodbStreamRecord> deadLetters) {
         if (batchSize < 1 || batchSize > 1000 || maxRetries < 0) { // 1000: what one GetRecords returns at most
             throw new IllegalArgumentException("batchSize 1..1000 and maxRetries >= 0, not " + batchSize + ", " + maxRetries);
         }
-        StreamPoller poller = new StreamPoller(reader, handler, batchSize, maxRetries);
+        StreamPoller poller = new StreamPoller(reader, handler, batchSize, maxRetries, deadLetters);
         poller.thread.start();
         return poller;
     }
@@ -98,9 +108,14 @@ public final class StreamPoller implements AutoCloseable {
         }
         if (++failures > maxRetries) {
             DynamodbEvent.DynamodbStreamRecord dropped = pending.getFirst();
-            LOG.error("GIVING UP on stream record {} ({} {}) of {} after {} retries; it is not delivered again",
+            LOG.error("GIVING UP on stream record {} ({} {}) of {} after {} retries; it goes to the dead letters",
                     dropped.getDynamodb().getSequenceNumber(), dropped.getEventName(), dropped.getDynamodb().getKeys(),
                     reader.streamArn(), maxRetries);
+            try {
+                deadLetters.accept(dropped);
+            } catch (RuntimeException unkept) {
+                LOG.error("the dead letter of stream record {} could not be kept", dropped.getDynamodb().getSequenceNumber(), unkept);
+            }
             pending = List.copyOf(pending.subList(1, pending.size()));
             failures = 0;
         }

@@ -102,9 +102,10 @@ class StreamPollerTest {
     }
 
     @Test
-    void aRecordThatAlwaysFailsIsGivenUpAfterMaxRetriesAndTheRestIsDelivered() throws Exception {
+    void aRecordThatAlwaysFailsGoesToTheDeadLettersAfterMaxRetriesAndTheRestIsDelivered() throws Exception {
         String pk = "poison-" + System.nanoTime();
         List<DynamodbEvent> batches = new CopyOnWriteArrayList<>();
+        List<DynamodbEvent.DynamodbStreamRecord> dead = new CopyOnWriteArrayList<>();
         Function<DynamodbEvent, StreamsEventResponse> handler = event -> {
             batches.add(event);
             return event.getRecords().stream().filter(r -> value(r).equals("poison")).findFirst()
@@ -114,13 +115,14 @@ class StreamPollerTest {
             put(pk, 1, "ok");
             put(pk, 2, "poison");
             put(pk, 3, "after");
-            try (StreamPoller poller = StreamPoller.start(reader, handler, 10, 2)) {
+            try (StreamPoller poller = StreamPoller.start(reader, handler, 10, 2, dead::add)) {
                 await(() -> batches.size() >= 4, Duration.ofSeconds(20));
                 Thread.sleep(3 * StreamPoller.INTERVAL_MILLIS); // nothing more should come
             }
         }
         assertThat(values(batches)).containsExactly(
                 List.of("ok", "poison", "after"), List.of("poison", "after"), List.of("poison", "after"), List.of("after"));
+        assertThat(dead).singleElement().satisfies(r -> assertThat(value(r)).isEqualTo("poison"));
     }
 
     @Test

@@ -64,7 +64,19 @@ public final class Cursors {
 
     /** The start key of a page asked with {@code cursor}: null for the first page; a cursor this API did not give is refused. */
     public static Map<String, AttributeValue> startOf(String cursor) {
-        return cursor == null ? null : decode(cursor).orElseThrow(() -> new IllegalArgumentException("not a cursor of this listing"));
+        return cursor == null ? null : decode(cursor).orElseThrow(() -> new InvalidCursor("is not a cursor of this listing"));
+    }
+
+    /**
+     * As {@link #startOf}, and the key must be one of this listing's: exactly the attributes {@code names}, each
+     * {@code ours} accepts (another listing's cursor, or a forged one, is refused rather than sent to the store).
+     */
+    public static Map<String, AttributeValue> startOf(String cursor, java.util.Set<String> names, Predicate<Map<String, AttributeValue>> ours) {
+        Map<String, AttributeValue> start = startOf(cursor);
+        if (start != null && (!start.keySet().equals(names) || !ours.test(start))) {
+            throw new InvalidCursor("is not a cursor of this listing");
+        }
+        return start;
     }
 
     /**

@@ -54,10 +54,13 @@ public final class IndexQueries {
             query.filterExpression(filter.expression());
         }
         query.expressionAttributeNames(names).expressionAttributeValues(values);
-        Map<String, AttributeValue> start = Cursors.startOf(page.cursor());
+        // a page starts after an item of this index's partition (and prefix), or the cursor is not this listing's
+        Map<String, AttributeValue> start = Cursors.startOf(page.cursor(), java.util.Set.of(Tables.PK, Tables.SK, pkName, skName),
+                key -> pkValue.equals(key.get(pkName).s()) && (skPrefix == null || key.get(skName).s().startsWith(skPrefix)));
         List<T> items = new ArrayList<>();
         do {
-            QueryResponse response = client.query(query.limit(page.limit() - items.size()).exclusiveStartKey(start).build());
+            QueryRequest request = query.limit(page.limit() - items.size()).exclusiveStartKey(start).build();
+            QueryResponse response = Transactions.busyOnFault("listing", () -> client.query(request));
             response.items().stream().map(Items::of).map(mapper).forEach(items::add);
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (items.size() < page.limit() && start != null);

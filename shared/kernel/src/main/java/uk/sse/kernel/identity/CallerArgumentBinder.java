@@ -8,15 +8,34 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Lets a controller method take a {@link Caller} parameter. A token without a known role is treated as
- * unauthenticated: no endpoint can be reached with an unusable identity.
+ * Lets a controller method take a {@link Caller} parameter. A person's token without a known role is treated as
+ * unauthenticated: no endpoint can be reached with an unusable identity. A service's token (its client is one of
+ * {@link IdentitySettings#serviceClients()}) reaches only routes that admit one of its scopes ({@link ServiceAdmission});
+ * the person it acts for comes from the {@code Acting-*} headers, which only a service's call is read for.
  */
 @Singleton
 public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
+
+    public static final String ACTING_SUBJECT = "Acting-Subject";
+    public static final String ACTING_ROLE = "Acting-Role";
+    public static final String ACTING_AREA = "Acting-Area";
+    public static final String ACTING_ORG = "Acting-Org";
+    /** What an acting person's parts may be: short, printable, no separators that could forge a log line. */
+    private static final Pattern ACTING_PART = Pattern.compile("[A-Za-z0-9:_.@\\-]{1,128}");
+
+    private final IdentitySettings identity;
+
+    public CallerArgumentBinder(IdentitySettings identity) {
+        this.identity = identity;
+    }
 
     @Override
     public Argument<Caller> argumentType() {
@@ -29,14 +48,27 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
         if (authentication.isEmpty()) {
             throw new AuthorizationException(null);
         }
-        Optional<Caller> caller = callerOf(authentication.get());
+        Optional<Caller> caller = callerOf(authentication.get(), source);
         if (caller.isEmpty()) {
             throw new AuthorizationException(null);
         }
         return () -> caller;
     }
 
-    public static Optional<Caller> callerOf(Authentication authentication) {
+    /** The caller a validated token names: a service by its client id, or a person by their role claim. */
+    public Optional<Caller> callerOf(Authentication authentication, HttpRequest<?> request) {
+        Object client = authentication.getAttributes().get(TokenClaims.CLIENT_ID);
+        if (client != null && identity.isService(client.toString())) {
+            Object scope = authentication.getAttributes().get(TokenClaims.SCOPE);
+            Set<String> scopes = scope == null ? Set.of()
+                    : Arrays.stream(scope.toString().split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+            return Optional.of(Caller.service(client.toString(), scopes, acting(request)));
+        }
+        return personOf(authentication);
+    }
+
+    /** The person a token names by its role claim (and area and organisation); none without a known role. */
+    public static Optional<Caller> personOf(Authentication authentication) {
         Role role = roleOf(authentication.getAttributes().get(Role.CLAIM));
         if (role == null) {
             return Optional.empty();
@@ -44,6 +76,17 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
         return Optional.of(new Caller(authentication.getName(), role,
                 text(authentication.getAttributes().get(Caller.AREA_CLAIM)),
                 text(authentication.getAttributes().get(Caller.ORGANISATION_CLAIM))));
+    }
+
+    private static Caller.Acting acting(HttpRequest<?> request) {
+        String subject = part(request, ACTING_SUBJECT);
+        return subject == null ? null : new Caller.Acting(subject, part(request, ACTING_ROLE), part(request, ACTING_AREA),
+                part(request, ACTING_ORG));
+    }
+
+    private static String part(HttpRequest<?> request, String header) {
+        String value = request.getHeaders().get(header);
+        return value != null && ACTING_PART.matcher(value).matches() ? value : null;
     }
 
     private static Role roleOf(Object claim) {

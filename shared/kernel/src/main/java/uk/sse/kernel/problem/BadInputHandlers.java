@@ -88,6 +88,16 @@ public final class BadInputHandlers {
         return badRequest(request, field, "is required");
     }
 
+    /** A paging cursor that is not one the listing gave. */
+    @Singleton
+    public static class InvalidCursors implements ExceptionHandler<uk.sse.kernel.dynamo.InvalidCursor, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, uk.sse.kernel.dynamo.InvalidCursor exception) {
+            var response = Problems.invalid("cursor", exception.getMessage());
+            return response.body(response.body().withInstance(request.getPath()));
+        }
+    }
+
     /** The body is not JSON, or names a field the resource does not have. */
     @Singleton
     public static class CodecErrors implements ExceptionHandler<CodecException, HttpResponse<Problem>> {
@@ -109,18 +119,29 @@ public final class BadInputHandlers {
         return response.body(response.body().withInstance(request.getPath()));
     }
 
+    /** The body as the client sent it, read as UTF-8 (the edge admits no other), so positions in it are the parser's. */
     private static String bodyText(HttpRequest<?> request) {
         try {
+            if (request instanceof io.micronaut.http.ServerHttpRequest<?> server
+                    && server.byteBody() instanceof io.micronaut.http.body.AvailableByteBody available) {
+                try (io.micronaut.http.body.CloseableAvailableByteBody copy = available.split()) {
+                    return new String(copy.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
             return request.getBody(String.class).orElse(null);
         } catch (RuntimeException unreadable) {
-            return null;
+            return request.getBody(String.class).orElse(null);
         }
     }
 
+    /** The messages of the exception and its causes, capped: a deeply nested body makes a chain of repeating messages. */
     private static String messages(Throwable exception) {
         StringBuilder all = new StringBuilder();
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            all.append(t.getMessage()).append('\n');
+        int causes = 0;
+        for (Throwable t = exception; t != null && causes < 16 && all.length() < 16_384; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            all.append(message, 0, Math.min(message.length(), 4096)).append('\n');
+            causes++;
         }
         return all.toString();
     }

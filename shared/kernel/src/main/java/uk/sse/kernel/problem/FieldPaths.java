@@ -164,9 +164,14 @@ public final class FieldPaths {
 
     /**
      * Reads the structure of a JSON text, leniently (it may be cut short or malformed), keeping the path to the
-     * member being read: the key of each open object and the index in each open array.
+     * member being read: the key of each open object and the index in each open array. Linear in the text whatever its
+     * shape: the path is changed in place, copied only for a member asked for (at most {@value #MAX_FOUND} of them),
+     * and not followed below {@value #MAX_DEPTH} levels, where a field is not worth naming.
      */
     private static final class JsonScan {
+
+        static final int MAX_DEPTH = 64;
+        static final int MAX_FOUND = 16;
 
         /** One slot per open object or array: the object's current key (null until read), or the array's index. */
         private final List<Object> path = new ArrayList<>();
@@ -184,35 +189,48 @@ public final class FieldPaths {
             return open.isEmpty() ? null : pointer(open.stream().map(String::valueOf).toList());
         }
 
-        /** The paths of every member with this key, in the order they appear. */
+        /** The paths of the first {@value #MAX_FOUND} members with this key, in the order they appear. */
         static List<List<String>> membersNamed(String body, String key) {
             List<List<String>> found = new ArrayList<>();
-            new JsonScan().walk(body, body.length(), path -> {
-                if (key.equals(path.getLast())) {
-                    found.add(path);
+            JsonScan scan = new JsonScan();
+            scan.walk(body, body.length(), name -> {
+                if (key.equals(name) && found.size() < MAX_FOUND) {
+                    found.add(scan.path.stream().map(String::valueOf).toList()); // copied only for a match
                 }
             });
             return found;
         }
 
-        /** Reads up to {@code end}, telling {@code onKey} the path to each member as its key is read. */
-        private void walk(String body, int end, Consumer<List<String>> onKey) {
+        /**
+         * Reads up to {@code end}, telling {@code onKey} each member's key as it is read (the path to it is
+         * {@link #path} then). Members nested below {@value #MAX_DEPTH} levels are skipped over.
+         */
+        private void walk(String body, int end, Consumer<String> onKey) {
             int i = 0;
+            int skipped = 0; // levels open below MAX_DEPTH, not followed
             while (i < end) {
                 char c = body.charAt(i);
                 if (c == '"') {
-                    StringBuilder text = new StringBuilder();
+                    StringBuilder text = skipped > 0 ? null : new StringBuilder();
                     i = readString(body, i + 1, end, text);
-                    if (isObject() && expectingKey.getLast()) {
+                    if (skipped == 0 && isObject() && expectingKey.getLast()) {
                         path.set(path.size() - 1, text.toString());
                         expectingKey.set(expectingKey.size() - 1, false);
                         if (onKey != null) {
-                            onKey.accept(path.stream().map(String::valueOf).toList());
+                            onKey.accept(text.toString());
                         }
                     }
                     continue;
                 }
-                if (c == '{') {
+                if ((c == '{' || c == '[') && (skipped > 0 || path.size() >= MAX_DEPTH)) {
+                    skipped++;
+                } else if ((c == '}' || c == ']') && skipped > 0) {
+                    skipped--;
+                } else if (skipped > 0) {
+                    // inside what is not followed: nothing to track
+                    i++;
+                    continue;
+                } else if (c == '{') {
                     path.add(null);
                     expectingKey.add(true);
                 } else if (c == '[') {
@@ -237,12 +255,19 @@ public final class FieldPaths {
             return !path.isEmpty() && !(path.getLast() instanceof Integer);
         }
 
-        /** Reads a string's content from just after its opening quote; returns the index after its closing quote. */
+        /**
+         * Reads a string's content from just after its opening quote into {@code text} (null: only skip it); returns
+         * the index after its closing quote.
+         */
         private static int readString(String body, int i, int end, StringBuilder text) {
             while (i < end) {
                 char c = body.charAt(i);
                 if (c == '"') {
                     return i + 1;
+                }
+                if (text == null) {
+                    i += c == '\\' && i + 1 < end ? 2 : 1;
+                    continue;
                 }
                 if (c == '\\' && i + 1 < end) {
                     char escaped = body.charAt(i + 1);

@@ -219,4 +219,32 @@ class FieldPathsTest {
         FieldPaths.atLocation("line: " + line + ", column: " + column, body);
         FieldPaths.fromSerdeMessage("Unknown property [" + message + "] encountered during deserialization of type: X " + message, body);
     }
+
+    // ---- bounded: any shape within the size limit, named in well under a second ----
+
+    /** Nested objects whose every key is the one asked for, and nested arrays: the shapes that made the lookup quadratic. */
+    static java.util.stream.Stream<String> hostileBodies() {
+        int kib = 256 * 1024;
+        StringBuilder objects = new StringBuilder();
+        while (objects.length() < kib / 2) {
+            objects.append("{\"colour\":");
+        }
+        objects.append("1");
+        StringBuilder arrays = new StringBuilder("[".repeat(kib / 2));
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; wide.length() < kib; i++) {
+            wide.append("\"colour\":{\"x\":[").append(i).append("]},");
+        }
+        return java.util.stream.Stream.of(objects.toString(), arrays.toString(), wide.toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("hostileBodies")
+    void aBodyOfAnyShapeIsScannedInLinearTime(String body) {
+        long started = System.nanoTime();
+        FieldPaths.fromSerdeMessage("Unknown property [colour] encountered during deserialization of type: Body body", body);
+        FieldPaths.atLocation("line: 1, column: " + body.length(), body);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        assertThat(ms).as("milliseconds for %d characters", body.length()).isLessThan(1000);
+    }
 }

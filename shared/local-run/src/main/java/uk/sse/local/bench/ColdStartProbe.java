@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import uk.sse.kernel.identity.IdentitySettings;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -43,7 +46,8 @@ public final class ColdStartProbe {
         String path = args[1];
         try (APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction()) {
             String token = handler.getApplicationContext().getBean(JwtTokenGenerator.class)
-                    .generateToken(Map.of("sub", "bench", "role", System.getProperty(ROLE, "ADVISER"), "area", "888")).orElseThrow();
+                    .generateToken(TokenClaims.person(handler.getApplicationContext().getBean(IdentitySettings.class), "bench",
+                            Role.valueOf(System.getProperty(ROLE, "ADVISER")), "888", null, java.time.Duration.ofHours(1))).orElseThrow();
             APIGatewayV2HTTPResponse first = handler.handleRequest(event(path, token), null);
             long firstAt = System.currentTimeMillis();
             long[] warmNanos = new long[warm];

@@ -24,7 +24,9 @@ import uk.sse.engines.Engines;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.ledger.application.ApplyCommand;
 import uk.sse.kernel.retry.Backoff;
@@ -60,10 +62,11 @@ import java.util.stream.Collectors;
  * moving credits between random pairs of them, timed two ways in the same run on the same table:
  * <ol>
  *   <li>the ledger's Lambda handler ({@code APIGatewayV2HTTPEventFunction}) called in process with API Gateway v2
- *       events carrying a signed BROKER token: JWT check, binding and validation, {@code MoveCredits} /
+ *       events carrying the paying organisation's signed token (only a payer pays, holds and posts): JWT and claim
+ *       checks, the edge's checks of the body, binding and validation, {@code MoveCredits} /
  *       {@code ResolveHold}, {@code ApplyCommand}'s read, apply, conditional write and retries, JSON out;</li>
  *   <li>the baseline: the same reads and TransactWriteItems, written by hand with a DynamoDbClient (same transport,
- *       same items, same conditions, same backoff) in a second area of the same table.</li>
+ *       same items, who asked included, same conditions, same backoff) in a second area of the same table.</li>
  * </ol>
  * Nine operations in ten are single-phase PAYMENTs; the tenth is a hold followed by its post (all or part). Each
  * request has an id of its own; a 503 (the ledger gave up after its attempts) is sent again with the same id, as a
@@ -88,7 +91,9 @@ public final class LedgerBenchmark {
     private final DynamoDbClient client;
     private final String table;
     private final Backoff backoff;
-    private final String broker;
+    /** Each paying organisation's token: only a payer pays, holds and posts its credits. */
+    private final Map<String, String> payers = new HashMap<>();
+    private final Map<String, String> holdDebits = new ConcurrentHashMap<>();
     private final Set<String> handlerIds = ConcurrentHashMap.newKeySet();
     private final Set<String> rawIds = ConcurrentHashMap.newKeySet();
     private final LongAdder rawAttempts = new LongAdder();
@@ -101,7 +106,8 @@ public final class LedgerBenchmark {
 
     private LedgerBenchmark(String endpoint) {
         this.table = "ledger-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        this.context = ApplicationContext.builder().properties(Map.of(
+        // and the web's settings (LocalWeb): the web's beans are on this classpath too
+        this.context = ApplicationContext.builder().properties(uk.sse.local.LocalWeb.settings(0)).properties(Map.of(
                 "sse.aws.endpoint", endpoint,
                 "sse.aws.create-tables", "true",
                 "sse.ledger.table-name", table,
@@ -113,7 +119,9 @@ public final class LedgerBenchmark {
         this.client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .endpointOverride(URI.create(endpoint)).build();
-        this.broker = bearer(Role.BROKER, AREA, "la-" + AREA);
+        for (String owner : OWNERS) {
+            payers.put(AREA + "/" + owner, bearer(Role.PROVIDER, AREA, owner));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -307,17 +315,20 @@ public final class LedgerBenchmark {
         public int create(String id, String debit, String credit, long amount, boolean pending) {
             String body = pending ? json("id", id, "debit", debit, "credit", credit, "amount", amount, "kind", "PAYMENT", "pending", true)
                     : json("id", id, "debit", debit, "credit", credit, "amount", amount, "kind", "PAYMENT");
-            return untilDone("POST", "/transfers", body, 201);
+            if (pending) {
+                holdDebits.put(id, debit);
+            }
+            return untilDone("POST", "/transfers", body, 201, payers.get(debit));
         }
 
         @Override
         public int post(String id, long amount) {
-            return untilDone("POST", "/transfers/" + id + "/post", json("amount", amount), 200);
+            return untilDone("POST", "/transfers/" + id + "/post", json("amount", amount), 200, payers.get(holdDebits.get(id)));
         }
 
-        private int untilDone(String method, String path, String body, int expected) {
+        private int untilDone(String method, String path, String body, int expected, String payer) {
             for (int busy = 0; ; busy++) {
-                APIGatewayV2HTTPResponse r = call(method, path, body, broker);
+                APIGatewayV2HTTPResponse r = call(method, path, body, payer);
                 if (r.getStatusCode() != 503) {
                     if (r.getStatusCode() != expected) {
                         throw new IllegalStateException("the handler answered " + r.getStatusCode() + ", not " + expected
@@ -348,12 +359,8 @@ public final class LedgerBenchmark {
     }
 
     private String bearer(Role role, String area, String organisation) {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", role.name().toLowerCase(Locale.ROOT) + "-" + area + "-" + organisation);
-        claims.put(Role.CLAIM, role.name());
-        claims.put(Caller.AREA_CLAIM, area);
-        claims.put(Caller.ORGANISATION_CLAIM, organisation);
-        claims.put("exp", System.currentTimeMillis() / 1000 + 6 * 3600);
+        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class),
+                role.name().toLowerCase(Locale.ROOT) + "-" + area + "-" + organisation, role, area, organisation, java.time.Duration.ofHours(6));
         return "Bearer " + context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 
@@ -436,7 +443,9 @@ public final class LedgerBenchmark {
                 Totals newC = c.plus(0, posted, 0, -amount);
                 List<TransactWriteItem> items = new ArrayList<>(accountPuts(d, newD, c, newC));
                 items.add(put(transferItem(id, debit, credit, amount, true, "POSTED", posted, t.s("createdAt"), now),
-                        "#state = :pending", Map.of("#state", "state"), Map.of(":pending", AttributeValue.fromS("PENDING"))));
+                        "#state = :pending AND (attribute_not_exists(#revision) OR #revision = :read)",
+                        Map.of("#state", "state", "#revision", "revision"),
+                        Map.of(":pending", AttributeValue.fromS("PENDING"), ":read", AttributeValue.fromN("0"))));
                 items.addAll(entryPuts(id, newD, newC, posted, now));
                 return write(items);
             });
@@ -565,11 +574,21 @@ public final class LedgerBenchmark {
 
     private static Map<String, AttributeValue> transferItem(String id, String debit, String credit, long amount, boolean pending,
                                                             String state, long posted, String createdAt, String resolvedAt) {
-        return Items.of(new HashMap<>(transferKey(id))).s("type", "TRANSFER")
+        Map<String, AttributeValue> item = new HashMap<>(Items.of(new HashMap<>(transferKey(id))).s("type", "TRANSFER")
                 .s(Tables.indexPk(1), "AREA#" + area(debit)).s(Tables.indexSk(1), "TRANSFER#" + id)
                 .s("id", id).s("area", area(debit)).s("debit", debit).s("credit", credit).n("amount", amount)
                 .s("kind", TransferKind.PAYMENT.name()).bool("pending", pending).n("timeoutSeconds", 0)
-                .s("createdAt", createdAt).s("state", state).n("postedAmount", posted).s("resolvedAt", resolvedAt).build();
+                .s("createdAt", createdAt).s("state", state).n("postedAmount", posted).s("resolvedAt", resolvedAt)
+                .n("revision", "POSTED".equals(state) ? 1 : 0).build());
+        // who asked, as the ledger records it: the paying organisation's member
+        String owner = debit.substring(debit.indexOf('/') + 1);
+        AttributeValue payer = AttributeValue.fromM(Map.of("subject", AttributeValue.fromS("provider-" + area(debit) + "-" + owner),
+                "role", AttributeValue.fromS("PROVIDER"), "area", AttributeValue.fromS(area(debit)), "organisation", AttributeValue.fromS(owner)));
+        item.put("requestedBy", payer);
+        if (resolvedAt != null) {
+            item.put("resolvedBy", payer);
+        }
+        return item;
     }
 
     private static Map<String, AttributeValue> entryItem(Totals after, String transfer, long amount, String at) {

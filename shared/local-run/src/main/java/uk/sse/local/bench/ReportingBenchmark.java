@@ -12,7 +12,9 @@ import uk.sse.engines.Engines;
 import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.local.ReportingReadModel;
+import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.reporting.model.ReportPeriod;
 import uk.sse.reporting.projection.ProjectEvents;
 import uk.sse.reporting.reports.AreaLevel;
@@ -63,6 +65,8 @@ public final class ReportingBenchmark {
         String schema = "bench_" + System.currentTimeMillis();
         Map<String, Object> properties = new HashMap<>(ReportingReadModel.settings(postgres, schema));
         properties.put(SECRET, "benchmark-secret-that-is-long-enough-0123456789");
+        // the web's settings too: this run's one classpath holds the web's beans, whose filters every context serving HTTP builds
+        properties.putAll(uk.sse.local.LocalWeb.settings(0));
         try (ProjectEvents projection = new ProjectEvents(ApplicationContext.builder().properties(properties));
              ApplicationContext api = ApplicationContext.builder().properties(properties).start()) {
             APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(api);
@@ -101,9 +105,9 @@ public final class ReportingBenchmark {
             System.out.println("  read model: " + counts(tx, schema));
             System.out.printf("  ANALYZE of the read model's tables: %.1f s%n", seconds(a0));
 
-            String token = "Bearer " + api.getBean(JwtTokenGenerator.class).generateToken(Map.of("sub", "bench-commissioner",
-                    "role", Role.COMMISSIONER.name(), "area", ReportingBenchData.AREA,
-                    "exp", Instant.now().plus(Duration.ofHours(2)).getEpochSecond())).orElseThrow();
+            String token = "Bearer " + api.getBean(JwtTokenGenerator.class).generateToken(TokenClaims.person(
+                    api.getBean(IdentitySettings.class), "bench-commissioner", Role.COMMISSIONER, ReportingBenchData.AREA, null,
+                    Duration.ofHours(2))).orElseThrow();
             List<Probe> probes = probes(api.getBean(ReportQueries.class));
             System.out.printf("%nreports of area %s, %s to %s, %d runs each after 3 warm-ups (ms)%n", ReportingBenchData.AREA,
                     ReportingBenchData.yearFrom(), ReportingBenchData.yearTo(), runs);

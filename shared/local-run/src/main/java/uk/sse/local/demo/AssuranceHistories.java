@@ -90,7 +90,7 @@ final class AssuranceHistories {
         }
         Instant created = at(day);
         Offer offer = new Offer(offerId(created), provider.id(), provider.name(), provider.type(), provider.area(),
-                provider.designations(), content, OfferStatus.DRAFT, null, List.of(), 1, created, created, null);
+                provider.verifiedDesignations(), content, OfferStatus.DRAFT, null, List.of(), 1, created, created, null);
         for (int i = 0; i < path.size(); i++) {
             AssuranceAction action = path.get(i);
             String by = action.actor() == Actor.PROVIDER ? "provider-" + provider.id() : "assurer-" + provider.area();

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.BiFunction;
 
 /**
  * The demo area's brokerage, made through the brokerage's own use cases (which call the directory and the ledger
@@ -50,8 +49,7 @@ public final class DemoBrokerage {
             new Visit("CT.MATHS", "Number sense in key stage 1: half of Year 2 are not secure with bonds to 10.", Urgency.HIGH, 3, 30, 2),
             new Visit("LG", "A new governing board wants help to hold leaders to account on the curriculum.", Urgency.LOW, 2, 20, 3));
 
-    public static Seeded seed(DemoDirectory demo, RaiseRequest raise, ProposeOffers propose, MoveRequest move,
-                              BiFunction<Role, String, String> bearer) {
+    public static Seeded seed(DemoDirectory demo, RaiseRequest raise, ProposeOffers propose, MoveRequest move) {
         String area = demo.demoArea();
         List<Provider> schools = demo.providers().stream().filter(p -> p.area().equals(area) && p.type() == ProviderType.SCHOOL).toList();
         Caller adviser = new Caller("demo-adviser", Role.ADVISER, area, null);
@@ -61,27 +59,26 @@ public final class DemoBrokerage {
             Visit v = VISITS.get(i);
             Provider school = schools.get(i + 6); // the first six already pay or hold in the demo ledger
             RaiseRequest.Form form = new RaiseRequest.Form(school.urn(), List.of(v.code()), v.need(), v.urgency(), v.days(),
-                    List.of(DeliveryMode.IN_SCHOOL), LocalDate.now().plusWeeks(6), v.credits());
-            BrokerageRequest r = done(raise.raise(adviser, bearer.apply(Role.ADVISER, null), form, "demo-visit-" + i)).request();
+                    List.of(DeliveryMode.IN_SCHOOL), LocalDate.now().plusWeeks(6), v.credits(), List.of());
+            BrokerageRequest r = done(raise.raise(adviser, form, "demo-visit-" + i)).request();
             if (v.stage() > 0) {
                 List<String> notFrom = new java.util.ArrayList<>(schools.subList(0, 3).stream().map(Provider::id).toList());
                 notFrom.add(school.id()); // nor the school itself
                 Offer offer = offerFor(demo, v.code(), notFrom);
-                r = step(propose.propose(broker, bearer.apply(Role.BROKER, null), r.id(), r.version(),
+                r = step(propose.propose(broker, r.id(), r.version(),
                         List.of(new ProposeOffers.Offer(offer.id(), v.days(), Math.min(v.credits(), 20))), "a good fit nearby"));
                 if (v.stage() > 1) {
                     Caller provider = new Caller("demo-provider-" + offer.providerId(), Role.PROVIDER, area, offer.providerId());
-                    r = move(move, provider, bearer.apply(Role.PROVIDER, offer.providerId()), r, (a, at, ver) -> new Command.Accept(a, at, ver, "P1"));
-                    r = move(move, adviser, bearer.apply(Role.ADVISER, null), r, (a, at, ver) -> new Command.Agree(a, at, ver, "P1"));
+                    r = move(move, provider, r, (a, at, ver) -> new Command.Accept(a, at, ver, "P1"));
+                    r = move(move, adviser, r, (a, at, ver) -> new Command.Agree(a, at, ver, "P1"));
                 }
                 if (v.stage() > 2) {
-                    String brokerToken = bearer.apply(Role.BROKER, null);
-                    r = move(move, broker, brokerToken, r, (a, at, ver) -> new Command.StartDelivery(a, at, ver));
-                    r = move(move, broker, brokerToken, r, (a, at, ver) -> new Command.Complete(a, at, ver, v.days(), OptionalLong.empty(), "delivered"));
+                    r = move(move, broker, r, (a, at, ver) -> new Command.StartDelivery(a, at, ver));
+                    r = move(move, broker, r, (a, at, ver) -> new Command.Complete(a, at, ver, v.days(), OptionalLong.empty(), "delivered"));
                     Caller schoolCaller = new Caller("demo-school-" + school.urn(), Role.PROVIDER, area, school.urn());
-                    r = move(move, schoolCaller, bearer.apply(Role.PROVIDER, school.urn()), r,
+                    r = move(move, schoolCaller, r,
                             (a, at, ver) -> new Command.Evaluate(a, at, ver, Rating.SCHOOL, 5, "practical and well paced"));
-                    r = move(move, adviser, bearer.apply(Role.ADVISER, null), r,
+                    r = move(move, adviser, r,
                             (a, at, ver) -> new Command.Evaluate(a, at, ver, Rating.IMPACT, 4, "governors now ask sharper questions"));
                 }
             }
@@ -106,8 +103,8 @@ public final class DemoBrokerage {
         Command.Change at(uk.sse.brokerage.model.Actor actor, java.time.Instant at, long version);
     }
 
-    private static BrokerageRequest move(MoveRequest move, Caller caller, String bearer, BrokerageRequest r, Step step) {
-        return step(move.move(caller, bearer, r.id(), (actor, at) -> step.at(actor, at, r.version())));
+    private static BrokerageRequest move(MoveRequest move, Caller caller, BrokerageRequest r, Step step) {
+        return step(move.move(caller, r.id(), (actor, at) -> step.at(actor, at, r.version())));
     }
 
     private static BrokerageRequest step(Outcome<Moved> outcome) {

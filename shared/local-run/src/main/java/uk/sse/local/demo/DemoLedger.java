@@ -33,7 +33,6 @@ public final class DemoLedger {
     public static Seeded seed(DemoDirectory demo, OpenAccount open, MoveCredits move) {
         String area = demo.demoArea();
         Caller commissioner = new Caller("demo-commissioner", Role.COMMISSIONER, area, null);
-        Caller broker = new Caller("demo-broker", Role.BROKER, area, null);
         List<Provider> inArea = demo.providers().stream().filter(p -> p.area().equals(area)).toList();
         List<Provider> schools = inArea.stream().filter(p -> p.type() == ProviderType.SCHOOL).toList();
         List<Provider> others = inArea.stream().filter(p -> p.type() != ProviderType.SCHOOL).toList();
@@ -53,17 +52,22 @@ public final class DemoLedger {
             return new Seeded(inArea.size() + 1, allocated, transfers);
         }
         for (int i = 0; i < Math.min(4, schools.size()); i++) {
-            applied(move.transfer(broker, request("demo-engagement-" + i, account(area, schools.get(i)),
+            applied(move.transfer(member(area, schools.get(i)), request("demo-engagement-" + i, account(area, schools.get(i)),
                     account(area, others.get(i % others.size())), 6 + i, TransferKind.PAYMENT, "Delivered support, demo engagement " + i, false, 0)));
             transfers++;
         }
         for (int i = 4; i < Math.min(6, schools.size()); i++) {
-            applied(move.transfer(broker, request("demo-hold-" + i, account(area, schools.get(i)),
+            applied(move.transfer(member(area, schools.get(i)), request("demo-hold-" + i, account(area, schools.get(i)),
                     account(area, others.get(i % others.size())), 12, TransferKind.PAYMENT, "Agreed support, demo engagement " + i,
                     true, Duration.ofDays(60).toSeconds())));
             transfers++;
         }
         return new Seeded(inArea.size() + 1, allocated, transfers);
+    }
+
+    /** Someone of the paying school: only a payer pays or holds its own credits. */
+    private static Caller member(String area, Provider school) {
+        return new Caller("demo-school-" + school.id(), Role.PROVIDER, area, school.id());
     }
 
     private static AccountId account(String area, Provider provider) {

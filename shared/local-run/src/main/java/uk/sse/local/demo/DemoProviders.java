@@ -227,7 +227,7 @@ final class DemoProviders {
                 + ". Its staff share their expertise through school-to-school support.";
         Instant created = created();
         Provider provider = new Provider(s.urn(), SCHOOL, s.name(), s.laCode(), s.urn(), contact(SCHOOL_ROLE, s.name()), website(s),
-                designations, new GeoPoint(s.latitude(), s.longitude()), description, 1, created, created);
+                designations, designations, new GeoPoint(s.latitude(), s.longitude()), description, 1, created, created); // the demo's claims are assured
         Set<String> tags = new HashSet<>(Set.of(kind.name()));
         designations.forEach(d -> tags.add(d.name()));
         ids.add(s.urn());
@@ -252,6 +252,7 @@ final class DemoProviders {
                 Instant created = created();
                 Provider provider = new Provider(id, kind.type(), name, area, null, contact(kind.role(), name),
                         "https://www." + slug(name) + ".example.org",
+                        kind.designation() == null ? List.of() : List.of(kind.designation()),
                         kind.designation() == null ? List.of() : List.of(kind.designation()), location,
                         kind.about().formatted(laName(area)), 1, created, created);
                 Set<String> tags = Set.of(kind.type() == HUB ? kind.designation().name() : tag(kind.type()));

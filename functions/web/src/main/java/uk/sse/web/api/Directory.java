@@ -1,0 +1,96 @@
+package uk.sse.web.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** What the pages read from the directory's API (docs/api/directory.yml); fields they do not use are ignored. */
+public final class Directory {
+
+    private Directory() { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SchoolHit(String urn, String name, @Nullable String laName, @Nullable String phase, @Nullable String town,
+                            @Nullable String postcode) {
+        /** Where it is, to tell apart schools of one name: "Lytham, FY8 4JL". */
+        public String place() {
+            return String.join(", ", java.util.stream.Stream.of(town, postcode).filter(s -> s != null && !s.isBlank()).toList());
+        }
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record School(String urn, String name, @Nullable String laCode, @Nullable String laName, @Nullable String type,
+                         @Nullable String phase, @Nullable String street, @Nullable String locality, @Nullable String town,
+                         @Nullable String postcode, @Nullable Integer pupils, @Nullable Integer statutoryLowAge,
+                         @Nullable Integer statutoryHighAge, @Nullable Double latitude) {
+        public List<String> address() {
+            return java.util.stream.Stream.of(street, locality, town, postcode).filter(s -> s != null && !s.isBlank()).toList();
+        }
+
+        public boolean located() {
+            return latitude != null;
+        }
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OfferResults(long total, int page, int size, List<OfferHit> hits, List<Facet> facets) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OfferHit(String id, String title, String providerId, String providerName, @Nullable String providerType,
+                           @Nullable List<String> areasOfSupport, @Nullable List<String> phases, @Nullable List<String> deliveryModes,
+                           @Nullable Long priceCredits, @Nullable Double distanceKm, @Nullable String reviewDate,
+                           @Nullable List<String> designations, @Nullable Integer completedEngagements, @Nullable Double averageImpact,
+                           @Nullable Map<String, List<String>> highlights) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Facet(String field, List<Count> counts) {
+        @Serdeable
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Count(String value, long count) { }
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Offer(String id, String providerId, String providerName, @Nullable String providerType, @Nullable String area,
+                        @Nullable List<String> designations, Content content, String status, @Nullable String reviewDate,
+                        long version, @Nullable List<AssuranceRecord> history, @Nullable String updatedAt) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Content(String title, String description, List<String> areasOfSupport, List<String> phases,
+                          List<String> deliveryModes, @Nullable BigDecimal capacityDaysPerTerm, long priceCredits,
+                          @Nullable Long dayRatePence, @Nullable Integer travelRadiusKm, @Nullable String availableFrom,
+                          @Nullable String availableUntil, @Nullable Evidence evidence, @Nullable Contact contact) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Evidence(@Nullable String summary, @Nullable List<String> links) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Contact(@Nullable String name, @Nullable String email, @Nullable String phone) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AssuranceRecord(@Nullable String action, @Nullable String from, @Nullable String to, @Nullable String at,
+                                  @Nullable String reason, @Nullable String reviewDate) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Provider(String id, String type, String name, String area, @Nullable String urn, @Nullable Contact contact,
+                           @Nullable String website, @Nullable List<String> designations, @Nullable String description,
+                           long version) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OfferPage(List<Offer> items, @Nullable String next) { }
+}

@@ -1,0 +1,100 @@
+package uk.sse.web.home;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import uk.sse.web.WebPages;
+import uk.sse.web.WebSettings;
+import uk.sse.web.pages.Pages;
+import uk.sse.web.session.People;
+import uk.sse.web.session.Person;
+import uk.sse.web.session.SessionCookies;
+import uk.sse.web.session.SessionSignIn;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The start page, each person's home (what they can do here), and signing out. */
+@Controller
+@WebPages
+public class HomeController {
+
+    /** One thing a person can do, as a link with a line saying what it is for. */
+    public record Task(String title, String href, String description) { }
+
+    public record HomePage(String signInPath, List<Task> tasks) { }
+
+    private final Pages pages;
+    private final People people;
+    private final SessionCookies cookies;
+    private final WebSettings settings;
+
+    public HomeController(Pages pages, People people, SessionCookies cookies, WebSettings settings) {
+        this.pages = pages;
+        this.people = people;
+        this.cookies = cookies;
+        this.settings = settings;
+    }
+
+    @Get
+    public HttpResponse<?> home(HttpRequest<?> request) {
+        Optional<Person> person = people.signedIn(request);
+        if (person.isEmpty()) {
+            return pages.ok(request, "home/start", null, new HomePage(settings.signInPath(), List.of()));
+        }
+        return pages.ok(request, "home/home", "Home", new HomePage(settings.signInPath(), tasks(person.get())));
+    }
+
+    @Post("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> signOut() {
+        return HttpResponse.seeOther(URI.create(settings.signOutUrl())).cookie(cookies.ended());
+    }
+
+    @Get(WebSettings.SIGNED_OUT)
+    public HttpResponse<?> signedOut(HttpRequest<?> request) {
+        return pages.ok(request, "home/signed-out", "You have signed out", new HomePage(settings.signInPath(), List.of()));
+    }
+
+    @Get(SessionSignIn.FAILED)
+    public HttpResponse<?> signInFailed(HttpRequest<?> request) {
+        return pages.ok(request, "home/sign-in-failed", "You could not be signed in", new HomePage(settings.signInPath(), List.of()));
+    }
+
+    static List<Task> tasks(Person person) {
+        List<Task> tasks = new ArrayList<>();
+        if (person.isAdviser()) {
+            tasks.add(new Task("Visit a school", "/visit", "Find the school you are visiting, see its credits and requests, find support near it and raise a request."));
+            tasks.add(new Task("Your requests", "/support-requests", "The requests you have raised and where each one stands."));
+        }
+        if (person.isSchool()) {
+            tasks.add(new Task("Your school's requests", "/support-requests", "Requests for support raised for your school, the proposals made and the support agreed."));
+            tasks.add(new Task("Credits", "/credits", "Your school's credits: what you have, what is held and each movement."));
+        }
+        if (person.isProvider()) {
+            tasks.add(new Task("Your offers", "/your-offers", "Draft, edit and submit offers of support, and see where each stands in assurance."));
+            tasks.add(new Task("Proposals", "/proposals", "Requests for support proposed to you: accept them, or decline saying why."));
+            if (!person.isSchool()) {
+                tasks.add(new Task("Engagements", "/engagements", "Support you have agreed to give and the credits it has earned."));
+                tasks.add(new Task("Credits", "/credits", "Your credits: what you have earned and each movement."));
+                tasks.add(new Task("Profile", "/profile", "What schools and advisers see about your organisation."));
+            }
+        }
+        if (person.isBroker()) {
+            tasks.add(new Task("Your queue", "/support-requests", "Your area's requests still in hand, what needs you first: propose support, start and record delivery."));
+        }
+        if (person.isAssurer()) {
+            tasks.add(new Task("Offers to review", "/offers-to-review", "Offers waiting for assurance, oldest first, and review dates falling due; see what changed and decide."));
+        }
+        if (tasks.isEmpty()) {
+            tasks.add(new Task("Requests", "/support-requests", "Requests for support in your area and where each one stands."));
+        }
+        return tasks;
+    }
+}

@@ -1,0 +1,83 @@
+package uk.sse.web.links;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import uk.sse.kernel.web.PagePaths;
+import uk.sse.web.WebPages;
+import uk.sse.web.api.Api;
+import uk.sse.web.api.ApiReply;
+import uk.sse.web.api.Directory;
+import uk.sse.web.api.Paths;
+import uk.sse.web.offers.OfferPages;
+import uk.sse.web.pages.Labels;
+import uk.sse.web.pages.PageNotFound;
+import uk.sse.web.pages.Pages;
+import uk.sse.web.session.Person;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages other functions link to that no journey of this release reaches first: an offer (the notifier's offer
+ * messages) and a webhook subscription (its "disabled" message). A request's page is the requests' own.
+ */
+@Controller
+@WebPages
+public class LinkedPages {
+
+    private static final String ID = "[A-Za-z0-9_-]{1,64}";
+
+    private final Pages pages;
+    private final Api api;
+
+    public LinkedPages(Pages pages, Api api) {
+        this.pages = pages;
+        this.api = api;
+    }
+
+    @Get(PagePaths.OFFERS + "/{id}")
+    public HttpResponse<?> offer(HttpRequest<?> request, Person person, @PathVariable String id) {
+        ApiReply reply = id.matches(ID) ? api.get(person, Paths.of("/offers/", id).toString()) : null;
+        if (reply == null || !reply.ok()) {
+            throw new PageNotFound("offer " + id);
+        }
+        Directory.Offer o = reply.as(Directory.Offer.class);
+        if (o.providerId().equals(person.organisation())) {
+            return HttpResponse.seeOther(URI.create("/your-offers/" + Paths.encode(id)));
+        }
+        var c = o.content();
+        return pages.ok(request, "offers/public", c.title(), new OfferPages.PublicOffer(o, Labels.offerStatus(o.status(), o.reviewDate()),
+                Labels.areas(c.areasOfSupport()), Labels.phases(c.phases()), Labels.deliveryModes(c.deliveryModes()),
+                o.designations() == null ? List.of() : o.designations().stream().map(Labels::designation).toList(),
+                Labels.providerType(o.providerType()),
+                c.capacityDaysPerTerm() == null ? "" : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString() + " days a term",
+                Labels.credits(c.priceCredits()), "APPROVED".equals(o.status()) ? Labels.day(o.reviewDate()) : ""));
+    }
+
+    @Get(PagePaths.WEBHOOKS + "/{id}")
+    @SuppressWarnings("unchecked")
+    public HttpResponse<?> webhook(HttpRequest<?> request, Person person, @PathVariable String id) {
+        ApiReply reply = id.matches(ID) ? api.get(person, Paths.of("/subscriptions/", id).toString()) : null;
+        if (reply == null || !reply.ok()) {
+            throw new PageNotFound("subscription " + id);
+        }
+        Map<String, Object> s = reply.as(Map.class);
+        String url = String.valueOf(s.get("url"));
+        String status = String.valueOf(s.get("status"));
+        Labels.Tag tag = switch (status) {
+            case "ACTIVE" -> new Labels.Tag("Sending", "green");
+            case "PAUSED" -> new Labels.Tag("Paused", "yellow");
+            case "DISABLED" -> new Labels.Tag("Stopped", "red");
+            default -> new Labels.Tag(status.charAt(0) + status.substring(1).toLowerCase(java.util.Locale.ROOT), null);
+        };
+        List<String> events = s.get("eventTypes") instanceof List<?> types ? types.stream().map(Object::toString).toList() : List.of();
+        return pages.ok(request, "offers/webhook", "Webhook subscription", new OfferPages.WebhookPage(URI.create(url).getHost(), url,
+                "json".equals(s.get("format")) ? "JSON (the events as published)" : "Slack messages", events, tag,
+                (String) s.get("description"), (String) s.get("statusReason"),
+                s.get("failingSince") == null ? null : Labels.dayAndTime(s.get("failingSince").toString())));
+    }
+}

@@ -1,0 +1,27 @@
+package uk.sse.web.pages;
+
+import uk.sse.web.session.Person;
+
+import java.util.List;
+
+/**
+ * What every page's frame shows: the service's name, the page's title, who is signed in (or nobody), their navigation
+ * with the current item marked, the CSRF token for the forms on the page (the sign-out button's too) and the asset URLs.
+ */
+public record Layout(String title, Person person, List<Link> navigation, String csrfToken, String css, String js,
+                     String assets) {
+
+    public static final String SERVICE = "School Support Exchange";
+
+    /** A navigation link; {@code current} marks the section the page belongs to. */
+    public record Link(String label, String href, boolean current) { }
+
+    public boolean signedIn() {
+        return person != null;
+    }
+
+    /** The browser's title: the page's, then the service's, as GOV.UK pages do (with "Error: " when a form has errors). */
+    public String documentTitle() {
+        return title == null || title.isBlank() ? SERVICE : title + " - " + SERVICE;
+    }
+}

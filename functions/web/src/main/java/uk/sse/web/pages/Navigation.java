@@ -1,0 +1,50 @@
+package uk.sse.web.pages;
+
+import uk.sse.web.session.Person;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sections a person has, by what they do: an adviser visits schools; a school and a provider keep their own. */
+public final class Navigation {
+
+    private Navigation() { }
+
+    public static List<Layout.Link> of(Person person, String path) {
+        if (person == null) {
+            return List.of();
+        }
+        List<String[]> items = new ArrayList<>();
+        if (person.isAdviser()) {
+            items.add(new String[]{"Visit a school", "/visit"});
+            items.add(new String[]{"Your requests", "/support-requests"});
+        } else if (person.isSchool()) {
+            items.add(new String[]{"Requests", "/support-requests"});
+            items.add(new String[]{"Credits", "/credits"});
+            items.add(new String[]{"Your offers", "/your-offers"});
+            items.add(new String[]{"Proposals", "/proposals"});
+        } else if (person.isProvider()) {
+            items.add(new String[]{"Your offers", "/your-offers"});
+            items.add(new String[]{"Proposals", "/proposals"});
+            items.add(new String[]{"Engagements", "/engagements"});
+            items.add(new String[]{"Credits", "/credits"});
+            items.add(new String[]{"Profile", "/profile"});
+        } else if (person.isBroker()) {
+            items.add(new String[]{"Queue", "/support-requests"});
+        } else if (person.isAssurer()) {
+            items.add(new String[]{"Offers to review", "/offers-to-review"});
+        } else {
+            items.add(new String[]{"Requests", "/support-requests"});
+        }
+        String section = section(path);
+        return items.stream().map(i -> new Layout.Link(i[0], i[1], section.equals(section(i[1])))).toList();
+    }
+
+    private static String section(String path) {
+        if (path == null) {
+            return "";
+        }
+        int next = path.indexOf('/', 1);
+        return next < 0 ? path : path.substring(0, next);
+    }
+}

@@ -1,0 +1,25 @@
+package uk.sse.web.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.session.SessionIdResolver;
+import jakarta.inject.Singleton;
+import uk.sse.web.session.SessionCookies;
+import uk.sse.web.session.Session;
+
+import java.util.Optional;
+
+/** Binds CSRF tokens to the session: a token made for one session is refused in another (or after signing out). */
+@Singleton
+public class SessionIds implements SessionIdResolver<HttpRequest<?>> {
+
+    private final SessionCookies cookies;
+
+    public SessionIds(SessionCookies cookies) {
+        this.cookies = cookies;
+    }
+
+    @Override
+    public Optional<String> findSessionId(HttpRequest<?> request) {
+        return cookies.read(request).map(Session::id);
+    }
+}

@@ -1,0 +1,54 @@
+package uk.sse.web.visit;
+
+import jakarta.inject.Singleton;
+import uk.sse.web.api.Api;
+import uk.sse.web.api.ApiReply;
+import uk.sse.web.api.Directory;
+import uk.sse.web.api.Ledger;
+import uk.sse.web.api.Paths;
+import uk.sse.web.pages.PageNotFound;
+import uk.sse.web.session.Person;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A school of the register and its credits, as the visit's pages read them. */
+@Singleton
+public class Schools {
+
+    static final String URN = "[0-9]{6,7}";
+
+    private final Api api;
+
+    public Schools(Api api) {
+        this.api = api;
+    }
+
+    /** The school from the register, or "page not found". */
+    public Directory.School school(Person person, String urn) {
+        if (urn == null || !urn.matches(URN)) {
+            throw new PageNotFound("school " + urn);
+        }
+        ApiReply reply = api.get(person, Paths.of("/schools/", urn).toString());
+        if (reply.missing() || reply.refused()) {
+            throw new PageNotFound("school " + urn);
+        }
+        return reply.as(Directory.School.class);
+    }
+
+    /** The school's account in the person's area, asked for now and read later. */
+    public CompletableFuture<ApiReply> account(Person person, String urn) {
+        return api.getAsync(person, Paths.of("/accounts/", person.area() == null ? "-" : person.area(), "/", urn).toString());
+    }
+
+    /** The credits as this person may see them: known, no account, or not theirs to see. */
+    public static VisitPages.Credits credits(ApiReply account) {
+        if (account.missing()) {
+            return new VisitPages.Credits.NoAccount();
+        }
+        if (!account.ok()) {
+            return new VisitPages.Credits.NotShown();
+        }
+        Ledger.Account a = account.as(Ledger.Account.class);
+        return new VisitPages.Credits.Known(a.balance(), a.available(), a.balance() - a.available());
+    }
+}

@@ -1,0 +1,267 @@
+package uk.sse.web.visit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import uk.sse.kernel.http.AcceptsAnyParameters;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import uk.sse.kernel.schools.OfferPhases;
+import uk.sse.web.WebPages;
+import uk.sse.web.api.Api;
+import uk.sse.web.api.ApiReply;
+import uk.sse.web.api.Brokerage;
+import uk.sse.web.api.Directory;
+import uk.sse.web.api.Paths;
+import uk.sse.web.forms.AreaChoices;
+import uk.sse.web.forms.Choice;
+import uk.sse.web.forms.Errors;
+import uk.sse.web.forms.ProblemMessages;
+import uk.sse.web.pages.Labels;
+import uk.sse.web.pages.PageNotFound;
+import uk.sse.web.pages.Pages;
+import uk.sse.web.session.Person;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The adviser on a school visit: find the school (by name as spoken, URN or postcode), see it, and find assured
+ * support near it. Raising the request is {@link RaiseController}.
+ */
+@Controller("/visit")
+@WebPages
+public class VisitController {
+
+    static final String OFFER_ID = "[A-Za-z0-9_-]{1,64}";
+    private static final int PAGE_SIZE = 10;
+    private static final List<String> RADII = List.of("5", "10", "25", "50", "100");
+    private static final Map<String, String> SORTS = Map.of("relevance", "Best match", "distance", "Nearest", "price", "Lowest price");
+    private static final Map<String, ProblemMessages.Field> SEARCH_FIELDS = Map.of(
+            "q", new ProblemMessages.Field("q", "What support"), "maxPrice", new ProblemMessages.Field("maxPrice", "Highest price"),
+            "radiusKm", new ProblemMessages.Field("radiusKm", "Distance"), "area", new ProblemMessages.Field("area", "Area of support"),
+            "phase", new ProblemMessages.Field("phase", "Phase"), "mode", new ProblemMessages.Field("mode", "How it is delivered"),
+            "sort", new ProblemMessages.Field("sort", "Order"), "page", new ProblemMessages.Field("q", "Page"));
+
+    private final Pages pages;
+    private final Api api;
+    private final Schools schools;
+    private final Liked liked;
+
+    public VisitController(Pages pages, Api api, Schools schools, Liked liked) {
+        this.pages = pages;
+        this.api = api;
+        this.schools = schools;
+        this.liked = liked;
+    }
+
+    /** "Which school are you visiting?", and without JavaScript the schools found for what was typed. */
+    @Get
+    public HttpResponse<?> find(HttpRequest<?> request, Person person, @Nullable @QueryValue String q) {
+        if (q == null) {
+            return pages.ok(request, "visit/find", "Which school are you visiting?", new VisitPages.FindSchool("", false, List.of(), Errors.none()));
+        }
+        String typed = q.strip();
+        if (typed.isEmpty()) {
+            return pages.invalid(request, "visit/find", "Which school are you visiting?", new VisitPages.FindSchool(typed, false, List.of(),
+                    Errors.none().add("q", "Enter the school's name, its URN or its postcode")));
+        }
+        ApiReply reply = found(person, typed, 20);
+        if (reply.refused()) {
+            return pages.invalid(request, "visit/find", "Which school are you visiting?", new VisitPages.FindSchool(typed, false, List.of(),
+                    ProblemMessages.of(reply.problem(), Map.of("q", new ProblemMessages.Field("q", "The school's name, URN or postcode")),
+                            "Enter the school's name, its URN or its postcode")));
+        }
+        List<Directory.SchoolHit> found = reply.as(Argument.listOf(Directory.SchoolHit.class));
+        return pages.ok(request, "visit/find", "Which school are you visiting?", new VisitPages.FindSchool(typed, true, found, Errors.none()));
+    }
+
+    /** Suggestions while typing, for the autocomplete: name, place, and the school's page. */
+    @Get("/schools")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> suggest(Person person, @Nullable @QueryValue String q) {
+        String typed = q == null ? "" : q.strip();
+        List<Map<String, String>> suggestions = List.of();
+        if (typed.length() >= 2 && typed.length() <= 100) {
+            ApiReply reply = found(person, typed, 10);
+            if (reply.ok()) {
+                suggestions = reply.as(Argument.listOf(Directory.SchoolHit.class)).stream()
+                        .map(s -> Map.of("urn", s.urn(), "name", s.name(), "place", s.place(), "href", "/visit/" + s.urn())).toList();
+            }
+        }
+        return HttpResponse.ok(suggestions).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * Schools for what was typed: an adviser visits the schools of their own LA, so those are looked for first; if none
+     * of them match, schools anywhere.
+     */
+    private ApiReply found(Person person, String q, int limit) {
+        if (person.area() != null && person.area().matches("[0-9]{3}")) {
+            ApiReply local = api.get(person, Paths.of("/schools/search").query("q", q).query("la", person.area()).query("limit", limit).toString());
+            if (!local.ok() || !local.as(Argument.listOf(Directory.SchoolHit.class)).isEmpty()) {
+                return local;
+            }
+        }
+        return api.get(person, Paths.of("/schools/search").query("q", q).query("limit", limit).toString());
+    }
+
+    /** The school: what it is, its credits (advisers of its area may see them), its open requests. */
+    @Get("/{urn}")
+    public HttpResponse<?> school(HttpRequest<?> request, Person person, @PathVariable String urn) {
+        Directory.School school = schools.school(person, urn);
+        CompletableFuture<ApiReply> account = schools.account(person, urn);
+        CompletableFuture<ApiReply> requests = api.getAsync(person, Paths.of("/requests").query("urn", urn).query("limit", 20)
+                .query("status", List.of("OPEN", "PROPOSED", "ACCEPTED", "AGREED", "IN_DELIVERY", "COMPLETED")).toString());
+        ApiReply listed = Api.join(requests);
+        List<VisitPages.RequestRow> open = listed.ok() ? listed.as(Brokerage.RequestPage.class).items().stream()
+                .map(r -> new VisitPages.RequestRow("/support-requests/" + Paths.encode(r.id()), r.need(), Labels.areas(r.areasOfSupport()),
+                        Labels.requestStatus(r.status()), Labels.day(r.raisedAt()))).toList() : List.of();
+        return pages.ok(request, "visit/school", school.name(), new VisitPages.SchoolPage(school,
+                school.phase() == null ? "" : school.phase(), Schools.credits(Api.join(account)), open, listed.ok(), person.isAdviser()));
+    }
+
+    /** Assured support near the school: words, area of support, phase (the school's to start with), delivery, distance, price. */
+    @Get("/{urn}/support")
+    @AcceptsAnyParameters // its filters are read from the query as a whole (repeated phases and modes among them)
+    public HttpResponse<?> support(HttpRequest<?> request, Person person, @PathVariable String urn) {
+        Directory.School school = schools.school(person, urn);
+        var query = request.getParameters();
+        boolean filtered = query.contains("filtered");
+        String q = query.getFirst("q").orElse("").strip();
+        String area = query.getFirst("area").orElse("");
+        List<String> phases = filtered ? query.getAll("phase") : optional(OfferPhases.ofSchool(school.phase(), school.type()));
+        List<String> modes = query.getAll("mode");
+        String radius = query.getFirst("radiusKm").filter(r -> !r.isBlank()).orElse("25");
+        String maxPrice = query.getFirst("maxPrice").orElse("").strip();
+        String sort = query.getFirst("sort").filter(s -> !s.isBlank()).orElse("relevance");
+        String page = query.getFirst("page").orElse("1");
+        Paths search = Paths.of("/search/offers").query("q", q).query("area", area).query("phase", phases).query("mode", modes)
+                .query("maxPrice", maxPrice).query("sort", sort).query("page", page).query("size", PAGE_SIZE);
+        if (school.located()) {
+            search.query("near", urn).query("radiusKm", radius);
+        }
+        ApiReply reply = api.get(person, search.toString());
+        Errors errors = reply.refused() ? ProblemMessages.of(reply.problem(), SEARCH_FIELDS, "Check the filters and search again") : Errors.none();
+        Directory.OfferResults results = reply.refused() ? new Directory.OfferResults(0, 1, PAGE_SIZE, List.of(), List.of())
+                : reply.as(Directory.OfferResults.class);
+        Map<String, Long> areaCounts = counts(results, "areasOfSupport");
+        Map<String, Long> phaseCounts = counts(results, "phases");
+        Map<String, Long> modeCounts = counts(results, "deliveryModes");
+        String base = "/visit/" + urn + "/support";
+        List<String> likedHere = liked.of(request, urn);
+        String here = searchQuery(q, area, phases, modes, radius, maxPrice, sort);
+        List<VisitPages.Result> rows = results.hits().stream().map(h -> new VisitPages.Result(
+                base + "/" + Paths.encode(h.id()) + "?search=" + Paths.encode(here + "&page=" + results.page()),
+                h.title(), h.providerName(), Labels.providerType(h.providerType()), Labels.distance(h.distanceKm()),
+                h.priceCredits() == null ? "" : Labels.credits(h.priceCredits()),
+                h.designations() == null ? List.of() : h.designations().stream().map(Labels::designation).toList(),
+                Labels.day(h.reviewDate()), Labels.areas(h.areasOfSupport()), Labels.deliveryModes(h.deliveryModes()),
+                urn.equals(h.providerId()), likedHere.contains(h.id()))).toList();
+        int pageCount = (int) Math.min(100, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = results.page();
+        List<VisitPages.PageLink> links = pageLinks(base + "?" + here, current, pageCount);
+        String raise = "/visit/" + urn + "/request" + (area.isEmpty() ? "" : "?area=" + Paths.encode(area));
+        var model = new VisitPages.SupportSearch(school, q, area, AreaChoices.grouped("All of %s", List.of(area), areaCounts),
+                options(Labels.PHASES, phases, phaseCounts), options(Labels.DELIVERY_MODES, modes, modeCounts),
+                RADII.stream().map(r -> new Choice(r, "Within " + r + " km", r.equals(radius))).toList(), maxPrice,
+                SORTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Choice(e.getKey(), e.getValue(), e.getKey().equals(sort))).toList(),
+                results.total(), rows,
+                current > 1 ? base + "?" + here + "&page=" + (current - 1) : null,
+                current < pageCount ? base + "?" + here + "&page=" + (current + 1) : null, links, errors, raise);
+        String title = "Support near " + school.name();
+        return errors.any() ? pages.invalid(request, "visit/support", title, model) : pages.ok(request, "visit/support", title, model);
+    }
+
+    /** An offer, as an adviser sees it on a visit: who provides it, what it covers, how, when and for how much. */
+    @Get("/{urn}/support/{offerId}")
+    public HttpResponse<?> offer(HttpRequest<?> request, Person person, @PathVariable String urn, @PathVariable String offerId,
+                                 @Nullable @QueryValue String search) {
+        if (!offerId.matches(OFFER_ID)) {
+            throw new PageNotFound("offer " + offerId);
+        }
+        CompletableFuture<ApiReply> offerCall = api.getAsync(person, Paths.of("/offers/", offerId).toString());
+        Directory.School school = schools.school(person, urn);
+        ApiReply reply = Api.join(offerCall);
+        if (reply.missing()) {
+            throw new PageNotFound("offer " + offerId);
+        }
+        Directory.Offer offer = reply.as(Directory.Offer.class);
+        Directory.Content c = offer.content();
+        String back = "/visit/" + urn + "/support" + (search == null || search.isBlank() ? "" : "?" + search);
+        String capacity = c.capacityDaysPerTerm() == null ? "" : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString() + " days a term";
+        String raise = "/visit/" + urn + "/request" + (c.areasOfSupport().isEmpty() ? "" : "?area=" + Paths.encode(c.areasOfSupport().get(0)));
+        return pages.ok(request, "visit/offer", c.title(), new VisitPages.OfferPage(school, offer, back, Labels.areas(c.areasOfSupport()),
+                Labels.phases(c.phases()), Labels.deliveryModes(c.deliveryModes()),
+                offer.designations() == null ? List.of() : offer.designations().stream().map(Labels::designation).toList(),
+                Labels.providerType(offer.providerType()), capacity, Labels.credits(c.priceCredits()),
+                "APPROVED".equals(offer.status()) ? Labels.day(offer.reviewDate()) : "", raise,
+                liked.of(request, urn).contains(offerId), search == null ? "" : search));
+    }
+
+    /** Likes the offer for this visit's request, or stops liking it; back to the offer. */
+    @Post("/{urn}/support/{offerId}/like")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> like(HttpRequest<?> request, Person person, @PathVariable String urn, @PathVariable String offerId,
+                                @Body Map<String, Object> body) {
+        if (!urn.matches(Schools.URN) || !offerId.matches(OFFER_ID)) {
+            throw new PageNotFound("offer " + offerId);
+        }
+        var form = uk.sse.web.forms.Form.ofBody(body);
+        String search = form.text("search");
+        return HttpResponse.seeOther(URI.create("/visit/" + urn + "/support/" + Paths.encode(offerId)
+                        + (search.isEmpty() ? "" : "?search=" + Paths.encode(search))))
+                .cookie(liked.after(request, urn, offerId, !form.text("like").equals("no")));
+    }
+
+    private static List<String> optional(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    private static Map<String, Long> counts(Directory.OfferResults results, String field) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        results.facets().stream().filter(f -> f.field().equals(field))
+                .forEach(f -> f.counts().forEach(c -> counts.put(c.value(), c.count())));
+        return counts;
+    }
+
+    private static List<Choice> options(Map<String, String> labels, List<String> chosen, Map<String, Long> counts) {
+        return labels.entrySet().stream().map(e -> new Choice(e.getKey(),
+                e.getValue() + (counts.containsKey(e.getKey()) ? " (" + counts.get(e.getKey()) + ")" : ""), chosen.contains(e.getKey()))).toList();
+    }
+
+    private static String searchQuery(String q, String area, List<String> phases, List<String> modes, String radius, String maxPrice, String sort) {
+        return Paths.of("").query("filtered", "1").query("q", q).query("area", area).query("phase", phases).query("mode", modes)
+                .query("radiusKm", radius).query("maxPrice", maxPrice).query("sort", sort).toString().substring(1);
+    }
+
+    /** GOV.UK pagination: the first, the last, and the pages next to this one, with ellipses between. */
+    static List<VisitPages.PageLink> pageLinks(String base, int current, int count) {
+        List<VisitPages.PageLink> links = new ArrayList<>();
+        if (count <= 1) {
+            return links;
+        }
+        Integer last = null;
+        for (int n = 1; n <= count; n++) {
+            if (n == 1 || n == count || Math.abs(n - current) <= 1) {
+                if (last != null && n - last > 1) {
+                    links.add(new VisitPages.PageLink(null, null, false));
+                }
+                links.add(new VisitPages.PageLink(n, base + "&page=" + n, n == current));
+                last = n;
+            }
+        }
+        return links;
+    }
+}

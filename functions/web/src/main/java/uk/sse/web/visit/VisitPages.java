@@ -1,0 +1,63 @@
+package uk.sse.web.visit;
+
+import uk.sse.web.api.Directory;
+import uk.sse.web.forms.Choice;
+import uk.sse.web.forms.ChoiceGroup;
+import uk.sse.web.forms.Errors;
+import uk.sse.web.pages.Labels;
+
+import java.util.List;
+
+/** The models of the adviser's visit pages. */
+public final class VisitPages {
+
+    private VisitPages() { }
+
+    /** "Which school are you visiting?": what was typed and, once searched, the schools found. */
+    public record FindSchool(String q, boolean searched, List<Directory.SchoolHit> schools, Errors errors) { }
+
+    /** The school's credits as this person may see them. */
+    public sealed interface Credits {
+        /** {@code available} to spend: the balance less what is held for agreed support. */
+        record Known(long balance, long available, long held) implements Credits { }
+        record NoAccount() implements Credits { }
+        record NotShown() implements Credits { }
+    }
+
+    /** One of the school's requests, as a row. */
+    public record RequestRow(String href, String need, List<String> areas, Labels.Tag status, String raised) { }
+
+    /** The school's page: what it is, its credits, its open requests, and what the adviser can do next. */
+    public record SchoolPage(Directory.School school, String phaseLabel, Credits credits, List<RequestRow> openRequests,
+                             boolean requestsShown, boolean mayRaise) { }
+
+    /** One result: an assured offer near the school. */
+    public record Result(String href, String title, String providerName, String providerType, String distance, String price,
+                         List<String> designations, String assuredUntil, List<String> areas, List<String> modes, boolean schoolsOwn,
+                         boolean liked) { }
+
+    /** A link in the pagination: its page number (null for an ellipsis), where it goes, whether it is this page. */
+    public record PageLink(Integer number, String href, boolean current) { }
+
+    /** "Find support near St Bede's": the filters as chosen, the results, the pages. */
+    public record SupportSearch(Directory.School school, String q, String area, List<ChoiceGroup> areas, List<Choice> phases,
+                                List<Choice> modes, List<Choice> distances, String maxPrice, List<Choice> sorts,
+                                long total, List<Result> results, String previous, String next, List<PageLink> pages,
+                                Errors errors, String raiseHref) { }
+
+    /** An offer's page, reached from a search near a school. */
+    public record OfferPage(Directory.School school, Directory.Offer offer, String backHref, List<String> areas, List<String> phases,
+                            List<String> modes, List<String> designations, String providerType, String capacity, String price,
+                            String assuredUntil, String raiseHref, boolean liked, String search) { }
+
+    /** The raise-request form: the school, its credits, the form as typed (with the offers liked) and its errors. */
+    public record RaisePage(Directory.School school, Credits credits, RaiseForm form, List<ChoiceGroup> areas, List<Choice> urgencies,
+                            List<Choice> modes, List<Choice> liked, Errors errors) { }
+
+    /** "Check your request before raising it": what will be sent, and a warning if the school cannot pay for it yet. */
+    public record CheckPage(Directory.School school, RaiseForm form, List<String> areas, String urgency, List<String> modes,
+                            String wantedBy, String creditsWarning, List<String> liked) { }
+
+    /** The request was raised: its reference and what happens next. */
+    public record RaisedPage(Directory.School school, String reference, String href) { }
+}
