@@ -88,15 +88,11 @@ public class SearchController {
         HttpParameters all = request.getParameters();
         LocatePostcode.Found at = null;
         if (postcode != null) {
-            switch (postcodes.locate(postcode)) {
-                case LocatePostcode.Found found -> at = found;
-                case LocatePostcode.Malformed malformed -> {
-                    return QueryLists.malformed(request, "postcode", "is not a UK postcode: give one like PR2 1PD");
-                }
-                case LocatePostcode.Unknown unknown -> {
-                    return QueryLists.malformed(request, "postcode", unknown.postcode() + " is not in the postcode directory");
-                }
+            LocatePostcode.Located located = postcodes.locate(postcode);
+            if (!(located instanceof LocatePostcode.Found found)) {
+                return refusal(located, request);
             }
+            at = found;
         }
         try {
             return Responses.ok(offers.search(new OfferSearchParameters(q, QueryLists.values(all, "area"),
@@ -117,7 +113,7 @@ public class SearchController {
     /**
      * The school being visited, as a person names it: its name as spoken or typed ("st bedes", "saint bede's", a letter
      * or two wrong, "primary" left out), its URN, or the start of its postcode; optionally in one LA; with a place
-     * ({@code lat} and {@code lon}), nearest first.
+     * ({@code lat} and {@code lon}, or a {@code postcode} in any case and spacing), nearest first.
      */
     @Get("/schools/search")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SchoolHit.class))))
@@ -125,10 +121,27 @@ public class SearchController {
                                          @Nullable @QueryValue @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit LA code") String la,
                                          @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
                                          @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
-                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit) {
+                                         @Nullable @QueryValue String postcode,
+                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit,
+                                         HttpRequest<?> request) {
         if ((lat == null) != (lon == null)) {
             return Problems.invalid(lat == null ? "lat" : "lon", "give lat and lon together");
         }
+        if (postcode != null) {
+            if (lat != null) {
+                return Problems.invalid("postcode", "give one of postcode, or lat and lon");
+            }
+            LocatePostcode.Located located = postcodes.locate(postcode);
+            return located instanceof LocatePostcode.Found found
+                    ? HttpResponse.ok(schools.search(q, la, found.point(), limit)) : refusal(located, request);
+        }
         return HttpResponse.ok(schools.search(q, la, lat == null ? null : new GeoPoint(lat, lon), limit));
+    }
+
+    /** The 400 naming a postcode that could not be placed: malformed, or not in the postcode directory. */
+    private static HttpResponse<?> refusal(LocatePostcode.Located notFound, HttpRequest<?> request) {
+        return notFound instanceof LocatePostcode.Unknown unknown
+                ? QueryLists.malformed(request, "postcode", unknown.postcode() + " is not in the postcode directory")
+                : QueryLists.malformed(request, "postcode", "is not a UK postcode: give one like PR2 1PD");
     }
 }
