@@ -31,13 +31,13 @@ public interface LedgerStore {
     Optional<Account> account(AccountId id);
 
     /**
-     * Writes all of it or nothing, on condition that every item is as it was read.
-     * False: another writer changed one of them first; read again and re-apply.
+     * Writes all of it or nothing, with its events ({@code LedgerEvents.of}), on condition that every item is as it was
+     * read. False: another writer changed one of them first; read again and re-apply.
      */
     boolean write(Result.Applied applied);
 
-    /** Stores a new account; false if one with its id exists. */
-    boolean open(Account account);
+    /** Stores a new account with its {@code ledger.account.opened} event of {@code at}; false if one with its id exists. */
+    boolean open(Account account, Instant at);
 
     /** An account's entries, newest first; empty if the cursor is not one this account's statement gave. */
     Optional<Page<Entry>> statement(AccountId account, PageRequest page);

@@ -1,6 +1,7 @@
 package uk.sse.ledger.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.model.Account;
@@ -11,9 +12,11 @@ import uk.sse.ledger.model.AccountId;
 public class OpenAccount {
 
     private final LedgerStore store;
+    private final Clock clock;
 
-    public OpenAccount(LedgerStore store) {
+    public OpenAccount(LedgerStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     public record Opened(Account account, boolean created) { }
@@ -23,7 +26,7 @@ public class OpenAccount {
             return Outcome.forbidden("a " + caller.role() + " of area " + caller.area() + " may not open " + id);
         }
         Account fresh = id.owner().equals(AccountId.ISSUING_OWNER) ? Account.openIssuing(id.area()) : Account.open(id.area(), id.owner());
-        if (store.open(fresh)) {
+        if (store.open(fresh, clock.instant())) {
             return Outcome.done(new Opened(fresh, true));
         }
         return store.account(id).map(existing -> Outcome.done(new Opened(existing, false)))

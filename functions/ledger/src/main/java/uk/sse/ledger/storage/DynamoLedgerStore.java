@@ -8,6 +8,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import uk.sse.contracts.ledger.LedgerEvent;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.ledger.model.LedgerEvents;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.paging.Page;
@@ -42,10 +47,12 @@ public class DynamoLedgerStore implements LedgerStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final EventJson json;
 
-    public DynamoLedgerStore(DynamoDbClient client, LedgerTable table) {
+    public DynamoLedgerStore(DynamoDbClient client, LedgerTable table, EventJson json) {
         this.client = client;
         this.table = table.name();
+        this.json = json;
     }
 
     @Override
@@ -101,18 +108,30 @@ public class DynamoLedgerStore implements LedgerStore {
         for (Entry e : applied.entries()) {
             items.add(put(LedgerItems.item(e, versions.get(e.account())), "attribute_not_exists(pk)", Map.of(), Map.of()));
         }
+        for (LedgerEvent event : LedgerEvents.of(applied)) {
+            items.add(event(event));
+        }
         return Transactions.writeIfConditionsHold(client, items);
     }
 
     @Override
-    public boolean open(Account account) {
-        try {
-            Transactions.busyOnFault("open", () -> client.putItem(b -> b.tableName(table).item(LedgerItems.item(account))
-                    .conditionExpression("attribute_not_exists(pk)")));
-            return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
-            return false;
-        }
+    public boolean open(Account account, Instant at) {
+        return Transactions.writeIfConditionsHold(client, List.of(
+                put(LedgerItems.item(account), "attribute_not_exists(pk)", Map.of(), Map.of()),
+                event(LedgerEvents.opened(account, at))));
+    }
+
+    /** The event's item beside what it is about: {@code ACCOUNT#<account>} or {@code TRANSFER#<id>} / {@code EVENT#<what>}. */
+    private TransactWriteItem event(LedgerEvent e) {
+        String pk = switch (e) {
+            case LedgerEvent.AccountOpened o -> "ACCOUNT#" + o.account();
+            case LedgerEvent.TransferCreated c -> "TRANSFER#" + c.transfer();
+            case LedgerEvent.TransferPosted p -> "TRANSFER#" + p.transfer();
+            case LedgerEvent.TransferVoided v -> "TRANSFER#" + v.transfer();
+        };
+        String what = e.type().substring(e.type().lastIndexOf('.') + 1);
+        EventEnvelope envelope = new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
+        return EventItems.put(table, pk, "EVENT#" + what, envelope, json.write(envelope));
     }
 
     @Override

@@ -65,7 +65,7 @@ class StoreAgreesWithModelPropertyTest {
         LedgerSettings settings = new LedgerSettings("ledger-agrees-" + System.nanoTime(), null, null, null);
         LedgerTable table = new LedgerTable(client, new AwsSettings(null, Engines.dynamo().endpoint().toString(), true), settings);
         table.onApplicationEvent(null);
-        store = new DynamoLedgerStore(client, table);
+        store = new DynamoLedgerStore(client, table, new uk.sse.kernel.events.EventJson(io.micronaut.serde.ObjectMapper.getDefault()));
         apply = new ApplyCommand(store, settings);
     }
 
@@ -100,7 +100,7 @@ class StoreAgreesWithModelPropertyTest {
         for (AccountId a : accounts) {
             Account fresh = a.owner().equals(AccountId.ISSUING_OWNER) ? Account.openIssuing(area) : Account.open(area, a.owner());
             book.open(fresh);
-            assertThat(store.open(fresh)).isTrue();
+            assertThat(store.open(fresh, java.time.Instant.EPOCH)).isTrue();
         }
         Instant at = T0;
         for (Step step : steps) {

@@ -1,0 +1,37 @@
+package uk.sse.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ModulesTest {
+
+    @Test
+    void aPackageBelongsToTheModuleItsThirdSegmentNames() {
+        assertThat(Modules.functionOf("uk.sse.ledger.model")).contains("ledger");
+        assertThat(Modules.functionOf("uk.sse.kernel.web")).isEmpty();
+        assertThat(Modules.of("uk.sse.kernel.web")).contains("kernel");
+        assertThat(Modules.of("org.opensearch.client")).isEmpty();
+    }
+
+    @Test
+    void adaptersAreAFunctionsWebStorageAndRemotePackagesAtAnyDepth() {
+        assertThat(Modules.isAdapter("uk.sse.brokerage.remote")).isTrue();
+        assertThat(Modules.isAdapter("uk.sse.directory.imports.storage")).isTrue();
+        // the web function's own name is not an adapter segment, nor is the kernel's web package (page paths)
+        assertThat(Modules.isAdapter("uk.sse.web.visit")).isFalse();
+        assertThat(Modules.isAdapter("uk.sse.kernel.web")).isFalse();
+        assertThat(Modules.isModelOrApplication("uk.sse.ledger.application")).isTrue();
+        assertThat(Modules.isModelOrApplication("uk.sse.ledger.storage")).isFalse();
+    }
+
+    @Test
+    void micronautsGeneratedClassesStandForTheClassTheyWereMadeFor() {
+        assertThat(Modules.writtenClassOf("uk.sse.reporting.application.$ReadReports$Definition"))
+                .isEqualTo("uk.sse.reporting.application.ReadReports");
+        assertThat(Modules.writtenClassOf("uk.sse.reporting.application.$ReadReports$Definition$Exec"))
+                .isEqualTo("uk.sse.reporting.application.ReadReports");
+        assertThat(Modules.writtenClassOf("uk.sse.reporting.application.ReadReports$Rows"))
+                .isEqualTo("uk.sse.reporting.application.ReadReports$Rows");
+    }
+}

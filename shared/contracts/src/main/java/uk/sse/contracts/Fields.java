@@ -1,0 +1,82 @@
+package uk.sse.contracts;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Typed reads of an envelope's data, the same for every consumer: a member that is missing or of another type is a
+ * {@link Unreadable} naming it (never a null that surfaces later); unknown members are ignored.
+ */
+public final class Fields {
+
+    private final Map<String, Object> data;
+    private final String type;
+
+    private Fields(String type, Map<String, Object> data) {
+        this.type = type;
+        this.data = data == null ? Map.of() : data;
+    }
+
+    /** The data of an event of {@code type}, checked to carry a contract version of at least {@code known}. */
+    public static Fields of(String type, Map<String, Object> data, int known) {
+        Fields fields = new Fields(type, data);
+        long version = fields.whole(Contract.VERSION);
+        if (version < known) {
+            throw new Unreadable(type + ": contract version " + version + " is older than " + known);
+        }
+        return fields;
+    }
+
+    public String text(String name) {
+        if (data.get(name) instanceof String s) {
+            return s;
+        }
+        throw missing(name, "text");
+    }
+
+    /** Text or null: a member the contract says may be absent. */
+    public String optionalText(String name) {
+        return data.get(name) == null ? null : text(name);
+    }
+
+    public long whole(String name) {
+        Object value = data.get(name);
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 0x1p53) {
+            return n.longValue(); // a JSON reader may give a whole number as a decimal
+        }
+        throw missing(name, "whole number");
+    }
+
+    public boolean flag(String name) {
+        if (data.get(name) instanceof Boolean b) {
+            return b;
+        }
+        throw missing(name, "boolean");
+    }
+
+    /** An ISO-8601 instant, or null where the contract says it may be absent. */
+    public Instant optionalInstant(String name) {
+        String text = optionalText(name);
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw missing(name, "ISO-8601 instant");
+        }
+    }
+
+    private Unreadable missing(String name, String kind) {
+        return new Unreadable(type + ": " + name + " is not a " + kind);
+    }
+
+    /** Data that does not meet its contract. */
+    public static final class Unreadable extends RuntimeException {
+        public Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
