@@ -22,11 +22,13 @@ public class DirectoryChangeIndexer {
     private final StreamChanges streamChanges;
     private final BulkWriter writer;
     private final IndexAliases aliases;
+    private final OfferEmbeddings embeddings;
 
-    public DirectoryChangeIndexer(StreamChanges streamChanges, BulkWriter writer, IndexAliases aliases) {
+    public DirectoryChangeIndexer(StreamChanges streamChanges, BulkWriter writer, IndexAliases aliases, OfferEmbeddings embeddings) {
         this.streamChanges = streamChanges;
         this.writer = writer;
         this.aliases = aliases;
+        this.embeddings = embeddings;
     }
 
     /** The sequence numbers of the records that failed, in the order they came. */
@@ -42,7 +44,7 @@ public class DirectoryChangeIndexer {
                 failed.add(record.getDynamodb().getSequenceNumber());
             }
         }
-        failed.addAll(writer.write(changes, aliases::writeTargets));
+        failed.addAll(writer.write(embeddings.embed(changes), aliases::writeTargets));
         return records.stream().map(r -> r.getDynamodb().getSequenceNumber()).filter(failed::contains).toList();
     }
 }

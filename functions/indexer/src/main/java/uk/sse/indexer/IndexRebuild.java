@@ -31,15 +31,17 @@ public final class IndexRebuild {
     private final IndexAliases aliases;
     private final BulkWriter writer;
     private final DirectoryScan scan;
+    private final OfferEmbeddings embeddings;
     private final Clock clock;
     private final Duration oldIndexGrace;
 
-    public IndexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DirectoryScan scan, Clock clock,
-                        Duration oldIndexGrace) {
+    public IndexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DirectoryScan scan, OfferEmbeddings embeddings,
+                        Clock clock, Duration oldIndexGrace) {
         this.client = client;
         this.aliases = aliases;
         this.writer = writer;
         this.scan = scan;
+        this.embeddings = embeddings;
         this.clock = clock;
         this.oldIndexGrace = oldIndexGrace;
     }
@@ -81,7 +83,7 @@ public final class IndexRebuild {
         long written = 0;
         try (Stream<List<IndexChange>> pages = scan.pages(which, scanStarted)) {
             for (List<IndexChange> page : (Iterable<List<IndexChange>>) pages::iterator) {
-                List<IndexChange> pending = page;
+                List<IndexChange> pending = embeddings.embed(page);
                 for (int attempt = 1; !pending.isEmpty(); attempt++) {
                     Set<String> failed = writer.write(pending, w -> List.of(next));
                     if (!failed.isEmpty() && attempt == ATTEMPTS) {

@@ -2,6 +2,7 @@ package uk.sse.indexer;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import uk.sse.embeddings.SentenceEmbeddings;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.kernel.taxonomy.Taxonomy;
@@ -32,10 +33,16 @@ public class IndexerBeans {
         return new IndexAliases(client, clock);
     }
 
+    /** The model is the JVM's one, loaded when the first offer is embedded. */
+    @Singleton
+    OfferEmbeddings offerEmbeddings(OpenSearchClient client) {
+        return new OfferEmbeddings(client, texts -> SentenceEmbeddings.shared().embedAll(texts));
+    }
+
     @Singleton
     IndexRebuild indexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DynamoDbClient dynamo,
-                              DirectoryItems items, IndexerSettings settings, Clock clock) {
-        return new IndexRebuild(client, aliases, writer, new DirectoryScan(dynamo, settings.directoryTable(), items), clock,
-                settings.oldIndexGrace());
+                              DirectoryItems items, OfferEmbeddings embeddings, IndexerSettings settings, Clock clock) {
+        return new IndexRebuild(client, aliases, writer, new DirectoryScan(dynamo, settings.directoryTable(), items), embeddings,
+                clock, settings.oldIndexGrace());
     }
 }

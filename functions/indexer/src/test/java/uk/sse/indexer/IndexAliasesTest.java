@@ -102,7 +102,8 @@ class IndexAliasesTest {
 
     private IndexRebuild rebuild(String table) {
         DirectoryScan scan = new DirectoryScan(h.dynamo, table, new DirectoryItems(Taxonomy.standard()));
-        return new IndexRebuild(h.search, aliases(), new BulkWriter(h.search), scan, Clock.systemUTC(), Duration.ZERO);
+        return new IndexRebuild(h.search, aliases(), new BulkWriter(h.search), scan,
+                new OfferEmbeddings(h.search, texts -> uk.sse.embeddings.SentenceEmbeddings.shared().embedAll(texts)), Clock.systemUTC(), Duration.ZERO);
     }
 
     private static void await(CountDownLatch latch) {

@@ -66,6 +66,8 @@ class OfferIndexingTest {
         TestOffer offer = TestOffer.draft("O9");
         h.directory.put(offer);
         h.handleNew();
+        Object embedding = h.get("offers", "O9").source().get("embedding");
+        assertThat(embedding).isInstanceOf(String.class);
         var key = java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OFFER#O9"),
                 "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CURRENT"));
         for (int[] outcome : new int[][] {{1, 0}, {0, 4}, {0, 5}}) {
@@ -79,10 +81,42 @@ class OfferIndexingTest {
         assertThat(h.handle(records).getBatchItemFailures()).isEmpty();
         var doc = h.get("offers", "O9");
         assertThat(doc.version()).isEqualTo(OfferDocuments.SIGNAL_REVISIONS + 3);
-        assertThat(doc.source()).containsEntry("completedEngagements", 1).containsEntry("averageImpact", 4.5);
+        assertThat(doc.source()).containsEntry("completedEngagements", 1).containsEntry("averageImpact", 4.5)
+                .as("the same version keeps its embedding").containsEntry("embedding", embedding);
 
         assertThat(h.handle(records.subList(0, 1)).getBatchItemFailures()).as("an older record replayed is done, not applied").isEmpty();
         assertThat(h.get("offers", "O9").source()).containsEntry("averageImpact", 4.5);
+    }
+
+    /** The model runs once per offer version: a change that keeps the version takes the embedding already indexed. */
+    @Test
+    void an_offer_is_embedded_once_per_version() {
+        h.directory.put(TestOffer.draft("O7"));
+        h.handleNew();
+        Map<String, Object> indexed = h.get("offers", "O7").source();
+        List<List<String>> asked = new java.util.ArrayList<>();
+        OfferEmbeddings counting = new OfferEmbeddings(h.search, texts -> {
+            asked.add(texts);
+            return uk.sse.embeddings.SentenceEmbeddings.shared().embedAll(texts);
+        });
+        Map<String, Object> sameVersion = new java.util.HashMap<>(indexed);
+        sameVersion.remove("embedding");
+        sameVersion.put("completedEngagements", 3);
+        var kept = (IndexChange.Put) counting.embed(List.of(new IndexChange.Put("s1", uk.sse.kernel.search.SearchIndices.OFFERS, "O7",
+                OfferDocuments.SIGNAL_REVISIONS + 1, org.opensearch.client.opensearch._types.VersionType.External, sameVersion))).get(0);
+        assertThat(asked).isEmpty();
+        assertThat(kept.document()).containsEntry("embedding", indexed.get("embedding")).containsEntry("completedEngagements", 3);
+
+        Map<String, Object> nextVersion = new java.util.HashMap<>(sameVersion);
+        nextVersion.put("version", 2);
+        nextVersion.put("title", "Governance review for boards");
+        var made = (IndexChange.Put) counting.embed(List.of(new IndexChange.Put("s2", uk.sse.kernel.search.SearchIndices.OFFERS, "O7",
+                2 * OfferDocuments.SIGNAL_REVISIONS, org.opensearch.client.opensearch._types.VersionType.External, nextVersion))).get(0);
+        assertThat(asked).singleElement().isEqualTo(List.of("Governance review for boards. " + indexed.get("description")));
+        assertThat(made.document().get("embedding")).isNotEqualTo(indexed.get("embedding"));
+        // school documents and deletions pass through untouched
+        var delete = new IndexChange.Delete("s3", uk.sse.kernel.search.SearchIndices.OFFERS, "O7", 3, org.opensearch.client.opensearch._types.VersionType.ExternalGte);
+        assertThat(counting.embed(List.of(delete))).containsExactly(delete);
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.AttributeValue n(int value) {

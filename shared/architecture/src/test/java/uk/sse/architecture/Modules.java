@@ -13,10 +13,11 @@ final class Modules {
     static final Set<String> FUNCTIONS = Set.of("directory", "indexer", "ledger", "brokerage", "reporting", "notifier", "web");
 
     /**
-     * contracts: the events as records, plain Java; kernel: in every Lambda; engines, testing (lambda-testing), local
-     * (the local run): never in one; architecture: these rules.
+     * contracts: the events as records, plain Java; kernel: in every Lambda; embeddings: the sentence-embedding model,
+     * plain Java, in the directory's and the indexer's Lambdas; engines, testing (lambda-testing), local (the local
+     * run): never in one; architecture: these rules.
      */
-    static final Set<String> SHARED = Set.of("contracts", "kernel", "engines", "testing", "local", "architecture");
+    static final Set<String> SHARED = Set.of("contracts", "kernel", "embeddings", "engines", "testing", "local", "architecture");
 
     /** The shared modules whose code must never reach a Lambda artefact. */
     static final Set<String> NOT_IN_A_LAMBDA = Set.of("engines", "testing", "local");

@@ -9,6 +9,7 @@ import uk.sse.brokerage.application.MoveRequest;
 import uk.sse.brokerage.application.ProposeOffers;
 import uk.sse.brokerage.application.RaiseRequest;
 import uk.sse.brokerage.application.ReconcileEngagements;
+import uk.sse.directory.application.ImportPostcodes;
 import uk.sse.directory.application.ImportSchoolRegister;
 import uk.sse.directory.signals.RecordEngagementOutcomes;
 import uk.sse.indexer.IndexDirectoryChanges;
@@ -127,6 +128,7 @@ public final class LocalStack implements AutoCloseable {
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
             }
+            LocalPostcodes.loadSample(context.getBean(ImportPostcodes.class));
             DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
             demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
             DemoLedger.Seeded credits = DemoLedger.seed(demo, context.getBean(OpenAccount.class), context.getBean(MoveCredits.class));
@@ -141,6 +143,7 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
             stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
             awaitSearch(stack);
+            LocalPostcodes.loadFullFileIfAsked(context.getBean(ImportPostcodes.class));
             stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
                     context.getBean(MoveRequest.class));
             context.registerSingleton(new Handle(stack, DemoPeople.of(demo, areaName(demo.demoArea()))));

@@ -12,13 +12,17 @@ import java.util.Set;
 /**
  * An adviser's search, already checked: known taxonomy codes, a resolved point, a page within reach.
  *
- * @param text     free text, or null for "everything that passes the filters"
- * @param point    the place distances are measured from, or null
- * @param radiusKm how far from {@code point} offers may be; ignored without a point
+ * @param text         the words to match, or null for "everything that passes the filters"
+ * @param typed        every word typed, phase words included, for the embedding model; null without text
+ * @param phaseHints   phases to prefer: those the text names, or those of the school it is near
+ * @param point        the place distances are measured from, or null
+ * @param radiusKm     how far from {@code point} support may come in person; ignored without a point
+ * @param inPersonOnly near a point, leave out support given remotely
  */
-public record OfferQuery(String text, Set<String> areas, Set<Phase> phases, Set<DeliveryMode> modes,
-                         Set<ProviderType> providerTypes, Set<Designation> designations, Integer maxPrice,
-                         YearMonth availableIn, GeoPoint point, int radiusKm, Sort sort, int page, int size) {
+public record OfferQuery(String text, String typed, Set<Phase> phaseHints, Set<String> areas, Set<Phase> phases,
+                         Set<DeliveryMode> modes, Set<ProviderType> providerTypes, Set<Designation> designations,
+                         Integer maxPrice, YearMonth availableIn, GeoPoint point, int radiusKm, boolean inPersonOnly,
+                         Sort sort, int page, int size) {
 
     public static final int DEFAULT_RADIUS_KM = 25;
     /** OpenSearch's index.max_result_window: from + size may not pass it. */

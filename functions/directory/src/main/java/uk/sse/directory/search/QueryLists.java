@@ -33,6 +33,13 @@ final class QueryLists {
         }).toList();
     }
 
+    /** A query value that is not of the shape asked for: 400, naming it. */
+    static HttpResponse<Problem> malformed(HttpRequest<?> request, String field, String message) {
+        var response = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)), null);
+        return response.body(response.body().withInstance(request.getPath()));
+    }
+
     /** A value outside an enumeration: malformed, so 400 like any other value that does not convert. */
     static final class UnknownValue extends RuntimeException {
 
@@ -44,9 +51,7 @@ final class QueryLists {
         }
 
         HttpResponse<Problem> problem(HttpRequest<?> request) {
-            var response = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", field + ": " + getMessage(),
-                    List.of(new Problem.FieldError(field, getMessage())), null);
-            return response.body(response.body().withInstance(request.getPath()));
+            return malformed(request, field, getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package uk.sse.directory.search;
 
+import uk.sse.directory.application.LocatePostcode;
 import uk.sse.directory.web.Patterns;
 
 import io.micronaut.core.annotation.Nullable;
@@ -45,17 +46,22 @@ public class SearchController {
     private final SearchOffers offers;
     private final SuggestOffers suggestions;
     private final SearchSchools schools;
+    private final LocatePostcode postcodes;
 
-    public SearchController(SearchOffers offers, SuggestOffers suggestions, SearchSchools schools) {
+    public SearchController(SearchOffers offers, SuggestOffers suggestions, SearchSchools schools, LocatePostcode postcodes) {
         this.offers = offers;
         this.suggestions = suggestions;
         this.schools = schools;
+        this.postcodes = postcodes;
     }
 
     /**
-     * Approved, in-date offers matching the words and filters. {@code area} matches the code and everything
-     * beneath it; {@code near} (a URN) or {@code lat}+{@code lon} limit to {@code radiusKm} (default 25) and
-     * give each hit its distance. Facet counts are over every match.
+     * Approved, in-date offers matching the words and filters. {@code area} matches the code and everything beneath it.
+     * {@code near} (a URN), {@code postcode} (any case and spacing; malformed or unknown is 400) or {@code lat}+{@code lon}
+     * limit support given in person to {@code radiusKm} (default 25)
+     * and to the provider's own travel radius, and give it a distance; support given remotely is there too, marked
+     * {@code remote}, unless {@code inPersonOnly}. With words, {@code strongMatches} says how many meet them and
+     * {@code noGoodMatch} that none does; each hit says whether it is a {@code STRONG} or a {@code WEAK} match.
      */
     @Get("/search/offers")
     @AdmitsServices(ServiceScope.DIRECTORY_READ)
@@ -69,20 +75,30 @@ public class SearchController {
                                         @Nullable @QueryValue @Min(0) @Max(100_000) Integer maxPrice,
                                         @Nullable @QueryValue @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be a month as yyyy-MM") String availableIn,
                                         @Nullable @QueryValue @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String near,
+                                        @Nullable @QueryValue String postcode,
                                         @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
                                         @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
                                         @Nullable @QueryValue @Min(1) @Max(300) Integer radiusKm,
+                                        @QueryValue(defaultValue = "false") boolean inPersonOnly,
                                         @QueryValue(defaultValue = "relevance") @Pattern(regexp = "relevance|distance|price", message = "must be relevance, distance or price") String sort,
                                         @QueryValue(defaultValue = "1") @Min(1) int page,
                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int size,
                                         HttpRequest<?> request) {
         // the lists are declared for the API description; their values are read whole (see QueryLists)
         HttpParameters all = request.getParameters();
+        LocatePostcode.Found at = null;
+        if (postcode != null) {
+            LocatePostcode.Located located = postcodes.locate(postcode);
+            if (!(located instanceof LocatePostcode.Found found)) {
+                return refusal(located, request);
+            }
+            at = found;
+        }
         try {
             return Responses.ok(offers.search(new OfferSearchParameters(q, QueryLists.values(all, "area"),
                     QueryLists.enums(all, "phase", Phase.class), QueryLists.enums(all, "mode", DeliveryMode.class),
                     QueryLists.enums(all, "providerType", ProviderType.class), QueryLists.enums(all, "designation", Designation.class),
-                    maxPrice, availableIn, near, lat, lon, radiusKm, sort, page, size)));
+                    maxPrice, availableIn, near, at, lat, lon, radiusKm, inPersonOnly, sort, page, size)));
         } catch (QueryLists.UnknownValue unknown) {
             return unknown.problem(request);
         }
@@ -97,7 +113,7 @@ public class SearchController {
     /**
      * The school being visited, as a person names it: its name as spoken or typed ("st bedes", "saint bede's", a letter
      * or two wrong, "primary" left out), its URN, or the start of its postcode; optionally in one LA; with a place
-     * ({@code lat} and {@code lon}), nearest first.
+     * ({@code lat} and {@code lon}, or a {@code postcode} in any case and spacing), nearest first.
      */
     @Get("/schools/search")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SchoolHit.class))))
@@ -105,10 +121,27 @@ public class SearchController {
                                          @Nullable @QueryValue @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit LA code") String la,
                                          @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
                                          @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
-                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit) {
+                                         @Nullable @QueryValue String postcode,
+                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit,
+                                         HttpRequest<?> request) {
         if ((lat == null) != (lon == null)) {
             return Problems.invalid(lat == null ? "lat" : "lon", "give lat and lon together");
         }
+        if (postcode != null) {
+            if (lat != null) {
+                return Problems.invalid("postcode", "give one of postcode, or lat and lon");
+            }
+            LocatePostcode.Located located = postcodes.locate(postcode);
+            return located instanceof LocatePostcode.Found found
+                    ? HttpResponse.ok(schools.search(q, la, found.point(), limit)) : refusal(located, request);
+        }
         return HttpResponse.ok(schools.search(q, la, lat == null ? null : new GeoPoint(lat, lon), limit));
+    }
+
+    /** The 400 naming a postcode that could not be placed: malformed, or not in the postcode directory. */
+    private static HttpResponse<?> refusal(LocatePostcode.Located notFound, HttpRequest<?> request) {
+        return notFound instanceof LocatePostcode.Unknown unknown
+                ? QueryLists.malformed(request, "postcode", unknown.postcode() + " is not in the postcode directory")
+                : QueryLists.malformed(request, "postcode", "is not a UK postcode: give one like PR2 1PD");
     }
 }

@@ -105,23 +105,32 @@ class OfferSearchApiTest extends SearchTest {
 
     @Test
     void aPointLimitsToTheRadiusAndGivesDistances() {
+        // in person within 5 km, with distances; the two remote offers (Manchester, and one with no place) wherever they are
         var near = search("?near=100008&radiusKm=5&size=50");
-        assertThat(ids(near)).containsExactlyInAnyOrder("phonics-ks1", "maths-ks2", "attendance", "reading-y7", "behaviour-secondary");
-        assertThat(hits(near)).allSatisfy(h -> assertThat(((Number) h.get("distanceKm")).doubleValue()).isBetween(0.0, 5.0));
-        var byDefault = ids(search("?near=100008&size=50"));
+        assertThat(ids(near)).containsExactlyInAnyOrder("phonics-ks1", "maths-ks2", "attendance", "reading-y7", "behaviour-secondary",
+                "early-reading-online", "governance");
+        assertThat(hits(near)).filteredOn(h -> Boolean.FALSE.equals(h.get("remote")))
+                .hasSize(5).allSatisfy(h -> assertThat(((Number) h.get("distanceKm")).doubleValue()).isBetween(0.0, 5.0));
+        assertThat(hits(near)).filteredOn(h -> Boolean.TRUE.equals(h.get("remote"))).extracting(h -> h.get("id"))
+                .containsExactlyInAnyOrder("early-reading-online", "governance");
+        assertThat(hits(near)).filteredOn(h -> Boolean.TRUE.equals(h.get("remote"))).allSatisfy(h -> assertThat(h).doesNotContainKey("distanceKm"));
+        var byDefault = ids(search("?near=100008&size=50&inPersonOnly=true"));
         assertThat(byDefault).contains("semh-outreach").doesNotContain("behaviour-primary", "early-reading-online", "governance");
-        assertThat(ids(search("?near=100008&radiusKm=100&size=50"))).contains("behaviour-primary").doesNotContain("early-reading-online");
-        var byLatLon = search("?lat=53.48&lon=-2.24&radiusKm=10");
-        assertThat(ids(byLatLon)).containsExactly("early-reading-online");
-        assertThat(((Number) hits(byLatLon).get(0).get("distanceKm")).doubleValue()).isLessThan(1.0);
-        assertThat(hits(search("?q=phonics"))).allSatisfy(h -> assertThat(h).doesNotContainKey("distanceKm"));
+        assertThat(ids(search("?near=100008&radiusKm=100&size=50&inPersonOnly=true"))).contains("behaviour-primary").doesNotContain("early-reading-online");
+        var byLatLon = search("?lat=53.48&lon=-2.24&radiusKm=10&inPersonOnly=true");
+        assertThat(ids(byLatLon)).isEmpty(); // the Manchester programme is given remotely only
+        assertThat(ids(search("?lat=53.48&lon=-2.24&radiusKm=10"))).containsExactlyInAnyOrder("early-reading-online", "governance");
+        assertThat(hits(search("?q=phonics"))).allSatisfy(h -> assertThat(h).doesNotContainKeys("distanceKm", "remote"));
     }
 
     @Test
     void sortingByDistanceAndPrice() {
         var byDistance = hits(search("?near=100008&sort=distance&radiusKm=300&size=50"));
-        List<Double> distances = byDistance.stream().map(h -> ((Number) h.get("distanceKm")).doubleValue()).toList();
-        assertThat(distances).isSorted().hasSize(8);
+        List<Double> distances = byDistance.stream().filter(h -> h.get("distanceKm") != null)
+                .map(h -> ((Number) h.get("distanceKm")).doubleValue()).toList();
+        assertThat(distances).isSorted().hasSize(7);
+        // support given remotely, without a distance, comes after all the rest
+        assertThat(byDistance.subList(7, byDistance.size())).extracting(h -> h.get("id")).containsExactlyInAnyOrder("early-reading-online", "governance");
         assertThat(byDistance.get(0).get("id")).isIn("phonics-ks1", "maths-ks2", "attendance");
         var byPrice = hits(search("?sort=price&size=50"));
         assertThat(byPrice.stream().map(h -> ((Number) h.get("priceCredits")).intValue()).toList()).isSorted();

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchoolSearchTest extends SearchTest {
 
     @Inject TestIndices indices;
+    @Inject uk.sse.directory.application.ImportPostcodes importPostcodes;
     String adviser;
 
     @BeforeAll
@@ -150,6 +151,20 @@ class SchoolSearchTest extends SearchTest {
         assertThat(urns("st marys", "&lat=53.652&lon=-2.632")).startsWith("100509", "100507", "100508");
         // standing in Lancaster
         assertThat(urns("st marys", "&lat=54.05&lon=-2.80")).startsWith("100508", "100507", "100509");
+    }
+
+    @Test
+    void nearestFirstFromAPostcodeHoweverItIsTyped() throws java.io.IOException {
+        PostcodeSearchTest.done(importPostcodes.importFrom(new java.io.ByteArrayInputStream(PostcodeSearchTest.sample()),
+                uk.sse.directory.application.ImportPostcodes.Progress.NONE));
+        // LA1 2QD is in Lancaster, PR7 1RB in Chorley
+        assertThat(urns("st marys", "&postcode=" + URLEncoder.encode(" la12qd ", StandardCharsets.UTF_8))).startsWith("100508", "100507", "100509");
+        assertThat(urns("st marys", "&postcode=PR7%201RB")).startsWith("100509", "100507", "100508");
+        for (String bad : List.of("not-a-postcode", "ZZ9%209ZZ", "PR7%201RB&lat=53.6&lon=-2.6")) {
+            var reply = api.get("/schools/search?q=st%20marys&postcode=" + bad, adviser);
+            assertThat(reply.status()).as(bad).isBetween(400, 422);
+            assertThat(reply.problemFields()).as(bad).containsExactly("postcode");
+        }
     }
 
     @Test

@@ -68,29 +68,32 @@ class SearchInputTest extends SearchTest {
 
     @Test
     void queryStringSyntaxIsJustText() {
-        // punctuation is never syntax; text with no words left is refused by name, never read as "everything"
-        for (String everything : List.of("*", "*:*", "/.*/", "?")) {
-            var reply = get("/search/offers", everything);
-            assertThat(reply.status()).as(everything + ": " + reply.body()).isEqualTo(422);
-            assertThat(reply.problemFields()).containsExactly("q");
+        // punctuation is never syntax: text with no words in it is refused, never read as "everything"
+        for (String nothing : List.of("*", "*:*", "/.*/", "???", "\"\"", "😀", "-", "()")) {
+            var reply = get("/search/offers", nothing);
+            assertThat(reply.status()).as(nothing).isEqualTo(422);
+            assertThat(reply.problemFields()).as(nothing).containsExactly("q");
         }
-        assertThat(ids(get("/search/offers", "   "))).as("a blank box is no text").containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
+        // nothing typed at all is no text: every visible offer
+        assertThat(ids(get("/search/offers", "   "))).containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
         assertThat(ids(get("/search/offers", "status:DRAFT OR status:WITHDRAWN"))).doesNotContainAnyElementsOf(Corpus.HIDDEN);
         assertThat(ids(get("/search/offers", "\"phonics")).get(0)).isEqualTo("phonics-ks1");
         assertThat(ids(get("/search/offers", "📚 phonics 📚")).get(0)).isEqualTo("phonics-ks1");
     }
 
     @Test
-    void pagesPastTheEndAndPointsThatAreNotNumbersAreRefusedByName() {
-        for (String query : List.of("page=2147483647", "page=2147483647&size=50", "page=1000000000&size=3")) {
-            var reply = api.get("/search/offers?" + query, adviser);
-            assertThat(reply.status()).as(query + ": " + reply.body()).isEqualTo(422);
+    void pagesBeyondReachAndPlacesThatAreNotNumbersAreRefusedByName() {
+        // page * size overflowing an int used to pass the check and reach OpenSearch as a negative offset
+        for (String page : List.of("100000000", "2147483647", "42949673")) {
+            var reply = api.get("/search/offers?size=50&page=" + page, adviser);
+            assertThat(reply.status()).as(page).isEqualTo(422);
             assertThat(reply.problemFields()).containsExactly("page");
         }
-        for (String query : List.of("lat=NaN&lon=0", "lat=51.5&lon=Infinity", "lat=-Infinity&lon=0", "lat=51.5&lon=NaN")) {
-            var reply = api.get("/search/offers?" + query, adviser);
-            assertThat(reply.status()).as(query + ": " + reply.body()).isBetween(400, 422);
-            assertThat(reply.problemFields()).as(query + ": " + reply.body()).isNotEmpty().isSubsetOf("lat", "lon");
+        for (String[] bad : new String[][] {{"NaN", "0", "lat"}, {"0", "NaN", "lon"}, {"Infinity", "0", "lat"}, {"0", "-Infinity", "lon"},
+                {"1e309", "0", "lat"}}) {
+            var reply = api.get("/search/offers?lat=" + bad[0] + "&lon=" + bad[1], adviser);
+            assertThat(reply.status()).as(String.join(",", bad)).isBetween(400, 422);
+            assertThat(reply.problemFields()).as(String.join(",", bad)).isNotEmpty().containsOnly(bad[2]);
         }
     }
 

@@ -40,7 +40,14 @@ public final class Directory {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OfferResults(long total, int page, int size, List<OfferHit> hits, List<Facet> facets) { }
+    /** {@code strongMatches} of the hits meet the words (they come first); {@code noGoodMatch}: words were searched, none met. */
+    public record OfferResults(long total, int page, int size, @Nullable Long strongMatches, @Nullable Boolean noGoodMatch,
+                               List<OfferHit> hits, List<Facet> facets) {
+
+        public static OfferResults none(int size) {
+            return new OfferResults(0, 1, size, 0L, false, List.of(), List.of());
+        }
+    }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -48,7 +55,13 @@ public final class Directory {
                            @Nullable List<String> areasOfSupport, @Nullable List<String> phases, @Nullable List<String> deliveryModes,
                            @Nullable Long priceCredits, @Nullable Double distanceKm, @Nullable String reviewDate,
                            @Nullable List<String> designations, @Nullable Integer completedEngagements, @Nullable Double averageImpact,
-                           @Nullable Map<String, List<String>> highlights) { }
+                           @Nullable Map<String, List<String>> highlights, @Nullable Boolean remote, @Nullable String match) {
+
+        /** Meets the words searched for (every hit of a search without words does). */
+        public boolean strong() {
+            return !"WEAK".equals(match);
+        }
+    }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

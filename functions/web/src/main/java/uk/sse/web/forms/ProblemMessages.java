@@ -46,7 +46,7 @@ public final class ProblemMessages {
     }
 
     /** {@code /areasOfSupport/1} as {@code areasOfSupport}; {@code /contact/email} as {@code contact/email}. */
-    static String key(String field) {
+    public static String key(String field) {
         String f = field == null ? "" : field.startsWith("/") ? field.substring(1) : field;
         return f.replaceAll("/[0-9]+(/.*)?$", "");
     }

@@ -56,8 +56,9 @@ public class RaiseController {
     }
 
     @Get("/request")
-    public HttpResponse<?> form(HttpRequest<?> request, Person person, @PathVariable String urn, @Nullable @QueryValue String area) {
-        return form(request, person, urn, RaiseForm.empty(UUID.randomUUID().toString(), area, liked.of(request, urn)), Errors.none());
+    public HttpResponse<?> form(HttpRequest<?> request, Person person, @PathVariable String urn, @Nullable @QueryValue String area,
+                                @Nullable @QueryValue String need) {
+        return form(request, person, urn, RaiseForm.empty(UUID.randomUUID().toString(), area, need, liked.of(request, urn)), Errors.none());
     }
 
     /** The form sent: shown again with what is missing, else "check your request". */

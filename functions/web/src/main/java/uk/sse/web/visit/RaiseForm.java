@@ -34,8 +34,9 @@ public record RaiseForm(String need, List<String> areasOfSupport, String urgency
             "credits", new ProblemMessages.Field("credits", "Credits the school will commit"),
             "likedOffers", new ProblemMessages.Field("likedOffers", "An offer you liked"));
 
-    static RaiseForm empty(String idempotencyKey, String area, List<String> liked) {
-        return new RaiseForm("", area == null || !Taxonomy.standard().isKnown(area) ? List.of() : List.of(area), "", "", List.of(),
+    /** A new form; the area of support and the need as searched for, if the adviser came from a search. */
+    static RaiseForm empty(String idempotencyKey, String area, String need, List<String> liked) {
+        return new RaiseForm(need == null ? "" : need.strip(), area == null || !Taxonomy.standard().isKnown(area) ? List.of() : List.of(area), "", "", List.of(),
                 "", "", "", "", liked, idempotencyKey);
     }
 

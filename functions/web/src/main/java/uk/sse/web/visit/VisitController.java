@@ -52,7 +52,8 @@ public class VisitController {
             "q", new ProblemMessages.Field("q", "What support"), "maxPrice", new ProblemMessages.Field("maxPrice", "Highest price"),
             "radiusKm", new ProblemMessages.Field("radiusKm", "Distance"), "area", new ProblemMessages.Field("area", "Area of support"),
             "phase", new ProblemMessages.Field("phase", "Phase"), "mode", new ProblemMessages.Field("mode", "How it is delivered"),
-            "sort", new ProblemMessages.Field("sort", "Order"), "page", new ProblemMessages.Field("q", "Page"));
+            "sort", new ProblemMessages.Field("sort", "Order"), "page", new ProblemMessages.Field("q", "Page"),
+            "inPersonOnly", new ProblemMessages.Field("inPersonOnly", "In person only"));
 
     private final Pages pages;
     private final Api api;
@@ -132,7 +133,11 @@ public class VisitController {
                 school.phase() == null ? "" : school.phase(), Schools.credits(Api.join(account)), open, listed.ok(), person.isAdviser()));
     }
 
-    /** Assured support near the school: words, area of support, phase (the school's to start with), delivery, distance, price. */
+    /**
+     * Assured support near the school (or near a postcode the adviser gives instead): words, area of support, phase (the
+     * school's to start with), delivery, distance, price. Offers that meet the words come first; weaker ones are shown
+     * after them as related at best, and when none meets the words the page says so and offers to raise a request.
+     */
     @Get("/{urn}/support")
     @AcceptsAnyParameters // its filters are read from the query as a whole (repeated phases and modes among them)
     public HttpResponse<?> support(HttpRequest<?> request, Person person, @PathVariable String urn) {
@@ -144,44 +149,83 @@ public class VisitController {
         List<String> phases = filtered ? query.getAll("phase") : optional(OfferPhases.ofSchool(school.phase(), school.type()));
         List<String> modes = query.getAll("mode");
         String radius = query.getFirst("radiusKm").filter(r -> !r.isBlank()).orElse("25");
+        String postcode = query.getFirst("postcode").orElse("").strip();
+        boolean inPersonOnly = query.getAll("inPersonOnly").contains("true");
         String maxPrice = query.getFirst("maxPrice").orElse("").strip();
         String sort = query.getFirst("sort").filter(s -> !s.isBlank()).orElse("relevance");
         String page = query.getFirst("page").orElse("1");
         Paths search = Paths.of("/search/offers").query("q", q).query("area", area).query("phase", phases).query("mode", modes)
                 .query("maxPrice", maxPrice).query("sort", sort).query("page", page).query("size", PAGE_SIZE);
-        if (school.located()) {
-            search.query("near", urn).query("radiusKm", radius);
+        boolean placed = !postcode.isEmpty() || school.located();
+        if (!postcode.isEmpty()) {
+            search.query("postcode", postcode);
+        } else if (school.located()) {
+            search.query("near", urn);
+        }
+        if (placed) {
+            search.query("radiusKm", radius).query("inPersonOnly", inPersonOnly ? "true" : "");
         }
         ApiReply reply = api.get(person, search.toString());
-        Errors errors = reply.refused() ? ProblemMessages.of(reply.problem(), SEARCH_FIELDS, "Check the filters and search again") : Errors.none();
-        Directory.OfferResults results = reply.refused() ? new Directory.OfferResults(0, 1, PAGE_SIZE, List.of(), List.of())
-                : reply.as(Directory.OfferResults.class);
+        Errors errors = reply.refused() ? searchErrors(reply, postcode) : Errors.none();
+        Directory.OfferResults results = reply.refused() ? Directory.OfferResults.none(PAGE_SIZE) : reply.as(Directory.OfferResults.class);
         Map<String, Long> areaCounts = counts(results, "areasOfSupport");
         Map<String, Long> phaseCounts = counts(results, "phases");
         Map<String, Long> modeCounts = counts(results, "deliveryModes");
         String base = "/visit/" + urn + "/support";
         List<String> likedHere = liked.of(request, urn);
-        String here = searchQuery(q, area, phases, modes, radius, maxPrice, sort);
+        String here = searchQuery(q, area, phases, modes, radius, postcode, inPersonOnly, maxPrice, sort);
         List<VisitPages.Result> rows = results.hits().stream().map(h -> new VisitPages.Result(
                 base + "/" + Paths.encode(h.id()) + "?search=" + Paths.encode(here + "&page=" + results.page()),
                 h.title(), h.providerName(), Labels.providerType(h.providerType()), Labels.distance(h.distanceKm()),
                 h.priceCredits() == null ? "" : Labels.credits(h.priceCredits()),
                 h.designations() == null ? List.of() : h.designations().stream().map(Labels::designation).toList(),
                 Labels.day(h.reviewDate()), Labels.areas(h.areasOfSupport()), Labels.deliveryModes(h.deliveryModes()),
-                urn.equals(h.providerId()), likedHere.contains(h.id()))).toList();
+                urn.equals(h.providerId()), likedHere.contains(h.id()), Boolean.TRUE.equals(h.remote()))).toList();
+        List<Boolean> strong = results.hits().stream().map(Directory.OfferHit::strong).toList();
+        List<VisitPages.Result> matches = new ArrayList<>();
+        List<VisitPages.Result> related = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            (strong.get(i) ? matches : related).add(rows.get(i));
+        }
+        boolean noGoodMatch = !q.isEmpty() && !reply.refused() && Boolean.TRUE.equals(results.noGoodMatch());
         int pageCount = (int) Math.min(100, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = results.page();
         List<VisitPages.PageLink> links = pageLinks(base + "?" + here, current, pageCount);
-        String raise = "/visit/" + urn + "/request" + (area.isEmpty() ? "" : "?area=" + Paths.encode(area));
+        String raise = Paths.of("/visit/" + urn + "/request").query("area", area).query("need", noGoodMatch ? q : "").toString();
         var model = new VisitPages.SupportSearch(school, q, area, AreaChoices.grouped("All of %s", List.of(area), areaCounts),
                 options(Labels.PHASES, phases, phaseCounts), options(Labels.DELIVERY_MODES, modes, modeCounts),
-                RADII.stream().map(r -> new Choice(r, "Within " + r + " km", r.equals(radius))).toList(), maxPrice,
-                SORTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Choice(e.getKey(), e.getValue(), e.getKey().equals(sort))).toList(),
-                results.total(), rows,
+                RADII.stream().map(r -> new Choice(r, "Within " + r + " km", r.equals(radius))).toList(), postcode,
+                List.of(new Choice("true", "In person only",
+                        "Leave out support given remotely (video calls, online courses), which is shown without a distance", inPersonOnly)),
+                maxPrice, SORTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Choice(e.getKey(), e.getValue(), e.getKey().equals(sort))).toList(),
+                resultsHeading(q, results, noGoodMatch), noGoodMatch, matches, related,
                 current > 1 ? base + "?" + here + "&page=" + (current - 1) : null,
                 current < pageCount ? base + "?" + here + "&page=" + (current + 1) : null, links, errors, raise);
         String title = "Support near " + school.name();
         return errors.any() ? pages.invalid(request, "visit/support", title, model) : pages.ok(request, "visit/support", title, model);
+    }
+
+    /** "12 offers of assured support" without words; with words, how many meet them, or that none does. */
+    static String resultsHeading(String q, Directory.OfferResults results, boolean noGoodMatch) {
+        if (q.isEmpty() || results.strongMatches() == null) {
+            return results.total() == 1 ? "1 offer of assured support" : results.total() + " offers of assured support";
+        }
+        if (noGoodMatch || results.strongMatches() == 0) {
+            return "No good match for \u201C" + q + "\u201D";
+        }
+        return results.strongMatches() == 1 ? "1 offer matches \u201C" + q + "\u201D" : results.strongMatches() + " offers match \u201C" + q + "\u201D";
+    }
+
+    /** The search's refusal on its fields; a postcode the directory cannot place is said in the adviser's words. */
+    private static Errors searchErrors(ApiReply reply, String postcode) {
+        boolean badPostcode = reply.problem().errors() != null && reply.problem().errors().stream()
+                .anyMatch(e -> "postcode".equals(ProblemMessages.key(e.field())));
+        if (badPostcode) {
+            return Errors.none().add("postcode", postcode.matches("(?i)\\s*[a-z]{1,2}[0-9][a-z0-9]?\\s*[0-9][a-z]{2}\\s*")
+                    ? "We could not find the postcode " + postcode.toUpperCase(java.util.Locale.ROOT) + ": check it, or leave it empty to search near the school"
+                    : "Enter a full postcode, like FY8 4JL");
+        }
+        return ProblemMessages.of(reply.problem(), SEARCH_FIELDS, "Check the filters and search again");
     }
 
     /** An offer, as an adviser sees it on a visit: who provides it, what it covers, how, when and for how much. */
@@ -241,9 +285,11 @@ public class VisitController {
                 e.getValue() + (counts.containsKey(e.getKey()) ? " (" + counts.get(e.getKey()) + ")" : ""), chosen.contains(e.getKey()))).toList();
     }
 
-    private static String searchQuery(String q, String area, List<String> phases, List<String> modes, String radius, String maxPrice, String sort) {
+    private static String searchQuery(String q, String area, List<String> phases, List<String> modes, String radius, String postcode,
+                                      boolean inPersonOnly, String maxPrice, String sort) {
         return Paths.of("").query("filtered", "1").query("q", q).query("area", area).query("phase", phases).query("mode", modes)
-                .query("radiusKm", radius).query("maxPrice", maxPrice).query("sort", sort).toString().substring(1);
+                .query("radiusKm", radius).query("postcode", postcode).query("inPersonOnly", inPersonOnly ? "true" : "")
+                .query("maxPrice", maxPrice).query("sort", sort).toString().substring(1);
     }
 
     /** GOV.UK pagination: the first, the last, and the pages next to this one, with ellipses between. */

@@ -34,15 +34,21 @@ public final class VisitPages {
     /** One result: an assured offer near the school. */
     public record Result(String href, String title, String providerName, String providerType, String distance, String price,
                          List<String> designations, String assuredUntil, List<String> areas, List<String> modes, boolean schoolsOwn,
-                         boolean liked) { }
+                         boolean liked, boolean remote) { }
 
     /** A link in the pagination: its page number (null for an ellipsis), where it goes, whether it is this page. */
     public record PageLink(Integer number, String href, boolean current) { }
 
     /** "Find support near St Bede's": the filters as chosen, the results, the pages. */
+    /**
+     * "Find support near St Bede's": the filters as chosen, the results, the pages. With words searched for, {@code results}
+     * are the strong matches on this page and {@code related} the weaker ones after them; {@code noGoodMatch} says that no
+     * offer meets the words, so the page offers to raise a request anyway.
+     */
     public record SupportSearch(Directory.School school, String q, String area, List<ChoiceGroup> areas, List<Choice> phases,
-                                List<Choice> modes, List<Choice> distances, String maxPrice, List<Choice> sorts,
-                                long total, List<Result> results, String previous, String next, List<PageLink> pages,
+                                List<Choice> modes, List<Choice> distances, String postcode, List<Choice> inPersonOnly,
+                                String maxPrice, List<Choice> sorts, String resultsHeading, boolean noGoodMatch,
+                                List<Result> results, List<Result> related, String previous, String next, List<PageLink> pages,
                                 Errors errors, String raiseHref) { }
 
     /** An offer's page, reached from a search near a school. */

@@ -28,13 +28,17 @@ public enum SearchIndices {
         return alias + "-" + suffix;
     }
 
-    /** The index's settings and mappings, as the JSON body of a create-index request. */
+    /**
+     * The index's settings and mappings, as the JSON body of a create-index request; a synonym list of
+     * {@code ["@synonyms.txt"]} is the field's vocabulary ({@link SearchSynonyms}).
+     */
     public String definition() {
         try (InputStream in = SearchIndices.class.getResourceAsStream(alias + "-index.json")) {
             if (in == null) {
                 throw new IllegalStateException(alias + "-index.json is missing from the kernel");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("[\"@synonyms.txt\"]", SearchSynonyms.standard().filterRules()
+                    .stream().map(rule -> '"' + rule + '"').collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,14 +10,19 @@ import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.directory.register.School;
 import uk.sse.directory.search.OfferQuery;
+import uk.sse.directory.search.RankingSettings;
 import uk.sse.directory.search.OfferSearchParameters;
 import uk.sse.directory.search.SearchOffers;
+import uk.sse.embeddings.SentenceEmbeddings;
+import uk.sse.indexer.IndexChange;
 import uk.sse.indexer.Images;
+import uk.sse.indexer.OfferEmbeddings;
 import uk.sse.indexer.OfferDocuments;
 import uk.sse.indexer.SdkAttributes;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.search.SearchSynonyms;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.local.LocalStack;
 import uk.sse.local.demo.DemoDirectory;
@@ -87,6 +92,9 @@ public final class SearchBenchmark {
     private int throughBulk;
     private long generatorSeed = 10_000;
     private final Set<String> ids = new HashSet<>();
+    private final Map<String, float[]> embeddedTexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger distinctTexts = new AtomicInteger();
+    private final OfferEmbeddings embeddings;
 
     private SearchBenchmark(LocalStack stack) {
         this.stack = stack;
@@ -103,6 +111,15 @@ public final class SearchBenchmark {
                 secretKey, stack.context().getRequiredProperty(secretKey, String.class))).start();
         this.handler = new APIGatewayV2HTTPEventFunction(lambda);
         stack.demo().offers().forEach(o -> ids.add(o.id()));
+        this.embeddings = new OfferEmbeddings(stack.context().getBean(org.opensearch.client.opensearch.OpenSearchClient.class), texts -> {
+            List<String> missing = texts.stream().distinct().filter(t -> !embeddedTexts.containsKey(t)).toList();
+            List<float[]> made = SentenceEmbeddings.shared().embedAll(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                embeddedTexts.put(missing.get(i), made.get(i));
+            }
+            distinctTexts.addAndGet(missing.size());
+            return texts.stream().map(embeddedTexts::get).toList();
+        });
     }
 
     public static void main(String[] args) throws Exception {
@@ -216,11 +233,26 @@ public final class SearchBenchmark {
         Taxonomy taxonomy = Taxonomy.standard();
         StringBuilder body = new StringBuilder();
         int inBody = 0;
+        List<IndexChange> changes = new ArrayList<>(offers.size());
         for (Offer offer : offers) {
             Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = ((Items) toItem.invoke(null, offer)).build();
-            Map<String, Object> doc = OfferDocuments.document(Images.of(SdkAttributes.toEvents(item)), taxonomy);
-            body.append("{\"index\":{\"_index\":\"offers\",\"_id\":").append(json.writeValueAsString(offer.id()))
-                    .append(",\"version\":").append(offer.version()).append(",\"version_type\":\"external\"}}\n")
+            changes.add(new IndexChange.Put(offer.id(), uk.sse.kernel.search.SearchIndices.OFFERS, offer.id(), offer.version(),
+                    org.opensearch.client.opensearch._types.VersionType.External, OfferDocuments.document(Images.of(SdkAttributes.toEvents(item)), taxonomy)));
+        }
+        // the indexer's own embedding step; the generator repeats texts, so each distinct one is embedded once
+        long embedding = System.nanoTime();
+        List<IndexChange> embedded = new ArrayList<>(changes.size());
+        for (int from = 0; from < changes.size(); from += 1_000) {
+            embedded.addAll(embeddings.embed(changes.subList(from, Math.min(from + 1_000, changes.size()))));
+        }
+        System.out.printf("embedded %,d offer documents in %.1f s (%,d distinct texts, %.1f ms each)%n", changes.size(),
+                (System.nanoTime() - embedding) / 1e9, distinctTexts.get(), distinctTexts.get() == 0 ? 0
+                        : (System.nanoTime() - embedding) / 1e6 / distinctTexts.get());
+        for (IndexChange change : embedded) {
+            IndexChange.Put put = (IndexChange.Put) change;
+            Map<String, Object> doc = put.document();
+            body.append("{\"index\":{\"_index\":\"offers\",\"_id\":").append(json.writeValueAsString(put.id()))
+                    .append(",\"version\":").append(put.version()).append(",\"version_type\":\"external\"}}\n")
                     .append(json.writeValueAsString(doc)).append('\n');
             if (++inBody == 1_000) {
                 sendBulk(body.toString());
@@ -274,8 +306,11 @@ public final class SearchBenchmark {
 
     // ---------------------------------------------------------------- searches
 
-    /** One adviser search: its URL parameters and the body the directory turns them into. */
-    record Query(int kind, Map<String, String> parameters, String body) { }
+    /**
+     * One adviser search: its URL parameters, the body the directory sends OpenSearch for them, and for a search with
+     * words what the directory gives the embedding model (the baseline embeds it too, as the issue asks).
+     */
+    record Query(int kind, Map<String, String> parameters, String body, String meaning) { }
 
     private void searches(int n) throws Exception {
         List<Query> queries = queries(WARM_UP + QUERIES);
@@ -369,7 +404,7 @@ public final class SearchBenchmark {
                     }
                 }
             }
-            queries.add(new Query(kind, p, body(p)));
+            queries.add(query(kind, p));
         }
         java.util.Collections.shuffle(queries, random);
         return queries;
@@ -407,22 +442,50 @@ public final class SearchBenchmark {
         return String.join(" ", chosen);
     }
 
-    /** The body the directory sends for these parameters: its own check and query builder, called in process. */
-    private String body(Map<String, String> p) throws Exception {
+    /**
+     * The body the directory sends for these parameters, by its own check and query builders, called in process: for a
+     * search without words the filtered, faceted search; with words the candidates of its ranking (their embeddings
+     * included), with the areas of support its query embedding picks.
+     */
+    private Query query(int kind, Map<String, String> p) throws Exception {
         SearchOffers search = stack.context().getBean(SearchOffers.class);
         Method check = SearchOffers.class.getDeclaredMethod("check", OfferSearchParameters.class);
         check.setAccessible(true);
-        Method body = Class.forName("uk.sse.directory.search.OfferQueries").getDeclaredMethod("body", OfferQuery.class, LocalDate.class);
-        body.setAccessible(true);
         var parameters = new OfferSearchParameters(p.get("q"), p.containsKey("area") ? List.of(p.get("area")) : null,
                 p.containsKey("phase") ? List.of(uk.sse.directory.model.Phase.valueOf(p.get("phase"))) : null, null, null, null,
-                p.containsKey("maxPrice") ? Integer.valueOf(p.get("maxPrice")) : null, null, p.get("near"), null, null,
-                p.containsKey("radiusKm") ? Integer.valueOf(p.get("radiusKm")) : null, p.getOrDefault("sort", "relevance"), 1, 20);
+                p.containsKey("maxPrice") ? Integer.valueOf(p.get("maxPrice")) : null, null, p.get("near"), null, null, null,
+                p.containsKey("radiusKm") ? Integer.valueOf(p.get("radiusKm")) : null, false, p.getOrDefault("sort", "relevance"), 1, 20);
         Object checked = check.invoke(search, parameters);
         if (!(checked instanceof Outcome.Done<?> done)) {
             throw new IllegalStateException("the directory refuses " + p + ": " + checked);
         }
-        return json.writeValueAsString(body.invoke(null, done.value(), today));
+        OfferQuery q = (OfferQuery) done.value();
+        Class<?> queries = Class.forName("uk.sse.directory.search.OfferQueries");
+        if (q.text() == null) {
+            Method body = queries.getDeclaredMethod("body", OfferQuery.class, LocalDate.class);
+            body.setAccessible(true);
+            return new Query(kind, p, json.writeValueAsString(body.invoke(null, q, today)), null);
+        }
+        String meaning = SearchSynonyms.standard().withMeanings(q.typed());
+        Class<?> areasType = Class.forName("uk.sse.directory.search.SemanticAreas");
+        Object areas = stack.context().getBean(areasType);
+        Method similarities = areasType.getDeclaredMethod("similarities", float[].class);
+        similarities.setAccessible(true);
+        Method nearest = areasType.getDeclaredMethod("nearest", Map.class, int.class, double.class);
+        nearest.setAccessible(true);
+        RankingSettings ranking = stack.context().getBean(RankingSettings.class);
+        Map<String, Double> picked = new LinkedHashMap<>();
+        for (Object near : (List<?>) nearest.invoke(null, similarities.invoke(areas, (Object) SentenceEmbeddings.shared().embed(meaning)),
+                ranking.areas(), ranking.areaSimilarity())) {
+            Method code = near.getClass().getDeclaredMethod("code");
+            Method similarity = near.getClass().getDeclaredMethod("similarity");
+            code.setAccessible(true);
+            similarity.setAccessible(true);
+            picked.put("area:" + code.invoke(near), (Double) similarity.invoke(near));
+        }
+        Method candidates = queries.getDeclaredMethod("candidates", OfferQuery.class, LocalDate.class, Map.class, int.class, int.class);
+        candidates.setAccessible(true);
+        return new Query(kind, p, json.writeValueAsString(candidates.invoke(null, q, today, picked, 0, ranking.window())), meaning);
     }
 
     private String viaHandler(Query q) {
@@ -451,6 +514,9 @@ public final class SearchBenchmark {
     }
 
     private String direct(Query q) throws Exception {
+        if (q.meaning() != null) {
+            SentenceEmbeddings.shared().embed(q.meaning()); // what the function must do before it can ask
+        }
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(openSearch + "/offers/_search"))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(q.body())).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -36,18 +37,45 @@ public final class DemoDirectory {
     private final String demoArea;
     private final List<Provider> providers;
     private final List<Offer> offers;
+    private final Map<String, String> keys;
 
-    private DemoDirectory(String demoArea, List<Provider> providers, List<Offer> offers) {
+    private DemoDirectory(String demoArea, List<Provider> providers, List<Offer> offers, Map<String, String> keys) {
         this.demoArea = demoArea;
         this.providers = providers;
         this.offers = offers;
+        this.keys = keys;
     }
 
+    /**
+     * The generated offers, then the hand-written ones. These draw on a generator of their own, so that adding one leaves
+     * the generated directory as it was.
+     */
     public static DemoDirectory generate(List<School> schools, LocalDate today, long seed) {
         Random random = new Random(seed);
         String area = demoAreaOf(schools);
         List<Publisher> publishers = DemoProviders.publishers(schools, area, today, random);
-        return new DemoDirectory(area, publishers.stream().map(Publisher::provider).toList(), DemoOffers.offers(publishers, today, random));
+        DemoOffers.Made generated = DemoOffers.offers(publishers, today, random);
+        Set<String> region = regionOf(schools, area);
+        DemoOffers.Made written = DemoOffers.handWritten(publishers, p -> region.contains(p.provider().area()), today, new Random(~seed));
+        List<Offer> offers = new java.util.ArrayList<>(generated.offers());
+        offers.addAll(written.offers());
+        Map<String, String> keys = new java.util.HashMap<>(generated.keys());
+        keys.putAll(written.keys());
+        return new DemoDirectory(area, publishers.stream().map(Publisher::provider).toList(), List.copyOf(offers), Map.copyOf(keys));
+    }
+
+    /** The key of every offer template and hand-written offer, whether or not a given demo makes offers of it. */
+    public static Set<String> offerKeys() {
+        return java.util.stream.Stream.concat(OfferTemplates.standard().stream(), OfferTemplates.handWritten().stream())
+                .map(OfferTemplates.Template::key).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The LA codes of the demo area's region. */
+    private static Set<String> regionOf(List<School> schools, String area) {
+        String region = schools.stream().filter(s -> area.equals(s.laCode())).map(School::region).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        return schools.stream().filter(s -> region != null && region.equals(s.region()) && s.laCode() != null)
+                .map(School::laCode).collect(Collectors.toSet());
     }
 
     /** The schools of {@link #SAMPLE}. */
@@ -71,6 +99,14 @@ public final class DemoDirectory {
 
     public List<Offer> offers() {
         return offers;
+    }
+
+    /**
+     * The key of the offer template or hand-written offer an offer was made from (see offer-templates.txt): what the search
+     * relevance set grades, since an offer's id depends on the day the demo is generated.
+     */
+    public Optional<String> keyOf(String offerId) {
+        return Optional.ofNullable(keys.get(offerId));
     }
 
     /** The LA code the demo's tokens act in: most of the data is here and in the rest of its region. */

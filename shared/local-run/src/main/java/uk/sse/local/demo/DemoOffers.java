@@ -34,23 +34,64 @@ final class DemoOffers {
         this.random = random;
     }
 
-    static List<Offer> offers(List<Publisher> publishers, LocalDate today, Random random) {
+    /** Offers and the key of the template or hand-written offer each was made from. */
+    record Made(List<Offer> offers, Map<String, String> keys) { }
+
+    static Made offers(List<Publisher> publishers, LocalDate today, Random random) {
         DemoOffers d = new DemoOffers(today, random);
         List<Provider> providers = new ArrayList<>();
         List<OfferContent> contents = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (Publisher publisher : publishers) {
             for (Template template : d.choose(publisher)) {
                 providers.add(publisher.provider());
                 contents.add(d.content(publisher, template));
+                keys.add(template.key());
             }
         }
         List<Fate> fates = AssuranceHistories.deal(contents.size(), random);
         AssuranceHistories histories = new AssuranceHistories(today, random);
         List<Offer> offers = new ArrayList<>();
+        Map<String, String> keyOf = new HashMap<>();
         for (int i = 0; i < contents.size(); i++) {
-            offers.add(histories.offer(providers.get(i), contents.get(i), fates.get(i)));
+            Offer offer = histories.offer(providers.get(i), contents.get(i), fates.get(i));
+            offers.add(offer);
+            keyOf.put(offer.id(), keys.get(i));
         }
-        return List.copyOf(offers);
+        return new Made(List.copyOf(offers), Map.copyOf(keyOf));
+    }
+
+    /**
+     * The hand-written offers, each from as many providers as it has copies, chosen among those who may offer it: near
+     * the demo area ({@code local}) three times in four when any local provider may, so that searches near its schools
+     * meet them.
+     */
+    static Made handWritten(List<Publisher> publishers, java.util.function.Predicate<Publisher> local, LocalDate today, Random random) {
+        DemoOffers d = new DemoOffers(today, random);
+        AssuranceHistories histories = new AssuranceHistories(today, random);
+        List<Offer> offers = new ArrayList<>();
+        Map<String, String> keyOf = new HashMap<>();
+        for (Template t : OfferTemplates.handWritten()) {
+            List<Publisher> eligible = new ArrayList<>(publishers.stream().filter(p -> p.mayOffer(t)).toList());
+            if (eligible.size() < t.copies()) {
+                // a demo without the providers named (another seed's) has it from a trust, which may offer anything
+                publishers.stream().filter(p -> p.tags().contains("TRUST") && !p.phasesFor(t).isEmpty() && !eligible.contains(p))
+                        .forEach(eligible::add);
+            }
+            if (eligible.size() < t.copies()) {
+                throw new IllegalStateException(OfferTemplates.HAND_WRITTEN + ": " + t.key() + " wants " + t.copies()
+                        + " providers but only " + eligible.size() + " of the demo's may offer it");
+            }
+            for (int copy = 0; copy < t.copies(); copy++) {
+                List<Publisher> near = eligible.stream().filter(local).toList();
+                Publisher publisher = d.pick(!near.isEmpty() && random.nextInt(4) > 0 ? near : eligible);
+                eligible.remove(publisher);
+                Offer offer = histories.offer(publisher.provider(), d.content(publisher, t), t.fate());
+                offers.add(offer);
+                keyOf.put(offer.id(), t.key());
+            }
+        }
+        return new Made(List.copyOf(offers), Map.copyOf(keyOf));
     }
 
     /** Half the time the template is any the provider may offer; otherwise one from the top-level area with fewest offers so far, so every area fills. */

@@ -50,7 +50,30 @@ class DemoDirectoryTest {
     @Test
     void enoughOffersAndProviders() {
         DemoChecks.sizes(demo);
-        assertThat(demo.offers().size()).isBetween(360, 420);
+        assertThat(demo.offers().size()).isBetween(430, 500);
+    }
+
+    @Test
+    void theHandWrittenOffersComeAfterTheGeneratedOnesWhichTheyLeaveAsTheyWere() {
+        int written = OfferTemplates.handWritten().stream().mapToInt(OfferTemplates.Template::copies).sum();
+        List<Offer> handWritten = demo.offers().subList(demo.offers().size() - written, demo.offers().size());
+        assertThat(handWritten).extracting(o -> demo.keyOf(o.id()).orElseThrow())
+                .containsAll(OfferTemplates.handWritten().stream().map(OfferTemplates.Template::key).toList());
+        // copies are offered by different providers
+        assertThat(handWritten.stream().filter(o -> demo.keyOf(o.id()).orElseThrow().equals("attendance-audit")).map(Offer::providerId).distinct())
+                .hasSize(2);
+        // the generated directory is what it was before hand-written offers were added (its count and its first and last offers)
+        assertThat(demo.offers().size() - written).isEqualTo(392);
+        assertThat(demo.offers().get(0).content().title()).isEqualTo("EAL new arrivals induction toolkit");
+        assertThat(demo.offers().get(391).content().title()).isEqualTo("Dyslexia-friendly teaching and screening");
+    }
+
+    @Test
+    void everyOfferNamesTheKeyItWasMadeFrom() {
+        var keys = java.util.stream.Stream.concat(OfferTemplates.standard().stream(), OfferTemplates.handWritten().stream())
+                .map(OfferTemplates.Template::key).toList();
+        assertThat(demo.offers()).allSatisfy(o -> assertThat(demo.keyOf(o.id())).get().isIn(keys));
+        assertThat(demo.keyOf("off_none")).isEmpty();
     }
 
     @Test

@@ -36,12 +36,31 @@ class OfferTemplatesTest {
     }
 
     @Test
-    void aTypoFailsLoudly() {
-        assertThatThrownBy(() -> OfferTemplates.parse(List.of("areas: CT.READING", "by: PRIMARY", "phases: PRIMARY", "modes: COACHING",
-                "title: t", "about: a", "evidence: e"))).hasMessageContaining("CT.READING is not a taxonomy code");
-        assertThatThrownBy(() -> OfferTemplates.parse(List.of("areas: CT.READ", "by: PRIMRY", "phases: PRIMARY", "modes: COACHING",
-                "title: t", "about: a", "evidence: e"))).hasMessageContaining("PRIMRY");
+    void enoughProvidersOfTheDemoMayOfferEveryHandWrittenOffer() {
+        List<Publisher> publishers = DemoProviders.publishers(DemoDirectory.sampleSchools(), "888", LocalDate.of(2026, 11, 23), new Random(2026));
+        assertThat(OfferTemplates.handWritten()).hasSizeGreaterThanOrEqualTo(60).allSatisfy(t -> {
+            assertThat(publishers.stream().filter(p -> p.mayOffer(t)).count()).as(t.key()).isGreaterThanOrEqualTo(t.copies());
+            assertThat(t.titles()).singleElement().asString().hasSizeBetween(5, 100);
+            assertThat(t.abouts()).hasSize(1);
+        });
+    }
+
+    @Test
+    void everyTemplateAndHandWrittenOfferHasAKeyOfItsOwn() {
+        var keys = java.util.stream.Stream.concat(OfferTemplates.standard().stream(), OfferTemplates.handWritten().stream())
+                .map(OfferTemplates.Template::key).toList();
+        assertThat(keys).doesNotHaveDuplicates().allMatch(k -> k.matches("[a-z0-9-]+")).hasSize(95 + OfferTemplates.handWritten().size());
         assertThatThrownBy(() -> OfferTemplates.parse(List.of("areas: CT.READ", "by: PRIMARY", "phases: PRIMARY", "modes: COACHING",
+                "title: t", "about: a", "evidence: e"))).hasMessageContaining("needs a key");
+    }
+
+    @Test
+    void aTypoFailsLoudly() {
+        assertThatThrownBy(() -> OfferTemplates.parse(List.of("key: k", "areas: CT.READING", "by: PRIMARY", "phases: PRIMARY", "modes: COACHING",
+                "title: t", "about: a", "evidence: e"))).hasMessageContaining("CT.READING is not a taxonomy code");
+        assertThatThrownBy(() -> OfferTemplates.parse(List.of("key: k", "areas: CT.READ", "by: PRIMRY", "phases: PRIMARY", "modes: COACHING",
+                "title: t", "about: a", "evidence: e"))).hasMessageContaining("PRIMRY");
+        assertThatThrownBy(() -> OfferTemplates.parse(List.of("key: k", "areas: CT.READ", "by: PRIMARY", "phases: PRIMARY", "modes: COACHING",
                 "title: t", "about: a"))).hasMessageContaining("evidence");
     }
 }

@@ -1,0 +1,18 @@
+package uk.sse.directory.application;
+
+import uk.sse.directory.register.PostcodeSector;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** The postcode directory as the directory keeps it: one entry per postcode sector. */
+public interface PostcodeStore {
+
+    Optional<PostcodeSector> sector(String sector);
+
+    /** The stored sectors among these, by sector. */
+    Map<String, PostcodeSector> sectors(Collection<String> sectors);
+
+    void putAll(Collection<PostcodeSector> sectors);
+}
