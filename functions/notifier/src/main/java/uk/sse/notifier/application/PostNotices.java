@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Turns events into notices for the people who must act ({@link Notices}), in stream order (a request's raise comes
- * before what follows it, and its raiser is remembered first), each stored once. A record whose notices could not be stored is reported, to come again.
+ * before what follows it, and its raiser is remembered first), each stored once; then emails them ({@link EmailNotices}).
+ * A record whose notices could not be stored is reported, to come again.
  */
 @Singleton
 public class PostNotices {
@@ -22,14 +23,17 @@ public class PostNotices {
     private static final Logger LOG = LoggerFactory.getLogger(PostNotices.class);
 
     private final NoticeStore notices;
-    public PostNotices(NoticeStore notices) {
+    private final EmailNotices email;
+
+    public PostNotices(NoticeStore notices, EmailNotices email) {
         this.notices = notices;
+        this.email = email;
     }
 
     /** The ids of the records to read again. */
     public List<String> post(List<DeliverEvents.Incoming> events) {
         Set<String> failed = new LinkedHashSet<>();
-        List<Notice> made = new ArrayList<>();
+        List<EmailNotices.Made> made = new ArrayList<>();
         for (DeliverEvents.Incoming in : events) {
             EventEnvelope e = in.event();
             try {
@@ -42,13 +46,14 @@ public class PostNotices {
                 }
                 for (Notice n : Notices.of(e, raiser)) {
                     notices.add(n);
-                    made.add(n);
+                    made.add(new EmailNotices.Made(n, in.recordId()));
                 }
             } catch (RuntimeException notStored) {
                 LOG.warn("cannot store the notices of {}: {}", e.id(), notStored.toString());
                 failed.add(in.recordId());
             }
         }
+        failed.addAll(email.send(made));
         return List.copyOf(failed);
     }
 }

@@ -28,7 +28,7 @@ import java.util.List;
  * each with whether they have read it, and how many they have not), and marking some read. People only: a function has
  * no notifications.
  */
-@Controller("/notifications")
+@Controller("/notices")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "notifications")
 public class NoticeController {

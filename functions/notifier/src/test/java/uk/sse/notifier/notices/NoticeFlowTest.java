@@ -77,7 +77,7 @@ class NoticeFlowTest extends NotifierLambdaTest {
         assertThat(items(before).getFirst().get("title").toString()).contains("urgent urgency");
 
         String elsewhere = (String) items(inbox(tokens.bearer(Role.PROVIDER, AREA, PROVIDER))).stream().findFirst().map(i -> i.get("id")).orElse("ntc_" + "0".repeat(32));
-        Api.Reply marked = api.post("/notifications/read", one, Map.of("ids", List.of(newest, elsewhere)));
+        Api.Reply marked = api.post("/notices/read", one, Map.of("ids", List.of(newest, elsewhere)));
         assertThat(marked.status()).as(marked.body()).isEqualTo(200);
         assertThat(marked.map().get("marked")).as("only their own notice").isEqualTo(1);
         Map<String, Object> after = inbox(one);
@@ -90,13 +90,13 @@ class NoticeFlowTest extends NotifierLambdaTest {
     @Test
     void badAsksAreRefusedAndFunctionsHaveNoNotifications() {
         String broker = tokens.bearer(Role.BROKER, AREA, null);
-        assertThat(api.post("/notifications/read", broker, Map.of("ids", List.of("x"))).problemFields()).containsExactly("/ids/0");
-        assertThat(api.post("/notifications/read", broker, Map.of("ids", List.of())).problemFields()).containsExactly("/ids");
-        Api.Reply unknown = api.post("/notifications/read", broker, Map.of("ids", List.of("ntc_" + "0".repeat(32)), "all", true));
+        assertThat(api.post("/notices/read", broker, Map.of("ids", List.of("x"))).problemFields()).containsExactly("/ids/0");
+        assertThat(api.post("/notices/read", broker, Map.of("ids", List.of())).problemFields()).containsExactly("/ids");
+        Api.Reply unknown = api.post("/notices/read", broker, Map.of("ids", List.of("ntc_" + "0".repeat(32)), "all", true));
         assertThat(unknown.status()).isBetween(400, 499);
         assertThat(unknown.body()).contains("all");
-        assertThat(api.get("/notifications", tokens.service("directory.read")).status()).isEqualTo(403);
-        assertThat(api.get("/notifications", null).status()).isEqualTo(401);
+        assertThat(api.get("/notices", tokens.service("directory.read")).status()).isEqualTo(403);
+        assertThat(api.get("/notices", null).status()).isEqualTo(401);
     }
 
     private String adviser() {
@@ -104,7 +104,7 @@ class NoticeFlowTest extends NotifierLambdaTest {
     }
 
     private Map<String, Object> inbox(String bearer) {
-        Api.Reply reply = api.get("/notifications", bearer);
+        Api.Reply reply = api.get("/notices", bearer);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.map();
     }

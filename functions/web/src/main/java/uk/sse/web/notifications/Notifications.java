@@ -28,6 +28,14 @@ public class Notifications {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Inbox(List<Notice> items, int unread) { }
 
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Choice(String kind, boolean email) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Settings(@Nullable String email, List<Choice> choices) { }
+
     private final Api api;
 
     public Notifications(Api api) {
@@ -35,13 +43,13 @@ public class Notifications {
     }
 
     public Inbox inbox(Person person) {
-        return api.get(person, "/notifications").as(Inbox.class);
+        return api.get(person, "/notices").as(Inbox.class);
     }
 
     /** How many the person has not read, for the header; empty when the notifier does not answer (the page still shows). */
     public Optional<Integer> unread(Person person) {
         try {
-            ApiReply reply = api.get(person, "/notifications");
+            ApiReply reply = api.get(person, "/notices");
             return reply.ok() ? Optional.of(reply.as(Inbox.class).unread()) : Optional.empty();
         } catch (RuntimeException unanswered) {
             LOG.debug("no unread count: {}", unanswered.toString());
@@ -49,7 +57,30 @@ public class Notifications {
         }
     }
 
+    public Settings settings(Person person) {
+        return api.get(person, "/notices/settings").as(Settings.class);
+    }
+
+    public ApiReply choose(Person person, List<String> kinds) {
+        return api.put(person, "/notices/settings", Map.of("emails", kinds), Map.of());
+    }
+
+    /**
+     * Records the person's verified email address and memberships with the notifier as they sign in (decision 0075);
+     * sign-in goes on whatever the notifier says.
+     */
+    public void recordContact(Person person) {
+        try {
+            ApiReply reply = api.put(person, "/notices/contact", Map.of(), Map.of());
+            if (!reply.ok()) {
+                LOG.warn("the notifier did not record the contact of {}: {}", person.caller().subject(), reply.status());
+            }
+        } catch (RuntimeException unanswered) {
+            LOG.warn("the notifier did not record a contact: {}", unanswered.toString());
+        }
+    }
+
     public ApiReply markRead(Person person, List<String> ids) {
-        return api.post(person, "/notifications/read", Map.of("ids", ids), Map.of());
+        return api.post(person, "/notices/read", Map.of("ids", ids), Map.of());
     }
 }

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import uk.sse.web.WebPages;
+import uk.sse.web.forms.Choice;
+import uk.sse.web.forms.Form;
 import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
@@ -31,6 +33,19 @@ public class NotificationsController {
 
     public record InboxPage(List<Row> rows, int unread, String done) { }
 
+    public record SettingsPage(String email, List<Choice> choices, String done) { }
+
+    /** What each kind of notice is, in words, for the settings page. */
+    static final Map<String, String> KINDS = Map.of(
+            "request-raised", "A school's request is raised in your area",
+            "proposal-addressed", "Support is proposed to you, to accept or decline",
+            "agreement-awaited", "Support for your school awaits your agreement",
+            "rating-awaited", "Support for your school is delivered and awaits your rating",
+            "request-proposed", "Support is proposed for a request you raised",
+            "request-agreed", "A school agrees support for a request you raised",
+            "request-cancelled", "A request you raised is cancelled or withdrawn",
+            "offer-awaits-assurance", "An offer in your area awaits assurance");
+
     private final Pages pages;
     private final Notifications notifications;
 
@@ -45,6 +60,27 @@ public class NotificationsController {
         List<Row> rows = inbox.items().stream().map(n -> new Row(n.title(), n.link(), Labels.dayAndTime(n.occurredAt()), !n.read())).toList();
         return pages.ok(request, "notifications/list", "Notifications",
                 new InboxPage(rows, inbox.unread(), "read".equals(done) ? "Your notifications are marked as read" : null));
+    }
+
+    @Get("/settings")
+    public HttpResponse<?> settings(HttpRequest<?> request, Person person, @Nullable @QueryValue String done) {
+        Notifications.Settings settings = notifications.settings(person);
+        List<Choice> choices = settings.choices().stream()
+                .map(c -> new Choice(c.kind(), KINDS.getOrDefault(c.kind(), c.kind()), c.email())).toList();
+        return pages.ok(request, "notifications/settings", "Emails you get",
+                new SettingsPage(settings.email(), choices, "saved".equals(done) ? "Your choices are saved" : null));
+    }
+
+    /** The kinds ticked are emailed, the others not. */
+    @Post("/settings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> choose(Person person, @Body Map<String, Object> body) {
+        List<String> kinds = Form.ofBody(body).list("emails").stream().filter(KINDS::containsKey).toList();
+        var saved = notifications.choose(person, kinds);
+        if (!saved.ok()) {
+            throw saved.unavailable();
+        }
+        return HttpResponse.seeOther(URI.create("/notifications/settings?done=saved"));
     }
 
     /** Marks read every notification the person has not read yet (those shown on the page they read). */
