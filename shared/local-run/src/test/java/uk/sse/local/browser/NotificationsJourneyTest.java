@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Telling people when to act, in the browser: the adviser's request is proposed and the header says something new is
- * waiting; their notifications name the school, link to the request and are marked read; the school hears that support
+ * waiting; their notifications name the school, link to the request and are marked read; they choose which of them are
+ * emailed to the address they signed in with; the school hears that support
  * awaits its agreement and follows the notice to the request.
  */
 class NotificationsJourneyTest extends Journey {
@@ -35,12 +36,26 @@ class NotificationsJourneyTest extends Journey {
         WebElement proposed = awaitNotice(link, "Support is proposed for " + SCHOOL_NAME);
         assertThat(proposed.findElement(By.xpath("ancestor::li")).getText()).startsWith("New");
         check("adviser-notifications");
-        assertThat(byId("notifications-link").getText()).matches("Notifications \\d+ new");
+        assertThat(byId("notifications-link").getText()).matches("Notifications\\s+\\d+\\s+new");
         press("Mark all as read");
         assertThat(byId("done").getText()).isEqualTo("Your notifications are marked as read");
         assertThat(byId("notifications-link").getText()).isEqualTo("Notifications");
         assertThat(browser.findElements(By.cssSelector("#notifications .govuk-tag"))).as("nothing is new").isEmpty();
         check("adviser-read");
+
+        follow("Choose which emails you get");
+        assertThat(heading()).isEqualTo("Emails you get");
+        assertThat(text()).contains("We email demo-adviser@demo.schoolsupport.example");
+        assertThat(byId("emails").isSelected()).as("every kind is emailed until the person says otherwise").isTrue();
+        check("adviser-settings");
+        browser.findElement(By.cssSelector("label[for='emails']")).click();
+        press("Save your choices");
+        assertThat(byId("done").getText()).isEqualTo("Your choices are saved");
+        assertThat(byId("emails").isSelected()).isFalse();
+        assertThat(byId("emails-2").isSelected()).isTrue();
+        check("adviser-settings-saved");
+        browser.findElement(By.cssSelector("label[for='emails']")).click();
+        press("Save your choices");
 
         signIn("school-" + SCHOOL);
         press("Notifications");
