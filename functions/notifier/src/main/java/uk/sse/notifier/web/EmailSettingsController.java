@@ -55,8 +55,12 @@ public class EmailSettingsController {
     @Serdeable
     record SettingsBody(@NotNull @Size(max = 20) List<@NotNull String> emails) { }
 
+    /** Nothing to say: the token says it all. An empty object. */
+    @Serdeable
+    record ContactBody() { }
+
     @Put("/contact")
-    public HttpResponse<?> record(@Authenticated Caller caller, Authentication authentication) {
+    public HttpResponse<?> record(@Authenticated Caller caller, Authentication authentication, @Nullable @Body ContactBody body) {
         if (caller.isService()) {
             return Problems.forbidden("a service has no email");
         }

@@ -181,7 +181,7 @@ class EmailFlowTest extends NotifierLambdaTest {
                 .containsExactly("/emails/0");
         assertThat(api.get("/notices/settings", adviser).map().get("choices")).as("unchanged by refusals")
                 .isEqualTo(settings.get("choices"));
-        assertThat(api.put("/notices/contact", tokens.service("directory.read"), null, null).status()).isEqualTo(403);
+        assertThat(api.put("/notices/contact", tokens.service("directory.read"), null, Map.of()).status()).isEqualTo(403);
         assertThat(Arrays.stream(NoticeKind.values()).allMatch(k -> !NoticeKind.forRole(Role.COMMISSIONER).contains(k))).isTrue();
     }
 
@@ -191,7 +191,7 @@ class EmailFlowTest extends NotifierLambdaTest {
         claims.put("email", email);
         claims.put("email_verified", verified);
         String bearer = tokens.signed(claims);
-        Api.Reply recorded = api.put("/notices/contact", bearer, null, null);
+        Api.Reply recorded = api.put("/notices/contact", bearer, null, Map.of());
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
         assertThat(recorded.map().get("email")).isEqualTo(verified ? email : null);
         return bearer;
