@@ -154,23 +154,35 @@ public class SseStack extends Stack {
                 .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
         // its messages link to the web's pages: at the stage's own web address if it has one, else the API's (its default route)
         String webAddress = stage.webOrigins().stream().filter(o -> o.startsWith("https://")).findFirst().orElse(api.url());
-        Map<String, String> notifierEnv = withTokenChecks(identity, Map.of("SSE_NOTIFIER_TABLE", notifierTable.getTableName(), "SSE_JWKS_URL", jwks,
-                "SSE_NOTIFIER_SECRET_KEY_ARN", sealingKey.getSecretArn(), "SSE_LINK_BASE_URL", webAddress));
+        // GOV.UK Notify's API key is a secret the operators put in Secrets Manager (it is Notify's to issue, not ours to
+        // generate); like the sealing key it is read at run time (decision 0103); the template ids are not secret
+        // (decision 0075, operations.md)
+        Secret notifyKey = Secret.Builder.create(this, "NotifyApiKey").description("GOV.UK Notify API key the notifier sends email with")
+                .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
+        Map<String, String> notifierVariables = new java.util.LinkedHashMap<>(Map.of("SSE_NOTIFIER_TABLE", notifierTable.getTableName(), "SSE_JWKS_URL", jwks,
+                "SSE_NOTIFIER_SECRET_KEY_ARN", sealingKey.getSecretArn(), "SSE_LINK_BASE_URL", webAddress,
+                "SSE_NOTIFIER_EMAIL_API_KEY_ARN", notifyKey.getSecretArn()));
+        notifyTemplates().forEach((kind, template) ->
+                notifierVariables.put("SSE_NOTIFIER_EMAIL_TEMPLATES_" + kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), template));
+        Map<String, String> notifierEnv = withTokenChecks(identity, notifierVariables);
         SnapStartFunction notifier = functions.make(this, "NotifierApi",
                 new SnapStartFunction.Spec("notifier-api", "notifier", API, API_TIMEOUT, notifierEnv), null);
         notifierTable.grantReadWriteData(notifier.function());
         sealingKey.grantRead(notifier.function());
-        api.route("Notifier", notifier, List.of("/subscriptions", "/subscriptions/{proxy+}"));
+        notifyKey.grantRead(notifier.function());
+        api.route("Notifier", notifier, List.of("/subscriptions", "/subscriptions/{proxy+}", "/notices", "/notices/{proxy+}"));
         SnapStartFunction notifierStream = functions.make(this, "NotifierStream",
                 new SnapStartFunction.Spec("notifier-stream", "notifier", "uk.sse.notifier.stream.NotifyOnEvents", STREAM_TIMEOUT, notifierEnv), null);
         notifierTable.grantReadWriteData(notifierStream.function());
         sealingKey.grantRead(notifierStream.function());
+        notifyKey.grantRead(notifierStream.function());
         new StreamConsumer(this, "NotifierStreams", "notifier-stream", notifierStream,
                 ordered("brokerage", brokerageTable, "directory", directoryTable, "ledger", ledgerTable, "notifier", notifierTable), StreamConsumer.Feed.EVENTS, stage, alarms);
         SnapStartFunction notifierSweeper = functions.make(this, "NotifierSweeper",
                 new SnapStartFunction.Spec("notifier-sweeper", "notifier", "uk.sse.notifier.sweep.RetryDueDeliveries", SWEEP_TIMEOUT, notifierEnv), null);
         notifierTable.grantReadWriteData(notifierSweeper.function());
         sealingKey.grantRead(notifierSweeper.function());
+        notifyKey.grantRead(notifierSweeper.function());
         new Sweeper(this, "WebhookRetries", "webhook-retries", notifierSweeper, Duration.minutes(1), stage.name());
 
         // reporting: the read model in Aurora, projected from three streams; in the VPC
@@ -237,6 +249,26 @@ public class SseStack extends Stack {
     }
 
     /** A function's environment with what it checks of every token (decision 0030). */
+    /**
+     * The Notify template of each kind of notice, from the CDK context {@code notifyTemplates}: a map, or text
+     * {@code request-raised=<uuid>,proposal-addressed=<uuid>,...} (operations.md). A kind without one is not emailed.
+     */
+    private Map<String, String> notifyTemplates() {
+        Object given = getNode().tryGetContext("notifyTemplates");
+        Map<String, String> templates = new LinkedHashMap<>();
+        if (given instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> templates.put(String.valueOf(k), String.valueOf(v)));
+        } else if (given instanceof String text && !text.isBlank()) {
+            for (String pair : text.split(",")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2) {
+                    templates.put(kv[0].trim(), kv[1].trim());
+                }
+            }
+        }
+        return templates;
+    }
+
     private static Map<String, String> withTokenChecks(Identity identity, Map<String, String> env) {
         Map<String, String> all = new LinkedHashMap<>(env);
         all.putAll(identity.tokenChecks());

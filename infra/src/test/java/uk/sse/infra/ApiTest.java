@@ -17,7 +17,7 @@ class ApiTest {
                     "/schools", "/schools/{proxy+}", "/search/{proxy+}", "/taxonomy", "/taxonomy/{proxy+}"),
             "ledger-api", List.of("/accounts", "/accounts/{proxy+}", "/transfers", "/transfers/{proxy+}", "/allocations", "/ledger/{proxy+}"),
             "brokerage-api", List.of("/requests", "/requests/{proxy+}"),
-            "notifier-api", List.of("/subscriptions", "/subscriptions/{proxy+}"),
+            "notifier-api", List.of("/subscriptions", "/subscriptions/{proxy+}", "/notices", "/notices/{proxy+}"),
             "reporting-api", List.of("/reports/{proxy+}"));
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 

@@ -30,7 +30,8 @@ import java.util.Map;
  *       left to the sweeper (1.5 s);</li>
  *   <li>{@code lease}: how long a claimed delivery is its sender's before the sweeper may take it again (60 s);</li>
  *   <li>{@code keep-deliveries}: how long deliveries and attempts are kept, by the table's TTL (30 days);</li>
- *   <li>{@code max-subscriptions-per-area} (50).</li>
+ *   <li>{@code max-subscriptions-per-area} (50);</li>
+ *   <li>{@code keep-notices}: how long in-app notices, read marks and people's choices are kept (90 days).</li>
  * </ul>
  */
 @ConfigurationProperties("sse.notifier")
@@ -42,7 +43,8 @@ public record NotifierSettings(@Nullable String tableName, @Nullable String link
                                @Nullable Integer responseReadBytes, @Nullable Integer responseExcerptBytes,
                                @Nullable Integer maxInFlight, @Nullable Duration slackInterval, @Nullable Duration rateWait,
                                @Nullable Duration lease, @Nullable Duration keepDeliveries, @Nullable Integer maxSubscriptionsPerArea,
-                               @Nullable String secretKeyArn, @Nullable String secretsEndpoint) {
+                               @Nullable String secretKeyArn, @Nullable String secretsEndpoint,
+                               @Nullable Duration keepNotices) {
 
     public NotifierSettings {
         tableName = tableName == null || tableName.isBlank() ? "sse-notifier" : tableName;
@@ -64,6 +66,7 @@ public record NotifierSettings(@Nullable String tableName, @Nullable String link
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         keepDeliveries = keepDeliveries == null ? Duration.ofDays(30) : keepDeliveries;
         maxSubscriptionsPerArea = maxSubscriptionsPerArea == null ? 50 : maxSubscriptionsPerArea;
+        keepNotices = keepNotices == null ? Duration.ofDays(90) : keepNotices;
     }
 
     public RetrySchedule schedule() {

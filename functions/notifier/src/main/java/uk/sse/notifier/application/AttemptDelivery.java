@@ -1,5 +1,6 @@
 package uk.sse.notifier.application;
 
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ public class AttemptDelivery {
     /** Metrics (per area): attempts that did not deliver, and endpoints disabled. */
     public static final String WEBHOOK_FAILURES = "WebhookFailures";
     public static final String WEBHOOKS_DISABLED = "WebhooksDisabled";
+    /** Metric (per area): email attempts Notify did not accept. */
+    public static final String EMAIL_FAILURES = "EmailFailures";
 
     private final DeliveryStore deliveries;
     private final Destinations destinations;
@@ -53,9 +56,13 @@ public class AttemptDelivery {
     private final Duration slackInterval;
     private final Bodies bodies;
     private final Metrics metrics;
+    private final EmailSender email;
+    private final JsonMapper json;
 
     public AttemptDelivery(DeliveryStore deliveries, Destinations destinations, WebhookSender sender, SendRate rate,
-                           Clock clock, NotifierSettings settings, Bodies bodies, Metrics metrics) {
+                           Clock clock, NotifierSettings settings, Bodies bodies, Metrics metrics, EmailSender email, JsonMapper json) {
+        this.email = email;
+        this.json = json;
         this.deliveries = deliveries;
         this.destinations = destinations;
         this.sender = sender;
@@ -83,6 +90,9 @@ public class AttemptDelivery {
     }
 
     public Result attempt(Delivery delivery, Lease lease, Subscription subscription, Trigger trigger) {
+        if (delivery.kind() == Delivery.Kind.EMAIL) {
+            return email(delivery, lease, trigger);
+        }
         if (delivery.kind() == Delivery.Kind.EVENT && (subscription == null || subscription.status() != SubscriptionStatus.ACTIVE)) {
             String reason = subscription == null ? "its subscription was deleted" : "its subscription is " + subscription.status().name().toLowerCase();
             return deliveries.cancel(delivery, lease, reason) ? new Result.Cancelled(reason) : new Result.LeaseLost();
@@ -124,6 +134,25 @@ public class AttemptDelivery {
         if (recorded && !(verdict instanceof Verdict.Delivered)) {
             boolean disabled = health instanceof EndpointHealth.Change.Disabled;
             metrics.area(subscription.area(), Metrics.Metric.count(WEBHOOK_FAILURES), Metrics.Metric.count(WEBHOOKS_DISABLED, disabled ? 1 : 0));
+        }
+        return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
+    }
+
+    /** An email through GOV.UK Notify: sent, judged and scheduled as a JSON webhook is; no endpoint's health to keep. */
+    private Result email(Delivery delivery, Lease lease, Trigger trigger) {
+        Instant at = clock.instant();
+        SendResult result;
+        try {
+            result = email.send(json.readValue(delivery.body(), EmailMessage.class));
+        } catch (java.io.IOException unreadable) {
+            result = new SendResult.NoAnswer(SendResult.Failure.PROTOCOL, "the delivery holds no email: " + unreadable.getMessage(), 0);
+        }
+        Verdict verdict = Verdicts.of(result, Format.JSON);
+        DeliveryProgress.Attempted attempted = DeliveryProgress.after(delivery, trigger, "GOV.UK Notify", result, verdict, at, schedule,
+                ThreadLocalRandom.current());
+        boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), lease, null, new EndpointHealth.Change.None()));
+        if (recorded && !(verdict instanceof Verdict.Delivered)) {
+            metrics.area(delivery.area(), Metrics.Metric.count(EMAIL_FAILURES));
         }
         return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
     }

@@ -12,7 +12,7 @@ import uk.sse.notifier.model.SlackMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** A delivery's body: a Slack message, or the envelope JSON exactly as its publisher stored it. */
+/** A delivery's body: a Slack message, a Teams card, or the envelope JSON exactly as its publisher stored it. */
 @Singleton
 public class Bodies {
 
@@ -34,17 +34,20 @@ public class Bodies {
         return format == Format.JSON ? events.read(body).flatMap(e -> SlackMessages.page(e, linkBase)) : java.util.Optional.empty();
     }
 
+    private String write(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code storedJson} is the envelope's text as stored (null to write it afresh, e.g. for a test message). */
     public String of(Format format, EventEnvelope event, String storedJson) {
         return switch (format) {
             case JSON -> storedJson != null ? storedJson : events.write(event);
-            case SLACK -> {
-                try {
-                    yield json.writeValueAsString(SlackMessages.of(event, linkBase, Taxonomy.standard()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            case SLACK -> write(SlackMessages.of(event, linkBase, Taxonomy.standard()));
+            case TEAMS -> write(uk.sse.notifier.model.TeamsCards.of(event, linkBase, Taxonomy.standard()));
         };
     }
 }

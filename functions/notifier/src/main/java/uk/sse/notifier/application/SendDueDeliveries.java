@@ -62,7 +62,8 @@ public class SendDueDeliveries {
                 if (claimed.isEmpty()) {
                     return;
                 }
-                Subscription s = seen.computeIfAbsent(claimed.get().subscriptionId(), subscriptions::find).orElse(null);
+                Subscription s = claimed.get().kind() == Delivery.Kind.EMAIL ? null
+                        : seen.computeIfAbsent(claimed.get().subscriptionId(), subscriptions::find).orElse(null);
                 switch (attempt.attempt(claimed.get(), held, s, Trigger.SWEEP)) {
                     case AttemptDelivery.Result.Attempted a -> {
                         attempted.incrementAndGet();

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code attempts} counts every attempt ever made; {@code roundAttempts} those since it was made or last replayed, which
  * place it on the schedule; {@code log} keeps the last {@value #LOGGED} attempts (a round has at most eight, so that is
  * several replays' worth). A TEST delivery is a subscriber's test message: tried once, never retried, and it leaves the
- * endpoint's health alone.
+ * endpoint's health alone. An EMAIL delivery is a notice emailed to one person through GOV.UK Notify: its
+ * {@code subscriptionId} is {@code person:<subject>}, its body the email; it is retried as an event is.
  */
 public record Delivery(String id, String subscriptionId, String eventId, String eventType, String area, Kind kind,
                        String body, DeliveryStatus status, int attempts, int roundAttempts, Instant createdAt,
@@ -18,7 +19,7 @@ public record Delivery(String id, String subscriptionId, String eventId, String 
 
     public static final int LOGGED = 50;
 
-    public enum Kind { EVENT, TEST }
+    public enum Kind { EVENT, TEST, EMAIL }
 
     public Delivery {
         log = log == null ? List.of() : List.copyOf(log);

@@ -26,7 +26,7 @@ public final class EndpointHealth {
     }
 
     public static Change after(Instant failingSince, Delivery.Kind kind, Verdict verdict, Instant now, Duration disableAfter) {
-        if (kind == Delivery.Kind.TEST) {
+        if (kind != Delivery.Kind.EVENT) {
             return new Change.None();
         }
         return switch (verdict) {

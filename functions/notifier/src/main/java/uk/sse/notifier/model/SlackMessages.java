@@ -35,12 +35,7 @@ public final class SlackMessages {
 
     public static Map<String, Object> of(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         String title = EventCatalogue.title(e.type());
-        Map<String, Object> d = e.data();
-        Message m = switch (e.source()) {
-            case "brokerage" -> brokerage(e, d, linkBase, taxonomy);
-            case "directory" -> offer(d, linkBase, taxonomy);
-            default -> notifier(e, d, linkBase);
-        };
+        Message m = message(e, linkBase, taxonomy);
         List<Object> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", plain(cut(title + (m.headline() == null ? "" : ": " + m.headline()), HEADER_MAX))));
         blocks.add(section(m.summary()));
@@ -82,8 +77,18 @@ public final class SlackMessages {
         return Optional.ofNullable(path).map(p -> linkBase + p);
     }
 
+    /** What a message says before layout, in Slack's form or a Teams card's ({@link TeamsCards}). */
+    static Message message(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
+        Map<String, Object> d = e.data();
+        return switch (e.source()) {
+            case "brokerage" -> brokerage(e, d, linkBase, taxonomy);
+            case "directory" -> offer(d, linkBase, taxonomy);
+            default -> notifier(e, d, linkBase);
+        };
+    }
+
     /** The parts of a message before layout: {@code summary} is mrkdwn already escaped, the rest plain text. */
-    private record Message(String headline, String summary, Map<String, String> fields, String context, String fallback,
+    record Message(String headline, String summary, Map<String, String> fields, String context, String fallback,
                            String link, String linkText) { }
 
     private static Message brokerage(EventEnvelope e, Map<String, Object> d, String linkBase, Taxonomy taxonomy) {

@@ -179,6 +179,9 @@ public class DynamoDeliveryStore implements DeliveryStore {
 
     /** The subscription's side of an attempt: its health, and on disabling the event that tells the area's admins. */
     private List<TransactWriteItem> health(AttemptWrite w) {
+        if (w.health() instanceof EndpointHealth.Change.None) {
+            return List.of(); // an email's attempt, or a test's, has no subscription whose health changes
+        }
         Instant when = w.delivery().lastAttemptAt();
         String at = when.toString();
         Map<String, AttributeValue> key = SubscriptionItems.key(w.subscription().id());

@@ -11,6 +11,7 @@ import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.events.StreamedEvents;
 import uk.sse.notifier.application.DeliverEvents;
+import uk.sse.notifier.application.PostNotices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The Lambda handler of the brokerage, directory and ledger tables' streams, and of the notifier's own (which carries
- * {@code notifier.subscription.disabled}). Only events' inserts matter (docs/events.md); the rest of each stream is
+ * {@code notifier.subscription.disabled}): webhooks to the subscriptions, and notices (in-app, and by email) to the people
+ * who must act. Only events' inserts matter (docs/events.md); the rest of each stream is
  * its publisher's state and is skipped, as is an event that cannot be read (logged). Partial batch failures are
  * reported by sequence number (the mapping needs {@code ReportBatchItemFailures}): a record whose deliveries could not
  * be stored comes again, and its repeat makes no second delivery.
@@ -33,6 +35,9 @@ public class NotifyOnEvents extends MicronautRequestHandler<DynamodbEvent, Strea
 
     @Inject
     EventJson json;
+
+    @Inject
+    PostNotices notices;
 
     public NotifyOnEvents() {
         super();
@@ -60,12 +65,14 @@ public class NotifyOnEvents extends MicronautRequestHandler<DynamodbEvent, Strea
             incoming.add(new DeliverEvents.Incoming(record.getDynamodb().getSequenceNumber(), envelope.get(), text));
         }
         DeliverEvents.Outcome outcome = deliver.deliver(incoming);
-        if (outcome.made() > 0 || outcome.duplicates() > 0 || !outcome.failedRecords().isEmpty()) {
+        java.util.Set<String> again = new java.util.LinkedHashSet<>(outcome.failedRecords());
+        again.addAll(notices.post(incoming));
+        if (outcome.made() > 0 || outcome.duplicates() > 0 || !again.isEmpty()) {
             LOG.info("{} events: {} deliveries made, {} already made, {} records to come again", incoming.size(), outcome.made(),
-                    outcome.duplicates(), outcome.failedRecords().size());
+                    outcome.duplicates(), again.size());
         }
         return StreamsEventResponse.builder()
-                .withBatchItemFailures(outcome.failedRecords().stream().map(StreamsEventResponse.BatchItemFailure::new).toList())
+                .withBatchItemFailures(again.stream().map(StreamsEventResponse.BatchItemFailure::new).toList())
                 .build();
     }
 }

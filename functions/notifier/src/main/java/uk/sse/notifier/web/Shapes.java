@@ -9,8 +9,8 @@ final class Shapes {
     static final String SUBSCRIPTION_MESSAGE = "must be a subscription id: sub_ and 26 characters";
     static final String DELIVERY = WebhookIds.PATTERN;
     static final String DELIVERY_MESSAGE = "must be a delivery id: msg_ and 26 characters";
-    static final String FORMAT = "slack|json";
-    static final String FORMAT_MESSAGE = "must be slack or json";
+    static final String FORMAT = "slack|json|teams";
+    static final String FORMAT_MESSAGE = "must be slack, json or teams";
 
     private Shapes() { }
 }

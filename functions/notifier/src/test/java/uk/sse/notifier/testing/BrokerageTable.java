@@ -77,6 +77,19 @@ public final class BrokerageTable implements AutoCloseable {
         return written(Brokerage.apply(accepted, new Command.Agree(Actor.school("head-" + r.urn(), r.urn()), Instant.now(), accepted.version(), "P1")));
     }
 
+    /** The broker starts the agreed engagement and records it delivered: two events. */
+    public BrokerageRequest startAndComplete(BrokerageRequest r, int daysDelivered) {
+        Actor broker = Actor.broker("broker-" + r.area(), r.area());
+        BrokerageRequest started = written(Brokerage.apply(r, new Command.StartDelivery(broker, Instant.now(), r.version())));
+        return written(Brokerage.apply(started, new Command.Complete(broker, Instant.now(), started.version(), daysDelivered,
+                java.util.OptionalLong.empty(), "delivered")));
+    }
+
+    /** The broker cancels the request with a reason. */
+    public BrokerageRequest cancel(BrokerageRequest r, String reason) {
+        return written(Brokerage.apply(r, new Command.Cancel(Actor.broker("broker-" + r.area(), r.area()), Instant.now(), r.version(), reason)));
+    }
+
     /**
      * The ledger refused the hold of an agreement: the brokerage writes {@code brokerage.engagement.hold-refused} beside the
      * unchanged request, under {@code EVENT#<version>#HOLD_REFUSED} (the model leaves this event to the function).

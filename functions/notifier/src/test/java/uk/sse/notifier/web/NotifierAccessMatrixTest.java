@@ -58,8 +58,15 @@ class NotifierAccessMatrixTest extends NotifierLambdaTest {
                     lambda.get(one + "/deliveries", who), lambda.get(one + "/deliveries/" + delivery, who),
                     lambda.send("POST", one + "/deliveries/" + delivery + "/replay", who, null)));
 
+            int subscriptionRows = requests.size();
+            requests.put("`GET /notices`, `POST /notices/read`, `PUT /notices/contact`, `GET`, `PUT /notices/settings` (their own)", who -> List.of(
+                    lambda.get("/notices", who), lambda.post("/notices/read", who, Map.of("ids", List.of("ntc_" + "0".repeat(32)))),
+                    lambda.send("PUT", "/notices/contact", who, null), lambda.get("/notices/settings", who),
+                    lambda.send("PUT", "/notices/settings", who, Map.of("emails", List.of()))));
+
             List<AccessMatrix.Denial> denials = AccessMatrix.denials("notifier");
-            assertThat(denials).hasSize(requests.size() * 6);
+            assertThat(denials).as("six roles may not use each subscription row; only a service may not read notices")
+                    .hasSize(subscriptionRows * 6 + 1);
             long before = HostileBodies.items(dynamo, settings.tableName());
             for (AccessMatrix.Denial denial : denials) {
                 Function<String, List<Api.Reply>> request = requests.get(denial.endpoint());

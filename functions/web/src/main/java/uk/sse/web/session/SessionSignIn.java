@@ -1,5 +1,6 @@
 package uk.sse.web.session;
 
+import uk.sse.web.notifications.Notifications;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -16,7 +17,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Starts the session once the person has signed in: the token sealed into the session cookie, then home. A token that
+ * Starts the session once the person has signed in: the token sealed into the session cookie, their email recorded with
+ * the notifier, then home. A token that
  * carries no usable identity (no single role) is refused with a page saying so.
  */
 @Singleton
@@ -27,10 +29,12 @@ public class SessionSignIn implements RedirectingLoginHandler<HttpRequest<?>, Mu
 
     private final SessionCookies cookies;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public SessionSignIn(SessionCookies cookies, Clock clock) {
+    public SessionSignIn(SessionCookies cookies, Clock clock, Notifications notifications) {
         this.cookies = cookies;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     @Override
@@ -48,9 +52,11 @@ public class SessionSignIn implements RedirectingLoginHandler<HttpRequest<?>, Mu
         }
         String display = name != null ? name : People.displayName(token).orElse(null);
         Session session = cookies.start(token, display, expiry.get().getEpochSecond());
-        if (People.of(session).isEmpty()) {
+        Optional<Person> person = People.of(session);
+        if (person.isEmpty()) {
             return failed("the token carries no single role");
         }
+        notifications.recordContact(person.get());
         return HttpResponse.seeOther(URI.create(ReturnPaths.orHome(then))).cookie(cookies.cookie(session));
     }
 

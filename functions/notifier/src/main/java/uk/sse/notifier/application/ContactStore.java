@@ -1,0 +1,17 @@
+package uk.sse.notifier.application;
+
+import uk.sse.notifier.model.Audience;
+import uk.sse.notifier.model.Contact;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The people the notifier may email, found by subject or by an audience they are in. */
+public interface ContactStore {
+
+    void save(Contact contact);
+
+    Optional<Contact> find(String subject);
+
+    List<Contact> members(Audience audience);
+}

@@ -1,0 +1,33 @@
+package uk.sse.notifier.application;
+
+import uk.sse.notifier.model.Audience;
+import uk.sse.notifier.model.Notice;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where notices wait for their audiences (each put on condition that its id is new, so an event read twice makes one),
+ * which of them each person has read, and the one fact the notices need that later events do not repeat: who raised a
+ * request.
+ */
+public interface NoticeStore {
+
+    /** Stores the notice; false if it was stored already. */
+    boolean add(Notice notice);
+
+    void rememberRaiser(String requestId, String subject);
+
+    Optional<String> raiserOf(String requestId);
+
+    /** The newest notices of each audience, at most {@code limit} in all, newest first. */
+    List<Notice> newest(List<Audience> audiences, int limit);
+
+    /** Of {@code ids}, those {@code subject} has read. */
+    Set<String> readBy(String subject, Collection<String> ids);
+
+    void markRead(String subject, Collection<String> ids, Instant at);
+}

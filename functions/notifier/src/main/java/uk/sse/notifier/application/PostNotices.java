@@ -1,0 +1,59 @@
+package uk.sse.notifier.application;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.notifier.model.Notice;
+import uk.sse.notifier.model.Notices;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns events into notices for the people who must act ({@link Notices}), in stream order (a request's raise comes
+ * before what follows it, and its raiser is remembered first), each stored once; then emails them ({@link EmailNotices}).
+ * A record whose notices could not be stored is reported, to come again.
+ */
+@Singleton
+public class PostNotices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostNotices.class);
+
+    private final NoticeStore notices;
+    private final EmailNotices email;
+
+    public PostNotices(NoticeStore notices, EmailNotices email) {
+        this.notices = notices;
+        this.email = email;
+    }
+
+    /** The ids of the records to read again. */
+    public List<String> post(List<DeliverEvents.Incoming> events) {
+        Set<String> failed = new LinkedHashSet<>();
+        List<EmailNotices.Made> made = new ArrayList<>();
+        for (DeliverEvents.Incoming in : events) {
+            EventEnvelope e = in.event();
+            try {
+                String raiser = Notices.raiserOf(e);
+                String requestId = e.data() == null ? null : (String) e.data().get("requestId");
+                if (raiser != null && requestId != null) {
+                    notices.rememberRaiser(requestId, raiser);
+                } else if (requestId != null && e.type().startsWith("brokerage.")) {
+                    raiser = notices.raiserOf(requestId).orElse(null);
+                }
+                for (Notice n : Notices.of(e, raiser)) {
+                    notices.add(n);
+                    made.add(new EmailNotices.Made(n, in.recordId()));
+                }
+            } catch (RuntimeException notStored) {
+                LOG.warn("cannot store the notices of {}: {}", e.id(), notStored.toString());
+                failed.add(in.recordId());
+            }
+        }
+        failed.addAll(email.send(made));
+        return List.copyOf(failed);
+    }
+}

@@ -1,0 +1,97 @@
+package uk.sse.local.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Telling people when to act, in the browser: the adviser's request is proposed and the header says something new is
+ * waiting; their notifications name the school, link to the request and are marked read; they choose which of them are
+ * emailed to the address they signed in with; the school hears that support
+ * awaits its agreement and follows the notice to the request.
+ */
+class NotificationsJourneyTest extends Journey {
+
+    static final String SCHOOL = "149099";
+    static final String SCHOOL_NAME = "Lancaster University School of Mathematics";
+    static final String PROVIDER = "prv_la-888-attendance";
+
+    @Test
+    void theAdviserHearsTheirRequestIsProposedAndTheSchoolThatSupportAwaitsItsAgreement() {
+        Others others = new Others(stack);
+        String offer = others.approvedOfferOf(PROVIDER);
+        String request = others.raise(SCHOOL, "Attendance of Year 9 fell to 88% " + UUID.randomUUID().toString().substring(0, 8), "AB.ATT", 2, 10);
+        others.propose(request, offer, 2, 10);
+        others.accept(request, PROVIDER);
+        String link = "/support-requests/" + request;
+
+        signIn("adviser");
+        WebElement proposed = awaitNotice(link, "Support is proposed for " + SCHOOL_NAME);
+        assertThat(proposed.findElement(By.xpath("ancestor::li")).getText()).startsWith("New");
+        check("adviser-notifications");
+        assertThat(byId("notifications-link").getText()).matches("Notifications\\s+\\d+\\s+new");
+        press("Mark all as read");
+        assertThat(byId("done").getText()).isEqualTo("Your notifications are marked as read");
+        assertThat(byId("notifications-link").getText()).isEqualTo("Notifications");
+        assertThat(browser.findElements(By.cssSelector("#notifications .govuk-tag"))).as("nothing is new").isEmpty();
+        check("adviser-read");
+
+        follow("Choose which emails you get");
+        assertThat(heading()).isEqualTo("Emails you get");
+        assertThat(text()).contains("We email demo-adviser@demo.schoolsupport.example");
+        assertThat(byId("emails").isSelected()).as("every kind is emailed until the person says otherwise").isTrue();
+        check("adviser-settings");
+        browser.findElement(By.cssSelector("label[for='emails']")).click();
+        press("Save your choices");
+        assertThat(byId("done").getText()).isEqualTo("Your choices are saved");
+        assertThat(byId("emails").isSelected()).isFalse();
+        assertThat(byId("emails-2").isSelected()).isTrue();
+        check("adviser-settings-saved");
+        browser.findElement(By.cssSelector("label[for='emails']")).click();
+        press("Save your choices");
+
+        signIn("school-" + SCHOOL);
+        press("Notifications");
+        go(awaitNotice(link, "Support for " + SCHOOL_NAME + " awaits your agreement"));
+        assertThat(heading()).isEqualTo(SCHOOL_NAME);
+        assertThat(text()).contains("Agree this support");
+    }
+
+    @Test
+    void someoneWithNothingWaitingIsToldSo() {
+        signIn("commissioner");
+        follow("Notifications");
+        assertThat(heading()).isEqualTo("Notifications");
+        assertThat(text()).contains("Nothing is waiting for you");
+        check("nothing-waiting");
+    }
+
+    /** The notice linking to {@code href}, once the notifier has read its event from the stream (the page reloaded until then). */
+    private WebElement awaitNotice(String href, String title) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            open("/notifications");
+            List<WebElement> found = browser.findElements(By.cssSelector("#notifications a[href='" + href + "']")).stream()
+                    .filter(a -> a.getText().equals(title)).toList();
+            if (!found.isEmpty()) {
+                return found.getFirst();
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("no notice \"" + title + "\" linking to " + href + " on " + text());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
