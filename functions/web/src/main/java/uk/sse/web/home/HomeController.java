@@ -92,6 +92,10 @@ public class HomeController {
         if (person.isAssurer()) {
             tasks.add(new Task("Offers to review", "/offers-to-review", "Offers waiting for assurance, oldest first, and review dates falling due; see what changed and decide."));
         }
+        if (person.caller().is(uk.sse.kernel.identity.Role.COMMISSIONER)) {
+            tasks.add(new Task("Dashboard", "/dashboard", "Days of support, schools supported, credits, time to agreement, impact and requests waiting, for a term or a year."));
+            tasks.add(new Task("Allocate credits", "/allocate-credits", "Give credits to one school or, from a CSV of URN and amount, to many at once."));
+        }
         if (tasks.isEmpty()) {
             tasks.add(new Task("Requests", "/support-requests", "Requests for support in your area and where each one stands."));
         }
