@@ -55,3 +55,49 @@
     }
   }
 })();
+
+// The register import: the file goes from the browser straight to the import's presigned upload, with its progress;
+// then the import's page, which updates itself while the import runs.
+(function () {
+  'use strict';
+  var upload = document.querySelector('[data-register-upload]');
+  if (upload) {
+    var button = upload.querySelector('#upload');
+    var input = upload.querySelector('#file');
+    var progress = upload.querySelector('#progress');
+    button.addEventListener('click', function () {
+      var file = input.files && input.files[0];
+      if (!file) {
+        progress.textContent = 'Choose the register file first.';
+        return;
+      }
+      button.disabled = true;
+      var xhr = new XMLHttpRequest();
+      xhr.open('PUT', upload.getAttribute('data-register-upload'));
+      xhr.setRequestHeader('Content-Type', upload.getAttribute('data-content-type'));
+      xhr.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable) {
+          progress.textContent = 'Uploading: ' + Math.floor(100 * e.loaded / e.total) + '%';
+        }
+      });
+      xhr.addEventListener('load', function () {
+        if (xhr.status >= 200 && xhr.status < 300) {
+          progress.textContent = 'Uploaded. The import is starting.';
+          window.location.assign(upload.getAttribute('data-then'));
+        } else {
+          progress.textContent = 'The file could not be uploaded (' + xhr.status + '). Start another import and try again.';
+          button.disabled = false;
+        }
+      });
+      xhr.addEventListener('error', function () {
+        progress.textContent = 'The file could not be uploaded. Check your connection and try again.';
+        button.disabled = false;
+      });
+      xhr.send(file);
+    });
+  }
+  var refresh = document.querySelector('[data-refresh]');
+  if (refresh) {
+    window.setTimeout(function () { window.location.reload(); }, 1000 * Number(refresh.getAttribute('data-refresh')));
+  }
+})();
