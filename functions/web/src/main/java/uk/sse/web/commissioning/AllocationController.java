@@ -53,7 +53,7 @@ public class AllocationController {
     public HttpResponse<?> form(HttpRequest<?> request, Person person) {
         DashboardController.mustCommission(person);
         return pages.ok(request, "commissioning/allocate", TITLE,
-                new CommissioningPages.Allocate(UUID.randomUUID().toString(), "", "", "", "", Errors.none()));
+                new CommissioningPages.Allocate(UUID.randomUUID().toString(), "", "", "", "", Errors.none(), List.of()));
     }
 
     /** Checks the allocation and shows what it will do; writes nothing. */
@@ -64,11 +64,8 @@ public class AllocationController {
         Asked asked = Asked.of(Form.ofBody(body));
         Errors errors = asked.errors();
         Checked checked = errors.any() ? null : check(person, asked.sheet());
-        if (checked != null) {
-            checked.problems().forEach(p -> errors.add(asked.sheetGiven() ? "sheet" : "urn", p.message()));
-        }
-        if (errors.any()) {
-            return pages.invalid(request, "commissioning/allocate", TITLE, asked.page(errors));
+        if (errors.any() || !checked.problems().isEmpty()) {
+            return refused(request, asked, errors, checked);
         }
         List<CommissioningPages.PreviewLine> lines = checked.read().lines().stream().map(l -> new CommissioningPages.PreviewLine(l.number(),
                 l.urn(), checked.names().getOrDefault(l.urn(), "School " + l.urn()), Labels.credits(l.amount()))).toList();
@@ -85,11 +82,8 @@ public class AllocationController {
         Asked asked = Asked.of(Form.ofBody(body));
         Errors errors = asked.errors();
         Checked checked = errors.any() ? null : check(person, asked.sheet());
-        if (checked != null) {
-            checked.problems().forEach(p -> errors.add("sheet", p.message()));
-        }
-        if (errors.any()) {
-            return pages.invalid(request, "commissioning/allocate", TITLE, asked.page(errors));
+        if (errors.any() || !checked.problems().isEmpty()) {
+            return refused(request, asked, errors, checked);
         }
         for (AllocationSheet.Line line : checked.read().lines()) {
             Map<String, Object> allocation = Map.of("id", "alloc." + asked.key() + "." + line.urn(), "to", person.area() + "/" + line.urn(),
@@ -100,13 +94,32 @@ public class AllocationController {
                         + ("conflict".equals(reply.problemCode()) || reply.status() == 409
                         ? "this allocation already gave it a different amount; start a new allocation" : "the ledger refused it")
                         + "). The lines before it were allocated.");
-                return pages.invalid(request, "commissioning/allocate", TITLE, asked.page(errors));
+                return pages.invalid(request, "commissioning/allocate", TITLE, asked.page(errors, List.of()));
             }
             if (!reply.ok()) {
                 throw reply.unavailable();
             }
         }
         return HttpResponse.seeOther(URI.create("/dashboard?allocated=" + checked.read().lines().size()));
+    }
+
+    /**
+     * The form again with what is wrong: a field's own error, or for a sheet, one message saying how many lines to
+     * correct and every bad line listed under it (a single school's line is its own message).
+     */
+    private HttpResponse<?> refused(HttpRequest<?> request, Asked asked, Errors errors, Checked checked) {
+        List<String> problems = checked == null ? List.of() : checked.problems().stream().map(AllocationSheet.Problem::message).toList();
+        if (!asked.sheetGiven() && !problems.isEmpty()) {
+            String reason = checked.problems().get(0).reason();
+            errors.add(reason.contains("is not an amount") ? "amount" : "urn", reason.substring(0, 1).toUpperCase() + reason.substring(1));
+            problems = List.of();
+        } else if (problems.size() == 1) {
+            errors.add("sheet", problems.get(0));
+            problems = List.of();
+        } else if (!problems.isEmpty()) {
+            errors.add("sheet", "The CSV has " + problems.size() + " lines to correct. Nothing has been given");
+        }
+        return pages.invalid(request, "commissioning/allocate", TITLE, asked.page(errors, problems));
     }
 
     /** What the form asked for: the upload's key, what the credits are for, and the sheet (one school's line if no sheet). */
@@ -142,8 +155,9 @@ public class AllocationController {
             return errors;
         }
 
-        CommissioningPages.Allocate page(Errors errors) {
-            return new CommissioningPages.Allocate(key.matches(KEY) ? key : UUID.randomUUID().toString(), reference, rawSheet, urn, amount, errors);
+        CommissioningPages.Allocate page(Errors errors, List<String> problems) {
+            return new CommissioningPages.Allocate(key.matches(KEY) ? key : UUID.randomUUID().toString(), reference, rawSheet, urn, amount,
+                    errors, problems);
         }
     }
 

@@ -27,7 +27,8 @@ public final class CommissioningPages {
     /** A line of the preview: which school, by name, and what it will be given. */
     public record PreviewLine(long line, String urn, String school, String amount) { }
 
-    public record Allocate(String key, String reference, String sheet, String urn, String amount, Errors errors) { }
+    /** The allocation form; {@code problems} are every bad line of a refused sheet, each with its line number. */
+    public record Allocate(String key, String reference, String sheet, String urn, String amount, Errors errors, List<String> problems) { }
 
     public record Preview(String key, String reference, String sheet, List<PreviewLine> lines, String total, String schools) { }
 }
