@@ -69,11 +69,17 @@ public class RegisterImportsController {
     }
 
     @Get("/{id}")
-    public HttpResponse<?> one(HttpRequest<?> request, Person person, @PathVariable String id) {
-        return jobPage(request, person, id, null);
+    public HttpResponse<?> one(HttpRequest<?> request, Person person, @PathVariable String id,
+                               @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String uploaded) {
+        return jobPage(request, person, id, null, uploaded != null);
     }
 
     private HttpResponse<?> jobPage(HttpRequest<?> request, Person person, String id, RegisterImports.Upload upload) {
+        return jobPage(request, person, id, upload, false);
+    }
+
+    /** {@code uploaded}: the browser has just sent the file, so a job still waiting for it is about to start. */
+    private HttpResponse<?> jobPage(HttpRequest<?> request, Person person, String id, RegisterImports.Upload upload, boolean uploaded) {
         mustKeepTheRegister(person);
         if (!id.matches(ID)) {
             throw new PageNotFound("import " + id);
@@ -96,7 +102,7 @@ public class RegisterImportsController {
                 new RegisterImports.Count("Schools unchanged", c.unchanged()), new RegisterImports.Count("Rows rejected", c.rejected()),
                 new RegisterImports.Count("Schools closed", c.closed()), new RegisterImports.Count("Schools moved", c.moved()));
         var page = new RegisterImports.JobView(job.id(), what(job), status(job.status()), "AWAITING_FILE".equals(job.status()),
-                "RUNNING".equals(job.status()), uploadUrl, contentType, job.linesApplied(), counts, rejected, c.rejected(), job.failure(),
+                "RUNNING".equals(job.status()) || uploaded && "AWAITING_FILE".equals(job.status()), uploadUrl, contentType, job.linesApplied(), counts, rejected, c.rejected(), job.failure(),
                 job.warnings() == null ? List.of() : job.warnings());
         return pages.ok(request, "admin/register-import", "Register import", page);
     }

@@ -101,3 +101,36 @@
     window.setTimeout(function () { window.location.reload(); }, 1000 * Number(refresh.getAttribute('data-refresh')));
   }
 })();
+
+// The broker's search for more support: the GET form works alone; with scripts its results follow the typing.
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-live-search]');
+  if (!form || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var input = form.querySelector('input[type=search]');
+  var target = document.getElementById(form.getAttribute('data-live-search'));
+  var timer = null;
+  var asked = 0;
+  input.addEventListener('input', function () {
+    window.clearTimeout(timer);
+    var find = input.value.trim();
+    if (find.length < 3) {
+      return;
+    }
+    timer = window.setTimeout(function () {
+      var mine = ++asked;
+      var url = form.getAttribute('action').split('#')[0] + '?find=' + encodeURIComponent(find);
+      window.fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+        if (html === null || mine !== asked) {
+          return;
+        }
+        var found = new window.DOMParser().parseFromString(html, 'text/html').getElementById(target.id);
+        if (found) {
+          target.innerHTML = found.innerHTML;
+        }
+      });
+    }, 300);
+  });
+})();
