@@ -30,11 +30,12 @@ public final class Charts {
         StringBuilder body = new StringBuilder();
         int y = 0;
         for (int s = 0; s < series.size(); s++) {
-            int x = s * 110;
-            body.append(rect(x, y + 2, 12, 12, COLOURS[s % COLOURS.length]))
-                    .append(text(x + 16, y + TEXT - 1, series.get(s), "start"));
+            // the key, a line a series, so no name is squeezed at 320 px
+            body.append(rect(0, y + 2, 12, 12, COLOURS[s % COLOURS.length]))
+                    .append(text(16, y + TEXT - 1, series.get(s), "start"));
+            y += TEXT + 4;
         }
-        y += TEXT + 12;
+        y += 8;
         for (Group g : groups) {
             body.append(text(0, y + TEXT - 2, shortened(g.label()), "start"));
             y += TEXT + 4;
