@@ -211,7 +211,9 @@ public class SseStack extends Stack {
                 "SSE_WEB_CSRF_KEY", csrfKey.getSecretValue().unsafeUnwrap(),
                 "SSE_COGNITO_CLIENT_ID", identity.webClient().getUserPoolClientId(),
                 "SSE_COGNITO_ISSUER", identity.issuer(),
-                "SSE_WEB_SIGN_OUT_URL", identity.signOutUrl(api.url()));
+                "SSE_WEB_SIGN_OUT_URL", identity.signOutUrl(api.url()),
+                // the registrar's browser PUTs register files to the import bucket's presigned URLs (its CSP connect-src)
+                "SSE_WEB_UPLOAD_ORIGINS", "https://" + imports.bucket().getBucketRegionalDomainName());
         SnapStartFunction web = functions.make(this, "WebApi", new SnapStartFunction.Spec("web", "web", API, API_TIMEOUT, webEnv), null);
         api.defaultRoute("Web", web);
 

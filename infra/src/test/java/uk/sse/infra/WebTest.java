@@ -78,6 +78,8 @@ class WebTest {
             assertThat(String.valueOf(env.get("SSE_WEB_SIGN_OUT_URL"))).contains("/logout?client_id=").contains("logout_uri=")
                     .contains(Identity.SIGNED_OUT_PATH);
             assertThat(String.valueOf(env.get("SSE_COGNITO_ISSUER"))).contains("cognito-idp.");
+            // the registrar's browser PUTs register files to the import bucket: the CSP's connect-src names its origin
+            assertThat(String.valueOf(env.get("SSE_WEB_UPLOAD_ORIGINS"))).contains("https://").contains("RegionalDomainName");
             assertThat(s.statementsOf("web")).noneMatch(st -> st.toString().contains("dynamodb:"));
         }
     }

@@ -294,6 +294,15 @@ public final class LocalStack implements AutoCloseable {
         return notifications.receiver().origin() + "/";
     }
 
+    /**
+     * Makes the local receiver take webhooks at {@code path} for a subscription made through the pages, checking each
+     * with the signing secret ({@code whsec_...}) the page showed; the address to give it.
+     */
+    public String receiveWebhooksAt(String path, String secret) {
+        return notifications.receiver().endpoint(path, "a subscription made on the webhook pages",
+                uk.sse.notifier.model.SigningSecret.parse(secret).orElseThrow(() -> new IllegalArgumentException("not a signing secret")));
+    }
+
     LocalNotifications notifications() {
         return notifications;
     }

@@ -20,6 +20,8 @@ public final class LocalWeb {
         return Map.of("sse.web.api-url", "http://127.0.0.1:" + port,
                 "sse.web.session-key", freshSecret(),
                 "sse.web.sign-in-path", "/sign-in",
+                // the local bucket's presigned uploads (decision 0063) listen on a port of their own
+                "sse.web.upload-origins", "http://127.0.0.1:*",
                 "micronaut.security.csrf.signature-key", freshSecret(),
                 "micronaut.security.redirect.enabled", false,
                 "micronaut.security.oauth2.enabled", false);

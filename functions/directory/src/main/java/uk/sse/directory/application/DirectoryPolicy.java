@@ -29,6 +29,15 @@ public final class DirectoryPolicy {
         return offer.visibleToAdvisers(today) || maySeeEveryState(caller, offer);
     }
 
+    /**
+     * What this caller may do to the offer now: the moves its status allows that are theirs to make (the provider's
+     * submit and withdraw, an assurer's decisions), so pages offer those and nothing else (decision 0070, as for requests).
+     */
+    public static java.util.List<String> allowedActions(Caller caller, Offer offer) {
+        return uk.sse.directory.model.OfferLifecycle.allowedActions(offer.status()).stream()
+                .filter(a -> mayTake(caller, AssuranceAction.valueOf(a), offer)).toList();
+    }
+
     public static boolean mayTake(Caller caller, AssuranceAction action, Offer offer) {
         return switch (action.actor()) {
             case PROVIDER -> mayManageProvider(caller, offer.providerId(), offer.area());

@@ -148,8 +148,13 @@ public class OfferController {
     }
 
     private static MutableHttpResponse<?> withETag(@Authenticated Caller caller, Offer offer) {
-        return HttpResponse.ok(forCaller(caller, offer)).header(HttpHeaders.ETAG, ETags.of(offer.version()));
+        return HttpResponse.ok(new OfferView(forCaller(caller, offer), DirectoryPolicy.allowedActions(caller, offer)))
+                .header(HttpHeaders.ETAG, ETags.of(offer.version()));
     }
+
+    /** An offer as one caller reads it, with the moves this caller may make now ({@code allowedActions}). */
+    @io.micronaut.serde.annotation.Serdeable
+    record OfferView(@com.fasterxml.jackson.annotation.JsonUnwrapped Offer offer, List<String> allowedActions) { }
 
     /** Assurance history (with its reasons) is for the provider and the area's reviewers only. */
     private static Offer forCaller(@Authenticated Caller caller, Offer offer) {

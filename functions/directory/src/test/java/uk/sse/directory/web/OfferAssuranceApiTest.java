@@ -73,7 +73,12 @@ class OfferAssuranceApiTest extends LambdaTest {
     void theWholeAssuranceWorkflowIsRecorded() {
         String id = (String) fixtures.draftOffer(URN, AREA).map().get("id");
 
-        assertThat(fixtures.act(id, provider, "SUBMIT", null, null).map()).containsEntry("status", "SUBMITTED");
+        assertThat(fixtures.act(id, provider, "SUBMIT", null, null).map()).containsEntry("status", "SUBMITTED")
+                .containsEntry("allowedActions", List.of("WITHDRAW"));
+        // each caller reads the moves that are theirs to make now: the area's assurer decides; others of the area, nothing
+        assertThat(api.get("/offers/" + id, assurer).map().get("allowedActions")).isEqualTo(List.of("APPROVE", "REJECT", "REQUEST_CHANGES"));
+        assertThat(api.get("/offers/" + id, fixtures.token(Role.ADMIN, AREA, null)).map().get("allowedActions")).isEqualTo(List.of("WITHDRAW"));
+        assertThat(api.get("/offers/" + id, fixtures.token(Role.PROVIDER, AREA, "100005")).status()).isEqualTo(404);
         var changes = fixtures.act(id, assurer, "REQUEST_CHANGES", "Add evidence from a second school", null);
         assertThat(changes.map()).containsEntry("status", "CHANGES_REQUESTED");
         var edited = api.put("/offers/" + id, provider, changes.header("ETag"), Fixtures.offer(null));

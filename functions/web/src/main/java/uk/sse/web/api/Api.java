@@ -43,6 +43,11 @@ public class Api {
         return send(person, request(pathAndQuery).GET(), Map.of());
     }
 
+    /** A GET asking for {@code accept} (a report as text/csv) rather than JSON. */
+    public CompletableFuture<ApiReply> getAsync(Person person, String pathAndQuery, String accept) {
+        return send(person, request(pathAndQuery).GET().setHeader("Accept", accept), Map.of());
+    }
+
     public ApiReply post(Person person, String path, Object body, Map<String, String> headers) {
         return join(send(person, request(path).POST(body(body)).header("Content-Type", "application/json"), headers));
     }

@@ -82,6 +82,11 @@ public final class ApiReply {
         }
     }
 
+    /** The body as it came, for an answer passed on as it is (a report's CSV). */
+    public byte[] bytes() {
+        return body.clone();
+    }
+
     /** The problem a refusal carries (an empty one if it carried none). */
     public Problem problem() {
         if (body.length > 0) {

@@ -75,7 +75,13 @@ public final class Directory {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Offer(String id, String providerId, String providerName, @Nullable String providerType, @Nullable String area,
                         @Nullable List<String> designations, Content content, String status, @Nullable String reviewDate,
-                        long version, @Nullable List<AssuranceRecord> history, @Nullable String updatedAt) { }
+                        long version, @Nullable List<AssuranceRecord> history, @Nullable String updatedAt,
+                        @Nullable List<String> allowedActions) {
+        /** What this caller may do to the offer now, as the directory says (none if it said nothing). */
+        public List<String> allowedOrNone() {
+            return allowedActions == null ? List.of() : allowedActions;
+        }
+    }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

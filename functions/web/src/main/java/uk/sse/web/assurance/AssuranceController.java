@@ -49,9 +49,8 @@ public class AssuranceController {
     static final int DUE_DAYS = 30;
     private static final String ID = "[A-Za-z0-9_-]{1,64}";
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    /** The decisions the directory's state machine takes from each status; it decides again. */
-    private static final Map<String, List<String>> DECISIONS = Map.of("SUBMITTED", List.of("APPROVE", "REQUEST_CHANGES", "REJECT"),
-            "APPROVED", List.of("SUSPEND"), "SUSPENDED", List.of("APPROVE"));
+    /** An assurer's decisions, in the order the form offers them; which of them this assurer may take is the directory's answer. */
+    private static final List<String> DECISIONS = List.of("APPROVE", "REQUEST_CHANGES", "REJECT", "SUSPEND");
     private static final Map<String, String> DECISION_LABELS = Map.of("APPROVE", "Approve it", "REQUEST_CHANGES", "Ask for changes",
             "REJECT", "Reject it", "SUSPEND", "Suspend it");
     private static final Map<String, String> BANNERS = Map.of("APPROVE", "The offer is assured. Advisers can now find it.",
@@ -173,7 +172,7 @@ public class AssuranceController {
         List<Directory.Offer> versions = versionsReply.as(Argument.listOf(Directory.Offer.class));
         var approved = OfferDiff.lastApproved(versions, o.version());
         List<OfferDiff.Change> changes = approved.map(a -> OfferDiff.between(a.content(), o.content())).orElse(List.of());
-        List<Choice> decisions = DECISIONS.getOrDefault(o.status(), List.of()).stream()
+        List<Choice> decisions = DECISIONS.stream().filter(o.allowedOrNone()::contains)
                 .map(d -> new Choice(d, DECISION_LABELS.get(d), d.equals(decision))).toList();
         Directory.Content c = o.content();
         List<AssurancePages.Summary> content = List.of(new AssurancePages.Summary("Description", c.description()),

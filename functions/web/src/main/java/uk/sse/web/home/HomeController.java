@@ -92,7 +92,17 @@ public class HomeController {
         if (person.isAssurer()) {
             tasks.add(new Task("Offers to review", "/offers-to-review", "Offers waiting for assurance, oldest first, and review dates falling due; see what changed and decide."));
         }
-        if (tasks.isEmpty()) {
+        if (person.caller().is(uk.sse.kernel.identity.Role.COMMISSIONER)) {
+            tasks.add(new Task("Dashboard", "/dashboard", "Days of support, schools supported, credits, time to agreement, impact and requests waiting, for a term or a year."));
+            tasks.add(new Task("Allocate credits", "/allocate-credits", "Give credits to one school or, from a CSV of URN and amount, to many at once."));
+        }
+        if (person.caller().is(uk.sse.kernel.identity.Role.REGISTRAR)) {
+            tasks.add(new Task("Import the school register", "/register-imports", "Upload a file from Get Information about Schools and see what was created, updated, unchanged and rejected."));
+        }
+        if (person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {
+            tasks.add(new Task("Webhooks", "/webhooks", "Where your area's events are sent: add, pause and resume subscriptions, make new secrets, send a test and see deliveries."));
+        }
+        if (tasks.isEmpty() || person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {
             tasks.add(new Task("Requests", "/support-requests", "Requests for support in your area and where each one stands."));
         }
         return tasks;

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * The pages other functions link to that no journey of this release reaches first: an offer (the notifier's offer
- * messages) and a webhook subscription (its "disabled" message). A request's page is the requests' own.
+ * messages) A request's page is the requests' own; a webhook subscription's (its "disabled" message) is the admin's
+ * (admin/WebhooksController).
  */
 @Controller
 @WebPages
@@ -56,28 +57,5 @@ public class LinkedPages {
                 Labels.providerType(o.providerType()),
                 c.capacityDaysPerTerm() == null ? "" : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString() + " days a term",
                 Labels.credits(c.priceCredits()), "APPROVED".equals(o.status()) ? Labels.day(o.reviewDate()) : ""));
-    }
-
-    @Get(PagePaths.WEBHOOKS + "/{id}")
-    @SuppressWarnings("unchecked")
-    public HttpResponse<?> webhook(HttpRequest<?> request, Person person, @PathVariable String id) {
-        ApiReply reply = id.matches(ID) ? api.get(person, Paths.of("/subscriptions/", id).toString()) : null;
-        if (reply == null || !reply.ok()) {
-            throw new PageNotFound("subscription " + id);
-        }
-        Map<String, Object> s = reply.as(Map.class);
-        String url = String.valueOf(s.get("url"));
-        String status = String.valueOf(s.get("status"));
-        Labels.Tag tag = switch (status) {
-            case "ACTIVE" -> new Labels.Tag("Sending", "green");
-            case "PAUSED" -> new Labels.Tag("Paused", "yellow");
-            case "DISABLED" -> new Labels.Tag("Stopped", "red");
-            default -> new Labels.Tag(status.charAt(0) + status.substring(1).toLowerCase(java.util.Locale.ROOT), null);
-        };
-        List<String> events = s.get("eventTypes") instanceof List<?> types ? types.stream().map(Object::toString).toList() : List.of();
-        return pages.ok(request, "offers/webhook", "Webhook subscription", new OfferPages.WebhookPage(URI.create(url).getHost(), url,
-                "json".equals(s.get("format")) ? "JSON (the events as published)" : "Slack messages", events, tag,
-                (String) s.get("description"), (String) s.get("statusReason"),
-                s.get("failingSince") == null ? null : Labels.dayAndTime(s.get("failingSince").toString())));
     }
 }

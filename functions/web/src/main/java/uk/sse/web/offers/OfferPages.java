@@ -38,8 +38,4 @@ public final class OfferPages {
     /** An offer as anyone the directory shows it to sees it, e.g. from a link in a broker's Slack message. */
     public record PublicOffer(Directory.Offer offer, Labels.Tag status, List<String> areas, List<String> phases, List<String> modes,
                               List<String> designations, String providerType, String capacity, String price, String assuredUntil) { }
-
-    /** A webhook subscription, read only: where it sends, what, and whether it is working. */
-    public record WebhookPage(String host, String url, String format, List<String> events, Labels.Tag status, String description,
-                              String reason, String failingSince) { }
 }

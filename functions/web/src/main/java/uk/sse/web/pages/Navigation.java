@@ -33,6 +33,14 @@ public final class Navigation {
             items.add(new String[]{"Queue", "/support-requests"});
         } else if (person.isAssurer()) {
             items.add(new String[]{"Offers to review", "/offers-to-review"});
+        } else if (person.caller().is(uk.sse.kernel.identity.Role.COMMISSIONER)) {
+            items.add(new String[]{"Dashboard", "/dashboard"});
+            items.add(new String[]{"Allocate credits", "/allocate-credits"});
+        } else if (person.caller().is(uk.sse.kernel.identity.Role.REGISTRAR)) {
+            items.add(new String[]{"Register imports", "/register-imports"});
+        } else if (person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {
+            items.add(new String[]{"Requests", "/support-requests"});
+            items.add(new String[]{"Webhooks", "/webhooks"});
         } else {
             items.add(new String[]{"Requests", "/support-requests"});
         }

@@ -34,11 +34,17 @@ public class BrokerDesk {
 
     private final Api api;
 
+    /** How many offers a search from the request's page shows. */
+    static final int FOUND = 10;
+
     public BrokerDesk(Api api) {
         this.api = api;
     }
 
-    public RequestPages.Desk of(Person person, Brokerage.Request r) {
+    public RequestPages.Desk of(Person person, Brokerage.Request r, String find) {
+        boolean searching = r.allows("PROPOSE") && find != null && !find.isBlank();
+        CompletableFuture<ApiReply> search = searching ? api.getAsync(person, Paths.of("/search/offers").query("q", find.strip())
+                .query("size", FOUND).toString()) : null;
         CompletableFuture<ApiReply> school = api.getAsync(person, Paths.of("/schools/", r.urn()).toString());
         CompletableFuture<ApiReply> account = api.getAsync(person, Paths.of("/accounts/", r.area(), "/", r.urn()).toString());
         CompletableFuture<ApiReply> others = api.getAsync(person, Paths.of("/requests").query("listing", "queue").query("urn", r.urn())
@@ -63,7 +69,16 @@ public class BrokerDesk {
                 s == null || s.town() == null ? "" : s.town(), s == null || s.pupils() == null ? "" : s.pupils() + " pupils", available,
                 more == 0 ? "None" : more == 1 ? "1 other request" : more + " other requests",
                 more == 0 ? null : Paths.of("/support-requests").query("urn", r.urn()).toString());
-        return new RequestPages.Desk(context, suggestions, mayPropose);
+        RequestPages.Found searched = null;
+        if (search != null) {
+            ApiReply reply = Api.join(search);
+            Directory.OfferResults results = reply.ok() ? reply.as(Directory.OfferResults.class) : null;
+            searched = new RequestPages.Found(find.strip(), results == null ? List.of() : results.hits().stream()
+                    .map(h -> new RequestPages.SuggestionView(h.title(), h.providerName(), h.priceCredits() == null ? "" : Labels.credits(h.priceCredits()),
+                            "", false, live.contains(h.id()) ? null : Paths.of("/support-requests/", r.id(), "/propose").query("offer", h.id()).toString(),
+                            live.contains(h.id()) ? "Proposed" : null)).toList(), results == null ? 0 : results.total());
+        }
+        return new RequestPages.Desk(context, suggestions, mayPropose, searched);
     }
 
     private static String kind(Directory.School s) {

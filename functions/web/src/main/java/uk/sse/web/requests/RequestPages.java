@@ -37,7 +37,10 @@ public final class RequestPages {
                               Desk desk, boolean mayStart, boolean mayComplete, boolean mayCancel, List<Step> history) { }
 
     /** What the broker sees beside the request: the school, the stored suggestions, and whether they may propose. */
-    public record Desk(SchoolContext school, List<SuggestionView> suggestions, boolean mayPropose) { }
+    public record Desk(SchoolContext school, List<SuggestionView> suggestions, boolean mayPropose, Found found) { }
+
+    /** Assured offers the broker searched for, beyond the suggestions: what was asked, and what was found. */
+    public record Found(String find, List<SuggestionView> offers, long total) { }
 
     /** The school as the broker needs it: what kind of school, where, how big, and the credits it has to spend. */
     public record SchoolContext(String kind, String la, String town, String pupils, String available, String otherRequests,

@@ -117,7 +117,7 @@ public class RequestsController {
 
     @Get(PagePaths.REQUESTS + "/{id}")
     public HttpResponse<?> one(HttpRequest<?> request, Person person, @PathVariable String id, @Nullable @QueryValue String done,
-                               @Nullable @QueryValue String refused) {
+                               @Nullable @QueryValue String refused, @Nullable @QueryValue String find) {
         Brokerage.Request r = read(person, id);
         Map<String, RequestPages.Named> named = names.of(person, List.of(r));
         // what the person may do is the brokerage's answer for them (allowedActions), never guessed here from their role
@@ -148,7 +148,7 @@ public class RequestsController {
                 refused == null ? Errors.none() : Refusals.said(refused),
                 r.suggestions() == null ? List.of() : r.suggestions().stream().filter(Brokerage.Suggestion::liked)
                         .map(sg -> sg.title() == null ? "An offer" : sg.title()).toList(),
-                person.isBroker() ? desk.of(person, r) : null, r.allows("START_DELIVERY"), r.allows("COMPLETE"), r.allows("CANCEL"),
+                person.isBroker() ? desk.of(person, r, find) : null, r.allows("START_DELIVERY"), r.allows("COMPLETE"), r.allows("CANCEL"),
                 BrokerDesk.history(r));
         return pages.ok(request, "requests/request", "Request for " + r.schoolName(), view);
     }

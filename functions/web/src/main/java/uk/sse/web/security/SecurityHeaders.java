@@ -21,8 +21,13 @@ public class SecurityHeaders {
 
     private final String policy;
 
-    public SecurityHeaders(WebSettings settings) {
-        this.policy = policy(settings.signOutUrl());
+    /**
+     * {@code sse.web.upload-origins}: where the registrar's browser may PUT a register file (the import bucket's
+     * presigned URLs; in AWS its S3 origin, locally the local bucket's).
+     */
+    public SecurityHeaders(WebSettings settings, @io.micronaut.context.annotation.Value("${sse.web.upload-origins:}") String uploadOrigins) {
+        this.policy = policy(settings.signOutUrl()).replace("connect-src 'self';", "connect-src 'self'"
+                + (uploadOrigins.isBlank() ? "" : " " + String.join(" ", uploadOrigins.strip().split("\\s*,\\s*"))) + ";");
     }
 
     static String policy(String signOutUrl) {

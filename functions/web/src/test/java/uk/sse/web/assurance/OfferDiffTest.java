@@ -18,7 +18,7 @@ class OfferDiffTest {
     }
 
     static Directory.Offer version(long v, String status, Directory.Content c) {
-        return new Directory.Offer("off_1", "prv_1", "Hub", null, "888", List.of(), c, status, null, v, List.of(), "2026-11-0" + v + "T10:00:00Z");
+        return new Directory.Offer("off_1", "prv_1", "Hub", null, "888", List.of(), c, status, null, v, List.of(), "2026-11-0" + v + "T10:00:00Z", List.of());
     }
 
     @Test

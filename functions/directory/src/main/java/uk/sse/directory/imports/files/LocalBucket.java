@@ -121,6 +121,14 @@ public class LocalBucket implements ImportFiles {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(1);
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            // a registrar's browser PUTs from the web's origin, as to the S3 bucket's CORS rule; the signature is the authority
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            if ("OPTIONS".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "PUT");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "content-type");
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             if (!"PUT".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
                 return;

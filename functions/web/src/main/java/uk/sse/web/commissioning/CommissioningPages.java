@@ -1,0 +1,34 @@
+package uk.sse.web.commissioning;
+
+import uk.sse.web.forms.Choice;
+import uk.sse.web.forms.Errors;
+
+import java.util.List;
+
+/** The commissioner's pages: the dashboard, and allocating credits. */
+public final class CommissioningPages {
+
+    private CommissioningPages() { }
+
+    /** A headline figure. */
+    public record Figure(String label, String value) { }
+
+    /**
+     * A chart with the same figures as a table beside it and its report as CSV: {@code svg} is drawn by {@link Charts};
+     * the table's first column heads each row.
+     */
+    public record Section(String id, String title, String description, String svg, List<String> columns, List<List<String>> rows,
+                         String csv, String empty) { }
+
+    public record Dashboard(String period, String from, String to, List<Choice> presets, String fromDay, String fromMonth,
+                            String fromYear, String toDay, String toMonth, String toYear, List<Figure> figures,
+                            List<Section> sections, Errors errors, String banner) { }
+
+    /** A line of the preview: which school, by name, and what it will be given. */
+    public record PreviewLine(long line, String urn, String school, String amount) { }
+
+    /** The allocation form; {@code problems} are every bad line of a refused sheet, each with its line number. */
+    public record Allocate(String key, String reference, String sheet, String urn, String amount, Errors errors, List<String> problems) { }
+
+    public record Preview(String key, String reference, String sheet, List<PreviewLine> lines, String total, String schools) { }
+}
