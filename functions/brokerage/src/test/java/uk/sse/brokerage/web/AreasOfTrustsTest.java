@@ -158,6 +158,31 @@ class AreasOfTrustsTest extends BrokerageLambdaTest {
         return listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area").size() + listed(seeds.token(Role.ADVISER, TRUST, "TR2044"), "area").size();
     }
 
+    @Test
+    void aBrokerOfBothListsTheQueueOfTheHatTheyWear() {
+        String both = person("broker-of-both", as(Role.BROKER, LANCASHIRE), as(Role.BROKER, TRUST));
+        String byTheTrust = id(raise(seeds.token(Role.ADVISER, TRUST, "TR2044"), need(ACADEMY_BLACKBURN, List.of("CT.READ"), 5), UUID.randomUUID().toString()));
+        String byTheLa = id(raise(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), need(MAINTAINED, List.of("CT.READ"), 5), UUID.randomUUID().toString()));
+
+        assertThat(listed(both, "queue")).contains(byTheLa).doesNotContain(byTheTrust);
+        Api.Reply trustQueue = api.send(Api.auth(HttpRequest.GET("/requests?listing=queue&limit=100").header("Membership", as(Role.BROKER, TRUST).written()), both));
+        assertThat(trustQueue.status()).as(trustQueue.body()).isEqualTo(200);
+        assertThat(trustQueue.body()).contains(byTheTrust).doesNotContain(byTheLa);
+        // on one request, each is read in the membership it concerns, whichever hat is worn
+        assertThat(read(both, byTheTrust).status()).isEqualTo(200);
+        assertThat(read(both, byTheLa).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRegistrarHasNothingToDoWithRequestsWhateverElseTheyHold() {
+        String byTheLa = id(raise(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), need(MAINTAINED, List.of("CT.READ"), 5), UUID.randomUUID().toString()));
+        assertThat(read(seeds.token(Role.REGISTRAR, null, null), byTheLa).status()).isEqualTo(404);
+        String registrarAndAdviser = person("registrar-elsewhere", new Membership(Role.REGISTRAR, null, null), as(Role.ADVISER, "889"));
+        Api.Reply unseen = read(registrarAndAdviser, byTheLa);
+        assertThat(unseen.status()).as(unseen.body()).isEqualTo(404);
+        assertThat(raise(seeds.token(Role.REGISTRAR, null, null), need(MAINTAINED, List.of("CT.READ"), 5), UUID.randomUUID().toString()).status()).isEqualTo(403);
+    }
+
     Api.Reply wearing(String bearer, String membership, Object body) {
         var request = HttpRequest.POST("/requests", body).header("Idempotency-Key", UUID.randomUUID().toString()).header("Membership", membership);
         return api.send(Api.auth(request, bearer));
