@@ -107,6 +107,11 @@ class IdentityTest {
                 .contains("\"memberships\":[\"ADVISER@888\"]").doesNotContain("\"org\"");
     }
 
+    @Test
+    void the_triggers_source_fits_inline_code_which_cloudformation_caps_at_4096_characters() {
+        assertThat(Identity.triggerSource().length()).isLessThan(4096);
+    }
+
     /** Runs the trigger's own source in Node (which jsii needs anyway) on one event and answers the event it returns. */
     private static String runTrigger(String event) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("trigger");
