@@ -20,6 +20,9 @@ public record AreaDefinition(@Parameter String id, String name, AreaKind kind, @
     public Area area() {
         MembershipRules rules = new MembershipRules(laCodes == null ? null : Set.copyOf(laCodes),
                 trustCodes == null ? null : Set.copyOf(trustCodes), urns == null ? null : Set.copyOf(urns));
+        if (kind == null) {
+            throw new IllegalStateException("sse.areas." + id + ".kind is needed: one of LA, TRUST, PARTNERSHIP, HUB");
+        }
         Area.problem(id, name, kind, rules).ifPresent(p -> {
             throw new IllegalStateException("sse.areas." + id + ": " + p);
         });
