@@ -19,6 +19,8 @@ import software.constructs.Construct;
 import uk.sse.infra.constructs.Alarms;
 import uk.sse.infra.constructs.FunctionTable;
 import uk.sse.infra.constructs.Identity;
+import uk.sse.infra.constructs.LedgerCheck;
+import uk.sse.infra.constructs.OperationsDashboard;
 import uk.sse.infra.constructs.RegisterImports;
 import uk.sse.infra.constructs.ReportingDatabase;
 import uk.sse.infra.constructs.SearchDomain;
@@ -42,6 +44,8 @@ public class SseStack extends Stack {
     static final Duration API_TIMEOUT = Duration.seconds(29);
     static final Duration STREAM_TIMEOUT = Duration.minutes(2);
     static final Duration SWEEP_TIMEOUT = Duration.minutes(1);
+    /** The ledger check reads every area's accounts, transfers and entries. */
+    static final Duration CHECK_TIMEOUT = Duration.minutes(10);
 
     public SseStack(Construct scope, String id, StackProps props, StageConfig stage, Artefacts artefacts, String alarmEmail) {
         super(scope, id, props);
@@ -118,6 +122,10 @@ public class SseStack extends Stack {
                 new SnapStartFunction.Spec("ledger-sweeper", "ledger", "uk.sse.ledger.sweep.SweepDueHolds", SWEEP_TIMEOUT, ledgerEnv), null);
         ledgerTable.grantReadWriteData(ledgerSweeper.function());
         new Sweeper(this, "HoldExpiry", "hold-expiry", ledgerSweeper, Duration.minutes(1), stage.name());
+        SnapStartFunction ledgerCheck = functions.make(this, "LedgerCheck",
+                new SnapStartFunction.Spec("ledger-check", "ledger", "uk.sse.ledger.check.CheckLedgerOnSchedule", CHECK_TIMEOUT, ledgerEnv), null);
+        ledgerTable.grantReadData(ledgerCheck.function());
+        new LedgerCheck(this, "LedgerInvariants", ledgerCheck, stage.name(), alarms);
 
         // brokerage: calls the directory's search and the ledger over this API as itself (its app client's
         // client-credentials token, decision 0030); its reconciliation brings the ledger's engagement holds and its
@@ -191,6 +199,8 @@ public class SseStack extends Stack {
                 "SSE_WEB_SIGN_OUT_URL", identity.signOutUrl(api.url()));
         SnapStartFunction web = functions.make(this, "WebApi", new SnapStartFunction.Spec("web", "web", API, API_TIMEOUT, webEnv), null);
         api.defaultRoute("Web", web);
+
+        new OperationsDashboard(this, "Dashboard", stage.name());
 
         output("ApiUrl", api.url());
         output("WebUrl", api.url());

@@ -76,8 +76,8 @@ class AccessTest {
                     List<String> actions = Synthesised.list(statement.get("Action"));
                     assertThat(actions).as(handler).noneMatch(a -> a.endsWith(":*") || a.equals("*"));
                     if ("*".equals(statement.get("Resource"))) {
-                        // what CDK grants for VPC network interfaces and DynamoDB's ListStreams cannot be scoped to a resource
-                        assertThat(actions).as(handler + " on *").isSubsetOf("dynamodb:ListStreams",
+                        // what CDK grants for VPC network interfaces, DynamoDB's ListStreams and X-Ray's segments cannot be scoped to a resource
+                        assertThat(actions).as(handler + " on *").isSubsetOf("dynamodb:ListStreams", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
                                 "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
                                 "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
                     }

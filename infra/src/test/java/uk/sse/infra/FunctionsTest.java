@@ -21,6 +21,7 @@ class FunctionsTest {
             Map.entry("indexer", List.of("indexer", "uk.sse.indexer.IndexDirectoryChanges")),
             Map.entry("ledger-api", List.of("ledger", API)),
             Map.entry("ledger-sweeper", List.of("ledger", "uk.sse.ledger.sweep.SweepDueHolds")),
+            Map.entry("ledger-check", List.of("ledger", "uk.sse.ledger.check.CheckLedgerOnSchedule")),
             Map.entry("brokerage-api", List.of("brokerage", API)),
             Map.entry("brokerage-reconciliation", List.of("brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule")),
             Map.entry("notifier-api", List.of("notifier", API)),
@@ -43,6 +44,7 @@ class FunctionsTest {
                 assertThat(fn.get("MemorySize")).as(name).isEqualTo(s.stage.memoryOf(moduleAndHandler.get(0)));
                 assertThat(s.environment(name)).as(name).containsEntry("MICRONAUT_ENVIRONMENTS", "aws");
                 assertThat((Map<String, Object>) fn.get("LoggingConfig")).containsEntry("LogFormat", "JSON");
+                assertThat(fn.get("TracingConfig")).as(name).isEqualTo(Map.of("Mode", "Active"));
             });
             // the others: the Cognito trigger, CDK's handler that sets the import bucket's notifications, and the custom
             // resource that reads the brokerage client's secret at deploy time
@@ -100,6 +102,7 @@ class FunctionsTest {
         assertThat(s.environment("indexer")).containsOnlyKeys("MICRONAUT_ENVIRONMENTS", "SSE_DIRECTORY_TABLE", "SSE_OPENSEARCH_URL");
         assertThat(String.valueOf(s.environment("ledger-api").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
         assertThat(String.valueOf(s.environment("ledger-sweeper").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
+        assertThat(String.valueOf(s.environment("ledger-check").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
         assertThat(String.valueOf(s.environment("notifier-stream").get("SSE_NOTIFIER_TABLE"))).contains(s.tableId("notifier"));
         // the notifier's sealing key: a generated secret, resolved at deploy time, never a literal in the template
         String sealingKey = s.ofType("AWS::SecretsManager::Secret").keySet().stream().filter(id -> id.startsWith("NotifierSealingKey"))

@@ -99,8 +99,8 @@ class StreamsTest {
             Map<String, String> every = Map.of("hold-expiry", "rate(1 minute)", "webhook-retries", "rate(1 minute)",
                     "engagement-reconciliation", "rate(5 minutes)");
             Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-            // the two sweepers, the reconciliation, and the register's daily fetch (RegisterImportsTest)
-            assertThat(schedules).hasSize(4);
+            // the two sweepers, the reconciliation, the register's daily fetch (RegisterImportsTest) and the ledger check (LedgerCheckTest)
+            assertThat(schedules).hasSize(5);
             sweepers.forEach((schedule, sweeper) -> {
                 Map<String, Object> props = schedules.values().stream().filter(p -> s.name(schedule).equals(p.get("Name")))
                         .findFirst().orElseThrow();

@@ -82,8 +82,30 @@ class WebPagesTest {
         assertThat(page("/", signedIn(Role.PROVIDER, "prv_hub")).body()).contains("Your offers", "Proposals", "Engagements", "Profile")
                 .doesNotContain("Your school's requests");
         Api.Reply broker = page("/", signedIn(Role.BROKER, null));
-        assertThat(broker.body()).contains("Test Person", "Broker", "Sign out");
+        assertThat(broker.body()).contains("Test Person", "Broker", "Sign out", "href=\"/support-requests\"", "Queue");
         isAPage(broker);
+    }
+
+    @Test
+    void theBrokersAndAssurersPagesAreSorryWhenTheirApiDoesNotAnswerAndAStepNeedsItsCsrfToken() {
+        String broker = signedIn(Role.BROKER, null);
+        for (String path : java.util.List.of("/support-requests", "/support-requests?status=OPEN&areaOfSupport=AB.ATT&urn=119788",
+                "/support-requests/req_1", "/support-requests/req_1/propose?offer=off_1", "/support-requests/req_1/complete",
+                "/support-requests/req_1/cancel")) {
+            Api.Reply sorry = page(path, broker);
+            assertThat(sorry.status()).as(path).isEqualTo(503);
+            assertThat(sorry.body()).contains("Sorry, there is a problem with the service");
+            isAPage(sorry);
+        }
+        String assurer = signedIn(Role.ASSURER, null);
+        assertThat(page("/", assurer).body()).contains("Offers to review", "href=\"/offers-to-review\"");
+        for (String path : java.util.List.of("/offers-to-review", "/offers-to-review/off_1")) {
+            assertThat(page(path, assurer).status()).as(path).isEqualTo(503);
+        }
+        Api.Reply noToken = api.send(HttpRequest.POST("/support-requests/req_1/start", "version=1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE).header("Cookie", broker));
+        assertThat(noToken.status()).as("a step without its CSRF token").isEqualTo(403);
+        assertThat(noToken.body()).contains("This page has expired");
     }
 
     @Test
@@ -128,6 +150,11 @@ class WebPagesTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE)
                 .header("Cookie", signedIn(Role.ADVISER, null) + "; " + csrfCookie.substring(0, csrfCookie.indexOf(';'))));
         assertThat(otherSession.status()).as(otherSession.body()).isEqualTo(403);
+        // a form's fields are its body's (on Lambda they are among the request's parameters too); a query parameter the
+        // route does not declare is still refused
+        Api.Reply unknown = api.send(HttpRequest.POST("/sign-out?returnTo=x", "csrfToken=" + field.group(1))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE).header("Cookie", both));
+        assertThat(unknown.status()).isEqualTo(400);
         Api.Reply out = api.send(HttpRequest.POST("/sign-out", "csrfToken=" + field.group(1)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 .accept(MediaType.TEXT_HTML_TYPE).header("Cookie", both));
         assertThat(out.status()).isEqualTo(303);

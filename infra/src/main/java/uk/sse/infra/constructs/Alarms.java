@@ -42,6 +42,11 @@ public class Alarms extends Construct {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
+        return notify(alarm);
+    }
+
+    /** {@code alarm}, made to notify the topic when it fires and when it clears. */
+    public Alarm notify(Alarm alarm) {
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));
         return alarm;

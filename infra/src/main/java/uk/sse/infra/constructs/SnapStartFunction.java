@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 import uk.sse.infra.StageConfig;
@@ -23,7 +24,7 @@ import java.util.Map;
 /**
  * One Lambda handler of a function module: Java 21 on arm64, SnapStart on published versions, and a {@code live}
  * alias on the current version that every trigger (route, stream, schedule) invokes, because SnapStart applies
- * only to published versions. Its errors and throttles alarm.
+ * only to published versions. JSON logs, X-Ray active tracing; its errors and throttles alarm.
  */
 public class SnapStartFunction extends Construct {
 
@@ -56,6 +57,7 @@ public class SnapStartFunction extends Construct {
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(environment)
                 .loggingFormat(LoggingFormat.JSON)
+                .tracing(Tracing.ACTIVE) // X-Ray: the trace id is in every log line (decision 0102)
                 .logGroup(logs);
         if (vpc != null) {
             builder.vpc(vpc).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build());

@@ -71,6 +71,12 @@ public final class LambdaInstance implements AutoCloseable {
 
     /** One API Gateway HTTP API (payload 2.0) event through the handler; header names in lower case, as API Gateway sends them. */
     public APIGatewayV2HTTPResponse handle(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        return handle(method, pathAndQuery, headers, body, null);
+    }
+
+    /** As {@link #handle(String, String, Map, String)} with the invocation's Lambda context, as the runtime passes it. */
+    public APIGatewayV2HTTPResponse handle(String method, String pathAndQuery, Map<String, String> headers, String body,
+                                           com.amazonaws.services.lambda.runtime.Context lambdaContext) {
         int question = pathAndQuery.indexOf('?');
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
@@ -83,7 +89,7 @@ public final class LambdaInstance implements AutoCloseable {
                                 .withProtocol("HTTP/1.1").withSourceIp("192.0.2.10").build())
                         .withRequestId("test-" + System.nanoTime()).withStage("$default").build())
                 .build();
-        return handler.handleRequest(event, null);
+        return handler.handleRequest(event, lambdaContext);
     }
 
     /** As API Gateway gives them: decoded, and a name given more than once with its values joined by commas. */

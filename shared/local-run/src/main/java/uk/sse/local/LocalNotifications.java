@@ -82,7 +82,7 @@ final class LocalNotifications implements AutoCloseable {
         properties.put("sse.notifier.local-receivers", String.join(",", settings.localReceivers()));
         properties.put("sse.notifier.secret-key", settings.secretKey());
         properties.put("sse.notifier.link-base-url", settings.linkBaseUrl());
-        NotifyOnEvents handler = new NotifyOnEvents(ApplicationContext.builder().properties(properties));
+        NotifyOnEvents handler = new NotifyOnEvents(LocalStack.consumerContext(properties));
 
         List<String> tables = List.of(context.getBean(BrokerageSettings.class).tableName(), context.getBean(DirectorySettings.class).tableName(),
                 context.getBean(LedgerSettings.class).tableName(), settings.tableName());

@@ -40,11 +40,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -103,8 +101,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("sse.brokerage.ledger-url", "http://127.0.0.1:" + port);
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
-        settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", freshSecret());
-        settings.putAll(webSettings(port));
+        settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", LocalWeb.freshSecret());
+        settings.putAll(LocalWeb.settings(port));
         // the notifier's messages link to the web's pages on this server
         settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
         Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
@@ -120,11 +118,11 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Object> consumers = Map.of("sse.aws.endpoint", dynamoUri.toString(),
                     "sse.opensearch.url", openSearch.join().endpoint().toString(),
                     "sse.indexer.directory-table", directoryTable, "sse.directory.table-name", directoryTable);
-            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(ApplicationContext.builder().properties(consumers))));
+            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(consumerContext(consumers))));
             streams.add(StreamDriver.start(dynamoUri, context.getBean(BrokerageSettings.class).tableName(),
-                    new RecordEngagementOutcomes(ApplicationContext.builder().properties(consumers))));
+                    new RecordEngagementOutcomes(consumerContext(consumers))));
             streams.add(StreamDriver.start(dynamoUri, List.of(context.getBean(LedgerSettings.class).tableName(), directoryTable,
-                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(ApplicationContext.builder().properties(readModel))));
+                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(consumerContext(readModel))));
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
@@ -155,25 +153,21 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * The web application on this server: it calls the APIs on this server's own port, sends people who are not signed
-     * in to the demo sign-in page, and keeps its session and CSRF keys for this run only.
-     */
-    static Map<String, Object> webSettings(int port) {
-        return Map.of("sse.web.api-url", "http://127.0.0.1:" + port,
-                "sse.web.session-key", freshSecret(),
-                "sse.web.sign-in-path", "/sign-in",
-                "micronaut.security.csrf.signature-key", freshSecret(),
-                "micronaut.security.redirect.enabled", false,
-                "micronaut.security.oauth2.enabled", false);
-    }
-
     /** What the demo sign-in page needs once the demo data is in: the stack (to sign tokens) and the people to offer. */
     public record Handle(LocalStack stack, DemoPeople people) { }
 
     private static String areaName(String area) {
         return DemoDirectory.sampleSchools().stream().filter(s -> area.equals(s.laCode()) && s.laName() != null)
                 .map(uk.sse.directory.register.School::laName).findFirst().orElse(null);
+    }
+
+    /**
+     * A stream consumer's own context, as its Lambda has one. It serves no HTTP, so it keeps no health monitor: this run's
+     * one classpath holds the web's beans too, and the monitor's checks would build the web's request binders, which
+     * need settings only the server's context has.
+     */
+    static io.micronaut.context.ApplicationContextBuilder consumerContext(Map<String, Object> properties) {
+        return ApplicationContext.builder().properties(properties).properties(Map.of("micronaut.health.monitor.enabled", false));
     }
 
     /** A scheduled task that must go on running after a failure (a scheduled executor stops a task that throws). */
@@ -314,12 +308,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A new signing key per run: tokens from an earlier run stop working, as they should. */
-    private static String freshSecret() {
-        byte[] key = new byte[48];
-        new SecureRandom().nextBytes(key);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-    }
-
     static byte[] sample() {
         try (InputStream in = LocalStack.class.getResourceAsStream(DemoDirectory.SAMPLE)) {
             if (in == null) {

@@ -25,7 +25,7 @@ public interface Directory {
     }
 
     /** An approved offer not past its review date. */
-    record Offer(String offerId, String providerId, String title, String area) { }
+    record Offer(String offerId, String providerId, String title, String area, String providerName, Long priceCredits) { }
 
     Lookup<School> school(Caller actingFor, String urn);
 

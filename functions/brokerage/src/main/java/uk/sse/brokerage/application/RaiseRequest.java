@@ -58,12 +58,14 @@ public class RaiseRequest {
     private final Directory directory;
     private final DefinedAreas areas;
     private final Clock clock;
+    private final BrokerageMetrics metrics;
 
-    public RaiseRequest(RequestStore store, Directory directory, DefinedAreas areas, Clock clock) {
+    public RaiseRequest(RequestStore store, Directory directory, DefinedAreas areas, Clock clock, BrokerageMetrics metrics) {
         this.store = store;
         this.directory = directory;
         this.areas = areas;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Outcome<Raised> raise(Caller caller, Form form, String idempotencyKey) {
@@ -112,7 +114,8 @@ public class RaiseRequest {
                     if (found.value().providerId().equals(form.urn())) {
                         unseen.add(new Outcome.Violation("/likedOffers/" + i, "is the school's own offer"));
                     } else if (liked.stream().noneMatch(l -> l.offerId().equals(offerId))) {
-                        liked.add(new Suggestion(offerId, found.value().providerId(), found.value().title(), null, null, null, true));
+                        liked.add(new Suggestion(offerId, found.value().providerId(), found.value().title(), found.value().providerName(), null,
+                                found.value().priceCredits(), true));
                     }
                 }
                 case Lookup.Missing<Directory.Offer> missing -> unseen.add(new Outcome.Violation("/likedOffers/" + i,
@@ -125,7 +128,8 @@ public class RaiseRequest {
         }
         List<Suggestion> suggestions = List.copyOf(liked);
         boolean unavailable = false;
-        if (form.areasOfSupport() != null && !form.areasOfSupport().isEmpty()) {
+        boolean searched = form.areasOfSupport() != null && !form.areasOfSupport().isEmpty();
+        if (searched) {
             // twice as many as kept: the school's own offers are dropped, as it cannot be its own provider
             switch (directory.suggest(adviser, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
                 case Lookup.Found<List<Suggestion>> found -> suggestions = java.util.stream.Stream.concat(liked.stream(), found.value().stream()
@@ -143,10 +147,16 @@ public class RaiseRequest {
                 form.credits(), suggestions, school.name());
         return switch (Brokerage.raise(raise)) {
             case Result.Refused refused -> RefusedRaise.outcome(refused);
-            case Result.Applied applied -> store.create(applied, key)
-                    ? Outcome.done(new Raised(applied.request(), false, unavailable))
-                    : replay(key, store.priorRequest(key).orElseThrow(() ->
+            case Result.Applied applied -> {
+                if (!store.create(applied, key)) {
+                    yield replay(key, store.priorRequest(key).orElseThrow(() ->
                             new IllegalStateException("request " + applied.request().id() + " was refused, but no key holds another")));
+                }
+                if (searched && !unavailable) {
+                    metrics.searched(as.area(), suggestions.isEmpty());
+                }
+                yield Outcome.done(new Raised(applied.request(), false, unavailable));
+            }
         };
     }
 

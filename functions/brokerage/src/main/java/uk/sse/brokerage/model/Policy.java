@@ -11,6 +11,8 @@ import uk.sse.brokerage.model.Command.Propose;
 import uk.sse.brokerage.model.Command.StartDelivery;
 import uk.sse.brokerage.model.Command.Withdraw;
 
+import java.util.List;
+
 /**
  * Who may do what, as a pure function of the actor, the command and the request.
  * <ul>
@@ -50,11 +52,37 @@ public final class Policy {
             case Complete x -> isBroker(a, r);
             case Accept x -> addressedOrUnknown(a, r, x.proposalId());
             case Decline x -> addressedOrUnknown(a, r, x.proposalId());
-            case Agree x -> isSchool(a, r) || isAdviser(a, r);
-            case Evaluate e -> e.rating() == Rating.SCHOOL ? isSchool(a, r) : e.rating() == Rating.IMPACT && isAdviser(a, r);
+            case Agree x -> agrees(a, r);
+            case Evaluate e -> rates(a, r, e.rating());
             case Cancel x -> isAdviser(a, r) || isBroker(a, r);
             case Withdraw x -> isSchool(a, r);
         };
+    }
+
+    /**
+     * What this actor may do to the request now: the actions the {@link Lifecycle} allows from its status that are the
+     * actor's to take and have something to act on (a proposal of theirs still open to accept or decline, their own
+     * rating not yet given). What a page offers the person; {@link Brokerage#apply} would
+     * refuse every other action to them for who they are or where the request stands.
+     */
+    public static List<Action> allowedActions(Actor a, BrokerageRequest r) {
+        if (!maySee(a, r)) return List.of();
+        return Lifecycle.allowedActions(r.status()).stream().filter(action -> switch (action) {
+            case PROPOSE, START_DELIVERY, COMPLETE -> isBroker(a, r);
+            case ACCEPT, DECLINE -> a.is(ActorKind.PROVIDER)
+                    && r.proposals().stream().anyMatch(p -> p.status() == ProposalStatus.PROPOSED && a.ofOrg(p.providerId()));
+            case AGREE -> agrees(a, r); // a request is ACCEPTED only while one of its proposals is
+            case EVALUATE -> java.util.Arrays.stream(Rating.values()).anyMatch(g -> rates(a, r, g) && !r.evaluation().has(g));
+            case CANCEL -> isAdviser(a, r) || isBroker(a, r);
+            case WITHDRAW -> isSchool(a, r);
+            case RAISE, RELEASE_HOLD -> false;
+        }).toList();
+    }
+
+    private static boolean agrees(Actor a, BrokerageRequest r) { return isSchool(a, r) || isAdviser(a, r); }
+
+    private static boolean rates(Actor a, BrokerageRequest r, Rating rating) {
+        return rating == Rating.SCHOOL ? isSchool(a, r) : rating == Rating.IMPACT && isAdviser(a, r);
     }
 
     private static boolean addressedOrUnknown(Actor a, BrokerageRequest r, String proposalId) {

@@ -41,7 +41,8 @@ public class HttpDirectory implements Directory {
     public Lookup<Offer> offer(Caller actingFor, String offerId) {
         JsonOverHttp.Reply reply = http.get(base.resolve("/offers/" + encode(offerId)), actingFor);
         return lookup(reply, b -> new Offer(text(b, "id"), text(b, "providerId"),
-                b.get("content") instanceof Map<?, ?> c && c.get("title") instanceof String t ? t : null, text(b, "area")));
+                b.get("content") instanceof Map<?, ?> c && c.get("title") instanceof String t ? t : null, text(b, "area"), text(b, "providerName"),
+                b.get("content") instanceof Map<?, ?> c && c.get("priceCredits") instanceof Number n ? Long.valueOf(n.longValue()) : null));
     }
 
     @Override

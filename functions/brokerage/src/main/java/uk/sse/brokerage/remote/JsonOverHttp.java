@@ -57,7 +57,8 @@ public class JsonOverHttp {
         this.json = json;
         this.credentials = credentials;
         this.timeout = settings.callTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = uk.sse.kernel.correlation.CorrelatedHttpClient.wrap( // passes the request's correlation id on
+                HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public Reply get(URI uri, Caller actingFor) {

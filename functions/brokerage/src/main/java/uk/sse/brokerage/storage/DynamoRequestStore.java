@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import uk.sse.brokerage.application.BrokerageMetrics;
 import uk.sse.brokerage.application.RequestFilter;
 import uk.sse.brokerage.application.RequestStore;
 import uk.sse.brokerage.model.Action;
@@ -46,11 +47,13 @@ public class DynamoRequestStore implements RequestStore {
     private final DynamoDbClient client;
     private final String table;
     private final EventJson events;
+    private final BrokerageMetrics metrics;
 
-    public DynamoRequestStore(DynamoDbClient client, BrokerageTable table, EventJson events) {
+    public DynamoRequestStore(DynamoDbClient client, BrokerageTable table, EventJson events, BrokerageMetrics metrics) {
         this.client = client;
         this.table = table.name();
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Override
@@ -68,7 +71,7 @@ public class DynamoRequestStore implements RequestStore {
         if (key != null) {
             writes.add(IdempotencyItems.claim(table, key, r.id(), r.raisedAt()));
         }
-        return Transactions.writeIfConditionsHold(client, writes);
+        return written(raised, Transactions.writeIfConditionsHold(client, writes));
     }
 
     @Override
@@ -96,7 +99,7 @@ public class DynamoRequestStore implements RequestStore {
                     .s(Tables.PK, RequestItems.addressedPk(provider)).s(Tables.SK, RequestItems.pk(r.id()))
                     .s("entity", "ADDRESSED").s("requestId", r.id()).s("area", r.area()).build(), null, Map.of())));
         }
-        return Transactions.writeIfConditionsHold(client, writes);
+        return written(applied, Transactions.writeIfConditionsHold(client, writes));
     }
 
     @Override
@@ -167,6 +170,13 @@ public class DynamoRequestStore implements RequestStore {
             wanted = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return found;
+    }
+
+    private boolean written(Result.Applied applied, boolean written) {
+        if (written) {
+            metrics.written(applied);
+        }
+        return written;
     }
 
     private TransactWriteItem event(Result.Applied applied) {

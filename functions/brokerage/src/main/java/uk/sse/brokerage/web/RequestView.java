@@ -5,7 +5,6 @@ import uk.sse.brokerage.model.Actor;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Engagement;
 import uk.sse.brokerage.model.Evaluation;
-import uk.sse.brokerage.model.Lifecycle;
 import uk.sse.brokerage.model.Policy;
 import uk.sse.brokerage.model.Proposal;
 import uk.sse.brokerage.model.Suggestion;
@@ -16,7 +15,8 @@ import java.util.List;
 /**
  * A request as its caller may see it. Those who own or broker it (the adviser's and broker's area, the school, an
  * admin) see all of it; a provider to whom something was proposed sees the need and only its own proposals and
- * engagement, not the suggestions, other providers' proposals or the history.
+ * engagement, not the suggestions, other providers' proposals or the history. {@code allowedActions} are what this
+ * caller may do to it now ({@link uk.sse.brokerage.model.Policy#allowedActions}), not all its status allows.
  */
 @Serdeable
 public record RequestView(String id, String urn, String schoolName, String area, List<String> areasOfSupport, String need,
@@ -79,7 +79,7 @@ public record RequestView(String id, String urn, String schoolName, String area,
         return new RequestView(r.id(), r.urn(), r.schoolName(), r.area(), r.areasOfSupport(), r.need(), r.urgency().name(),
                 r.daysWanted(), r.deliveryModes().stream().map(Enum::name).toList(), r.wantedBy().toString(), r.credits(),
                 r.raisedBy(), r.raisedAt().toString(), r.updatedAt().toString(), r.status().name(), r.version(),
-                Lifecycle.allowedActions(r.status()).stream().map(Enum::name).toList(),
+                Policy.allowedActions(viewer, r).stream().map(Enum::name).toList(),
                 proposals.stream().map(ProposalView::of).toList(), EngagementView.of(engagement),
                 whole ? r.suggestions().stream().map(SuggestionView::of).toList() : List.of(),
                 engagement == null && !whole ? null : EvaluationView.of(r.evaluation()),

@@ -156,6 +156,7 @@ class BrokeragePropertiesTest {
             }
             assertWellFormed(after);
             assertHoldsResolvedAtMostOnce(desk);
+            assertAllowedActionsAreWhatApplyTakes(after, now);
         }
         // reconciliation, once the grace has passed, leaves the ledger and the request agreeing
         now = now.plus(GRACE).plusSeconds(60);
@@ -291,6 +292,37 @@ class BrokeragePropertiesTest {
             case WITHDRAW -> new Withdraw(actor, at, version, s.c() == 0 ? "" : "changed plans");
             case RETRY_CRASHED, FOLLOW, RECONCILE -> throw new IllegalStateException();
         };
+    }
+
+    /**
+     * For every actor (those of {@link #ACTORS} and each provider proposed to), an action is among their
+     * {@link Policy#allowedActions} exactly when {@link Brokerage#apply} takes a well-formed command of it from them
+     * now: it is refused to them for nothing but its input (never as not theirs, not now, or not that proposal).
+     */
+    static void assertAllowedActionsAreWhatApplyTakes(BrokerageRequest r, Instant at) {
+        List<Actor> actors = new ArrayList<>(ACTORS);
+        r.proposals().forEach(p -> actors.add(Actor.provider("p-" + p.providerId(), p.providerId())));
+        long v = r.version();
+        for (Actor a : actors) {
+            List<Action> taken = new ArrayList<>();
+            for (Action action : Action.values()) {
+                List<Change> probes = switch (action) {
+                    case PROPOSE -> List.of(new Propose(a, at, v, List.of(new Offered("O-probe", "P-9", 1, 1)), null));
+                    case ACCEPT -> r.proposals().stream().<Change>map(p -> new Accept(a, at, v, p.id())).toList();
+                    case DECLINE -> r.proposals().stream().<Change>map(p -> new Decline(a, at, v, p.id(), "no capacity")).toList();
+                    case AGREE -> r.proposals().stream().<Change>map(p -> new Agree(a, at, v, p.id())).toList();
+                    case START_DELIVERY -> List.of(new StartDelivery(a, at, v));
+                    case COMPLETE -> List.of(new Complete(a, at, v, 0, OptionalLong.empty(), null));
+                    case EVALUATE -> List.of(new Evaluate(a, at, v, Rating.SCHOOL, 3, null), new Evaluate(a, at, v, Rating.IMPACT, 3, null));
+                    case CANCEL -> List.of(new Cancel(a, at, v, "changed plans"));
+                    case WITHDRAW -> List.of(new Withdraw(a, at, v, "changed plans"));
+                    case RAISE, RELEASE_HOLD -> List.of();
+                };
+                if (probes.stream().map(c -> Brokerage.apply(r, c)).anyMatch(res -> res instanceof Applied
+                        || res instanceof Result.Refused x && x.reason() == Refusal.INVALID)) taken.add(action);
+            }
+            assertThat(Policy.allowedActions(a, r)).as("%s may do to a %s request", a, r.status()).isEqualTo(taken);
+        }
     }
 
     /** For the right actor, a proposal in the state the action needs, if there is one. */

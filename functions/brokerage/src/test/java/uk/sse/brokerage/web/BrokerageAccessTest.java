@@ -106,7 +106,8 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
         var raised = Seeds.ok(raise(seeds.adviser(), body, UUID.randomUUID().toString()), 201).map();
         List<Map<String, Object>> suggestions = (List<Map<String, Object>>) raised.get("suggestions");
         assertThat(suggestions.get(0)).containsEntry("offerId", readingOffer).containsEntry("liked", true)
-                .containsEntry("title", "Early reading: phonics");
+                .containsEntry("title", "Early reading: phonics").containsEntry("priceCredits", 20)
+                .hasEntrySatisfying("providerName", name -> assertThat(name).isNotNull());
         assertThat(suggestions.stream().filter(s -> readingOffer.equals(s.get("offerId")))).as("once").hasSize(1);
         assertThat(suggestions.stream().skip(1)).allSatisfy(s -> assertThat(s).containsEntry("liked", false));
 
@@ -133,12 +134,21 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
     @SuppressWarnings("unchecked")
     void eachStepIsForItsOwnRoleAndAProviderSeesOnlyWhatIsProposedToIt() {
         String id = raised(SCHOOL, List.of("CT.MATHS", "CT.READ"), 60);
+        String admin = seeds.token(Role.ADMIN, AREA, null);
+        assertThat(allowed(seeds.broker(), id)).containsExactly("PROPOSE", "CANCEL");
+        assertThat(allowed(seeds.adviser(), id)).containsExactly("CANCEL");
+        assertThat(allowed(seeds.school(SCHOOL), id)).containsExactly("WITHDRAW");
+        assertThat(allowed(admin, id)).isEmpty();
         Map<String, Object> propose = Map.of("offers", List.of(Map.of("offerId", mathsOffer, "days", 2, "credits", 20),
                 Map.of("offerId", readingOffer, "days", 2, "credits", 20)));
         denied(id, 1, seeds.adviser(), "proposals", propose, 403);
         denied(id, 1, broker(OTHER_AREA), "proposals", propose, 404);
         denied(id, 1, hub(), "proposals", propose, 404);
         Seeds.ok(step(seeds.broker(), id, "proposals", 1, propose), 200);
+        assertThat(allowed(hub(), id)).containsExactly("ACCEPT", "DECLINE");
+        assertThat(allowed(seeds.school(PROVIDER_SCHOOL), id)).containsExactly("ACCEPT", "DECLINE");
+        assertThat(allowed(seeds.school(SCHOOL), id)).containsExactly("WITHDRAW");
+        assertThat(allowed(seeds.broker(), id)).containsExactly("PROPOSE", "CANCEL");
 
         Api.Reply asHub = read(hub(), id);
         assertThat(asHub.status()).isEqualTo(200);
@@ -150,22 +160,37 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
         denied(id, 2, seeds.broker(), "proposals/P1/accept", Map.of(), 403);
         denied(id, 2, seeds.school(SCHOOL), "proposals/P1/accept", Map.of(), 403);
         Seeds.ok(step(hub(), id, "proposals/P1/accept", 2), 200);
+        assertThat(allowed(hub(), id)).as("the hub's one proposal is accepted: nothing more is its to do").isEmpty();
+        assertThat(allowed(seeds.school(PROVIDER_SCHOOL), id)).containsExactly("ACCEPT", "DECLINE");
+        assertThat(allowed(seeds.school(SCHOOL), id)).containsExactly("AGREE", "WITHDRAW");
+        assertThat(allowed(seeds.adviser(), id)).containsExactly("AGREE", "CANCEL");
+        assertThat(allowed(seeds.broker(), id)).containsExactly("CANCEL");
 
         denied(id, 3, seeds.broker(), "proposals/P1/agree", Map.of(), 403);
         denied(id, 3, hub(), "proposals/P1/agree", Map.of(), 403);
         Seeds.ok(step(seeds.school(SCHOOL), id, "proposals/P1/agree", 3), 200);
+        assertThat(allowed(seeds.broker(), id)).containsExactly("START_DELIVERY", "CANCEL");
+        assertThat(allowed(seeds.school(PROVIDER_SCHOOL), id)).as("its proposal superseded").isEmpty();
 
         denied(id, 4, seeds.adviser(), "start", Map.of(), 403);
         denied(id, 4, hub(), "start", Map.of(), 403);
         Seeds.ok(step(seeds.broker(), id, "start", 4), 200);
+        assertThat(allowed(seeds.broker(), id)).containsExactly("COMPLETE", "CANCEL");
+        assertThat(allowed(hub(), id)).isEmpty();
         denied(id, 5, seeds.adviser(), "complete", Map.of("daysDelivered", 2), 403);
         denied(id, 5, seeds.school(SCHOOL), "complete", Map.of("daysDelivered", 2), 403);
         Seeds.ok(step(seeds.broker(), id, "complete", 5, Map.of("daysDelivered", 2)), 200);
+        assertThat(allowed(seeds.adviser(), id)).containsExactly("EVALUATE");
+        assertThat(allowed(seeds.school(SCHOOL), id)).containsExactly("EVALUATE");
+        assertThat(allowed(seeds.broker(), id)).isEmpty();
 
         denied(id, 6, seeds.adviser(), "evaluations", Map.of("rating", "SCHOOL", "score", 5), 403);
         denied(id, 6, seeds.school(SCHOOL), "evaluations", Map.of("rating", "IMPACT", "score", 5), 403);
         denied(id, 6, seeds.broker(), "evaluations", Map.of("rating", "IMPACT", "score", 5), 403);
         Seeds.ok(step(seeds.adviser(), id, "evaluations", 6, Map.of("rating", "IMPACT", "score", 4)), 200);
+        assertThat(allowed(seeds.adviser(), id)).as("the impact is rated").isEmpty();
+        assertThat(allowed(seeds.school(SCHOOL), id)).containsExactly("EVALUATE");
+        assertThat(queued(seeds.school(SCHOOL), id)).as("a listing says the same").containsExactly("EVALUATE");
         assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "POSTED");
     }
 
@@ -186,6 +211,23 @@ class BrokerageAccessTest extends BrokerageLambdaTest {
         assertThat(denied.status()).as(path + ": " + denied.body()).isEqualTo(status);
         assertThat(denied.contentType()).startsWith("application/problem+json");
         assertThat(read(seeds.broker(), id).body()).isEqualTo(before.body());
+    }
+
+    /** What the caller's read of the request says they may do. */
+    @SuppressWarnings("unchecked")
+    private List<Object> allowed(String bearer, String id) {
+        Api.Reply reply = read(bearer, id);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return (List<Object>) reply.map().get("allowedActions");
+    }
+
+    /** What the caller's own listing says they may do to the request. */
+    @SuppressWarnings("unchecked")
+    private List<Object> queued(String bearer, String id) {
+        Api.Reply listing = api.get("/requests?limit=100", bearer);
+        assertThat(listing.status()).as(listing.body()).isEqualTo(200);
+        return ((List<Map<String, Object>>) listing.map().get("items")).stream().filter(r -> id.equals(r.get("id")))
+                .map(r -> (List<Object>) r.get("allowedActions")).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

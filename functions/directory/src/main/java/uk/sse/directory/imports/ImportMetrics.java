@@ -1,14 +1,15 @@
 package uk.sse.directory.imports;
 
 import jakarta.inject.Singleton;
+import uk.sse.kernel.metrics.Metrics;
 
-import java.io.PrintStream;
-import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Tells CloudWatch how each import ended, in the embedded metric format: a line of JSON on standard output that
- * Lambda's log agent turns into the metrics {@code SSE/Imports ImportsFailed} and {@code ImportsSucceeded} (by
- * kind), with no call to CloudWatch on the import's path. The CDK app alarms on the first.
+ * Tells CloudWatch how each import ended, in the embedded metric format (the kernel's {@link Metrics}): the metrics
+ * {@code SSE/Imports ImportsFailed} and {@code ImportsSucceeded} by kind, with no call to CloudWatch on the import's
+ * path. The CDK app alarms on the first.
  */
 @Singleton
 public class ImportMetrics {
@@ -17,22 +18,15 @@ public class ImportMetrics {
     public static final String FAILED = "ImportsFailed";
     public static final String SUCCEEDED = "ImportsSucceeded";
 
-    private final Clock clock;
-    private final PrintStream out;
+    private final Metrics metrics;
 
-    public ImportMetrics(Clock clock) {
-        this(clock, System.out);
-    }
-
-    ImportMetrics(Clock clock, PrintStream out) {
-        this.clock = clock;
-        this.out = out;
+    public ImportMetrics(Metrics metrics) {
+        this.metrics = metrics;
     }
 
     public void ended(ImportJob job) {
         String metric = job.status() == ImportJob.Status.FAILED ? FAILED : SUCCEEDED;
-        out.println("{\"_aws\":{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
-                + "\",\"Dimensions\":[[\"Kind\"]],\"Metrics\":[{\"Name\":\"" + metric + "\",\"Unit\":\"Count\"}]}]},"
-                + "\"Kind\":\"" + job.kind() + "\",\"" + metric + "\":1,\"importId\":\"" + job.id() + "\"}");
+        metrics.put(NAMESPACE, Map.of("Kind", job.kind()), false, List.of(Metrics.Metric.count(metric)),
+                Map.of("importId", job.id()));
     }
 }

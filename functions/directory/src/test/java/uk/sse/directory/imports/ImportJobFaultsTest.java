@@ -14,6 +14,7 @@ import uk.sse.directory.imports.trigger.ImportArrivals;
 import uk.sse.directory.web.LambdaTest;
 import uk.sse.kernel.identity.Role;
 import uk.sse.testing.Polling;
+import uk.sse.testing.StdoutCapture;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,6 +52,7 @@ class ImportJobFaultsTest extends LambdaTest {
 
     @Inject ApplicationContext context;
     @Inject Faults faults;
+    @Inject io.micronaut.json.JsonMapper json;
     ImportJobs imports;
     String registrar;
     Path file;
@@ -187,10 +189,20 @@ class ImportJobFaultsTest extends LambdaTest {
     @Test
     void aFileThatIsNotARegisterFailsTheJobWithTheReason() throws Exception {
         Path notGias = Files.writeString(Files.createTempFile("not", ".csv"), "\"Name\",\"Postcode\"\r\n\"A\",\"B\"\r\n");
-        try {
-            Map<String, Object> job = imports.finished(imports.upload(notGias, null), Duration.ofMinutes(1));
+        try (StdoutCapture out = StdoutCapture.start()) {
+            String id = imports.upload(notGias, null);
+            Map<String, Object> job = imports.finished(id, Duration.ofMinutes(1));
             assertThat(job.get("status")).isEqualTo("FAILED");
             assertThat((String) job.get("failure")).contains("no URN or EstablishmentName column");
+            // the handler told CloudWatch, which the register-import-failed alarm watches
+            List<Map<String, Object>> lines = Polling.until(() -> out.metrics(json).stream().filter(l -> id.equals(l.get("importId"))).toList(),
+                    l -> !l.isEmpty(), Duration.ofSeconds(30));
+            assertThat(lines).singleElement().satisfies(line -> {
+                assertThat(line).containsEntry(ImportMetrics.FAILED, 1.0).containsEntry("Kind", "schools")
+                        .doesNotContainKey(ImportMetrics.SUCCEEDED);
+                assertThat(StdoutCapture.definition(line)).containsEntry("Namespace", ImportMetrics.NAMESPACE)
+                        .containsEntry("Dimensions", List.of(List.of("Kind")));
+            });
         } finally {
             Files.deleteIfExists(notGias);
         }

@@ -33,12 +33,17 @@ public class CheckLedger {
         if (!LedgerPolicy.mayCheck(caller, area)) {
             return Outcome.forbidden("only the area's commissioners and admins check its ledger");
         }
+        return Outcome.done(run(area));
+    }
+
+    /** The check itself, for whoever is allowed to run it: a caller above, the schedule ({@link CheckEveryArea}). */
+    public Report run(String area) {
         Instant at = clock.instant();
         LedgerStore.AreaContents contents = store.contentsOf(area);
         List<String> violations = Invariants.check(contents.accounts(), contents.transfers(), contents.entries());
         int pending = (int) contents.transfers().stream().filter(t -> t.state() == TransferState.PENDING).count();
         long allocated = contents.accounts().stream().filter(a -> a.issuing()).mapToLong(a -> a.debitsPosted()).sum();
-        return Outcome.done(new Report(area, violations.isEmpty(), contents.accounts().size(), contents.transfers().size(),
-                contents.entries().size(), pending, allocated, violations, at));
+        return new Report(area, violations.isEmpty(), contents.accounts().size(), contents.transfers().size(),
+                contents.entries().size(), pending, allocated, violations, at);
     }
 }

@@ -113,8 +113,11 @@ class LedgerPropertiesTest {
                 case Replay r -> {
                     if (history.isEmpty()) continue;
                     int index = r.index() % history.size();
+                    // a refused command sent again is a new attempt, stamped by the ledger's clock when it arrives; sent
+                    // with its old time it could place a hold already due, which no real clock gives (found by jqwik)
+                    if (outcomes.get(index) instanceof Refused) continue;
                     command = history.get(index);
-                    replay = outcomes.get(index) instanceof Applied || outcomes.get(index) instanceof AlreadyApplied;
+                    replay = true;
                 }
             }
             LedgerBook.State before = book.state();

@@ -3,6 +3,7 @@ package uk.sse.notifier.application;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.sse.kernel.metrics.Metrics;
 import uk.sse.notifier.NotifierSettings;
 import uk.sse.notifier.model.Delivery;
 import uk.sse.notifier.model.DeliveryProgress;
@@ -37,6 +38,9 @@ public class AttemptDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptDelivery.class);
     static final String USER_AGENT = "SchoolSupportExchange-Webhooks/1.0";
+    /** Metrics (per area): attempts that did not deliver, and endpoints disabled. */
+    public static final String WEBHOOK_FAILURES = "WebhookFailures";
+    public static final String WEBHOOKS_DISABLED = "WebhooksDisabled";
 
     private final DeliveryStore deliveries;
     private final Destinations destinations;
@@ -48,9 +52,10 @@ public class AttemptDelivery {
     private final Duration disableAfter;
     private final Duration slackInterval;
     private final Bodies bodies;
+    private final Metrics metrics;
 
     public AttemptDelivery(DeliveryStore deliveries, Destinations destinations, WebhookSender sender, SendRate rate,
-                           Clock clock, NotifierSettings settings, Bodies bodies) {
+                           Clock clock, NotifierSettings settings, Bodies bodies, Metrics metrics) {
         this.deliveries = deliveries;
         this.destinations = destinations;
         this.sender = sender;
@@ -61,6 +66,7 @@ public class AttemptDelivery {
         this.disableAfter = settings.disableAfter();
         this.slackInterval = settings.slackInterval();
         this.bodies = bodies;
+        this.metrics = metrics;
     }
 
     /** What became of the attempt. */
@@ -115,6 +121,10 @@ public class AttemptDelivery {
             attempted = DeliveryProgress.endpointDisabled(attempted, disabled.reason());
         }
         boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), lease, subscription, health));
+        if (recorded && !(verdict instanceof Verdict.Delivered)) {
+            boolean disabled = health instanceof EndpointHealth.Change.Disabled;
+            metrics.area(subscription.area(), Metrics.Metric.count(WEBHOOK_FAILURES), Metrics.Metric.count(WEBHOOKS_DISABLED, disabled ? 1 : 0));
+        }
         return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
     }
 

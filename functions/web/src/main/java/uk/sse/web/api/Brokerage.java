@@ -17,11 +17,23 @@ public final class Brokerage {
                           String need, String urgency, int daysWanted, @Nullable List<String> deliveryModes, String wantedBy,
                           long credits, @Nullable String raisedBy, String raisedAt, @Nullable String updatedAt, String status,
                           long version, @Nullable List<String> allowedActions, @Nullable List<Proposal> proposals,
-                          @Nullable Engagement engagement, @Nullable List<Suggestion> suggestions, @Nullable Evaluation evaluation) {
+                          @Nullable Engagement engagement, @Nullable List<Suggestion> suggestions, @Nullable Evaluation evaluation,
+                          @Nullable List<Transition> history) {
         public List<Proposal> proposalsOrNone() {
             return proposals == null ? List.of() : proposals;
         }
+
+        /** Whether this person may take the action now, as the brokerage says ({@code allowedActions} is the caller's). */
+        public boolean allows(String action) {
+            return allowedActions != null && allowedActions.contains(action);
+        }
     }
+
+    /** One step of a request's history: what was done, by whom (a kind of person, never their id), when, and why. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Transition(long version, String action, @Nullable String from, String to, @Nullable String byKind, String at,
+                             @Nullable String reason) { }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

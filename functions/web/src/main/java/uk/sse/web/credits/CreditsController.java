@@ -38,8 +38,11 @@ import java.util.regex.Pattern;
 @WebPages
 public class CreditsController {
 
-    /** A brokerage payment's transfer id is its engagement's: {@code <request id>.<proposal id>}. */
-    private static final Pattern ENGAGEMENT = Pattern.compile("(req_[A-Za-z0-9]+)\\.(P[0-9]{1,3})");
+    /**
+     * A brokerage payment's transfer id is its engagement's hold: {@code brk:<request id>.<proposal id>.v<version>} (the
+     * brokerage's holdId since issue 13); {@code <request id>.<proposal id>} before.
+     */
+    private static final Pattern ENGAGEMENT = Pattern.compile("(?:brk:)?(req_[A-Za-z0-9]+)\\.(P[0-9]{1,3})(?:\\.v[0-9]{1,9})?");
     private static final String ISSUING = "ISSUING";
 
     /** A statement line. */

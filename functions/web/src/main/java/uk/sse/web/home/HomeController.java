@@ -86,6 +86,12 @@ public class HomeController {
                 tasks.add(new Task("Profile", "/profile", "What schools and advisers see about your organisation."));
             }
         }
+        if (person.isBroker()) {
+            tasks.add(new Task("Your queue", "/support-requests", "Your area's requests still in hand, what needs you first: propose support, start and record delivery."));
+        }
+        if (person.isAssurer()) {
+            tasks.add(new Task("Offers to review", "/offers-to-review", "Offers waiting for assurance, oldest first, and review dates falling due; see what changed and decide."));
+        }
         if (tasks.isEmpty()) {
             tasks.add(new Task("Requests", "/support-requests", "Requests for support in your area and where each one stands."));
         }

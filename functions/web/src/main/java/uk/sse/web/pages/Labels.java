@@ -155,7 +155,8 @@ public final class Labels {
         return km == null ? "" : String.format(Locale.UK, "%.1f km away", km);
     }
 
-    static java.util.Optional<LocalDate> parseDay(String text) {
+    /** The day of an ISO date, or of an instant in England; none if the text is neither. */
+    public static java.util.Optional<LocalDate> parseDay(String text) {
         try {
             return java.util.Optional.of(text.length() == 10 ? LocalDate.parse(text) : Instant.parse(text).atZone(ENGLAND).toLocalDate());
         } catch (DateTimeParseException e) {

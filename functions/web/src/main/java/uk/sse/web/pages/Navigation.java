@@ -29,6 +29,10 @@ public final class Navigation {
             items.add(new String[]{"Engagements", "/engagements"});
             items.add(new String[]{"Credits", "/credits"});
             items.add(new String[]{"Profile", "/profile"});
+        } else if (person.isBroker()) {
+            items.add(new String[]{"Queue", "/support-requests"});
+        } else if (person.isAssurer()) {
+            items.add(new String[]{"Offers to review", "/offers-to-review"});
         } else {
             items.add(new String[]{"Requests", "/support-requests"});
         }

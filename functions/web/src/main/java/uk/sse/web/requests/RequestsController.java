@@ -41,11 +41,12 @@ import java.util.concurrent.CompletableFuture;
 @WebPages
 public class RequestsController {
 
-    static final String ID = "[A-Za-z0-9_-]{1,48}";
     static final String PROPOSAL = "P[0-9]{1,3}";
     private static final Map<String, String> BANNERS = Map.of("agreed", "You agreed the support. The credits are held until it is delivered.",
             "rated", "Thank you: your rating is saved.", "accepted", "You accepted the proposal. The school will now agree it.",
-            "declined", "You declined the proposal. The broker will look for other support.");
+            "declined", "You declined the proposal. The broker will look for other support.",
+            "proposed", "You proposed the support. The provider will be asked to accept it.", "started", "Delivery has started.",
+            "completed", "The delivery is recorded and the provider paid for the days delivered.", "cancelled", "The request is cancelled.");
     private static final Map<String, ProblemMessages.Field> RATE_FIELDS = Map.of(
             "score", new ProblemMessages.Field("score", "Your rating"), "notes", new ProblemMessages.Field("notes", "What you would tell others"),
             "rating", new ProblemMessages.Field("score", "Your rating"));
@@ -54,16 +55,26 @@ public class RequestsController {
     private final Pages pages;
     private final Api api;
     private final Names names;
+    private final RequestSteps steps;
+    private final Queue queue;
+    private final BrokerDesk desk;
 
-    public RequestsController(Pages pages, Api api, Names names) {
+    public RequestsController(Pages pages, Api api, Names names, RequestSteps steps, Queue queue, BrokerDesk desk) {
+        this.desk = desk;
         this.pages = pages;
         this.api = api;
         this.names = names;
+        this.steps = steps;
+        this.queue = queue;
     }
 
     /** The person's requests: an adviser's own, a school's, a broker's queue. */
     @Get(PagePaths.REQUESTS)
-    public HttpResponse<?> list(HttpRequest<?> request, Person person, @Nullable @QueryValue String cursor) {
+    public HttpResponse<?> list(HttpRequest<?> request, Person person, @Nullable @QueryValue String cursor,
+                                @Nullable @QueryValue String status, @Nullable @QueryValue String areaOfSupport, @Nullable @QueryValue String urn) {
+        if (person.isBroker()) {
+            return queue.page(request, person, status, areaOfSupport, urn, cursor);
+        }
         Paths query = Paths.of("/requests").query("limit", 20).query("cursor", cursor);
         String heading;
         String lede;
@@ -109,11 +120,11 @@ public class RequestsController {
                                @Nullable @QueryValue String refused) {
         Brokerage.Request r = read(person, id);
         Map<String, RequestPages.Named> named = names.of(person, List.of(r));
-        List<String> allowed = r.allowedActions() == null ? List.of() : r.allowedActions();
+        // what the person may do is the brokerage's answer for them (allowedActions), never guessed here from their role
         List<RequestPages.ProposalView> proposals = r.proposalsOrNone().stream().map(p -> new RequestPages.ProposalView(p.id(),
                 named.get(p.offerId()), Labels.days(p.days()), Labels.credits(p.credits()), Labels.proposalStatus(p.status()), p.reason(),
-                allowed.contains("AGREE") && "ACCEPTED".equals(p.status()) && (person.isSchool() && r.urn().equals(person.organisation()) || person.isAdviser()),
-                person.isProvider() && p.providerId().equals(person.organisation()) && "PROPOSED".equals(p.status()))).toList();
+                r.allows("AGREE") && "ACCEPTED".equals(p.status()),
+                r.allows("ACCEPT") && p.providerId().equals(person.organisation()) && "PROPOSED".equals(p.status()))).toList();
         Brokerage.Engagement e = r.engagement();
         RequestPages.EngagementView engagement = e == null ? null : new RequestPages.EngagementView(named.get(e.offerId()),
                 Labels.days(e.days()), Labels.credits(e.credits()), e.completedAt() == null ? "" : Labels.days(e.daysDelivered()),
@@ -122,12 +133,9 @@ public class RequestsController {
         Brokerage.Evaluation ev = r.evaluation();
         String rateHref = null;
         String rateLabel = null;
-        if (allowed.contains("EVALUATE") && rating(person, r) != null) {
-            boolean given = "SCHOOL".equals(rating(person, r)) ? ev != null && ev.schoolRating() != null : ev != null && ev.impactRating() != null;
-            if (!given) {
-                rateHref = "/support-requests/" + Paths.encode(r.id()) + "/rate";
-                rateLabel = "SCHOOL".equals(rating(person, r)) ? "Rate the support" : "Rate its impact";
-            }
+        if (r.allows("EVALUATE") && rating(person, r) != null) {
+            rateHref = "/support-requests/" + Paths.encode(r.id()) + "/rate";
+            rateLabel = "SCHOOL".equals(rating(person, r)) ? "Rate the support" : "Rate its impact";
         }
         boolean provider = person.isProvider() && !person.isSchool();
         var view = new RequestPages.RequestView(r.id(), r.schoolName(), r.need(), Labels.areas(r.areasOfSupport()), Labels.urgency(r.urgency()),
@@ -135,10 +143,13 @@ public class RequestsController {
                 Labels.requestStatus(r.status()), Labels.day(r.raisedAt()), proposals, engagement,
                 ev == null ? null : ev.schoolRating(), ev == null ? null : ev.schoolNotes(), ev == null ? null : ev.impactRating(),
                 ev == null ? null : ev.impactNotes(), rateHref, rateLabel, done == null ? null : BANNERS.get(done), r.version(),
-                provider ? "/proposals" : "/support-requests", provider ? "Back to proposals" : "Back to requests",
+                provider ? "/proposals" : "/support-requests",
+                provider ? "Back to proposals" : person.isBroker() ? "Back to your queue" : "Back to requests",
                 refused == null ? Errors.none() : Refusals.said(refused),
                 r.suggestions() == null ? List.of() : r.suggestions().stream().filter(Brokerage.Suggestion::liked)
-                        .map(sg -> sg.title() == null ? "An offer" : sg.title()).toList());
+                        .map(sg -> sg.title() == null ? "An offer" : sg.title()).toList(),
+                person.isBroker() ? desk.of(person, r) : null, r.allows("START_DELIVERY"), r.allows("COMPLETE"), r.allows("CANCEL"),
+                BrokerDesk.history(r));
         return pages.ok(request, "requests/request", "Request for " + r.schoolName(), view);
     }
 
@@ -268,40 +279,17 @@ public class RequestsController {
                 : pages.ok(request, "requests/decline", "Decline the proposal", page);
     }
 
-    /** A step on the request: on success back to its page with a banner; refused, the page the refusal is shown on. */
     private HttpResponse<?> step(Person person, String id, String path, Map<String, Object> body, String done,
                                  java.util.function.Function<ApiReply, HttpResponse<?>> onRefusal) {
-        if (!id.matches(ID)) {
-            throw new PageNotFound("request " + id);
-        }
-        ApiReply reply = api.post(person, Paths.of("/requests/", id).toString() + path, body, Map.of());
-        if (reply.ok()) {
-            return HttpResponse.seeOther(URI.create("/support-requests/" + Paths.encode(id) + "?done=" + done));
-        }
-        if (reply.missing() && !"unknown-proposal".equals(reply.problemCode())) {
-            throw new PageNotFound("request " + id);
-        }
-        if (reply.refused() || reply.missing()) {
-            return onRefusal.apply(reply);
-        }
-        throw reply.unavailable();
+        return steps.step(person, id, path, body, done, onRefusal);
     }
 
-    /** The version the page was rendered with: what the person decided on. */
     private static long version(Map<String, Object> body) {
-        String v = Form.ofBody(body).text("version");
-        return v.matches("[0-9]{1,12}") ? Long.parseLong(v) : 0;
+        return RequestSteps.version(body);
     }
 
     Brokerage.Request read(Person person, String id) {
-        if (!id.matches(ID)) {
-            throw new PageNotFound("request " + id);
-        }
-        ApiReply reply = api.get(person, Paths.of("/requests/", id).toString());
-        if (reply.missing() || reply.refused()) {
-            throw new PageNotFound("request " + id);
-        }
-        return reply.as(Brokerage.Request.class);
+        return steps.read(person, id);
     }
 
     private static Brokerage.Proposal proposal(Brokerage.Request r, String proposalId) {

@@ -26,6 +26,14 @@ public record Person(Caller caller, String name, String bearer, String sessionId
         return caller.is(Role.PROVIDER) && caller.organisation() != null;
     }
 
+    public boolean isBroker() {
+        return caller.is(Role.BROKER);
+    }
+
+    public boolean isAssurer() {
+        return caller.is(Role.ASSURER);
+    }
+
     public String organisation() {
         return caller.organisation();
     }

@@ -10,7 +10,6 @@ import uk.sse.web.forms.Form;
 import uk.sse.web.forms.ProblemMessages;
 import uk.sse.web.pages.Labels;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +79,7 @@ public record RaiseForm(String need, List<String> areasOfSupport, String urgency
     }
 
     Optional<LocalDate> wantedBy() {
-        if (!day.matches("[0-9]{1,2}") || !month.matches("[0-9]{1,2}") || !year.matches("[0-9]{4}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
-        } catch (DateTimeException notADate) {
-            return Optional.empty();
-        }
+        return Form.date(day, month, year);
     }
 
     /** The request to raise; only once {@link #shapeErrors()} is empty. */

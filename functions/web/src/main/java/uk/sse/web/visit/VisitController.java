@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import uk.sse.kernel.http.AcceptsAnyParameters;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -133,6 +134,7 @@ public class VisitController {
 
     /** Assured support near the school: words, area of support, phase (the school's to start with), delivery, distance, price. */
     @Get("/{urn}/support")
+    @AcceptsAnyParameters // its filters are read from the query as a whole (repeated phases and modes among them)
     public HttpResponse<?> support(HttpRequest<?> request, Person person, @PathVariable String urn) {
         Directory.School school = schools.school(person, urn);
         var query = request.getParameters();

@@ -11,10 +11,16 @@ import java.util.Objects;
  *   <li>{@code id}: unique per event and the same when a retried command writes it again, so consumers drop repeats by it;</li>
  *   <li>{@code occurredAt}: when it happened;</li>
  *   <li>{@code area}: the area it belongs to (consumers route and filter by it);</li>
- *   <li>{@code data}: what the type documents; values are strings, numbers, booleans, lists and maps.</li>
+ *   <li>{@code data}: what the type documents; values are strings, numbers, booleans, lists and maps;</li>
+ *   <li>{@code correlationId}: the correlation id of the request that caused it, if any (null otherwise).</li>
  * </ul>
  */
-public record EventEnvelope(String type, String id, Instant occurredAt, String area, Map<String, Object> data) {
+public record EventEnvelope(String type, String id, Instant occurredAt, String area, Map<String, Object> data, String correlationId) {
+
+    /** An event as its producer's model builds it: the correlation id is the adapter's to add when it writes the event. */
+    public EventEnvelope(String type, String id, Instant occurredAt, String area, Map<String, Object> data) {
+        this(type, id, occurredAt, area, data, null);
+    }
 
     public EventEnvelope {
         Objects.requireNonNull(type, "type");

@@ -3,6 +3,7 @@ package uk.sse.kernel.events;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import uk.sse.kernel.correlation.Correlation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An envelope as JSON text: {@code {"type", "id", "occurredAt" (ISO-8601), "area", "data"}}. The text is what the
- * event item stores and what a consumer may pass on unchanged (the notifier's {@code json} format).
+ * An envelope as JSON text: {@code {"type", "id", "occurredAt" (ISO-8601), "area", "data", "correlationId"}}. The text
+ * is what the event item stores and what a consumer may pass on unchanged (the notifier's {@code json} format). An
+ * envelope written while a request is served carries that request's correlation id (unless it names its own).
  */
 @Singleton
 public class EventJson {
@@ -32,6 +34,10 @@ public class EventJson {
         m.put("occurredAt", e.occurredAt().toString());
         m.put("area", e.area());
         m.put("data", e.data());
+        String correlation = e.correlationId() != null ? e.correlationId() : Correlation.current().orElse(null);
+        if (correlation != null) {
+            m.put("correlationId", correlation);
+        }
         try {
             return json.writeValueAsString(m);
         } catch (IOException e1) {
@@ -53,7 +59,8 @@ public class EventJson {
             }
             Object data = m.get("data");
             return Optional.of(new EventEnvelope(type, id, Instant.parse(at), area,
-                    data instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of()));
+                    data instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of(),
+                    m.get("correlationId") instanceof String correlation ? correlation : null));
         } catch (IOException | DateTimeParseException notAnEnvelope) {
             return Optional.empty();
         }

@@ -55,7 +55,7 @@ public class RequestEdge implements Ordered {
         if (route.isEmpty()) {
             return null;
         }
-        Optional<String> unknown = unknownParameter(route.get(), request);
+        Optional<String> unknown = unknownParameter(route.get(), request, formFields(request, body));
         if (unknown.isPresent()) {
             return refuse(request, HttpStatus.BAD_REQUEST, "unknown-parameter", unknown.get(), "is not a parameter of this resource");
         }
@@ -105,8 +105,29 @@ public class RequestEdge implements Ordered {
                 && route.getRouteInfo().doesConsume(MediaType.APPLICATION_JSON_TYPE) && !route.getRouteInfo().consumesAll();
     }
 
-    /** The first query parameter the route does not declare, if any. */
-    static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request) {
+    /**
+     * The fields of a form body ({@code application/x-www-form-urlencoded}): on Lambda the request's parameters carry
+     * them beside the query's, and they are the body's to bind, not query parameters a route declares.
+     */
+    static Set<String> formFields(HttpRequest<?> request, @Nullable byte[] body) {
+        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
+        if (!form || body == null || body.length == 0) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String pair : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                names.add(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notEncoded) {
+                // not a field name: left to be refused as a parameter if it is one
+            }
+        }
+        return names;
+    }
+
+    /** The first query parameter the route does not declare, if any; {@code fromBody} are a form body's fields. */
+    static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request, Set<String> fromBody) {
         if (request.getParameters().isEmpty() || !(route instanceof MethodBasedRouteMatch<?, ?> method)
                 || route.getAnnotationMetadata().hasAnnotation(AcceptsAnyParameters.class)) {
             return Optional.empty();
@@ -120,7 +141,8 @@ public class RequestEdge implements Ordered {
                 declared.add(argument.getName()); // bound from the query by its name, Micronaut's default
             }
         }
-        return request.getParameters().names().stream().filter(name -> !declared.contains(name)).sorted().findFirst();
+        return request.getParameters().names().stream().filter(name -> !declared.contains(name) && !fromBody.contains(name))
+                .sorted().findFirst();
     }
 
     private static final List<Class<? extends java.lang.annotation.Annotation>> BINDINGS = List.of(Body.class, PathVariable.class,

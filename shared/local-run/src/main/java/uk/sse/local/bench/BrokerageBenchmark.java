@@ -47,16 +47,8 @@ public final class BrokerageBenchmark {
     /** The adviser the baseline's directory calls act for (the service's token is the authority). */
     private static final uk.sse.kernel.identity.Caller ADVISER = new uk.sse.kernel.identity.Caller("bench-adviser", Role.ADVISER, "888", null);
 
-
-    /** Ends the JVM when the benchmark does, failed or not: the stack's pools would otherwise keep it alive. */
     public static void main(String[] args) {
-        try {
-            run(args);
-            System.exit(0);
-        } catch (Throwable failed) {
-            failed.printStackTrace();
-            System.exit(1);
-        }
+        BenchmarkMain.exitAfter(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
@@ -249,6 +241,8 @@ public final class BrokerageBenchmark {
         p.put("sse.brokerage.table-name", stack.context().getBean(BrokerageSettings.class).tableName());
         p.put("sse.brokerage.directory-url", stack.url());
         p.put("sse.brokerage.ledger-url", stack.url());
+        // this run's one classpath holds the web's beans too, whose filters every context serving HTTP builds
+        p.putAll(uk.sse.local.LocalWeb.settings(0));
         return p;
     }
 

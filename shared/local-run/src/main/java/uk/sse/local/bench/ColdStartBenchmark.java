@@ -94,10 +94,21 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** The Lambda artefact and nothing else but the probe class. */
-    static String probeClasspath(Path lambdaJar) throws java.net.URISyntaxException {
-        String probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        return lambdaJar + java.io.File.pathSeparator + probeClasses;
+    /**
+     * The Lambda artefact and nothing else but the probe's own class files, copied to a folder of their own: the local
+     * run's classes hold beans of other functions (the demo sign-in page needs the web's), which a Lambda never has.
+     */
+    static String probeClasspath(Path lambdaJar) throws java.net.URISyntaxException, IOException {
+        Path classes = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String packagePath = ColdStartProbe.class.getPackageName().replace('.', '/');
+        Path probe = Files.createTempDirectory("probe");
+        Files.createDirectories(probe.resolve(packagePath));
+        try (var files = Files.list(classes.resolve(packagePath))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(ColdStartProbe.class.getSimpleName()))::iterator) {
+                Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
+            }
+        }
+        return lambdaJar + java.io.File.pathSeparator + probe;
     }
 
     /** Runs the probe in a fresh JVM and returns its PROBE line. */

@@ -106,7 +106,8 @@ public final class LedgerBenchmark {
 
     private LedgerBenchmark(String endpoint) {
         this.table = "ledger-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        this.context = ApplicationContext.builder().properties(Map.of(
+        // and the web's settings (LocalWeb): the web's beans are on this classpath too
+        this.context = ApplicationContext.builder().properties(uk.sse.local.LocalWeb.settings(0)).properties(Map.of(
                 "sse.aws.endpoint", endpoint,
                 "sse.aws.create-tables", "true",
                 "sse.ledger.table-name", table,

@@ -65,6 +65,8 @@ public final class ReportingBenchmark {
         String schema = "bench_" + System.currentTimeMillis();
         Map<String, Object> properties = new HashMap<>(ReportingReadModel.settings(postgres, schema));
         properties.put(SECRET, "benchmark-secret-that-is-long-enough-0123456789");
+        // the web's settings too: this run's one classpath holds the web's beans, whose filters every context serving HTTP builds
+        properties.putAll(uk.sse.local.LocalWeb.settings(0));
         try (ProjectEvents projection = new ProjectEvents(ApplicationContext.builder().properties(properties));
              ApplicationContext api = ApplicationContext.builder().properties(properties).start()) {
             APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(api);

@@ -96,7 +96,8 @@ public final class SearchBenchmark {
         this.schools = DemoDirectory.sampleSchools().stream().filter(School::hasLocation).toList();
         // the directory's Lambda handler on a context of its own with the stack's settings, as its Lambda would run
         String secretKey = "micronaut.security.token.jwt.signatures.secret.generator.secret";
-        ApplicationContext lambda = ApplicationContext.builder().properties(Map.of(
+        // (and the web's settings: this run's one classpath holds the web's beans, whose filters every context serving HTTP builds)
+        ApplicationContext lambda = ApplicationContext.builder().properties(uk.sse.local.LocalWeb.settings(0)).properties(Map.of(
                 "sse.aws.endpoint", stack.context().getRequiredProperty("sse.aws.endpoint", String.class),
                 "sse.opensearch.url", stack.context().getRequiredProperty("sse.opensearch.url", String.class),
                 secretKey, stack.context().getRequiredProperty(secretKey, String.class))).start();

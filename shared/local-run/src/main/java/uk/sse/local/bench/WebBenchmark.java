@@ -46,7 +46,11 @@ public final class WebBenchmark {
     /** A page, and the API calls it makes: each inner list is a step whose calls go side by side. */
     record Page(String name, Supplier<HttpResponse<byte[]>> page, List<List<String>> calls) { }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BenchmarkMain.exitAfter(() -> measure(args));
+    }
+
+    private static void measure(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long started = System.nanoTime();
         try (LocalStack stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1))) {

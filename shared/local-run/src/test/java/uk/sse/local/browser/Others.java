@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What other people do meanwhile, through the same public APIs the web calls: the broker proposes and follows delivery
- * (their pages come in a later release), a provider answers, a colleague edits an offer.
+ * (in the journeys of others), a provider answers, a colleague edits an offer.
  */
 final class Others {
 
@@ -38,9 +38,14 @@ final class Others {
 
     /** An adviser raises a request for the school; its id. */
     String raise(String urn, String need, String area, int days, long credits) {
-        Map<String, Object> body = Map.of("urn", urn, "areasOfSupport", List.of(area), "need", need, "urgency", "HIGH",
-                "daysWanted", days, "deliveryModes", List.of("IN_SCHOOL"), "wantedBy", LocalDate.now().plusWeeks(8).toString(),
-                "credits", credits);
+        return raise(urn, need, area, days, credits, "HIGH", LocalDate.now().plusWeeks(8), List.of());
+    }
+
+    /** An adviser raises a request for the school, as urgent as said, wanted by then, with the offers they liked; its id. */
+    String raise(String urn, String need, String area, int days, long credits, String urgency, LocalDate wantedBy, List<String> liked) {
+        Map<String, Object> body = Map.of("urn", urn, "areasOfSupport", List.of(area), "need", need, "urgency", urgency,
+                "daysWanted", days, "deliveryModes", List.of("IN_SCHOOL"), "wantedBy", wantedBy.toString(),
+                "credits", credits, "likedOffers", liked);
         return (String) send("POST", "/requests", stack.token(Role.ADVISER), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()), 201).get("id");
     }
 
@@ -59,6 +64,12 @@ final class Others {
 
     void accept(String requestId, String providerId) {
         send("POST", "/requests/" + requestId + "/proposals/P1/accept", stack.token(Role.PROVIDER, providerId),
+                Map.of("version", version(requestId)), Map.of(), 200);
+    }
+
+    /** The school agrees the proposal (its credits are held). */
+    void agree(String requestId, String proposalId, String urn) {
+        send("POST", "/requests/" + requestId + "/proposals/" + proposalId + "/agree", stack.token(Role.PROVIDER, urn),
                 Map.of("version", version(requestId)), Map.of(), 200);
     }
 
@@ -91,6 +102,18 @@ final class Others {
         content.values().removeIf(java.util.Objects::isNull);
         send("PUT", "/offers/" + offerId, stack.token(Role.PROVIDER, providerId), content,
                 Map.of("If-Match", "\"v" + offer.get("version") + "\""), 200);
+    }
+
+    /** The provider drafts a new offer like {@code likeOffer}, titled {@code title}, and submits it for assurance: its id. */
+    @SuppressWarnings("unchecked")
+    String submitNewOffer(String likeOffer, String providerId, String title) {
+        Map<String, Object> content = new java.util.HashMap<>((Map<String, Object>) offer(likeOffer, providerId).get("content"));
+        content.put("title", title);
+        content.values().removeIf(java.util.Objects::isNull);
+        String id = (String) send("POST", "/offers", stack.token(Role.PROVIDER, providerId), content,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()), 201).get("id");
+        send("POST", "/offers/" + id + "/assurance", stack.token(Role.PROVIDER, providerId), Map.of("action", "SUBMIT"), Map.of(), 200);
+        return id;
     }
 
     /** Credits a school's account holds now (available to spend). */

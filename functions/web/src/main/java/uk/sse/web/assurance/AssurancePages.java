@@ -1,0 +1,28 @@
+package uk.sse.web.assurance;
+
+import uk.sse.web.forms.Choice;
+import uk.sse.web.forms.Errors;
+import uk.sse.web.pages.Labels;
+
+import java.util.List;
+
+/** The assurer's pages: the queue, and the review of one offer. */
+public final class AssurancePages {
+
+    private AssurancePages() { }
+
+    /** An offer in the queue: what, whose, since when, and whether it was assured before. */
+    public record Row(String href, String title, String provider, String since, String waited, Labels.Tag tag) { }
+
+    /** Offers waiting for a decision, oldest first, and approved offers whose review date falls due soon. */
+    public record QueuePage(List<Row> waiting, List<Row> due, String banner) { }
+
+    /** One offer under review: what it offers, what changed since it was last approved, and the decision form. */
+    public record ReviewPage(String id, String title, String provider, Labels.Tag status, String reviewDate, String submitted,
+                             List<OfferDiff.Change> changes, String lastApproved, List<Summary> content,
+                             List<Choice> decisions, String day, String month, String year, String reason, long version,
+                             Errors errors, String banner) { }
+
+    /** A line of the offer as it is now. */
+    public record Summary(String field, String value) { }
+}

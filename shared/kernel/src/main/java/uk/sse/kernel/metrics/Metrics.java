@@ -1,0 +1,104 @@
+package uk.sse.kernel.metrics;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import uk.sse.kernel.correlation.Correlation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Business metrics in CloudWatch's embedded metric format: one JSON line on standard output per observation, which
+ * Lambda's log agent turns into metrics without a call to CloudWatch on the request's path (and which stays readable in
+ * the log group, with the correlation id of the request that made it). {@link #area} observations are counted per
+ * area ({@code Area} dimension) and over all areas (no dimension), so that one alarm covers every area and the
+ * dashboard can still show each. Namespace {@value #NAMESPACE}; the names are in docs/operations.md.
+ */
+@Singleton
+public class Metrics {
+
+    public static final String NAMESPACE = "SSE";
+    public static final String AREA = "Area";
+
+    /** CloudWatch's units, as they are spelt in the format. */
+    public enum Unit {
+        COUNT("Count"), SECONDS("Seconds"), MILLISECONDS("Milliseconds"), NONE("None");
+
+        final String text;
+
+        Unit(String text) {
+            this.text = text;
+        }
+    }
+
+    /** One value of one metric. */
+    public record Metric(String name, Unit unit, double value) {
+
+        public static Metric count(String name) {
+            return new Metric(name, Unit.COUNT, 1);
+        }
+
+        public static Metric count(String name, long n) {
+            return new Metric(name, Unit.COUNT, n);
+        }
+
+        public static Metric seconds(String name, Duration d) {
+            return new Metric(name, Unit.SECONDS, d.toMillis() / 1000.0);
+        }
+    }
+
+    private final Clock clock;
+    private final JsonMapper json;
+    private final Consumer<String> out;
+
+    @jakarta.inject.Inject
+    public Metrics(Clock clock, JsonMapper json) {
+        this(clock, json, line -> System.out.println(line));
+    }
+
+    /** Writing each line to {@code out} instead of standard output. */
+    public Metrics(Clock clock, JsonMapper json, Consumer<String> out) {
+        this.clock = clock;
+        this.json = json;
+        this.out = out;
+    }
+
+    /** The metrics of one observation in an area: per area and over all areas. */
+    public void area(String area, Metric... metrics) {
+        put(NAMESPACE, Map.of(AREA, area), true, List.of(metrics), Map.of());
+    }
+
+    /**
+     * The general form: {@code metrics} under {@code namespace} with {@code dimensions} (and with none as well if
+     * {@code overall}), and {@code properties} that are only logged (ids to find the observation by, never personal).
+     */
+    public void put(String namespace, Map<String, String> dimensions, boolean overall, List<Metric> metrics,
+                    Map<String, Object> properties) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        List<List<String>> sets = new ArrayList<>();
+        sets.add(List.copyOf(dimensions.keySet()));
+        if (overall && !dimensions.isEmpty()) {
+            sets.add(List.of());
+        }
+        List<Map<String, String>> definitions = metrics.stream()
+                .map(m -> Map.of("Name", m.name(), "Unit", m.unit().text)).toList();
+        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics",
+                List.of(Map.of("Namespace", namespace, "Dimensions", sets, "Metrics", definitions))));
+        line.putAll(dimensions);
+        metrics.forEach(m -> line.put(m.name(), m.value()));
+        line.putAll(properties);
+        Correlation.current().ifPresent(id -> line.putIfAbsent(Correlation.KEY, id));
+        try {
+            out.accept(json.writeValueAsString(line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
