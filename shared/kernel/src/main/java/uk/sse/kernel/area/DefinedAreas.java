@@ -21,12 +21,16 @@ public class DefinedAreas {
         this.defined = definitions.stream().map(AreaDefinition::area).collect(Collectors.toUnmodifiableMap(Area::id, Function.identity()));
     }
 
-    /** The area of that id: an LA's for three digits (named by its code until the register's name is asked), else a defined one. */
+    /**
+     * The area of that id: a defined one (an LA's may be defined only to give its name), else an LA's for three digits
+     * (named by its code), else none.
+     */
     public Optional<Area> find(String id) {
-        if (Area.isLaCode(id)) {
-            return Optional.of(Area.localAuthority(id, "LA " + id));
+        Area known = id == null ? null : defined.get(id);
+        if (known == null && Area.isLaCode(id)) {
+            return Optional.of(Area.localAuthority(id, "local authority " + id));
         }
-        return Optional.ofNullable(id == null ? null : defined.get(id));
+        return Optional.ofNullable(known);
     }
 
     /** Whether the school is a member of the area of that id; no area, no members. */

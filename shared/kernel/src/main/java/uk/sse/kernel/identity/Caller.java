@@ -77,6 +77,14 @@ public record Caller(String subject, List<Membership> memberships, Service servi
         return Optional.of(new Caller(subject, reordered, null));
     }
 
+    /**
+     * The person wearing the first of their memberships (the hat first) that alone passes {@code alone}: the membership an
+     * action is taken in, for what records who took it. Empty if none does, and for a service.
+     */
+    public Optional<Caller> wearingOneThat(java.util.function.Predicate<Caller> alone) {
+        return memberships.stream().filter(m -> alone.test(new Caller(subject, List.of(m), null))).findFirst().flatMap(this::wearing);
+    }
+
     /** The hat's role; null for a service. */
     public Role role() {
         return hat().map(Membership::role).orElse(null);

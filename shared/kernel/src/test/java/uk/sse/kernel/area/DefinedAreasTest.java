@@ -22,6 +22,17 @@ class DefinedAreasTest {
     }
 
     @Test
+    void anLaDefinedOnlyToNameItKeepsItsSchoolsAndAnLaThatIsNotIsNamedByItsCode() {
+        DefinedAreas named = new DefinedAreas(List.of(new AreaDefinition("888", "Lancashire", AreaKind.LA, List.of("888"), null, null)));
+        assertThat(named.find("888")).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("Lancashire"));
+        assertThat(named.includes("888", new SchoolFacts("100001", "888", null))).isTrue();
+        assertThat(named.includes("888", new SchoolFacts("100002", "889", null))).isFalse();
+        assertThat(named.find("889")).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("local authority 889"));
+        assertThatThrownBy(() -> new DefinedAreas(List.of(new AreaDefinition("888", "Lancashire", AreaKind.LA, List.of("888", "889"), null, null))))
+                .hasMessageContaining("sse.areas.888");
+    }
+
+    @Test
     void aSchoolIsAMemberOfTheAreasWhoseRulesAdmitItAndOfNoUnknownArea() {
         SchoolFacts academyInDarlington = new SchoolFacts("140002", "841", "2044");
         assertThat(areas.includes("trust-2044", academyInDarlington)).isTrue();

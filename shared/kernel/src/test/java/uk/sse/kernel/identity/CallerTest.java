@@ -100,4 +100,21 @@ class CallerTest {
     Arbitrary<String> areas() {
         return Memberships.areas();
     }
+
+    @Test
+    void theMembershipAnActionIsTakenInIsTheFirstThatAloneWouldBeAllowedTheHatFirst() {
+        Membership adviserThere = new Membership(Role.ADVISER, "999", null);
+        Membership commissionerHere = new Membership(Role.COMMISSIONER, "888", null);
+        Membership adminHere = new Membership(Role.ADMIN, "888", null);
+        Caller person = Caller.person("p", List.of(adviserThere, commissionerHere, adminHere));
+        assertThat(person.wearingOneThat(c -> c.isIn(Role.COMMISSIONER, "888") || c.isIn(Role.ADMIN, "888")))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.hat()).hasValue(commissionerHere);
+                    assertThat(c.memberships()).containsExactlyInAnyOrder(adviserThere, commissionerHere, adminHere);
+                });
+        assertThat(person.wearing(adminHere).orElseThrow().wearingOneThat(c -> c.isIn(Role.COMMISSIONER, "888") || c.isIn(Role.ADMIN, "888")))
+                .hasValueSatisfying(c -> assertThat(c.hat()).hasValue(adminHere));
+        assertThat(person.wearingOneThat(c -> c.is(Role.ADVISER) && c.actsIn("888"))).as("never parts of two").isEmpty();
+        assertThat(Caller.service("svc", Set.of("s"), null).wearingOneThat(c -> true)).isEmpty();
+    }
 }
