@@ -11,6 +11,7 @@ import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Singleton;
 import uk.sse.web.assets.Assets;
 import uk.sse.web.security.CsrfTokens;
+import uk.sse.web.session.Hats;
 import uk.sse.web.session.People;
 import uk.sse.web.session.Person;
 
@@ -29,11 +30,13 @@ public class Pages {
     private final ViewsRendererLocator renderers;
     private final Assets assets;
     private final People people;
+    private final Hats hats;
 
-    public Pages(ViewsRendererLocator renderers, Assets assets, People people) {
+    public Pages(ViewsRendererLocator renderers, Assets assets, People people, Hats hats) {
         this.renderers = renderers;
         this.assets = assets;
         this.people = people;
+        this.hats = hats;
     }
 
     public MutableHttpResponse<String> ok(HttpRequest<?> request, String view, String title, Object page) {
@@ -52,7 +55,7 @@ public class Pages {
     public String html(HttpRequest<?> request, String view, String title, Object page) {
         Person person = people.signedIn(request).orElse(null);
         Layout layout = new Layout(title, person, Navigation.of(person, request.getPath()), CsrfTokens.of(request),
-                assets.css(), assets.js(), assets.base());
+                assets.css(), assets.js(), assets.base(), person == null ? null : hats.label(person.caller().hat().orElseThrow()));
         Map<String, Object> model = page == null ? Map.of("layout", layout) : Map.of("layout", layout, "page", page);
         @SuppressWarnings("unchecked")
         ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = renderers.resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
