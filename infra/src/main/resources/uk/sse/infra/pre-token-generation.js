@@ -1,24 +1,57 @@
-// Cognito pre-token-generation trigger (event version 2): puts the claims the functions read, role, area and
-// org, into both the ID and the access token; and into the access token the person's email when Cognito has verified
-// it, which the notifier records to email them (decision 0075). The role is the user's one role group; a user in none or in
-// several gets no role claim, which every function answers as unauthenticated.
+// Cognito pre-token-generation trigger (event version 2): puts the person's memberships, the claim the functions
+// read, into both the ID and the access token (decision 0080). A group named ROLE@area is that role in that area; a
+// group named after a role alone is that role in the user's custom:area (the older way, still honoured). The user's
+// custom:org is the organisation of each. Each membership is written ROLE@area/org; while a person holds exactly one,
+// the older role, area and org claims are written too, for functions deployed before memberships. A user with none
+// gets no claims, which every function answers as unauthenticated. The access token also carries the person's email
+// when Cognito has verified it, which the notifier records to email them (decision 0075).
 const ROLES = ['ADVISER', 'BROKER', 'PROVIDER', 'ASSURER', 'COMMISSIONER', 'ADMIN', 'REGISTRAR'];
+const AREA = /^[A-Za-z0-9-]{1,20}$/;
+const ORG = /^[A-Za-z0-9:_.-]{1,64}$/;
+
+function membershipsOf(groups, attributes) {
+  const org = ORG.test(attributes['custom:org'] || '') ? attributes['custom:org'] : null;
+  const found = [];
+  for (const group of groups) {
+    const at = group.indexOf('@');
+    const role = at < 0 ? group : group.slice(0, at);
+    if (!ROLES.includes(role)) {
+      continue;
+    }
+    // the registrar acts nationally, in no area
+    const area = role === 'REGISTRAR' ? null : (at < 0 ? attributes['custom:area'] || null : group.slice(at + 1));
+    if (area !== null && !AREA.test(area)) {
+      console.warn(JSON.stringify({ message: 'group names no valid area', group }));
+      continue;
+    }
+    const membership = { role, area, org: area === null ? null : org };
+    if (!found.some((m) => m.role === role && m.area === area)) {
+      found.push(membership);
+    }
+  }
+  return found;
+}
+
+const written = (m) => m.role + (m.area ? '@' + m.area + (m.org ? '/' + m.org : '') : '');
 
 exports.handler = async (event) => {
   const attributes = (event.request && event.request.userAttributes) || {};
   const groups = (event.request && event.request.groupConfiguration && event.request.groupConfiguration.groupsToOverride) || [];
-  const roles = groups.filter((group) => ROLES.includes(group));
+  const memberships = membershipsOf(groups, attributes);
   const claims = {};
-  if (roles.length === 1) {
-    claims.role = roles[0];
+  if (memberships.length === 0) {
+    console.warn(JSON.stringify({ message: 'user has no membership', user: event.userName, groups }));
   } else {
-    console.warn(JSON.stringify({ message: 'user has no single role group', user: event.userName, roles }));
+    claims.memberships = memberships.map(written);
   }
-  if (attributes['custom:area']) {
-    claims.area = attributes['custom:area'];
-  }
-  if (attributes['custom:org']) {
-    claims.org = attributes['custom:org'];
+  if (memberships.length === 1) {
+    claims.role = memberships[0].role;
+    if (memberships[0].area) {
+      claims.area = memberships[0].area;
+    }
+    if (memberships[0].org) {
+      claims.org = memberships[0].org;
+    }
   }
   const accessClaims = { ...claims };
   if (attributes.email && attributes.email_verified === 'true') {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The user pool: role groups, area and organisation attributes users cannot set themselves, and the trigger that makes the claims. */
+/** The user pool: role groups, area and organisation attributes users cannot set themselves, and the trigger that makes the memberships claim. */
 class IdentityTest {
 
     @Test
@@ -78,23 +78,38 @@ class IdentityTest {
     }
 
     @Test
-    void the_trigger_puts_the_one_role_group_and_the_attributes_into_both_tokens() throws Exception {
+    void the_trigger_puts_a_user_of_one_role_group_into_both_tokens_as_one_membership_and_the_older_claims() throws Exception {
         String answer = runTrigger("""
                 {"userName":"u1","request":{"userAttributes":{"email":"a@b.c","custom:area":"888","custom:org":"prov_1"},
                  "groupConfiguration":{"groupsToOverride":["BROKER"]}},"response":{}}""");
-        String claims = "\"claimsToAddOrOverride\":{\"role\":\"BROKER\",\"area\":\"888\",\"org\":\"prov_1\"}";
+        String claims = "\"claimsToAddOrOverride\":{\"memberships\":[\"BROKER@888/prov_1\"],\"role\":\"BROKER\",\"area\":\"888\",\"org\":\"prov_1\"}";
         assertThat(answer).contains("\"idTokenGeneration\":{" + claims + "}").contains("\"accessTokenGeneration\":{" + claims + "}");
     }
 
     @Test
-    void a_user_in_no_role_group_or_several_gets_no_role_claim() throws Exception {
+    void groups_named_role_at_area_are_memberships_of_those_areas_and_only_the_memberships_claim_is_written() throws Exception {
+        String answer = runTrigger("""
+                {"userName":"head","request":{"userAttributes":{"custom:area":"888","custom:org":"100001"},
+                 "groupConfiguration":{"groupsToOverride":["ASSURER@888","ADVISER@trust-2044","ADVISER@trust-2044","REGISTRAR"]}},"response":{}}""");
+        String claims = "\"claimsToAddOrOverride\":{\"memberships\":[\"ASSURER@888/100001\",\"ADVISER@trust-2044/100001\",\"REGISTRAR\"]}";
+        assertThat(answer).contains("\"accessTokenGeneration\":{" + claims + "}").contains("\"idTokenGeneration\":{" + claims + "}")
+                .doesNotContain("\"role\"");
+    }
+
+    @Test
+    void groups_of_no_known_role_or_no_valid_area_give_no_membership_and_a_user_with_none_gets_no_claims() throws Exception {
         assertThat(runTrigger("""
                 {"userName":"u2","request":{"userAttributes":{"custom:area":"888"},
-                 "groupConfiguration":{"groupsToOverride":["ADMIN","BROKER"]}},"response":{}}"""))
-                .contains("\"claimsToAddOrOverride\":{\"area\":\"888\"}").doesNotContain("\"role\"");
-        assertThat(runTrigger("""
-                {"userName":"u3","request":{"userAttributes":{},"groupConfiguration":{"groupsToOverride":["staff"]}},"response":{}}"""))
+                 "groupConfiguration":{"groupsToOverride":["staff","KING@888","ADVISER@bad area","ADVISER@"]}},"response":{}}"""))
                 .contains("\"accessTokenGeneration\":{\"claimsToAddOrOverride\":{}}");
+        assertThat(runTrigger("""
+                {"userName":"u3","request":{"userAttributes":{"custom:org":"not an org"},"groupConfiguration":{"groupsToOverride":["ADVISER@888"]}},"response":{}}"""))
+                .contains("\"memberships\":[\"ADVISER@888\"]").doesNotContain("\"org\"");
+    }
+
+    @Test
+    void the_triggers_source_fits_inline_code_which_cloudformation_caps_at_4096_characters() {
+        assertThat(Identity.triggerSource().length()).isLessThan(4096);
     }
 
     /** Runs the trigger's own source in Node (which jsii needs anyway) on one event and answers the event it returns. */

@@ -47,10 +47,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who may call: a Cognito user pool whose users an admin creates (no self sign-up), one group per role, the area
- * and organisation as custom attributes that only admins can set (the web client may read but not write them), and a
- * pre-token-generation trigger that turns these into the {@code role}, {@code area} and {@code org} claims the
- * functions read.
+ * Who may call: a Cognito user pool whose users an admin creates (no self sign-up), one group per role (and, made as
+ * areas join, one per role and area, named {@code ROLE@area}), the area and organisation as custom attributes that
+ * only admins can set (the web client may read but not write them), and a pre-token-generation trigger that turns
+ * these into the {@code memberships} claim the functions read (decision 0080).
  */
 public class Identity extends Construct {
 

@@ -2,7 +2,9 @@ package uk.sse.local;
 
 import uk.sse.directory.model.Provider;
 import uk.sse.directory.model.ProviderType;
+import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
+import uk.sse.local.demo.DemoAreas;
 import uk.sse.local.demo.DemoDirectory;
 
 import java.util.ArrayList;
@@ -12,13 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The people a newcomer can sign in as in the local run: one of each role in the demo area, several of its schools
- * (some with requests under way) and providers of each kind. Each signs in with a token the local key signs.
+ * The people a newcomer can sign in as in the local run: one of each role in the demo area, two who hold roles in both
+ * the demo area and the demo trust's (decision 0080), several of its schools (some with requests under way) and
+ * providers of each kind. Each signs in with a token the local key signs.
  */
 public final class DemoPeople {
 
-    /** One person: the key the sign-in form sends, their role and organisation, their name and what they are. */
-    public record Person(String key, Role role, String organisation, String name, String hint) { }
+    /**
+     * One person: the key the sign-in form sends, their memberships (most hold one, in the demo area), their name and what
+     * they are.
+     */
+    public record Person(String key, List<Membership> memberships, String name, String hint) {
+
+        /** A person of one membership. */
+        Person(String key, Role role, String area, String organisation, String name, String hint) {
+            this(key, List.of(new Membership(role, role == Role.REGISTRAR ? null : area, organisation)), name, hint);
+        }
+    }
 
     /** People of one kind, as the sign-in page groups them. */
     public record Group(String heading, List<Person> people) { }
@@ -41,23 +53,32 @@ public final class DemoPeople {
         for (int i : order.subList(0, Math.min(order.size(), 14))) {
             if (i < schools.size()) {
                 Provider school = schools.get(i);
-                schoolPeople.add(new Person("school-" + school.id(), Role.PROVIDER, school.id(), school.name(),
+                schoolPeople.add(new Person("school-" + school.id(), Role.PROVIDER, area, school.id(), school.name(),
                         "Staff of a school in " + where + (i >= 6 ? ", with a request under way" : "")));
             }
         }
         Map<ProviderType, Provider> byType = new LinkedHashMap<>();
         demo.providers().stream().filter(p -> p.area().equals(area) && p.type() != ProviderType.SCHOOL)
                 .forEach(p -> byType.putIfAbsent(p.type(), p));
-        List<Person> providerPeople = byType.values().stream().map(p -> new Person("provider-" + p.id(), Role.PROVIDER, p.id(), p.name(),
+        List<Person> providerPeople = byType.values().stream().map(p -> new Person("provider-" + p.id(), Role.PROVIDER, area, p.id(), p.name(),
                 "A provider in " + where + ": " + label(p.type()))).toList();
         List<Person> staff = List.of(
-                new Person("adviser", Role.ADVISER, null, "Demo Adviser", "School improvement adviser in " + where),
-                new Person("broker", Role.BROKER, null, "Demo Broker", "Broker in " + where),
-                new Person("assurer", Role.ASSURER, null, "Demo Assurer", "Quality assurer in " + where),
-                new Person("commissioner", Role.COMMISSIONER, null, "Demo Commissioner", "Commissioner in " + where),
-                new Person("admin", Role.ADMIN, null, "Demo Administrator", "Area administrator in " + where),
-                new Person("registrar", Role.REGISTRAR, null, "Demo Registrar", "Keeps the national school register"));
-        return new DemoPeople(List.of(new Group("Advisers and the area's staff", staff), new Group("Schools", schoolPeople),
+                new Person("adviser", Role.ADVISER, area, null, "Demo Adviser", "School improvement adviser in " + where),
+                new Person("broker", Role.BROKER, area, null, "Demo Broker", "Broker in " + where),
+                new Person("assurer", Role.ASSURER, area, null, "Demo Assurer", "Quality assurer in " + where),
+                new Person("commissioner", Role.COMMISSIONER, area, null, "Demo Commissioner", "Commissioner in " + where),
+                new Person("admin", Role.ADMIN, area, null, "Demo Administrator", "Area administrator in " + where),
+                new Person("registrar", Role.REGISTRAR, area, null, "Demo Registrar", "Keeps the national school register"));
+        // an area's staff often work for a trust too: the trust's academies sit in this LA and two others (DemoAreas)
+        String trust = DemoAreas.TRUST_NAME;
+        List<Person> severalHats = List.of(
+                new Person("trust-adviser", List.of(new Membership(Role.ADVISER, DemoAreas.TRUST, null), new Membership(Role.ASSURER, area, null)),
+                        "Demo Trust Adviser", "Adviser for " + trust + "'s academies in three LAs, and quality assurer in " + where
+                        + ": changes role in the page's header"),
+                new Person("trust-broker", List.of(new Membership(Role.BROKER, DemoAreas.TRUST, null), new Membership(Role.ADVISER, area, null)),
+                        "Demo Trust Broker", "Broker for " + trust + ", and school improvement adviser in " + where));
+        return new DemoPeople(List.of(new Group("Advisers and the area's staff", staff),
+                new Group("People with several roles", severalHats), new Group("Schools", schoolPeople),
                 new Group("Other providers", providerPeople)));
     }
 

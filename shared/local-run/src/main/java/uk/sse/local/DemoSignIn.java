@@ -53,7 +53,10 @@ public class DemoSignIn {
                     page(null, returnTo, Errors.none().add("person", "Choose who to sign in as")));
         }
         DemoPeople.Person p = person.get();
-        return signIn.start(stack.get().stack().token(p.role(), p.organisation(), p.name()), p.name(), returnTo);
+        var one = p.memberships().getFirst();
+        String token = p.memberships().size() == 1 ? stack.get().stack().token(one.role(), one.organisation(), p.name())
+                : stack.get().stack().token(p.key(), p.memberships(), p.name());
+        return signIn.start(token, p.name(), returnTo);
     }
 
     private DemoSignInPage page(String chosen, String returnTo, Errors errors) {

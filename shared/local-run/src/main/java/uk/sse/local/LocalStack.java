@@ -24,6 +24,7 @@ import uk.sse.engines.OpenSearchEngine;
 import uk.sse.engines.PostgresEngine;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.IdentitySettings;
+import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.kernel.outcome.Outcome;
@@ -32,6 +33,7 @@ import uk.sse.reporting.projection.ProjectEvents;
 import uk.sse.ledger.application.ExpireDueHolds;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.OpenAccount;
+import uk.sse.local.demo.DemoAreas;
 import uk.sse.local.demo.DemoBrokerage;
 import uk.sse.local.demo.DemoDirectory;
 import uk.sse.local.demo.DemoLedger;
@@ -110,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
         settings.putAll(readModel);
         LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
         settings.putAll(LocalNotifications.settings(receiver));
+        settings.putAll(DemoAreas.settings(DemoDirectory.sampleSchools()));
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
         List<StreamDriver> streams = new ArrayList<>();
@@ -285,6 +288,15 @@ public final class LocalStack implements AutoCloseable {
             // as Cognito's pre-token trigger adds it: the address the person signed in with, verified (decision 0075)
             claims.put("email", claims.get("sub") + "@demo.schoolsupport.example");
             claims.put("email_verified", true);
+        }
+        return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
+    }
+
+    /** A signed bearer token for a demo person of these memberships (subject {@code demo-<key>}), valid for 12 hours. */
+    public String token(String key, List<Membership> memberships, String name) {
+        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class), "demo-" + key, memberships, Duration.ofHours(12));
+        if (name != null) {
+            claims.put("name", name);
         }
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }

@@ -1,6 +1,7 @@
 package uk.sse.brokerage.application;
 
 import uk.sse.brokerage.model.Suggestion;
+import uk.sse.kernel.area.SchoolFacts;
 import uk.sse.kernel.identity.Caller;
 
 import java.util.List;
@@ -12,10 +13,16 @@ import java.util.List;
 public interface Directory {
 
     /**
-     * A school in the register, as GIAS describes it ({@code phase} and {@code type} in GIAS's words): its LA is the
-     * area it belongs to; {@code located} whether the register gave it coordinates (to search near it).
+     * A school in the register, as GIAS describes it ({@code phase} and {@code type} in GIAS's words): its LA and its
+     * trust (GIAS's trust code, none if it is in no trust) say which areas it belongs to; {@code located} whether the
+     * register gave it coordinates (to search near it).
      */
-    record School(String urn, String name, String laCode, String phase, String type, boolean located) { }
+    record School(String urn, String name, String laCode, String trustCode, String phase, String type, boolean located) {
+
+        public SchoolFacts facts() {
+            return new SchoolFacts(urn, laCode, trustCode);
+        }
+    }
 
     /** An approved offer not past its review date. */
     record Offer(String offerId, String providerId, String title, String area, String providerName, Long priceCredits) { }

@@ -58,16 +58,15 @@ public class MoveRequest {
     }
 
     public Outcome<Moved> move(Caller caller, String requestId, Intent intent) {
-        Actor actor = Actors.of(caller);
-        Command.Change command = intent.by(actor, clock.instant());
         StoreBusy busy = null;
         for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
             try {
                 Optional<BrokerageRequest> read = store.find(requestId);
-                if (read.isEmpty() || !Policy.maySee(actor, read.get())) {
+                Caller acting = read.map(r -> Actors.wearingFor(caller, r)).orElse(caller);
+                if (read.isEmpty() || !Policy.maySee(Actors.of(acting), read.get())) {
                     return Outcome.notFound("request " + requestId);
                 }
-                Optional<Moved> moved = attempt(read.get(), command, caller);
+                Optional<Moved> moved = attempt(read.get(), intent.by(Actors.of(acting), clock.instant()), acting);
                 if (moved.isPresent()) {
                     return Outcome.done(moved.get());
                 }

@@ -35,16 +35,16 @@ public class ProposeOffers {
     }
 
     public Outcome<Moved> propose(Caller caller, String requestId, long version, List<Offer> offers, String note) {
-        Actor actor = Actors.of(caller);
         Optional<BrokerageRequest> request = store.find(requestId);
-        if (request.isEmpty() || !Policy.maySee(actor, request.get())) {
+        if (request.isEmpty() || !Policy.maySee(Actors.of(caller, request.get()), request.get())) {
             return Outcome.notFound("request " + requestId);
         }
+        Actor actor = Actors.of(caller, request.get());
         List<Command.Offered> offered = new ArrayList<>();
         if (Policy.isBroker(actor, request.get())) { // others are refused by the model without asking the directory
             for (int i = 0; i < offers.size(); i++) {
                 Offer o = offers.get(i);
-                switch (directory.offer(caller, o.offerId())) {
+                switch (directory.offer(Actors.wearingFor(caller, request.get()), o.offerId())) {
                     case Lookup.Found<Directory.Offer> found -> offered.add(new Command.Offered(o.offerId(), found.value().providerId(), o.days(), o.credits()));
                     case Lookup.Missing<Directory.Offer> missing -> {
                         return Outcome.invalid("/offers/" + i + "/offerId", "no offer " + o.offerId()

@@ -12,7 +12,10 @@ import uk.sse.brokerage.model.Policy;
 import uk.sse.brokerage.model.Result;
 import uk.sse.brokerage.model.Suggestion;
 import uk.sse.brokerage.model.Urgency;
+import uk.sse.kernel.area.DefinedAreas;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Membership;
+import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
 import uk.sse.kernel.ids.Ids;
@@ -25,11 +28,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * An adviser raises a request for a school in their area, on a visit whose connection may drop: the same
  * Idempotency-Key with the same request answers the request the first try made. The school must be in the register
- * and in the adviser's area; the offers the adviser liked come first (each must be one the directory shows them), then
+ * and a member of an area the person advises in (an LA's, a trust's, a partnership's: decision 0080), in whose queue
+ * the request then is; the offers the adviser liked come first (each must be one the directory shows them), then
  * the directory's search suggests more, up to ten (none of the school's own), stored with the request. If search
  * cannot answer, the request is raised without suggestions (the adviser is not kept waiting) and says so.
  */
@@ -51,19 +56,21 @@ public class RaiseRequest {
 
     private final RequestStore store;
     private final Directory directory;
+    private final DefinedAreas areas;
     private final Clock clock;
     private final BrokerageMetrics metrics;
 
-    public RaiseRequest(RequestStore store, Directory directory, Clock clock, BrokerageMetrics metrics) {
+    public RaiseRequest(RequestStore store, Directory directory, DefinedAreas areas, Clock clock, BrokerageMetrics metrics) {
         this.store = store;
         this.directory = directory;
+        this.areas = areas;
         this.clock = clock;
         this.metrics = metrics;
     }
 
     public Outcome<Raised> raise(Caller caller, Form form, String idempotencyKey) {
-        Actor actor = Actors.of(caller);
-        if (!Policy.mayRaise(actor, caller.area())) {
+        List<Membership> advising = caller.membershipsAs(Role.ADVISER);
+        if (advising.isEmpty()) {
             return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
         }
         IdempotencyKey key = IdempotencyKey.of(caller.subject(), idempotencyKey, form);
@@ -89,14 +96,20 @@ public class RaiseRequest {
         if (school == null) {
             return Outcome.invalid("/urn", "no school with URN " + form.urn() + " is in the register");
         }
-        if (!school.laCode().equals(caller.area())) {
-            return Outcome.invalid("/urn", "school " + form.urn() + " is in LA " + school.laCode() + ", not in your area " + caller.area());
+        Outcome<Membership> advisingHere = advisingFor(caller, advising, school);
+        if (!(advisingHere instanceof Outcome.Done<Membership>(Membership as))) {
+            return advisingHere.map(m -> (Raised) null);
+        }
+        Caller adviser = caller.wearing(as).orElseThrow();
+        Actor actor = Actors.of(adviser);
+        if (!Policy.mayRaise(actor, as.area())) {
+            return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
         }
         List<Suggestion> liked = new ArrayList<>();
         List<Outcome.Violation> unseen = new ArrayList<>();
         for (int i = 0; i < form.likedOffers().size(); i++) {
             String offerId = form.likedOffers().get(i);
-            switch (directory.offer(caller, offerId)) {
+            switch (directory.offer(adviser, offerId)) {
                 case Lookup.Found<Directory.Offer> found -> {
                     if (found.value().providerId().equals(form.urn())) {
                         unseen.add(new Outcome.Violation("/likedOffers/" + i, "is the school's own offer"));
@@ -118,7 +131,7 @@ public class RaiseRequest {
         boolean searched = form.areasOfSupport() != null && !form.areasOfSupport().isEmpty();
         if (searched) {
             // twice as many as kept: the school's own offers are dropped, as it cannot be its own provider
-            switch (directory.suggest(caller, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
+            switch (directory.suggest(adviser, school, form.areasOfSupport(), 2 * Brokerage.MAX_SUGGESTIONS)) {
                 case Lookup.Found<List<Suggestion>> found -> suggestions = java.util.stream.Stream.concat(liked.stream(), found.value().stream()
                         .filter(s -> !s.providerId().equals(form.urn()) && liked.stream().noneMatch(l -> l.offerId().equals(s.offerId()))))
                         .limit(Brokerage.MAX_SUGGESTIONS).toList();
@@ -129,7 +142,7 @@ public class RaiseRequest {
                 }
             }
         }
-        Command.Raise raise = new Command.Raise(actor, clock.instant(), Ids.newId("req", clock), form.urn(), caller.area(),
+        Command.Raise raise = new Command.Raise(actor, clock.instant(), Ids.newId("req", clock), form.urn(), as.area(),
                 form.areasOfSupport(), form.need(), form.urgency(), form.daysWanted(), form.deliveryModes(), form.wantedBy(),
                 form.credits(), suggestions, school.name());
         return switch (Brokerage.raise(raise)) {
@@ -140,11 +153,31 @@ public class RaiseRequest {
                             new IllegalStateException("request " + applied.request().id() + " was refused, but no key holds another")));
                 }
                 if (searched && !unavailable) {
-                    metrics.searched(caller.area(), suggestions.isEmpty());
+                    metrics.searched(as.area(), suggestions.isEmpty());
                 }
                 yield Outcome.done(new Raised(applied.request(), false, unavailable));
             }
         };
+    }
+
+    /**
+     * The adviser's membership the request is raised in: one whose area the school is a member of, the hat if it is one
+     * (decision 0080). The request goes to that area's queue.
+     */
+    private Outcome<Membership> advisingFor(Caller caller, List<Membership> advising, Directory.School school) {
+        List<Membership> including = advising.stream().filter(m -> areas.includes(m.area(), school.facts())).toList();
+        if (including.isEmpty()) {
+            String yours = advising.stream().map(Membership::area).distinct().collect(Collectors.joining(", "));
+            return Outcome.invalid("/urn", "school " + school.urn() + " (LA " + school.laCode()
+                    + (school.trustCode() == null ? "" : ", trust " + school.trustCode()) + ") is not in your area " + yours);
+        }
+        Optional<Membership> hat = caller.hat().filter(including::contains);
+        if (hat.isPresent() || including.size() == 1) {
+            return Outcome.done(hat.orElse(including.getFirst()));
+        }
+        return Outcome.invalid("/urn", "school " + school.urn() + " is in more than one of your areas ("
+                + including.stream().map(Membership::area).collect(Collectors.joining(", "))
+                + "): say which you act in with the Membership header");
     }
 
     private Outcome<Raised> replay(IdempotencyKey key, PriorRequest prior) {

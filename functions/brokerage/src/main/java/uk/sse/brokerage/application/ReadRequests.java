@@ -28,8 +28,7 @@ public class ReadRequests {
     }
 
     public Outcome<BrokerageRequest> one(Caller caller, String id) {
-        Actor actor = Actors.of(caller);
-        return store.find(id).filter(r -> Policy.maySee(actor, r)).<Outcome<BrokerageRequest>>map(Outcome::done)
+        return store.find(id).filter(r -> Policy.maySee(Actors.of(caller, r), r)).<Outcome<BrokerageRequest>>map(Outcome::done)
                 .orElseGet(() -> Outcome.notFound("request " + id));
     }
 

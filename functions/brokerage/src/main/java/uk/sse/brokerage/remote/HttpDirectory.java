@@ -32,7 +32,8 @@ public class HttpDirectory implements Directory {
     @Override
     public Lookup<School> school(Caller actingFor, String urn) {
         JsonOverHttp.Reply reply = http.get(base.resolve("/schools/" + encode(urn)), actingFor);
-        return lookup(reply, b -> new School(text(b, "urn"), text(b, "name"), text(b, "laCode"), text(b, "phase"),
+        return lookup(reply, b -> new School(text(b, "urn"), text(b, "name"), text(b, "laCode"),
+                b.get("trust") instanceof Map<?, ?> trust && trust.get("code") instanceof String code ? code : null, text(b, "phase"),
                 text(b, "type"), b.get("latitude") instanceof Number));
     }
 

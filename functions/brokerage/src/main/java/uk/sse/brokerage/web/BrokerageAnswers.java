@@ -4,11 +4,13 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import uk.sse.brokerage.application.Actors;
 import uk.sse.brokerage.application.Moved;
 import uk.sse.brokerage.model.Actor;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Result;
 import uk.sse.kernel.http.ETags;
+import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.problem.Problem;
 import uk.sse.kernel.problem.Problems;
 
@@ -28,9 +30,9 @@ final class BrokerageAnswers {
         return HttpResponse.status(status).body(RequestView.of(r, viewer)).header(HttpHeaders.ETAG, ETags.of(r.version()));
     }
 
-    static MutableHttpResponse<?> of(Moved moved, Actor viewer) {
+    static MutableHttpResponse<?> of(Moved moved, Caller viewer) {
         return switch (moved) {
-            case Moved.Done done -> request(done.request(), viewer, HttpStatus.OK);
+            case Moved.Done done -> request(done.request(), Actors.of(viewer, done.request()), HttpStatus.OK);
             case Moved.Refused refused -> refusal(refused.refusal());
             case Moved.LedgerRefused no -> no.answer().forWantOfCredits()
                     ? Problems.of(HttpStatus.CONFLICT, "brokerage/insufficient-credits", "the school has not enough credits for this agreement: "

@@ -129,6 +129,6 @@ public class LifecycleController {
     }
 
     private static HttpResponse<?> answer(Caller caller, Outcome<Moved> outcome) {
-        return Responses.of(outcome, moved -> BrokerageAnswers.of(moved, Actors.of(caller)));
+        return Responses.of(outcome, moved -> BrokerageAnswers.of(moved, caller));
     }
 }

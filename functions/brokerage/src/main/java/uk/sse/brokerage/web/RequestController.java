@@ -67,7 +67,7 @@ public class RequestController {
                             IdempotencyKey.problemWith(idempotencyKey).orElse("is required"))), null);
         }
         return Responses.of(raise.raise(caller, body.form(), idempotencyKey), raised ->
-                BrokerageAnswers.request(raised.request(), Actors.of(caller), raised.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                BrokerageAnswers.request(raised.request(), Actors.of(caller, raised.request()), raised.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                         .header(HttpHeaders.LOCATION, "/requests/" + raised.request().id())
                         .header("Idempotent-Replayed", Boolean.toString(raised.replayed()))
                         .header("Suggestions-Unavailable", Boolean.toString(raised.suggestionsUnavailable())));
@@ -76,7 +76,7 @@ public class RequestController {
     @Get("/{id}")
     public HttpResponse<?> one(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id) {
-        return Responses.of(read.one(caller, id), r -> BrokerageAnswers.request(r, Actors.of(caller), HttpStatus.OK));
+        return Responses.of(read.one(caller, id), r -> BrokerageAnswers.request(r, Actors.of(caller, r), HttpStatus.OK));
     }
 
     /**
@@ -106,7 +106,7 @@ public class RequestController {
         Outcome<Page<RequestView>> page = Paging.page(limit, cursor).flatMap(p -> {
             try {
                 return read.list(caller, which, filter, p).map(found -> new Page<>(
-                        found.items().stream().map(r -> RequestView.of(r, Actors.of(caller))).toList(), found.next()));
+                        found.items().stream().map(r -> RequestView.of(r, Actors.of(caller, r))).toList(), found.next()));
             } catch (IllegalArgumentException badCursor) {
                 return Outcome.invalid("cursor", badCursor.getMessage());
             }

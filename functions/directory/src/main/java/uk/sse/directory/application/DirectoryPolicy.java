@@ -7,22 +7,25 @@ import uk.sse.kernel.identity.Role;
 
 import java.time.LocalDate;
 
-/** Who may do what in the directory. One place, so every endpoint asks the same questions. */
+/**
+ * Who may do what in the directory. One place, so every endpoint asks the same questions. Each grant is one membership's
+ * (decision 0080): a person of several may act in any that grants it, never in parts of two.
+ */
 public final class DirectoryPolicy {
 
     private DirectoryPolicy() { }
 
     /** A provider's own members, or an admin of its area. */
     public static boolean mayManageProvider(Caller caller, String providerId, String area) {
-        return (caller.is(Role.PROVIDER) && caller.belongsTo(providerId) && caller.actsIn(area))
-                || caller.isIn(Role.ADMIN, area);
+        return caller.membershipsAs(Role.PROVIDER).stream().anyMatch(m -> m.belongsTo(providerId) && m.isIn(Role.PROVIDER, area))
+                || caller.holds(Role.ADMIN, area);
     }
 
     /** Providers see their own offers in every state; assurers and admins see their area's. */
     public static boolean maySeeEveryState(Caller caller, Offer offer) {
-        return (caller.is(Role.PROVIDER) && caller.belongsTo(offer.providerId()))
-                || caller.isIn(Role.ASSURER, offer.area())
-                || caller.isIn(Role.ADMIN, offer.area());
+        return isMemberOf(caller, offer.providerId())
+                || caller.holds(Role.ASSURER, offer.area())
+                || caller.holds(Role.ADMIN, offer.area());
     }
 
     public static boolean maySee(Caller caller, Offer offer, LocalDate today) {
@@ -51,16 +54,24 @@ public final class DirectoryPolicy {
      * (decision 0060). The scheduled import runs as the service itself, without a caller.
      */
     public static boolean mayKeepTheRegister(Caller caller) {
-        return caller.is(Role.REGISTRAR);
+        return !caller.membershipsAs(Role.REGISTRAR).isEmpty();
     }
 
-    /** An assurer of the area, deciding on another organisation's offers or designations: never on their own. */
+    /**
+     * An assurer of the area, deciding on another organisation's offers or designations: never on their own, whichever
+     * membership makes it theirs (a head who assures for the LA does not assure their own school's offers).
+     */
     public static boolean mayAssure(Caller caller, String area, String providerId) {
-        return caller.isIn(Role.ASSURER, area) && !caller.belongsTo(providerId);
+        return caller.holds(Role.ASSURER, area) && caller.memberships().stream().noneMatch(m -> m.belongsTo(providerId));
     }
 
     /** Assurance queues and every-state listings of an area. */
     public static boolean mayReviewArea(Caller caller, String area) {
-        return caller.isIn(Role.ASSURER, area) || caller.isIn(Role.ADMIN, area);
+        return caller.holds(Role.ASSURER, area) || caller.holds(Role.ADMIN, area);
+    }
+
+    /** A member of the provider, in any membership as provider. */
+    private static boolean isMemberOf(Caller caller, String providerId) {
+        return caller.membershipsAs(Role.PROVIDER).stream().anyMatch(m -> m.belongsTo(providerId));
     }
 }

@@ -13,14 +13,15 @@ import uk.sse.ledger.model.TransferKind;
  * spends only its own account; brokers, commissioners and admins see their area's; only a commissioner allocates or
  * adjusts. Engagement holds (ids beginning {@code brk:}) are the brokerage service's alone: no person places, posts,
  * voids or extends one, and the service touches nothing else. The model enforces the same on its side
- * ({@code Ledger}): whatever this policy let through, no one but a commissioner issues credits.
+ * ({@code Ledger}): whatever this policy let through, no one but a commissioner issues credits. Each grant is one
+ * membership's (decision 0080): a person of several acts in any that grants it, never in parts of two.
  */
 public final class LedgerPolicy {
 
     private LedgerPolicy() { }
 
     public static boolean owns(Caller caller, AccountId account) {
-        return caller.is(Role.PROVIDER) && caller.actsIn(account.area()) && caller.belongsTo(account.owner());
+        return caller.membershipsAs(Role.PROVIDER).stream().anyMatch(m -> m.isIn(Role.PROVIDER, account.area()) && m.belongsTo(account.owner()));
     }
 
     public static boolean maySee(Caller caller, AccountId account) {
@@ -32,7 +33,7 @@ public final class LedgerPolicy {
      * school can pay for the support it asks for.
      */
     public static boolean maySeeBalance(Caller caller, AccountId account) {
-        return maySee(caller, account) || caller.isIn(Role.ADVISER, account.area());
+        return maySee(caller, account) || caller.holds(Role.ADVISER, account.area());
     }
 
     public static boolean maySee(Caller caller, Transfer transfer) {
@@ -42,7 +43,7 @@ public final class LedgerPolicy {
     /** Providers open their own account; commissioners and admins open any in their area, the issuing one too. */
     public static boolean mayOpen(Caller caller, AccountId account) {
         return (owns(caller, account) && !account.owner().equals(AccountId.ISSUING_OWNER))
-                || caller.isIn(Role.COMMISSIONER, account.area()) || caller.isIn(Role.ADMIN, account.area());
+                || caller.holds(Role.COMMISSIONER, account.area()) || caller.holds(Role.ADMIN, account.area());
     }
 
     /**
@@ -55,7 +56,7 @@ public final class LedgerPolicy {
         }
         String area = debit.area();
         return switch (kind) {
-            case ALLOCATION, ADJUSTMENT -> caller.isIn(Role.COMMISSIONER, area);
+            case ALLOCATION, ADJUSTMENT -> caller.holds(Role.COMMISSIONER, area);
             case PAYMENT -> owns(caller, debit);
         };
     }
@@ -78,11 +79,11 @@ public final class LedgerPolicy {
 
     /** Whole-area views: balances of every account and the invariant check. */
     public static boolean overseesArea(Caller caller, String area) {
-        return caller.isIn(Role.BROKER, area) || caller.isIn(Role.COMMISSIONER, area) || caller.isIn(Role.ADMIN, area);
+        return caller.holds(Role.BROKER, area) || caller.holds(Role.COMMISSIONER, area) || caller.holds(Role.ADMIN, area);
     }
 
     public static boolean mayCheck(Caller caller, String area) {
-        return caller.isIn(Role.COMMISSIONER, area) || caller.isIn(Role.ADMIN, area);
+        return caller.holds(Role.COMMISSIONER, area) || caller.holds(Role.ADMIN, area);
     }
 
     /** The brokerage service, for an engagement hold's id. */

@@ -30,7 +30,8 @@ public class MoveCredits {
             return Outcome.forbidden(caller.describe() + " may not make a " + request.kind() + " " + request.id()
                     + " from " + request.debit());
         }
-        Command.CreateTransfer command = request.at(clock.instant(), Requesters.of(caller));
+        Command.CreateTransfer command = request.at(clock.instant(),
+                Requesters.of(caller, c -> LedgerPolicy.mayMove(c, request.kind(), request.id(), request.debit())));
         List<AccountId> accounts = command.debit().equals(command.credit())
                 ? List.of(command.debit()) : List.of(command.debit(), command.credit());
         return Outcome.done(apply.apply(() -> store.read(List.of(command.id()), accounts), command));

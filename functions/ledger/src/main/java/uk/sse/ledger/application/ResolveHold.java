@@ -31,20 +31,19 @@ public class ResolveHold {
     }
 
     public Outcome<Result> post(Caller caller, TransferId id, OptionalLong amount) {
-        return resolve(caller, id, LedgerPolicy::mayPost, "post",
-                new Command.PostPending(id, amount, Requesters.of(caller), clock.instant()));
+        return resolve(caller, id, LedgerPolicy::mayPost, "post", by -> new Command.PostPending(id, amount, by, clock.instant()));
     }
 
     public Outcome<Result> voidHold(Caller caller, TransferId id) {
-        return resolve(caller, id, LedgerPolicy::mayVoid, "void", new Command.VoidPending(id, Requesters.of(caller), clock.instant()));
+        return resolve(caller, id, LedgerPolicy::mayVoid, "void", by -> new Command.VoidPending(id, by, clock.instant()));
     }
 
     public Outcome<Result> extend(Caller caller, TransferId id, long timeoutSeconds) {
-        return resolve(caller, id, LedgerPolicy::mayExtend, "extend",
-                new Command.ExtendHold(id, timeoutSeconds, Requesters.of(caller), clock.instant()));
+        return resolve(caller, id, LedgerPolicy::mayExtend, "extend", by -> new Command.ExtendHold(id, timeoutSeconds, by, clock.instant()));
     }
 
-    private Outcome<Result> resolve(Caller caller, TransferId id, BiPredicate<Caller, Transfer> allowed, String verb, Command command) {
+    private Outcome<Result> resolve(Caller caller, TransferId id, BiPredicate<Caller, Transfer> allowed, String verb,
+                                    java.util.function.Function<uk.sse.ledger.model.Requester, Command> command) {
         Transfer hold = store.transfer(id).filter(t -> LedgerPolicy.maySee(caller, t) || allowed.test(caller, t)).orElse(null);
         if (hold == null) {
             return Outcome.notFound("transfer " + id);
@@ -52,6 +51,7 @@ public class ResolveHold {
         if (!allowed.test(caller, hold)) {
             return Outcome.forbidden(caller.describe() + " may not " + verb + " transfer " + id);
         }
-        return Outcome.done(apply.apply(() -> store.read(List.of(id), List.of(hold.debit(), hold.credit())), command));
+        Command taken = command.apply(Requesters.of(caller, c -> allowed.test(c, hold)));
+        return Outcome.done(apply.apply(() -> store.read(List.of(id), List.of(hold.debit(), hold.credit())), taken));
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.ServiceScope;
 import uk.sse.kernel.identity.TokenClaims;
@@ -401,6 +402,40 @@ class LedgerAccessTest extends LedgerLambdaTest {
     }
 
     // ---- helpers
+
+    /** Decision 0080: each grant is one membership's, whichever hat is worn; no membership lends another its area. */
+    @Test
+    void aPersonOfSeveralMembershipsActsThroughTheOneThatGrantsAndNoneLendsItsArea() {
+        ledgers.open(AREA, "100007");
+        String ownAccount = AREA + "/100007";
+        String adviserThereCommissionerHere = severalHats(new Membership(Role.ADVISER, OTHER_AREA, null),
+                new Membership(Role.COMMISSIONER, AREA, "la-" + AREA));
+        assertThat(api.get("/accounts/" + SCHOOL + "/entries", adviserThereCommissionerHere).status())
+                .as("the commissioner's membership, not the hat, grants the statement").isEqualTo(200);
+        Api.Reply allocated = api.post("/allocations", adviserThereCommissionerHere, Map.of("id", id("alloc"), "to", ownAccount, "amount", 5));
+        assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+
+        String adviserHereCommissionerThere = severalHats(new Membership(Role.ADVISER, AREA, null),
+                new Membership(Role.COMMISSIONER, OTHER_AREA, "la-" + OTHER_AREA));
+        denied("an adviser here who commissions there, a statement here", 404,
+                () -> api.get("/accounts/" + SCHOOL + "/entries", adviserHereCommissionerThere));
+        denied("an adviser here who commissions there, allocating here", 403,
+                () -> api.post("/allocations", adviserHereCommissionerThere, Map.of("id", id("alloc"), "to", SCHOOL, "amount", 1)));
+        assertThat(api.get("/accounts/" + SCHOOL, adviserHereCommissionerThere).status()).as("balances, as the area's adviser").isEqualTo(200);
+
+        String headHereAssurerThere = severalHats(new Membership(Role.ASSURER, OTHER_AREA, null), new Membership(Role.PROVIDER, AREA, "100007"));
+        Api.Reply statement = api.get("/accounts/" + ownAccount + "/entries", headHereAssurerThere);
+        assertThat(statement.status()).as("the school's membership, though the hat is the assurer's").isEqualTo(200);
+        denied("a head who assures elsewhere, paying from another school", 403,
+                () -> api.post("/transfers", headHereAssurerThere, Ledgers.hold(id("hold"), OTHER_SCHOOL, PROVIDER, 1)));
+        denied("a head who assures elsewhere, that area's school of another URN", 404,
+                () -> api.get("/accounts/999/100001/entries", headHereAssurerThere));
+    }
+
+    private String severalHats(Membership... memberships) {
+        return tokens.signed(TokenClaims.person(tokens.identity(), "several-" + List.of(memberships).hashCode(), List.of(memberships),
+                Duration.ofMinutes(10)));
+    }
 
     /** A hold of 1 credit from the school to the provider, placed by the school. */
     private String hold() {

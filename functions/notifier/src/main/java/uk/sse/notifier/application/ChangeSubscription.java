@@ -45,7 +45,7 @@ public class ChangeSubscription {
 
     public Outcome<Subscription> replace(Caller caller, String id, long version, Subscription.Choice choice) {
         return change(caller, id, OptionalLong.of(version), s -> {
-            List<Outcome.Violation> violations = Subscribe.check(choice, SubscriptionPolicy.isAdmin(caller), destinations);
+            List<Outcome.Violation> violations = Subscribe.check(choice, SubscriptionPolicy.isAdminOf(caller, s.area()), destinations);
             return violations.isEmpty() ? Outcome.done(s.chosen(choice, clock.instant())) : Outcome.invalid(violations);
         });
     }

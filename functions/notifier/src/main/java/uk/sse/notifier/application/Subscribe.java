@@ -55,7 +55,7 @@ public class Subscribe {
                 return replay.get();
             }
         }
-        List<Outcome.Violation> violations = check(choice, SubscriptionPolicy.isAdmin(caller), destinations);
+        List<Outcome.Violation> violations = check(choice, SubscriptionPolicy.isAdminOf(caller, caller.area()), destinations);
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }

@@ -4,7 +4,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.notifier.testing.NotifierLambdaTest;
 import uk.sse.notifier.testing.Notifiers;
 import uk.sse.testing.Api;
@@ -100,6 +102,29 @@ class SubscriptionAccessTest extends NotifierLambdaTest {
             denied(name, 404, () -> api.send(Api.auth(HttpRequest.DELETE(path), who)));
         });
         assertThat(receiver.all()).as("no stranger's test message went out").hasSize(received);
+    }
+
+    /** Decision 0080: a subscription is managed through a membership of its area, whichever hat is worn; none lent across. */
+    @Test
+    void aPersonOfSeveralMembershipsManagesAnAreasSubscriptionsOnlyThroughAMembershipOfThatArea() {
+        String adviserHereBrokerThere = severalHats(new Membership(Role.ADVISER, AREA, null), new Membership(Role.BROKER, OTHER, "la-" + OTHER));
+        String path = "/subscriptions/" + mine.id();
+        denied("an adviser here who brokers there", 404, () -> api.get(path, adviserHereBrokerThere));
+        denied("an adviser here who brokers there", 404, () -> api.post(path + "/pause", adviserHereBrokerThere, null));
+        denied("an adviser here who brokers there, wearing the adviser's hat", 403, () -> api.get("/subscriptions", adviserHereBrokerThere));
+        Api.Reply theirs = api.send(Api.auth(HttpRequest.GET("/subscriptions"), adviserHereBrokerThere).header("Membership", "BROKER@" + OTHER + "/la-" + OTHER));
+        assertThat(theirs.status()).as("wearing the broker's hat, the other area's").isEqualTo(200);
+        assertThat(theirs.body()).doesNotContain(mine.id());
+
+        String brokerThereAdminHere = severalHats(new Membership(Role.BROKER, OTHER, "la-" + OTHER), new Membership(Role.ADMIN, AREA, "la-" + AREA));
+        assertThat(api.get(path, brokerThereAdminHere).status()).as("the admin's membership, not the hat, grants it").isEqualTo(200);
+        assertThat(api.post(path + "/pause", brokerThereAdminHere, null).status()).isEqualTo(200);
+        assertThat(api.post(path + "/resume", brokerThereAdminHere, null).status()).isEqualTo(200);
+    }
+
+    private String severalHats(Membership... memberships) {
+        return tokens.signed(TokenClaims.person(tokens.identity(), "several-" + List.of(memberships).hashCode(), List.of(memberships),
+                java.time.Duration.ofMinutes(10)));
     }
 
     @Test

@@ -37,7 +37,7 @@ public class CheckReportAsk {
             return Outcome.forbidden("reports are for the commissioners and admins of an area");
         }
         List<Outcome.Violation> violations = new ArrayList<>();
-        String area = ask.area() == null ? caller.area() : ask.area();
+        String area = ask.area() == null ? ReportPolicy.reportingArea(caller).orElseThrow() : ask.area();
         if (!AREA.matcher(area).matches()) {
             violations.add(new Outcome.Violation("area", "must be an area code: 1 to 64 letters, digits or : _ . -"));
         }

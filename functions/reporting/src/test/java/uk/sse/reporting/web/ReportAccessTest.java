@@ -118,6 +118,27 @@ class ReportAccessTest extends ReportingLambdaTest {
         }
     }
 
+    /** Decision 0080: each area's reports through the membership of that area, whichever hat is worn; none lent across. */
+    @Test
+    void aPersonOfSeveralMembershipsSeesTheReportsOfEachAreaTheyCommissionInAndNoOther() {
+        var adviserHereCommissionerThere = uk.sse.kernel.identity.TokenClaims.person(tokens.identity(), "two-hats",
+                List.of(new uk.sse.kernel.identity.Membership(Role.ADVISER, "888", null),
+                        new uk.sse.kernel.identity.Membership(Role.COMMISSIONER, Scenario.OTHER_AREA, "la-" + Scenario.OTHER_AREA)),
+                java.time.Duration.ofMinutes(10));
+        String twoHats = tokens.signed(adviserHereCommissionerThere);
+        Api.Reply unnamed = get(uri("/reports/days"), twoHats);
+        assertThat(unnamed.status()).as("no area asked: the commissioner's").isEqualTo(200);
+        assertThat(unnamed.map()).containsEntry("area", Scenario.OTHER_AREA);
+        assertThat(unnamed.body()).isEqualTo(get(uri("/reports/days"), commissioner(Scenario.OTHER_AREA)).body());
+        Api.Reply here = get(uri("/reports/days?area=888"), twoHats);
+        assertThat(here.status()).as("an adviser of 888 is no commissioner of it").isEqualTo(404);
+        assertThat(here.body()).doesNotContain("rows");
+        String adviserAndAssurer = tokens.signed(uk.sse.kernel.identity.TokenClaims.person(tokens.identity(), "no-reports",
+                List.of(new uk.sse.kernel.identity.Membership(Role.ADVISER, "888", null), new uk.sse.kernel.identity.Membership(Role.ASSURER, "888", null)),
+                java.time.Duration.ofMinutes(10)));
+        assertThat(get(uri("/reports/days?area=888"), adviserAndAssurer).status()).isEqualTo(403);
+    }
+
     @Test
     void aCommissionerWithoutAnAreaIsRefused() {
         Api.Reply reply = get(uri("/reports/days"), tokens.bearer(Role.COMMISSIONER, null, "la"));

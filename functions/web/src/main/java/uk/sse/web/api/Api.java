@@ -74,6 +74,7 @@ public class Api {
 
     private CompletableFuture<ApiReply> send(Person person, HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Authorization", person.authorization());
+        person.hatHeader().forEach(request::header);
         headers.forEach(request::header);
         HttpRequest built = request.build();
         return client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray())

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import uk.sse.web.assets.Assets;
 import uk.sse.web.notifications.Notifications;
 import uk.sse.web.security.CsrfTokens;
+import uk.sse.web.session.Hats;
 import uk.sse.web.session.People;
 import uk.sse.web.session.Person;
 
@@ -31,12 +32,14 @@ public class Pages {
     private final Assets assets;
     private final People people;
     private final Notifications notifications;
+    private final Hats hats;
 
-    public Pages(ViewsRendererLocator renderers, Assets assets, People people, Notifications notifications) {
+    public Pages(ViewsRendererLocator renderers, Assets assets, People people, Notifications notifications, Hats hats) {
         this.renderers = renderers;
         this.assets = assets;
         this.people = people;
         this.notifications = notifications;
+        this.hats = hats;
     }
 
     public MutableHttpResponse<String> ok(HttpRequest<?> request, String view, String title, Object page) {
@@ -55,7 +58,8 @@ public class Pages {
     public String html(HttpRequest<?> request, String view, String title, Object page) {
         Person person = people.signedIn(request).orElse(null);
         Layout layout = new Layout(title, person, Navigation.of(person, request.getPath()), CsrfTokens.of(request),
-                assets.css(), assets.js(), assets.base(), person == null ? null : notifications.unread(person).orElse(null));
+                assets.css(), assets.js(), assets.base(), person == null ? null : notifications.unread(person).orElse(null),
+                person == null ? null : hats.label(person.caller().hat().orElseThrow()));
         Map<String, Object> model = page == null ? Map.of("layout", layout) : Map.of("layout", layout, "page", page);
         @SuppressWarnings("unchecked")
         ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = renderers.resolveViewsRenderer(view, MediaType.TEXT_HTML, model)

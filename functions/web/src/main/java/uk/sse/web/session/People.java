@@ -7,6 +7,7 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.CallerArgumentBinder;
+import uk.sse.kernel.identity.Membership;
 
 import java.text.ParseException;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The one place the web reads who someone is: the claims of the bearer token in their session, read by the kernel's
  * {@link CallerArgumentBinder#callerOf} exactly as the APIs read them. The token came from the identity provider's
  * token endpoint (or the local run's demo sign-in) and was sealed into the session cookie, so it is not verified again
- * here; every API verifies it on every call.
+ * here; every API verifies it on every call. The membership the person chose to act in (the hat, decision 0080) is
+ * the session's, and must be one the token carries: one it does not is ignored, leaving the token's first.
  */
 @Singleton
 public class People {
@@ -49,7 +51,8 @@ public class People {
             if (subject == null) {
                 return Optional.empty();
             }
-            Optional<Caller> caller = CallerArgumentBinder.personOf(Authentication.build(subject.toString(), claims));
+            Optional<Caller> caller = CallerArgumentBinder.personOf(Authentication.build(subject.toString(), claims))
+                    .map(c -> session.hat() == null ? c : Membership.parse(session.hat()).flatMap(c::wearing).orElse(c));
             return caller.map(c -> new Person(c, session.name(), session.token(), session.id()));
         });
     }

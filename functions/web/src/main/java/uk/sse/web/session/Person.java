@@ -1,7 +1,12 @@
 package uk.sse.web.session;
 
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.CallerArgumentBinder;
+import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The signed-in person as the pages see them: who they are (the {@link Caller} the APIs will also see in their token),
@@ -46,12 +51,35 @@ public record Person(Caller caller, String name, String bearer, String sessionId
         return "Bearer " + bearer;
     }
 
+    /** Every membership the person holds, the one they are acting in first. */
+    public List<Membership> memberships() {
+        return caller.memberships();
+    }
+
+    /** Whether the person holds several memberships, and so may choose which to act in. */
+    public boolean wearsSeveralHats() {
+        return caller.memberships().size() > 1;
+    }
+
+    /**
+     * The header naming the membership the person acts in, for every API call: the APIs then decide in that one first
+     * (decision 0080). None for a person of one membership, whose token says it all.
+     */
+    public Map<String, String> hatHeader() {
+        return wearsSeveralHats() ? Map.of(CallerArgumentBinder.MEMBERSHIP, caller.hat().orElseThrow().written()) : Map.of();
+    }
+
     /** What the person does here, for the header: "Adviser", "School", "Provider"... */
     public String roleLabel() {
-        if (isSchool()) {
+        return roleLabel(caller.hat().orElseThrow());
+    }
+
+    /** What a membership is, by its role: "Adviser", "School" (a provider whose organisation is a school), "Provider"... */
+    public static String roleLabel(Membership membership) {
+        if (membership.role() == Role.PROVIDER && membership.organisation() != null && membership.organisation().matches(URN)) {
             return "School";
         }
-        return switch (caller.role()) {
+        return switch (membership.role()) {
             case ADVISER -> "Adviser";
             case BROKER -> "Broker";
             case PROVIDER -> "Provider";

@@ -64,7 +64,7 @@ public class SessionCookies {
         byte[] id = new byte[18];
         RANDOM.nextBytes(id);
         String shortName = name == null || name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
-        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), token, shortName, expiresAt);
+        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), token, shortName, expiresAt, null);
     }
 
     /** The cookie carrying the session. */

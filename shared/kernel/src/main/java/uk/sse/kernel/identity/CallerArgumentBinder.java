@@ -9,7 +9,7 @@ import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * Lets a controller method take a {@link Caller} parameter. A person's token without a known role is treated as
  * unauthenticated: no endpoint can be reached with an unusable identity. A service's token (its client is one of
  * {@link IdentitySettings#serviceClients()}) reaches only routes that admit one of its scopes ({@link ServiceAdmission});
- * the person it acts for comes from the {@code Acting-*} headers, which only a service's call is read for.
+ * the person it acts for comes from the {@code Acting-*} headers, which only a service's call is read for. A person may
+ * name the membership they are wearing in the {@link #MEMBERSHIP} header ({@code ROLE@area/org}); one their token does
+ * not carry is refused (403), never added (decision 0080).
  */
 @Singleton
 public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
@@ -28,6 +30,8 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
     public static final String ACTING_ROLE = "Acting-Role";
     public static final String ACTING_AREA = "Acting-Area";
     public static final String ACTING_ORG = "Acting-Org";
+    /** The membership a person says they are wearing, one of their token's. */
+    public static final String MEMBERSHIP = "Membership";
     /** What an acting person's parts may be: short, printable, no separators that could forge a log line. */
     private static final Pattern ACTING_PART = Pattern.compile("[A-Za-z0-9:_.@\\-]{1,128}");
 
@@ -52,10 +56,18 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
         if (caller.isEmpty()) {
             throw new AuthorizationException(null);
         }
-        return () -> caller;
+        String chosen = source.getHeaders().get(MEMBERSHIP);
+        if (chosen == null || caller.get().isService()) {
+            return () -> caller;
+        }
+        Optional<Caller> wearing = Membership.parse(chosen).flatMap(caller.get()::wearing);
+        if (wearing.isEmpty()) {
+            throw new AuthorizationException(authentication.get());
+        }
+        return () -> wearing;
     }
 
-    /** The caller a validated token names: a service by its client id, or a person by their role claim. */
+    /** The caller a validated token names: a service by its client id, or a person by their memberships. */
     public Optional<Caller> callerOf(Authentication authentication, HttpRequest<?> request) {
         Object client = authentication.getAttributes().get(TokenClaims.CLIENT_ID);
         if (client != null && identity.isService(client.toString())) {
@@ -67,15 +79,10 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
         return personOf(authentication);
     }
 
-    /** The person a token names by its role claim (and area and organisation); none without a known role. */
+    /** The person a token names by their memberships (or the role, area and organisation of an older token); none without one. */
     public static Optional<Caller> personOf(Authentication authentication) {
-        Role role = roleOf(authentication.getAttributes().get(Role.CLAIM));
-        if (role == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Caller(authentication.getName(), role,
-                text(authentication.getAttributes().get(Caller.AREA_CLAIM)),
-                text(authentication.getAttributes().get(Caller.ORGANISATION_CLAIM))));
+        List<Membership> memberships = TokenMemberships.of(authentication.getAttributes());
+        return memberships.isEmpty() ? Optional.empty() : Optional.of(Caller.person(authentication.getName(), memberships));
     }
 
     private static Caller.Acting acting(HttpRequest<?> request) {
@@ -87,21 +94,5 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
     private static String part(HttpRequest<?> request, String header) {
         String value = request.getHeaders().get(header);
         return value != null && ACTING_PART.matcher(value).matches() ? value : null;
-    }
-
-    private static Role roleOf(Object claim) {
-        Object value = claim instanceof Iterable<?> many && many.iterator().hasNext() ? many.iterator().next() : claim;
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Role.valueOf(value.toString().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
-    private static String text(Object claim) {
-        return claim == null || claim.toString().isBlank() ? null : claim.toString();
     }
 }

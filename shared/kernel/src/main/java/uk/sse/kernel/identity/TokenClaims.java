@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The claims of the tokens the functions accept, as Cognito issues them for the web client (a person's access token
- * with the {@code role}, {@code area} and {@code org} claims its trigger adds) and for a service's client-credentials
- * grant ({@code sub} and {@code client_id} the client, {@code scope} its scopes). The local run and the tests sign
+ * with the {@code memberships} claim its trigger adds, or in older tokens {@code role}, {@code area} and {@code org})
+ * and for a service's client-credentials grant ({@code sub} and {@code client_id} the client, {@code scope} its scopes). The local run and the tests sign
  * these; in AWS only Cognito does.
  */
 public final class TokenClaims {
@@ -33,6 +34,21 @@ public final class TokenClaims {
         if (org != null) {
             claims.put(Caller.ORGANISATION_CLAIM, org);
         }
+        return claims;
+    }
+
+    /**
+     * A person's claims as the pre-token trigger writes them (decision 0080): every membership in {@code memberships},
+     * and while there is only one, its {@code role}, {@code area} and {@code org} too, for readers of older tokens.
+     */
+    public static Map<String, Object> person(IdentitySettings identity, String subject, List<Membership> memberships, Duration validFor) {
+        if (memberships.isEmpty()) {
+            throw new IllegalArgumentException("a person holds at least one membership");
+        }
+        Map<String, Object> claims = memberships.size() == 1
+                ? person(identity, subject, memberships.getFirst().role(), memberships.getFirst().area(), memberships.getFirst().organisation(), validFor)
+                : common(identity, subject, identity.clients().getFirst(), validFor);
+        claims.put(Caller.MEMBERSHIPS_CLAIM, memberships.stream().map(Membership::written).toList());
         return claims;
     }
 

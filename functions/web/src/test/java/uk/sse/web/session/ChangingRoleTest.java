@@ -1,0 +1,162 @@
+package uk.sse.web.session;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.sse.kernel.identity.Membership;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
+import uk.sse.testing.Api;
+import uk.sse.testing.Tokens;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person of several memberships through the web's Lambda handler (decision 0080): the header names the role they act
+ * in by its names, they change it on a page (CSRF-checked, only to a membership their token carries), what they are
+ * offered follows it, and every API call says it in the {@code Membership} header, which a stand-in API here records.
+ * A person of one membership has no choice to make and sends no such header.
+ */
+@MicronautTest(environments = "test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChangingRoleTest implements TestPropertyProvider {
+
+    private static final Membership ASSURER_IN_LANCASHIRE = new Membership(Role.ASSURER, "888", null);
+    private static final Membership ADVISER_OF_THE_TRUST = new Membership(Role.ADVISER, "trust-ribble", null);
+
+    private final ConcurrentLinkedQueue<Map<String, List<String>>> apiCalls = new ConcurrentLinkedQueue<>();
+    private HttpServer stand;
+
+    @Inject Api api;
+    @Inject Tokens tokens;
+    @Inject SessionCookies cookies;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            stand = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        stand.createContext("/", exchange -> {
+            apiCalls.add(Map.copyOf(exchange.getRequestHeaders()));
+            byte[] body = "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stand.start();
+        return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort(),
+                "micronaut.http.client.follow-redirects", "false",
+                "sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
+                "sse.areas.trust-ribble.name", "Ribble Learning Trust", "sse.areas.trust-ribble.kind", "TRUST",
+                "sse.areas.trust-ribble.urns", "119788,119789");
+    }
+
+    @AfterAll
+    void stopTheStandIn() {
+        stand.stop(0);
+    }
+
+    String sessionOf(List<Membership> memberships) {
+        String token = tokens.signed(TokenClaims.person(tokens.identity(), "two-hats", memberships, Duration.ofMinutes(10)))
+                .substring("Bearer ".length());
+        Session session = cookies.start(token, "Pat Two", Instant.now().plusSeconds(600).getEpochSecond());
+        return cookies.cookie(session).getName() + "=" + cookies.cookie(session).getValue();
+    }
+
+    Api.Reply page(String path, String cookie) {
+        MutableHttpRequest<?> request = HttpRequest.GET(path).accept(MediaType.TEXT_HTML_TYPE).header("Cookie", cookie);
+        return api.send(request);
+    }
+
+    Api.Reply choose(String cookie, String csrf, String membership) {
+        String body = (csrf == null ? "" : "csrfToken=" + csrf + "&") + "membership=" + membership;
+        return api.send(HttpRequest.POST("/hat", body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .accept(MediaType.TEXT_HTML_TYPE).header("Cookie", cookie));
+    }
+
+    /** The session cookie and the CSRF cookie, and the token of the page's forms. */
+    static String[] withCsrf(String session, Api.Reply page) {
+        String csrfCookie = page.headers().get("Set-Cookie").stream().filter(c -> c.startsWith("__Host-csrfToken=")).findFirst().orElseThrow();
+        Matcher field = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(field.find()).isTrue();
+        return new String[]{session + "; " + csrfCookie.substring(0, csrfCookie.indexOf(';')), field.group(1)};
+    }
+
+    static String sessionCookieOf(Api.Reply reply) {
+        String set = reply.headers().get("Set-Cookie").stream().filter(c -> c.startsWith("__Host-sse-session=")).findFirst().orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    Optional<String> membershipHeaderOfTheLastCall() {
+        Map<String, List<String>> last = apiCalls.stream().reduce((a, b) -> b).orElseThrow();
+        return last.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Membership")).map(e -> e.getValue().getFirst()).findFirst();
+    }
+
+    @Test
+    void aPersonOfTwoMembershipsSeesTheOneTheyActInByNameAndChangesIt() {
+        String session = sessionOf(List.of(ASSURER_IN_LANCASHIRE, ADVISER_OF_THE_TRUST));
+        Api.Reply home = page("/", session);
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("Pat Two", "Assurer, Lancashire", "href=\"/hat\"", "Change role", "Offers to review")
+                .doesNotContain("Visit a school");
+
+        Api.Reply choice = page("/hat", session);
+        assertThat(choice.status()).isEqualTo(200);
+        assertThat(choice.body()).contains("Which role are you acting in?", "Assurer, Lancashire", "Adviser, Ribble Learning Trust")
+                .containsPattern("value=\"ASSURER@888\" checked");
+        String[] csrf = withCsrf(session, choice);
+
+        Api.Reply forged = choose(csrf[0], null, "ADVISER@trust-ribble");
+        assertThat(forged.status()).as("a choice without its CSRF token").isEqualTo(403);
+
+        Api.Reply notHeld = choose(csrf[0], csrf[1], "ADVISER@888");
+        assertThat(notHeld.status()).as("a membership the token does not carry").isEqualTo(422);
+        assertThat(notHeld.body()).contains("Choose the role you are acting in");
+        assertThat(notHeld.headers().getOrDefault("Set-Cookie", List.of())).noneMatch(c -> c.startsWith("__Host-sse-session="));
+        assertThat(choose(csrf[0], csrf[1], "garbage%00").status()).isEqualTo(422);
+
+        Api.Reply changed = choose(csrf[0], csrf[1], "ADVISER@trust-ribble");
+        assertThat(changed.status()).isEqualTo(303);
+        assertThat(changed.header("Location")).isEqualTo("/");
+        String asAdviser = sessionCookieOf(changed);
+        assertThat(page("/", asAdviser).body()).contains("Adviser, Ribble Learning Trust", "Visit a school", "Change role")
+                .doesNotContain("Offers to review");
+
+        page("/support-requests", asAdviser);
+        assertThat(membershipHeaderOfTheLastCall()).as("the API is told the role acted in").hasValue("ADVISER@trust-ribble");
+        page("/offers-to-review", session);
+        assertThat(membershipHeaderOfTheLastCall()).hasValue("ASSURER@888");
+    }
+
+    @Test
+    void aPersonOfOneMembershipHasNoRoleToChooseAndSendsNone() {
+        String session = sessionOf(List.of(ASSURER_IN_LANCASHIRE));
+        Api.Reply home = page("/", session);
+        assertThat(home.body()).contains("Assurer, Lancashire").doesNotContain("Change role");
+        assertThat(page("/hat", session).status()).isEqualTo(404);
+        page("/offers-to-review", session);
+        assertThat(membershipHeaderOfTheLastCall()).isEmpty();
+    }
+}
