@@ -6,7 +6,6 @@ import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
 import uk.sse.kernel.dynamo.AwsSettings;
 import uk.sse.kernel.secrets.CachedSecret;
-import uk.sse.kernel.snapstart.SnapshotHook;
 import uk.sse.notifier.EmailSettings;
 import uk.sse.notifier.NotifierSettings;
 import uk.sse.notifier.application.EmailMessage;
@@ -23,7 +22,7 @@ import java.time.Duration;
  * run time ({@link CachedSecret}): read again when Notify refuses it (403: it was rotated) and after a SnapStart restore.
  */
 @Singleton
-public class NotifyEmailSender implements EmailSender, SnapshotHook {
+public class NotifyEmailSender implements EmailSender {
 
     private static final int EXCERPT = 1024;
     private static final Duration MAX_AGE = Duration.ofMinutes(15);
@@ -75,7 +74,7 @@ public class NotifyEmailSender implements EmailSender, SnapshotHook {
         }
     }
 
-    @Override
+    /** Read the secret again when next wanted: after a SnapStart restore ({@code SecretsAfterRestore}). */
     public void refresh() {
         if (storedKey != null) {
             storedKey.forget(); // the snapshot may be older than the last rotation

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.kernel.dynamo.AwsSettings;
 import uk.sse.kernel.secrets.CachedSecret;
-import uk.sse.kernel.snapstart.SnapshotHook;
 import uk.sse.notifier.NotifierSettings;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -29,7 +28,7 @@ import java.util.Map;
  * it, or after a rotation {@code {"id": "k2", "key": "...", "previous": {"k1": "..."}}}.
  */
 @Singleton
-public class SealingKeys implements SnapshotHook {
+public class SealingKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealingKeys.class);
     static final Duration MAX_AGE = Duration.ofMinutes(15);
@@ -75,7 +74,7 @@ public class SealingKeys implements SnapshotHook {
         return parsedFrom(secret.reread(seen == null ? null : seen.text()));
     }
 
-    @Override
+    /** Read the secret again when next wanted: after a SnapStart restore ({@code SecretsAfterRestore}). */
     public void refresh() {
         if (secret != null) {
             secret.forget(); // the snapshot may be older than the last rotation

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,6 +43,9 @@ import java.util.concurrent.CompletableFuture;
 @Controller(PagePaths.WEBHOOKS)
 @WebPages
 public class WebhooksController {
+
+    /** The notifier's subscription formats. */
+    private static final Set<String> FORMATS = Set.of("slack", "teams", "json");
 
     private static final String ID = "sub_[0-9A-Z]{26}";
     private static final String DELIVERY = "[A-Za-z0-9_.:-]{1,128}";
@@ -104,7 +108,7 @@ public class WebhooksController {
         if (url.isEmpty()) {
             errors.add("url", "Enter the address to send to, starting https://");
         }
-        if (!format.equals("slack") && !format.equals("json")) {
+        if (!FORMATS.contains(format)) {
             errors.add("format", "Choose how to send the events");
         }
         if (chosen.isEmpty()) {
@@ -186,6 +190,7 @@ public class WebhooksController {
     private HttpResponse<?> newPage(HttpRequest<?> request, String key, String url, String description, String format, List<String> chosen,
                                     Errors errors) {
         List<Choice> formats = List.of(new Choice("slack", "Slack messages", "For a Slack channel's incoming webhook", "slack".equals(format)),
+                new Choice("teams", "Microsoft Teams cards", "For a Teams channel's Workflows webhook", "teams".equals(format)),
                 new Choice("json", "JSON", "The events as published, for your own systems", "json".equals(format)));
         List<Choice> groups = GROUPS.keySet().stream().map(g -> new Choice(g, GROUP_LABELS.get(g), chosen.contains(g))).toList();
         var page = new Webhooks.NewPage(key, url, description, formats, groups, errors);
@@ -231,7 +236,12 @@ public class WebhooksController {
     }
 
     private static String format(String format) {
-        return "json".equals(format) ? "JSON (the events as published)" : "slack".equals(format) ? "Slack messages" : format;
+        return switch (format) {
+            case "json" -> "JSON (the events as published)";
+            case "slack" -> "Slack messages";
+            case "teams" -> "Microsoft Teams cards";
+            default -> format;
+        };
     }
 
     static Labels.Tag status(String status) {
