@@ -134,8 +134,27 @@ abstract class Journey {
     void go(WebElement element) {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
-        waitFor(ExpectedConditions.stalenessOf(page));
+        waitFor(d -> isGone(page));
         waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element has left the document. Chromium sometimes answers a question about the old page's node, mid
+     * navigation, with "Node with given id does not belong to the document" as an unknown error rather than a stale
+     * element; that means gone too (CI failed once on it in RegistrarJourneyTest).
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     String heading() {
