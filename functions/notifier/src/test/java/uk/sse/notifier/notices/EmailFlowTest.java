@@ -78,7 +78,9 @@ class EmailFlowTest extends NotifierLambdaTest {
         String provider = person("lead-" + PROVIDER, Role.PROVIDER, AREA, PROVIDER, "lead@riverside.example.org", true);
         Api.Reply optedOut = api.put("/notices/settings", quiet, null, Map.of("emails", List.of()));
         assertThat(optedOut.status()).as(optedOut.body()).isEqualTo(200);
-        assertThat(optedOut.map().get("choices")).isEqualTo(List.of(Map.of("kind", "request-raised", "email", false)));
+        assertThat(optedOut.map().get("choices")).isEqualTo(List.of(Map.of("kind", "request-raised", "email", false),
+                Map.of("kind", "request-waiting", "email", false), Map.of("kind", "wanted-by-near", "email", false),
+                Map.of("kind", "engagement-overdue", "email", false)));
 
         BrokerageRequest raised = brokerage().raise(AREA, "R-email-1", URN, "Oakfield Primary", List.of("INC.SEND.ASD"), "Provision maps", Urgency.HIGH);
         assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
