@@ -1,8 +1,6 @@
 package uk.sse.notifier.notices;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Urgency;
@@ -13,10 +11,8 @@ import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.notifier.model.NoticeKind;
-import uk.sse.notifier.testing.NotifierLambdaTest;
-import uk.sse.testing.Api;
+import uk.sse.notifier.testing.EmailLambdaTest;
 import uk.sse.testing.NotifyStandIn;
 
 import java.time.Duration;
@@ -37,38 +33,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * often the sweep runs and the events come again; none before it is due.
  */
 @MicronautTest
-class ReminderFlowTest extends NotifierLambdaTest {
+class ReminderFlowTest extends EmailLambdaTest {
 
     static final String AREA = "877";
     static final String URN = "120013";
     static final String PROVIDER = "prv_reminded-trust";
     static final Duration WAIT = Duration.ofSeconds(15);
 
-    final NotifyStandIn notify = NotifyStandIn.start(JsonMapper.createDefault());
-    final Map<NoticeKind, String> templates = new LinkedHashMap<>();
-
     @Override
     protected Map<String, String> extra() {
-        Map<String, String> p = new HashMap<>();
-        p.put("sse.notifier.email.api-key", notify.apiKey());
-        p.put("sse.notifier.email.base-url", notify.baseUrl());
-        for (NoticeKind k : NoticeKind.values()) {
-            p.put("sse.notifier.email.templates." + k.apiName(), templates.computeIfAbsent(k, x -> UUID.randomUUID().toString()));
-        }
+        Map<String, String> p = new HashMap<>(super.extra());
         p.put("sse.notifier.reminders.area-targets." + AREA, "P3D");
         return p;
     }
 
-    @AfterAll
-    void stopNotify() {
-        notify.close();
-    }
-
     @Test
     void eachReminderArrivesOnceWhenItFallsDue() {
-        String broker = person("broker-rem", Role.BROKER, AREA, null, "broker.rem@la.example.gov.uk");
-        String provider = person("lead-rem", Role.PROVIDER, AREA, PROVIDER, "lead@reminded.example.org");
-        String assurer = person("assurer-rem", Role.ASSURER, AREA, null, "assurer.rem@la.example.gov.uk");
+        String broker = person("broker-rem", Role.BROKER, AREA, null, "broker.rem@la.example.gov.uk", true);
+        String provider = person("lead-rem", Role.PROVIDER, AREA, PROVIDER, "lead@reminded.example.org", true);
+        String assurer = person("assurer-rem", Role.ASSURER, AREA, null, "assurer.rem@la.example.gov.uk", true);
 
         BrokerageRequest engaged = brokerage().raise(AREA, "R-rem-engaged", URN, "Elm Primary", List.of("AB.ATT"), "Attendance", Urgency.HIGH);
         brokerage().proposeAcceptAgree(engaged, "off_rem", PROVIDER);
@@ -165,21 +148,5 @@ class ReminderFlowTest extends NotifierLambdaTest {
                     eventJson.write(approved))));
             assertThat(pipeline().deliver(stream).getBatchItemFailures()).isEmpty();
         }
-    }
-
-    /** A person signs in with a verified address, recorded as the web records it. */
-    private String person(String subject, Role role, String area, String org, String email) {
-        Map<String, Object> claims = TokenClaims.person(tokens.identity(), subject, role, area, org, Duration.ofHours(1));
-        claims.put("email", email);
-        claims.put("email_verified", true);
-        String bearer = tokens.signed(claims);
-        assertThat(api.put("/notices/contact", bearer, null, Map.of()).status()).isEqualTo(200);
-        return bearer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> titles(Api.Reply inbox) {
-        assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) inbox.map().get("items")).stream().map(i -> (String) i.get("title")).toList();
     }
 }
