@@ -184,6 +184,13 @@ public class SseStack extends Stack {
         sealingKey.grantRead(notifierSweeper.function());
         notifyKey.grantRead(notifierSweeper.function());
         new Sweeper(this, "WebhookRetries", "webhook-retries", notifierSweeper, Duration.minutes(1), stage.name());
+        // reminders when time passes (decision 0076): the dates are the notifier's own, kept from the events it reads
+        SnapStartFunction notifierReminders = functions.make(this, "NotifierReminders",
+                new SnapStartFunction.Spec("notifier-reminders", "notifier", "uk.sse.notifier.sweep.SendReminders", SWEEP_TIMEOUT, notifierEnv), null);
+        notifierTable.grantReadWriteData(notifierReminders.function());
+        sealingKey.grantRead(notifierReminders.function());
+        notifyKey.grantRead(notifierReminders.function());
+        new Sweeper(this, "Reminders", "reminders", notifierReminders, Duration.hours(1), stage.name());
 
         // reporting: the read model in Aurora, projected from three streams; in the VPC
         Map<String, String> reportingEnv = withTokenChecks(identity, Map.of("SSE_REPORTING_JDBC_URL", database.jdbcUrl(),

@@ -25,7 +25,8 @@ class AccessTest {
             Map.entry("register-import", "directory"), Map.entry("register-fetch", "directory"),
             Map.entry("ledger-api", "ledger"), Map.entry("ledger-sweeper", "ledger"),
             Map.entry("brokerage-api", "brokerage"), Map.entry("brokerage-reconciliation", "brokerage"),
-            Map.entry("notifier-api", "notifier"), Map.entry("notifier-stream", "notifier"), Map.entry("notifier-sweeper", "notifier"));
+            Map.entry("notifier-api", "notifier"), Map.entry("notifier-stream", "notifier"), Map.entry("notifier-sweeper", "notifier"),
+            Map.entry("notifier-reminders", "notifier"));
 
     /** Which tables' streams each handler reads. */
     static final Map<String, Set<String>> STREAMS = Map.of(

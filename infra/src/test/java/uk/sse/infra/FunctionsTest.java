@@ -27,6 +27,7 @@ class FunctionsTest {
             Map.entry("notifier-api", List.of("notifier", API)),
             Map.entry("notifier-stream", List.of("notifier", "uk.sse.notifier.stream.NotifyOnEvents")),
             Map.entry("notifier-sweeper", List.of("notifier", "uk.sse.notifier.sweep.RetryDueDeliveries")),
+            Map.entry("notifier-reminders", List.of("notifier", "uk.sse.notifier.sweep.SendReminders")),
             Map.entry("reporting-api", List.of("reporting", API)),
             Map.entry("reporting-projection", List.of("reporting", "uk.sse.reporting.projection.ProjectEvents")),
             Map.entry("web", List.of("web", API)));
@@ -107,7 +108,7 @@ class FunctionsTest {
         // the notifier's sealing key: a generated secret the functions read at run time; the environment names it only
         String sealingKey = s.ofType("AWS::SecretsManager::Secret").keySet().stream().filter(id -> id.startsWith("NotifierSealingKey"))
                 .findFirst().orElseThrow();
-        for (String handler : List.of("notifier-api", "notifier-stream", "notifier-sweeper")) {
+        for (String handler : List.of("notifier-api", "notifier-stream", "notifier-sweeper", "notifier-reminders")) {
             assertThat(s.environment(handler)).as(handler).doesNotContainKey("SSE_NOTIFIER_SECRET_KEY");
             assertThat(String.valueOf(s.environment(handler).get("SSE_NOTIFIER_SECRET_KEY_ARN"))).as(handler)
                     .contains(sealingKey).doesNotContain("resolve:secretsmanager");

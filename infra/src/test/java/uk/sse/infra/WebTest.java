@@ -87,7 +87,7 @@ class WebTest {
     @Test
     void the_notifiers_messages_link_to_the_web_application() {
         String api = Synthesised.dev().ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
-        for (String handler : List.of("notifier-api", "notifier-stream", "notifier-sweeper")) {
+        for (String handler : List.of("notifier-api", "notifier-stream", "notifier-sweeper", "notifier-reminders")) {
             assertThat(String.valueOf(Synthesised.dev().environment(handler).get("SSE_LINK_BASE_URL"))).as(handler).contains(api);
             assertThat(Synthesised.prod().environment(handler).get("SSE_LINK_BASE_URL")).as(handler).isEqualTo("https://app.schoolsupport.org.uk");
         }

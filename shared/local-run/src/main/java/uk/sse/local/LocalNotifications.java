@@ -10,6 +10,7 @@ import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.application.RemindWhatIsDue;
 import uk.sse.notifier.application.SendDueDeliveries;
 import uk.sse.notifier.application.Subscribe;
 import uk.sse.notifier.model.EventCatalogue;
@@ -33,13 +34,15 @@ import java.util.concurrent.TimeUnit;
  * to here), subscribed to the demo area's events three ways (the envelope as JSON, Slack messages, and the admins'
  * "endpoint disabled"); the notifier's stream consumer, in an application context of its own as its Lambda would be,
  * driven by the brokerage's, the directory's, the ledger's and its own table's streams; and the sweeper on a timer
- * (every minute in AWS).
+ * (every minute in AWS) and the reminders on another (every hour in AWS).
  */
 final class LocalNotifications implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalNotifications.class);
     static final int BATCH_SIZE = 100;
     static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+    /** Reminders (every hour in AWS): often here, so that a demo sees one soon after its date passes. */
+    static final Duration REMIND_EVERY = Duration.ofSeconds(30);
 
     private final LocalReceiver receiver;
     private final StreamDriver streams;
@@ -96,6 +99,14 @@ final class LocalNotifications implements AutoCloseable {
                 LOG.warn("the webhook sweep failed; the next one tries again", failed);
             }
         }, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        RemindWhatIsDue remind = context.getBean(RemindWhatIsDue.class);
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                remind.sweep();
+            } catch (RuntimeException failed) {
+                LOG.warn("the reminder sweep failed; the next one tries again", failed);
+            }
+        }, REMIND_EVERY.toMillis(), REMIND_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new LocalNotifications(receiver, streams, sweeper, tables);
     }
 

@@ -19,6 +19,9 @@ public interface NoticeStore {
     /** Stores the notice; false if it was stored already. */
     boolean add(Notice notice);
 
+    /** Whether the notice is stored already. */
+    boolean has(Notice notice);
+
     void rememberRaiser(String requestId, String subject);
 
     Optional<String> raiserOf(String requestId);

@@ -19,7 +19,12 @@ public enum NoticeKind {
     REQUEST_PROPOSED(Set.of(Role.ADVISER)),
     REQUEST_AGREED(Set.of(Role.ADVISER)),
     REQUEST_CANCELLED(Set.of(Role.ADVISER)),
-    OFFER_AWAITS_ASSURANCE(Set.of(Role.ASSURER));
+    OFFER_AWAITS_ASSURANCE(Set.of(Role.ASSURER)),
+    // reminders: made by the passing of time (Reminders), not by an event
+    REQUEST_WAITING(Set.of(Role.BROKER)),
+    WANTED_BY_NEAR(Set.of(Role.BROKER)),
+    ENGAGEMENT_OVERDUE(Set.of(Role.BROKER, Role.PROVIDER)),
+    REVIEW_DUE(Set.of(Role.ASSURER, Role.PROVIDER));
 
     private final Set<Role> roles;
 

@@ -64,6 +64,14 @@ public class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
+    public boolean has(Notice n) {
+        var response = client.getItem(b -> b.tableName(table).consistentRead(true).projectionExpression("pk")
+                .key(Map.of(Tables.PK, AttributeValue.fromS("INBOX#" + n.audience().key()),
+                        Tables.SK, AttributeValue.fromS(Keys.millis(n.occurredAt()) + "#" + n.id()))));
+        return response.hasItem() && !response.item().isEmpty();
+    }
+
+    @Override
     public void rememberRaiser(String requestId, String subject) {
         client.putItem(b -> b.tableName(table).item(Items.builder().s(Tables.PK, "RAISER#" + requestId).s(Tables.SK, "RAISER")
                 .s("entity", "RAISER").s("subject", subject).n("expiresAt", expiry()).build()));

@@ -12,6 +12,7 @@ import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.events.StreamedEvents;
 import uk.sse.notifier.application.DeliverEvents;
 import uk.sse.notifier.application.PostNotices;
+import uk.sse.notifier.application.WatchDates;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /**
  * The Lambda handler of the brokerage, directory and ledger tables' streams, and of the notifier's own (which carries
  * {@code notifier.subscription.disabled}): webhooks to the subscriptions, and notices (in-app, and by email) to the people
- * who must act. Only events' inserts matter (docs/events.md); the rest of each stream is
+ * who must act; and the dates to remind them of. Only events' inserts matter (docs/events.md); the rest of each stream is
  * its publisher's state and is skipped, as is an event that cannot be read (logged). Partial batch failures are
  * reported by sequence number (the mapping needs {@code ReportBatchItemFailures}): a record whose deliveries could not
  * be stored comes again, and its repeat makes no second delivery.
@@ -38,6 +39,9 @@ public class NotifyOnEvents extends MicronautRequestHandler<DynamodbEvent, Strea
 
     @Inject
     PostNotices notices;
+
+    @Inject
+    WatchDates watches;
 
     public NotifyOnEvents() {
         super();
@@ -67,6 +71,7 @@ public class NotifyOnEvents extends MicronautRequestHandler<DynamodbEvent, Strea
         DeliverEvents.Outcome outcome = deliver.deliver(incoming);
         java.util.Set<String> again = new java.util.LinkedHashSet<>(outcome.failedRecords());
         again.addAll(notices.post(incoming));
+        again.addAll(watches.watch(incoming));
         if (outcome.made() > 0 || outcome.duplicates() > 0 || !again.isEmpty()) {
             LOG.info("{} events: {} deliveries made, {} already made, {} records to come again", incoming.size(), outcome.made(),
                     outcome.duplicates(), again.size());

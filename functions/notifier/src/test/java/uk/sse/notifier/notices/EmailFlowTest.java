@@ -1,9 +1,7 @@
 package uk.sse.notifier.notices;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
@@ -16,16 +14,14 @@ import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.notifier.model.NoticeKind;
-import uk.sse.notifier.testing.NotifierLambdaTest;
+import uk.sse.notifier.testing.EmailLambdaTest;
 import uk.sse.testing.Api;
 import uk.sse.testing.NotifyStandIn;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,32 +37,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * fails, and still once.
  */
 @MicronautTest
-class EmailFlowTest extends NotifierLambdaTest {
+class EmailFlowTest extends EmailLambdaTest {
 
     static final String AREA = "877";
     static final String URN = "120012";
     static final String PROVIDER = "prv_riverside-trust";
     static final Duration WAIT = Duration.ofSeconds(15);
-
-    final NotifyStandIn notify = NotifyStandIn.start(JsonMapper.createDefault());
-    final Map<NoticeKind, String> templates = new LinkedHashMap<>();
-
-    @Override
-    protected Map<String, String> extra() {
-        Map<String, String> p = new HashMap<>();
-        p.put("sse.notifier.email.api-key", notify.apiKey());
-        p.put("sse.notifier.email.base-url", notify.baseUrl());
-        for (NoticeKind k : NoticeKind.values()) {
-            String template = templates.computeIfAbsent(k, x -> UUID.randomUUID().toString());
-            p.put("sse.notifier.email.templates." + k.apiName(), template);
-        }
-        return p;
-    }
-
-    @AfterAll
-    void stopNotify() {
-        notify.close();
-    }
 
     @Test
     void everyoneWhoMustActIsEmailedOnceWithTheirKindsTemplate() {
@@ -78,7 +54,9 @@ class EmailFlowTest extends NotifierLambdaTest {
         String provider = person("lead-" + PROVIDER, Role.PROVIDER, AREA, PROVIDER, "lead@riverside.example.org", true);
         Api.Reply optedOut = api.put("/notices/settings", quiet, null, Map.of("emails", List.of()));
         assertThat(optedOut.status()).as(optedOut.body()).isEqualTo(200);
-        assertThat(optedOut.map().get("choices")).isEqualTo(List.of(Map.of("kind", "request-raised", "email", false)));
+        assertThat(optedOut.map().get("choices")).isEqualTo(List.of(Map.of("kind", "request-raised", "email", false),
+                Map.of("kind", "request-waiting", "email", false), Map.of("kind", "wanted-by-near", "email", false),
+                Map.of("kind", "engagement-overdue", "email", false)));
 
         BrokerageRequest raised = brokerage().raise(AREA, "R-email-1", URN, "Oakfield Primary", List.of("INC.SEND.ASD"), "Provision maps", Urgency.HIGH);
         assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
@@ -183,24 +161,6 @@ class EmailFlowTest extends NotifierLambdaTest {
                 .isEqualTo(settings.get("choices"));
         assertThat(api.put("/notices/contact", tokens.service("directory.read"), null, Map.of()).status()).isEqualTo(403);
         assertThat(Arrays.stream(NoticeKind.values()).allMatch(k -> !NoticeKind.forRole(Role.COMMISSIONER).contains(k))).isTrue();
-    }
-
-    /** A person signs in: their token (with its email claim) recorded as the web records it. */
-    private String person(String subject, Role role, String area, String org, String email, boolean verified) {
-        Map<String, Object> claims = TokenClaims.person(tokens.identity(), subject, role, area, org, Duration.ofHours(1));
-        claims.put("email", email);
-        claims.put("email_verified", verified);
-        String bearer = tokens.signed(claims);
-        Api.Reply recorded = api.put("/notices/contact", bearer, null, Map.of());
-        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
-        assertThat(recorded.map().get("email")).isEqualTo(verified ? email : null);
-        return bearer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> titles(Api.Reply inbox) {
-        assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) inbox.map().get("items")).stream().map(i -> (String) i.get("title")).toList();
     }
 
     private static NotifyStandIn.Email only(List<NotifyStandIn.Email> emails) {

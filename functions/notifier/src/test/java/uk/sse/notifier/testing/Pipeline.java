@@ -9,26 +9,29 @@ import uk.sse.engines.streams.StartingPosition;
 import uk.sse.engines.streams.TableStreamReader;
 import uk.sse.notifier.stream.NotifyOnEvents;
 import uk.sse.notifier.sweep.RetryDueDeliveries;
+import uk.sse.notifier.sweep.SendReminders;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The notifier's two non-API handlers as Lambda runs them, each in an application context of its own with the test's
+ * The notifier's non-API handlers as Lambda runs them, each in an application context of its own with the test's
  * configuration: the stream consumer, handed real {@link DynamodbEvent}s read from the tables' streams, and the
- * sweeper, invoked as the schedule would.
+ * sweeper and the reminders, invoked as their schedules would.
  */
 public final class Pipeline implements AutoCloseable {
 
     private final NotifyOnEvents handler;
     private final RetryDueDeliveries sweeper;
+    private final SendReminders reminders;
     private final TableStreamReader notifierStream;
     private List<DynamodbEvent.DynamodbStreamRecord> last = List.of();
 
     public Pipeline(Map<String, Object> properties, String notifierTable) {
         this.handler = new NotifyOnEvents(ApplicationContext.builder().environments("test").properties(properties));
         this.sweeper = new RetryDueDeliveries(ApplicationContext.builder().environments("test").properties(properties));
+        this.reminders = new SendReminders(ApplicationContext.builder().environments("test").properties(properties));
         this.notifierStream = TableStreamReader.of(Engines.dynamo().endpoint(), notifierTable, StartingPosition.TRIM_HORIZON);
     }
 
@@ -67,6 +70,11 @@ public final class Pipeline implements AutoCloseable {
         return sweeper.handleRequest(new ScheduledEvent(), null);
     }
 
+    /** The reminders' handler, invoked as its schedule would. */
+    public Map<String, Object> remind() {
+        return reminders.handleRequest(new ScheduledEvent(), null);
+    }
+
     public ApplicationContext handlerContext() {
         return handler.getApplicationContext();
     }
@@ -75,6 +83,7 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         handler.close();
         sweeper.close();
+        reminders.close();
         notifierStream.close();
     }
 }

@@ -36,15 +36,19 @@ public class NotificationsController {
     public record SettingsPage(String email, List<Choice> choices, String done) { }
 
     /** What each kind of notice is, in words, for the settings page. */
-    static final Map<String, String> KINDS = Map.of(
-            "request-raised", "A school's request is raised in your area",
-            "proposal-addressed", "Support is proposed to you, to accept or decline",
-            "agreement-awaited", "Support for your school awaits your agreement",
-            "rating-awaited", "Support for your school is delivered and awaits your rating",
-            "request-proposed", "Support is proposed for a request you raised",
-            "request-agreed", "A school agrees support for a request you raised",
-            "request-cancelled", "A request you raised is cancelled or withdrawn",
-            "offer-awaits-assurance", "An offer in your area awaits assurance");
+    static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("request-raised", "A school's request is raised in your area"),
+            Map.entry("proposal-addressed", "Support is proposed to you, to accept or decline"),
+            Map.entry("agreement-awaited", "Support for your school awaits your agreement"),
+            Map.entry("rating-awaited", "Support for your school is delivered and awaits your rating"),
+            Map.entry("request-proposed", "Support is proposed for a request you raised"),
+            Map.entry("request-agreed", "A school agrees support for a request you raised"),
+            Map.entry("request-cancelled", "A request you raised is cancelled or withdrawn"),
+            Map.entry("offer-awaits-assurance", "An offer in your area awaits assurance"),
+            Map.entry("request-waiting", "Reminder: a request has waited longer than your area's target to be brokered"),
+            Map.entry("wanted-by-near", "Reminder: a request's wanted-by date is near and no support is agreed"),
+            Map.entry("engagement-overdue", "Reminder: support was not completed by the date it was expected"),
+            Map.entry("review-due", "Reminder: an offer's review date is within 30 days"));
 
     private final Pages pages;
     private final Notifications notifications;

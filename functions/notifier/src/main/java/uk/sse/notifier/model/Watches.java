@@ -1,0 +1,88 @@
+package uk.sse.notifier.model;
+
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.web.PagePaths;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How an event changes what is watched of its request or offer ({@link Watch}). Pure. The answer is the watch after the
+ * event: {@link Change.Keep} (nothing to change: an event already applied, or one that says nothing of dates),
+ * {@link Change.Put} or {@link Change.Forget} (the request is closed, the offer no longer assured).
+ */
+public final class Watches {
+
+    private Watches() { }
+
+    public sealed interface Change {
+        record Keep() implements Change { }
+        record Put(Watch watch) implements Change { }
+        record Forget(String key) implements Change { }
+    }
+
+    /** The key of what {@code e} is about, if it is about a request or an offer. */
+    public static Optional<String> keyOf(EventEnvelope e) {
+        Map<String, Object> d = e.data();
+        if (d == null) {
+            return Optional.empty();
+        }
+        if (e.type().startsWith("brokerage.") && EventData.has(d, "requestId") && !e.type().startsWith("brokerage.reconciliation.")
+                && !e.type().equals("brokerage.engagement.hold-refused")) {
+            return Optional.of("REQUEST#" + EventData.text(d, "requestId"));
+        }
+        if (e.type().startsWith("directory.offer.") && EventData.has(d, "offerId")) {
+            return Optional.of("OFFER#" + EventData.text(d, "offerId"));
+        }
+        return Optional.empty();
+    }
+
+    public static Change apply(Watch current, EventEnvelope e) {
+        Optional<String> key = keyOf(e);
+        if (key.isEmpty()) {
+            return new Change.Keep();
+        }
+        Map<String, Object> d = e.data();
+        long version = number(d.get("version"));
+        if (current != null && version <= current.version()) {
+            return new Change.Keep();
+        }
+        String status = EventData.text(d, "to") != null ? EventData.text(d, "to") : EventData.text(d, "status");
+        if (key.get().startsWith("OFFER#")) {
+            LocalDate review = date(EventData.text(d, "reviewDate"));
+            if (!"APPROVED".equals(status) || review == null) {
+                return current == null ? new Change.Keep() : new Change.Forget(key.get());
+            }
+            return new Change.Put(new Watch(key.get(), version, Watch.Stage.ASSURED, e.area(), "\u201c" + EventData.text(d, "title") + "\u201d",
+                    PagePaths.offer(EventData.text(d, "offerId")), EventData.text(d, "providerId"), null, review));
+        }
+        Watch.Stage stage = switch (status == null ? "" : status) {
+            case "OPEN" -> Watch.Stage.WAITING;
+            case "PROPOSED", "ACCEPTED" -> Watch.Stage.PROPOSED;
+            case "AGREED", "IN_DELIVERY" -> Watch.Stage.ENGAGED;
+            default -> null;
+        };
+        if (stage == null) {
+            return current == null ? new Change.Keep() : new Change.Forget(key.get());
+        }
+        String name = EventData.text(d, "schoolName");
+        Map<String, Object> engagement = EventData.map(d, "engagement");
+        String provider = EventData.has(engagement, "providerId") ? EventData.text(engagement, "providerId") : current == null ? null : current.organisation();
+        LocalDate wantedBy = date(EventData.text(d, "wantedBy"));
+        return new Change.Put(new Watch(key.get(), version, stage, e.area(),
+                name != null ? name : current != null ? current.name() : "the school with URN " + EventData.text(d, "urn"),
+                PagePaths.request(EventData.text(d, "requestId")), provider,
+                stage != Watch.Stage.WAITING ? null
+                        : current != null && current.waitingSince() != null ? current.waitingSince() : e.occurredAt(),
+                wantedBy != null ? wantedBy : current == null ? null : current.dueBy()));
+    }
+
+    private static long number(Object o) {
+        return o instanceof Number n ? n.longValue() : o == null ? 0 : Long.parseLong(o.toString());
+    }
+
+    private static LocalDate date(String s) {
+        return s == null || s.isBlank() ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    }
+}

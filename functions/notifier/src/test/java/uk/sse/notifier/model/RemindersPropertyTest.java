@@ -1,0 +1,82 @@
+package uk.sse.notifier.model;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import uk.sse.kernel.events.EventEnvelope;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What is watched and when reminders fall due: a reminder made by any later sweep is the same notice (so it is stored
+ * and emailed once); nothing is due before its time; an event read again or late changes nothing; a closed request is
+ * forgotten.
+ */
+class RemindersPropertyTest {
+
+    static final Instant RAISED = Instant.parse("2026-01-05T09:00:00Z");
+    static final LocalDate WANTED_BY = LocalDate.parse("2026-03-01");
+    static final Reminders.Rules RULES = new Reminders.Rules(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(30));
+
+    @Property
+    void aRemindersIdIsTheSameOnEverySweepAfterItFallsDue(@ForAll @IntRange(min = 0, max = 400) int hoursAfter,
+                                                         @ForAll @IntRange(min = 0, max = 400) int moreHours) {
+        Watch waiting = watch(event("brokerage.request.created", 1, "OPEN"));
+        Instant due = RAISED.plus(RULES.waitingTarget());
+        Instant first = due.plus(Duration.ofHours(hoursAfter));
+        Instant later = first.plus(Duration.ofHours(moreHours));
+        List<Notice> atFirst = Reminders.due(waiting, first, RULES);
+        assertThat(atFirst).extracting(Notice::kind).contains(NoticeKind.REQUEST_WAITING);
+        assertThat(Reminders.due(waiting, later, RULES)).extracting(Notice::id).containsAll(atFirst.stream().map(Notice::id).toList());
+        assertThat(Reminders.due(waiting, due.minusSeconds(1), RULES)).extracting(Notice::kind).doesNotContain(NoticeKind.REQUEST_WAITING);
+    }
+
+    @Property
+    void anEngagementIsOverdueOnlyAfterItsDate(@ForAll @IntRange(min = -60, max = 60) int days) {
+        Watch engaged = apply(watch(event("brokerage.request.created", 1, "OPEN")), event("brokerage.engagement.agreed", 4, "AGREED"));
+        assertThat(engaged.stage()).isEqualTo(Watch.Stage.ENGAGED);
+        assertThat(engaged.organisation()).isEqualTo("prv_1");
+        Instant at = WANTED_BY.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofDays(days)).plusSeconds(3600);
+        List<NoticeKind> kinds = Reminders.due(engaged, at, RULES).stream().map(Notice::kind).toList();
+        assertThat(kinds.contains(NoticeKind.ENGAGEMENT_OVERDUE)).isEqualTo(days >= 1);
+        assertThat(kinds).doesNotContain(NoticeKind.REQUEST_WAITING, NoticeKind.WANTED_BY_NEAR);
+    }
+
+    @Property(tries = 20)
+    void anEventReadAgainOrLateChangesNothingAndClosingForgets(@ForAll @IntRange(min = 1, max = 3) int older) {
+        Watch proposed = apply(watch(event("brokerage.request.created", 1, "OPEN")), event("brokerage.request.proposed", 4, "PROPOSED"));
+        assertThat(Watches.apply(proposed, event("brokerage.request.created", 4 - older, "OPEN"))).isInstanceOf(Watches.Change.Keep.class);
+        assertThat(Watches.apply(proposed, event("brokerage.request.cancelled", 5, "CANCELLED")))
+                .isEqualTo(new Watches.Change.Forget("REQUEST#R-1"));
+    }
+
+    private static Watch watch(EventEnvelope created) {
+        return apply(null, created);
+    }
+
+    private static Watch apply(Watch current, EventEnvelope e) {
+        Watches.Change change = Watches.apply(current, e);
+        assertThat(change).isInstanceOf(Watches.Change.Put.class);
+        return ((Watches.Change.Put) change).watch();
+    }
+
+    private static EventEnvelope event(String type, int version, String to) {
+        Map<String, Object> d = new LinkedHashMap<>(Map.of("requestId", "R-1", "version", version, "urn", "100001",
+                "schoolName", "Ash Primary", "to", to));
+        if (version == 1) {
+            d.put("wantedBy", WANTED_BY.toString());
+        }
+        if (to.equals("AGREED")) {
+            d.put("engagement", Map.of("providerId", "prv_1"));
+        }
+        return new EventEnvelope(type, "R-1/" + version, RAISED.plus(Duration.ofHours(version - 1)), "877", d);
+    }
+}
