@@ -106,8 +106,13 @@ public final class Directory {
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Provider(String id, String type, String name, String area, @Nullable String urn, @Nullable Contact contact,
-                           @Nullable String website, @Nullable List<String> designations, @Nullable String description,
-                           long version) { }
+                           @Nullable String website, @Nullable List<String> designations,
+                           @Nullable List<String> verifiedDesignations, @Nullable String description, long version,
+                           @Nullable String updatedAt) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProviderPage(List<Provider> items, @Nullable String next) { }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
