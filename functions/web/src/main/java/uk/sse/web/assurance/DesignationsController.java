@@ -30,7 +30,7 @@ import java.util.Map;
  * An assurer verifies a designation a provider of their area claims (decision 0033): one page per claim, showing who
  * the provider is and what it claims, and the verification, sent to the directory with If-Match of the provider read.
  */
-@Controller("/designation-claims")
+@Controller("/offers-to-review/designations")
 @WebPages
 public class DesignationsController {
 
@@ -63,7 +63,7 @@ public class DesignationsController {
     }
 
     static String href(DesignationClaims.Claim c) {
-        return "/designation-claims/" + Paths.encode(c.provider().id()) + "/" + c.designation();
+        return "/offers-to-review/designations/" + Paths.encode(c.provider().id()) + "/" + c.designation();
     }
 
     @Get("/{provider}/{designation}")
@@ -100,7 +100,7 @@ public class DesignationsController {
     private HttpResponse<?> claimPage(HttpRequest<?> request, Person person, String provider, String designation, Errors errors) {
         Directory.Provider p = read(person, provider, designation);
         List<String> verified = p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations().stream().map(Labels::designation).toList();
-        var page = new AssurancePages.ClaimPage("/designation-claims/" + Paths.encode(p.id()) + "/" + designation, p.name(),
+        var page = new AssurancePages.ClaimPage("/offers-to-review/designations/" + Paths.encode(p.id()) + "/" + designation, p.name(),
                 Labels.providerType(p.type()), p.website(), p.description(), Labels.designation(designation), verified, p.version(), errors);
         String title = "Verify " + Labels.designation(designation) + " for " + p.name();
         return errors.any() ? pages.invalid(request, "assurance/claim", title, page) : pages.ok(request, "assurance/claim", title, page);
