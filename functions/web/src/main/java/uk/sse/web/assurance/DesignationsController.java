@@ -36,6 +36,7 @@ public class DesignationsController {
 
     private static final String ID = "[A-Za-z0-9_-]{1,64}";
     private static final String CODE = "[A-Z_]{1,64}";
+    private static final String VERIFY = "VERIFY_DESIGNATIONS";
 
     private final Pages pages;
     private final Api api;
@@ -76,6 +77,9 @@ public class DesignationsController {
     public HttpResponse<?> verify(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation,
                                   @Body Map<String, Object> body) {
         Directory.Provider p = read(person, provider, designation);
+        if (!p.allowedOrNone().contains(VERIFY)) {
+            throw new PageNotFound("designation claim");
+        }
         Form form = Form.ofBody(body);
         String version = form.text("version");
         if (!version.matches("[0-9]{1,12}") || Long.parseLong(version) != p.version()) {
@@ -101,7 +105,8 @@ public class DesignationsController {
         Directory.Provider p = read(person, provider, designation);
         List<String> verified = p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations().stream().map(Labels::designation).toList();
         var page = new AssurancePages.ClaimPage("/offers-to-review/designations/" + Paths.encode(p.id()) + "/" + designation, p.name(),
-                Labels.providerType(p.type()), p.website(), p.description(), Labels.designation(designation), verified, p.version(), errors);
+                Labels.providerType(p.type()), p.website(), p.description(), Labels.designation(designation), verified,
+                p.allowedOrNone().contains(VERIFY), p.version(), errors);
         String title = "Verify " + Labels.designation(designation) + " for " + p.name();
         return errors.any() ? pages.invalid(request, "assurance/claim", title, page) : pages.ok(request, "assurance/claim", title, page);
     }
