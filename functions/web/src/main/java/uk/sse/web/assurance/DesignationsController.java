@@ -37,6 +37,7 @@ public class DesignationsController {
     private static final String ID = "[A-Za-z0-9_-]{1,64}";
     private static final String CODE = "[A-Z_]{1,64}";
     private static final String VERIFY = "VERIFY_DESIGNATIONS";
+    private static final String CHANGED = "The provider changed its details since you opened this page. Check them and verify again.";
 
     private final Pages pages;
     private final Api api;
@@ -84,7 +85,7 @@ public class DesignationsController {
         String version = form.text("version");
         if (!version.matches("[0-9]{1,12}") || Long.parseLong(version) != p.version()) {
             return claimPage(request, person, provider, designation,
-                    Errors.none().add("", "The provider changed its details since you opened this page. Check them and verify again."));
+                    Errors.none().add("", CHANGED));
         }
         List<String> verified = new ArrayList<>(p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations());
         verified.add(designation);
@@ -95,7 +96,7 @@ public class DesignationsController {
         }
         if (reply.refused()) {
             return claimPage(request, person, provider, designation, reply.status() == 412 || "stale-version".equals(reply.problemCode())
-                    ? Errors.none().add("", "The provider changed its details since you opened this page. Check them and verify again.")
+                    ? Errors.none().add("", CHANGED)
                     : Errors.none().add("", "You cannot verify this claim. An assurer never verifies their own organisation's."));
         }
         throw reply.unavailable();
