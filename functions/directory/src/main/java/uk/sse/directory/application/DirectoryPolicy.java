@@ -65,6 +65,22 @@ public final class DirectoryPolicy {
         return caller.holds(Role.ASSURER, area) && caller.memberships().stream().noneMatch(m -> m.belongsTo(providerId));
     }
 
+    /**
+     * What this caller may do to the provider now: REVISE it (the provider itself or the area's admin), and
+     * VERIFY_DESIGNATIONS while it claims a designation not yet verified (an assurer of its area, not of the provider).
+     */
+    public static java.util.List<String> allowedActions(Caller caller, uk.sse.directory.model.Provider provider) {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        if (mayManageProvider(caller, provider.id(), provider.area())) {
+            actions.add("REVISE");
+        }
+        if (mayAssure(caller, provider.area(), provider.id())
+                && !provider.verifiedDesignations().containsAll(provider.designations())) {
+            actions.add("VERIFY_DESIGNATIONS");
+        }
+        return java.util.List.copyOf(actions);
+    }
+
     /** Assurance queues and every-state listings of an area. */
     public static boolean mayReviewArea(Caller caller, String area) {
         return caller.holds(Role.ASSURER, area) || caller.holds(Role.ADMIN, area);

@@ -19,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import uk.sse.directory.application.DirectoryPolicy;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.application.RegisterProvider;
 import uk.sse.directory.application.ReviseProvider;
@@ -31,6 +32,7 @@ import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.problem.Problems;
 
 import java.util.OptionalLong;
+import java.util.List;
 
 /** Organisations that offer support. */
 @Controller("/providers")
@@ -50,14 +52,14 @@ public class ProviderController {
 
     @Post
     public HttpResponse<?> register(@Authenticated Caller caller, @Body @Valid ProviderBody body) {
-        return Responses.of(register.register(caller, body.toDraft()), r -> withETag(r.provider())
+        return Responses.of(register.register(caller, body.toDraft()), r -> withETag(caller, r.provider())
                 .status(r.replayed() ? HttpStatus.OK : HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/providers/" + r.provider().id()));
     }
 
     @Get("/{id}")
     public HttpResponse<?> one(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
         return Responses.of(providers.find(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("provider " + id)),
-                ProviderController::withETag);
+                p -> withETag(caller, p));
     }
 
     @Put("/{id}")
@@ -68,7 +70,7 @@ public class ProviderController {
             return Problems.preconditionRequired("send If-Match with the ETag you last read");
         }
         return Responses.of(revise.revise(caller, id, version.getAsLong(), body.toDraft()),
-                ProviderController::withETag);
+                p -> withETag(caller, p));
     }
 
     /**
@@ -83,7 +85,7 @@ public class ProviderController {
         if (version.isEmpty()) {
             return Problems.preconditionRequired("send If-Match with the ETag you last read");
         }
-        return Responses.of(revise.verifyDesignations(caller, id, version.getAsLong(), body.verifiedList()), ProviderController::withETag);
+        return Responses.of(revise.verifyDesignations(caller, id, version.getAsLong(), body.verifiedList()), p -> withETag(caller, p));
     }
 
     @Get
@@ -94,7 +96,11 @@ public class ProviderController {
         return Responses.ok(Paging.page(limit, cursor).map(page -> providers.inArea(area, page)));
     }
 
-    private static MutableHttpResponse<?> withETag(Provider p) {
-        return HttpResponse.ok(p).header(HttpHeaders.ETAG, ETags.of(p.version()));
+    private static MutableHttpResponse<?> withETag(Caller caller, Provider p) {
+        return HttpResponse.ok(new ProviderView(p, DirectoryPolicy.allowedActions(caller, p))).header(HttpHeaders.ETAG, ETags.of(p.version()));
     }
+
+    /** A provider as one caller reads it, with what this caller may do to it now ({@code allowedActions}). */
+    @io.micronaut.serde.annotation.Serdeable
+    record ProviderView(@com.fasterxml.jackson.annotation.JsonUnwrapped Provider provider, List<String> allowedActions) { }
 }

@@ -97,12 +97,20 @@ class ProviderApiTest extends LambdaTest {
             assertThat(api.put("/providers/prv_claims/designations", who, "\"v1\"", verify).status()).isEqualTo(403);
         }
         String assurer = fixtures.token(Role.ASSURER, AREA, "la-assurance");
+        // each caller's allowedActions say what they may do: the provider revises; only the area's other assurers verify
+        assertThat(registered.map()).containsEntry("allowedActions", java.util.List.of("REVISE"));
+        assertThat(api.get("/providers/prv_claims", assurer).map()).containsEntry("allowedActions", java.util.List.of("VERIFY_DESIGNATIONS"));
+        assertThat(api.get("/providers/prv_claims", fixtures.token(Role.ASSURER, AREA, "prv_claims")).map())
+                .as("an assurer of the provider itself").containsEntry("allowedActions", java.util.List.of());
+        assertThat(api.get("/providers/prv_claims", fixtures.token(Role.ASSURER, OTHER_AREA, null)).map())
+                .containsEntry("allowedActions", java.util.List.of());
         var unclaimed = api.put("/providers/prv_claims/designations", assurer, "\"v1\"", Map.of("verified", java.util.List.of("MUSIC_HUB")));
         assertThat(unclaimed.status()).isEqualTo(422);
         assertThat(unclaimed.problemFields()).containsExactly("/verified/0");
         var verified = api.put("/providers/prv_claims/designations", assurer, "\"v1\"", verify);
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.map()).containsEntry("verifiedDesignations", java.util.List.of("MATHS_HUB"));
+        assertThat(verified.map()).as("a claim is still unverified").containsEntry("allowedActions", java.util.List.of("VERIFY_DESIGNATIONS"));
         assertThat((java.util.List<String>) api.get("/offers/" + offerId, own).map().get("designations")).containsExactly("MATHS_HUB");
 
         // withdrawing the claim withdraws its verification, from the provider and its offers

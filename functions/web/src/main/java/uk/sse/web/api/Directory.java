@@ -106,8 +106,19 @@ public final class Directory {
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Provider(String id, String type, String name, String area, @Nullable String urn, @Nullable Contact contact,
-                           @Nullable String website, @Nullable List<String> designations, @Nullable String description,
-                           long version) { }
+                           @Nullable String website, @Nullable List<String> designations,
+                           @Nullable List<String> verifiedDesignations, @Nullable String description, long version,
+                           @Nullable String updatedAt, @Nullable List<String> allowedActions) {
+
+        /** What the reader may do to this provider now (the directory's answer; none on listings). */
+        public List<String> allowedOrNone() {
+            return allowedActions == null ? List.of() : allowedActions;
+        }
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProviderPage(List<Provider> items, @Nullable String next) { }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

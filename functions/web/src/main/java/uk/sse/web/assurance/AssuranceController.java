@@ -55,7 +55,8 @@ public class AssuranceController {
             "REJECT", "Reject it", "SUSPEND", "Suspend it");
     private static final Map<String, String> BANNERS = Map.of("APPROVE", "The offer is assured. Advisers can now find it.",
             "REQUEST_CHANGES", "The provider is asked for the changes.", "REJECT", "The offer is rejected.",
-            "SUSPEND", "The offer is suspended. Advisers no longer see it.");
+            "SUSPEND", "The offer is suspended. Advisers no longer see it.",
+            "VERIFIED", "The designation is verified. It now shows on the provider's offers.");
     private static final Map<String, ProblemMessages.Field> FIELDS = Map.of(
             "reviewDate", new ProblemMessages.Field("reviewDate-day", "The review date"), "reason", new ProblemMessages.Field("reason", "The message"));
 
@@ -101,7 +102,10 @@ public class AssuranceController {
                 }
             }
         }
-        var page = new AssurancePages.QueuePage(sorted(waiting), sorted(due), done == null ? null : BANNERS.get(done));
+        List<AssurancePages.ClaimRow> claims = DesignationsController.waiting(api, person).stream()
+                .map(c -> new AssurancePages.ClaimRow(DesignationsController.href(c), Labels.designation(c.designation()),
+                        c.provider().name(), Labels.day(c.provider().updatedAt()))).toList();
+        var page = new AssurancePages.QueuePage(sorted(waiting), sorted(due), claims, done == null ? null : BANNERS.get(done));
         return pages.ok(request, "assurance/queue", "Offers to review", page);
     }
 

@@ -6,7 +6,7 @@ import uk.sse.web.pages.Labels;
 
 import java.util.List;
 
-/** The assurer's pages: the queue, and the review of one offer. */
+/** The assurer's pages: the queue, the review of one offer, and one designation claim. */
 public final class AssurancePages {
 
     private AssurancePages() { }
@@ -15,7 +15,14 @@ public final class AssurancePages {
     public record Row(String href, String title, String provider, String since, String waited, Labels.Tag tag) { }
 
     /** Offers waiting for a decision, oldest first, and approved offers whose review date falls due soon. */
-    public record QueuePage(List<Row> waiting, List<Row> due, String banner) { }
+    public record QueuePage(List<Row> waiting, List<Row> due, List<ClaimRow> claims, String banner) { }
+
+    /** A designation a provider claims, waiting to be verified. */
+    public record ClaimRow(String href, String designation, String provider, String since) { }
+
+    /** One designation claim: who claims it, what they are, what is verified already, and the verification form. */
+    public record ClaimPage(String action, String provider, String type, String website, String description, String designation,
+                            List<String> verified, boolean mayVerify, long version, Errors errors) { }
 
     /** One offer under review: what it offers, what changed since it was last approved, and the decision form. */
     public record ReviewPage(String id, String title, String provider, Labels.Tag status, String reviewDate, String submitted,

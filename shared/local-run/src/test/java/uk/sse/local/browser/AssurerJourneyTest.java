@@ -91,6 +91,54 @@ class AssurerJourneyTest extends Journey {
         assertThat(others.offer(draft, provider).get("status")).isEqualTo("CHANGES_REQUESTED");
     }
 
+    /**
+     * Reject and suspend, on offers made for this test (suspending a shared demo offer would hide it from the other
+     * journeys): a new offer submitted for assurance the assurer rejects, after being told a rejection needs a reason;
+     * an offer the area's assurer approved, the assurer then suspends with a reason.
+     */
+    @Test
+    void theAssurerRejectsANewOfferAndSuspendsAnAssuredOne() {
+        Others others = new Others(stack);
+        Map.Entry<String, String> chosen = approvedOfferOfAnotherProvider(others);
+        String provider = chosen.getKey();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String toReject = others.submitNewOffer(chosen.getValue(), provider, "Governance health check " + suffix);
+        String toSuspend = others.submitNewOffer(chosen.getValue(), provider, "Curriculum mapping days " + suffix);
+        Map<String, Object> submitted = others.offer(toSuspend, provider);
+        others.send("POST", "/offers/" + toSuspend + "/assurance", stack.token(uk.sse.kernel.identity.Role.ASSURER),
+                Map.of("action", "APPROVE", "reviewDate", LocalDate.now().plusMonths(6).toString()),
+                Map.of("If-Match", "\"v" + submitted.get("version") + "\""), 200);
+
+        signIn("assurer");
+        follow("Offers to review");
+        WebElement waiting = browser.findElements(By.cssSelector("#waiting > li")).stream()
+                .filter(li -> li.getText().contains("Governance health check " + suffix))
+                .findFirst().orElseThrow(() -> new AssertionError("the new offer is not waiting for review"));
+        go(waiting.findElement(By.tagName("a")));
+        choose("decision", "REJECT");
+        press("Save the decision");
+        assertThat(fieldError("reason")).isEqualTo("Enter the reason the provider will read");
+        check("reject-errors");
+        choose("decision", "REJECT");
+        type("reason", "We fund governance reviews through the LA's own service.");
+        press("Save the decision");
+        assertThat(byId("done").getText()).contains("The offer is rejected");
+        check("rejected");
+        assertThat(others.offer(toReject, provider).get("status")).isEqualTo("REJECTED");
+
+        open("/offers-to-review/" + toSuspend);
+        assertThat(heading()).isEqualTo("Curriculum mapping days " + suffix);
+        assertThat(browser.findElements(By.cssSelector("input[name=decision]"))).extracting(e -> e.getAttribute("value"))
+                .as("an assured offer can only be suspended").containsExactly("SUSPEND");
+        check("suspend");
+        choose("decision", "SUSPEND");
+        type("reason", "The named facilitator has left the trust.");
+        press("Save the decision");
+        assertThat(byId("done").getText()).contains("The offer is suspended");
+        check("suspended");
+        assertThat(others.offer(toSuspend, provider).get("status")).isEqualTo("SUSPENDED");
+    }
+
     /** A provider of the demo area (not a school, nor one another journey uses) and an approved offer of theirs. */
     Map.Entry<String, String> approvedOfferOfAnotherProvider(Others others) {
         String area = stack.demo().demoArea();

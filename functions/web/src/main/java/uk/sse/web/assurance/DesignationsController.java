@@ -1,0 +1,133 @@
+package uk.sse.web.assurance;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import uk.sse.web.WebPages;
+import uk.sse.web.api.Api;
+import uk.sse.web.api.ApiReply;
+import uk.sse.web.api.Directory;
+import uk.sse.web.api.Paths;
+import uk.sse.web.forms.Errors;
+import uk.sse.web.forms.Form;
+import uk.sse.web.pages.Labels;
+import uk.sse.web.pages.PageNotFound;
+import uk.sse.web.pages.Pages;
+import uk.sse.web.session.Person;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An assurer verifies a designation a provider of their area claims (decision 0033): one page per claim, showing who
+ * the provider is and what it claims, and the verification, sent to the directory with If-Match of the provider read.
+ */
+@Controller("/offers-to-review/designations")
+@WebPages
+public class DesignationsController {
+
+    private static final String ID = "[A-Za-z0-9_-]{1,64}";
+    private static final String CODE = "[A-Z_]{1,64}";
+    private static final String VERIFY = "VERIFY_DESIGNATIONS";
+    private static final String CHANGED = "The provider changed its details since you opened this page. Check them and verify again.";
+
+    private final Pages pages;
+    private final Api api;
+
+    public DesignationsController(Pages pages, Api api) {
+        this.pages = pages;
+        this.api = api;
+    }
+
+    /** The claims waiting in the assurer's area, for the queue page. */
+    static List<DesignationClaims.Claim> waiting(Api api, Person person) {
+        List<Directory.Provider> providers = new ArrayList<>();
+        String cursor = null;
+        do {
+            Paths path = Paths.of("/providers").query("area", person.area()).query("limit", 100);
+            ApiReply reply = api.get(person, (cursor == null ? path : path.query("cursor", cursor)).toString());
+            if (!reply.ok()) {
+                return List.of();
+            }
+            Directory.ProviderPage page = reply.as(Directory.ProviderPage.class);
+            providers.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null && providers.size() < 2000);
+        return DesignationClaims.waiting(providers, person.organisation());
+    }
+
+    static String href(DesignationClaims.Claim c) {
+        return "/offers-to-review/designations/" + Paths.encode(c.provider().id()) + "/" + c.designation();
+    }
+
+    @Get("/{provider}/{designation}")
+    public HttpResponse<?> claim(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation) {
+        return claimPage(request, person, provider, designation, Errors.none());
+    }
+
+    @Post("/{provider}/{designation}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> verify(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation,
+                                  @Body Map<String, Object> body) {
+        Directory.Provider p = read(person, provider, designation);
+        if (!p.allowedOrNone().contains(VERIFY)) {
+            throw new PageNotFound("designation claim");
+        }
+        Form form = Form.ofBody(body);
+        String version = form.text("version");
+        if (!version.matches("[0-9]{1,12}") || Long.parseLong(version) != p.version()) {
+            return claimPage(request, person, provider, designation,
+                    Errors.none().add("", CHANGED));
+        }
+        List<String> verified = new ArrayList<>(p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations());
+        verified.add(designation);
+        ApiReply reply = api.put(person, Paths.of("/providers/", provider, "/designations").toString(), Map.of("verified", verified),
+                Map.of("If-Match", "\"v" + p.version() + "\""));
+        if (reply.ok()) {
+            return HttpResponse.seeOther(URI.create("/offers-to-review?done=VERIFIED"));
+        }
+        if (reply.refused()) {
+            return claimPage(request, person, provider, designation, reply.status() == 412 || "stale-version".equals(reply.problemCode())
+                    ? Errors.none().add("", CHANGED)
+                    : Errors.none().add("", "You cannot verify this claim. An assurer never verifies their own organisation's."));
+        }
+        throw reply.unavailable();
+    }
+
+    private HttpResponse<?> claimPage(HttpRequest<?> request, Person person, String provider, String designation, Errors errors) {
+        Directory.Provider p = read(person, provider, designation);
+        List<String> verified = p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations().stream().map(Labels::designation).toList();
+        var page = new AssurancePages.ClaimPage("/offers-to-review/designations/" + Paths.encode(p.id()) + "/" + designation, p.name(),
+                Labels.providerType(p.type()), p.website(), p.description(), Labels.designation(designation), verified,
+                p.allowedOrNone().contains(VERIFY), p.version(), errors);
+        String title = "Verify " + Labels.designation(designation) + " for " + p.name();
+        return errors.any() ? pages.invalid(request, "assurance/claim", title, page) : pages.ok(request, "assurance/claim", title, page);
+    }
+
+    /** The provider, if it is in the assurer's area and claims the designation without its being verified yet. */
+    private Directory.Provider read(Person person, String provider, String designation) {
+        if (person.area() == null || !provider.matches(ID) || !designation.matches(CODE)) {
+            throw new PageNotFound("designation claim");
+        }
+        ApiReply reply = api.get(person, Paths.of("/providers/", provider).toString());
+        if (!reply.ok()) {
+            if (reply.missing() || reply.refused()) {
+                throw new PageNotFound("designation claim");
+            }
+            throw reply.unavailable();
+        }
+        Directory.Provider p = reply.as(Directory.Provider.class);
+        if (!person.area().equals(p.area()) || !DesignationClaims.unverified(p).contains(designation)) {
+            throw new PageNotFound("designation claim");
+        }
+        return p;
+    }
+}
