@@ -11,7 +11,9 @@ import uk.sse.ledger.model.Ledger;
 import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.Snapshot;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -44,13 +46,27 @@ public class ApplyCommand {
 
     /** Applies {@code command} to what {@code read} returns, until it is written, replayed or refused. */
     public Result apply(Supplier<Snapshot> read, Command command) {
+        return apply(read, snapshot -> Optional.of(command)).orElseThrow();
+    }
+
+    /**
+     * As {@link #apply(Supplier, Command)}, with the command worked out from each snapshot read ({@code none}: nothing to
+     * do), for a command whose amount depends on what it changes: the write's conditions make the figures it was worked
+     * out from still true when it lands.
+     */
+    public Optional<Result> apply(Supplier<Snapshot> read, Function<Snapshot, Optional<? extends Command>> command) {
         StoreBusy last = null;
         for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
             counters.attempts.increment();
             try {
-                Result result = Ledger.apply(read.get(), command);
+                Snapshot snapshot = read.get();
+                Optional<? extends Command> taken = command.apply(snapshot);
+                if (taken.isEmpty()) {
+                    return Optional.empty();
+                }
+                Result result = Ledger.apply(snapshot, taken.get());
                 if (!(result instanceof Result.Applied applied) || applied.empty() || store.write(applied)) {
-                    return result;
+                    return Optional.of(result);
                 }
                 counters.lostRaces.increment();
             } catch (StoreBusy busy) {

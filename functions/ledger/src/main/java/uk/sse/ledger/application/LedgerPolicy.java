@@ -51,6 +51,9 @@ public final class LedgerPolicy {
      * service placing an engagement hold.
      */
     public static boolean mayMove(Caller caller, TransferKind kind, TransferId id, AccountId debit) {
+        if (id.schemeTransfer()) {
+            return false; // a credit scheme's transfers are the ledger's own scheme job's, never asked through the API
+        }
         if (id.brokerageHold() || caller.isService()) {
             return holdsEngagements(caller, id) && kind == TransferKind.PAYMENT;
         }

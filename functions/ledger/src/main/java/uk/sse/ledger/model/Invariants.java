@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The ledger's invariants over a whole state; an empty list means all hold. Besides double entry (balances sum to zero,
  * each balance is its entries, pending totals are the open holds, each hold resolved once), no credit is minted: the
- * issuing account's debits are exactly its allocations and its commissioners' adjustments.
+ * issuing account's debits are exactly its allocations and its commissioners' adjustments; a credit scheme's transfer is
+ * the shape its id names, so each school has at most one entitlement per term and one expiry per year.
  */
 public final class Invariants {
     private Invariants() {}
@@ -31,6 +32,8 @@ public final class Invariants {
                 holds.computeIfAbsent(t.debit(), a -> new long[2])[0] += t.amount();
                 holds.computeIfAbsent(t.credit(), a -> new long[2])[1] += t.amount();
             }
+            if (t.id().schemeTransfer() && !SchemeTransfers.shapeMatches(t))
+                violations.add(t.id() + ": a credit scheme's id on a transfer that is not the shape it names");
             if (t.debit().owner().equals(AccountId.ISSUING_OWNER)) {
                 if (t.issuesCredits()) issued.merge(t.debit(), t.postedAmount(), Long::sum);
                 else violations.add(t.id() + ": debits the issuing account but is not an allocation or a commissioner's adjustment");

@@ -185,8 +185,18 @@ public final class Ledger {
         return Optional.empty();
     }
 
-    /** Who may use the brokerage's namespace: a service, for pending payments with a timeout, and only there. */
+    /**
+     * Who may use the reserved namespaces: the brokerage's ({@code brk:}) a service, for pending payments with a timeout;
+     * a credit scheme's ({@code entitle.}, {@code expire.}) the ledger's scheme job, each transfer the shape its id names;
+     * everything else people.
+     */
     private static Optional<Refused> namespace(CreateTransfer c) {
+        boolean schemes = c.by().isService() && Requester.SCHEMES.equals(c.by().subject());
+        if (c.id().schemeTransfer() || schemes)
+            return c.id().schemeTransfer() && schemes && SchemeTransfers.shapeMatches(c.id(), c.debit(), c.credit(), c.kind(), c.pending())
+                    ? Optional.empty()
+                    : Optional.of(new Refused(Refusal.RESERVED_ID, "transfer ids beginning " + TransferId.ENTITLEMENT_PREFIX + " and "
+                    + TransferId.EXPIRY_PREFIX + " are an area's credit scheme's, made only by the ledger's scheme job, each the shape its id names"));
         if (c.id().brokerageHold() != c.by().isService())
             return Optional.of(new Refused(Refusal.RESERVED_ID, c.id().brokerageHold()
                     ? "transfer ids beginning " + TransferId.BROKERAGE_PREFIX + " are the brokerage's engagement holds"
@@ -196,9 +206,12 @@ public final class Ledger {
         return Optional.empty();
     }
 
-    /** The issuing account is debited or credited only by an allocation or a commissioner's adjustment, posted at once. */
+    /**
+     * The issuing account is debited or credited only by an allocation or an adjustment, posted at once: a commissioner's,
+     * or the area's credit scheme's made by the scheme job for the commissioner who set it.
+     */
     private static boolean issuingMayMove(CreateTransfer c, String area) {
-        return !c.pending() && c.by().isCommissionerOf(area)
+        return !c.pending() && (c.by().isCommissionerOf(area) || c.id().schemeTransfer() && c.by().isSchemesFor(area))
                 && (c.kind() == TransferKind.ALLOCATION || c.kind() == TransferKind.ADJUSTMENT);
     }
 

@@ -12,6 +12,9 @@ public record Requester(String subject, String role, String area, String organis
     /** The ledger's own sweeper, voiding holds whose timeout passed. */
     public static final Requester SWEEPER = new Requester("ledger-sweeper", SERVICE, null, null, null);
 
+    /** The ledger's own credit-scheme job, which gives and expires entitlements for the commissioner who set the scheme. */
+    public static final String SCHEMES = "ledger-schemes";
+
     public Requester {
         if (subject == null || subject.isBlank() || role == null || role.isBlank())
             throw new IllegalArgumentException("a requester needs a subject and a role");
@@ -28,6 +31,16 @@ public record Requester(String subject, String role, String area, String organis
     }
 
     public boolean isService() { return SERVICE.equals(role); }
+
+    /** The scheme job acting for {@code commissioner}, who set the scheme. */
+    public static Requester schemes(Requester commissioner) {
+        return service(SCHEMES, commissioner);
+    }
+
+    /** The ledger's scheme job, acting for a commissioner of {@code someArea}: the only one who gives entitlements there. */
+    public boolean isSchemesFor(String someArea) {
+        return isService() && SCHEMES.equals(subject) && onBehalfOf != null && onBehalfOf.isCommissionerOf(someArea);
+    }
 
     /** A commissioner of {@code someArea}: the only person who may issue credits there. */
     public boolean isCommissionerOf(String someArea) { return COMMISSIONER.equals(role) && someArea.equals(area); }

@@ -102,6 +102,14 @@ final class LedgerItems {
         return item;
     }
 
+    static AttributeValue requesterValue(Requester r) {
+        return requester(r);
+    }
+
+    static Requester requesterOf(AttributeValue value) {
+        return requester(value);
+    }
+
     private static AttributeValue requester(Requester r) {
         Map<String, AttributeValue> m = new java.util.HashMap<>();
         m.put("subject", AttributeValue.fromS(r.subject()));

@@ -44,6 +44,19 @@ final class Views {
         }
     }
 
+    /** An area's credit scheme; version 0 is an area with none (it gives nothing). */
+    @Serdeable
+    record CreditSchemeView(String area, long creditsPerTerm, boolean unspentExpires, long version,
+                            @Nullable Instant setAt, @Nullable RequesterView setBy) {
+        static CreditSchemeView of(uk.sse.ledger.model.CreditScheme s) {
+            return new CreditSchemeView(s.area(), s.creditsPerTerm(), s.unspentExpires(), s.version(), s.setAt(), RequesterView.of(s.setBy()));
+        }
+
+        static CreditSchemeView none(String area) {
+            return new CreditSchemeView(area, 0, false, 0, null, null);
+        }
+    }
+
     /** One line of a statement: {@code amount} is signed (negative out), {@code balanceAfter} the running balance. */
     @Serdeable
     record EntryView(String account, String transfer, long amount, long balanceAfter, Instant at) {
