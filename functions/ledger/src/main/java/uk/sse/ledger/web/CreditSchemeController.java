@@ -33,7 +33,7 @@ public class CreditSchemeController {
 
     /** The area's scheme, for its brokers, commissioners and admins; an area with none answers version 0, giving nothing. */
     @Get("/areas/{area}/credit-scheme")
-    public HttpResponse<?> one(@Authenticated Caller caller,
+    public HttpResponse<?> creditScheme(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area) {
         return Responses.of(schemes.read(caller, area), found -> HttpResponse.ok(found.map(Views.CreditSchemeView::of)
                 .orElseGet(() -> Views.CreditSchemeView.none(area))));
@@ -41,7 +41,7 @@ public class CreditSchemeController {
 
     /** Sets the area's scheme: its commissioners only. With {@code version}, only if that is still the scheme's version. */
     @Put("/areas/{area}/credit-scheme")
-    public HttpResponse<?> set(@Authenticated Caller caller,
+    public HttpResponse<?> setCreditScheme(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
                                @Body @Valid CreditSchemeBody body) {
         return Responses.of(schemes.set(caller, area, body.creditsPerTerm().longValueExact(), body.unspentExpires(),
