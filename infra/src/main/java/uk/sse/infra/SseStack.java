@@ -126,6 +126,12 @@ public class SseStack extends Stack {
                 new SnapStartFunction.Spec("ledger-check", "ledger", "uk.sse.ledger.check.CheckLedgerOnSchedule", CHECK_TIMEOUT, ledgerEnv), null);
         ledgerTable.grantReadData(ledgerCheck.function());
         new LedgerCheck(this, "LedgerInvariants", ledgerCheck, stage.name(), alarms);
+        // the areas' credit schemes: each member school's entitlement for the term, and last year's unspent expired, once each
+        SnapStartFunction ledgerEntitlements = functions.make(this, "LedgerEntitlements",
+                new SnapStartFunction.Spec("ledger-entitlements", "ledger", "uk.sse.ledger.entitlements.GiveEntitlementsOnSchedule",
+                        CHECK_TIMEOUT, ledgerEnv), null);
+        ledgerTable.grantReadWriteData(ledgerEntitlements.function());
+        new Sweeper(this, "Entitlements", "entitlements", ledgerEntitlements, Duration.days(1), stage.name());
 
         // brokerage: calls the directory's search and the ledger over this API as itself (its app client's
         // client-credentials token, decision 0030); its reconciliation brings the ledger's engagement holds and its

@@ -22,6 +22,7 @@ class FunctionsTest {
             Map.entry("ledger-api", List.of("ledger", API)),
             Map.entry("ledger-sweeper", List.of("ledger", "uk.sse.ledger.sweep.SweepDueHolds")),
             Map.entry("ledger-check", List.of("ledger", "uk.sse.ledger.check.CheckLedgerOnSchedule")),
+            Map.entry("ledger-entitlements", List.of("ledger", "uk.sse.ledger.entitlements.GiveEntitlementsOnSchedule")),
             Map.entry("brokerage-api", List.of("brokerage", API)),
             Map.entry("brokerage-reconciliation", List.of("brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule")),
             Map.entry("notifier-api", List.of("notifier", API)),

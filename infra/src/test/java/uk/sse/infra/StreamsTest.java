@@ -95,12 +95,14 @@ class StreamsTest {
     void the_sweepers_and_the_reconciliation_run_on_their_aliases_with_a_scheduled_event() {
         for (Synthesised s : Synthesised.both()) {
             Map<String, String> sweepers = Map.of("hold-expiry", "ledger-sweeper", "webhook-retries", "notifier-sweeper",
-                    "engagement-reconciliation", "brokerage-reconciliation", "reminders", "notifier-reminders");
+                    "engagement-reconciliation", "brokerage-reconciliation", "reminders", "notifier-reminders",
+                    "entitlements", "ledger-entitlements");
             Map<String, String> every = Map.of("hold-expiry", "rate(1 minute)", "webhook-retries", "rate(1 minute)",
-                    "engagement-reconciliation", "rate(5 minutes)", "reminders", "rate(1 hour)");
+                    "engagement-reconciliation", "rate(5 minutes)", "reminders", "rate(1 hour)", "entitlements", "rate(1 day)");
             Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-            // the two sweepers, the reminders, the reconciliation, the register's daily fetch (RegisterImportsTest) and the ledger check (LedgerCheckTest)
-            assertThat(schedules).hasSize(6);
+            // the two sweepers, the reminders, the reconciliation, the entitlements, the register's daily fetch (RegisterImportsTest)
+            // and the ledger check (LedgerCheckTest)
+            assertThat(schedules).hasSize(7);
             sweepers.forEach((schedule, sweeper) -> {
                 Map<String, Object> props = schedules.values().stream().filter(p -> s.name(schedule).equals(p.get("Name")))
                         .findFirst().orElseThrow();

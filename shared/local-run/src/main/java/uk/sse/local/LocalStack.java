@@ -31,6 +31,7 @@ import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.reporting.projection.ProjectEvents;
 import uk.sse.ledger.application.ExpireDueHolds;
+import uk.sse.ledger.application.GiveEntitlements;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.OpenAccount;
 import uk.sse.local.demo.DemoAreas;
@@ -141,6 +142,9 @@ public final class LocalStack implements AutoCloseable {
             // the brokerage's reconciliation with the ledger, as its schedule runs it in AWS (every five minutes there)
             ReconcileEngagements reconcile = context.getBean(ReconcileEngagements.class);
             sweeper.scheduleWithFixedDelay(() -> runLogged(() -> reconcile.run(5000)), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // the areas' credit schemes, daily in AWS: every minute here, so a scheme set on its page gives within a minute
+            GiveEntitlements entitlements = context.getBean(GiveEntitlements.class);
+            sweeper.scheduleWithFixedDelay(() -> runLogged(entitlements::run), 60, 60, TimeUnit.SECONDS);
             // dead letters renamed to .replay are handed back to their consumers (operations.md)
             sweeper.scheduleWithFixedDelay(() -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);

@@ -32,7 +32,7 @@ public class CreditSchemeController {
     }
 
     /** The area's scheme, for its brokers, commissioners and admins; an area with none answers version 0, giving nothing. */
-    @Get("/areas/{area}/credit-scheme")
+    @Get("/ledger/credit-schemes/{area}")
     public HttpResponse<?> creditScheme(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area) {
         return Responses.of(schemes.read(caller, area), found -> HttpResponse.ok(found.map(Views.CreditSchemeView::of)
@@ -40,7 +40,7 @@ public class CreditSchemeController {
     }
 
     /** Sets the area's scheme: its commissioners only. With {@code version}, only if that is still the scheme's version. */
-    @Put("/areas/{area}/credit-scheme")
+    @Put("/ledger/credit-schemes/{area}")
     public HttpResponse<?> setCreditScheme(@Authenticated Caller caller,
                                @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
                                @Body @Valid CreditSchemeBody body) {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test")
 class CreditSchemeApiTest extends LedgerLambdaTest {
 
-    static final String PATH = "/areas/931/credit-scheme";
+    static final String PATH = "/ledger/credit-schemes/931";
 
     @Inject Ledgers ledgers;
     @Inject ApplicationContext context;
@@ -71,7 +71,7 @@ class CreditSchemeApiTest extends LedgerLambdaTest {
     @Test
     void badInputIsNamedAndChangesNothing() {
         String commissioner = ledgers.commissioner("933");
-        assertThat(api.put("/areas/933/credit-scheme", commissioner, null, body(3, false)).status()).isEqualTo(200);
+        assertThat(api.put("/ledger/credit-schemes/933", commissioner, null, body(3, false)).status()).isEqualTo(200);
         List<Object[]> bad = List.of(
                 new Object[] {"{\"creditsPerTerm\":-1,\"unspentExpires\":true}", "creditsPerTerm"},
                 new Object[] {"{\"creditsPerTerm\":1001,\"unspentExpires\":true}", "creditsPerTerm"},
@@ -82,15 +82,15 @@ class CreditSchemeApiTest extends LedgerLambdaTest {
                 new Object[] {"{\"creditsPerTerm\":3,\"unspentExpires\":true,\"perTerm\":4}", "perTerm"},
                 new Object[] {"[]", ""});
         for (Object[] b : bad) {
-            Api.Reply reply = api.send(Api.auth(HttpRequest.PUT("/areas/933/credit-scheme", (String) b[0])
+            Api.Reply reply = api.send(Api.auth(HttpRequest.PUT("/ledger/credit-schemes/933", (String) b[0])
                     .contentType("application/json"), commissioner));
             assertThat(reply.status()).as((String) b[0] + " " + reply.body()).isIn(400, 422);
             assertThat(reply.body()).as((String) b[0]).contains((String) b[1]);
         }
-        Api.Reply longArea = api.put("/areas/" + "a".repeat(65) + "/credit-scheme", commissioner, null, body(3, false));
+        Api.Reply longArea = api.put("/ledger/credit-schemes/" + "a".repeat(65), commissioner, null, body(3, false));
         assertThat(longArea.status()).isIn(400, 422);
         assertThat(longArea.body()).contains("area");
-        assertThat(api.get("/areas/933/credit-scheme", commissioner).map()).containsEntry("creditsPerTerm", 3).containsEntry("version", 1);
+        assertThat(api.get("/ledger/credit-schemes/933", commissioner).map()).containsEntry("creditsPerTerm", 3).containsEntry("version", 1);
     }
 
     @Test
@@ -110,7 +110,7 @@ class CreditSchemeApiTest extends LedgerLambdaTest {
     void theScheduledHandlerGivesEachMemberSchoolItsTermsEntitlementOnce() throws Exception {
         ledgers.open("935", "100001", "100002", "la-team");
         ledgers.allocate("a-935", "935/100001", 4);
-        assertThat(api.put("/areas/935/credit-scheme", ledgers.commissioner("935"), null, body(18, true)).status()).isEqualTo(200);
+        assertThat(api.put("/ledger/credit-schemes/935", ledgers.commissioner("935"), null, body(18, true)).status()).isEqualTo(200);
 
         Map<String, Object> first = run();
         Map<String, Object> second = run();

@@ -17,6 +17,11 @@ public final class Ledger {
     public record Account(String id, String area, String owner, long balance, long available, long debitsPending,
                           long creditsPending) { }
 
+    /** An area's credit scheme (version 0: none set, it gives nothing). */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CreditScheme(long creditsPerTerm, boolean unspentExpires, long version) { }
+
     /** A statement line: {@code amount} signed (negative out), with the balance after it. */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

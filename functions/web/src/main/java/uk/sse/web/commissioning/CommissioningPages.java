@@ -30,5 +30,8 @@ public final class CommissioningPages {
     /** The allocation form; {@code problems} are every bad line of a refused sheet, each with its line number. */
     public record Allocate(String key, String reference, String sheet, String urn, String amount, Errors errors, List<String> problems) { }
 
+    /** The credit scheme's form: credits each term as typed, the expiry choices, and the scheme's version when read. */
+    public record Scheme(String creditsPerTerm, List<Choice> expiry, long version, Errors errors, String banner) { }
+
     public record Preview(String key, String reference, String sheet, List<PreviewLine> lines, String total, String schools) { }
 }

@@ -95,6 +95,7 @@ public class HomeController {
         if (person.caller().is(uk.sse.kernel.identity.Role.COMMISSIONER)) {
             tasks.add(new Task("Dashboard", "/dashboard", "Days of support, schools supported, credits, time to agreement, impact and requests waiting, for a term or a year."));
             tasks.add(new Task("Allocate credits", "/allocate-credits", "Give credits to one school or, from a CSV of URN and amount, to many at once."));
+            tasks.add(new Task("Credits each term", "/credit-scheme", "What your area gives each school every term, and whether unspent credits expire at the end of the school year."));
         }
         if (person.caller().is(uk.sse.kernel.identity.Role.REGISTRAR)) {
             tasks.add(new Task("Import the school register", "/register-imports", "Upload a file from Get Information about Schools and see what was created, updated, unchanged and rejected."));
