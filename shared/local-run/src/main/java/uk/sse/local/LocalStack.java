@@ -32,9 +32,11 @@ import uk.sse.ledger.LedgerSettings;
 import uk.sse.reporting.projection.ProjectEvents;
 import uk.sse.ledger.application.ExpireDueHolds;
 import uk.sse.ledger.application.GiveEntitlements;
+import uk.sse.ledger.application.SetCreditScheme;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.OpenAccount;
 import uk.sse.local.demo.DemoAreas;
+import uk.sse.local.demo.DemoTrustCredits;
 import uk.sse.local.demo.DemoBrokerage;
 import uk.sse.local.demo.DemoDirectory;
 import uk.sse.local.demo.DemoLedger;
@@ -136,6 +138,8 @@ public final class LocalStack implements AutoCloseable {
             DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
             demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
             DemoLedger.Seeded credits = DemoLedger.seed(demo, context.getBean(OpenAccount.class), context.getBean(MoveCredits.class));
+            DemoTrustCredits.seed(DemoAreas.trustAcademies(DemoDirectory.sampleSchools()), context.getBean(OpenAccount.class),
+                    context.getBean(SetCreditScheme.class), context.getBean(GiveEntitlements.class));
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
             sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);

@@ -72,7 +72,7 @@ public class RaiseController {
         }
         CompletableFuture<ApiReply> account = schools.account(person, urn);
         Directory.School school = schools.school(person, urn);
-        String warning = warning(school, Schools.credits(Api.join(account)), form.creditsAsked());
+        String warning = warning(school, schools.credits(person, Api.join(account)), form.creditsAsked());
         List<String> titles = offerTitles(person, form.likedOffers()).stream().map(Choice::label).toList();
         return pages.ok(request, "visit/check", "Check your request", new VisitPages.CheckPage(school, form, Labels.areas(form.areasOfSupport()),
                 Labels.urgency(form.urgency()), Labels.deliveryModes(form.deliveryModes()), form.wantedByText(), warning, titles));
@@ -119,7 +119,7 @@ public class RaiseController {
         liked.of(request, urn).stream().filter(id -> !offered.contains(id)).forEach(offered::add);
         List<Choice> likedChoices = offerTitles(person, offered).stream()
                 .map(c -> new Choice(c.value(), c.label(), form.likedOffers().contains(c.value()))).toList();
-        var page = new VisitPages.RaisePage(school, Schools.credits(Api.join(account)), form, form.areaChoices(),
+        var page = new VisitPages.RaisePage(school, schools.credits(person, Api.join(account)), form, form.areaChoices(),
                 form.urgencyChoices(), form.modeChoices(), likedChoices, errors);
         return errors.any() ? pages.invalid(request, "visit/request", TITLE, page) : pages.ok(request, "visit/request", TITLE, page);
     }
@@ -141,8 +141,8 @@ public class RaiseController {
     /** Said before the request is raised: the school has no account, or fewer credits available than it would commit. */
     static String warning(Directory.School school, VisitPages.Credits credits, long asked) {
         return switch (credits) {
-            case VisitPages.Credits.NoAccount none -> school.name() + " has no credit account yet. You can raise the request, "
-                    + "but the school cannot agree support until its area opens an account and gives it credits.";
+            case VisitPages.Credits.NoAccount none -> school.name() + " has no credit account in " + none.area() + " yet. You can raise "
+                    + "the request, but the school cannot agree support until " + none.area() + " opens an account and gives it credits.";
             case VisitPages.Credits.Known known when known.available() < asked -> school.name() + " has "
                     + Labels.credits(known.available()) + " available, fewer than the " + Labels.credits(asked)
                     + " this request commits. You can raise it, but the school cannot agree support until it has the credits.";

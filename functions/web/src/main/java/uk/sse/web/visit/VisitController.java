@@ -130,7 +130,7 @@ public class VisitController {
                 .map(r -> new VisitPages.RequestRow("/support-requests/" + Paths.encode(r.id()), r.need(), Labels.areas(r.areasOfSupport()),
                         Labels.requestStatus(r.status()), Labels.day(r.raisedAt()))).toList() : List.of();
         return pages.ok(request, "visit/school", school.name(), new VisitPages.SchoolPage(school,
-                school.phase() == null ? "" : school.phase(), Schools.credits(Api.join(account)), open, listed.ok(), person.isAdviser()));
+                school.phase() == null ? "" : school.phase(), schools.credits(person, Api.join(account)), open, listed.ok(), person.isAdviser()));
     }
 
     /**

@@ -16,11 +16,14 @@ public final class VisitPages {
     /** "Which school are you visiting?": what was typed and, once searched, the schools found. */
     public record FindSchool(String q, boolean searched, List<Directory.SchoolHit> schools, Errors errors) { }
 
-    /** The school's credits as this person may see them. */
+    /**
+     * The school's credits as this person may see them, in the area they act in ({@code area} its name): each area keeps
+     * its own accounts (decision 0084), so an academy has one with its trust and another with its LA.
+     */
     public sealed interface Credits {
         /** {@code available} to spend: the balance less what is held for agreed support. */
-        record Known(long balance, long available, long held) implements Credits { }
-        record NoAccount() implements Credits { }
+        record Known(String area, long balance, long available, long held) implements Credits { }
+        record NoAccount(String area) implements Credits { }
         record NotShown() implements Credits { }
     }
 

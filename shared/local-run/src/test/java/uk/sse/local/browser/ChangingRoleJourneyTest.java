@@ -2,12 +2,19 @@ package uk.sse.local.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import uk.sse.directory.register.School;
+import uk.sse.local.demo.DemoAreas;
+import uk.sse.local.demo.DemoDirectory;
+import uk.sse.local.demo.DemoTrustCredits;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A person of several memberships (decision 0080): the demo's trust adviser, who also assures offers in the demo LA,
- * sees in the page's header which role they act in, by its names, and changes it; what they are offered follows.
+ * sees in the page's header which role they act in, by its names, and changes it; what they are offered follows. Acting
+ * for the trust, they see an academy's credits with the trust (decision 0084), and are told plainly when a school has none.
  */
 class ChangingRoleJourneyTest extends Journey {
 
@@ -31,5 +38,23 @@ class ChangingRoleJourneyTest extends Journey {
         follow("Offers to review");
         assertThat(heading()).isEqualTo("Offers to review");
         check("assurer-queue-as-second-role");
+    }
+
+    @Test
+    void theTrustsAdviserSeesAnAcademysCreditsWithTheTrustAndSaysSoWhereTheSchoolHasNone() {
+        List<School> register = DemoDirectory.sampleSchools();
+        String la = stack.demo().demoArea();
+        String academy = DemoAreas.trustAcademies(register).stream()
+                .filter(urn -> register.stream().anyMatch(s -> s.urn().equals(urn) && !la.equals(s.laCode()))).findFirst().orElseThrow();
+        String outside = register.stream().filter(s -> la.equals(s.laCode()) && !DemoAreas.trustAcademies(register).contains(s.urn()))
+                .map(School::urn).findFirst().orElseThrow();
+
+        signIn("trust-adviser");
+        open("/visit/" + academy);
+        assertThat(byId("credits").getText()).isEqualTo(DemoTrustCredits.PER_TERM + " credits available to spend in Ribble Learning Trust");
+        check("academy-credits-with-the-trust");
+        open("/visit/" + outside);
+        assertThat(byId("credits").getText()).isEqualTo("No credit account in Ribble Learning Trust");
+        check("school-outside-the-trust");
     }
 }
