@@ -69,6 +69,9 @@ class LedgerAccessMatrixTest extends LedgerLambdaTest {
             requests.put("`POST /transfers/{id}/void` (an engagement hold)", who -> lambda.send("POST", "/transfers/brk:req_matrix.P1.v3/void", who, null));
             requests.put("`GET /holds`", who -> lambda.get("/holds", who));
             requests.put("`GET /ledger/check?area=`", who -> lambda.get("/ledger/check?area=" + AREA, who));
+            requests.put("`GET /ledger/credit-schemes/{area}`", who -> lambda.get("/ledger/credit-schemes/" + AREA, who));
+            requests.put("`PUT /ledger/credit-schemes/{area}`", who -> lambda.send("PUT", "/ledger/credit-schemes/" + AREA, who,
+                    Map.of("creditsPerTerm", 500, "unspentExpires", false)));
 
             List<AccessMatrix.Denial> denials = AccessMatrix.denials("ledger");
             assertThat(denials).hasSizeGreaterThan(50);
@@ -81,6 +84,8 @@ class LedgerAccessMatrixTest extends LedgerLambdaTest {
                 assertThat(reply.contentType()).as(denial.toString()).startsWith("application/problem+json");
             }
             assertThat(ledgers.state(AREA)).as("the denials changed nothing").isEqualTo(before);
+            assertThat(api.get("/ledger/credit-schemes/" + AREA, ledgers.commissioner(AREA)).map()).as("no credit scheme was set")
+                    .containsEntry("version", 0);
         }
     }
 
