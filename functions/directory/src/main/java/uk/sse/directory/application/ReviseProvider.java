@@ -75,17 +75,11 @@ public class ReviseProvider {
      * only these reach its offers. One not claimed cannot be verified.
      */
     public Outcome<Provider> verifyDesignations(Caller caller, String id, long expectedVersion, java.util.List<uk.sse.directory.model.Designation> verified) {
-        Optional<Provider> found = providers.find(id);
-        if (found.isEmpty()) {
-            return Outcome.notFound("provider " + id);
+        Outcome<Provider> assurable = toAssure(caller, id, expectedVersion, "verifies");
+        if (!(assurable instanceof Outcome.Done<Provider> done)) {
+            return assurable;
         }
-        Provider current = found.get();
-        if (!DirectoryPolicy.mayAssure(caller, current.area(), current.id())) {
-            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, verifies its designations");
-        }
-        if (current.version() != expectedVersion) {
-            return new Outcome.Stale<>(current.version());
-        }
+        Provider current = done.value();
         for (int i = 0; i < verified.size(); i++) {
             if (!current.designations().contains(verified.get(i))) {
                 return Outcome.invalid("/verified/" + i, verified.get(i) + " is not among the designations the provider claims");
@@ -109,17 +103,11 @@ public class ReviseProvider {
      * claim it again (with a better case), which drops the refusal. Verified designations, so offers, do not change.
      */
     public Outcome<Provider> refuseDesignation(Caller caller, String id, long expectedVersion, Designation designation, String reason) {
-        Optional<Provider> found = providers.find(id);
-        if (found.isEmpty()) {
-            return Outcome.notFound("provider " + id);
+        Outcome<Provider> assurable = toAssure(caller, id, expectedVersion, "refuses");
+        if (!(assurable instanceof Outcome.Done<Provider> done)) {
+            return assurable;
         }
-        Provider current = found.get();
-        if (!DirectoryPolicy.mayAssure(caller, current.area(), current.id())) {
-            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, refuses its designations");
-        }
-        if (current.version() != expectedVersion) {
-            return new Outcome.Stale<>(current.version());
-        }
+        Provider current = done.value();
         if (!current.designations().contains(designation)) {
             return Outcome.invalid("/designation", designation + " is not among the designations the provider claims");
         }
@@ -136,6 +124,22 @@ public class ReviseProvider {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
         return Outcome.done(revised);
+    }
+
+    /** The provider at the version read, if this caller may decide on its designations (an assurer of its area, not of it). */
+    private Outcome<Provider> toAssure(Caller caller, String id, long expectedVersion, String verb) {
+        Optional<Provider> found = providers.find(id);
+        if (found.isEmpty()) {
+            return Outcome.notFound("provider " + id);
+        }
+        Provider current = found.get();
+        if (!DirectoryPolicy.mayAssure(caller, current.area(), current.id())) {
+            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, " + verb + " its designations");
+        }
+        if (current.version() != expectedVersion) {
+            return new Outcome.Stale<>(current.version());
+        }
+        return Outcome.done(current);
     }
 
     private void carryToOffers(Provider provider) {

@@ -80,13 +80,8 @@ public class DesignationsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> verify(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation,
                                   @Body Map<String, Object> body) {
-        Directory.Provider p = read(person, provider, designation);
-        if (!p.allowedOrNone().contains(VERIFY)) {
-            throw new PageNotFound("designation claim");
-        }
-        Form form = Form.ofBody(body);
-        String version = form.text("version");
-        if (!version.matches("[0-9]{1,12}") || Long.parseLong(version) != p.version()) {
+        Directory.Provider p = decidable(person, provider, designation, VERIFY);
+        if (!sameVersion(Form.ofBody(body), p)) {
             return claimPage(request, person, provider, designation, "", Errors.none().add("", CHANGED));
         }
         List<String> verified = new ArrayList<>(p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations());
@@ -107,14 +102,10 @@ public class DesignationsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> refuse(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation,
                                   @Body Map<String, Object> body) {
-        Directory.Provider p = read(person, provider, designation);
-        if (!p.allowedOrNone().contains(REFUSE)) {
-            throw new PageNotFound("designation claim");
-        }
+        Directory.Provider p = decidable(person, provider, designation, REFUSE);
         Form form = Form.ofBody(body);
-        String version = form.text("version");
         String reason = form.text("reason");
-        if (!version.matches("[0-9]{1,12}") || Long.parseLong(version) != p.version()) {
+        if (!sameVersion(form, p)) {
             return claimPage(request, person, provider, designation, reason, Errors.none().add("", CHANGED));
         }
         if (reason.isBlank()) {
@@ -134,6 +125,21 @@ public class DesignationsController {
             return claimPage(request, person, provider, designation, reason, refusedBecause(reply));
         }
         throw reply.unavailable();
+    }
+
+    /** The provider and its claim, if this assurer may take that action on it now; otherwise the page is not found. */
+    private Directory.Provider decidable(Person person, String provider, String designation, String action) {
+        Directory.Provider p = read(person, provider, designation);
+        if (!p.allowedOrNone().contains(action)) {
+            throw new PageNotFound("designation claim");
+        }
+        return p;
+    }
+
+    /** Whether the form was filled in from the provider as it is now. */
+    private static boolean sameVersion(Form form, Directory.Provider p) {
+        String version = form.text("version");
+        return version.matches("[0-9]{1,12}") && Long.parseLong(version) == p.version();
     }
 
     private static Errors refusedBecause(ApiReply reply) {
