@@ -24,13 +24,15 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * GOV.UK Notify's email API on 127.0.0.1, for the tests and the local run: {@code POST /v2/notifications/email} is
  * accepted only with the JWT Notify asks for (HS256, signed with the API key's secret, issuer the key's service id,
  * issued within the last 30 seconds), answered as Notify answers (201 with the notification), and kept; anything else is
  * refused as Notify refuses it (403 {@code AuthError}, 400 {@code ValidationError}). Answers can be scripted (a 500
- * first, say) to test retries.
+ * first, say) to test retries. {@code GET /} is a page of the emails accepted, newest first, for a person trying the
+ * local run; {@link #onEmail} is told of each as it comes.
  */
 public final class NotifyStandIn implements AutoCloseable {
 
@@ -47,6 +49,8 @@ public final class NotifyStandIn implements AutoCloseable {
     private final ConcurrentLinkedQueue<Email> accepted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedDeque<Integer> scripted = new ConcurrentLinkedDeque<>();
+    private volatile Consumer<Email> listener = e -> { };
+    private volatile Map<String, String> templateNames = Map.of();
 
     private NotifyStandIn(HttpServer server, ExecutorService workers, JsonMapper json, String serviceId, String secret) {
         this.server = server;
@@ -85,6 +89,23 @@ public final class NotifyStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** {@code listener} is told of each email accepted from now on (the local run logs them). */
+    public NotifyStandIn onEmail(Consumer<Email> listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** What each template id stands for, shown on the page instead of the id. */
+    public NotifyStandIn templateNames(Map<String, String> names) {
+        this.templateNames = Map.copyOf(names);
+        return this;
+    }
+
+    /** The name given for a template id, or the id. */
+    public String templateName(String templateId) {
+        return templateNames.getOrDefault(templateId, templateId);
+    }
+
     /** The next requests are answered with these statuses, in order, instead of being accepted. */
     public void answerNext(int... statuses) {
         for (int s : statuses) {
@@ -121,6 +142,15 @@ public final class NotifyStandIn implements AutoCloseable {
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
+            if ("GET".equals(exchange.getRequestMethod()) && "/".equals(exchange.getRequestURI().getPath())) {
+                byte[] page = page().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(page);
+                }
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || !"/v2/notifications/email".equals(exchange.getRequestURI().getPath())) {
                 answer(exchange, 404, error(404, "NotFound", "no " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()));
                 return;
@@ -147,7 +177,9 @@ public final class NotifyStandIn implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, Object> personalisation = sent.get("personalisation") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             String reference = sent.get("reference") instanceof String r ? r : null;
-            accepted.add(new Email(Instant.now(), t, address, personalisation, reference));
+            Email email = new Email(Instant.now(), t, address, personalisation, reference);
+            accepted.add(email);
+            listener.accept(email);
             String id = UUID.randomUUID().toString();
             Map<String, Object> reply = new java.util.LinkedHashMap<>();
             reply.put("id", id);
@@ -160,6 +192,30 @@ public final class NotifyStandIn implements AutoCloseable {
         } catch (RuntimeException e) {
             answer(exchange, 500, error(500, "Exception", e.toString()));
         }
+    }
+
+    /** The emails accepted, newest first: when, to whom, which template, and the title and link they carry. */
+    private String page() {
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=en><head><meta charset=utf-8><meta http-equiv=refresh content=5>"
+                + "<title>Emails sent to the local Notify</title><style>body{font-family:sans-serif;margin:1em}td,th{border-bottom:1px solid #ccc;"
+                + "padding:4px 8px;text-align:left;vertical-align:top}table{border-collapse:collapse}</style></head><body>"
+                + "<h1>Emails sent to the local Notify stand-in</h1><p>Newest first. Nothing here leaves this machine.</p>"
+                + "<table><tr><th>time (UTC)</th><th>to</th><th>template</th><th>title</th><th>link</th></tr>");
+        List<Email> newestFirst = emails();
+        java.util.Collections.reverse(newestFirst);
+        for (Email e : newestFirst) {
+            String link = String.valueOf(e.personalisation().getOrDefault("link", ""));
+            html.append("<tr><td>").append(e.at().toString(), 0, 19).append("</td><td>").append(escape(e.to())).append("</td><td>")
+                    .append(escape(templateName(e.templateId()))).append("</td><td>")
+                    .append(escape(String.valueOf(e.personalisation().getOrDefault("title", "")))).append("</td><td>")
+                    .append(link.startsWith("http") ? "<a href=\"" + escape(link) + "\">" + escape(link) + "</a>" : escape(link))
+                    .append("</td></tr>");
+        }
+        return html.append("</table></body></html>").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Why Notify would refuse the token, or null. */

@@ -15,8 +15,10 @@ import uk.sse.notifier.application.SendDueDeliveries;
 import uk.sse.notifier.application.Subscribe;
 import uk.sse.notifier.model.EventCatalogue;
 import uk.sse.notifier.model.Format;
+import uk.sse.notifier.model.NoticeKind;
 import uk.sse.notifier.model.Subscription;
 import uk.sse.notifier.stream.NotifyOnEvents;
+import uk.sse.testing.NotifyStandIn;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * to here), subscribed to the demo area's events three ways (the envelope as JSON, Slack messages, and the admins'
  * "endpoint disabled"); the notifier's stream consumer, in an application context of its own as its Lambda would be,
  * driven by the brokerage's, the directory's, the ledger's and its own table's streams; and the sweeper on a timer
- * (every minute in AWS) and the reminders on another (every hour in AWS).
+ * (every minute in AWS) and the reminders on another (every hour in AWS). Emails go to a GOV.UK Notify stand-in on
+ * 127.0.0.1 (the tests' own, which checks the client's JWT): each is logged with its recipient, kind and title, and its
+ * page lists them all.
  */
 final class LocalNotifications implements AutoCloseable {
 
@@ -45,12 +50,15 @@ final class LocalNotifications implements AutoCloseable {
     static final Duration REMIND_EVERY = Duration.ofSeconds(30);
 
     private final LocalReceiver receiver;
+    private final NotifyStandIn notify;
     private final StreamDriver streams;
     private final ScheduledExecutorService sweeper;
     private final List<String> fed;
 
-    private LocalNotifications(LocalReceiver receiver, StreamDriver streams, ScheduledExecutorService sweeper, List<String> fed) {
+    private LocalNotifications(LocalReceiver receiver, NotifyStandIn notify, StreamDriver streams, ScheduledExecutorService sweeper,
+                               List<String> fed) {
         this.receiver = receiver;
+        this.notify = notify;
         this.streams = streams;
         this.sweeper = sweeper;
         this.fed = fed;
@@ -68,8 +76,32 @@ final class LocalNotifications implements AutoCloseable {
         return Map.of("sse.notifier.local-receivers", receiver.origin(), "sse.notifier.secret-key", Base64.getEncoder().encodeToString(key));
     }
 
+    /** The Notify stand-in, its template ids named by the notice kinds, each email logged as it comes. */
+    static NotifyStandIn startNotifyStandIn() {
+        NotifyStandIn notify = NotifyStandIn.start(io.micronaut.json.JsonMapper.createDefault());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (NoticeKind kind : NoticeKind.values()) {
+            names.put(UUID.nameUUIDFromBytes(("sse-local-" + kind.apiName()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+                    kind.apiName());
+        }
+        return notify.templateNames(names).onEmail(e -> LOG.info("email to {} ({}): {} {}", e.to(), notify.templateName(e.templateId()),
+                e.personalisation().get("title"), e.personalisation().getOrDefault("link", "")));
+    }
+
+    /** The notifier's email settings for the stand-in: its key and address, and a template id for each kind of notice. */
+    static Map<String, Object> emailSettings(NotifyStandIn notify) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("sse.notifier.email.api-key", notify.apiKey());
+        settings.put("sse.notifier.email.base-url", notify.baseUrl());
+        for (NoticeKind kind : NoticeKind.values()) {
+            settings.put("sse.notifier.email.templates." + kind.apiName(),
+                    UUID.nameUUIDFromBytes(("sse-local-" + kind.apiName()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        }
+        return settings;
+    }
+
     /** Subscribes the receiver to {@code area}'s events, then starts reading the streams from their start. */
-    static LocalNotifications start(ApplicationContext context, URI dynamo, String area, LocalReceiver receiver) {
+    static LocalNotifications start(ApplicationContext context, URI dynamo, String area, LocalReceiver receiver, NotifyStandIn notify) {
         List<String> wanted = EventCatalogue.types().stream().filter(t -> t.startsWith("brokerage.")).collect(java.util.stream.Collectors.toList());
         wanted.add("directory.offer.submitted");
         Subscribe subscribe = context.getBean(Subscribe.class);
@@ -85,6 +117,7 @@ final class LocalNotifications implements AutoCloseable {
         properties.put("sse.notifier.local-receivers", String.join(",", settings.localReceivers()));
         properties.put("sse.notifier.secret-key", settings.secretKey());
         properties.put("sse.notifier.link-base-url", settings.linkBaseUrl());
+        properties.putAll(emailSettings(notify));
         NotifyOnEvents handler = new NotifyOnEvents(LocalStack.consumerContext(properties));
 
         List<String> tables = List.of(context.getBean(BrokerageSettings.class).tableName(), context.getBean(DirectorySettings.class).tableName(),
@@ -107,7 +140,7 @@ final class LocalNotifications implements AutoCloseable {
                 LOG.warn("the reminder sweep failed; the next one tries again", failed);
             }
         }, REMIND_EVERY.toMillis(), REMIND_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        return new LocalNotifications(receiver, streams, sweeper, tables);
+        return new LocalNotifications(receiver, notify, streams, sweeper, tables);
     }
 
     private static void subscribe(Subscribe subscribe, LocalReceiver receiver, Caller who, String path, String label, Format format,
@@ -124,6 +157,10 @@ final class LocalNotifications implements AutoCloseable {
         return receiver;
     }
 
+    NotifyStandIn notifyStandIn() {
+        return notify;
+    }
+
     /** The tables whose streams feed the notifier. */
     List<String> fed() {
         return fed;
@@ -134,5 +171,6 @@ final class LocalNotifications implements AutoCloseable {
         sweeper.shutdownNow();
         streams.close();
         receiver.close();
+        notify.close();
     }
 }

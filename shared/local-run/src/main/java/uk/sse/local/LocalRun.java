@@ -40,6 +40,7 @@ public final class LocalRun {
         text.append("Brokerage   ").append(stack.brokerage().requests()).append(" requests ").append(stack.brokerage().byStatus())
                 .append(" in area ").append(area).append('\n');
         text.append("Webhooks    ").append(stack.receiverUrl()).append(" shows the demo area's notifications as they arrive, signatures checked\n");
+        text.append("Emails      ").append(stack.emailsUrl()).append(" lists the emails sent to the local GOV.UK Notify stand-in (also logged)\n");
         text.append("Engines     DynamoDB Local (in process), OpenSearch ").append(stack.openSearch().endpoint())
                 .append(", PostgreSQL ").append(stack.postgres().jdbcUrl()).append('\n');
         text.append("Reporting   ").append(url).append("/reports/... (COMMISSIONER or ADMIN token), fed by the ledger's and")

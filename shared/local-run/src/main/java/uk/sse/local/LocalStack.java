@@ -30,6 +30,7 @@ import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.reporting.projection.ProjectEvents;
+import uk.sse.testing.NotifyStandIn;
 import uk.sse.ledger.application.ExpireDueHolds;
 import uk.sse.ledger.application.GiveEntitlements;
 import uk.sse.ledger.application.SetCreditScheme;
@@ -115,6 +116,8 @@ public final class LocalStack implements AutoCloseable {
         settings.putAll(readModel);
         LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
         settings.putAll(LocalNotifications.settings(receiver));
+        NotifyStandIn notify = LocalNotifications.startNotifyStandIn();
+        settings.putAll(LocalNotifications.emailSettings(notify));
         settings.putAll(DemoAreas.settings(DemoDirectory.sampleSchools()));
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
@@ -152,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
             // dead letters renamed to .replay are handed back to their consumers (operations.md)
             sweeper.scheduleWithFixedDelay(() -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
             LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
-            stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver);
+            stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver, notify);
             awaitSearch(stack);
             LocalPostcodes.loadFullFileIfAsked(context.getBean(ImportPostcodes.class));
             stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
@@ -163,6 +166,7 @@ public final class LocalStack implements AutoCloseable {
             streams.forEach(StreamDriver::close);
             context.close();
             receiver.close();
+            notify.close();
             throw failed;
         }
     }
@@ -307,6 +311,16 @@ public final class LocalStack implements AutoCloseable {
             claims.put("name", name);
         }
         return context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
+    }
+
+    /** Where the emails the notifier sends locally arrive: a page of them, newest first (the GOV.UK Notify stand-in). */
+    public String emailsUrl() {
+        return notifications.notifyStandIn().baseUrl() + "/";
+    }
+
+    /** The emails the local Notify stand-in has accepted, oldest first. */
+    public List<NotifyStandIn.Email> emailsSent() {
+        return notifications.notifyStandIn().emails();
     }
 
     /** Where the demo area's webhooks arrive: a page of what came, with each signature checked. */

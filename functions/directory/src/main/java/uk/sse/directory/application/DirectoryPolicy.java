@@ -67,7 +67,8 @@ public final class DirectoryPolicy {
 
     /**
      * What this caller may do to the provider now: REVISE it (the provider itself or the area's admin), and
-     * VERIFY_DESIGNATIONS while it claims a designation not yet verified (an assurer of its area, not of the provider).
+     * VERIFY_DESIGNATIONS and REFUSE_DESIGNATIONS while it claims a designation not yet verified (an assurer of its area,
+     * not of the provider).
      */
     public static java.util.List<String> allowedActions(Caller caller, uk.sse.directory.model.Provider provider) {
         java.util.List<String> actions = new java.util.ArrayList<>();
@@ -77,6 +78,7 @@ public final class DirectoryPolicy {
         if (mayAssure(caller, provider.area(), provider.id())
                 && !provider.verifiedDesignations().containsAll(provider.designations())) {
             actions.add("VERIFY_DESIGNATIONS");
+            actions.add("REFUSE_DESIGNATIONS");
         }
         return java.util.List.copyOf(actions);
     }

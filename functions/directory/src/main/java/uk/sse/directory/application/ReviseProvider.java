@@ -8,7 +8,12 @@ import uk.sse.directory.model.Provider;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.DesignationRefusal;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,6 +58,7 @@ public class ReviseProvider {
         }
         Provider revised = new Provider(id, current.type(), draft.name(), current.area(), current.urn(), draft.contact(),
                 draft.website(), draft.designations(), current.verifiedDesignations(), // a withdrawn claim loses its verification
+                current.refusedDesignations(), // and a claim made again drops its refusal (Provider)
                 draft.location() != null ? draft.location() : current.location(),
                 draft.description(), current.version() + 1, current.createdAt(), clock.instant());
         if (!providers.update(revised, expectedVersion)) {
@@ -69,24 +75,18 @@ public class ReviseProvider {
      * only these reach its offers. One not claimed cannot be verified.
      */
     public Outcome<Provider> verifyDesignations(Caller caller, String id, long expectedVersion, java.util.List<uk.sse.directory.model.Designation> verified) {
-        Optional<Provider> found = providers.find(id);
-        if (found.isEmpty()) {
-            return Outcome.notFound("provider " + id);
+        Outcome<Provider> assurable = toAssure(caller, id, expectedVersion, "verifies");
+        if (!(assurable instanceof Outcome.Done<Provider> done)) {
+            return assurable;
         }
-        Provider current = found.get();
-        if (!DirectoryPolicy.mayAssure(caller, current.area(), current.id())) {
-            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, verifies its designations");
-        }
-        if (current.version() != expectedVersion) {
-            return new Outcome.Stale<>(current.version());
-        }
+        Provider current = done.value();
         for (int i = 0; i < verified.size(); i++) {
             if (!current.designations().contains(verified.get(i))) {
                 return Outcome.invalid("/verified/" + i, verified.get(i) + " is not among the designations the provider claims");
             }
         }
         Provider revised = new Provider(id, current.type(), current.name(), current.area(), current.urn(), current.contact(),
-                current.website(), current.designations(), verified, current.location(), current.description(),
+                current.website(), current.designations(), verified, current.refusedDesignations(), current.location(), current.description(),
                 current.version() + 1, current.createdAt(), clock.instant());
         if (!providers.update(revised, expectedVersion)) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
@@ -95,6 +95,51 @@ public class ReviseProvider {
             carryToOffers(revised);
         }
         return Outcome.done(revised);
+    }
+
+    /**
+     * An assurer of the provider's area (not of the provider itself) refuses one of its claims that is not verified, with
+     * the reason the provider will read; the claim is withdrawn and the refusal kept with who and when. The provider may
+     * claim it again (with a better case), which drops the refusal. Verified designations, so offers, do not change.
+     */
+    public Outcome<Provider> refuseDesignation(Caller caller, String id, long expectedVersion, Designation designation, String reason) {
+        Outcome<Provider> assurable = toAssure(caller, id, expectedVersion, "refuses");
+        if (!(assurable instanceof Outcome.Done<Provider> done)) {
+            return assurable;
+        }
+        Provider current = done.value();
+        if (!current.designations().contains(designation)) {
+            return Outcome.invalid("/designation", designation + " is not among the designations the provider claims");
+        }
+        if (current.verifiedDesignations().contains(designation)) {
+            return Outcome.invalid("/designation", designation + " is verified already; only a claim waiting to be checked is refused");
+        }
+        List<Designation> claimed = current.designations().stream().filter(d -> d != designation).toList();
+        List<DesignationRefusal> refused = new ArrayList<>(current.refusedDesignations());
+        refused.add(new DesignationRefusal(designation, reason.strip(), caller.subject(), clock.instant()));
+        Provider revised = new Provider(id, current.type(), current.name(), current.area(), current.urn(), current.contact(),
+                current.website(), claimed, current.verifiedDesignations(), refused, current.location(), current.description(),
+                current.version() + 1, current.createdAt(), clock.instant());
+        if (!providers.update(revised, expectedVersion)) {
+            return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
+        }
+        return Outcome.done(revised);
+    }
+
+    /** The provider at the version read, if this caller may decide on its designations (an assurer of its area, not of it). */
+    private Outcome<Provider> toAssure(Caller caller, String id, long expectedVersion, String verb) {
+        Optional<Provider> found = providers.find(id);
+        if (found.isEmpty()) {
+            return Outcome.notFound("provider " + id);
+        }
+        Provider current = found.get();
+        if (!DirectoryPolicy.mayAssure(caller, current.area(), current.id())) {
+            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, " + verb + " its designations");
+        }
+        if (current.version() != expectedVersion) {
+            return new Outcome.Stale<>(current.version());
+        }
+        return Outcome.done(current);
     }
 
     private void carryToOffers(Provider provider) {

@@ -2,6 +2,7 @@ package uk.sse.directory.storage;
 
 import uk.sse.directory.model.Contact;
 import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.DesignationRefusal;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Provider;
 import uk.sse.directory.model.ProviderType;
@@ -31,6 +32,7 @@ final class ProviderItems {
                 .map("contact", contact(p.contact())).s("website", p.website())
                 .strings("designations", p.designations().stream().map(Enum::name).toList())
                 .strings("verifiedDesignations", p.verifiedDesignations().stream().map(Enum::name).toList())
+                .maps("refusedDesignations", p.refusedDesignations(), ProviderItems::refusalItem)
                 .n("lat", p.location() == null ? null : p.location().lat())
                 .n("lon", p.location() == null ? null : p.location().lon())
                 .s("description", p.description())
@@ -41,7 +43,17 @@ final class ProviderItems {
         GeoPoint location = GeoPoint.valid(i.d("lat"), i.d("lon")) ? new GeoPoint(i.d("lat"), i.d("lon")) : null;
         return new Provider(i.s("id"), ProviderType.valueOf(i.s("type")), i.s("name"), i.s("area"), i.s("urn"),
                 contact(i.map("contact")), i.s("website"), OfferItems.enums(i.strings("designations"), Designation.class),
-                OfferItems.enums(i.strings("verifiedDesignations"), Designation.class), location, i.s("description"), i.n("version"), Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")));
+                OfferItems.enums(i.strings("verifiedDesignations"), Designation.class),
+                i.maps("refusedDesignations", ProviderItems::refusalOf), location, i.s("description"), i.n("version"), Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")));
+    }
+
+    static Items refusalItem(DesignationRefusal r) {
+        return Items.builder().s("designation", r.designation().name()).s("reason", r.reason()).s("refusedBy", r.refusedBy())
+                .s("refusedAt", r.refusedAt().toString());
+    }
+
+    static DesignationRefusal refusalOf(Items i) {
+        return new DesignationRefusal(Designation.valueOf(i.s("designation")), i.s("reason"), i.s("refusedBy"), Instant.parse(i.s("refusedAt")));
     }
 
     static Items contact(Contact c) {

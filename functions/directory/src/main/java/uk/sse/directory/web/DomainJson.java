@@ -26,6 +26,7 @@ import uk.sse.kernel.taxonomy.Term;
 @SerdeImport(Contact.class)
 @SerdeImport(GeoPoint.class)
 @SerdeImport(Provider.class)
+@SerdeImport(uk.sse.directory.model.DesignationRefusal.class)
 @SerdeImport(Page.class)
 @SerdeImport(School.class)
 @SerdeImport(School.Trust.class)

@@ -88,6 +88,23 @@ public class ProviderController {
         return Responses.of(revise.verifyDesignations(caller, id, version.getAsLong(), body.verifiedList()), p -> withETag(caller, p));
     }
 
+    /**
+     * An assurer of the provider's area refuses one of its claims not yet verified, with the reason the provider will read
+     * (If-Match: the version read): the claim is withdrawn and the refusal kept with who and when, under
+     * {@code refusedDesignations}, until the provider claims the designation again.
+     */
+    @Post("/{id}/designations/refusals")
+    public HttpResponse<?> refuseDesignation(@Authenticated Caller caller,
+                                             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+                                             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid RefusalBody body) {
+        OptionalLong version = ETags.versionOf(ifMatch);
+        if (version.isEmpty()) {
+            return Problems.preconditionRequired("send If-Match with the ETag you last read");
+        }
+        return Responses.of(revise.refuseDesignation(caller, id, version.getAsLong(), body.designation(), body.reason()),
+                p -> withETag(caller, p));
+    }
+
     @Get
     public HttpResponse<?> inArea(@Authenticated Caller caller,
                                   @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,

@@ -99,7 +99,7 @@ class ProviderApiTest extends LambdaTest {
         String assurer = fixtures.token(Role.ASSURER, AREA, "la-assurance");
         // each caller's allowedActions say what they may do: the provider revises; only the area's other assurers verify
         assertThat(registered.map()).containsEntry("allowedActions", java.util.List.of("REVISE"));
-        assertThat(api.get("/providers/prv_claims", assurer).map()).containsEntry("allowedActions", java.util.List.of("VERIFY_DESIGNATIONS"));
+        assertThat(api.get("/providers/prv_claims", assurer).map()).containsEntry("allowedActions", java.util.List.of("VERIFY_DESIGNATIONS", "REFUSE_DESIGNATIONS"));
         assertThat(api.get("/providers/prv_claims", fixtures.token(Role.ASSURER, AREA, "prv_claims")).map())
                 .as("an assurer of the provider itself").containsEntry("allowedActions", java.util.List.of());
         assertThat(api.get("/providers/prv_claims", fixtures.token(Role.ASSURER, OTHER_AREA, null)).map())
@@ -110,7 +110,7 @@ class ProviderApiTest extends LambdaTest {
         var verified = api.put("/providers/prv_claims/designations", assurer, "\"v1\"", verify);
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.map()).containsEntry("verifiedDesignations", java.util.List.of("MATHS_HUB"));
-        assertThat(verified.map()).as("a claim is still unverified").containsEntry("allowedActions", java.util.List.of("VERIFY_DESIGNATIONS"));
+        assertThat(verified.map()).as("a claim is still unverified").containsEntry("allowedActions", java.util.List.of("VERIFY_DESIGNATIONS", "REFUSE_DESIGNATIONS"));
         assertThat((java.util.List<String>) api.get("/offers/" + offerId, own).map().get("designations")).containsExactly("MATHS_HUB");
 
         // withdrawing the claim withdraws its verification, from the provider and its offers
@@ -119,6 +119,72 @@ class ProviderApiTest extends LambdaTest {
         assertThat(revised.status()).as(revised.body()).isEqualTo(200);
         assertThat(revised.map()).containsEntry("verifiedDesignations", java.util.List.of());
         assertThat((java.util.List<String>) api.get("/offers/" + offerId, own).map().get("designations")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAssurerOfTheAreaRefusesAClaimWithAReasonAndTheProviderMayClaimItAgain() {
+        String own = fixtures.token(Role.PROVIDER, AREA, "prv_refused");
+        var body = Fixtures.otherProvider("HUB", "Refused Claims Hub", AREA);
+        body.put("designations", java.util.List.of("TEACHING_SCHOOL_HUB", "MATHS_HUB"));
+        assertThat(api.post("/providers", own, body).status()).isEqualTo(201);
+        String assurer = fixtures.token(Role.ASSURER, AREA, "la-assurance");
+        var refusal = Map.of("designation", "TEACHING_SCHOOL_HUB", "reason", "Not on the DfE's list of teaching school hubs");
+
+        // the provider itself, another area's assurer, an assurer of the provider, an admin, a broker: refused, nothing changes
+        for (String who : java.util.List.of(own, fixtures.token(Role.ASSURER, OTHER_AREA, null), fixtures.token(Role.ASSURER, AREA, "prv_refused"),
+                fixtures.token(Role.ADMIN, AREA, null), fixtures.token(Role.BROKER, AREA, null))) {
+            assertThat(refuse(who, "\"v1\"", refusal).status()).isEqualTo(403);
+        }
+        assertThat(refuse(assurer, null, refusal).status()).as("If-Match is required").isEqualTo(428);
+        var noReason = refuse(assurer, "\"v1\"", Map.of("designation", "TEACHING_SCHOOL_HUB", "reason", " "));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.contentType()).startsWith("application/problem+json");
+        assertThat(noReason.body()).contains("reason");
+        var unclaimed = refuse(assurer, "\"v1\"", Map.of("designation", "MUSIC_HUB", "reason", "Not a music hub"));
+        assertThat(unclaimed.status()).isEqualTo(422);
+        assertThat(unclaimed.problemFields()).containsExactly("/designation");
+        var unknown = refuse(assurer, "\"v1\"", Map.of("designation", "NOT_A_DESIGNATION", "reason", "x"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(api.get("/providers/prv_refused", assurer).map()).containsEntry("version", 1)
+                .containsEntry("designations", java.util.List.of("TEACHING_SCHOOL_HUB", "MATHS_HUB"));
+
+        var refused = refuse(assurer, "\"v1\"", refusal);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.header("ETag")).isEqualTo("\"v2\"");
+        assertThat(refused.map()).as("the refused claim is no longer claimed").containsEntry("designations", java.util.List.of("MATHS_HUB"));
+        var kept = (java.util.List<Map<String, Object>>) api.get("/providers/prv_refused", own).map().get("refusedDesignations");
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0)).containsEntry("designation", "TEACHING_SCHOOL_HUB")
+                .containsEntry("reason", "Not on the DfE's list of teaching school hubs").containsEntry("refusedBy", "assurer-" + AREA + "-la-assurance")
+                .containsKey("refusedAt");
+        assertThat(refuse(assurer, "\"v1\"", refusal).status()).as("an old version").isEqualTo(412);
+        assertThat(refuse(assurer, "\"v2\"", refusal).status()).as("a refused claim is no longer there to refuse").isEqualTo(422);
+
+        // a verified claim is not refused; once every claim is decided the assurer has nothing left to do
+        assertThat(api.put("/providers/prv_refused/designations", assurer, "\"v2\"", Map.of("verified", java.util.List.of("MATHS_HUB"))).status())
+                .isEqualTo(200);
+        var verified = refuse(assurer, "\"v3\"", Map.of("designation", "MATHS_HUB", "reason", "Changed my mind"));
+        assertThat(verified.status()).isEqualTo(422);
+        assertThat(api.get("/providers/prv_refused", assurer).map()).containsEntry("allowedActions", java.util.List.of());
+
+        // the provider claims it again with a better case: the refusal is dropped and the claim waits for an assurer again
+        body.put("designations", java.util.List.of("TEACHING_SCHOOL_HUB", "MATHS_HUB"));
+        body.put("description", "Designated a teaching school hub in 2025: see the DfE's list");
+        var again = api.put("/providers/prv_refused", own, "\"v3\"", body);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.map()).containsEntry("refusedDesignations", java.util.List.of())
+                .containsEntry("verifiedDesignations", java.util.List.of("MATHS_HUB"));
+        assertThat(api.get("/providers/prv_refused", assurer).map())
+                .containsEntry("allowedActions", java.util.List.of("VERIFY_DESIGNATIONS", "REFUSE_DESIGNATIONS"));
+    }
+
+    private uk.sse.testing.Api.Reply refuse(String bearer, String ifMatch, Object body) {
+        var request = uk.sse.testing.Api.auth(io.micronaut.http.HttpRequest.POST("/providers/prv_refused/designations/refusals", body), bearer);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return api.send(request);
     }
 
     @Test

@@ -108,13 +108,24 @@ public final class Directory {
     public record Provider(String id, String type, String name, String area, @Nullable String urn, @Nullable Contact contact,
                            @Nullable String website, @Nullable List<String> designations,
                            @Nullable List<String> verifiedDesignations, @Nullable String description, long version,
-                           @Nullable String updatedAt, @Nullable List<String> allowedActions) {
+                           @Nullable String updatedAt, @Nullable List<String> allowedActions,
+                           @Nullable List<Refusal> refusedDesignations) {
 
         /** What the reader may do to this provider now (the directory's answer; none on listings). */
         public List<String> allowedOrNone() {
             return allowedActions == null ? List.of() : allowedActions;
         }
+
+        /** The claims an assurer refused, which the provider no longer claims. */
+        public List<Refusal> refusedOrNone() {
+            return refusedDesignations == null ? List.of() : refusedDesignations;
+        }
     }
+
+    /** An assurer's refusal of a claimed designation: the provider reads the reason. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Refusal(String designation, @Nullable String reason, @Nullable String refusedAt) { }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -56,7 +56,8 @@ public class AssuranceController {
     private static final Map<String, String> BANNERS = Map.of("APPROVE", "The offer is assured. Advisers can now find it.",
             "REQUEST_CHANGES", "The provider is asked for the changes.", "REJECT", "The offer is rejected.",
             "SUSPEND", "The offer is suspended. Advisers no longer see it.",
-            "VERIFIED", "The designation is verified. It now shows on the provider's offers.");
+            "VERIFIED", "The designation is verified. It now shows on the provider's offers.",
+            "REFUSED", "The claim is refused. The provider is shown your reason.");
     private static final Map<String, ProblemMessages.Field> FIELDS = Map.of(
             "reviewDate", new ProblemMessages.Field("reviewDate-day", "The review date"), "reason", new ProblemMessages.Field("reason", "The message"));
 

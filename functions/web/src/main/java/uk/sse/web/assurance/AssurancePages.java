@@ -22,7 +22,7 @@ public final class AssurancePages {
 
     /** One designation claim: who claims it, what they are, what is verified already, and the verification form. */
     public record ClaimPage(String action, String provider, String type, String website, String description, String designation,
-                            List<String> verified, boolean mayVerify, long version, Errors errors) { }
+                            List<String> verified, boolean mayVerify, boolean mayRefuse, String reason, long version, Errors errors) { }
 
     /** One offer under review: what it offers, what changed since it was last approved, and the decision form. */
     public record ReviewPage(String id, String title, String provider, Labels.Tag status, String reviewDate, String submitted,

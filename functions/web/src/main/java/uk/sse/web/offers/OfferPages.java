@@ -33,7 +33,10 @@ public final class OfferPages {
     public record WithdrawPage(String offerId, String title, long version, Errors errors) { }
 
     /** The provider's profile as schools and advisers see it. */
-    public record ProfilePage(Directory.Provider provider, String type, List<String> designations) { }
+    public record ProfilePage(Directory.Provider provider, String type, List<String> designations, List<RefusedClaim> refused) { }
+
+    /** A designation the provider claimed and an assurer refused: what, when and why. */
+    public record RefusedClaim(String designation, String refusedOn, String reason) { }
 
     /** An offer as anyone the directory shows it to sees it, e.g. from a link in a broker's Slack message. */
     public record PublicOffer(Directory.Offer offer, Labels.Tag status, List<String> areas, List<String> phases, List<String> modes,

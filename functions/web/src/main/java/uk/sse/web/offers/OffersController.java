@@ -204,8 +204,12 @@ public class OffersController {
             throw new PageNotFound("provider " + person.organisation());
         }
         Directory.Provider p = reply.as(Directory.Provider.class);
+        List<String> verified = p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations();
         return pages.ok(request, "offers/profile", p.name(), new OfferPages.ProfilePage(p, Labels.providerType(p.type()),
-                p.designations() == null ? List.of() : p.designations().stream().map(Labels::designation).toList()));
+                p.designations() == null ? List.of() : p.designations().stream().map(d -> Labels.designation(d)
+                        + (verified.contains(d) ? " (verified)" : " (waiting for an assurer to check it)")).toList(),
+                p.refusedOrNone().stream().map(r -> new OfferPages.RefusedClaim(Labels.designation(r.designation()),
+                        r.refusedAt() == null ? "" : Labels.day(r.refusedAt()), r.reason() == null ? "" : r.reason())).toList()));
     }
 
     private HttpResponse<?> form(HttpRequest<?> request, String id, OfferForm form, Errors errors, boolean changedByOthers) {

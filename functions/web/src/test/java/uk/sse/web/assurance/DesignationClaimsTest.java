@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DesignationClaimsTest {
 
     static Directory.Provider provider(String id, String name, List<String> claimed, List<String> verified, String updatedAt) {
-        return new Directory.Provider(id, "HUB", name, "E09000001", null, null, null, claimed, verified, null, 3, updatedAt, null);
+        return new Directory.Provider(id, "HUB", name, "E09000001", null, null, null, claimed, verified, null, 3, updatedAt, null, null);
     }
 
     @Test

@@ -184,6 +184,10 @@ public final class ReportingBenchmark {
             q.ratingsByArea(area, year, AreaLevel.DETAILED);
             q.ratingsTotal(area, year);
         }));
+        probes.add(new Probe("impact by area, top level, year", "/reports/impact?level=top&" + y, () -> {
+            q.ratingsByArea(area, year, AreaLevel.TOP);
+            q.ratingsTotal(area, year);
+        }));
         probes.add(new Probe("impact by provider, year", "/reports/impact?by=provider&" + y, () -> {
             q.ratingsByProvider(area, year);
             q.ratingsTotal(area, year);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An area's admin adds a webhook subscription (after being told what it needs), copies its signing secret, sends a
- * test and sees the delivery arrive, signed with that secret; pauses and resumes it.
+ * test and sees the delivery arrive, signed with that secret; makes a new secret, shown once; pauses and resumes it.
  */
 class AdminJourneyTest extends Journey {
 
@@ -50,6 +50,13 @@ class AdminJourneyTest extends Journey {
         assertThat(delivery).contains("A test event", "Delivered", "1 attempt", "last answered 204");
         assertThat(stack.webhooksReceived(path)).hasSize(1);
         check("tested");
+
+        // a new signing secret, shown once
+        press("Make a new secret");
+        assertThat(byId("done").getText()).startsWith("A new signing secret is made");
+        String rotated = byId("secret").getText();
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
+        check("rotated");
 
         press("Pause");
         assertThat(text()).contains("Paused");
