@@ -69,6 +69,8 @@ class LedgerAccessMatrixTest extends LedgerLambdaTest {
             requests.put("`POST /transfers/{id}/void` (an engagement hold)", who -> lambda.send("POST", "/transfers/brk:req_matrix.P1.v3/void", who, null));
             requests.put("`GET /holds`", who -> lambda.get("/holds", who));
             requests.put("`GET /ledger/check?area=`", who -> lambda.get("/ledger/check?area=" + AREA, who));
+            requests.put("`GET /ledger/people/{subject}` (subject access)", who -> lambda.get("/ledger/people/provider-" + AREA + "-100001", who));
+            requests.put("`POST /ledger/people/{subject}/erasure`", who -> lambda.post("/ledger/people/provider-" + AREA + "-100001/erasure", who, Map.of()));
 
             List<AccessMatrix.Denial> denials = AccessMatrix.denials("ledger");
             assertThat(denials).hasSizeGreaterThan(50);
