@@ -14,6 +14,7 @@ import uk.sse.brokerage.application.ErasePerson;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Subjects;
 
 import java.util.List;
 
@@ -26,9 +27,6 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "people")
 public class PersonController {
-
-    static final String SUBJECT = "[A-Za-z0-9._@:+-]{1,128}";
-    static final String SUBJECT_MESSAGE = "must be a person's subject: up to 128 letters, digits and . _ @ : + -";
 
     private final ErasePerson people;
 
@@ -49,7 +47,7 @@ public class PersonController {
     /** Every request of the area the person stands in: the school, its status, what they did and the text they wrote. */
     @Get("/{subject}")
     public HttpResponse<?> export(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = SUBJECT, message = SUBJECT_MESSAGE) String subject) {
+                                  @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
         return Responses.ok(people.export(caller, subject).map(e -> new Export(e.subject(), e.area(), e.requests().stream()
                 .map(m -> new Mention(m.requestId(), m.urn(), m.schoolName(), m.status().name(),
                         m.actions().stream().map(RequestView.TransitionView::of).toList(), m.texts())).toList())));
@@ -61,7 +59,7 @@ public class PersonController {
      */
     @Post("/{subject}/erasure")
     public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = SUBJECT, message = SUBJECT_MESSAGE) String subject) {
+                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
         return Responses.ok(people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.requests(), e.events())));
     }
 }

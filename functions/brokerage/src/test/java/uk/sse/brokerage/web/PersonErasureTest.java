@@ -5,12 +5,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.brokerage.model.Erasure;
 import uk.sse.kernel.identity.Role;
 import uk.sse.testing.Api;
+import uk.sse.testing.TableStrings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -139,22 +138,11 @@ class PersonErasureTest extends BrokerageLambdaTest {
      * their key names the caller, and they go within a day (the TTL), which is checked here instead.
      */
     List<String> scan() {
-        List<String> values = new ArrayList<>();
         long dayAhead = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).plusSeconds(60).getEpochSecond();
-        dynamo.scanPaginator(b -> b.tableName(world.table("brokerage")).consistentRead(true)).items().forEach(item -> {
-            if (item.get("pk").s().startsWith("IDEMPOTENCY#")) {
-                assertThat(Long.parseLong(item.get("expiresAt").n())).as("a claim's TTL").isLessThanOrEqualTo(dayAhead);
-            } else {
-                item.values().forEach(v -> strings(v, values));
-            }
+        return TableStrings.of(dynamo, world.table("brokerage"), item -> {
+            if (!item.get("pk").s().startsWith("IDEMPOTENCY#")) return true;
+            assertThat(Long.parseLong(item.get("expiresAt").n())).as("a claim's TTL").isLessThanOrEqualTo(dayAhead);
+            return false;
         });
-        return values;
-    }
-
-    static void strings(AttributeValue v, List<String> into) {
-        if (v.s() != null) into.add(v.s());
-        if (v.hasSs()) into.addAll(v.ss());
-        if (v.hasL()) v.l().forEach(x -> strings(x, into));
-        if (v.hasM()) v.m().values().forEach(x -> strings(x, into));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Subjects;
 import uk.sse.ledger.application.EraseRequesters;
 
 import java.util.List;
@@ -26,9 +27,6 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "people")
 public class PersonController {
-
-    static final String SUBJECT = "[A-Za-z0-9._@:+-]{1,128}";
-    static final String SUBJECT_MESSAGE = "must be a person's subject: up to 128 letters, digits and . _ @ : + -";
 
     private final EraseRequesters people;
 
@@ -48,7 +46,7 @@ public class PersonController {
     /** Each transfer of the area the person asked for or resolved ({@code parts}: asked, resolved, asked for, resolved for). */
     @Get("/{subject}")
     public HttpResponse<?> export(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = SUBJECT, message = SUBJECT_MESSAGE) String subject) {
+                                  @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
         return Responses.ok(people.export(caller, subject).map(e -> new Export(e.subject(), e.area(), e.transfers().stream()
                 .map(m -> new Mention(m.transferId(), m.kind(), m.amount(), m.state(), m.createdAt().toString(), m.parts())).toList())));
     }
@@ -56,7 +54,7 @@ public class PersonController {
     /** Replaces the person's subject in the area's transfers and their events by the tombstone. Safe to repeat. */
     @Post("/{subject}/erasure")
     public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = SUBJECT, message = SUBJECT_MESSAGE) String subject) {
+                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
         return Responses.ok(people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.transfers())));
     }
 }

@@ -4,14 +4,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.ServiceScope;
 import uk.sse.kernel.identity.Tombstone;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.testing.Api;
+import uk.sse.testing.TableStrings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,15 +72,6 @@ class LedgerPersonErasureTest extends LedgerLambdaTest {
 
     /** Every string anywhere in every item of the ledger table, nested ones and event envelopes included. */
     List<String> strings() {
-        List<String> values = new ArrayList<>();
-        dynamo.scanPaginator(b -> b.tableName(settings.tableName()).consistentRead(true)).items()
-                .forEach(item -> item.values().forEach(v -> strings(v, values)));
-        return values;
-    }
-
-    static void strings(AttributeValue v, List<String> into) {
-        if (v.s() != null) into.add(v.s());
-        if (v.hasL()) v.l().forEach(x -> strings(x, into));
-        if (v.hasM()) v.m().values().forEach(x -> strings(x, into));
+        return TableStrings.of(dynamo, settings.tableName());
     }
 }

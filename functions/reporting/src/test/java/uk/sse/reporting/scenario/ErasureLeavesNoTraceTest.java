@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.brokerage.application.ErasePerson;
 import uk.sse.brokerage.model.Erasure;
 import uk.sse.engines.Engines;
@@ -18,6 +17,7 @@ import uk.sse.ledger.application.EraseRequesters;
 import uk.sse.reporting.support.ReportFigures;
 import uk.sse.reporting.support.ReportingLambdaTest;
 import uk.sse.reporting.support.StreamRecords;
+import uk.sse.testing.TableStrings;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,19 +99,9 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
         return strings.stream().filter(s -> s.equals(ANN) || s.contains("\"" + ANN + "\"") || HER_TEXTS.stream().anyMatch(s::contains)).toList();
     }
 
-    /** Every string anywhere in every item of the table, but Idempotency-Key claims (none here: the script uses none). */
+    /** Every string anywhere in every item of the table (no Idempotency-Key claims here: the script uses none). */
     static List<String> strings(DynamoDbClient dynamo, String table) {
-        List<String> values = new ArrayList<>();
-        dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
-                .forEach(item -> item.values().forEach(v -> strings(v, values)));
-        return values;
-    }
-
-    static void strings(AttributeValue v, List<String> into) {
-        if (v.s() != null) into.add(v.s());
-        if (v.hasSs()) into.addAll(v.ss());
-        if (v.hasL()) v.l().forEach(x -> strings(x, into));
-        if (v.hasM()) v.m().values().forEach(x -> strings(x, into));
+        return TableStrings.of(dynamo, table);
     }
 
     /** Each column of text or JSON, in every table of this test's read-model schema, that names her or holds her words. */

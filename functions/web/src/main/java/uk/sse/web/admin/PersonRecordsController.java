@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.Subjects;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 @WebPages
 public class PersonRecordsController {
 
-    private static final String SUBJECT = "[A-Za-z0-9._@:+-]{1,128}";
+    private static final String SUBJECT = Subjects.PATTERN;
 
     private final Pages pages;
     private final Api api;
