@@ -63,6 +63,8 @@ class BrokerageAccessMatrixTest extends BrokerageLambdaTest {
             requests.put("`POST /requests/{id}/evaluations` (the school's)", step.apply("evaluations").apply(Map.of("rating", "SCHOOL", "score", 4)));
             requests.put("`POST /requests/{id}/cancel`", step.apply("cancel").apply(Map.of("reason", "no longer needed")));
             requests.put("`POST /requests/{id}/withdraw`", step.apply("withdraw").apply(Map.of("reason", "no longer needed")));
+            requests.put("`GET /requests/people/{subject}` (subject access)", who -> lambda.get("/requests/people/adviser-" + AREA + "-la-" + AREA, who));
+            requests.put("`POST /requests/people/{subject}/erasure`", who -> lambda.post("/requests/people/adviser-" + AREA + "-la-" + AREA + "/erasure", who, Map.of()));
 
             List<AccessMatrix.Denial> denials = AccessMatrix.denials("brokerage");
             assertThat(denials).hasSizeGreaterThan(60);

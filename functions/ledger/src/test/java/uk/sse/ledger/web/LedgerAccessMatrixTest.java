@@ -72,6 +72,8 @@ class LedgerAccessMatrixTest extends LedgerLambdaTest {
             requests.put("`GET /ledger/credit-schemes/{area}`", who -> lambda.get("/ledger/credit-schemes/" + AREA, who));
             requests.put("`PUT /ledger/credit-schemes/{area}`", who -> lambda.send("PUT", "/ledger/credit-schemes/" + AREA, who,
                     Map.of("creditsPerTerm", 500, "unspentExpires", false)));
+            requests.put("`GET /ledger/people/{subject}` (subject access)", who -> lambda.get("/ledger/people/provider-" + AREA + "-100001", who));
+            requests.put("`POST /ledger/people/{subject}/erasure`", who -> lambda.post("/ledger/people/provider-" + AREA + "-100001/erasure", who, Map.of()));
 
             List<AccessMatrix.Denial> denials = AccessMatrix.denials("ledger");
             assertThat(denials).hasSizeGreaterThan(50);

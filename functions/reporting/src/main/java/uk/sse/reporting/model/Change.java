@@ -10,7 +10,8 @@ import java.util.Objects;
  * What one record of a source table's stream (or of a rebuild's scan) tells the read model. Each kind converges on its
  * own rule, so that duplicated and reordered records end in the same state:
  * <ul>
- *   <li>a brokerage event is applied once, by its id, and its request is recomputed from all its events;</li>
+ *   <li>a brokerage event is applied once, by its id, and its request is recomputed from all its events; an event
+ *       rewritten in its log (only an erasure does that, docs/data-protection.md) replaces the envelope held;</li>
  *   <li>an offer version replaces an older version of its offer, and describes its provider if it is the newest
  *       description seen (time, then event id);</li>
  *   <li>a school's profile replaces an older observation of it;</li>
@@ -19,11 +20,23 @@ import java.util.Objects;
  */
 public sealed interface Change {
 
-    /** A brokerage event with the envelope's JSON text as it was published. */
-    record BrokerageEvent(EventEnvelope event, String json) implements Change {
+    /**
+     * A brokerage event with the envelope's JSON text as it was published, or, {@code rewritten}, as an erasure rewrote
+     * it in the publisher's log (the stream's MODIFY of the event item).
+     */
+    record BrokerageEvent(EventEnvelope event, String json, boolean rewritten) implements Change {
         public BrokerageEvent {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(json, "json");
+        }
+
+        public BrokerageEvent(EventEnvelope event, String json) {
+            this(event, json, false);
+        }
+
+        /** The same event, as a rewrite of the one the log held. */
+        public BrokerageEvent asRewritten() {
+            return new BrokerageEvent(event, json, true);
         }
 
         public String requestId() {

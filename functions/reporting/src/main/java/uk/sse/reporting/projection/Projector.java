@@ -113,6 +113,11 @@ public class Projector {
         }
         Instant observed = record.getDynamodb().getApproximateCreationDateTime() == null ? clock.instant()
                 : record.getDynamodb().getApproximateCreationDateTime().toInstant();
-        return items.read(ItemView.ofStream(record.getDynamodb().getNewImage()), observed);
+        SourceItems.Read read = items.read(ItemView.ofStream(record.getDynamodb().getNewImage()), observed);
+        // an event item is only ever modified by an erasure: its new envelope replaces the one held
+        if ("MODIFY".equals(name) && read instanceof SourceItems.Read.Changed(Change.BrokerageEvent rewritten)) {
+            return new SourceItems.Read.Changed(rewritten.asRewritten());
+        }
+        return read;
     }
 }

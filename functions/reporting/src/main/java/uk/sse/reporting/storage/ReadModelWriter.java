@@ -74,8 +74,10 @@ public class ReadModelWriter {
         lock(c, touched);
         Set<String> changed = new LinkedHashSet<>();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + s.table("brokerage_event")
-                + " (event_id, request_id, version, type, area, occurred_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)"
-                + " ON CONFLICT (event_id) DO NOTHING")) {
+                + " AS e (event_id, request_id, version, type, area, occurred_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)"
+                // a repeat changes nothing; an erasure's rewrite replaces the envelope (and a replayed original never undoes it)
+                + " ON CONFLICT (event_id) DO UPDATE SET envelope = excluded.envelope"
+                + " WHERE ?::boolean AND e.envelope IS DISTINCT FROM excluded.envelope")) {
             for (Change.BrokerageEvent b : events) {
                 EventEnvelope e = b.event();
                 insert.setString(1, e.id());
@@ -85,6 +87,7 @@ public class ReadModelWriter {
                 insert.setString(5, e.area());
                 insert.setObject(6, time(e.occurredAt()));
                 insert.setString(7, b.json());
+                insert.setBoolean(8, b.rewritten());
                 insert.addBatch();
             }
             int[] inserted = insert.executeBatch();

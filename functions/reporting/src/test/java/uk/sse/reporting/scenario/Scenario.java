@@ -3,6 +3,7 @@ package uk.sse.reporting.scenario;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.micronaut.context.ApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.sse.brokerage.application.RequestStore;
 import uk.sse.brokerage.model.Actor;
 import uk.sse.brokerage.model.Command;
 import uk.sse.brokerage.model.DeliveryMode;
@@ -115,6 +116,14 @@ public final class Scenario {
         return played;
     }
 
+    /**
+     * The scenario played again on tables of its own, through the brokerage's own store (each request's state kept
+     * beside its events, as the brokerage function keeps them): for a test that changes the tables, such as an erasure.
+     */
+    public static Scenario playedAfresh() {
+        return new Player(true).play();
+    }
+
     /** Every stream record of the three tables: the directory's, then the ledger's, then the brokerage's. */
     public List<DynamodbStreamRecord> records() {
         List<DynamodbStreamRecord> all = new ArrayList<>(directory);
@@ -143,6 +152,8 @@ public final class Scenario {
     // ------------------------------------------------------------------ the script
 
     private static final class Player {
+        /** Whether requests are written through the brokerage's own store, state and events, or as events alone. */
+        final boolean withState;
         final String suffix = UUID.randomUUID().toString().substring(0, 8);
         final String ledgerTable = "scenario-ledger-" + suffix;
         final String directoryTable = "scenario-directory-" + suffix;
@@ -159,12 +170,23 @@ public final class Scenario {
 
         record Step(Instant at, Runnable action) { }
 
+        Player(boolean withState) {
+            this.withState = withState;
+        }
+
+        Player() {
+            this(false);
+        }
+
         Scenario play() {
             Map<String, Object> properties = new HashMap<>(ReadModelProperties.in("scenario_" + suffix));
             properties.put("sse.aws.endpoint", Engines.dynamo().endpoint().toString());
             properties.put("sse.aws.create-tables", "true");
             properties.put("sse.ledger.table-name", ledgerTable);
             properties.put("sse.directory.table-name", directoryTable);
+            if (withState) {
+                properties.put("sse.brokerage.table-name", brokerageTable);
+            }
             context = ApplicationContext.builder().environments("test").properties(properties).start();
             try (StreamRecords directoryStream = StreamRecords.of(Engines.dynamo().endpoint(), context.getBean(DirectorySettings.class).tableName());
                  StreamRecords ledgerStream = StreamRecords.of(Engines.dynamo().endpoint(), context.getBean(LedgerSettings.class).tableName())) {
@@ -172,7 +194,7 @@ public final class Scenario {
                 move = context.getBean(MoveCredits.class);
                 open = context.getBean(OpenAccount.class);
                 desk = new BrokerageDesk(context.getBean(DynamoDbClient.class), brokerageTable, context.getBean(EventJson.class),
-                        move, context.getBean(ResolveHold.class));
+                        move, context.getBean(ResolveHold.class), withState ? context.getBean(RequestStore.class) : null);
                 try (StreamRecords brokerageStream = StreamRecords.of(Engines.dynamo().endpoint(), brokerageTable)) {
                     at("2026-08-15T10:00:00Z", this::directory);
                     at("2026-08-15T11:00:00Z", this::accounts);

@@ -1,6 +1,7 @@
 package uk.sse.reporting.support;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.sse.brokerage.application.RequestStore;
 import uk.sse.brokerage.model.Brokerage;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Command;
@@ -43,9 +44,17 @@ public final class BrokerageDesk {
     private final MoveCredits move;
     private final ResolveHold resolve;
     private final Map<String, BrokerageRequest> requests = new TreeMap<>();
+    /** The brokerage's own store, keeping each request's state beside its events; null: the events alone. */
+    private final RequestStore store;
     private int events;
 
     public BrokerageDesk(DynamoDbClient dynamo, String table, EventJson json, MoveCredits move, ResolveHold resolve) {
+        this(dynamo, table, json, move, resolve, null);
+    }
+
+    /** Writes through the brokerage's own {@code store} (on {@code table}): request state and events, as the function does. */
+    public BrokerageDesk(DynamoDbClient dynamo, String table, EventJson json, MoveCredits move, ResolveHold resolve, RequestStore store) {
+        this.store = store;
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
@@ -68,7 +77,11 @@ public final class BrokerageDesk {
 
     public BrokerageRequest raise(Command.Raise c) {
         Result.Applied applied = applied(Brokerage.raise(c), c);
-        put(applied.event(), String.format("EVENT#%010d", applied.request().version()));
+        if (store != null) {
+            written(store.create(applied, null), c);
+        } else {
+            put(applied.event(), String.format("EVENT#%010d", applied.request().version()));
+        }
         requests.put(applied.request().id(), applied.request());
         return applied.request();
     }
@@ -84,12 +97,23 @@ public final class BrokerageDesk {
                 return Outcome.HOLD_REFUSED;
             }
         }
-        put(applied.event(), String.format("EVENT#%010d", applied.request().version()));
+        if (store != null) {
+            written(store.update(applied), c);
+        } else {
+            put(applied.event(), String.format("EVENT#%010d", applied.request().version()));
+        }
         requests.put(requestId, applied.request());
         for (LedgerEffect effect : applied.ledgerAfter()) {
             ledger(effect, ledgerCaller);
         }
         return Outcome.APPLIED;
+    }
+
+    private void written(boolean written, Command c) {
+        if (!written) {
+            throw new IllegalStateException("the brokerage's store did not write " + c);
+        }
+        events++;
     }
 
     private static Result.Applied applied(Result result, Command c) {

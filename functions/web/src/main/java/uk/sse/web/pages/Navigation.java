@@ -41,6 +41,7 @@ public final class Navigation {
         } else if (person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {
             items.add(new String[]{"Requests", "/support-requests"});
             items.add(new String[]{"Webhooks", "/webhooks"});
+            items.add(new String[]{"People's records", "/people-records"});
         } else {
             items.add(new String[]{"Requests", "/support-requests"});
         }

@@ -1,0 +1,90 @@
+package uk.sse.brokerage.application;
+
+import jakarta.inject.Singleton;
+import uk.sse.brokerage.model.BrokerageRequest;
+import uk.sse.brokerage.model.Erasure;
+import uk.sse.brokerage.model.RequestStatus;
+import uk.sse.brokerage.model.Transition;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.outcome.Outcome;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An area's admin answers a person's subject-access request and erasure for the area's requests
+ * (docs/data-protection.md, decision 0104): the export lists each request the person stands in, what they did and
+ * the text they wrote; the erasure rewrites those requests and their events with {@link Erasure}. Only an admin of
+ * the area, in person (not a service), may do either; the area is the admin's own.
+ */
+@Singleton
+public class ErasePerson {
+
+    /** One request the person stands in: the school, its status, what they did and the text they wrote. */
+    public record Mention(String requestId, String urn, String schoolName, RequestStatus status, List<Transition> actions,
+                          List<String> texts) { }
+
+    /** What the brokerage holds about a person in an area. */
+    public record Export(String subject, String area, List<Mention> requests) { }
+
+    /** What an erasure changed: requests and events rewritten, and the tombstone now standing for the person. */
+    public record Erased(String area, String tombstone, int requests, int events) { }
+
+    private static final int ATTEMPTS = 5;
+
+    private final PersonalRecords records;
+    private final RequestStore requests;
+
+    public ErasePerson(PersonalRecords records, RequestStore requests) {
+        this.records = records;
+        this.requests = requests;
+    }
+
+    public Outcome<Export> export(Caller caller, String subject) {
+        return allowed(caller).map(area -> {
+            Erasure erasure = Erasure.of(subject);
+            return new Export(subject, area, records.inArea(area, erasure::involves).stream()
+                    .map(r -> new Mention(r.id(), r.urn(), r.schoolName(), r.status(), erasure.actionsOn(r), erasure.textsOf(r)))
+                    .toList());
+        });
+    }
+
+    public Outcome<Erased> erase(Caller caller, String subject) {
+        return allowed(caller).map(area -> {
+            Erasure erasure = Erasure.of(subject);
+            List<BrokerageRequest> found = records.inArea(area, erasure::involves);
+            int events = 0;
+            for (BrokerageRequest r : found) {
+                events += rewrite(erasure, r);
+            }
+            return new Erased(area, erasure.tombstone(), found.size(), events);
+        });
+    }
+
+    /** Rewrites one request and its events, reading it again if it moved meanwhile; the number of events rewritten. */
+    private int rewrite(Erasure erasure, BrokerageRequest found) {
+        Optional<BrokerageRequest> current = Optional.of(found);
+        for (int attempt = 1; attempt <= ATTEMPTS && current.isPresent(); attempt++) {
+            List<PersonalRecords.LoggedEvent> changed = records.events(found.id()).stream()
+                    .flatMap(e -> {
+                        EventEnvelope after = erasure.apply(e.event());
+                        return after == e.event() ? Stream.empty() : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
+                    }).toList();
+            if (records.rewrite(erasure.apply(current.get()), changed)) {
+                return changed.size();
+            }
+            current = requests.find(found.id());
+        }
+        throw new IllegalStateException("request " + found.id() + " kept moving during its erasure");
+    }
+
+    private static Outcome<String> allowed(Caller caller) {
+        if (caller.isService() || !caller.is(Role.ADMIN) || caller.area() == null) {
+            return Outcome.forbidden("only an admin of an area exports or erases a person's records, for that area");
+        }
+        return Outcome.done(caller.area());
+    }
+}

@@ -1,0 +1,142 @@
+package uk.sse.reporting.scenario;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.sse.brokerage.application.ErasePerson;
+import uk.sse.brokerage.model.Erasure;
+import uk.sse.engines.Engines;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.ledger.application.CheckLedger;
+import uk.sse.ledger.application.EraseRequesters;
+import uk.sse.reporting.support.ReportFigures;
+import uk.sse.reporting.support.ReportingLambdaTest;
+import uk.sse.reporting.support.StreamRecords;
+import uk.sse.testing.TableStrings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 20's test of an erasure: the scripted term is played on tables of its own and projected into the read model;
+ * the area's admin erases the adviser "ann", who raised ten requests, agreed one, cancelled one and rated three, from
+ * the brokerage and from the ledger (where she is the person the brokerage acted for on two holds); the tables'
+ * streams carry the rewrites to the read model's stream handler. Afterwards neither table nor the read model holds
+ * her subject or any text she wrote, every report gives the same figures (still those
+ * worked out by hand), and the ledger's invariants hold.
+ */
+@MicronautTest(environments = "test", transactional = false)
+class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
+
+    static final String ANN = "ann";
+    /** What ann wrote: each need she raised, the reason she cancelled R3, her impact notes. */
+    static final List<String> HER_TEXTS = List.of("Support needed at Moorside Primary", "Support needed at Hillcrest Academy",
+            "Support needed at Riverside Infants", "Support needed at Oakfield High School", "Support needed at Brook Special School",
+            "Support needed at Elm Tree Primary", "leadership change at the school", "impact seen");
+
+    @Test
+    void anErasedAdviserIsInNoTableOrReadModelAndEveryFigureStands() {
+        Scenario scenario = Scenario.playedAfresh();
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.putAll(scenario.sourceTables());
+        String brokerageTable = scenario.sourceTables().get("sse.brokerage.table-name");
+        String ledgerTable = scenario.sourceTables().get("sse.ledger.table-name");
+        try (ApplicationContext functions = ApplicationContext.builder().environments("test").properties(properties).start();
+             StreamRecords brokerageStream = StreamRecords.of(Engines.dynamo().endpoint(), brokerageTable);
+             StreamRecords ledgerStream = StreamRecords.of(Engines.dynamo().endpoint(), ledgerTable)) {
+            assertThat(brokerageStream.next()).as("the scenario's records, drained: projected next").isNotEmpty();
+            assertThat(ledgerStream.next()).isNotEmpty();
+            project(scenario.records(), 100);
+            ReportFigures figures = new ReportFigures(context);
+            figures.assertAllAsExpected();
+            Map<String, ?> before = figures.all();
+            DynamoDbClient dynamo = functions.getBean(DynamoDbClient.class);
+            assertThat(mentions(strings(dynamo, brokerageTable))).as("before: the table names her and holds her words").isNotEmpty();
+            assertThat(mentions(strings(dynamo, ledgerTable))).as("before: the ledger names her, as the person the brokerage acted for").isNotEmpty();
+            assertThat(readModelMentions()).as("before: so does the read model").isNotEmpty();
+
+            Caller admin = new Caller("admin-888", Role.ADMIN, Scenario.AREA, "la-888");
+            ErasePerson people = functions.getBean(ErasePerson.class);
+            var export = (Outcome.Done<ErasePerson.Export>) people.export(admin, ANN);
+            assertThat(export.value().requests()).hasSize(10);
+            assertThat(export.value().requests().stream().flatMap(m -> m.texts().stream()).distinct()).containsExactlyInAnyOrderElementsOf(HER_TEXTS);
+
+            var erased = (Outcome.Done<ErasePerson.Erased>) people.erase(admin, ANN);
+            assertThat(erased.value().requests()).isEqualTo(10);
+            assertThat(erased.value().tombstone()).isEqualTo(Erasure.of(ANN).tombstone());
+            var ledgerErased = (Outcome.Done<EraseRequesters.Erased>) functions.getBean(EraseRequesters.class).erase(admin, ANN);
+            assertThat(ledgerErased.value().transfers()).as("R2's hold she agreed, R3's she voided by cancelling").isEqualTo(2);
+            assertThat(ledgerErased.value().tombstone()).isEqualTo(erased.value().tombstone());
+            List<DynamodbStreamRecord> rewrites = new ArrayList<>(brokerageStream.next());
+            rewrites.addAll(ledgerStream.next());
+            assertThat(rewrites).as("the erasure's rewrites, as the streams carry them").isNotEmpty()
+                    .allMatch(r -> "MODIFY".equals(r.getEventName()));
+            project(rewrites, 100);
+
+            assertThat(mentions(strings(dynamo, brokerageTable))).as("the brokerage table").isEmpty();
+            assertThat(mentions(strings(dynamo, ledgerTable))).as("the ledger table").isEmpty();
+            assertThat(readModelMentions()).as("the read model").isEmpty();
+            assertThat(figures.all()).as("every report").isEqualTo(before);
+            figures.assertAllAsExpected();
+            assertThat(functions.getBean(CheckLedger.class).run(Scenario.AREA).ok()).as("the ledger's invariants").isTrue();
+        }
+    }
+
+    /** The strings that are her subject, quote it (a JSON value) or hold a text she wrote. */
+    static List<String> mentions(List<String> strings) {
+        return strings.stream().filter(s -> s.equals(ANN) || s.contains("\"" + ANN + "\"") || HER_TEXTS.stream().anyMatch(s::contains)).toList();
+    }
+
+    /** Every string anywhere in every item of the table (no Idempotency-Key claims here: the script uses none). */
+    static List<String> strings(DynamoDbClient dynamo, String table) {
+        return TableStrings.of(dynamo, table);
+    }
+
+    /** Each column of text or JSON, in every table of this test's read-model schema, that names her or holds her words. */
+    @SuppressWarnings("unchecked")
+    List<String> readModelMentions() {
+        String schema = getProperties().get("sse.reporting.schema");
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        return tx.executeRead(status -> {
+            Connection c = status.getConnection();
+            List<String> found = new ArrayList<>();
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name FROM information_schema.columns"
+                    + " WHERE table_schema = ? AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            assertThat(columns).as("the read model's text columns").isNotEmpty();
+            for (String[] col : columns) {
+                StringBuilder where = new StringBuilder("x = ? OR x LIKE ?");
+                HER_TEXTS.forEach(t -> where.append(" OR x LIKE ?"));
+                String sql = "SELECT count(*) FROM (SELECT \"" + col[1] + "\"::text AS x FROM \"" + schema + "\".\"" + col[0] + "\") t WHERE "
+                        + where;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, ANN);
+                    ps.setString(2, "%\"" + ANN + "\"%");
+                    for (int i = 0; i < HER_TEXTS.size(); i++) ps.setString(3 + i, "%" + HER_TEXTS.get(i) + "%");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) found.add(col[0] + "." + col[1] + ": " + rs.getLong(1));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package uk.sse.web.admin;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import uk.sse.web.forms.Errors;
+
+import java.util.List;
+
+/** What the person's-records pages read from the brokerage's and the ledger's APIs, and show. */
+public final class PersonRecords {
+
+    private PersonRecords() { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Action(String action, String at, @Nullable String reason) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RequestMention(String requestId, String urn, @Nullable String schoolName, String status, List<Action> actions,
+                                 List<String> texts) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Requests(String subject, String area, List<RequestMention> requests) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TransferMention(String transferId, String kind, long amount, String state, String createdAt, List<String> parts) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Transfers(String subject, String area, List<TransferMention> transfers) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RequestsErased(String tombstone, int requests, int events) { }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TransfersErased(String tombstone, int transfers) { }
+
+    /** A request the person stands in, as the page lists it. */
+    public record RequestRow(String school, String href, String status, String did, List<String> texts) { }
+
+    /** A transfer the person asked for or resolved. */
+    public record TransferRow(String id, String what, String parts) { }
+
+    /** The find form, and when a subject is given what the area holds about them. */
+    public record FindPage(String subject, Errors errors, boolean searched, List<RequestRow> requests, List<TransferRow> transfers,
+                           String exportHref, String eraseHref) { }
+
+    public record ErasePage(String subject, int requests, int transfers, String backHref) { }
+
+    public record ErasedPage(String tombstone, int requests, int events, int transfers) { }
+}
