@@ -18,7 +18,22 @@ public final class CommissioningPages {
      * the table's first column heads each row.
      */
     public record Section(String id, String title, String description, String svg, List<String> columns, List<List<String>> rows,
-                         String csv, String empty) { }
+                         String csv, String empty) {
+        /**
+         * Rows a page shows of a table: a year of an area's brokerage listed 2,108 requests waiting, 1 MB of the page's
+         * 1.4 MB (docs/performance.md); a phone gets the first rows and the CSV has them all.
+         */
+        public static final int SHOWN = 25;
+
+        public List<List<String>> shownRows() {
+            return rows.size() <= SHOWN ? rows : rows.subList(0, SHOWN);
+        }
+
+        /** Rows left for the CSV, 0 when the table shows them all. */
+        public int notShown() {
+            return Math.max(0, rows.size() - SHOWN);
+        }
+    }
 
     public record Dashboard(String period, String from, String to, List<Choice> presets, String fromDay, String fromMonth,
                             String fromYear, String toDay, String toMonth, String toYear, List<Figure> figures,
