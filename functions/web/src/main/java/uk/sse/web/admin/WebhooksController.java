@@ -216,9 +216,11 @@ public class WebhooksController {
                 String detail = d.attempts() == 0 ? "Not tried yet" : d.attempts() + (d.attempts() == 1 ? " attempt" : " attempts")
                         + (d.lastStatus() == null ? "" : ", last answered " + d.lastStatus())
                         + (d.lastReason() == null || d.lastReason().isBlank() ? "" : ": " + d.lastReason());
-                rows.add(new Webhooks.DeliveryRow(d.id(), "TEST".equals(d.kind()) || d.eventType().endsWith(".test") ? "A test event" : d.eventType(),
+                boolean test = "TEST".equals(d.kind()) || d.eventType().endsWith(".test");
+                // the notifier refuses to replay a test message or one still on its schedule (DeliveryProgress.problemReplaying)
+                rows.add(new Webhooks.DeliveryRow(d.id(), test ? "A test event" : d.eventType(),
                         Labels.dayAndTime(d.lastAttemptAt() == null ? d.createdAt() : d.lastAttemptAt()), deliveryStatus(d.status()), detail,
-                        !"RETRYING".equals(d.status()) && !"PENDING".equals(d.status())));
+                        !test && !"RETRYING".equals(d.status()) && !"PENDING".equals(d.status())));
             }
         }
         var page = new Webhooks.SubscriptionView(s.id(), host(s.url()), s.url(), format(s.format()), s.eventTypes(), status(s.status()),
