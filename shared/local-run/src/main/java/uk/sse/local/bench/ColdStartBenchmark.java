@@ -79,7 +79,12 @@ public final class ColdStartBenchmark {
         }
         long base = median(baseline);
         long cold = median(first);
-        System.out.printf("%s (%d runs, jar %.1f MB)%n", function.name(), runs, Files.size(function.jar()) / 1e6);
+        long layers = 0;
+        for (Path layer : layersOf(function.jar())) {
+            layers += Files.size(layer);
+        }
+        System.out.printf("%s (%d runs, jar %.1f MB%s)%n", function.name(), runs, Files.size(function.jar()) / 1e6,
+                layers == 0 ? "" : String.format(", and its layer's %.1f MB", layers / 1e6));
         System.out.printf("  baseline JVM to main: median %d ms %s%n", base, baseline);
         System.out.printf("  cold start to first response: median %d ms %s  (%.1fx the baseline)%n", cold, first, (double) cold / Math.max(1, base));
         System.out.printf("  warm request through the handler: median of medians %d us %s%n", median(warm), warm);
@@ -108,7 +113,25 @@ public final class ColdStartBenchmark {
                 Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
             }
         }
-        return lambdaJar + java.io.File.pathSeparator + probe;
+        return lambdaJar + java.io.File.pathSeparator + layersOf(lambdaJar).stream().map(l -> l + java.io.File.pathSeparator)
+                .collect(Collectors.joining()) + probe;
+    }
+
+    /**
+     * The layers' jars Lambda adds to the function's classpath (/opt/java/lib): for the directory and the indexer, the
+     * embeddings layer's jar as {@code shared/embeddings} builds it beside {@code functions/} (decision 0055).
+     */
+    static List<Path> layersOf(Path lambdaJar) throws IOException {
+        String name = lambdaJar.getFileName().toString();
+        if (!name.startsWith("sse-directory-") && !name.startsWith("sse-indexer-")) {
+            return List.of();
+        }
+        Path target = lambdaJar.toAbsolutePath().getParent().getParent().getParent().getParent().resolve("shared/embeddings/target");
+        try (var files = Files.list(target)) {
+            return List.of(files.filter(f -> f.getFileName().toString().startsWith("sse-embeddings-")
+                            && f.getFileName().toString().endsWith("-layer-lib.jar")).sorted().reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("no embeddings layer jar in " + target + ": build shared/embeddings")));
+        }
     }
 
     /** Runs the probe in a fresh JVM and returns its PROBE line. */
