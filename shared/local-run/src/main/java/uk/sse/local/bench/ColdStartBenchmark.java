@@ -79,12 +79,8 @@ public final class ColdStartBenchmark {
         }
         long base = median(baseline);
         long cold = median(first);
-        long layers = 0;
-        for (Path layer : layersOf(function.jar())) {
-            layers += Files.size(layer);
-        }
         System.out.printf("%s (%d runs, jar %.1f MB%s)%n", function.name(), runs, Files.size(function.jar()) / 1e6,
-                layers == 0 ? "" : String.format(", and its layer's %.1f MB", layers / 1e6));
+                layersOf(function.jar()).isEmpty() ? "" : ", with the embeddings layer's libraries");
         System.out.printf("  baseline JVM to main: median %d ms %s%n", base, baseline);
         System.out.printf("  cold start to first response: median %d ms %s  (%.1fx the baseline)%n", cold, first, (double) cold / Math.max(1, base));
         System.out.printf("  warm request through the handler: median of medians %d us %s%n", median(warm), warm);
@@ -118,20 +114,22 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * The layers' jars Lambda adds to the function's classpath (/opt/java/lib): for the directory and the indexer, the
-     * embeddings layer's jar as {@code shared/embeddings} builds it beside {@code functions/} (decision 0055).
+     * The layers' libraries Lambda adds to the function's classpath (/opt/java/lib): for the directory and the indexer,
+     * those of the embeddings layer (decision 0055) as Maven resolves them, listed by {@code shared/embeddings} beside
+     * {@code functions/} in {@code target/layer.classpath}. Not the layer's own jar: its natives are arm64's only, and the
+     * directory loads the model as its context starts.
      */
     static List<Path> layersOf(Path lambdaJar) throws IOException {
         String name = lambdaJar.getFileName().toString();
         if (!name.startsWith("sse-directory-") && !name.startsWith("sse-indexer-")) {
             return List.of();
         }
-        Path target = lambdaJar.toAbsolutePath().getParent().getParent().getParent().getParent().resolve("shared/embeddings/target");
-        try (var files = Files.list(target)) {
-            return List.of(files.filter(f -> f.getFileName().toString().startsWith("sse-embeddings-")
-                            && f.getFileName().toString().endsWith("-layer-lib.jar")).sorted().reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalStateException("no embeddings layer jar in " + target + ": build shared/embeddings")));
+        Path listed = lambdaJar.toAbsolutePath().getParent().getParent().getParent().getParent()
+                .resolve("shared/embeddings/target/layer.classpath");
+        if (!Files.isRegularFile(listed)) {
+            throw new IllegalStateException("no " + listed + ": package shared/embeddings first");
         }
+        return java.util.Arrays.stream(Files.readString(listed).trim().split(java.io.File.pathSeparator)).map(Path::of).toList();
     }
 
     /** Runs the probe in a fresh JVM and returns its PROBE line. */
