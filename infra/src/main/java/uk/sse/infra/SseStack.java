@@ -13,6 +13,9 @@ import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -73,7 +76,16 @@ public class SseStack extends Stack {
         Table notifierTable = table("Notifier", new FunctionTable.Spec("notifier", 2, FunctionTable.TTL), stage);
 
         String jwks = identity.jwksUrl();
-        Factory functions = new Factory(stage, artefacts, alarms);
+        // the sentence-embedding model and its runtime, for the modules that embed text (decision 0055)
+        LayerVersion embeddings = LayerVersion.Builder.create(this, "EmbeddingsLayer")
+                .layerVersionName("sse-" + stage.name() + "-embeddings")
+                .description("School Support Exchange: the sentence-embedding model and ONNX Runtime (java/lib)")
+                .code(artefacts.embeddingsLayer())
+                .compatibleRuntimes(List.of(Runtime.JAVA_21))
+                .compatibleArchitectures(List.of(SnapStartFunction.ARCHITECTURE))
+                .removalPolicy(stage.removalPolicy())
+                .build();
+        Factory functions = new Factory(stage, artefacts, alarms, Map.of("directory", List.of(embeddings), "indexer", List.of(embeddings)));
 
         // directory: providers, offers, assurance, the register, search (reads OpenSearch)
         Map<String, String> directoryEnv = withTokenChecks(identity, Map.of("SSE_DIRECTORY_TABLE", directoryTable.getTableName(),
@@ -300,9 +312,10 @@ public class SseStack extends Stack {
     }
 
     /** Makes the functions of one stage from their modules' jars. */
-    private record Factory(StageConfig stage, Artefacts artefacts, Alarms alarms) {
+    private record Factory(StageConfig stage, Artefacts artefacts, Alarms alarms, Map<String, List<ILayerVersion>> layersByModule) {
         SnapStartFunction make(Construct scope, String id, SnapStartFunction.Spec spec, IVpc vpc) {
-            return new SnapStartFunction(scope, id, spec, artefacts.codeFor(spec.module(), spec.handler()), stage, alarms, vpc);
+            return new SnapStartFunction(scope, id, spec, artefacts.codeFor(spec.module(), spec.handler()),
+                    layersByModule.getOrDefault(spec.module(), List.of()), stage, alarms, vpc);
         }
     }
 }

@@ -55,6 +55,23 @@ class ArtefactsTest {
         assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w).contains("must not be deployed"));
     }
 
+    @Test
+    void the_embeddings_layer_is_the_newest_zip_and_a_missing_one_stops_the_synth_or_is_stood_in_for() throws IOException {
+        Path layers = Files.createDirectories(functions.resolve("embeddings-target"));
+        Artefacts strict = Artefacts.moduleJars(functions, layers, false, warning -> { });
+        assertThatThrownBy(strict::embeddingsLayer).hasMessageContaining("no embeddings layer under").hasMessageContaining("placeholders=true");
+        List<String> warnings = new ArrayList<>();
+        assertThat(Artefacts.moduleJars(functions, layers, true, warnings::add).embeddingsLayer()).isNotNull();
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w).contains("no embeddings layer").contains("must not be deployed"));
+
+        Files.writeString(layers.resolve("sse-embeddings-0.1.0-SNAPSHOT-layer-lib.jar"), "not the layer");
+        Files.writeString(layers.resolve("sse-embeddings-0.1.0-SNAPSHOT-lambda-layer.zip"), "older");
+        Files.writeString(layers.resolve("sse-embeddings-0.2.0-SNAPSHOT-lambda-layer.zip"), "newer");
+        assertThat(Artefacts.newest(layers, "sse-embeddings-", "-lambda-layer.zip")).get()
+                .satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo("sse-embeddings-0.2.0-SNAPSHOT-lambda-layer.zip"));
+        assertThat(strict.embeddingsLayer()).isNotNull();
+    }
+
     private void jar(String module, String name, String className) throws IOException {
         Path target = Files.createDirectories(functions.resolve(module).resolve("target"));
         try (OutputStream out = Files.newOutputStream(target.resolve(name)); ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
@@ -19,6 +20,7 @@ import software.constructs.Construct;
 import uk.sse.infra.StageConfig;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,8 @@ import java.util.Map;
 public class SnapStartFunction extends Construct {
 
     public static final String ALIAS = "live";
+    /** Every handler's; the embeddings layer ships this architecture's native libraries only (decision 0055). */
+    public static final Architecture ARCHITECTURE = Architecture.ARM_64;
 
     /** {@code name} is the handler's name in the system ({@code ledger-sweeper}); {@code module} the function whose jar and memory it uses. */
     public record Spec(String name, String module, String handler, Duration timeout, Map<String, String> environment) { }
@@ -37,6 +41,12 @@ public class SnapStartFunction extends Construct {
     private final Alias alias;
 
     public SnapStartFunction(Construct scope, String id, Spec spec, Code code, StageConfig stage, Alarms alarms, IVpc vpc) {
+        this(scope, id, spec, code, List.of(), stage, alarms, vpc);
+    }
+
+    /** With Lambda layers: their {@code java/lib/*.jar} join the handler's classpath. */
+    public SnapStartFunction(Construct scope, String id, Spec spec, Code code, List<ILayerVersion> layers, StageConfig stage,
+                             Alarms alarms, IVpc vpc) {
         super(scope, id);
         Map<String, String> environment = new HashMap<>(spec.environment());
         environment.put("MICRONAUT_ENVIRONMENTS", "aws");
@@ -49,8 +59,9 @@ public class SnapStartFunction extends Construct {
         var builder = Function.Builder.create(this, "Function")
                 .functionName(functionName)
                 .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
+                .architecture(ARCHITECTURE)
                 .code(code)
+                .layers(layers)
                 .handler(spec.handler())
                 .memorySize(stage.memoryOf(spec.module()))
                 .timeout(spec.timeout())

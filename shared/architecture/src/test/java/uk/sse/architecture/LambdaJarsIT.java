@@ -23,5 +23,33 @@ class LambdaJarsIT {
         assertThat(jar).as("the %s function's Lambda jar (built by its package phase)", function).satisfies(Files::isRegularFile);
 
         assertThat(LambdaJars.forbiddenEntries(jar)).as("what %s's Lambda jar must not carry", function).isEmpty();
+        assertThat(LambdaJars.entries(jar)).as("%s's Lambda jar: the model and its runtime are in the embeddings layer", function)
+                .noneMatch(e -> e.endsWith(".onnx") || e.startsWith("ai/onnxruntime/") || e.startsWith("dev/langchain4j/"));
+    }
+
+    /**
+     * The embeddings layer as Lambda reads it (java/lib/*.jar): a model, ONNX Runtime's and the tokenizer's Linux arm64
+     * libraries and no other platform's, and not one file that a function's jar carries too (decision 0055).
+     */
+    @org.junit.jupiter.api.Test
+    void theEmbeddingsLayerHoldsTheModelAndItsRuntimeForArm64AndNothingAFunctionCarries() {
+        Path zip = Path.of(System.getProperty("sse.embeddings.dir"), "sse-embeddings-" + System.getProperty("sse.version") + "-lambda-layer.zip");
+        assertThat(zip).as("the embeddings layer (built by shared/embeddings' package phase)").satisfies(Files::isRegularFile);
+        java.util.Map<String, java.util.Set<String>> layer = LambdaJars.layer(zip);
+        assertThat(layer.keySet()).allMatch(name -> name.equals("java/") || name.equals("java/lib/")
+                || name.startsWith("java/lib/") && name.endsWith(".jar") && name.indexOf('/', "java/lib/".length()) < 0);
+        java.util.Set<String> inLayer = new java.util.TreeSet<>();
+        layer.values().forEach(inLayer::addAll);
+        assertThat(inLayer).anyMatch(e -> e.endsWith(".onnx"))
+                .anyMatch(e -> e.startsWith("ai/onnxruntime/native/linux-aarch64/"))
+                .anyMatch(e -> e.contains("linux-aarch64/") && e.contains("tokenizers"))
+                .noneMatch(LambdaJars::otherPlatformNative)
+                .noneMatch(e -> e.startsWith("uk/sse/"));
+        for (String function : FUNCTIONS) {
+            Path jar = Path.of(System.getProperty("sse.functions.dir"), function, "target",
+                    "sse-" + function + "-" + System.getProperty("sse.version") + "-lambda.jar");
+            assertThat(LambdaJars.entries(jar)).as("%s's Lambda jar against the layer", function)
+                    .filteredOn(e -> !e.startsWith("META-INF/")).doesNotContainAnyElementsOf(inLayer);
+        }
     }
 }

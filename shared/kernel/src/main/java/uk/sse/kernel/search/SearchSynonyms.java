@@ -25,6 +25,13 @@ public record SearchSynonyms(List<Rule> rules) {
     /** A matched term this short (or with a digit) is taken as an acronym whose spelled-out forms are worth adding. */
     static final int ACRONYM_LENGTH = 6;
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s\\b");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile(".*\\d.*");
+    /** The words of the rules' terms, made once: every text search asks for them (docs/performance.md, bench-search). */
+    private static final java.util.Map<String, List<String>> TERM_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final SearchSynonyms STANDARD = read();
 
     /**
@@ -50,10 +57,10 @@ public record SearchSynonyms(List<Rule> rules) {
         Set<String> added = new LinkedHashSet<>();
         for (Rule rule : rules) {
             for (String term : rule.from()) {
-                List<String> termWords = words(term);
-                boolean acronym = termWords.size() == 1 && (term.length() <= ACRONYM_LENGTH || term.matches(".*\\d.*"));
+                List<String> termWords = termWords(term);
+                boolean acronym = termWords.size() == 1 && (term.length() <= ACRONYM_LENGTH || DIGIT.matcher(term).matches());
                 if (acronym && Collections.indexOfSubList(words, termWords) >= 0) {
-                    rule.to().stream().filter(t -> words(t).size() > 1 && Collections.indexOfSubList(words, words(t)) < 0).forEach(added::add);
+                    rule.to().stream().filter(t -> termWords(t).size() > 1 && Collections.indexOfSubList(words, termWords(t)) < 0).forEach(added::add);
                 }
             }
         }
@@ -62,9 +69,14 @@ public record SearchSynonyms(List<Rule> rules) {
 
     /** Lower case, accents folded, possessives dropped, split on anything but letters and digits: as the analysers see words. */
     static List<String> words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("['’]s\\b", "");
-        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+        String folded = POSSESSIVE.matcher(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT)).replaceAll("");
+        return Arrays.stream(NOT_WORD.split(folded)).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** {@link #words} of a rule's term, kept: the terms are the file's, a few hundred. */
+    private static List<String> termWords(String term) {
+        return TERM_WORDS.computeIfAbsent(term, SearchSynonyms::words);
     }
 
     private static SearchSynonyms read() {

@@ -79,7 +79,8 @@ public final class ColdStartBenchmark {
         }
         long base = median(baseline);
         long cold = median(first);
-        System.out.printf("%s (%d runs, jar %.1f MB)%n", function.name(), runs, Files.size(function.jar()) / 1e6);
+        System.out.printf("%s (%d runs, jar %.1f MB%s)%n", function.name(), runs, Files.size(function.jar()) / 1e6,
+                layersOf(function.jar()).isEmpty() ? "" : ", with the embeddings layer's libraries");
         System.out.printf("  baseline JVM to main: median %d ms %s%n", base, baseline);
         System.out.printf("  cold start to first response: median %d ms %s  (%.1fx the baseline)%n", cold, first, (double) cold / Math.max(1, base));
         System.out.printf("  warm request through the handler: median of medians %d us %s%n", median(warm), warm);
@@ -108,7 +109,27 @@ public final class ColdStartBenchmark {
                 Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
             }
         }
-        return lambdaJar + java.io.File.pathSeparator + probe;
+        return lambdaJar + java.io.File.pathSeparator + layersOf(lambdaJar).stream().map(l -> l + java.io.File.pathSeparator)
+                .collect(Collectors.joining()) + probe;
+    }
+
+    /**
+     * The layers' libraries Lambda adds to the function's classpath (/opt/java/lib): for the directory and the indexer,
+     * those of the embeddings layer (decision 0055) as Maven resolves them, listed by {@code shared/embeddings} beside
+     * {@code functions/} in {@code target/layer.classpath}. Not the layer's own jar: its natives are arm64's only, and the
+     * directory loads the model as its context starts.
+     */
+    static List<Path> layersOf(Path lambdaJar) throws IOException {
+        String name = lambdaJar.getFileName().toString();
+        if (!name.startsWith("sse-directory-") && !name.startsWith("sse-indexer-")) {
+            return List.of();
+        }
+        Path listed = lambdaJar.toAbsolutePath().getParent().getParent().getParent().getParent()
+                .resolve("shared/embeddings/target/layer.classpath");
+        if (!Files.isRegularFile(listed)) {
+            throw new IllegalStateException("no " + listed + ": package shared/embeddings first");
+        }
+        return java.util.Arrays.stream(Files.readString(listed).trim().split(java.io.File.pathSeparator)).map(Path::of).toList();
     }
 
     /** Runs the probe in a fresh JVM and returns its PROBE line. */

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shaded Lambda jar, alone on a fresh JVM's classpath, answers an API Gateway event. Tests inside the
- * module run with test dependencies on the classpath and cannot see a runtime dependency the jar lacks.
+ * The shaded Lambda jar, alone on a fresh JVM's classpath with its layers' jars (the directory's embeddings layer),
+ * answers an API Gateway event. Tests inside the module run with test dependencies on the classpath and cannot see a
+ * runtime dependency the jar lacks.
  */
 class LambdaArtefactTest {
 
