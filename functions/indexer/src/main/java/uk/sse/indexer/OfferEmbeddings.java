@@ -32,9 +32,6 @@ public final class OfferEmbeddings {
         List<float[]> embedAll(List<String> texts);
     }
 
-    /** The model and the text it read, as stored beside each embedding: a document embedded otherwise is embedded again. */
-    public static final String EMBEDDED_BY = SentenceEmbeddings.MODEL + "/" + OfferEmbeddingText.FORM;
-
     private final OpenSearchClient client;
     private final Model model;
 
@@ -64,7 +61,7 @@ public final class OfferEmbeddings {
             if (change instanceof IndexChange.Put p && p.index() == SearchIndices.OFFERS) {
                 Map<String, Object> document = new LinkedHashMap<>(p.document());
                 document.put("embedding", Objects.requireNonNullElseGet(known.get(key(p)), () -> made.get(key(p))));
-                document.put("embeddingModel", EMBEDDED_BY);
+                document.put("embeddingModel", SentenceEmbeddings.MODEL);
                 out.add(new IndexChange.Put(p.source(), p.index(), p.id(), p.version(), p.versionType(), document));
             } else {
                 out.add(change);
@@ -83,7 +80,7 @@ public final class OfferEmbeddings {
     }
 
     /**
-     * The embeddings the live index already has for these offers' versions, by the same model from the same text. Read from the readers'
+     * The embeddings the live index already has for these offers' versions, by the same model. Read from the readers'
      * alias, which during a rebuild is still the old index. Without an answer, everything is embedded again.
      */
     private Map<String, String> indexed(List<IndexChange.Put> offers) {
@@ -96,7 +93,7 @@ public final class OfferEmbeddings {
                 if (doc.isResult() && doc.result().found()) {
                     GetResult<Map> got = doc.result();
                     Map<?, ?> source = got.source();
-                    if (source != null && EMBEDDED_BY.equals(source.get("embeddingModel")) && source.get("embedding") instanceof String e
+                    if (source != null && SentenceEmbeddings.MODEL.equals(source.get("embeddingModel")) && source.get("embedding") instanceof String e
                             && source.get("version") instanceof Number v) {
                         found.put(got.id() + "@" + v.longValue(), e);
                     }

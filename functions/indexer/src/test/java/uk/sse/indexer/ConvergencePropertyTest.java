@@ -81,7 +81,7 @@ class ConvergencePropertyTest {
             Map<String, Object> source = new java.util.HashMap<>(doc.source());
             Map<String, Object> current = documentOfCurrentItem(offer.id());
             // the embedding is of the current version's words
-            assertThat(source.remove("embeddingModel")).isEqualTo(OfferEmbeddings.EMBEDDED_BY);
+            assertThat(source.remove("embeddingModel")).isEqualTo(uk.sse.embeddings.SentenceEmbeddings.MODEL);
             float[] embedded = uk.sse.embeddings.Vectors.decode((String) source.remove("embedding"));
             assertThat(uk.sse.embeddings.Vectors.dot(embedded, uk.sse.embeddings.SentenceEmbeddings.shared().embed(OfferEmbeddings.text(current))))
                     .isGreaterThan(0.99);

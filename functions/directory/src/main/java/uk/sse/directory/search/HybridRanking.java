@@ -17,8 +17,8 @@ import java.util.Set;
  * similarity (the cosine of its embedding with the query's) and an area nearness (how near in meaning the scope of its
  * nearest area of support is to the query). A first pass weighs these; the query is then moved a little towards the best
  * candidate, and candidates sharing its areas gain a little (pseudo-relevance feedback: the best answer says what else is
- * related). The result is multiplied by the gentle boosts of nearness, proven delivery, designations and phase (a factor
- * of at most 2, softened by {@link RankingSettings#boostExponent()}).
+ * related). The result is multiplied by the gentle boosts of nearness, proven delivery, designations and phase, at most
+ * doubled.
  *
  * <p>A strong match is one whose topical score (lexical, on an absolute scale, similarity and area nearness, without the
  * feedback, which would lift whatever came first) reaches the floor. Strong matches come first.
@@ -75,7 +75,7 @@ final class HybridRanking {
             double similarity = c.embedding() == null ? 0 : Vectors.dot(moved, c.embedding());
             double related = c.areas().stream().anyMatch(topAreas::contains) ? settings.feedbackArea() : 0;
             double score = (settings.lexicalWeight() * lexical(c, bestLexical) + (1 - settings.lexicalWeight()) * similarity
-                    + settings.areaAffinity() * c.areaNearness() + related) * Math.pow(c.factor(), settings.boostExponent());
+                    + settings.areaAffinity() * c.areaNearness() + related) * c.factor();
             ranked.add(new Ranked(c.hit(), c.lexical(), c.similarity(), c.areaNearness(), c.factor(), c.strong(), score));
         }
         ranked.sort(Comparator.comparing((Ranked r) -> !r.strong()).thenComparing(Ranked::score, Comparator.reverseOrder())

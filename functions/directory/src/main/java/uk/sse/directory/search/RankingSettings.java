@@ -19,21 +19,18 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param lexicalScale    a BM25 score worth the whole lexical share towards the floor
  * @param phaseBoost      what a result for a phase the query names, or the school it is near teaches, adds to its score
  *                        (a fraction, as the other boosts)
- * @param boostExponent   how much those gentle boosts weigh against words and meaning in a text search: the score is
- *                        multiplied by their factor raised to this power (1 as they are, 0 not at all)
  */
 @ConfigurationProperties("sse.search.ranking")
 public record RankingSettings(@Bindable(defaultValue = "" + RankingSettings.DEFAULT_WINDOW) int window,
                               @Bindable(defaultValue = "6") int areas,
                               @Bindable(defaultValue = "0.2") double areaSimilarity,
                               @Bindable(defaultValue = "0.3") double lexicalWeight,
-                              @Bindable(defaultValue = "0.25") double areaAffinity,
+                              @Bindable(defaultValue = "0.5") double areaAffinity,
                               @Bindable(defaultValue = "1.0") double feedback,
                               @Bindable(defaultValue = "0.25") double feedbackArea,
                               @Bindable(defaultValue = "0.6") double floor,
                               @Bindable(defaultValue = "100") double lexicalScale,
-                              @Bindable(defaultValue = "0.3") double phaseBoost,
-                              @Bindable(defaultValue = "0.5") double boostExponent) {
+                              @Bindable(defaultValue = "0.3") double phaseBoost) {
 
     public static final int DEFAULT_WINDOW = 150;
 }

@@ -42,7 +42,7 @@ public class TestIndices {
                 if (given.get("title") instanceof String && !given.containsKey("embedding")) {
                     doc = new java.util.HashMap<>(given);
                     doc.put("embedding", Vectors.encode(SentenceEmbeddings.shared().embed(OfferEmbeddingText.of(given))));
-                    doc.put("embeddingModel", SentenceEmbeddings.MODEL + "/" + OfferEmbeddingText.FORM);
+                    doc.put("embeddingModel", SentenceEmbeddings.MODEL);
                 }
                 bulk.append(json.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", doc.get(idField))))).append('\n');
                 bulk.append(json.writeValueAsString(doc)).append('\n');

@@ -12,6 +12,8 @@ import uk.sse.embeddings.SentenceEmbeddings;
 import uk.sse.embeddings.Vectors;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.search.OfferEmbeddingText;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.kernel.taxonomy.Term;
 import uk.sse.local.LocalStack;
 
 import java.util.ArrayList;
@@ -87,13 +89,16 @@ final class Grid {
         Map<String, Map<String, String>> vectors = new java.util.TreeMap<>();
         List<String> ids = List.copyOf(seen);
         Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
-        texts.put("indexed", ids.stream().map(id -> {
+        texts.put("indexed", ids.stream().map(id -> OfferEmbeddingText.of(evaluation.offer(id).content().title(), evaluation.offer(id).content().description())).toList());
+        texts.put("withAreas", ids.stream().map(id -> {
             var c = evaluation.offer(id).content();
-            return OfferEmbeddingText.of(c.areasOfSupport(), c.title(), c.description());
+            return OfferEmbeddingText.of(c.title(), c.description()) + " " + String.join(". ", c.areasOfSupport().stream()
+                    .map(code -> Taxonomy.standard().find(code).map(Term::label).orElse(code)).toList()) + ".";
         }).toList());
-        texts.put("titleAndDescription", ids.stream().map(id -> {
+        texts.put("areasFirst", ids.stream().map(id -> {
             var c = evaluation.offer(id).content();
-            return c.title() + ". " + c.description();
+            return String.join(", ", c.areasOfSupport().stream().map(code -> Taxonomy.standard().find(code).map(Term::label).orElse(code)).toList())
+                    + ": " + OfferEmbeddingText.of(c.title(), c.description());
         }).toList());
         for (var text : texts.entrySet()) {
             List<float[]> made = SentenceEmbeddings.shared().embedAll(text.getValue());
@@ -111,19 +116,19 @@ final class Grid {
 
     /** The settings tried: the chosen ones, and each moved a step either way. */
     private static List<RankingSettings> settings() {
-        RankingSettings d = new RankingSettings(RankingSettings.DEFAULT_WINDOW, 6, 0.2, 0.3, 0.25, 1.0, 0.25, 0.6, 100, 0.3, 0.5);
+        RankingSettings d = new RankingSettings(RankingSettings.DEFAULT_WINDOW, 6, 0.2, 0.3, 0.5, 1.0, 0.25, 0.6, 100, 0.3);
         List<RankingSettings> all = new ArrayList<>(List.of(d));
         for (double w : List.of(0.2, 0.4)) {
-            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), w, d.areaAffinity(), d.feedback(), d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost(), d.boostExponent()));
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), w, d.areaAffinity(), d.feedback(), d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost()));
         }
-        for (double a : List.of(0.0, 0.5)) {
-            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), a, d.feedback(), d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost(), d.boostExponent()));
+        for (double a : List.of(0.3, 0.7)) {
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), a, d.feedback(), d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost()));
         }
         for (double f : List.of(0.0, 0.5)) {
-            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), d.areaAffinity(), f, d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost(), d.boostExponent()));
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), d.areaAffinity(), f, d.feedbackArea(), d.floor(), d.lexicalScale(), d.phaseBoost()));
         }
         for (double floor : List.of(0.55, 0.65)) {
-            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), d.areaAffinity(), d.feedback(), d.feedbackArea(), floor, d.lexicalScale(), d.phaseBoost(), d.boostExponent()));
+            all.add(new RankingSettings(d.window(), d.areas(), d.areaSimilarity(), d.lexicalWeight(), d.areaAffinity(), d.feedback(), d.feedbackArea(), floor, d.lexicalScale(), d.phaseBoost()));
         }
         return all;
     }
