@@ -73,14 +73,23 @@ public class SearchOffers {
     /** What a text search's ranking saw of each candidate, in its order: for the relevance set (./run eval-search --dump). */
     public record Explained(String id, double lexical, double similarity, double areaNearness, double factor, boolean strong, double score) { }
 
-    public Outcome<List<Explained>> explain(OfferSearchParameters p) {
-        return check(p).map(q -> q.text() == null ? List.<Explained>of() : ranked(q, LocalDate.now(clock)).ranked().stream()
-                .map(r -> new Explained((String) SearchResponse.map(r.hit().get("_source")).get("id"), r.lexical(), r.similarity(),
-                        r.areaNearness(), r.factor(), r.strong(), r.score())).toList());
+    /** The query's embedding as the ranking used it, and its candidates as ranked. */
+    public record Explanation(float[] query, List<Explained> candidates) { }
+
+    public Outcome<Explanation> explain(OfferSearchParameters p) {
+        return check(p).map(q -> {
+            if (q.text() == null) {
+                return new Explanation(new float[0], List.of());
+            }
+            Window window = ranked(q, LocalDate.now(clock));
+            return new Explanation(window.meaning(), window.ranked().stream()
+                    .map(r -> new Explained((String) SearchResponse.map(r.hit().get("_source")).get("id"), r.lexical(), r.similarity(),
+                            r.areaNearness(), r.factor(), r.strong(), r.score())).toList());
+        });
     }
 
-    /** A text search's window of candidates, ranked; its total, and the areas it looked in. */
-    private record Window(long total, List<HybridRanking.Ranked> ranked, Map<String, Double> areas) { }
+    /** A text search's window of candidates, ranked; its total, the areas it looked in, and the query's embedding. */
+    private record Window(long total, List<HybridRanking.Ranked> ranked, Map<String, Double> areas, float[] meaning) { }
 
     private Window ranked(OfferQuery q, LocalDate today) {
         float[] meaning = embeddings.embed(SearchSynonyms.standard().withMeanings(q.typed()));
@@ -98,7 +107,8 @@ public class SearchOffers {
             }
             meaning = uk.sse.embeddings.Vectors.unit(both);
         }
-        return new Window(window.total(), HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking), areas);
+        return new Window(window.total(), HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking), areas,
+                meaning);
     }
 
     private OfferResults run(OfferQuery q) {

@@ -8,7 +8,12 @@ import uk.sse.directory.search.OfferResults;
 import uk.sse.directory.search.OfferSearchParameters;
 import uk.sse.directory.search.RankingSettings;
 import uk.sse.directory.search.SearchOffers;
+import uk.sse.embeddings.SentenceEmbeddings;
+import uk.sse.embeddings.Vectors;
 import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.search.OfferEmbeddingText;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.kernel.taxonomy.Term;
 import uk.sse.local.LocalStack;
 
 import java.util.ArrayList;
@@ -50,34 +55,64 @@ final class Grid {
     }
 
     /**
-     * One JSON line per tuning query: each candidate's features as the ranking saw them, its grade and phases, and the
-     * grades of every offer the adviser could use; for trying ranking formulas offline on the tuning set.
+     * One JSON line per tuning query: the query's embedding, each candidate's features as the ranking saw them, its grade
+     * and areas, and the grades of every offer the adviser could use; then one line of every offer's embeddings, of the
+     * text indexed and of other texts that could be. For trying ranking formulas and embedded texts offline on the tuning set.
      */
     static void dump(LocalStack stack, SearchEvaluation evaluation, RelevanceSet set, java.nio.file.Path file) throws Exception {
         JsonMapper json = stack.context().getBean(JsonMapper.class);
         SearchOffers search = stack.context().getBean(SearchOffers.class);
         List<String> lines = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.TreeSet<>();
         for (RelevanceSet.Query q : set.queries()) {
             if (q.part() != RelevanceSet.Part.TUNE) {
                 continue;
             }
-            Outcome<List<SearchOffers.Explained>> explained = search.explain(parameters(q));
-            if (!(explained instanceof Outcome.Done<List<SearchOffers.Explained>> done)) {
+            Outcome<SearchOffers.Explanation> explained = search.explain(parameters(q));
+            if (!(explained instanceof Outcome.Done<SearchOffers.Explanation> done)) {
                 throw new IllegalStateException(q.id() + " refused: " + explained);
             }
             List<Map<String, Object>> candidates = new ArrayList<>();
-            for (SearchOffers.Explained e : done.value()) {
+            for (SearchOffers.Explained e : done.value().candidates()) {
                 var offer = evaluation.offer(e.id());
+                seen.add(e.id());
                 candidates.add(Map.of("id", e.id(), "key", evaluation.keyOf(e.id()), "grade", evaluation.grade(q, e.id()),
                         "areas", offer.content().areasOfSupport(), "lexical", e.lexical(), "similarity", e.similarity(),
                         "areaNearness", e.areaNearness(), "factor", e.factor(), "strong", e.strong(), "score", e.score()));
             }
+            String typed = uk.sse.kernel.search.SearchSynonyms.standard().withMeanings(q.text());
             lines.add(json.writeValueAsString(Map.of("id", q.id(), "q", q.text(), "kind", q.kind(), "noAnswer", q.noAnswer(),
-                    "ideal", evaluation.idealGrades(q), "candidates", candidates)));
+                    "ideal", evaluation.idealGrades(q), "candidates", candidates, "query", Vectors.encode(done.value().query()),
+                    "queryPlain", Vectors.encode(SentenceEmbeddings.shared().embed(typed)),
+                    "queryInstructed", Vectors.encode(SentenceEmbeddings.shared().embed(INSTRUCTION + typed)))));
         }
+        Map<String, Map<String, String>> vectors = new java.util.TreeMap<>();
+        List<String> ids = List.copyOf(seen);
+        Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
+        texts.put("indexed", ids.stream().map(id -> OfferEmbeddingText.of(evaluation.offer(id).content().title(), evaluation.offer(id).content().description())).toList());
+        texts.put("withAreas", ids.stream().map(id -> {
+            var c = evaluation.offer(id).content();
+            return OfferEmbeddingText.of(c.title(), c.description()) + " " + String.join(". ", c.areasOfSupport().stream()
+                    .map(code -> Taxonomy.standard().find(code).map(Term::label).orElse(code)).toList()) + ".";
+        }).toList());
+        texts.put("areasFirst", ids.stream().map(id -> {
+            var c = evaluation.offer(id).content();
+            return String.join(", ", c.areasOfSupport().stream().map(code -> Taxonomy.standard().find(code).map(Term::label).orElse(code)).toList())
+                    + ": " + OfferEmbeddingText.of(c.title(), c.description());
+        }).toList());
+        for (var text : texts.entrySet()) {
+            List<float[]> made = SentenceEmbeddings.shared().embedAll(text.getValue());
+            for (int i = 0; i < ids.size(); i++) {
+                vectors.computeIfAbsent(ids.get(i), id -> new java.util.TreeMap<>()).put(text.getKey(), Vectors.encode(made.get(i)));
+            }
+        }
+        lines.add(json.writeValueAsString(Map.of("offers", vectors)));
         java.nio.file.Files.write(file, lines);
-        System.out.println("wrote " + lines.size() + " queries to " + file);
+        System.out.println("wrote " + (lines.size() - 1) + " queries to " + file);
     }
+
+    /** BGE's instruction for a short query searching for passages (its model card). */
+    static final String INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     /** The settings tried: the chosen ones, and each moved a step either way. */
     private static List<RankingSettings> settings() {

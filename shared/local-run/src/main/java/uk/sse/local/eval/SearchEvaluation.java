@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  * rank for queries some offer answers, and for those none does the number of results search presents as matches (its
  * {@code strongMatches} when it says, else every result). Relevant offers are counted among those the query's filters let
  * through (the same search without its text), so a filter is never blamed for what it rightly leaves out.
- * Usage: SearchEvaluation [--check] [--verbose]; --check adds the held-aside third (summed up only, never query by query);
- * --verbose shows each tuning query's first ten results with their grades.
+ * Usage: SearchEvaluation [--check] [--verbose] [--grid] [--dump=FILE]; --check adds the held-aside third (summed up only, never query by query);
+ * --verbose shows each tuning query's first ten results with their grades; --grid and --dump are for choosing settings
+ * on the tuning queries (see {@link Grid}).
  */
 public final class SearchEvaluation {
 
@@ -88,7 +89,8 @@ public final class SearchEvaluation {
                     ? List.of(RelevanceSet.Part.TUNE, RelevanceSet.Part.CHECK) : List.of(RelevanceSet.Part.TUNE);
             if (options.stream().anyMatch(o -> o.startsWith("--dump="))) {
                 Grid.dump(stack, evaluation, set, java.nio.file.Path.of(options.stream().filter(o -> o.startsWith("--dump=")).findFirst().orElseThrow().substring(7)));
-            } else if (options.contains("--grid")) {
+            }
+            if (options.contains("--grid")) {
                 Grid.run(stack, evaluation, set);
             } else {
                 report(evaluation, set, parts, options);
