@@ -57,7 +57,9 @@ public class RequestController {
 
     /**
      * An adviser raises a request for a school in their area. The {@code Idempotency-Key} header is required: a retry
-     * with the same key and body answers the request the first try made ({@code Idempotent-Replayed: true}).
+     * with the same key and body answers the request the first try made ({@code Idempotent-Replayed: true}). A school's
+     * own member may raise one for their school alone, where an area the school belongs to lets its schools do so (else
+     * 403); it goes to that area's queue with {@code raisedBySchool: true}.
      */
     @Post
     public HttpResponse<?> create(@Authenticated Caller caller, @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, @Body @Valid RaiseBody body) {
