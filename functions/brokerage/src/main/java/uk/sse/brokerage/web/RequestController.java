@@ -85,7 +85,8 @@ public class RequestController {
      * A listing: {@code queue} (a broker's default: the area's requests not yet evaluated, cancelled or withdrawn, most
      * urgent then oldest first), {@code area} (an adviser's or admin's default: all of the area's, newest first),
      * {@code school} (a school's default: its own) or {@code addressed} (a provider's: those with proposals to it);
-     * {@code mine=true} keeps those the caller raised (an adviser's own).
+     * {@code mine=true} keeps those the caller raised (an adviser's own), and those the area's schools raised for
+     * themselves, which are their advisers' to follow.
      */
     @Get
     public HttpResponse<?> list(@Authenticated Caller caller,

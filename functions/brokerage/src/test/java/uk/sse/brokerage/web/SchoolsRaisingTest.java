@@ -73,6 +73,13 @@ class SchoolsRaisingTest extends BrokerageLambdaTest {
         assertThat(asTheBrokerReadsIt.status()).isEqualTo(200);
         assertThat(asTheBrokerReadsIt.map()).containsEntry("raisedBySchool", true);
         assertThat(listed(seeds.token(Role.ADVISER, TRUST, "TR2044"), "area")).contains(id);
+        // an adviser's own list ("mine") keeps what the schools of their area asked for, not other advisers' requests
+        String byAnotherAdviser = AreasOfTrustsTest.id(raise(seeds.token(Role.ADVISER, TRUST, "TR2044"),
+                need(ACADEMY_BLACKBURN, List.of("CT.READ"), 5), UUID.randomUUID().toString()));
+        String anotherTrustAdviser = tokens.signed(TokenClaims.person(tokens.identity(), "another-trust-adviser",
+                List.of(new Membership(Role.ADVISER, TRUST, "TR2044")), Duration.ofHours(1)));
+        assertThat(listed(anotherTrustAdviser, "area&mine=true")).contains(id).doesNotContain(byAnotherAdviser);
+        assertThat(listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area&mine=true")).doesNotContain(id);
         assertThat(read(seeds.token(Role.ADVISER, TRUST, "TR2044"), id).status()).isEqualTo(200);
         assertThat(listed(seeds.token(Role.BROKER, LANCASHIRE, "la-888"), "queue")).doesNotContain(id);
         assertThat(listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area")).doesNotContain(id);
