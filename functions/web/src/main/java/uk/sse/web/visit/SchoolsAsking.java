@@ -26,15 +26,18 @@ public class SchoolsAsking {
         this.areas = areas;
     }
 
-    /** The person's own school, if they act for a school and it may ask for itself. */
+    /**
+     * The person's own school, if they act for a school and it may ask for itself. For the home page, which is shown
+     * whatever the directory answers: a school it cannot find, or a directory that does not answer, is no offer.
+     */
     public Optional<Directory.School> ownSchoolThatMayAsk(Person person) {
-        if (!person.isSchool()) {
+        if (!person.isSchool() || !areas.anyLetsSchoolsRaise()) {
             return Optional.empty();
         }
         try {
             Directory.School school = schools.school(person, person.organisation());
             return mayAsk(person, school) ? Optional.of(school) : Optional.empty();
-        } catch (uk.sse.web.pages.PageNotFound notInTheRegister) {
+        } catch (uk.sse.web.pages.PageNotFound | uk.sse.web.api.ApiUnavailable notKnownNow) {
             return Optional.empty();
         }
     }

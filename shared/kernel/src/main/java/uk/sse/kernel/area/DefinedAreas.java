@@ -25,6 +25,11 @@ public class DefinedAreas {
         this.schoolsRaise = definitions.stream().filter(AreaDefinition::letsSchoolsRaise).map(AreaDefinition::id).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether any area lets its schools raise requests for themselves (if none, no school need be looked up to know). */
+    public boolean anyLetsSchoolsRaise() {
+        return !schoolsRaise.isEmpty();
+    }
+
     /** Whether the area of that id lets its schools raise requests for themselves; off unless its definition says so. */
     public boolean letsSchoolsRaise(String areaId) {
         return areaId != null && schoolsRaise.contains(areaId);
@@ -51,6 +56,13 @@ public class DefinedAreas {
             return Optional.of(Area.localAuthority(id, "local authority " + id));
         }
         return Optional.ofNullable(known);
+    }
+
+    /** The ids of the areas the school is a member of: its LA's (if it has an LA code) and every defined one admitting it, by id. */
+    public List<String> including(SchoolFacts school) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(school.laCode()).filter(Area::isLaCode),
+                        defined.values().stream().filter(a -> a.includes(school)).map(Area::id))
+                .distinct().sorted().toList();
     }
 
     /** Whether the school is a member of the area of that id; no area, no members. */

@@ -40,6 +40,8 @@ class DefinedAreasTest {
         assertThat(areas.includes("841", academyInDarlington)).isTrue();
         assertThat(areas.includes("808", academyInDarlington)).isFalse();
         assertThat(areas.includes("trust-9999", academyInDarlington)).isFalse();
+        assertThat(areas.including(academyInDarlington)).containsExactly("841", "tees-valley", "trust-2044");
+        assertThat(areas.including(new SchoolFacts("100001", "202", null))).containsExactly("202");
     }
 
     @Test
