@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
  * the request then is; the offers the adviser liked come first (each must be one the directory shows them), then
  * the directory's search suggests more, up to ten (none of the school's own), stored with the request. If search
  * cannot answer, the request is raised without suggestions (the adviser is not kept waiting) and says so.
+ * A school's own people may raise a request for their school, and only for it, where an area the school belongs to
+ * lets its schools do so (decision 0081); it goes to that area's queue, and the request shows the school raised it.
  */
 @Singleton
 public class RaiseRequest {
@@ -70,8 +72,8 @@ public class RaiseRequest {
 
     public Outcome<Raised> raise(Caller caller, Form form, String idempotencyKey) {
         List<Membership> advising = caller.membershipsAs(Role.ADVISER);
-        if (advising.isEmpty()) {
-            return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
+        if (advising.isEmpty() && caller.membershipsAs(Role.PROVIDER).isEmpty()) {
+            return Outcome.forbidden(WHO_RAISES);
         }
         IdempotencyKey key = IdempotencyKey.of(caller.subject(), idempotencyKey, form);
         Optional<PriorRequest> prior = store.priorRequest(key);
@@ -96,14 +98,14 @@ public class RaiseRequest {
         if (school == null) {
             return Outcome.invalid("/urn", "no school with URN " + form.urn() + " is in the register");
         }
-        Outcome<Membership> advisingHere = advisingFor(caller, advising, school);
-        if (!(advisingHere instanceof Outcome.Done<Membership>(Membership as))) {
-            return advisingHere.map(m -> (Raised) null);
+        Outcome<Raising> raisingHere = raisingFor(caller, advising, school);
+        if (!(raisingHere instanceof Outcome.Done<Raising>(Raising as))) {
+            return raisingHere.map(m -> (Raised) null);
         }
-        Caller adviser = caller.wearing(as).orElseThrow();
+        Caller adviser = caller.wearing(as.membership()).orElseThrow();
         Actor actor = Actors.of(adviser);
-        if (!Policy.mayRaise(actor, as.area())) {
-            return Outcome.forbidden("only an adviser may raise a request, for a school in their own area");
+        if (!Policy.mayRaise(actor, as.area(), form.urn())) {
+            return Outcome.forbidden(WHO_RAISES);
         }
         List<Suggestion> liked = new ArrayList<>();
         List<Outcome.Violation> unseen = new ArrayList<>();
@@ -158,6 +160,33 @@ public class RaiseRequest {
                 yield Outcome.done(new Raised(applied.request(), false, unavailable));
             }
         };
+    }
+
+    /** The membership a request is raised in, and the area whose queue it goes to. */
+    private record Raising(Membership membership, String area) { }
+
+    private static final String WHO_RAISES = "only an adviser may raise a request, for a school in their own area, "
+            + "or a school for itself where its area lets schools raise requests";
+
+    /**
+     * Who raises it: an adviser whose area includes the school; else the school's own member, in an area of the school's
+     * that lets schools raise requests (the area of their membership first, decision 0081); else refused, naming why.
+     */
+    private Outcome<Raising> raisingFor(Caller caller, List<Membership> advising, Directory.School school) {
+        boolean advises = advising.stream().anyMatch(m -> areas.includes(m.area(), school.facts()));
+        List<Membership> ofTheSchool = caller.membershipsAs(Role.PROVIDER).stream().filter(m -> m.belongsTo(school.urn())).toList();
+        if (advises || ofTheSchool.isEmpty()) {
+            if (advising.isEmpty()) {
+                return Outcome.forbidden("a school raises requests only for itself: you are not a member of school " + school.urn());
+            }
+            return advisingFor(caller, advising, school).map(m -> new Raising(m, m.area()));
+        }
+        List<Membership> hatFirst = java.util.stream.Stream.concat(caller.hat().filter(ofTheSchool::contains).stream(), ofTheSchool.stream())
+                .distinct().toList();
+        return areas.whereSchoolRaises(school.facts(), hatFirst.stream().map(Membership::area).filter(java.util.Objects::nonNull).toList())
+                .<Outcome<Raising>>map(area -> Outcome.done(new Raising(hatFirst.getFirst(), area)))
+                .orElseGet(() -> Outcome.forbidden("no area that " + school.name() + " belongs to lets its schools raise requests "
+                        + "for themselves: ask the school's adviser to raise it"));
     }
 
     /**

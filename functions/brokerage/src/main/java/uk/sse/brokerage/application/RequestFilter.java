@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What a listing keeps: requests in one of {@code statuses} (all if empty), needing {@code areaOfSupport} or anything
- * beneath it, for school {@code urn}, raised before {@code raisedBefore}, raised by {@code raisedBy}; each null for no
+ * beneath it, for school {@code urn}, raised before {@code raisedBefore}, raised by {@code raisedBy} (or by the school
+ * for itself: an adviser's own listing shows what the schools of their area asked for, decision 0081); each null for no
  * condition.
  */
 public record RequestFilter(Set<RequestStatus> statuses, String areaOfSupport, String urn, Instant raisedBefore, String raisedBy) {

@@ -81,8 +81,8 @@ public final class Brokerage {
     // ---------------------------------------------------------------- raise
 
     public static Result raise(Raise c) {
-        if (!Policy.mayRaise(c.actor(), c.area()))
-            return refusedNew(Refusal.FORBIDDEN, null, "only an adviser of area " + c.area() + " may raise a request there");
+        if (!Policy.mayRaise(c.actor(), c.area(), c.urn()))
+            return refusedNew(Refusal.FORBIDDEN, null, "only an adviser of area " + c.area() + ", or the school for itself, may raise a request there");
         Optional<Refused> bad = firstOf(
                 check(c.requestId() != null && REQUEST_ID.matcher(c.requestId()).matches(), "requestId", "must be 1 to 48 letters, digits, _ or -"),
                 check(c.urn() != null && ID.matcher(c.urn()).matches(), "urn", "must be a school's URN"),

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A request for support for one school (its URN) in one area, raised by an adviser, followed by a broker through
+ * A request for support for one school (its URN) in one area, raised by an adviser (or by the school, decision 0081), followed by a broker through
  * proposals to an engagement, delivery and evaluation. {@code version} counts the transitions applied (1 once raised);
  * a command names the version it was decided on and is refused if the request has moved since.
  * {@code engagement} is null until agreed; {@code evaluation} is {@link Evaluation#NONE} until rated; {@code schoolName}
@@ -39,6 +39,11 @@ public record BrokerageRequest(String id, String urn, String area, List<String> 
     }
 
     public Optional<Engagement> engagementIfAny() { return Optional.ofNullable(engagement); }
+
+    /** Whether the school raised it for itself (decision 0081): its first transition was made by the school, not an adviser. */
+    public boolean raisedBySchool() {
+        return !history.isEmpty() && history.getFirst().action() == Action.RAISE && history.getFirst().byKind() == ActorKind.PROVIDER;
+    }
 
     /** The school's ledger account. */
     public String schoolAccount() { return LedgerEffect.account(area, urn); }

@@ -17,6 +17,8 @@ import java.util.List;
  * Who may do what, as a pure function of the actor, the command and the request.
  * <ul>
  *   <li>an ADVISER of the request's area raises it, agrees a proposal, gives the impact rating, cancels;</li>
+ *   <li>the school raises a request for itself, where an area it belongs to lets its schools do so (decision 0081:
+ *       the area's setting is the application's to check; the request goes to that area's queue);</li>
  *   <li>a BROKER of the area proposes, starts delivery, completes, cancels;</li>
  *   <li>a PROVIDER accepts or declines only the proposals addressed to it (its org is the proposal's provider);</li>
  *   <li>the school (a PROVIDER whose org is the request's URN) agrees, gives the school's rating, withdraws;</li>
@@ -43,6 +45,11 @@ public final class Policy {
     }
 
     public static boolean mayRaise(Actor a, String area) { return a.is(ActorKind.ADVISER) && a.inArea(area); }
+
+    /** An adviser of the area, or the school itself (a provider whose organisation is the URN) for its own school. */
+    public static boolean mayRaise(Actor a, String area, String urn) {
+        return mayRaise(a, area) || a.is(ActorKind.PROVIDER) && a.ofOrg(urn);
+    }
 
     /** For ACCEPT and DECLINE of a proposal that does not exist, any provider who sees the request passes here (and is told it is unknown). */
     public static boolean may(Actor a, Change c, BrokerageRequest r) {

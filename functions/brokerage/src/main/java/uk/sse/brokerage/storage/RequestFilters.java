@@ -44,8 +44,9 @@ final class RequestFilters {
             values.put(":before", AttributeValue.fromN(Long.toString(f.raisedBefore().toEpochMilli())));
         }
         if (f.raisedBy() != null) {
-            terms.add("raisedBy = :by");
+            terms.add("(raisedBy = :by OR " + RequestItems.BY_SCHOOL + " = :bySchool)");
             values.put(":by", AttributeValue.fromS(f.raisedBy()));
+            values.put(":bySchool", AttributeValue.fromBool(true));
         }
         return terms.isEmpty() ? IndexQueries.Filter.NONE : new IndexQueries.Filter(String.join(" AND ", terms), names, values);
     }
@@ -56,6 +57,6 @@ final class RequestFilters {
                         .anyMatch(code -> Taxonomy.standard().lineage(code).contains(f.areaOfSupport())))
                 && (f.urn() == null || f.urn().equals(r.urn()))
                 && (f.raisedBefore() == null || r.raisedAt().isBefore(f.raisedBefore()))
-                && (f.raisedBy() == null || f.raisedBy().equals(r.raisedBy()));
+                && (f.raisedBy() == null || f.raisedBy().equals(r.raisedBy()) || r.raisedBySchool());
     }
 }

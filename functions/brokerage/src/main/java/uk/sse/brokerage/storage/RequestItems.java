@@ -68,6 +68,9 @@ final class RequestItems {
         return String.format("%015d", r.raisedAt().toEpochMilli()) + "#" + r.id();
     }
 
+    /** Set, true, on a request the school raised for itself; absent on every other. */
+    static final String BY_SCHOOL = "raisedBySchool";
+
     static Items item(BrokerageRequest r) {
         Taxonomy taxonomy = Taxonomy.standard();
         Set<String> lineage = new LinkedHashSet<>();
@@ -88,6 +91,9 @@ final class RequestItems {
                 .maps("history", r.history(), RequestItems::transition)
                 .s(Tables.indexPk(2), areaPk(r.area())).s(Tables.indexSk(2), raisedSk(r))
                 .s(Tables.indexPk(3), schoolPk(r.urn())).s(Tables.indexSk(3), raisedSk(r));
+        if (r.raisedBySchool()) {
+            i.bool(BY_SCHOOL, true); // so an adviser's own listing can keep it (decision 0081)
+        }
         if (!r.status().terminal()) {
             i.s(Tables.indexPk(1), queuePk(r.area())).s(Tables.indexSk(1), queueSk(r));
         }

@@ -57,7 +57,9 @@ public class RequestController {
 
     /**
      * An adviser raises a request for a school in their area. The {@code Idempotency-Key} header is required: a retry
-     * with the same key and body answers the request the first try made ({@code Idempotent-Replayed: true}).
+     * with the same key and body answers the request the first try made ({@code Idempotent-Replayed: true}). A school's
+     * own member may raise one for their school alone, where an area the school belongs to lets its schools do so (else
+     * 403); it goes to that area's queue with {@code raisedBySchool: true}.
      */
     @Post
     public HttpResponse<?> create(@Authenticated Caller caller, @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, @Body @Valid RaiseBody body) {
@@ -83,7 +85,8 @@ public class RequestController {
      * A listing: {@code queue} (a broker's default: the area's requests not yet evaluated, cancelled or withdrawn, most
      * urgent then oldest first), {@code area} (an adviser's or admin's default: all of the area's, newest first),
      * {@code school} (a school's default: its own) or {@code addressed} (a provider's: those with proposals to it);
-     * {@code mine=true} keeps those the caller raised (an adviser's own).
+     * {@code mine=true} keeps those the caller raised (an adviser's own), and those the area's schools raised for
+     * themselves, which are their advisers' to follow.
      */
     @Get
     public HttpResponse<?> list(@Authenticated Caller caller,

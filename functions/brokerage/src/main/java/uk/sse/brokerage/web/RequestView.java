@@ -17,13 +17,15 @@ import java.util.List;
  * admin) see all of it; a provider to whom something was proposed sees the need and only its own proposals and
  * engagement, not the suggestions, other providers' proposals or the history. {@code allowedActions} are what this
  * caller may do to it now ({@link uk.sse.brokerage.model.Policy#allowedActions}), not all its status allows.
+ * {@code raisedBySchool}: the school raised it for itself, not an adviser (decision 0081).
  */
 @Serdeable
 public record RequestView(String id, String urn, String schoolName, String area, List<String> areasOfSupport, String need,
                           String urgency, int daysWanted, List<String> deliveryModes, String wantedBy, long credits,
                           String raisedBy, String raisedAt, String updatedAt, String status, long version,
                           List<String> allowedActions, List<ProposalView> proposals, EngagementView engagement,
-                          List<SuggestionView> suggestions, EvaluationView evaluation, List<TransitionView> history) {
+                          List<SuggestionView> suggestions, EvaluationView evaluation, List<TransitionView> history,
+                          boolean raisedBySchool) {
 
     @Serdeable
     public record ProposalView(String id, String offerId, String providerId, int days, long credits, String status,
@@ -83,7 +85,7 @@ public record RequestView(String id, String urn, String schoolName, String area,
                 proposals.stream().map(ProposalView::of).toList(), EngagementView.of(engagement),
                 whole ? r.suggestions().stream().map(SuggestionView::of).toList() : List.of(),
                 engagement == null && !whole ? null : EvaluationView.of(r.evaluation()),
-                whole ? r.history().stream().map(TransitionView::of).toList() : List.of());
+                whole ? r.history().stream().map(TransitionView::of).toList() : List.of(), r.raisedBySchool());
     }
 
     private static String text(java.time.Instant at) {

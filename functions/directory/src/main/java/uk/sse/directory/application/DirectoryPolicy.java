@@ -49,6 +49,14 @@ public final class DirectoryPolicy {
     }
 
     /**
+     * Defining an area (decision 0082): the registrar defines new areas and changes any; an admin of the area changes its
+     * definition once it is defined (its name, rules and settings), and an LA's admin their LA's, which exists undefined.
+     */
+    public static boolean mayDefineArea(Caller caller, String area, boolean defined) {
+        return mayKeepTheRegister(caller) || (defined || uk.sse.kernel.area.Area.isLaCode(area)) && caller.holds(Role.ADMIN, area);
+    }
+
+    /**
      * The national school register: importing it, and following its imports. Only the registrar, never an area's
      * admin: the register says which area each school is in, so rewriting it would move another area's schools
      * (decision 0060). The scheduled import runs as the service itself, without a caller.

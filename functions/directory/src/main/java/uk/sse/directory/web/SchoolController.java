@@ -35,10 +35,12 @@ public class SchoolController {
 
     private final ImportSchoolRegister importer;
     private final SchoolStore schools;
+    private final uk.sse.directory.application.KeepAreas areas;
 
-    public SchoolController(ImportSchoolRegister importer, SchoolStore schools) {
+    public SchoolController(ImportSchoolRegister importer, SchoolStore schools, uk.sse.directory.application.KeepAreas areas) {
         this.importer = importer;
         this.schools = schools;
+        this.areas = areas;
     }
 
     /**
@@ -51,12 +53,19 @@ public class SchoolController {
         return Responses.ok(importer.importFile(new ByteArrayInputStream(csv)));
     }
 
+    /** The school, with the ids of the areas it belongs to ({@code areas}: its LA's and every defined one admitting it). */
     @Get("/{urn}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @AdmitsServices(ServiceScope.DIRECTORY_READ)
     public HttpResponse<?> one(@PathVariable @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String urn) {
-        return Responses.ok(schools.find(urn).map(Outcome::done).orElseGet(() -> Outcome.notFound("school " + urn)));
+        return Responses.ok(schools.find(urn).<Outcome<SchoolView>>map(s -> Outcome.done(new SchoolView(s, areas.areasOf(
+                new uk.sse.kernel.area.SchoolFacts(s.urn(), s.laCode(), s.trust() == null ? null : s.trust().code())))))
+                .orElseGet(() -> Outcome.notFound("school " + urn)));
     }
+
+    /** A school of the register and the areas it belongs to (decision 0082). */
+    @io.micronaut.serde.annotation.Serdeable
+    record SchoolView(@com.fasterxml.jackson.annotation.JsonUnwrapped School school, List<String> areas) { }
 
     /** Schools whose name starts with {@code q} (or the school with that URN), optionally in one LA. */
     @Get

@@ -74,6 +74,10 @@ class DirectoryAccessMatrixTest extends LambdaTest {
             requests.put("`GET /offers?area=&status=SUBMITTED`, `GET /assurance/queue`", who -> List.of(
                     lambda.get("/offers?area=" + AREA + "&status=SUBMITTED", who), lambda.get("/assurance/queue?area=" + AREA, who)));
             requests.put("`POST /schools/import`", who -> List.of(importAs(lambda, who)));
+            requests.put("`PUT /areas/{id}`", who -> List.of(lambda.send("PUT", "/areas/" + AREA, who,
+                    Map.of("name", "Camden", "kind", "LA", "laCodes", List.of(AREA), "schoolsRaiseRequests", true), Map.of()),
+                    lambda.send("PUT", "/areas/north-london", who, Map.of("name", "North London", "kind", "PARTNERSHIP",
+                            "laCodes", List.of(AREA)), Map.of())));
             requests.put("`GET /schools?q=`, `GET /schools/search`, `GET /search/suggest`, `GET /taxonomy`", who -> List.of(
                     lambda.get("/schools?q=Heath", who), lambda.get("/schools/search?q=Heath", who),
                     lambda.get("/search/suggest?q=pho", who), lambda.get("/taxonomy", who)));

@@ -18,9 +18,14 @@ public final class Brokerage {
                           long credits, @Nullable String raisedBy, String raisedAt, @Nullable String updatedAt, String status,
                           long version, @Nullable List<String> allowedActions, @Nullable List<Proposal> proposals,
                           @Nullable Engagement engagement, @Nullable List<Suggestion> suggestions, @Nullable Evaluation evaluation,
-                          @Nullable List<Transition> history) {
+                          @Nullable List<Transition> history, @Nullable Boolean raisedBySchool) {
         public List<Proposal> proposalsOrNone() {
             return proposals == null ? List.of() : proposals;
+        }
+
+        /** Whether the school raised it for itself (decision 0081). */
+        public boolean bySchool() {
+            return Boolean.TRUE.equals(raisedBySchool);
         }
 
         /** Whether this person may take the action now, as the brokerage says ({@code allowedActions} is the caller's). */

@@ -28,7 +28,7 @@ public final class Directory {
     public record School(String urn, String name, @Nullable String laCode, @Nullable String laName, @Nullable String type,
                          @Nullable String phase, @Nullable String street, @Nullable String locality, @Nullable String town,
                          @Nullable String postcode, @Nullable Integer pupils, @Nullable Integer statutoryLowAge,
-                         @Nullable Integer statutoryHighAge, @Nullable Double latitude) {
+                         @Nullable Integer statutoryHighAge, @Nullable Double latitude, @Nullable Trust trust) {
         public List<String> address() {
             return java.util.stream.Stream.of(street, locality, town, postcode).filter(s -> s != null && !s.isBlank()).toList();
         }
@@ -36,7 +36,17 @@ public final class Directory {
         public boolean located() {
             return latitude != null;
         }
+
+        /** What the school's areas are decided on (decision 0080). */
+        public uk.sse.kernel.area.SchoolFacts facts() {
+            return new uk.sse.kernel.area.SchoolFacts(urn, laCode, trust == null ? null : trust.code());
+        }
     }
+
+    /** The trust a school is in, by its GIAS code. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Trust(@Nullable String code, @Nullable String name) { }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -34,12 +34,15 @@ public class HomeController {
     private final People people;
     private final SessionCookies cookies;
     private final WebSettings settings;
+    private final uk.sse.web.visit.SchoolsAsking schoolsAsking;
 
-    public HomeController(Pages pages, People people, SessionCookies cookies, WebSettings settings) {
+    public HomeController(Pages pages, People people, SessionCookies cookies, WebSettings settings,
+                          uk.sse.web.visit.SchoolsAsking schoolsAsking) {
         this.pages = pages;
         this.people = people;
         this.cookies = cookies;
         this.settings = settings;
+        this.schoolsAsking = schoolsAsking;
     }
 
     @Get
@@ -48,7 +51,10 @@ public class HomeController {
         if (person.isEmpty()) {
             return pages.ok(request, "home/start", null, new HomePage(settings.signInPath(), List.of()));
         }
-        return pages.ok(request, "home/home", "Home", new HomePage(settings.signInPath(), tasks(person.get())));
+        List<Task> tasks = new ArrayList<>(tasks(person.get()));
+        schoolsAsking.ownSchoolThatMayAsk(person.get()).ifPresent(school -> tasks.addFirst(new Task("Ask for support",
+                "/visit/" + school.urn() + "/request", "Say what your school needs: the area's brokers find support that fits.")));
+        return pages.ok(request, "home/home", "Home", new HomePage(settings.signInPath(), tasks));
     }
 
     @Post("/sign-out")
@@ -71,7 +77,7 @@ public class HomeController {
         List<Task> tasks = new ArrayList<>();
         if (person.isAdviser()) {
             tasks.add(new Task("Visit a school", "/visit", "Find the school you are visiting, see its credits and requests, find support near it and raise a request."));
-            tasks.add(new Task("Your requests", "/support-requests", "The requests you have raised and where each one stands."));
+            tasks.add(new Task("Your requests", "/support-requests", "The requests you have raised, and those your area's schools asked for themselves, and where each one stands."));
         }
         if (person.isSchool()) {
             tasks.add(new Task("Your school's requests", "/support-requests", "Requests for support raised for your school, the proposals made and the support agreed."));

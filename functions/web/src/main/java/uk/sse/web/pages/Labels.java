@@ -23,6 +23,9 @@ public final class Labels {
     private Labels() { }
 
     /** A GOV.UK tag: its text and colour class. */
+    /** A request the school raised for itself, not an adviser (decision 0081). */
+    public static final Tag RAISED_BY_SCHOOL = new Tag("Raised by the school", "purple");
+
     public record Tag(String text, String colour) {
         public String classes() {
             return colour == null ? "govuk-tag" : "govuk-tag govuk-tag--" + colour;

@@ -82,6 +82,9 @@ public class Queue {
         LocalDate raised = Labels.parseDay(r.raisedAt()).orElse(today);
         long waited = ChronoUnit.DAYS.between(raised, today);
         List<Labels.Tag> flags = new ArrayList<>();
+        if (r.bySchool()) {
+            flags.add(Labels.RAISED_BY_SCHOOL);
+        }
         if ("URGENT".equals(r.urgency())) {
             flags.add(new Labels.Tag("Urgent", "red"));
         } else if ("HIGH".equals(r.urgency())) {

@@ -34,7 +34,8 @@ public final class RequestPages {
                               List<ProposalView> proposals, EngagementView engagement, Integer schoolRating, String schoolNotes,
                               Integer impactRating, String impactNotes, String rateHref, String rateLabel, String banner,
                               long version, String backHref, String backText, Errors errors, List<String> liked,
-                              Desk desk, boolean mayStart, boolean mayComplete, boolean mayCancel, List<Step> history) { }
+                              Desk desk, boolean mayStart, boolean mayComplete, boolean mayCancel, List<Step> history,
+                              boolean raisedBySchool) { }
 
     /** What the broker sees beside the request: the school, the stored suggestions, and whether they may propose. */
     public record Desk(SchoolContext school, List<SuggestionView> suggestions, boolean mayPropose, Found found) { }

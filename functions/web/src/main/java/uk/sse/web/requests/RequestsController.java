@@ -81,7 +81,7 @@ public class RequestsController {
         if (person.isAdviser()) {
             query.query("listing", "area").query("mine", "true");
             heading = "Your requests";
-            lede = "The requests you have raised, newest first, and where each one stands.";
+            lede = "The requests you have raised, and those your area's schools asked for themselves, newest first, and where each one stands.";
         } else if (person.isSchool()) {
             heading = "Your school's requests";
             lede = "Requests for support for your school, newest first. Open one to see the support proposed and agree it.";
@@ -149,7 +149,7 @@ public class RequestsController {
                 r.suggestions() == null ? List.of() : r.suggestions().stream().filter(Brokerage.Suggestion::liked)
                         .map(sg -> sg.title() == null ? "An offer" : sg.title()).toList(),
                 person.isBroker() ? desk.of(person, r, find) : null, r.allows("START_DELIVERY"), r.allows("COMPLETE"), r.allows("CANCEL"),
-                BrokerDesk.history(r));
+                BrokerDesk.history(r), r.bySchool());
         return pages.ok(request, "requests/request", "Request for " + r.schoolName(), view);
     }
 

@@ -35,7 +35,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Raising a request on a visit: the form, "check your request" (with a warning when the school has no credit account or
  * too few credits), then the brokerage. The form carries an Idempotency-Key made when it was first shown, so a double
- * tap, or a resubmit after the connection dropped, answers with the one request that was made.
+ * tap, or a resubmit after the connection dropped, answers with the one request that was made. A school's own people
+ * ask for support for their school through the same pages, where its area lets them (decision 0081; else not found).
  */
 @Controller("/visit/{urn}")
 @WebPages
@@ -47,12 +48,14 @@ public class RaiseController {
     private final Api api;
     private final Schools schools;
     private final Liked liked;
+    private final SchoolsAsking asking;
 
-    public RaiseController(Pages pages, Api api, Schools schools, Liked liked) {
+    public RaiseController(Pages pages, Api api, Schools schools, Liked liked, SchoolsAsking asking) {
         this.pages = pages;
         this.api = api;
         this.schools = schools;
         this.liked = liked;
+        this.asking = asking;
     }
 
     @Get("/request")
@@ -71,7 +74,7 @@ public class RaiseController {
             return form(request, person, urn, form, errors);
         }
         CompletableFuture<ApiReply> account = schools.account(person, urn);
-        Directory.School school = schools.school(person, urn);
+        Directory.School school = asking(person, schools.school(person, urn));
         String warning = warning(school, schools.credits(person, Api.join(account)), form.creditsAsked());
         List<String> titles = offerTitles(person, form.likedOffers()).stream().map(Choice::label).toList();
         return pages.ok(request, "visit/check", "Check your request", new VisitPages.CheckPage(school, form, Labels.areas(form.areasOfSupport()),
@@ -107,21 +110,34 @@ public class RaiseController {
         }
         Brokerage.Request raised = reply.as(Brokerage.Request.class);
         Directory.School school = new Directory.School(urn, raised.schoolName() == null ? urn : raised.schoolName(),
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
         return pages.ok(request, "visit/raised", "Request raised", new VisitPages.RaisedPage(school, raised.id(),
-                "/support-requests/" + Paths.encode(raised.id())));
+                "/support-requests/" + Paths.encode(raised.id()), raised.bySchool()));
     }
 
     private HttpResponse<?> form(HttpRequest<?> request, Person person, String urn, RaiseForm form, Errors errors) {
         CompletableFuture<ApiReply> account = schools.account(person, urn);
-        Directory.School school = schools.school(person, urn);
+        Directory.School school = asking(person, schools.school(person, urn));
         List<String> offered = new java.util.ArrayList<>(form.likedOffers());
         liked.of(request, urn).stream().filter(id -> !offered.contains(id)).forEach(offered::add);
         List<Choice> likedChoices = offerTitles(person, offered).stream()
                 .map(c -> new Choice(c.value(), c.label(), form.likedOffers().contains(c.value()))).toList();
         var page = new VisitPages.RaisePage(school, schools.credits(person, Api.join(account)), form, form.areaChoices(),
-                form.urgencyChoices(), form.modeChoices(), likedChoices, errors);
+                form.urgencyChoices(), form.modeChoices(), likedChoices, errors, bySchool(person));
         return errors.any() ? pages.invalid(request, "visit/request", TITLE, page) : pages.ok(request, "visit/request", TITLE, page);
+    }
+
+    /** Whether the person asks as the school itself rather than as an adviser on a visit. */
+    private static boolean bySchool(Person person) {
+        return !person.isAdviser() && person.isSchool();
+    }
+
+    /** The school, if the person may raise for it here: an adviser (the brokerage judges), or the school where it may ask. */
+    private Directory.School asking(Person person, Directory.School school) {
+        if (bySchool(person) && !asking.mayAsk(person, school)) {
+            throw new PageNotFound("asking for support for school " + school.urn());
+        }
+        return school;
     }
 
     /** The offers by title and provider, read side by side; one the directory no longer shows is named as such. */

@@ -59,14 +59,17 @@ public final class VisitPages {
                             List<String> modes, List<String> designations, String providerType, String capacity, String price,
                             String assuredUntil, String raiseHref, boolean liked, String search) { }
 
-    /** The raise-request form: the school, its credits, the form as typed (with the offers liked) and its errors. */
+    /**
+     * The raise-request form: the school, its credits, the form as typed (with the offers liked) and its errors;
+     * {@code bySchool} when the school asks for itself (decision 0081), not an adviser on a visit.
+     */
     public record RaisePage(Directory.School school, Credits credits, RaiseForm form, List<ChoiceGroup> areas, List<Choice> urgencies,
-                            List<Choice> modes, List<Choice> liked, Errors errors) { }
+                            List<Choice> modes, List<Choice> liked, Errors errors, boolean bySchool) { }
 
     /** "Check your request before raising it": what will be sent, and a warning if the school cannot pay for it yet. */
     public record CheckPage(Directory.School school, RaiseForm form, List<String> areas, String urgency, List<String> modes,
                             String wantedBy, String creditsWarning, List<String> liked) { }
 
     /** The request was raised: its reference and what happens next. */
-    public record RaisedPage(Directory.School school, String reference, String href) { }
+    public record RaisedPage(Directory.School school, String reference, String href, boolean bySchool) { }
 }

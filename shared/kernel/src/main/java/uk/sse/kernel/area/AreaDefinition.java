@@ -10,11 +10,18 @@ import java.util.Set;
 /**
  * An area other than an LA's, as configuration defines it ({@code sse.areas.<id>.name}, {@code .kind},
  * {@code .la-codes}, {@code .trust-codes}, {@code .urns}): how areas are defined until the directory keeps them
- * (decision 0080). LA areas need no definition.
+ * (decision 0080). LA areas need no definition. {@code .schools-raise-requests: true} lets the area's schools raise
+ * requests for themselves (decision 0081); off unless said.
  */
 @EachProperty("sse.areas")
 public record AreaDefinition(@Parameter String id, String name, AreaKind kind, @Nullable List<String> laCodes,
-                             @Nullable List<String> trustCodes, @Nullable List<String> urns) {
+                             @Nullable List<String> trustCodes, @Nullable List<String> urns,
+                             @Nullable Boolean schoolsRaiseRequests) {
+
+    /** Whether the area's schools may raise requests for themselves: only if the definition says so. */
+    public boolean letsSchoolsRaise() {
+        return Boolean.TRUE.equals(schoolsRaiseRequests);
+    }
 
     /** The area; an invalid definition stops the function starting, naming what is wrong. */
     public Area area() {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * The demo's areas (decision 0080): its LA's, named, and a trust's whose academies sit in that LA and the two LAs of its
  * region whose codes are nearest, so the LA's area and the trust's overlap and the demo's people of several memberships
  * have somewhere to act in each. The sample register carries no GIAS trust codes, so the trust's members are listed by
- * URN, as an area may list them. Defined as configuration ({@code sse.areas.*}) until the directory keeps areas.
+ * URN, as an area may list them. Defined as configuration ({@code sse.areas.*}) until the directory keeps areas. The
+ * LA lets its schools ask for support themselves (decision 0081); the trust does not.
  */
 public final class DemoAreas {
 
@@ -24,7 +25,7 @@ public final class DemoAreas {
 
     private DemoAreas() { }
 
-    /** The settings defining the demo LA's name and the trust's area. */
+    /** The settings defining the demo LA's name (and that its schools may ask for support), and the trust's area. */
     public static Map<String, Object> settings(List<School> schools) {
         String la = DemoDirectory.demoAreaOf(schools);
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -32,6 +33,7 @@ public final class DemoAreas {
             settings.put("sse.areas." + la + ".name", name);
             settings.put("sse.areas." + la + ".kind", "LA");
             settings.put("sse.areas." + la + ".la-codes", la);
+            settings.put("sse.areas." + la + ".schools-raise-requests", true);
         });
         settings.put("sse.areas." + TRUST + ".name", TRUST_NAME);
         settings.put("sse.areas." + TRUST + ".kind", "TRUST");
