@@ -23,7 +23,7 @@ class AccessTest {
     static final Map<String, String> WRITES = Map.ofEntries(
             Map.entry("directory-api", "directory"), Map.entry("directory-signals", "directory"),
             Map.entry("register-import", "directory"), Map.entry("register-fetch", "directory"),
-            Map.entry("ledger-api", "ledger"), Map.entry("ledger-sweeper", "ledger"),
+            Map.entry("ledger-api", "ledger"), Map.entry("ledger-sweeper", "ledger"), Map.entry("ledger-entitlements", "ledger"),
             Map.entry("brokerage-api", "brokerage"), Map.entry("brokerage-reconciliation", "brokerage"),
             Map.entry("notifier-api", "notifier"), Map.entry("notifier-stream", "notifier"), Map.entry("notifier-sweeper", "notifier"),
             Map.entry("notifier-reminders", "notifier"));
