@@ -101,17 +101,9 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<PostgresEngine> postgres = CompletableFuture.supplyAsync(Engines::postgres);
 
         Map<String, Object> settings = new HashMap<>(properties);
-        // brokerage calls the directory and the ledger over HTTP, here on this server's own port
-        int port = port(properties);
-        settings.put("micronaut.server.port", port);
-        settings.put("sse.brokerage.directory-url", "http://127.0.0.1:" + port);
-        settings.put("sse.brokerage.ledger-url", "http://127.0.0.1:" + port);
         settings.put("sse.aws.endpoint", dynamo.join().endpoint().toString());
         settings.put("sse.opensearch.url", openSearch.join().endpoint().toString());
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", LocalWeb.freshSecret());
-        settings.putAll(LocalWeb.settings(port));
-        // the notifier's messages link to the web's pages on this server
-        settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
         Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
         settings.putAll(readModel);
         LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
@@ -119,6 +111,16 @@ public final class LocalStack implements AutoCloseable {
         NotifyStandIn notify = LocalNotifications.startNotifyStandIn();
         settings.putAll(LocalNotifications.emailSettings(notify));
         settings.putAll(DemoAreas.settings(DemoDirectory.sampleSchools()));
+        // the port is chosen only after every engine and stand-in holds its own: one bound to port 0 while the engines
+        // started once took the free port chosen for this server (CI: "Address already in use")
+        int port = port(properties);
+        settings.put("micronaut.server.port", port);
+        // brokerage calls the directory and the ledger over HTTP, here on this server's own port
+        settings.put("sse.brokerage.directory-url", "http://127.0.0.1:" + port);
+        settings.put("sse.brokerage.ledger-url", "http://127.0.0.1:" + port);
+        settings.putAll(LocalWeb.settings(port));
+        // the notifier's messages link to the web's pages on this server
+        settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
         ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
                 .properties(settings).start();
         List<StreamDriver> streams = new ArrayList<>();
