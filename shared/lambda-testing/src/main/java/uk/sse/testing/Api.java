@@ -56,6 +56,20 @@ public class Api {
     }
 
     public Reply send(MutableHttpRequest<?> request) {
+        try {
+            return exchange(request);
+        } catch (io.micronaut.http.client.exceptions.HttpClientException transport) {
+            // a pooled connection the server had closed (after a refused oversized body) is reset when reused, before
+            // any answer: sent again once on a new connection (CI: "Connection reset by peer" on BadInputTest's first
+            // request); a second failure, or any answer at all, is the test's to judge
+            if (!String.valueOf(transport.getMessage()).contains("Connection reset")) {
+                throw transport;
+            }
+            return exchange(request);
+        }
+    }
+
+    private Reply exchange(MutableHttpRequest<?> request) {
         HttpResponse<String> response;
         try {
             response = client.toBlocking().exchange(request, String.class);
