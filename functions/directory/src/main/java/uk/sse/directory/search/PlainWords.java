@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 /**
  * The areas of support a query names in everyday words ({@value #RESOURCE}: "fights at lunchtime" names behaviour,
  * "kids who won't come in" attendance), reviewed by hand, a phrase per need. The model's sense of such words is weakest
- * where the field's own words are not used (decision 0053), so a named need counts as near the query as the nearest area
- * in meaning.
+ * where the field's own words are not used (decision 0053), so a need named outright counts as near the query as can be.
  */
 final class PlainWords {
 
     static final String RESOURCE = "plain-words.txt";
+    /** How near a need the words name outright is: a cosine's most. */
+    static final double NAMED = 1.0;
 
     /** A phrase of the vocabulary, the area it names, and its words as matched. */
     record Entry(String code, String phrase, List<String> words) { }
@@ -62,15 +63,14 @@ final class PlainWords {
         return codes;
     }
 
-    /** The areas' similarities to the query, those the text names raised to the nearest's. */
+    /** The areas' similarities to the query, those the text names outright raised to 1, as near as can be. */
     Map<String, Double> raised(Map<String, Double> similarities, String text) {
         Set<String> named = named(text);
         if (named.isEmpty()) {
             return similarities;
         }
-        double nearest = similarities.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Map<String, Double> raised = new LinkedHashMap<>(similarities);
-        named.forEach(code -> raised.merge(code, nearest, Math::max));
+        named.forEach(code -> raised.put(code, NAMED));
         return raised;
     }
 

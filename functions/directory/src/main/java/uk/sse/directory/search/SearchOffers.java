@@ -111,7 +111,7 @@ public class SearchOffers {
                 meaning);
     }
 
-    /** How near each area is to the query: its scope's similarity, or the nearest's where the words name it (PlainWords). */
+    /** How near each area is to the query: its scope's similarity, or 1 where the words name it outright (PlainWords). */
     private Map<String, Double> nearness(float[] meaning, String text) {
         return PlainWords.standard().raised(semanticAreas.similarities(meaning), text);
     }
