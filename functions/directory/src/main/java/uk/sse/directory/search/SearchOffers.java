@@ -107,8 +107,9 @@ public class SearchOffers {
             }
             meaning = uk.sse.embeddings.Vectors.unit(both);
         }
-        return new Window(window.total(), HybridRanking.rank(window.hits(), meaning, nearness(meaning, mended), q, areas, ranking), areas,
-                meaning);
+        Map<String, Double> scopes = semanticAreas.similarities(meaning);
+        return new Window(window.total(), HybridRanking.rank(window.hits(), meaning, scopes, PlainWords.standard().raised(scopes, mended), q, areas,
+                ranking), areas, meaning);
     }
 
     /** How near each area is to the query: its scope's similarity, or 1 where the words name it outright (PlainWords). */
