@@ -29,6 +29,9 @@ class ArchitectureTest {
     static final ArchRule adaptersStayOutside = Rules.ADAPTERS_STAY_OUTSIDE;
 
     @ArchTest
+    static final ArchRule insideUsesThePlainKernel = Rules.INSIDE_USES_THE_PLAIN_KERNEL;
+
+    @ArchTest
     static final ArchRule noLocalCodeInALambda = Rules.NO_LOCAL_CODE_IN_A_LAMBDA;
 
     @ArchTest
@@ -49,5 +52,29 @@ class ArchitectureTest {
                             allowed.originClass(), allowed.targetPackage())
                     .anyMatch(line -> line.contains("<" + allowed.originClass()) && line.contains(allowed.targetPackage()));
         }
+    }
+
+    /** The same for the kernel adapters the model and application classes may still use. */
+    @ArchTest
+    static void everyKnownKernelAdapterUseIsStillThere(JavaClasses production) {
+        for (Rules.Allowed allowed : Rules.KNOWN_KERNEL_ADAPTER_USES) {
+            var withoutIt = Rules.insideUsesThePlainKernel(Rules.KNOWN_KERNEL_ADAPTER_USES.stream()
+                    .filter(other -> other != allowed).toList());
+            List<String> violations = withoutIt.evaluate(production).getFailureReport().getDetails();
+            assertThat(violations)
+                    .as("%s no longer uses a kernel adapter in %s: remove it from Rules.KNOWN_KERNEL_ADAPTER_USES",
+                            allowed.originClass(), allowed.targetPackage())
+                    .anyMatch(line -> line.contains("<" + allowed.originClass()) && line.contains(allowed.targetPackage()));
+        }
+    }
+
+    /** The rule sees the kernel's modules: the classes it judges were compiled in all four. */
+    @ArchTest
+    static void theKernelsClassesAreFoundInTheirModules(JavaClasses production) {
+        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("uk.sse.kernel.")).map(Rules::kernelModuleOf)
+                .flatMap(java.util.Optional::stream).distinct())
+                .containsExactlyInAnyOrderElementsOf(Modules.KERNEL_MODULES);
+        assertThat(production.get("uk.sse.kernel.dynamo.StoreBusy")).satisfies(c -> assertThat(Rules.kernelModuleOf(c)).contains("kernel"));
+        assertThat(production.get("uk.sse.kernel.dynamo.Items")).satisfies(c -> assertThat(Rules.kernelModuleOf(c)).contains("kernel-aws"));
     }
 }

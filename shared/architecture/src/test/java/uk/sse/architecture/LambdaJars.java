@@ -17,7 +17,28 @@ final class LambdaJars {
             "com/amazonaws/services/dynamodbv2/local/", "io/zonky/", "org/codelibs/",
             "org/junit/", "net/jqwik/", "org/assertj/", "org/openqa/", "com/deque/", "com/tngtech/archunit/");
 
+    /** The functions that search or index, and so carry the kernel's OpenSearch adapters and the client (decision 0091). */
+    static final java.util.Set<String> SEARCHING = java.util.Set.of("directory", "indexer");
+
+    /** The functions that keep nothing in AWS themselves, and so carry neither the kernel's AWS adapters nor the SDK. */
+    static final java.util.Set<String> WITHOUT_AWS = java.util.Set.of("web");
+
     private LambdaJars() { }
+
+    /**
+     * The entries of a function's jar that belong to a kernel adapter module (and its libraries) it does not use,
+     * or to files no deployed function serves (Swagger UI).
+     */
+    static List<String> unusedAdapterEntries(String function, java.util.Collection<String> entries) {
+        java.util.List<String> unused = new java.util.ArrayList<>(List.of("META-INF/swagger/views/"));
+        if (!SEARCHING.contains(function)) {
+            unused.addAll(List.of("org/opensearch/", "org/apache/hc/", "uk/sse/kernel/search/"));
+        }
+        if (WITHOUT_AWS.contains(function)) {
+            unused.addAll(List.of("software/amazon/awssdk/services/", "uk/sse/kernel/dynamo/Items", "uk/sse/kernel/events/EventItems"));
+        }
+        return entries.stream().filter(name -> unused.stream().anyMatch(name::startsWith)).toList();
+    }
 
     /** A native library built for another platform than the functions' Linux arm64 (decision 0055). */
     static boolean otherPlatformNative(String entry) {

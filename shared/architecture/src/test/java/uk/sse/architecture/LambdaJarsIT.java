@@ -27,6 +27,21 @@ class LambdaJarsIT {
                 .noneMatch(e -> e.endsWith(".onnx") || e.startsWith("ai/onnxruntime/") || e.startsWith("dev/langchain4j/"));
     }
 
+    /** The kernel split (decision 0091): the ledger's jar, for one, carries no OpenSearch client. */
+    @ParameterizedTest
+    @FieldSource("FUNCTIONS")
+    void carriesOnlyTheKernelAdaptersItUses(String function) {
+        Path jar = Path.of(System.getProperty("sse.functions.dir"), function, "target",
+                "sse-" + function + "-" + System.getProperty("sse.version") + "-lambda.jar");
+        java.util.Set<String> entries = LambdaJars.entries(jar);
+        assertThat(LambdaJars.unusedAdapterEntries(function, entries)).as("what %s's Lambda jar carries and does not use", function).isEmpty();
+        assertThat(entries).as("%s's Lambda jar has the kernel's HTTP edge", function).contains("uk/sse/kernel/logging/JsonLogEncoder.class");
+        if (LambdaJars.SEARCHING.contains(function)) {
+            assertThat(entries).as("%s's Lambda jar has the OpenSearch adapters", function)
+                    .contains("uk/sse/kernel/search/OpenSearchClientFactory.class", "uk/sse/kernel/search/offers-index.json");
+        }
+    }
+
     /**
      * The embeddings layer as Lambda reads it (java/lib/*.jar): a model, ONNX Runtime's and the tokenizer's Linux arm64
      * libraries and no other platform's, and not one file that a function's jar carries too (decision 0055).

@@ -29,4 +29,17 @@ class LambdaJarsTest {
         assertThat(LambdaJars.forbiddenEntries(jar)).containsExactly("uk/sse/local/bench/LedgerBenchmark.class",
                 "demo/edubase-sample.csv", "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class");
     }
+
+    @Test
+    void findsTheKernelAdaptersAFunctionDoesNotUse() {
+        java.util.List<String> entries = java.util.List.of("org/opensearch/client/opensearch/OpenSearchClient.class",
+                "uk/sse/kernel/search/SearchIndices.class", "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class",
+                "uk/sse/kernel/ids/Ids.class", "META-INF/swagger/ledger.yml", "META-INF/swagger/views/swagger-ui/index.html");
+
+        assertThat(LambdaJars.unusedAdapterEntries("ledger", entries)).containsExactly(
+                "org/opensearch/client/opensearch/OpenSearchClient.class", "uk/sse/kernel/search/SearchIndices.class",
+                "META-INF/swagger/views/swagger-ui/index.html");
+        assertThat(LambdaJars.unusedAdapterEntries("directory", entries)).containsExactly("META-INF/swagger/views/swagger-ui/index.html");
+        assertThat(LambdaJars.unusedAdapterEntries("web", entries)).contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class");
+    }
 }

@@ -22,6 +22,15 @@ final class Modules {
     /** The shared modules whose code must never reach a Lambda artefact. */
     static final Set<String> NOT_IN_A_LAMBDA = Set.of("engines", "testing", "local");
 
+    /**
+     * The kernel's modules (decision 0091): {@code kernel} is plain Java, the others are its adapters. They share the
+     * kernel's packages, so a class's module is read from where it was compiled, not from its package.
+     */
+    static final Set<String> KERNEL_MODULES = Set.of("kernel", "kernel-http", "kernel-aws", "kernel-search");
+
+    private static final java.util.regex.Pattern KERNEL_LOCATION = java.util.regex.Pattern.compile(
+            "/shared/(kernel(?:-[a-z]+)?)/target/|/sse-(kernel(?:-[a-z]+)?)-\\d[^/!]*\\.jar!/");
+
     /** The segments of a function's packages that hold its adapters to HTTP, storage and other functions. */
     static final Set<String> ADAPTERS = Set.of("web", "storage", "remote");
 
@@ -69,5 +78,17 @@ final class Modules {
     static boolean isModelOrApplication(String packageName) {
         return functionOf(packageName).isPresent()
                 && java.util.Arrays.stream(inside(packageName)).anyMatch(s -> s.equals("model") || s.equals("application"));
+    }
+
+    /**
+     * The kernel module whose classes folder or jar a class file was loaded from ({@code kernel-aws} for
+     * {@code .../shared/kernel-aws/target/classes/...} or {@code .../sse-kernel-aws-0.1.0-SNAPSHOT.jar!/...}).
+     */
+    static Optional<String> kernelModuleAt(String location) {
+        java.util.regex.Matcher matcher = KERNEL_LOCATION.matcher(location);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).filter(KERNEL_MODULES::contains);
     }
 }

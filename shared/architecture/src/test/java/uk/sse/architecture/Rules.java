@@ -36,6 +36,26 @@ final class Rules {
                     "the reports' use case calls ReportQueries (explicit SQL) and uses its row records directly, with no"
                             + " port between them; giving it one is reporting's own change (issue 19, item 5)"));
 
+    /**
+     * Kernel adapters that model or application classes use today, each with why it is left for now. The list only
+     * shrinks, as {@link #KNOWN_ADAPTER_DEPENDENCIES} does: the fix is a port in the function's own terms.
+     */
+    static final List<Allowed> KNOWN_KERNEL_ADAPTER_USES = List.of(
+            new Allowed("uk.sse.brokerage.application.BrokerageMetrics", "uk.sse.kernel.metrics",
+                    "the use cases' metrics are written through the kernel's EMF writer (sse-kernel-http), not a port"),
+            new Allowed("uk.sse.ledger.application.CheckEveryArea", "uk.sse.kernel.metrics",
+                    "the scheduled check writes its metric through the kernel's EMF writer (sse-kernel-http)"),
+            new Allowed("uk.sse.notifier.application.AttemptDelivery", "uk.sse.kernel.metrics",
+                    "delivery failures are counted through the kernel's EMF writer (sse-kernel-http)"),
+            new Allowed("uk.sse.notifier.application.Bodies", "uk.sse.kernel.events",
+                    "the message bodies are read with EventJson (Micronaut's JSON mapper, sse-kernel-http)"),
+            new Allowed("uk.sse.notifier.application.DeliverEvents", "uk.sse.kernel.correlation",
+                    "each delivery runs under the event's correlation id, kept in the logging context (sse-kernel-http)"),
+            new Allowed("uk.sse.brokerage.application.RaiseRequest", "uk.sse.kernel.area",
+                    "the areas a school may raise in come from DefinedAreas, the configured areas' bean (sse-kernel-http)"),
+            new Allowed("uk.sse.directory.application.KeepAreas", "uk.sse.kernel.area",
+                    "the configured areas (AreaDefinition, DefinedAreas: Micronaut configuration, sse-kernel-http)"));
+
     static final ArchRule MODELS_ARE_PLAIN_JAVA = noClasses()
             .that().resideInAPackage("uk.sse..model..")
             .should().transitivelyDependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
@@ -56,6 +76,8 @@ final class Rules {
             .because("functions meet only through HTTP and their events (the contracts), never each other's code");
 
     static final ArchRule ADAPTERS_STAY_OUTSIDE = adaptersStayOutside(KNOWN_ADAPTER_DEPENDENCIES);
+
+    static final ArchRule INSIDE_USES_THE_PLAIN_KERNEL = insideUsesThePlainKernel(KNOWN_KERNEL_ADAPTER_USES);
 
     static final ArchRule NO_LOCAL_CODE_IN_A_LAMBDA = noClasses()
             .that(areInAFunction().or(areInModule("kernel")))
@@ -90,6 +112,25 @@ final class Rules {
                 .should(haveNoDependency("use no web, storage or remote adapter",
                         (origin, target) -> Modules.isAdapter(target.getPackageName()), allowed))
                 .because("adapters depend on the use cases and the model, never the other way round");
+    }
+
+    /**
+     * Model and application classes use, of the kernel, only sse-kernel (plain Java), never its adapter modules
+     * (sse-kernel-http, -aws, -search), but for the uses allowed. The kernel's modules share its packages, so the
+     * module is read from where each class was compiled (decision 0091).
+     */
+    static ArchRule insideUsesThePlainKernel(List<Allowed> allowed) {
+        return classes()
+                .that(DescribedPredicate.describe("are in a model or application package",
+                        (JavaClass c) -> Modules.isModelOrApplication(c.getPackageName())))
+                .should(haveNoDependency("use of the kernel only sse-kernel, none of its adapter modules",
+                        (origin, target) -> kernelModuleOf(target).filter(m -> !m.equals("kernel")).isPresent(), allowed))
+                .because("the model and the use cases are plain Java; the framework and AWS stay in the adapters");
+    }
+
+    /** The kernel module a class was compiled in, if it is the kernel's. */
+    static java.util.Optional<String> kernelModuleOf(JavaClass c) {
+        return c.getSource().flatMap(source -> Modules.kernelModuleAt(source.getUri().toString()));
     }
 
     static DescribedPredicate<JavaClass> areInAFunction() {

@@ -69,6 +69,14 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void aUseCaseUsingAKernelAdapterFailsAndThePlainKernelInTheSamePackageDoesNot() {
+        assertThat(violations(Rules.INSIDE_USES_THE_PLAIN_KERNEL))
+                .anyMatch(line -> line.contains("WritesItsItemsItself") && line.contains("uk.sse.kernel.dynamo.Items"))
+                .anyMatch(line -> line.contains("AnswersItself") && line.contains("uk.sse.kernel.http.Responses"))
+                .noneMatch(line -> line.contains("type <uk.sse.kernel.dynamo.StoreBusy>") || line.contains("type <uk.sse.kernel.outcome.Outcome>"));
+    }
+
+    @Test
     void aFunctionReachingTheDemoDataFails() {
         assertThat(violations(Rules.NO_LOCAL_CODE_IN_A_LAMBDA))
                 .anyMatch(line -> line.contains("UsesTheDemoData") && line.contains("uk.sse.local.demo.DemoDirectory"));

@@ -23,7 +23,8 @@ class SnapStartHooksTest {
         try (ApplicationContext context = ApplicationContext.run(AWS)) {
             SnapStartHooks hooks = context.getBean(SnapStartHooks.class);
             assertThat(hooks.hooks()).hasAtLeastOneElementOfType(JsonPriming.class)
-                    .hasAtLeastOneElementOfType(AwsClientPriming.class).hasAtLeastOneElementOfType(RandomReseeding.class);
+                    .hasAtLeastOneElementOfType(AwsClientPriming.class).hasAtLeastOneElementOfType(SearchClientPriming.class)
+                    .hasAtLeastOneElementOfType(RandomReseeding.class);
             assertThat(context.getActiveBeanRegistrations(DynamoDbClient.class)).isEmpty();
             assertThat(context.getActiveBeanRegistrations(OpenSearchClient.class)).isEmpty();
 
