@@ -1,4 +1,4 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 /** Runs a benchmark and ends the JVM with its outcome: the local stack leaves threads behind that would keep it alive. */
 final class BenchmarkMain {

@@ -1,4 +1,4 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 import io.micronaut.context.ApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,7 +11,7 @@ import uk.sse.brokerage.remote.HttpDirectory;
 import uk.sse.directory.model.Provider;
 import uk.sse.directory.model.ProviderType;
 import uk.sse.kernel.identity.Role;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 import uk.sse.testing.Api;
 import uk.sse.testing.LambdaInstance;
 
@@ -55,7 +55,7 @@ public final class BrokerageBenchmark {
         int perRun = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long started = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1))) {
+        try (LocalSystem stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1))) {
             System.out.printf("local stack ready in %.1f s; %d cores, JDK %s%n", (System.nanoTime() - started) / 1e9,
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
             String area = stack.demo().demoArea();
@@ -106,7 +106,7 @@ public final class BrokerageBenchmark {
     }
 
     /** Agreements timed through the handler and against the baseline (the hold and a put), alternating by run. */
-    private static String agreements(LocalStack stack, LambdaInstance brokerage, DynamoDbClient dynamo, String table,
+    private static String agreements(LocalSystem stack, LambdaInstance brokerage, DynamoDbClient dynamo, String table,
                                      Map<String, AttributeValue> item, List<String> schools, int perRun, int runs) {
         String area = stack.demo().demoArea();
         String adviser = "Bearer " + stack.token(Role.ADVISER);
@@ -156,7 +156,7 @@ public final class BrokerageBenchmark {
     }
 
     /** The stack's ledger (on its own port) gives each school 1,000 credits more. */
-    private static void fund(LocalStack stack, String commissioner, String area, List<String> schools) {
+    private static void fund(LocalSystem stack, String commissioner, String area, List<String> schools) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (String urn : schools) {
             String body = "{\"id\":\"bench-" + UUID.randomUUID() + "\",\"to\":\"" + area + "/" + urn + "\",\"amount\":1000}";
@@ -177,7 +177,7 @@ public final class BrokerageBenchmark {
     }
 
     /** An approved offer of the demo area from a provider other than the school, a different one in turn. */
-    private static uk.sse.directory.model.Offer offerNotFrom(LocalStack stack, String urn, int turn) {
+    private static uk.sse.directory.model.Offer offerNotFrom(LocalSystem stack, String urn, int turn) {
         List<uk.sse.directory.model.Offer> offers = stack.demo().offers().stream()
                 .filter(o -> o.area().equals(stack.demo().demoArea()) && o.visibleToAdvisers(LocalDate.now()) && !o.providerId().equals(urn))
                 .toList();
@@ -233,7 +233,7 @@ public final class BrokerageBenchmark {
     }
 
     /** The brokerage's own context, as its Lambda has it: the stack's table, signing key, and its server for the directory. */
-    private static Map<String, Object> handlerSettings(LocalStack stack) {
+    private static Map<String, Object> handlerSettings(LocalSystem stack) {
         Map<String, Object> p = new HashMap<>();
         for (String key : List.of("sse.aws.endpoint", "micronaut.security.token.jwt.signatures.secret.generator.secret")) {
             p.put(key, stack.context().getRequiredProperty(key, String.class));

@@ -1,11 +1,11 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.cookie.Cookie;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 import uk.sse.local.LocalWeb;
 import uk.sse.local.ReportingReadModel;
 import uk.sse.reporting.projection.ProjectEvents;
@@ -61,7 +61,7 @@ public final class DashboardBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         long started = System.nanoTime();
         System.out.println("load average at the start: " + loadAverage());
-        try (LocalStack stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1))) {
+        try (LocalSystem stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1))) {
             ApplicationContext context = stack.context();
             System.out.printf("local stack ready in %.1f s; %d cores, max heap %d MB, JDK %s%n", ReportingBenchmark.seconds(started),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
@@ -89,14 +89,14 @@ public final class DashboardBenchmark {
 
     private static final class Measure {
 
-        private final LocalStack stack;
+        private final LocalSystem stack;
         private final List<ReportingBenchmark.Probe> probes;
         private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         private final ExecutorService sideBySide = Executors.newFixedThreadPool(DASHBOARD_REPORTS.size());
         private final String bearer;
         private final String cookie;
 
-        Measure(LocalStack stack, ReportQueries queries) {
+        Measure(LocalSystem stack, ReportQueries queries) {
             this.stack = stack;
             this.probes = ReportingBenchmark.probes(queries).stream().filter(p -> DASHBOARD_REPORTS.contains(p.name())).toList();
             if (probes.size() != DASHBOARD_REPORTS.size()) {

@@ -1,4 +1,4 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;

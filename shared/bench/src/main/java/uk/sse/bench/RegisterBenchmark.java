@@ -1,4 +1,4 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 import io.micronaut.context.ApplicationContext;
 import uk.sse.directory.application.ImportSchoolRegister;

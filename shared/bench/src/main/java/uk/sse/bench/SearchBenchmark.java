@@ -1,4 +1,4 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -15,16 +15,15 @@ import uk.sse.directory.search.OfferSearchParameters;
 import uk.sse.directory.search.SearchOffers;
 import uk.sse.embeddings.SentenceEmbeddings;
 import uk.sse.indexer.IndexChange;
-import uk.sse.indexer.Images;
+import uk.sse.kernel.dynamo.Items;
 import uk.sse.indexer.OfferEmbeddings;
 import uk.sse.indexer.OfferDocuments;
-import uk.sse.indexer.SdkAttributes;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.search.SearchSynonyms;
 import uk.sse.kernel.taxonomy.Taxonomy;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 import uk.sse.local.demo.DemoDirectory;
 
 import java.lang.reflect.Method;
@@ -78,7 +77,7 @@ public final class SearchBenchmark {
     static final long SEED = 3;
     static final String[] KINDS = {"text", "text+filters", "geo+facets"};
 
-    private final LocalStack stack;
+    private final LocalSystem stack;
     private final LocalDate today = LocalDate.now();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json;
@@ -96,7 +95,7 @@ public final class SearchBenchmark {
     private final AtomicInteger distinctTexts = new AtomicInteger();
     private final OfferEmbeddings embeddings;
 
-    private SearchBenchmark(LocalStack stack) {
+    private SearchBenchmark(LocalSystem stack) {
         this.stack = stack;
         this.json = stack.context().getBean(JsonMapper.class);
         this.openSearch = stack.openSearch().endpoint().toString().replaceAll("/$", "");
@@ -125,7 +124,7 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).sorted().toArray();
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1));
+        LocalSystem stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1));
         System.out.printf("stack ready in %.1f s at %s; %d demo offers; %d cores, max heap %d MB%n",
                 (System.nanoTime() - started) / 1e9, stack.url(), stack.demo().offers().size(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -237,7 +236,7 @@ public final class SearchBenchmark {
         for (Offer offer : offers) {
             Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = ((Items) toItem.invoke(null, offer)).build();
             changes.add(new IndexChange.Put(offer.id(), uk.sse.kernel.search.SearchIndices.OFFERS, offer.id(), offer.version(),
-                    org.opensearch.client.opensearch._types.VersionType.External, OfferDocuments.document(Images.of(SdkAttributes.toEvents(item)), taxonomy)));
+                    org.opensearch.client.opensearch._types.VersionType.External, OfferDocuments.document(Items.of(item), taxonomy)));
         }
         // the indexer's own embedding step; the generator repeats texts, so each distinct one is embedded once
         long embedding = System.nanoTime();

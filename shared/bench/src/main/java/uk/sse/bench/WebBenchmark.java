@@ -1,7 +1,7 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 import uk.sse.kernel.identity.Role;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,12 +33,12 @@ public final class WebBenchmark {
 
     static final String SCHOOL = "119788";
 
-    private final LocalStack stack;
+    private final LocalSystem stack;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final String bearer;
 
-    private WebBenchmark(LocalStack stack) {
+    private WebBenchmark(LocalSystem stack) {
         this.stack = stack;
         this.bearer = "Bearer " + stack.token(Role.ADVISER, null, "Demo Adviser");
     }
@@ -53,7 +53,7 @@ public final class WebBenchmark {
     private static void measure(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long started = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1))) {
+        try (LocalSystem stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1))) {
             System.out.printf("local stack ready in %.1f s; %d cores, JDK %s%n", (System.nanoTime() - started) / 1e9,
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
             new WebBenchmark(stack).run(runs);

@@ -1,4 +1,4 @@
-package uk.sse.local.bench;
+package uk.sse.bench;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -28,11 +28,11 @@ import java.util.Map;
 @WebPages
 public class DemoSignIn {
 
-    private final BeanProvider<LocalStack.Handle> stack;
+    private final BeanProvider<LocalSystem.Handle> stack;
     private final Pages pages;
     private final SessionSignIn signIn;
 
-    public DemoSignIn(BeanProvider<LocalStack.Handle> stack, Pages pages, SessionSignIn signIn) {
+    public DemoSignIn(BeanProvider<LocalSystem.Handle> stack, Pages pages, SessionSignIn signIn) {
         this.stack = stack;
         this.pages = pages;
         this.signIn = signIn;

@@ -118,7 +118,7 @@ final class LocalNotifications implements AutoCloseable {
         properties.put("sse.notifier.secret-key", settings.secretKey());
         properties.put("sse.notifier.link-base-url", settings.linkBaseUrl());
         properties.putAll(emailSettings(notify));
-        NotifyOnEvents handler = new NotifyOnEvents(LocalStack.consumerContext(properties));
+        NotifyOnEvents handler = new NotifyOnEvents(LocalSystem.consumerContext(properties));
 
         List<String> tables = List.of(context.getBean(BrokerageSettings.class).tableName(), context.getBean(DirectorySettings.class).tableName(),
                 context.getBean(LedgerSettings.class).tableName(), settings.tableName());

@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./run}: starts the {@link LocalStack}, prints how to use it, and stays up until Ctrl-C. */
+/** {@code ./run}: starts the {@link LocalSystem}, prints how to use it, and stays up until Ctrl-C. */
 public final class LocalRun {
 
     private LocalRun() { }
 
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(args, Map.of());
+        LocalSystem stack = LocalSystem.start(args, Map.of());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -23,7 +23,7 @@ public final class LocalRun {
         stopped.await();
     }
 
-    static String banner(LocalStack stack, Duration took) {
+    static String banner(LocalSystem stack, Duration took) {
         String url = stack.url();
         String area = stack.demo().demoArea();
         StringBuilder text = new StringBuilder("\n=== School Support Exchange is running (ready in %.1f s) ===\n"

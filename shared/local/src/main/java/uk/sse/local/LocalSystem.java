@@ -65,7 +65,7 @@ import java.util.concurrent.TimeUnit;
  * hold sweeper on a timer (a schedule in AWS), the sample register, the demo directory, its credits and its brokerage
  * requests, and signed demo tokens for the demo area.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalSystem implements AutoCloseable {
 
     static final long DEMO_SEED = 2026;
     static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
@@ -81,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private LocalNotifications notifications;
 
-    private LocalStack(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
+    private LocalSystem(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
                        OpenSearchEngine openSearch, PostgresEngine postgres, List<StreamDriver> streams,
                        DemoLedger.Seeded credits, ScheduledExecutorService sweeper) {
         this.context = context;
@@ -95,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts everything; {@code properties} override the local configuration (e.g. the port). */
-    public static LocalStack start(String[] args, Map<String, Object> properties) {
+    public static LocalSystem start(String[] args, Map<String, Object> properties) {
         CompletableFuture<DynamoDbLocalEngine> dynamo = CompletableFuture.supplyAsync(Engines::dynamo);
         CompletableFuture<OpenSearchEngine> openSearch = CompletableFuture.supplyAsync(Engines::openSearch);
         CompletableFuture<PostgresEngine> postgres = CompletableFuture.supplyAsync(Engines::postgres);
@@ -121,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
         settings.putAll(LocalWeb.settings(port));
         // the notifier's messages link to the web's pages on this server
         settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
-        ApplicationContext context = Micronaut.build(args).mainClass(LocalStack.class).banner(false).environments("local")
+        ApplicationContext context = Micronaut.build(args).mainClass(LocalSystem.class).banner(false).environments("local")
                 .properties(settings).start();
         List<StreamDriver> streams = new ArrayList<>();
         try {
@@ -156,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
             sweeper.scheduleWithFixedDelay(() -> runLogged(entitlements::run), 60, 60, TimeUnit.SECONDS);
             // dead letters renamed to .replay are handed back to their consumers (operations.md)
             sweeper.scheduleWithFixedDelay(() -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
-            LocalStack stack = new LocalStack(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
+            LocalSystem stack = new LocalSystem(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
             stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver, notify);
             awaitSearch(stack);
             LocalPostcodes.loadFullFileIfAsked(context.getBean(ImportPostcodes.class));
@@ -174,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** What the demo sign-in page needs once the demo data is in: the stack (to sign tokens) and the people to offer. */
-    public record Handle(LocalStack stack, DemoPeople people) { }
+    public record Handle(LocalSystem stack, DemoPeople people) { }
 
     private static String areaName(String area) {
         return DemoDirectory.sampleSchools().stream().filter(s -> area.equals(s.laCode()) && s.laName() != null)
@@ -195,7 +195,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException failed) {
-            org.slf4j.LoggerFactory.getLogger(LocalStack.class).warn("a scheduled task failed; it runs again at its next time", failed);
+            org.slf4j.LoggerFactory.getLogger(LocalSystem.class).warn("a scheduled task failed; it runs again at its next time", failed);
         }
     }
 
@@ -214,7 +214,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The demo requests' suggestions come from search: wait until the indexer has caught up with the demo directory. */
-    private static void awaitSearch(LocalStack stack) {
+    private static void awaitSearch(LocalSystem stack) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         // what to ask and what to expect do not change while waiting: make them once
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -360,7 +360,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** A new signing key per run: tokens from an earlier run stop working, as they should. */
     static byte[] sample() {
-        try (InputStream in = LocalStack.class.getResourceAsStream(DemoDirectory.SAMPLE)) {
+        try (InputStream in = LocalSystem.class.getResourceAsStream(DemoDirectory.SAMPLE)) {
             if (in == null) {
                 throw new IllegalStateException(DemoDirectory.SAMPLE + " is not on the classpath");
             }

@@ -54,14 +54,14 @@ class ApiToSearchFlowTest {
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final Random RANDOM = new Random();
 
-    static LocalStack stack;
+    static LocalSystem stack;
     static JsonMapper mapper;
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final List<String> lags = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1));
+        stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1));
         mapper = stack.context().getBean(JsonMapper.class);
     }
 

@@ -28,15 +28,15 @@ import uk.sse.local.demo.DemoLedger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code ./run} serves, called over HTTP as a newcomer would with the printed tokens. */
-class LocalStackTest {
+class LocalSystemTest {
 
-    static LocalStack stack;
+    static LocalSystem stack;
     static final HttpClient http = HttpClient.newHttpClient();
     static final java.time.Duration WAIT = java.time.Duration.ofSeconds(60);
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1));
+        stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1));
     }
 
     @AfterAll
@@ -160,7 +160,7 @@ class LocalStackTest {
         String id = (String) ((Map<String, Object>) answer.get("job")).get("id");
         String url = (String) ((Map<String, Object>) answer.get("upload")).get("url");
         // the sample's header and first school as they are (the register is read, not changed), and a bad row
-        String sample = new String(LocalStack.sample(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String sample = new String(LocalSystem.sample(), java.nio.charset.StandardCharsets.ISO_8859_1);
         String[] lines = sample.split("\r\n", 3);
         byte[] file = (lines[0] + "\r\n" + lines[1] + "\r\n" + lines[1].replaceFirst("\"100000\"", "\"12x\"") + "\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

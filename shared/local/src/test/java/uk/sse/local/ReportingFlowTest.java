@@ -25,12 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportingFlowTest {
 
-    static LocalStack stack;
+    static LocalSystem stack;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1));
+        stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1));
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package uk.sse.local.eval;
+package uk.sse.bench.eval;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -14,7 +14,7 @@ import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.search.OfferEmbeddingText;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.taxonomy.Term;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +31,7 @@ final class Grid {
 
     private Grid() { }
 
-    static void run(LocalStack stack, SearchEvaluation evaluation, RelevanceSet set) throws Exception {
+    static void run(LocalSystem stack, SearchEvaluation evaluation, RelevanceSet set) throws Exception {
         JsonMapper json = stack.context().getBean(JsonMapper.class);
         List<RelevanceSet.Query> tune = set.queries().stream().filter(q -> q.part() == RelevanceSet.Part.TUNE).toList();
         List<String> rows = new ArrayList<>();
@@ -59,7 +59,7 @@ final class Grid {
      * and areas, and the grades of every offer the adviser could use; then one line of every offer's embeddings, of the
      * text indexed and of other texts that could be. For trying ranking formulas and embedded texts offline on the tuning set.
      */
-    static void dump(LocalStack stack, SearchEvaluation evaluation, RelevanceSet set, java.nio.file.Path file) throws Exception {
+    static void dump(LocalSystem stack, SearchEvaluation evaluation, RelevanceSet set, java.nio.file.Path file) throws Exception {
         JsonMapper json = stack.context().getBean(JsonMapper.class);
         SearchOffers search = stack.context().getBean(SearchOffers.class);
         List<String> lines = new ArrayList<>();

@@ -1,4 +1,4 @@
-package uk.sse.local.eval;
+package uk.sse.bench.eval;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package uk.sse.local.eval;
+package uk.sse.bench.eval;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -8,7 +8,7 @@ import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.register.School;
 import uk.sse.kernel.identity.Role;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 import uk.sse.local.demo.DemoDirectory;
 
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class SearchEvaluation {
     private final Map<String, School> schools = DemoDirectory.sampleSchools().stream().filter(School::hasLocation)
             .collect(Collectors.toMap(School::urn, Function.identity()));
 
-    public SearchEvaluation(LocalStack stack) {
+    public SearchEvaluation(LocalSystem stack) {
         this.baseUrl = stack.url();
         this.token = stack.token(Role.ADVISER);
         this.demo = stack.demo();
@@ -81,7 +81,7 @@ public final class SearchEvaluation {
         Set<String> options = Set.copyOf(Arrays.asList(args));
         long started = System.nanoTime();
         int status = 0;
-        try (LocalStack stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1))) {
+        try (LocalSystem stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1))) {
             System.out.printf("stack ready in %.1f s; %d demo offers%n", (System.nanoTime() - started) / 1e9, stack.demo().offers().size());
             RelevanceSet set = RelevanceSet.standard();
             SearchEvaluation evaluation = new SearchEvaluation(stack);

@@ -3,7 +3,7 @@ package uk.sse.local.browser;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -21,14 +21,14 @@ final class Browser {
     static final String CHROMIUM = System.getProperty("sse.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("sse.chromedriver", "/usr/bin/chromedriver");
 
-    private static LocalStack stack;
+    private static LocalSystem stack;
     private static ChromeDriver driver;
 
     private Browser() { }
 
-    static synchronized LocalStack stack() {
+    static synchronized LocalSystem stack() {
         if (stack == null) {
-            stack = LocalStack.start(new String[0], Map.of("micronaut.server.port", -1));
+            stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.close(), "sse-browser-stack-stop"));
         }
         return stack;

@@ -60,7 +60,7 @@ class DesignationClaimJourneyTest extends Journey {
         Provider provider = stack.demo().providers().stream()
                 .filter(p -> p.area().equals(area) && p.type() != ProviderType.SCHOOL && !AssurerJourneyTest.TAKEN.contains(p.id()))
                 .filter(p -> !p.id().equals(verified().id()))
-                .filter(p -> stack.context().getBean(uk.sse.local.LocalStack.Handle.class).people().find("provider-" + p.id()).isPresent())
+                .filter(p -> stack.context().getBean(uk.sse.local.LocalSystem.Handle.class).people().find("provider-" + p.id()).isPresent())
                 .findFirst().orElseThrow();
         Designation claimed = Arrays.stream(Designation.values()).filter(d -> !provider.designations().contains(d))
                 .reduce((first, second) -> second).orElseThrow(); // the last it does not hold: the other test claims the first

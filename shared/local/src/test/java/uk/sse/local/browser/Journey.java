@@ -12,7 +12,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +55,7 @@ abstract class Journey {
     static final Path SCREENSHOTS = Path.of(System.getProperty("sse.screenshots", "target/screenshots"));
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    LocalStack stack;
+    LocalSystem stack;
     ChromeDriver browser;
     String journey;
     int pageNumber;

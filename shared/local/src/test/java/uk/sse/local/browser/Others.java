@@ -3,7 +3,7 @@ package uk.sse.local.browser;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import uk.sse.kernel.identity.Role;
-import uk.sse.local.LocalStack;
+import uk.sse.local.LocalSystem;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Others {
 
-    private final LocalStack stack;
+    private final LocalSystem stack;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json;
 
-    Others(LocalStack stack) {
+    Others(LocalSystem stack) {
         this.stack = stack;
         this.json = stack.context().getBean(JsonMapper.class);
     }
