@@ -5,38 +5,24 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 import uk.sse.engines.Engines;
-import uk.sse.kernel.dynamo.Items;
-import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.TokenClaims;
-import uk.sse.ledger.LedgerSettings;
 import uk.sse.ledger.application.ApplyCommand;
-import uk.sse.kernel.retry.Backoff;
+import uk.sse.ledger.application.LedgerBusy;
 import uk.sse.ledger.application.LedgerStore;
+import uk.sse.ledger.model.AccountId;
+import uk.sse.ledger.model.Command;
 import uk.sse.ledger.model.Invariants;
+import uk.sse.ledger.model.Requester;
+import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.Transfer;
+import uk.sse.ledger.model.TransferId;
 import uk.sse.ledger.model.TransferKind;
 import uk.sse.ledger.model.TransferState;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -54,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -65,12 +53,14 @@ import java.util.stream.Collectors;
  *       events carrying the paying organisation's signed token (only a payer pays, holds and posts): JWT and claim
  *       checks, the edge's checks of the body, binding and validation, {@code MoveCredits} /
  *       {@code ResolveHold}, {@code ApplyCommand}'s read, apply, conditional write and retries, JSON out;</li>
- *   <li>the baseline: the same reads and TransactWriteItems, written by hand with a DynamoDbClient (same transport,
- *       same items, who asked included, same conditions, same backoff) in a second area of the same table.</li>
+ *   <li>the baseline: the same commands handed straight to the ledger's own {@code ApplyCommand} (its store's read,
+ *       the model, the conditional TransactWriteItems with the events, its backoff), in a second area of the same
+ *       table: what the handler adds is the difference.</li>
  * </ol>
  * Nine operations in ten are single-phase PAYMENTs; the tenth is a hold followed by its post (all or part). Each
  * request has an id of its own; a 503 (the ledger gave up after its attempts) is sent again with the same id, as a
- * client would. Handler and baseline runs alternate, which goes first alternating too; medians are reported.
+ * client would (the baseline: after ApplyCommand gives up). Handler and baseline runs alternate, which goes first
+ * alternating too; medians are reported.
  * At the end both areas are read back with {@code LedgerStore.contentsOf} and checked with {@link Invariants};
  * the stored transfers must be exactly the requests answered with success. Anything else fails the benchmark.
  * Usage: LedgerBenchmark [SECONDS_PER_RUN (default 8)] [RUNS (default 5)]
@@ -88,19 +78,12 @@ public final class LedgerBenchmark {
     private final ApplicationContext context;
     private final APIGatewayV2HTTPEventFunction handler;
     private final ApplyCommand.Counters counters;
-    private final DynamoDbClient client;
     private final String table;
-    private final Backoff backoff;
     /** Each paying organisation's token: only a payer pays, holds and posts its credits. */
     private final Map<String, String> payers = new HashMap<>();
     private final Map<String, String> holdDebits = new ConcurrentHashMap<>();
     private final Set<String> handlerIds = ConcurrentHashMap.newKeySet();
     private final Set<String> rawIds = ConcurrentHashMap.newKeySet();
-    private final LongAdder rawAttempts = new LongAdder();
-    private final LongAdder rawLostRaces = new LongAdder();
-    private final LongAdder rawFaults = new LongAdder();
-    private final LongAdder rawReadNanos = new LongAdder();
-    private final LongAdder rawWriteNanos = new LongAdder();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
@@ -114,11 +97,6 @@ public final class LedgerBenchmark {
                 SECRET, "benchmark-secret-that-is-long-enough-0123456789")).start();
         this.handler = new APIGatewayV2HTTPEventFunction(context);
         this.counters = context.getBean(ApplyCommand.class).counters();
-        this.backoff = context.getBean(LedgerSettings.class).backoff();
-        // the baseline's own client, built as the ledger's factory builds its one (URL-connection transport)
-        this.client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(URI.create(endpoint)).build();
         for (String owner : OWNERS) {
             payers.put(AREA + "/" + owner, bearer(Role.PROVIDER, AREA, owner));
         }
@@ -152,7 +130,6 @@ public final class LedgerBenchmark {
             status = 1;
         } finally {
             if (bench != null) {
-                bench.client.close();
                 bench.context.close();
             }
             Engines.dynamo().close();
@@ -183,7 +160,7 @@ public final class LedgerBenchmark {
 
     /** One run's figures. */
     record Run(int threads, long requests, double seconds, long p50, long p99, long attempts, long lostRaces, long faults, long busy,
-               long cpuNanos, long readNanos, long writeNanos) {
+               long cpuNanos) {
         double perSecond() {
             return requests / seconds;
         }
@@ -206,7 +183,7 @@ public final class LedgerBenchmark {
 
     private void measure(int seconds, int runs) throws Exception {
         Way viaHandler = new ViaHandler();
-        Way raw = new Raw();
+        Way raw = new Direct();
         int warmUp = Math.min(seconds, 5);
         System.out.printf("warm-up: %d s of each at 4 threads%n", warmUp);
         run(viaHandler, 4, warmUp, "w");
@@ -214,18 +191,16 @@ public final class LedgerBenchmark {
         Map<Integer, List<Run>> handlerRuns = new HashMap<>();
         Map<Integer, List<Run>> rawRuns = new HashMap<>();
         System.out.printf("%d runs of %d s per way and thread count, handler and baseline alternating%n", runs, seconds);
-        System.out.println("run threads way        req/s   p50 ms  p99 ms  attempts/req  lost/req  faults  503s  cpu ms/req  raw read/write ms per attempt");
+        System.out.println("run threads way        req/s   p50 ms  p99 ms  attempts/req  lost/req  faults  503s  cpu ms/req");
         for (int r = 0; r < runs; r++) {
             for (int threads : THREADS) {
                 boolean handlerFirst = (r + threads) % 2 == 0;
                 for (Way way : handlerFirst ? List.of(viaHandler, raw) : List.of(raw, viaHandler)) {
                     Run result = run(way, threads, seconds, "r" + r);
                     (way == viaHandler ? handlerRuns : rawRuns).computeIfAbsent(threads, t -> new ArrayList<>()).add(result);
-                    System.out.printf("%3d %7d %-9s %8.0f %8.2f %7.2f %13.3f %9.3f %7d %5d %11.2f  %s%n", r + 1, threads, way.name(), result.perSecond(),
+                    System.out.printf("%3d %7d %-9s %8.0f %8.2f %7.2f %13.3f %9.3f %7d %5d %11.2f%n", r + 1, threads, way.name(), result.perSecond(),
                             result.p50() / 1e6, result.p99() / 1e6, (double) result.attempts() / result.requests(),
-                            (double) result.lostRaces() / result.requests(), result.faults(), result.busy(), result.cpuPerRequest(),
-                            way == raw ? String.format("%.2f / %.2f", result.readNanos() / 1e6 / result.attempts(),
-                                    result.writeNanos() / 1e6 / result.attempts()) : "");
+                            (double) result.lostRaces() / result.requests(), result.faults(), result.busy(), result.cpuPerRequest());
                 }
             }
         }
@@ -234,11 +209,10 @@ public final class LedgerBenchmark {
 
     /** {@code threads} workers for {@code seconds}; a worker finishes the operation in hand when time is up. */
     private Run run(Way way, int threads, int seconds, String tag) throws Exception {
-        long attempts0 = way instanceof Raw ? rawAttempts.sum() : counters.attempts().sum();
-        long lost0 = way instanceof Raw ? rawLostRaces.sum() : counters.lostRaces().sum();
-        long faults0 = way instanceof Raw ? rawFaults.sum() : counters.faults().sum();
-        long read0 = rawReadNanos.sum();
-        long write0 = rawWriteNanos.sum();
+        // both ways run the ledger's ApplyCommand, one at a time: its counters' change is this run's
+        long attempts0 = counters.attempts().sum();
+        long lost0 = counters.lostRaces().sum();
+        long faults0 = counters.faults().sum();
         long cpu0 = os.getProcessCpuTime();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> done = new ArrayList<>();
@@ -247,7 +221,7 @@ public final class LedgerBenchmark {
         long ended;
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             for (int t = 0; t < threads; t++) {
-                String prefix = (way instanceof Raw ? "raw" : "fn") + "-" + tag + "-" + threads + "-" + t + "-";
+                String prefix = (way instanceof Direct ? "raw" : "fn") + "-" + tag + "-" + threads + "-" + t + "-";
                 long seed = 31L * t + threads + tag.hashCode();
                 done.add(pool.submit(() -> {
                     start.await();
@@ -263,11 +237,11 @@ public final class LedgerBenchmark {
             ended = System.nanoTime();
             long cpu = os.getProcessCpuTime() - cpu0;
             long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            long attempts = (way instanceof Raw ? rawAttempts.sum() : counters.attempts().sum()) - attempts0;
-            long lost = (way instanceof Raw ? rawLostRaces.sum() : counters.lostRaces().sum()) - lost0;
-            long faults = (way instanceof Raw ? rawFaults.sum() : counters.faults().sum()) - faults0;
+            long attempts = counters.attempts().sum() - attempts0;
+            long lost = counters.lostRaces().sum() - lost0;
+            long faults = counters.faults().sum() - faults0;
             return new Run(threads, all.length, (ended - began) / 1e9, percentile(all, 50), percentile(all, 99), attempts, lost, faults, busy.sum(),
-                    cpu, rawReadNanos.sum() - read0, rawWriteNanos.sum() - write0);
+                    cpu);
         }
     }
 
@@ -277,7 +251,7 @@ public final class LedgerBenchmark {
         long[] times = new long[1024];
         int n = 0;
         int sequence = 0;
-        String area = way instanceof Raw ? RAW_AREA : AREA;
+        String area = way instanceof Direct ? RAW_AREA : AREA;
         while (System.nanoTime() < deadline) {
             int d = random.nextInt(OWNERS.size());
             int c = (d + 1 + random.nextInt(OWNERS.size() - 1)) % OWNERS.size();
@@ -292,7 +266,7 @@ public final class LedgerBenchmark {
             long t = System.nanoTime();
             busy.add(way.create(id, debit, credit, amount, hold));
             times[n++] = System.nanoTime() - t;
-            (way instanceof Raw ? rawIds : handlerIds).add(id);
+            (way instanceof Direct ? rawIds : handlerIds).add(id);
             if (hold) {
                 long posted = amount - random.nextInt((int) amount); // all of it, or part
                 t = System.nanoTime();
@@ -364,239 +338,60 @@ public final class LedgerBenchmark {
         return "Bearer " + context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 
-    // ---------------------------------------------------------------- the baseline: raw DynamoDB transactions
-
-    /** An account item's totals as read. */
-    record Totals(String id, long debitsPosted, long creditsPosted, long debitsPending, long creditsPending, long version) {
-        static Totals of(Map<String, AttributeValue> item) {
-            Items i = Items.of(item);
-            return new Totals(i.s("account"), i.n("debitsPosted"), i.n("creditsPosted"), i.n("debitsPending"), i.n("creditsPending"), i.n("version"));
-        }
-
-        long balance() {
-            return creditsPosted - debitsPosted;
-        }
-
-        Totals plus(long debitPosted, long creditPosted, long debitPending, long creditPending) {
-            return new Totals(id, debitsPosted + debitPosted, creditsPosted + creditPosted, debitsPending + debitPending,
-                    creditsPending + creditPending, version + 1);
-        }
-    }
+    // ---------------------------------------------------------------- the baseline: the ledger's own code, without the edge
 
     /**
-     * Each command as the ledger stores it, by hand: one TransactGetItems (the transfer and both accounts), the
-     * arithmetic, one TransactWriteItems (both accounts on their version, the transfer on attribute_not_exists or on
-     * still PENDING, the entries); a lost race or a conflict reads again after the ledger's own backoff.
+     * Each command as the ledger's use cases carry it out, called directly: the ledger's own {@link ApplyCommand} (its
+     * read through the ledger's store, the model's arithmetic, the one conditional TransactWriteItems with the events,
+     * its backoff), with no Lambda event, token, binding, policy check or JSON. The handler's cost is the difference.
      */
-    final class Raw implements Way {
+    final class Direct implements Way {
+        private final ApplyCommand apply = context.getBean(ApplyCommand.class);
+        private final LedgerStore store = context.getBean(LedgerStore.class);
+
         @Override
         public String name() {
-            return "raw";
+            return "direct";
         }
 
         @Override
         public int create(String id, String debit, String credit, long amount, boolean pending) {
-            return retrying(() -> {
-                long t0 = System.nanoTime();
-                List<ItemResponse> read = read(transferKey(id), accountKey(debit), accountKey(credit));
-                rawReadNanos.add(System.nanoTime() - t0);
-                if (present(read.get(0))) {
-                    return true; // applied before: a replay
-                }
-                Totals d = Totals.of(read.get(1).item());
-                Totals c = Totals.of(read.get(2).item());
-                String now = Instant.now().toString();
-                Totals newD = pending ? d.plus(0, 0, amount, 0) : d.plus(amount, 0, 0, 0);
-                Totals newC = pending ? c.plus(0, 0, 0, amount) : c.plus(0, amount, 0, 0);
-                if (newD.balance() - newD.debitsPending() < 0) {
-                    throw new IllegalStateException(debit + " ran out of credits");
-                }
-                List<TransactWriteItem> items = new ArrayList<>(accountPuts(d, newD, c, newC));
-                items.add(put(transferItem(id, debit, credit, amount, pending, pending ? "PENDING" : "SINGLE_PHASE",
-                        pending ? 0 : amount, now, pending ? null : now), "attribute_not_exists(pk)", Map.of(), Map.of()));
-                if (!pending) {
-                    items.addAll(entryPuts(id, newD, newC, amount, now));
-                }
-                return write(items);
-            });
+            Command.CreateTransfer command = new Command.CreateTransfer(new TransferId(id), new AccountId(debit), new AccountId(credit),
+                    amount, TransferKind.PAYMENT, "", pending, 0, payer(debit), Instant.now());
+            return untilAnswered(() -> apply.apply(() -> store.read(List.of(command.id()), List.of(command.debit(), command.credit())),
+                    command));
         }
 
         @Override
         public int post(String id, long posted) {
             // ResolveHold reads the hold once first (to check who may post it), then loops on ApplyCommand
-            Items hold = Items.of(client.getItem(b -> b.tableName(table).key(transferKey(id)).consistentRead(true)).item());
-            String debit = hold.s("debit");
-            String credit = hold.s("credit");
-            return retrying(() -> {
-                long t0 = System.nanoTime();
-                List<ItemResponse> read = read(transferKey(id), accountKey(debit), accountKey(credit));
-                rawReadNanos.add(System.nanoTime() - t0);
-                Items t = Items.of(read.get(0).item());
-                if (!"PENDING".equals(t.s("state"))) {
-                    return true; // resolved before: a replay
-                }
-                long amount = t.n("amount");
-                Totals d = Totals.of(read.get(1).item());
-                Totals c = Totals.of(read.get(2).item());
-                String now = Instant.now().toString();
-                Totals newD = d.plus(posted, 0, -amount, 0);
-                Totals newC = c.plus(0, posted, 0, -amount);
-                List<TransactWriteItem> items = new ArrayList<>(accountPuts(d, newD, c, newC));
-                items.add(put(transferItem(id, debit, credit, amount, true, "POSTED", posted, t.s("createdAt"), now),
-                        "#state = :pending AND (attribute_not_exists(#revision) OR #revision = :read)",
-                        Map.of("#state", "state", "#revision", "revision"),
-                        Map.of(":pending", AttributeValue.fromS("PENDING"), ":read", AttributeValue.fromN("0"))));
-                items.addAll(entryPuts(id, newD, newC, posted, now));
-                return write(items);
-            });
+            Transfer hold = store.transfer(new TransferId(id)).orElseThrow();
+            Command.PostPending command = new Command.PostPending(hold.id(), OptionalLong.of(posted), payer(hold.debit().value()),
+                    Instant.now());
+            return untilAnswered(() -> apply.apply(() -> store.read(List.of(hold.id()), List.of(hold.debit(), hold.credit())), command));
         }
 
-        interface Attempt {
-            /** True when done; false when a condition failed (another writer was first). */
-            boolean once();
+        /** The paying organisation's member, as the handler records who asked. */
+        private Requester payer(String account) {
+            String area = account.substring(0, account.indexOf('/'));
+            String owner = account.substring(account.indexOf('/') + 1);
+            return Requester.person("provider-" + area + "-" + owner, Role.PROVIDER.name(), area, owner);
         }
 
-        /** The ledger's loop: up to its attempts with its backoff; then, as a client after a 503, again from the start. */
-        private int retrying(Attempt attempt) {
-            int busy = 0;
-            while (true) {
-                for (int i = 1; i <= backoff.maxAttempts(); i++) {
-                    rawAttempts.increment();
-                    try {
-                        if (attempt.once()) {
-                            return busy;
-                        }
-                        rawLostRaces.increment();
-                    } catch (TransactionCanceledException conflict) {
-                        rawFaults.increment();
-                    } catch (DynamoDbException fault) {
-                        if (!(fault.isThrottlingException() || fault instanceof TransactionConflictException
-                                || fault instanceof TransactionInProgressException || fault.statusCode() >= 500)) {
-                            throw fault;
-                        }
-                        rawFaults.increment();
+        /** As a client after a 503: the command again until the ledger settles it; how many times the ledger gave up. */
+        private int untilAnswered(Supplier<Result> once) {
+            for (int busy = 0; ; busy++) {
+                try {
+                    Result result = once.get();
+                    if (result instanceof Result.Refused refused) {
+                        throw new IllegalStateException("the ledger refused: " + refused.message());
                     }
-                    pause(i);
+                    return busy;
+                } catch (LedgerBusy gaveUp) {
+                    // sent again, with the same id
                 }
-                busy++;
             }
         }
-
-        private void pause(int attempt) {
-            try {
-                backoff.sleepAfter(attempt);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-        }
-
-        @SafeVarargs
-        private List<ItemResponse> read(Map<String, AttributeValue>... keys) {
-            List<TransactGetItem> gets = Arrays.stream(keys)
-                    .map(key -> TransactGetItem.builder().get(g -> g.tableName(table).key(key)).build()).toList();
-            return client.transactGetItems(b -> b.transactItems(gets)).responses();
-        }
-
-        private static boolean present(ItemResponse response) {
-            return response.item() != null && !response.item().isEmpty();
-        }
-
-        /** True if written; false if a condition failed; a conflict or throttle is thrown for the loop to count. */
-        private boolean write(List<TransactWriteItem> items) {
-            long t0 = System.nanoTime();
-            try {
-                client.transactWriteItems(b -> b.transactItems(items));
-                return true;
-            } catch (TransactionCanceledException cancelled) {
-                List<String> reasons = cancelled.hasCancellationReasons()
-                        ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-                if (reasons.contains("ConditionalCheckFailed")) {
-                    return false;
-                }
-                throw cancelled;
-            } finally {
-                rawWriteNanos.add(System.nanoTime() - t0);
-            }
-        }
-
-        private List<TransactWriteItem> accountPuts(Totals d, Totals newD, Totals c, Totals newC) {
-            return List.of(
-                    put(accountItem(newD), "#v = :previous", Map.of("#v", "version"), Map.of(":previous", AttributeValue.fromN(Long.toString(d.version())))),
-                    put(accountItem(newC), "#v = :previous", Map.of("#v", "version"), Map.of(":previous", AttributeValue.fromN(Long.toString(c.version())))));
-        }
-
-        private List<TransactWriteItem> entryPuts(String id, Totals newD, Totals newC, long amount, String at) {
-            return List.of(put(entryItem(newD, id, -amount, at), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                    put(entryItem(newC, id, amount, at), "attribute_not_exists(pk)", Map.of(), Map.of()));
-        }
-
-        private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
-                                      Map<String, AttributeValue> values) {
-            Put.Builder put = Put.builder().tableName(table).item(item).conditionExpression(condition);
-            if (!names.isEmpty()) {
-                put.expressionAttributeNames(names);
-            }
-            if (!values.isEmpty()) {
-                put.expressionAttributeValues(values);
-            }
-            return TransactWriteItem.builder().put(put.build()).build();
-        }
-    }
-
-    // The ledger's item layout (see LedgerTable), written out here so that the baseline stores what the ledger does.
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Tables.PK, AttributeValue.fromS(pk), Tables.SK, AttributeValue.fromS(sk));
-    }
-
-    private static Map<String, AttributeValue> accountKey(String account) {
-        return key("ACCOUNT#" + account, "ACCOUNT");
-    }
-
-    private static Map<String, AttributeValue> transferKey(String id) {
-        return key("TRANSFER#" + id, "TRANSFER");
-    }
-
-    private static String area(String account) {
-        return account.substring(0, account.indexOf('/'));
-    }
-
-    private static Map<String, AttributeValue> accountItem(Totals a) {
-        String owner = a.id().substring(a.id().indexOf('/') + 1);
-        return Items.of(new HashMap<>(accountKey(a.id()))).s("type", "ACCOUNT")
-                .s(Tables.indexPk(1), "AREA#" + area(a.id())).s(Tables.indexSk(1), "ACCOUNT#" + owner)
-                .s("account", a.id()).s("area", area(a.id())).s("owner", owner).bool("issuing", false)
-                .n("debitsPosted", a.debitsPosted()).n("creditsPosted", a.creditsPosted())
-                .n("debitsPending", a.debitsPending()).n("creditsPending", a.creditsPending())
-                .n("version", a.version()).build();
-    }
-
-    private static Map<String, AttributeValue> transferItem(String id, String debit, String credit, long amount, boolean pending,
-                                                            String state, long posted, String createdAt, String resolvedAt) {
-        Map<String, AttributeValue> item = new HashMap<>(Items.of(new HashMap<>(transferKey(id))).s("type", "TRANSFER")
-                .s(Tables.indexPk(1), "AREA#" + area(debit)).s(Tables.indexSk(1), "TRANSFER#" + id)
-                .s("id", id).s("area", area(debit)).s("debit", debit).s("credit", credit).n("amount", amount)
-                .s("kind", TransferKind.PAYMENT.name()).bool("pending", pending).n("timeoutSeconds", 0)
-                .s("createdAt", createdAt).s("state", state).n("postedAmount", posted).s("resolvedAt", resolvedAt)
-                .n("revision", "POSTED".equals(state) ? 1 : 0).build());
-        // who asked, as the ledger records it: the paying organisation's member
-        String owner = debit.substring(debit.indexOf('/') + 1);
-        AttributeValue payer = AttributeValue.fromM(Map.of("subject", AttributeValue.fromS("provider-" + area(debit) + "-" + owner),
-                "role", AttributeValue.fromS("PROVIDER"), "area", AttributeValue.fromS(area(debit)), "organisation", AttributeValue.fromS(owner)));
-        item.put("requestedBy", payer);
-        if (resolvedAt != null) {
-            item.put("resolvedBy", payer);
-        }
-        return item;
-    }
-
-    private static Map<String, AttributeValue> entryItem(Totals after, String transfer, long amount, String at) {
-        String sequence = String.format("%019d", after.version());
-        return Items.of(new HashMap<>(key("ACCOUNT#" + after.id(), "ENTRY#" + sequence))).s("type", "ENTRY")
-                .s(Tables.indexPk(1), "AREA#" + area(after.id())).s(Tables.indexSk(1), "ENTRY#" + after.id() + "#" + sequence)
-                .s("account", after.id()).s("transfer", transfer).n("amount", amount)
-                .n("balanceAfter", after.balance()).s("at", at).build();
     }
 
     // ---------------------------------------------------------------- the check
@@ -647,9 +442,9 @@ public final class LedgerBenchmark {
 
     private void table(Map<Integer, List<Run>> handlerRuns, Map<Integer, List<Run>> rawRuns, int seconds, int runs) {
         System.out.printf("%nMedians of %d runs of %d s each (requests: 9 payments in 10 operations, else a hold then its post)%n%n", runs, seconds);
-        System.out.println("| threads | handler req/s | raw req/s | handler ÷ raw (throughput) | handler p50 / p99 ms | raw p50 / p99 ms "
-                + "| handler ÷ raw (p50) | handler attempts / lost races per req | raw attempts / lost races per req | 503s (handler / raw give-ups) "
-                + "| CPU ms per req, handler / raw |");
+        System.out.println("| threads | handler req/s | direct req/s | handler ÷ direct (throughput) | handler p50 / p99 ms | direct p50 / p99 ms "
+                + "| handler ÷ direct (p50) | handler attempts / lost races per req | direct attempts / lost races per req | 503s (handler / direct give-ups) "
+                + "| CPU ms per req, handler / direct |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int threads : THREADS) {
             List<Run> h = handlerRuns.get(threads);
@@ -670,17 +465,11 @@ public final class LedgerBenchmark {
         }
         System.out.println();
         for (int threads : THREADS) {
-            System.out.printf("runs at %2d threads, req/s: handler %s; raw %s%n", threads,
+            System.out.printf("runs at %2d threads, req/s: handler %s; direct %s%n", threads,
                     handlerRuns.get(threads).stream().map(x -> String.format("%.0f", x.perSecond())).toList(),
                     rawRuns.get(threads).stream().map(x -> String.format("%.0f", x.perSecond())).toList());
         }
-        for (int threads : THREADS) {
-            List<Run> r = rawRuns.get(threads);
-            System.out.printf("raw at %2d threads, per attempt (median of runs): TransactGetItems %.2f ms, TransactWriteItems %.2f ms%n", threads,
-                    median(r.stream().mapToDouble(x -> x.readNanos() / 1e6 / x.attempts()).toArray()),
-                    median(r.stream().mapToDouble(x -> x.writeNanos() / 1e6 / x.attempts()).toArray()));
-        }
-        System.out.printf("faults (retryable store errors, all runs): handler %d, raw %d%n",
+        System.out.printf("faults (retryable store errors, all runs): handler %d, direct %d%n",
                 handlerRuns.values().stream().flatMap(List::stream).mapToLong(Run::faults).sum(),
                 rawRuns.values().stream().flatMap(List::stream).mapToLong(Run::faults).sum());
     }

@@ -100,22 +100,11 @@ class AdviserJourneyTest extends Journey {
         check("request-form");
         // nothing entered: each question says what it needs, and the summary links to it
         browser.findElements(By.cssSelector("input[name=areasOfSupport]:checked")).forEach(WebElement::click);
-        press("Continue");
-        assertThat(errors()).containsKeys("need", "areasOfSupport", "urgency", "daysWanted", "wantedBy-day", "credits");
-        assertThat(fieldError("need")).isEqualTo("Enter what the school needs");
+        continueTheRequestFormEmpty();
         check("request-errors");
 
         String need = "Year 7 reading ages are two years behind; the English lead wants a catch-up plan " + UUID.randomUUID().toString().substring(0, 8);
-        type("need", need);
-        openDetailsOf("input[name=areasOfSupport][value='CT.ENG']");
-        choose("areasOfSupport", "CT.ENG");
-        choose("urgency", "HIGH");
-        type("daysWanted", "400");
-        LocalDate by = LocalDate.now().plusMonths(3);
-        type("wantedBy-day", Integer.toString(by.getDayOfMonth()));
-        type("wantedBy-month", Integer.toString(by.getMonthValue()));
-        type("wantedBy-year", Integer.toString(by.getYear()));
-        type("credits", Long.toString(available + 50));
+        fillInTheRequestForm(need, "CT.ENG", "HIGH", 400, LocalDate.now().plusMonths(3), available + 50);
         press("Continue");
         assertThat(heading()).isEqualTo("Check your request before raising it");
         assertThat(byId("credits-warning").getText()).contains(available + " credits available", "fewer than the " + (available + 50));

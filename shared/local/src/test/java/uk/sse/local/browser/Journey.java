@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -111,6 +112,26 @@ abstract class Journey {
         if (details.getAttribute("open") == null) {
             details.findElement(By.tagName("summary")).click();
         }
+    }
+
+    /** Continues from the request form with nothing entered: each question says what it needs. */
+    void continueTheRequestFormEmpty() {
+        press("Continue");
+        assertThat(errors()).containsKeys("need", "areasOfSupport", "urgency", "daysWanted", "wantedBy-day", "credits");
+        assertThat(fieldError("need")).isEqualTo("Enter what the school needs");
+    }
+
+    /** Answers the request form's questions: the need, one area of support, the urgency, days wanted by a date, credits. */
+    void fillInTheRequestForm(String need, String areaOfSupport, String urgency, int days, LocalDate by, long credits) {
+        type("need", need);
+        openDetailsOf("input[name=areasOfSupport][value='" + areaOfSupport + "']");
+        choose("areasOfSupport", areaOfSupport);
+        choose("urgency", urgency);
+        type("daysWanted", Integer.toString(days));
+        type("wantedBy-day", Integer.toString(by.getDayOfMonth()));
+        type("wantedBy-month", Integer.toString(by.getMonthValue()));
+        type("wantedBy-year", Integer.toString(by.getYear()));
+        type("credits", Long.toString(credits));
     }
 
     void select(String id, String value) {

@@ -26,22 +26,11 @@ class SchoolAsksJourneyTest extends Journey {
         press("Ask for support");
         assertThat(heading()).isEqualTo("Ask for support");
         check("form");
-        press("Continue");
-        assertThat(errors()).containsKeys("need", "areasOfSupport", "urgency", "daysWanted", "wantedBy-day", "credits");
-        assertThat(fieldError("need")).isEqualTo("Enter what the school needs");
+        continueTheRequestFormEmpty();
         check("form-errors");
 
         String need = "Our new maths lead wants help planning fluency in Years 3 and 4 " + UUID.randomUUID().toString().substring(0, 8);
-        type("need", need);
-        openDetailsOf("input[name=areasOfSupport][value='CT.MATHS']");
-        choose("areasOfSupport", "CT.MATHS");
-        choose("urgency", "LOW");
-        type("daysWanted", "2");
-        LocalDate by = LocalDate.now().plusMonths(2);
-        type("wantedBy-day", Integer.toString(by.getDayOfMonth()));
-        type("wantedBy-month", Integer.toString(by.getMonthValue()));
-        type("wantedBy-year", Integer.toString(by.getYear()));
-        type("credits", "6");
+        fillInTheRequestForm(need, "CT.MATHS", "LOW", 2, LocalDate.now().plusMonths(2), 6);
         press("Continue");
         assertThat(heading()).isEqualTo("Check your request before raising it");
         check("check");
