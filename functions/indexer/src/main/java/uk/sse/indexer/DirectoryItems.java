@@ -1,6 +1,7 @@
 package uk.sse.indexer;
 
 import org.opensearch.client.opensearch._types.VersionType;
+import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.search.SearchIndices;
 import uk.sse.kernel.taxonomy.Taxonomy;
 
@@ -29,7 +30,7 @@ public final class DirectoryItems {
      * equal or older is refused. Schools carry none, so the caller gives {@code schoolVersion}, a time in
      * epoch millis, written with external_gte (see {@link StreamChanges} for why that converges).
      */
-    public Optional<IndexChange> change(String source, Images item, boolean removed, long schoolVersion) {
+    public Optional<IndexChange> change(String source, Items item, boolean removed, long schoolVersion) {
         String entity = item.s("entity");
         String sk = item.s("sk");
         if (OFFER.equals(entity) && CURRENT.equals(sk)) {

@@ -2,6 +2,7 @@ package uk.sse.indexer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.search.SearchIndices;
 
 import java.util.List;
@@ -33,7 +34,7 @@ public final class DirectoryScan {
                 .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(entity), ":sk", AttributeValue.fromS(sk))));
         return StreamSupport.stream(pages.spliterator(), false)
                 .map(page -> page.items().stream()
-                        .map(item -> items.change(item.get("pk").s(), Images.of(SdkAttributes.toEvents(item)), false, schoolVersion))
+                        .map(item -> items.change(item.get("pk").s(), Items.of(item), false, schoolVersion))
                         .flatMap(Optional::stream)
                         .toList());
     }

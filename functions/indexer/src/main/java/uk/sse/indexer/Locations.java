@@ -1,5 +1,7 @@
 package uk.sse.indexer;
 
+import uk.sse.kernel.dynamo.Items;
+
 import java.util.Map;
 
 /** An item's {@code lat}/{@code lon} as a geo_point, when it has both. */
@@ -7,7 +9,7 @@ final class Locations {
 
     private Locations() { }
 
-    static Map<String, Object> of(Images item) {
+    static Map<String, Object> of(Items item) {
         Double lat = item.d("lat");
         Double lon = item.d("lon");
         return lat == null || lon == null ? null : Map.of("lat", lat, "lon", lon);

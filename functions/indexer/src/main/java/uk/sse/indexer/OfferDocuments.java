@@ -1,5 +1,6 @@
 package uk.sse.indexer;
 
+import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.taxonomy.Term;
 
@@ -14,7 +15,7 @@ public final class OfferDocuments {
 
     private OfferDocuments() { }
 
-    public static Map<String, Object> document(Images item, Taxonomy taxonomy) {
+    public static Map<String, Object> document(Items item, Taxonomy taxonomy) {
         Map<String, Object> doc = new LinkedHashMap<>();
         put(doc, "id", item.s("id"));
         put(doc, "providerId", item.s("providerId"));
@@ -56,7 +57,7 @@ public final class OfferDocuments {
      * The document's external version: the offer's own version, then the revision of its quality signals, which
      * change in place without a new version. Both only grow, so the pair as one number only grows.
      */
-    public static long version(Images item) {
+    public static long version(Items item) {
         return Math.addExact(Math.multiplyExact(item.n("version"), SIGNAL_REVISIONS), orZero(item.n("signalsRevision")));
     }
 

@@ -1,5 +1,7 @@
 package uk.sse.indexer;
 
+import uk.sse.kernel.dynamo.Items;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ public final class SchoolDocuments {
 
     private SchoolDocuments() { }
 
-    public static Map<String, Object> document(Images item, long version) {
+    public static Map<String, Object> document(Items item, long version) {
         Map<String, Object> doc = new LinkedHashMap<>();
         put(doc, "urn", item.s("urn"));
         put(doc, "name", item.s("name"));

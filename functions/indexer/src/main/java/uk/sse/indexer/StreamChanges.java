@@ -1,6 +1,7 @@
 package uk.sse.indexer;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import uk.sse.kernel.dynamo.Items;
 
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public final class StreamChanges {
     public Optional<IndexChange> of(DynamodbStreamRecord record) {
         boolean removed = "REMOVE".equals(record.getEventName());
         var data = record.getDynamodb();
-        Images image = Images.of(removed ? data.getOldImage() : data.getNewImage());
+        Items image = Items.ofStreamImage(removed ? data.getOldImage() : data.getNewImage());
         long at = data.getApproximateCreationDateTime() == null ? 0 : data.getApproximateCreationDateTime().getTime();
         return items.change(data.getSequenceNumber(), image, removed, at);
     }

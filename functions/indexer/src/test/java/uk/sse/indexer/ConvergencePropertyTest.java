@@ -9,6 +9,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.taxonomy.Taxonomy;
 
 import java.time.LocalDate;
@@ -106,7 +107,7 @@ class ConvergencePropertyTest {
     private static Map<String, Object> documentOfCurrentItem(String id) {
         Map<String, AttributeValue> item = h.dynamo.getItem(g -> g.tableName(h.table).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("OFFER#" + id), "sk", AttributeValue.fromS("CURRENT")))).item();
-        Map<String, Object> expected = OfferDocuments.document(Images.of(SdkAttributes.toEvents(item)), Taxonomy.standard());
+        Map<String, Object> expected = OfferDocuments.document(Items.of(item), Taxonomy.standard());
         return JsonRoundTrip.of(expected);
     }
 }

@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The rules over the production classes of every function, the kernel and the local run (test classes excluded:
+ * The rules over the production classes of every function, the kernel, the local system and the benchmarks (test classes excluded:
  * a consumer's tests may use its producer's code to make real events).
  */
 @AnalyzeClasses(packages = "uk.sse", importOptions = ImportOption.DoNotIncludeTests.class)

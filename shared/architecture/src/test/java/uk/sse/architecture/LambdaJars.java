@@ -12,7 +12,7 @@ final class LambdaJars {
 
     /** Entry name prefixes: our own modules that stay home, the embedded engines' libraries, test libraries. */
     static final List<String> FORBIDDEN = List.of(
-            "uk/sse/local/", "uk/sse/engines/", "uk/sse/testing/", "uk/sse/architecture/",
+            "uk/sse/local/", "uk/sse/bench/", "uk/sse/engines/", "uk/sse/testing/", "uk/sse/architecture/",
             "demo/", "application-local.yml", "logback-local.xml",
             "com/amazonaws/services/dynamodbv2/local/", "io/zonky/", "org/codelibs/",
             "org/junit/", "net/jqwik/", "org/assertj/", "org/openqa/", "com/deque/", "com/tngtech/archunit/");

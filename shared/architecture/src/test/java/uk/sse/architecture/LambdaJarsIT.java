@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Each function's shaded Lambda jar, as the CDK app deploys it, carries none of the local run, the engines, the test
- * support or the demo data. Run by failsafe in {@code verify}, after the functions' package phase made the jars.
+ * Each function's shaded Lambda jar, as the CDK app deploys it, carries none of the local system, the benchmarks,
+ * the engines, the test support or the demo data. Run by failsafe in {@code verify}, after the functions' package phase made the jars.
  */
 class LambdaJarsIT {
 

@@ -18,7 +18,7 @@ class LambdaJarsTest {
     void findsTheLocalRunTheEnginesAndTheDemoDataInAJar(@TempDir Path dir) throws IOException {
         Path jar = dir.resolve("sse-ledger-lambda.jar");
         try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
-            for (String name : new String[] {"uk/sse/ledger/model/Ledger.class", "uk/sse/local/bench/LedgerBenchmark.class",
+            for (String name : new String[] {"uk/sse/ledger/model/Ledger.class", "uk/sse/bench/LedgerBenchmark.class",
                     "demo/edubase-sample.csv", "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class",
                     "uk/sse/kernel/ids/Ids.class", "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"}) {
                 zip.putNextEntry(new ZipEntry(name));
@@ -26,7 +26,7 @@ class LambdaJarsTest {
             }
         }
 
-        assertThat(LambdaJars.forbiddenEntries(jar)).containsExactly("uk/sse/local/bench/LedgerBenchmark.class",
+        assertThat(LambdaJars.forbiddenEntries(jar)).containsExactly("uk/sse/bench/LedgerBenchmark.class",
                 "demo/edubase-sample.csv", "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class");
     }
 

@@ -15,12 +15,13 @@ final class Modules {
     /**
      * contracts: the events as records, plain Java; kernel: in every Lambda; embeddings: the sentence-embedding model,
      * plain Java, in the directory's and the indexer's Lambdas; engines, testing (lambda-testing), local (the local
-     * run): never in one; architecture: these rules.
+     * system and its demo data), bench (the benchmarks and the search evaluation): never in one; architecture: these rules.
      */
-    static final Set<String> SHARED = Set.of("contracts", "kernel", "embeddings", "engines", "testing", "local", "architecture");
+    static final Set<String> SHARED = Set.of("contracts", "kernel", "embeddings", "engines", "testing", "local", "bench",
+            "architecture");
 
     /** The shared modules whose code must never reach a Lambda artefact. */
-    static final Set<String> NOT_IN_A_LAMBDA = Set.of("engines", "testing", "local");
+    static final Set<String> NOT_IN_A_LAMBDA = Set.of("engines", "testing", "local", "bench");
 
     /**
      * The kernel's modules (decision 0091): {@code kernel} is plain Java, the others are its adapters. They share the

@@ -12,6 +12,8 @@ class ModulesTest {
         assertThat(Modules.functionOf("uk.sse.kernel.web")).isEmpty();
         assertThat(Modules.of("uk.sse.kernel.web")).contains("kernel");
         assertThat(Modules.of("org.opensearch.client")).isEmpty();
+        assertThat(Modules.of("uk.sse.bench.eval")).contains("bench");
+        assertThat(Modules.NOT_IN_A_LAMBDA).contains("local", "bench");
     }
 
     @Test

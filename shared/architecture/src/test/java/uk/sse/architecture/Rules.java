@@ -15,7 +15,7 @@ import java.util.function.BiPredicate;
 
 /**
  * The allowed dependencies between the modules (docs/architecture.md, "Allowed dependencies"; decision 0090).
- * {@link ArchitectureTest} checks them on every function's, the kernel's and the local run's classes;
+ * {@link ArchitectureTest} checks them on every function's, the kernel's, the local system's and the benchmarks' classes;
  * {@link RulesCatchViolationsTest} shows each failing on a class that breaks it.
  */
 final class Rules {

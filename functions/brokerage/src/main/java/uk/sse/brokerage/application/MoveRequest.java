@@ -58,24 +58,14 @@ public class MoveRequest {
     }
 
     public Outcome<Moved> move(Caller caller, String requestId, Intent intent) {
-        StoreBusy busy = null;
-        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
-            try {
-                Optional<BrokerageRequest> read = store.find(requestId);
-                Caller acting = read.map(r -> Actors.wearingFor(caller, r)).orElse(caller);
-                if (read.isEmpty() || !Policy.maySee(Actors.of(acting), read.get())) {
-                    return Outcome.notFound("request " + requestId);
-                }
-                Optional<Moved> moved = attempt(read.get(), intent.by(Actors.of(acting), clock.instant()), acting);
-                if (moved.isPresent()) {
-                    return Outcome.done(moved.get());
-                }
-            } catch (StoreBusy e) {
-                busy = e;
+        return backoff.untilWritten(() -> {
+            Optional<BrokerageRequest> read = store.find(requestId);
+            Caller acting = read.map(r -> Actors.wearingFor(caller, r)).orElse(caller);
+            if (read.isEmpty() || !Policy.maySee(Actors.of(acting), read.get())) {
+                return Optional.of(Outcome.<Moved>notFound("request " + requestId));
             }
-            pause(attempt);
-        }
-        throw new ServiceBusy("the request stayed contended through " + backoff.maxAttempts() + " attempts", busy);
+            return attempt(read.get(), intent.by(Actors.of(acting), clock.instant()), acting).map(Outcome::done);
+        }, StoreBusy.class, (why, last) -> new ServiceBusy("the request " + why, last));
     }
 
     /** The answer, or empty if the write lost a race and the command must be decided again. */
@@ -130,15 +120,6 @@ public class MoveRequest {
         if (!(answer instanceof Ledger.Answer.Done)) {
             LOG.warn("{} of {} was not done ({}); reconciliation will see to it", effect.getClass().getSimpleName(),
                     effect.transferId(), answer);
-        }
-    }
-
-    private void pause(int attempt) {
-        try {
-            backoff.sleepAfter(attempt);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ServiceBusy("interrupted while waiting to retry", interrupted);
         }
     }
 }

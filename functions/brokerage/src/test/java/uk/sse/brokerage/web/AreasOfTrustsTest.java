@@ -2,15 +2,11 @@ package uk.sse.brokerage.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,50 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real directory answering the register.
  */
 @MicronautTest(environments = "test")
-class AreasOfTrustsTest extends BrokerageLambdaTest {
-
-    static final String TRUST = "trust-2044";
-    static final String LANCASHIRE = "888";
-    /** Academies of trust 2044 in Lancashire, Blackburn with Darwen and Blackpool. */
-    static final String ACADEMY_LANCASHIRE = "140001";
-    static final String ACADEMY_BLACKBURN = "140002";
-    static final String ACADEMY_BLACKPOOL = "140003";
-    /** A Lancashire school in no trust, and one in another trust. */
-    static final String MAINTAINED = "119155";
-    static final String OTHER_TRUSTS = "140009";
-
-    static final String REGISTER = """
-            "URN","LA (code)","LA (name)","EstablishmentName","TypeOfEstablishment (name)","EstablishmentStatus (name)","PhaseOfEducation (name)","Postcode","Easting","Northing","Trusts (code)","Trusts (name)"\r
-            "119155","888","Lancashire","Lea Community Primary School","Community school","Open","Primary","PR2 1PD","350055","430245","",""\r
-            "140001","888","Lancashire","Ribble Academy","Academy converter","Open","Primary","PR1 1AA","354000","429000","2044","Northern Lights Academy Trust"\r
-            "140002","889","Blackburn with Darwen","Darwen Academy","Academy converter","Open","Primary","BB1 1SE","369441","427364","2044","Northern Lights Academy Trust"\r
-            "140003","890","Blackpool","Seaside Academy","Academy sponsor led","Open","Primary","FY1 1AA","331000","436000","2044","Northern Lights Academy Trust"\r
-            "140009","888","Lancashire","Pendle Academy","Academy converter","Open","Primary","BB9 7AA","385000","440000","3001","Pendle Schools Trust"\r
-            """;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("sse.areas." + TRUST + ".name", "Northern Lights Academy Trust");
-        p.put("sse.areas." + TRUST + ".kind", "TRUST");
-        p.put("sse.areas." + TRUST + ".trust-codes", "2044");
-        return p;
-    }
-
-    @BeforeAll
-    void register() {
-        var answer = seeds.directory().handle("POST", "/schools/import", Map.of("authorization", seeds.token(Role.REGISTRAR, null, null),
-                "content-type", "text/csv"), REGISTER);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
-    }
-
-    String person(String name, Membership... memberships) {
-        return tokens.signed(TokenClaims.person(tokens.identity(), name, List.of(memberships), Duration.ofHours(1)));
-    }
-
-    static Membership as(Role role, String area) {
-        return new Membership(role, area, area.equals(TRUST) ? "TR2044" : "la-" + area);
-    }
+class AreasOfTrustsTest extends TrustAreas {
 
     @Test
     void theTrustsAdviserRaisesForItsAcademiesInThreeLasAndIsRefusedOutsideTheTrust() {
@@ -153,11 +106,6 @@ class AreasOfTrustsTest extends BrokerageLambdaTest {
         assertThat(everywhere()).isEqualTo(before);
     }
 
-    /** How many requests the LA's and the trust's areas hold. */
-    int everywhere() {
-        return listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area").size() + listed(seeds.token(Role.ADVISER, TRUST, "TR2044"), "area").size();
-    }
-
     @Test
     void aBrokerOfBothListsTheQueueOfTheHatTheyWear() {
         String both = person("broker-of-both", as(Role.BROKER, LANCASHIRE), as(Role.BROKER, TRUST));
@@ -186,16 +134,5 @@ class AreasOfTrustsTest extends BrokerageLambdaTest {
     Api.Reply wearing(String bearer, String membership, Object body) {
         var request = HttpRequest.POST("/requests", body).header("Idempotency-Key", UUID.randomUUID().toString()).header("Membership", membership);
         return api.send(Api.auth(request, bearer));
-    }
-
-    static String id(Api.Reply raised) {
-        return (String) Seeds.ok(raised, 201).map().get("id");
-    }
-
-    @SuppressWarnings("unchecked")
-    List<Object> listed(String bearer, String listing) {
-        Api.Reply reply = api.get("/requests?listing=" + listing + "&limit=100", bearer);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) reply.map().get("items")).stream().map(r -> r.get("id")).toList();
     }
 }

@@ -1,14 +1,11 @@
 package uk.sse.brokerage.web;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,27 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answering the register. A school's people are providers whose organisation is its URN.
  */
 @MicronautTest(environments = "test")
-class SchoolsRaisingTest extends BrokerageLambdaTest {
-
-    static final String TRUST = "trust-2044";
-    static final String LANCASHIRE = "888";
-    static final String ACADEMY_LANCASHIRE = "140001";
-    static final String ACADEMY_BLACKBURN = "140002";
-    static final String MAINTAINED = "119155";
-
-    static final String REGISTER = """
-            "URN","LA (code)","LA (name)","EstablishmentName","TypeOfEstablishment (name)","EstablishmentStatus (name)","PhaseOfEducation (name)","Postcode","Easting","Northing","Trusts (code)","Trusts (name)"\r
-            "119155","888","Lancashire","Lea Community Primary School","Community school","Open","Primary","PR2 1PD","350055","430245","",""\r
-            "140001","888","Lancashire","Ribble Academy","Academy converter","Open","Primary","PR1 1AA","354000","429000","2044","Northern Lights Academy Trust"\r
-            "140002","889","Blackburn with Darwen","Darwen Academy","Academy converter","Open","Primary","BB1 1SE","369441","427364","2044","Northern Lights Academy Trust"\r
-            """;
+class SchoolsRaisingTest extends TrustAreas {
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("sse.areas." + TRUST + ".name", "Northern Lights Academy Trust");
-        p.put("sse.areas." + TRUST + ".kind", "TRUST");
-        p.put("sse.areas." + TRUST + ".trust-codes", "2044");
         p.put("sse.areas." + TRUST + ".schools-raise-requests", "true");
         p.put("sse.areas." + LANCASHIRE + ".name", "Lancashire");
         p.put("sse.areas." + LANCASHIRE + ".kind", "LA");
@@ -51,20 +32,13 @@ class SchoolsRaisingTest extends BrokerageLambdaTest {
         return p;
     }
 
-    @BeforeAll
-    void register() {
-        var answer = seeds.directory().handle("POST", "/schools/import", Map.of("authorization", seeds.token(Role.REGISTRAR, null, null),
-                "content-type", "text/csv"), REGISTER);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
-    }
-
     @Test
     void anAcademyOfATrustThatLetsSchoolsRaiseRaisesForItselfIntoTheTrustsQueueMarkedAsTheSchools() {
         String head = seeds.token(Role.PROVIDER, LANCASHIRE, ACADEMY_LANCASHIRE);
         Api.Reply raised = raise(head, need(ACADEMY_LANCASHIRE, List.of("CT.MATHS"), 10), UUID.randomUUID().toString());
         assertThat(raised.status()).as(raised.body()).isEqualTo(201);
         assertThat(raised.map()).containsEntry("area", TRUST).containsEntry("urn", ACADEMY_LANCASHIRE).containsEntry("raisedBySchool", true);
-        String id = AreasOfTrustsTest.id(raised);
+        String id = id(raised);
 
         // the trust's broker has it in the queue, marked; the trust's advisers see it in their list; the LA's do not
         String trustBroker = seeds.token(Role.BROKER, TRUST, "TR2044");
@@ -74,10 +48,9 @@ class SchoolsRaisingTest extends BrokerageLambdaTest {
         assertThat(asTheBrokerReadsIt.map()).containsEntry("raisedBySchool", true);
         assertThat(listed(seeds.token(Role.ADVISER, TRUST, "TR2044"), "area")).contains(id);
         // an adviser's own list ("mine") keeps what the schools of their area asked for, not other advisers' requests
-        String byAnotherAdviser = AreasOfTrustsTest.id(raise(seeds.token(Role.ADVISER, TRUST, "TR2044"),
+        String byAnotherAdviser = id(raise(seeds.token(Role.ADVISER, TRUST, "TR2044"),
                 need(ACADEMY_BLACKBURN, List.of("CT.READ"), 5), UUID.randomUUID().toString()));
-        String anotherTrustAdviser = tokens.signed(TokenClaims.person(tokens.identity(), "another-trust-adviser",
-                List.of(new Membership(Role.ADVISER, TRUST, "TR2044")), Duration.ofHours(1)));
+        String anotherTrustAdviser = person("another-trust-adviser", as(Role.ADVISER, TRUST));
         assertThat(listed(anotherTrustAdviser, "area&mine=true")).contains(id).doesNotContain(byAnotherAdviser);
         assertThat(listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area&mine=true")).doesNotContain(id);
         assertThat(read(seeds.token(Role.ADVISER, TRUST, "TR2044"), id).status()).isEqualTo(200);
@@ -139,8 +112,7 @@ class SchoolsRaisingTest extends BrokerageLambdaTest {
 
     @Test
     void anAdviserWhoIsAlsoAMemberOfASchoolRaisesAsTheAdviserWhereTheyAdviseAndAsTheSchoolForTheirOwn() {
-        String both = tokens.signed(TokenClaims.person(tokens.identity(), "adviser-and-governor", List.of(
-                new Membership(Role.ADVISER, "889", "la-889"), new Membership(Role.PROVIDER, LANCASHIRE, ACADEMY_LANCASHIRE)), Duration.ofHours(1)));
+        String both = person("adviser-and-governor", as(Role.ADVISER, "889"), new Membership(Role.PROVIDER, LANCASHIRE, ACADEMY_LANCASHIRE));
         Api.Reply asSchool = raise(both, need(ACADEMY_LANCASHIRE, List.of("CT.MATHS"), 10), UUID.randomUUID().toString());
         assertThat(asSchool.status()).as(asSchool.body()).isEqualTo(201);
         assertThat(asSchool.map()).containsEntry("area", TRUST).containsEntry("raisedBySchool", true);
@@ -151,15 +123,4 @@ class SchoolsRaisingTest extends BrokerageLambdaTest {
         assertThat(raise(both, need(MAINTAINED, List.of("CT.MATHS"), 10), UUID.randomUUID().toString()).status()).isEqualTo(422);
     }
 
-    /** How many requests the trust's and Lancashire's areas hold. */
-    int everywhere() {
-        return listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area").size() + listed(seeds.token(Role.ADVISER, TRUST, "TR2044"), "area").size();
-    }
-
-    @SuppressWarnings("unchecked")
-    List<Object> listed(String bearer, String listing) {
-        Api.Reply reply = api.get("/requests?listing=" + listing + "&limit=100", bearer);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) reply.map().get("items")).stream().map(r -> r.get("id")).toList();
-    }
 }

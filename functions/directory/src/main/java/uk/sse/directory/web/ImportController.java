@@ -26,6 +26,7 @@ import uk.sse.directory.imports.StartImportJob;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.ids.Ids;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.Paging;
 
@@ -43,7 +44,7 @@ import java.util.Map;
 public class ImportController {
 
     private static final String KIND = ImportSchoolRegister.KIND;
-    private static final String JOB_ID = "(imp_[0-9A-HJKMNP-TV-Z]{26}|schools-[0-9]{8})";
+    private static final String JOB_ID = "(imp_" + Ids.BODY + "|schools-[0-9]{8})";
 
     private final StartImportJob start;
     private final ReadImportJobs read;

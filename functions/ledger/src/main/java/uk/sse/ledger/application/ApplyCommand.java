@@ -55,35 +55,25 @@ public class ApplyCommand {
      * out from still true when it lands.
      */
     public Optional<Result> apply(Supplier<Snapshot> read, Function<Snapshot, Optional<? extends Command>> command) {
-        StoreBusy last = null;
-        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
+        // present: settled (with a result, or nothing to do); empty: the write lost a race
+        return backoff.<Optional<Result>>untilWritten(() -> {
             counters.attempts.increment();
             try {
                 Snapshot snapshot = read.get();
                 Optional<? extends Command> taken = command.apply(snapshot);
                 if (taken.isEmpty()) {
-                    return Optional.empty();
+                    return Optional.of(Optional.empty());
                 }
                 Result result = Ledger.apply(snapshot, taken.get());
                 if (!(result instanceof Result.Applied applied) || applied.empty() || store.write(applied)) {
-                    return Optional.of(result);
+                    return Optional.of(Optional.of(result));
                 }
                 counters.lostRaces.increment();
+                return Optional.empty();
             } catch (StoreBusy busy) {
                 counters.faults.increment();
-                last = busy;
+                throw busy;
             }
-            pause(attempt);
-        }
-        throw new LedgerBusy("the ledger stayed contended through " + backoff.maxAttempts() + " attempts", last);
-    }
-
-    private void pause(int attempt) {
-        try {
-            backoff.sleepAfter(attempt);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new LedgerBusy("interrupted while waiting to retry", interrupted);
-        }
+        }, StoreBusy.class, (why, last) -> new LedgerBusy("the ledger " + why, last));
     }
 }

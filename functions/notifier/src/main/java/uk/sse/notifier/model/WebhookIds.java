@@ -1,5 +1,7 @@
 package uk.sse.notifier.model;
 
+import uk.sse.kernel.ids.Ids;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,8 +14,7 @@ import java.security.NoSuchAlgorithmException;
 public final class WebhookIds {
 
     public static final String PREFIX = "msg_";
-    public static final String PATTERN = "msg_[0-9A-HJKMNP-TV-Z]{26}";
-    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    public static final String PATTERN = PREFIX + Ids.CHARACTER + "{26}";
 
     private WebhookIds() { }
 
@@ -27,20 +28,7 @@ public final class WebhookIds {
             throw new IllegalStateException(impossible);
         }
         // 130 bits: the first 16 bytes and two bits of the 17th
-        StringBuilder id = new StringBuilder(PREFIX);
-        int buffer = 0;
-        int bits = 0;
-        int used = 0;
-        for (int i = 0; i < 17 && used < 26; i++) {
-            buffer = (buffer << 8) | (digest[i] & 0xff);
-            bits += 8;
-            while (bits >= 5 && used < 26) {
-                id.append(ALPHABET[(buffer >>> (bits - 5)) & 31]);
-                bits -= 5;
-                used++;
-            }
-        }
-        return id.toString();
+        return PREFIX + Ids.base32(digest, 26);
     }
 
     /** Which of the due index's shards the delivery's due entry lives in, 0 to {@code shards - 1}. */

@@ -5,17 +5,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.dynamo.Tables;
+import uk.sse.kernel.dynamo.Transactions;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
@@ -38,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deliveries in the notifier's table. Making one is a put on condition that its id is free; every later write is
@@ -143,21 +143,15 @@ public class DynamoDeliveryStore implements DeliveryStore {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(leasedPut(DeliveryItems.item(d, null, keep), w.lease()));
         items.addAll(health);
-        try {
-            client.transactWriteItems(b -> b.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            List<String> reasons = cancelled.hasCancellationReasons()
-                    ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0))) {
-                return leaseLost(w);
-            }
-            if (reasons.size() > 1 && reasons.subList(1, reasons.size()).contains("ConditionalCheckFailed")) {
-                // the subscription changed under us (paused, deleted, disabled or marked failing by another attempt)
-                return record(new AttemptWrite(d, w.lease(), w.subscription(), new EndpointHealth.Change.None()));
-            }
-            throw cancelled;
+        Set<Integer> failed = Transactions.failedConditions(client, items);
+        if (failed.contains(0)) {
+            return leaseLost(w);
         }
+        if (!failed.isEmpty()) {
+            // the subscription changed under us (paused, deleted, disabled or marked failing by another attempt)
+            return record(new AttemptWrite(d, w.lease(), w.subscription(), new EndpointHealth.Change.None()));
+        }
+        return true;
     }
 
     /** Someone else holds the delivery now: the attempt still goes into its log, and the rest is theirs. */

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.ids.Ids;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
@@ -36,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
 @WebPages
 public class RegisterImportsController {
 
-    private static final String ID = "(imp_[0-9A-HJKMNP-TV-Z]{26}|schools-[0-9]{8})";
+    private static final String ID = "(imp_" + Ids.BODY + "|schools-[0-9]{8})";
 
     private final Pages pages;
     private final Api api;

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import uk.sse.kernel.ids.Ids;
 import uk.sse.kernel.web.PagePaths;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
@@ -47,7 +48,7 @@ public class WebhooksController {
     /** The notifier's subscription formats. */
     private static final Set<String> FORMATS = Set.of("slack", "teams", "json");
 
-    private static final String ID = "sub_[0-9A-Z]{26}";
+    private static final String ID = "sub_" + Ids.BODY;
     private static final String DELIVERY = "[A-Za-z0-9_.:-]{1,128}";
     /** The event types of docs/events.md a subscriber chooses among, in groups as an admin thinks of them. */
     private static final Map<String, List<String>> GROUPS = groups();

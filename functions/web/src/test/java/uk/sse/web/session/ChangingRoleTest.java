@@ -1,6 +1,5 @@
 package uk.sse.web.session;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -15,16 +14,14 @@ import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
 import uk.sse.testing.Tokens;
+import uk.sse.web.StandInApi;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,8 +40,7 @@ class ChangingRoleTest implements TestPropertyProvider {
     private static final Membership ASSURER_IN_LANCASHIRE = new Membership(Role.ASSURER, "888", null);
     private static final Membership ADVISER_OF_THE_TRUST = new Membership(Role.ADVISER, "trust-ribble", null);
 
-    private final ConcurrentLinkedQueue<Map<String, List<String>>> apiCalls = new ConcurrentLinkedQueue<>();
-    private HttpServer stand;
+    private StandInApi stand;
 
     @Inject Api api;
     @Inject Tokens tokens;
@@ -52,30 +48,18 @@ class ChangingRoleTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            stand = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        stand.createContext("/", exchange -> {
-            apiCalls.add(Map.copyOf(exchange.getRequestHeaders()));
-            byte[] body = "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-            exchange.sendResponseHeaders(404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        stand.start();
-        return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort(),
-                "micronaut.http.client.follow-redirects", "false",
+        stand = StandInApi.answering(path -> Optional.empty());
+        Map<String, String> properties = new HashMap<>(stand.properties());
+        properties.putAll(Map.of("micronaut.http.client.follow-redirects", "false",
                 "sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
                 "sse.areas.trust-ribble.name", "Ribble Learning Trust", "sse.areas.trust-ribble.kind", "TRUST",
-                "sse.areas.trust-ribble.urns", "119788,119789");
+                "sse.areas.trust-ribble.urns", "119788,119789"));
+        return properties;
     }
 
     @AfterAll
     void stopTheStandIn() {
-        stand.stop(0);
+        stand.close();
     }
 
     String sessionOf(List<Membership> memberships) {
@@ -110,8 +94,7 @@ class ChangingRoleTest implements TestPropertyProvider {
     }
 
     Optional<String> membershipHeaderOfTheLastCall() {
-        Map<String, List<String>> last = apiCalls.stream().reduce((a, b) -> b).orElseThrow();
-        return last.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Membership")).map(e -> e.getValue().getFirst()).findFirst();
+        return stand.last().header("Membership");
     }
 
     @Test

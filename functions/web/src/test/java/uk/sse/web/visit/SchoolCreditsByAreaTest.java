@@ -1,6 +1,5 @@
 package uk.sse.web.visit;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,17 +13,17 @@ import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
 import uk.sse.testing.Tokens;
+import uk.sse.web.StandInApi;
+import uk.sse.web.StandInApi.Answer;
 import uk.sse.web.session.Session;
 import uk.sse.web.session.SessionCookies;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +42,7 @@ class SchoolCreditsByAreaTest implements TestPropertyProvider {
     static final Map<String, Long> ACCOUNTS = Map.of("/accounts/trust-ribble/" + ACADEMY, 12L, "/accounts/888/" + ACADEMY, 40L,
             "/accounts/888/" + NOT_IN_THE_TRUST, 7L);
 
-    private final ConcurrentLinkedQueue<String> asked = new ConcurrentLinkedQueue<>();
-    private HttpServer stand;
+    private StandInApi stand;
 
     @Inject Api api;
     @Inject Tokens tokens;
@@ -52,56 +50,42 @@ class SchoolCreditsByAreaTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            stand = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        stand.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            asked.add(path);
-            int status = 200;
-            String body;
+        stand = StandInApi.answering(path -> {
             if (path.startsWith("/schools/")) {
                 String urn = path.substring("/schools/".length());
-                body = "{\"urn\":\"" + urn + "\",\"name\":\"School " + urn + "\",\"laCode\":\"888\",\"laName\":\"Lancashire\",\"phase\":\"Primary\"}";
-            } else if (path.equals("/requests")) {
-                body = "{\"items\":[],\"next\":null}";
-            } else if (ACCOUNTS.containsKey(path)) {
-                long credits = ACCOUNTS.get(path);
-                String[] parts = path.split("/");
-                body = "{\"id\":\"" + parts[2] + "/" + parts[3] + "\",\"area\":\"" + parts[2] + "\",\"owner\":\"" + parts[3]
-                        + "\",\"balance\":" + credits + ",\"available\":" + credits + ",\"debitsPending\":0,\"creditsPending\":0}";
-            } else {
-                status = 404;
-                body = "{\"title\":\"Not Found\",\"status\":404}";
+                return Optional.of(Answer.ok("{\"urn\":\"" + urn + "\",\"name\":\"School " + urn
+                        + "\",\"laCode\":\"888\",\"laName\":\"Lancashire\",\"phase\":\"Primary\"}"));
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+            if (path.equals("/requests")) {
+                return Optional.of(Answer.ok("{\"items\":[],\"next\":null}"));
+            }
+            return Optional.ofNullable(ACCOUNTS.get(path)).map(credits -> {
+                String[] parts = path.split("/");
+                return Answer.ok("{\"id\":\"" + parts[2] + "/" + parts[3] + "\",\"area\":\"" + parts[2] + "\",\"owner\":\""
+                        + parts[3] + "\",\"balance\":" + credits + ",\"available\":" + credits
+                        + ",\"debitsPending\":0,\"creditsPending\":0}");
+            });
         });
-        stand.start();
-        return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort(),
-                "sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
+        Map<String, String> properties = new HashMap<>(stand.properties());
+        properties.putAll(Map.of("sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
                 "sse.areas.trust-ribble.name", "Ribble Learning Trust", "sse.areas.trust-ribble.kind", "TRUST",
-                "sse.areas.trust-ribble.urns", ACADEMY);
+                "sse.areas.trust-ribble.urns", ACADEMY));
+        return properties;
     }
 
     @AfterAll
     void stopTheStandIn() {
-        stand.stop(0);
+        stand.close();
     }
 
     @Test
     void theTrustsAdviserSeesTheAcademysCreditsWithTheTrustAndTheLasAdviserThoseWithTheLa() {
         String trustAdviser = sessionOf(List.of(new Membership(Role.ADVISER, "trust-ribble", null)));
-        asked.clear();
+        stand.calls().clear();
         Api.Reply academy = page("/visit/" + ACADEMY, trustAdviser);
         assertThat(academy.status()).isEqualTo(200);
         assertThat(academy.body()).contains("12 credits</strong> available to spend in Ribble Learning Trust");
-        assertThat(asked).contains("/accounts/trust-ribble/" + ACADEMY).noneMatch(p -> p.startsWith("/accounts/888/"));
+        assertThat(stand.paths()).contains("/accounts/trust-ribble/" + ACADEMY).noneMatch(p -> p.startsWith("/accounts/888/"));
 
         Api.Reply outside = page("/visit/" + NOT_IN_THE_TRUST, trustAdviser);
         assertThat(outside.status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package uk.sse.kernel.dynamo;
 
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
@@ -11,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Reads and writes DynamoDB attribute maps by hand: explicit, reflection-free mapping that keeps
- * absent values absent rather than storing nulls.
+ * absent values absent rather than storing nulls. A stream record's image reads the same as a scanned or fetched item
+ * ({@link #ofStreamImage}), so that a consumer has one reader for both.
  */
 public final class Items {
 
@@ -26,7 +28,53 @@ public final class Items {
     }
 
     public static Items of(Map<String, AttributeValue> item) {
+        return new Items(item == null ? Map.of() : item);
+    }
+
+    /** A stream record's image (the Lambda events library's attribute values; null for none) as an item. */
+    public static Items ofStreamImage(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        if (image != null) {
+            image.forEach((name, value) -> item.put(name, fromStream(value)));
+        }
         return new Items(item);
+    }
+
+    private static AttributeValue fromStream(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
+        if (v.getS() != null) {
+            return AttributeValue.fromS(v.getS());
+        }
+        if (v.getN() != null) {
+            return AttributeValue.fromN(v.getN());
+        }
+        if (v.getBOOL() != null) {
+            return AttributeValue.fromBool(v.getBOOL());
+        }
+        if (v.getB() != null) {
+            return AttributeValue.fromB(SdkBytes.fromByteBuffer(v.getB()));
+        }
+        if (v.getSS() != null) {
+            return AttributeValue.fromSs(v.getSS());
+        }
+        if (v.getNS() != null) {
+            return AttributeValue.fromNs(v.getNS());
+        }
+        if (v.getBS() != null) {
+            return AttributeValue.fromBs(v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
+        }
+        if (v.getL() != null) {
+            return AttributeValue.fromL(v.getL().stream().map(Items::fromStream).toList());
+        }
+        if (v.getM() != null) {
+            Map<String, AttributeValue> nested = new HashMap<>();
+            v.getM().forEach((name, value) -> nested.put(name, fromStream(value)));
+            return AttributeValue.fromM(nested);
+        }
+        return AttributeValue.fromNul(true);
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
     }
 
     public Items s(String name, String value) {
@@ -100,9 +148,18 @@ public final class Items {
         return v == null || v.n() == null ? null : Double.valueOf(v.n());
     }
 
+    public Boolean bool(String name) {
+        AttributeValue v = values.get(name);
+        return v == null ? null : v.bool();
+    }
+
+    /** A list of strings, or a string set (read the same); its members that are not strings are left out. */
     public List<String> strings(String name) {
         AttributeValue v = values.get(name);
-        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
+        if (v != null && v.hasSs()) {
+            return List.copyOf(v.ss());
+        }
+        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).filter(s -> s != null).toList();
     }
 
     public Items map(String name) {

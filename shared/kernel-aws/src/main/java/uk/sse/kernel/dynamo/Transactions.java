@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs DynamoDB writes and says what happened as the callers need it: a failed condition is {@code false} (someone
@@ -27,14 +29,24 @@ public final class Transactions {
     private Transactions() { }
 
     public static boolean writeIfConditionsHold(DynamoDbClient client, List<TransactWriteItem> items) {
+        return failedConditions(client, items).isEmpty();
+    }
+
+    /**
+     * Writes {@code items} in one transaction, as {@link #writeIfConditionsHold}, and says which of them had a condition
+     * that failed (their positions in {@code items}): none when it was written.
+     */
+    public static Set<Integer> failedConditions(DynamoDbClient client, List<TransactWriteItem> items) {
         try {
             client.transactWriteItems(b -> b.transactItems(items));
-            return true;
+            return Set.of();
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = cancelled.hasCancellationReasons()
                     ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-            if (reasons.contains("ConditionalCheckFailed")) {
-                return false;
+            Set<Integer> failed = IntStream.range(0, reasons.size())
+                    .filter(i -> "ConditionalCheckFailed".equals(reasons.get(i))).boxed().collect(Collectors.toSet());
+            if (!failed.isEmpty()) {
+                return failed;
             }
             if (reasons.stream().anyMatch(RETRYABLE_REASONS::contains)) {
                 throw new StoreBusy("write cancelled: " + reasons, cancelled);

@@ -11,6 +11,15 @@ import java.util.random.RandomGenerator;
 public final class Ids {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    /** A character of Crockford's base32, as a regular expression. */
+    public static final String CHARACTER = "[0-9A-HJKMNP-TV-Z]";
+
+    /**
+     * What follows an id's prefix and underscore, as a regular expression: 26 characters, the first 0-7 (48 bits of
+     * time). Constant, so that request constraints can say {@code "sub_" + Ids.BODY}.
+     */
+    public static final String BODY = "[0-7]" + CHARACTER + "{25}";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() { }
@@ -29,28 +38,33 @@ public final class Ids {
     }
 
     static String ulid(long millis, RandomGenerator randomness) {
-        char[] out = new char[26];
+        char[] out = new char[10];
         for (int i = 9; i >= 0; i--) {
             out[i] = ALPHABET[(int) (millis & 31)];
             millis >>>= 5;
         }
         byte[] random = new byte[10];
         randomness.nextBytes(random);
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 5; i++) {
-            hi = (hi << 8) | (random[i] & 0xff);
-            lo = (lo << 8) | (random[i + 5] & 0xff);
+        return new String(out, 0, 10) + base32(random, 16);
+    }
+
+    /** The first {@code characters} five-bit groups of {@code bytes}, most significant first, in Crockford's base32. */
+    public static String base32(byte[] bytes, int characters) {
+        if (characters * 5 > bytes.length * 8) {
+            throw new IllegalArgumentException(characters + " characters need more than " + bytes.length + " bytes");
         }
-        for (int i = 17; i >= 10; i--) {
-            out[i] = ALPHABET[(int) (hi & 31)];
-            hi >>>= 5;
+        StringBuilder out = new StringBuilder(characters);
+        int buffer = 0;
+        int bits = 0;
+        for (int i = 0; out.length() < characters; i++) {
+            buffer = (buffer << 8) | (bytes[i] & 0xff);
+            bits += 8;
+            while (bits >= 5 && out.length() < characters) {
+                out.append(ALPHABET[(buffer >>> (bits - 5)) & 31]);
+                bits -= 5;
+            }
         }
-        for (int i = 25; i >= 18; i--) {
-            out[i] = ALPHABET[(int) (lo & 31)];
-            lo >>>= 5;
-        }
-        return new String(out);
+        return out.toString();
     }
 
     /** Mixes fresh entropy into the ids' generator (after a SnapStart restore: see {@code uk.sse.kernel.snapstart}). */
@@ -62,6 +76,6 @@ public final class Ids {
 
     /** True for a string this class could have produced with the given prefix (48 bits of time: the first character is 0-7). */
     public static boolean looksLike(String prefix, String id) {
-        return id != null && id.matches(java.util.regex.Pattern.quote(prefix) + "_[0-7][0-9A-HJKMNP-TV-Z]{25}");
+        return id != null && id.matches(java.util.regex.Pattern.quote(prefix) + "_" + BODY);
     }
 }

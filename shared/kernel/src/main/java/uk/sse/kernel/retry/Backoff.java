@@ -1,7 +1,10 @@
 package uk.sse.kernel.retry;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,5 +34,38 @@ public record Backoff(int maxAttempts, Duration base, Duration cap) {
         if (nanos > 0) {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         }
+    }
+
+    /**
+     * The optimistic write's loop: runs {@code attempt} until it gives a result (empty: it lost a race, so read again
+     * and retry), at most {@link #maxAttempts} times with a pause between tries. An attempt that throws
+     * {@code transientFault} is tried again too; anything else it throws goes straight to the caller. When every attempt
+     * lost, or the wait was interrupted, throws what {@code givenUp} makes of why and the last fault (or null).
+     */
+    public <T> T untilWritten(Supplier<Optional<T>> attempt, Class<? extends RuntimeException> transientFault,
+                              BiFunction<String, Throwable, ? extends RuntimeException> givenUp) {
+        RuntimeException last = null;
+        for (int tried = 1; tried <= maxAttempts; tried++) {
+            try {
+                Optional<T> result = attempt.get();
+                if (result.isPresent()) {
+                    return result.get();
+                }
+            } catch (RuntimeException fault) {
+                if (!transientFault.isInstance(fault)) {
+                    throw fault;
+                }
+                last = fault;
+            }
+            if (tried < maxAttempts) {
+                try {
+                    sleepAfter(tried);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw givenUp.apply("interrupted while waiting to retry", interrupted);
+                }
+            }
+        }
+        throw givenUp.apply("stayed contended through " + maxAttempts + " attempts", last);
     }
 }

@@ -29,6 +29,16 @@ class IdsTest {
         String id = Ids.newId("off");
         assertThat(id).matches("off_[0-9A-HJKMNP-TV-Z]{26}");
         assertThat(Ids.looksLike("off", id)).isTrue();
+        assertThat(id).matches("off_" + Ids.BODY);
+    }
+
+    @Test
+    void base32IsFiveBitGroupsMostSignificantFirst() {
+        // 0x08 0x86 0x42 = 00001 00010 00011 00100 0010: "1234" then the next group's first bits
+        assertThat(Ids.base32(new byte[] {0x08, (byte) 0x86, 0x42}, 4)).isEqualTo("1234");
+        assertThat(Ids.base32(new byte[] {(byte) 0xff, (byte) 0xff}, 3)).isEqualTo("ZZZ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ids.base32(new byte[2], 4))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

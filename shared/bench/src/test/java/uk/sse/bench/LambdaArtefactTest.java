@@ -1,0 +1,41 @@
+package uk.sse.bench;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.sse.engines.Engines;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shaded Lambda jar, alone on a fresh JVM's classpath with its layers' jars (the directory's embeddings layer),
+ * answers an API Gateway event. Tests inside the module run with test dependencies on the classpath and cannot see a
+ * runtime dependency the jar lacks.
+ */
+class LambdaArtefactTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"directory", "ledger", "brokerage", "notifier"})
+    void theDeployedJarAnswersOnItsOwn(String name) throws Exception {
+        Path jar = lambdaJar(name);
+        ColdStartBenchmark.Function function = ColdStartBenchmark.Function.named(name, jar);
+        String endpoint = Engines.dynamo().endpoint().toString();
+        String table = name + "-artefact";
+        ColdStartBenchmark.createTable(endpoint, table);
+        String line = ColdStartBenchmark.probe(ColdStartBenchmark.probeClasspath(jar), endpoint, function, table, "2");
+        assertThat(line).as("nothing is stored, so the handler reads DynamoDB and answers 404").contains("status=404");
+    }
+
+    private static Path lambdaJar(String function) throws IOException {
+        Path target = Path.of("../../functions/" + function + "/target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Lambda jar in " + target.toAbsolutePath()
+                            + ": run the whole build (./mvnw -B verify) so that the function is packaged first"));
+        }
+    }
+}
