@@ -44,6 +44,16 @@ public sealed interface BrokerageEvent extends Contract {
     /** What every event says of its request. */
     Request request();
 
+    /** The request's engagement as the event leaves it, if the event carries one. */
+    default Optional<Engagement> engagementIfAny() {
+        return Optional.ofNullable(switch (this) {
+            case EngagementMoved m -> m.engagement();
+            case Closed c -> c.engagement();
+            case Repair r -> r.engagement();
+            default -> null;
+        });
+    }
+
     /** The events of a transition of the request, whose id is {@code <requestId>/<version>}. */
     sealed interface Transition extends BrokerageEvent {
         default String eventId() { return request().requestId() + "/" + request().version(); }
@@ -323,6 +333,15 @@ public sealed interface BrokerageEvent extends Contract {
             default -> repairOf(type.substring(type.lastIndexOf('.') + 1), occurredAt, area, r, f.text("holdId"),
                     f.optionalText("detail"), Engagement.read(f.optionalObject("engagement")));
         });
+    }
+
+    /**
+     * What any brokerage event says of its request, a type newer than this reader's included (every type carries it).
+     *
+     * @throws Fields.Unreadable if a member of it is missing or of another type, or the version is older
+     */
+    static Request requestOf(String type, Map<String, Object> data) {
+        return Request.read(Fields.of(type, data, VERSION, 1));
     }
 
     private static Integer rating(Fields f, String name) {
