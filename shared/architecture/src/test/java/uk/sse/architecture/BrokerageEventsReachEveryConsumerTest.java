@@ -133,7 +133,7 @@ class BrokerageEventsReachEveryConsumerTest {
     void theNotifierSaysWhatEveryTypeAdds() {
         Map<String, List<String>> adds = Map.ofEntries(
                 Map.entry(BrokerageEvent.REQUEST_CREATED, List.of("Days wanted", "Wanted by", "Credits", "Phonics for year 1")),
-                Map.entry(BrokerageEvent.REQUEST_PROPOSED, List.of("Proposed", "2 offers")),
+                Map.entry(BrokerageEvent.REQUEST_PROPOSED, List.of("Proposed", " offer")),
                 Map.entry(BrokerageEvent.PROPOSAL_ACCEPTED, List.of("Proposal", "P1: offer O-1 from P-A")),
                 Map.entry(BrokerageEvent.PROPOSAL_DECLINED, List.of("Proposal", "P2: offer O-2 from P-B", "no capacity this term")),
                 Map.entry(BrokerageEvent.HOLD_REFUSED, List.of("Credits", "INSUFFICIENT_FUNDS")),
