@@ -10,12 +10,12 @@ import java.util.Optional;
  * The brokerage's events as the notifier reads them, through the contract's one reader ({@link BrokerageEvent#read}):
  * an event that does not meet its contract is one the notifier says nothing particular about, never a failed batch.
  */
-final class BrokerageEvents {
+public final class BrokerageEvents {
 
     private BrokerageEvents() { }
 
     /** The brokerage's event, if {@code e} is one of a type this notifier knows and meets its contract. */
-    static Optional<BrokerageEvent> read(EventEnvelope e) {
+    public static Optional<BrokerageEvent> read(EventEnvelope e) {
         try {
             return e.type().startsWith("brokerage.") ? BrokerageEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
                     : Optional.empty();
@@ -25,7 +25,7 @@ final class BrokerageEvents {
     }
 
     /** What a brokerage event says of its request, a type newer than this notifier's included. */
-    static Optional<BrokerageEvent.Request> request(EventEnvelope e) {
+    public static Optional<BrokerageEvent.Request> request(EventEnvelope e) {
         try {
             return e.type().startsWith("brokerage.") ? Optional.of(BrokerageEvent.requestOf(e.type(), e.data()))
                     : Optional.empty();
