@@ -1,7 +1,9 @@
 package uk.sse.contracts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,15 @@ public final class Fields {
             throw new Unreadable(type + ": contract version " + version + " is older than " + known);
         }
         return fields;
+    }
+
+    /**
+     * As {@link #of(String, Map, int)}, for a contract whose events stored before it carry no version: those read as
+     * {@code absent}.
+     */
+    public static Fields of(String type, Map<String, Object> data, int known, int absent) {
+        Fields fields = new Fields(type, data);
+        return fields.data.get(Contract.VERSION) == null && absent >= known ? fields : of(type, data, known);
     }
 
     public String text(String name) {
@@ -67,6 +78,63 @@ public final class Fields {
         } catch (DateTimeParseException e) {
             throw missing(name, "ISO-8601 instant");
         }
+    }
+
+    /** Whole number or null: a member the contract says may be absent. */
+    public Long optionalWhole(String name) {
+        return data.get(name) == null ? null : whole(name);
+    }
+
+    /** A whole number that fits an int. */
+    public int count(String name) {
+        long value = whole(name);
+        if (value != (int) value) {
+            throw missing(name, "whole number of at most 2^31");
+        }
+        return (int) value;
+    }
+
+    /** A list of text (empty lists included). */
+    public List<String> texts(String name) {
+        if (data.get(name) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw missing(name, "list of text");
+    }
+
+    /** An ISO-8601 date. */
+    public LocalDate date(String name) {
+        try {
+            return LocalDate.parse(text(name));
+        } catch (DateTimeParseException e) {
+            throw missing(name, "ISO-8601 date");
+        }
+    }
+
+    /** The members of a nested object, read the same way. */
+    public Fields object(String name) {
+        if (data.get(name) instanceof Map<?, ?> map) {
+            return nested(name, map);
+        }
+        throw missing(name, "object");
+    }
+
+    /** A nested object or null: a member the contract says may be absent. */
+    public Fields optionalObject(String name) {
+        return data.get(name) == null ? null : object(name);
+    }
+
+    /** A list of nested objects. */
+    public List<Fields> objects(String name) {
+        if (data.get(name) instanceof List<?> list && list.stream().allMatch(Map.class::isInstance)) {
+            return list.stream().map(m -> nested(name, (Map<?, ?>) m)).toList();
+        }
+        throw missing(name, "list of objects");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Fields nested(String name, Map<?, ?> map) {
+        return new Fields(type + " " + name, (Map<String, Object>) map);
     }
 
     private Unreadable missing(String name, String kind) {

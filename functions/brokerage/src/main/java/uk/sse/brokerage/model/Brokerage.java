@@ -1,14 +1,24 @@
 package uk.sse.brokerage.model;
 
+import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.contracts.brokerage.BrokerageEvent.EngagementAgreed;
+import uk.sse.contracts.brokerage.BrokerageEvent.EngagementCompleted;
+import uk.sse.contracts.brokerage.BrokerageEvent.EngagementEvaluated;
+import uk.sse.contracts.brokerage.BrokerageEvent.EngagementStarted;
+import uk.sse.contracts.brokerage.BrokerageEvent.HoldRefused;
+import uk.sse.contracts.brokerage.BrokerageEvent.HoldReleased;
+import uk.sse.contracts.brokerage.BrokerageEvent.ProposalAccepted;
+import uk.sse.contracts.brokerage.BrokerageEvent.ProposalDeclined;
+import uk.sse.contracts.brokerage.BrokerageEvent.RequestCancelled;
+import uk.sse.contracts.brokerage.BrokerageEvent.RequestCreated;
+import uk.sse.contracts.brokerage.BrokerageEvent.RequestProposed;
+import uk.sse.contracts.brokerage.BrokerageEvent.RequestWithdrawn;
 import uk.sse.kernel.events.EventEnvelope;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -111,14 +121,10 @@ public final class Brokerage {
         BrokerageRequest r = new BrokerageRequest(c.requestId(), c.urn(), c.area(), c.areasOfSupport(), c.need().strip(),
                 c.urgency(), c.daysWanted(), c.deliveryModes(), c.wantedBy(), c.credits(), c.actor().subject(), c.at(),
                 RequestStatus.OPEN, 1, List.of(), null, c.suggestions(), Evaluation.NONE, List.of(t), c.schoolName());
-        Map<String, Object> data = data(r, t);
-        data.put("need", r.need());
-        data.put("daysWanted", r.daysWanted());
-        data.put("deliveryModes", r.deliveryModes().stream().map(Enum::name).toList());
-        data.put("wantedBy", r.wantedBy().toString());
-        data.put("credits", r.credits());
-        data.put("suggestions", r.suggestions().stream().map(Suggestion::offerId).toList());
-        return applied(r, t, data, List.of(), List.of());
+        BrokerageEvent event = new RequestCreated(t.at(), r.area(), request(r, t), r.need(), r.daysWanted(),
+                r.deliveryModes().stream().map(Enum::name).toList(), r.wantedBy(), r.credits(),
+                r.suggestions().stream().map(Suggestion::offerId).toList());
+        return applied(r, event, List.of(), List.of());
     }
 
     // ---------------------------------------------------------------- apply
@@ -171,10 +177,8 @@ public final class Brokerage {
         Transition t = new Transition(RECONCILER, ActorKind.SERVICE, at, Action.RELEASE_HOLD, r.status(), r.status(),
                 "the agreement that placed hold " + holdId + " was never written", r.version() + 1);
         BrokerageRequest next = r.next(r.status(), r.proposals(), r.engagement(), r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("holdId", holdId);
-        data.put("reason", t.reason());
-        return applied(next, t, data, List.of(), List.of(new VoidStrayHold(holdId)));
+        return applied(next, new HoldReleased(at, next.area(), request(next, t), holdId, t.reason()), List.of(),
+                List.of(new VoidStrayHold(holdId)));
     }
 
     /** Who reconciliation's transitions and repairs are by. */
@@ -186,22 +190,10 @@ public final class Brokerage {
      * request's version, the repair and the hold, so the same repair of the same disagreement is the same event.
      */
     public static EventEnvelope repaired(BrokerageRequest r, String repair, String holdId, String detail, java.time.Instant at) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("requestId", r.id());
-        d.put("version", r.version());
-        d.put("urn", r.urn());
-        if (r.schoolName() != null) d.put("schoolName", r.schoolName());
-        d.put("areasOfSupport", r.areasOfSupport());
-        d.put("urgency", r.urgency().name());
-        d.put("to", r.status().name());
-        d.put("by", RECONCILER);
-        d.put("byKind", ActorKind.SERVICE.name());
-        d.put("holdId", holdId);
-        d.put("repair", repair);
-        d.put("detail", detail);
-        r.engagementIfAny().ifPresent(e -> d.put("engagement", engagementData(e)));
-        return new EventEnvelope("brokerage.reconciliation." + repair, r.id() + "/" + r.version() + "/" + repair + "/" + holdId, at,
-                r.area(), Collections.unmodifiableMap(d));
+        BrokerageEvent.Request request = new BrokerageEvent.Request(r.id(), r.version(), r.urn(), r.schoolName(),
+                r.areasOfSupport(), r.urgency().name(), null, null, r.status().name(), RECONCILER, ActorKind.SERVICE.name());
+        return envelope(BrokerageEvent.repairOf(repair, at, r.area(), request, holdId, detail,
+                r.engagementIfAny().map(Brokerage::engagement).orElse(null)));
     }
 
     /**
@@ -212,14 +204,8 @@ public final class Brokerage {
         Proposal p = r.proposal(c.proposalId()).orElseThrow(() -> new IllegalArgumentException("no proposal " + c.proposalId()));
         Transition attempt = new Transition(c.actor().subject(), c.actor().kind(), c.at(), Action.AGREE, r.status(), r.status(),
                 reason, r.version());
-        Map<String, Object> data = data(r, attempt);
-        data.put("proposalId", p.id());
-        data.put("offerId", p.offerId());
-        data.put("providerId", p.providerId());
-        data.put("credits", p.credits());
-        data.put("reason", reason);
-        return new EventEnvelope("brokerage.engagement.hold-refused", r.id() + "/" + r.version() + "/hold-refused", c.at(),
-                r.area(), Collections.unmodifiableMap(data));
+        return envelope(new HoldRefused(c.at(), r.area(), request(r, attempt), p.id(), p.offerId(), p.providerId(),
+                p.credits(), reason));
     }
 
     private static Result propose(BrokerageRequest r, Propose c) {
@@ -242,18 +228,16 @@ public final class Brokerage {
         Optional<Refused> note = text(r, "note", c.note(), false);
         if (note.isPresent()) return note.get();
         List<Proposal> proposals = new ArrayList<>(r.proposals());
-        List<Map<String, Object>> added = new ArrayList<>();
+        List<BrokerageEvent.Proposal> added = new ArrayList<>();
         for (Offered o : offers) {
             Proposal p = new Proposal("P" + (proposals.size() + 1), o.offerId(), o.providerId(), o.days(), o.credits(),
                     ProposalStatus.PROPOSED, c.actor().subject(), c.at(), null, null, null);
             proposals.add(p);
-            added.add(proposalData(p));
+            added.add(proposal(p));
         }
         Transition t = transition(r, c, RequestStatus.PROPOSED, blankToNull(c.note()));
         BrokerageRequest next = r.next(RequestStatus.PROPOSED, proposals, r.engagement(), r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("proposals", added);
-        return applied(next, t, data, List.of(), List.of());
+        return applied(next, new RequestProposed(t.at(), next.area(), request(next, t), added), List.of(), List.of());
     }
 
     private static Result accept(BrokerageRequest r, Accept c) {
@@ -264,9 +248,8 @@ public final class Brokerage {
         Transition t = transition(r, c, RequestStatus.ACCEPTED, null);
         BrokerageRequest next = r.next(RequestStatus.ACCEPTED, replace(r.proposals(), p.decided(ProposalStatus.ACCEPTED,
                 c.actor().subject(), c.at(), null)), r.engagement(), r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("proposal", proposalData(next.proposal(p.id()).orElseThrow()));
-        return applied(next, t, data, List.of(), List.of());
+        return applied(next, new ProposalAccepted(t.at(), next.area(), request(next, t),
+                proposal(next.proposal(p.id()).orElseThrow())), List.of(), List.of());
     }
 
     private static Result decline(BrokerageRequest r, Decline c) {
@@ -281,10 +264,8 @@ public final class Brokerage {
                 : proposals.stream().anyMatch(x -> x.status().live()) ? RequestStatus.PROPOSED : RequestStatus.OPEN;
         Transition t = transition(r, c, to, c.reason().strip());
         BrokerageRequest next = r.next(to, proposals, r.engagement(), r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("proposal", proposalData(next.proposal(p.id()).orElseThrow()));
-        data.put("reason", t.reason());
-        return applied(next, t, data, List.of(), List.of());
+        return applied(next, new ProposalDeclined(t.at(), next.area(), request(next, t),
+                proposal(next.proposal(p.id()).orElseThrow()), t.reason()), List.of(), List.of());
     }
 
     private static Result agree(BrokerageRequest r, Agree c) {
@@ -305,20 +286,17 @@ public final class Brokerage {
         }
         Transition t = transition(r, c, RequestStatus.AGREED, null);
         BrokerageRequest next = r.next(RequestStatus.AGREED, proposals, e, r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("engagement", engagementData(e));
+        BrokerageEvent event = new EngagementAgreed(t.at(), next.area(), request(next, t), engagement(e));
         PlaceHold hold = new PlaceHold(e.holdId(), e.schoolAccount(), providerAccount, e.credits(),
                 "brokerage request " + r.id() + " proposal " + p.id() + " offer " + p.offerId());
-        return applied(next, t, data, List.of(hold), List.of());
+        return applied(next, event, List.of(hold), List.of());
     }
 
     private static Result start(BrokerageRequest r, StartDelivery c) {
         Transition t = transition(r, c, RequestStatus.IN_DELIVERY, null);
         Engagement e = r.engagement().started(c.at());
         BrokerageRequest next = r.next(RequestStatus.IN_DELIVERY, r.proposals(), e, r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("engagement", engagementData(e));
-        return applied(next, t, data, List.of(), List.of());
+        return applied(next, new EngagementStarted(t.at(), next.area(), request(next, t), engagement(e)), List.of(), List.of());
     }
 
     private static Result complete(BrokerageRequest r, Complete c) {
@@ -333,11 +311,10 @@ public final class Brokerage {
         Engagement done = e.completed(c.daysDelivered(), amount, c.at());
         Transition t = transition(r, c, RequestStatus.COMPLETED, blankToNull(c.note()));
         BrokerageRequest next = r.next(RequestStatus.COMPLETED, r.proposals(), done, r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("engagement", engagementData(done));
+        BrokerageEvent event = new EngagementCompleted(t.at(), next.area(), request(next, t), engagement(done));
         // the state first, then the ledger: a crash between leaves a completed engagement whose post reconciliation re-drives
         LedgerEffect ledger = amount > 0 ? new PostHold(e.holdId(), amount) : new VoidHold(e.holdId());
-        return applied(next, t, data, List.of(), List.of(ledger));
+        return applied(next, event, List.of(), List.of(ledger));
     }
 
     /** The agreed credits for the days delivered, rounded down: {@code credits * delivered / agreed}. */
@@ -357,17 +334,10 @@ public final class Brokerage {
         RequestStatus to = ev.complete() ? RequestStatus.EVALUATED : RequestStatus.COMPLETED;
         Transition t = transition(r, c, to, null);
         BrokerageRequest next = r.next(to, r.proposals(), r.engagement(), ev, t);
-        Map<String, Object> data = data(next, t);
-        data.put("engagementId", r.engagement().id());
-        data.put("offerId", r.engagement().offerId());
-        data.put("providerId", r.engagement().providerId());
-        data.put("rating", c.rating().name());
-        data.put("score", c.score());
-        if (ev.complete()) {
-            data.put("schoolRating", ev.schoolRating());
-            data.put("impactRating", ev.impactRating());
-        }
-        return applied(next, t, data, List.of(), List.of());
+        Engagement e = r.engagement();
+        return applied(next, new EngagementEvaluated(t.at(), next.area(), request(next, t), e.id(), e.offerId(),
+                e.providerId(), c.rating().name(), c.score(), ev.complete() ? ev.schoolRating() : null,
+                ev.complete() ? ev.impactRating() : null), List.of(), List.of());
     }
 
     private static Result close(BrokerageRequest r, Change c, RequestStatus to, String reason) {
@@ -383,10 +353,11 @@ public final class Brokerage {
         }
         Transition t = transition(r, c, to, reason.strip());
         BrokerageRequest next = r.next(to, r.proposals(), e, r.evaluation(), t);
-        Map<String, Object> data = data(next, t);
-        data.put("reason", t.reason());
-        if (e != null) data.put("engagement", engagementData(e));
-        return applied(next, t, data, List.of(), after);
+        BrokerageEvent.Engagement engagement = e == null ? null : engagement(e);
+        BrokerageEvent event = to == RequestStatus.CANCELLED
+                ? new RequestCancelled(t.at(), next.area(), request(next, t), t.reason(), engagement)
+                : new RequestWithdrawn(t.at(), next.area(), request(next, t), t.reason(), engagement);
+        return applied(next, event, List.of(), after);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -395,53 +366,29 @@ public final class Brokerage {
         return new Transition(c.actor().subject(), c.actor().kind(), c.at(), c.action(), r.status(), to, reason, r.version() + 1);
     }
 
-    private static Applied applied(BrokerageRequest r, Transition t, Map<String, Object> data,
-                                   List<LedgerEffect> before, List<LedgerEffect> after) {
-        EventEnvelope event = new EventEnvelope(t.action().eventType(), r.id() + "/" + t.version(), t.at(), r.area(),
-                Collections.unmodifiableMap(data));
-        return new Applied(r, event, before, after);
+    private static Applied applied(BrokerageRequest r, BrokerageEvent event, List<LedgerEffect> before,
+                                   List<LedgerEffect> after) {
+        return new Applied(r, envelope(event), before, after);
     }
 
-    private static Map<String, Object> data(BrokerageRequest r, Transition t) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("requestId", r.id());
-        d.put("version", t.version());
-        d.put("urn", r.urn());
-        if (r.schoolName() != null) d.put("schoolName", r.schoolName());
-        d.put("areasOfSupport", r.areasOfSupport());
-        d.put("urgency", r.urgency().name());
-        d.put("action", t.action().name());
-        if (t.from() != null) d.put("from", t.from().name());
-        d.put("to", t.to().name());
-        d.put("by", t.by());
-        d.put("byKind", t.byKind().name());
-        return d;
+    /** The event in the envelope every table's stream carries (docs/events.md). */
+    private static EventEnvelope envelope(BrokerageEvent e) {
+        return new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
     }
 
-    private static Map<String, Object> proposalData(Proposal p) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("proposalId", p.id());
-        d.put("offerId", p.offerId());
-        d.put("providerId", p.providerId());
-        d.put("days", p.days());
-        d.put("credits", p.credits());
-        d.put("status", p.status().name());
-        return Collections.unmodifiableMap(d);
+    private static BrokerageEvent.Request request(BrokerageRequest r, Transition t) {
+        return new BrokerageEvent.Request(r.id(), t.version(), r.urn(), r.schoolName(), r.areasOfSupport(),
+                r.urgency().name(), t.action().name(), t.from() == null ? null : t.from().name(), t.to().name(), t.by(),
+                t.byKind().name());
     }
 
-    private static Map<String, Object> engagementData(Engagement e) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("engagementId", e.id());
-        d.put("holdId", e.holdId());
-        d.put("proposalId", e.proposalId());
-        d.put("offerId", e.offerId());
-        d.put("providerId", e.providerId());
-        d.put("days", e.days());
-        d.put("credits", e.credits());
-        d.put("hold", e.hold().name());
-        d.put("daysDelivered", e.daysDelivered());
-        d.put("creditsPosted", e.creditsPosted());
-        return Collections.unmodifiableMap(d);
+    private static BrokerageEvent.Proposal proposal(Proposal p) {
+        return new BrokerageEvent.Proposal(p.id(), p.offerId(), p.providerId(), p.days(), p.credits(), p.status().name());
+    }
+
+    private static BrokerageEvent.Engagement engagement(Engagement e) {
+        return new BrokerageEvent.Engagement(e.id(), e.holdId(), e.proposalId(), e.offerId(), e.providerId(), e.days(),
+                e.credits(), e.hold().name(), e.daysDelivered(), e.creditsPosted());
     }
 
     private static List<Proposal> replace(List<Proposal> proposals, Proposal changed) {

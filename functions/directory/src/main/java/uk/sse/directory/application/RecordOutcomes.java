@@ -1,10 +1,12 @@
 package uk.sse.directory.application;
 
 import jakarta.inject.Singleton;
+import uk.sse.contracts.Fields;
+import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.kernel.events.EventEnvelope;
 
 import java.time.Clock;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * What brokerage's events say of an offer's track record, recorded once each: an engagement completed with support
@@ -24,15 +26,19 @@ public class RecordOutcomes {
 
     /** Whether the event changed an offer's signals (false for other events, repeats and offers that are gone). */
     public boolean record(EventEnvelope event) {
-        Map<String, Object> d = event.data();
-        return switch (event.type()) {
-            case "brokerage.engagement.completed" -> d.get("engagement") instanceof Map<?, ?> e
-                    && e.get("offerId") instanceof String offer && e.get("daysDelivered") instanceof Number days && days.intValue() > 0
-                    && offers.recordOutcome(offer, d.get("requestId") + "#COMPLETED", true, null, clock.instant());
-            case "brokerage.engagement.evaluated" -> "IMPACT".equals(d.get("rating")) && d.get("offerId") instanceof String offer
-                    && d.get("score") instanceof Number score && score.intValue() >= 1 && score.intValue() <= 5
-                    && offers.recordOutcome(offer, d.get("requestId") + "#IMPACT", false, score.intValue(), clock.instant());
-            default -> false;
+        Optional<BrokerageEvent> read;
+        try {
+            read = BrokerageEvent.read(event.type(), event.occurredAt(), event.area(), event.data());
+        } catch (Fields.Unreadable unreadable) {
+            return false; // an event that does not meet its contract says nothing of an offer
+        }
+        return switch (read.orElse(null)) {
+            case BrokerageEvent.EngagementCompleted c -> c.engagement().daysDelivered() > 0
+                    && offers.recordOutcome(c.engagement().offerId(), c.request().requestId() + "#COMPLETED", true, null,
+                    clock.instant());
+            case BrokerageEvent.EngagementEvaluated v -> "IMPACT".equals(v.rating()) && v.score() >= 1 && v.score() <= 5
+                    && offers.recordOutcome(v.offerId(), v.request().requestId() + "#IMPACT", false, v.score(), clock.instant());
+            case null, default -> false;
         };
     }
 }

@@ -3,7 +3,9 @@ package uk.sse.notifier.application;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.notifier.model.BrokerageEvents;
 import uk.sse.notifier.model.Notice;
 import uk.sse.notifier.model.Notices;
 
@@ -38,7 +40,7 @@ public class PostNotices {
             EventEnvelope e = in.event();
             try {
                 String raiser = Notices.raiserOf(e);
-                String requestId = e.data() == null ? null : (String) e.data().get("requestId");
+                String requestId = BrokerageEvents.request(e).map(BrokerageEvent.Request::requestId).orElse(null);
                 if (raiser != null && requestId != null) {
                     notices.rememberRaiser(requestId, raiser);
                 } else if (requestId != null && e.type().startsWith("brokerage.")) {

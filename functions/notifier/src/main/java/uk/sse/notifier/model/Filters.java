@@ -1,5 +1,6 @@
 package uk.sse.notifier.model;
 
+import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.taxonomy.Taxonomy;
@@ -31,10 +32,11 @@ public record Filters(List<String> areasOfSupport, Set<Urgency> urgencies) {
     }
 
     private boolean matchesAreas(EventEnvelope event, Taxonomy taxonomy) {
-        if (areasOfSupport.isEmpty() || !EventData.has(event.data(), "areasOfSupport")) {
+        List<String> codes = areasOf(event);
+        if (areasOfSupport.isEmpty() || codes == null) {
             return true;
         }
-        for (String code : EventData.texts(event.data(), "areasOfSupport")) {
+        for (String code : codes) {
             List<String> lineage = taxonomy.isKnown(code) ? taxonomy.lineage(code) : List.of(code);
             if (lineage.stream().anyMatch(areasOfSupport::contains)) {
                 return true;
@@ -44,8 +46,18 @@ public record Filters(List<String> areasOfSupport, Set<Urgency> urgencies) {
     }
 
     private boolean matchesUrgency(EventEnvelope event) {
-        String urgency = EventData.text(event.data(), "urgency");
+        String urgency = event.source().equals("brokerage")
+                ? BrokerageEvents.request(event).map(BrokerageEvent.Request::urgency).orElse(null)
+                : EventData.text(event.data(), "urgency");
         return urgencies.isEmpty() || urgency == null || urgencies.stream().anyMatch(u -> u.name().equals(urgency));
+    }
+
+    /** The event's areas of support, or null if it carries none. */
+    private static List<String> areasOf(EventEnvelope event) {
+        if (event.source().equals("brokerage")) {
+            return BrokerageEvents.request(event).map(BrokerageEvent.Request::areasOfSupport).orElse(null);
+        }
+        return EventData.has(event.data(), "areasOfSupport") ? EventData.texts(event.data(), "areasOfSupport") : null;
     }
 
     /** The rules a subscriber's filters must keep, each broken one named by its JSON path. */

@@ -1,5 +1,14 @@
 package uk.sse.notifier.model;
 
+import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.contracts.brokerage.BrokerageEvent.EngagementCompleted;
+import uk.sse.contracts.brokerage.BrokerageEvent.EngagementEvaluated;
+import uk.sse.contracts.brokerage.BrokerageEvent.HoldRefused;
+import uk.sse.contracts.brokerage.BrokerageEvent.HoldReleased;
+import uk.sse.contracts.brokerage.BrokerageEvent.ProposalAccepted;
+import uk.sse.contracts.brokerage.BrokerageEvent.ProposalDeclined;
+import uk.sse.contracts.brokerage.BrokerageEvent.RequestCreated;
+import uk.sse.contracts.brokerage.BrokerageEvent.RequestProposed;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.web.PagePaths;
@@ -69,7 +78,7 @@ public final class SlackMessages {
     public static Optional<String> page(EventEnvelope e, String linkBase) {
         Map<String, Object> d = e.data();
         String path = switch (e.source()) {
-            case "brokerage" -> EventData.text(d, "requestId") == null ? null : PagePaths.request(EventData.text(d, "requestId"));
+            case "brokerage" -> BrokerageEvents.request(e).map(r -> PagePaths.request(r.requestId())).orElse(null);
             case "directory" -> EventData.text(d, "offerId") == null ? null : PagePaths.offer(EventData.text(d, "offerId"));
             default -> EventCatalogue.TEST.equals(e.type()) || EventData.text(d, "subscriptionId") == null ? null
                     : PagePaths.webhook(EventData.text(d, "subscriptionId"));
@@ -81,7 +90,7 @@ public final class SlackMessages {
     static Message message(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         Map<String, Object> d = e.data();
         return switch (e.source()) {
-            case "brokerage" -> brokerage(e, d, linkBase, taxonomy);
+            case "brokerage" -> brokerage(e, linkBase, taxonomy);
             case "directory" -> offer(d, linkBase, taxonomy);
             default -> notifier(e, d, linkBase);
         };
@@ -91,47 +100,63 @@ public final class SlackMessages {
     record Message(String headline, String summary, Map<String, String> fields, String context, String fallback,
                            String link, String linkText) { }
 
-    private static Message brokerage(EventEnvelope e, Map<String, Object> d, String linkBase, Taxonomy taxonomy) {
-        String urn = EventData.text(d, "urn");
-        String school = EventData.text(d, "schoolName");
-        String named = school == null ? "URN " + urn : school + " (URN " + urn + ")";
-        String need = EventData.text(d, "need");
+    private static Message brokerage(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
+        Optional<BrokerageEvent.Request> read = BrokerageEvents.request(e);
+        if (read.isEmpty()) {
+            return new Message(null, "A brokerage event that does not meet its contract (docs/events.md).", Map.of(), "brokerage",
+                    "A brokerage event.", null, "Open request");
+        }
+        BrokerageEvent.Request r = read.get();
+        BrokerageEvent event = BrokerageEvents.read(e).orElse(null);
+        String named = r.schoolName() == null ? "URN " + r.urn() : r.schoolName() + " (URN " + r.urn() + ")";
+        String need = event instanceof RequestCreated c ? c.need() : null;
         String summary = "*" + escape(named) + "*" + (need == null ? "" : "\n" + escape(cut(need, NEED_MAX)));
         Map<String, String> fields = new LinkedHashMap<>();
-        put(fields, "Urgency", EventData.text(d, "urgency"));
-        put(fields, "Status", status(EventData.text(d, "to")));
-        put(fields, "Areas of support", areas(EventData.texts(d, "areasOfSupport"), taxonomy));
-        put(fields, "Days wanted", EventData.text(d, "daysWanted"));
-        put(fields, "Wanted by", EventData.text(d, "wantedBy"));
-        put(fields, "Credits", EventData.text(d, "credits"));
-        List<Map<String, Object>> proposals = EventData.maps(d, "proposals");
-        if (!proposals.isEmpty()) {
-            put(fields, "Proposed", proposals.size() + (proposals.size() == 1 ? " offer" : " offers"));
+        put(fields, "Urgency", r.urgency());
+        put(fields, "Status", status(r.to()));
+        put(fields, "Areas of support", areas(r.areasOfSupport(), taxonomy));
+        if (event instanceof RequestCreated c) {
+            put(fields, "Days wanted", String.valueOf(c.daysWanted()));
+            put(fields, "Wanted by", c.wantedBy().toString());
+            put(fields, "Credits", String.valueOf(c.credits()));
         }
-        Map<String, Object> engagement = EventData.map(d, "engagement");
-        if (!engagement.isEmpty()) {
-            put(fields, "Engagement", EventData.text(engagement, "days") + " days, " + EventData.text(engagement, "credits")
-                    + " credits, provider " + EventData.text(engagement, "providerId"));
-            if (e.type().endsWith(".completed")) {
-                put(fields, "Delivered", EventData.text(engagement, "daysDelivered") + " days, "
-                        + EventData.text(engagement, "creditsPosted") + " credits paid");
+        if (event instanceof HoldRefused h) {
+            put(fields, "Credits", String.valueOf(h.credits()));
+        }
+        if (event instanceof RequestProposed p && !p.proposals().isEmpty()) {
+            put(fields, "Proposed", p.proposals().size() + (p.proposals().size() == 1 ? " offer" : " offers"));
+        }
+        Optional<BrokerageEvent.Engagement> engagement = Optional.ofNullable(event).flatMap(BrokerageEvent::engagementIfAny);
+        engagement.ifPresent(g -> {
+            put(fields, "Engagement", g.days() + " days, " + g.credits() + " credits, provider " + g.providerId());
+            if (event instanceof EngagementCompleted) {
+                put(fields, "Delivered", g.daysDelivered() + " days, " + g.creditsPosted() + " credits paid");
             }
+        });
+        BrokerageEvent.Proposal proposal = event instanceof ProposalAccepted a ? a.proposal()
+                : event instanceof ProposalDeclined d ? d.proposal() : null;
+        if (proposal != null) {
+            put(fields, "Proposal", proposal.proposalId() + ": offer " + proposal.offerId() + " from " + proposal.providerId());
         }
-        Map<String, Object> proposal = EventData.map(d, "proposal");
-        if (!proposal.isEmpty()) {
-            put(fields, "Proposal", EventData.text(proposal, "proposalId") + ": offer " + EventData.text(proposal, "offerId")
-                    + " from " + EventData.text(proposal, "providerId"));
+        if (event instanceof EngagementEvaluated v) {
+            put(fields, "Rating", v.rating() + " " + v.score() + " of 5");
         }
-        if (EventData.has(d, "score")) {
-            put(fields, "Rating", EventData.text(d, "rating") + " " + EventData.text(d, "score") + " of 5");
-        }
-        put(fields, "Reason", EventData.text(d, "reason"));
-        String by = EventData.text(d, "byKind");
-        String context = (by == null ? "" : by.toLowerCase(Locale.ROOT) + " ") + nonNull(EventData.text(d, "by"));
-        String fallback = (need == null ? "" : cut(need, 200) + ". ") + "Urgency " + nonNull(EventData.text(d, "urgency"))
-                + ", status " + status(EventData.text(d, "to")) + ".";
+        put(fields, "Reason", reason(event));
+        String context = r.byKind().toLowerCase(Locale.ROOT) + " " + r.by();
+        String fallback = (need == null ? "" : cut(need, 200) + ". ") + "Urgency " + r.urgency()
+                + ", status " + status(r.to()) + ".";
         return new Message(named, summary, fields, context.isBlank() ? "brokerage" : context, fallback,
                 page(e, linkBase).orElse(null), "Open request");
+    }
+
+    private static String reason(BrokerageEvent event) {
+        return switch (event) {
+            case ProposalDeclined d -> d.reason();
+            case BrokerageEvent.Closed c -> c.reason();
+            case HoldRefused h -> h.reason();
+            case HoldReleased h -> h.reason();
+            case null, default -> null;
+        };
     }
 
     private static Message offer(Map<String, Object> d, String linkBase, Taxonomy taxonomy) {

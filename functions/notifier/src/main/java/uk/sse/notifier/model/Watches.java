@@ -1,5 +1,6 @@
 package uk.sse.notifier.model;
 
+import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.web.PagePaths;
 
@@ -28,9 +29,9 @@ public final class Watches {
         if (d == null) {
             return Optional.empty();
         }
-        if (e.type().startsWith("brokerage.") && EventData.has(d, "requestId") && !e.type().startsWith("brokerage.reconciliation.")
-                && !e.type().equals("brokerage.engagement.hold-refused")) {
-            return Optional.of("REQUEST#" + EventData.text(d, "requestId"));
+        if (e.type().startsWith("brokerage.")) {
+            return e.type().startsWith("brokerage.reconciliation.") || e.type().equals(BrokerageEvent.HOLD_REFUSED)
+                    ? Optional.empty() : BrokerageEvents.request(e).map(r -> "REQUEST#" + r.requestId());
         }
         if (e.type().startsWith("directory.offer.") && EventData.has(d, "offerId")) {
             return Optional.of("OFFER#" + EventData.text(d, "offerId"));
@@ -42,6 +43,9 @@ public final class Watches {
         Optional<String> key = keyOf(e);
         if (key.isEmpty()) {
             return new Change.Keep();
+        }
+        if (key.get().startsWith("REQUEST#")) {
+            return request(current, e, key.get());
         }
         Map<String, Object> d = e.data();
         long version = number(d.get("version"));
@@ -57,22 +61,30 @@ public final class Watches {
             return new Change.Put(new Watch(key.get(), version, Watch.Stage.ASSURED, e.area(), "\u201c" + EventData.text(d, "title") + "\u201d",
                     PagePaths.offer(EventData.text(d, "offerId")), EventData.text(d, "providerId"), null, review));
         }
-        Watch.Stage stage = switch (status == null ? "" : status) {
+        return new Change.Keep();
+    }
+
+    private static Change request(Watch current, EventEnvelope e, String key) {
+        BrokerageEvent.Request r = BrokerageEvents.request(e).orElseThrow(); // keyOf read it
+        if (current != null && r.version() <= current.version()) {
+            return new Change.Keep();
+        }
+        Watch.Stage stage = switch (r.to()) {
             case "OPEN" -> Watch.Stage.WAITING;
             case "PROPOSED", "ACCEPTED" -> Watch.Stage.PROPOSED;
             case "AGREED", "IN_DELIVERY" -> Watch.Stage.ENGAGED;
             default -> null;
         };
         if (stage == null) {
-            return current == null ? new Change.Keep() : new Change.Forget(key.get());
+            return current == null ? new Change.Keep() : new Change.Forget(key);
         }
-        String name = EventData.text(d, "schoolName");
-        Map<String, Object> engagement = EventData.map(d, "engagement");
-        String provider = EventData.has(engagement, "providerId") ? EventData.text(engagement, "providerId") : current == null ? null : current.organisation();
-        LocalDate wantedBy = date(EventData.text(d, "wantedBy"));
-        return new Change.Put(new Watch(key.get(), version, stage, e.area(),
-                name != null ? name : current != null ? current.name() : "the school with URN " + EventData.text(d, "urn"),
-                PagePaths.request(EventData.text(d, "requestId")), provider,
+        Optional<BrokerageEvent> event = BrokerageEvents.read(e);
+        String provider = event.flatMap(BrokerageEvent::engagementIfAny).map(BrokerageEvent.Engagement::providerId)
+                .orElse(current == null ? null : current.organisation());
+        LocalDate wantedBy = event.orElse(null) instanceof BrokerageEvent.RequestCreated c ? c.wantedBy() : null;
+        return new Change.Put(new Watch(key, r.version(), stage, e.area(),
+                r.schoolName() != null ? r.schoolName() : current != null ? current.name() : "the school with URN " + r.urn(),
+                PagePaths.request(r.requestId()), provider,
                 stage != Watch.Stage.WAITING ? null
                         : current != null && current.waitingSince() != null ? current.waitingSince() : e.occurredAt(),
                 wantedBy != null ? wantedBy : current == null ? null : current.dueBy()));

@@ -1,11 +1,16 @@
 package uk.sse.notifier.model;
 
 import org.junit.jupiter.api.Test;
+import uk.sse.brokerage.model.Actor;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.brokerage.model.Command;
+import uk.sse.brokerage.model.Result;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.taxonomy.Taxonomy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,16 +26,25 @@ class FiltersTest {
         return new EventEnvelope(type, "x/1", Instant.parse("2026-12-01T09:00:00Z"), "888", data);
     }
 
+    /** A request raised by the brokerage's own model, as its stream carries it. */
+    static EventEnvelope raised(List<String> areasOfSupport, Urgency urgency) {
+        Result.Applied raised = (Result.Applied) Brokerage.raise(new Command.Raise(Actor.adviser("ann", "888"),
+                Instant.parse("2026-12-01T09:00:00Z"), "R-1", "100001", "888", areasOfSupport, "phonics",
+                uk.sse.brokerage.model.Urgency.valueOf(urgency.name()), 4, List.of(), LocalDate.of(2026, 12, 24), 20, List.of(),
+                "Ash Primary"));
+        return raised.event();
+    }
+
     @Test
     void anAreaOfSupportMatchesItselfAndEverythingBeneathIt() {
         Filters send = new Filters(List.of("INC.SEND"), Set.of());
-        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.SEND.ASD"))), T)).isTrue();
-        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.SEND"))), T)).isTrue();
-        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("CT.READ", "INC.SEND.SLCN"))), T)).isTrue();
-        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC"))), T))
+        assertThat(send.matches(raised(List.of("INC.SEND.ASD"), Urgency.MEDIUM), T)).isTrue();
+        assertThat(send.matches(raised(List.of("INC.SEND"), Urgency.MEDIUM), T)).isTrue();
+        assertThat(send.matches(raised(List.of("CT.READ", "INC.SEND.SLCN"), Urgency.MEDIUM), T)).isTrue();
+        assertThat(send.matches(raised(List.of("INC"), Urgency.MEDIUM), T))
                 .as("a parent is broader than the filter").isFalse();
-        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.EAL", "CT.MATHS"))), T)).isFalse();
-        assertThat(send.matches(event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.SENDX"))), T))
+        assertThat(send.matches(raised(List.of("INC.EAL", "CT.MATHS"), Urgency.MEDIUM), T)).isFalse();
+        assertThat(send.matches(raised(List.of("INC.SENDX"), Urgency.MEDIUM), T))
                 .as("a code sharing a prefix is not beneath").isFalse();
         Filters top = new Filters(List.of("INC"), Set.of());
         assertThat(top.matches(event("directory.offer.submitted", Map.of("areasOfSupport", List.of("INC.SEND.ASD"))), T)).isTrue();
@@ -39,14 +53,14 @@ class FiltersTest {
     @Test
     void urgencyConstrainsOnlyEventsThatHaveOne() {
         Filters urgent = new Filters(List.of(), Set.of(Urgency.HIGH, Urgency.URGENT));
-        assertThat(urgent.matches(event("brokerage.request.created", Map.of("urgency", "URGENT")), T)).isTrue();
-        assertThat(urgent.matches(event("brokerage.request.created", Map.of("urgency", "LOW")), T)).isFalse();
+        assertThat(urgent.matches(raised(List.of("CT"), Urgency.URGENT), T)).isTrue();
+        assertThat(urgent.matches(raised(List.of("CT"), Urgency.LOW), T)).isFalse();
         assertThat(urgent.matches(event("directory.offer.submitted", Map.of("title", "Phonics")), T)).as("offers carry no urgency").isTrue();
-        assertThat(Filters.NONE.matches(event("brokerage.request.created", Map.of("urgency", "LOW", "areasOfSupport", List.of("CT"))), T)).isTrue();
+        assertThat(Filters.NONE.matches(raised(List.of("CT"), Urgency.LOW), T)).isTrue();
         Filters both = new Filters(List.of("CT.READ"), Set.of(Urgency.HIGH));
-        assertThat(both.matches(event("brokerage.request.created", Map.of("urgency", "HIGH", "areasOfSupport", List.of("CT.READ"))), T)).isTrue();
-        assertThat(both.matches(event("brokerage.request.created", Map.of("urgency", "HIGH", "areasOfSupport", List.of("CT.ENG"))), T)).isFalse();
-        assertThat(both.matches(event("brokerage.request.created", Map.of("urgency", "LOW", "areasOfSupport", List.of("CT.READ"))), T)).isFalse();
+        assertThat(both.matches(raised(List.of("CT.READ"), Urgency.HIGH), T)).isTrue();
+        assertThat(both.matches(raised(List.of("CT.ENG"), Urgency.HIGH), T)).isFalse();
+        assertThat(both.matches(raised(List.of("CT.READ"), Urgency.LOW), T)).isFalse();
     }
 
     @Test
@@ -54,7 +68,7 @@ class FiltersTest {
         Subscription s = Subscription.of("sub_1", "888", new Subscription.Choice("https://x.test/", List.of("brokerage.request.created"),
                 new Filters(List.of("INC"), Set.of()), Format.JSON, null), SecretRing.of(SigningSecret.generate(new java.util.Random(1)),
                 Instant.EPOCH), "bob", Instant.EPOCH);
-        EventEnvelope wanted = event("brokerage.request.created", Map.of("areasOfSupport", List.of("INC.EAL")));
+        EventEnvelope wanted = raised(List.of("INC.EAL"), Urgency.MEDIUM);
         assertThat(s.wants(wanted, T)).isTrue();
         assertThat(s.wants(new EventEnvelope(wanted.type(), wanted.id(), wanted.occurredAt(), "999", wanted.data()), T)).isFalse();
         assertThat(s.wants(event("brokerage.engagement.agreed", wanted.data()), T)).isFalse();

@@ -3,15 +3,14 @@ package uk.sse.notifier.model;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.kernel.events.EventEnvelope;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,15 +67,21 @@ class RemindersPropertyTest {
         return ((Watches.Change.Put) change).watch();
     }
 
+    /** An event of the brokerage's contract (its own model makes these; here each field is chosen). */
     private static EventEnvelope event(String type, int version, String to) {
-        Map<String, Object> d = new LinkedHashMap<>(Map.of("requestId", "R-1", "version", version, "urn", "100001",
-                "schoolName", "Ash Primary", "to", to));
-        if (version == 1) {
-            d.put("wantedBy", WANTED_BY.toString());
-        }
-        if (to.equals("AGREED")) {
-            d.put("engagement", Map.of("providerId", "prv_1"));
-        }
-        return new EventEnvelope(type, "R-1/" + version, RAISED.plus(Duration.ofHours(version - 1)), "877", d);
+        Instant at = RAISED.plus(Duration.ofHours(version - 1));
+        BrokerageEvent.Request r = new BrokerageEvent.Request("R-1", version, "100001", "Ash Primary", List.of("CT.READ"),
+                "HIGH", "ACT", version == 1 ? null : "OPEN", to, "ann", "ADVISER");
+        BrokerageEvent e = switch (type) {
+            case BrokerageEvent.REQUEST_CREATED -> new BrokerageEvent.RequestCreated(at, "877", r, "phonics", 4, List.of(),
+                    WANTED_BY, 20, List.of());
+            case BrokerageEvent.REQUEST_PROPOSED -> new BrokerageEvent.RequestProposed(at, "877", r,
+                    List.of(new BrokerageEvent.Proposal("P1", "O-1", "prv_1", 4, 20, "PROPOSED")));
+            case BrokerageEvent.ENGAGEMENT_AGREED -> new BrokerageEvent.EngagementAgreed(at, "877", r,
+                    new BrokerageEvent.Engagement("R-1.P1", "brk:R-1.P1.v3", "P1", "O-1", "prv_1", 4, 20, "HELD", 0, 0));
+            case BrokerageEvent.REQUEST_CANCELLED -> new BrokerageEvent.RequestCancelled(at, "877", r, "no longer needed", null);
+            default -> throw new IllegalArgumentException(type);
+        };
+        return new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
     }
 }

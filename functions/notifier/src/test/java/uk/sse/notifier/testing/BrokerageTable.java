@@ -23,7 +23,6 @@ import uk.sse.kernel.events.EventJson;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,25 +91,11 @@ public final class BrokerageTable implements AutoCloseable {
 
     /**
      * The ledger refused the hold of an agreement: the brokerage writes {@code brokerage.engagement.hold-refused} beside the
-     * unchanged request, under {@code EVENT#<version>#HOLD_REFUSED} (the model leaves this event to the function).
+     * unchanged request, under {@code EVENT#<version>#HOLD_REFUSED}: the event the brokerage's model makes of it.
      */
     public EventEnvelope holdRefused(BrokerageRequest r, String proposalId, long credits) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("requestId", r.id());
-        data.put("version", r.version());
-        data.put("urn", r.urn());
-        if (r.schoolName() != null) {
-            data.put("schoolName", r.schoolName());
-        }
-        data.put("areasOfSupport", r.areasOfSupport());
-        data.put("urgency", r.urgency().name());
-        data.put("proposalId", proposalId);
-        data.put("offerId", r.proposal(proposalId).map(p -> p.offerId()).orElse("off_x"));
-        data.put("providerId", r.proposal(proposalId).map(p -> p.providerId()).orElse("prv_x"));
-        data.put("credits", credits);
-        data.put("reason", "INSUFFICIENT_FUNDS: the school has fewer than " + credits + " credits available");
-        EventEnvelope e = new EventEnvelope("brokerage.engagement.hold-refused", r.id() + "/" + r.version() + "/hold-refused",
-                Instant.now(), r.area(), data);
+        EventEnvelope e = Brokerage.holdRefused(r, new Command.Agree(Actor.school("school-" + r.urn(), r.urn()), Instant.now(),
+                r.version(), proposalId), "INSUFFICIENT_FUNDS: the school has fewer than " + credits + " credits available");
         client.transactWriteItems(b -> b.transactItems(EventItems.put(name, "REQUEST#" + r.id(),
                 String.format("EVENT#%010d#HOLD_REFUSED", r.version()), e, json.write(e))));
         return e;

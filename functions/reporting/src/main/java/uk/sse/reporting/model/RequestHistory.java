@@ -1,5 +1,7 @@
 package uk.sse.reporting.model;
 
+import uk.sse.contracts.Fields;
+import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.kernel.events.EventEnvelope;
 
 import java.math.BigDecimal;
@@ -22,15 +24,7 @@ import java.util.Optional;
 public final class RequestHistory {
 
     public static final String PREFIX = "brokerage.";
-    public static final String CREATED = "brokerage.request.created";
-    public static final String PROPOSED = "brokerage.request.proposed";
-    public static final String AGREED = "brokerage.engagement.agreed";
-    public static final String STARTED = "brokerage.engagement.started";
-    public static final String COMPLETED = "brokerage.engagement.completed";
-    public static final String EVALUATED = "brokerage.engagement.evaluated";
-    public static final String CANCELLED = "brokerage.request.cancelled";
-    public static final String WITHDRAWN = "brokerage.request.withdrawn";
-    public static final String HOLD_REFUSED = "brokerage.engagement.hold-refused";
+    public static final String HOLD_REFUSED = BrokerageEvent.HOLD_REFUSED;
     /** The brokerage's reconciliation with the ledger: what it repaired changes nothing the reports count. */
     public static final String RECONCILIATION = "brokerage.reconciliation.";
 
@@ -38,34 +32,46 @@ public final class RequestHistory {
 
     /** {@code data.requestId}, else the part of the event id before its first {@code /} ({@code <requestId>/<version>...}). */
     public static String requestIdOf(EventEnvelope e) {
-        String id = EventData.text(e.data(), "requestId");
-        if (id != null && !id.isBlank()) {
-            return id;
+        try {
+            return requestOf(e).requestId();
+        } catch (Fields.Unreadable unreadable) {
+            int slash = e.id().indexOf('/');
+            return slash > 0 ? e.id().substring(0, slash) : null;
         }
-        int slash = e.id().indexOf('/');
-        return slash > 0 ? e.id().substring(0, slash) : null;
     }
 
-    /** The version the event made, or null if it carries none. */
+    /** The version the event made, or null if it cannot be read. */
     public static Long versionOf(EventEnvelope e) {
-        return EventData.whole(e.data(), "version");
+        try {
+            return requestOf(e).version();
+        } catch (Fields.Unreadable unreadable) {
+            return null;
+        }
     }
 
-    /** Why a brokerage event cannot be applied, or empty when it can: every one needs a request id, a version and a URN. */
+    /**
+     * Why a brokerage event cannot be applied, or empty when it can: it must meet its contract ({@link BrokerageEvent}),
+     * or, for a type newer than this reader, say what every brokerage event says of its request.
+     */
     public static Optional<String> defectOf(EventEnvelope e) {
         if (!e.type().startsWith(PREFIX)) {
             return Optional.of("not a brokerage event: " + e.type());
         }
-        if (requestIdOf(e) == null) {
-            return Optional.of("no requestId");
+        try {
+            requestOf(e);
+            read(e);
+            return Optional.empty();
+        } catch (Fields.Unreadable unreadable) {
+            return Optional.of(unreadable.getMessage());
         }
-        if (versionOf(e) == null) {
-            return Optional.of("no whole version");
-        }
-        if (!HOLD_REFUSED.equals(e.type()) && (EventData.text(e.data(), "urn") == null || EventData.text(e.data(), "to") == null)) {
-            return Optional.of("no urn or status");
-        }
-        return Optional.empty();
+    }
+
+    private static BrokerageEvent.Request requestOf(EventEnvelope e) {
+        return BrokerageEvent.requestOf(e.type(), e.data());
+    }
+
+    private static Optional<BrokerageEvent> read(EventEnvelope e) {
+        return BrokerageEvent.read(e.type(), e.occurredAt(), e.area(), e.data());
     }
 
     /**
@@ -83,7 +89,7 @@ public final class RequestHistory {
             return Optional.empty();
         }
         EventEnvelope latest = transitions.getLast();
-        Map<String, Object> now = latest.data();
+        BrokerageEvent.Request now = requestOf(latest);
         String schoolName = null;
         BigDecimal daysWanted = null;
         Long creditsCommitted = null;
@@ -95,75 +101,68 @@ public final class RequestHistory {
         Instant closedAt = null;
         String closedAs = null;
         Instant startedAt = null;
-        Map<String, Object> engagement = null;
+        BrokerageEvent.Engagement engagement = null;
         Map<String, RequestRows.Rating> ratings = new java.util.LinkedHashMap<>(); // one of each kind, the latest given
         for (EventEnvelope e : transitions) {
-            Map<String, Object> d = e.data();
-            if (EventData.text(d, "schoolName") != null) {
-                schoolName = EventData.text(d, "schoolName");
+            BrokerageEvent.Request request = requestOf(e);
+            if (request.schoolName() != null) {
+                schoolName = request.schoolName();
             }
-            if (EventData.map(d, "engagement") != null) {
-                engagement = EventData.map(d, "engagement");
+            Optional<BrokerageEvent> read = read(e);
+            BrokerageEvent.Engagement moved = read.flatMap(BrokerageEvent::engagementIfAny).orElse(null);
+            if (moved != null) {
+                engagement = moved;
             }
-            switch (e.type()) {
-                case CREATED -> {
+            switch (read.orElse(null)) {
+                case BrokerageEvent.RequestCreated c -> {
                     raisedAt = e.occurredAt();
-                    daysWanted = EventData.decimal(d, "daysWanted");
-                    creditsCommitted = EventData.whole(d, "credits");
+                    daysWanted = BigDecimal.valueOf(c.daysWanted());
+                    creditsCommitted = c.credits();
                 }
-                case PROPOSED -> {
-                    proposals += EventData.maps(d, "proposals").size();
+                case BrokerageEvent.RequestProposed p -> {
+                    proposals += p.proposals().size();
                     firstProposedAt = firstProposedAt == null ? e.occurredAt() : firstProposedAt;
                 }
-                case AGREED -> agreedAt = e.occurredAt();
-                case STARTED -> startedAt = e.occurredAt();
-                case COMPLETED -> completedAt = e.occurredAt();
-                case CANCELLED, WITHDRAWN -> {
+                case BrokerageEvent.EngagementAgreed a -> agreedAt = e.occurredAt();
+                case BrokerageEvent.EngagementStarted s -> startedAt = e.occurredAt();
+                case BrokerageEvent.EngagementCompleted c -> completedAt = e.occurredAt();
+                case BrokerageEvent.Closed c -> {
                     closedAt = e.occurredAt();
-                    closedAs = EventData.text(d, "to");
+                    closedAs = request.to();
                 }
-                case EVALUATED -> rating(d, e.occurredAt()).ifPresent(r -> ratings.put(r.rating(), r));
-                default -> { } // a type this read model does not count yet: its status still shows through `to`
+                case BrokerageEvent.EngagementEvaluated v -> rating(v, e.occurredAt()).ifPresent(r -> ratings.put(r.rating(), r));
+                case null, default -> { } // a type this read model does not count yet: its status still shows through `to`
             }
         }
         List<RequestRows.Area> areas = new ArrayList<>();
-        for (String code : new LinkedHashSet<>(EventData.texts(now, "areasOfSupport"))) {
+        for (String code : new LinkedHashSet<>(now.areasOfSupport())) {
             areas.add(new RequestRows.Area(code, AreasOfSupport.topOf(code)));
         }
         if (areas.isEmpty()) {
             areas.add(new RequestRows.Area(UNSPECIFIED, UNSPECIFIED)); // every request's days belong to some area
         }
-        RequestRows.Request request = new RequestRows.Request(requestIdOf(latest), latest.area(), EventData.text(now, "urn"),
-                schoolName, EventData.text(now, "urgency"), EventData.text(now, "to"), versionOf(latest), daysWanted,
-                creditsCommitted, proposals, raisedAt, firstProposedAt, agreedAt, completedAt, closedAt, closedAs);
-        boolean known = engagement != null && EventData.text(engagement, "engagementId") != null
-                && EventData.text(engagement, "providerId") != null;
-        RequestRows.Engagement agreed = known ? engagement(engagement, agreedAt, startedAt, completedAt, closedAt, closedAs) : null;
+        RequestRows.Request request = new RequestRows.Request(now.requestId(), latest.area(), now.urn(), schoolName,
+                now.urgency(), now.to(), now.version(), daysWanted, creditsCommitted, proposals, raisedAt, firstProposedAt,
+                agreedAt, completedAt, closedAt, closedAs);
+        RequestRows.Engagement agreed = engagement == null ? null
+                : engagement(engagement, agreedAt, startedAt, completedAt, closedAt, closedAs);
         return Optional.of(new RequestRows(request, areas, agreed, List.copyOf(ratings.values())));
     }
 
     /** The area under which a request that names none is counted. */
     public static final String UNSPECIFIED = "UNSPECIFIED";
 
-    private static RequestRows.Engagement engagement(Map<String, Object> e, Instant agreedAt, Instant startedAt,
+    private static RequestRows.Engagement engagement(BrokerageEvent.Engagement e, Instant agreedAt, Instant startedAt,
                                                      Instant completedAt, Instant closedAt, String closedAs) {
-        BigDecimal delivered = EventData.decimal(e, "daysDelivered");
-        Long posted = EventData.whole(e, "creditsPosted");
-        Long credits = EventData.whole(e, "credits");
-        BigDecimal days = EventData.decimal(e, "days");
-        return new RequestRows.Engagement(EventData.text(e, "engagementId"), EventData.text(e, "providerId"),
-                EventData.text(e, "offerId"), days == null ? BigDecimal.ZERO : days, credits == null ? 0 : credits,
-                EventData.text(e, "hold"), delivered == null ? BigDecimal.ZERO : delivered, posted == null ? 0 : posted,
-                agreedAt, startedAt, completedAt, closedAt, closedAs);
+        return new RequestRows.Engagement(e.engagementId(), e.providerId(), e.offerId(), BigDecimal.valueOf(e.days()),
+                e.credits(), e.hold(), BigDecimal.valueOf(e.daysDelivered()), e.creditsPosted(), agreedAt, startedAt,
+                completedAt, closedAt, closedAs);
     }
 
-    private static Optional<RequestRows.Rating> rating(Map<String, Object> d, Instant at) {
-        String rating = EventData.text(d, "rating");
-        Long score = EventData.whole(d, "score");
-        if (rating == null || score == null || score < 1 || score > 5) {
+    private static Optional<RequestRows.Rating> rating(BrokerageEvent.EngagementEvaluated v, Instant at) {
+        if (v.score() < 1 || v.score() > 5) {
             return Optional.empty();
         }
-        return Optional.of(new RequestRows.Rating(rating, score.intValue(), at, EventData.text(d, "engagementId"),
-                EventData.text(d, "providerId"), EventData.text(d, "offerId")));
+        return Optional.of(new RequestRows.Rating(v.rating(), v.score(), at, v.engagementId(), v.providerId(), v.offerId()));
     }
 }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,15 +84,14 @@ class RequestHistoryTest {
         assertThat(completedOnly.request().completedAt()).isEqualTo(t(200));
         assertThat(completedOnly.engagement().agreedAt()).as("nor the agreement").isNull();
         assertThat(completedOnly.engagement().daysDelivered()).isEqualByComparingTo("3");
-        EventEnvelope refused = new EventEnvelope(RequestHistory.HOLD_REFUSED, "R-1/3/hold-refused", t(40), "888",
-                Map.of("requestId", "R-1", "version", 3L, "credits", 12L));
+        BrokerageRequest accepted = replay(all.subList(0, 3));
+        EventEnvelope refused = Brokerage.holdRefused(accepted, new Command.Agree(SCHOOL, t(40), 3, "P1"), "INSUFFICIENT_FUNDS");
         assertThat(RequestHistory.project(List.of(refused))).as("a refusal alone makes no request").isEmpty();
         assertThat(RequestHistory.project(List.of(all.get(0), refused))).isEqualTo(RequestHistory.project(List.of(all.get(0))));
         // nor do reconciliation's repairs, whether they move the request on a version or not
-        EventEnvelope released = new EventEnvelope("brokerage.reconciliation.hold-released", "R-1/40", t(45), "888",
-                Map.of("requestId", "R-1", "version", 40L, "urn", "100001", "to", "ACCEPTED", "holdId", "brk:R-1.P1.v3"));
-        EventEnvelope redriven = new EventEnvelope("brokerage.reconciliation.post-redriven", "R-1/6/post-redriven/brk:R-1.P1.v4",
-                t(210), "888", Map.of("requestId", "R-1", "version", 6L, "urn", "100001", "to", "COMPLETED"));
+        EventEnvelope released = ((Result.Applied) Brokerage.releaseHold(accepted, Brokerage.holdId("R-1", "P1", 3), t(45))).event();
+        EventEnvelope redriven = Brokerage.repaired(replay(all.subList(0, 4)), "post-redriven", "brk:R-1.P1.v3", "posted", t(210));
+        assertThat(List.of(refused, released, redriven)).allSatisfy(e -> assertThat(RequestHistory.defectOf(e)).isEmpty());
         List<EventEnvelope> withRepairs = new ArrayList<>(all);
         withRepairs.add(released);
         withRepairs.add(redriven);
@@ -138,7 +136,7 @@ class RequestHistoryTest {
                 LocalDate.of(2026, 12, 1), 20, List.of(), "Moorside Primary"));
         BrokerageRequest r = a.request();
         for (Command.Change c : List.of(new Command.Propose(BROKER, t(1), 1, List.of(new Command.Offered("O-1", "P-A", 4, 12)), null),
-                new Command.Accept(PROVIDER, t(2), 2, "P1"), new Command.Agree(SCHOOL, t(48), 3, "P1"))) {
+                new Command.Accept(PROVIDER, t(2), 2, "P1"), new Command.Agree(SCHOOL, t(48), 3, "P1")).subList(0, events.size() - 1)) {
             r = ((Result.Applied) Brokerage.apply(r, c)).request();
         }
         assertThat(r.version()).isEqualTo(events.size());

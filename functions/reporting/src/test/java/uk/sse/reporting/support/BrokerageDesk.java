@@ -20,7 +20,6 @@ import uk.sse.ledger.model.Refusal;
 import uk.sse.ledger.model.TransferId;
 import uk.sse.ledger.model.TransferKind;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -158,23 +157,8 @@ public final class BrokerageDesk {
     }
 
     private void putHoldRefused(BrokerageRequest r, Command.Agree c, LedgerEffect.PlaceHold hold) {
-        var proposal = r.proposal(c.proposalId()).orElseThrow();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("requestId", r.id());
-        data.put("version", r.version());
-        data.put("urn", r.urn());
-        if (r.schoolName() != null) {
-            data.put("schoolName", r.schoolName());
-        }
-        data.put("areasOfSupport", r.areasOfSupport());
-        data.put("urgency", r.urgency().name());
-        data.put("proposalId", proposal.id());
-        data.put("offerId", proposal.offerId());
-        data.put("providerId", proposal.providerId());
-        data.put("credits", hold.credits());
-        data.put("reason", "INSUFFICIENT_FUNDS");
-        EventEnvelope e = new EventEnvelope("brokerage.engagement.hold-refused", r.id() + "/" + r.version() + "/hold-refused",
-                c.at(), r.area(), data);
+        EventEnvelope e = Brokerage.holdRefused(r, c, "INSUFFICIENT_FUNDS: the school has fewer than " + hold.credits()
+                + " credits available");
         put(e, String.format("EVENT#%010d#HOLD_REFUSED", r.version()));
     }
 
