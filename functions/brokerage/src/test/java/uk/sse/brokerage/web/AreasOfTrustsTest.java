@@ -10,7 +10,6 @@ import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,20 +43,12 @@ class AreasOfTrustsTest extends BrokerageLambdaTest {
             "140009","888","Lancashire","Pendle Academy","Academy converter","Open","Primary","BB9 7AA","385000","440000","3001","Pendle Schools Trust"\r
             """;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("sse.areas." + TRUST + ".name", "Northern Lights Academy Trust");
-        p.put("sse.areas." + TRUST + ".kind", "TRUST");
-        p.put("sse.areas." + TRUST + ".trust-codes", "2044");
-        return p;
-    }
-
     @BeforeAll
     void register() {
         var answer = seeds.directory().handle("POST", "/schools/import", Map.of("authorization", seeds.token(Role.REGISTRAR, null, null),
                 "content-type", "text/csv"), REGISTER);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        seeds.defineArea(TRUST, Map.of("name", "Northern Lights Academy Trust", "kind", "TRUST", "trustCodes", List.of("2044")));
     }
 
     String person(String name, Membership... memberships) {

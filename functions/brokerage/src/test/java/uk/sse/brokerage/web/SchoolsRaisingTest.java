@@ -9,7 +9,6 @@ import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,25 +36,14 @@ class SchoolsRaisingTest extends BrokerageLambdaTest {
             "140002","889","Blackburn with Darwen","Darwen Academy","Academy converter","Open","Primary","BB1 1SE","369441","427364","2044","Northern Lights Academy Trust"\r
             """;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("sse.areas." + TRUST + ".name", "Northern Lights Academy Trust");
-        p.put("sse.areas." + TRUST + ".kind", "TRUST");
-        p.put("sse.areas." + TRUST + ".trust-codes", "2044");
-        p.put("sse.areas." + TRUST + ".schools-raise-requests", "true");
-        p.put("sse.areas." + LANCASHIRE + ".name", "Lancashire");
-        p.put("sse.areas." + LANCASHIRE + ".kind", "LA");
-        p.put("sse.areas." + LANCASHIRE + ".la-codes", LANCASHIRE);
-        p.put("sse.areas." + LANCASHIRE + ".schools-raise-requests", "false");
-        return p;
-    }
-
     @BeforeAll
     void register() {
         var answer = seeds.directory().handle("POST", "/schools/import", Map.of("authorization", seeds.token(Role.REGISTRAR, null, null),
                 "content-type", "text/csv"), REGISTER);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        seeds.defineArea(TRUST, Map.of("name", "Northern Lights Academy Trust", "kind", "TRUST", "trustCodes", List.of("2044"),
+                "schoolsRaiseRequests", true));
+        seeds.defineArea(LANCASHIRE, Map.of("name", "Lancashire", "kind", "LA", "laCodes", List.of(LANCASHIRE), "schoolsRaiseRequests", false));
     }
 
     @Test

@@ -38,12 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChangingRoleTest implements TestPropertyProvider {
+public class ChangingRoleTest implements TestPropertyProvider {
 
     private static final Membership ASSURER_IN_LANCASHIRE = new Membership(Role.ASSURER, "888", null);
     private static final Membership ADVISER_OF_THE_TRUST = new Membership(Role.ADVISER, "trust-ribble", null);
 
+    /** The directory's register of areas, as {@code GET /areas} answers it (decision 0082). */
+    static final String AREAS = """
+            [{"id":"888","name":"Lancashire","kind":"LA","laCodes":["888"],"trustCodes":[],"urns":[],"schoolsRaiseRequests":true,"version":1},
+             {"id":"trust-ribble","name":"Ribble Learning Trust","kind":"TRUST","laCodes":[],"trustCodes":[],"urns":["119788","119789"],
+              "schoolsRaiseRequests":false,"version":3}]""";
+
     private final ConcurrentLinkedQueue<Map<String, List<String>>> apiCalls = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> areasAskedWith = new ConcurrentLinkedQueue<>();
     private HttpServer stand;
 
     @Inject Api api;
@@ -57,6 +64,14 @@ class ChangingRoleTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        stand.createContext("/areas", exchange -> {
+            areasAskedWith.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = AREAS.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         stand.createContext("/", exchange -> {
             apiCalls.add(Map.copyOf(exchange.getRequestHeaders()));
             byte[] body = "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8);
@@ -67,10 +82,7 @@ class ChangingRoleTest implements TestPropertyProvider {
         });
         stand.start();
         return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort(),
-                "micronaut.http.client.follow-redirects", "false",
-                "sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
-                "sse.areas.trust-ribble.name", "Ribble Learning Trust", "sse.areas.trust-ribble.kind", "TRUST",
-                "sse.areas.trust-ribble.urns", "119788,119789");
+                "micronaut.http.client.follow-redirects", "false");
     }
 
     @AfterAll
@@ -97,7 +109,7 @@ class ChangingRoleTest implements TestPropertyProvider {
     }
 
     /** The session cookie and the CSRF cookie, and the token of the page's forms. */
-    static String[] withCsrf(String session, Api.Reply page) {
+    public static String[] withCsrf(String session, Api.Reply page) {
         String csrfCookie = page.headers().get("Set-Cookie").stream().filter(c -> c.startsWith("__Host-csrfToken=")).findFirst().orElseThrow();
         Matcher field = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(field.find()).isTrue();
@@ -148,6 +160,14 @@ class ChangingRoleTest implements TestPropertyProvider {
         assertThat(membershipHeaderOfTheLastCall()).as("the API is told the role acted in").hasValue("ADVISER@trust-ribble");
         page("/offers-to-review", session);
         assertThat(membershipHeaderOfTheLastCall()).hasValue("ASSURER@888");
+
+        assertThat(areasAskedWith).as("the areas' names come from the directory's register").isNotEmpty();
+        for (String authorization : areasAskedWith) {
+            String claims = new String(java.util.Base64.getUrlDecoder().decode(authorization.substring("Bearer ".length()).split("\\.")[1]),
+                    StandardCharsets.UTF_8);
+            assertThat(claims).as("asked as the web itself (decision 0085), never as the person").contains("sse/directory.read")
+                    .doesNotContain("two-hats").doesNotContain("memberships");
+        }
     }
 
     @Test

@@ -62,7 +62,11 @@ class SchoolCreditsByAreaTest implements TestPropertyProvider {
             asked.add(path);
             int status = 200;
             String body;
-            if (path.startsWith("/schools/")) {
+            if (path.equals("/areas")) {
+                body = "[{\"id\":\"888\",\"name\":\"Lancashire\",\"kind\":\"LA\",\"laCodes\":[\"888\"],\"schoolsRaiseRequests\":false},"
+                        + "{\"id\":\"trust-ribble\",\"name\":\"Ribble Learning Trust\",\"kind\":\"TRUST\",\"urns\":[\"" + ACADEMY + "\"],"
+                        + "\"schoolsRaiseRequests\":false}]";
+            } else if (path.startsWith("/schools/")) {
                 String urn = path.substring("/schools/".length());
                 body = "{\"urn\":\"" + urn + "\",\"name\":\"School " + urn + "\",\"laCode\":\"888\",\"laName\":\"Lancashire\",\"phase\":\"Primary\"}";
             } else if (path.equals("/requests")) {
@@ -83,10 +87,7 @@ class SchoolCreditsByAreaTest implements TestPropertyProvider {
             exchange.close();
         });
         stand.start();
-        return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort(),
-                "sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
-                "sse.areas.trust-ribble.name", "Ribble Learning Trust", "sse.areas.trust-ribble.kind", "TRUST",
-                "sse.areas.trust-ribble.urns", ACADEMY);
+        return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort());
     }
 
     @AfterAll
