@@ -38,7 +38,7 @@ public class HttpDirectory implements Directory {
         this.http = http;
         this.base = settings.directoryUrl();
         this.radiusKm = settings.suggestionRadiusKm();
-        this.areas = AreaRegister.overHttp(base.resolve("/areas"), credentials, json, settings.callTimeout(), areasFreshFor);
+        this.areas = AreaRegister.overHttp(base.resolve("/areas"), credentials::bearer, json, settings.callTimeout(), areasFreshFor);
     }
 
     @Override

@@ -49,6 +49,14 @@ class AreaKindsMatrixTest extends BrokerageLambdaTest {
                 new Kind("hub-maths", "HUB", Map.of("urns", List.of("140001")), "140001", "119155"));
     }
 
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new java.util.HashMap<>(super.getProperties());
+        // a raise waits for the directory's search, whose first query on a loaded machine can take longer than 10 s
+        p.put("micronaut.http.client.read-timeout", "60s");
+        return p;
+    }
+
     @BeforeAll
     void registerAndDefineTheAreas() {
         var answer = seeds.directory().handle("POST", "/schools/import", Map.of("authorization", seeds.token(Role.REGISTRAR, null, null),

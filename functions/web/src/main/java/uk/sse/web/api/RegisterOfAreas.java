@@ -14,6 +14,7 @@ import uk.sse.web.WebSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The directory's register of areas (decision 0085), read by the web as itself ({@code GET /areas} with its own service
@@ -27,16 +28,24 @@ public class RegisterOfAreas {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterOfAreas.class);
     private static final DefinedAreas NONE_READ = new DefinedAreas(List.of());
 
+    /** None where the web has no identity of its own to ask with (no {@code sse.service.*}): LAs only, said once. */
     private final AreaRegister register;
 
-    public RegisterOfAreas(WebSettings settings, ServiceCredentials credentials, JsonMapper json,
+    public RegisterOfAreas(WebSettings settings, Optional<ServiceCredentials> credentials, JsonMapper json,
                            @Value("${sse.web.areas-fresh-for:60s}") Duration freshFor) {
         String root = settings.apiUrl().toString().replaceAll("/+$", "");
-        this.register = AreaRegister.overHttp(URI.create(root + "/areas"), credentials, json, settings.callTimeout(), freshFor);
+        this.register = credentials.map(c -> AreaRegister.overHttp(URI.create(root + "/areas"), c::bearer, json, settings.callTimeout(), freshFor))
+                .orElse(null);
+        if (register == null) {
+            LOG.warn("the web has no service identity (sse.service.*): areas are named by their LA codes and no school is offered to ask");
+        }
     }
 
     /** The areas as last read, or LAs only while the directory has not yet answered. */
     public DefinedAreas now() {
+        if (register == null) {
+            return NONE_READ;
+        }
         try {
             return register.now();
         } catch (ServiceBusy notYet) {

@@ -7,7 +7,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.sse.kernel.identity.service.ServiceCredentials;
 import uk.sse.kernel.problem.ServiceBusy;
 
 import java.io.IOException;
@@ -48,12 +47,15 @@ public final class AreaRegister {
     private DefinedAreas known;
     private Instant readAt = Instant.MIN;
 
-    /** Reads {@code areasUrl} (the directory's {@code /areas}) with the function's own credentials. */
-    public static AreaRegister overHttp(URI areasUrl, ServiceCredentials credentials, JsonMapper json, Duration timeout, Duration freshFor) {
+    /**
+     * Reads {@code areasUrl} (the directory's {@code /areas}) with {@code authorization}: the function's own bearer
+     * ({@code ServiceCredentials::bearer}).
+     */
+    public static AreaRegister overHttp(URI areasUrl, Supplier<String> authorization, JsonMapper json, Duration timeout, Duration freshFor) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         return new AreaRegister(() -> {
             HttpRequest request = HttpRequest.newBuilder(areasUrl).timeout(timeout).header("Accept", "application/json")
-                    .header("Authorization", credentials.bearer()).GET().build();
+                    .header("Authorization", authorization.get()).GET().build();
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() != 200) {
