@@ -68,7 +68,8 @@ class AreaSettingsTest implements TestPropertyProvider {
         }
         stand.createContext("/", this::answer);
         stand.start();
-        return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort(), "sse.web.areas-fresh-for", "0s");
+        return Map.of("sse.web.api-url", "http://127.0.0.1:" + stand.getAddress().getPort(), "sse.web.areas-fresh-for", "0s",
+                "micronaut.http.client.follow-redirects", "false");
     }
 
     @BeforeEach
@@ -212,13 +213,13 @@ class AreaSettingsTest implements TestPropertyProvider {
                 .containsEntry("urns", List.of("119788", "119790")).containsEntry("schoolsRaiseRequests", true);
 
         Api.Reply after = page("/area-settings?saved=1", admin);
-        assertThat(after.body()).contains("The area&#39;s settings are saved", "Ribble Schools Trust", "Ribble Primary 119790")
+        assertThat(after.body()).contains("The area's settings are saved", "Ribble Schools Trust", "Ribble Primary 119790")
                 .containsPattern("Schools may ask for support themselves</dt>\\s*<dd class=\"govuk-summary-list__value\">Yes<");
         assertThat(page("/", admin).body()).as("the header's role follows the register within its freshness").contains("Ribble Schools Trust");
 
         Api.Reply stale = change(csrf, form("Ribble Trust", "889", "2044", "119788", "false", "3"));
         assertThat(stale.status()).isEqualTo(422);
-        assertThat(stale.body()).contains("Someone else changed the area&#39;s settings while you were editing them", "href=\"#name\"");
+        assertThat(stale.body()).contains("Someone else changed the area's settings while you were editing them", "href=\"#name\"");
         assertThat(areas.get(TRUST)).containsEntry("name", "Ribble Schools Trust");
     }
 
@@ -229,9 +230,9 @@ class AreaSettingsTest implements TestPropertyProvider {
 
         Api.Reply mistakes = change(csrf, form(" ", "88", "TR2044", "12", null, "3"));
         assertThat(mistakes.status()).isEqualTo(422);
-        assertThat(mistakes.body()).contains("There is a problem", "Enter the area&#39;s name", "href=\"#name\"",
+        assertThat(mistakes.body()).contains("There is a problem", "Enter the area's name", "href=\"#name\"",
                 "Enter each local authority as its 3-digit code", "href=\"#laCodes\"", "Enter each trust as its GIAS trust code",
-                "Enter each school as its URN", "href=\"#urns\"", "Choose whether the area&#39;s schools may ask for support themselves",
+                "Enter each school as its URN", "href=\"#urns\"", "Choose whether the area's schools may ask for support themselves",
                 "href=\"#schoolsRaiseRequests\"", "govuk-textarea--error");
         assertThat(change(csrf, form("Ribble", "", "", "", "true", "3")).body()).contains("Enter at least one local authority, trust or school");
         assertThat(puts).as("nothing asked of the directory for a form with mistakes").isEmpty();
