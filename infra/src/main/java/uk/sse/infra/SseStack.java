@@ -144,6 +144,7 @@ public class SseStack extends Stack {
                         CHECK_TIMEOUT, ledgerEnv), null);
         ledgerTable.grantReadWriteData(ledgerEntitlements.function());
         new Sweeper(this, "Entitlements", "entitlements", ledgerEntitlements, Duration.days(1), stage.name());
+        new uk.sse.infra.constructs.EntitlementsAlarm(this, "EntitlementsNotRun", stage.name(), alarms);
 
         // brokerage: calls the directory's search and the ledger over this API as itself (its app client's
         // client-credentials token, decision 0030); its reconciliation brings the ledger's engagement holds and its
@@ -231,14 +232,19 @@ public class SseStack extends Stack {
         stage.webOrigins().stream().filter(o -> o.startsWith("https://") || o.startsWith("http://localhost"))
                 .map(o -> o.endsWith("/") ? o : o + "/").forEach(webAddresses::add);
         identity.signInFor(webAddresses);
-        Map<String, String> webEnv = Map.of("SSE_API_URL", api.url(),
+        Map<String, String> webEnv = new LinkedHashMap<>(Map.of("SSE_API_URL", api.url(),
                 "SSE_WEB_SESSION_KEY", sessionKey.getSecretValue().unsafeUnwrap(),
                 "SSE_WEB_CSRF_KEY", csrfKey.getSecretValue().unsafeUnwrap(),
                 "SSE_COGNITO_CLIENT_ID", identity.webClient().getUserPoolClientId(),
                 "SSE_COGNITO_ISSUER", identity.issuer(),
                 "SSE_WEB_SIGN_OUT_URL", identity.signOutUrl(api.url()),
                 // the registrar's browser PUTs register files to the import bucket's presigned URLs (its CSP connect-src)
-                "SSE_WEB_UPLOAD_ORIGINS", "https://" + imports.bucket().getBucketRegionalDomainName());
+                "SSE_WEB_UPLOAD_ORIGINS", "https://" + imports.bucket().getBucketRegionalDomainName()));
+        // it reads the directory's register of areas as itself: its own client, directory.read only (decision 0085)
+        webEnv.put("SSE_SERVICE_TOKEN_URL", identity.tokenUrl());
+        webEnv.put("SSE_SERVICE_CLIENT_ID", identity.webServiceClient().getUserPoolClientId());
+        webEnv.put("SSE_SERVICE_CLIENT_SECRET", identity.webServiceClient().getUserPoolClientSecret().unsafeUnwrap());
+        webEnv.put("SSE_SERVICE_SCOPES", "sse/directory.read");
         SnapStartFunction web = functions.make(this, "WebApi", new SnapStartFunction.Spec("web", "web", API, API_TIMEOUT, webEnv), null);
         api.defaultRoute("Web", web);
 

@@ -63,9 +63,10 @@ class AlarmsTest {
             alarms.forEach((id, alarm) -> {
                 assertThat(alarm.get("AlarmActions")).as(id).isEqualTo(List.of(Map.of("Ref", topic)));
                 assertThat(alarm.get("OKActions")).as(id).isEqualTo(List.of(Map.of("Ref", topic)));
-                // missing data is fine, except from the ledger check, whose silence is the alarm
+                // missing data is fine, except from the ledger check and the entitlements job, whose silence is the alarm
                 assertThat(alarm.get("TreatMissingData")).as(id)
-                        .isEqualTo(s.name("ledger-check-not-run").equals(alarm.get("AlarmName")) ? "breaching" : "notBreaching");
+                        .isEqualTo(List.of(s.name("ledger-check-not-run"), s.name("ledger-entitlements-not-run")).contains(alarm.get("AlarmName"))
+                                ? "breaching" : "notBreaching");
                 assertThat(alarm.get("AlarmName").toString()).as(id).startsWith("sse-" + s.stage.name() + "-");
             });
             assertThat(alarms.values()).extracting(a -> a.get("AlarmName"))

@@ -31,7 +31,8 @@ class ApiTest {
             Map<String, Object> jwt = (Map<String, Object>) authorizer.get("JwtConfiguration");
             String pool = s.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
             assertThat(jwt.get("Issuer").toString()).contains("https://cognito-idp.").contains(pool);
-            assertThat(jwt.get("Audience")).isEqualTo(List.of(Map.of("Ref", s.clientId("web")), Map.of("Ref", s.clientId("brokerage"))));
+            assertThat(jwt.get("Audience")).isEqualTo(List.of(Map.of("Ref", s.clientId("web")), Map.of("Ref", s.clientId("brokerage")),
+                    Map.of("Ref", s.clientId("web-service"))));
         }
     }
 

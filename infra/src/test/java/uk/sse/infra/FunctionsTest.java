@@ -120,7 +120,8 @@ class FunctionsTest {
         String api = s.ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
         assertThat(String.valueOf(brokerage.get("SSE_DIRECTORY_URL"))).contains(api).contains("execute-api");
         assertThat(brokerage.get("SSE_LEDGER_URL")).isEqualTo(brokerage.get("SSE_DIRECTORY_URL"));
-        // every API handler checks tokens against the user pool's keys, its issuer, and the web and brokerage clients
+        // every API handler checks tokens against the user pool's keys, its issuer, the web's client for people, and the
+        // brokerage's and the web's own service clients
         // (the web checks none: it calls the API with them)
         String pool = s.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
         String web = s.clientId("web");
@@ -131,7 +132,8 @@ class FunctionsTest {
                 assertThat(String.valueOf(env.get("SSE_JWKS_URL"))).as(name).contains(pool).contains("/.well-known/jwks.json");
                 assertThat(String.valueOf(env.get("SSE_TOKEN_ISSUER"))).as(name).contains("https://cognito-idp.").contains(pool);
                 assertThat(env.get("SSE_TOKEN_CLIENTS")).as(name).isEqualTo(Map.of("Ref", web));
-                assertThat(env.get("SSE_SERVICE_CLIENTS")).as(name).isEqualTo(Map.of("Ref", brokerageClient));
+                assertThat(env.get("SSE_SERVICE_CLIENTS")).as(name).isEqualTo(Map.of("Fn::Join", List.of(",",
+                        List.of(Map.of("Ref", brokerageClient), Map.of("Ref", s.clientId("web-service"))))));
             }
         });
         // the brokerage and its reconciliation get their own token: the client's id and secret, and the pool's token endpoint

@@ -70,6 +70,13 @@ class IdentityTest {
             assertThat((List<Object>) brokerage.get("AllowedOAuthScopes")).hasSize(2);
             // it signs in no person: no password, SRP or refresh flows of its own
             assertThat((List<String>) brokerage.get("ExplicitAuthFlows")).allMatch("ALLOW_REFRESH_TOKEN_AUTH"::equals);
+            // the web's own client reads the register of areas and nothing else (decision 0085)
+            Map<String, Object> webService = s.ofType("AWS::Cognito::UserPoolClient").get(s.clientId("web-service"));
+            assertThat(webService.get("GenerateSecret")).isEqualTo(true);
+            assertThat(webService.get("AllowedOAuthFlows")).isEqualTo(List.of("client_credentials"));
+            assertThat((List<Object>) webService.get("AllowedOAuthScopes")).hasSize(1);
+            assertThat(webService.get("AllowedOAuthScopes").toString()).contains("/directory.read").doesNotContain("ledger.holds");
+            assertThat((List<String>) webService.get("ExplicitAuthFlows")).allMatch("ALLOW_REFRESH_TOKEN_AUTH"::equals);
             // the web client has no OAuth scopes of the resource server
             assertThat(String.valueOf(s.ofType("AWS::Cognito::UserPoolClient").get(s.clientId("web")).get("AllowedOAuthScopes")))
                     .doesNotContain("ledger.holds");

@@ -57,6 +57,19 @@ class LedgerCheckTest {
     }
 
     @Test
+    void a_credit_schemes_job_that_has_not_completed_for_three_days_pages_someone_before_a_term_can_be_missed() {
+        for (Synthesised s : Synthesised.both()) {
+            Map<String, Object> missed = alarm(s, "ledger-entitlements-not-run");
+            assertThat(missed).containsEntry("Namespace", "SSE").containsEntry("MetricName", "EntitlementRunsCompleted")
+                    .containsEntry("Statistic", "Sum").containsEntry("Period", 86400).containsEntry("Threshold", 1)
+                    .containsEntry("EvaluationPeriods", 3).containsEntry("DatapointsToAlarm", 3)
+                    .containsEntry("ComparisonOperator", "LessThanThreshold").containsEntry("TreatMissingData", "breaching")
+                    .doesNotContainKey("Dimensions");
+            assertThat(missed.get("AlarmDescription").toString()).contains("operations.md");
+        }
+    }
+
+    @Test
     void the_operations_dashboard_shows_each_business_metric_and_the_check() {
         for (Synthesised s : Synthesised.both()) {
             Map<String, Object> dashboard = s.ofType("AWS::CloudWatch::Dashboard").values().iterator().next();

@@ -80,6 +80,11 @@ class WebTest {
             assertThat(String.valueOf(env.get("SSE_COGNITO_ISSUER"))).contains("cognito-idp.");
             // the registrar's browser PUTs register files to the import bucket: the CSP's connect-src names its origin
             assertThat(String.valueOf(env.get("SSE_WEB_UPLOAD_ORIGINS"))).contains("https://").contains("RegionalDomainName");
+            // it reads the register of areas as itself: its own client's id and secret, that one scope (decision 0085)
+            assertThat(env.get("SSE_SERVICE_CLIENT_ID")).isEqualTo(Map.of("Ref", s.clientId("web-service")));
+            assertThat(String.valueOf(env.get("SSE_SERVICE_CLIENT_SECRET"))).contains("ClientSecret");
+            assertThat(String.valueOf(env.get("SSE_SERVICE_TOKEN_URL"))).contains("/oauth2/token");
+            assertThat(env.get("SSE_SERVICE_SCOPES")).isEqualTo("sse/directory.read");
             assertThat(s.statementsOf("web")).noneMatch(st -> st.toString().contains("dynamodb:"));
         }
     }

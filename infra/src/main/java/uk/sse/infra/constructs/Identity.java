@@ -68,6 +68,7 @@ public class Identity extends Construct {
     private final UserPool pool;
     private final UserPoolClient webClient;
     private final UserPoolClient brokerageClient;
+    private final UserPoolClient webServiceClient;
     private final UserPoolDomain domain;
 
     public Identity(Construct scope, String id, StageConfig stage) {
@@ -146,6 +147,20 @@ public class Identity extends Construct {
                 .build());
         // it signs in no person: without this Cognito would allow the SRP and custom sign-in flows by default
         ((CfnUserPoolClient) brokerageClient.getNode().getDefaultChild()).setExplicitAuthFlows(List.of("ALLOW_REFRESH_TOKEN_AUTH"));
+        // the web reads the directory's register of areas as itself (decision 0085): that one scope, no person's token
+        webServiceClient = pool.addClient("WebServiceClient", UserPoolClientOptions.builder()
+                .userPoolClientName("sse-" + stage.name() + "-web-service")
+                .generateSecret(true)
+                .authFlows(AuthFlow.builder().build())
+                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().clientCredentials(true).build())
+                        .scopes(List.of(OAuthScope.resourceServer(services, read)))
+                        .build())
+                .accessTokenValidity(Duration.hours(1))
+                .enableTokenRevocation(true)
+                .build());
+        ((CfnUserPoolClient) webServiceClient.getNode().getDefaultChild()).setExplicitAuthFlows(List.of("ALLOW_REFRESH_TOKEN_AUTH"));
     }
 
     /**
@@ -185,6 +200,11 @@ public class Identity extends Construct {
         return brokerageClient;
     }
 
+    /** The web function's own app client: the client-credentials grant, {@code directory.read} only (decision 0085). */
+    public UserPoolClient webServiceClient() {
+        return webServiceClient;
+    }
+
     /** Where a function exchanges its client's id and secret for a token ({@code SSE_SERVICE_TOKEN_URL}). */
     public String tokenUrl() {
         return domain.baseUrl() + "/oauth2/token";
@@ -196,7 +216,8 @@ public class Identity extends Construct {
      */
     public java.util.Map<String, String> tokenChecks() {
         return java.util.Map.of("SSE_TOKEN_ISSUER", issuer(), "SSE_TOKEN_CLIENTS", webClient.getUserPoolClientId(),
-                "SSE_SERVICE_CLIENTS", brokerageClient.getUserPoolClientId());
+                "SSE_SERVICE_CLIENTS", software.amazon.awscdk.Fn.join(",", List.of(brokerageClient.getUserPoolClientId(),
+                        webServiceClient.getUserPoolClientId())));
     }
 
     /** The user pool's issuer, which the API's JWT authorizer trusts. */

@@ -87,7 +87,8 @@ public class SseApi extends Construct {
                 .jwtConfiguration(CfnAuthorizer.JWTConfigurationProperty.builder()
                         .issuer(identity.issuer())
                         // people's access tokens (the web client) and the brokerage's own (client credentials)
-                        .audience(List.of(identity.webClient().getUserPoolClientId(), identity.brokerageClient().getUserPoolClientId()))
+                        .audience(List.of(identity.webClient().getUserPoolClientId(), identity.brokerageClient().getUserPoolClientId(),
+                                identity.webServiceClient().getUserPoolClientId()))
                         .build())
                 .build();
 

@@ -68,6 +68,8 @@ public final class DemoPeople {
                 new Person("assurer", Role.ASSURER, area, null, "Demo Assurer", "Quality assurer in " + where),
                 new Person("commissioner", Role.COMMISSIONER, area, null, "Demo Commissioner", "Commissioner in " + where),
                 new Person("admin", Role.ADMIN, area, null, "Demo Administrator", "Area administrator in " + where),
+                new Person("trust-admin", Role.ADMIN, DemoAreas.TRUST, null, "Demo Trust Administrator",
+                        "Administrator of " + DemoAreas.TRUST_NAME + ": its name, its schools, whether they may ask for support"),
                 new Person("registrar", Role.REGISTRAR, area, null, "Demo Registrar", "Keeps the national school register"));
         // an area's staff often work for a trust too: the trust's academies sit in this LA and two others (DemoAreas)
         String trust = DemoAreas.TRUST_NAME;

@@ -54,7 +54,9 @@ public class DemoSignIn {
         }
         DemoPeople.Person p = person.get();
         var one = p.memberships().getFirst();
-        String token = p.memberships().size() == 1 ? stack.get().stack().token(one.role(), one.organisation(), p.name())
+        // one membership in the demo LA (or national): the token of one role as ever; else, the trust's too, of its memberships
+        boolean ofTheLa = one.area() == null || one.area().equals(stack.get().stack().demo().demoArea());
+        String token = p.memberships().size() == 1 && ofTheLa ? stack.get().stack().token(one.role(), one.organisation(), p.name())
                 : stack.get().stack().token(p.key(), p.memberships(), p.name());
         return signIn.start(token, p.name(), returnTo);
     }

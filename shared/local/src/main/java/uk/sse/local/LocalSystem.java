@@ -36,6 +36,7 @@ import uk.sse.ledger.application.GiveEntitlements;
 import uk.sse.ledger.application.SetCreditScheme;
 import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.OpenAccount;
+import uk.sse.directory.application.KeepAreas;
 import uk.sse.local.demo.DemoAreas;
 import uk.sse.local.demo.DemoTrustCredits;
 import uk.sse.local.demo.DemoBrokerage;
@@ -110,7 +111,6 @@ public final class LocalSystem implements AutoCloseable {
         settings.putAll(LocalNotifications.settings(receiver));
         NotifyStandIn notify = LocalNotifications.startNotifyStandIn();
         settings.putAll(LocalNotifications.emailSettings(notify));
-        settings.putAll(DemoAreas.settings(DemoDirectory.sampleSchools()));
         // the port is chosen only after every engine and stand-in holds its own: one bound to port 0 while the engines
         // started once took the free port chosen for this server (CI: "Address already in use")
         int port = port(properties);
@@ -140,6 +140,7 @@ public final class LocalSystem implements AutoCloseable {
                 throw new IllegalStateException("the sample register was refused: " + imported);
             }
             LocalPostcodes.loadSample(context.getBean(ImportPostcodes.class));
+            DemoAreas.define(context.getBean(KeepAreas.class), DemoDirectory.sampleSchools());
             DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
             demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
             DemoLedger.Seeded credits = DemoLedger.seed(demo, context.getBean(OpenAccount.class), context.getBean(MoveCredits.class));

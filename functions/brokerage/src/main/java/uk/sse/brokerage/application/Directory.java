@@ -1,6 +1,7 @@
 package uk.sse.brokerage.application;
 
 import uk.sse.brokerage.model.Suggestion;
+import uk.sse.kernel.area.DefinedAreas;
 import uk.sse.kernel.area.SchoolFacts;
 import uk.sse.kernel.identity.Caller;
 
@@ -28,6 +29,12 @@ public interface Directory {
     record Offer(String offerId, String providerId, String title, String area, String providerName, Long priceCredits) { }
 
     Lookup<School> school(Caller actingFor, String urn);
+
+    /**
+     * The register of areas as the directory keeps it (decision 0085): which areas a school is a member of, and which
+     * let their schools raise requests. Read as the brokerage itself, and kept a short while.
+     */
+    DefinedAreas areas();
 
     Lookup<Offer> offer(Caller actingFor, String offerId);
 

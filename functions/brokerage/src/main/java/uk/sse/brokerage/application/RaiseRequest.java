@@ -58,14 +58,12 @@ public class RaiseRequest {
 
     private final RequestStore store;
     private final Directory directory;
-    private final DefinedAreas areas;
     private final Clock clock;
     private final BrokerageMetrics metrics;
 
-    public RaiseRequest(RequestStore store, Directory directory, DefinedAreas areas, Clock clock, BrokerageMetrics metrics) {
+    public RaiseRequest(RequestStore store, Directory directory, Clock clock, BrokerageMetrics metrics) {
         this.store = store;
         this.directory = directory;
-        this.areas = areas;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -173,13 +171,14 @@ public class RaiseRequest {
      * that lets schools raise requests (the area of their membership first, decision 0081); else refused, naming why.
      */
     private Outcome<Raising> raisingFor(Caller caller, List<Membership> advising, Directory.School school) {
+        DefinedAreas areas = directory.areas();
         boolean advises = advising.stream().anyMatch(m -> areas.includes(m.area(), school.facts()));
         List<Membership> ofTheSchool = caller.membershipsAs(Role.PROVIDER).stream().filter(m -> m.belongsTo(school.urn())).toList();
         if (advises || ofTheSchool.isEmpty()) {
             if (advising.isEmpty()) {
                 return Outcome.forbidden("a school raises requests only for itself: you are not a member of school " + school.urn());
             }
-            return advisingFor(caller, advising, school).map(m -> new Raising(m, m.area()));
+            return advisingFor(caller, advising, school, areas).map(m -> new Raising(m, m.area()));
         }
         List<Membership> hatFirst = java.util.stream.Stream.concat(caller.hat().filter(ofTheSchool::contains).stream(), ofTheSchool.stream())
                 .distinct().toList();
@@ -193,7 +192,7 @@ public class RaiseRequest {
      * The adviser's membership the request is raised in: one whose area the school is a member of, the hat if it is one
      * (decision 0080). The request goes to that area's queue.
      */
-    private Outcome<Membership> advisingFor(Caller caller, List<Membership> advising, Directory.School school) {
+    private Outcome<Membership> advisingFor(Caller caller, List<Membership> advising, Directory.School school, DefinedAreas areas) {
         List<Membership> including = advising.stream().filter(m -> areas.includes(m.area(), school.facts())).toList();
         if (including.isEmpty()) {
             String yours = advising.stream().map(Membership::area).distinct().collect(Collectors.joining(", "));

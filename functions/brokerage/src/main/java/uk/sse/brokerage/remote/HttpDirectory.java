@@ -1,32 +1,49 @@
 package uk.sse.brokerage.remote;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import uk.sse.brokerage.BrokerageSettings;
 import uk.sse.brokerage.application.Directory;
 import uk.sse.brokerage.application.Lookup;
 import uk.sse.brokerage.model.Suggestion;
+import uk.sse.kernel.area.AreaRegister;
+import uk.sse.kernel.area.DefinedAreas;
 import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.service.ServiceCredentials;
 import uk.sse.kernel.schools.OfferPhases;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The directory over its HTTP API: {@code GET /schools/{urn}}, {@code GET /offers/{id}}, {@code GET /search/offers}. */
+/**
+ * The directory over its HTTP API: {@code GET /schools/{urn}}, {@code GET /offers/{id}}, {@code GET /search/offers}, and
+ * {@code GET /areas}, kept for {@code sse.brokerage.areas-fresh-for} (60 s unless set).
+ */
 @Singleton
 public class HttpDirectory implements Directory {
 
     private final JsonOverHttp http;
     private final URI base;
     private final int radiusKm;
+    private final AreaRegister areas;
 
-    public HttpDirectory(JsonOverHttp http, BrokerageSettings settings) {
+    public HttpDirectory(JsonOverHttp http, BrokerageSettings settings, ServiceCredentials credentials, JsonMapper json,
+                         @Value("${sse.brokerage.areas-fresh-for:60s}") Duration areasFreshFor) {
         this.http = http;
         this.base = settings.directoryUrl();
         this.radiusKm = settings.suggestionRadiusKm();
+        this.areas = AreaRegister.overHttp(base.resolve("/areas"), credentials::bearer, json, settings.callTimeout(), areasFreshFor);
+    }
+
+    @Override
+    public DefinedAreas areas() {
+        return areas.now();
     }
 
     @Override

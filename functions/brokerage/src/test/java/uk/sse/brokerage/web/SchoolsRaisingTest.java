@@ -1,6 +1,7 @@
 package uk.sse.brokerage.web;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
@@ -22,14 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchoolsRaisingTest extends TrustAreas {
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("sse.areas." + TRUST + ".schools-raise-requests", "true");
-        p.put("sse.areas." + LANCASHIRE + ".name", "Lancashire");
-        p.put("sse.areas." + LANCASHIRE + ".kind", "LA");
-        p.put("sse.areas." + LANCASHIRE + ".la-codes", LANCASHIRE);
-        p.put("sse.areas." + LANCASHIRE + ".schools-raise-requests", "false");
-        return p;
+    Map<String, Object> trustArea() {
+        Map<String, Object> trust = new HashMap<>(super.trustArea());
+        trust.put("schoolsRaiseRequests", true);
+        return trust;
+    }
+
+    @BeforeAll
+    void lancashireSaysNo() {
+        seeds.defineArea(LANCASHIRE, Map.of("name", "Lancashire", "kind", "LA", "laCodes", List.of(LANCASHIRE), "schoolsRaiseRequests", false));
     }
 
     @Test

@@ -84,6 +84,11 @@ final class Seeds {
         return world.ledger.lambda();
     }
 
+    /** Defines an area in the directory's register of areas, as the registrar (decision 0082), where the brokerage reads it. */
+    void defineArea(String id, Map<String, Object> definition) {
+        ok(directory().send("PUT", "/areas/" + id, token(Role.REGISTRAR, null, null), definition), 201);
+    }
+
     /** The register, the two providers, and credit accounts for the schools and providers. */
     Seeds registerAndOpenAccounts() {
         var imported = directory().handle("POST", "/schools/import", Map.of("authorization", token(Role.REGISTRAR, null, null),

@@ -7,7 +7,6 @@ import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The areas of the brokerage's trust tests: trust 2044, whose academies sit in three LAs, defined by its GIAS trust
- * code and overlapping Lancashire's LA area; its register imported into the real directory; people with several
+ * code and overlapping Lancashire's LA area, defined through the directory's API; its register imported into the real directory; people with several
  * memberships; and the listings the tests count requests by.
  */
 abstract class TrustAreas extends BrokerageLambdaTest {
@@ -39,20 +38,17 @@ abstract class TrustAreas extends BrokerageLambdaTest {
             "140009","888","Lancashire","Pendle Academy","Academy converter","Open","Primary","BB9 7AA","385000","440000","3001","Pendle Schools Trust"\r
             """;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("sse.areas." + TRUST + ".name", "Northern Lights Academy Trust");
-        p.put("sse.areas." + TRUST + ".kind", "TRUST");
-        p.put("sse.areas." + TRUST + ".trust-codes", "2044");
-        return p;
-    }
-
     @BeforeAll
     void register() {
         var answer = seeds.directory().handle("POST", "/schools/import", Map.of("authorization", seeds.token(Role.REGISTRAR, null, null),
                 "content-type", "text/csv"), REGISTER);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        seeds.defineArea(TRUST, trustArea());
+    }
+
+    /** The trust's area as the registrar defines it through the directory's API (decision 0085). */
+    Map<String, Object> trustArea() {
+        return Map.of("name", "Northern Lights Academy Trust", "kind", "TRUST", "trustCodes", List.of("2044"));
     }
 
     /** A person's bearer token with these memberships. */

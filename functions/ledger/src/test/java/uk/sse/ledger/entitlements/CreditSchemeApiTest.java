@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.metrics.Metrics;
 import uk.sse.kernel.time.SchoolPeriod;
 import uk.sse.ledger.application.GiveEntitlements;
 import uk.sse.ledger.web.LedgerLambdaTest;
@@ -33,6 +34,7 @@ class CreditSchemeApiTest extends LedgerLambdaTest {
 
     @Inject Ledgers ledgers;
     @Inject ApplicationContext context;
+    private final List<String> metricLines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void theCommissionerSetsItTheAreasOverseersReadItAndEveryoneElseIsRefused() {
@@ -116,6 +118,8 @@ class CreditSchemeApiTest extends LedgerLambdaTest {
         Map<String, Object> second = run();
         assertThat((Integer) first.get("given")).isGreaterThanOrEqualTo(2);
         assertThat(second).containsEntry("given", 0).containsEntry("failed", 0);
+        assertThat(metricLines).as("each completed run says so: the missed-term alarm's metric").hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("\"" + GiveEntitlementsOnSchedule.COMPLETED + "\":1"));
 
         String commissioner = ledgers.commissioner("935");
         assertThat(ledgers.balance("935/100001", commissioner, "balance")).isEqualTo(4 + 18);
@@ -141,6 +145,7 @@ class CreditSchemeApiTest extends LedgerLambdaTest {
             properties.put(key, context.getRequiredProperty(key, String.class));
         }
         try (GiveEntitlementsOnSchedule handler = new GiveEntitlementsOnSchedule(ApplicationContext.builder().environments("test").properties(properties))) {
+            handler.metrics = new Metrics(java.time.Clock.systemUTC(), context.getBean(io.micronaut.json.JsonMapper.class), metricLines::add);
             return handler.handleRequest(new ScheduledEvent(), null);
         }
     }

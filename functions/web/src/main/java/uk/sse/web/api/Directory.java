@@ -43,6 +43,19 @@ public final class Directory {
         }
     }
 
+    /**
+     * An area of the directory's register (decision 0082): its rules say which schools are its members; {@code version}
+     * is 0 for an LA's area not yet defined.
+     */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Area(String id, String name, String kind, @Nullable List<String> laCodes, @Nullable List<String> trustCodes,
+                       @Nullable List<String> urns, boolean schoolsRaiseRequests, long version) {
+        public boolean isLa() {
+            return "LA".equals(kind);
+        }
+    }
+
     /** The trust a school is in, by its GIAS code. */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -107,6 +107,7 @@ public class HomeController {
             tasks.add(new Task("Import the school register", "/register-imports", "Upload a file from Get Information about Schools and see what was created, updated, unchanged and rejected."));
         }
         if (person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {
+            tasks.add(new Task("Area settings", "/area-settings", "Your area's name, which schools are in it, and whether its schools may ask for support themselves."));
             tasks.add(new Task("Webhooks", "/webhooks", "Where your area's events are sent: add, pause and resume subscriptions, make new secrets, send a test and see deliveries."));
         }
         if (tasks.isEmpty() || person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {

@@ -2,16 +2,16 @@ package uk.sse.web.session;
 
 import jakarta.inject.Singleton;
 import uk.sse.kernel.area.Area;
-import uk.sse.kernel.area.DefinedAreas;
 import uk.sse.kernel.identity.Membership;
+import uk.sse.web.api.RegisterOfAreas;
 
 /** What a membership is called on a page: its role and its area, by their names (decision 0080). */
 @Singleton
 public class Hats {
 
-    private final DefinedAreas areas;
+    private final RegisterOfAreas areas;
 
-    public Hats(DefinedAreas areas) {
+    public Hats(RegisterOfAreas areas) {
         this.areas = areas;
     }
 
@@ -20,8 +20,8 @@ public class Hats {
         return Person.roleLabel(membership) + (membership.area() == null ? "" : ", " + areaName(membership.area()));
     }
 
-    /** The area's name, as it is defined (an LA not defined is named by its code). */
+    /** The area's name, as the directory's register defines it (an LA not defined is named by its code). */
     public String areaName(String area) {
-        return areas.find(area).map(Area::name).orElse(area);
+        return areas.now().find(area).map(Area::name).orElse(area);
     }
 }

@@ -2,6 +2,7 @@ package uk.sse.web.visit;
 
 import jakarta.inject.Singleton;
 import uk.sse.kernel.area.DefinedAreas;
+import uk.sse.web.api.RegisterOfAreas;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
 import uk.sse.web.api.Directory;
@@ -13,15 +14,15 @@ import java.util.Optional;
 /**
  * Whether a school's own people may ask for support for it themselves (decision 0081): the person wears the school's hat,
  * and an area the school belongs to lets its schools raise requests. The pages offer "Ask for support" only then; the
- * brokerage decides it again, in the same way ({@link DefinedAreas#whereSchoolRaises}), when the request is raised.
+ * brokerage decides it again, in the same way ({@link DefinedAreas#whereSchoolRaises}, over the directory's register), when the request is raised.
  */
 @Singleton
 public class SchoolsAsking {
 
     private final Schools schools;
-    private final DefinedAreas areas;
+    private final RegisterOfAreas areas;
 
-    public SchoolsAsking(Schools schools, DefinedAreas areas) {
+    public SchoolsAsking(Schools schools, RegisterOfAreas areas) {
         this.schools = schools;
         this.areas = areas;
     }
@@ -31,7 +32,7 @@ public class SchoolsAsking {
      * whatever the directory answers: a school it cannot find, or a directory that does not answer, is no offer.
      */
     public Optional<Directory.School> ownSchoolThatMayAsk(Person person) {
-        if (!person.isSchool() || !areas.anyLetsSchoolsRaise()) {
+        if (!person.isSchool() || !areas.now().anyLetsSchoolsRaise()) {
             return Optional.empty();
         }
         try {
@@ -49,6 +50,6 @@ public class SchoolsAsking {
         }
         var theirs = person.memberships().stream().filter(m -> m.role() == Role.PROVIDER && m.belongsTo(school.urn()))
                 .map(Membership::area).filter(Objects::nonNull).toList();
-        return areas.whereSchoolRaises(school.facts(), theirs).isPresent();
+        return areas.now().whereSchoolRaises(school.facts(), theirs).isPresent();
     }
 }

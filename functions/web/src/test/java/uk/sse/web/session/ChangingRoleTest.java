@@ -16,8 +16,10 @@ import uk.sse.testing.Api;
 import uk.sse.testing.Tokens;
 import uk.sse.web.StandInApi;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChangingRoleTest implements TestPropertyProvider {
+public class ChangingRoleTest implements TestPropertyProvider {
 
     private static final Membership ASSURER_IN_LANCASHIRE = new Membership(Role.ASSURER, "888", null);
     private static final Membership ADVISER_OF_THE_TRUST = new Membership(Role.ADVISER, "trust-ribble", null);
+
+    /** The directory's register of areas, as {@code GET /areas} answers it (decision 0082). */
+    static final String AREAS = """
+            [{"id":"888","name":"Lancashire","kind":"LA","laCodes":["888"],"trustCodes":[],"urns":[],"schoolsRaiseRequests":true,"version":1},
+             {"id":"trust-ribble","name":"Ribble Learning Trust","kind":"TRUST","laCodes":[],"trustCodes":[],"urns":["119788","119789"],
+              "schoolsRaiseRequests":false,"version":3}]""";
 
     private StandInApi stand;
 
@@ -48,12 +56,9 @@ class ChangingRoleTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        stand = StandInApi.answering(path -> Optional.empty());
+        stand = StandInApi.answering(path -> path.equals("/areas") ? Optional.of(StandInApi.Answer.ok(AREAS)) : Optional.empty());
         Map<String, String> properties = new HashMap<>(stand.properties());
-        properties.putAll(Map.of("micronaut.http.client.follow-redirects", "false",
-                "sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
-                "sse.areas.trust-ribble.name", "Ribble Learning Trust", "sse.areas.trust-ribble.kind", "TRUST",
-                "sse.areas.trust-ribble.urns", "119788,119789"));
+        properties.put("micronaut.http.client.follow-redirects", "false");
         return properties;
     }
 
@@ -81,7 +86,7 @@ class ChangingRoleTest implements TestPropertyProvider {
     }
 
     /** The session cookie and the CSRF cookie, and the token of the page's forms. */
-    static String[] withCsrf(String session, Api.Reply page) {
+    public static String[] withCsrf(String session, Api.Reply page) {
         String csrfCookie = page.headers().get("Set-Cookie").stream().filter(c -> c.startsWith("__Host-csrfToken=")).findFirst().orElseThrow();
         Matcher field = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(field.find()).isTrue();
@@ -94,7 +99,8 @@ class ChangingRoleTest implements TestPropertyProvider {
     }
 
     Optional<String> membershipHeaderOfTheLastCall() {
-        return stand.last().header("Membership");
+        return stand.calls().stream().filter(call -> !call.path().equals("/areas")).reduce((a, b) -> b).orElseThrow()
+                .header("Membership");
     }
 
     @Test
@@ -131,6 +137,16 @@ class ChangingRoleTest implements TestPropertyProvider {
         assertThat(membershipHeaderOfTheLastCall()).as("the API is told the role acted in").hasValue("ADVISER@trust-ribble");
         page("/offers-to-review", session);
         assertThat(membershipHeaderOfTheLastCall()).hasValue("ASSURER@888");
+
+        List<String> areasAskedWith = stand.calls().stream().filter(call -> call.path().equals("/areas"))
+                .map(call -> call.header("Authorization").orElseThrow()).toList();
+        assertThat(areasAskedWith).as("the areas' names come from the directory's register").isNotEmpty();
+        for (String authorization : areasAskedWith) {
+            String claims = new String(Base64.getUrlDecoder().decode(authorization.substring("Bearer ".length()).split("\\.")[1]),
+                    StandardCharsets.UTF_8);
+            assertThat(claims).as("asked as the web itself (decision 0085), never as the person").contains("sse/directory.read")
+                    .doesNotContain("two-hats").doesNotContain("memberships");
+        }
     }
 
     @Test

@@ -20,7 +20,6 @@ import uk.sse.web.session.SessionCookies;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +50,11 @@ class SchoolCreditsByAreaTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         stand = StandInApi.answering(path -> {
+            if (path.equals("/areas")) {
+                return Optional.of(Answer.ok("[{\"id\":\"888\",\"name\":\"Lancashire\",\"kind\":\"LA\",\"laCodes\":[\"888\"],"
+                        + "\"schoolsRaiseRequests\":false},{\"id\":\"trust-ribble\",\"name\":\"Ribble Learning Trust\",\"kind\":\"TRUST\","
+                        + "\"urns\":[\"" + ACADEMY + "\"],\"schoolsRaiseRequests\":false}]"));
+            }
             if (path.startsWith("/schools/")) {
                 String urn = path.substring("/schools/".length());
                 return Optional.of(Answer.ok("{\"urn\":\"" + urn + "\",\"name\":\"School " + urn
@@ -66,11 +70,7 @@ class SchoolCreditsByAreaTest implements TestPropertyProvider {
                         + ",\"debitsPending\":0,\"creditsPending\":0}");
             });
         });
-        Map<String, String> properties = new HashMap<>(stand.properties());
-        properties.putAll(Map.of("sse.areas.888.name", "Lancashire", "sse.areas.888.kind", "LA", "sse.areas.888.la-codes", "888",
-                "sse.areas.trust-ribble.name", "Ribble Learning Trust", "sse.areas.trust-ribble.kind", "TRUST",
-                "sse.areas.trust-ribble.urns", ACADEMY));
-        return properties;
+        return stand.properties();
     }
 
     @AfterAll

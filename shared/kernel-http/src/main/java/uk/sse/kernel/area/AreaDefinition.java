@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * An area other than an LA's, as configuration defines it ({@code sse.areas.<id>.name}, {@code .kind},
- * {@code .la-codes}, {@code .trust-codes}, {@code .urns}): how areas are defined until the directory keeps them
- * (decision 0080). LA areas need no definition. {@code .schools-raise-requests: true} lets the area's schools raise
+ * {@code .la-codes}, {@code .trust-codes}, {@code .urns}): how areas were defined before the directory kept them
+ * (decision 0080); only the directory still reads it, under its stored register (decisions 0082, 0085), and the other
+ * functions build definitions from the register they read. LA areas need no definition. {@code .schools-raise-requests: true} lets the area's schools raise
  * requests for themselves (decision 0081); off unless said.
  */
 @EachProperty("sse.areas")

@@ -1,7 +1,5 @@
 package uk.sse.kernel.area;
 
-import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The areas a function knows: every LA's (an id of three digits, needing no definition) and those defined
- * ({@link AreaDefinition}). Whether a school is a member of an area is asked here.
+ * ({@link AreaDefinition}): in the directory its register, elsewhere that register as read ({@link AreaRegister},
+ * decision 0085). Whether a school is a member of an area is asked here.
  */
-@Singleton
 public class DefinedAreas {
 
     private final Map<String, Area> defined;

@@ -1,21 +1,26 @@
 package uk.sse.local.demo;
 
+import uk.sse.directory.application.KeepAreas;
 import uk.sse.directory.register.School;
+import uk.sse.kernel.area.AreaKind;
+import uk.sse.kernel.area.MembershipRules;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.outcome.Outcome;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The demo's areas (decision 0080): its LA's, named, and a trust's whose academies sit in that LA and the two LAs of its
  * region whose codes are nearest, so the LA's area and the trust's overlap and the demo's people of several memberships
  * have somewhere to act in each. The sample register carries no GIAS trust codes, so the trust's members are listed by
- * URN, as an area may list them. Defined as configuration ({@code sse.areas.*}) until the directory keeps areas. The
- * LA lets its schools ask for support themselves (decision 0081); the trust does not.
+ * URN, as an area may list them. Defined at start in the directory's register of areas, as the registrar defines them
+ * (decision 0082, 0085). The LA lets its schools ask for support themselves (decision 0081); the trust does not.
  */
 public final class DemoAreas {
 
@@ -25,20 +30,26 @@ public final class DemoAreas {
 
     private DemoAreas() { }
 
-    /** The settings defining the demo LA's name (and that its schools may ask for support), and the trust's area. */
-    public static Map<String, Object> settings(List<School> schools) {
+    /**
+     * Defines the demo LA's area (its name, and that its schools may ask for support) and the trust's, as the registrar,
+     * through the directory's use case; an area already defined is left as it is (an admin may have changed it).
+     */
+    public static void define(KeepAreas areas, List<School> schools) {
+        Caller registrar = new Caller("demo-registrar", Role.REGISTRAR, null, null);
         String la = DemoDirectory.demoAreaOf(schools);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        laName(schools, la).ifPresent(name -> {
-            settings.put("sse.areas." + la + ".name", name);
-            settings.put("sse.areas." + la + ".kind", "LA");
-            settings.put("sse.areas." + la + ".la-codes", la);
-            settings.put("sse.areas." + la + ".schools-raise-requests", true);
-        });
-        settings.put("sse.areas." + TRUST + ".name", TRUST_NAME);
-        settings.put("sse.areas." + TRUST + ".kind", "TRUST");
-        settings.put("sse.areas." + TRUST + ".urns", String.join(",", trustAcademies(schools)));
-        return settings;
+        laName(schools, la).ifPresent(name -> define(areas, registrar, la,
+                new KeepAreas.Draft(name, AreaKind.LA, new MembershipRules(Set.of(la), null, null), true)));
+        define(areas, registrar, TRUST, new KeepAreas.Draft(TRUST_NAME, AreaKind.TRUST,
+                new MembershipRules(null, null, Set.copyOf(trustAcademies(schools))), false));
+    }
+
+    private static void define(KeepAreas areas, Caller registrar, String id, KeepAreas.Draft draft) {
+        if (areas.find(id).map(a -> a.version() > 0).orElse(false)) {
+            return;
+        }
+        if (!(areas.define(registrar, id, Optional.empty(), draft) instanceof Outcome.Done<?>)) {
+            throw new IllegalStateException("the demo area " + id + " was refused");
+        }
     }
 
     /** The trust's academies: up to three open ones in the demo LA and in each of the two nearest LAs of its region. */
