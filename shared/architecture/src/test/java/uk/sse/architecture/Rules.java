@@ -53,6 +53,9 @@ final class Rules {
                     "each delivery runs under the event's correlation id, kept in the logging context (sse-kernel-http)"),
             new Allowed("uk.sse.brokerage.application.RaiseRequest", "uk.sse.kernel.area",
                     "the areas a school may raise in come from DefinedAreas, the configured areas' bean (sse-kernel-http)"),
+            new Allowed("uk.sse.brokerage.application.Directory", "uk.sse.kernel.area",
+                    "the directory port answers the register of areas as DefinedAreas, built from AreaDefinition records "
+                            + "(Micronaut configuration, sse-kernel-http) (decision 0085)"),
             new Allowed("uk.sse.directory.application.KeepAreas", "uk.sse.kernel.area",
                     "the configured areas (AreaDefinition, DefinedAreas: Micronaut configuration, sse-kernel-http)"));
 
