@@ -1,7 +1,9 @@
 package uk.sse.contracts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +22,16 @@ public final class Fields {
 
     /** The data of an event of {@code type}, checked to carry a contract version of at least {@code known}. */
     public static Fields of(String type, Map<String, Object> data, int known) {
+        return of(type, data, known, 0);
+    }
+
+    /**
+     * As {@link #of(String, Map, int)}, for a producer whose events were published before they carried a version:
+     * data without one is of version {@code absentMeans}.
+     */
+    public static Fields of(String type, Map<String, Object> data, int known, int absentMeans) {
         Fields fields = new Fields(type, data);
-        long version = fields.whole(Contract.VERSION);
+        long version = absentMeans > 0 && fields.data.get(Contract.VERSION) == null ? absentMeans : fields.whole(Contract.VERSION);
         if (version < known) {
             throw new Unreadable(type + ": contract version " + version + " is older than " + known);
         }
@@ -57,6 +67,24 @@ public final class Fields {
             return b;
         }
         throw missing(name, "boolean");
+    }
+
+    /** A list of texts. */
+    public List<String> texts(String name) {
+        if (data.get(name) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw missing(name, "list of texts");
+    }
+
+    /** An ISO-8601 date, or null where the contract says it may be absent. */
+    public LocalDate optionalDate(String name) {
+        String text = optionalText(name);
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw missing(name, "ISO-8601 date");
+        }
     }
 
     /** An ISO-8601 instant, or null where the contract says it may be absent. */
