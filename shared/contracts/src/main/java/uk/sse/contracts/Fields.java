@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Typed reads of an envelope's data, the same for every consumer: a member that is missing or of another type is a
@@ -79,21 +80,20 @@ public final class Fields {
 
     /** An ISO-8601 date, or null where the contract says it may be absent. */
     public LocalDate optionalDate(String name) {
-        String text = optionalText(name);
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw missing(name, "ISO-8601 date");
-        }
+        return optional(name, LocalDate::parse, "ISO-8601 date");
     }
 
     /** An ISO-8601 instant, or null where the contract says it may be absent. */
     public Instant optionalInstant(String name) {
+        return optional(name, Instant::parse, "ISO-8601 instant");
+    }
+
+    private <T> T optional(String name, Function<String, T> parse, String kind) {
         String text = optionalText(name);
         try {
-            return text == null ? null : Instant.parse(text);
+            return text == null ? null : parse.apply(text);
         } catch (DateTimeParseException e) {
-            throw missing(name, "ISO-8601 instant");
+            throw missing(name, kind);
         }
     }
 
