@@ -1,5 +1,6 @@
 package uk.sse.indexer;
 
+import uk.sse.contracts.directory.PublishedItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.kernel.dynamo.Items;
@@ -26,12 +27,12 @@ public final class DirectoryScan {
 
     /** Pages of changes that put each item as it is now; schools get {@code schoolVersion}. */
     public Stream<List<IndexChange>> pages(SearchIndices which, long schoolVersion) {
-        String entity = which == SearchIndices.OFFERS ? DirectoryItems.OFFER : DirectoryItems.SCHOOL;
-        String sk = which == SearchIndices.OFFERS ? DirectoryItems.CURRENT : DirectoryItems.PROFILE;
+        PublishedItems.Kind kind = which == SearchIndices.OFFERS ? PublishedItems.Kind.OFFER : PublishedItems.Kind.SCHOOL;
         var pages = dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)
                 .filterExpression("#entity = :entity AND #sk = :sk")
-                .expressionAttributeNames(Map.of("#entity", "entity", "#sk", "sk"))
-                .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(entity), ":sk", AttributeValue.fromS(sk))));
+                .expressionAttributeNames(Map.of("#entity", PublishedItems.ENTITY, "#sk", PublishedItems.SORT_KEY))
+                .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(kind.entity()),
+                        ":sk", AttributeValue.fromS(kind.sortKey()))));
         return StreamSupport.stream(pages.spliterator(), false)
                 .map(page -> page.items().stream()
                         .map(item -> items.change(item.get("pk").s(), Items.of(item), false, schoolVersion))

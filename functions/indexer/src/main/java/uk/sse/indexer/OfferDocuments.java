@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An offer item (the directory's {@code OFFER#id / CURRENT}) as a document of the offers index. */
+/** The directory's published offer ({@code PublishedItems.Kind.OFFER}) as a document of the offers index. */
 public final class OfferDocuments {
 
     private OfferDocuments() { }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static uk.sse.indexer.OfferDocuments.put;
 
-/** A school item (the directory's {@code SCHOOL#urn / PROFILE}) as a document of the schools index. */
+/** The directory's published school ({@code PublishedItems.Kind.SCHOOL}) as a document of the schools index. */
 public final class SchoolDocuments {
 
     private SchoolDocuments() { }

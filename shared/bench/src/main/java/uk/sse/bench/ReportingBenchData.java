@@ -11,6 +11,8 @@ import uk.sse.brokerage.model.DeliveryMode;
 import uk.sse.brokerage.model.Rating;
 import uk.sse.brokerage.model.Result;
 import uk.sse.brokerage.model.Urgency;
+import uk.sse.contracts.directory.DirectoryEvent;
+import uk.sse.contracts.ledger.LedgerEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
@@ -33,8 +35,8 @@ import java.util.Random;
  * The reporting benchmark's input, as the three tables' streams would carry it: a year of brokerage (2025-09-01 to
  * 2026-08-31) made by the brokerage model itself, request after request along seeded random paths (left open, declined,
  * cancelled, withdrawn after agreement, delivered in full, in part or not at all, rated or not), until exactly the
- * target number of brokerage events; the ledger's transfer items for each term's allocations and each engagement's hold
- * (placed, then posted or voided, in the ledger's item layout); the directory's offer events and schools. Records are
+ * target number of brokerage events; the ledger's transfer events for each term's allocations and each engagement's hold
+ * (placed, then posted or voided); the directory's offer events and schools. Records are
  * built in memory in the stream's shape: going through DynamoDB Local would time DynamoDB Local.
  */
 final class ReportingBenchData {
@@ -86,7 +88,7 @@ final class ReportingBenchData {
             school.put("laName", s("Area " + area));
             school.put("phase", s(i % 3 == 0 ? "Secondary" : "Primary"));
             directory.add(record("INSERT", school, YEAR_START));
-            transfer(area, "alloc-" + urn, area + "/ISSUING", area + "/" + urn, 400, "ALLOCATION", false, "SINGLE_PHASE", 0, YEAR_START, null, "INSERT");
+            transfer(area, "alloc-" + urn, area + "/ISSUING", area + "/" + urn, 400, "ALLOCATION", false, "SINGLE_PHASE", 0, YEAR_START, null);
         }
         String[] types = {"SCHOOL", "LOCAL_AUTHORITY_SERVICE", "HUB", "TRUST", "CONSULTANT", "CHARITY"};
         for (int p = 0; p < providers; p++) {
@@ -94,18 +96,12 @@ final class ReportingBenchData {
             String id = type.equals("SCHOOL") ? urn(area, p) : "P" + area + "-" + p;
             for (int version = 1; version <= 3; version++) {
                 String status = version == 1 ? "DRAFT" : version == 2 ? "SUBMITTED" : "APPROVED";
-                String what = version == 1 ? "created" : version == 2 ? "submitted" : "approved";
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("offerId", "O" + area + "-" + p);
-                data.put("version", version);
-                data.put("providerId", id);
-                data.put("providerName", "Provider " + id);
-                data.put("providerType", type);
-                data.put("title", "Support offer " + p);
-                data.put("areasOfSupport", List.of(code()));
-                data.put("status", status);
-                EventEnvelope e = new EventEnvelope("directory.offer." + what, "O" + area + "-" + p + "/" + version,
-                        YEAR_START.minus(Duration.ofDays(10 - version)), area, data);
+                DirectoryEvent.OfferStep step = version == 1 ? DirectoryEvent.OfferStep.CREATED
+                        : version == 2 ? DirectoryEvent.OfferStep.SUBMITTED : DirectoryEvent.OfferStep.APPROVED;
+                DirectoryEvent.OfferChanged offer = new DirectoryEvent.OfferChanged(YEAR_START.minus(Duration.ofDays(10 - version)),
+                        area, step, "O" + area + "-" + p, version, id, "Provider " + id, type, "Support offer " + p,
+                        List.of(code()), List.of("PRIMARY"), List.of("IN_SCHOOL"), 0, status, null, null);
+                EventEnvelope e = new EventEnvelope(offer.type(), offer.eventId(), offer.occurredAt(), area, offer.data());
                 directory.add(record("INSERT", event("OFFER#O" + area + "-" + p, String.format("EVENT#%010d", version), e), e.occurredAt()));
             }
         }
@@ -173,12 +169,12 @@ final class ReportingBenchData {
             return;
         }
         String hold = r.engagement().id();
-        transfer(area, hold, area + "/" + urn, area + "/" + providerId, r.engagement().credits(), "PAYMENT", true, "PENDING", 0, agreedAt, null, "INSERT");
+        transfer(area, hold, area + "/" + urn, area + "/" + providerId, r.engagement().credits(), "PAYMENT", true, "PENDING", 0, agreedAt, null);
         if (fate < 27) {
             Instant closed = later(at, 24, 240);
             if (apply(r, new Command.Withdraw(school, closed, r.version(), "plans changed"), limit) != null) {
                 transfer(area, hold, area + "/" + urn, area + "/" + providerId, r.engagement().credits(), "PAYMENT", true, "VOIDED", 0,
-                        agreedAt, closed, "MODIFY");
+                        agreedAt, closed);
             }
             return;
         }
@@ -194,7 +190,7 @@ final class ReportingBenchData {
         }
         long posted = r.engagement().creditsPosted();
         transfer(area, hold, area + "/" + urn, area + "/" + providerId, r.engagement().credits(), "PAYMENT", true,
-                posted > 0 ? "POSTED" : "VOIDED", posted, agreedAt, completedAt, "MODIFY");
+                posted > 0 ? "POSTED" : "VOIDED", posted, agreedAt, completedAt);
         if (fate < 85) {
             r = apply(r, new Command.Evaluate(school, at = later(at, 24, 240), r.version(), Rating.SCHOOL, 1 + random.nextInt(5), null), limit);
         }
@@ -233,29 +229,17 @@ final class ReportingBenchData {
 
     // ------------------------------------------------------------------ items and records
 
-    /** A transfer item in the ledger's layout (its LedgerItems), as the ledger's stream carries it. */
+    /** The ledger's event for a transfer in {@code state} (created, or its resolution), as its stream carries it. */
     private void transfer(String area, String id, String debit, String credit, long amount, String kind, boolean pending, String state,
-                          long posted, Instant createdAt, Instant resolvedAt, String eventName) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("pk", s("TRANSFER#" + id));
-        item.put("sk", s("TRANSFER"));
-        item.put("type", s("TRANSFER"));
-        item.put("id", s(id));
-        item.put("area", s(area));
-        item.put("debit", s(debit));
-        item.put("credit", s(credit));
-        item.put("amount", n(amount));
-        item.put("kind", s(kind));
-        item.put("reference", s("benchmark"));
-        item.put("pending", new AttributeValue().withBOOL(pending));
-        item.put("timeoutSeconds", n(0));
-        item.put("createdAt", s(createdAt.toString()));
-        item.put("state", s(state));
-        item.put("postedAmount", n(posted));
-        if (resolvedAt != null) {
-            item.put("resolvedAt", s(resolvedAt.toString()));
-        }
-        ledger.add(record(eventName, item, resolvedAt == null ? createdAt : resolvedAt));
+                          long posted, Instant createdAt, Instant resolvedAt) {
+        LedgerEvent e = switch (state) {
+            case "POSTED" -> new LedgerEvent.TransferPosted(resolvedAt, area, id, debit, credit, amount, posted, kind, null);
+            case "VOIDED" -> new LedgerEvent.TransferVoided(resolvedAt, area, id, debit, credit, amount, kind, false, null);
+            default -> new LedgerEvent.TransferCreated(createdAt, area, id, debit, credit, amount, kind, "benchmark", pending, state,
+                    null, null);
+        };
+        EventEnvelope envelope = new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
+        ledger.add(record("INSERT", event("TRANSFER#" + id, "EVENT#" + state, envelope), e.occurredAt()));
     }
 
     private Map<String, AttributeValue> event(String pk, String sk, EventEnvelope e) {

@@ -27,4 +27,16 @@ public interface Contract {
 
     /** The envelope's data: strings, whole numbers, booleans, lists and maps only. */
     Map<String, Object> data();
+
+    /** Data of {@code version} with these members, in this order; a null value leaves its member out (absent, never null). */
+    static Map<String, Object> members(int version, Object... namesAndValues) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put(VERSION, version);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                d.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return d;
+    }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Typed reads of an envelope's data, the same for every consumer: a member that is missing or of another type is a
@@ -22,21 +23,20 @@ public final class Fields {
 
     /** The data of an event of {@code type}, checked to carry a contract version of at least {@code known}. */
     public static Fields of(String type, Map<String, Object> data, int known) {
+        return of(type, data, known, 0);
+    }
+
+    /**
+     * As {@link #of(String, Map, int)}, for a producer whose events were published before they carried a version:
+     * data without one is of version {@code absentMeans}.
+     */
+    public static Fields of(String type, Map<String, Object> data, int known, int absentMeans) {
         Fields fields = new Fields(type, data);
-        long version = fields.whole(Contract.VERSION);
+        long version = absentMeans > 0 && fields.data.get(Contract.VERSION) == null ? absentMeans : fields.whole(Contract.VERSION);
         if (version < known) {
             throw new Unreadable(type + ": contract version " + version + " is older than " + known);
         }
         return fields;
-    }
-
-    /**
-     * As {@link #of(String, Map, int)}, for a contract whose events stored before it carry no version: those read as
-     * {@code absent}.
-     */
-    public static Fields of(String type, Map<String, Object> data, int known, int absent) {
-        Fields fields = new Fields(type, data);
-        return fields.data.get(Contract.VERSION) == null && absent >= known ? fields : of(type, data, known);
     }
 
     public String text(String name) {
@@ -70,13 +70,30 @@ public final class Fields {
         throw missing(name, "boolean");
     }
 
+    /** A list of texts. */
+    public List<String> texts(String name) {
+        if (data.get(name) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw missing(name, "list of texts");
+    }
+
+    /** An ISO-8601 date, or null where the contract says it may be absent. */
+    public LocalDate optionalDate(String name) {
+        return optional(name, LocalDate::parse, "ISO-8601 date");
+    }
+
     /** An ISO-8601 instant, or null where the contract says it may be absent. */
     public Instant optionalInstant(String name) {
+        return optional(name, Instant::parse, "ISO-8601 instant");
+    }
+
+    private <T> T optional(String name, Function<String, T> parse, String kind) {
         String text = optionalText(name);
         try {
-            return text == null ? null : Instant.parse(text);
+            return text == null ? null : parse.apply(text);
         } catch (DateTimeParseException e) {
-            throw missing(name, "ISO-8601 instant");
+            throw missing(name, kind);
         }
     }
 
@@ -92,14 +109,6 @@ public final class Fields {
             throw missing(name, "whole number of at most 2^31");
         }
         return (int) value;
-    }
-
-    /** A list of text (empty lists included). */
-    public List<String> texts(String name) {
-        if (data.get(name) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(String.class::cast).toList();
-        }
-        throw missing(name, "list of text");
     }
 
     /** An ISO-8601 date. */

@@ -1,5 +1,6 @@
 package uk.sse.directory.application;
 
+import uk.sse.contracts.directory.DirectoryEvent;
 import jakarta.inject.Singleton;
 import uk.sse.directory.imports.FileImport;
 import uk.sse.directory.imports.ImportCounts;
@@ -8,6 +9,7 @@ import uk.sse.directory.imports.Rejection;
 import uk.sse.directory.register.GiasCsvReader;
 import uk.sse.directory.register.RejectedRow;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolEvents;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.ids.Ids;
 import uk.sse.kernel.outcome.Outcome;
@@ -18,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -200,26 +201,11 @@ public class ImportSchoolRegister implements FileImport {
         }
 
         private EventEnvelope moved(School before, School after) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("urn", after.urn());
-            data.put("name", after.name());
-            putIfKnown(data, "fromLaCode", before.laCode());
-            putIfKnown(data, "fromLaName", before.laName());
-            putIfKnown(data, "toLaCode", after.laCode());
-            putIfKnown(data, "toLaName", after.laName());
-            data.put("importId", job.id());
-            return new EventEnvelope("directory.school.moved", after.urn() + "/moved/" + job.id(), now(), area(after), data);
+            return envelope(SchoolEvents.moved(before, after, job.id(), now()));
         }
 
         private EventEnvelope closed(School school, String reason) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("urn", school.urn());
-            data.put("name", school.name());
-            putIfKnown(data, "laCode", school.laCode());
-            putIfKnown(data, "closedOn", school.closedOn() == null ? null : school.closedOn().toString());
-            data.put("reason", reason);
-            data.put("importId", job.id());
-            return new EventEnvelope("directory.school.closed", school.urn() + "/closed/" + job.id(), now(), area(school), data);
+            return envelope(SchoolEvents.closed(school, reason, job.id(), now()));
         }
 
         private Instant now() {
@@ -227,13 +213,7 @@ public class ImportSchoolRegister implements FileImport {
         }
     }
 
-    private static String area(School school) {
-        return school.laCode() == null ? "unknown" : school.laCode();
-    }
-
-    private static void putIfKnown(Map<String, Object> data, String name, Object value) {
-        if (value != null) {
-            data.put(name, value);
-        }
+    private static EventEnvelope envelope(DirectoryEvent e) {
+        return new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
     }
 }

@@ -1,5 +1,7 @@
 package uk.sse.directory.storage;
 
+import uk.sse.contracts.directory.DirectoryEvent.OfferChanged;
+import uk.sse.directory.model.OfferEvents;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -112,8 +114,9 @@ public class DynamoOfferStore implements OfferStore {
     }
 
     private TransactWriteItem event(Offer offer) {
-        EventEnvelope e = OfferEvents.of(offer);
-        return EventItems.put(table, OfferItems.pk(offer.id()), OfferEvents.sk(offer.version()), e, events.write(e));
+        OfferChanged changed = OfferEvents.of(offer);
+        EventEnvelope e = new EventEnvelope(changed.type(), changed.eventId(), changed.occurredAt(), changed.area(), changed.data());
+        return EventItems.put(table, OfferItems.pk(offer.id()), String.format("EVENT#%010d", offer.version()), e, events.write(e));
     }
 
     private TransactWriteItem put(Items item, String condition, Map<String, AttributeValue> values) {

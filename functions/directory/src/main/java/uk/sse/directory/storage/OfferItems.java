@@ -1,5 +1,6 @@
 package uk.sse.directory.storage;
 
+import uk.sse.contracts.directory.PublishedItems;
 import uk.sse.directory.model.AssuranceAction;
 import uk.sse.directory.model.AssuranceRecord;
 import uk.sse.directory.model.Contact;
@@ -22,8 +23,9 @@ import java.util.List;
 /** Offer items: the current one carries the index keys, each version a plain copy. */
 final class OfferItems {
 
-    static final String ENTITY = "OFFER";
-    static final String CURRENT = "CURRENT";
+    /** Published state (other functions mirror it): its entity and sort key are the contract's. */
+    static final String ENTITY = PublishedItems.Kind.OFFER.entity();
+    static final String CURRENT = PublishedItems.Kind.OFFER.sortKey();
     /** The quality signals' attributes, which brokerage's outcomes update in place (see DynamoOfferStore). */
     static final String COMPLETED = "completedEngagements";
     static final String IMPACT_RATINGS = "impactRatings";

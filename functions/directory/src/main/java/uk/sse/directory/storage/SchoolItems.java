@@ -1,5 +1,6 @@
 package uk.sse.directory.storage;
 
+import uk.sse.contracts.directory.PublishedItems;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
 import uk.sse.kernel.dynamo.Items;
@@ -11,8 +12,9 @@ import java.util.Locale;
 /** Register entries, indexed by the start of their name nationally (gsi1) and within their LA (gsi2). */
 final class SchoolItems {
 
-    static final String ENTITY = "SCHOOL";
-    static final String PROFILE = "PROFILE";
+    /** Published state (other functions mirror it): its entity and sort key are the contract's. */
+    static final String ENTITY = PublishedItems.Kind.SCHOOL.entity();
+    static final String PROFILE = PublishedItems.Kind.SCHOOL.sortKey();
 
     private SchoolItems() { }
 

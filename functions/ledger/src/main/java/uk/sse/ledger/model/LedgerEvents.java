@@ -3,6 +3,7 @@ package uk.sse.ledger.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import uk.sse.contracts.ledger.LedgerEvent;
 import uk.sse.contracts.ledger.LedgerEvent.AccountOpened;
 import uk.sse.contracts.ledger.LedgerEvent.TransferCreated;
@@ -20,21 +21,44 @@ public final class LedgerEvents {
     public static List<LedgerEvent> of(Result.Applied applied) {
         List<LedgerEvent> events = new ArrayList<>();
         for (Transfer t : applied.transfers()) {
-            String area = t.debit().area();
             if (t.revision() == 0) {
-                events.add(new TransferCreated(t.createdAt(), area, t.id().toString(), t.debit().toString(),
-                        t.credit().toString(), t.amount(), t.kind().name(), t.reference(), t.pending(), t.state().name(),
-                        t.timeout(), subject(t.requestedBy())));
-            } else if (t.state() == TransferState.POSTED) {
-                events.add(new TransferPosted(t.resolvedAt(), area, t.id().toString(), t.debit().toString(),
-                        t.credit().toString(), t.amount(), t.postedAmount(), t.kind().name(), subject(t.resolvedBy())));
-            } else if (t.state() == TransferState.VOIDED) {
-                events.add(new TransferVoided(t.resolvedAt(), area, t.id().toString(), t.debit().toString(),
-                        t.credit().toString(), t.amount(), t.kind().name(), Requester.SWEEPER.equals(t.resolvedBy()),
-                        subject(t.resolvedBy())));
+                events.add(created(t));
+            } else {
+                resolved(t).ifPresent(events::add);
             }
         }
         return List.copyOf(events);
+    }
+
+    /**
+     * Every event a transfer as it stands has published: its creation and, once resolved, its posting or voiding. For
+     * transfers made before the ledger published events ({@code PublishHistoryCommand}); the same ids as when they
+     * were made, so a consumer that saw them drops the repeats.
+     */
+    public static List<LedgerEvent> history(Transfer t) {
+        List<LedgerEvent> events = new ArrayList<>();
+        events.add(created(t));
+        resolved(t).ifPresent(events::add);
+        return List.copyOf(events);
+    }
+
+    private static TransferCreated created(Transfer t) {
+        TransferState made = t.pending() ? TransferState.PENDING : TransferState.SINGLE_PHASE;
+        return new TransferCreated(t.createdAt(), t.debit().area(), t.id().toString(), t.debit().toString(),
+                t.credit().toString(), t.amount(), t.kind().name(), t.reference(), t.pending(), made.name(),
+                t.timeout(), subject(t.requestedBy()));
+    }
+
+    private static Optional<LedgerEvent> resolved(Transfer t) {
+        String area = t.debit().area();
+        return Optional.ofNullable(switch (t.state()) {
+            case POSTED -> new TransferPosted(t.resolvedAt(), area, t.id().toString(), t.debit().toString(),
+                    t.credit().toString(), t.amount(), t.postedAmount(), t.kind().name(), subject(t.resolvedBy()));
+            case VOIDED -> new TransferVoided(t.resolvedAt(), area, t.id().toString(), t.debit().toString(),
+                    t.credit().toString(), t.amount(), t.kind().name(), Requester.SWEEPER.equals(t.resolvedBy()),
+                    subject(t.resolvedBy()));
+            default -> null; // still pending (an extension), or single-phase
+        });
     }
 
     public static AccountOpened opened(Account account, Instant at) {

@@ -9,8 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import uk.sse.contracts.ledger.LedgerEvent;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.ledger.model.LedgerEvents;
 import uk.sse.kernel.dynamo.Cursors;
@@ -121,17 +119,9 @@ public class DynamoLedgerStore implements LedgerStore {
                 event(LedgerEvents.opened(account, at))));
     }
 
-    /** The event's item beside what it is about: {@code ACCOUNT#<account>} or {@code TRANSFER#<id>} / {@code EVENT#<what>}. */
     private TransactWriteItem event(LedgerEvent e) {
-        String pk = switch (e) {
-            case LedgerEvent.AccountOpened o -> "ACCOUNT#" + o.account();
-            case LedgerEvent.TransferCreated c -> "TRANSFER#" + c.transfer();
-            case LedgerEvent.TransferPosted p -> "TRANSFER#" + p.transfer();
-            case LedgerEvent.TransferVoided v -> "TRANSFER#" + v.transfer();
-        };
-        String what = e.type().substring(e.type().lastIndexOf('.') + 1);
-        EventEnvelope envelope = new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
-        return EventItems.put(table, pk, "EVENT#" + what, envelope, json.write(envelope));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(LedgerItems.item(e, json))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
     @Override

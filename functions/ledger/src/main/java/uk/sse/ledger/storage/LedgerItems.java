@@ -1,5 +1,9 @@
 package uk.sse.ledger.storage;
 
+import uk.sse.contracts.ledger.LedgerEvent;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.events.EventJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.dynamo.Tables;
@@ -148,6 +152,19 @@ final class LedgerItems {
                 TransferState.valueOf(i.s(STATE)), i.n("postedAmount"), instant(i.s("resolvedAt")),
                 requester(item.get("requestedBy")), requester(item.get("resolvedBy")),
                 item.containsKey(REVISION) ? i.n(REVISION) : 0);
+    }
+
+    /** A published event's item, beside what it is about: {@code ACCOUNT#<account>} or {@code TRANSFER#<id>} / {@code EVENT#<what>}. */
+    static Map<String, AttributeValue> item(LedgerEvent e, EventJson json) {
+        String pk = switch (e) {
+            case LedgerEvent.AccountOpened o -> "ACCOUNT#" + o.account();
+            case LedgerEvent.TransferCreated c -> "TRANSFER#" + c.transfer();
+            case LedgerEvent.TransferPosted p -> "TRANSFER#" + p.transfer();
+            case LedgerEvent.TransferVoided v -> "TRANSFER#" + v.transfer();
+        };
+        String what = e.type().substring(e.type().lastIndexOf('.') + 1);
+        EventEnvelope envelope = new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
+        return EventItems.item(pk, "EVENT#" + what, envelope, json.write(envelope));
     }
 
     static Map<String, AttributeValue> item(Entry e, long sequence) {

@@ -1,6 +1,8 @@
 package uk.sse.notifier.model;
 
 import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.contracts.Fields;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.web.PagePaths;
 
@@ -52,14 +54,13 @@ public final class Watches {
         if (current != null && version <= current.version()) {
             return new Change.Keep();
         }
-        String status = EventData.text(d, "to") != null ? EventData.text(d, "to") : EventData.text(d, "status");
         if (key.get().startsWith("OFFER#")) {
-            LocalDate review = date(EventData.text(d, "reviewDate"));
-            if (!"APPROVED".equals(status) || review == null) {
+            DirectoryEvent.OfferChanged offer = offerOf(e).orElse(null);
+            if (offer == null || !"APPROVED".equals(offer.status()) || offer.reviewDate() == null) {
                 return current == null ? new Change.Keep() : new Change.Forget(key.get());
             }
-            return new Change.Put(new Watch(key.get(), version, Watch.Stage.ASSURED, e.area(), "\u201c" + EventData.text(d, "title") + "\u201d",
-                    PagePaths.offer(EventData.text(d, "offerId")), EventData.text(d, "providerId"), null, review));
+            return new Change.Put(new Watch(key.get(), offer.version(), Watch.Stage.ASSURED, e.area(), "\u201c" + offer.title() + "\u201d",
+                    PagePaths.offer(offer.offerId()), offer.providerId(), null, offer.reviewDate()));
         }
         return new Change.Keep();
     }
@@ -88,6 +89,16 @@ public final class Watches {
                 stage != Watch.Stage.WAITING ? null
                         : current != null && current.waitingSince() != null ? current.waitingSince() : e.occurredAt(),
                 wantedBy != null ? wantedBy : current == null ? null : current.dueBy()));
+    }
+
+    /** The directory's offer event, read as its contract; empty if it does not meet it. */
+    private static Optional<DirectoryEvent.OfferChanged> offerOf(EventEnvelope e) {
+        try {
+            return DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
+                    .filter(DirectoryEvent.OfferChanged.class::isInstance).map(DirectoryEvent.OfferChanged.class::cast);
+        } catch (Fields.Unreadable unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static long number(Object o) {

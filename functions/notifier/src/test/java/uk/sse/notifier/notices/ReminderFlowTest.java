@@ -8,6 +8,7 @@ import uk.sse.engines.Engines;
 import uk.sse.engines.streams.StartingPosition;
 import uk.sse.engines.streams.TableStreamReader;
 import uk.sse.kernel.dynamo.Tables;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.identity.Role;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -140,10 +140,11 @@ class ReminderFlowTest extends EmailLambdaTest {
         String directory = "directory-" + UUID.randomUUID().toString().substring(0, 8);
         Tables.createIfAbsent(dynamo, Tables.definition(directory, 2));
         try (TableStreamReader stream = TableStreamReader.of(Engines.dynamo().endpoint(), directory, StartingPosition.TRIM_HORIZON)) {
-            Map<String, Object> data = new LinkedHashMap<>(Map.of("offerId", offerId, "version", 3, "providerId", PROVIDER,
-                    "providerName", "Reminded Trust", "title", "Phonics catch-up", "status", "APPROVED", "action", "APPROVE",
-                    "from", "SUBMITTED", "to", "APPROVED", "reviewDate", review.toString()));
-            EventEnvelope approved = new EventEnvelope("directory.offer.approved", offerId + "/3", Instant.now(), AREA, data);
+            DirectoryEvent.OfferChanged offer = new DirectoryEvent.OfferChanged(Instant.now(), AREA, DirectoryEvent.OfferStep.APPROVED,
+                    offerId, 3, PROVIDER, "Reminded Trust", "TRUST", "Phonics catch-up", List.of("CT.READ"), List.of("PRIMARY"),
+                    List.of("IN_PERSON"), 4, "APPROVED", review,
+                    new DirectoryEvent.Assurance("APPROVE", "SUBMITTED", "APPROVED", "assurer-1", null));
+            EventEnvelope approved = new EventEnvelope(offer.type(), offer.eventId(), offer.occurredAt(), AREA, offer.data());
             dynamo.transactWriteItems(b -> b.transactItems(EventItems.put(directory, "OFFER#" + offerId, "EVENT#0000000003", approved,
                     eventJson.write(approved))));
             assertThat(pipeline().deliver(stream).getBatchItemFailures()).isEmpty();

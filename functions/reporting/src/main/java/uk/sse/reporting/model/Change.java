@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <li>an offer version replaces an older version of its offer, and describes its provider if it is the newest
  *       description seen (time, then event id);</li>
  *   <li>a school's profile replaces an older observation of it;</li>
- *   <li>a ledger account replaces a lower version, a transfer a less resolved state ({@link LedgerTransfer#rank}).</li>
+ *   <li>a ledger account is written once, when it is opened; a transfer's event replaces a less resolved state
+ *       ({@link LedgerTransfer#rank}), and its creation time is kept whichever of its events came first.</li>
  * </ul>
  */
 public sealed interface Change {
@@ -57,13 +58,13 @@ public sealed interface Change {
     record SchoolProfile(String urn, String name, String laCode, String laName, String phase, Instant observedAt)
             implements Change { }
 
-    /** A ledger account's totals at {@code version}. */
-    record LedgerAccount(String accountId, String area, String owner, boolean issuing, long debitsPosted,
-                         long creditsPosted, long debitsPending, long creditsPending, long version) implements Change { }
+    /** A ledger account, from the ledger's {@code ledger.account.opened}. */
+    record LedgerAccount(String accountId, String area, String owner, boolean issuing) implements Change { }
 
     /**
-     * A ledger transfer as it stands: {@code pending} says it is two-phase (a hold), {@code state} is PENDING, POSTED,
-     * VOIDED or SINGLE_PHASE, {@code postedAmount} what a hold posted.
+     * A ledger transfer as one of its events tells it: {@code pending} says it is two-phase (a hold), {@code state} is
+     * PENDING or SINGLE_PHASE (created; {@code createdAt} set), POSTED or VOIDED (resolved; {@code resolvedAt} set,
+     * {@code createdAt} null), {@code postedAmount} what a hold posted.
      */
     record LedgerTransfer(String transferId, String area, String debitAccount, String creditAccount, long amount, String kind,
                           boolean pending, String state, long postedAmount, Instant createdAt, Instant resolvedAt)

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import uk.sse.contracts.directory.PublishedItems;
 import uk.sse.reporting.model.Change;
 import uk.sse.reporting.projection.Projector;
 import uk.sse.reporting.projection.SourceItems;
@@ -22,7 +23,7 @@ import java.util.Map;
 /**
  * Re-projects the read model from the publishers' tables into fresh tables and swaps them in: a migrated
  * {@code <schema>_next} (which the stream handler also writes to from then on), filled from a consistent scan of the
- * brokerage table's events, the ledger's accounts and transfers and the directory's offer events and schools, read by
+ * brokerage table's events, the ledger's events and the directory's offer events and schools, read by
  * the same code as the stream; then one transaction renames it into place. If anything fails before the swap, the next
  * schema is dropped and the live read model is untouched.
  */
@@ -30,8 +31,8 @@ import java.util.Map;
 public class RebuildReadModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(RebuildReadModel.class);
-    /** Items that can be of interest: events, schools, accounts and transfers; the scan leaves the rest behind. */
-    private static final String FILTER = "#entity = :event OR #sk IN (:profile, :account, :transfer)";
+    /** Items that can be of interest: events and schools; the scan leaves the rest behind. */
+    private static final String FILTER = "#entity = :event OR #sk = :profile";
 
     private final DynamoDbClient dynamo;
     private final SourceTables sources;
@@ -74,8 +75,8 @@ public class RebuildReadModel {
         Instant scannedAt = clock.instant();
         var pages = dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true).filterExpression(FILTER)
                 .expressionAttributeNames(Map.of("#entity", "entity", "#sk", "sk"))
-                .expressionAttributeValues(Map.of(":event", AttributeValue.fromS("EVENT"), ":profile", AttributeValue.fromS("PROFILE"),
-                        ":account", AttributeValue.fromS("ACCOUNT"), ":transfer", AttributeValue.fromS("TRANSFER"))));
+                .expressionAttributeValues(Map.of(":event", AttributeValue.fromS("EVENT"),
+                        ":profile", AttributeValue.fromS(PublishedItems.Kind.SCHOOL.sortKey()))));
         for (ScanResponse page : pages) {
             List<Change> changes = new ArrayList<>();
             for (Map<String, AttributeValue> item : page.items()) {

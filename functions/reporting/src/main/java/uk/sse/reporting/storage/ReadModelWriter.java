@@ -292,25 +292,16 @@ public class ReadModelWriter {
     // ------------------------------------------------------------------ ledger
 
     private static void accounts(Connection c, SchemaName s, List<Change.LedgerAccount> accounts) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + s.table("ledger_account")
-                + " AS a (account_id, area, owner, issuing, debits_posted, credits_posted, debits_pending, credits_pending, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (account_id) DO UPDATE SET debits_posted = excluded.debits_posted,"
-                + " credits_posted = excluded.credits_posted, debits_pending = excluded.debits_pending,"
-                + " credits_pending = excluded.credits_pending, version = excluded.version WHERE excluded.version > a.version")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + s.table("ledger_account")
+                + " (account_id, area, owner, issuing) VALUES (?, ?, ?, ?) ON CONFLICT (account_id) DO NOTHING")) {
             for (Change.LedgerAccount a : accounts) {
-                upsert.setString(1, a.accountId());
-                upsert.setString(2, a.area());
-                upsert.setString(3, a.owner());
-                upsert.setBoolean(4, a.issuing());
-                upsert.setLong(5, a.debitsPosted());
-                upsert.setLong(6, a.creditsPosted());
-                upsert.setLong(7, a.debitsPending());
-                upsert.setLong(8, a.creditsPending());
-                upsert.setLong(9, a.version());
-                upsert.addBatch();
+                insert.setString(1, a.accountId());
+                insert.setString(2, a.area());
+                insert.setString(3, a.owner());
+                insert.setBoolean(4, a.issuing());
+                insert.addBatch();
             }
-            upsert.executeBatch();
+            insert.executeBatch();
         }
     }
 
@@ -319,9 +310,12 @@ public class ReadModelWriter {
                 + " AS t (transfer_id, area, debit_account, credit_account, debit_owner, credit_owner, kind, two_phase, state,"
                 + " state_rank, amount, posted_amount, created_at, resolved_at, posted_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (transfer_id) DO UPDATE SET state = excluded.state, state_rank = excluded.state_rank,"
-                + " posted_amount = excluded.posted_amount, resolved_at = excluded.resolved_at, posted_at = excluded.posted_at"
-                + " WHERE excluded.state_rank > t.state_rank")) {
+                // a resolution may come before the creation (a rebuild's scan meets the stream): each fills its part
+                + " ON CONFLICT (transfer_id) DO UPDATE SET created_at = coalesce(t.created_at, excluded.created_at),"
+                + " state = " + ifMoreResolved("state") + ", posted_amount = " + ifMoreResolved("posted_amount") + ","
+                + " resolved_at = " + ifMoreResolved("resolved_at") + ", posted_at = " + ifMoreResolved("posted_at") + ","
+                + " state_rank = greatest(t.state_rank, excluded.state_rank)"
+                + " WHERE excluded.state_rank > t.state_rank OR t.created_at IS NULL")) {
             for (Change.LedgerTransfer t : transfers) {
                 upsert.setString(1, t.transferId());
                 upsert.setString(2, t.area());
@@ -335,13 +329,17 @@ public class ReadModelWriter {
                 upsert.setInt(10, t.rank());
                 upsert.setLong(11, t.amount());
                 upsert.setLong(12, t.postedAmount());
-                upsert.setObject(13, time(t.createdAt()));
+                setTime(upsert, 13, t.createdAt());
                 setTime(upsert, 14, t.resolvedAt());
                 setTime(upsert, 15, t.postedAt());
                 upsert.addBatch();
             }
             upsert.executeBatch();
         }
+    }
+
+    private static String ifMoreResolved(String column) {
+        return "CASE WHEN excluded.state_rank > t.state_rank THEN excluded." + column + " ELSE t." + column + " END";
     }
 
     // ------------------------------------------------------------------ values

@@ -16,6 +16,7 @@ import uk.sse.brokerage.model.Urgency;
 import uk.sse.engines.Engines;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.dynamo.Tables;
+import uk.sse.contracts.ledger.LedgerEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
@@ -93,9 +94,10 @@ class ProjectEventsTest extends ReportingLambdaTest {
         put(event("DELIVERY#D1", "EVENT#0000000001", elsewhere, json.write(elsewhere)));
         put(Items.builder().s("pk", "ACCOUNT#888/100001").s("sk", "ENTRY#0000000000000000001").s("type", "ENTRY")
                 .s("account", "888/100001").n("amount", 5).build());
-        put(Items.builder().s("pk", "TRANSFER#T-bad").s("sk", "TRANSFER").s("type", "TRANSFER").s("id", "T-bad").s("area", "888")
-                .s("debit", "888/ISSUING").s("credit", "888/100001").n("amount", 5).s("kind", "ALLOCATION").bool("pending", false)
-                .s("createdAt", "last Tuesday").s("state", "SINGLE_PHASE").n("postedAmount", 0).build());
+        EventEnvelope noAmount = new EventEnvelope(LedgerEvent.TRANSFER_CREATED, "T-bad/created", Instant.parse("2026-09-07T09:00:00Z"),
+                "888", Map.of("contractVersion", 1, "transfer", "T-bad", "debit", "888/ISSUING", "credit", "888/100001",
+                        "kind", "ALLOCATION", "reference", "x", "pending", false, "state", "SINGLE_PHASE"));
+        put(event("TRANSFER#T-bad", "EVENT#created", noAmount, json.write(noAmount)));
         put(Items.builder().s("pk", "SCHOOL#100001").s("sk", "PROFILE").s("entity", "SCHOOL").s("urn", "100001")
                 .s("name", "Moorside Primary").s("laCode", "888").s("laName", "Lancashire").s("phase", "Primary").build());
         dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("SCHOOL#100001"), "sk", AttributeValue.fromS("PROFILE"))));

@@ -1,7 +1,6 @@
 package uk.sse.contracts.ledger;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import uk.sse.contracts.Contract;
@@ -106,14 +105,7 @@ public sealed interface LedgerEvent extends Contract {
         });
     }
 
-    private static Map<String, Object> members(Object... namesAndValues) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put(Contract.VERSION, VERSION);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) { // absent, never null: who asked is unknown on transfers older than it
-                d.put((String) namesAndValues[i], namesAndValues[i + 1]);
-            }
-        }
-        return d;
+    private static Map<String, Object> members(Object... namesAndValues) { // who asked is unknown on transfers older than it
+        return Contract.members(VERSION, namesAndValues);
     }
 }
