@@ -85,7 +85,7 @@ class PeopleRecordsJourneyTest extends Journey {
         Map<String, Object> request = others.send("GET", "/requests/" + id, stack.token(Role.BROKER), null, Map.of(), 200);
         assertThat(request).containsEntry("need", "[erased]").containsEntry("raisedBy", byIdText("tombstone"));
         Map<String, Object> offer = others.send("GET", "/offers/" + offerId, provider, null, Map.of(), 200);
-        assertThat(offer.get("contact")).isEqualTo(Map.of("name", "[erased]", "email", "[erased]", "phone", "[erased]"));
+        assertThat(((Map<?, ?>) offer.get("content")).get("contact")).isEqualTo(Map.of("name", "[erased]", "email", "[erased]", "phone", "[erased]"));
     }
 
     private String byIdText(String id) {
