@@ -60,7 +60,7 @@ public class PersonRecordsController {
         String e = email == null ? "" : email.strip();
         if (subject == null) {
             return pages.ok(request, "admin/people-records", "A person's records", new PersonRecords.FindPage("", "", Errors.none(), false,
-                    List.of(), List.of(), List.of(), List.of(), null, null));
+                    List.of(), List.of(), List.of(), List.of(), List.of(), null, null));
         }
         Errors errors = Errors.none();
         if (!s.matches(SUBJECT)) {
@@ -71,7 +71,7 @@ public class PersonRecordsController {
         }
         if (errors.any()) {
             return pages.invalid(request, "admin/people-records", "A person's records", new PersonRecords.FindPage(s, e, errors,
-                    false, List.of(), List.of(), List.of(), List.of(), null, null));
+                    false, List.of(), List.of(), List.of(), List.of(), List.of(), null, null));
         }
         Held held = held(person, s, e);
         List<PersonRecords.RequestRow> requests = held.requests().requests().stream().map(m -> new PersonRecords.RequestRow(
@@ -88,9 +88,12 @@ public class PersonRecordsController {
                         .collect(Collectors.joining(" · ")), o.texts())).toList();
         List<PersonRecords.DirectoryRow> providers = held.directory().providers().stream()
                 .map(p -> new PersonRecords.DirectoryRow(p.name(), "", p.texts())).toList();
+        List<String> notifications = held.notifications().items().stream()
+                .collect(Collectors.groupingBy(i -> PersonRecords.notificationKind(i.entity()), java.util.TreeMap::new, Collectors.counting()))
+                .entrySet().stream().map(k -> k.getKey() + ": " + k.getValue()).toList();
         String query = Paths.of("").query("subject", s).query("email", e).toString();
         return pages.ok(request, "admin/people-records", "A person's records", new PersonRecords.FindPage(s, e, Errors.none(), true,
-                requests, transfers, offers, providers, "/people-records/export" + query, "/people-records/erase" + query));
+                requests, transfers, offers, providers, notifications, "/people-records/export" + query, "/people-records/erase" + query));
     }
 
     /** Everything both functions hold about the person in the area, as one JSON file to send them. */
@@ -101,7 +104,8 @@ public class PersonRecordsController {
         Replies replies = replies(person, subject, e);
         String json = "{\"subject\":" + quoted(subject) + ",\"brokerage\":" + new String(replies.requests().bytes(), StandardCharsets.UTF_8)
                 + ",\"ledger\":" + new String(replies.transfers().bytes(), StandardCharsets.UTF_8)
-                + ",\"directory\":" + new String(replies.directory().bytes(), StandardCharsets.UTF_8) + "}";
+                + ",\"directory\":" + new String(replies.directory().bytes(), StandardCharsets.UTF_8)
+                + ",\"notifier\":" + new String(replies.notifications().bytes(), StandardCharsets.UTF_8) + "}";
         return HttpResponse.ok(json.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"records-" + subject.replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
     }
@@ -113,7 +117,7 @@ public class PersonRecordsController {
         Held held = held(person, subject, e);
         return pages.ok(request, "admin/person-erase", "Erase this person's records", new PersonRecords.ErasePage(subject, e,
                 held.requests().requests().size(), held.transfers().transfers().size(), held.directory().offers().size(),
-                held.directory().providers().size(), "/people-records" + Paths.of("").query("subject", subject).query("email", e)));
+                held.directory().providers().size(), held.notifications().items().size(), "/people-records" + Paths.of("").query("subject", subject).query("email", e)));
     }
 
     @Post("/erase")
@@ -129,23 +133,28 @@ public class PersonRecordsController {
         if (!requests.ok()) throw requests.unavailable();
         if (!transfers.ok()) throw transfers.unavailable();
         if (!directory.ok()) throw directory.unavailable();
+        ApiReply notifications = api.post(person, Paths.of("/notices/people/", subject, "/erasure").toString(), Map.of(), Map.of());
+        if (!notifications.ok()) throw notifications.unavailable();
         PersonRecords.RequestsErased r = requests.as(PersonRecords.RequestsErased.class);
         PersonRecords.TransfersErased t = transfers.as(PersonRecords.TransfersErased.class);
         PersonRecords.DirectoryErased d = directory.as(PersonRecords.DirectoryErased.class);
-        return pages.ok(request, "admin/person-erased", "The person's records are erased",
-                new PersonRecords.ErasedPage(r.tombstone(), r.requests(), r.events(), t.transfers(), d.offers(), d.providers()));
+        PersonRecords.NotificationsErased n = notifications.as(PersonRecords.NotificationsErased.class);
+        return pages.ok(request, "admin/person-erased", "The person's records are erased", new PersonRecords.ErasedPage(r.tombstone(),
+                r.requests(), r.events(), t.transfers(), d.offers(), d.providers(), n.deleted(), n.rewritten()));
     }
 
-    private record Replies(ApiReply requests, ApiReply transfers, ApiReply directory) { }
+    private record Replies(ApiReply requests, ApiReply transfers, ApiReply directory, ApiReply notifications) { }
 
-    private record Held(PersonRecords.Requests requests, PersonRecords.Transfers transfers, PersonRecords.Directory directory) { }
+    private record Held(PersonRecords.Requests requests, PersonRecords.Transfers transfers, PersonRecords.Directory directory,
+                        PersonRecords.Notifications notifications) { }
 
     private Replies replies(Person person, String subject, String email) {
         CompletableFuture<ApiReply> requests = api.getAsync(person, Paths.of("/requests/people/", subject).toString());
         CompletableFuture<ApiReply> transfers = api.getAsync(person, Paths.of("/ledger/people/", subject).toString());
         CompletableFuture<ApiReply> directory = api.getAsync(person, Paths.of("/providers/people/", subject).query("email", email).toString());
-        Replies replies = new Replies(Api.join(requests), Api.join(transfers), Api.join(directory));
-        for (ApiReply reply : List.of(replies.requests(), replies.transfers(), replies.directory())) {
+        CompletableFuture<ApiReply> notifications = api.getAsync(person, Paths.of("/notices/people/", subject).toString());
+        Replies replies = new Replies(Api.join(requests), Api.join(transfers), Api.join(directory), Api.join(notifications));
+        for (ApiReply reply : List.of(replies.requests(), replies.transfers(), replies.directory(), replies.notifications())) {
             if (reply.refused()) throw new PageNotFound("records of " + subject);
             if (!reply.ok()) throw reply.unavailable();
         }
@@ -155,7 +164,7 @@ public class PersonRecordsController {
     private Held held(Person person, String subject, String email) {
         Replies replies = replies(person, subject, email);
         return new Held(replies.requests().as(PersonRecords.Requests.class), replies.transfers().as(PersonRecords.Transfers.class),
-                replies.directory().as(PersonRecords.Directory.class));
+                replies.directory().as(PersonRecords.Directory.class), replies.notifications().as(PersonRecords.Notifications.class));
     }
 
     /** The email given with a subject, or ""; a subject or email no form would send is a page not found. */

@@ -61,6 +61,8 @@ class PeopleRecordsJourneyTest extends Journey {
         assertThat(byId("requests").getText()).contains(need);
         assertThat(byId("offers").getText()).contains("Phonics coaching for Year 2", "Jo Journey", email);
         assertThat(byId("providers").getText()).contains("Journey Hub " + key, email);
+        assertThat(text()).as("the notifier's part: this adviser never signed in, so it holds nothing of theirs in the area")
+                .contains("Notifications and emails");
         assertThat(text()).contains("Credit transfers they asked for or resolved", "None in your area.");
         check("people-records-found");
 
@@ -70,7 +72,7 @@ class PeopleRecordsJourneyTest extends Journey {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
         assertThat(json.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
-        assertThat(json.body()).contains("\"subject\":\"" + subject + "\"", id, need, "\"transfers\":[]", "\"directory\":", offerId, "Jo Journey");
+        assertThat(json.body()).contains("\"subject\":\"" + subject + "\"", id, need, "\"transfers\":[]", "\"directory\":", offerId, "Jo Journey", "\"notifier\":");
 
         press("Erase their records");
         assertThat(heading()).isEqualTo("Erase this person's records");
@@ -79,7 +81,7 @@ class PeopleRecordsJourneyTest extends Journey {
         press("Erase their records");
         assertThat(heading()).isEqualTo("The person's records are erased");
         assertThat(byId("tombstone").getText()).startsWith("erased-");
-        assertThat(byId("erased").getText()).contains("Requests 1", "Credit transfers 0", "Offers 1", "Providers 1");
+        assertThat(byId("erased").getText()).contains("Requests 1", "Credit transfers 0", "Offers 1", "Providers 1", "Notifications and emails deleted 0");
         check("person-erased");
 
         Map<String, Object> request = others.send("GET", "/requests/" + id, stack.token(Role.BROKER), null, Map.of(), 200);
