@@ -2,6 +2,7 @@ package uk.sse.directory.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -39,6 +40,10 @@ public class PersonController {
         this.people = people;
     }
 
+    /** Nothing to say: the path names the person. An empty object, or no body. */
+    @Serdeable
+    public record ErasureBody() { }
+
     @Serdeable
     public record Action(String action, Instant at, String reason) { }
 
@@ -74,6 +79,7 @@ public class PersonController {
     @Post("/{subject}/erasure")
     public HttpResponse<?> erase(@Authenticated Caller caller,
                                  @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+                                 @Nullable @Body ErasureBody body,
                                  @Nullable @QueryValue @Email @Size(max = 254) String email) {
         return Responses.ok(people.erase(caller, subject, email).map(e -> new Erased(e.area(), e.tombstone(), e.offers(),
                 e.versions(), e.events(), e.providers())));

@@ -2,6 +2,7 @@ package uk.sse.notifier.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -35,6 +36,10 @@ public class PersonController {
         this.people = people;
     }
 
+    /** Nothing to say: the path names the person. An empty object, or no body. */
+    @Serdeable
+    public record ErasureBody() { }
+
     @Serdeable
     public record Item(String entity, @Nullable String area, List<String> texts) { }
 
@@ -54,7 +59,8 @@ public class PersonController {
     /** Deletes what is kept for the person alone and rewrites the rest without them. Safe to repeat. */
     @Post("/{subject}/erasure")
     public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
+                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+                                 @Nullable @Body ErasureBody body) {
         return Responses.ok(people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.deleted(), e.rewritten())));
     }
 }
