@@ -1,6 +1,8 @@
 package uk.sse.brokerage.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -34,6 +36,10 @@ public class PersonController {
         this.people = people;
     }
 
+    /** Nothing to say: the path names the person. An empty object, or no body. */
+    @Serdeable
+    public record ErasureBody() { }
+
     @Serdeable
     public record Mention(String requestId, String urn, String schoolName, String status,
                           List<RequestView.TransitionView> actions, List<String> texts) { }
@@ -59,7 +65,8 @@ public class PersonController {
      */
     @Post("/{subject}/erasure")
     public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
+                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+                                 @Nullable @Body ErasureBody body) {
         return Responses.ok(people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.requests(), e.events())));
     }
 }

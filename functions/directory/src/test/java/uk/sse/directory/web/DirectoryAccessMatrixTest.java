@@ -82,6 +82,9 @@ class DirectoryAccessMatrixTest extends LambdaTest {
                     lambda.get("/schools?q=Heath", who), lambda.get("/schools/search?q=Heath", who),
                     lambda.get("/search/suggest?q=pho", who), lambda.get("/taxonomy", who)));
 
+            requests.put("`GET /providers/people/{subject}` (subject access)", who -> List.of(lambda.get("/providers/people/assurer-" + AREA + "-qa", who)));
+            requests.put("`POST /providers/people/{subject}/erasure`", who -> List.of(lambda.post("/providers/people/assurer-" + AREA + "-qa/erasure", who, Map.of())));
+
             List<AccessMatrix.Denial> denials = AccessMatrix.denials("directory");
             assertThat(denials).hasSizeGreaterThan(60);
             long before = HostileBodies.items(dynamo, table.name());

@@ -1,6 +1,8 @@
 package uk.sse.ledger.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -34,6 +36,10 @@ public class PersonController {
         this.people = people;
     }
 
+    /** Nothing to say: the path names the person. An empty object, or no body. */
+    @Serdeable
+    public record ErasureBody() { }
+
     @Serdeable
     public record Mention(String transferId, String kind, long amount, String state, String createdAt, List<String> parts) { }
 
@@ -54,7 +60,8 @@ public class PersonController {
     /** Replaces the person's subject in the area's transfers and their events by the tombstone. Safe to repeat. */
     @Post("/{subject}/erasure")
     public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
+                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+                                 @Nullable @Body ErasureBody body) {
         return Responses.ok(people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.transfers())));
     }
 }

@@ -64,9 +64,12 @@ class NotifierAccessMatrixTest extends NotifierLambdaTest {
                     lambda.send("PUT", "/notices/contact", who, null), lambda.get("/notices/settings", who),
                     lambda.send("PUT", "/notices/settings", who, Map.of("emails", List.of()))));
 
+            requests.put("`GET /notices/people/{subject}` (subject access)", who -> List.of(lambda.get("/notices/people/adviser-" + AREA, who)));
+            requests.put("`POST /notices/people/{subject}/erasure`", who -> List.of(lambda.post("/notices/people/adviser-" + AREA + "/erasure", who, Map.of())));
             List<AccessMatrix.Denial> denials = AccessMatrix.denials("notifier");
-            assertThat(denials).as("six roles may not use each subscription row; only a service may not read notices")
-                    .hasSize(subscriptionRows * 6 + 1);
+            assertThat(denials).as("six roles may not use each subscription row; only a service may not read notices; "
+                    + "all but the area's admin may not use a person's records")
+                    .hasSize(subscriptionRows * 6 + 1 + 2 * 7);
             long before = HostileBodies.items(dynamo, settings.tableName());
             for (AccessMatrix.Denial denial : denials) {
                 Function<String, List<Api.Reply>> request = requests.get(denial.endpoint());

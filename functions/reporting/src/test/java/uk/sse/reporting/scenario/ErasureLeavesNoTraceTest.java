@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the brokerage and from the ledger (where she is the person the brokerage acted for on two holds); the tables'
  * streams carry the rewrites to the read model's stream handler. Afterwards neither table nor the read model holds
  * her subject or any text she wrote, every report gives the same figures (still those
- * worked out by hand), and the ledger's invariants hold.
+ * worked out by hand), and the ledger's invariants hold. Then the area's assurer and a provider's lead (a contact, by
+ * their email) are erased from the directory: no table nor the read model names them, and the figures stand.
  */
 @MicronautTest(environments = "test", transactional = false)
 class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
@@ -53,11 +54,14 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
         properties.putAll(scenario.sourceTables());
         String brokerageTable = scenario.sourceTables().get("sse.brokerage.table-name");
         String ledgerTable = scenario.sourceTables().get("sse.ledger.table-name");
+        String directoryTable = scenario.sourceTables().get("sse.directory.table-name");
         try (ApplicationContext functions = ApplicationContext.builder().environments("test").properties(properties).start();
              StreamRecords brokerageStream = StreamRecords.of(Engines.dynamo().endpoint(), brokerageTable);
-             StreamRecords ledgerStream = StreamRecords.of(Engines.dynamo().endpoint(), ledgerTable)) {
+             StreamRecords ledgerStream = StreamRecords.of(Engines.dynamo().endpoint(), ledgerTable);
+             StreamRecords directoryStream = StreamRecords.of(Engines.dynamo().endpoint(), directoryTable)) {
             assertThat(brokerageStream.next()).as("the scenario's records, drained: projected next").isNotEmpty();
             assertThat(ledgerStream.next()).isNotEmpty();
+            assertThat(directoryStream.next()).isNotEmpty();
             project(scenario.records(), 100);
             ReportFigures figures = new ReportFigures(context);
             figures.assertAllAsExpected();
@@ -87,10 +91,32 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
 
             assertThat(mentions(strings(dynamo, brokerageTable))).as("the brokerage table").isEmpty();
             assertThat(mentions(strings(dynamo, ledgerTable))).as("the ledger table").isEmpty();
+            assertThat(mentions(strings(dynamo, directoryTable))).as("the directory table").isEmpty();
             assertThat(readModelMentions()).as("the read model").isEmpty();
             assertThat(figures.all()).as("every report").isEqualTo(before);
             figures.assertAllAsExpected();
             assertThat(functions.getBean(CheckLedger.class).run(Scenario.AREA).ok()).as("the ledger's invariants").isTrue();
+
+            // the area's assurer, who approved every offer, and a provider's lead (a contact, found by email) in the directory
+            String assurer = "assurer-" + Scenario.AREA;
+            List<String> lead = List.of("Lead of Oakfield High School", "lead@100004.example.org");
+            assertThat(strings(dynamo, directoryTable)).as("before: the directory names the assurer and the lead")
+                    .contains(assurer).containsAll(lead);
+            var directory = functions.getBean(uk.sse.directory.application.ErasePerson.class);
+            var assurerErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>) directory.erase(admin, assurer, null);
+            assertThat(assurerErased.value().offers()).as("every offer of the area").isPositive();
+            var leadErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>) directory.erase(admin, "lead-100004", lead.get(1));
+            assertThat(leadErased.value().providers()).as("the provider naming them as contact").isEqualTo(1);
+            List<DynamodbStreamRecord> directoryRewrites = directoryStream.next();
+            assertThat(directoryRewrites).as("the directory's rewrites").isNotEmpty().allMatch(r -> "MODIFY".equals(r.getEventName()));
+            project(directoryRewrites, 100);
+            for (String table : List.of(brokerageTable, ledgerTable, directoryTable)) {
+                assertThat(strings(dynamo, table)).as(table).noneMatch(v -> v.equals(assurer) || v.contains("\"" + assurer + "\""))
+                        .noneMatch(v -> lead.stream().anyMatch(v::contains));
+            }
+            assertThat(readModelMentions(assurer, lead)).as("the read model").isEmpty();
+            assertThat(figures.all()).as("every report, after the directory's erasures").isEqualTo(before);
+            figures.assertAllAsExpected();
         }
     }
 
@@ -107,6 +133,12 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
     /** Each column of text or JSON, in every table of this test's read-model schema, that names her or holds her words. */
     @SuppressWarnings("unchecked")
     List<String> readModelMentions() {
+        return readModelMentions(ANN, HER_TEXTS);
+    }
+
+    /** Each column of text or JSON that names {@code subject} (or quotes it) or holds one of {@code texts}. */
+    @SuppressWarnings("unchecked")
+    List<String> readModelMentions(String subject, List<String> texts) {
         String schema = getProperties().get("sse.reporting.schema");
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
         return tx.executeRead(status -> {
@@ -123,13 +155,13 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
             assertThat(columns).as("the read model's text columns").isNotEmpty();
             for (String[] col : columns) {
                 StringBuilder where = new StringBuilder("x = ? OR x LIKE ?");
-                HER_TEXTS.forEach(t -> where.append(" OR x LIKE ?"));
+                texts.forEach(t -> where.append(" OR x LIKE ?"));
                 String sql = "SELECT count(*) FROM (SELECT \"" + col[1] + "\"::text AS x FROM \"" + schema + "\".\"" + col[0] + "\") t WHERE "
                         + where;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, ANN);
-                    ps.setString(2, "%\"" + ANN + "\"%");
-                    for (int i = 0; i < HER_TEXTS.size(); i++) ps.setString(3 + i, "%" + HER_TEXTS.get(i) + "%");
+                    ps.setString(1, subject);
+                    ps.setString(2, "%\"" + subject + "\"%");
+                    for (int i = 0; i < texts.size(); i++) ps.setString(3 + i, "%" + texts.get(i) + "%");
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         if (rs.getLong(1) > 0) found.add(col[0] + "." + col[1] + ": " + rs.getLong(1));

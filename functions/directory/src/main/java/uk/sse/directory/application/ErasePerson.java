@@ -1,0 +1,137 @@
+package uk.sse.directory.application;
+
+import jakarta.inject.Singleton;
+import uk.sse.directory.model.AssuranceRecord;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.OfferStatus;
+import uk.sse.directory.model.PersonErasure;
+import uk.sse.directory.model.Provider;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * An area's admin answers a person's subject-access request and erasure for the area's offers and providers
+ * (docs/data-protection.md, decision 0104): the assurance steps they took and the reasons they gave, the designation
+ * claims they refused, and, given their email, the offers and providers that name them as contact. Only an admin of
+ * the area, in person, may do either.
+ */
+@Singleton
+public class ErasePerson {
+
+    /** An offer the person stands in: what they did on it and what of them it holds in words. */
+    public record OfferMention(String offerId, String title, String providerName, OfferStatus status,
+                               List<AssuranceRecord> actions, List<String> texts) { }
+
+    /** A provider the person stands in: refusals they made, or they are its contact. */
+    public record ProviderMention(String providerId, String name, List<String> texts) { }
+
+    public record Export(String subject, String area, List<OfferMention> offers, List<ProviderMention> providers) { }
+
+    /** What an erasure changed: offers (with their versions and events) and providers rewritten. */
+    public record Erased(String area, String tombstone, int offers, int versions, int events, int providers) { }
+
+    private static final int ATTEMPTS = 5;
+
+    private final OfferStore offers;
+    private final ProviderStore providers;
+    private final PersonalRecords records;
+
+    public ErasePerson(OfferStore offers, ProviderStore providers, PersonalRecords records) {
+        this.offers = offers;
+        this.providers = providers;
+        this.records = records;
+    }
+
+    public Outcome<Export> export(Caller caller, String subject, String email) {
+        return allowed(caller).map(area -> {
+            PersonErasure erasure = PersonErasure.of(subject, email);
+            return new Export(subject, area,
+                    offersInArea(area).filter(erasure::involves).map(o -> new OfferMention(o.id(), o.content().title(),
+                            o.providerName(), o.status(), erasure.actionsOn(o), erasure.textsOf(o))).toList(),
+                    providersInArea(area).filter(erasure::involves)
+                            .map(p -> new ProviderMention(p.id(), p.name(), erasure.textsOf(p))).toList());
+        });
+    }
+
+    public Outcome<Erased> erase(Caller caller, String subject, String email) {
+        return allowed(caller).map(area -> {
+            PersonErasure erasure = PersonErasure.of(subject, email);
+            int[] versions = {0};
+            int[] events = {0};
+            List<Offer> found = offersInArea(area).filter(erasure::involves).toList();
+            for (Offer o : found) {
+                int[] counts = rewrite(erasure, o);
+                versions[0] += counts[0];
+                events[0] += counts[1];
+            }
+            List<Provider> named = providersInArea(area).filter(erasure::involves).toList();
+            named.forEach(p -> rewrite(erasure, p));
+            return new Erased(area, erasure.tombstone(), found.size(), versions[0], events[0], named.size());
+        });
+    }
+
+    /** Rewrites one offer, its versions and events, reading it again if it moved meanwhile: versions and events rewritten. */
+    private int[] rewrite(PersonErasure erasure, Offer found) {
+        Optional<Offer> current = Optional.of(found);
+        for (int attempt = 1; attempt <= ATTEMPTS && current.isPresent(); attempt++) {
+            List<Offer> versions = offers.versions(found.id()).stream()
+                    .filter(erasure::involves).map(erasure::apply).toList();
+            List<PersonalRecords.LoggedEvent> changed = records.events(found.id()).stream().flatMap(e -> {
+                var after = erasure.apply(e.event());
+                return after == e.event() ? Stream.empty() : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
+            }).toList();
+            if (records.rewrite(erasure.apply(current.get()), versions, changed)) {
+                return new int[] {versions.size(), changed.size()};
+            }
+            current = offers.find(found.id());
+        }
+        throw new IllegalStateException("offer " + found.id() + " kept moving during its erasure");
+    }
+
+    private void rewrite(PersonErasure erasure, Provider found) {
+        Optional<Provider> current = Optional.of(found);
+        for (int attempt = 1; attempt <= ATTEMPTS && current.isPresent(); attempt++) {
+            if (records.rewrite(erasure.apply(current.get()))) {
+                return;
+            }
+            current = providers.find(found.id());
+        }
+        throw new IllegalStateException("provider " + found.id() + " kept moving during its erasure");
+    }
+
+    /** Every offer of the area, in every status (an admin's rare search: it reads the area's offers). */
+    private Stream<Offer> offersInArea(String area) {
+        return Stream.of(OfferStatus.values()).flatMap(status -> all(page -> offers.inStatus(status, area, page)).stream());
+    }
+
+    private Stream<Provider> providersInArea(String area) {
+        return all(page -> providers.inArea(area, page)).stream();
+    }
+
+    private static <T> List<T> all(Function<PageRequest, Page<T>> listing) {
+        List<T> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = listing.apply(new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            all.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null);
+        return all;
+    }
+
+    private static Outcome<String> allowed(Caller caller) {
+        if (caller.isService() || !caller.is(Role.ADMIN) || caller.area() == null) {
+            return Outcome.forbidden("only an admin of an area exports or erases a person's records, for that area");
+        }
+        return Outcome.done(caller.area());
+    }
+}

@@ -1,0 +1,46 @@
+package uk.sse.notifier.application;
+
+import jakarta.inject.Singleton;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.Tombstone;
+import uk.sse.kernel.outcome.Outcome;
+
+import java.util.List;
+
+/**
+ * An area's admin answers a person's subject-access request and erasure for what the notifier holds about them
+ * (docs/data-protection.md, decision 0105). Only an admin of the area, in person, may do either.
+ */
+@Singleton
+public class ErasePerson {
+
+    public record Export(String subject, String area, List<PersonalRecords.Found> items) { }
+
+    public record Erased(String area, String tombstone, int deleted, int rewritten) { }
+
+    private final PersonalRecords records;
+
+    public ErasePerson(PersonalRecords records) {
+        this.records = records;
+    }
+
+    public Outcome<Export> export(Caller caller, String subject) {
+        return allowed(caller).map(area -> new Export(subject, area, records.naming(subject, area)));
+    }
+
+    public Outcome<Erased> erase(Caller caller, String subject) {
+        return allowed(caller).map(area -> {
+            String tombstone = Tombstone.of(subject);
+            PersonalRecords.Changed changed = records.erase(subject, tombstone, area);
+            return new Erased(area, tombstone, changed.deleted(), changed.rewritten());
+        });
+    }
+
+    private static Outcome<String> allowed(Caller caller) {
+        if (caller.isService() || !caller.is(Role.ADMIN) || caller.area() == null) {
+            return Outcome.forbidden("only an admin of an area exports or erases a person's records, for that area");
+        }
+        return Outcome.done(caller.area());
+    }
+}
