@@ -1,7 +1,5 @@
 package uk.sse.infra;
 
-import software.amazon.awscdk.services.lambda.Code;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import software.amazon.awscdk.services.lambda.Code;
 
 /**
  * Where each handler's code comes from. The real code is its module's shaded
@@ -27,8 +26,11 @@ public interface Artefacts {
 
     /** The built jars under {@code functionsDir}, and the layer beside them in {@code ../shared/embeddings/target}. */
     static Artefacts moduleJars(Path functionsDir, boolean placeholderForMissing, Consumer<String> missing) {
-        return moduleJars(functionsDir, functionsDir.resolveSibling("shared").resolve("embeddings").resolve("target"),
-                placeholderForMissing, missing);
+        return moduleJars(
+                functionsDir,
+                functionsDir.resolveSibling("shared").resolve("embeddings").resolve("target"),
+                placeholderForMissing,
+                missing);
     }
 
     /**
@@ -36,22 +38,26 @@ public interface Artefacts {
      * SnapStart version runs the handler's init, so the deploy would fail), stops the synth; with
      * {@code placeholderForMissing} it is reported to {@code missing} and a placeholder stands in.
      */
-    static Artefacts moduleJars(Path functionsDir, Path layerDir, boolean placeholderForMissing, Consumer<String> missing) {
+    static Artefacts moduleJars(
+            Path functionsDir, Path layerDir, boolean placeholderForMissing, Consumer<String> missing) {
         return new Artefacts() {
             @Override
             public Code codeFor(String module, String handler) {
                 Optional<Path> jar = jarOf(functionsDir, module);
                 String problem;
                 if (jar.isEmpty()) {
-                    problem = "no Lambda jar for '" + module + "' under " + functionsDir.resolve(module).resolve("target")
+                    problem = "no Lambda jar for '" + module + "' under "
+                            + functionsDir.resolve(module).resolve("target")
                             + " (build it with ./mvnw -B package -DskipTests)";
                 } else if (!holds(jar.get(), handler)) {
-                    problem = jar.get().getFileName() + " has no " + handler + ", so its SnapStart version could not be published";
+                    problem = jar.get().getFileName() + " has no " + handler
+                            + ", so its SnapStart version could not be published";
                 } else {
                     return Code.fromAsset(jar.get().toString());
                 }
                 if (!placeholderForMissing) {
-                    throw new IllegalStateException(problem + "; or synthesise with -c placeholders=true, which must not be deployed");
+                    throw new IllegalStateException(
+                            problem + "; or synthesise with -c placeholders=true, which must not be deployed");
                 }
                 missing.accept(problem + ": a placeholder stands in, so this template must not be deployed");
                 return placeholder().codeFor(module, handler);
@@ -63,9 +69,11 @@ public interface Artefacts {
                 if (zip.isPresent()) {
                     return Code.fromAsset(zip.get().toString());
                 }
-                String problem = "no embeddings layer under " + layerDir + " (build it with ./mvnw -B package -DskipTests)";
+                String problem =
+                        "no embeddings layer under " + layerDir + " (build it with ./mvnw -B package -DskipTests)";
                 if (!placeholderForMissing) {
-                    throw new IllegalStateException(problem + "; or synthesise with -c placeholders=true, which must not be deployed");
+                    throw new IllegalStateException(
+                            problem + "; or synthesise with -c placeholders=true, which must not be deployed");
                 }
                 missing.accept(problem + ": a placeholder stands in, so this template must not be deployed");
                 return placeholder().embeddingsLayer();
@@ -79,7 +87,7 @@ public interface Artefacts {
         return new Artefacts() {
             @Override
             public Code codeFor(String module, String handler) {
-                    return code;
+                return code;
             }
 
             @Override
@@ -100,8 +108,10 @@ public interface Artefacts {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(suffix))
-                    .sorted().reduce((first, second) -> second);
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .reduce((first, second) -> second);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,12 +129,13 @@ public interface Artefacts {
     final class Placeholder {
         static final Path DIR = create();
 
-        private Placeholder() { }
+        private Placeholder() {}
 
         private static Path create() {
             try {
                 Path dir = Files.createTempDirectory("sse-placeholder-asset");
-                Files.writeString(dir.resolve("PLACEHOLDER.txt"),
+                Files.writeString(
+                        dir.resolve("PLACEHOLDER.txt"),
                         "Not a function: a stand-in asset for synthesis before the jars are built. Never deploy it.\n",
                         StandardCharsets.UTF_8);
                 dir.toFile().deleteOnExit();

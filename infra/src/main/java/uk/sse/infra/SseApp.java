@@ -1,14 +1,13 @@
 package uk.sse.infra;
 
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Environment;
-import software.amazon.awscdk.StackProps;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
 
 /**
  * The CDK app: {@code cdk synth -c stage=dev} (or prod). Context: {@code functions} (where the function modules'
@@ -18,7 +17,7 @@ import java.util.List;
  */
 public final class SseApp {
 
-    private SseApp() { }
+    private SseApp() {}
 
     public static void main(String[] args) {
         App app = new App();
@@ -26,18 +25,31 @@ public final class SseApp {
         StageConfig stage = StageConfig.named(stageName);
         String origins = context(app, "webOrigins", null);
         if (origins != null) {
-            stage = stage.withWebOrigins(Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+            stage = stage.withWebOrigins(Arrays.stream(origins.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList());
         }
         List<String> missing = new ArrayList<>();
-        Artefacts artefacts = Artefacts.moduleJars(Path.of(context(app, "functions", "../functions")).toAbsolutePath().normalize(),
-                Boolean.parseBoolean(context(app, "placeholders", "false")), missing::add);
-        SseStack stack = new SseStack(app, "sse-" + stage.name(), StackProps.builder()
-                .env(Environment.builder()
-                        .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                        .region(System.getenv().getOrDefault("CDK_DEFAULT_REGION", "eu-west-2"))
-                        .build())
-                .description("School Support Exchange (" + stage.name() + ")")
-                .build(), stage, artefacts, context(app, "alarmEmail", null));
+        Artefacts artefacts = Artefacts.moduleJars(
+                Path.of(context(app, "functions", "../functions"))
+                        .toAbsolutePath()
+                        .normalize(),
+                Boolean.parseBoolean(context(app, "placeholders", "false")),
+                missing::add);
+        SseStack stack = new SseStack(
+                app,
+                "sse-" + stage.name(),
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                                .region(System.getenv().getOrDefault("CDK_DEFAULT_REGION", "eu-west-2"))
+                                .build())
+                        .description("School Support Exchange (" + stage.name() + ")")
+                        .build(),
+                stage,
+                artefacts,
+                context(app, "alarmEmail", null));
         missing.stream().distinct().forEach(warning -> Annotations.of(stack).addWarningV2("sse:placeholder", warning));
         app.synth();
     }

@@ -1,21 +1,37 @@
 package uk.sse.infra;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The HTTP API: every route behind the Cognito JWT authorizer, routed to its function's alias, throttled, logged, CORS for the web client. */
 class ApiTest {
 
     static final Map<String, List<String>> ROUTES = Map.of(
-            "directory-api", List.of("/providers", "/providers/{proxy+}", "/offers", "/offers/{proxy+}", "/assurance/{proxy+}",
-                    "/schools", "/schools/{proxy+}", "/search/{proxy+}", "/taxonomy", "/taxonomy/{proxy+}"),
-            "ledger-api", List.of("/accounts", "/accounts/{proxy+}", "/transfers", "/transfers/{proxy+}", "/allocations", "/ledger/{proxy+}"),
+            "directory-api",
+                    List.of(
+                            "/providers",
+                            "/providers/{proxy+}",
+                            "/offers",
+                            "/offers/{proxy+}",
+                            "/assurance/{proxy+}",
+                            "/schools",
+                            "/schools/{proxy+}",
+                            "/search/{proxy+}",
+                            "/taxonomy",
+                            "/taxonomy/{proxy+}"),
+            "ledger-api",
+                    List.of(
+                            "/accounts",
+                            "/accounts/{proxy+}",
+                            "/transfers",
+                            "/transfers/{proxy+}",
+                            "/allocations",
+                            "/ledger/{proxy+}"),
             "brokerage-api", List.of("/requests", "/requests/{proxy+}"),
             "notifier-api", List.of("/subscriptions", "/subscriptions/{proxy+}", "/notices", "/notices/{proxy+}"),
             "reporting-api", List.of("/reports/{proxy+}"));
@@ -25,29 +41,44 @@ class ApiTest {
     @SuppressWarnings("unchecked")
     void the_authorizer_trusts_only_tokens_of_the_user_pool_for_the_web_client_and_the_brokerage() {
         for (Synthesised s : Synthesised.both()) {
-            Map<String, Object> authorizer = s.ofType("AWS::ApiGatewayV2::Authorizer").values().iterator().next();
+            Map<String, Object> authorizer = s.ofType("AWS::ApiGatewayV2::Authorizer")
+                    .values()
+                    .iterator()
+                    .next();
             assertThat(authorizer.get("AuthorizerType")).isEqualTo("JWT");
             assertThat(authorizer.get("IdentitySource")).isEqualTo(List.of("$request.header.Authorization"));
             Map<String, Object> jwt = (Map<String, Object>) authorizer.get("JwtConfiguration");
             String pool = s.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
-            assertThat(jwt.get("Issuer").toString()).contains("https://cognito-idp.").contains(pool);
-            assertThat(jwt.get("Audience")).isEqualTo(List.of(Map.of("Ref", s.clientId("web")), Map.of("Ref", s.clientId("brokerage")),
-                    Map.of("Ref", s.clientId("web-service"))));
+            assertThat(jwt.get("Issuer").toString())
+                    .contains("https://cognito-idp.")
+                    .contains(pool);
+            assertThat(jwt.get("Audience"))
+                    .isEqualTo(List.of(
+                            Map.of("Ref", s.clientId("web")),
+                            Map.of("Ref", s.clientId("brokerage")),
+                            Map.of("Ref", s.clientId("web-service"))));
         }
     }
 
     @Test
     void every_api_route_needs_a_token_and_none_is_ANY_or_a_catch_all() {
         for (Synthesised s : Synthesised.both()) {
-            String authorizer = s.ofType("AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
+            String authorizer = s.ofType("AWS::ApiGatewayV2::Authorizer")
+                    .keySet()
+                    .iterator()
+                    .next();
             // the one catch-all is the web application's default route (WebTest)
-            assertThat(s.ofType("AWS::ApiGatewayV2::Route").values().stream().filter(r -> !"$default".equals(r.get("RouteKey"))))
-                    .isNotEmpty().allSatisfy(route -> {
-                assertThat(route.get("AuthorizationType")).isEqualTo("JWT");
-                assertThat(route.get("AuthorizerId")).isEqualTo(Map.of("Ref", authorizer));
-                assertThat(route.get("RouteKey").toString()).doesNotStartWith("ANY ").doesNotStartWith("OPTIONS ")
-                        .isNotEqualTo("$default");
-            });
+            assertThat(s.ofType("AWS::ApiGatewayV2::Route").values().stream()
+                            .filter(r -> !"$default".equals(r.get("RouteKey"))))
+                    .isNotEmpty()
+                    .allSatisfy(route -> {
+                        assertThat(route.get("AuthorizationType")).isEqualTo("JWT");
+                        assertThat(route.get("AuthorizerId")).isEqualTo(Map.of("Ref", authorizer));
+                        assertThat(route.get("RouteKey").toString())
+                                .doesNotStartWith("ANY ")
+                                .doesNotStartWith("OPTIONS ")
+                                .isNotEqualTo("$default");
+                    });
         }
     }
 
@@ -64,12 +95,18 @@ class ApiTest {
                             assertThat(e.getValue().get("IntegrationType")).isEqualTo("AWS_PROXY");
                             assertThat(e.getValue().get("PayloadFormatVersion")).isEqualTo("2.0");
                         })
-                        .map(Map.Entry::getKey).collect(Collectors.toSet());
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toSet());
                 assertThat(mine).as(function).hasSize(1);
                 Set<String> routeKeys = routes.values().stream()
-                        .filter(r -> r.get("Target").toString().contains(mine.iterator().next()))
-                        .map(r -> r.get("RouteKey").toString()).collect(Collectors.toSet());
-                Set<String> expected = paths.stream().flatMap(p -> METHODS.stream().map(m -> m + " " + p)).collect(Collectors.toSet());
+                        .filter(r -> r.get("Target")
+                                .toString()
+                                .contains(mine.iterator().next()))
+                        .map(r -> r.get("RouteKey").toString())
+                        .collect(Collectors.toSet());
+                Set<String> expected = paths.stream()
+                        .flatMap(p -> METHODS.stream().map(m -> m + " " + p))
+                        .collect(Collectors.toSet());
                 assertThat(routeKeys).as(function).isEqualTo(expected);
             });
             int allPaths = ROUTES.values().stream().mapToInt(List::size).sum();
@@ -83,11 +120,15 @@ class ApiTest {
             String api = s.ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
             for (String function : ROUTES.keySet()) {
                 String alias = s.aliasId(function);
-                assertThat(s.ofType("AWS::Lambda::Permission").values()).as(function).anySatisfy(permission -> {
-                    assertThat(permission.get("FunctionName")).isEqualTo(Map.of("Ref", alias));
-                    assertThat(permission.get("Principal")).isEqualTo("apigateway.amazonaws.com");
-                    assertThat(permission.get("SourceArn").toString()).contains(api).contains("execute-api");
-                });
+                assertThat(s.ofType("AWS::Lambda::Permission").values())
+                        .as(function)
+                        .anySatisfy(permission -> {
+                            assertThat(permission.get("FunctionName")).isEqualTo(Map.of("Ref", alias));
+                            assertThat(permission.get("Principal")).isEqualTo("apigateway.amazonaws.com");
+                            assertThat(permission.get("SourceArn").toString())
+                                    .contains(api)
+                                    .contains("execute-api");
+                        });
             }
         }
     }
@@ -96,7 +137,8 @@ class ApiTest {
     @SuppressWarnings("unchecked")
     void the_stage_throttles_writes_access_logs_and_deploys_itself() {
         for (Synthesised s : Synthesised.both()) {
-            Map<String, Object> stage = s.ofType("AWS::ApiGatewayV2::Stage").values().iterator().next();
+            Map<String, Object> stage =
+                    s.ofType("AWS::ApiGatewayV2::Stage").values().iterator().next();
             assertThat(stage.get("StageName")).isEqualTo("$default");
             assertThat(stage.get("AutoDeploy")).isEqualTo(true);
             Map<String, Object> route = (Map<String, Object>) stage.get("DefaultRouteSettings");
@@ -104,24 +146,33 @@ class ApiTest {
             assertThat(route.get("ThrottlingBurstLimit")).isEqualTo(s.stage.apiBurstLimit());
             Map<String, Object> logs = (Map<String, Object>) stage.get("AccessLogSettings");
             assertThat(logs.get("DestinationArn").toString()).contains("AccessLogs");
-            assertThat(logs.get("Format").toString()).contains("$context.requestId").contains("$context.status")
-                    .contains("$context.authorizer.error").doesNotContain("$context.identity.user");
+            assertThat(logs.get("Format").toString())
+                    .contains("$context.requestId")
+                    .contains("$context.status")
+                    .contains("$context.authorizer.error")
+                    .doesNotContain("$context.identity.user");
         }
-        assertThat(Synthesised.prod().stage.apiRateLimit()).isGreaterThan(Synthesised.dev().stage.apiRateLimit());
+        assertThat(Synthesised.prod().stage.apiRateLimit())
+                .isGreaterThan(Synthesised.dev().stage.apiRateLimit());
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void cors_lets_the_web_client_send_tokens_keys_and_versions_and_read_the_answers_headers() {
         for (Synthesised s : Synthesised.both()) {
-            Map<String, Object> cors = (Map<String, Object>) s.ofType("AWS::ApiGatewayV2::Api").values().iterator().next()
+            Map<String, Object> cors = (Map<String, Object>) s.ofType("AWS::ApiGatewayV2::Api")
+                    .values()
+                    .iterator()
+                    .next()
                     .get("CorsConfiguration");
             assertThat(cors.get("AllowOrigins")).isEqualTo(s.stage.webOrigins());
             assertThat((List<String>) cors.get("AllowOrigins")).doesNotContain("*");
-            assertThat((List<String>) cors.get("AllowHeaders")).contains("authorization", "idempotency-key", "if-match");
+            assertThat((List<String>) cors.get("AllowHeaders"))
+                    .contains("authorization", "idempotency-key", "if-match");
             assertThat((List<String>) cors.get("ExposeHeaders")).contains("etag", "retry-after");
             assertThat((List<String>) cors.get("AllowMethods")).containsExactlyInAnyOrderElementsOf(METHODS);
         }
-        assertThat(Synthesised.prod().stage.webOrigins()).allSatisfy(origin -> assertThat(origin).startsWith("https://"));
+        assertThat(Synthesised.prod().stage.webOrigins())
+                .allSatisfy(origin -> assertThat(origin).startsWith("https://"));
     }
 }

@@ -1,11 +1,10 @@
 package uk.sse.infra;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sentence-embedding model and its runtime are one Lambda layer (decision 0055), for Java 21 on the handlers'
@@ -29,7 +28,8 @@ class EmbeddingsLayerTest {
     @Test
     void every_handler_of_the_directory_and_the_indexer_has_it_and_no_other_handler_has_a_layer() {
         for (Synthesised s : Synthesised.both()) {
-            String layer = s.ofType("AWS::Lambda::LayerVersion").keySet().iterator().next();
+            String layer =
+                    s.ofType("AWS::Lambda::LayerVersion").keySet().iterator().next();
             FunctionsTest.HANDLERS.forEach((name, moduleAndHandler) -> {
                 Object layers = s.function(name).get("Layers");
                 if (List.of("directory", "indexer").contains(moduleAndHandler.get(0))) {

@@ -1,11 +1,10 @@
 package uk.sse.infra;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every handler: Java 21 on arm64 with SnapStart, reached through a live alias, sized by stage, given the environment it reads. */
 class FunctionsTest {
@@ -22,9 +21,11 @@ class FunctionsTest {
             Map.entry("ledger-api", List.of("ledger", API)),
             Map.entry("ledger-sweeper", List.of("ledger", "uk.sse.ledger.sweep.SweepDueHolds")),
             Map.entry("ledger-check", List.of("ledger", "uk.sse.ledger.check.CheckLedgerOnSchedule")),
-            Map.entry("ledger-entitlements", List.of("ledger", "uk.sse.ledger.entitlements.GiveEntitlementsOnSchedule")),
+            Map.entry(
+                    "ledger-entitlements", List.of("ledger", "uk.sse.ledger.entitlements.GiveEntitlementsOnSchedule")),
             Map.entry("brokerage-api", List.of("brokerage", API)),
-            Map.entry("brokerage-reconciliation", List.of("brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule")),
+            Map.entry(
+                    "brokerage-reconciliation", List.of("brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule")),
             Map.entry("notifier-api", List.of("notifier", API)),
             Map.entry("notifier-stream", List.of("notifier", "uk.sse.notifier.stream.NotifyOnEvents")),
             Map.entry("notifier-sweeper", List.of("notifier", "uk.sse.notifier.sweep.RetryDueDeliveries")),
@@ -48,7 +49,8 @@ class FunctionsTest {
                 assertThat((Map<String, Object>) fn.get("LoggingConfig")).containsEntry("LogFormat", "JSON");
                 assertThat(fn.get("TracingConfig")).as(name).isEqualTo(Map.of("Mode", "Active"));
             });
-            // the others: the Cognito trigger, CDK's handler that sets the import bucket's notifications, and the custom
+            // the others: the Cognito trigger, CDK's handler that sets the import bucket's notifications, and the
+            // custom
             // resource that reads the brokerage client's secret at deploy time
             assertThat(s.ofType("AWS::Lambda::Function")).hasSize(HANDLERS.size() + 3);
         }
@@ -59,9 +61,11 @@ class FunctionsTest {
     void every_handler_is_invoked_through_a_live_alias_on_a_published_version() {
         for (Synthesised s : Synthesised.both()) {
             for (String name : HANDLERS.keySet()) {
-                Map<String, Object> alias = (Map<String, Object>) s.resource(s.aliasId(name)).get("Properties");
+                Map<String, Object> alias =
+                        (Map<String, Object>) s.resource(s.aliasId(name)).get("Properties");
                 assertThat(alias.get("Name")).isEqualTo("live");
-                String version = (String) ((List<Object>) ((Map<String, Object>) alias.get("FunctionVersion")).get("Fn::GetAtt")).get(0);
+                String version = (String)
+                        ((List<Object>) ((Map<String, Object>) alias.get("FunctionVersion")).get("Fn::GetAtt")).get(0);
                 assertThat(s.resource(version).get("Type")).isEqualTo("AWS::Lambda::Version");
                 assertThat(((Map<String, Object>) s.resource(version).get("Properties")).get("FunctionName"))
                         .isEqualTo(Map.of("Ref", s.functionId(name)));
@@ -74,10 +78,11 @@ class FunctionsTest {
         Synthesised dev = Synthesised.dev();
         Synthesised prod = Synthesised.prod();
         for (String name : HANDLERS.keySet()) {
-            assertThat((Integer) prod.function(name).get("MemorySize")).as(name)
-                    .isGreaterThan((Integer) dev.function(name).get("MemorySize"));
+            assertThat((Integer) prod.function(name).get("MemorySize")).as(name).isGreaterThan((Integer)
+                    dev.function(name).get("MemorySize"));
         }
-        assertThat(dev.function("notifier-api").get("MemorySize")).isNotEqualTo(dev.function("directory-api").get("MemorySize"));
+        assertThat(dev.function("notifier-api").get("MemorySize"))
+                .isNotEqualTo(dev.function("directory-api").get("MemorySize"));
     }
 
     @Test
@@ -99,28 +104,43 @@ class FunctionsTest {
     void each_handler_reads_the_environment_its_application_aws_yml_names() {
         Synthesised s = Synthesised.dev();
         String directoryTable = s.tableId("directory");
-        assertThat(s.environment("directory-api")).containsKeys("SSE_DIRECTORY_TABLE", "SSE_OPENSEARCH_URL", "SSE_JWKS_URL");
-        assertThat(String.valueOf(s.environment("directory-api").get("SSE_DIRECTORY_TABLE"))).contains(directoryTable);
-        assertThat(s.environment("indexer")).containsOnlyKeys("MICRONAUT_ENVIRONMENTS", "SSE_DIRECTORY_TABLE", "SSE_OPENSEARCH_URL");
-        assertThat(String.valueOf(s.environment("ledger-api").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
-        assertThat(String.valueOf(s.environment("ledger-sweeper").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
-        assertThat(String.valueOf(s.environment("ledger-check").get("SSE_LEDGER_TABLE"))).contains(s.tableId("ledger"));
-        assertThat(String.valueOf(s.environment("notifier-stream").get("SSE_NOTIFIER_TABLE"))).contains(s.tableId("notifier"));
+        assertThat(s.environment("directory-api"))
+                .containsKeys("SSE_DIRECTORY_TABLE", "SSE_OPENSEARCH_URL", "SSE_JWKS_URL");
+        assertThat(String.valueOf(s.environment("directory-api").get("SSE_DIRECTORY_TABLE")))
+                .contains(directoryTable);
+        assertThat(s.environment("indexer"))
+                .containsOnlyKeys("MICRONAUT_ENVIRONMENTS", "SSE_DIRECTORY_TABLE", "SSE_OPENSEARCH_URL");
+        assertThat(String.valueOf(s.environment("ledger-api").get("SSE_LEDGER_TABLE")))
+                .contains(s.tableId("ledger"));
+        assertThat(String.valueOf(s.environment("ledger-sweeper").get("SSE_LEDGER_TABLE")))
+                .contains(s.tableId("ledger"));
+        assertThat(String.valueOf(s.environment("ledger-check").get("SSE_LEDGER_TABLE")))
+                .contains(s.tableId("ledger"));
+        assertThat(String.valueOf(s.environment("notifier-stream").get("SSE_NOTIFIER_TABLE")))
+                .contains(s.tableId("notifier"));
         // the notifier's sealing key: a generated secret the functions read at run time; the environment names it only
-        String sealingKey = s.ofType("AWS::SecretsManager::Secret").keySet().stream().filter(id -> id.startsWith("NotifierSealingKey"))
-                .findFirst().orElseThrow();
+        String sealingKey = s.ofType("AWS::SecretsManager::Secret").keySet().stream()
+                .filter(id -> id.startsWith("NotifierSealingKey"))
+                .findFirst()
+                .orElseThrow();
         for (String handler : List.of("notifier-api", "notifier-stream", "notifier-sweeper", "notifier-reminders")) {
             assertThat(s.environment(handler)).as(handler).doesNotContainKey("SSE_NOTIFIER_SECRET_KEY");
-            assertThat(String.valueOf(s.environment(handler).get("SSE_NOTIFIER_SECRET_KEY_ARN"))).as(handler)
-                    .contains(sealingKey).doesNotContain("resolve:secretsmanager");
+            assertThat(String.valueOf(s.environment(handler).get("SSE_NOTIFIER_SECRET_KEY_ARN")))
+                    .as(handler)
+                    .contains(sealingKey)
+                    .doesNotContain("resolve:secretsmanager");
         }
-        assertThat(s.environment("reporting-projection")).containsKeys("SSE_REPORTING_JDBC_URL", "SSE_REPORTING_DB_SECRET_ARN");
+        assertThat(s.environment("reporting-projection"))
+                .containsKeys("SSE_REPORTING_JDBC_URL", "SSE_REPORTING_DB_SECRET_ARN");
         // brokerage calls the directory and the ledger through the API's own stage URL
         Map<String, Object> brokerage = s.environment("brokerage-api");
         String api = s.ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
-        assertThat(String.valueOf(brokerage.get("SSE_DIRECTORY_URL"))).contains(api).contains("execute-api");
+        assertThat(String.valueOf(brokerage.get("SSE_DIRECTORY_URL")))
+                .contains(api)
+                .contains("execute-api");
         assertThat(brokerage.get("SSE_LEDGER_URL")).isEqualTo(brokerage.get("SSE_DIRECTORY_URL"));
-        // every API handler checks tokens against the user pool's keys, its issuer, the web's client for people, and the
+        // every API handler checks tokens against the user pool's keys, its issuer, the web's client for people, and
+        // the
         // brokerage's and the web's own service clients
         // (the web checks none: it calls the API with them)
         String pool = s.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
@@ -129,21 +149,42 @@ class FunctionsTest {
         HANDLERS.forEach((name, moduleAndHandler) -> {
             if (moduleAndHandler.get(1).equals(API) && !name.equals("web")) {
                 Map<String, Object> env = s.environment(name);
-                assertThat(String.valueOf(env.get("SSE_JWKS_URL"))).as(name).contains(pool).contains("/.well-known/jwks.json");
-                assertThat(String.valueOf(env.get("SSE_TOKEN_ISSUER"))).as(name).contains("https://cognito-idp.").contains(pool);
+                assertThat(String.valueOf(env.get("SSE_JWKS_URL")))
+                        .as(name)
+                        .contains(pool)
+                        .contains("/.well-known/jwks.json");
+                assertThat(String.valueOf(env.get("SSE_TOKEN_ISSUER")))
+                        .as(name)
+                        .contains("https://cognito-idp.")
+                        .contains(pool);
                 assertThat(env.get("SSE_TOKEN_CLIENTS")).as(name).isEqualTo(Map.of("Ref", web));
-                assertThat(env.get("SSE_SERVICE_CLIENTS")).as(name).isEqualTo(Map.of("Fn::Join", List.of(",",
-                        List.of(Map.of("Ref", brokerageClient), Map.of("Ref", s.clientId("web-service"))))));
+                assertThat(env.get("SSE_SERVICE_CLIENTS"))
+                        .as(name)
+                        .isEqualTo(Map.of(
+                                "Fn::Join",
+                                List.of(
+                                        ",",
+                                        List.of(
+                                                Map.of("Ref", brokerageClient),
+                                                Map.of("Ref", s.clientId("web-service"))))));
             }
         });
-        // the brokerage and its reconciliation get their own token: the client's id and secret, and the pool's token endpoint
+        // the brokerage and its reconciliation get their own token: the client's id and secret, and the pool's token
+        // endpoint
         for (String handler : List.of("brokerage-api", "brokerage-reconciliation")) {
             Map<String, Object> env = s.environment(handler);
             assertThat(env.get("SSE_SERVICE_CLIENT_ID")).as(handler).isEqualTo(Map.of("Ref", brokerageClient));
-            assertThat(String.valueOf(env.get("SSE_SERVICE_CLIENT_SECRET"))).as(handler).contains("ClientSecret").doesNotContain("Ref=" + web);
-            assertThat(String.valueOf(env.get("SSE_SERVICE_TOKEN_URL"))).as(handler).contains("amazoncognito.com").contains("/oauth2/token");
+            assertThat(String.valueOf(env.get("SSE_SERVICE_CLIENT_SECRET")))
+                    .as(handler)
+                    .contains("ClientSecret")
+                    .doesNotContain("Ref=" + web);
+            assertThat(String.valueOf(env.get("SSE_SERVICE_TOKEN_URL")))
+                    .as(handler)
+                    .contains("amazoncognito.com")
+                    .contains("/oauth2/token");
         }
-        assertThat(s.environment("directory-api")).doesNotContainKeys("SSE_SERVICE_CLIENT_ID", "SSE_SERVICE_CLIENT_SECRET");
+        assertThat(s.environment("directory-api"))
+                .doesNotContainKeys("SSE_SERVICE_CLIENT_ID", "SSE_SERVICE_CLIENT_SECRET");
     }
 
     @Test
@@ -155,7 +196,9 @@ class FunctionsTest {
                 if (name.startsWith("reporting")) {
                     Map<String, Object> vpc = (Map<String, Object>) fn.get("VpcConfig");
                     assertThat(vpc).as(name).isNotNull();
-                    assertThat((List<Object>) vpc.get("SubnetIds")).as(name).isNotEmpty()
+                    assertThat((List<Object>) vpc.get("SubnetIds"))
+                            .as(name)
+                            .isNotEmpty()
                             .allSatisfy(subnet -> assertThat(subnet.toString()).contains("functions"));
                 } else {
                     // the notifier in particular needs the internet for webhooks, which a VPC without NAT would deny
@@ -170,11 +213,14 @@ class FunctionsTest {
     void log_groups_are_kept_for_the_stages_retention() {
         for (Synthesised s : Synthesised.both()) {
             HANDLERS.keySet().forEach(name -> {
-                Map<String, Object> logging = (Map<String, Object>) s.function(name).get("LoggingConfig");
+                Map<String, Object> logging =
+                        (Map<String, Object>) s.function(name).get("LoggingConfig");
                 String logGroup = (String) ((Map<String, Object>) logging.get("LogGroup")).get("Ref");
-                Map<String, Object> group = (Map<String, Object>) s.resource(logGroup).get("Properties");
+                Map<String, Object> group =
+                        (Map<String, Object>) s.resource(logGroup).get("Properties");
                 assertThat(group.get("LogGroupName")).isEqualTo("/aws/lambda/" + s.name(name));
-                assertThat(group.get("RetentionInDays")).isEqualTo(s.stage.name().equals("prod") ? 180 : 14);
+                assertThat(group.get("RetentionInDays"))
+                        .isEqualTo(s.stage.name().equals("prod") ? 180 : 14);
             });
         }
     }

@@ -1,16 +1,15 @@
 package uk.sse.infra;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * CloudFormation's hard limits for one stack (500 resources, 1 MB of template from S3, 200 outputs), with room to
@@ -25,7 +24,9 @@ class StackLimitsTest {
         for (Synthesised s : Synthesised.both()) {
             Map<String, Long> counts = s.resources.values().stream()
                     .collect(Collectors.groupingBy(r -> r.get("Type").toString(), TreeMap::new, Collectors.counting()));
-            String report = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("\n"))
+            String report = counts.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .collect(Collectors.joining("\n"))
                     + "\n" + s.resources.size() + " in all\n";
             Files.writeString(Path.of("target", "resource-counts-" + s.stage.name() + ".txt"), report);
 

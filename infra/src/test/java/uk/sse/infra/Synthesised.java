@@ -1,15 +1,14 @@
 package uk.sse.infra;
 
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.Environment;
-import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.assertions.Template;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
 
 /**
  * Each stage's template, synthesised once per test JVM (about 10 s each) and shared by every test class, with
@@ -29,9 +28,18 @@ final class Synthesised {
     private Synthesised(StageConfig stage) {
         this.stage = stage;
         App app = new App();
-        SseStack stack = new SseStack(app, "sse-" + stage.name(), StackProps.builder()
-                .env(Environment.builder().account(ACCOUNT).region(REGION).build()).build(),
-                stage, Artefacts.placeholder(), "oncall@example.org");
+        SseStack stack = new SseStack(
+                app,
+                "sse-" + stage.name(),
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(ACCOUNT)
+                                .region(REGION)
+                                .build())
+                        .build(),
+                stage,
+                Artefacts.placeholder(),
+                "oncall@example.org");
         template = Template.fromStack(stack);
         resources = resourcesOf(template.toJSON());
     }
@@ -56,9 +64,10 @@ final class Synthesised {
     /** Logical id to properties of every resource of the type. */
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> ofType(String type) {
-        return resources.entrySet().stream().filter(e -> type.equals(e.getValue().get("Type")))
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> (Map<String, Object>) e.getValue().getOrDefault("Properties", Map.of())));
+        return resources.entrySet().stream()
+                .filter(e -> type.equals(e.getValue().get("Type")))
+                .collect(Collectors.toMap(Map.Entry::getKey, e ->
+                        (Map<String, Object>) e.getValue().getOrDefault("Properties", Map.of())));
     }
 
     Map<String, Object> resource(String logicalId) {
@@ -67,8 +76,10 @@ final class Synthesised {
 
     /** The logical id of the one resource of {@code type} whose {@code property} is {@code value}. */
     String idWhere(String type, String property, Object value) {
-        List<String> ids = ofType(type).entrySet().stream().filter(e -> value.equals(e.getValue().get(property)))
-                .map(Map.Entry::getKey).toList();
+        List<String> ids = ofType(type).entrySet().stream()
+                .filter(e -> value.equals(e.getValue().get(property)))
+                .map(Map.Entry::getKey)
+                .toList();
         if (ids.size() != 1) {
             throw new AssertionError("expected one " + type + " with " + property + "=" + value + ", found " + ids);
         }
@@ -102,7 +113,9 @@ final class Synthesised {
         String fn = functionId(function);
         return ofType("AWS::Lambda::Alias").entrySet().stream()
                 .filter(e -> Map.of("Ref", fn).equals(e.getValue().get("FunctionName")))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no alias of " + function));
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no alias of " + function));
     }
 
     /** Every statement of every policy attached to the function's role. */
@@ -112,15 +125,20 @@ final class Synthesised {
         String role = (String) ((List<Object>) ((Map<String, Object>) roleArn).get("Fn::GetAtt")).get(0);
         return ofType("AWS::IAM::Policy").values().stream()
                 .filter(p -> ((List<Object>) p.get("Roles")).contains(Map.of("Ref", role)))
-                .flatMap(p -> ((List<Map<String, Object>>) ((Map<String, Object>) p.get("PolicyDocument")).get("Statement")).stream())
+                .flatMap(p -> ((List<Map<String, Object>>)
+                                ((Map<String, Object>) p.get("PolicyDocument")).get("Statement"))
+                        .stream())
                 .toList();
     }
 
     /** The logical id of the app client named {@code sse-<stage>-<name>} (web, brokerage). */
     String clientId(String name) {
         return ofType("AWS::Cognito::UserPoolClient").entrySet().stream()
-                .filter(e -> ("sse-" + stage.name() + "-" + name).equals(e.getValue().get("ClientName")))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no app client " + name));
+                .filter(e ->
+                        ("sse-" + stage.name() + "-" + name).equals(e.getValue().get("ClientName")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no app client " + name));
     }
 
     static List<String> list(Object actionOrActions) {

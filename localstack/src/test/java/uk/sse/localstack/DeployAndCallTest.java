@@ -1,5 +1,13 @@
 package uk.sse.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,15 +19,6 @@ import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Deploys the built function jars on LocalStack with the same init script as {@code docker-compose.yml} and calls
@@ -41,21 +40,31 @@ class DeployAndCallTest {
         Path jwks = Files.createTempFile("jwks", ".json");
         Files.writeString(jwks, key.jwks());
 
-        localstack = new LocalStackContainer(DockerImageName.parse(System.getProperty("sse.localstack.image", "localstack/localstack:4.0.3"))
-                .asCompatibleSubstituteFor("localstack/localstack"))
+        localstack = new LocalStackContainer(
+                        DockerImageName.parse(System.getProperty("sse.localstack.image", "localstack/localstack:4.0.3"))
+                                .asCompatibleSubstituteFor("localstack/localstack"))
                 .withEnv("AWS_DEFAULT_REGION", "eu-west-2")
                 .withEnv("SSE_LOCALSTACK_OPENSEARCH", "false")
                 .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120")
-                .withEnv("LOCALSTACK_AUTH_TOKEN", Optional.ofNullable(System.getenv("LOCALSTACK_AUTH_TOKEN")).orElse(""))
+                .withEnv(
+                        "LOCALSTACK_AUTH_TOKEN",
+                        Optional.ofNullable(System.getenv("LOCALSTACK_AUTH_TOKEN"))
+                                .orElse(""))
                 // LocalStack runs each Lambda in a container of its own, through the host's engine
-                .withFileSystemBind(DockerClientFactory.instance().getRemoteDockerUnixSocketPath(), "/var/run/docker.sock", BindMode.READ_WRITE)
-                .withCopyFileToContainer(MountableFile.forHostPath(Path.of(System.getProperty("sse.localstack.init", "init/deploy-sse.sh")), 0755),
+                .withFileSystemBind(
+                        DockerClientFactory.instance().getRemoteDockerUnixSocketPath(),
+                        "/var/run/docker.sock",
+                        BindMode.READ_WRITE)
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(
+                                Path.of(System.getProperty("sse.localstack.init", "init/deploy-sse.sh")), 0755),
                         "/etc/localstack/init/ready.d/deploy-sse.sh")
                 .withCopyFileToContainer(MountableFile.forHostPath(jwks), "/etc/sse/keys/jwks.json")
                 .waitingFor(Wait.forLogMessage(".*sse-init: ready.*", 1).withStartupTimeout(Duration.ofMinutes(10)));
         for (String module : MODULES) {
             Path jar = jarOf(functions, module);
-            localstack.withCopyFileToContainer(MountableFile.forHostPath(jar), "/etc/sse/functions/" + module + "/" + jar.getFileName());
+            localstack.withCopyFileToContainer(
+                    MountableFile.forHostPath(jar), "/etc/sse/functions/" + module + "/" + jar.getFileName());
         }
         localstack.start();
     }
@@ -82,30 +91,48 @@ class DeployAndCallTest {
 
     @Test
     void the_ledger_checks_an_area_against_its_own_table() throws Exception {
-        Answer answer = call("ledger-api", "GET", "/ledger/check", "area=888", key.bearer("COMMISSIONER", "888", "888"));
+        Answer answer =
+                call("ledger-api", "GET", "/ledger/check", "area=888", key.bearer("COMMISSIONER", "888", "888"));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 
     @Test
     void the_indexers_mapping_reports_partial_failures_bisects_and_has_a_dead_letter_queue() throws Exception {
-        Container.ExecResult mappings = localstack.execInContainer("awslocal", "lambda", "list-event-source-mappings",
-                "--function-name", "sse-local-indexer");
+        Container.ExecResult mappings = localstack.execInContainer(
+                "awslocal", "lambda", "list-event-source-mappings", "--function-name", "sse-local-indexer");
         assertThat(mappings.getExitCode()).as(mappings.getStderr()).isZero();
-        assertThat(mappings.getStdout()).contains("ReportBatchItemFailures").contains("\"BisectBatchOnFunctionError\": true")
-                .contains("sse-local-indexer-dlq").contains("sse-local-directory");
+        assertThat(mappings.getStdout())
+                .contains("ReportBatchItemFailures")
+                .contains("\"BisectBatchOnFunctionError\": true")
+                .contains("sse-local-indexer-dlq")
+                .contains("sse-local-directory");
     }
 
-    record Answer(int status, String body) { }
+    record Answer(int status, String body) {}
 
     /** Invokes an API function with the event API Gateway's HTTP API (payload 2.0) would send it. */
-    static Answer call(String function, String method, String path, String query, String authorization) throws Exception {
-        String headers = "\"content-type\":\"application/json\"" + (authorization == null ? "" : ",\"authorization\":\"" + authorization + "\"");
-        String event = "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"" + query
-                + "\",\"headers\":{" + headers + "},\"requestContext\":{\"http\":{\"method\":\"" + method + "\",\"path\":\"" + path
+    static Answer call(String function, String method, String path, String query, String authorization)
+            throws Exception {
+        String headers = "\"content-type\":\"application/json\""
+                + (authorization == null ? "" : ",\"authorization\":\"" + authorization + "\"");
+        String event = "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path
+                + "\",\"rawQueryString\":\"" + query
+                + "\",\"headers\":{" + headers + "},\"requestContext\":{\"http\":{\"method\":\"" + method
+                + "\",\"path\":\"" + path
                 + "\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"sse-localstack-test\"},"
-                + "\"requestId\":\"test\",\"stage\":\"$default\",\"timeEpoch\":" + System.currentTimeMillis() + "},\"isBase64Encoded\":false}";
-        Container.ExecResult invoked = localstack.execInContainer("awslocal", "lambda", "invoke", "--function-name", "sse-local-" + function,
-                "--cli-binary-format", "raw-in-base64-out", "--payload", event, "/tmp/answer.json");
+                + "\"requestId\":\"test\",\"stage\":\"$default\",\"timeEpoch\":" + System.currentTimeMillis()
+                + "},\"isBase64Encoded\":false}";
+        Container.ExecResult invoked = localstack.execInContainer(
+                "awslocal",
+                "lambda",
+                "invoke",
+                "--function-name",
+                "sse-local-" + function,
+                "--cli-binary-format",
+                "raw-in-base64-out",
+                "--payload",
+                event,
+                "/tmp/answer.json");
         assertThat(invoked.getExitCode()).as(invoked.getStderr()).isZero();
         String answer = localstack.execInContainer("cat", "/tmp/answer.json").getStdout();
         String status = answer.replaceAll("(?s).*\"statusCode\"\\s*:\\s*(\\d+).*", "$1");
@@ -115,9 +142,11 @@ class DeployAndCallTest {
 
     static Path jarOf(Path functions, String module) throws Exception {
         try (Stream<Path> files = Files.list(functions.resolve(module).resolve("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("sse-" + module + "-.*-lambda\\.jar")).sorted()
+            return files.filter(f -> f.getFileName().toString().matches("sse-" + module + "-.*-lambda\\.jar"))
+                    .sorted()
                     .reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalStateException("no Lambda jar for " + module + ": build it with ./mvnw -B package -DskipTests"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no Lambda jar for " + module + ": build it with ./mvnw -B package -DskipTests"));
         }
     }
 }

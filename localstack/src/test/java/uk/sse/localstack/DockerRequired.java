@@ -20,7 +20,8 @@ final class DockerRequired implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("a Docker engine is available");
         }
         String why = "No Docker engine found (Testcontainers tried the Docker socket, DOCKER_HOST and Docker Desktop; "
-                + "a docker CLI without a daemon is not enough), so the LocalStack tests cannot start LocalStack; " + HOW;
+                + "a docker CLI without a daemon is not enough), so the LocalStack tests cannot start LocalStack; "
+                + HOW;
         if (Boolean.getBoolean("sse.localstack.required")) {
             throw new IllegalStateException(why);
         }

@@ -31,8 +31,8 @@ final class SigningKey {
     String bearer(String role, String area, String org) throws Exception {
         long now = System.currentTimeMillis() / 1000;
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KID + "\"}");
-        String claims = encode("{\"sub\":\"test-" + role.toLowerCase() + "\",\"role\":\"" + role + "\",\"area\":\"" + area
-                + "\",\"org\":\"" + org + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
+        String claims = encode("{\"sub\":\"test-" + role.toLowerCase() + "\",\"role\":\"" + role + "\",\"area\":\""
+                + area + "\",\"org\":\"" + org + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initSign(pair.getPrivate());
         rs256.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));

@@ -2,10 +2,9 @@ package uk.sse.brokerage;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import uk.sse.kernel.retry.Backoff;
-
 import java.net.URI;
 import java.time.Duration;
+import uk.sse.kernel.retry.Backoff;
 
 /**
  * The brokerage's table; where the directory and the ledger answer (in AWS both are the API's own base URL) and how
@@ -15,9 +14,15 @@ import java.time.Duration;
  * reconciliation releases it ({@code orphanGrace}, 15 minutes).
  */
 @ConfigurationProperties("sse.brokerage")
-public record BrokerageSettings(@Nullable String tableName, @Nullable URI directoryUrl, @Nullable URI ledgerUrl,
-                                @Nullable Duration callTimeout, @Nullable Integer retryAttempts, @Nullable Integer suggestionRadiusKm,
-                                @Nullable Duration holdTimeout, @Nullable Duration orphanGrace) {
+public record BrokerageSettings(
+        @Nullable String tableName,
+        @Nullable URI directoryUrl,
+        @Nullable URI ledgerUrl,
+        @Nullable Duration callTimeout,
+        @Nullable Integer retryAttempts,
+        @Nullable Integer suggestionRadiusKm,
+        @Nullable Duration holdTimeout,
+        @Nullable Duration orphanGrace) {
 
     public BrokerageSettings {
         tableName = tableName == null || tableName.isBlank() ? "sse-brokerage" : tableName;

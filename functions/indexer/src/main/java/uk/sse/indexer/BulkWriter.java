@@ -1,13 +1,5 @@
 package uk.sse.indexer;
 
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.search.SearchIndices;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -16,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.search.SearchIndices;
 
 /**
  * Writes index changes with the Bulk API to every alias they must reach, and says which changes did not
@@ -71,7 +70,8 @@ public final class BulkWriter {
         }
     }
 
-    private void send(List<BulkOperation> operations, List<String> sources, Set<String> reachingLive, Set<String> failed) {
+    private void send(
+            List<BulkOperation> operations, List<String> sources, Set<String> reachingLive, Set<String> failed) {
         BulkResponse response;
         try {
             response = client.bulk(b -> b.requireAlias(true).operations(operations));
@@ -84,8 +84,15 @@ public final class BulkWriter {
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
-            if (item.error() != null && item.status() != 409 && !rebuildEndedMeanwhile(item, sources.get(i), reachingLive)) {
-                LOG.warn("{} {} refused: {} {}", item.index(), item.id(), item.error().type(), item.error().reason());
+            if (item.error() != null
+                    && item.status() != 409
+                    && !rebuildEndedMeanwhile(item, sources.get(i), reachingLive)) {
+                LOG.warn(
+                        "{} {} refused: {} {}",
+                        item.index(),
+                        item.id(),
+                        item.error().type(),
+                        item.error().reason());
                 failed.add(sources.get(i));
             }
         }
@@ -102,10 +109,15 @@ public final class BulkWriter {
 
     private static BulkOperation operation(IndexChange change, String alias) {
         return switch (change) {
-            case IndexChange.Put put -> BulkOperation.of(o -> o.index(i -> i.index(alias).id(put.id())
-                    .version(put.version()).versionType(put.versionType()).document(put.document())));
-            case IndexChange.Delete delete -> BulkOperation.of(o -> o.delete(d -> d.index(alias).id(delete.id())
-                    .version(delete.version()).versionType(delete.versionType())));
+            case IndexChange.Put put ->
+                BulkOperation.of(o -> o.index(i -> i.index(alias)
+                        .id(put.id())
+                        .version(put.version())
+                        .versionType(put.versionType())
+                        .document(put.document())));
+            case IndexChange.Delete delete ->
+                BulkOperation.of(o -> o.delete(d ->
+                        d.index(alias).id(delete.id()).version(delete.version()).versionType(delete.versionType())));
         };
     }
 }

@@ -2,13 +2,12 @@ package uk.sse.indexer;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a batch of the directory table's stream records to the search indices in one bulk request and
@@ -24,7 +23,8 @@ public class DirectoryChangeIndexer {
     private final IndexAliases aliases;
     private final OfferEmbeddings embeddings;
 
-    public DirectoryChangeIndexer(StreamChanges streamChanges, BulkWriter writer, IndexAliases aliases, OfferEmbeddings embeddings) {
+    public DirectoryChangeIndexer(
+            StreamChanges streamChanges, BulkWriter writer, IndexAliases aliases, OfferEmbeddings embeddings) {
         this.streamChanges = streamChanges;
         this.writer = writer;
         this.aliases = aliases;
@@ -45,6 +45,9 @@ public class DirectoryChangeIndexer {
             }
         }
         failed.addAll(writer.write(embeddings.embed(changes), aliases::writeTargets));
-        return records.stream().map(r -> r.getDynamodb().getSequenceNumber()).filter(failed::contains).toList();
+        return records.stream()
+                .map(r -> r.getDynamodb().getSequenceNumber())
+                .filter(failed::contains)
+                .toList();
     }
 }

@@ -1,12 +1,11 @@
 package uk.sse.indexer;
 
+import java.util.Optional;
 import org.opensearch.client.opensearch._types.VersionType;
 import uk.sse.contracts.directory.PublishedItems;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.search.SearchIndices;
 import uk.sse.kernel.taxonomy.Taxonomy;
-
-import java.util.Optional;
 
 /**
  * Which directory items the search indices hold, and the change each one asks for: the directory's published state
@@ -26,7 +25,8 @@ public final class DirectoryItems {
      * epoch millis, written with external_gte (see {@link StreamChanges} for why that converges).
      */
     public Optional<IndexChange> change(String source, Items item, boolean removed, long schoolVersion) {
-        Optional<PublishedItems.Kind> kind = PublishedItems.kindOf(item.s(PublishedItems.ENTITY), item.s(PublishedItems.SORT_KEY));
+        Optional<PublishedItems.Kind> kind =
+                PublishedItems.kindOf(item.s(PublishedItems.ENTITY), item.s(PublishedItems.SORT_KEY));
         if (kind.isEmpty()) {
             return Optional.empty();
         }
@@ -34,15 +34,28 @@ public final class DirectoryItems {
             String id = item.s("id");
             long version = OfferDocuments.version(item);
             // a tombstone at the removed version: older records replayed later are refused
-            return Optional.of(removed
-                    ? new IndexChange.Delete(source, SearchIndices.OFFERS, id, version, VersionType.ExternalGte)
-                    : new IndexChange.Put(source, SearchIndices.OFFERS, id, version, VersionType.External,
-                            OfferDocuments.document(item, taxonomy)));
+            return Optional.of(
+                    removed
+                            ? new IndexChange.Delete(source, SearchIndices.OFFERS, id, version, VersionType.ExternalGte)
+                            : new IndexChange.Put(
+                                    source,
+                                    SearchIndices.OFFERS,
+                                    id,
+                                    version,
+                                    VersionType.External,
+                                    OfferDocuments.document(item, taxonomy)));
         }
         String urn = item.s("urn");
-        return Optional.of(removed
-                ? new IndexChange.Delete(source, SearchIndices.SCHOOLS, urn, schoolVersion, VersionType.ExternalGte)
-                : new IndexChange.Put(source, SearchIndices.SCHOOLS, urn, schoolVersion, VersionType.ExternalGte,
-                        SchoolDocuments.document(item, schoolVersion)));
+        return Optional.of(
+                removed
+                        ? new IndexChange.Delete(
+                                source, SearchIndices.SCHOOLS, urn, schoolVersion, VersionType.ExternalGte)
+                        : new IndexChange.Put(
+                                source,
+                                SearchIndices.SCHOOLS,
+                                urn,
+                                schoolVersion,
+                                VersionType.ExternalGte,
+                                SchoolDocuments.document(item, schoolVersion)));
     }
 }

@@ -2,13 +2,6 @@ package uk.sse.indexer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.search.SearchIndices;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -19,6 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.search.SearchIndices;
 
 /**
  * The concrete indices behind the {@code offers} and {@code schools} aliases. Readers and writers use the
@@ -29,7 +28,8 @@ public final class IndexAliases {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexAliases.class);
     // to the millisecond: a rebuild straight after the first index was made must not reuse its name
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SUFFIX =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final OpenSearchClient client;
     private final Clock clock;
@@ -79,7 +79,9 @@ public final class IndexAliases {
     public Set<String> indicesBehind(String alias) {
         try {
             Set<String> indices = new TreeSet<>();
-            client.indices().getAlias(r -> r.name(alias).allowNoIndices(true).ignoreUnavailable(true)).result()
+            client.indices()
+                    .getAlias(r -> r.name(alias).allowNoIndices(true).ignoreUnavailable(true))
+                    .result()
                     .forEach((index, aliases) -> {
                         if (aliases.aliases().containsKey(alias)) {
                             indices.add(index);
@@ -99,7 +101,11 @@ public final class IndexAliases {
     private Set<String> aliasesNamed(String pattern) {
         try {
             Set<String> names = new TreeSet<>();
-            client.indices().getAlias(r -> r.name(pattern)).result().values().forEach(a -> names.addAll(a.aliases().keySet()));
+            client.indices()
+                    .getAlias(r -> r.name(pattern))
+                    .result()
+                    .values()
+                    .forEach(a -> names.addAll(a.aliases().keySet()));
             return names;
         } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
             if (e.status() == 404) {
@@ -117,17 +123,25 @@ public final class IndexAliases {
 
     /** Creates an index from the kernel's definition with one alias on it ({@code writeIndex} null: left unset). */
     void create(SearchIndices which, String index, String alias, Boolean writeIndex) {
-        JsonObject definition = Json.createReader(new StringReader(which.definition())).readObject();
+        JsonObject definition =
+                Json.createReader(new StringReader(which.definition())).readObject();
         var aliasSettings = Json.createObjectBuilder();
         if (writeIndex != null) {
             aliasSettings.add("is_write_index", writeIndex);
         }
         JsonObject body = Json.createObjectBuilder(definition)
-                .add("aliases", Json.createObjectBuilder().add(alias, aliasSettings)).build();
-        try (Response response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index).json(body).build())) {
+                .add("aliases", Json.createObjectBuilder().add(alias, aliasSettings))
+                .build();
+        try (Response response = client.generic()
+                .execute(Requests.builder()
+                        .method("PUT")
+                        .endpoint("/" + index)
+                        .json(body)
+                        .build())) {
             if (response.getStatus() >= 300) {
                 String reason = response.getBody().map(b -> b.bodyAsString()).orElse(response.getReason());
-                throw new IllegalStateException("could not create " + index + ": " + response.getStatus() + " " + reason);
+                throw new IllegalStateException(
+                        "could not create " + index + ": " + response.getStatus() + " " + reason);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,9 +1,8 @@
 package uk.sse.indexer;
 
+import java.util.Map;
 import org.opensearch.client.opensearch._types.VersionType;
 import uk.sse.kernel.search.SearchIndices;
-
-import java.util.Map;
 
 /**
  * What one change of the directory asks of a search index. {@code source} names where it came from (a stream
@@ -22,9 +21,15 @@ public sealed interface IndexChange {
 
     VersionType versionType();
 
-    record Put(String source, SearchIndices index, String id, long version, VersionType versionType,
-               Map<String, Object> document) implements IndexChange { }
+    record Put(
+            String source,
+            SearchIndices index,
+            String id,
+            long version,
+            VersionType versionType,
+            Map<String, Object> document)
+            implements IndexChange {}
 
     record Delete(String source, SearchIndices index, String id, long version, VersionType versionType)
-            implements IndexChange { }
+            implements IndexChange {}
 }

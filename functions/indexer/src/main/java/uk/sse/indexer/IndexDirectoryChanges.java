@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-
 import java.util.List;
 
 /**
@@ -32,7 +31,9 @@ public class IndexDirectoryChanges extends MicronautRequestHandler<DynamodbEvent
     public StreamsEventResponse execute(DynamodbEvent event) {
         List<String> failed = indexer.index(event.getRecords() == null ? List.of() : event.getRecords());
         return StreamsEventResponse.builder()
-                .withBatchItemFailures(failed.stream().map(StreamsEventResponse.BatchItemFailure::new).toList())
+                .withBatchItemFailures(failed.stream()
+                        .map(StreamsEventResponse.BatchItemFailure::new)
+                        .toList())
                 .build();
     }
 }

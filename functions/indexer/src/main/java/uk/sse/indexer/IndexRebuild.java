@@ -1,16 +1,15 @@
 package uk.sse.indexer;
 
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.search.SearchIndices;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.search.SearchIndices;
 
 /**
  * Rebuilds an index from the directory table behind its alias, with no moment where search is empty:
@@ -35,8 +34,14 @@ public final class IndexRebuild {
     private final Clock clock;
     private final Duration oldIndexGrace;
 
-    public IndexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DirectoryScan scan, OfferEmbeddings embeddings,
-                        Clock clock, Duration oldIndexGrace) {
+    public IndexRebuild(
+            OpenSearchClient client,
+            IndexAliases aliases,
+            BulkWriter writer,
+            DirectoryScan scan,
+            OfferEmbeddings embeddings,
+            Clock clock,
+            Duration oldIndexGrace) {
         this.client = client;
         this.aliases = aliases;
         this.writer = writer;
@@ -64,15 +69,22 @@ public final class IndexRebuild {
             documents = fill(which, next);
             client.indices().refresh(r -> r.index(index));
             client.indices().updateAliases(u -> {
-                u.actions(a -> a.add(add -> add.index(index).alias(which.alias()).isWriteIndex(true)));
+                u.actions(
+                        a -> a.add(add -> add.index(index).alias(which.alias()).isWriteIndex(true)));
                 old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(which.alias()))));
                 return u.actions(a -> a.remove(r -> r.index(index).alias(next)));
             });
         } catch (IOException | RuntimeException e) {
             deleteQuietly(client, index);
-            throw new IllegalStateException("rebuild of " + which.alias() + " abandoned; the live index is unchanged", e);
+            throw new IllegalStateException(
+                    "rebuild of " + which.alias() + " abandoned; the live index is unchanged", e);
         }
-        LOG.info("{} now points at {} ({} documents in {} ms)", which.alias(), index, documents, (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "{} now points at {} ({} documents in {} ms)",
+                which.alias(),
+                index,
+                documents,
+                (System.nanoTime() - started) / 1_000_000);
         pause(oldIndexGrace);
         old.forEach(o -> deleteQuietly(client, o));
         return index;
@@ -87,9 +99,12 @@ public final class IndexRebuild {
                 for (int attempt = 1; !pending.isEmpty(); attempt++) {
                     Set<String> failed = writer.write(pending, w -> List.of(next));
                     if (!failed.isEmpty() && attempt == ATTEMPTS) {
-                        throw new IllegalStateException(failed.size() + " items could not be indexed, e.g. " + failed.iterator().next());
+                        throw new IllegalStateException(failed.size() + " items could not be indexed, e.g. "
+                                + failed.iterator().next());
                     }
-                    pending = pending.stream().filter(c -> failed.contains(c.source())).toList();
+                    pending = pending.stream()
+                            .filter(c -> failed.contains(c.source()))
+                            .toList();
                 }
                 written += page.size();
             }

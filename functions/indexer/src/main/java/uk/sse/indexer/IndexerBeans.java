@@ -2,12 +2,11 @@ package uk.sse.indexer;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import uk.sse.embeddings.SentenceEmbeddings;
+import java.time.Clock;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.sse.embeddings.SentenceEmbeddings;
 import uk.sse.kernel.taxonomy.Taxonomy;
-
-import java.time.Clock;
 
 /** The indexer's plain classes as beans, so the handler and the rebuild command share one wiring. */
 @Factory
@@ -40,9 +39,22 @@ public class IndexerBeans {
     }
 
     @Singleton
-    IndexRebuild indexRebuild(OpenSearchClient client, IndexAliases aliases, BulkWriter writer, DynamoDbClient dynamo,
-                              DirectoryItems items, OfferEmbeddings embeddings, IndexerSettings settings, Clock clock) {
-        return new IndexRebuild(client, aliases, writer, new DirectoryScan(dynamo, settings.directoryTable(), items), embeddings,
-                clock, settings.oldIndexGrace());
+    IndexRebuild indexRebuild(
+            OpenSearchClient client,
+            IndexAliases aliases,
+            BulkWriter writer,
+            DynamoDbClient dynamo,
+            DirectoryItems items,
+            OfferEmbeddings embeddings,
+            IndexerSettings settings,
+            Clock clock) {
+        return new IndexRebuild(
+                client,
+                aliases,
+                writer,
+                new DirectoryScan(dynamo, settings.directoryTable(), items),
+                embeddings,
+                clock,
+                settings.oldIndexGrace());
     }
 }

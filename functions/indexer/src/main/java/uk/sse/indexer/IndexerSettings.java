@@ -2,7 +2,6 @@ package uk.sse.indexer;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Duration;
 
 /**
@@ -10,7 +9,8 @@ import java.time.Duration;
  * (searches already running on it finish before it goes).
  */
 @ConfigurationProperties("sse.indexer")
-public record IndexerSettings(@Nullable String directoryTable, @Nullable Duration oldIndexGrace) {
+public record IndexerSettings(
+        @Nullable String directoryTable, @Nullable Duration oldIndexGrace) {
 
     public IndexerSettings {
         if (directoryTable == null || directoryTable.isBlank()) {

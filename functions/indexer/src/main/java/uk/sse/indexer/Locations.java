@@ -1,13 +1,12 @@
 package uk.sse.indexer;
 
-import uk.sse.kernel.dynamo.Items;
-
 import java.util.Map;
+import uk.sse.kernel.dynamo.Items;
 
 /** An item's {@code lat}/{@code lon} as a geo_point, when it has both. */
 final class Locations {
 
-    private Locations() { }
+    private Locations() {}
 
     static Map<String, Object> of(Items item) {
         Double lat = item.d("lat");

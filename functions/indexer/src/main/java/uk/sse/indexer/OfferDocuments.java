@@ -1,19 +1,18 @@
 package uk.sse.indexer;
 
-import uk.sse.kernel.dynamo.Items;
-import uk.sse.kernel.taxonomy.Taxonomy;
-import uk.sse.kernel.taxonomy.Term;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.kernel.taxonomy.Term;
 
 /** The directory's published offer ({@code PublishedItems.Kind.OFFER}) as a document of the offers index. */
 public final class OfferDocuments {
 
-    private OfferDocuments() { }
+    private OfferDocuments() {}
 
     public static Map<String, Object> document(Items item, Taxonomy taxonomy) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -32,7 +31,13 @@ public final class OfferDocuments {
         Set<String> lineage = new LinkedHashSet<>();
         areas.forEach(code -> lineage.addAll(taxonomy.lineage(code)));
         put(doc, "areasOfSupportLineage", List.copyOf(lineage));
-        put(doc, "areaLabels", lineage.stream().map(taxonomy::find).flatMap(t -> t.map(Term::label).stream()).toList());
+        put(
+                doc,
+                "areaLabels",
+                lineage.stream()
+                        .map(taxonomy::find)
+                        .flatMap(t -> t.map(Term::label).stream())
+                        .toList());
         put(doc, "phases", item.strings("phases"));
         put(doc, "deliveryModes", item.strings("deliveryModes"));
         put(doc, "capacityDaysPerTerm", item.decimal("capacityDaysPerTerm"));
@@ -58,7 +63,8 @@ public final class OfferDocuments {
      * change in place without a new version. Both only grow, so the pair as one number only grows.
      */
     public static long version(Items item) {
-        return Math.addExact(Math.multiplyExact(item.n("version"), SIGNAL_REVISIONS), orZero(item.n("signalsRevision")));
+        return Math.addExact(
+                Math.multiplyExact(item.n("version"), SIGNAL_REVISIONS), orZero(item.n("signalsRevision")));
     }
 
     /** Room for this many signal revisions per offer version. */

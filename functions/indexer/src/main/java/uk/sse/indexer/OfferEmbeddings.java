@@ -1,5 +1,11 @@
 package uk.sse.indexer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.MgetResponse;
 import org.opensearch.client.opensearch.core.get.GetResult;
@@ -9,13 +15,6 @@ import uk.sse.embeddings.SentenceEmbeddings;
 import uk.sse.embeddings.Vectors;
 import uk.sse.kernel.search.OfferEmbeddingText;
 import uk.sse.kernel.search.SearchIndices;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Gives each offer document its sentence embedding, once per offer version: a change that keeps the version (the
@@ -42,16 +41,20 @@ public final class OfferEmbeddings {
 
     /** The changes, each offer document with its embedding. */
     public List<IndexChange> embed(List<IndexChange> changes) {
-        List<IndexChange.Put> offers = changes.stream().filter(c -> c instanceof IndexChange.Put p && p.index() == SearchIndices.OFFERS)
-                .map(IndexChange.Put.class::cast).toList();
+        List<IndexChange.Put> offers = changes.stream()
+                .filter(c -> c instanceof IndexChange.Put p && p.index() == SearchIndices.OFFERS)
+                .map(IndexChange.Put.class::cast)
+                .toList();
         if (offers.isEmpty()) {
             return changes;
         }
         Map<String, String> known = indexed(offers);
         Map<String, String> made = new HashMap<>();
-        List<IndexChange.Put> toEmbed = offers.stream().filter(p -> !known.containsKey(key(p))).toList();
+        List<IndexChange.Put> toEmbed =
+                offers.stream().filter(p -> !known.containsKey(key(p))).toList();
         if (!toEmbed.isEmpty()) {
-            List<float[]> vectors = model.embedAll(toEmbed.stream().map(p -> text(p.document())).toList());
+            List<float[]> vectors =
+                    model.embedAll(toEmbed.stream().map(p -> text(p.document())).toList());
             for (int i = 0; i < toEmbed.size(); i++) {
                 made.put(key(toEmbed.get(i)), Vectors.encode(vectors.get(i)));
             }
@@ -86,21 +89,31 @@ public final class OfferEmbeddings {
     private Map<String, String> indexed(List<IndexChange.Put> offers) {
         Map<String, String> found = new HashMap<>();
         try {
-            MgetResponse<Map> response = client.mget(m -> m.index(SearchIndices.OFFERS.alias())
-                    .ids(offers.stream().map(IndexChange.Put::id).distinct().toList())
-                    .sourceIncludes(List.of("version", "embedding", "embeddingModel")), Map.class);
+            MgetResponse<Map> response = client.mget(
+                    m -> m.index(SearchIndices.OFFERS.alias())
+                            .ids(offers.stream()
+                                    .map(IndexChange.Put::id)
+                                    .distinct()
+                                    .toList())
+                            .sourceIncludes(List.of("version", "embedding", "embeddingModel")),
+                    Map.class);
             for (var doc : response.docs()) {
                 if (doc.isResult() && doc.result().found()) {
                     GetResult<Map> got = doc.result();
                     Map<?, ?> source = got.source();
-                    if (source != null && SentenceEmbeddings.MODEL.equals(source.get("embeddingModel")) && source.get("embedding") instanceof String e
+                    if (source != null
+                            && SentenceEmbeddings.MODEL.equals(source.get("embeddingModel"))
+                            && source.get("embedding") instanceof String e
                             && source.get("version") instanceof Number v) {
                         found.put(got.id() + "@" + v.longValue(), e);
                     }
                 }
             }
         } catch (Exception unreadable) {
-            LOG.warn("cannot read the indexed embeddings, embedding {} offers afresh: {}", offers.size(), unreadable.toString());
+            LOG.warn(
+                    "cannot read the indexed embeddings, embedding {} offers afresh: {}",
+                    offers.size(),
+                    unreadable.toString());
         }
         return found;
     }

@@ -1,9 +1,8 @@
 package uk.sse.indexer;
 
 import io.micronaut.context.ApplicationContext;
-import uk.sse.kernel.search.SearchIndices;
-
 import java.util.Locale;
+import uk.sse.kernel.search.SearchIndices;
 
 /**
  * The rebuild as a command: {@code RebuildIndex offers|schools}, configured like the function (system
@@ -11,7 +10,7 @@ import java.util.Locale;
  */
 public final class RebuildIndex {
 
-    private RebuildIndex() { }
+    private RebuildIndex() {}
 
     public static void main(String[] args) {
         if (args.length != 1 || !(args[0].equals("offers") || args[0].equals("schools"))) {

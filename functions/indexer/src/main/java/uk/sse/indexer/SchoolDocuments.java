@@ -1,16 +1,15 @@
 package uk.sse.indexer;
 
-import uk.sse.kernel.dynamo.Items;
+import static uk.sse.indexer.OfferDocuments.put;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static uk.sse.indexer.OfferDocuments.put;
+import uk.sse.kernel.dynamo.Items;
 
 /** The directory's published school ({@code PublishedItems.Kind.SCHOOL}) as a document of the schools index. */
 public final class SchoolDocuments {
 
-    private SchoolDocuments() { }
+    private SchoolDocuments() {}
 
     public static Map<String, Object> document(Items item, long version) {
         Map<String, Object> doc = new LinkedHashMap<>();

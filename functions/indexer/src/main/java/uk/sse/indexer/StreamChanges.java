@@ -1,9 +1,8 @@
 package uk.sse.indexer;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import uk.sse.kernel.dynamo.Items;
-
 import java.util.Optional;
+import uk.sse.kernel.dynamo.Items;
 
 /**
  * A stream record as an index change: the new image of an insert or modify, the old image of a remove.
@@ -29,7 +28,9 @@ public final class StreamChanges {
         boolean removed = "REMOVE".equals(record.getEventName());
         var data = record.getDynamodb();
         Items image = Items.ofStreamImage(removed ? data.getOldImage() : data.getNewImage());
-        long at = data.getApproximateCreationDateTime() == null ? 0 : data.getApproximateCreationDateTime().getTime();
+        long at = data.getApproximateCreationDateTime() == null
+                ? 0
+                : data.getApproximateCreationDateTime().getTime();
         return items.change(data.getSequenceNumber(), image, removed, at);
     }
 }

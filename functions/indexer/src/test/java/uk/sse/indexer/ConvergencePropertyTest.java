@@ -1,6 +1,13 @@
 package uk.sse.indexer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -11,14 +18,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.taxonomy.Taxonomy;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever order the stream's records arrive in, however often each comes, and however they are batched,
@@ -84,7 +83,9 @@ class ConvergencePropertyTest {
             // the embedding is of the current version's words
             assertThat(source.remove("embeddingModel")).isEqualTo(uk.sse.embeddings.SentenceEmbeddings.MODEL);
             float[] embedded = uk.sse.embeddings.Vectors.decode((String) source.remove("embedding"));
-            assertThat(uk.sse.embeddings.Vectors.dot(embedded, uk.sse.embeddings.SentenceEmbeddings.shared().embed(OfferEmbeddings.text(current))))
+            assertThat(uk.sse.embeddings.Vectors.dot(
+                            embedded,
+                            uk.sse.embeddings.SentenceEmbeddings.shared().embed(OfferEmbeddings.text(current))))
                     .isGreaterThan(0.99);
             assertThat(source).isEqualTo(current);
         }
@@ -105,8 +106,11 @@ class ConvergencePropertyTest {
 
     /** What the table holds now, read back and turned into a document, compared as JSON would be. */
     private static Map<String, Object> documentOfCurrentItem(String id) {
-        Map<String, AttributeValue> item = h.dynamo.getItem(g -> g.tableName(h.table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("OFFER#" + id), "sk", AttributeValue.fromS("CURRENT")))).item();
+        Map<String, AttributeValue> item = h.dynamo
+                .getItem(g -> g.tableName(h.table)
+                        .consistentRead(true)
+                        .key(Map.of("pk", AttributeValue.fromS("OFFER#" + id), "sk", AttributeValue.fromS("CURRENT"))))
+                .item();
         Map<String, Object> expected = OfferDocuments.document(Items.of(item), Taxonomy.standard());
         return JsonRoundTrip.of(expected);
     }

@@ -1,11 +1,15 @@
 package uk.sse.indexer;
 
-import uk.sse.engines.streams.StartingPosition;
-import uk.sse.engines.streams.TableStreamReader;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.GetResponse;
@@ -22,14 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import uk.sse.engines.Engines;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import uk.sse.engines.streams.StartingPosition;
+import uk.sse.engines.streams.TableStreamReader;
 
 /**
  * A directory table of its own with its stream, the real handler over it, and clients to look at both. The
@@ -45,8 +43,12 @@ final class Harness implements AutoCloseable {
     final TableStreamRecords stream;
     final IndexDirectoryChanges handler;
 
-    private Harness(String table, DynamoDbClient dynamo, OpenSearchClient search, TableStreamRecords stream,
-                    IndexDirectoryChanges handler) {
+    private Harness(
+            String table,
+            DynamoDbClient dynamo,
+            OpenSearchClient search,
+            TableStreamRecords stream,
+            IndexDirectoryChanges handler) {
         this.table = table;
         this.dynamo = dynamo;
         this.search = search;
@@ -58,10 +60,14 @@ final class Harness implements AutoCloseable {
     static Harness create(String name) {
         URI dynamoEndpoint = Engines.dynamo().endpoint();
         String table = "directory-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(dynamoEndpoint).region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
-        dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        DynamoDbClient dynamo = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(dynamoEndpoint)
+                .region(Region.EU_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(string("pk"), string("sk"))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
@@ -81,7 +87,8 @@ final class Harness implements AutoCloseable {
 
     static OpenSearchClient client(String url) {
         try {
-            return new OpenSearchClient(ApacheHttpClient5TransportBuilder.builder(HttpHost.create(new URI(url))).build());
+            return new OpenSearchClient(ApacheHttpClient5TransportBuilder.builder(HttpHost.create(new URI(url)))
+                    .build());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -99,7 +106,10 @@ final class Harness implements AutoCloseable {
 
     void resetIndices() {
         try {
-            search.indices().delete(d -> d.index("offers-*", "schools-*").allowNoIndices(true).ignoreUnavailable(true));
+            search.indices()
+                    .delete(d -> d.index("offers-*", "schools-*")
+                            .allowNoIndices(true)
+                            .ignoreUnavailable(true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +118,8 @@ final class Harness implements AutoCloseable {
     @SuppressWarnings("unchecked")
     GetResponse<Map<String, Object>> get(String alias, String id) {
         try {
-            return (GetResponse<Map<String, Object>>) (GetResponse<?>) search.get(g -> g.index(alias).id(id), Map.class);
+            return (GetResponse<Map<String, Object>>)
+                    (GetResponse<?>) search.get(g -> g.index(alias).id(id), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,7 +142,10 @@ final class Harness implements AutoCloseable {
     }
 
     private static AttributeDefinition string(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

@@ -1,12 +1,7 @@
 package uk.sse.indexer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import uk.sse.kernel.search.SearchIndices;
-import uk.sse.kernel.taxonomy.Taxonomy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.sse.kernel.search.SearchIndices;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /** The alias's first index, and rebuilds that cannot go ahead. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +46,8 @@ class IndexAliasesTest {
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             // each instance names its index differently, as instances started in different seconds would
-            IndexAliases aliases = new IndexAliases(h.search, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), ZoneOffset.UTC));
+            IndexAliases aliases = new IndexAliases(
+                    h.search, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), ZoneOffset.UTC));
             starts.add(CompletableFuture.runAsync(() -> {
                 await(go);
                 aliases.ensure(SearchIndices.OFFERS);
@@ -64,7 +64,8 @@ class IndexAliasesTest {
         aliases().ensure(SearchIndices.OFFERS);
         aliases().create(SearchIndices.OFFERS, "offers-half-built", "offers-next", null);
 
-        assertThatThrownBy(() -> rebuild(h.table).rebuild(SearchIndices.OFFERS)).hasMessageContaining("offers-half-built");
+        assertThatThrownBy(() -> rebuild(h.table).rebuild(SearchIndices.OFFERS))
+                .hasMessageContaining("offers-half-built");
     }
 
     @Test
@@ -73,7 +74,8 @@ class IndexAliasesTest {
         h.handleNew();
         var live = aliases().indicesBehind("offers");
 
-        assertThatThrownBy(() -> rebuild("no-such-table").rebuild(SearchIndices.OFFERS)).hasMessageContaining("live index is unchanged");
+        assertThatThrownBy(() -> rebuild("no-such-table").rebuild(SearchIndices.OFFERS))
+                .hasMessageContaining("live index is unchanged");
 
         assertThat(aliases().indicesBehind("offers")).isEqualTo(live);
         assertThat(aliases().indicesBehind("offers-next")).isEmpty();
@@ -84,14 +86,25 @@ class IndexAliasesTest {
     void a_write_meant_for_a_rebuild_that_ended_meanwhile_lands_on_the_live_alias_and_is_no_failure() {
         aliases().ensure(SearchIndices.OFFERS);
         // the targets were resolved while a rebuild ran; by the time of the write its -next alias is gone
-        IndexChange put = new IndexChange.Put("seq-1", SearchIndices.OFFERS, "E1", 1, org.opensearch.client.opensearch._types.VersionType.External,
+        IndexChange put = new IndexChange.Put(
+                "seq-1",
+                SearchIndices.OFFERS,
+                "E1",
+                1,
+                org.opensearch.client.opensearch._types.VersionType.External,
                 java.util.Map.of("title", "Phonics for early readers"));
         BulkWriter writer = new BulkWriter(h.search);
 
-        assertThat(writer.write(List.of(put), w -> List.of("offers", "offers-next"))).isEmpty();
+        assertThat(writer.write(List.of(put), w -> List.of("offers", "offers-next")))
+                .isEmpty();
         assertThat(h.get("offers", "E1").source()).containsEntry("title", "Phonics for early readers");
         // a change that reached no live alias still fails when its only target is missing
-        IndexChange orphan = new IndexChange.Put("seq-2", SearchIndices.OFFERS, "E2", 1, org.opensearch.client.opensearch._types.VersionType.External,
+        IndexChange orphan = new IndexChange.Put(
+                "seq-2",
+                SearchIndices.OFFERS,
+                "E2",
+                1,
+                org.opensearch.client.opensearch._types.VersionType.External,
                 java.util.Map.of("title", "Maths mastery"));
         assertThat(writer.write(List.of(orphan), w -> List.of("offers-next"))).containsExactly("seq-2");
     }
@@ -102,8 +115,16 @@ class IndexAliasesTest {
 
     private IndexRebuild rebuild(String table) {
         DirectoryScan scan = new DirectoryScan(h.dynamo, table, new DirectoryItems(Taxonomy.standard()));
-        return new IndexRebuild(h.search, aliases(), new BulkWriter(h.search), scan,
-                new OfferEmbeddings(h.search, texts -> uk.sse.embeddings.SentenceEmbeddings.shared().embedAll(texts)), Clock.systemUTC(), Duration.ZERO);
+        return new IndexRebuild(
+                h.search,
+                aliases(),
+                new BulkWriter(h.search),
+                scan,
+                new OfferEmbeddings(
+                        h.search,
+                        texts -> uk.sse.embeddings.SentenceEmbeddings.shared().embedAll(texts)),
+                Clock.systemUTC(),
+                Duration.ZERO);
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,17 +1,16 @@
 package uk.sse.indexer;
 
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
-
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 
 /** A document as it comes back from the index: numbers and lists as JSON parsing makes them. */
 final class JsonRoundTrip {
 
     private static final JacksonJsonpMapper MAPPER = new JacksonJsonpMapper();
 
-    private JsonRoundTrip() { }
+    private JsonRoundTrip() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> of(Map<String, Object> document) {

@@ -1,18 +1,17 @@
 package uk.sse.indexer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opensearch.client.opensearch._types.FieldValue;
-
-import java.io.IOException;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Offers and schools written to the directory table reach the index through the stream handler. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,12 +45,19 @@ class OfferIndexingTest {
         assertThat(doc.found()).isTrue();
         assertThat(doc.version()).isEqualTo(1 * OfferDocuments.SIGNAL_REVISIONS);
         Map<String, Object> source = doc.source();
-        assertThat(source).containsEntry("id", "O1").containsEntry("title", "Phonics catch-up for O1")
-                .containsEntry("status", "DRAFT").containsEntry("providerName", "Moorside Maths Hub")
-                .containsEntry("providerType", "HUB").containsEntry("area", "888")
+        assertThat(source)
+                .containsEntry("id", "O1")
+                .containsEntry("title", "Phonics catch-up for O1")
+                .containsEntry("status", "DRAFT")
+                .containsEntry("providerName", "Moorside Maths Hub")
+                .containsEntry("providerType", "HUB")
+                .containsEntry("area", "888")
                 .containsEntry("evidence", "Reading ages up by a year")
-                .containsEntry("availableFrom", "2026-09-01").containsEntry("completedEngagements", 0)
-                .containsEntry("averageImpact", 0.0).containsEntry("priceCredits", 12).containsEntry("version", 1);
+                .containsEntry("availableFrom", "2026-09-01")
+                .containsEntry("completedEngagements", 0)
+                .containsEntry("averageImpact", 0.0)
+                .containsEntry("priceCredits", 12)
+                .containsEntry("version", 1);
         assertThat(source.get("areasOfSupport")).isEqualTo(List.of("CT.READ"));
         assertThat(source.get("areasOfSupportLineage")).isEqualTo(List.of("CT", "CT.READ"));
         assertThat(source.get("areaLabels")).isEqualTo(List.of("Curriculum and teaching", "Early reading and phonics"));
@@ -68,23 +74,43 @@ class OfferIndexingTest {
         h.handleNew();
         Object embedding = h.get("offers", "O9").source().get("embedding");
         assertThat(embedding).isInstanceOf(String.class);
-        var key = java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OFFER#O9"),
-                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CURRENT"));
+        var key = java.util.Map.of(
+                "pk",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OFFER#O9"),
+                "sk",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CURRENT"));
         for (int[] outcome : new int[][] {{1, 0}, {0, 4}, {0, 5}}) {
-            h.dynamo.updateItem(b -> b.tableName(h.table).key(key).updateExpression(
+            h.dynamo.updateItem(b -> b.tableName(h.table)
+                    .key(key)
+                    .updateExpression(
                             "SET completedEngagements = if_not_exists(completedEngagements, :z) + :c, impactRatings = if_not_exists(impactRatings, :z) + :n, "
                                     + "impactTotal = if_not_exists(impactTotal, :z) + :t, signalsRevision = if_not_exists(signalsRevision, :z) + :one")
-                    .expressionAttributeValues(java.util.Map.of(":z", n(0), ":one", n(1), ":c", n(outcome[0]), ":n", n(outcome[1] > 0 ? 1 : 0), ":t", n(outcome[1]))));
+                    .expressionAttributeValues(java.util.Map.of(
+                            ":z",
+                            n(0),
+                            ":one",
+                            n(1),
+                            ":c",
+                            n(outcome[0]),
+                            ":n",
+                            n(outcome[1] > 0 ? 1 : 0),
+                            ":t",
+                            n(outcome[1]))));
         }
         var records = h.stream.next();
         assertThat(records).hasSize(3);
         assertThat(h.handle(records).getBatchItemFailures()).isEmpty();
         var doc = h.get("offers", "O9");
         assertThat(doc.version()).isEqualTo(OfferDocuments.SIGNAL_REVISIONS + 3);
-        assertThat(doc.source()).containsEntry("completedEngagements", 1).containsEntry("averageImpact", 4.5)
-                .as("the same version keeps its embedding").containsEntry("embedding", embedding);
+        assertThat(doc.source())
+                .containsEntry("completedEngagements", 1)
+                .containsEntry("averageImpact", 4.5)
+                .as("the same version keeps its embedding")
+                .containsEntry("embedding", embedding);
 
-        assertThat(h.handle(records.subList(0, 1)).getBatchItemFailures()).as("an older record replayed is done, not applied").isEmpty();
+        assertThat(h.handle(records.subList(0, 1)).getBatchItemFailures())
+                .as("an older record replayed is done, not applied")
+                .isEmpty();
         assertThat(h.get("offers", "O9").source()).containsEntry("averageImpact", 4.5);
     }
 
@@ -102,20 +128,41 @@ class OfferIndexingTest {
         Map<String, Object> sameVersion = new java.util.HashMap<>(indexed);
         sameVersion.remove("embedding");
         sameVersion.put("completedEngagements", 3);
-        var kept = (IndexChange.Put) counting.embed(List.of(new IndexChange.Put("s1", uk.sse.kernel.search.SearchIndices.OFFERS, "O7",
-                OfferDocuments.SIGNAL_REVISIONS + 1, org.opensearch.client.opensearch._types.VersionType.External, sameVersion))).get(0);
+        var kept = (IndexChange.Put) counting.embed(List.of(new IndexChange.Put(
+                        "s1",
+                        uk.sse.kernel.search.SearchIndices.OFFERS,
+                        "O7",
+                        OfferDocuments.SIGNAL_REVISIONS + 1,
+                        org.opensearch.client.opensearch._types.VersionType.External,
+                        sameVersion)))
+                .get(0);
         assertThat(asked).isEmpty();
-        assertThat(kept.document()).containsEntry("embedding", indexed.get("embedding")).containsEntry("completedEngagements", 3);
+        assertThat(kept.document())
+                .containsEntry("embedding", indexed.get("embedding"))
+                .containsEntry("completedEngagements", 3);
 
         Map<String, Object> nextVersion = new java.util.HashMap<>(sameVersion);
         nextVersion.put("version", 2);
         nextVersion.put("title", "Governance review for boards");
-        var made = (IndexChange.Put) counting.embed(List.of(new IndexChange.Put("s2", uk.sse.kernel.search.SearchIndices.OFFERS, "O7",
-                2 * OfferDocuments.SIGNAL_REVISIONS, org.opensearch.client.opensearch._types.VersionType.External, nextVersion))).get(0);
-        assertThat(asked).singleElement().isEqualTo(List.of("Governance review for boards. " + indexed.get("description")));
+        var made = (IndexChange.Put) counting.embed(List.of(new IndexChange.Put(
+                        "s2",
+                        uk.sse.kernel.search.SearchIndices.OFFERS,
+                        "O7",
+                        2 * OfferDocuments.SIGNAL_REVISIONS,
+                        org.opensearch.client.opensearch._types.VersionType.External,
+                        nextVersion)))
+                .get(0);
+        assertThat(asked)
+                .singleElement()
+                .isEqualTo(List.of("Governance review for boards. " + indexed.get("description")));
         assertThat(made.document().get("embedding")).isNotEqualTo(indexed.get("embedding"));
         // school documents and deletions pass through untouched
-        var delete = new IndexChange.Delete("s3", uk.sse.kernel.search.SearchIndices.OFFERS, "O7", 3, org.opensearch.client.opensearch._types.VersionType.ExternalGte);
+        var delete = new IndexChange.Delete(
+                "s3",
+                uk.sse.kernel.search.SearchIndices.OFFERS,
+                "O7",
+                3,
+                org.opensearch.client.opensearch._types.VersionType.ExternalGte);
         assertThat(counting.embed(List.of(delete))).containsExactly(delete);
     }
 
@@ -130,18 +177,31 @@ class OfferIndexingTest {
         TestOffer edited = draft.next("SUBMITTED", "Early reading leadership");
         h.directory.put(edited);
         h.handleNew();
-        assertThat(h.get("offers", "O2").source()).containsEntry("title", "Early reading leadership").containsEntry("status", "SUBMITTED");
+        assertThat(h.get("offers", "O2").source())
+                .containsEntry("title", "Early reading leadership")
+                .containsEntry("status", "SUBMITTED");
 
         TestOffer approved = edited.approved(LocalDate.now().plusMonths(6));
         h.directory.put(approved);
         h.handleNew();
         var doc = h.get("offers", "O2");
         assertThat(doc.version()).isEqualTo(3 * OfferDocuments.SIGNAL_REVISIONS);
-        assertThat(doc.source()).containsEntry("status", "APPROVED").containsEntry("reviewDate", approved.reviewDate().toString());
+        assertThat(doc.source())
+                .containsEntry("status", "APPROVED")
+                .containsEntry("reviewDate", approved.reviewDate().toString());
         assertThat(visibleToAdvisers()).contains("O2");
 
         // an approval lapses by date, with no write: the document stays and the query-time rule hides it
-        TestOffer lapsed = new TestOffer("O3", 2, "APPROVED", "Maths mastery", List.of("CT.MATHS"), LocalDate.now().minusDays(1), null, null, null);
+        TestOffer lapsed = new TestOffer(
+                "O3",
+                2,
+                "APPROVED",
+                "Maths mastery",
+                List.of("CT.MATHS"),
+                LocalDate.now().minusDays(1),
+                null,
+                null,
+                null);
         h.directory.put(lapsed);
         h.handleNew();
         assertThat(h.get("offers", "O3").found()).isTrue();
@@ -172,7 +232,9 @@ class OfferIndexingTest {
         h.directory.put(v1);
         h.directory.put(v1.next("SUBMITTED", "Newer title"));
         var records = h.stream.next();
-        var newest = records.stream().filter(r -> r.getDynamodb().getKeys().get("sk").getS().equals("CURRENT")).toList();
+        var newest = records.stream()
+                .filter(r -> r.getDynamodb().getKeys().get("sk").getS().equals("CURRENT"))
+                .toList();
 
         h.handle(List.of(newest.get(1)));
         assertThat(h.handle(List.of(newest.get(0))).getBatchItemFailures()).isEmpty();
@@ -194,8 +256,11 @@ class OfferIndexingTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(h.count("offers")).isEqualTo(1);
         var school = h.get("schools", "100001");
-        assertThat(school.source()).containsEntry("name", "St Mary's CE Primary").containsEntry("town", "Preston")
-                .containsEntry("laCode", "888").containsEntry("phase", "Primary")
+        assertThat(school.source())
+                .containsEntry("name", "St Mary's CE Primary")
+                .containsEntry("town", "Preston")
+                .containsEntry("laCode", "888")
+                .containsEntry("phase", "Primary")
                 .containsEntry("location", Map.of("lat", 53.76, "lon", -2.70));
         assertThat(school.version()).isPositive();
         assertThat(h.count("schools")).isEqualTo(1);
@@ -205,9 +270,20 @@ class OfferIndexingTest {
     private List<String> visibleToAdvisers() throws IOException {
         h.search.indices().refresh(r -> r.index("offers"));
         String today = LocalDate.now().toString();
-        return h.search.search(s -> s.index("offers").size(100).query(q -> q.bool(b -> b
-                        .filter(f -> f.term(t -> t.field("status").value(FieldValue.of("APPROVED"))))
-                        .filter(f -> f.range(r -> r.field("reviewDate").gte(org.opensearch.client.json.JsonData.of(today)))))), Map.class)
-                .hits().hits().stream().map(hit -> hit.id()).toList();
+        return h
+                .search
+                .search(
+                        s -> s.index("offers")
+                                .size(100)
+                                .query(q -> q.bool(b -> b.filter(f ->
+                                                f.term(t -> t.field("status").value(FieldValue.of("APPROVED"))))
+                                        .filter(f -> f.range(r -> r.field("reviewDate")
+                                                .gte(org.opensearch.client.json.JsonData.of(today)))))),
+                        Map.class)
+                .hits()
+                .hits()
+                .stream()
+                .map(hit -> hit.id())
+                .toList();
     }
 }

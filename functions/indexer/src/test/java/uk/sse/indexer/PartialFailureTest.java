@@ -1,15 +1,14 @@
 package uk.sse.indexer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.net.ServerSocket;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A record the index refuses, or cannot be reached for, is reported for retry; the others land. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,18 +41,24 @@ class PartialFailureTest {
         String refused = records.stream()
                 .filter(r -> r.getDynamodb().getKeys().get("pk").getS().equals("OFFER#F2"))
                 .filter(r -> r.getDynamodb().getKeys().get("sk").getS().equals("CURRENT"))
-                .findFirst().orElseThrow().getDynamodb().getSequenceNumber();
+                .findFirst()
+                .orElseThrow()
+                .getDynamodb()
+                .getSequenceNumber();
 
         var response = h.handle(records);
 
-        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier).containsExactly(refused);
+        assertThat(response.getBatchItemFailures())
+                .extracting(BatchItemFailure::getItemIdentifier)
+                .containsExactly(refused);
         assertThat(h.get("offers", "F1").found()).isTrue();
         assertThat(h.get("offers", "F3").found()).isTrue();
         assertThat(h.get("offers", "F2").found()).isFalse();
     }
 
     @Test
-    void when_opensearch_cannot_be_reached_every_indexable_record_is_reported_and_a_retry_lands_them() throws Exception {
+    void when_opensearch_cannot_be_reached_every_indexable_record_is_reported_and_a_retry_lands_them()
+            throws Exception {
         h.directory.putProvider("P9");
         h.directory.put(TestOffer.draft("F4"));
         h.directory.putSchool("100009", "Hillside Primary", "Lancaster");

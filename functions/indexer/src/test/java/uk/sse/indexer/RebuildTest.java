@@ -1,12 +1,6 @@
 package uk.sse.indexer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opensearch.client.opensearch.core.SearchResponse;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.sse.kernel.search.SearchIndices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,8 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.kernel.search.SearchIndices;
 
 /**
  * A rebuild behind the alias, while search and the stream handler keep running: search never comes back
@@ -46,25 +45,31 @@ class RebuildTest {
 
     @Test
     void a_rebuild_under_live_search_and_writes_ends_equal_to_the_table() throws Exception {
-        List<TestOffer> offers = IntStream.range(0, OFFERS).mapToObj(i -> TestOffer.draft("R" + i)).toList();
+        List<TestOffer> offers = IntStream.range(0, OFFERS)
+                .mapToObj(i -> TestOffer.draft("R" + i))
+                .toList();
         h.directory.putAll(offers);
         var records = h.stream.next();
         h.handler.getApplicationContext().getBean(IndexAliases.class).ensure(SearchIndices.OFFERS);
         handleTimed("first", records);
         // the same offers again as version 2, now that the JVMs are warm
-        List<TestOffer> second = offers.stream().map(o -> o.next("SUBMITTED", o.title())).toList();
+        List<TestOffer> second =
+                offers.stream().map(o -> o.next("SUBMITTED", o.title())).toList();
         h.directory.putAll(second);
         handleTimed("second", h.stream.next());
         assertThat(h.count("offers")).isEqualTo(OFFERS);
 
         // the index drifts from the table: records that never reached it, documents lost from it
-        h.directory.putAll(IntStream.range(OFFERS, OFFERS + 50).mapToObj(i -> TestOffer.draft("R" + i)).toList());
+        h.directory.putAll(IntStream.range(OFFERS, OFFERS + 50)
+                .mapToObj(i -> TestOffer.draft("R" + i))
+                .toList());
         h.stream.next();
         for (int i = 0; i < 10; i++) {
             String id = "R" + i;
             h.search.delete(d -> d.index("offers").id(id));
         }
-        String before = only(h.handler.getApplicationContext().getBean(IndexAliases.class).indicesBehind("offers"));
+        String before = only(
+                h.handler.getApplicationContext().getBean(IndexAliases.class).indicesBehind("offers"));
 
         AtomicBoolean rebuilding = new AtomicBoolean(true);
         List<String> searchProblems = new CopyOnWriteArrayList<>();
@@ -72,10 +77,16 @@ class RebuildTest {
         CompletableFuture<Void> searcher = CompletableFuture.runAsync(() -> {
             while (rebuilding.get()) {
                 try {
-                    SearchResponse<Void> response = h.search.search(s -> s.index("offers").size(0)
-                            .trackTotalHits(t -> t.enabled(true)).query(q -> q.match(m -> m.field("title").query(v -> v.stringValue("phonics")))), Void.class);
-                    if (response.hits().total().value() == 0 || response.shards().failed() > 0) {
-                        searchProblems.add("hits " + response.hits().total().value() + ", failed shards " + response.shards().failed());
+                    SearchResponse<Void> response = h.search.search(
+                            s -> s.index("offers")
+                                    .size(0)
+                                    .trackTotalHits(t -> t.enabled(true))
+                                    .query(q -> q.match(m -> m.field("title").query(v -> v.stringValue("phonics")))),
+                            Void.class);
+                    if (response.hits().total().value() == 0
+                            || response.shards().failed() > 0) {
+                        searchProblems.add("hits " + response.hits().total().value() + ", failed shards "
+                                + response.shards().failed());
                     }
                     searches.incrementAndGet();
                 } catch (Exception e) {
@@ -95,7 +106,10 @@ class RebuildTest {
 
         String after;
         try {
-            after = h.handler.getApplicationContext().getBean(IndexRebuild.class).rebuild(SearchIndices.OFFERS);
+            after = h.handler
+                    .getApplicationContext()
+                    .getBean(IndexRebuild.class)
+                    .rebuild(SearchIndices.OFFERS);
         } finally {
             rebuilding.set(false);
         }
@@ -111,7 +125,8 @@ class RebuildTest {
         assertThat(aliases.indicesBehind("offers-next")).isEmpty();
         assertThat(h.search.indices().exists(e -> e.index(before)).value()).isFalse();
         assertThat(indexedVersions()).isEqualTo(tableVersions());
-        edited.values().forEach(o -> assertThat(h.get("offers", o.id()).source()).containsEntry("title", o.title()));
+        edited.values()
+                .forEach(o -> assertThat(h.get("offers", o.id()).source()).containsEntry("title", o.title()));
     }
 
     @Test
@@ -120,10 +135,14 @@ class RebuildTest {
         h.directory.putSchool("200002", "Riverside Academy", "Preston");
         h.stream.next();
         Map<String, String> properties = Map.of(
-                "sse.opensearch.url", uk.sse.engines.Engines.openSearch().endpoint().toString(),
-                "sse.aws.endpoint", uk.sse.engines.Engines.dynamo().endpoint().toString(),
-                "sse.indexer.directory-table", h.table,
-                "sse.indexer.old-index-grace", "0s");
+                "sse.opensearch.url",
+                uk.sse.engines.Engines.openSearch().endpoint().toString(),
+                "sse.aws.endpoint",
+                uk.sse.engines.Engines.dynamo().endpoint().toString(),
+                "sse.indexer.directory-table",
+                h.table,
+                "sse.indexer.old-index-grace",
+                "0s");
         properties.forEach(System::setProperty);
         try {
             RebuildIndex.main(new String[] {"schools"});
@@ -136,29 +155,41 @@ class RebuildTest {
     }
 
     /** Prints the rate and asserts nothing about it: timing on a shared 2-core machine is noise. */
-    private void handleTimed(String which, List<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> records) {
+    private void handleTimed(
+            String which,
+            List<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> records) {
         assertThat(records).hasSize(OFFERS);
         long started = System.nanoTime();
         assertThat(h.handle(records).getBatchItemFailures()).isEmpty();
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        System.out.printf("indexing throughput (%s batch): %d offers in one handler call (one bulk) in %d ms: %d docs/s%n",
+        System.out.printf(
+                "indexing throughput (%s batch): %d offers in one handler call (one bulk) in %d ms: %d docs/s%n",
                 which, OFFERS, millis, OFFERS * 1000L / millis);
     }
 
     private Map<String, Long> indexedVersions() throws IOException {
         h.search.indices().refresh(r -> r.index("offers"));
         Map<String, Long> versions = new HashMap<>();
-        h.search.search(s -> s.index("offers").size(5_000).version(true).source(src -> src.fetch(false)), Void.class)
-                .hits().hits().forEach(hit -> versions.put(hit.id(), hit.version()));
+        h.search
+                .search(s -> s.index("offers").size(5_000).version(true).source(src -> src.fetch(false)), Void.class)
+                .hits()
+                .hits()
+                .forEach(hit -> versions.put(hit.id(), hit.version()));
         return versions;
     }
 
     private Map<String, Long> tableVersions() {
         Map<String, Long> versions = new HashMap<>();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        h.dynamo.scanPaginator(b -> b.tableName(h.table).consistentRead(true)).items().forEach(items::add);
-        items.stream().filter(i -> "OFFER".equals(i.get("entity").s()) && "CURRENT".equals(i.get("sk").s()))
-                .forEach(i -> versions.put(i.get("id").s(), Long.valueOf(i.get("version").n()) * OfferDocuments.SIGNAL_REVISIONS));
+        h.dynamo
+                .scanPaginator(b -> b.tableName(h.table).consistentRead(true))
+                .items()
+                .forEach(items::add);
+        items.stream()
+                .filter(i -> "OFFER".equals(i.get("entity").s())
+                        && "CURRENT".equals(i.get("sk").s()))
+                .forEach(i -> versions.put(
+                        i.get("id").s(), Long.valueOf(i.get("version").n()) * OfferDocuments.SIGNAL_REVISIONS));
         return versions;
     }
 

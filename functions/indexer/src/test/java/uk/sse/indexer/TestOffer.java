@@ -5,11 +5,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The fields of an offer item the tests vary; the rest are fixed. */
-record TestOffer(String id, long version, String status, String title, List<String> areasOfSupport,
-                 LocalDate reviewDate, Double lat, Double lon, String availableFrom) {
+record TestOffer(
+        String id,
+        long version,
+        String status,
+        String title,
+        List<String> areasOfSupport,
+        LocalDate reviewDate,
+        Double lat,
+        Double lon,
+        String availableFrom) {
 
     static TestOffer draft(String id) {
-        return new TestOffer(id, 1, "DRAFT", "Phonics catch-up for " + id, List.of("CT.READ"), null, 52.58, -2.13, "2026-09-01");
+        return new TestOffer(
+                id, 1, "DRAFT", "Phonics catch-up for " + id, List.of("CT.READ"), null, 52.58, -2.13, "2026-09-01");
     }
 
     TestOffer next(String status, String title) {

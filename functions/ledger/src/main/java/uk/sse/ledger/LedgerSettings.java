@@ -2,17 +2,19 @@ package uk.sse.ledger;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import uk.sse.kernel.retry.Backoff;
-
 import java.time.Duration;
+import uk.sse.kernel.retry.Backoff;
 
 /**
  * The ledger's table, and how hard it retries a contended or faulted write before answering 503: attempts,
  * the first pause's ceiling and the largest pause.
  */
 @ConfigurationProperties("sse.ledger")
-public record LedgerSettings(@Nullable String tableName, @Nullable Integer retryAttempts,
-                             @Nullable Duration retryBase, @Nullable Duration retryCap) {
+public record LedgerSettings(
+        @Nullable String tableName,
+        @Nullable Integer retryAttempts,
+        @Nullable Duration retryBase,
+        @Nullable Duration retryCap) {
 
     public LedgerSettings {
         tableName = tableName == null || tableName.isBlank() ? "sse-ledger" : tableName;

@@ -2,10 +2,9 @@ package uk.sse.notifier;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import uk.sse.notifier.model.NoticeKind;
-
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.notifier.model.NoticeKind;
 
 /**
  * Email through GOV.UK Notify ({@code sse.notifier.email.*}): {@code api-key} (Notify's key, {@code name-serviceId-secret};
@@ -15,7 +14,11 @@ import java.util.Optional;
  * kind without a template is not emailed.
  */
 @ConfigurationProperties("sse.notifier.email")
-public record EmailSettings(@Nullable String apiKey, @Nullable String apiKeyArn, @Nullable String baseUrl, @Nullable Map<String, String> templates) {
+public record EmailSettings(
+        @Nullable String apiKey,
+        @Nullable String apiKeyArn,
+        @Nullable String baseUrl,
+        @Nullable Map<String, String> templates) {
 
     public EmailSettings {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.notifications.service.gov.uk" : baseUrl;

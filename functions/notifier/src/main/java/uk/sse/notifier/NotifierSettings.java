@@ -2,12 +2,11 @@ package uk.sse.notifier;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import uk.sse.notifier.model.LocalReceivers;
-import uk.sse.notifier.model.RetrySchedule;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import uk.sse.notifier.model.LocalReceivers;
+import uk.sse.notifier.model.RetrySchedule;
 
 /**
  * The notifier's settings ({@code sse.notifier.*}), with their defaults:
@@ -35,26 +34,44 @@ import java.util.Map;
  * </ul>
  */
 @ConfigurationProperties("sse.notifier")
-public record NotifierSettings(@Nullable String tableName, @Nullable String linkBaseUrl, @Nullable List<String> localReceivers,
-                               @Nullable String secretKey, @Nullable String secretKeyId, @Nullable Map<String, String> previousSecretKeys,
-                               @Nullable Duration secretGrace, @Nullable Duration disableAfter,
-                               @Nullable List<Duration> retryPauses, @Nullable Double retryJitter,
-                               @Nullable Duration connectTimeout, @Nullable Duration requestTimeout,
-                               @Nullable Integer responseReadBytes, @Nullable Integer responseExcerptBytes,
-                               @Nullable Integer maxInFlight, @Nullable Duration slackInterval, @Nullable Duration rateWait,
-                               @Nullable Duration lease, @Nullable Duration keepDeliveries, @Nullable Integer maxSubscriptionsPerArea,
-                               @Nullable String secretKeyArn, @Nullable String secretsEndpoint,
-                               @Nullable Duration keepNotices) {
+public record NotifierSettings(
+        @Nullable String tableName,
+        @Nullable String linkBaseUrl,
+        @Nullable List<String> localReceivers,
+        @Nullable String secretKey,
+        @Nullable String secretKeyId,
+        @Nullable Map<String, String> previousSecretKeys,
+        @Nullable Duration secretGrace,
+        @Nullable Duration disableAfter,
+        @Nullable List<Duration> retryPauses,
+        @Nullable Double retryJitter,
+        @Nullable Duration connectTimeout,
+        @Nullable Duration requestTimeout,
+        @Nullable Integer responseReadBytes,
+        @Nullable Integer responseExcerptBytes,
+        @Nullable Integer maxInFlight,
+        @Nullable Duration slackInterval,
+        @Nullable Duration rateWait,
+        @Nullable Duration lease,
+        @Nullable Duration keepDeliveries,
+        @Nullable Integer maxSubscriptionsPerArea,
+        @Nullable String secretKeyArn,
+        @Nullable String secretsEndpoint,
+        @Nullable Duration keepNotices) {
 
     public NotifierSettings {
         tableName = tableName == null || tableName.isBlank() ? "sse-notifier" : tableName;
-        linkBaseUrl = linkBaseUrl == null || linkBaseUrl.isBlank() ? "https://schoolsupport.exchange" : stripSlash(linkBaseUrl);
+        linkBaseUrl = linkBaseUrl == null || linkBaseUrl.isBlank()
+                ? "https://schoolsupport.exchange"
+                : stripSlash(linkBaseUrl);
         localReceivers = localReceivers == null ? List.of() : List.copyOf(localReceivers);
         secretKeyId = secretKeyId == null || secretKeyId.isBlank() ? "k1" : secretKeyId;
         previousSecretKeys = previousSecretKeys == null ? Map.of() : Map.copyOf(previousSecretKeys);
         secretGrace = secretGrace == null ? Duration.ofHours(24) : secretGrace;
         disableAfter = disableAfter == null ? Duration.ofDays(5) : disableAfter;
-        retryPauses = retryPauses == null || retryPauses.isEmpty() ? RetrySchedule.STANDARD.pauses() : List.copyOf(retryPauses);
+        retryPauses = retryPauses == null || retryPauses.isEmpty()
+                ? RetrySchedule.STANDARD.pauses()
+                : List.copyOf(retryPauses);
         retryJitter = retryJitter == null ? RetrySchedule.STANDARD.jitter() : retryJitter;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;

@@ -2,10 +2,9 @@ package uk.sse.notifier;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import uk.sse.notifier.model.Reminders;
-
 import java.time.Duration;
 import java.util.Map;
+import uk.sse.notifier.model.Reminders;
 
 /**
  * When reminders fall due ({@code sse.notifier.reminders.*}): {@code waiting-target}, how long a request may wait to be
@@ -14,8 +13,11 @@ import java.util.Map;
  * comes (7 days); {@code review-near}, how long before an offer's review date (30 days).
  */
 @ConfigurationProperties("sse.notifier.reminders")
-public record ReminderSettings(@Nullable Duration waitingTarget, @Nullable Map<String, String> areaTargets,
-                               @Nullable Duration wantedByNear, @Nullable Duration reviewNear) {
+public record ReminderSettings(
+        @Nullable Duration waitingTarget,
+        @Nullable Map<String, String> areaTargets,
+        @Nullable Duration wantedByNear,
+        @Nullable Duration reviewNear) {
 
     public ReminderSettings {
         waitingTarget = waitingTarget == null ? Duration.ofDays(14) : waitingTarget;

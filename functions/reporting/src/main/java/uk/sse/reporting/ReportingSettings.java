@@ -2,7 +2,6 @@ package uk.sse.reporting;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.ZoneId;
 
 /**
@@ -10,7 +9,10 @@ import java.time.ZoneId;
  * dates and months the reports count in (England's), and the longest range one report may cover.
  */
 @ConfigurationProperties("sse.reporting")
-public record ReportingSettings(@Nullable String schema, @Nullable String zone, @Nullable Integer maxRangeYears) {
+public record ReportingSettings(
+        @Nullable String schema,
+        @Nullable String zone,
+        @Nullable Integer maxRangeYears) {
 
     public ReportingSettings {
         schema = schema == null || schema.isBlank() ? "reporting" : schema;

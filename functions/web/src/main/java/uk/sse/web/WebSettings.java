@@ -2,7 +2,6 @@ package uk.sse.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.net.URI;
 import java.time.Duration;
 
@@ -20,17 +19,24 @@ import java.time.Duration;
  * </ul>
  */
 @ConfigurationProperties("sse.web")
-public record WebSettings(@Nullable URI apiUrl, @Nullable String sessionKey, @Nullable String signInPath,
-                          @Nullable String signOutUrl, @Nullable Boolean secureCookies, @Nullable Duration callTimeout) {
+public record WebSettings(
+        @Nullable URI apiUrl,
+        @Nullable String sessionKey,
+        @Nullable String signInPath,
+        @Nullable String signOutUrl,
+        @Nullable Boolean secureCookies,
+        @Nullable Duration callTimeout) {
 
     public static final String SIGNED_OUT = "/signed-out";
 
     public WebSettings {
         if (apiUrl == null) {
-            throw new IllegalStateException("sse.web.api-url (SSE_API_URL) is required: the web calls the other functions' APIs");
+            throw new IllegalStateException(
+                    "sse.web.api-url (SSE_API_URL) is required: the web calls the other functions' APIs");
         }
         if (sessionKey == null || sessionKey.length() < 32) {
-            throw new IllegalStateException("sse.web.session-key (SSE_WEB_SESSION_KEY) must be 32 or more random characters");
+            throw new IllegalStateException(
+                    "sse.web.session-key (SSE_WEB_SESSION_KEY) must be 32 or more random characters");
         }
         signInPath = signInPath == null || signInPath.isBlank() ? "/oauth/login/cognito" : signInPath;
         signOutUrl = signOutUrl == null || signOutUrl.isBlank() ? SIGNED_OUT : signOutUrl;

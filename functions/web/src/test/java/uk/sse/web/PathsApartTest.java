@@ -1,12 +1,11 @@
 package uk.sse.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.MethodBasedRouteInfo;
 import io.micronaut.web.router.Router;
-import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The web's pages and the APIs share one address (in AWS one HTTP API whose explicit routes are the APIs' and whose
@@ -29,13 +27,15 @@ class PathsApartTest {
 
     static final Pattern PATH = Pattern.compile("(?m)^  (/[^:]*):\\s*$");
 
-    @Inject Router router;
+    @Inject
+    Router router;
 
     @Test
     void noPageSharesAFirstSegmentWithAnyApi() throws IOException {
         Set<String> pages = new TreeSet<>();
         router.uriRoutes().forEach(info -> {
-            if (info instanceof MethodBasedRouteInfo<?, ?> method && method.getTargetMethod().getDeclaringType().isAnnotationPresent(WebPages.class)) {
+            if (info instanceof MethodBasedRouteInfo<?, ?> method
+                    && method.getTargetMethod().getDeclaringType().isAnnotationPresent(WebPages.class)) {
                 pages.add(first(info.getUriMatchTemplate().toString()));
             }
         });

@@ -1,7 +1,6 @@
 package uk.sse.web;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,8 +23,10 @@ public final class StandInApi implements AutoCloseable {
 
         /** A header's first value, whatever its case. */
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst();
         }
     }
 
@@ -53,7 +54,8 @@ public final class StandInApi implements AutoCloseable {
             calls.add(new Call(path, Map.copyOf(exchange.getRequestHeaders())));
             Answer answer = answers.apply(path).orElse(NOT_FOUND);
             byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", answer.status() < 400 ? "application/json" : "application/problem+json");
+            exchange.getResponseHeaders()
+                    .add("Content-Type", answer.status() < 400 ? "application/json" : "application/problem+json");
             exchange.sendResponseHeaders(answer.status(), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -68,7 +70,8 @@ public final class StandInApi implements AutoCloseable {
 
     /** The web's settings that send its API calls here. */
     public Map<String, String> properties() {
-        return Map.of("sse.web.api-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "sse.web.api-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     public ConcurrentLinkedQueue<Call> calls() {

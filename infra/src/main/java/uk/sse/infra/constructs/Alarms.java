@@ -18,7 +18,10 @@ public class Alarms extends Construct {
     public Alarms(Construct scope, String id, String stage, String email) {
         super(scope, id);
         this.stage = stage;
-        topic = Topic.Builder.create(this, "Topic").topicName("sse-" + stage + "-alarms").enforceSsl(true).build();
+        topic = Topic.Builder.create(this, "Topic")
+                .topicName("sse-" + stage + "-alarms")
+                .enforceSsl(true)
+                .build();
         if (email != null && !email.isBlank()) {
             topic.addSubscription(new EmailSubscription(email));
         }

@@ -22,10 +22,18 @@ public class EntitlementsAlarm extends Construct {
         super(scope, id);
         alarms.notify(Alarm.Builder.create(this, "NotRun")
                 .alarmName("sse-" + stage + "-ledger-entitlements-not-run")
-                .alarmDescription("no run of the credit schemes' job has completed for " + DAYS
-                        + " days: a term passing without one gives no school its entitlement (docs/operations.md, Credit entitlements)")
-                .metric(Metric.Builder.create().namespace(LedgerCheck.NAMESPACE).metricName(COMPLETED).statistic("Sum").period(DAY).build())
-                .threshold(1).evaluationPeriods(DAYS).datapointsToAlarm(DAYS)
+                .alarmDescription(
+                        "no run of the credit schemes' job has completed for " + DAYS
+                                + " days: a term passing without one gives no school its entitlement (docs/operations.md, Credit entitlements)")
+                .metric(Metric.Builder.create()
+                        .namespace(LedgerCheck.NAMESPACE)
+                        .metricName(COMPLETED)
+                        .statistic("Sum")
+                        .period(DAY)
+                        .build())
+                .threshold(1)
+                .evaluationPeriods(DAYS)
+                .datapointsToAlarm(DAYS)
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .treatMissingData(TreatMissingData.BREACHING)
                 .build());

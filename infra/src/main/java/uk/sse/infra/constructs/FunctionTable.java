@@ -21,7 +21,7 @@ import uk.sse.infra.StageConfig;
 public class FunctionTable extends Construct {
 
     /** {@code ttlAttribute} null for a table that keeps everything (the ledger). */
-    public record Spec(String function, int indices, String ttlAttribute) { }
+    public record Spec(String function, int indices, String ttlAttribute) {}
 
     public static final String TTL = "expiresAt";
 
@@ -37,7 +37,9 @@ public class FunctionTable extends Construct {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .stream(StreamViewType.NEW_AND_OLD_IMAGES)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(stage.protectData() ? 35 : 7).build())
+                        .pointInTimeRecoveryEnabled(true)
+                        .recoveryPeriodInDays(stage.protectData() ? 35 : 7)
+                        .build())
                 .deletionProtection(stage.protectData())
                 .removalPolicy(stage.removalPolicy());
         if (spec.ttlAttribute() != null) {

@@ -5,7 +5,6 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.constructs.Construct;
 
 /**
@@ -24,9 +23,12 @@ public class LedgerCheck extends Construct {
         new Sweeper(this, "Schedule", "ledger-check", check, EVERY, stage);
         alarms.notify(Alarm.Builder.create(this, "Violations")
                 .alarmName("sse-" + stage + "-ledger-invariant-violations")
-                .alarmDescription("two ledger checks in a row found an invariant broken (docs/operations.md, Read the alarms)")
+                .alarmDescription(
+                        "two ledger checks in a row found an invariant broken (docs/operations.md, Read the alarms)")
                 .metric(violations("Maximum"))
-                .threshold(1).evaluationPeriods(2).datapointsToAlarm(2)
+                .threshold(1)
+                .evaluationPeriods(2)
+                .datapointsToAlarm(2)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build());
@@ -34,7 +36,9 @@ public class LedgerCheck extends Construct {
                 .alarmName("sse-" + stage + "-ledger-check-not-run")
                 .alarmDescription("the hourly ledger check has not reported for three hours")
                 .metric(violations("SampleCount"))
-                .threshold(1).evaluationPeriods(3).datapointsToAlarm(3)
+                .threshold(1)
+                .evaluationPeriods(3)
+                .datapointsToAlarm(3)
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .treatMissingData(TreatMissingData.BREACHING)
                 .build());
@@ -42,6 +46,11 @@ public class LedgerCheck extends Construct {
 
     /** The violations over all areas (the metric without dimensions), hourly. */
     public static Metric violations(String statistic) {
-        return Metric.Builder.create().namespace(NAMESPACE).metricName(VIOLATIONS).statistic(statistic).period(EVERY).build();
+        return Metric.Builder.create()
+                .namespace(NAMESPACE)
+                .metricName(VIOLATIONS)
+                .statistic(statistic)
+                .period(EVERY)
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package uk.sse.infra.constructs;
 
+import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.IConnectable;
@@ -21,8 +22,6 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 import uk.sse.infra.StageConfig;
 
-import java.util.List;
-
 /**
  * The reporting read model: Aurora PostgreSQL Serverless v2 in isolated subnets (no route to or from the internet),
  * encrypted, its master credentials generated into Secrets Manager and rotated. Only what is granted here may
@@ -39,11 +38,16 @@ public class ReportingDatabase extends Construct {
         super(scope, id);
         StageConfig.Database size = stage.database();
         List<IClusterInstance> readers = size.reader()
-                ? List.of(ClusterInstance.serverlessV2("Reader", ServerlessV2ClusterInstanceProps.builder().scaleWithWriter(true).build()))
+                ? List.of(ClusterInstance.serverlessV2(
+                        "Reader",
+                        ServerlessV2ClusterInstanceProps.builder()
+                                .scaleWithWriter(true)
+                                .build()))
                 : List.of();
         cluster = DatabaseCluster.Builder.create(this, "Cluster")
                 .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
-                        .version(AuroraPostgresEngineVersion.VER_17_5).build()))
+                        .version(AuroraPostgresEngineVersion.VER_17_5)
+                        .build()))
                 .clusterIdentifier("sse-" + stage.name() + "-reporting")
                 .defaultDatabaseName(DATABASE)
                 .port(PORT)
@@ -53,16 +57,22 @@ public class ReportingDatabase extends Construct {
                 .serverlessV2MinCapacity(size.minAcu())
                 .serverlessV2MaxCapacity(size.maxAcu())
                 .vpc(vpc)
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
+                .vpcSubnets(SubnetSelection.builder()
+                        .subnetType(SubnetType.PRIVATE_ISOLATED)
+                        .build())
                 .storageEncrypted(true)
-                .backup(BackupProps.builder().retention(Duration.days(size.backupDays())).build())
+                .backup(BackupProps.builder()
+                        .retention(Duration.days(size.backupDays()))
+                        .build())
                 .deletionProtection(stage.protectData())
                 .removalPolicy(stage.protectData() ? RemovalPolicy.SNAPSHOT : stage.removalPolicy())
                 .build();
         cluster.addRotationSingleUser(RotationSingleUserOptions.builder()
                 .automaticallyAfter(Duration.days(30))
                 // the rotation function reaches Secrets Manager through the NAT; the database itself has no egress
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                .vpcSubnets(SubnetSelection.builder()
+                        .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                        .build())
                 .build());
     }
 

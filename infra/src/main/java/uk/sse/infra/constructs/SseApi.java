@@ -1,5 +1,6 @@
 package uk.sse.infra.constructs;
 
+import java.util.List;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -24,8 +25,6 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 import uk.sse.infra.StageConfig;
 
-import java.util.List;
-
 /**
  * The one HTTP API (payload 2.0) in front of every API function. Every route needs a valid token from the user
  * pool (a JWT authorizer; the functions check it again against the JWKS). Routes name their methods rather than
@@ -36,8 +35,11 @@ public class SseApi extends Construct {
 
     /** The methods a route answers; OPTIONS is API Gateway's own (CORS). */
     public static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    public static final List<String> REQUEST_HEADERS = List.of("authorization", "content-type", "idempotency-key", "if-match");
-    public static final List<String> RESPONSE_HEADERS = List.of("etag", "location", "retry-after", "idempotent-replayed");
+
+    public static final List<String> REQUEST_HEADERS =
+            List.of("authorization", "content-type", "idempotency-key", "if-match");
+    public static final List<String> RESPONSE_HEADERS =
+            List.of("etag", "location", "retry-after", "idempotent-replayed");
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -50,8 +52,12 @@ public class SseApi extends Construct {
                 .createDefaultStage(false)
                 .corsPreflight(CorsPreflightOptions.builder()
                         .allowOrigins(config.webOrigins())
-                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
-                                CorsHttpMethod.PATCH, CorsHttpMethod.DELETE))
+                        .allowMethods(List.of(
+                                CorsHttpMethod.GET,
+                                CorsHttpMethod.POST,
+                                CorsHttpMethod.PUT,
+                                CorsHttpMethod.PATCH,
+                                CorsHttpMethod.DELETE))
                         .allowHeaders(REQUEST_HEADERS)
                         .exposeHeaders(RESPONSE_HEADERS)
                         .maxAge(Duration.hours(1))
@@ -66,7 +72,10 @@ public class SseApi extends Construct {
                 .httpApi(api)
                 .stageName("$default")
                 .autoDeploy(true)
-                .throttle(ThrottleSettings.builder().rateLimit(config.apiRateLimit()).burstLimit(config.apiBurstLimit()).build())
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(config.apiRateLimit())
+                        .burstLimit(config.apiBurstLimit())
+                        .build())
                 .accessLogSettings(new IAccessLogSettings() {
                     @Override
                     public IAccessLogDestination getDestination() {
@@ -87,25 +96,40 @@ public class SseApi extends Construct {
                 .jwtConfiguration(CfnAuthorizer.JWTConfigurationProperty.builder()
                         .issuer(identity.issuer())
                         // people's access tokens (the web client) and the brokerage's own (client credentials)
-                        .audience(List.of(identity.webClient().getUserPoolClientId(), identity.brokerageClient().getUserPoolClientId(),
+                        .audience(List.of(
+                                identity.webClient().getUserPoolClientId(),
+                                identity.brokerageClient().getUserPoolClientId(),
                                 identity.webServiceClient().getUserPoolClientId()))
                         .build())
                 .build();
 
-        MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
-        alarms.atLeast(this, "api-5xx", "the API answered 5xx", stage.metricServerError(fiveMinutes), config.alarms().api5xx());
-        alarms.atLeast(this, "api-p99-latency", "the API's p99 latency is high",
-                stage.metricLatency(MetricOptions.builder().period(Duration.minutes(5)).statistic("p99").build()),
+        MetricOptions fiveMinutes =
+                MetricOptions.builder().period(Duration.minutes(5)).build();
+        alarms.atLeast(
+                this,
+                "api-5xx",
+                "the API answered 5xx",
+                stage.metricServerError(fiveMinutes),
+                config.alarms().api5xx());
+        alarms.atLeast(
+                this,
+                "api-p99-latency",
+                "the API's p99 latency is high",
+                stage.metricLatency(MetricOptions.builder()
+                        .period(Duration.minutes(5))
+                        .statistic("p99")
+                        .build()),
                 config.alarms().apiP99Latency().toMilliseconds().doubleValue());
     }
 
     /** HTTP API context variables only (REST-API ones such as $context.identity.user fail the deployment). */
-    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
-            + "\"time\":\"$context.requestTime\",\"method\":\"$context.httpMethod\",\"route\":\"$context.routeKey\","
-            + "\"path\":\"$context.path\",\"status\":\"$context.status\",\"length\":\"$context.responseLength\","
-            + "\"latency\":\"$context.responseLatency\",\"integrationLatency\":\"$context.integrationLatency\","
-            + "\"integrationError\":\"$context.integrationErrorMessage\",\"authorizerError\":\"$context.authorizer.error\","
-            + "\"sub\":\"$context.authorizer.claims.sub\"}";
+    static final String ACCESS_LOG_FORMAT =
+            "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                    + "\"time\":\"$context.requestTime\",\"method\":\"$context.httpMethod\",\"route\":\"$context.routeKey\","
+                    + "\"path\":\"$context.path\",\"status\":\"$context.status\",\"length\":\"$context.responseLength\","
+                    + "\"latency\":\"$context.responseLatency\",\"integrationLatency\":\"$context.integrationLatency\","
+                    + "\"integrationError\":\"$context.integrationErrorMessage\",\"authorizerError\":\"$context.authorizer.error\","
+                    + "\"sub\":\"$context.authorizer.claims.sub\"}";
 
     /** Sends {@code paths} (each with every method in {@link #METHODS}) to the function's alias; it may be invoked by this API only. */
     public void route(String name, SnapStartFunction function, List<String> paths) {
@@ -146,11 +170,18 @@ public class SseApi extends Construct {
                 .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
                 .timeout(Duration.seconds(29))
                 .build();
-        function.alias().addPermission(name + "FromApi", Permission.builder()
-                .principal(new ServicePrincipal("apigateway.amazonaws.com"))
-                .sourceArn(Stack.of(this).formatArn(ArnComponents.builder()
-                        .service("execute-api").resource(api.getApiId()).resourceName("*/*").build()))
-                .build());
+        function.alias()
+                .addPermission(
+                        name + "FromApi",
+                        Permission.builder()
+                                .principal(new ServicePrincipal("apigateway.amazonaws.com"))
+                                .sourceArn(Stack.of(this)
+                                        .formatArn(ArnComponents.builder()
+                                                .service("execute-api")
+                                                .resource(api.getApiId())
+                                                .resourceName("*/*")
+                                                .build()))
+                                .build());
         return integration;
     }
 

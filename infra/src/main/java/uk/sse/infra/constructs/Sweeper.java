@@ -1,5 +1,7 @@
 package uk.sse.infra.constructs;
 
+import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.scheduler.ContextAttribute;
 import software.amazon.awscdk.services.scheduler.Schedule;
@@ -8,9 +10,6 @@ import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.constructs.Construct;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a sweeper's alias on an EventBridge Scheduler rate. The input has the shape of an EventBridge scheduled
@@ -27,16 +26,18 @@ public class Sweeper extends Construct {
                 .scheduleName("sse-" + stage + "-" + name)
                 .description(name + " every " + every.toHumanString())
                 .schedule(ScheduleExpression.rate(every))
-                .target(new LambdaInvoke(sweeper.alias(), ScheduleTargetBaseProps.builder()
-                        .input(ScheduleTargetInput.fromObject(Map.of(
-                                "source", "uk.sse.scheduler",
-                                "detail-type", "Scheduled Event",
-                                "resources", List.of(ContextAttribute.getScheduleArn()),
-                                "time", ContextAttribute.getScheduledTime(),
-                                "detail", Map.of())))
-                        .retryAttempts(0)
-                        .maxEventAge(Duration.minutes(1))
-                        .build()))
+                .target(new LambdaInvoke(
+                        sweeper.alias(),
+                        ScheduleTargetBaseProps.builder()
+                                .input(ScheduleTargetInput.fromObject(Map.of(
+                                        "source", "uk.sse.scheduler",
+                                        "detail-type", "Scheduled Event",
+                                        "resources", List.of(ContextAttribute.getScheduleArn()),
+                                        "time", ContextAttribute.getScheduledTime(),
+                                        "detail", Map.of())))
+                                .retryAttempts(0)
+                                .maxEventAge(Duration.minutes(1))
+                                .build()))
                 .build();
     }
 

@@ -45,12 +45,16 @@ class ArchitectureTest {
     static void everyKnownAdapterDependencyIsStillThere(JavaClasses production) {
         for (Rules.Allowed allowed : Rules.KNOWN_ADAPTER_DEPENDENCIES) {
             var withoutIt = Rules.adaptersStayOutside(Rules.KNOWN_ADAPTER_DEPENDENCIES.stream()
-                    .filter(other -> other != allowed).toList());
-            List<String> violations = withoutIt.evaluate(production).getFailureReport().getDetails();
+                    .filter(other -> other != allowed)
+                    .toList());
+            List<String> violations =
+                    withoutIt.evaluate(production).getFailureReport().getDetails();
             assertThat(violations)
-                    .as("%s no longer depends on %s: remove it from Rules.KNOWN_ADAPTER_DEPENDENCIES",
+                    .as(
+                            "%s no longer depends on %s: remove it from Rules.KNOWN_ADAPTER_DEPENDENCIES",
                             allowed.originClass(), allowed.targetPackage())
-                    .anyMatch(line -> line.contains("<" + allowed.originClass()) && line.contains(allowed.targetPackage()));
+                    .anyMatch(line ->
+                            line.contains("<" + allowed.originClass()) && line.contains(allowed.targetPackage()));
         }
     }
 
@@ -59,22 +63,31 @@ class ArchitectureTest {
     static void everyKnownKernelAdapterUseIsStillThere(JavaClasses production) {
         for (Rules.Allowed allowed : Rules.KNOWN_KERNEL_ADAPTER_USES) {
             var withoutIt = Rules.insideUsesThePlainKernel(Rules.KNOWN_KERNEL_ADAPTER_USES.stream()
-                    .filter(other -> other != allowed).toList());
-            List<String> violations = withoutIt.evaluate(production).getFailureReport().getDetails();
+                    .filter(other -> other != allowed)
+                    .toList());
+            List<String> violations =
+                    withoutIt.evaluate(production).getFailureReport().getDetails();
             assertThat(violations)
-                    .as("%s no longer uses a kernel adapter in %s: remove it from Rules.KNOWN_KERNEL_ADAPTER_USES",
+                    .as(
+                            "%s no longer uses a kernel adapter in %s: remove it from Rules.KNOWN_KERNEL_ADAPTER_USES",
                             allowed.originClass(), allowed.targetPackage())
-                    .anyMatch(line -> line.contains("<" + allowed.originClass()) && line.contains(allowed.targetPackage()));
+                    .anyMatch(line ->
+                            line.contains("<" + allowed.originClass()) && line.contains(allowed.targetPackage()));
         }
     }
 
     /** The rule sees the kernel's modules: the classes it judges were compiled in all four. */
     @ArchTest
     static void theKernelsClassesAreFoundInTheirModules(JavaClasses production) {
-        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("uk.sse.kernel.")).map(Rules::kernelModuleOf)
-                .flatMap(java.util.Optional::stream).distinct())
+        assertThat(production.stream()
+                        .filter(c -> c.getPackageName().startsWith("uk.sse.kernel."))
+                        .map(Rules::kernelModuleOf)
+                        .flatMap(java.util.Optional::stream)
+                        .distinct())
                 .containsExactlyInAnyOrderElementsOf(Modules.KERNEL_MODULES);
-        assertThat(production.get("uk.sse.kernel.dynamo.StoreBusy")).satisfies(c -> assertThat(Rules.kernelModuleOf(c)).contains("kernel"));
-        assertThat(production.get("uk.sse.kernel.dynamo.Items")).satisfies(c -> assertThat(Rules.kernelModuleOf(c)).contains("kernel-aws"));
+        assertThat(production.get("uk.sse.kernel.dynamo.StoreBusy"))
+                .satisfies(c -> assertThat(Rules.kernelModuleOf(c)).contains("kernel"));
+        assertThat(production.get("uk.sse.kernel.dynamo.Items"))
+                .satisfies(c -> assertThat(Rules.kernelModuleOf(c)).contains("kernel-aws"));
     }
 }

@@ -56,8 +56,20 @@ class BrokerageEventsReachEveryConsumerTest {
     }
 
     private static Result.Applied raise(String id) {
-        return (Result.Applied) Brokerage.raise(new Command.Raise(ADVISER, T0, id, "100001", "888", List.of("CT.READ", "INC.SEND"),
-                "Phonics for year 1", Urgency.HIGH, 4, List.of(DeliveryMode.IN_SCHOOL), LocalDate.of(2026, 12, 1), 20, List.of(),
+        return (Result.Applied) Brokerage.raise(new Command.Raise(
+                ADVISER,
+                T0,
+                id,
+                "100001",
+                "888",
+                List.of("CT.READ", "INC.SEND"),
+                "Phonics for year 1",
+                Urgency.HIGH,
+                4,
+                List.of(DeliveryMode.IN_SCHOOL),
+                LocalDate.of(2026, 12, 1),
+                20,
+                List.of(),
                 "Ash Primary"));
     }
 
@@ -76,12 +88,21 @@ class BrokerageEventsReachEveryConsumerTest {
         Result.Applied raised = raise("R-1");
         one.add(raised.event());
         BrokerageRequest r = raised.request();
-        r = step(one, r, new Command.Propose(BROKER, t(1), 1, List.of(new Command.Offered("O-1", "P-A", 4, 12),
-                new Command.Offered("O-2", "P-B", 2, 8)), null));
+        r = step(
+                one,
+                r,
+                new Command.Propose(
+                        BROKER,
+                        t(1),
+                        1,
+                        List.of(new Command.Offered("O-1", "P-A", 4, 12), new Command.Offered("O-2", "P-B", 2, 8)),
+                        null));
         r = step(one, r, new Command.Accept(PROVIDER, t(2), 2, "P1"));
         r = step(one, r, new Command.Decline(Actor.provider("pia", "P-B"), t(3), 3, "P2", "no capacity this term"));
-        one.add(Brokerage.holdRefused(r, new Command.Agree(SCHOOL, t(4), r.version(), "P1"), "INSUFFICIENT_FUNDS: 5 available"));
-        Result.Applied released = (Result.Applied) Brokerage.releaseHold(r, Brokerage.holdId(r.id(), "P1", r.version()), t(5));
+        one.add(Brokerage.holdRefused(
+                r, new Command.Agree(SCHOOL, t(4), r.version(), "P1"), "INSUFFICIENT_FUNDS: 5 available"));
+        Result.Applied released =
+                (Result.Applied) Brokerage.releaseHold(r, Brokerage.holdId(r.id(), "P1", r.version()), t(5));
         one.add(released.event());
         r = released.request();
         r = step(one, r, new Command.Agree(SCHOOL, t(48), r.version(), "P1"));
@@ -122,7 +143,8 @@ class BrokerageEventsReachEveryConsumerTest {
         assertThat(all()).extracting(EventEnvelope::type).containsAll(BrokerageEvent.TYPES);
         assertThat(all().stream().map(EventEnvelope::type).distinct().toList()).hasSameSizeAs(BrokerageEvent.TYPES);
         for (EventEnvelope e : all()) {
-            BrokerageEvent read = BrokerageEvent.read(e.type(), e.occurredAt(), e.area(), e.data()).orElseThrow();
+            BrokerageEvent read = BrokerageEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
+                    .orElseThrow();
             assertThat(read.eventId()).isEqualTo(e.id());
             assertThat(read.data()).isEqualTo(e.data());
         }
@@ -132,10 +154,14 @@ class BrokerageEventsReachEveryConsumerTest {
     @Test
     void theNotifierSaysWhatEveryTypeAdds() {
         Map<String, List<String>> adds = Map.ofEntries(
-                Map.entry(BrokerageEvent.REQUEST_CREATED, List.of("Days wanted", "Wanted by", "Credits", "Phonics for year 1")),
+                Map.entry(
+                        BrokerageEvent.REQUEST_CREATED,
+                        List.of("Days wanted", "Wanted by", "Credits", "Phonics for year 1")),
                 Map.entry(BrokerageEvent.REQUEST_PROPOSED, List.of("Proposed", " offer")),
                 Map.entry(BrokerageEvent.PROPOSAL_ACCEPTED, List.of("Proposal", "P1: offer O-1 from P-A")),
-                Map.entry(BrokerageEvent.PROPOSAL_DECLINED, List.of("Proposal", "P2: offer O-2 from P-B", "no capacity this term")),
+                Map.entry(
+                        BrokerageEvent.PROPOSAL_DECLINED,
+                        List.of("Proposal", "P2: offer O-2 from P-B", "no capacity this term")),
                 Map.entry(BrokerageEvent.HOLD_REFUSED, List.of("Credits", "INSUFFICIENT_FUNDS")),
                 Map.entry(BrokerageEvent.HOLD_RELEASED, List.of("Reason", "was never written")),
                 Map.entry(BrokerageEvent.ENGAGEMENT_AGREED, List.of("Engagement", "4 days, 12 credits, provider P-A")),
@@ -153,10 +179,19 @@ class BrokerageEventsReachEveryConsumerTest {
             String slack = SlackMessages.of(e, "https://sse.test", TAXONOMY).toString();
             String teams = TeamsCards.of(e, "https://sse.test", TAXONOMY).toString();
             for (String message : List.of(slack, teams)) {
-                assertThat(message).as("%s names the school and its request", e.type()).contains("Ash Primary")
-                        .contains("https://sse.test/support-requests/" + e.data().get("requestId"));
-                assertThat(message).as("%s says its urgency and areas", e.type()).contains("HIGH").contains("Early reading and phonics");
-                adds.get(e.type()).forEach(part -> assertThat(message).as("%s says %s", e.type(), part).contains(part));
+                assertThat(message)
+                        .as("%s names the school and its request", e.type())
+                        .contains("Ash Primary")
+                        .contains(
+                                "https://sse.test/support-requests/" + e.data().get("requestId"));
+                assertThat(message)
+                        .as("%s says its urgency and areas", e.type())
+                        .contains("HIGH")
+                        .contains("Early reading and phonics");
+                adds.get(e.type())
+                        .forEach(part -> assertThat(message)
+                                .as("%s says %s", e.type(), part)
+                                .contains(part));
             }
         }
     }
@@ -179,10 +214,17 @@ class BrokerageEventsReachEveryConsumerTest {
             Set<NoticeKind> kinds = EnumSet.noneOf(NoticeKind.class);
             Notices.of(e, "ann").forEach(n -> kinds.add(n.kind()));
             assertThat(kinds).as("the notices of %s", e.type()).isEqualTo(expected.getOrDefault(e.type(), Set.of()));
-            assertThat(reading.matches(e, TAXONOMY)).as("%s is about reading, urgently", e.type()).isTrue();
-            assertThat(maths.matches(e, TAXONOMY)).as("%s is not about maths", e.type()).isFalse();
-            assertThat(low.matches(e, TAXONOMY)).as("%s is not of low urgency", e.type()).isFalse();
-            assertThat(SlackMessages.page(e, "")).contains("/support-requests/" + e.data().get("requestId"));
+            assertThat(reading.matches(e, TAXONOMY))
+                    .as("%s is about reading, urgently", e.type())
+                    .isTrue();
+            assertThat(maths.matches(e, TAXONOMY))
+                    .as("%s is not about maths", e.type())
+                    .isFalse();
+            assertThat(low.matches(e, TAXONOMY))
+                    .as("%s is not of low urgency", e.type())
+                    .isFalse();
+            assertThat(SlackMessages.page(e, ""))
+                    .contains("/support-requests/" + e.data().get("requestId"));
         }
     }
 
@@ -193,9 +235,15 @@ class BrokerageEventsReachEveryConsumerTest {
             uk.sse.notifier.model.Watch watch = null;
             boolean forgotten = false;
             for (EventEnvelope e : events) {
-                boolean transition = !e.type().startsWith("brokerage.reconciliation.") && !e.type().equals(BrokerageEvent.HOLD_REFUSED);
-                assertThat(Watches.keyOf(e)).as("what %s is about", e.type())
-                        .isEqualTo(transition ? java.util.Optional.of("REQUEST#" + e.data().get("requestId")) : java.util.Optional.empty());
+                boolean transition = !e.type().startsWith("brokerage.reconciliation.")
+                        && !e.type().equals(BrokerageEvent.HOLD_REFUSED);
+                assertThat(Watches.keyOf(e))
+                        .as("what %s is about", e.type())
+                        .isEqualTo(
+                                transition
+                                        ? java.util.Optional.of(
+                                                "REQUEST#" + e.data().get("requestId"))
+                                        : java.util.Optional.empty());
                 Watches.Change change = Watches.apply(watch, e);
                 if (change instanceof Watches.Change.Put put) {
                     watch = put.watch();
@@ -206,14 +254,18 @@ class BrokerageEventsReachEveryConsumerTest {
                     watch = null;
                 }
             }
-            assertThat(forgotten).as("a request that is done or closed is forgotten").isTrue();
+            assertThat(forgotten)
+                    .as("a request that is done or closed is forgotten")
+                    .isTrue();
         }
     }
 
     @Test
     void reportingMakesEachRequestsRowsFromItsEvents() {
         Map<String, List<EventEnvelope>> byRequest = everyType();
-        all().forEach(e -> assertThat(RequestHistory.defectOf(e)).as("%s is readable", e.type()).isEmpty());
+        all().forEach(e -> assertThat(RequestHistory.defectOf(e))
+                .as("%s is readable", e.type())
+                .isEmpty());
         RequestRows one = RequestHistory.project(byRequest.get("R-1")).orElseThrow();
         assertThat(one.request().status()).isEqualTo("EVALUATED");
         assertThat(one.request().proposals()).isEqualTo(2);
@@ -221,8 +273,11 @@ class BrokerageEventsReachEveryConsumerTest {
         assertThat(one.request().raisedAt()).isEqualTo(T0);
         assertThat(one.engagement().hold()).isEqualTo("POSTED");
         assertThat(one.engagement().creditsPosted()).isEqualTo(9);
-        assertThat(one.ratings()).extracting(RequestRows.Rating::rating, RequestRows.Rating::score)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("SCHOOL", 4), org.assertj.core.groups.Tuple.tuple("IMPACT", 5));
+        assertThat(one.ratings())
+                .extracting(RequestRows.Rating::rating, RequestRows.Rating::score)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SCHOOL", 4),
+                        org.assertj.core.groups.Tuple.tuple("IMPACT", 5));
         assertThat(one.areas()).extracting(RequestRows.Area::topCode).containsExactly("CT", "INC");
         RequestRows two = RequestHistory.project(byRequest.get("R-2")).orElseThrow();
         assertThat(two.request().closedAs()).isEqualTo("CANCELLED");
@@ -236,8 +291,8 @@ class BrokerageEventsReachEveryConsumerTest {
     @Test
     void theDirectoryRecordsTheOutcomesOfOffers() {
         List<String> recorded = new ArrayList<>();
-        OfferStore offers = (OfferStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {OfferStore.class},
-                (proxy, method, args) -> {
+        OfferStore offers = (OfferStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {OfferStore.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("recordOutcome")) {
                         throw new AssertionError("the quality signals use only recordOutcome, not " + method.getName());
                     }
@@ -245,7 +300,8 @@ class BrokerageEventsReachEveryConsumerTest {
                     return true;
                 });
         RecordOutcomes outcomes = new RecordOutcomes(offers, Clock.fixed(T0, ZoneOffset.UTC));
-        List<String> changed = all().stream().filter(outcomes::record).map(EventEnvelope::type).toList();
+        List<String> changed =
+                all().stream().filter(outcomes::record).map(EventEnvelope::type).toList();
         assertThat(changed).containsExactly(BrokerageEvent.ENGAGEMENT_COMPLETED, BrokerageEvent.ENGAGEMENT_EVALUATED);
         assertThat(recorded).containsExactly("O-1 R-1#COMPLETED true null", "O-1 R-1#IMPACT false 5");
     }

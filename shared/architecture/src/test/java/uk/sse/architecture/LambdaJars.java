@@ -12,10 +12,23 @@ final class LambdaJars {
 
     /** Entry name prefixes: our own modules that stay home, the embedded engines' libraries, test libraries. */
     static final List<String> FORBIDDEN = List.of(
-            "uk/sse/local/", "uk/sse/bench/", "uk/sse/engines/", "uk/sse/testing/", "uk/sse/architecture/",
-            "demo/", "application-local.yml", "logback-local.xml",
-            "com/amazonaws/services/dynamodbv2/local/", "io/zonky/", "org/codelibs/",
-            "org/junit/", "net/jqwik/", "org/assertj/", "org/openqa/", "com/deque/", "com/tngtech/archunit/");
+            "uk/sse/local/",
+            "uk/sse/bench/",
+            "uk/sse/engines/",
+            "uk/sse/testing/",
+            "uk/sse/architecture/",
+            "demo/",
+            "application-local.yml",
+            "logback-local.xml",
+            "com/amazonaws/services/dynamodbv2/local/",
+            "io/zonky/",
+            "org/codelibs/",
+            "org/junit/",
+            "net/jqwik/",
+            "org/assertj/",
+            "org/openqa/",
+            "com/deque/",
+            "com/tngtech/archunit/");
 
     /** The functions that search or index, and so carry the kernel's OpenSearch adapters and the client (decision 0091). */
     static final java.util.Set<String> SEARCHING = java.util.Set.of("directory", "indexer");
@@ -23,7 +36,7 @@ final class LambdaJars {
     /** The functions that keep nothing in AWS themselves, and so carry neither the kernel's AWS adapters nor the SDK. */
     static final java.util.Set<String> WITHOUT_AWS = java.util.Set.of("web");
 
-    private LambdaJars() { }
+    private LambdaJars() {}
 
     /**
      * The entries of a function's jar that belong to a kernel adapter module (and its libraries) it does not use,
@@ -35,22 +48,30 @@ final class LambdaJars {
             unused.addAll(List.of("org/opensearch/", "org/apache/hc/", "uk/sse/kernel/search/"));
         }
         if (WITHOUT_AWS.contains(function)) {
-            unused.addAll(List.of("software/amazon/awssdk/services/", "uk/sse/kernel/dynamo/Items", "uk/sse/kernel/events/EventItems"));
+            unused.addAll(List.of(
+                    "software/amazon/awssdk/services/",
+                    "uk/sse/kernel/dynamo/Items",
+                    "uk/sse/kernel/events/EventItems"));
         }
-        return entries.stream().filter(name -> unused.stream().anyMatch(name::startsWith)).toList();
+        return entries.stream()
+                .filter(name -> unused.stream().anyMatch(name::startsWith))
+                .toList();
     }
 
     /** A native library built for another platform than the functions' Linux arm64 (decision 0055). */
     static boolean otherPlatformNative(String entry) {
         String name = entry.toLowerCase(java.util.Locale.ROOT);
-        boolean nativeLibrary = name.endsWith(".so") || name.endsWith(".dylib") || name.endsWith(".dll") || name.endsWith(".jnilib");
+        boolean nativeLibrary =
+                name.endsWith(".so") || name.endsWith(".dylib") || name.endsWith(".dll") || name.endsWith(".jnilib");
         return nativeLibrary && !name.contains("linux-aarch64/");
     }
 
     /** The file entries of a jar. */
     static java.util.Set<String> entries(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName)
+            return zip.stream()
+                    .filter(e -> !e.isDirectory())
+                    .map(ZipEntry::getName)
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + jar, e);
@@ -64,7 +85,8 @@ final class LambdaJars {
             for (ZipEntry entry : zip.stream().toList()) {
                 java.util.Set<String> inner = new java.util.TreeSet<>();
                 if (entry.getName().endsWith(".jar")) {
-                    try (java.util.zip.ZipInputStream jar = new java.util.zip.ZipInputStream(zip.getInputStream(entry))) {
+                    try (java.util.zip.ZipInputStream jar =
+                            new java.util.zip.ZipInputStream(zip.getInputStream(entry))) {
                         for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) {
                             if (!e.isDirectory()) {
                                 inner.add(e.getName());

@@ -17,29 +17,46 @@ class LambdaJarsTest {
     @Test
     void findsTheLocalRunTheEnginesAndTheDemoDataInAJar(@TempDir Path dir) throws IOException {
         Path jar = dir.resolve("sse-ledger-lambda.jar");
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
-            for (String name : new String[] {"uk/sse/ledger/model/Ledger.class", "uk/sse/bench/LedgerBenchmark.class",
-                    "demo/edubase-sample.csv", "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class",
-                    "uk/sse/kernel/ids/Ids.class", "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"}) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
+            for (String name : new String[] {
+                "uk/sse/ledger/model/Ledger.class",
+                "uk/sse/bench/LedgerBenchmark.class",
+                "demo/edubase-sample.csv",
+                "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class",
+                "uk/sse/kernel/ids/Ids.class",
+                "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"
+            }) {
                 zip.putNextEntry(new ZipEntry(name));
                 zip.closeEntry();
             }
         }
 
-        assertThat(LambdaJars.forbiddenEntries(jar)).containsExactly("uk/sse/bench/LedgerBenchmark.class",
-                "demo/edubase-sample.csv", "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class");
+        assertThat(LambdaJars.forbiddenEntries(jar))
+                .containsExactly(
+                        "uk/sse/bench/LedgerBenchmark.class",
+                        "demo/edubase-sample.csv",
+                        "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class");
     }
 
     @Test
     void findsTheKernelAdaptersAFunctionDoesNotUse() {
-        java.util.List<String> entries = java.util.List.of("org/opensearch/client/opensearch/OpenSearchClient.class",
-                "uk/sse/kernel/search/SearchIndices.class", "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class",
-                "uk/sse/kernel/ids/Ids.class", "META-INF/swagger/ledger.yml", "META-INF/swagger/views/swagger-ui/index.html");
-
-        assertThat(LambdaJars.unusedAdapterEntries("ledger", entries)).containsExactly(
-                "org/opensearch/client/opensearch/OpenSearchClient.class", "uk/sse/kernel/search/SearchIndices.class",
+        java.util.List<String> entries = java.util.List.of(
+                "org/opensearch/client/opensearch/OpenSearchClient.class",
+                "uk/sse/kernel/search/SearchIndices.class",
+                "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class",
+                "uk/sse/kernel/ids/Ids.class",
+                "META-INF/swagger/ledger.yml",
                 "META-INF/swagger/views/swagger-ui/index.html");
-        assertThat(LambdaJars.unusedAdapterEntries("directory", entries)).containsExactly("META-INF/swagger/views/swagger-ui/index.html");
-        assertThat(LambdaJars.unusedAdapterEntries("web", entries)).contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class");
+
+        assertThat(LambdaJars.unusedAdapterEntries("ledger", entries))
+                .containsExactly(
+                        "org/opensearch/client/opensearch/OpenSearchClient.class",
+                        "uk/sse/kernel/search/SearchIndices.class",
+                        "META-INF/swagger/views/swagger-ui/index.html");
+        assertThat(LambdaJars.unusedAdapterEntries("directory", entries))
+                .containsExactly("META-INF/swagger/views/swagger-ui/index.html");
+        assertThat(LambdaJars.unusedAdapterEntries("web", entries))
+                .contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class");
     }
 }

@@ -10,15 +10,16 @@ import java.util.Set;
  */
 final class Modules {
 
-    static final Set<String> FUNCTIONS = Set.of("directory", "indexer", "ledger", "brokerage", "reporting", "notifier", "web");
+    static final Set<String> FUNCTIONS =
+            Set.of("directory", "indexer", "ledger", "brokerage", "reporting", "notifier", "web");
 
     /**
      * contracts: the events as records, plain Java; kernel: in every Lambda; embeddings: the sentence-embedding model,
      * plain Java, in the directory's and the indexer's Lambdas; engines, testing (lambda-testing), local (the local
      * system and its demo data), bench (the benchmarks and the search evaluation): never in one; architecture: these rules.
      */
-    static final Set<String> SHARED = Set.of("contracts", "kernel", "embeddings", "engines", "testing", "local", "bench",
-            "architecture");
+    static final Set<String> SHARED =
+            Set.of("contracts", "kernel", "embeddings", "engines", "testing", "local", "bench", "architecture");
 
     /** The shared modules whose code must never reach a Lambda artefact. */
     static final Set<String> NOT_IN_A_LAMBDA = Set.of("engines", "testing", "local", "bench");
@@ -35,7 +36,7 @@ final class Modules {
     /** The segments of a function's packages that hold its adapters to HTTP, storage and other functions. */
     static final Set<String> ADAPTERS = Set.of("web", "storage", "remote");
 
-    private Modules() { }
+    private Modules() {}
 
     /** The module's name: the package segment after {@code uk.sse}, if the package is under it. */
     static Optional<String> of(String packageName) {
@@ -72,13 +73,15 @@ final class Modules {
 
     /** A function's adapter package: one of its segments (after the function's own name) is web, storage or remote. */
     static boolean isAdapter(String packageName) {
-        return functionOf(packageName).isPresent() && java.util.Arrays.stream(inside(packageName)).anyMatch(ADAPTERS::contains);
+        return functionOf(packageName).isPresent()
+                && java.util.Arrays.stream(inside(packageName)).anyMatch(ADAPTERS::contains);
     }
 
     /** A function's model or application package (the inside of the hexagon). */
     static boolean isModelOrApplication(String packageName) {
         return functionOf(packageName).isPresent()
-                && java.util.Arrays.stream(inside(packageName)).anyMatch(s -> s.equals("model") || s.equals("application"));
+                && java.util.Arrays.stream(inside(packageName))
+                        .anyMatch(s -> s.equals("model") || s.equals("application"));
     }
 
     /**
@@ -90,6 +93,7 @@ final class Modules {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        return Optional.of(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).filter(KERNEL_MODULES::contains);
+        return Optional.of(matcher.group(1) != null ? matcher.group(1) : matcher.group(2))
+                .filter(KERNEL_MODULES::contains);
     }
 }

@@ -39,13 +39,24 @@ class ModulesTest {
 
     @Test
     void aKernelClassBelongsToTheModuleItWasCompiledIn() {
-        assertThat(Modules.kernelModuleAt("file:/w/shared/kernel/target/classes/uk/sse/kernel/ids/Ids.class")).contains("kernel");
-        assertThat(Modules.kernelModuleAt("file:/w/shared/kernel-aws/target/classes/uk/sse/kernel/dynamo/Items.class")).contains("kernel-aws");
-        assertThat(Modules.kernelModuleAt("jar:file:/w/shared/kernel-http/target/sse-kernel-http-0.1.0-SNAPSHOT.jar!/uk/sse/kernel/http/Responses.class"))
-                .contains("kernel-http");
-        assertThat(Modules.kernelModuleAt("jar:file:/m2/uk/sse/sse-kernel/0.1.0-SNAPSHOT/sse-kernel-0.1.0-SNAPSHOT.jar!/uk/sse/kernel/ids/Ids.class"))
+        assertThat(Modules.kernelModuleAt("file:/w/shared/kernel/target/classes/uk/sse/kernel/ids/Ids.class"))
                 .contains("kernel");
-        assertThat(Modules.kernelModuleAt("file:/w/shared/architecture/target/test-classes/uk/sse/kernel/deliberate/JdbcHelper.class")).isEmpty();
-        assertThat(Modules.kernelModuleAt("jar:file:/w/functions/ledger/target/sse-ledger-0.1.0-SNAPSHOT.jar!/uk/sse/ledger/model/Ledger.class")).isEmpty();
+        assertThat(Modules.kernelModuleAt("file:/w/shared/kernel-aws/target/classes/uk/sse/kernel/dynamo/Items.class"))
+                .contains("kernel-aws");
+        assertThat(
+                        Modules.kernelModuleAt(
+                                "jar:file:/w/shared/kernel-http/target/sse-kernel-http-0.1.0-SNAPSHOT.jar!/uk/sse/kernel/http/Responses.class"))
+                .contains("kernel-http");
+        assertThat(
+                        Modules.kernelModuleAt(
+                                "jar:file:/m2/uk/sse/sse-kernel/0.1.0-SNAPSHOT/sse-kernel-0.1.0-SNAPSHOT.jar!/uk/sse/kernel/ids/Ids.class"))
+                .contains("kernel");
+        assertThat(Modules.kernelModuleAt(
+                        "file:/w/shared/architecture/target/test-classes/uk/sse/kernel/deliberate/JdbcHelper.class"))
+                .isEmpty();
+        assertThat(
+                        Modules.kernelModuleAt(
+                                "jar:file:/w/functions/ledger/target/sse-ledger-0.1.0-SNAPSHOT.jar!/uk/sse/ledger/model/Ledger.class"))
+                .isEmpty();
     }
 }

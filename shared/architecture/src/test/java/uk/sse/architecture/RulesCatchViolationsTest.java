@@ -15,14 +15,22 @@ import org.junit.jupiter.api.Test;
  */
 class RulesCatchViolationsTest {
 
-    private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(
-            "uk.sse.ledger.model.deliberate", "uk.sse.kernel.deliberate", "uk.sse.notifier.deliberate",
-            "uk.sse.ledger.application.deliberate", "uk.sse.reporting.application.deliberate", "uk.sse.web.deliberate",
-            "uk.sse.unheard.deliberate", "uk.sse.contracts.deliberate");
+    private static final JavaClasses FIXTURES = new ClassFileImporter()
+            .importPackages(
+                    "uk.sse.ledger.model.deliberate",
+                    "uk.sse.kernel.deliberate",
+                    "uk.sse.notifier.deliberate",
+                    "uk.sse.ledger.application.deliberate",
+                    "uk.sse.reporting.application.deliberate",
+                    "uk.sse.web.deliberate",
+                    "uk.sse.unheard.deliberate",
+                    "uk.sse.contracts.deliberate");
 
     private static List<String> violations(ArchRule rule) {
         EvaluationResult result = rule.evaluate(FIXTURES);
-        assertThat(result.hasViolation()).as("%s finds its deliberate violation", rule.getDescription()).isTrue();
+        assertThat(result.hasViolation())
+                .as("%s finds its deliberate violation", rule.getDescription())
+                .isTrue();
         return result.getFailureReport().getDetails();
     }
 
@@ -41,13 +49,15 @@ class RulesCatchViolationsTest {
     @Test
     void aContractUsingTheKernelFails() {
         assertThat(violations(Rules.CONTRACTS_ARE_PLAIN_JAVA))
-                .anyMatch(line -> line.contains("InTheKernelsEnvelope") && line.contains("uk.sse.kernel.events.EventEnvelope"));
+                .anyMatch(line ->
+                        line.contains("InTheKernelsEnvelope") && line.contains("uk.sse.kernel.events.EventEnvelope"));
     }
 
     @Test
     void aFunctionUsingAnotherFunctionsClassesFails() {
         assertThat(violations(Rules.FUNCTIONS_ARE_INDEPENDENT))
-                .anyMatch(line -> line.contains("ReadsTheLedgersModel") && line.contains("uk.sse.ledger.model.Transfer"))
+                .anyMatch(
+                        line -> line.contains("ReadsTheLedgersModel") && line.contains("uk.sse.ledger.model.Transfer"))
                 // the kernel is no function: its deliberate class is left to KERNEL_KNOWS_NO_FUNCTION
                 .noneMatch(line -> line.contains("KnowsTheLedger"));
     }
@@ -73,7 +83,8 @@ class RulesCatchViolationsTest {
         assertThat(violations(Rules.INSIDE_USES_THE_PLAIN_KERNEL))
                 .anyMatch(line -> line.contains("WritesItsItemsItself") && line.contains("uk.sse.kernel.dynamo.Items"))
                 .anyMatch(line -> line.contains("AnswersItself") && line.contains("uk.sse.kernel.http.Responses"))
-                .noneMatch(line -> line.contains("type <uk.sse.kernel.dynamo.StoreBusy>") || line.contains("type <uk.sse.kernel.outcome.Outcome>"));
+                .noneMatch(line -> line.contains("type <uk.sse.kernel.dynamo.StoreBusy>")
+                        || line.contains("type <uk.sse.kernel.outcome.Outcome>"));
     }
 
     @Test

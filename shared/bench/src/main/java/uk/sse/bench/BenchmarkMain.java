@@ -7,7 +7,7 @@ final class BenchmarkMain {
         void run() throws Exception;
     }
 
-    private BenchmarkMain() { }
+    private BenchmarkMain() {}
 
     static void exitAfter(Body body) {
         try {

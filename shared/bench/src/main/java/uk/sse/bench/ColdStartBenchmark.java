@@ -1,12 +1,5 @@
 package uk.sse.bench;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.sse.engines.Engines;
-import uk.sse.kernel.dynamo.Tables;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.sse.engines.Engines;
+import uk.sse.kernel.dynamo.Tables;
 
 /**
  * The functions' Lambda cold starts, measured: each run is a fresh JVM on a shaded Lambda jar answering one API
@@ -34,11 +33,17 @@ public final class ColdStartBenchmark {
         }
 
         static Function brokerage(Path jar) {
-            return new Function("brokerage", jar, "sse.brokerage.table-name", "/requests/req_01ARZ3NDEKTSV4RRFFQ69G5FAV", "BROKER");
+            return new Function(
+                    "brokerage", jar, "sse.brokerage.table-name", "/requests/req_01ARZ3NDEKTSV4RRFFQ69G5FAV", "BROKER");
         }
 
         static Function notifier(Path jar) {
-            return new Function("notifier", jar, "sse.notifier.table-name", "/subscriptions/sub_01M90000000000000000000000", "BROKER");
+            return new Function(
+                    "notifier",
+                    jar,
+                    "sse.notifier.table-name",
+                    "/subscriptions/sub_01M90000000000000000000000",
+                    "BROKER");
         }
 
         static Function named(String name, Path jar) {
@@ -52,13 +57,16 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private ColdStartBenchmark() { }
+    private ColdStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
         String endpoint = Engines.dynamo().endpoint().toString();
-        for (Function function : List.of(Function.directory(Path.of(args[1])), Function.ledger(Path.of(args[2])),
-                Function.brokerage(Path.of(args[3])), Function.notifier(Path.of(args[4])))) {
+        for (Function function : List.of(
+                Function.directory(Path.of(args[1])),
+                Function.ledger(Path.of(args[2])),
+                Function.brokerage(Path.of(args[3])),
+                Function.notifier(Path.of(args[4])))) {
             measure(function, endpoint, runs);
         }
         Engines.dynamo().close();
@@ -79,18 +87,27 @@ public final class ColdStartBenchmark {
         }
         long base = median(baseline);
         long cold = median(first);
-        System.out.printf("%s (%d runs, jar %.1f MB%s)%n", function.name(), runs, Files.size(function.jar()) / 1e6,
+        System.out.printf(
+                "%s (%d runs, jar %.1f MB%s)%n",
+                function.name(),
+                runs,
+                Files.size(function.jar()) / 1e6,
                 layersOf(function.jar()).isEmpty() ? "" : ", with the embeddings layer's libraries");
         System.out.printf("  baseline JVM to main: median %d ms %s%n", base, baseline);
-        System.out.printf("  cold start to first response: median %d ms %s  (%.1fx the baseline)%n", cold, first, (double) cold / Math.max(1, base));
+        System.out.printf(
+                "  cold start to first response: median %d ms %s  (%.1fx the baseline)%n",
+                cold, first, (double) cold / Math.max(1, base));
         System.out.printf("  warm request through the handler: median of medians %d us %s%n", median(warm), warm);
     }
 
     /** A function's table, made as the CDK app would make it in AWS (the Lambda does not create it). */
     static void createTable(String endpoint, String table) {
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(endpoint))
-                .region(Region.EU_WEST_2).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(() -> AwsBasicCredentials.create("local", "local")).build()) {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(java.net.URI.create(endpoint))
+                .region(Region.EU_WEST_2)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(() -> AwsBasicCredentials.create("local", "local"))
+                .build()) {
             Tables.createIfAbsent(client, Tables.definition(table, 2));
         }
     }
@@ -100,17 +117,26 @@ public final class ColdStartBenchmark {
      * run's classes hold beans of other functions (the demo sign-in page needs the web's), which a Lambda never has.
      */
     static String probeClasspath(Path lambdaJar) throws java.net.URISyntaxException, IOException {
-        Path classes = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(ColdStartProbe.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         String packagePath = ColdStartProbe.class.getPackageName().replace('.', '/');
         Path probe = Files.createTempDirectory("probe");
         Files.createDirectories(probe.resolve(packagePath));
         try (var files = Files.list(classes.resolve(packagePath))) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(ColdStartProbe.class.getSimpleName()))::iterator) {
+            for (Path file : (Iterable<Path>) files.filter(
+                    f -> f.getFileName().toString().startsWith(ColdStartProbe.class.getSimpleName()))::iterator) {
                 Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
             }
         }
-        return lambdaJar + java.io.File.pathSeparator + layersOf(lambdaJar).stream().map(l -> l + java.io.File.pathSeparator)
-                .collect(Collectors.joining()) + probe;
+        return lambdaJar
+                + java.io.File.pathSeparator
+                + layersOf(lambdaJar).stream()
+                        .map(l -> l + java.io.File.pathSeparator)
+                        .collect(Collectors.joining())
+                + probe;
     }
 
     /**
@@ -124,26 +150,46 @@ public final class ColdStartBenchmark {
         if (!name.startsWith("sse-directory-") && !name.startsWith("sse-indexer-")) {
             return List.of();
         }
-        Path listed = lambdaJar.toAbsolutePath().getParent().getParent().getParent().getParent()
+        Path listed = lambdaJar
+                .toAbsolutePath()
+                .getParent()
+                .getParent()
+                .getParent()
+                .getParent()
                 .resolve("shared/embeddings/target/layer.classpath");
         if (!Files.isRegularFile(listed)) {
             throw new IllegalStateException("no " + listed + ": package shared/embeddings first");
         }
-        return java.util.Arrays.stream(Files.readString(listed).trim().split(java.io.File.pathSeparator)).map(Path::of).toList();
+        return java.util.Arrays.stream(Files.readString(listed).trim().split(java.io.File.pathSeparator))
+                .map(Path::of)
+                .toList();
     }
 
     /** Runs the probe in a fresh JVM and returns its PROBE line. */
     static String probe(String classpath, String endpoint, Function function, String table, String warm)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Dsse.aws.endpoint=" + endpoint, "-D" + function.tableProperty() + "=" + table,
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Dsse.aws.endpoint=" + endpoint,
+                "-D" + function.tableProperty() + "=" + table,
                 "-D" + ColdStartProbe.ROLE + "=" + function.role(),
                 "-Dmicronaut.security.token.jwt.signatures.secret.generator.secret=benchmark-secret-that-is-long-enough-0123456789",
-                "-Dsse.notifier.secret-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]), // the notifier seals secrets with it
-                "-cp", classpath, ColdStartProbe.class.getName(), warm, function.path()));
+                "-Dsse.notifier.secret-key="
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(new byte[32]), // the notifier seals secrets with it
+                "-cp",
+                classpath,
+                ColdStartProbe.class.getName(),
+                warm,
+                function.path()));
         Path out = Files.createTempFile("probe", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("probe did not finish in 2 minutes: " + Files.readString(out));
@@ -151,15 +197,20 @@ public final class ColdStartBenchmark {
         if (process.exitValue() != 0) {
             throw new IllegalStateException("probe failed: " + Files.readString(out));
         }
-        String line = Files.readAllLines(out).stream().filter(l -> l.startsWith("PROBE ")).findFirst()
+        String line = Files.readAllLines(out).stream()
+                .filter(l -> l.startsWith("PROBE "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no PROBE line in " + out));
         Files.delete(out);
         return line;
     }
 
     private static long value(String line, String name) {
-        return Long.parseLong(java.util.Arrays.stream(line.split(" ")).filter(p -> p.startsWith(name + "="))
-                .findFirst().orElseThrow().substring(name.length() + 1));
+        return Long.parseLong(java.util.Arrays.stream(line.split(" "))
+                .filter(p -> p.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow()
+                .substring(name.length() + 1));
     }
 
     private static long median(List<Long> values) {

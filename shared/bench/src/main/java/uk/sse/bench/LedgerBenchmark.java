@@ -5,24 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
-import uk.sse.engines.Engines;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.IdentitySettings;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.TokenClaims;
-import uk.sse.ledger.application.ApplyCommand;
-import uk.sse.ledger.application.LedgerBusy;
-import uk.sse.ledger.application.LedgerStore;
-import uk.sse.ledger.model.AccountId;
-import uk.sse.ledger.model.Command;
-import uk.sse.ledger.model.Invariants;
-import uk.sse.ledger.model.Requester;
-import uk.sse.ledger.model.Result;
-import uk.sse.ledger.model.Transfer;
-import uk.sse.ledger.model.TransferId;
-import uk.sse.ledger.model.TransferKind;
-import uk.sse.ledger.model.TransferState;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +25,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import uk.sse.engines.Engines;
+import uk.sse.kernel.identity.IdentitySettings;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
+import uk.sse.ledger.application.ApplyCommand;
+import uk.sse.ledger.application.LedgerBusy;
+import uk.sse.ledger.application.LedgerStore;
+import uk.sse.ledger.model.AccountId;
+import uk.sse.ledger.model.Command;
+import uk.sse.ledger.model.Invariants;
+import uk.sse.ledger.model.Requester;
+import uk.sse.ledger.model.Result;
+import uk.sse.ledger.model.Transfer;
+import uk.sse.ledger.model.TransferId;
+import uk.sse.ledger.model.TransferKind;
+import uk.sse.ledger.model.TransferState;
 
 /**
  * The ledger's transfers under contention, on DynamoDB Local in this JVM: a few accounts in one area
@@ -81,20 +79,28 @@ public final class LedgerBenchmark {
     private final String table;
     /** Each paying organisation's token: only a payer pays, holds and posts its credits. */
     private final Map<String, String> payers = new HashMap<>();
+
     private final Map<String, String> holdDebits = new ConcurrentHashMap<>();
     private final Set<String> handlerIds = ConcurrentHashMap.newKeySet();
     private final Set<String> rawIds = ConcurrentHashMap.newKeySet();
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private LedgerBenchmark(String endpoint) {
         this.table = "ledger-bench-" + UUID.randomUUID().toString().substring(0, 8);
         // and the web's settings (LocalWeb): the web's beans are on this classpath too
-        this.context = ApplicationContext.builder().properties(uk.sse.local.LocalWeb.settings(0)).properties(Map.of(
-                "sse.aws.endpoint", endpoint,
-                "sse.aws.create-tables", "true",
-                "sse.ledger.table-name", table,
-                SECRET, "benchmark-secret-that-is-long-enough-0123456789")).start();
+        this.context = ApplicationContext.builder()
+                .properties(uk.sse.local.LocalWeb.settings(0))
+                .properties(Map.of(
+                        "sse.aws.endpoint",
+                        endpoint,
+                        "sse.aws.create-tables",
+                        "true",
+                        "sse.ledger.table-name",
+                        table,
+                        SECRET,
+                        "benchmark-secret-that-is-long-enough-0123456789"))
+                .start();
         this.handler = new APIGatewayV2HTTPEventFunction(context);
         this.counters = context.getBean(ApplyCommand.class).counters();
         for (String owner : OWNERS) {
@@ -105,8 +111,9 @@ public final class LedgerBenchmark {
     public static void main(String[] args) throws Exception {
         try {
             Class.forName("io.micronaut.http.server.netty.NettyHttpServer");
-            System.out.println("micronaut-http-server-netty is on the classpath: JSON bodies would not bind as in the ledger's Lambda "
-                    + "(an amount of 5 arrives as 5.0 and is refused). Run this with ./run bench-ledger, which leaves it out.");
+            System.out.println(
+                    "micronaut-http-server-netty is on the classpath: JSON bodies would not bind as in the ledger's Lambda "
+                            + "(an amount of 5 arrives as 5.0 and is refused). Run this with ./run bench-ledger, which leaves it out.");
             System.exit(2);
         } catch (ClassNotFoundException expected) {
             // as in the ledger's Lambda
@@ -119,9 +126,13 @@ public final class LedgerBenchmark {
         LedgerBenchmark bench = null;
         try {
             bench = new LedgerBenchmark(endpoint);
-            System.out.printf("DynamoDB Local and the ledger's context ready in %.1f s; table %s; %d cores, max heap %d MB, JDK %s%n",
-                    (System.nanoTime() - started) / 1e9, bench.table, Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+            System.out.printf(
+                    "DynamoDB Local and the ledger's context ready in %.1f s; table %s; %d cores, max heap %d MB, JDK %s%n",
+                    (System.nanoTime() - started) / 1e9,
+                    bench.table,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    System.getProperty("java.version"));
             bench.setUp();
             bench.measure(seconds, runs);
             status = bench.check() ? 0 : 1;
@@ -149,18 +160,34 @@ public final class LedgerBenchmark {
                 expect(call("POST", "/accounts", json("area", area, "owner", owner), commissioner), 201);
             }
             for (String owner : OWNERS) {
-                expect(call("POST", "/allocations", json("id", "alloc-" + area + "-" + owner, "to", area + "/" + owner, "amount", FUNDS),
-                        commissioner), 201);
+                expect(
+                        call(
+                                "POST",
+                                "/allocations",
+                                json("id", "alloc-" + area + "-" + owner, "to", area + "/" + owner, "amount", FUNDS),
+                                commissioner),
+                        201);
             }
         }
-        System.out.printf("areas %s (handler) and %s (baseline): ISSUING + %s, %,d credits allocated to each%n", AREA, RAW_AREA, OWNERS, FUNDS);
+        System.out.printf(
+                "areas %s (handler) and %s (baseline): ISSUING + %s, %,d credits allocated to each%n",
+                AREA, RAW_AREA, OWNERS, FUNDS);
     }
 
     // ---------------------------------------------------------------- the runs
 
     /** One run's figures. */
-    record Run(int threads, long requests, double seconds, long p50, long p99, long attempts, long lostRaces, long faults, long busy,
-               long cpuNanos) {
+    record Run(
+            int threads,
+            long requests,
+            double seconds,
+            long p50,
+            long p99,
+            long attempts,
+            long lostRaces,
+            long faults,
+            long busy,
+            long cpuNanos) {
         double perSecond() {
             return requests / seconds;
         }
@@ -190,17 +217,31 @@ public final class LedgerBenchmark {
         run(raw, 4, warmUp, "w");
         Map<Integer, List<Run>> handlerRuns = new HashMap<>();
         Map<Integer, List<Run>> rawRuns = new HashMap<>();
-        System.out.printf("%d runs of %d s per way and thread count, handler and baseline alternating%n", runs, seconds);
-        System.out.println("run threads way        req/s   p50 ms  p99 ms  attempts/req  lost/req  faults  503s  cpu ms/req");
+        System.out.printf(
+                "%d runs of %d s per way and thread count, handler and baseline alternating%n", runs, seconds);
+        System.out.println(
+                "run threads way        req/s   p50 ms  p99 ms  attempts/req  lost/req  faults  503s  cpu ms/req");
         for (int r = 0; r < runs; r++) {
             for (int threads : THREADS) {
                 boolean handlerFirst = (r + threads) % 2 == 0;
                 for (Way way : handlerFirst ? List.of(viaHandler, raw) : List.of(raw, viaHandler)) {
                     Run result = run(way, threads, seconds, "r" + r);
-                    (way == viaHandler ? handlerRuns : rawRuns).computeIfAbsent(threads, t -> new ArrayList<>()).add(result);
-                    System.out.printf("%3d %7d %-9s %8.0f %8.2f %7.2f %13.3f %9.3f %7d %5d %11.2f%n", r + 1, threads, way.name(), result.perSecond(),
-                            result.p50() / 1e6, result.p99() / 1e6, (double) result.attempts() / result.requests(),
-                            (double) result.lostRaces() / result.requests(), result.faults(), result.busy(), result.cpuPerRequest());
+                    (way == viaHandler ? handlerRuns : rawRuns)
+                            .computeIfAbsent(threads, t -> new ArrayList<>())
+                            .add(result);
+                    System.out.printf(
+                            "%3d %7d %-9s %8.0f %8.2f %7.2f %13.3f %9.3f %7d %5d %11.2f%n",
+                            r + 1,
+                            threads,
+                            way.name(),
+                            result.perSecond(),
+                            result.p50() / 1e6,
+                            result.p99() / 1e6,
+                            (double) result.attempts() / result.requests(),
+                            (double) result.lostRaces() / result.requests(),
+                            result.faults(),
+                            result.busy(),
+                            result.cpuPerRequest());
                 }
             }
         }
@@ -236,11 +277,21 @@ public final class LedgerBenchmark {
             }
             ended = System.nanoTime();
             long cpu = os.getProcessCpuTime() - cpu0;
-            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            long[] all =
+                    latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             long attempts = counters.attempts().sum() - attempts0;
             long lost = counters.lostRaces().sum() - lost0;
             long faults = counters.faults().sum() - faults0;
-            return new Run(threads, all.length, (ended - began) / 1e9, percentile(all, 50), percentile(all, 99), attempts, lost, faults, busy.sum(),
+            return new Run(
+                    threads,
+                    all.length,
+                    (ended - began) / 1e9,
+                    percentile(all, 50),
+                    percentile(all, 99),
+                    attempts,
+                    lost,
+                    faults,
+                    busy.sum(),
                     cpu);
         }
     }
@@ -287,7 +338,10 @@ public final class LedgerBenchmark {
 
         @Override
         public int create(String id, String debit, String credit, long amount, boolean pending) {
-            String body = pending ? json("id", id, "debit", debit, "credit", credit, "amount", amount, "kind", "PAYMENT", "pending", true)
+            String body = pending
+                    ? json(
+                            "id", id, "debit", debit, "credit", credit, "amount", amount, "kind", "PAYMENT", "pending",
+                            true)
                     : json("id", id, "debit", debit, "credit", credit, "amount", amount, "kind", "PAYMENT");
             if (pending) {
                 holdDebits.put(id, debit);
@@ -297,7 +351,8 @@ public final class LedgerBenchmark {
 
         @Override
         public int post(String id, long amount) {
-            return untilDone("POST", "/transfers/" + id + "/post", json("amount", amount), 200, payers.get(holdDebits.get(id)));
+            return untilDone(
+                    "POST", "/transfers/" + id + "/post", json("amount", amount), 200, payers.get(holdDebits.get(id)));
         }
 
         private int untilDone(String method, String path, String body, int expected, String payer) {
@@ -305,8 +360,8 @@ public final class LedgerBenchmark {
                 APIGatewayV2HTTPResponse r = call(method, path, body, payer);
                 if (r.getStatusCode() != 503) {
                     if (r.getStatusCode() != expected) {
-                        throw new IllegalStateException("the handler answered " + r.getStatusCode() + ", not " + expected
-                                + ", to " + method + " " + path + " " + body + ": " + r.getBody());
+                        throw new IllegalStateException("the handler answered " + r.getStatusCode() + ", not "
+                                + expected + ", to " + method + " " + path + " " + body + ": " + r.getBody());
                     }
                     return busy;
                 }
@@ -315,30 +370,46 @@ public final class LedgerBenchmark {
     }
 
     private APIGatewayV2HTTPResponse call(String method, String path, String body, String bearer) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
-                .withRawPath(path).withRawQueryString("")
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(path)
+                .withRawQueryString("")
                 .withHeaders(Map.of("authorization", bearer, "content-type", "application/json"))
-                .withBody(body).withIsBase64Encoded(false)
+                .withBody(body)
+                .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                        .withRequestId("bench").build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .build())
+                        .withRequestId("bench")
+                        .build())
                 .build();
         return handler.handleRequest(event, null);
     }
 
     private static void expect(APIGatewayV2HTTPResponse r, int status) {
         if (r.getStatusCode() != status) {
-            throw new IllegalStateException("the handler answered " + r.getStatusCode() + ", not " + status + ": " + r.getBody());
+            throw new IllegalStateException(
+                    "the handler answered " + r.getStatusCode() + ", not " + status + ": " + r.getBody());
         }
     }
 
     private String bearer(Role role, String area, String organisation) {
-        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class),
-                role.name().toLowerCase(Locale.ROOT) + "-" + area + "-" + organisation, role, area, organisation, java.time.Duration.ofHours(6));
-        return "Bearer " + context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
+        Map<String, Object> claims = TokenClaims.person(
+                context.getBean(IdentitySettings.class),
+                role.name().toLowerCase(Locale.ROOT) + "-" + area + "-" + organisation,
+                role,
+                area,
+                organisation,
+                java.time.Duration.ofHours(6));
+        return "Bearer "
+                + context.getBean(JwtTokenGenerator.class).generateToken(claims).orElseThrow();
     }
 
-    // ---------------------------------------------------------------- the baseline: the ledger's own code, without the edge
+    // ---------------------------------------------------------------- the baseline: the ledger's own code, without the
+    // edge
 
     /**
      * Each command as the ledger's use cases carry it out, called directly: the ledger's own {@link ApplyCommand} (its
@@ -356,19 +427,29 @@ public final class LedgerBenchmark {
 
         @Override
         public int create(String id, String debit, String credit, long amount, boolean pending) {
-            Command.CreateTransfer command = new Command.CreateTransfer(new TransferId(id), new AccountId(debit), new AccountId(credit),
-                    amount, TransferKind.PAYMENT, "", pending, 0, payer(debit), Instant.now());
-            return untilAnswered(() -> apply.apply(() -> store.read(List.of(command.id()), List.of(command.debit(), command.credit())),
-                    command));
+            Command.CreateTransfer command = new Command.CreateTransfer(
+                    new TransferId(id),
+                    new AccountId(debit),
+                    new AccountId(credit),
+                    amount,
+                    TransferKind.PAYMENT,
+                    "",
+                    pending,
+                    0,
+                    payer(debit),
+                    Instant.now());
+            return untilAnswered(() -> apply.apply(
+                    () -> store.read(List.of(command.id()), List.of(command.debit(), command.credit())), command));
         }
 
         @Override
         public int post(String id, long posted) {
             // ResolveHold reads the hold once first (to check who may post it), then loops on ApplyCommand
             Transfer hold = store.transfer(new TransferId(id)).orElseThrow();
-            Command.PostPending command = new Command.PostPending(hold.id(), OptionalLong.of(posted), payer(hold.debit().value()),
-                    Instant.now());
-            return untilAnswered(() -> apply.apply(() -> store.read(List.of(hold.id()), List.of(hold.debit(), hold.credit())), command));
+            Command.PostPending command = new Command.PostPending(
+                    hold.id(), OptionalLong.of(posted), payer(hold.debit().value()), Instant.now());
+            return untilAnswered(() ->
+                    apply.apply(() -> store.read(List.of(hold.id()), List.of(hold.debit(), hold.credit())), command));
         }
 
         /** The paying organisation's member, as the handler records who asked. */
@@ -403,15 +484,31 @@ public final class LedgerBenchmark {
         for (String area : List.of(AREA, RAW_AREA)) {
             LedgerStore.AreaContents contents = store.contentsOf(area);
             List<String> violations = Invariants.check(contents.accounts(), contents.transfers(), contents.entries());
-            Set<String> stored = contents.transfers().stream().filter(t -> t.kind() != TransferKind.ALLOCATION)
-                    .map(t -> t.id().value()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> stored = contents.transfers().stream()
+                    .filter(t -> t.kind() != TransferKind.ALLOCATION)
+                    .map(t -> t.id().value())
+                    .collect(Collectors.toCollection(TreeSet::new));
             Set<String> succeeded = new TreeSet<>(area.equals(AREA) ? handlerIds : rawIds);
-            long pending = contents.transfers().stream().filter(t -> t.state() == TransferState.PENDING).count();
-            long posted = contents.transfers().stream().filter(t -> t.state() == TransferState.POSTED).count();
-            long moved = contents.transfers().stream().filter(t -> t.kind() != TransferKind.ALLOCATION).mapToLong(Transfer::postedAmount).sum();
-            System.out.printf("%ncheck of area %s (%s): %d accounts, %,d transfers (%,d posted holds, %d pending), %,d entries, %,d credits moved%n",
-                    area, area.equals(AREA) ? "handler" : "baseline", contents.accounts().size(), contents.transfers().size(), posted, pending,
-                    contents.entries().size(), moved);
+            long pending = contents.transfers().stream()
+                    .filter(t -> t.state() == TransferState.PENDING)
+                    .count();
+            long posted = contents.transfers().stream()
+                    .filter(t -> t.state() == TransferState.POSTED)
+                    .count();
+            long moved = contents.transfers().stream()
+                    .filter(t -> t.kind() != TransferKind.ALLOCATION)
+                    .mapToLong(Transfer::postedAmount)
+                    .sum();
+            System.out.printf(
+                    "%ncheck of area %s (%s): %d accounts, %,d transfers (%,d posted holds, %d pending), %,d entries, %,d credits moved%n",
+                    area,
+                    area.equals(AREA) ? "handler" : "baseline",
+                    contents.accounts().size(),
+                    contents.transfers().size(),
+                    posted,
+                    pending,
+                    contents.entries().size(),
+                    moved);
             if (violations.isEmpty()) {
                 System.out.println("  invariants: all hold");
             } else {
@@ -427,8 +524,12 @@ public final class LedgerBenchmark {
                 missing.removeAll(stored);
                 Set<String> extra = new TreeSet<>(stored);
                 extra.removeAll(succeeded);
-                System.out.printf("  TRANSFERS DO NOT MATCH: %,d stored, %,d succeeded; missing %s; unexpected %s%n", stored.size(),
-                        succeeded.size(), missing.stream().limit(10).toList(), extra.stream().limit(10).toList());
+                System.out.printf(
+                        "  TRANSFERS DO NOT MATCH: %,d stored, %,d succeeded; missing %s; unexpected %s%n",
+                        stored.size(),
+                        succeeded.size(),
+                        missing.stream().limit(10).toList(),
+                        extra.stream().limit(10).toList());
             }
             if (pending != 0) {
                 ok = false;
@@ -441,10 +542,13 @@ public final class LedgerBenchmark {
     // ---------------------------------------------------------------- output
 
     private void table(Map<Integer, List<Run>> handlerRuns, Map<Integer, List<Run>> rawRuns, int seconds, int runs) {
-        System.out.printf("%nMedians of %d runs of %d s each (requests: 9 payments in 10 operations, else a hold then its post)%n%n", runs, seconds);
-        System.out.println("| threads | handler req/s | direct req/s | handler ÷ direct (throughput) | handler p50 / p99 ms | direct p50 / p99 ms "
-                + "| handler ÷ direct (p50) | handler attempts / lost races per req | direct attempts / lost races per req | 503s (handler / direct give-ups) "
-                + "| CPU ms per req, handler / direct |");
+        System.out.printf(
+                "%nMedians of %d runs of %d s each (requests: 9 payments in 10 operations, else a hold then its post)%n%n",
+                runs, seconds);
+        System.out.println(
+                "| threads | handler req/s | direct req/s | handler ÷ direct (throughput) | handler p50 / p99 ms | direct p50 / p99 ms "
+                        + "| handler ÷ direct (p50) | handler attempts / lost races per req | direct attempts / lost races per req | 503s (handler / direct give-ups) "
+                        + "| CPU ms per req, handler / direct |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int threads : THREADS) {
             List<Run> h = handlerRuns.get(threads);
@@ -453,25 +557,56 @@ public final class LedgerBenchmark {
             double rRate = median(r.stream().mapToDouble(Run::perSecond).toArray());
             double hP50 = median(h.stream().mapToDouble(x -> x.p50() / 1e6).toArray());
             double rP50 = median(r.stream().mapToDouble(x -> x.p50() / 1e6).toArray());
-            System.out.printf("| %d | %.0f | %.0f | %.2fx | %.1f / %.1f | %.1f / %.1f | %.2fx | %.2f / %.2f | %.2f / %.2f | %d / %d | %.1f / %.1f |%n",
-                    threads, hRate, rRate, hRate / rRate, hP50, median(h.stream().mapToDouble(x -> x.p99() / 1e6).toArray()),
-                    rP50, median(r.stream().mapToDouble(x -> x.p99() / 1e6).toArray()), hP50 / rP50,
-                    median(h.stream().mapToDouble(x -> (double) x.attempts() / x.requests()).toArray()),
-                    median(h.stream().mapToDouble(x -> (double) x.lostRaces() / x.requests()).toArray()),
-                    median(r.stream().mapToDouble(x -> (double) x.attempts() / x.requests()).toArray()),
-                    median(r.stream().mapToDouble(x -> (double) x.lostRaces() / x.requests()).toArray()),
-                    h.stream().mapToLong(Run::busy).sum(), r.stream().mapToLong(Run::busy).sum(),
-                    median(h.stream().mapToDouble(Run::cpuPerRequest).toArray()), median(r.stream().mapToDouble(Run::cpuPerRequest).toArray()));
+            System.out.printf(
+                    "| %d | %.0f | %.0f | %.2fx | %.1f / %.1f | %.1f / %.1f | %.2fx | %.2f / %.2f | %.2f / %.2f | %d / %d | %.1f / %.1f |%n",
+                    threads,
+                    hRate,
+                    rRate,
+                    hRate / rRate,
+                    hP50,
+                    median(h.stream().mapToDouble(x -> x.p99() / 1e6).toArray()),
+                    rP50,
+                    median(r.stream().mapToDouble(x -> x.p99() / 1e6).toArray()),
+                    hP50 / rP50,
+                    median(h.stream()
+                            .mapToDouble(x -> (double) x.attempts() / x.requests())
+                            .toArray()),
+                    median(h.stream()
+                            .mapToDouble(x -> (double) x.lostRaces() / x.requests())
+                            .toArray()),
+                    median(r.stream()
+                            .mapToDouble(x -> (double) x.attempts() / x.requests())
+                            .toArray()),
+                    median(r.stream()
+                            .mapToDouble(x -> (double) x.lostRaces() / x.requests())
+                            .toArray()),
+                    h.stream().mapToLong(Run::busy).sum(),
+                    r.stream().mapToLong(Run::busy).sum(),
+                    median(h.stream().mapToDouble(Run::cpuPerRequest).toArray()),
+                    median(r.stream().mapToDouble(Run::cpuPerRequest).toArray()));
         }
         System.out.println();
         for (int threads : THREADS) {
-            System.out.printf("runs at %2d threads, req/s: handler %s; direct %s%n", threads,
-                    handlerRuns.get(threads).stream().map(x -> String.format("%.0f", x.perSecond())).toList(),
-                    rawRuns.get(threads).stream().map(x -> String.format("%.0f", x.perSecond())).toList());
+            System.out.printf(
+                    "runs at %2d threads, req/s: handler %s; direct %s%n",
+                    threads,
+                    handlerRuns.get(threads).stream()
+                            .map(x -> String.format("%.0f", x.perSecond()))
+                            .toList(),
+                    rawRuns.get(threads).stream()
+                            .map(x -> String.format("%.0f", x.perSecond()))
+                            .toList());
         }
-        System.out.printf("faults (retryable store errors, all runs): handler %d, direct %d%n",
-                handlerRuns.values().stream().flatMap(List::stream).mapToLong(Run::faults).sum(),
-                rawRuns.values().stream().flatMap(List::stream).mapToLong(Run::faults).sum());
+        System.out.printf(
+                "faults (retryable store errors, all runs): handler %d, direct %d%n",
+                handlerRuns.values().stream()
+                        .flatMap(List::stream)
+                        .mapToLong(Run::faults)
+                        .sum(),
+                rawRuns.values().stream()
+                        .flatMap(List::stream)
+                        .mapToLong(Run::faults)
+                        .sum());
     }
 
     private static long percentile(long[] sorted, int p) {

@@ -2,33 +2,6 @@ package uk.sse.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import uk.sse.engines.Engines;
-import uk.sse.engines.streams.StartingPosition;
-import uk.sse.engines.streams.StreamPoller;
-import uk.sse.engines.streams.TableStreamReader;
-import uk.sse.kernel.dynamo.Tables;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.events.EventItems;
-import uk.sse.kernel.events.EventJson;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.outcome.Outcome;
-import uk.sse.notifier.application.Subscribe;
-import uk.sse.notifier.model.Format;
-import uk.sse.notifier.model.SigningSecret;
-import uk.sse.notifier.model.Subscription;
-import uk.sse.notifier.model.WebhookIds;
-import uk.sse.notifier.model.WebhookSignatures;
-import uk.sse.notifier.stream.NotifyOnEvents;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -57,6 +30,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import uk.sse.engines.Engines;
+import uk.sse.engines.streams.StartingPosition;
+import uk.sse.engines.streams.StreamPoller;
+import uk.sse.engines.streams.TableStreamReader;
+import uk.sse.kernel.dynamo.Tables;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.notifier.application.Subscribe;
+import uk.sse.notifier.model.Format;
+import uk.sse.notifier.model.SigningSecret;
+import uk.sse.notifier.model.Subscription;
+import uk.sse.notifier.model.WebhookIds;
+import uk.sse.notifier.model.WebhookSignatures;
+import uk.sse.notifier.stream.NotifyOnEvents;
 
 /**
  * Fan-out of EVENTS brokerage events to SUBSCRIBERS local receivers (default 1,000 and 10: 10,000 deliveries), timed two
@@ -88,9 +87,10 @@ public final class NotifierBenchmark {
     static final Duration DEADLINE = Duration.ofMinutes(10);
     /** The paced phase: events arriving steadily, well under the notifier's capacity, for the latency of the pipeline itself. */
     static final int PACED_EVENTS = 100;
+
     static final int PACED_RATE = 5;
 
-    private NotifierBenchmark() { }
+    private NotifierBenchmark() {}
 
     /** A receiver on 127.0.0.1 that checks signatures and keeps when each webhook-id first arrived. */
     static final class Receiver implements AutoCloseable {
@@ -105,12 +105,19 @@ public final class NotifierBenchmark {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
             server.createContext("/", exchange -> {
                 long at = System.nanoTime();
-                try (exchange; InputStream in = exchange.getRequestBody()) {
+                try (exchange;
+                        InputStream in = exchange.getRequestBody()) {
                     String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     var h = exchange.getRequestHeaders();
                     String id = h.getFirst("webhook-id");
-                    if (WebhookSignatures.verify(secret, id, h.getFirst("webhook-timestamp"), h.getFirst("webhook-signature"), body,
-                            Instant.now()) != WebhookSignatures.Verification.VALID) {
+                    if (WebhookSignatures.verify(
+                                    secret,
+                                    id,
+                                    h.getFirst("webhook-timestamp"),
+                                    h.getFirst("webhook-signature"),
+                                    body,
+                                    Instant.now())
+                            != WebhookSignatures.Verification.VALID) {
                         badSignatures.incrementAndGet();
                     }
                     arrivals.putIfAbsent(id, at);
@@ -165,20 +172,28 @@ public final class NotifierBenchmark {
         for (int i = 0; i < subscribers; i++) {
             receivers.add(new Receiver());
         }
-        System.out.printf("notifier benchmark: %d events x %d subscribers, %d runs, %d cores, load average %.1f%n", events, subscribers, runs,
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "notifier benchmark: %d events x %d subscribers, %d runs, %d cores, load average %.1f%n",
+                events,
+                subscribers,
+                runs,
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Result> notifier = new ArrayList<>();
         List<Result> baseline = new ArrayList<>();
         List<Result> storage = new ArrayList<>();
         List<Result> paced = new ArrayList<>();
         boolean failed = false;
         // a short warm-up of each, not counted
-        failed |= !check(runNotifier(freshDynamo(), receivers, Math.min(100, events)), receivers, Math.min(100, events));
+        failed |=
+                !check(runNotifier(freshDynamo(), receivers, Math.min(100, events)), receivers, Math.min(100, events));
         failed |= !check(runBaseline(receivers, Math.min(100, events)), receivers, Math.min(100, events));
         runStorage(freshDynamo(), receivers, Math.min(100, events));
         for (int run = 1; run <= runs && !failed; run++) {
             // the notifier and the raw POSTs back to back, which goes first alternating; then the others
-            List<String> order = run % 2 == 1 ? List.of("notifier", "baseline", "storage", "paced") : List.of("baseline", "notifier", "paced", "storage");
+            List<String> order = run % 2 == 1
+                    ? List.of("notifier", "baseline", "storage", "paced")
+                    : List.of("baseline", "notifier", "paced", "storage");
             for (String phase : order) {
                 Result r = switch (phase) {
                     case "notifier" -> runNotifier(freshDynamo(), receivers, events);
@@ -190,13 +205,22 @@ public final class NotifierBenchmark {
                     failed |= !check(r, receivers, phase.equals("paced") ? PACED_EVENTS : events);
                 }
                 (switch (phase) {
-                    case "notifier" -> notifier;
-                    case "baseline" -> baseline;
-                    case "storage" -> storage;
-                    default -> paced;
-                }).add(r);
-                System.out.printf("run %d %-8s %6d deliveries in %6.2f s = %7.1f/s; latency p50 %8.1f ms, p99 %8.1f ms; CPU %.2f ms/delivery%n",
-                        run, r.name(), r.deliveries(), r.seconds(), r.perSecond(), r.p(0.50), r.p(0.99), r.cpuMillisPerDelivery());
+                            case "notifier" -> notifier;
+                            case "baseline" -> baseline;
+                            case "storage" -> storage;
+                            default -> paced;
+                        })
+                        .add(r);
+                System.out.printf(
+                        "run %d %-8s %6d deliveries in %6.2f s = %7.1f/s; latency p50 %8.1f ms, p99 %8.1f ms; CPU %.2f ms/delivery%n",
+                        run,
+                        r.name(),
+                        r.deliveries(),
+                        r.seconds(),
+                        r.perSecond(),
+                        r.p(0.50),
+                        r.p(0.99),
+                        r.cpuMillisPerDelivery());
             }
         }
         receivers.forEach(Receiver::close);
@@ -210,17 +234,42 @@ public final class NotifierBenchmark {
         double n99 = median(notifier.stream().mapToDouble(r -> r.p(0.99)).toArray());
         double b50 = median(baseline.stream().mapToDouble(r -> r.p(0.5)).toArray());
         double b99 = median(baseline.stream().mapToDouble(r -> r.p(0.99)).toArray());
-        System.out.printf(Locale.UK, "%nmedians over %d runs: notifier %.1f deliveries/s, end-to-end p50 %.1f ms, p99 %.1f ms, CPU %.2f ms/delivery%n"
+        System.out.printf(
+                Locale.UK,
+                "%nmedians over %d runs: notifier %.1f deliveries/s, end-to-end p50 %.1f ms, p99 %.1f ms, CPU %.2f ms/delivery%n"
                         + "                      baseline %.1f deliveries/s, per request p50 %.1f ms, p99 %.1f ms, CPU %.2f ms/delivery%n"
                         + "                      notifier / baseline: throughput %.2fx, p50 %.1fx, p99 %.1fx%n",
-                runs, nRate, n50, n99, median(notifier.stream().mapToDouble(Result::cpuMillisPerDelivery).toArray()),
-                bRate, b50, b99, median(baseline.stream().mapToDouble(Result::cpuMillisPerDelivery).toArray()),
-                nRate / bRate, n50 / b50, n99 / b99);
+                runs,
+                nRate,
+                n50,
+                n99,
+                median(notifier.stream()
+                        .mapToDouble(Result::cpuMillisPerDelivery)
+                        .toArray()),
+                bRate,
+                b50,
+                b99,
+                median(baseline.stream()
+                        .mapToDouble(Result::cpuMillisPerDelivery)
+                        .toArray()),
+                nRate / bRate,
+                n50 / b50,
+                n99 / b99);
         double sRate = median(storage.stream().mapToDouble(Result::perSecond).toArray());
-        System.out.printf(Locale.UK, "                      storage alone (two conditional puts a delivery) %.1f deliveries/s, p50 %.1f ms; "
-                        + "notifier / storage: throughput %.2fx%n", sRate, median(storage.stream().mapToDouble(r -> r.p(0.5)).toArray()), nRate / sRate);
-        System.out.printf(Locale.UK, "                      paced (%d events at %d/s): end-to-end p50 %.1f ms, p99 %.1f ms%n", PACED_EVENTS, PACED_RATE,
-                median(paced.stream().mapToDouble(r -> r.p(0.5)).toArray()), median(paced.stream().mapToDouble(r -> r.p(0.99)).toArray()));
+        System.out.printf(
+                Locale.UK,
+                "                      storage alone (two conditional puts a delivery) %.1f deliveries/s, p50 %.1f ms; "
+                        + "notifier / storage: throughput %.2fx%n",
+                sRate,
+                median(storage.stream().mapToDouble(r -> r.p(0.5)).toArray()),
+                nRate / sRate);
+        System.out.printf(
+                Locale.UK,
+                "                      paced (%d events at %d/s): end-to-end p50 %.1f ms, p99 %.1f ms%n",
+                PACED_EVENTS,
+                PACED_RATE,
+                median(paced.stream().mapToDouble(r -> r.p(0.5)).toArray()),
+                median(paced.stream().mapToDouble(r -> r.p(0.99)).toArray()));
         System.exit(0);
     }
 
@@ -237,9 +286,17 @@ public final class NotifierBenchmark {
     static boolean check(Result r, List<Receiver> receivers, int events) {
         boolean ok = true;
         for (Receiver receiver : receivers) {
-            if (receiver.arrivals.size() != events || receiver.total.get() != events || receiver.badSignatures.get() != 0) {
-                System.out.printf("%s: a receiver had %d distinct deliveries, %d requests, %d bad signatures; expected %d, %d, 0%n",
-                        r.name(), receiver.arrivals.size(), receiver.total.get(), receiver.badSignatures.get(), events, events);
+            if (receiver.arrivals.size() != events
+                    || receiver.total.get() != events
+                    || receiver.badSignatures.get() != 0) {
+                System.out.printf(
+                        "%s: a receiver had %d distinct deliveries, %d requests, %d bad signatures; expected %d, %d, 0%n",
+                        r.name(),
+                        receiver.arrivals.size(),
+                        receiver.total.get(),
+                        receiver.badSignatures.get(),
+                        events,
+                        events);
                 ok = false;
             }
         }
@@ -271,8 +328,11 @@ public final class NotifierBenchmark {
             Map<String, String> eventOf = new HashMap<>();
             List<String> subscriptionIds = new ArrayList<>();
             for (Receiver receiver : receivers) {
-                Outcome<Subscribe.Subscribed> made = subscribe.subscribe(new Caller("bench-broker", Role.BROKER, AREA, "la-" + AREA),
-                        new Subscription.Choice(receiver.url(), List.of("brokerage.request.created"), null, Format.JSON, "benchmark"), null);
+                Outcome<Subscribe.Subscribed> made = subscribe.subscribe(
+                        new Caller("bench-broker", Role.BROKER, AREA, "la-" + AREA),
+                        new Subscription.Choice(
+                                receiver.url(), List.of("brokerage.request.created"), null, Format.JSON, "benchmark"),
+                        null);
                 Subscribe.Subscribed s = ((Outcome.Done<Subscribe.Subscribed>) made).value();
                 receiver.reset(s.secret());
                 subscriptionIds.add(s.subscription().id());
@@ -287,7 +347,8 @@ public final class NotifierBenchmark {
             Map<String, Long> written = new ConcurrentHashMap<>();
             long cpuBefore = cpu();
             try (TableStreamReader reader = TableStreamReader.of(endpoint, sourceTable, StartingPosition.TRIM_HORIZON);
-                 StreamPoller poller = StreamPoller.start(reader, event -> handler.handleRequest(event, null), 100, 5)) {
+                    StreamPoller poller =
+                            StreamPoller.start(reader, event -> handler.handleRequest(event, null), 100, 5)) {
                 long started = System.nanoTime();
                 AtomicInteger next = new AtomicInteger();
                 List<Thread> writers = new ArrayList<>();
@@ -309,15 +370,27 @@ public final class NotifierBenchmark {
                 }
                 int expected = events * receivers.size();
                 long deadline = System.nanoTime() + DEADLINE.toNanos();
-                while (receivers.stream().mapToInt(r -> r.arrivals.size()).sum() < expected && System.nanoTime() < deadline) {
+                while (receivers.stream().mapToInt(r -> r.arrivals.size()).sum() < expected
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
                 Thread.sleep(200); // anything sent twice would arrive now
-                long last = receivers.stream().flatMap(r -> r.arrivals.values().stream()).mapToLong(Long::longValue).max().orElse(started);
-                long[] latencies = receivers.stream().flatMap(r -> r.arrivals.entrySet().stream())
-                        .mapToLong(a -> (a.getValue() - written.getOrDefault(eventOf.get(a.getKey()), a.getValue())) / 1000).toArray();
-                return new Result(perSecond > 0 ? "paced" : "notifier", receivers.stream().mapToInt(r -> r.arrivals.size()).sum(), (last - started) / 1e9,
-                        latencies, cpu() - cpuBefore);
+                long last = receivers.stream()
+                        .flatMap(r -> r.arrivals.values().stream())
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(started);
+                long[] latencies = receivers.stream()
+                        .flatMap(r -> r.arrivals.entrySet().stream())
+                        .mapToLong(a ->
+                                (a.getValue() - written.getOrDefault(eventOf.get(a.getKey()), a.getValue())) / 1000)
+                        .toArray();
+                return new Result(
+                        perSecond > 0 ? "paced" : "notifier",
+                        receivers.stream().mapToInt(r -> r.arrivals.size()).sum(),
+                        (last - started) / 1e9,
+                        latencies,
+                        cpu() - cpuBefore);
             } finally {
                 dynamo.deleteTable(b -> b.tableName(sourceTable));
             }
@@ -332,8 +405,10 @@ public final class NotifierBenchmark {
     static Result runBaseline(List<Receiver> receivers, int events) throws Exception {
         List<EventEnvelope> envelopes = envelopes(events, "B" + System.nanoTime());
         EventJson json;
-        try (ApplicationContext context = ApplicationContext.builder().properties(Map.of("sse.notifier.secret-key",
-                Base64.getEncoder().encodeToString(new byte[32]))).start()) {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(
+                        Map.of("sse.notifier.secret-key", Base64.getEncoder().encodeToString(new byte[32])))
+                .start()) {
             json = context.getBean(EventJson.class);
             List<String> bodies = envelopes.stream().map(json::write).toList();
             List<SigningSecret> secrets = new ArrayList<>();
@@ -342,8 +417,11 @@ public final class NotifierBenchmark {
                 secrets.add(secret);
                 receiver.reset(secret);
             }
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             long[] latencies = new long[events * receivers.size()];
             AtomicInteger index = new AtomicInteger();
             AtomicLong failures = new AtomicLong();
@@ -354,7 +432,8 @@ public final class NotifierBenchmark {
                 for (int e = 0; e < bodies.size(); e++) {
                     for (int r = 0; r < receivers.size(); r++) {
                         String body = bodies.get(e);
-                        String id = WebhookIds.of("baseline-" + r, envelopes.get(e).id());
+                        String id =
+                                WebhookIds.of("baseline-" + r, envelopes.get(e).id());
                         SigningSecret secret = secrets.get(r);
                         URI url = URI.create(receivers.get(r).url());
                         slots.acquireUninterruptibly();
@@ -362,12 +441,18 @@ public final class NotifierBenchmark {
                             long t0 = System.nanoTime();
                             try {
                                 long ts = Instant.now().getEpochSecond();
-                                HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                                        .header("content-type", "application/json").header("webhook-id", id)
+                                HttpRequest request = HttpRequest.newBuilder(url)
+                                        .timeout(Duration.ofSeconds(10))
+                                        .header("content-type", "application/json")
+                                        .header("webhook-id", id)
                                         .header("webhook-timestamp", Long.toString(ts))
-                                        .header("webhook-signature", WebhookSignatures.header(List.of(secret), id, ts, body))
-                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                                        .header(
+                                                "webhook-signature",
+                                                WebhookSignatures.header(List.of(secret), id, ts, body))
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build();
+                                HttpResponse<Void> response =
+                                        client.send(request, HttpResponse.BodyHandlers.discarding());
                                 if (response.statusCode() / 100 != 2) {
                                     failures.incrementAndGet();
                                 }
@@ -386,7 +471,12 @@ public final class NotifierBenchmark {
             if (failures.get() > 0) {
                 System.out.println("baseline: " + failures.get() + " requests failed");
             }
-            return new Result("baseline", receivers.stream().mapToInt(r -> r.arrivals.size()).sum(), took / 1e9, latencies, cpu() - cpuBefore);
+            return new Result(
+                    "baseline",
+                    receivers.stream().mapToInt(r -> r.arrivals.size()).sum(),
+                    took / 1e9,
+                    latencies,
+                    cpu() - cpuBefore);
         }
     }
 
@@ -408,24 +498,47 @@ public final class NotifierBenchmark {
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < latencies.length; i++) {
                     String id = "msg_" + i;
-                    String subscription = "sub_" + (i % receivers.size()); // each event to every subscriber, as the notifier does
+                    String subscription =
+                            "sub_" + (i % receivers.size()); // each event to every subscriber, as the notifier does
                     slots.acquireUninterruptibly();
                     threads.submit(() -> {
                         long t0 = System.nanoTime();
                         try {
-                            Map<String, AttributeValue> item = new HashMap<>(Map.of("pk", AttributeValue.fromS("DELIVERY#" + id),
-                                    "sk", AttributeValue.fromS("DELIVERY"), "gsi1pk", AttributeValue.fromS("DELIVERIES#" + subscription),
-                                    "gsi1sk", AttributeValue.fromS(t0 + "#" + id), "gsi2pk", AttributeValue.fromS("DUE#" + (id.hashCode() & 7)),
-                                    "gsi2sk", AttributeValue.fromS(t0 + "#" + id), "body", AttributeValue.fromS(body),
-                                    "status", AttributeValue.fromS("PENDING"), "leaseToken", AttributeValue.fromS("t")));
-                            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+                            Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                                    "pk",
+                                    AttributeValue.fromS("DELIVERY#" + id),
+                                    "sk",
+                                    AttributeValue.fromS("DELIVERY"),
+                                    "gsi1pk",
+                                    AttributeValue.fromS("DELIVERIES#" + subscription),
+                                    "gsi1sk",
+                                    AttributeValue.fromS(t0 + "#" + id),
+                                    "gsi2pk",
+                                    AttributeValue.fromS("DUE#" + (id.hashCode() & 7)),
+                                    "gsi2sk",
+                                    AttributeValue.fromS(t0 + "#" + id),
+                                    "body",
+                                    AttributeValue.fromS(body),
+                                    "status",
+                                    AttributeValue.fromS("PENDING"),
+                                    "leaseToken",
+                                    AttributeValue.fromS("t")));
+                            dynamo.putItem(
+                                    b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
                             item.remove("gsi2pk");
                             item.remove("gsi2sk");
                             item.remove("leaseToken");
                             item.put("status", AttributeValue.fromS("DELIVERED"));
-                            item.put("log", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("status", AttributeValue.fromN("204"),
-                                    "at", AttributeValue.fromS(Instant.now().toString()))))));
-                            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("leaseToken = :t")
+                            item.put(
+                                    "log",
+                                    AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                                            "status",
+                                            AttributeValue.fromN("204"),
+                                            "at",
+                                            AttributeValue.fromS(Instant.now().toString()))))));
+                            dynamo.putItem(b -> b.tableName(table)
+                                    .item(item)
+                                    .conditionExpression("leaseToken = :t")
                                     .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("t"))));
                         } finally {
                             latencies[index.getAndIncrement()] = (System.nanoTime() - t0) / 1000;
@@ -459,8 +572,10 @@ public final class NotifierBenchmark {
             data.put("to", "OPEN");
             data.put("by", "adviser-" + AREA);
             data.put("byKind", "ADVISER");
-            data.put("need", "The new reading lead wants help to audit phonics teaching in reception and year 1 and to coach "
-                    + "the year 1 team through the first half term. Request " + i + ".");
+            data.put(
+                    "need",
+                    "The new reading lead wants help to audit phonics teaching in reception and year 1 and to coach "
+                            + "the year 1 team through the first half term. Request " + i + ".");
             data.put("daysWanted", 1 + random.nextInt(6));
             data.put("deliveryModes", List.of("IN_SCHOOL"));
             data.put("wantedBy", "2027-03-31");
@@ -473,19 +588,36 @@ public final class NotifierBenchmark {
 
     private static void write(DynamoDbClient dynamo, String table, EventEnvelope e, String json) {
         String requestId = (String) e.data().get("requestId");
-        Map<String, AttributeValue> state = Map.of("pk", AttributeValue.fromS("REQUEST#" + requestId), "sk", AttributeValue.fromS("REQUEST"),
-                "entity", AttributeValue.fromS("REQUEST"), "status", AttributeValue.fromS("OPEN"), "version", AttributeValue.fromN("1"));
-        dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(Put.builder().tableName(table).item(state).build()).build(),
+        Map<String, AttributeValue> state = Map.of(
+                "pk",
+                AttributeValue.fromS("REQUEST#" + requestId),
+                "sk",
+                AttributeValue.fromS("REQUEST"),
+                "entity",
+                AttributeValue.fromS("REQUEST"),
+                "status",
+                AttributeValue.fromS("OPEN"),
+                "version",
+                AttributeValue.fromN("1"));
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder()
+                        .put(Put.builder().tableName(table).item(state).build())
+                        .build(),
                 EventItems.put(table, "REQUEST#" + requestId, String.format("EVENT#%010d", 1), e, json)));
     }
 
     private static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_2).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_WEST_2)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double median(double[] values) {

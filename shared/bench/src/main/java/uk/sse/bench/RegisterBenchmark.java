@@ -1,18 +1,6 @@
 package uk.sse.bench;
 
 import io.micronaut.context.ApplicationContext;
-import uk.sse.directory.application.ImportSchoolRegister;
-import uk.sse.directory.application.SchoolStore;
-import uk.sse.directory.imports.ImportFiles;
-import uk.sse.directory.imports.ImportJob;
-import uk.sse.directory.imports.ImportJobStore;
-import uk.sse.directory.imports.RunImportJob;
-import uk.sse.directory.imports.files.LocalBucket;
-import uk.sse.directory.register.GiasCsvReader;
-import uk.sse.engines.Engines;
-import uk.sse.local.demo.DemoDirectory;
-import uk.sse.testing.GiasFiles;
-
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,6 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import uk.sse.directory.application.ImportSchoolRegister;
+import uk.sse.directory.application.SchoolStore;
+import uk.sse.directory.imports.ImportFiles;
+import uk.sse.directory.imports.ImportJob;
+import uk.sse.directory.imports.ImportJobStore;
+import uk.sse.directory.imports.RunImportJob;
+import uk.sse.directory.imports.files.LocalBucket;
+import uk.sse.directory.register.GiasCsvReader;
+import uk.sse.engines.Engines;
+import uk.sse.local.demo.DemoDirectory;
+import uk.sse.testing.GiasFiles;
 
 /**
  * {@code ./run bench-register [ROWS] [RUNS]}: the register's import job on a file of GIAS's full shape (default 50,000
@@ -41,8 +40,9 @@ public final class RegisterBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path file = Files.createTempFile("edubasealldata", ".csv");
-        GiasFiles.write(file, rows, RegisterBenchmark.class.getResourceAsStream(DemoDirectory.SAMPLE), row -> { });
-        System.out.printf("file: %,d rows, %,d bytes, %d columns%n", rows, Files.size(file), GiasFiles.FULL_HEADER.size());
+        GiasFiles.write(file, rows, RegisterBenchmark.class.getResourceAsStream(DemoDirectory.SAMPLE), row -> {});
+        System.out.printf(
+                "file: %,d rows, %,d bytes, %d columns%n", rows, Files.size(file), GiasFiles.FULL_HEADER.size());
         retainedByTheReader(file, rows);
         double[] importRate = new double[runs];
         double[] rawRate = new double[runs];
@@ -54,12 +54,14 @@ public final class RegisterBenchmark {
             Phase raw = null;
             for (int turn = 0; turn < 2; turn++) {
                 if ((run + turn) % 2 == 0) {
-                    try (ApplicationContext context = context(NotifierBenchmark.freshDynamo().toString(), "bench-import-" + run)) {
+                    try (ApplicationContext context =
+                            context(NotifierBenchmark.freshDynamo().toString(), "bench-import-" + run)) {
                         imported = measure(() -> importJob(context, file));
                         againRate[run] = rows / measure(() -> importJob(context, file)).seconds;
                     }
                 } else {
-                    try (ApplicationContext context = context(NotifierBenchmark.freshDynamo().toString(), "bench-raw-" + run)) {
+                    try (ApplicationContext context =
+                            context(NotifierBenchmark.freshDynamo().toString(), "bench-raw-" + run)) {
                         raw = measure(() -> rawWrite(context, file));
                     }
                 }
@@ -68,14 +70,21 @@ public final class RegisterBenchmark {
             rawRate[run] = rows / raw.seconds;
             importPeak[run] = imported.peakHeap;
             rawPeak[run] = raw.peakHeap;
-            System.out.printf("run %d: import %,.0f rows/s (peak heap %d MB), raw batched write %,.0f rows/s (peak heap %d MB), "
-                    + "same file again %,.0f rows/s%n", run + 1, importRate[run], importPeak[run] >> 20, rawRate[run],
-                    rawPeak[run] >> 20, againRate[run]);
+            System.out.printf(
+                    "run %d: import %,.0f rows/s (peak heap %d MB), raw batched write %,.0f rows/s (peak heap %d MB), "
+                            + "same file again %,.0f rows/s%n",
+                    run + 1, importRate[run], importPeak[run] >> 20, rawRate[run], rawPeak[run] >> 20, againRate[run]);
         }
-        System.out.printf("median of %d runs: import %,.0f rows/s, raw batched write %,.0f rows/s (import / raw = %.2f), "
-                        + "same file again %,.0f rows/s; peak heap import %d MB, raw %d MB%n", runs,
-                Stats.median(importRate), Stats.median(rawRate), Stats.median(importRate) / Stats.median(rawRate),
-                Stats.median(againRate), max(importPeak) >> 20, max(rawPeak) >> 20);
+        System.out.printf(
+                "median of %d runs: import %,.0f rows/s, raw batched write %,.0f rows/s (import / raw = %.2f), "
+                        + "same file again %,.0f rows/s; peak heap import %d MB, raw %d MB%n",
+                runs,
+                Stats.median(importRate),
+                Stats.median(rawRate),
+                Stats.median(importRate) / Stats.median(rawRate),
+                Stats.median(againRate),
+                max(importPeak) >> 20,
+                max(rawPeak) >> 20);
         Files.deleteIfExists(file);
         Engines.dynamo().close();
         System.exit(0);
@@ -100,21 +109,39 @@ public final class RegisterBenchmark {
             long allocatedPerRow = (thread.getCurrentThreadAllocatedBytes() - allocated) / Math.max(1, n);
             System.gc();
             long retained = runtime.totalMemory() - runtime.freeMemory() - before;
-            System.out.printf("reading alone: %,.0f rows/s; %,d bytes allocated a row; %.1f MB retained at the end of %,d rows "
-                    + "(the URNs seen: %s)%n", n / seconds, allocatedPerRow, retained / 1e6, rows, read.saw("100000"));
+            System.out.printf(
+                    "reading alone: %,.0f rows/s; %,d bytes allocated a row; %.1f MB retained at the end of %,d rows "
+                            + "(the URNs seen: %s)%n",
+                    n / seconds, allocatedPerRow, retained / 1e6, rows, read.saw("100000"));
         }
     }
 
     private static ApplicationContext context(String endpoint, String table) throws Exception {
-        return ApplicationContext.builder().properties(Map.of("sse.aws.endpoint", endpoint, "sse.aws.create-tables", "true",
-                "sse.directory.table-name", table, "sse.imports.local-bucket", Files.createTempDirectory("bench-bucket").toString())).start();
+        return ApplicationContext.builder()
+                .properties(Map.of(
+                        "sse.aws.endpoint",
+                        endpoint,
+                        "sse.aws.create-tables",
+                        "true",
+                        "sse.directory.table-name",
+                        table,
+                        "sse.imports.local-bucket",
+                        Files.createTempDirectory("bench-bucket").toString()))
+                .start();
     }
 
     /** The job as the file's arrival runs it. */
     private static Object importJob(ApplicationContext context, Path file) throws Exception {
         String id = "imp_" + Long.toString(System.nanoTime(), 36);
-        ImportJob job = ImportJob.awaiting(id, ImportSchoolRegister.KIND, ImportJob.Scope.PART, ImportJob.Source.UPLOAD,
-                "bench.csv", ImportFiles.UPLOADS + id, "bench", Instant.now());
+        ImportJob job = ImportJob.awaiting(
+                id,
+                ImportSchoolRegister.KIND,
+                ImportJob.Scope.PART,
+                ImportJob.Source.UPLOAD,
+                "bench.csv",
+                ImportFiles.UPLOADS + id,
+                "bench",
+                Instant.now());
         context.getBean(ImportJobStore.class).create(job);
         Path key = context.getBean(LocalBucket.class).directory().resolve(job.objectKey());
         Files.createDirectories(key.getParent());
@@ -146,12 +173,13 @@ public final class RegisterBenchmark {
         return null;
     }
 
-    private record Phase(double seconds, long peakHeap) { }
+    private record Phase(double seconds, long peakHeap) {}
 
     private static Phase measure(Callable<Object> work) throws Exception {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
         work.call();

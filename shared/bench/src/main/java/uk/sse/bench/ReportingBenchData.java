@@ -3,6 +3,17 @@ package uk.sse.bench;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Random;
 import uk.sse.brokerage.model.Actor;
 import uk.sse.brokerage.model.Brokerage;
 import uk.sse.brokerage.model.BrokerageRequest;
@@ -18,18 +29,6 @@ import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.taxonomy.Term;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Random;
 
 /**
  * The reporting benchmark's input, as the three tables' streams would carry it: a year of brokerage (2025-09-01 to
@@ -88,7 +87,18 @@ final class ReportingBenchData {
             school.put("laName", s("Area " + area));
             school.put("phase", s(i % 3 == 0 ? "Secondary" : "Primary"));
             directory.add(record("INSERT", school, YEAR_START));
-            transfer(area, "alloc-" + urn, area + "/ISSUING", area + "/" + urn, 400, "ALLOCATION", false, "SINGLE_PHASE", 0, YEAR_START, null);
+            transfer(
+                    area,
+                    "alloc-" + urn,
+                    area + "/ISSUING",
+                    area + "/" + urn,
+                    400,
+                    "ALLOCATION",
+                    false,
+                    "SINGLE_PHASE",
+                    0,
+                    YEAR_START,
+                    null);
         }
         String[] types = {"SCHOOL", "LOCAL_AUTHORITY_SERVICE", "HUB", "TRUST", "CONSULTANT", "CHARITY"};
         for (int p = 0; p < providers; p++) {
@@ -96,13 +106,32 @@ final class ReportingBenchData {
             String id = type.equals("SCHOOL") ? urn(area, p) : "P" + area + "-" + p;
             for (int version = 1; version <= 3; version++) {
                 String status = version == 1 ? "DRAFT" : version == 2 ? "SUBMITTED" : "APPROVED";
-                DirectoryEvent.OfferStep step = version == 1 ? DirectoryEvent.OfferStep.CREATED
+                DirectoryEvent.OfferStep step = version == 1
+                        ? DirectoryEvent.OfferStep.CREATED
                         : version == 2 ? DirectoryEvent.OfferStep.SUBMITTED : DirectoryEvent.OfferStep.APPROVED;
-                DirectoryEvent.OfferChanged offer = new DirectoryEvent.OfferChanged(YEAR_START.minus(Duration.ofDays(10 - version)),
-                        area, step, "O" + area + "-" + p, version, id, "Provider " + id, type, "Support offer " + p,
-                        List.of(code()), List.of("PRIMARY"), List.of("IN_SCHOOL"), 0, status, null, null);
-                EventEnvelope e = new EventEnvelope(offer.type(), offer.eventId(), offer.occurredAt(), area, offer.data());
-                directory.add(record("INSERT", event("OFFER#O" + area + "-" + p, String.format("EVENT#%010d", version), e), e.occurredAt()));
+                DirectoryEvent.OfferChanged offer = new DirectoryEvent.OfferChanged(
+                        YEAR_START.minus(Duration.ofDays(10 - version)),
+                        area,
+                        step,
+                        "O" + area + "-" + p,
+                        version,
+                        id,
+                        "Provider " + id,
+                        type,
+                        "Support offer " + p,
+                        List.of(code()),
+                        List.of("PRIMARY"),
+                        List.of("IN_SCHOOL"),
+                        0,
+                        status,
+                        null,
+                        null);
+                EventEnvelope e =
+                        new EventEnvelope(offer.type(), offer.eventId(), offer.occurredAt(), area, offer.data());
+                directory.add(record(
+                        "INSERT",
+                        event("OFFER#O" + area + "-" + p, String.format("EVENT#%010d", version), e),
+                        e.occurredAt()));
             }
         }
     }
@@ -131,9 +160,21 @@ final class ReportingBenchData {
                 areas.add(c);
             }
         }
-        Result.Applied raised = (Result.Applied) Brokerage.raise(new Command.Raise(adviser, at, id, urn, area, areas, "support",
-                Urgency.values()[random.nextInt(Urgency.values().length)], 5, List.of(DeliveryMode.IN_SCHOOL),
-                at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(120), 40, List.of(), "School " + urn));
+        Result.Applied raised = (Result.Applied) Brokerage.raise(new Command.Raise(
+                adviser,
+                at,
+                id,
+                urn,
+                area,
+                areas,
+                "support",
+                Urgency.values()[random.nextInt(Urgency.values().length)],
+                5,
+                List.of(DeliveryMode.IN_SCHOOL),
+                at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(120),
+                40,
+                List.of(),
+                "School " + urn));
         BrokerageRequest r = written(raised);
         int fate = random.nextInt(100);
         if (fate < 8 || brokerage.size() >= limit) {
@@ -145,12 +186,21 @@ final class ReportingBenchData {
             return;
         }
         int days = 1 + random.nextInt(6);
-        r = apply(r, new Command.Propose(broker, at = later(at, 2, 72), r.version(),
-                List.of(new Command.Offered("O" + area + "-" + p, providerId, days, days * 3L)), null), limit);
+        r = apply(
+                r,
+                new Command.Propose(
+                        broker,
+                        at = later(at, 2, 72),
+                        r.version(),
+                        List.of(new Command.Offered("O" + area + "-" + p, providerId, days, days * 3L)),
+                        null),
+                limit);
         if (r == null || fate < 13) {
             return; // proposed, never answered
         }
-        Actor provider = providerId.equals(urn(area, p)) ? Actor.school("head-" + providerId, providerId) : Actor.provider("member-" + providerId, providerId);
+        Actor provider = providerId.equals(urn(area, p))
+                ? Actor.school("head-" + providerId, providerId)
+                : Actor.provider("member-" + providerId, providerId);
         if (fate < 17) {
             apply(r, new Command.Decline(provider, later(at, 1, 48), r.version(), "P1", "no capacity"), limit);
             return;
@@ -169,12 +219,33 @@ final class ReportingBenchData {
             return;
         }
         String hold = r.engagement().id();
-        transfer(area, hold, area + "/" + urn, area + "/" + providerId, r.engagement().credits(), "PAYMENT", true, "PENDING", 0, agreedAt, null);
+        transfer(
+                area,
+                hold,
+                area + "/" + urn,
+                area + "/" + providerId,
+                r.engagement().credits(),
+                "PAYMENT",
+                true,
+                "PENDING",
+                0,
+                agreedAt,
+                null);
         if (fate < 27) {
             Instant closed = later(at, 24, 240);
             if (apply(r, new Command.Withdraw(school, closed, r.version(), "plans changed"), limit) != null) {
-                transfer(area, hold, area + "/" + urn, area + "/" + providerId, r.engagement().credits(), "PAYMENT", true, "VOIDED", 0,
-                        agreedAt, closed);
+                transfer(
+                        area,
+                        hold,
+                        area + "/" + urn,
+                        area + "/" + providerId,
+                        r.engagement().credits(),
+                        "PAYMENT",
+                        true,
+                        "VOIDED",
+                        0,
+                        agreedAt,
+                        closed);
             }
             return;
         }
@@ -184,18 +255,39 @@ final class ReportingBenchData {
         }
         int delivered = fate < 75 ? days : fate < 95 ? random.nextInt(days) : 0;
         Instant completedAt = at = later(at, 5 * 24, 60 * 24);
-        r = apply(r, new Command.Complete(broker, completedAt, r.version(), delivered, OptionalLong.empty(), null), limit);
+        r = apply(
+                r,
+                new Command.Complete(broker, completedAt, r.version(), delivered, OptionalLong.empty(), null),
+                limit);
         if (r == null) {
             return;
         }
         long posted = r.engagement().creditsPosted();
-        transfer(area, hold, area + "/" + urn, area + "/" + providerId, r.engagement().credits(), "PAYMENT", true,
-                posted > 0 ? "POSTED" : "VOIDED", posted, agreedAt, completedAt);
+        transfer(
+                area,
+                hold,
+                area + "/" + urn,
+                area + "/" + providerId,
+                r.engagement().credits(),
+                "PAYMENT",
+                true,
+                posted > 0 ? "POSTED" : "VOIDED",
+                posted,
+                agreedAt,
+                completedAt);
         if (fate < 85) {
-            r = apply(r, new Command.Evaluate(school, at = later(at, 24, 240), r.version(), Rating.SCHOOL, 1 + random.nextInt(5), null), limit);
+            r = apply(
+                    r,
+                    new Command.Evaluate(
+                            school, at = later(at, 24, 240), r.version(), Rating.SCHOOL, 1 + random.nextInt(5), null),
+                    limit);
         }
         if (r != null && fate < 78) {
-            apply(r, new Command.Evaluate(adviser, later(at, 24, 240), r.version(), Rating.IMPACT, 1 + random.nextInt(5), null), limit);
+            apply(
+                    r,
+                    new Command.Evaluate(
+                            adviser, later(at, 24, 240), r.version(), Rating.IMPACT, 1 + random.nextInt(5), null),
+                    limit);
         }
     }
 
@@ -214,7 +306,13 @@ final class ReportingBenchData {
         EventEnvelope e = applied.event();
         String text = json.write(e);
         envelopes.add(text);
-        brokerage.add(record("INSERT", event("REQUEST#" + applied.request().id(), String.format("EVENT#%010d", applied.request().version()), e, text),
+        brokerage.add(record(
+                "INSERT",
+                event(
+                        "REQUEST#" + applied.request().id(),
+                        String.format("EVENT#%010d", applied.request().version()),
+                        e,
+                        text),
                 e.occurredAt()));
         return applied.request();
     }
@@ -230,13 +328,26 @@ final class ReportingBenchData {
     // ------------------------------------------------------------------ items and records
 
     /** The ledger's event for a transfer in {@code state} (created, or its resolution), as its stream carries it. */
-    private void transfer(String area, String id, String debit, String credit, long amount, String kind, boolean pending, String state,
-                          long posted, Instant createdAt, Instant resolvedAt) {
+    private void transfer(
+            String area,
+            String id,
+            String debit,
+            String credit,
+            long amount,
+            String kind,
+            boolean pending,
+            String state,
+            long posted,
+            Instant createdAt,
+            Instant resolvedAt) {
         LedgerEvent e = switch (state) {
-            case "POSTED" -> new LedgerEvent.TransferPosted(resolvedAt, area, id, debit, credit, amount, posted, kind, null);
-            case "VOIDED" -> new LedgerEvent.TransferVoided(resolvedAt, area, id, debit, credit, amount, kind, false, null);
-            default -> new LedgerEvent.TransferCreated(createdAt, area, id, debit, credit, amount, kind, "benchmark", pending, state,
-                    null, null);
+            case "POSTED" ->
+                new LedgerEvent.TransferPosted(resolvedAt, area, id, debit, credit, amount, posted, kind, null);
+            case "VOIDED" ->
+                new LedgerEvent.TransferVoided(resolvedAt, area, id, debit, credit, amount, kind, false, null);
+            default ->
+                new LedgerEvent.TransferCreated(
+                        createdAt, area, id, debit, credit, amount, kind, "benchmark", pending, state, null, null);
         };
         EventEnvelope envelope = new EventEnvelope(e.type(), e.eventId(), e.occurredAt(), e.area(), e.data());
         ledger.add(record("INSERT", event("TRANSFER#" + id, "EVENT#" + state, envelope), e.occurredAt()));
@@ -262,7 +373,8 @@ final class ReportingBenchData {
         stream.setKeys(Map.of("pk", image.get("pk"), "sk", image.get("sk")));
         stream.setSequenceNumber(String.format("%021d", sequence++));
         stream.setApproximateCreationDateTime(Date.from(at));
-        stream.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.NEW_AND_OLD_IMAGES);
+        stream.setStreamViewType(
+                com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.NEW_AND_OLD_IMAGES);
         record.setDynamodb(stream);
         return record;
     }

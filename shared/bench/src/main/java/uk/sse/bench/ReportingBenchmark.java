@@ -8,19 +8,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.transaction.TransactionOperations;
-import uk.sse.engines.Engines;
-import uk.sse.engines.PostgresEngine;
-import uk.sse.kernel.events.EventJson;
-import uk.sse.local.ReportingReadModel;
-import uk.sse.kernel.identity.IdentitySettings;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.TokenClaims;
-import uk.sse.reporting.model.ReportPeriod;
-import uk.sse.reporting.projection.ProjectEvents;
-import uk.sse.reporting.reports.AreaLevel;
-import uk.sse.reporting.storage.ReadModelSchemas;
-import uk.sse.reporting.storage.ReportQueries;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +22,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.sse.engines.Engines;
+import uk.sse.engines.PostgresEngine;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.identity.IdentitySettings;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
+import uk.sse.local.ReportingReadModel;
+import uk.sse.reporting.model.ReportPeriod;
+import uk.sse.reporting.projection.ProjectEvents;
+import uk.sse.reporting.reports.AreaLevel;
+import uk.sse.reporting.storage.ReadModelSchemas;
+import uk.sse.reporting.storage.ReportQueries;
 
 /**
  * {@code ./run bench-reporting [EVENTS] [RUNS]}: projects EVENTS brokerage events (default 100,000; made by the brokerage
@@ -55,7 +54,7 @@ public final class ReportingBenchmark {
     static final String SECRET = "micronaut.security.token.jwt.signatures.secret.generator.secret";
     static final int BATCH = 100;
 
-    record Probe(String name, String query, Runnable direct) { }
+    record Probe(String name, String query, Runnable direct) {}
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -65,18 +64,26 @@ public final class ReportingBenchmark {
         String schema = "bench_" + System.currentTimeMillis();
         Map<String, Object> properties = new HashMap<>(ReportingReadModel.settings(postgres, schema));
         properties.put(SECRET, "benchmark-secret-that-is-long-enough-0123456789");
-        // the web's settings too: this run's one classpath holds the web's beans, whose filters every context serving HTTP builds
+        // the web's settings too: this run's one classpath holds the web's beans, whose filters every context serving
+        // HTTP builds
         properties.putAll(uk.sse.local.LocalWeb.settings(0));
-        try (ProjectEvents projection = new ProjectEvents(ApplicationContext.builder().properties(properties));
-             ApplicationContext api = ApplicationContext.builder().properties(properties).start()) {
+        try (ProjectEvents projection =
+                        new ProjectEvents(ApplicationContext.builder().properties(properties));
+                ApplicationContext api =
+                        ApplicationContext.builder().properties(properties).start()) {
             APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(api);
-            System.out.printf("PostgreSQL and both contexts ready in %.1f s; schema %s; %d cores, max heap %d MB, JDK %s%n",
-                    seconds(started), schema, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf(
+                    "PostgreSQL and both contexts ready in %.1f s; schema %s; %d cores, max heap %d MB, JDK %s%n",
+                    seconds(started),
+                    schema,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
                     System.getProperty("java.version"));
 
             long t0 = System.nanoTime();
             ReportingBenchData data = ReportingBenchData.generate(events, 7, api.getBean(EventJson.class));
-            System.out.printf("generated %,d brokerage events of %,d requests, %,d ledger and %,d directory records in %.1f s%n",
+            System.out.printf(
+                    "generated %,d brokerage events of %,d requests, %,d ledger and %,d directory records in %.1f s%n",
                     data.brokerage.size(), data.requests, data.ledger.size(), data.directory.size(), seconds(t0));
 
             @SuppressWarnings("unchecked")
@@ -94,24 +101,43 @@ public final class ReportingBenchmark {
             double after = rawInserts(tx, schema, data.envelopes, "raw_after");
             long a0 = System.nanoTime();
             ReadModelSchemas schemas = api.getBean(ReadModelSchemas.class);
-            schemas.analyze(schemas.live()); // what autovacuum does a while after a bulk load, and a rebuild before its swap
+            schemas.analyze(
+                    schemas.live()); // what autovacuum does a while after a bulk load, and a rebuild before its swap
             double handlerRate = data.brokerage.size() / brokerageSeconds;
             System.out.printf("%nprojection through the handler (batches of %d):%n", BATCH);
-            System.out.printf("  directory %,d records in %.1f s; ledger %,d records in %.1f s (%,.0f/s)%n", data.directory.size(),
-                    directorySeconds, data.ledger.size(), ledgerSeconds, data.ledger.size() / ledgerSeconds);
-            System.out.printf("  brokerage %,d events in %.1f s = %,.0f events/s%n", data.brokerage.size(), brokerageSeconds, handlerRate);
-            System.out.printf("  baseline, raw batched inserts of the same envelopes: %,.0f/s before, %,.0f/s after; handler / baseline = %.2fx%n",
+            System.out.printf(
+                    "  directory %,d records in %.1f s; ledger %,d records in %.1f s (%,.0f/s)%n",
+                    data.directory.size(),
+                    directorySeconds,
+                    data.ledger.size(),
+                    ledgerSeconds,
+                    data.ledger.size() / ledgerSeconds);
+            System.out.printf(
+                    "  brokerage %,d events in %.1f s = %,.0f events/s%n",
+                    data.brokerage.size(), brokerageSeconds, handlerRate);
+            System.out.printf(
+                    "  baseline, raw batched inserts of the same envelopes: %,.0f/s before, %,.0f/s after; handler / baseline = %.2fx%n",
                     before, after, handlerRate / ((before + after) / 2));
             System.out.println("  read model: " + counts(tx, schema));
             System.out.printf("  ANALYZE of the read model's tables: %.1f s%n", seconds(a0));
 
-            String token = "Bearer " + api.getBean(JwtTokenGenerator.class).generateToken(TokenClaims.person(
-                    api.getBean(IdentitySettings.class), "bench-commissioner", Role.COMMISSIONER, ReportingBenchData.AREA, null,
-                    Duration.ofHours(2))).orElseThrow();
+            String token = "Bearer "
+                    + api.getBean(JwtTokenGenerator.class)
+                            .generateToken(TokenClaims.person(
+                                    api.getBean(IdentitySettings.class),
+                                    "bench-commissioner",
+                                    Role.COMMISSIONER,
+                                    ReportingBenchData.AREA,
+                                    null,
+                                    Duration.ofHours(2)))
+                            .orElseThrow();
             List<Probe> probes = probes(api.getBean(ReportQueries.class));
-            System.out.printf("%nreports of area %s, %s to %s, %d runs each after 3 warm-ups (ms)%n", ReportingBenchData.AREA,
-                    ReportingBenchData.yearFrom(), ReportingBenchData.yearTo(), runs);
-            System.out.printf("%-34s %10s %10s %10s %10s %8s %9s%n", "report", "handler", "h p90", "queries", "q p90", "h / q", "bytes");
+            System.out.printf(
+                    "%nreports of area %s, %s to %s, %d runs each after 3 warm-ups (ms)%n",
+                    ReportingBenchData.AREA, ReportingBenchData.yearFrom(), ReportingBenchData.yearTo(), runs);
+            System.out.printf(
+                    "%-34s %10s %10s %10s %10s %8s %9s%n",
+                    "report", "handler", "h p90", "queries", "q p90", "h / q", "bytes");
             for (Probe probe : probes) {
                 double[] viaHandler = new double[runs];
                 double[] direct = new double[runs];
@@ -126,7 +152,8 @@ public final class ReportingBenchmark {
                             APIGatewayV2HTTPResponse r = call(handler, probe.query(), token);
                             h = (System.nanoTime() - s) / 1e6;
                             if (r.getStatusCode() != 200) {
-                                throw new IllegalStateException(probe.name() + " answered " + r.getStatusCode() + ": " + r.getBody());
+                                throw new IllegalStateException(
+                                        probe.name() + " answered " + r.getStatusCode() + ": " + r.getBody());
                             }
                             bytes = r.getBody().length();
                         } else {
@@ -142,11 +169,13 @@ public final class ReportingBenchmark {
                 }
                 double hm = median(viaHandler);
                 double qm = median(direct);
-                System.out.printf("%-34s %10.1f %10.1f %10.1f %10.1f %7.2fx %9d%n", probe.name(), hm, percentile(viaHandler, 0.9), qm,
-                        percentile(direct, 0.9), hm / qm, bytes);
+                System.out.printf(
+                        "%-34s %10.1f %10.1f %10.1f %10.1f %7.2fx %9d%n",
+                        probe.name(), hm, percentile(viaHandler, 0.9), qm, percentile(direct, 0.9), hm / qm, bytes);
             }
             System.out.printf("%nbenchmark took %.0f s%n", seconds(started));
-            if (Boolean.getBoolean("sse.bench.hold")) { // to look at the read model with psql: the server stays up until Enter
+            if (Boolean.getBoolean(
+                    "sse.bench.hold")) { // to look at the read model with psql: the server stays up until Enter
                 System.out.printf("PostgreSQL %s, schema %s: press Enter to stop%n", postgres.jdbcUrl(), schema);
                 System.in.read();
             }
@@ -155,8 +184,10 @@ public final class ReportingBenchmark {
 
     static List<Probe> probes(ReportQueries q) {
         String area = ReportingBenchData.AREA;
-        ReportPeriod year = new ReportPeriod(ReportingBenchData.yearFrom(), ReportingBenchData.yearTo(), ZoneId.of("Europe/London"));
-        ReportPeriod autumn = new ReportPeriod(ReportingBenchData.yearFrom(), LocalDate.of(2025, 11, 30), ZoneId.of("Europe/London"));
+        ReportPeriod year = new ReportPeriod(
+                ReportingBenchData.yearFrom(), ReportingBenchData.yearTo(), ZoneId.of("Europe/London"));
+        ReportPeriod autumn =
+                new ReportPeriod(ReportingBenchData.yearFrom(), LocalDate.of(2025, 11, 30), ZoneId.of("Europe/London"));
         String y = "from=" + year.from() + "&to=" + year.to();
         String a = "from=" + autumn.from() + "&to=" + autumn.to();
         Instant end = year.end();
@@ -175,11 +206,16 @@ public final class ReportingBenchmark {
         }));
         probes.add(new Probe("schools supported, year", "/reports/schools?" + y, () -> q.schoolsSupported(area, year)));
         probes.add(new Probe("providers, year", "/reports/providers?" + y, () -> q.providers(area, year)));
-        probes.add(new Probe("providers by type, year", "/reports/providers?by=type&" + y, () -> q.providers(area, year)));
+        probes.add(
+                new Probe("providers by type, year", "/reports/providers?by=type&" + y, () -> q.providers(area, year)));
         probes.add(new Probe("credits by month, year", "/reports/credits?" + y, () -> q.credits(area, year)));
         probes.add(new Probe("balances, year", "/reports/balances?" + y, () -> q.balances(area, year)));
-        probes.add(new Probe("service levels, year", "/reports/service-levels?" + y, () -> q.serviceLevels(area, year)));
-        probes.add(new Probe("waiting > 14 days, year", "/reports/waiting?" + y, () -> q.waiting(area, year, end, end.minus(Duration.ofDays(14)))));
+        probes.add(
+                new Probe("service levels, year", "/reports/service-levels?" + y, () -> q.serviceLevels(area, year)));
+        probes.add(new Probe(
+                "waiting > 14 days, year",
+                "/reports/waiting?" + y,
+                () -> q.waiting(area, year, end, end.minus(Duration.ofDays(14)))));
         probes.add(new Probe("impact by area, year", "/reports/impact?" + y, () -> {
             q.ratingsByArea(area, year, AreaLevel.DETAILED);
             q.ratingsTotal(area, year);
@@ -206,7 +242,8 @@ public final class ReportingBenchmark {
     }
 
     /** The baseline: the same envelopes inserted raw, 100 a transaction; envelopes per second. */
-    static double rawInserts(TransactionOperations<Connection> tx, String schema, List<String> envelopes, String table) {
+    static double rawInserts(
+            TransactionOperations<Connection> tx, String schema, List<String> envelopes, String table) {
         String qualified = "\"" + schema + "\"." + table;
         tx.executeWrite(status -> {
             try (Statement st = status.getConnection().createStatement()) {
@@ -219,8 +256,9 @@ public final class ReportingBenchmark {
             List<String> batch = envelopes.subList(from, Math.min(envelopes.size(), from + BATCH));
             int offset = from;
             tx.executeWrite(status -> {
-                try (PreparedStatement insert = status.getConnection().prepareStatement("INSERT INTO " + qualified
-                        + " (event_id, envelope) VALUES (?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING")) {
+                try (PreparedStatement insert = status.getConnection()
+                        .prepareStatement("INSERT INTO " + qualified
+                                + " (event_id, envelope) VALUES (?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING")) {
                     for (int i = 0; i < batch.size(); i++) {
                         insert.setString(1, "e" + (offset + i));
                         insert.setString(2, batch.get(i));
@@ -236,11 +274,18 @@ public final class ReportingBenchmark {
 
     static Map<String, Long> counts(TransactionOperations<Connection> tx, String schema) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("brokerage_event", "request", "request_area", "engagement", "evaluation", "school", "provider",
+        for (String table : List.of(
+                "brokerage_event",
+                "request",
+                "request_area",
+                "engagement",
+                "evaluation",
+                "school",
+                "provider",
                 "ledger_transfer")) {
             counts.put(table, tx.executeRead(status -> {
                 try (Statement st = status.getConnection().createStatement();
-                     ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + schema + "\"." + table)) {
+                        ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + schema + "\"." + table)) {
                     rs.next();
                     return rs.getLong(1);
                 }
@@ -252,17 +297,26 @@ public final class ReportingBenchmark {
     static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEventFunction handler, String pathAndQuery, String bearer) {
         int q = pathAndQuery.indexOf('?');
         String path = pathAndQuery.substring(0, q);
-        Map<String, String> parameters = new LinkedHashMap<>(); // API Gateway sends both the raw query and its parameters
+        Map<String, String> parameters =
+                new LinkedHashMap<>(); // API Gateway sends both the raw query and its parameters
         for (String pair : pathAndQuery.substring(q + 1).split("&")) {
             parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
-                .withRawPath(path).withRawQueryString(pathAndQuery.substring(q + 1)).withQueryStringParameters(parameters)
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(path)
+                .withRawQueryString(pathAndQuery.substring(q + 1))
+                .withQueryStringParameters(parameters)
                 .withHeaders(Map.of("authorization", bearer, "accept", "application/json"))
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())
-                        .withRequestId("bench").build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath(path)
+                                .build())
+                        .withRequestId("bench")
+                        .build())
                 .build();
         return handler.handleRequest(event, null);
     }

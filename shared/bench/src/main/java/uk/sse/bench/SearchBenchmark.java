@@ -5,27 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
-import uk.sse.directory.application.OfferStore;
-import uk.sse.directory.model.Offer;
-import uk.sse.directory.model.OfferStatus;
-import uk.sse.directory.register.School;
-import uk.sse.directory.search.OfferQuery;
-import uk.sse.directory.search.RankingSettings;
-import uk.sse.directory.search.OfferSearchParameters;
-import uk.sse.directory.search.SearchOffers;
-import uk.sse.embeddings.SentenceEmbeddings;
-import uk.sse.indexer.IndexChange;
-import uk.sse.kernel.dynamo.Items;
-import uk.sse.indexer.OfferEmbeddings;
-import uk.sse.indexer.OfferDocuments;
-import uk.sse.kernel.dynamo.Items;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.outcome.Outcome;
-import uk.sse.kernel.search.SearchSynonyms;
-import uk.sse.kernel.taxonomy.Taxonomy;
-import uk.sse.local.LocalSystem;
-import uk.sse.local.demo.DemoDirectory;
-
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,6 +30,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.sse.directory.application.OfferStore;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.OfferStatus;
+import uk.sse.directory.register.School;
+import uk.sse.directory.search.OfferQuery;
+import uk.sse.directory.search.OfferSearchParameters;
+import uk.sse.directory.search.RankingSettings;
+import uk.sse.directory.search.SearchOffers;
+import uk.sse.embeddings.SentenceEmbeddings;
+import uk.sse.indexer.IndexChange;
+import uk.sse.indexer.OfferDocuments;
+import uk.sse.indexer.OfferEmbeddings;
+import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.search.SearchSynonyms;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.local.LocalSystem;
+import uk.sse.local.demo.DemoDirectory;
 
 /**
  * Search at scale (issue 3), on the whole local stack in this JVM: loads N generated offers (the demo
@@ -79,7 +77,8 @@ public final class SearchBenchmark {
 
     private final LocalSystem stack;
     private final LocalDate today = LocalDate.now();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json;
     private final String openSearch;
     private final String adviser;
@@ -100,34 +99,53 @@ public final class SearchBenchmark {
         this.json = stack.context().getBean(JsonMapper.class);
         this.openSearch = stack.openSearch().endpoint().toString().replaceAll("/$", "");
         this.adviser = stack.token(Role.ADVISER);
-        this.schools = DemoDirectory.sampleSchools().stream().filter(School::hasLocation).toList();
+        this.schools = DemoDirectory.sampleSchools().stream()
+                .filter(School::hasLocation)
+                .toList();
         // the directory's Lambda handler on a context of its own with the stack's settings, as its Lambda would run
         String secretKey = "micronaut.security.token.jwt.signatures.secret.generator.secret";
-        // (and the web's settings: this run's one classpath holds the web's beans, whose filters every context serving HTTP builds)
-        ApplicationContext lambda = ApplicationContext.builder().properties(uk.sse.local.LocalWeb.settings(0)).properties(Map.of(
-                "sse.aws.endpoint", stack.context().getRequiredProperty("sse.aws.endpoint", String.class),
-                "sse.opensearch.url", stack.context().getRequiredProperty("sse.opensearch.url", String.class),
-                secretKey, stack.context().getRequiredProperty(secretKey, String.class))).start();
+        // (and the web's settings: this run's one classpath holds the web's beans, whose filters every context serving
+        // HTTP builds)
+        ApplicationContext lambda = ApplicationContext.builder()
+                .properties(uk.sse.local.LocalWeb.settings(0))
+                .properties(Map.of(
+                        "sse.aws.endpoint",
+                        stack.context().getRequiredProperty("sse.aws.endpoint", String.class),
+                        "sse.opensearch.url",
+                        stack.context().getRequiredProperty("sse.opensearch.url", String.class),
+                        secretKey,
+                        stack.context().getRequiredProperty(secretKey, String.class)))
+                .start();
         this.handler = new APIGatewayV2HTTPEventFunction(lambda);
         stack.demo().offers().forEach(o -> ids.add(o.id()));
-        this.embeddings = new OfferEmbeddings(stack.context().getBean(org.opensearch.client.opensearch.OpenSearchClient.class), texts -> {
-            List<String> missing = texts.stream().distinct().filter(t -> !embeddedTexts.containsKey(t)).toList();
-            List<float[]> made = SentenceEmbeddings.shared().embedAll(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                embeddedTexts.put(missing.get(i), made.get(i));
-            }
-            distinctTexts.addAndGet(missing.size());
-            return texts.stream().map(embeddedTexts::get).toList();
-        });
+        this.embeddings = new OfferEmbeddings(
+                stack.context().getBean(org.opensearch.client.opensearch.OpenSearchClient.class), texts -> {
+                    List<String> missing = texts.stream()
+                            .distinct()
+                            .filter(t -> !embeddedTexts.containsKey(t))
+                            .toList();
+                    List<float[]> made = SentenceEmbeddings.shared().embedAll(missing);
+                    for (int i = 0; i < missing.size(); i++) {
+                        embeddedTexts.put(missing.get(i), made.get(i));
+                    }
+                    distinctTexts.addAndGet(missing.size());
+                    return texts.stream().map(embeddedTexts::get).toList();
+                });
     }
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).sorted().toArray();
+        int[] sizes = args.length == 0
+                ? new int[] {10_000, 100_000}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).sorted().toArray();
         long started = System.nanoTime();
         LocalSystem stack = LocalSystem.start(new String[0], Map.of("micronaut.server.port", -1));
-        System.out.printf("stack ready in %.1f s at %s; %d demo offers; %d cores, max heap %d MB%n",
-                (System.nanoTime() - started) / 1e9, stack.url(), stack.demo().offers().size(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "stack ready in %.1f s at %s; %d demo offers; %d cores, max heap %d MB%n",
+                (System.nanoTime() - started) / 1e9,
+                stack.url(),
+                stack.demo().offers().size(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         int status = 0;
         try {
             SearchBenchmark bench = new SearchBenchmark(stack);
@@ -150,10 +168,13 @@ public final class SearchBenchmark {
     }
 
     private void run(int n) throws Exception {
-        System.out.printf("%n=== N = %,d generated offers (plus %d demo offers) ===%n", n, stack.demo().offers().size());
+        System.out.printf(
+                "%n=== N = %,d generated offers (plus %d demo offers) ===%n",
+                n, stack.demo().offers().size());
         load(n - loaded);
         loaded = n;
-        System.out.printf("index: %,d documents in the offers alias; %,d offers through the store so far, %,d by direct bulk%n",
+        System.out.printf(
+                "index: %,d documents in the offers alias; %,d offers through the store so far, %,d by direct bulk%n",
                 count(), throughStore, throughBulk);
         searches(n);
         lag();
@@ -191,10 +212,15 @@ public final class SearchBenchmark {
             waitForCount(before + viaStore, 1_800_000);
             long searchable = System.nanoTime();
             throughStore += viaStore;
-            System.out.printf("indexing through the store, stream and indexer: %,d offers; writes took %.1f s (%.0f/s, %d writer threads); "
+            System.out.printf(
+                    "indexing through the store, stream and indexer: %,d offers; writes took %.1f s (%.0f/s, %d writer threads); "
                             + "first write to all counted in the alias %.1f s = %.0f offers/s%n",
-                    viaStore, (written - first) / 1e9, viaStore / ((written - first) / 1e9), WRITERS,
-                    (searchable - first) / 1e9, viaStore / ((searchable - first) / 1e9));
+                    viaStore,
+                    (written - first) / 1e9,
+                    viaStore / ((written - first) / 1e9),
+                    WRITERS,
+                    (searchable - first) / 1e9,
+                    viaStore / ((searchable - first) / 1e9));
         }
         List<Offer> rest = offers.subList(viaStore, offers.size());
         if (!rest.isEmpty()) {
@@ -203,7 +229,8 @@ public final class SearchBenchmark {
             waitForCount(before + offers.size(), 1_800_000);
             long searchable = System.nanoTime();
             throughBulk += rest.size();
-            System.out.printf("direct bulk of the indexer's documents (no DynamoDB, no stream): %,d offers in %.1f s = %.0f offers/s%n",
+            System.out.printf(
+                    "direct bulk of the indexer's documents (no DynamoDB, no stream): %,d offers in %.1f s = %.0f offers/s%n",
                     rest.size(), (searchable - first) / 1e9, rest.size() / ((searchable - first) / 1e9));
         }
     }
@@ -215,8 +242,21 @@ public final class SearchBenchmark {
         while (offers.size() < count) {
             for (Offer o : DemoDirectory.generate(all, today, generatorSeed++).offers()) {
                 if (offers.size() < count && ids.add(o.id())) {
-                    offers.add(new Offer(o.id(), o.providerId(), o.providerName(), o.providerType(), o.area(), o.designations(),
-                            o.content(), OfferStatus.APPROVED, today.plusYears(1), o.history(), o.version(), o.createdAt(), o.updatedAt(), o.signals()));
+                    offers.add(new Offer(
+                            o.id(),
+                            o.providerId(),
+                            o.providerName(),
+                            o.providerType(),
+                            o.area(),
+                            o.designations(),
+                            o.content(),
+                            OfferStatus.APPROVED,
+                            today.plusYears(1),
+                            o.history(),
+                            o.version(),
+                            o.createdAt(),
+                            o.updatedAt(),
+                            o.signals()));
                 }
             }
         }
@@ -234,9 +274,15 @@ public final class SearchBenchmark {
         int inBody = 0;
         List<IndexChange> changes = new ArrayList<>(offers.size());
         for (Offer offer : offers) {
-            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = ((Items) toItem.invoke(null, offer)).build();
-            changes.add(new IndexChange.Put(offer.id(), uk.sse.kernel.search.SearchIndices.OFFERS, offer.id(), offer.version(),
-                    org.opensearch.client.opensearch._types.VersionType.External, OfferDocuments.document(Items.of(item), taxonomy)));
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
+                    ((Items) toItem.invoke(null, offer)).build();
+            changes.add(new IndexChange.Put(
+                    offer.id(),
+                    uk.sse.kernel.search.SearchIndices.OFFERS,
+                    offer.id(),
+                    offer.version(),
+                    org.opensearch.client.opensearch._types.VersionType.External,
+                    OfferDocuments.document(Items.of(item), taxonomy)));
         }
         // the indexer's own embedding step; the generator repeats texts, so each distinct one is embedded once
         long embedding = System.nanoTime();
@@ -244,15 +290,22 @@ public final class SearchBenchmark {
         for (int from = 0; from < changes.size(); from += 1_000) {
             embedded.addAll(embeddings.embed(changes.subList(from, Math.min(from + 1_000, changes.size()))));
         }
-        System.out.printf("embedded %,d offer documents in %.1f s (%,d distinct texts, %.1f ms each)%n", changes.size(),
-                (System.nanoTime() - embedding) / 1e9, distinctTexts.get(), distinctTexts.get() == 0 ? 0
-                        : (System.nanoTime() - embedding) / 1e6 / distinctTexts.get());
+        System.out.printf(
+                "embedded %,d offer documents in %.1f s (%,d distinct texts, %.1f ms each)%n",
+                changes.size(),
+                (System.nanoTime() - embedding) / 1e9,
+                distinctTexts.get(),
+                distinctTexts.get() == 0 ? 0 : (System.nanoTime() - embedding) / 1e6 / distinctTexts.get());
         for (IndexChange change : embedded) {
             IndexChange.Put put = (IndexChange.Put) change;
             Map<String, Object> doc = put.document();
-            body.append("{\"index\":{\"_index\":\"offers\",\"_id\":").append(json.writeValueAsString(put.id()))
-                    .append(",\"version\":").append(put.version()).append(",\"version_type\":\"external\"}}\n")
-                    .append(json.writeValueAsString(doc)).append('\n');
+            body.append("{\"index\":{\"_index\":\"offers\",\"_id\":")
+                    .append(json.writeValueAsString(put.id()))
+                    .append(",\"version\":")
+                    .append(put.version())
+                    .append(",\"version_type\":\"external\"}}\n")
+                    .append(json.writeValueAsString(doc))
+                    .append('\n');
             if (++inBody == 1_000) {
                 sendBulk(body.toString());
                 body.setLength(0);
@@ -265,11 +318,15 @@ public final class SearchBenchmark {
     }
 
     private void sendBulk(String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(openSearch + "/_bulk?require_alias=true"))
-                .header("content-type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(openSearch + "/_bulk?require_alias=true"))
+                        .header("content-type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200 || r.body().contains("\"errors\":true")) {
-            throw new IllegalStateException("bulk answered " + r.statusCode() + ": " + r.body().substring(0, Math.min(2000, r.body().length())));
+            throw new IllegalStateException("bulk answered " + r.statusCode() + ": "
+                    + r.body().substring(0, Math.min(2000, r.body().length())));
         }
     }
 
@@ -286,7 +343,10 @@ public final class SearchBenchmark {
     }
 
     private long count() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(openSearch + "/offers/_count")).GET().build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(openSearch + "/offers/_count"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(r.body());
         return m.find() ? Long.parseLong(m.group(1)) : -1;
@@ -297,7 +357,8 @@ public final class SearchBenchmark {
         long c;
         while ((c = count()) < target) {
             if (System.currentTimeMillis() > until) {
-                throw new IllegalStateException("the offers alias holds " + c + " documents, not " + target + ", after " + timeoutMs + " ms");
+                throw new IllegalStateException(
+                        "the offers alias holds " + c + " documents, not " + target + ", after " + timeoutMs + " ms");
             }
             Thread.sleep(50);
         }
@@ -309,7 +370,7 @@ public final class SearchBenchmark {
      * One adviser search: its URL parameters, the body the directory sends OpenSearch for them, and for a search with
      * words what the directory gives the embedding model (the baseline embeds it too, as the issue asks).
      */
-    record Query(int kind, Map<String, String> parameters, String body, String meaning) { }
+    record Query(int kind, Map<String, String> parameters, String body, String meaning) {}
 
     private void searches(int n) throws Exception {
         List<Query> queries = queries(WARM_UP + QUERIES);
@@ -347,23 +408,44 @@ public final class SearchBenchmark {
                 filled[q.kind()]++;
             }
         }
-        System.out.printf("%,d measured queries after %d warm-up (%s), %,d hits matched in all (mean %.0f per query)%n",
-                QUERIES, WARM_UP, Arrays.stream(KINDS).map(k -> k).collect(Collectors.joining(", ")), hits, (double) hits / QUERIES);
-        System.out.printf("%-18s | %-32s | %-32s | %-20s | %s%n", "N=" + n, "Lambda handler in process", "Netty GET /search/offers",
-                "OpenSearch direct", "handler / direct");
-        System.out.printf("%-18s | %15s %16s | %15s %16s | %9s %10s | %s%n", "queries", "median ms", "p99 ms", "median ms", "p99 ms",
-                "median", "p99", "median  p99");
+        System.out.printf(
+                "%,d measured queries after %d warm-up (%s), %,d hits matched in all (mean %.0f per query)%n",
+                QUERIES,
+                WARM_UP,
+                Arrays.stream(KINDS).map(k -> k).collect(Collectors.joining(", ")),
+                hits,
+                (double) hits / QUERIES);
+        System.out.printf(
+                "%-18s | %-32s | %-32s | %-20s | %s%n",
+                "N=" + n,
+                "Lambda handler in process",
+                "Netty GET /search/offers",
+                "OpenSearch direct",
+                "handler / direct");
+        System.out.printf(
+                "%-18s | %15s %16s | %15s %16s | %9s %10s | %s%n",
+                "queries", "median ms", "p99 ms", "median ms", "p99 ms", "median", "p99", "median  p99");
         for (int k = 0; k <= KINDS.length; k++) {
             long[][] row = new long[3][];
             for (int path = 0; path < 3; path++) {
-                row[path] = k == KINDS.length ? Arrays.stream(nanos[path]).flatMapToLong(Arrays::stream).toArray() : nanos[path][k].clone();
+                row[path] = k == KINDS.length
+                        ? Arrays.stream(nanos[path])
+                                .flatMapToLong(Arrays::stream)
+                                .toArray()
+                        : nanos[path][k].clone();
                 Arrays.sort(row[path]);
             }
-            System.out.printf("%-18s | %15.1f %16.1f | %15.1f %16.1f | %9.1f %10.1f | %.2fx %.2fx%n",
+            System.out.printf(
+                    "%-18s | %15.1f %16.1f | %15.1f %16.1f | %9.1f %10.1f | %.2fx %.2fx%n",
                     (k == KINDS.length ? "all" : KINDS[k]) + " (" + row[0].length + ")",
-                    ms(pct(row[0], 50)), ms(pct(row[0], 99)), ms(pct(row[1], 50)), ms(pct(row[1], 99)),
-                    ms(pct(row[2], 50)), ms(pct(row[2], 99)),
-                    (double) pct(row[0], 50) / pct(row[2], 50), (double) pct(row[0], 99) / pct(row[2], 99));
+                    ms(pct(row[0], 50)),
+                    ms(pct(row[0], 99)),
+                    ms(pct(row[1], 50)),
+                    ms(pct(row[1], 99)),
+                    ms(pct(row[2], 50)),
+                    ms(pct(row[2], 99)),
+                    (double) pct(row[0], 50) / pct(row[2], 50),
+                    (double) pct(row[0], 99) / pct(row[2], 99));
         }
     }
 
@@ -386,7 +468,13 @@ public final class SearchBenchmark {
                     // the code or its top level (which matches everything beneath it)
                     p.put("area", random.nextBoolean() ? area : area.split("\\.")[0]);
                     if (random.nextBoolean()) {
-                        p.put("phase", like.content().phases().get(random.nextInt(like.content().phases().size())).name());
+                        p.put(
+                                "phase",
+                                like.content()
+                                        .phases()
+                                        .get(random.nextInt(
+                                                like.content().phases().size()))
+                                        .name());
                     }
                     if (random.nextBoolean()) {
                         p.put("maxPrice", String.valueOf(new int[] {6, 12, 24, 48}[random.nextInt(4)]));
@@ -399,7 +487,13 @@ public final class SearchBenchmark {
                         p.put("sort", "distance");
                     }
                     if (random.nextBoolean()) {
-                        p.put("phase", like.content().phases().get(random.nextInt(like.content().phases().size())).name());
+                        p.put(
+                                "phase",
+                                like.content()
+                                        .phases()
+                                        .get(random.nextInt(
+                                                like.content().phases().size()))
+                                        .name());
                     }
                 }
             }
@@ -450,10 +544,24 @@ public final class SearchBenchmark {
         SearchOffers search = stack.context().getBean(SearchOffers.class);
         Method check = SearchOffers.class.getDeclaredMethod("check", OfferSearchParameters.class);
         check.setAccessible(true);
-        var parameters = new OfferSearchParameters(p.get("q"), p.containsKey("area") ? List.of(p.get("area")) : null,
-                p.containsKey("phase") ? List.of(uk.sse.directory.model.Phase.valueOf(p.get("phase"))) : null, null, null, null,
-                p.containsKey("maxPrice") ? Integer.valueOf(p.get("maxPrice")) : null, null, p.get("near"), null, null, null,
-                p.containsKey("radiusKm") ? Integer.valueOf(p.get("radiusKm")) : null, false, p.getOrDefault("sort", "relevance"), 1, 20);
+        var parameters = new OfferSearchParameters(
+                p.get("q"),
+                p.containsKey("area") ? List.of(p.get("area")) : null,
+                p.containsKey("phase") ? List.of(uk.sse.directory.model.Phase.valueOf(p.get("phase"))) : null,
+                null,
+                null,
+                null,
+                p.containsKey("maxPrice") ? Integer.valueOf(p.get("maxPrice")) : null,
+                null,
+                p.get("near"),
+                null,
+                null,
+                null,
+                p.containsKey("radiusKm") ? Integer.valueOf(p.get("radiusKm")) : null,
+                false,
+                p.getOrDefault("sort", "relevance"),
+                1,
+                20);
         Object checked = check.invoke(search, parameters);
         if (!(checked instanceof Outcome.Done<?> done)) {
             throw new IllegalStateException("the directory refuses " + p + ": " + checked);
@@ -474,40 +582,61 @@ public final class SearchBenchmark {
         nearest.setAccessible(true);
         RankingSettings ranking = stack.context().getBean(RankingSettings.class);
         Map<String, Double> picked = new LinkedHashMap<>();
-        for (Object near : (List<?>) nearest.invoke(null, similarities.invoke(areas, (Object) SentenceEmbeddings.shared().embed(meaning)),
-                ranking.areas(), ranking.areaSimilarity())) {
+        for (Object near : (List<?>) nearest.invoke(
+                null,
+                similarities.invoke(areas, (Object) SentenceEmbeddings.shared().embed(meaning)),
+                ranking.areas(),
+                ranking.areaSimilarity())) {
             Method code = near.getClass().getDeclaredMethod("code");
             Method similarity = near.getClass().getDeclaredMethod("similarity");
             code.setAccessible(true);
             similarity.setAccessible(true);
             picked.put("area:" + code.invoke(near), (Double) similarity.invoke(near));
         }
-        Method candidates = queries.getDeclaredMethod("candidates", OfferQuery.class, LocalDate.class, Map.class, int.class, int.class);
+        Method candidates = queries.getDeclaredMethod(
+                "candidates", OfferQuery.class, LocalDate.class, Map.class, int.class, int.class);
         candidates.setAccessible(true);
-        return new Query(kind, p, json.writeValueAsString(candidates.invoke(null, q, today, picked, 0, ranking.window())), meaning);
+        return new Query(
+                kind,
+                p,
+                json.writeValueAsString(candidates.invoke(null, q, today, picked, 0, ranking.window())),
+                meaning);
     }
 
     private String viaHandler(Query q) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
-                .withRawPath("/search/offers").withRawQueryString(queryString(q.parameters()))
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath("/search/offers")
+                .withRawQueryString(queryString(q.parameters()))
                 .withQueryStringParameters(q.parameters())
                 .withHeaders(Map.of("authorization", "Bearer " + adviser))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/search/offers").build())
-                        .withRequestId("bench").build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath("/search/offers")
+                                .build())
+                        .withRequestId("bench")
+                        .build())
                 .build();
         APIGatewayV2HTTPResponse r = handler.handleRequest(event, null);
         if (r.getStatusCode() != 200) {
-            throw new IllegalStateException("the handler answered " + r.getStatusCode() + " to " + q.parameters() + ": " + r.getBody());
+            throw new IllegalStateException(
+                    "the handler answered " + r.getStatusCode() + " to " + q.parameters() + ": " + r.getBody());
         }
         return r.getBody();
     }
 
     private String viaHttp(Query q) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/search/offers?" + queryString(q.parameters())))
-                .header("authorization", "Bearer " + adviser).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url() + "/search/offers?" + queryString(q.parameters())))
+                        .header("authorization", "Bearer " + adviser)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET /search/offers answered " + r.statusCode() + " to " + q.parameters() + ": " + r.body());
+            throw new IllegalStateException(
+                    "GET /search/offers answered " + r.statusCode() + " to " + q.parameters() + ": " + r.body());
         }
         return r.body();
     }
@@ -516,8 +645,11 @@ public final class SearchBenchmark {
         if (q.meaning() != null) {
             SentenceEmbeddings.shared().embed(q.meaning()); // what the function must do before it can ask
         }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(openSearch + "/offers/_search"))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(q.body())).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(openSearch + "/offers/_search"))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(q.body()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("OpenSearch answered " + r.statusCode() + ": " + r.body());
@@ -526,12 +658,14 @@ public final class SearchBenchmark {
     }
 
     private static String queryString(Map<String, String> p) {
-        return p.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return p.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
     private static long total(String searchAnswer) {
-        Matcher m = Pattern.compile("\"total\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*(\\d+)").matcher(searchAnswer);
+        Matcher m = Pattern.compile("\"total\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*(\\d+)")
+                .matcher(searchAnswer);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
@@ -553,19 +687,46 @@ public final class SearchBenchmark {
                 word.append((char) ('a' + random.nextInt(26)));
             }
             Offer o = templates.get(i);
-            Offer offer = new Offer(o.id(), o.providerId(), o.providerName(), o.providerType(), o.area(), o.designations(),
-                    new uk.sse.directory.model.OfferContent(word + " " + o.content().title(), o.content().description(),
-                            o.content().areasOfSupport(), o.content().phases(), o.content().deliveryModes(), o.content().capacityDaysPerTerm(),
-                            o.content().priceCredits(), o.content().dayRatePence(), o.content().location(), o.content().travelRadiusKm(),
-                            o.content().availableFrom(), o.content().availableUntil(), o.content().evidence(), o.content().contact()),
-                    o.status(), o.reviewDate(), o.history(), o.version(), o.createdAt(), o.updatedAt(), o.signals());
+            Offer offer = new Offer(
+                    o.id(),
+                    o.providerId(),
+                    o.providerName(),
+                    o.providerType(),
+                    o.area(),
+                    o.designations(),
+                    new uk.sse.directory.model.OfferContent(
+                            word + " " + o.content().title(),
+                            o.content().description(),
+                            o.content().areasOfSupport(),
+                            o.content().phases(),
+                            o.content().deliveryModes(),
+                            o.content().capacityDaysPerTerm(),
+                            o.content().priceCredits(),
+                            o.content().dayRatePence(),
+                            o.content().location(),
+                            o.content().travelRadiusKm(),
+                            o.content().availableFrom(),
+                            o.content().availableUntil(),
+                            o.content().evidence(),
+                            o.content().contact()),
+                    o.status(),
+                    o.reviewDate(),
+                    o.history(),
+                    o.version(),
+                    o.createdAt(),
+                    o.updatedAt(),
+                    o.signals());
             String url = stack.url() + "/search/offers?q=" + word;
             long t = System.nanoTime();
             store.create(offer, null);
             while (true) {
                 polls++;
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("authorization", "Bearer " + adviser)
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("authorization", "Bearer " + adviser)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains(offer.id())) {
                     break;
                 }
@@ -577,7 +738,8 @@ public final class SearchBenchmark {
             lags[i] = System.nanoTime() - t;
         }
         Arrays.sort(lags);
-        System.out.printf("write (OfferStore.create, APPROVED) to found by GET /search/offers: %d offers, median %.0f ms, p99 %.0f ms, "
+        System.out.printf(
+                "write (OfferStore.create, APPROVED) to found by GET /search/offers: %d offers, median %.0f ms, p99 %.0f ms, "
                         + "min %.0f ms, max %.0f ms (%d polls)%n",
                 LAG_SAMPLES, ms(pct(lags, 50)), ms(pct(lags, 99)), ms(lags[0]), ms(lags[lags.length - 1]), polls);
     }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /** Order statistics of timings: medians and percentiles (nearest rank). */
 final class Stats {
 
-    private Stats() { }
+    private Stats() {}
 
     static double median(double[] values) {
         return percentile(values, 50);

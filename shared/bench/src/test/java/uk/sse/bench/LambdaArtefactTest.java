@@ -1,15 +1,14 @@
 package uk.sse.bench;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import uk.sse.engines.Engines;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.sse.engines.Engines;
 
 /**
  * The shaded Lambda jar, alone on a fresh JVM's classpath with its layers' jars (the directory's embeddings layer),
@@ -27,13 +26,16 @@ class LambdaArtefactTest {
         String table = name + "-artefact";
         ColdStartBenchmark.createTable(endpoint, table);
         String line = ColdStartBenchmark.probe(ColdStartBenchmark.probeClasspath(jar), endpoint, function, table, "2");
-        assertThat(line).as("nothing is stored, so the handler reads DynamoDB and answers 404").contains("status=404");
+        assertThat(line)
+                .as("nothing is stored, so the handler reads DynamoDB and answers 404")
+                .contains("status=404");
     }
 
     private static Path lambdaJar(String function) throws IOException {
         Path target = Path.of("../../functions/" + function + "/target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+            return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Lambda jar in " + target.toAbsolutePath()
                             + ": run the whole build (./mvnw -B verify) so that the function is packaged first"));
         }

@@ -1,8 +1,6 @@
 package uk.sse.bench;
 
-import org.junit.jupiter.api.Test;
-import uk.sse.engines.Engines;
-import uk.sse.engines.PostgresEngine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +11,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.sse.engines.Engines;
+import uk.sse.engines.PostgresEngine;
 
 /**
  * The reporting function's shaded Lambda jar, alone on a fresh JVM's classpath, migrates its schema (Flyway, its
@@ -27,25 +26,35 @@ class ReportingArtefactTest {
         Path jar = lambdaJar();
         PostgresEngine postgres = Engines.postgres();
         String url = postgres.jdbcUrl() + "?user=" + postgres.username() + "&password=" + postgres.password();
-        ColdStartBenchmark.Function function = new ColdStartBenchmark.Function("reporting", jar, "datasources.default.url",
-                "/reports/credits", "COMMISSIONER");
-        String line = ColdStartBenchmark.probe(ColdStartBenchmark.probeClasspath(jar), Engines.dynamo().endpoint().toString(),
-                function, url, "2");
-        assertThat(line).as("the period is missing: a 400 once the token is checked").contains("status=400");
-        try (Connection c = postgres.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'reporting' ORDER BY 1")) {
+        ColdStartBenchmark.Function function = new ColdStartBenchmark.Function(
+                "reporting", jar, "datasources.default.url", "/reports/credits", "COMMISSIONER");
+        String line = ColdStartBenchmark.probe(
+                ColdStartBenchmark.probeClasspath(jar),
+                Engines.dynamo().endpoint().toString(),
+                function,
+                url,
+                "2");
+        assertThat(line)
+                .as("the period is missing: a 400 once the token is checked")
+                .contains("status=400");
+        try (Connection c = postgres.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'reporting' ORDER BY 1")) {
             List<String> tables = new ArrayList<>();
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
-            assertThat(tables).contains("brokerage_event", "request", "engagement", "ledger_transfer", "flyway_schema_history");
+            assertThat(tables)
+                    .contains("brokerage_event", "request", "engagement", "ledger_transfer", "flyway_schema_history");
         }
     }
 
     private static Path lambdaJar() throws IOException {
         Path target = Path.of("../../functions/reporting/target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+            return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Lambda jar in " + target.toAbsolutePath()
                             + ": run the whole build (./mvnw -B verify) so that the function is packaged first"));
         }

@@ -32,7 +32,9 @@ public final class Fields {
      */
     public static Fields of(String type, Map<String, Object> data, int known, int absentMeans) {
         Fields fields = new Fields(type, data);
-        long version = absentMeans > 0 && fields.data.get(Contract.VERSION) == null ? absentMeans : fields.whole(Contract.VERSION);
+        long version = absentMeans > 0 && fields.data.get(Contract.VERSION) == null
+                ? absentMeans
+                : fields.whole(Contract.VERSION);
         if (version < known) {
             throw new Unreadable(type + ": contract version " + version + " is older than " + known);
         }
@@ -56,7 +58,9 @@ public final class Fields {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())
+        if (value instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
+                && !Double.isInfinite(n.doubleValue())
                 && Math.abs(n.doubleValue()) < 0x1p53) {
             return n.longValue(); // a JSON reader may give a whole number as a decimal
         }

@@ -3,13 +3,12 @@ package uk.sse.embeddings;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * all-MiniLM-L6-v2, quantised to 8 bits (ONNX, 384 dimensions), run in this JVM by ONNX Runtime with its Hugging Face
@@ -21,6 +20,7 @@ public final class SentenceEmbeddings {
 
     /** Names the model in indexed documents, so a document embedded by another model is embedded again. */
     public static final String MODEL = "all-minilm-l6-v2-q";
+
     public static final int DIMENSIONS = 384;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentenceEmbeddings.class);
@@ -42,15 +42,19 @@ public final class SentenceEmbeddings {
     }
 
     private static SentenceEmbeddings load() {
-        // the tokenizer's native library is unpacked from its jar into a cache directory: in Lambda only /tmp is writable;
+        // the tokenizer's native library is unpacked from its jar into a cache directory: in Lambda only /tmp is
+        // writable;
         // offline, the library never looks for anything on the internet
         if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+            System.setProperty(
+                    "DJL_CACHE_DIR",
+                    Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
         }
         System.setProperty("ai.djl.offline", "true");
         long started = System.nanoTime();
         // embedAll embeds texts side by side: at most as many as there are cores
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+        ExecutorService workers = Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().name("sse-embeddings-", 0).daemon().factory());
         SentenceEmbeddings loaded = new SentenceEmbeddings(new AllMiniLmL6V2QuantizedEmbeddingModel(workers));
         loaded.embed("warm up");
@@ -69,6 +73,7 @@ public final class SentenceEmbeddings {
             return List.of();
         }
         return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(e -> Vectors.unit(e.vector())).toList();
+                .map(e -> Vectors.unit(e.vector()))
+                .toList();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Base64;
  */
 public final class Vectors {
 
-    private Vectors() { }
+    private Vectors() {}
 
     /** The vector scaled to unit length (the zero vector stays as it is). */
     public static float[] unit(float[] v) {

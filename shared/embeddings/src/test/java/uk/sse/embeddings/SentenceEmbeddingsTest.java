@@ -1,11 +1,10 @@
 package uk.sse.embeddings;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The model in the jar loads without the network and places a need nearer the support that meets it than other support. */
 class SentenceEmbeddingsTest {
@@ -15,7 +14,8 @@ class SentenceEmbeddingsTest {
     @Test
     void meaningIsNearerThanSharedWords() {
         float[] need = MODEL.embed("fights in the playground");
-        float[] lunchtimes = MODEL.embed("Calmer lunchtimes: training for midday supervisors on managing unstructured times and defusing conflict between pupils");
+        float[] lunchtimes = MODEL.embed(
+                "Calmer lunchtimes: training for midday supervisors on managing unstructured times and defusing conflict between pupils");
         float[] governance = MODEL.embed("Governance review: an external review of the board's effectiveness");
         assertThat(Vectors.dot(need, lunchtimes)).isGreaterThan(Vectors.dot(need, governance) + 0.1);
     }

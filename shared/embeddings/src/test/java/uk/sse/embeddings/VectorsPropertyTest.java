@@ -1,13 +1,13 @@
 package uk.sse.embeddings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The compact form keeps what ranking needs: cosines within 0.01 of the vectors' own. */
 class VectorsPropertyTest {
@@ -33,7 +33,10 @@ class VectorsPropertyTest {
     @Provide
     Arbitrary<float[]> vectors() {
         // like sentence embeddings: many small components, a few larger, never all zero
-        return Arbitraries.floats().between(-0.3f, 0.3f).array(float[].class).ofSize(SentenceEmbeddings.DIMENSIONS)
+        return Arbitraries.floats()
+                .between(-0.3f, 0.3f)
+                .array(float[].class)
+                .ofSize(SentenceEmbeddings.DIMENSIONS)
                 .filter(v -> {
                     for (float x : v) {
                         if (Math.abs(x) > 0.01f) {

@@ -2,13 +2,11 @@ package uk.sse.engines;
 
 import java.lang.reflect.Field;
 import java.net.URI;
-
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import software.amazon.dynamodb.services.local.main.CommandLineInput;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
@@ -49,7 +47,10 @@ public final class DynamoDbLocalEngine extends RunningEngine {
                 throw new IllegalStateException("DynamoDB Local did not bind a port");
             }
             DynamoDbLocalEngine engine = new DynamoDbLocalEngine(server, port);
-            LOG.info("DynamoDB Local started at {} in {} ms", engine.endpoint, (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "DynamoDB Local started at {} in {} ms",
+                    engine.endpoint,
+                    (System.nanoTime() - started) / 1_000_000);
             return engine;
         } catch (RuntimeException e) {
             throw e;
@@ -62,7 +63,8 @@ public final class DynamoDbLocalEngine extends RunningEngine {
      * DynamoDB Local offers no host option and binds 0.0.0.0 on a fixed port. Its Jetty server is
      * not started yet, so we point the connector at 127.0.0.1:0: loopback only, and no port race.
      */
-    private static ServerConnector bindToLoopbackEphemeralPort(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+    private static ServerConnector bindToLoopbackEphemeralPort(DynamoDBProxyServer proxy)
+            throws ReflectiveOperationException {
         Field field = DynamoDBProxyServer.class.getDeclaredField("server");
         field.setAccessible(true);
         Server jetty = (Server) field.get(proxy);

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,7 @@ public final class Engines {
     private static PostgresEngine postgres;
     private static final Map<String, RuntimeException> FAILURES = new ConcurrentHashMap<>();
 
-    private Engines() {
-    }
+    private Engines() {}
 
     public static DynamoDbLocalEngine dynamo() {
         synchronized (DYNAMO_LOCK) {
@@ -61,7 +59,10 @@ public final class Engines {
         synchronized (POSTGRES_LOCK) {
             if (postgres == null || postgres.isClosed()) {
                 // one copy of the binaries for all JVMs: unpacking them takes seconds
-                postgres = start("PostgreSQL", () -> PostgresEngine.start(workDir("postgres"), baseDir().resolve("postgres-binaries")));
+                postgres = start(
+                        "PostgreSQL",
+                        () -> PostgresEngine.start(
+                                workDir("postgres"), baseDir().resolve("postgres-binaries")));
             }
             return postgres;
         }
@@ -104,11 +105,11 @@ public final class Engines {
             }
         };
         try (Stream<Path> dirs = Files.list(base)) {
-            List<Path> stale = dirs
-                    .filter(d -> d.getFileName().toString().startsWith(engine + "-"))
+            List<Path> stale = dirs.filter(d -> d.getFileName().toString().startsWith(engine + "-"))
                     .filter(d -> {
                         Long pid = pidOf.apply(d);
-                        return pid != null && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+                        return pid != null
+                                && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
                     })
                     .toList();
             for (Path dir : stale) {

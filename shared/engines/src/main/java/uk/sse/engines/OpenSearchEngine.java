@@ -24,10 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.sse.engines.node.OpenSearchNodeMain;
 
 /**
@@ -84,8 +82,12 @@ public final class OpenSearchEngine extends RunningEngine {
         try {
             Files.createDirectories(dir);
             deleteTree(nodeDir); // each start is a fresh, empty cluster
-            Files.writeString(logFile, "", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(
+                    logFile,
+                    "",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
             process = new ProcessBuilder(command(classpath, nodeDir))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
@@ -101,16 +103,21 @@ public final class OpenSearchEngine extends RunningEngine {
         try {
             URI endpoint = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             OpenSearchEngine engine = new OpenSearchEngine(process, endpoint, logFile);
-            LOG.info("OpenSearch started at {} in {} ms (pid {}, log {})",
-                    endpoint, (System.nanoTime() - started) / 1_000_000, process.pid(), logFile);
+            LOG.info(
+                    "OpenSearch started at {} in {} ms (pid {}, log {})",
+                    endpoint,
+                    (System.nanoTime() - started) / 1_000_000,
+                    process.pid(),
+                    logFile);
             return engine;
         } catch (ExecutionException e) {
             kill(process);
-            throw new ChildExited("OpenSearch child JVM exited before it was ready (exit code "
-                    + exitCode(process) + ")" + tail(logFile));
+            throw new ChildExited("OpenSearch child JVM exited before it was ready (exit code " + exitCode(process)
+                    + ")" + tail(logFile));
         } catch (TimeoutException e) {
             kill(process);
-            throw new IllegalStateException("OpenSearch was not ready after " + START_TIMEOUT_SECONDS + " s" + tail(logFile));
+            throw new IllegalStateException(
+                    "OpenSearch was not ready after " + START_TIMEOUT_SECONDS + " s" + tail(logFile));
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
@@ -121,7 +128,8 @@ public final class OpenSearchEngine extends RunningEngine {
     private static List<String> command(String classpath, Path nodeDir) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m",
+                "-Xms512m",
+                "-Xmx512m",
                 "-XX:+UseSerialGC", // fewest GC threads: the box has 2 cores
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
@@ -140,8 +148,9 @@ public final class OpenSearchEngine extends RunningEngine {
 
     /** Copies the child's output to the log file and completes {@code ready} with the endpoint it prints. */
     private static void pump(Process process, Path logFile, CompletableFuture<URI> ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             String line;
             while ((line = in.readLine()) != null) {
                 log.write(line);
@@ -149,7 +158,8 @@ public final class OpenSearchEngine extends RunningEngine {
                 log.flush();
                 int at = line.indexOf(READY);
                 if (at >= 0) {
-                    ready.complete(URI.create(line.substring(at + READY.length()).trim()));
+                    ready.complete(
+                            URI.create(line.substring(at + READY.length()).trim()));
                 }
             }
         } catch (IOException e) {
@@ -165,7 +175,8 @@ public final class OpenSearchEngine extends RunningEngine {
     static String nodeClasspath() {
         URL resource = OpenSearchEngine.class.getClassLoader().getResource(CLASSPATH_RESOURCE);
         if (resource == null) {
-            throw new IllegalStateException(CLASSPATH_RESOURCE + " is not on the classpath: add uk.sse:sse-opensearch-node");
+            throw new IllegalStateException(
+                    CLASSPATH_RESOURCE + " is not on the classpath: add uk.sse:sse-opensearch-node");
         }
         try {
             URLConnection connection = resource.openConnection();
@@ -175,7 +186,11 @@ public final class OpenSearchEngine extends RunningEngine {
                 jar.setUseCaches(false);
                 nodeModule = Path.of(jar.getJarFileURL().toURI());
             } else {
-                nodeModule = Path.of(resource.toURI()).getParent().getParent().getParent().getParent();
+                nodeModule = Path.of(resource.toURI())
+                        .getParent()
+                        .getParent()
+                        .getParent()
+                        .getParent();
             }
             try (InputStream in = connection.getInputStream()) {
                 listed = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -183,9 +198,12 @@ public final class OpenSearchEngine extends RunningEngine {
             List<String> entries = new ArrayList<>();
             entries.add(nodeModule.toString());
             entries.addAll(Arrays.asList(listed.split(java.io.File.pathSeparator)));
-            List<String> missing = entries.stream().filter(e -> !Files.exists(Path.of(e))).toList();
+            List<String> missing =
+                    entries.stream().filter(e -> !Files.exists(Path.of(e))).toList();
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("the OpenSearch node's classpath lists missing files (rebuild sse-opensearch-node): " + missing);
+                throw new IllegalStateException(
+                        "the OpenSearch node's classpath lists missing files (rebuild sse-opensearch-node): "
+                                + missing);
             }
             return String.join(java.io.File.pathSeparator, entries);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package uk.sse.engines;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * PostgreSQL from the zonky binaries, with its binaries, data and log inside the work directory.
@@ -57,7 +54,8 @@ public final class PostgresEngine extends RunningEngine {
                 Files.createDirectories(dir);
                 stopLeftover(dataDir);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(binariesDir.toAbsolutePath().toFile())
+                        .setOverrideWorkingDirectory(
+                                binariesDir.toAbsolutePath().toFile())
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(true)
                         .setRegisterShutdownHook(false) // ours is below, and close() removes it
@@ -77,7 +75,8 @@ public final class PostgresEngine extends RunningEngine {
                     throw e;
                 }
                 PostgresEngine engine = new PostgresEngine(postgres, watchdog);
-                LOG.info("PostgreSQL started at {} in {} ms", engine.jdbcUrl, (System.nanoTime() - started) / 1_000_000);
+                LOG.info(
+                        "PostgreSQL started at {} in {} ms", engine.jdbcUrl, (System.nanoTime() - started) / 1_000_000);
                 return engine;
             } catch (IOException e) {
                 // e.g. the port zonky picked was taken before postgres bound it: try again
@@ -94,9 +93,15 @@ public final class PostgresEngine extends RunningEngine {
      * asks the postmaster for a fast shutdown (SIGINT). close() kills the shell first.
      */
     private static Process watchdog(Path dataDir) throws IOException {
-        String pid = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.US_ASCII).get(0).trim();
-        return new ProcessBuilder("sh", "-c",
-                "read -r line; grep -q postgres /proc/$1/cmdline 2>/dev/null && kill -INT $1", "pg-watchdog", pid)
+        String pid = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
+                .get(0)
+                .trim();
+        return new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "read -r line; grep -q postgres /proc/$1/cmdline 2>/dev/null && kill -INT $1",
+                        "pg-watchdog",
+                        pid)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -110,13 +115,18 @@ public final class PostgresEngine extends RunningEngine {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (Files.exists(pidFile)) {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-            Optional<ProcessHandle> leftover = lines.isEmpty() ? Optional.empty()
+            Optional<ProcessHandle> leftover = lines.isEmpty()
+                    ? Optional.empty()
                     : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-            leftover.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+            leftover.filter(p ->
+                            p.info().command().map(c -> c.contains("postgres")).orElse(false))
                     .ifPresent(p -> {
                         LOG.warn("stopping a leftover PostgreSQL (pid {}) in {}", p.pid(), dataDir);
                         p.destroy(); // SIGTERM: "smart" shutdown; its clients are gone with their JVM
-                        p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+                        p.onExit()
+                                .orTimeout(30, TimeUnit.SECONDS)
+                                .exceptionally(t -> null)
+                                .join();
                         if (p.isAlive()) {
                             p.destroyForcibly();
                         }

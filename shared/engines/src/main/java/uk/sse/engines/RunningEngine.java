@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What every engine does about stopping: stop exactly once, on {@link #close()} or when the JVM exits,
  * whichever comes first.
  */
-abstract sealed class RunningEngine implements AutoCloseable permits DynamoDbLocalEngine, OpenSearchEngine, PostgresEngine {
+abstract sealed class RunningEngine implements AutoCloseable
+        permits DynamoDbLocalEngine, OpenSearchEngine, PostgresEngine {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;

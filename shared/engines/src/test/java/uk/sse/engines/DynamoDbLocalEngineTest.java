@@ -9,10 +9,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -51,31 +49,51 @@ class DynamoDbLocalEngineTest {
         assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
         String table = "streams-" + UUID.randomUUID();
         try (DynamoDbClient dynamo = client(endpoint, Region.EU_WEST_2, "test");
-             DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
-                     .endpointOverride(endpoint)
-                     .region(Region.EU_WEST_2)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret")))
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .build()) {
+                DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.EU_WEST_2)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build()) {
             String streamArn = dynamo.createTable(b -> b.tableName(table)
-                            .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                            .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                            .attributeDefinitions(AttributeDefinition.builder()
+                                    .attributeName("pk")
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build())
+                            .keySchema(KeySchemaElement.builder()
+                                    .attributeName("pk")
+                                    .keyType(KeyType.HASH)
+                                    .build())
                             .billingMode(BillingMode.PAY_PER_REQUEST)
-                            .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                    .tableDescription().latestStreamArn();
+                            .streamSpecification(
+                                    spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                    .tableDescription()
+                    .latestStreamArn();
             assertThat(streamArn).isNotBlank();
 
             dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("school-1"), "name", s("Old name"))));
             dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("school-1"), "name", s("New name"))));
-            assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", s("school-1")))).item().get("name").s())
+            assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", s("school-1"))))
+                            .item()
+                            .get("name")
+                            .s())
                     .isEqualTo("New name");
 
-            String shardId = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().getFirst().shardId();
-            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            List<Record> records = streams.getRecords(b -> b.shardIterator(iterator)).records();
+            String shardId = streams.describeStream(b -> b.streamArn(streamArn))
+                    .streamDescription()
+                    .shards()
+                    .getFirst()
+                    .shardId();
+            String iterator = streams.getShardIterator(b ->
+                            b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+            List<Record> records =
+                    streams.getRecords(b -> b.shardIterator(iterator)).records();
 
-            assertThat(records).extracting(Record::eventName).containsExactly(OperationType.INSERT, OperationType.MODIFY);
+            assertThat(records)
+                    .extracting(Record::eventName)
+                    .containsExactly(OperationType.INSERT, OperationType.MODIFY);
             assertThat(records.get(0).dynamodb().newImage().get("name").s()).isEqualTo("Old name");
             assertThat(records.get(1).dynamodb().oldImage().get("name").s()).isEqualTo("Old name");
             assertThat(records.get(1).dynamodb().newImage().get("name").s()).isEqualTo("New name");
@@ -87,10 +105,16 @@ class DynamoDbLocalEngineTest {
         URI endpoint = Engines.dynamo().endpoint();
         String table = "shared-" + UUID.randomUUID();
         try (DynamoDbClient london = client(endpoint, Region.EU_WEST_2, "alice");
-             DynamoDbClient virginia = client(endpoint, Region.US_EAST_1, "bob")) {
+                DynamoDbClient virginia = client(endpoint, Region.US_EAST_1, "bob")) {
             london.createTable(b -> b.tableName(table)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("pk")
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("pk")
+                            .keyType(KeyType.HASH)
+                            .build())
                     .billingMode(BillingMode.PAY_PER_REQUEST));
             assertThat(virginia.listTables().tableNames()).contains(table);
         }
@@ -101,7 +125,8 @@ class DynamoDbLocalEngineTest {
         InetAddress external = NetworkInterface.networkInterfaces()
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address");
         int port = Engines.dynamo().endpoint().getPort();
         assertThat(Ports.accepts("127.0.0.1", port)).isTrue();

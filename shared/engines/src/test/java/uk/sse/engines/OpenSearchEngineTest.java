@@ -8,19 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
 import uk.sse.engines.node.OpenSearchNodeMain;
 
 /** Talks to the shared node over plain HTTP; the last test closes it. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchEngineTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
         URI uri = Engines.openSearch().endpoint().resolve(path);
@@ -28,14 +27,17 @@ class OpenSearchEngineTest {
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String ok(String method, String path, String json) throws Exception {
         HttpResponse<String> response = send(method, path, json);
-        assertThat(response.statusCode()).as("%s %s -> %s", method, path, response.body()).isBetween(200, 201);
+        assertThat(response.statusCode())
+                .as("%s %s -> %s", method, path, response.body())
+                .isBetween(200, 201);
         return response.body();
     }
 
@@ -49,7 +51,8 @@ class OpenSearchEngineTest {
     void clusterIsHealthyWithOneNodeOnLoopback() throws Exception {
         assertThat(Engines.openSearch().endpoint().getHost()).isEqualTo("127.0.0.1");
         String health = ok("GET", "/_cluster/health?wait_for_status=yellow&timeout=60s", null);
-        assertThat(health).contains("\"cluster_name\":\"sse-engines\"", "\"number_of_nodes\":1")
+        assertThat(health)
+                .contains("\"cluster_name\":\"sse-engines\"", "\"number_of_nodes\":1")
                 .containsAnyOf("\"status\":\"green\"", "\"status\":\"yellow\"");
         assertThat(ok("GET", "/", null)).contains("\"number\" : \"3.8.0\"");
     }
@@ -79,10 +82,10 @@ class OpenSearchEngineTest {
                 {"about": "A school that runs clubs", "offer": "maths tutoring for every pupil",
                  "name_count": "Hill Top Primary", "location": {"lat": 51.5007, "lon": -0.1246}}""");
 
-        assertThat(hits("schools", "{\"match\": {\"about\": \"running\"}}")).isEqualTo("1");    // english stemming
-        assertThat(hits("schools", "{\"match\": {\"offer\": \"student\"}}")).isEqualTo("1");    // synonym filter
+        assertThat(hits("schools", "{\"match\": {\"about\": \"running\"}}")).isEqualTo("1"); // english stemming
+        assertThat(hits("schools", "{\"match\": {\"offer\": \"student\"}}")).isEqualTo("1"); // synonym filter
         assertThat(hits("schools", "{\"match\": {\"offer\": \"mathematics\"}}")).isEqualTo("1");
-        assertThat(hits("schools", "{\"term\": {\"name_count\": 3}}")).isEqualTo("1");           // mapper-extras
+        assertThat(hits("schools", "{\"term\": {\"name_count\": 3}}")).isEqualTo("1"); // mapper-extras
         assertThat(hits("schools", """
                 {"geo_distance": {"distance": "2km", "location": {"lat": 51.5033, "lon": -0.1196}}}""")).isEqualTo("1");
         assertThat(hits("schools", """

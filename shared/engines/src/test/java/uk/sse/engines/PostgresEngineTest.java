@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +18,7 @@ class PostgresEngineTest {
     void createInsertSelectThroughTheJdbcUrl() throws Exception {
         PostgresEngine pg = Engines.postgres();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("create schema jdbc_url_test");
             s.execute("create table jdbc_url_test.school (urn int primary key, name text not null, tags text[])");
             try (PreparedStatement insert = c.prepareStatement("insert into jdbc_url_test.school values (?, ?, ?)")) {
@@ -28,7 +27,8 @@ class PostgresEngineTest {
                 insert.setArray(3, c.createArrayOf("text", new String[] {"primary", "rural"}));
                 assertThat(insert.executeUpdate()).isEqualTo(1);
             }
-            try (ResultSet rs = s.executeQuery("select name, cardinality(tags), version() from jdbc_url_test.school where urn = 100000")) {
+            try (ResultSet rs = s.executeQuery(
+                    "select name, cardinality(tags), version() from jdbc_url_test.school where urn = 100000")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("Hill Top Primary");
                 assertThat(rs.getInt(2)).isEqualTo(2);
@@ -40,11 +40,13 @@ class PostgresEngineTest {
     @Test
     void dataSourceWorksAndDataLivesInTheWorkDirectory() throws Exception {
         PostgresEngine pg = Engines.postgres();
-        try (Connection c = pg.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create schema data_source_test");
             s.execute("create table data_source_test.t (id bigint generated always as identity, v jsonb)");
             s.execute("insert into data_source_test.t (v) values ('{\"a\": 1}')");
-            try (ResultSet rs = s.executeQuery("select v ->> 'a', current_setting('data_directory') from data_source_test.t")) {
+            try (ResultSet rs =
+                    s.executeQuery("select v ->> 'a', current_setting('data_directory') from data_source_test.t")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("1");
                 Path dataDir = Path.of(rs.getString(2));
@@ -59,7 +61,7 @@ class PostgresEngineTest {
         PostgresEngine pg = PostgresEngine.start(workDir);
         int port = pg.port();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
-             ResultSet rs = c.createStatement().executeQuery("select 1")) {
+                ResultSet rs = c.createStatement().executeQuery("select 1")) {
             assertThat(rs.next()).isTrue();
         }
         assertThat(workDir.resolve("data/PG_VERSION")).exists();

@@ -16,9 +16,10 @@ import java.util.List;
 public final class AccessMatrix {
 
     /** The columns, in the tables' order. */
-    public static final List<String> COLUMNS = List.of("ADVISER", "BROKER", "school", "provider", "ASSURER", "COMMISSIONER", "ADMIN", "service");
+    public static final List<String> COLUMNS =
+            List.of("ADVISER", "BROKER", "school", "provider", "ASSURER", "COMMISSIONER", "ADMIN", "service");
 
-    private AccessMatrix() { }
+    private AccessMatrix() {}
 
     /** One refused cell: the endpoint as the table writes it (backticks and all) and the column. */
     public record Denial(String endpoint, String column) {
@@ -44,9 +45,13 @@ public final class AccessMatrix {
             if (!line.startsWith("|") || line.startsWith("|---") || line.startsWith("| endpoint")) {
                 continue;
             }
-            List<String> cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|")).map(String::strip).toList();
+            List<String> cells = Arrays.stream(
+                            line.substring(1, line.length() - 1).split("\\|"))
+                    .map(String::strip)
+                    .toList();
             if (cells.size() != COLUMNS.size() + 1) {
-                throw new IllegalStateException("a row of the " + function + " table has " + cells.size() + " cells: " + line);
+                throw new IllegalStateException(
+                        "a row of the " + function + " table has " + cells.size() + " cells: " + line);
             }
             for (int c = 0; c < COLUMNS.size(); c++) {
                 if (cells.get(c + 1).equals("✗")) {
@@ -63,7 +68,8 @@ public final class AccessMatrix {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no docs/architecture.md above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no docs/architecture.md above " + Path.of("").toAbsolutePath());
         }
         try {
             return Files.readAllLines(dir.resolve("docs/architecture.md"));

@@ -8,7 +8,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,8 +38,11 @@ public class Api {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String contentType() {
@@ -51,7 +53,10 @@ public class Api {
         @SuppressWarnings("unchecked")
         public List<String> problemFields() {
             Object errors = map().get("errors");
-            return errors == null ? List.of() : ((List<Map<String, Object>>) errors).stream().map(e -> (String) e.get("field")).toList();
+            return errors == null
+                    ? List.of()
+                    : ((List<Map<String, Object>>) errors)
+                            .stream().map(e -> (String) e.get("field")).toList();
         }
     }
 

@@ -1,11 +1,5 @@
 package uk.sse.testing;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * Test files in the shape of GIAS's full download ({@code edubasealldata}): its 140 columns in its order (the release
@@ -33,45 +32,164 @@ public final class GiasFiles {
     /** Stands in every head teacher column: it must never be found in the register. */
     public static final String HEAD_CANARY = "Zzyzx-Headteacher";
 
-    public static final List<String> FULL_HEADER = List.of("URN", "LA (code)", "LA (name)", "EstablishmentNumber",
-            "EstablishmentName", "TypeOfEstablishment (code)", "TypeOfEstablishment (name)", "EstablishmentTypeGroup (code)",
-            "EstablishmentTypeGroup (name)", "EstablishmentStatus (code)", "EstablishmentStatus (name)",
-            "ReasonEstablishmentOpened (code)", "ReasonEstablishmentOpened (name)", "OpenDate", "ReasonEstablishmentClosed (code)",
-            "ReasonEstablishmentClosed (name)", "CloseDate", "PhaseOfEducation (code)", "PhaseOfEducation (name)",
-            "StatutoryLowAge", "StatutoryHighAge", "Boarders (code)", "Boarders (name)", "NurseryProvision (name)",
-            "OfficialSixthForm (code)", "OfficialSixthForm (name)", "Gender (code)", "Gender (name)",
-            "ReligiousCharacter (code)", "ReligiousCharacter (name)", "ReligiousEthos (name)", "Diocese (code)",
-            "Diocese (name)", "AdmissionsPolicy (code)", "AdmissionsPolicy (name)", "SchoolCapacity", "SpecialClasses (code)",
-            "SpecialClasses (name)", "CensusDate", "NumberOfPupils", "NumberOfBoys", "NumberOfGirls", "PercentageFSM",
-            "TrustSchoolFlag (code)", "TrustSchoolFlag (name)", "Trusts (code)", "Trusts (name)", "SchoolSponsorFlag (name)",
-            "SchoolSponsors (name)", "FederationFlag (name)", "Federations (code)", "Federations (name)", "UKPRN",
-            "FEHEIdentifier", "FurtherEducationType (name)", "OfstedLastInsp", "OfstedSpecialMeasures (code)",
-            "OfstedSpecialMeasures (name)", "LastChangedDate", "Street", "Locality", "Address3", "Town", "County (name)",
-            "Postcode", "SchoolWebsite", "TelephoneNum", "HeadTitle (name)", "HeadFirstName", "HeadLastName",
-            "HeadPreferredJobTitle", "BSOInspectorateName (name)", "InspectorateReport", "DateOfLastInspectionVisit",
-            "NextInspectionVisit", "TeenMoth (name)", "TeenMothPlaces", "CCF (name)", "SENPRU (name)", "EBD (name)",
-            "PlacesPRU", "FTProv (name)", "EdByOther (name)", "Section41Approved (name)", "SEN1 (name)", "SEN2 (name)",
-            "SEN3 (name)", "SEN4 (name)", "SEN5 (name)", "SEN6 (name)", "SEN7 (name)", "SEN8 (name)", "SEN9 (name)",
-            "SEN10 (name)", "SEN11 (name)", "SEN12 (name)", "SEN13 (name)", "TypeOfResourcedProvision (name)",
-            "ResourcedProvisionOnRoll", "ResourcedProvisionCapacity", "SenUnitOnRoll", "SenUnitCapacity", "GOR (code)",
-            "GOR (name)", "DistrictAdministrative (code)", "DistrictAdministrative (name)", "AdministrativeWard (code)",
-            "AdministrativeWard (name)", "ParliamentaryConstituency (code)", "ParliamentaryConstituency (name)",
-            "UrbanRural (code)", "UrbanRural (name)", "GSSLACode (name)", "Easting", "Northing", "MSOA (name)", "LSOA (name)",
-            "InspectorateName (name)", "SENStat", "SENNoStat", "BoardingEstablishment (name)", "PropsName",
-            "PreviousLA (code)", "PreviousLA (name)", "PreviousEstablishmentNumber", "OfstedRating (name)",
-            "RSCRegion (name)", "Country (name)", "UPRN", "SiteName", "QABName (code)", "QABName (name)",
-            "EstablishmentAccredited (code)", "EstablishmentAccredited (name)", "QABReport", "CHNumber", "MSOA (code)",
-            "LSOA (code)", "FSM", "AccreditationExpiryDate");
+    public static final List<String> FULL_HEADER = List.of(
+            "URN",
+            "LA (code)",
+            "LA (name)",
+            "EstablishmentNumber",
+            "EstablishmentName",
+            "TypeOfEstablishment (code)",
+            "TypeOfEstablishment (name)",
+            "EstablishmentTypeGroup (code)",
+            "EstablishmentTypeGroup (name)",
+            "EstablishmentStatus (code)",
+            "EstablishmentStatus (name)",
+            "ReasonEstablishmentOpened (code)",
+            "ReasonEstablishmentOpened (name)",
+            "OpenDate",
+            "ReasonEstablishmentClosed (code)",
+            "ReasonEstablishmentClosed (name)",
+            "CloseDate",
+            "PhaseOfEducation (code)",
+            "PhaseOfEducation (name)",
+            "StatutoryLowAge",
+            "StatutoryHighAge",
+            "Boarders (code)",
+            "Boarders (name)",
+            "NurseryProvision (name)",
+            "OfficialSixthForm (code)",
+            "OfficialSixthForm (name)",
+            "Gender (code)",
+            "Gender (name)",
+            "ReligiousCharacter (code)",
+            "ReligiousCharacter (name)",
+            "ReligiousEthos (name)",
+            "Diocese (code)",
+            "Diocese (name)",
+            "AdmissionsPolicy (code)",
+            "AdmissionsPolicy (name)",
+            "SchoolCapacity",
+            "SpecialClasses (code)",
+            "SpecialClasses (name)",
+            "CensusDate",
+            "NumberOfPupils",
+            "NumberOfBoys",
+            "NumberOfGirls",
+            "PercentageFSM",
+            "TrustSchoolFlag (code)",
+            "TrustSchoolFlag (name)",
+            "Trusts (code)",
+            "Trusts (name)",
+            "SchoolSponsorFlag (name)",
+            "SchoolSponsors (name)",
+            "FederationFlag (name)",
+            "Federations (code)",
+            "Federations (name)",
+            "UKPRN",
+            "FEHEIdentifier",
+            "FurtherEducationType (name)",
+            "OfstedLastInsp",
+            "OfstedSpecialMeasures (code)",
+            "OfstedSpecialMeasures (name)",
+            "LastChangedDate",
+            "Street",
+            "Locality",
+            "Address3",
+            "Town",
+            "County (name)",
+            "Postcode",
+            "SchoolWebsite",
+            "TelephoneNum",
+            "HeadTitle (name)",
+            "HeadFirstName",
+            "HeadLastName",
+            "HeadPreferredJobTitle",
+            "BSOInspectorateName (name)",
+            "InspectorateReport",
+            "DateOfLastInspectionVisit",
+            "NextInspectionVisit",
+            "TeenMoth (name)",
+            "TeenMothPlaces",
+            "CCF (name)",
+            "SENPRU (name)",
+            "EBD (name)",
+            "PlacesPRU",
+            "FTProv (name)",
+            "EdByOther (name)",
+            "Section41Approved (name)",
+            "SEN1 (name)",
+            "SEN2 (name)",
+            "SEN3 (name)",
+            "SEN4 (name)",
+            "SEN5 (name)",
+            "SEN6 (name)",
+            "SEN7 (name)",
+            "SEN8 (name)",
+            "SEN9 (name)",
+            "SEN10 (name)",
+            "SEN11 (name)",
+            "SEN12 (name)",
+            "SEN13 (name)",
+            "TypeOfResourcedProvision (name)",
+            "ResourcedProvisionOnRoll",
+            "ResourcedProvisionCapacity",
+            "SenUnitOnRoll",
+            "SenUnitCapacity",
+            "GOR (code)",
+            "GOR (name)",
+            "DistrictAdministrative (code)",
+            "DistrictAdministrative (name)",
+            "AdministrativeWard (code)",
+            "AdministrativeWard (name)",
+            "ParliamentaryConstituency (code)",
+            "ParliamentaryConstituency (name)",
+            "UrbanRural (code)",
+            "UrbanRural (name)",
+            "GSSLACode (name)",
+            "Easting",
+            "Northing",
+            "MSOA (name)",
+            "LSOA (name)",
+            "InspectorateName (name)",
+            "SENStat",
+            "SENNoStat",
+            "BoardingEstablishment (name)",
+            "PropsName",
+            "PreviousLA (code)",
+            "PreviousLA (name)",
+            "PreviousEstablishmentNumber",
+            "OfstedRating (name)",
+            "RSCRegion (name)",
+            "Country (name)",
+            "UPRN",
+            "SiteName",
+            "QABName (code)",
+            "QABName (name)",
+            "EstablishmentAccredited (code)",
+            "EstablishmentAccredited (name)",
+            "QABReport",
+            "CHNumber",
+            "MSOA (code)",
+            "LSOA (code)",
+            "FSM",
+            "AccreditationExpiryDate");
 
-    private static final String[] RATINGS = {"Outstanding", "Good", "Requires improvement", "Serious Weaknesses", "Special Measures"};
+    private static final String[] RATINGS = {
+        "Outstanding", "Good", "Requires improvement", "Serious Weaknesses", "Special Measures"
+    };
     private static final String[] SEN_TYPES = {"Resourced provision", "SEN unit", "Resourced provision and SEN unit"};
 
-    private GiasFiles() { }
+    private GiasFiles() {}
 
     /** The sample's real rows (a GIAS file, Windows-1252), by column name. */
     public static List<Map<String, String>> sampleRows(InputStream in) {
-        try (in; CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                     .parse(new InputStreamReader(in, WINDOWS_1252))) {
+        try (in;
+                CSVParser parser = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(new InputStreamReader(in, WINDOWS_1252))) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 rows.add(new LinkedHashMap<>(record.toMap()));
@@ -86,13 +204,17 @@ public final class GiasFiles {
      * The sample's rows and then {@code total - sample} generated ones, each with a 7-digit URN from 3,000,000 in an LA
      * of the sample, with trusts, federations, Ofsted and SEN provision on some. {@code edit} may change any row.
      */
-    public static Path write(Path file, int total, InputStream sampleFile, Consumer<Map<String, String>> edit) throws IOException {
+    public static Path write(Path file, int total, InputStream sampleFile, Consumer<Map<String, String>> edit)
+            throws IOException {
         List<Map<String, String>> sample = sampleRows(sampleFile);
         try (Writer out = Files.newBufferedWriter(file, WINDOWS_1252);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get())) {
+                CSVPrinter csv = new CSVPrinter(
+                        out,
+                        CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get())) {
             csv.printRecord(FULL_HEADER);
             for (int i = 0; i < total; i++) {
-                Map<String, String> row = i < sample.size() ? new HashMap<>(sample.get(i)) : generated(i - sample.size(), sample);
+                Map<String, String> row =
+                        i < sample.size() ? new HashMap<>(sample.get(i)) : generated(i - sample.size(), sample);
                 row.put("HeadFirstName", HEAD_CANARY);
                 row.put("HeadLastName", HEAD_CANARY);
                 edit.accept(row);
@@ -133,7 +255,9 @@ public final class GiasFiles {
             row.put("Federations (code)", "F" + n % 50);
             row.put("Federations (name)", "Federation " + n % 50);
         }
-        row.put("UrbanRural (name)", n % 4 == 0 ? "(England/Wales) Rural village" : "(England/Wales) Urban city and town");
+        row.put(
+                "UrbanRural (name)",
+                n % 4 == 0 ? "(England/Wales) Rural village" : "(England/Wales) Urban city and town");
         if (n % 5 != 0) {
             row.put("OfstedRating (name)", RATINGS[n % RATINGS.length]);
             row.put("OfstedLastInsp", String.format("%02d-%02d-20%02d", 1 + n % 28, 1 + n % 12, 10 + n % 14));

@@ -7,7 +7,7 @@ public final class JsonDamage {
 
     private static final String ALPHABET = "{}[]\":,0123456789-.eE truefalsnul\\/";
 
-    private JsonDamage() { }
+    private JsonDamage() {}
 
     /** {@code json} with 1 to {@code maxEdits} random edits. */
     public static String damage(String json, Random random, int maxEdits) {

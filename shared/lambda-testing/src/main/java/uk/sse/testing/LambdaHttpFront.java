@@ -3,7 +3,6 @@ package uk.sse.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +35,8 @@ public final class LambdaHttpFront implements AutoCloseable {
     public static LambdaHttpFront serve(LambdaInstance lambda) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            ExecutorService workers = Executors.newFixedThreadPool(8, Thread.ofPlatform().name("lambda-front-", 0).daemon().factory());
+            ExecutorService workers = Executors.newFixedThreadPool(
+                    8, Thread.ofPlatform().name("lambda-front-", 0).daemon().factory());
             LambdaHttpFront front = new LambdaHttpFront(server, workers, lambda);
             server.createContext("/", front::exchange);
             server.setExecutor(workers);
@@ -56,21 +56,29 @@ public final class LambdaHttpFront implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             byte[] body = in.readAllBytes();
             URI uri = exchange.getRequestURI();
             String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            APIGatewayV2HTTPResponse response = lambda.handle(exchange.getRequestMethod(), pathAndQuery, headers,
+            APIGatewayV2HTTPResponse response = lambda.handle(
+                    exchange.getRequestMethod(),
+                    pathAndQuery,
+                    headers,
                     body.length == 0 ? null : new String(body, StandardCharsets.UTF_8));
             if (response.getMultiValueHeaders() != null) {
-                response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> answer(exchange, name, v)));
+                response.getMultiValueHeaders()
+                        .forEach((name, values) -> values.forEach(v -> answer(exchange, name, v)));
             }
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> answer(exchange, name, value));
             }
-            byte[] answer = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+            byte[] answer = response.getBody() == null
+                    ? new byte[0]
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.getStatusCode(), answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -83,7 +91,9 @@ public final class LambdaHttpFront implements AutoCloseable {
     /** The server frames the body itself, so the handler's own length and encoding headers are left out. */
     private static void answer(HttpExchange exchange, String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.equals("content-length") && !lower.equals("transfer-encoding") && !exchange.getResponseHeaders().containsKey(name)) {
+        if (!lower.equals("content-length")
+                && !lower.equals("transfer-encoding")
+                && !exchange.getResponseHeaders().containsKey(name)) {
             exchange.getResponseHeaders().add(name, value);
         }
     }

@@ -6,7 +6,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -29,7 +28,8 @@ public final class LambdaInstance implements AutoCloseable {
         var environment = test.getEnvironment();
         return new LambdaInstance(ApplicationContext.builder()
                 .environments(environment.getActiveNames().toArray(String[]::new))
-                .propertySources(environment.getPropertySources().toArray(io.micronaut.context.env.PropertySource[]::new))
+                .propertySources(
+                        environment.getPropertySources().toArray(io.micronaut.context.env.PropertySource[]::new))
                 .properties(extra)
                 .start());
     }
@@ -70,24 +70,40 @@ public final class LambdaInstance implements AutoCloseable {
     }
 
     /** One API Gateway HTTP API (payload 2.0) event through the handler; header names in lower case, as API Gateway sends them. */
-    public APIGatewayV2HTTPResponse handle(String method, String pathAndQuery, Map<String, String> headers, String body) {
+    public APIGatewayV2HTTPResponse handle(
+            String method, String pathAndQuery, Map<String, String> headers, String body) {
         return handle(method, pathAndQuery, headers, body, null);
     }
 
     /** As {@link #handle(String, String, Map, String)} with the invocation's Lambda context, as the runtime passes it. */
-    public APIGatewayV2HTTPResponse handle(String method, String pathAndQuery, Map<String, String> headers, String body,
-                                           com.amazonaws.services.lambda.runtime.Context lambdaContext) {
+    public APIGatewayV2HTTPResponse handle(
+            String method,
+            String pathAndQuery,
+            Map<String, String> headers,
+            String body,
+            com.amazonaws.services.lambda.runtime.Context lambdaContext) {
         int question = pathAndQuery.indexOf('?');
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query)
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(path)
+                .withRawQueryString(query)
                 .withQueryStringParameters(query.isEmpty() ? null : parameters(query))
-                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                                .withProtocol("HTTP/1.1").withSourceIp("192.0.2.10").build())
-                        .withRequestId("test-" + System.nanoTime()).withStage("$default").build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("192.0.2.10")
+                                .build())
+                        .withRequestId("test-" + System.nanoTime())
+                        .withStage("$default")
+                        .build())
                 .build();
         return handler.handleRequest(event, lambdaContext);
     }

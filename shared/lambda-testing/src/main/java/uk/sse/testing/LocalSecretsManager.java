@@ -2,7 +2,6 @@ package uk.sse.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -61,7 +60,9 @@ public final class LocalSecretsManager implements AutoCloseable {
 
     /** How many times {@code secretId}'s value was read. */
     public long reads(String secretId) {
-        return asked.stream().filter(a -> a.startsWith("secretsmanager.GetSecretValue ") && a.contains("\"" + secretId + "\"")).count();
+        return asked.stream()
+                .filter(a -> a.startsWith("secretsmanager.GetSecretValue ") && a.contains("\"" + secretId + "\""))
+                .count();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -71,11 +72,18 @@ public final class LocalSecretsManager implements AutoCloseable {
         Matcher id = SECRET_ID.matcher(body);
         String[] secret = id.find() ? secrets.get(id.group(1)) : null;
         if (!"secretsmanager.GetSecretValue".equals(target) || secret == null) {
-            send(exchange, 400, "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}");
+            send(
+                    exchange,
+                    400,
+                    "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}");
             return;
         }
-        send(exchange, 200, "{\"ARN\":" + quoted(id.group(1)) + ",\"Name\":" + quoted(id.group(1)) + ",\"VersionId\":\"" + secret[1]
-                + "\",\"SecretString\":" + quoted(secret[0]) + ",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1.7e9}");
+        send(
+                exchange,
+                200,
+                "{\"ARN\":" + quoted(id.group(1)) + ",\"Name\":" + quoted(id.group(1)) + ",\"VersionId\":\"" + secret[1]
+                        + "\",\"SecretString\":" + quoted(secret[0])
+                        + ",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1.7e9}");
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

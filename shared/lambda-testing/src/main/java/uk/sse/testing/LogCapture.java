@@ -6,9 +6,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.logging.JsonLogEncoder;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.logging.JsonLogEncoder;
 
 /**
  * Catches what the functions in this JVM log, encoded exactly as in AWS (the functions' {@link JsonLogEncoder}), to be

@@ -3,9 +3,6 @@ package uk.sse.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.json.JsonMapper;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +22,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * GOV.UK Notify's email API on 127.0.0.1, for the tests and the local run: {@code POST /v2/notifications/email} is
@@ -37,7 +36,8 @@ import java.util.function.Consumer;
 public final class NotifyStandIn implements AutoCloseable {
 
     /** An email Notify accepted. */
-    public record Email(Instant at, String templateId, String to, Map<String, Object> personalisation, String reference) { }
+    public record Email(
+            Instant at, String templateId, String to, Map<String, Object> personalisation, String reference) {}
 
     private static final Duration FRESH = Duration.ofSeconds(30);
 
@@ -49,10 +49,11 @@ public final class NotifyStandIn implements AutoCloseable {
     private final ConcurrentLinkedQueue<Email> accepted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedDeque<Integer> scripted = new ConcurrentLinkedDeque<>();
-    private volatile Consumer<Email> listener = e -> { };
+    private volatile Consumer<Email> listener = e -> {};
     private volatile Map<String, String> templateNames = Map.of();
 
-    private NotifyStandIn(HttpServer server, ExecutorService workers, JsonMapper json, String serviceId, String secret) {
+    private NotifyStandIn(
+            HttpServer server, ExecutorService workers, JsonMapper json, String serviceId, String secret) {
         this.server = server;
         this.workers = workers;
         this.json = json;
@@ -64,8 +65,14 @@ public final class NotifyStandIn implements AutoCloseable {
     public static NotifyStandIn start(JsonMapper json) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            ExecutorService workers = Executors.newFixedThreadPool(8, Thread.ofPlatform().name("notify-", 0).daemon().factory());
-            NotifyStandIn notify = new NotifyStandIn(server, workers, json, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+            ExecutorService workers = Executors.newFixedThreadPool(
+                    8, Thread.ofPlatform().name("notify-", 0).daemon().factory());
+            NotifyStandIn notify = new NotifyStandIn(
+                    server,
+                    workers,
+                    json,
+                    UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString());
             server.createContext("/", notify::exchange);
             server.setExecutor(workers);
             server.start();
@@ -126,7 +133,8 @@ public final class NotifyStandIn implements AutoCloseable {
     public List<Email> await(String to, int count, Duration wait) {
         Instant until = Instant.now().plus(wait);
         while (true) {
-            List<Email> theirs = emails().stream().filter(e -> e.to().equals(to)).toList();
+            List<Email> theirs =
+                    emails().stream().filter(e -> e.to().equals(to)).toList();
             if (theirs.size() >= count || Instant.now().isAfter(until)) {
                 return theirs;
             }
@@ -140,9 +148,11 @@ public final class NotifyStandIn implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            if ("GET".equals(exchange.getRequestMethod()) && "/".equals(exchange.getRequestURI().getPath())) {
+            if ("GET".equals(exchange.getRequestMethod())
+                    && "/".equals(exchange.getRequestURI().getPath())) {
                 byte[] page = page().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, page.length);
@@ -151,8 +161,17 @@ public final class NotifyStandIn implements AutoCloseable {
                 }
                 return;
             }
-            if (!"POST".equals(exchange.getRequestMethod()) || !"/v2/notifications/email".equals(exchange.getRequestURI().getPath())) {
-                answer(exchange, 404, error(404, "NotFound", "no " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()));
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !"/v2/notifications/email"
+                            .equals(exchange.getRequestURI().getPath())) {
+                answer(
+                        exchange,
+                        404,
+                        error(
+                                404,
+                                "NotFound",
+                                "no " + exchange.getRequestMethod() + " "
+                                        + exchange.getRequestURI().getPath()));
                 return;
             }
             String problem = tokenProblem(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -163,7 +182,10 @@ public final class NotifyStandIn implements AutoCloseable {
             }
             Integer status = scripted.poll();
             if (status != null) {
-                answer(exchange, status, error(status, status >= 500 ? "Exception" : "BadRequestError", "scripted " + status));
+                answer(
+                        exchange,
+                        status,
+                        error(status, status >= 500 ? "Exception" : "BadRequestError", "scripted " + status));
                 return;
             }
             Map<String, Object> sent = json.readValue(body, Map.class);
@@ -175,7 +197,8 @@ public final class NotifyStandIn implements AutoCloseable {
                 return;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> personalisation = sent.get("personalisation") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            Map<String, Object> personalisation =
+                    sent.get("personalisation") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             String reference = sent.get("reference") instanceof String r ? r : null;
             Email email = new Email(Instant.now(), t, address, personalisation, reference);
             accepted.add(email);
@@ -184,8 +207,15 @@ public final class NotifyStandIn implements AutoCloseable {
             Map<String, Object> reply = new java.util.LinkedHashMap<>();
             reply.put("id", id);
             reply.put("reference", reference);
-            reply.put("content", Map.of("body", String.valueOf(personalisation.get("title")), "subject", "School Support Exchange",
-                    "from_email", "sse@notifications.service.gov.uk"));
+            reply.put(
+                    "content",
+                    Map.of(
+                            "body",
+                            String.valueOf(personalisation.get("title")),
+                            "subject",
+                            "School Support Exchange",
+                            "from_email",
+                            "sse@notifications.service.gov.uk"));
             reply.put("uri", baseUrl() + "/v2/notifications/" + id);
             reply.put("template", Map.of("id", t, "version", 1, "uri", baseUrl() + "/v2/templates/" + t));
             answer(exchange, 201, json.writeValueAsBytes(reply));
@@ -196,26 +226,39 @@ public final class NotifyStandIn implements AutoCloseable {
 
     /** The emails accepted, newest first: when, to whom, which template, and the title and link they carry. */
     private String page() {
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=en><head><meta charset=utf-8><meta http-equiv=refresh content=5>"
-                + "<title>Emails sent to the local Notify</title><style>body{font-family:sans-serif;margin:1em}td,th{border-bottom:1px solid #ccc;"
-                + "padding:4px 8px;text-align:left;vertical-align:top}table{border-collapse:collapse}</style></head><body>"
-                + "<h1>Emails sent to the local Notify stand-in</h1><p>Newest first. Nothing here leaves this machine.</p>"
-                + "<table><tr><th>time (UTC)</th><th>to</th><th>template</th><th>title</th><th>link</th></tr>");
+        StringBuilder html = new StringBuilder(
+                "<!doctype html><html lang=en><head><meta charset=utf-8><meta http-equiv=refresh content=5>"
+                        + "<title>Emails sent to the local Notify</title><style>body{font-family:sans-serif;margin:1em}td,th{border-bottom:1px solid #ccc;"
+                        + "padding:4px 8px;text-align:left;vertical-align:top}table{border-collapse:collapse}</style></head><body>"
+                        + "<h1>Emails sent to the local Notify stand-in</h1><p>Newest first. Nothing here leaves this machine.</p>"
+                        + "<table><tr><th>time (UTC)</th><th>to</th><th>template</th><th>title</th><th>link</th></tr>");
         List<Email> newestFirst = emails();
         java.util.Collections.reverse(newestFirst);
         for (Email e : newestFirst) {
             String link = String.valueOf(e.personalisation().getOrDefault("link", ""));
-            html.append("<tr><td>").append(e.at().toString(), 0, 19).append("</td><td>").append(escape(e.to())).append("</td><td>")
-                    .append(escape(templateName(e.templateId()))).append("</td><td>")
-                    .append(escape(String.valueOf(e.personalisation().getOrDefault("title", "")))).append("</td><td>")
-                    .append(link.startsWith("http") ? "<a href=\"" + escape(link) + "\">" + escape(link) + "</a>" : escape(link))
+            html.append("<tr><td>")
+                    .append(e.at().toString(), 0, 19)
+                    .append("</td><td>")
+                    .append(escape(e.to()))
+                    .append("</td><td>")
+                    .append(escape(templateName(e.templateId())))
+                    .append("</td><td>")
+                    .append(escape(String.valueOf(e.personalisation().getOrDefault("title", ""))))
+                    .append("</td><td>")
+                    .append(
+                            link.startsWith("http")
+                                    ? "<a href=\"" + escape(link) + "\">" + escape(link) + "</a>"
+                                    : escape(link))
                     .append("</td></tr>");
         }
         return html.append("</table></body></html>").toString();
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /** Why Notify would refuse the token, or null. */
@@ -257,7 +300,8 @@ public final class NotifyStandIn implements AutoCloseable {
 
     private byte[] error(int status, String kind, String message) {
         try {
-            return json.writeValueAsBytes(Map.of("status_code", status, "errors", List.of(Map.of("error", kind, "message", message))));
+            return json.writeValueAsBytes(
+                    Map.of("status_code", status, "errors", List.of(Map.of("error", kind, "message", message))));
         } catch (IOException e) {
             return ("{\"errors\":[{\"error\":\"" + kind + "\"}]}").getBytes(StandardCharsets.UTF_8);
         }

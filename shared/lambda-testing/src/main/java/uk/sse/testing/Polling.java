@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 /** Waits for eventually-consistent state (stream, index refresh) by polling, never by fixed sleeps. */
 public final class Polling {
 
-    private Polling() { }
+    private Polling() {}
 
     /** Polls until the probe's value satisfies {@code done} or the deadline passes; returns the last value seen. */
     public static <T> T until(Callable<T> probe, Predicate<T> done, Duration deadline) throws Exception {

@@ -2,13 +2,12 @@ package uk.sse.testing;
 
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
-import uk.sse.kernel.time.ClockFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import uk.sse.kernel.time.ClockFactory;
 
 /**
  * A clock the tests can move, to see approvals lapse on their review date. The Lambda handler runs in an

@@ -2,12 +2,11 @@ package uk.sse.testing;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +45,9 @@ public final class StdoutCapture implements AutoCloseable {
     /** The whole lines so far (a line still being printed by another thread is left for the next call). */
     public List<String> lines() {
         String text = copy.toString(StandardCharsets.UTF_8);
-        return Arrays.stream(text.substring(0, text.lastIndexOf('\n') + 1).split("\n")).filter(l -> !l.isBlank()).toList();
+        return Arrays.stream(text.substring(0, text.lastIndexOf('\n') + 1).split("\n"))
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 
     /** The lines that are embedded-metric-format records. */
@@ -56,13 +57,15 @@ public final class StdoutCapture implements AutoCloseable {
 
     /** The embedded-metric-format records so far, read as JSON objects. */
     public List<Map<String, Object>> metrics(JsonMapper json) {
-        return metricLines().stream().map(line -> {
-            try {
-                return json.readValue(line, Argument.mapOf(String.class, Object.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("not a JSON metric line: " + line, e);
-            }
-        }).toList();
+        return metricLines().stream()
+                .map(line -> {
+                    try {
+                        return json.readValue(line, Argument.mapOf(String.class, Object.class));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("not a JSON metric line: " + line, e);
+                    }
+                })
+                .toList();
     }
 
     /** A record's (first) metric definition: its {@code Namespace}, {@code Dimensions} and {@code Metrics}. */

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-
 import java.nio.charset.StandardCharsets;
 
 /** The invocation's context as Lambda's runtime hands it to a handler: its request id and the function's name. */

@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -15,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local run's dead-letter store for one stream consumer, a folder ({@code .local/dead-letters/<consumer>/}): a
@@ -49,8 +48,12 @@ final class DeadLetters {
             Files.createDirectories(folder);
             Path file = folder.resolve(record.getDynamodb().getSequenceNumber() + KEPT);
             Files.write(file, json.writeValueAsBytes(event));
-            LOG.error("stream record {} of {} is kept in {}: rename it to {} to replay it", record.getDynamodb().getSequenceNumber(),
-                    record.getEventSourceARN(), file, REPLAY);
+            LOG.error(
+                    "stream record {} of {} is kept in {}: rename it to {} to replay it",
+                    record.getDynamodb().getSequenceNumber(),
+                    record.getEventSourceARN(),
+                    file,
+                    REPLAY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +75,9 @@ final class DeadLetters {
             try {
                 DynamodbEvent event = json.readValue(Files.readAllBytes(file), DynamodbEvent.class);
                 StreamsEventResponse response = consumer.handleRequest(event, null);
-                if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+                if (response == null
+                        || response.getBatchItemFailures() == null
+                        || response.getBatchItemFailures().isEmpty()) {
                     Files.delete(file);
                     taken++;
                     LOG.info("replayed {}", file);
@@ -89,7 +94,10 @@ final class DeadLetters {
     private static void keepAgain(Path file, String why) {
         try {
             String name = file.getFileName().toString();
-            Files.move(file, file.resolveSibling(name.substring(0, name.length() - REPLAY.length()) + KEPT), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    file,
+                    file.resolveSibling(name.substring(0, name.length() - REPLAY.length()) + KEPT),
+                    StandardCopyOption.REPLACE_EXISTING);
             LOG.error("replaying {} failed ({}); it is kept", file, why);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,14 +11,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import java.util.Map;
 import uk.sse.web.WebPages;
 import uk.sse.web.demo.DemoSignInPage;
 import uk.sse.web.forms.Errors;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.ReturnPaths;
 import uk.sse.web.session.SessionSignIn;
-
-import java.util.Map;
 
 /**
  * The local run's sign-in: choose a demo person, and the session starts with a token the local key signs, as Cognito's
@@ -49,21 +48,35 @@ public class DemoSignIn {
         String returnTo = ReturnPaths.orHome(form.get("returnTo"));
         var person = stack.get().people().find(form.getOrDefault("person", ""));
         if (person.isEmpty()) {
-            return pages.invalid(request, "demo/sign-in", "Sign in",
+            return pages.invalid(
+                    request,
+                    "demo/sign-in",
+                    "Sign in",
                     page(null, returnTo, Errors.none().add("person", "Choose who to sign in as")));
         }
         DemoPeople.Person p = person.get();
         var one = p.memberships().getFirst();
-        // one membership in the demo LA (or national): the token of one role as ever; else, the trust's too, of its memberships
-        boolean ofTheLa = one.area() == null || one.area().equals(stack.get().stack().demo().demoArea());
-        String token = p.memberships().size() == 1 && ofTheLa ? stack.get().stack().token(one.role(), one.organisation(), p.name())
+        // one membership in the demo LA (or national): the token of one role as ever; else, the trust's too, of its
+        // memberships
+        boolean ofTheLa = one.area() == null
+                || one.area().equals(stack.get().stack().demo().demoArea());
+        String token = p.memberships().size() == 1 && ofTheLa
+                ? stack.get().stack().token(one.role(), one.organisation(), p.name())
                 : stack.get().stack().token(p.key(), p.memberships(), p.name());
         return signIn.start(token, p.name(), returnTo);
     }
 
     private DemoSignInPage page(String chosen, String returnTo, Errors errors) {
-        return new DemoSignInPage(stack.get().people().groups().stream().map(g -> new DemoSignInPage.Group(g.heading(),
-                g.people().stream().map(p -> new DemoSignInPage.Option(p.key(), p.name(), p.hint())).toList())).toList(),
-                chosen, ReturnPaths.orHome(returnTo), errors);
+        return new DemoSignInPage(
+                stack.get().people().groups().stream()
+                        .map(g -> new DemoSignInPage.Group(
+                                g.heading(),
+                                g.people().stream()
+                                        .map(p -> new DemoSignInPage.Option(p.key(), p.name(), p.hint()))
+                                        .toList()))
+                        .toList(),
+                chosen,
+                ReturnPaths.orHome(returnTo),
+                errors);
     }
 }

@@ -1,15 +1,14 @@
 package uk.sse.local;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.directory.application.ImportPostcodes;
-import uk.sse.kernel.outcome.Outcome;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.directory.application.ImportPostcodes;
+import uk.sse.kernel.outcome.Outcome;
 
 /**
  * The postcode directory of the local run: the sample (the postcodes of the sample register's schools, and two whole
@@ -24,7 +23,7 @@ final class LocalPostcodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostcodes.class);
 
-    private LocalPostcodes() { }
+    private LocalPostcodes() {}
 
     static ImportPostcodes.Report loadSample(ImportPostcodes postcodes) {
         try (InputStream in = LocalPostcodes.class.getResourceAsStream(SAMPLE)) {
@@ -47,13 +46,20 @@ final class LocalPostcodes {
             long started = System.nanoTime();
             LOG.info("loading the postcode directory from {} in the background", path);
             try (InputStream in = Files.newInputStream(path)) {
-                ImportPostcodes.Report report = loaded(path.toString(), postcodes.importFrom(in, (sectors, rejected) -> {
-                    if (sectors % 1_000 == 0) {
-                        LOG.info("postcodes: {} sectors loaded so far", sectors);
-                    }
-                }));
-                LOG.info("postcode directory loaded from {} in {} s: {} rows, {} sectors ({} new, {} changed), {} rows rejected", path,
-                        (System.nanoTime() - started) / 1_000_000_000, report.rows(), report.sectors(), report.created(), report.updated(),
+                ImportPostcodes.Report report =
+                        loaded(path.toString(), postcodes.importFrom(in, (sectors, rejected) -> {
+                            if (sectors % 1_000 == 0) {
+                                LOG.info("postcodes: {} sectors loaded so far", sectors);
+                            }
+                        }));
+                LOG.info(
+                        "postcode directory loaded from {} in {} s: {} rows, {} sectors ({} new, {} changed), {} rows rejected",
+                        path,
+                        (System.nanoTime() - started) / 1_000_000_000,
+                        report.rows(),
+                        report.sectors(),
+                        report.created(),
+                        report.updated(),
                         report.rejected());
             } catch (IOException | RuntimeException e) {
                 LOG.error("the postcode directory could not be loaded from {}", path, e);

@@ -2,11 +2,6 @@ package uk.sse.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.notifier.model.SigningSecret;
-import uk.sse.notifier.model.WebhookSignatures;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.notifier.model.SigningSecret;
+import uk.sse.notifier.model.WebhookSignatures;
 
 /**
  * The local run's webhook receiver on 127.0.0.1: each path is a subscription's endpoint, whose signing secret it
@@ -37,10 +36,17 @@ final class LocalReceiver implements AutoCloseable {
     private static final int KEPT = 200;
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z.\\-]+)\"");
     private static final Pattern TEXT = Pattern.compile("^\\{\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,160})");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** One message as it arrived, with the outcome of checking its signature. */
-    record Arrival(Instant at, String path, String webhookId, String summary, WebhookSignatures.Verification signature, String body) { }
+    record Arrival(
+            Instant at,
+            String path,
+            String webhookId,
+            String summary,
+            WebhookSignatures.Verification signature,
+            String body) {}
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -57,14 +63,20 @@ final class LocalReceiver implements AutoCloseable {
     static LocalReceiver start(int port) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            ExecutorService workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("sse-webhook-receiver-", 0).daemon().factory());
+            ExecutorService workers = Executors.newFixedThreadPool(
+                    4,
+                    Thread.ofPlatform()
+                            .name("sse-webhook-receiver-", 0)
+                            .daemon()
+                            .factory());
             LocalReceiver receiver = new LocalReceiver(server, workers);
             server.createContext("/", receiver::exchange);
             server.setExecutor(workers);
             server.start();
             return receiver;
         } catch (IOException e) {
-            throw new IllegalStateException("the webhook receiver cannot listen on 127.0.0.1:" + port + " (set SSE_RECEIVER_PORT)", e);
+            throw new IllegalStateException(
+                    "the webhook receiver cannot listen on 127.0.0.1:" + port + " (set SSE_RECEIVER_PORT)", e);
         }
     }
 
@@ -87,7 +99,8 @@ final class LocalReceiver implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String path = exchange.getRequestURI().getPath();
             if ("GET".equals(exchange.getRequestMethod())) {
                 answer(exchange, 200, "text/html; charset=utf-8", page());
@@ -101,8 +114,13 @@ final class LocalReceiver implements AutoCloseable {
             }
             var h = exchange.getRequestHeaders();
             String id = h.getFirst(WebhookSignatures.ID);
-            WebhookSignatures.Verification checked = WebhookSignatures.verify(secret, id, h.getFirst(WebhookSignatures.TIMESTAMP),
-                    h.getFirst(WebhookSignatures.SIGNATURE), body, Instant.now());
+            WebhookSignatures.Verification checked = WebhookSignatures.verify(
+                    secret,
+                    id,
+                    h.getFirst(WebhookSignatures.TIMESTAMP),
+                    h.getFirst(WebhookSignatures.SIGNATURE),
+                    body,
+                    Instant.now());
             Arrival arrival = new Arrival(Instant.now(), path, id, summary(body), checked, body);
             synchronized (arrivals) {
                 arrivals.addFirst(arrival);
@@ -125,21 +143,39 @@ final class LocalReceiver implements AutoCloseable {
     }
 
     private String page() {
-        StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset=utf-8><meta http-equiv=refresh content=3>"
-                + "<title>Webhooks received</title><style>body{font-family:sans-serif;margin:2em}td,th{padding:4px 8px;text-align:left;"
-                + "vertical-align:top}tr:nth-child(even){background:#f4f4f4}.bad{color:#b00}pre{white-space:pre-wrap;max-width:70em;margin:0}"
-                + "</style></head><body><h1>Webhooks received by the local receiver</h1>");
+        StringBuilder html =
+                new StringBuilder("<!doctype html><html><head><meta charset=utf-8><meta http-equiv=refresh content=3>"
+                        + "<title>Webhooks received</title><style>body{font-family:sans-serif;margin:2em}td,th{padding:4px 8px;text-align:left;"
+                        + "vertical-align:top}tr:nth-child(even){background:#f4f4f4}.bad{color:#b00}pre{white-space:pre-wrap;max-width:70em;margin:0}"
+                        + "</style></head><body><h1>Webhooks received by the local receiver</h1>");
         html.append("<p>Endpoints: ");
         List<String> endpoints = new ArrayList<>();
-        labels.forEach((path, label) -> endpoints.add("<code>" + escape(origin() + path) + "</code> (" + escape(label) + ")"));
-        html.append(String.join(", ", endpoints)).append(". Newest first; the last ").append(KEPT).append(" are kept.</p>");
-        html.append("<table><tr><th>time</th><th>endpoint</th><th>message</th><th>signature</th><th>webhook-id</th></tr>");
+        labels.forEach(
+                (path, label) -> endpoints.add("<code>" + escape(origin() + path) + "</code> (" + escape(label) + ")"));
+        html.append(String.join(", ", endpoints))
+                .append(". Newest first; the last ")
+                .append(KEPT)
+                .append(" are kept.</p>");
+        html.append(
+                "<table><tr><th>time</th><th>endpoint</th><th>message</th><th>signature</th><th>webhook-id</th></tr>");
         for (Arrival a : arrivals()) {
             boolean valid = a.signature() == WebhookSignatures.Verification.VALID;
-            html.append("<tr><td>").append(TIME.format(a.at())).append("</td><td>").append(escape(a.path())).append("</td><td>")
-                    .append("<details><summary>").append(escape(a.summary())).append("</summary><pre>").append(escape(a.body()))
-                    .append("</pre></details></td><td class=").append(valid ? "ok" : "bad").append('>').append(a.signature())
-                    .append("</td><td><code>").append(escape(String.valueOf(a.webhookId()))).append("</code></td></tr>");
+            html.append("<tr><td>")
+                    .append(TIME.format(a.at()))
+                    .append("</td><td>")
+                    .append(escape(a.path()))
+                    .append("</td><td>")
+                    .append("<details><summary>")
+                    .append(escape(a.summary()))
+                    .append("</summary><pre>")
+                    .append(escape(a.body()))
+                    .append("</pre></details></td><td class=")
+                    .append(valid ? "ok" : "bad")
+                    .append('>')
+                    .append(a.signature())
+                    .append("</td><td><code>")
+                    .append(escape(String.valueOf(a.webhookId())))
+                    .append("</code></td></tr>");
         }
         return html.append("</table></body></html>").toString();
     }

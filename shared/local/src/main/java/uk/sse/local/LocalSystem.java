@@ -4,45 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
-import uk.sse.brokerage.BrokerageSettings;
-import uk.sse.brokerage.application.MoveRequest;
-import uk.sse.brokerage.application.ProposeOffers;
-import uk.sse.brokerage.application.RaiseRequest;
-import uk.sse.brokerage.application.ReconcileEngagements;
-import uk.sse.directory.application.ImportPostcodes;
-import uk.sse.directory.application.ImportSchoolRegister;
-import uk.sse.directory.signals.RecordEngagementOutcomes;
-import uk.sse.indexer.IndexDirectoryChanges;
-import uk.sse.directory.application.OfferStore;
-import uk.sse.directory.application.ProviderStore;
-import uk.sse.directory.model.Provider;
-import uk.sse.directory.model.ProviderType;
-import uk.sse.directory.storage.DirectorySettings;
-import uk.sse.engines.DynamoDbLocalEngine;
-import uk.sse.engines.Engines;
-import uk.sse.engines.OpenSearchEngine;
-import uk.sse.engines.PostgresEngine;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.IdentitySettings;
-import uk.sse.kernel.identity.Membership;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.TokenClaims;
-import uk.sse.kernel.outcome.Outcome;
-import uk.sse.ledger.LedgerSettings;
-import uk.sse.reporting.projection.ProjectEvents;
-import uk.sse.testing.NotifyStandIn;
-import uk.sse.ledger.application.ExpireDueHolds;
-import uk.sse.ledger.application.GiveEntitlements;
-import uk.sse.ledger.application.SetCreditScheme;
-import uk.sse.ledger.application.MoveCredits;
-import uk.sse.ledger.application.OpenAccount;
-import uk.sse.directory.application.KeepAreas;
-import uk.sse.local.demo.DemoAreas;
-import uk.sse.local.demo.DemoTrustCredits;
-import uk.sse.local.demo.DemoBrokerage;
-import uk.sse.local.demo.DemoDirectory;
-import uk.sse.local.demo.DemoLedger;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,13 +12,50 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import uk.sse.brokerage.BrokerageSettings;
+import uk.sse.brokerage.application.MoveRequest;
+import uk.sse.brokerage.application.ProposeOffers;
+import uk.sse.brokerage.application.RaiseRequest;
+import uk.sse.brokerage.application.ReconcileEngagements;
+import uk.sse.directory.application.ImportPostcodes;
+import uk.sse.directory.application.ImportSchoolRegister;
+import uk.sse.directory.application.KeepAreas;
+import uk.sse.directory.application.OfferStore;
+import uk.sse.directory.application.ProviderStore;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.model.ProviderType;
+import uk.sse.directory.signals.RecordEngagementOutcomes;
+import uk.sse.directory.storage.DirectorySettings;
+import uk.sse.engines.DynamoDbLocalEngine;
+import uk.sse.engines.Engines;
+import uk.sse.engines.OpenSearchEngine;
+import uk.sse.engines.PostgresEngine;
+import uk.sse.indexer.IndexDirectoryChanges;
+import uk.sse.kernel.identity.IdentitySettings;
+import uk.sse.kernel.identity.Membership;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.TokenClaims;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.ledger.LedgerSettings;
+import uk.sse.ledger.application.ExpireDueHolds;
+import uk.sse.ledger.application.GiveEntitlements;
+import uk.sse.ledger.application.MoveCredits;
+import uk.sse.ledger.application.OpenAccount;
+import uk.sse.ledger.application.SetCreditScheme;
+import uk.sse.local.demo.DemoAreas;
+import uk.sse.local.demo.DemoBrokerage;
+import uk.sse.local.demo.DemoDirectory;
+import uk.sse.local.demo.DemoLedger;
+import uk.sse.local.demo.DemoTrustCredits;
+import uk.sse.reporting.projection.ProjectEvents;
+import uk.sse.testing.NotifyStandIn;
 
 /**
  * The whole system on this machine: the embedded engines, every function's API on one Netty server, the
@@ -82,9 +80,15 @@ public final class LocalSystem implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private LocalNotifications notifications;
 
-    private LocalSystem(ApplicationContext context, DemoDirectory demo, ImportSchoolRegister.Report register,
-                       OpenSearchEngine openSearch, PostgresEngine postgres, List<StreamDriver> streams,
-                       DemoLedger.Seeded credits, ScheduledExecutorService sweeper) {
+    private LocalSystem(
+            ApplicationContext context,
+            DemoDirectory demo,
+            ImportSchoolRegister.Report register,
+            OpenSearchEngine openSearch,
+            PostgresEngine postgres,
+            List<StreamDriver> streams,
+            DemoLedger.Seeded credits,
+            ScheduledExecutorService sweeper) {
         this.context = context;
         this.demo = demo;
         this.register = register;
@@ -107,7 +111,8 @@ public final class LocalSystem implements AutoCloseable {
         settings.put("micronaut.security.token.jwt.signatures.secret.generator.secret", LocalWeb.freshSecret());
         Map<String, Object> readModel = ReportingReadModel.settings(postgres.join());
         settings.putAll(readModel);
-        LocalReceiver receiver = LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
+        LocalReceiver receiver =
+                LocalNotifications.receiver(Integer.parseInt(System.getenv().getOrDefault("SSE_RECEIVER_PORT", "0")));
         settings.putAll(LocalNotifications.settings(receiver));
         NotifyStandIn notify = LocalNotifications.startNotifyStandIn();
         settings.putAll(LocalNotifications.emailSettings(notify));
@@ -121,20 +126,39 @@ public final class LocalSystem implements AutoCloseable {
         settings.putAll(LocalWeb.settings(port));
         // the notifier's messages link to the web's pages on this server
         settings.put("sse.notifier.link-base-url", "http://127.0.0.1:" + port);
-        ApplicationContext context = Micronaut.build(args).mainClass(LocalSystem.class).banner(false).environments("local")
-                .properties(settings).start();
+        ApplicationContext context = Micronaut.build(args)
+                .mainClass(LocalSystem.class)
+                .banner(false)
+                .environments("local")
+                .properties(settings)
+                .start();
         List<StreamDriver> streams = new ArrayList<>();
         try {
             URI dynamoUri = dynamo.join().endpoint();
             String directoryTable = context.getBean(DirectorySettings.class).tableName();
-            Map<String, Object> consumers = Map.of("sse.aws.endpoint", dynamoUri.toString(),
-                    "sse.opensearch.url", openSearch.join().endpoint().toString(),
-                    "sse.indexer.directory-table", directoryTable, "sse.directory.table-name", directoryTable);
-            streams.add(StreamDriver.start(dynamoUri, directoryTable, new IndexDirectoryChanges(consumerContext(consumers))));
-            streams.add(StreamDriver.start(dynamoUri, context.getBean(BrokerageSettings.class).tableName(),
+            Map<String, Object> consumers = Map.of(
+                    "sse.aws.endpoint",
+                    dynamoUri.toString(),
+                    "sse.opensearch.url",
+                    openSearch.join().endpoint().toString(),
+                    "sse.indexer.directory-table",
+                    directoryTable,
+                    "sse.directory.table-name",
+                    directoryTable);
+            streams.add(StreamDriver.start(
+                    dynamoUri, directoryTable, new IndexDirectoryChanges(consumerContext(consumers))));
+            streams.add(StreamDriver.start(
+                    dynamoUri,
+                    context.getBean(BrokerageSettings.class).tableName(),
                     new RecordEngagementOutcomes(consumerContext(consumers))));
-            streams.add(StreamDriver.start(dynamoUri, List.of(context.getBean(LedgerSettings.class).tableName(), directoryTable,
-                    context.getBean(BrokerageSettings.class).tableName()), 100, new ProjectEvents(consumerContext(readModel))));
+            streams.add(StreamDriver.start(
+                    dynamoUri,
+                    List.of(
+                            context.getBean(LedgerSettings.class).tableName(),
+                            directoryTable,
+                            context.getBean(BrokerageSettings.class).tableName()),
+                    100,
+                    new ProjectEvents(consumerContext(readModel))));
             var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(sample()));
             if (!(imported instanceof Outcome.Done<ImportSchoolRegister.Report> register)) {
                 throw new IllegalStateException("the sample register was refused: " + imported);
@@ -143,25 +167,42 @@ public final class LocalSystem implements AutoCloseable {
             DemoAreas.define(context.getBean(KeepAreas.class), DemoDirectory.sampleSchools());
             DemoDirectory demo = DemoDirectory.generate(DemoDirectory.sampleSchools(), LocalDate.now(), DEMO_SEED);
             demo.load(context.getBean(ProviderStore.class), context.getBean(OfferStore.class));
-            DemoLedger.Seeded credits = DemoLedger.seed(demo, context.getBean(OpenAccount.class), context.getBean(MoveCredits.class));
-            DemoTrustCredits.seed(DemoAreas.trustAcademies(DemoDirectory.sampleSchools()), context.getBean(OpenAccount.class),
-                    context.getBean(SetCreditScheme.class), context.getBean(GiveEntitlements.class));
-            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
+            DemoLedger.Seeded credits =
+                    DemoLedger.seed(demo, context.getBean(OpenAccount.class), context.getBean(MoveCredits.class));
+            DemoTrustCredits.seed(
+                    DemoAreas.trustAcademies(DemoDirectory.sampleSchools()),
+                    context.getBean(OpenAccount.class),
+                    context.getBean(SetCreditScheme.class),
+                    context.getBean(GiveEntitlements.class));
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("sse-hold-sweeper").daemon().factory());
             ExpireDueHolds expire = context.getBean(ExpireDueHolds.class);
-            sweeper.scheduleWithFixedDelay(() -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+            sweeper.scheduleWithFixedDelay(
+                    () -> expire.sweep(1000), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
             // the brokerage's reconciliation with the ledger, as its schedule runs it in AWS (every five minutes there)
             ReconcileEngagements reconcile = context.getBean(ReconcileEngagements.class);
-            sweeper.scheduleWithFixedDelay(() -> runLogged(() -> reconcile.run(5000)), SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
-            // the areas' credit schemes, daily in AWS: every minute here, so a scheme set on its page gives within a minute
+            sweeper.scheduleWithFixedDelay(
+                    () -> runLogged(() -> reconcile.run(5000)),
+                    SWEEP_EVERY.toSeconds(),
+                    SWEEP_EVERY.toSeconds(),
+                    TimeUnit.SECONDS);
+            // the areas' credit schemes, daily in AWS: every minute here, so a scheme set on its page gives within a
+            // minute
             GiveEntitlements entitlements = context.getBean(GiveEntitlements.class);
             sweeper.scheduleWithFixedDelay(() -> runLogged(entitlements::run), 60, 60, TimeUnit.SECONDS);
             // dead letters renamed to .replay are handed back to their consumers (operations.md)
-            sweeper.scheduleWithFixedDelay(() -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
-            LocalSystem stack = new LocalSystem(context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
-            stack.notifications = LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver, notify);
+            sweeper.scheduleWithFixedDelay(
+                    () -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
+            LocalSystem stack = new LocalSystem(
+                    context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
+            stack.notifications =
+                    LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver, notify);
             awaitSearch(stack);
             LocalPostcodes.loadFullFileIfAsked(context.getBean(ImportPostcodes.class));
-            stack.brokerage = DemoBrokerage.seed(demo, context.getBean(RaiseRequest.class), context.getBean(ProposeOffers.class),
+            stack.brokerage = DemoBrokerage.seed(
+                    demo,
+                    context.getBean(RaiseRequest.class),
+                    context.getBean(ProposeOffers.class),
                     context.getBean(MoveRequest.class));
             context.registerSingleton(new Handle(stack, DemoPeople.of(demo, areaName(demo.demoArea()))));
             return stack;
@@ -175,11 +216,14 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** What the demo sign-in page needs once the demo data is in: the stack (to sign tokens) and the people to offer. */
-    public record Handle(LocalSystem stack, DemoPeople people) { }
+    public record Handle(LocalSystem stack, DemoPeople people) {}
 
     private static String areaName(String area) {
-        return DemoDirectory.sampleSchools().stream().filter(s -> area.equals(s.laCode()) && s.laName() != null)
-                .map(uk.sse.directory.register.School::laName).findFirst().orElse(null);
+        return DemoDirectory.sampleSchools().stream()
+                .filter(s -> area.equals(s.laCode()) && s.laName() != null)
+                .map(uk.sse.directory.register.School::laName)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -188,7 +232,9 @@ public final class LocalSystem implements AutoCloseable {
      * need settings only the server's context has.
      */
     static io.micronaut.context.ApplicationContextBuilder consumerContext(Map<String, Object> properties) {
-        return ApplicationContext.builder().properties(properties).properties(Map.of("micronaut.health.monitor.enabled", false));
+        return ApplicationContext.builder()
+                .properties(properties)
+                .properties(Map.of("micronaut.health.monitor.enabled", false));
     }
 
     /** A scheduled task that must go on running after a failure (a scheduled executor stops a task that throws). */
@@ -196,13 +242,15 @@ public final class LocalSystem implements AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException failed) {
-            org.slf4j.LoggerFactory.getLogger(LocalSystem.class).warn("a scheduled task failed; it runs again at its next time", failed);
+            org.slf4j.LoggerFactory.getLogger(LocalSystem.class)
+                    .warn("a scheduled task failed; it runs again at its next time", failed);
         }
     }
 
     /** The port asked for, or for -1 (tests) a free one chosen now, because brokerage must know it before the server starts. */
     private static int port(Map<String, Object> properties) {
-        Object asked = properties.getOrDefault("micronaut.server.port", System.getenv().getOrDefault("SSE_PORT", "8080"));
+        Object asked =
+                properties.getOrDefault("micronaut.server.port", System.getenv().getOrDefault("SSE_PORT", "8080"));
         int port = Integer.parseInt(asked.toString());
         if (port != -1) {
             return port;
@@ -219,15 +267,25 @@ public final class LocalSystem implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         // what to ask and what to expect do not change while waiting: make them once
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpRequest search = java.net.http.HttpRequest.newBuilder(URI.create(stack.url() + "/search/offers?size=1"))
-                .header("Authorization", "Bearer " + stack.token(Role.ADVISER)).build();
-        long visible = stack.demo.offers().stream().filter(o -> o.visibleToAdvisers(LocalDate.now())).count();
+        java.net.http.HttpRequest search = java.net.http.HttpRequest.newBuilder(
+                        URI.create(stack.url() + "/search/offers?size=1"))
+                .header("Authorization", "Bearer " + stack.token(Role.ADVISER))
+                .build();
+        long visible = stack.demo.offers().stream()
+                .filter(o -> o.visibleToAdvisers(LocalDate.now()))
+                .count();
         io.micronaut.json.JsonMapper json = stack.context.getBean(io.micronaut.json.JsonMapper.class);
         while (System.nanoTime() < deadline) {
             try {
-                java.net.http.HttpResponse<String> found = http.send(search, java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (found.statusCode() == 200 && json.readValue(found.body(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class))
-                        .get("total") instanceof Number total && total.longValue() >= visible) {
+                java.net.http.HttpResponse<String> found =
+                        http.send(search, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (found.statusCode() == 200
+                        && json.readValue(
+                                                found.body(),
+                                                io.micronaut.core.type.Argument.mapOf(String.class, Object.class))
+                                        .get("total")
+                                instanceof Number total
+                        && total.longValue() >= visible) {
                     return;
                 }
                 Thread.sleep(200);
@@ -280,8 +338,11 @@ public final class LocalSystem implements AutoCloseable {
 
     /** A school of the demo area that publishes offers: the organisation of the demo PROVIDER token. */
     public String demoSchool() {
-        return demo.providers().stream().filter(p -> p.type() == ProviderType.SCHOOL && p.area().equals(demo.demoArea()))
-                .map(Provider::id).findFirst().orElseThrow();
+        return demo.providers().stream()
+                .filter(p -> p.type() == ProviderType.SCHOOL && p.area().equals(demo.demoArea()))
+                .map(Provider::id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A signed bearer token (without "Bearer ") for the role in the demo area, valid for 12 hours. */
@@ -296,8 +357,13 @@ public final class LocalSystem implements AutoCloseable {
 
     /** As {@link #token(Role, String)}, with the person's name (what the web greets them by). */
     public String token(Role role, String org, String name) {
-        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class),
-                "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org), role, demo.demoArea(), org, Duration.ofHours(12));
+        Map<String, Object> claims = TokenClaims.person(
+                context.getBean(IdentitySettings.class),
+                "demo-" + role.name().toLowerCase() + (org == null ? "" : "-" + org),
+                role,
+                demo.demoArea(),
+                org,
+                Duration.ofHours(12));
         if (name != null) {
             claims.put("name", name);
             // as Cognito's pre-token trigger adds it: the address the person signed in with, verified (decision 0075)
@@ -309,7 +375,8 @@ public final class LocalSystem implements AutoCloseable {
 
     /** A signed bearer token for a demo person of these memberships (subject {@code demo-<key>}), valid for 12 hours. */
     public String token(String key, List<Membership> memberships, String name) {
-        Map<String, Object> claims = TokenClaims.person(context.getBean(IdentitySettings.class), "demo-" + key, memberships, Duration.ofHours(12));
+        Map<String, Object> claims = TokenClaims.person(
+                context.getBean(IdentitySettings.class), "demo-" + key, memberships, Duration.ofHours(12));
         if (name != null) {
             claims.put("name", name);
         }
@@ -336,8 +403,13 @@ public final class LocalSystem implements AutoCloseable {
      * with the signing secret ({@code whsec_...}) the page showed; the address to give it.
      */
     public String receiveWebhooksAt(String path, String secret) {
-        return notifications.receiver().endpoint(path, "a subscription made on the webhook pages",
-                uk.sse.notifier.model.SigningSecret.parse(secret).orElseThrow(() -> new IllegalArgumentException("not a signing secret")));
+        return notifications
+                .receiver()
+                .endpoint(
+                        path,
+                        "a subscription made on the webhook pages",
+                        uk.sse.notifier.model.SigningSecret.parse(secret)
+                                .orElseThrow(() -> new IllegalArgumentException("not a signing secret")));
     }
 
     LocalNotifications notifications() {
@@ -346,7 +418,10 @@ public final class LocalSystem implements AutoCloseable {
 
     /** The bodies of the webhooks the local receiver has had at {@code path} ({@code /slack}, {@code /json}), oldest first. */
     public List<String> webhooksReceived(String path) {
-        return notifications.receiver().arrivals().stream().filter(a -> a.path().equals(path)).map(LocalReceiver.Arrival::body).toList();
+        return notifications.receiver().arrivals().stream()
+                .filter(a -> a.path().equals(path))
+                .map(LocalReceiver.Arrival::body)
+                .toList();
     }
 
     @Override

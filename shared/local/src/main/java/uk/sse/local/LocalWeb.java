@@ -10,21 +10,29 @@ import java.util.Map;
  */
 public final class LocalWeb {
 
-    private LocalWeb() { }
+    private LocalWeb() {}
 
     /**
      * The web on a server at {@code port}: it calls the APIs on that port, sends people who are not signed in to the demo
      * sign-in page, and keeps its session and CSRF keys for this run only.
      */
     public static Map<String, Object> settings(int port) {
-        return Map.of("sse.web.api-url", "http://127.0.0.1:" + port,
-                "sse.web.session-key", freshSecret(),
-                "sse.web.sign-in-path", "/sign-in",
+        return Map.of(
+                "sse.web.api-url",
+                "http://127.0.0.1:" + port,
+                "sse.web.session-key",
+                freshSecret(),
+                "sse.web.sign-in-path",
+                "/sign-in",
                 // the local bucket's presigned uploads (decision 0063) listen on a port of their own
-                "sse.web.upload-origins", "http://127.0.0.1:*",
-                "micronaut.security.csrf.signature-key", freshSecret(),
-                "micronaut.security.redirect.enabled", false,
-                "micronaut.security.oauth2.enabled", false);
+                "sse.web.upload-origins",
+                "http://127.0.0.1:*",
+                "micronaut.security.csrf.signature-key",
+                freshSecret(),
+                "micronaut.security.redirect.enabled",
+                false,
+                "micronaut.security.oauth2.enabled",
+                false);
     }
 
     /** 48 random bytes, URL-safe: a key that lives as long as this run. */

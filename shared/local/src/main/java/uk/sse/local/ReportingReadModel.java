@@ -1,8 +1,7 @@
 package uk.sse.local;
 
-import uk.sse.engines.PostgresEngine;
-
 import java.util.Map;
+import uk.sse.engines.PostgresEngine;
 
 /**
  * The reporting function's read model in the embedded PostgreSQL. The local run's classpath holds every function's
@@ -11,7 +10,7 @@ import java.util.Map;
  */
 public final class ReportingReadModel {
 
-    private ReportingReadModel() { }
+    private ReportingReadModel() {}
 
     /** In schema {@code reporting}: the local run's. */
     static Map<String, Object> settings(PostgresEngine postgres) {
@@ -20,10 +19,26 @@ public final class ReportingReadModel {
 
     /** The same in another schema (the benchmark's). */
     public static Map<String, Object> settings(PostgresEngine postgres, String schema) {
-        return Map.of("datasources.default.url", postgres.jdbcUrl(), "datasources.default.username", postgres.username(),
-                "datasources.default.password", postgres.password(), "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "datasources.default.dialect", "POSTGRES", "datasources.default.schema", schema, "sse.reporting.schema", schema,
-                "flyway.datasources.default.enabled", "true", "flyway.datasources.default.schemas", schema,
-                "flyway.datasources.default.locations", "classpath:db/migration");
+        return Map.of(
+                "datasources.default.url",
+                postgres.jdbcUrl(),
+                "datasources.default.username",
+                postgres.username(),
+                "datasources.default.password",
+                postgres.password(),
+                "datasources.default.driver-class-name",
+                "org.postgresql.Driver",
+                "datasources.default.dialect",
+                "POSTGRES",
+                "datasources.default.schema",
+                schema,
+                "sse.reporting.schema",
+                schema,
+                "flyway.datasources.default.enabled",
+                "true",
+                "flyway.datasources.default.schemas",
+                schema,
+                "flyway.datasources.default.locations",
+                "classpath:db/migration");
     }
 }

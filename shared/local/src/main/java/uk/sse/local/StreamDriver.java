@@ -3,16 +3,14 @@ package uk.sse.local;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.function.aws.MicronautRequestHandler;
-import uk.sse.engines.streams.StartingPosition;
-import uk.sse.engines.streams.StreamPoller;
-import uk.sse.engines.streams.TableStreamReader;
-
 import io.micronaut.json.JsonMapper;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import uk.sse.engines.streams.StartingPosition;
+import uk.sse.engines.streams.StreamPoller;
+import uk.sse.engines.streams.TableStreamReader;
 
 /**
  * Tables' streams driving a stream consumer's Lambda handler, as its event source mappings do in AWS (one per
@@ -33,24 +31,37 @@ final class StreamDriver implements AutoCloseable {
     private final List<TableStreamReader> readers = new ArrayList<>();
     private final List<StreamPoller> pollers = new ArrayList<>();
 
-    private StreamDriver(MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler, DeadLetters deadLetters) {
+    private StreamDriver(
+            MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler, DeadLetters deadLetters) {
         this.handler = handler;
         this.deadLetters = deadLetters;
     }
 
-    static StreamDriver start(URI dynamo, String table, MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+    static StreamDriver start(
+            URI dynamo, String table, MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
         return start(dynamo, List.of(table), BATCH_SIZE, handler);
     }
 
-    static StreamDriver start(URI dynamo, List<String> tables, int batchSize,
-                              MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
-        StreamDriver driver = new StreamDriver(handler, new DeadLetters(DEAD_LETTERS, consumerName(handler),
-                handler.getApplicationContext().getBean(JsonMapper.class)));
+    static StreamDriver start(
+            URI dynamo,
+            List<String> tables,
+            int batchSize,
+            MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+        StreamDriver driver = new StreamDriver(
+                handler,
+                new DeadLetters(
+                        DEAD_LETTERS,
+                        consumerName(handler),
+                        handler.getApplicationContext().getBean(JsonMapper.class)));
         try {
             for (String table : tables) {
                 TableStreamReader reader = TableStreamReader.of(dynamo, table, StartingPosition.TRIM_HORIZON);
                 driver.readers.add(reader);
-                driver.pollers.add(StreamPoller.start(reader, event -> handler.handleRequest(event, null), batchSize, MAX_RETRIES,
+                driver.pollers.add(StreamPoller.start(
+                        reader,
+                        event -> handler.handleRequest(event, null),
+                        batchSize,
+                        MAX_RETRIES,
                         driver.deadLetters::keep));
             }
             return driver;

@@ -1,24 +1,9 @@
 package uk.sse.local;
 
-import uk.sse.testing.Polling;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.directory.application.OfferStore;
-import uk.sse.directory.model.AssuranceAction;
-import uk.sse.directory.model.AssuranceRecord;
-import uk.sse.directory.model.Contact;
-import uk.sse.directory.model.DeliveryMode;
-import uk.sse.directory.model.Offer;
-import uk.sse.directory.model.OfferContent;
-import uk.sse.directory.model.OfferStatus;
-import uk.sse.directory.model.Phase;
-import uk.sse.directory.model.Provider;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.ids.Ids;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -42,8 +27,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.application.OfferStore;
+import uk.sse.directory.model.AssuranceAction;
+import uk.sse.directory.model.AssuranceRecord;
+import uk.sse.directory.model.Contact;
+import uk.sse.directory.model.DeliveryMode;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.OfferContent;
+import uk.sse.directory.model.OfferStatus;
+import uk.sse.directory.model.Phase;
+import uk.sse.directory.model.Provider;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.ids.Ids;
+import uk.sse.testing.Polling;
 
 /**
  * Create, submit, approve, edit, suspend, withdraw and expiry through the HTTP API, followed through the
@@ -56,7 +55,8 @@ class ApiToSearchFlowTest {
 
     static LocalSystem stack;
     static JsonMapper mapper;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final List<String> lags = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
@@ -87,7 +87,9 @@ class ApiToSearchFlowTest {
 
         refresh();
         assertThat(rawSearch(word)).as("the engine itself matches the word").contains(id);
-        assertThat(searchIds(word)).as("but the adviser's search leaves drafts out").doesNotContain(id);
+        assertThat(searchIds(word))
+                .as("but the adviser's search leaves drafts out")
+                .doesNotContain(id);
     }
 
     @Test
@@ -101,7 +103,8 @@ class ApiToSearchFlowTest {
         assertThat(searchIds(word)).as("submitted is not yet assured").doesNotContain(id);
 
         LocalDate review = today().plusMonths(11);
-        long approvedAt = decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, review).at();
+        long approvedAt =
+                decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, review).at();
         lag("approve", approvedAt, awaitSearch(word, id, true));
 
         var doc = doc(id);
@@ -110,12 +113,17 @@ class ApiToSearchFlowTest {
 
         var found = search(word);
         var hits = (List<Map<String, Object>>) found.get("hits");
-        assertThat(hits).singleElement().satisfies(h -> assertThat(h).containsEntry("id", id)
-                .containsEntry("status", "APPROVED").containsEntry("reviewDate", review.toString()));
+        assertThat(hits)
+                .singleElement()
+                .satisfies(h -> assertThat(h)
+                        .containsEntry("id", id)
+                        .containsEntry("status", "APPROVED")
+                        .containsEntry("reviewDate", review.toString()));
         var facets = (List<Map<String, Object>>) found.get("facets");
         assertThat(facets).anySatisfy(f -> {
             assertThat(f).containsEntry("field", "areasOfSupport");
-            assertThat((List<Map<String, Object>>) f.get("counts")).containsExactly(Map.of("value", "CT.READ", "count", 1));
+            assertThat((List<Map<String, Object>>) f.get("counts"))
+                    .containsExactly(Map.of("value", "CT.READ", "count", 1));
         });
     }
 
@@ -131,12 +139,18 @@ class ApiToSearchFlowTest {
         String etag = current.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).isEqualTo("\"v3\"");
 
-        var stale = send(HttpRequest.newBuilder(uri("/offers/" + id)).header("If-Match", "\"v2\"")
-                .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(offerBody(after)))), Role.PROVIDER);
+        var stale = send(
+                HttpRequest.newBuilder(uri("/offers/" + id))
+                        .header("If-Match", "\"v2\"")
+                        .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(offerBody(after)))),
+                Role.PROVIDER);
         assertThat(stale.statusCode()).as("an old ETag is refused").isEqualTo(412);
 
-        var edited = send(HttpRequest.newBuilder(uri("/offers/" + id)).header("If-Match", etag)
-                .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(offerBody(after)))), Role.PROVIDER);
+        var edited = send(
+                HttpRequest.newBuilder(uri("/offers/" + id))
+                        .header("If-Match", etag)
+                        .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(offerBody(after)))),
+                Role.PROVIDER);
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         assertThat(edited.headers().firstValue("ETag")).hasValue("\"v4\"");
 
@@ -147,7 +161,8 @@ class ApiToSearchFlowTest {
         assertThat(searchIds(before)).doesNotContain(id);
         assertThat(searchIds(after)).doesNotContain(id);
 
-        long approvedAt = decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, today().plusMonths(6)).at();
+        long approvedAt = decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, today().plusMonths(6))
+                .at();
         lag("re-approve after edit", approvedAt, awaitSearch(after, id, true));
         assertThat(version(doc(id))).isEqualTo(5);
         refresh();
@@ -167,10 +182,13 @@ class ApiToSearchFlowTest {
         refresh();
         assertThat(searchIds(word)).as("suspended").doesNotContain(id);
 
-        long reapprovedAt = decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, today().plusMonths(9)).at();
+        long reapprovedAt = decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, today().plusMonths(9))
+                .at();
         lag("re-approve after suspension", reapprovedAt, awaitSearch(word, id, true));
         var reapproved = doc(id);
-        assertThat(reapproved).containsEntry("status", "APPROVED").containsEntry("reviewDate", today().plusMonths(9).toString());
+        assertThat(reapproved)
+                .containsEntry("status", "APPROVED")
+                .containsEntry("reviewDate", today().plusMonths(9).toString());
         assertThat(version(reapproved)).isEqualTo(5);
 
         decide(Role.PROVIDER, id, AssuranceAction.WITHDRAW, null, null);
@@ -186,7 +204,8 @@ class ApiToSearchFlowTest {
         LocalDate tomorrow = today().plusDays(1);
         String id = create(word).body().get("id").toString();
         decide(Role.PROVIDER, id, AssuranceAction.SUBMIT, null, null);
-        long approvedAt = decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, tomorrow).at();
+        long approvedAt = decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, tomorrow)
+                .at();
         lag("approve (review tomorrow)", approvedAt, awaitSearch(word, id, true));
         var doc = doc(id);
         assertThat(doc).containsEntry("status", "APPROVED").containsEntry("reviewDate", tomorrow.toString());
@@ -200,13 +219,19 @@ class ApiToSearchFlowTest {
         String due = store(dueWord, today());
         String lapsed = store(lapsedWord, today().minusDays(1));
 
-        assertThat(awaitDoc(due, d -> "APPROVED".equals(d.get("status")))).containsEntry("reviewDate", today().toString());
-        assertThat(awaitDoc(lapsed, d -> "APPROVED".equals(d.get("status")))).containsEntry("reviewDate", today().minusDays(1).toString());
+        assertThat(awaitDoc(due, d -> "APPROVED".equals(d.get("status"))))
+                .containsEntry("reviewDate", today().toString());
+        assertThat(awaitDoc(lapsed, d -> "APPROVED".equals(d.get("status"))))
+                .containsEntry("reviewDate", today().minusDays(1).toString());
         refresh();
-        assertThat(rawSearch(lapsedWord)).as("the engine matches the lapsed offer").contains(lapsed);
+        assertThat(rawSearch(lapsedWord))
+                .as("the engine matches the lapsed offer")
+                .contains(lapsed);
         assertThat(searchIds(dueWord)).as("due for review today: still visible").contains(due);
         assertThat(searchIds(lapsedWord)).as("review date passed: never found").doesNotContain(lapsed);
-        assertThat(get("/offers/" + lapsed, Role.ADVISER).statusCode()).as("nor is it served to advisers by id").isEqualTo(404);
+        assertThat(get("/offers/" + lapsed, Role.ADVISER).statusCode())
+                .as("nor is it served to advisers by id")
+                .isEqualTo(404);
     }
 
     @Test
@@ -227,9 +252,13 @@ class ApiToSearchFlowTest {
                         String word = word();
                         var body = offerBody(word);
                         body.put("description", "Batch " + batch + ": six coaching sessions.");
-                        String id = (String) post("/offers", body, Role.PROVIDER).body().get("id");
+                        String id = (String)
+                                post("/offers", body, Role.PROVIDER).body().get("id");
                         decide(Role.PROVIDER, id, AssuranceAction.SUBMIT, null, null);
-                        approvedAt.put(id, decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, today().plusMonths(4)).at());
+                        approvedAt.put(
+                                id,
+                                decide(Role.ASSURER, id, AssuranceAction.APPROVE, null, today().plusMonths(4))
+                                        .at());
                         words.put(id, word);
                     }
                     return null;
@@ -252,8 +281,12 @@ class ApiToSearchFlowTest {
             Thread.sleep(50);
         }
         assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(approvedAt.keySet());
-        List<Long> ms = approvedAt.entrySet().stream().map(e -> (seen.get(e.getKey()) - e.getValue()) / 1_000_000).sorted().toList();
-        lags.add("concurrent 20 approvals: min " + ms.get(0) + " ms, median " + ms.get(ms.size() / 2) + " ms, max " + ms.get(ms.size() - 1) + " ms");
+        List<Long> ms = approvedAt.entrySet().stream()
+                .map(e -> (seen.get(e.getKey()) - e.getValue()) / 1_000_000)
+                .sorted()
+                .toList();
+        lags.add("concurrent 20 approvals: min " + ms.get(0) + " ms, median " + ms.get(ms.size() / 2) + " ms, max "
+                + ms.get(ms.size() - 1) + " ms");
 
         for (String id : approvedAt.keySet()) {
             var doc = doc(id);
@@ -265,7 +298,7 @@ class ApiToSearchFlowTest {
 
     // --- the API
 
-    record Reply(int status, Map<String, Object> body, long at) { }
+    record Reply(int status, Map<String, Object> body, long at) {}
 
     static Map<String, Object> offerBody(String word) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -296,7 +329,8 @@ class ApiToSearchFlowTest {
         return id;
     }
 
-    static Reply decide(Role role, String id, AssuranceAction action, String reason, LocalDate review) throws Exception {
+    static Reply decide(Role role, String id, AssuranceAction action, String reason, LocalDate review)
+            throws Exception {
         Map<String, Object> body = new HashMap<>();
         body.put("action", action.name());
         if (reason != null) {
@@ -311,7 +345,10 @@ class ApiToSearchFlowTest {
     }
 
     static Reply post(String path, Map<String, Object> body, Role role) throws Exception {
-        var reply = send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))), role);
+        var reply = send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))),
+                role);
         long at = System.nanoTime();
         assertThat(reply.statusCode()).as(path + " " + reply.body()).isIn(200, 201);
         return new Reply(reply.statusCode(), read(reply.body()), at);
@@ -322,7 +359,10 @@ class ApiToSearchFlowTest {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request, Role role) throws IOException, InterruptedException {
-        return http.send(request.header("Authorization", "Bearer " + stack.token(role)).header("Content-Type", "application/json").build(),
+        return http.send(
+                request.header("Authorization", "Bearer " + stack.token(role))
+                        .header("Content-Type", "application/json")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -338,7 +378,8 @@ class ApiToSearchFlowTest {
 
     @SuppressWarnings("unchecked")
     static List<String> searchIds(String q) throws Exception {
-        return ((List<Map<String, Object>>) search(q).get("hits")).stream().map(h -> (String) h.get("id")).toList();
+        return ((List<Map<String, Object>>) search(q).get("hits"))
+                .stream().map(h -> (String) h.get("id")).toList();
     }
 
     /** Polls the adviser's search until the id is (or is not) among the hits; the time it was first seen so. */
@@ -350,7 +391,9 @@ class ApiToSearchFlowTest {
             if (found == present) {
                 return now;
             }
-            assertThat(now).as("search for " + q + (present ? " to return " : " to drop ") + id + " within " + DEADLINE).isLessThan(deadline);
+            assertThat(now)
+                    .as("search for " + q + (present ? " to return " : " to drop ") + id + " within " + DEADLINE)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
@@ -362,16 +405,20 @@ class ApiToSearchFlowTest {
     // --- OpenSearch directly
 
     static Map<String, Object> doc(String id) throws Exception {
-        var reply = http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_doc/" + id)).build(),
+        var reply = http.send(
+                HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_doc/" + id))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() == 404) {
             return null;
         }
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         var got = read(reply.body());
-        @SuppressWarnings("unchecked") Map<String, Object> source = new HashMap<>((Map<String, Object>) got.get("_source"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source = new HashMap<>((Map<String, Object>) got.get("_source"));
         // the index is versioned externally by the offer's version, then its quality signals' revision (none here)
-        assertThat(((Number) got.get("_version")).longValue()).isEqualTo(version(source) * uk.sse.indexer.OfferDocuments.SIGNAL_REVISIONS);
+        assertThat(((Number) got.get("_version")).longValue())
+                .isEqualTo(version(source) * uk.sse.indexer.OfferDocuments.SIGNAL_REVISIONS);
         return source;
     }
 
@@ -388,37 +435,89 @@ class ApiToSearchFlowTest {
 
     /** Makes everything indexed so far searchable, so that an absence is not just refresh lag. */
     static void refresh() throws Exception {
-        var reply = http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_refresh"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var reply = http.send(
+                HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_refresh"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
     }
 
     /** The ids the engine matches for the word, without the search API's visibility rules. */
     @SuppressWarnings("unchecked")
     static List<String> rawSearch(String word) throws Exception {
-        var reply = http.send(HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_search"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(Map.of("query", Map.of("match", Map.of("title", word))))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var reply = http.send(
+                HttpRequest.newBuilder(URI.create(stack.openSearch().endpoint() + "/offers/_search"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                mapper.writeValueAsString(Map.of("query", Map.of("match", Map.of("title", word))))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        var hits = (List<Map<String, Object>>) ((Map<String, Object>) read(reply.body()).get("hits")).get("hits");
+        var hits = (List<Map<String, Object>>)
+                ((Map<String, Object>) read(reply.body()).get("hits")).get("hits");
         return hits.stream().map(h -> (String) h.get("_id")).toList();
     }
 
     // --- the store, for what the API cannot make: an approval whose review date is today or past
 
     static String store(String word, LocalDate review) {
-        Provider provider = stack.demo().providers().stream().filter(p -> p.id().equals(stack.demoSchool())).findFirst().orElseThrow();
+        Provider provider = stack.demo().providers().stream()
+                .filter(p -> p.id().equals(stack.demoSchool()))
+                .findFirst()
+                .orElseThrow();
         Instant approvedAt = review.minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        OfferContent content = new OfferContent(title(word), "Six coaching sessions for Year 2 teachers.", List.of("CT.READ"),
-                List.of(Phase.PRIMARY), List.of(DeliveryMode.COACHING), BigDecimal.valueOf(3), 18, null, provider.location(), null,
-                null, null, null, new Contact("Reading lead", "reading@example.org", null));
+        OfferContent content = new OfferContent(
+                title(word),
+                "Six coaching sessions for Year 2 teachers.",
+                List.of("CT.READ"),
+                List.of(Phase.PRIMARY),
+                List.of(DeliveryMode.COACHING),
+                BigDecimal.valueOf(3),
+                18,
+                null,
+                provider.location(),
+                null,
+                null,
+                null,
+                null,
+                new Contact("Reading lead", "reading@example.org", null));
         var history = List.of(
-                new AssuranceRecord(approvedAt.minusSeconds(3600), "provider", AssuranceAction.SUBMIT, OfferStatus.DRAFT, OfferStatus.SUBMITTED, null, null, 2),
-                new AssuranceRecord(approvedAt, "assurer", AssuranceAction.APPROVE, OfferStatus.SUBMITTED, OfferStatus.APPROVED, null, review, 3));
-        Offer offer = new Offer(Ids.newId("off"), provider.id(), provider.name(), provider.type(), provider.area(), provider.designations(),
-                content, OfferStatus.APPROVED, review, history, 3, approvedAt.minusSeconds(7200), approvedAt, null);
-        assertThat(stack.context().getBean(OfferStore.class).create(offer, null)).isTrue();
+                new AssuranceRecord(
+                        approvedAt.minusSeconds(3600),
+                        "provider",
+                        AssuranceAction.SUBMIT,
+                        OfferStatus.DRAFT,
+                        OfferStatus.SUBMITTED,
+                        null,
+                        null,
+                        2),
+                new AssuranceRecord(
+                        approvedAt,
+                        "assurer",
+                        AssuranceAction.APPROVE,
+                        OfferStatus.SUBMITTED,
+                        OfferStatus.APPROVED,
+                        null,
+                        review,
+                        3));
+        Offer offer = new Offer(
+                Ids.newId("off"),
+                provider.id(),
+                provider.name(),
+                provider.type(),
+                provider.area(),
+                provider.designations(),
+                content,
+                OfferStatus.APPROVED,
+                review,
+                history,
+                3,
+                approvedAt.minusSeconds(7200),
+                approvedAt,
+                null);
+        assertThat(stack.context().getBean(OfferStore.class).create(offer, null))
+                .isTrue();
         return offer.id();
     }
 

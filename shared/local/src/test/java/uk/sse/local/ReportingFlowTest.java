@@ -1,12 +1,9 @@
 package uk.sse.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.kernel.identity.Role;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Role;
 
 /**
  * What {@code ./run} reports: the demo area's credits, made through the ledger at start-up, reach the reporting read
@@ -44,15 +43,21 @@ class ReportingFlowTest {
     }
 
     static HttpResponse<String> get(String path, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url() + path)).header("Authorization", "Bearer " + stack.token(Role.COMMISSIONER))
-                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(stack.url() + path))
+                        .header("Authorization", "Bearer " + stack.token(Role.COMMISSIONER))
+                        .header("Accept", accept)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> total(String report) throws Exception {
         HttpResponse<String> reply = get("/reports/" + report + "?" + period(), "application/json");
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        return (Map<String, Object>) stack.context().getBean(JsonMapper.class).readValue(reply.body(), Argument.mapOf(String.class, Object.class))
+        return (Map<String, Object>) stack.context()
+                .getBean(JsonMapper.class)
+                .readValue(reply.body(), Argument.mapOf(String.class, Object.class))
                 .get("total");
     }
 
@@ -60,20 +65,26 @@ class ReportingFlowTest {
     void theDemoAreasAllocationsAreReported() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, Object> credits = total("credits");
-        while (((Number) credits.get("allocated")).longValue() < stack.credits().allocated() && System.nanoTime() < deadline) {
+        while (((Number) credits.get("allocated")).longValue() < stack.credits().allocated()
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
             credits = total("credits");
         }
-        assertThat(((Number) credits.get("allocated")).longValue()).isEqualTo(stack.credits().allocated());
+        assertThat(((Number) credits.get("allocated")).longValue())
+                .isEqualTo(stack.credits().allocated());
         Map<String, Object> balances = total("balances");
-        assertThat(((Number) balances.get("balance")).longValue()).as("every allocated credit is in an account")
+        assertThat(((Number) balances.get("balance")).longValue())
+                .as("every allocated credit is in an account")
                 .isEqualTo(stack.credits().allocated());
         HttpResponse<String> csv = get("/reports/balances?" + period(), "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         List<String> lines = List.of(csv.body().split("\r\n"));
         assertThat(lines.getFirst()).isEqualTo("account,owner,name,kind,creditsIn,creditsOut,balance,held");
-        assertThat(lines.getLast()).startsWith("TOTAL,,,,").contains("," + stack.credits().allocated() + ",");
+        assertThat(lines.getLast())
+                .startsWith("TOTAL,,,,")
+                .contains("," + stack.credits().allocated() + ",");
     }
 
     /** The demo brokerage, raised through the brokerage function, reaches the read model through its table's stream. */
@@ -85,19 +96,30 @@ class ReportingFlowTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, Object> levels = total("service-levels");
         while ((((Number) levels.get("raised")).longValue() < stack.brokerage().requests()
-                || ((Number) levels.get("completed")).longValue() < completed) && System.nanoTime() < deadline) {
+                        || ((Number) levels.get("completed")).longValue() < completed)
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
             levels = total("service-levels");
         }
-        assertThat(((Number) levels.get("raised")).longValue()).as(levels.toString()).isEqualTo(stack.brokerage().requests());
-        assertThat(((Number) levels.get("agreed")).longValue()).as(levels.toString()).isEqualTo(agreed);
-        assertThat(((Number) levels.get("completed")).longValue()).as(levels.toString()).isEqualTo(completed);
-        assertThat(((Number) total("schools").get("schools")).longValue()).as("schools supported").isEqualTo(agreed);
+        assertThat(((Number) levels.get("raised")).longValue())
+                .as(levels.toString())
+                .isEqualTo(stack.brokerage().requests());
+        assertThat(((Number) levels.get("agreed")).longValue())
+                .as(levels.toString())
+                .isEqualTo(agreed);
+        assertThat(((Number) levels.get("completed")).longValue())
+                .as(levels.toString())
+                .isEqualTo(completed);
+        assertThat(((Number) total("schools").get("schools")).longValue())
+                .as("schools supported")
+                .isEqualTo(agreed);
     }
 
     @Test
     void theReportingApiIsListedInTheSwaggerUi() throws Exception {
-        HttpResponse<String> description = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/swagger/reporting.yml")).build(),
+        HttpResponse<String> description = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url() + "/swagger/reporting.yml"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(description.statusCode()).isEqualTo(200);
         assertThat(description.body()).contains("/reports/days:");

@@ -10,11 +10,12 @@ import uk.sse.kernel.identity.Membership;
 /** The caller of the API as the model knows them: the role names are the same. */
 public final class Actors {
 
-    private Actors() { }
+    private Actors() {}
 
     /** The caller in the hat they wear. */
     public static Actor of(Caller caller) {
-        return new Actor(caller.subject(), ActorKind.valueOf(caller.role().name()), caller.area(), caller.organisation());
+        return new Actor(
+                caller.subject(), ActorKind.valueOf(caller.role().name()), caller.area(), caller.organisation());
     }
 
     /** The caller in the membership a request concerns them in (decision 0080). */

@@ -1,13 +1,12 @@
 package uk.sse.brokerage.application;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import uk.sse.brokerage.model.Action;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Result;
 import uk.sse.brokerage.model.Transition;
 import uk.sse.kernel.metrics.Metrics;
-
-import java.time.Duration;
 
 /**
  * What an area's brokerage is doing, as CloudWatch metrics (the kernel's {@link Metrics}, per area and overall), told
@@ -39,13 +38,22 @@ public class BrokerageMetrics {
         switch (t.action()) {
             case RAISE -> metrics.area(r.area(), Metrics.Metric.count(RAISED));
             case PROPOSE -> {
-                if (r.history().stream().filter(h -> h.action() == Action.PROPOSE).count() == 1) {
-                    metrics.area(r.area(), Metrics.Metric.seconds(TIME_TO_BROKER, Duration.between(r.raisedAt(), t.at())));
+                if (r.history().stream()
+                                .filter(h -> h.action() == Action.PROPOSE)
+                                .count()
+                        == 1) {
+                    metrics.area(
+                            r.area(), Metrics.Metric.seconds(TIME_TO_BROKER, Duration.between(r.raisedAt(), t.at())));
                 }
             }
-            case AGREE -> metrics.area(r.area(), Metrics.Metric.count(HOLDS_PLACED),
-                    Metrics.Metric.count(CREDITS_HELD, r.engagement() == null ? 0 : r.engagement().credits()));
-            default -> { }
+            case AGREE ->
+                metrics.area(
+                        r.area(),
+                        Metrics.Metric.count(HOLDS_PLACED),
+                        Metrics.Metric.count(
+                                CREDITS_HELD,
+                                r.engagement() == null ? 0 : r.engagement().credits()));
+            default -> {}
         }
     }
 

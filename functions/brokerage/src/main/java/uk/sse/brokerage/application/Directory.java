@@ -1,11 +1,10 @@
 package uk.sse.brokerage.application;
 
+import java.util.List;
 import uk.sse.brokerage.model.Suggestion;
 import uk.sse.kernel.area.DefinedAreas;
 import uk.sse.kernel.area.SchoolFacts;
 import uk.sse.kernel.identity.Caller;
-
-import java.util.List;
 
 /**
  * The directory function, asked by the brokerage as itself (its service token), naming the person it acts for: it sees
@@ -18,7 +17,8 @@ public interface Directory {
      * trust (GIAS's trust code, none if it is in no trust) say which areas it belongs to; {@code located} whether the
      * register gave it coordinates (to search near it).
      */
-    record School(String urn, String name, String laCode, String trustCode, String phase, String type, boolean located) {
+    record School(
+            String urn, String name, String laCode, String trustCode, String phase, String type, boolean located) {
 
         public SchoolFacts facts() {
             return new SchoolFacts(urn, laCode, trustCode);
@@ -26,7 +26,8 @@ public interface Directory {
     }
 
     /** An approved offer not past its review date. */
-    record Offer(String offerId, String providerId, String title, String area, String providerName, Long priceCredits) { }
+    record Offer(
+            String offerId, String providerId, String title, String area, String providerName, Long priceCredits) {}
 
     Lookup<School> school(Caller actingFor, String urn);
 

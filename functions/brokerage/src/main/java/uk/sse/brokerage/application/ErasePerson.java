@@ -1,6 +1,9 @@
 package uk.sse.brokerage.application;
 
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Erasure;
 import uk.sse.brokerage.model.RequestStatus;
@@ -9,10 +12,6 @@ import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * An area's admin answers a person's subject-access request and erasure for the area's requests
@@ -24,14 +23,19 @@ import java.util.stream.Stream;
 public class ErasePerson {
 
     /** One request the person stands in: the school, its status, what they did and the text they wrote. */
-    public record Mention(String requestId, String urn, String schoolName, RequestStatus status, List<Transition> actions,
-                          List<String> texts) { }
+    public record Mention(
+            String requestId,
+            String urn,
+            String schoolName,
+            RequestStatus status,
+            List<Transition> actions,
+            List<String> texts) {}
 
     /** What the brokerage holds about a person in an area. */
-    public record Export(String subject, String area, List<Mention> requests) { }
+    public record Export(String subject, String area, List<Mention> requests) {}
 
     /** What an erasure changed: requests and events rewritten, and the tombstone now standing for the person. */
-    public record Erased(String area, String tombstone, int requests, int events) { }
+    public record Erased(String area, String tombstone, int requests, int events) {}
 
     private static final int ATTEMPTS = 5;
 
@@ -46,9 +50,18 @@ public class ErasePerson {
     public Outcome<Export> export(Caller caller, String subject) {
         return allowed(caller).map(area -> {
             Erasure erasure = Erasure.of(subject);
-            return new Export(subject, area, records.inArea(area, erasure::involves).stream()
-                    .map(r -> new Mention(r.id(), r.urn(), r.schoolName(), r.status(), erasure.actionsOn(r), erasure.textsOf(r)))
-                    .toList());
+            return new Export(
+                    subject,
+                    area,
+                    records.inArea(area, erasure::involves).stream()
+                            .map(r -> new Mention(
+                                    r.id(),
+                                    r.urn(),
+                                    r.schoolName(),
+                                    r.status(),
+                                    erasure.actionsOn(r),
+                                    erasure.textsOf(r)))
+                            .toList());
         });
     }
 
@@ -71,8 +84,11 @@ public class ErasePerson {
             List<PersonalRecords.LoggedEvent> changed = records.events(found.id()).stream()
                     .flatMap(e -> {
                         EventEnvelope after = erasure.apply(e.event());
-                        return after == e.event() ? Stream.empty() : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
-                    }).toList();
+                        return after == e.event()
+                                ? Stream.empty()
+                                : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
+                    })
+                    .toList();
             if (records.rewrite(erasure.apply(current.get()), changed)) {
                 return changed.size();
             }

@@ -1,10 +1,9 @@
 package uk.sse.brokerage.application;
 
-import uk.sse.brokerage.model.LedgerEffect;
-import uk.sse.kernel.identity.Caller;
-
 import java.time.Instant;
 import java.util.List;
+import uk.sse.brokerage.model.LedgerEffect;
+import uk.sse.kernel.identity.Caller;
 
 /**
  * The ledger function, asked by the brokerage as itself (its service token) for engagement holds only; the person it
@@ -16,7 +15,7 @@ public interface Ledger {
 
     sealed interface Answer {
         /** Done, now or before. */
-        record Done() implements Answer { }
+        record Done() implements Answer {}
 
         /**
          * The ledger said no: {@code code} is the last part of its problem type ({@code insufficient-funds},
@@ -29,7 +28,7 @@ public interface Ledger {
         }
 
         /** No answer: down, timed out or 5xx. Nothing may be concluded, and the caller should try again. */
-        record Unavailable(String why) implements Answer { }
+        record Unavailable(String why) implements Answer {}
     }
 
     /** An engagement hold as the ledger has it: {@code state} PENDING, POSTED or VOIDED. */
@@ -40,7 +39,7 @@ public interface Ledger {
     }
 
     /** A page of the pending engagement holds, soonest timeout first; {@code next} null on the last. */
-    record Holds(List<Hold> items, String next) { }
+    record Holds(List<Hold> items, String next) {}
 
     Answer carry(Caller actingFor, LedgerEffect effect);
 

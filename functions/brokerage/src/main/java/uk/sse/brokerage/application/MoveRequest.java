@@ -1,6 +1,10 @@
 package uk.sse.brokerage.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.brokerage.BrokerageSettings;
@@ -16,11 +20,6 @@ import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.problem.ServiceBusy;
 import uk.sse.kernel.retry.Backoff;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Takes a request one step through its lifecycle: read it, let the model decide, and store the new state and its event
@@ -58,14 +57,18 @@ public class MoveRequest {
     }
 
     public Outcome<Moved> move(Caller caller, String requestId, Intent intent) {
-        return backoff.untilWritten(() -> {
-            Optional<BrokerageRequest> read = store.find(requestId);
-            Caller acting = read.map(r -> Actors.wearingFor(caller, r)).orElse(caller);
-            if (read.isEmpty() || !Policy.maySee(Actors.of(acting), read.get())) {
-                return Optional.of(Outcome.<Moved>notFound("request " + requestId));
-            }
-            return attempt(read.get(), intent.by(Actors.of(acting), clock.instant()), acting).map(Outcome::done);
-        }, StoreBusy.class, (why, last) -> new ServiceBusy("the request " + why, last));
+        return backoff.untilWritten(
+                () -> {
+                    Optional<BrokerageRequest> read = store.find(requestId);
+                    Caller acting = read.map(r -> Actors.wearingFor(caller, r)).orElse(caller);
+                    if (read.isEmpty() || !Policy.maySee(Actors.of(acting), read.get())) {
+                        return Optional.of(Outcome.<Moved>notFound("request " + requestId));
+                    }
+                    return attempt(read.get(), intent.by(Actors.of(acting), clock.instant()), acting)
+                            .map(Outcome::done);
+                },
+                StoreBusy.class,
+                (why, last) -> new ServiceBusy("the request " + why, last));
     }
 
     /** The answer, or empty if the write lost a race and the command must be decided again. */
@@ -77,15 +80,19 @@ public class MoveRequest {
             case Result.Applied applied -> {
                 for (LedgerEffect effect : applied.ledgerBefore()) {
                     switch (ledger.carry(caller, effect)) {
-                        case Ledger.Answer.Done done -> { }
+                        case Ledger.Answer.Done done -> {}
                         case Ledger.Answer.Refused no -> {
                             if (no.forWantOfCredits() && command instanceof Command.Agree agree) {
-                                store.recordEvent(current.id(), current.version(), "HOLD_REFUSED",
+                                store.recordEvent(
+                                        current.id(),
+                                        current.version(),
+                                        "HOLD_REFUSED",
                                         Brokerage.holdRefused(current, agree, no.message()));
                             }
                             return Optional.of(new Moved.LedgerRefused(current, no));
                         }
-                        case Ledger.Answer.Unavailable down -> throw new ServiceBusy("the ledger did not answer: " + down.why(), null);
+                        case Ledger.Answer.Unavailable down ->
+                            throw new ServiceBusy("the ledger did not answer: " + down.why(), null);
                     }
                 }
                 if (store.update(applied)) {
@@ -101,25 +108,33 @@ public class MoveRequest {
     /** After a lost write: a hold this command placed that the request as it now stands can never use. */
     private void voidStrayHolds(Result.Applied applied, Caller caller) {
         List<LedgerEffect.PlaceHold> placed = applied.ledgerBefore().stream()
-                .filter(LedgerEffect.PlaceHold.class::isInstance).map(LedgerEffect.PlaceHold.class::cast).toList();
+                .filter(LedgerEffect.PlaceHold.class::isInstance)
+                .map(LedgerEffect.PlaceHold.class::cast)
+                .toList();
         if (placed.isEmpty()) {
             return;
         }
-        store.find(applied.request().id()).ifPresent(now -> placed.stream()
-                .filter(hold -> Brokerage.strayHold(now, hold.transferId()))
-                .forEach(hold -> bestEffort(caller, new LedgerEffect.VoidStrayHold(hold.transferId()))));
+        store.find(applied.request().id())
+                .ifPresent(now -> placed.stream()
+                        .filter(hold -> Brokerage.strayHold(now, hold.transferId()))
+                        .forEach(hold -> bestEffort(caller, new LedgerEffect.VoidStrayHold(hold.transferId()))));
     }
 
     private void bestEffort(Caller caller, LedgerEffect effect) {
         Ledger.Answer answer;
         try {
             answer = ledger.carry(caller, effect);
-        } catch (RuntimeException failed) { // e.g. no service token now: the state is written, reconciliation will finish
+        } catch (
+                RuntimeException
+                        failed) { // e.g. no service token now: the state is written, reconciliation will finish
             answer = new Ledger.Answer.Unavailable(failed.toString());
         }
         if (!(answer instanceof Ledger.Answer.Done)) {
-            LOG.warn("{} of {} was not done ({}); reconciliation will see to it", effect.getClass().getSimpleName(),
-                    effect.transferId(), answer);
+            LOG.warn(
+                    "{} of {} was not done ({}); reconciliation will see to it",
+                    effect.getClass().getSimpleName(),
+                    effect.transferId(),
+                    answer);
         }
     }
 }

@@ -1,16 +1,15 @@
 package uk.sse.brokerage.application;
 
-import uk.sse.brokerage.model.BrokerageRequest;
-import uk.sse.kernel.events.EventEnvelope;
-
 import java.util.List;
 import java.util.function.Predicate;
+import uk.sse.brokerage.model.BrokerageRequest;
+import uk.sse.kernel.events.EventEnvelope;
 
 /** Where a person's part in requests is found and, on erasure, rewritten: the requests of an area and their event logs. */
 public interface PersonalRecords {
 
     /** An event of a request's log, by its key in the log. */
-    record LoggedEvent(String key, EventEnvelope event) { }
+    record LoggedEvent(String key, EventEnvelope event) {}
 
     /** Every request of the area that {@code keeps}, read whole (an admin's rare search: it reads the area's requests). */
     List<BrokerageRequest> inArea(String area, Predicate<BrokerageRequest> keeps);

@@ -1,6 +1,9 @@
 package uk.sse.brokerage.application;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import uk.sse.brokerage.model.Actor;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Command;
@@ -8,10 +11,6 @@ import uk.sse.brokerage.model.Policy;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.problem.ServiceBusy;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A broker proposes offers to a request. Each offer must be one the broker finds in the directory (approved and not
@@ -22,7 +21,7 @@ import java.util.Optional;
 public class ProposeOffers {
 
     /** One offer as the broker proposes it: how many days, for how many credits. */
-    public record Offer(String offerId, int days, long credits) { }
+    public record Offer(String offerId, int days, long credits) {}
 
     private final RequestStore store;
     private final Directory directory;
@@ -45,12 +44,17 @@ public class ProposeOffers {
             for (int i = 0; i < offers.size(); i++) {
                 Offer o = offers.get(i);
                 switch (directory.offer(Actors.wearingFor(caller, request.get()), o.offerId())) {
-                    case Lookup.Found<Directory.Offer> found -> offered.add(new Command.Offered(o.offerId(), found.value().providerId(), o.days(), o.credits()));
+                    case Lookup.Found<Directory.Offer> found ->
+                        offered.add(
+                                new Command.Offered(o.offerId(), found.value().providerId(), o.days(), o.credits()));
                     case Lookup.Missing<Directory.Offer> missing -> {
-                        return Outcome.invalid("/offers/" + i + "/offerId", "no offer " + o.offerId()
-                                + " that you may propose: it must be approved and within its review date");
+                        return Outcome.invalid(
+                                "/offers/" + i + "/offerId",
+                                "no offer " + o.offerId()
+                                        + " that you may propose: it must be approved and within its review date");
                     }
-                    case Lookup.Unavailable<Directory.Offer> down -> throw new ServiceBusy("the directory did not answer: " + down.why(), null);
+                    case Lookup.Unavailable<Directory.Offer> down ->
+                        throw new ServiceBusy("the directory did not answer: " + down.why(), null);
                 }
             }
         }

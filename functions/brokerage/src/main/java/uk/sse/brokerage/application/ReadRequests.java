@@ -1,7 +1,6 @@
 package uk.sse.brokerage.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.brokerage.model.Actor;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Policy;
 import uk.sse.kernel.identity.Caller;
@@ -19,7 +18,12 @@ import uk.sse.kernel.paging.PageRequest;
 public class ReadRequests {
 
     /** Whose requests a listing is of. */
-    public enum Listing { QUEUE, AREA, SCHOOL, ADDRESSED }
+    public enum Listing {
+        QUEUE,
+        AREA,
+        SCHOOL,
+        ADDRESSED
+    }
 
     private final RequestStore store;
 
@@ -28,7 +32,9 @@ public class ReadRequests {
     }
 
     public Outcome<BrokerageRequest> one(Caller caller, String id) {
-        return store.find(id).filter(r -> Policy.maySee(Actors.of(caller, r), r)).<Outcome<BrokerageRequest>>map(Outcome::done)
+        return store.find(id)
+                .filter(r -> Policy.maySee(Actors.of(caller, r), r))
+                .<Outcome<BrokerageRequest>>map(Outcome::done)
                 .orElseGet(() -> Outcome.notFound("request " + id));
     }
 
@@ -41,7 +47,8 @@ public class ReadRequests {
         };
     }
 
-    public Outcome<Page<BrokerageRequest>> list(Caller caller, Listing listing, RequestFilter filter, PageRequest page) {
+    public Outcome<Page<BrokerageRequest>> list(
+            Caller caller, Listing listing, RequestFilter filter, PageRequest page) {
         boolean areaRole = caller.is(Role.BROKER) || caller.is(Role.ADVISER) || caller.is(Role.ADMIN);
         return switch (listing) {
             case QUEUE, AREA -> {
@@ -49,14 +56,17 @@ public class ReadRequests {
                     yield Outcome.forbidden("only brokers, advisers and admins of an area list its requests");
                 }
                 boolean queue = listing == Listing.QUEUE && (filter.statuses().isEmpty() || filter.onlyQueued());
-                yield Outcome.done(queue ? store.queue(caller.area(), filter, page) : store.inArea(caller.area(), filter, page));
+                yield Outcome.done(
+                        queue ? store.queue(caller.area(), filter, page) : store.inArea(caller.area(), filter, page));
             }
-            case SCHOOL -> caller.is(Role.PROVIDER) && caller.organisation() != null
-                    ? Outcome.done(store.ofSchool(caller.organisation(), filter, page))
-                    : Outcome.forbidden("only a school lists its own requests");
-            case ADDRESSED -> caller.is(Role.PROVIDER) && caller.organisation() != null
-                    ? Outcome.done(store.addressedTo(caller.organisation(), filter, page))
-                    : Outcome.forbidden("only a provider lists the requests proposed to it");
+            case SCHOOL ->
+                caller.is(Role.PROVIDER) && caller.organisation() != null
+                        ? Outcome.done(store.ofSchool(caller.organisation(), filter, page))
+                        : Outcome.forbidden("only a school lists its own requests");
+            case ADDRESSED ->
+                caller.is(Role.PROVIDER) && caller.organisation() != null
+                        ? Outcome.done(store.addressedTo(caller.organisation(), filter, page))
+                        : Outcome.forbidden("only a provider lists the requests proposed to it");
         };
     }
 }

@@ -1,6 +1,12 @@
 package uk.sse.brokerage.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.brokerage.BrokerageSettings;
@@ -12,13 +18,6 @@ import uk.sse.brokerage.model.LedgerEffect;
 import uk.sse.brokerage.model.Result;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Brings the ledger's engagement holds and the brokerage's engagements into agreement, each disagreement the one right
@@ -58,7 +57,7 @@ public class ReconcileEngagements {
     }
 
     /** What a run saw and did: holds and engagements looked at, and how many of each repair (or extension) it made. */
-    public record Report(int holds, int engagements, Map<String, Integer> repairs, Instant at) { }
+    public record Report(int holds, int engagements, Map<String, Integer> repairs, Instant at) {}
 
     /** One pass over the pending holds and the held engagements, up to {@code max} of each. */
     public Report run(int max) {
@@ -70,7 +69,9 @@ public class ReconcileEngagements {
             Ledger.Holds page = switch (ledger.pendingHolds(cursor)) {
                 case Lookup.Found<Ledger.Holds> found -> found.value();
                 case Lookup.Missing<Ledger.Holds> none -> new Ledger.Holds(java.util.List.of(), null);
-                case Lookup.Unavailable<Ledger.Holds> down -> throw new uk.sse.kernel.problem.ServiceBusy("the ledger did not list its holds: " + down.why(), null);
+                case Lookup.Unavailable<Ledger.Holds> down ->
+                    throw new uk.sse.kernel.problem.ServiceBusy(
+                            "the ledger did not list its holds: " + down.why(), null);
             };
             for (Ledger.Hold hold : page.items()) {
                 holds++;
@@ -99,7 +100,9 @@ public class ReconcileEngagements {
         Optional<BrokerageRequest> found = Brokerage.requestOfHold(hold.id()).flatMap(store::find);
         if (found.isEmpty()) {
             // no request placed it: nothing to record an event on, but the credits are released
-            return done(ledger.carry(null, new LedgerEffect.VoidStrayHold(hold.id()))) ? Optional.of("hold-voided") : Optional.empty();
+            return done(ledger.carry(null, new LedgerEffect.VoidStrayHold(hold.id())))
+                    ? Optional.of("hold-voided")
+                    : Optional.empty();
         }
         BrokerageRequest r = found.get();
         Engagement e = r.engagement();
@@ -109,7 +112,8 @@ public class ReconcileEngagements {
             }
             return switch (e.hold()) {
                 case HELD -> extendIfDue(hold, now);
-                case POSTED -> repair(r, hold, new LedgerEffect.PostHold(hold.id(), e.creditsPosted()), "post-redriven", now);
+                case POSTED ->
+                    repair(r, hold, new LedgerEffect.PostHold(hold.id(), e.creditsPosted()), "post-redriven", now);
                 case VOIDED -> repair(r, hold, new LedgerEffect.VoidHold(hold.id()), "void-redriven", now);
             };
         }
@@ -117,7 +121,8 @@ public class ReconcileEngagements {
             if (hold.createdAt() != null && hold.createdAt().plus(orphanGrace).isAfter(now)) {
                 return Optional.empty(); // its agreement may still be on its way, or its caller about to retry
             }
-            if (!(Brokerage.releaseHold(r, hold.id(), now) instanceof Result.Applied released) || !store.update(released)) {
+            if (!(Brokerage.releaseHold(r, hold.id(), now) instanceof Result.Applied released)
+                    || !store.update(released)) {
                 return Optional.empty(); // the request moved meanwhile: the next run decides on what it is then
             }
             released.ledgerAfter().forEach(effect -> ledger.carry(null, effect));
@@ -129,20 +134,27 @@ public class ReconcileEngagements {
     /** A held engagement whose hold the ledger does not hold pending needs a person: it is flagged, once per state. */
     private Optional<String> check(String requestId, Instant now) {
         Optional<BrokerageRequest> found = store.find(requestId);
-        if (found.isEmpty() || found.get().engagement() == null || found.get().engagement().hold() != HoldState.HELD) {
+        if (found.isEmpty()
+                || found.get().engagement() == null
+                || found.get().engagement().hold() != HoldState.HELD) {
             return Optional.empty();
         }
         BrokerageRequest r = found.get();
         String holdId = r.engagement().holdId();
         String problem = switch (ledger.hold(holdId)) {
-            case Lookup.Found<Ledger.Hold> h -> h.value().pending() ? null : "the ledger's hold is " + h.value().state();
+            case Lookup.Found<Ledger.Hold> h ->
+                h.value().pending() ? null : "the ledger's hold is " + h.value().state();
             case Lookup.Missing<Ledger.Hold> none -> "the ledger has no such hold";
             case Lookup.Unavailable<Ledger.Hold> down -> null; // nothing can be concluded; the next run asks again
         };
         if (problem == null) {
             return Optional.empty();
         }
-        return flag(r, holdId, "the engagement is agreed but " + problem + ": the school's credits are not held for it", now);
+        return flag(
+                r,
+                holdId,
+                "the engagement is agreed but " + problem + ": the school's credits are not held for it",
+                now);
     }
 
     private Optional<String> extendIfDue(Ledger.Hold hold, Instant now) {
@@ -154,11 +166,15 @@ public class ReconcileEngagements {
     }
 
     /** Carries out the effect; done, its event; refused, a flag for a person; no answer, nothing (the next run tries again). */
-    private Optional<String> repair(BrokerageRequest r, Ledger.Hold hold, LedgerEffect effect, String repair, Instant now) {
+    private Optional<String> repair(
+            BrokerageRequest r, Ledger.Hold hold, LedgerEffect effect, String repair, Instant now) {
         Ledger.Answer answer = ledger.carry(null, effect);
         switch (answer) {
             case Ledger.Answer.Done done -> {
-                store.recordEvent(r.id(), r.version(), "REPAIR#" + repair + "#" + hold.id(),
+                store.recordEvent(
+                        r.id(),
+                        r.version(),
+                        "REPAIR#" + repair + "#" + hold.id(),
                         Brokerage.repaired(r, repair, hold.id(), describe(effect), now));
                 return Optional.of(repair);
             }
@@ -173,7 +189,10 @@ public class ReconcileEngagements {
 
     /** Flags the disagreement for a person, once per request version and hold: a repair only the first time. */
     private Optional<String> flag(BrokerageRequest r, String holdId, String detail, Instant now) {
-        boolean first = store.recordEvent(r.id(), r.version(), "REPAIR#needs-attention#" + holdId,
+        boolean first = store.recordEvent(
+                r.id(),
+                r.version(),
+                "REPAIR#needs-attention#" + holdId,
                 Brokerage.repaired(r, "needs-attention", holdId, detail, now));
         if (first) {
             LOG.warn("request {}: {}", r.id(), detail);

@@ -1,9 +1,8 @@
 package uk.sse.brokerage.application;
 
-import uk.sse.brokerage.model.RequestStatus;
-
 import java.time.Instant;
 import java.util.Set;
+import uk.sse.brokerage.model.RequestStatus;
 
 /**
  * What a listing keeps: requests in one of {@code statuses} (all if empty), needing {@code areaOfSupport} or anything
@@ -11,7 +10,8 @@ import java.util.Set;
  * for itself: an adviser's own listing shows what the schools of their area asked for, decision 0081); each null for no
  * condition.
  */
-public record RequestFilter(Set<RequestStatus> statuses, String areaOfSupport, String urn, Instant raisedBefore, String raisedBy) {
+public record RequestFilter(
+        Set<RequestStatus> statuses, String areaOfSupport, String urn, Instant raisedBefore, String raisedBy) {
 
     public static final RequestFilter NONE = new RequestFilter(Set.of(), null, null, null, null);
 

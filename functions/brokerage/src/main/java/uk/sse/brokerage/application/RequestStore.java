@@ -1,5 +1,6 @@
 package uk.sse.brokerage.application;
 
+import java.util.Optional;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Result;
 import uk.sse.kernel.events.EventEnvelope;
@@ -7,8 +8,6 @@ import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
-
-import java.util.Optional;
 
 /** Where requests, their events and the Idempotency-Keys that raised them are kept. */
 public interface RequestStore {

@@ -17,7 +17,11 @@ public enum Action {
 
     private final String eventType;
 
-    Action(String eventType) { this.eventType = eventType; }
+    Action(String eventType) {
+        this.eventType = eventType;
+    }
 
-    public String eventType() { return eventType; }
+    public String eventType() {
+        return eventType;
+    }
 }

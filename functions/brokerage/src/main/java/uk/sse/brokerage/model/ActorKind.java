@@ -5,4 +5,13 @@ package uk.sse.brokerage.model;
  * A school is a {@link #PROVIDER} whose organisation is its URN. {@link #SERVICE} is the brokerage itself, reconciling
  * its engagements with the ledger; it is never an API caller.
  */
-public enum ActorKind { ADVISER, BROKER, PROVIDER, ASSURER, COMMISSIONER, ADMIN, REGISTRAR, SERVICE }
+public enum ActorKind {
+    ADVISER,
+    BROKER,
+    PROVIDER,
+    ASSURER,
+    COMMISSIONER,
+    ADMIN,
+    REGISTRAR,
+    SERVICE
+}

@@ -13,15 +13,31 @@ import java.util.Optional;
  * {@code engagement} is null until agreed; {@code evaluation} is {@link Evaluation#NONE} until rated; {@code schoolName}
  * is the register's name for the URN when raised (null if not known).
  */
-public record BrokerageRequest(String id, String urn, String area, List<String> areasOfSupport, String need,
-                               Urgency urgency, int daysWanted, List<DeliveryMode> deliveryModes, LocalDate wantedBy,
-                               long credits, String raisedBy, Instant raisedAt, RequestStatus status, long version,
-                               List<Proposal> proposals, Engagement engagement, List<Suggestion> suggestions,
-                               Evaluation evaluation, List<Transition> history, String schoolName) {
+public record BrokerageRequest(
+        String id,
+        String urn,
+        String area,
+        List<String> areasOfSupport,
+        String need,
+        Urgency urgency,
+        int daysWanted,
+        List<DeliveryMode> deliveryModes,
+        LocalDate wantedBy,
+        long credits,
+        String raisedBy,
+        Instant raisedAt,
+        RequestStatus status,
+        long version,
+        List<Proposal> proposals,
+        Engagement engagement,
+        List<Suggestion> suggestions,
+        Evaluation evaluation,
+        List<Transition> history,
+        String schoolName) {
 
     /** The broker's queue: most urgent first, then oldest first, then by id (a total order, so pages are stable). */
-    public static final Comparator<BrokerageRequest> QUEUE_ORDER = Comparator
-            .comparing(BrokerageRequest::urgency, Comparator.reverseOrder())
+    public static final Comparator<BrokerageRequest> QUEUE_ORDER = Comparator.comparing(
+                    BrokerageRequest::urgency, Comparator.reverseOrder())
             .thenComparing(BrokerageRequest::raisedAt)
             .thenComparing(BrokerageRequest::id);
 
@@ -38,24 +54,55 @@ public record BrokerageRequest(String id, String urn, String area, List<String> 
         return proposals.stream().filter(p -> p.id().equals(proposalId)).findFirst();
     }
 
-    public Optional<Engagement> engagementIfAny() { return Optional.ofNullable(engagement); }
+    public Optional<Engagement> engagementIfAny() {
+        return Optional.ofNullable(engagement);
+    }
 
     /** Whether the school raised it for itself (decision 0081): its first transition was made by the school, not an adviser. */
     public boolean raisedBySchool() {
-        return !history.isEmpty() && history.getFirst().action() == Action.RAISE && history.getFirst().byKind() == ActorKind.PROVIDER;
+        return !history.isEmpty()
+                && history.getFirst().action() == Action.RAISE
+                && history.getFirst().byKind() == ActorKind.PROVIDER;
     }
 
     /** The school's ledger account. */
-    public String schoolAccount() { return LedgerEffect.account(area, urn); }
+    public String schoolAccount() {
+        return LedgerEffect.account(area, urn);
+    }
 
     /** The time of the last transition. */
-    public Instant updatedAt() { return history.isEmpty() ? raisedAt : history.get(history.size() - 1).at(); }
+    public Instant updatedAt() {
+        return history.isEmpty() ? raisedAt : history.get(history.size() - 1).at();
+    }
 
-    BrokerageRequest next(RequestStatus to, List<Proposal> newProposals, Engagement newEngagement, Evaluation newEvaluation,
-                          Transition t) {
+    BrokerageRequest next(
+            RequestStatus to,
+            List<Proposal> newProposals,
+            Engagement newEngagement,
+            Evaluation newEvaluation,
+            Transition t) {
         List<Transition> h = new java.util.ArrayList<>(history);
         h.add(t);
-        return new BrokerageRequest(id, urn, area, areasOfSupport, need, urgency, daysWanted, deliveryModes, wantedBy,
-                credits, raisedBy, raisedAt, to, t.version(), newProposals, newEngagement, suggestions, newEvaluation, h, schoolName);
+        return new BrokerageRequest(
+                id,
+                urn,
+                area,
+                areasOfSupport,
+                need,
+                urgency,
+                daysWanted,
+                deliveryModes,
+                wantedBy,
+                credits,
+                raisedBy,
+                raisedAt,
+                to,
+                t.version(),
+                newProposals,
+                newEngagement,
+                suggestions,
+                newEvaluation,
+                h,
+                schoolName);
     }
 }

@@ -10,22 +10,81 @@ import java.time.Instant;
  * of it: HELD while agreed, then POSTED or VOIDED (the ledger catches up, and reconciliation sees that it does).
  * {@code daysDelivered} and {@code creditsPosted} are set on completion (0 until then).
  */
-public record Engagement(String id, String holdId, String proposalId, String offerId, String providerId, int days, long credits,
-                         String schoolAccount, String providerAccount, String agreedBy, Instant agreedAt,
-                         HoldState hold, int daysDelivered, long creditsPosted, Instant startedAt, Instant completedAt) {
+public record Engagement(
+        String id,
+        String holdId,
+        String proposalId,
+        String offerId,
+        String providerId,
+        int days,
+        long credits,
+        String schoolAccount,
+        String providerAccount,
+        String agreedBy,
+        Instant agreedAt,
+        HoldState hold,
+        int daysDelivered,
+        long creditsPosted,
+        Instant startedAt,
+        Instant completedAt) {
 
     Engagement started(Instant at) {
-        return new Engagement(id, holdId, proposalId, offerId, providerId, days, credits, schoolAccount, providerAccount,
-                agreedBy, agreedAt, hold, daysDelivered, creditsPosted, at, completedAt);
+        return new Engagement(
+                id,
+                holdId,
+                proposalId,
+                offerId,
+                providerId,
+                days,
+                credits,
+                schoolAccount,
+                providerAccount,
+                agreedBy,
+                agreedAt,
+                hold,
+                daysDelivered,
+                creditsPosted,
+                at,
+                completedAt);
     }
 
     Engagement completed(int delivered, long posted, Instant at) {
-        return new Engagement(id, holdId, proposalId, offerId, providerId, days, credits, schoolAccount, providerAccount,
-                agreedBy, agreedAt, posted > 0 ? HoldState.POSTED : HoldState.VOIDED, delivered, posted, startedAt, at);
+        return new Engagement(
+                id,
+                holdId,
+                proposalId,
+                offerId,
+                providerId,
+                days,
+                credits,
+                schoolAccount,
+                providerAccount,
+                agreedBy,
+                agreedAt,
+                posted > 0 ? HoldState.POSTED : HoldState.VOIDED,
+                delivered,
+                posted,
+                startedAt,
+                at);
     }
 
     Engagement voided() {
-        return new Engagement(id, holdId, proposalId, offerId, providerId, days, credits, schoolAccount, providerAccount,
-                agreedBy, agreedAt, HoldState.VOIDED, daysDelivered, creditsPosted, startedAt, completedAt);
+        return new Engagement(
+                id,
+                holdId,
+                proposalId,
+                offerId,
+                providerId,
+                days,
+                credits,
+                schoolAccount,
+                providerAccount,
+                agreedBy,
+                agreedAt,
+                HoldState.VOIDED,
+                daysDelivered,
+                creditsPosted,
+                startedAt,
+                completedAt);
     }
 }

@@ -1,15 +1,13 @@
 package uk.sse.brokerage.model;
 
-import uk.sse.kernel.events.EventEnvelope;
-
-import uk.sse.kernel.identity.Tombstone;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.identity.Tombstone;
 
 /**
  * A person's erasure from the brokerage's records (docs/data-protection.md): wherever their subject stands it becomes
@@ -41,15 +39,20 @@ public record Erasure(String subject, String tombstone) {
                 || r.history().stream().anyMatch(t -> subject.equals(t.by()))
                 || r.proposals().stream().anyMatch(p -> subject.equals(p.proposedBy()) || subject.equals(p.decidedBy()))
                 || (r.engagement() != null && subject.equals(r.engagement().agreedBy()))
-                || subject.equals(r.evaluation().schoolBy()) || subject.equals(r.evaluation().impactBy());
+                || subject.equals(r.evaluation().schoolBy())
+                || subject.equals(r.evaluation().impactBy());
     }
 
     /** The free text the person wrote on the request: its need if they raised it, their reasons and notes. */
     public List<String> textsOf(BrokerageRequest r) {
         List<String> texts = new ArrayList<>();
         if (subject.equals(r.raisedBy())) texts.add(r.need());
-        r.history().stream().filter(t -> subject.equals(t.by()) && t.reason() != null).forEach(t -> texts.add(t.reason()));
-        r.proposals().stream().filter(p -> subject.equals(p.decidedBy()) && p.reason() != null).forEach(p -> texts.add(p.reason()));
+        r.history().stream()
+                .filter(t -> subject.equals(t.by()) && t.reason() != null)
+                .forEach(t -> texts.add(t.reason()));
+        r.proposals().stream()
+                .filter(p -> subject.equals(p.decidedBy()) && p.reason() != null)
+                .forEach(p -> texts.add(p.reason()));
         Evaluation e = r.evaluation();
         if (subject.equals(e.schoolBy()) && e.schoolNotes() != null) texts.add(e.schoolNotes());
         if (subject.equals(e.impactBy()) && e.impactNotes() != null) texts.add(e.impactNotes());
@@ -63,25 +66,89 @@ public record Erasure(String subject, String tombstone) {
 
     public BrokerageRequest apply(BrokerageRequest r) {
         boolean raiser = subject.equals(r.raisedBy());
-        List<Transition> history = r.history().stream().map(t -> subject.equals(t.by())
-                ? new Transition(tombstone, t.byKind(), t.at(), t.action(), t.from(), t.to(), erasedOrNull(t.reason()), t.version())
-                : t).toList();
-        List<Proposal> proposals = r.proposals().stream().map(p -> {
-            boolean decider = subject.equals(p.decidedBy());
-            return new Proposal(p.id(), p.offerId(), p.providerId(), p.days(), p.credits(), p.status(), swap(p.proposedBy()),
-                    p.proposedAt(), swap(p.decidedBy()), p.decidedAt(), decider ? erasedOrNull(p.reason()) : p.reason());
-        }).toList();
+        List<Transition> history = r.history().stream()
+                .map(t -> subject.equals(t.by())
+                        ? new Transition(
+                                tombstone,
+                                t.byKind(),
+                                t.at(),
+                                t.action(),
+                                t.from(),
+                                t.to(),
+                                erasedOrNull(t.reason()),
+                                t.version())
+                        : t)
+                .toList();
+        List<Proposal> proposals = r.proposals().stream()
+                .map(p -> {
+                    boolean decider = subject.equals(p.decidedBy());
+                    return new Proposal(
+                            p.id(),
+                            p.offerId(),
+                            p.providerId(),
+                            p.days(),
+                            p.credits(),
+                            p.status(),
+                            swap(p.proposedBy()),
+                            p.proposedAt(),
+                            swap(p.decidedBy()),
+                            p.decidedAt(),
+                            decider ? erasedOrNull(p.reason()) : p.reason());
+                })
+                .toList();
         Engagement e = r.engagement();
-        Engagement engagement = e == null ? null : new Engagement(e.id(), e.holdId(), e.proposalId(), e.offerId(), e.providerId(),
-                e.days(), e.credits(), e.schoolAccount(), e.providerAccount(), swap(e.agreedBy()), e.agreedAt(), e.hold(),
-                e.daysDelivered(), e.creditsPosted(), e.startedAt(), e.completedAt());
+        Engagement engagement = e == null
+                ? null
+                : new Engagement(
+                        e.id(),
+                        e.holdId(),
+                        e.proposalId(),
+                        e.offerId(),
+                        e.providerId(),
+                        e.days(),
+                        e.credits(),
+                        e.schoolAccount(),
+                        e.providerAccount(),
+                        swap(e.agreedBy()),
+                        e.agreedAt(),
+                        e.hold(),
+                        e.daysDelivered(),
+                        e.creditsPosted(),
+                        e.startedAt(),
+                        e.completedAt());
         Evaluation v = r.evaluation();
-        Evaluation evaluation = v == Evaluation.NONE ? v : new Evaluation(
-                v.schoolRating(), subject.equals(v.schoolBy()) ? erasedOrNull(v.schoolNotes()) : v.schoolNotes(), swap(v.schoolBy()), v.schoolAt(),
-                v.impactRating(), subject.equals(v.impactBy()) ? erasedOrNull(v.impactNotes()) : v.impactNotes(), swap(v.impactBy()), v.impactAt());
-        return new BrokerageRequest(r.id(), r.urn(), r.area(), r.areasOfSupport(), raiser ? ERASED : r.need(), r.urgency(),
-                r.daysWanted(), r.deliveryModes(), r.wantedBy(), r.credits(), swap(r.raisedBy()), r.raisedAt(), r.status(),
-                r.version(), proposals, engagement, r.suggestions(), evaluation, history, r.schoolName());
+        Evaluation evaluation = v == Evaluation.NONE
+                ? v
+                : new Evaluation(
+                        v.schoolRating(),
+                        subject.equals(v.schoolBy()) ? erasedOrNull(v.schoolNotes()) : v.schoolNotes(),
+                        swap(v.schoolBy()),
+                        v.schoolAt(),
+                        v.impactRating(),
+                        subject.equals(v.impactBy()) ? erasedOrNull(v.impactNotes()) : v.impactNotes(),
+                        swap(v.impactBy()),
+                        v.impactAt());
+        return new BrokerageRequest(
+                r.id(),
+                r.urn(),
+                r.area(),
+                r.areasOfSupport(),
+                raiser ? ERASED : r.need(),
+                r.urgency(),
+                r.daysWanted(),
+                r.deliveryModes(),
+                r.wantedBy(),
+                r.credits(),
+                swap(r.raisedBy()),
+                r.raisedAt(),
+                r.status(),
+                r.version(),
+                proposals,
+                engagement,
+                r.suggestions(),
+                evaluation,
+                history,
+                r.schoolName());
     }
 
     /**
@@ -92,13 +159,16 @@ public record Erasure(String subject, String tombstone) {
         boolean actor = subject.equals(e.data().get("by"));
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) redact(e.data(), actor);
-        return data.equals(e.data()) ? e : new EventEnvelope(e.type(), e.id(), e.occurredAt(), e.area(), data, e.correlationId());
+        return data.equals(e.data())
+                ? e
+                : new EventEnvelope(e.type(), e.id(), e.occurredAt(), e.area(), data, e.correlationId());
     }
 
     private Object redact(Object value, boolean actor) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put((String) k, actor && TEXT_FIELDS.contains(k) && v instanceof String ? ERASED : redact(v, actor)));
+            map.forEach((k, v) -> out.put(
+                    (String) k, actor && TEXT_FIELDS.contains(k) && v instanceof String ? ERASED : redact(v, actor)));
             return out;
         }
         if (value instanceof List<?> list) {

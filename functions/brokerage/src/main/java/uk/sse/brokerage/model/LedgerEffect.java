@@ -28,5 +28,7 @@ public sealed interface LedgerEffect {
     /** Keep an agreed engagement's hold while its delivery goes on: move its timeout a full period from now. */
     record ExtendHold(String transferId) implements LedgerEffect {}
 
-    static String account(String area, String owner) { return area + "/" + owner; }
+    static String account(String area, String owner) {
+        return area + "/" + owner;
+    }
 }

@@ -45,7 +45,8 @@ public final class Lifecycle {
     /** One edge of the machine; {@code from} is null for RAISE. */
     public record Edge(RequestStatus from, Action action, RequestStatus to) {}
 
-    private static final Set<RequestStatus> BEFORE_COMPLETION = EnumSet.of(OPEN, PROPOSED, ACCEPTED, AGREED, IN_DELIVERY);
+    private static final Set<RequestStatus> BEFORE_COMPLETION =
+            EnumSet.of(OPEN, PROPOSED, ACCEPTED, AGREED, IN_DELIVERY);
 
     public static final List<Edge> EDGES;
 
@@ -79,7 +80,9 @@ public final class Lifecycle {
 
     /** The actions the machine allows from {@code status}, in declaration order: what a refusal names. */
     public static List<Action> allowedActions(RequestStatus status) {
-        return Arrays.stream(Action.values()).filter(a -> a != Action.RELEASE_HOLD && allows(status, a)).toList();
+        return Arrays.stream(Action.values())
+                .filter(a -> a != Action.RELEASE_HOLD && allows(status, a))
+                .toList();
     }
 
     public static boolean isEdge(RequestStatus from, Action action, RequestStatus to) {

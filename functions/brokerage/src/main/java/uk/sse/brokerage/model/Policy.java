@@ -1,5 +1,6 @@
 package uk.sse.brokerage.model;
 
+import java.util.List;
 import uk.sse.brokerage.model.Command.Accept;
 import uk.sse.brokerage.model.Command.Agree;
 import uk.sse.brokerage.model.Command.Cancel;
@@ -10,8 +11,6 @@ import uk.sse.brokerage.model.Command.Evaluate;
 import uk.sse.brokerage.model.Command.Propose;
 import uk.sse.brokerage.model.Command.StartDelivery;
 import uk.sse.brokerage.model.Command.Withdraw;
-
-import java.util.List;
 
 /**
  * Who may do what, as a pure function of the actor, the command and the request.
@@ -29,11 +28,17 @@ import java.util.List;
 public final class Policy {
     private Policy() {}
 
-    public static boolean isSchool(Actor a, BrokerageRequest r) { return a.is(ActorKind.PROVIDER) && a.ofOrg(r.urn()); }
+    public static boolean isSchool(Actor a, BrokerageRequest r) {
+        return a.is(ActorKind.PROVIDER) && a.ofOrg(r.urn());
+    }
 
-    public static boolean isAdviser(Actor a, BrokerageRequest r) { return a.is(ActorKind.ADVISER) && a.inArea(r.area()); }
+    public static boolean isAdviser(Actor a, BrokerageRequest r) {
+        return a.is(ActorKind.ADVISER) && a.inArea(r.area());
+    }
 
-    public static boolean isBroker(Actor a, BrokerageRequest r) { return a.is(ActorKind.BROKER) && a.inArea(r.area()); }
+    public static boolean isBroker(Actor a, BrokerageRequest r) {
+        return a.is(ActorKind.BROKER) && a.inArea(r.area());
+    }
 
     /** A provider with at least one proposal on the request. */
     public static boolean isAddressed(Actor a, BrokerageRequest r) {
@@ -41,10 +46,16 @@ public final class Policy {
     }
 
     public static boolean maySee(Actor a, BrokerageRequest r) {
-        return (a.is(ActorKind.ADMIN) && a.inArea(r.area())) || isAdviser(a, r) || isBroker(a, r) || isSchool(a, r) || isAddressed(a, r);
+        return (a.is(ActorKind.ADMIN) && a.inArea(r.area()))
+                || isAdviser(a, r)
+                || isBroker(a, r)
+                || isSchool(a, r)
+                || isAddressed(a, r);
     }
 
-    public static boolean mayRaise(Actor a, String area) { return a.is(ActorKind.ADVISER) && a.inArea(area); }
+    public static boolean mayRaise(Actor a, String area) {
+        return a.is(ActorKind.ADVISER) && a.inArea(area);
+    }
 
     /** An adviser of the area, or the school itself (a provider whose organisation is the URN) for its own school. */
     public static boolean mayRaise(Actor a, String area, String urn) {
@@ -74,25 +85,35 @@ public final class Policy {
      */
     public static List<Action> allowedActions(Actor a, BrokerageRequest r) {
         if (!maySee(a, r)) return List.of();
-        return Lifecycle.allowedActions(r.status()).stream().filter(action -> switch (action) {
-            case PROPOSE, START_DELIVERY, COMPLETE -> isBroker(a, r);
-            case ACCEPT, DECLINE -> a.is(ActorKind.PROVIDER)
-                    && r.proposals().stream().anyMatch(p -> p.status() == ProposalStatus.PROPOSED && a.ofOrg(p.providerId()));
-            case AGREE -> agrees(a, r); // a request is ACCEPTED only while one of its proposals is
-            case EVALUATE -> java.util.Arrays.stream(Rating.values()).anyMatch(g -> rates(a, r, g) && !r.evaluation().has(g));
-            case CANCEL -> isAdviser(a, r) || isBroker(a, r);
-            case WITHDRAW -> isSchool(a, r);
-            case RAISE, RELEASE_HOLD -> false;
-        }).toList();
+        return Lifecycle.allowedActions(r.status()).stream()
+                .filter(action -> switch (action) {
+                    case PROPOSE, START_DELIVERY, COMPLETE -> isBroker(a, r);
+                    case ACCEPT, DECLINE ->
+                        a.is(ActorKind.PROVIDER)
+                                && r.proposals().stream()
+                                        .anyMatch(
+                                                p -> p.status() == ProposalStatus.PROPOSED && a.ofOrg(p.providerId()));
+                    case AGREE -> agrees(a, r); // a request is ACCEPTED only while one of its proposals is
+                    case EVALUATE ->
+                        java.util.Arrays.stream(Rating.values())
+                                .anyMatch(g -> rates(a, r, g) && !r.evaluation().has(g));
+                    case CANCEL -> isAdviser(a, r) || isBroker(a, r);
+                    case WITHDRAW -> isSchool(a, r);
+                    case RAISE, RELEASE_HOLD -> false;
+                })
+                .toList();
     }
 
-    private static boolean agrees(Actor a, BrokerageRequest r) { return isSchool(a, r) || isAdviser(a, r); }
+    private static boolean agrees(Actor a, BrokerageRequest r) {
+        return isSchool(a, r) || isAdviser(a, r);
+    }
 
     private static boolean rates(Actor a, BrokerageRequest r, Rating rating) {
         return rating == Rating.SCHOOL ? isSchool(a, r) : rating == Rating.IMPACT && isAdviser(a, r);
     }
 
     private static boolean addressedOrUnknown(Actor a, BrokerageRequest r, String proposalId) {
-        return a.is(ActorKind.PROVIDER) && r.proposal(proposalId).map(p -> a.ofOrg(p.providerId())).orElse(true);
+        return a.is(ActorKind.PROVIDER)
+                && r.proposal(proposalId).map(p -> a.ofOrg(p.providerId())).orElse(true);
     }
 }

@@ -5,8 +5,14 @@ package uk.sse.brokerage.model;
  * the others still open then are SUPERSEDED.
  */
 public enum ProposalStatus {
-    PROPOSED, ACCEPTED, DECLINED, AGREED, SUPERSEDED;
+    PROPOSED,
+    ACCEPTED,
+    DECLINED,
+    AGREED,
+    SUPERSEDED;
 
     /** Still in play: proposed or accepted. */
-    public boolean live() { return this == PROPOSED || this == ACCEPTED; }
+    public boolean live() {
+        return this == PROPOSED || this == ACCEPTED;
+    }
 }

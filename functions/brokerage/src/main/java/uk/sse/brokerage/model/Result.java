@@ -1,8 +1,7 @@
 package uk.sse.brokerage.model;
 
-import uk.sse.kernel.events.EventEnvelope;
-
 import java.util.List;
+import uk.sse.kernel.events.EventEnvelope;
 
 /** What a command did: a new state to write, or a refusal. Nothing is thrown for a bad command. */
 public sealed interface Result {
@@ -15,22 +14,31 @@ public sealed interface Result {
      * {@link Brokerage#strayHold} says the hold this command placed can never be the request's, void it; otherwise
      * apply the same intent to the new state (the ledger steps are idempotent) or answer the conflict.
      */
-    record Applied(BrokerageRequest request, EventEnvelope event, List<LedgerEffect> ledgerBefore, List<LedgerEffect> ledgerAfter)
+    record Applied(
+            BrokerageRequest request,
+            EventEnvelope event,
+            List<LedgerEffect> ledgerBefore,
+            List<LedgerEffect> ledgerAfter)
             implements Result {
         public Applied {
             ledgerBefore = List.copyOf(ledgerBefore);
             ledgerAfter = List.copyOf(ledgerAfter);
         }
 
-        public Transition transition() { return request.history().get(request.history().size() - 1); }
+        public Transition transition() {
+            return request.history().get(request.history().size() - 1);
+        }
     }
 
     /**
      * Refused, changing nothing. {@code status} and {@code version} are the request's as read (null and 0 for RAISE and NOT_FOUND);
      * {@code allowed} the actions its status allows, named in a 409 (empty for RAISE and NOT_FOUND); {@code field} the bad field for INVALID.
      */
-    record Refused(Refusal reason, String message, String field, RequestStatus status, long version, List<Action> allowed)
+    record Refused(
+            Refusal reason, String message, String field, RequestStatus status, long version, List<Action> allowed)
             implements Result {
-        public Refused { allowed = List.copyOf(allowed); }
+        public Refused {
+            allowed = List.copyOf(allowed);
+        }
     }
 }

@@ -5,10 +5,22 @@ package uk.sse.brokerage.model;
  * or one the directory's search found; what the broker sees in the queue before proposing anything.
  * {@code distanceKm} and {@code priceCredits} may be null.
  */
-public record Suggestion(String offerId, String providerId, String title, String providerName, Double distanceKm,
-                         Long priceCredits, boolean liked) {
+public record Suggestion(
+        String offerId,
+        String providerId,
+        String title,
+        String providerName,
+        Double distanceKm,
+        Long priceCredits,
+        boolean liked) {
 
-    public Suggestion(String offerId, String providerId, String title, String providerName, Double distanceKm, Long priceCredits) {
+    public Suggestion(
+            String offerId,
+            String providerId,
+            String title,
+            String providerName,
+            Double distanceKm,
+            Long priceCredits) {
         this(offerId, providerId, title, providerName, distanceKm, priceCredits, false);
     }
 

@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import uk.sse.brokerage.application.ReconcileEngagements;
-
 import java.util.Map;
+import uk.sse.brokerage.application.ReconcileEngagements;
 
 /**
  * The reconciliation's Lambda handler, run on a schedule (EventBridge Scheduler, every five minutes): brings the
@@ -33,7 +32,14 @@ public class ReconcileOnSchedule extends MicronautRequestHandler<ScheduledEvent,
     @Override
     public Map<String, Object> execute(ScheduledEvent event) {
         ReconcileEngagements.Report report = reconcile.run(PER_RUN);
-        return Map.of("holds", report.holds(), "engagements", report.engagements(), "repairs", report.repairs(),
-                "at", report.at().toString());
+        return Map.of(
+                "holds",
+                report.holds(),
+                "engagements",
+                report.engagements(),
+                "repairs",
+                report.repairs(),
+                "at",
+                report.at().toString());
     }
 }

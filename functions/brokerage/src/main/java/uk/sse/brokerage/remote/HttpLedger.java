@@ -1,12 +1,6 @@
 package uk.sse.brokerage.remote;
 
 import jakarta.inject.Singleton;
-import uk.sse.brokerage.BrokerageSettings;
-import uk.sse.brokerage.application.Ledger;
-import uk.sse.brokerage.application.Lookup;
-import uk.sse.brokerage.model.LedgerEffect;
-import uk.sse.kernel.identity.Caller;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.sse.brokerage.BrokerageSettings;
+import uk.sse.brokerage.application.Ledger;
+import uk.sse.brokerage.application.Lookup;
+import uk.sse.brokerage.model.LedgerEffect;
+import uk.sse.kernel.identity.Caller;
 
 /**
  * The ledger over its HTTP API, as the brokerage service. A hold is a pending PAYMENT with a timeout, named by its hold
@@ -39,12 +38,22 @@ public class HttpLedger implements Ledger {
     @Override
     public Answer carry(Caller actingFor, LedgerEffect effect) {
         return switch (effect) {
-            case LedgerEffect.PlaceHold hold -> placed(http.post(base.resolve("/transfers"), actingFor, holdBody(hold)));
-            case LedgerEffect.PostHold post -> answer(http.post(transfer(post.transferId(), "post"), actingFor, Map.of("amount", post.amount())), false);
+            case LedgerEffect.PlaceHold hold ->
+                placed(http.post(base.resolve("/transfers"), actingFor, holdBody(hold)));
+            case LedgerEffect.PostHold post ->
+                answer(
+                        http.post(transfer(post.transferId(), "post"), actingFor, Map.of("amount", post.amount())),
+                        false);
             case LedgerEffect.VoidHold v -> answer(http.post(transfer(v.transferId(), "void"), actingFor, null), false);
-            case LedgerEffect.VoidStrayHold v -> answer(http.post(transfer(v.transferId(), "void"), actingFor, null), true);
-            case LedgerEffect.ExtendHold x -> answer(http.post(transfer(x.transferId(), "extend"), actingFor,
-                    Map.of("timeoutSeconds", holdTimeout.toSeconds())), false);
+            case LedgerEffect.VoidStrayHold v ->
+                answer(http.post(transfer(v.transferId(), "void"), actingFor, null), true);
+            case LedgerEffect.ExtendHold x ->
+                answer(
+                        http.post(
+                                transfer(x.transferId(), "extend"),
+                                actingFor,
+                                Map.of("timeoutSeconds", holdTimeout.toSeconds())),
+                        false);
         };
     }
 
@@ -59,7 +68,8 @@ public class HttpLedger implements Ledger {
 
     @Override
     public Lookup<Holds> pendingHolds(String cursor) {
-        JsonOverHttp.Reply reply = http.get(base.resolve("/holds?limit=100" + (cursor == null ? "" : "&cursor=" + encode(cursor))), null);
+        JsonOverHttp.Reply reply =
+                http.get(base.resolve("/holds?limit=100" + (cursor == null ? "" : "&cursor=" + encode(cursor))), null);
         if (!reply.answered() || !reply.ok()) {
             return new Lookup.Unavailable<>(reply.answered() ? reply.status() + " " + reply.detail() : reply.failure());
         }
@@ -93,8 +103,10 @@ public class HttpLedger implements Ledger {
     private static Answer placed(JsonOverHttp.Reply reply) {
         Answer answer = answer(reply, false);
         if (answer instanceof Answer.Done && !"PENDING".equals(reply.body().get("state"))) {
-            return new Answer.Refused("hold-released", "the hold of an earlier try at this agreement was released ("
-                    + reply.body().get("state") + "); read the request again and agree anew");
+            return new Answer.Refused(
+                    "hold-released",
+                    "the hold of an earlier try at this agreement was released ("
+                            + reply.body().get("state") + "); read the request again and agree anew");
         }
         return answer;
     }
@@ -107,12 +119,18 @@ public class HttpLedger implements Ledger {
         if (reply.ok() || absentIsDone && reply.status() == 404) {
             return new Answer.Done();
         }
-        return new Answer.Refused(reply.problemCode().isEmpty() ? "status-" + reply.status() : reply.problemCode(), reply.detail());
+        return new Answer.Refused(
+                reply.problemCode().isEmpty() ? "status-" + reply.status() : reply.problemCode(), reply.detail());
     }
 
     private static Hold hold(Map<String, Object> body) {
-        return new Hold(text(body, "id"), text(body, "state"), number(body, "amount"), number(body, "postedAmount"),
-                instant(body, "createdAt"), instant(body, "timeout"));
+        return new Hold(
+                text(body, "id"),
+                text(body, "state"),
+                number(body, "amount"),
+                number(body, "postedAmount"),
+                instant(body, "createdAt"),
+                instant(body, "timeout"));
     }
 
     private static String text(Map<String, Object> body, String field) {

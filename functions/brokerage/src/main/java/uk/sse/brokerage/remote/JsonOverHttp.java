@@ -3,11 +3,6 @@ package uk.sse.brokerage.remote;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.sse.brokerage.BrokerageSettings;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.CallerArgumentBinder;
-import uk.sse.kernel.identity.service.ServiceCredentials;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.brokerage.BrokerageSettings;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.CallerArgumentBinder;
+import uk.sse.kernel.identity.service.ServiceCredentials;
 
 /**
  * Calls another function's API as the brokerage itself: its own bearer token ({@link ServiceCredentials}), and the
@@ -58,7 +57,10 @@ public class JsonOverHttp {
         this.credentials = credentials;
         this.timeout = settings.callTimeout();
         this.client = uk.sse.kernel.correlation.CorrelatedHttpClient.wrap( // passes the request's correlation id on
-                HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build());
+                HttpClient.newBuilder()
+                        .connectTimeout(timeout)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     }
 
     public Reply get(URI uri, Caller actingFor) {
@@ -72,8 +74,11 @@ public class JsonOverHttp {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + body, e);
         }
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), actingFor);
+        return send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)),
+                actingFor);
     }
 
     private Reply send(HttpRequest.Builder request, Caller actingFor) {
@@ -89,7 +94,8 @@ public class JsonOverHttp {
             }
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), parse(response.body()), null);
         } catch (IOException e) {
             return new Reply(0, Map.of(), e.toString());
@@ -104,7 +110,8 @@ public class JsonOverHttp {
             return Map.of();
         }
         try {
-            return Optional.ofNullable(json.readValue(body, Argument.mapOf(String.class, Object.class))).orElse(Map.of());
+            return Optional.ofNullable(json.readValue(body, Argument.mapOf(String.class, Object.class)))
+                    .orElse(Map.of());
         } catch (IOException | RuntimeException notAnObject) {
             return Map.of();
         }

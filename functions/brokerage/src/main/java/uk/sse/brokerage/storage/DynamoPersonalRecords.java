@@ -1,6 +1,10 @@
 package uk.sse.brokerage.storage;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -12,11 +16,6 @@ import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.dynamo.Transactions;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * A person's part in requests, in the brokerage table: an area's requests through the area index, a request's events
@@ -43,10 +42,12 @@ public class DynamoPersonalRecords implements PersonalRecords {
     public List<BrokerageRequest> inArea(String area, Predicate<BrokerageRequest> keeps) {
         List<BrokerageRequest> found = new ArrayList<>();
         Transactions.busyOnFault("read", () -> {
-            client.queryPaginator(b -> b.tableName(table).indexName(BrokerageTable.AREA_INDEX)
+            client.queryPaginator(b -> b.tableName(table)
+                            .indexName(BrokerageTable.AREA_INDEX)
                             .keyConditionExpression(Tables.indexPk(2) + " = :pk")
                             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RequestItems.areaPk(area)))))
-                    .items().forEach(item -> {
+                    .items()
+                    .forEach(item -> {
                         BrokerageRequest r = RequestItems.request(Items.of(item));
                         if (keeps.test(r)) found.add(r);
                     });
@@ -59,12 +60,18 @@ public class DynamoPersonalRecords implements PersonalRecords {
     public List<LoggedEvent> events(String requestId) {
         List<LoggedEvent> events = new ArrayList<>();
         Transactions.busyOnFault("read", () -> {
-            client.queryPaginator(b -> b.tableName(table).consistentRead(true)
+            client.queryPaginator(b -> b.tableName(table)
+                            .consistentRead(true)
                             .keyConditionExpression("pk = :pk AND begins_with(sk, :events)")
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RequestItems.pk(requestId)),
-                                    ":events", AttributeValue.fromS("EVENT#"))))
-                    .items().forEach(item -> json.read(EventItems.envelopeOf(item))
-                            .ifPresent(e -> events.add(new LoggedEvent(item.get(Tables.SK).s(), e))));
+                            .expressionAttributeValues(Map.of(
+                                    ":pk",
+                                    AttributeValue.fromS(RequestItems.pk(requestId)),
+                                    ":events",
+                                    AttributeValue.fromS("EVENT#"))))
+                    .items()
+                    .forEach(item -> json.read(EventItems.envelopeOf(item))
+                            .ifPresent(e -> events.add(
+                                    new LoggedEvent(item.get(Tables.SK).s(), e))));
             return events;
         });
         return events;
@@ -74,19 +81,31 @@ public class DynamoPersonalRecords implements PersonalRecords {
     public boolean rewrite(BrokerageRequest rewritten, List<LoggedEvent> events) {
         List<TransactWriteItem> writes = new ArrayList<>();
         for (LoggedEvent e : events) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(EventItems.item(RequestItems.pk(rewritten.id()), e.key(), e.event(), json.write(e.event())))
-                    .conditionExpression("attribute_exists(pk)").build()).build());
+            writes.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(table)
+                            .item(EventItems.item(
+                                    RequestItems.pk(rewritten.id()), e.key(), e.event(), json.write(e.event())))
+                            .conditionExpression("attribute_exists(pk)")
+                            .build())
+                    .build());
         }
-        // events first, whole batches at a time: an erasure is idempotent, so a batch written before a refusal is no harm
+        // events first, whole batches at a time: an erasure is idempotent, so a batch written before a refusal is no
+        // harm
         while (writes.size() >= BATCH + 1) {
             List<TransactWriteItem> batch = new ArrayList<>(writes.subList(0, BATCH));
             writes.subList(0, BATCH).clear();
             Transactions.writeIfConditionsHold(client, batch);
         }
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(RequestItems.item(rewritten).build())
-                .conditionExpression("version = :now")
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(rewritten.version())))).build()).build());
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(RequestItems.item(rewritten).build())
+                        .conditionExpression("version = :now")
+                        .expressionAttributeValues(
+                                Map.of(":now", AttributeValue.fromN(Long.toString(rewritten.version()))))
+                        .build())
+                .build());
         return Transactions.writeIfConditionsHold(client, writes);
     }
 }

@@ -15,5 +15,5 @@ import uk.sse.kernel.paging.Page;
 @SerdeImport(RequestStatus.class)
 final class BrokerageJson {
 
-    private BrokerageJson() { }
+    private BrokerageJson() {}
 }

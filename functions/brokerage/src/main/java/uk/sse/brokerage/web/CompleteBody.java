@@ -7,11 +7,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import uk.sse.brokerage.model.Brokerage;
-import uk.sse.kernel.json.StrictJson;
-
 import java.math.BigDecimal;
 import java.util.OptionalLong;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.kernel.json.StrictJson;
 import uk.sse.kernel.text.MultiLine;
 
 /**
@@ -19,13 +18,29 @@ import uk.sse.kernel.text.MultiLine;
  * provider. The hold is posted for that and the rest released.
  */
 @Serdeable
-public record CompleteBody(@NotNull @Digits(integer = 12, fraction = 0, message = Shapes.WHOLE) @DecimalMin("1") @DecimalMax("999999999999")
-                           @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal version,
-                           @NotNull @Digits(integer = 3, fraction = 0, message = Shapes.WHOLE) @DecimalMin("0") @DecimalMax(Shapes.MAX_DAYS)
-                           @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal daysDelivered,
-                           @Nullable @Digits(integer = 10, fraction = 0, message = Shapes.WHOLE) @DecimalMin("0") @DecimalMax(Shapes.MAX_CREDITS)
-                           @Serdeable.Deserializable(using = StrictJson.Number.class) BigDecimal credits,
-                           @Nullable @MultiLine @Size(max = Brokerage.MAX_TEXT) String note) {
+public record CompleteBody(
+        @NotNull
+        @Digits(integer = 12, fraction = 0, message = Shapes.WHOLE)
+        @DecimalMin("1")
+        @DecimalMax("999999999999")
+        @Serdeable.Deserializable(using = StrictJson.Number.class)
+        BigDecimal version,
+
+        @NotNull
+        @Digits(integer = 3, fraction = 0, message = Shapes.WHOLE)
+        @DecimalMin("0")
+        @DecimalMax(Shapes.MAX_DAYS)
+        @Serdeable.Deserializable(using = StrictJson.Number.class)
+        BigDecimal daysDelivered,
+
+        @Nullable
+        @Digits(integer = 10, fraction = 0, message = Shapes.WHOLE)
+        @DecimalMin("0")
+        @DecimalMax(Shapes.MAX_CREDITS)
+        @Serdeable.Deserializable(using = StrictJson.Number.class)
+        BigDecimal credits,
+
+        @Nullable @MultiLine @Size(max = Brokerage.MAX_TEXT) String note) {
 
     OptionalLong creditsDue() {
         return credits == null ? OptionalLong.empty() : OptionalLong.of(credits.longValueExact());

@@ -10,7 +10,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import uk.sse.brokerage.application.Actors;
 import uk.sse.brokerage.application.MoveRequest;
 import uk.sse.brokerage.application.Moved;
 import uk.sse.brokerage.application.ProposeOffers;
@@ -39,28 +38,32 @@ public class LifecycleController {
 
     /** A broker of the area proposes offers from the directory, each with days and credits. */
     @Post("/proposals")
-    public HttpResponse<?> propose(@Authenticated Caller caller,
-                                   @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                   @Body @Valid ProposeBody body) {
-        return answer(caller, propose.propose(caller, id, body.version().longValueExact(), body.toOffers(), body.note()));
+    public HttpResponse<?> propose(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @Body @Valid ProposeBody body) {
+        return answer(
+                caller, propose.propose(caller, id, body.version().longValueExact(), body.toOffers(), body.note()));
     }
 
     /** The provider a proposal is addressed to accepts it. */
     @Post("/proposals/{proposalId}/accept")
-    public HttpResponse<?> accept(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                  @PathVariable @Pattern(regexp = Shapes.PROPOSAL, message = Shapes.PROPOSAL_MESSAGE) String proposalId,
-                                  @Body @Valid VersionBody body) {
+    public HttpResponse<?> accept(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @PathVariable @Pattern(regexp = Shapes.PROPOSAL, message = Shapes.PROPOSAL_MESSAGE) String proposalId,
+            @Body @Valid VersionBody body) {
         long v = body.version().longValueExact();
         return step(caller, id, (by, at) -> new Command.Accept(by, at, v, proposalId));
     }
 
     /** The provider a proposal is addressed to declines it, saying why; the last open proposal declined reopens the request. */
     @Post("/proposals/{proposalId}/decline")
-    public HttpResponse<?> decline(@Authenticated Caller caller,
-                                   @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                   @PathVariable @Pattern(regexp = Shapes.PROPOSAL, message = Shapes.PROPOSAL_MESSAGE) String proposalId,
-                                   @Body @Valid ReasonBody body) {
+    public HttpResponse<?> decline(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @PathVariable @Pattern(regexp = Shapes.PROPOSAL, message = Shapes.PROPOSAL_MESSAGE) String proposalId,
+            @Body @Valid ReasonBody body) {
         long v = body.version().longValueExact();
         return step(caller, id, (by, at) -> new Command.Decline(by, at, v, proposalId, body.reason()));
     }
@@ -70,56 +73,69 @@ public class LifecycleController {
      * account (the engagement id is the hold's transfer id). Refused with 409 if the school lacks the credits.
      */
     @Post("/proposals/{proposalId}/agree")
-    public HttpResponse<?> agree(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                 @PathVariable @Pattern(regexp = Shapes.PROPOSAL, message = Shapes.PROPOSAL_MESSAGE) String proposalId,
-                                 @Body @Valid VersionBody body) {
+    public HttpResponse<?> agree(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @PathVariable @Pattern(regexp = Shapes.PROPOSAL, message = Shapes.PROPOSAL_MESSAGE) String proposalId,
+            @Body @Valid VersionBody body) {
         long v = body.version().longValueExact();
         return step(caller, id, (by, at) -> new Command.Agree(by, at, v, proposalId));
     }
 
     /** A broker marks the agreed support as being delivered. */
     @Post("/start")
-    public HttpResponse<?> start(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                 @Body @Valid VersionBody body) {
+    public HttpResponse<?> start(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @Body @Valid VersionBody body) {
         long v = body.version().longValueExact();
         return step(caller, id, (by, at) -> new Command.StartDelivery(by, at, v));
     }
 
     /** A broker records the days delivered: the hold is posted to the provider for them (pro rata unless credits are given). */
     @Post("/complete")
-    public HttpResponse<?> complete(@Authenticated Caller caller,
-                                    @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                    @Body @Valid CompleteBody body) {
+    public HttpResponse<?> complete(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @Body @Valid CompleteBody body) {
         long v = body.version().longValueExact();
-        return step(caller, id, (by, at) -> new Command.Complete(by, at, v, body.daysDelivered().intValueExact(),
-                body.creditsDue(), body.note()));
+        return step(
+                caller,
+                id,
+                (by, at) -> new Command.Complete(
+                        by, at, v, body.daysDelivered().intValueExact(), body.creditsDue(), body.note()));
     }
 
     /** The school rates the support (SCHOOL), the adviser its impact (IMPACT); with both the request is evaluated. */
     @Post("/evaluations")
-    public HttpResponse<?> evaluate(@Authenticated Caller caller,
-                                    @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                    @Body @Valid EvaluateBody body) {
+    public HttpResponse<?> evaluate(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @Body @Valid EvaluateBody body) {
         long v = body.version().longValueExact();
-        return step(caller, id, (by, at) -> new Command.Evaluate(by, at, v, body.rating(), body.score().intValueExact(), body.notes()));
+        return step(
+                caller,
+                id,
+                (by, at) -> new Command.Evaluate(
+                        by, at, v, body.rating(), body.score().intValueExact(), body.notes()));
     }
 
     /** The adviser or a broker cancels the request before completion; any hold is voided. */
     @Post("/cancel")
-    public HttpResponse<?> cancel(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                  @Body @Valid ReasonBody body) {
+    public HttpResponse<?> cancel(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @Body @Valid ReasonBody body) {
         long v = body.version().longValueExact();
         return step(caller, id, (by, at) -> new Command.Cancel(by, at, v, body.reason()));
     }
 
     /** The school withdraws its request before completion; any hold is voided. */
     @Post("/withdraw")
-    public HttpResponse<?> withdraw(@Authenticated Caller caller,
-                                    @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
-                                    @Body @Valid ReasonBody body) {
+    public HttpResponse<?> withdraw(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id,
+            @Body @Valid ReasonBody body) {
         long v = body.version().longValueExact();
         return step(caller, id, (by, at) -> new Command.Withdraw(by, at, v, body.reason()));
     }

@@ -12,13 +12,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import uk.sse.brokerage.application.ErasePerson;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Subjects;
-
-import java.util.List;
 
 /**
  * A person's records in the admin's area (docs/data-protection.md): the requests they stand in, and their erasure.
@@ -38,25 +37,43 @@ public class PersonController {
 
     /** Nothing to say: the path names the person. An empty object, or no body. */
     @Serdeable
-    public record ErasureBody() { }
+    public record ErasureBody() {}
 
     @Serdeable
-    public record Mention(String requestId, String urn, String schoolName, String status,
-                          List<RequestView.TransitionView> actions, List<String> texts) { }
+    public record Mention(
+            String requestId,
+            String urn,
+            String schoolName,
+            String status,
+            List<RequestView.TransitionView> actions,
+            List<String> texts) {}
 
     @Serdeable
-    public record Export(String subject, String area, List<Mention> requests) { }
+    public record Export(String subject, String area, List<Mention> requests) {}
 
     @Serdeable
-    public record Erased(String area, String tombstone, int requests, int events) { }
+    public record Erased(String area, String tombstone, int requests, int events) {}
 
     /** Every request of the area the person stands in: the school, its status, what they did and the text they wrote. */
     @Get("/{subject}")
-    public HttpResponse<?> export(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
-        return Responses.ok(people.export(caller, subject).map(e -> new Export(e.subject(), e.area(), e.requests().stream()
-                .map(m -> new Mention(m.requestId(), m.urn(), m.schoolName(), m.status().name(),
-                        m.actions().stream().map(RequestView.TransitionView::of).toList(), m.texts())).toList())));
+    public HttpResponse<?> export(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
+        return Responses.ok(people.export(caller, subject)
+                .map(e -> new Export(
+                        e.subject(),
+                        e.area(),
+                        e.requests().stream()
+                                .map(m -> new Mention(
+                                        m.requestId(),
+                                        m.urn(),
+                                        m.schoolName(),
+                                        m.status().name(),
+                                        m.actions().stream()
+                                                .map(RequestView.TransitionView::of)
+                                                .toList(),
+                                        m.texts()))
+                                .toList())));
     }
 
     /**
@@ -64,9 +81,11 @@ public class PersonController {
      * wrote {@code [erased]}; statuses, days, credits and ratings stay. Safe to repeat: a second erasure finds nothing.
      */
     @Post("/{subject}/erasure")
-    public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
-                                 @Nullable @Body ErasureBody body) {
-        return Responses.ok(people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.requests(), e.events())));
+    public HttpResponse<?> erase(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+            @Nullable @Body ErasureBody body) {
+        return Responses.ok(
+                people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.requests(), e.events())));
     }
 }

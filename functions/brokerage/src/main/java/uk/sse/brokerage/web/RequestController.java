@@ -19,25 +19,24 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import uk.sse.brokerage.application.Actors;
 import uk.sse.brokerage.application.RaiseRequest;
 import uk.sse.brokerage.application.ReadRequests;
 import uk.sse.brokerage.application.RequestFilter;
 import uk.sse.brokerage.model.RequestStatus;
 import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.Paging;
 import uk.sse.kernel.problem.Problems;
 import uk.sse.kernel.taxonomy.Taxonomy;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 
 /** Raising requests, and reading them: one, the broker's queue, an area's, a school's, a provider's. */
 @Controller("/requests")
@@ -62,23 +61,39 @@ public class RequestController {
      * 403); it goes to that area's queue with {@code raisedBySchool: true}.
      */
     @Post
-    public HttpResponse<?> create(@Authenticated Caller caller, @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, @Body @Valid RaiseBody body) {
+    public HttpResponse<?> create(
+            @Authenticated Caller caller,
+            @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey,
+            @Body @Valid RaiseBody body) {
         if (idempotencyKey == null || IdempotencyKey.problemWith(idempotencyKey).isPresent()) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "brokerage/idempotency-key", "send an Idempotency-Key header with each new request",
-                    List.of(new uk.sse.kernel.problem.Problem.FieldError(IdempotencyKey.HEADER,
-                            IdempotencyKey.problemWith(idempotencyKey).orElse("is required"))), null);
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "brokerage/idempotency-key",
+                    "send an Idempotency-Key header with each new request",
+                    List.of(new uk.sse.kernel.problem.Problem.FieldError(
+                            IdempotencyKey.HEADER,
+                            IdempotencyKey.problemWith(idempotencyKey).orElse("is required"))),
+                    null);
         }
-        return Responses.of(raise.raise(caller, body.form(), idempotencyKey), raised ->
-                BrokerageAnswers.request(raised.request(), Actors.of(caller, raised.request()), raised.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                        .header(HttpHeaders.LOCATION, "/requests/" + raised.request().id())
+        return Responses.of(
+                raise.raise(caller, body.form(), idempotencyKey),
+                raised -> BrokerageAnswers.request(
+                                raised.request(),
+                                Actors.of(caller, raised.request()),
+                                raised.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                        .header(
+                                HttpHeaders.LOCATION,
+                                "/requests/" + raised.request().id())
                         .header("Idempotent-Replayed", Boolean.toString(raised.replayed()))
                         .header("Suggestions-Unavailable", Boolean.toString(raised.suggestionsUnavailable())));
     }
 
     @Get("/{id}")
-    public HttpResponse<?> one(@Authenticated Caller caller,
-                               @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id) {
-        return Responses.of(read.one(caller, id), r -> BrokerageAnswers.request(r, Actors.of(caller, r), HttpStatus.OK));
+    public HttpResponse<?> one(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.REQUEST, message = Shapes.REQUEST_MESSAGE) String id) {
+        return Responses.of(
+                read.one(caller, id), r -> BrokerageAnswers.request(r, Actors.of(caller, r), HttpStatus.OK));
     }
 
     /**
@@ -89,27 +104,41 @@ public class RequestController {
      * themselves, which are their advisers' to follow.
      */
     @Get
-    public HttpResponse<?> list(@Authenticated Caller caller,
-                                @Nullable @QueryValue @Pattern(regexp = "queue|area|school|addressed", message = "must be queue, area, school or addressed") String listing,
-                                @Nullable @QueryValue @Size(max = 9) List<RequestStatus> status,
-                                @Nullable @QueryValue @Size(max = 64) String areaOfSupport,
-                                @Nullable @QueryValue @Pattern(regexp = Shapes.URN, message = Shapes.URN_MESSAGE) String urn,
-                                @Nullable @QueryValue @Min(0) @Max(3650) Integer olderThanDays,
-                                @Nullable @QueryValue Boolean mine,
-                                @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
-                                @Nullable @QueryValue @Size(max = 2048) String cursor) {
+    public HttpResponse<?> list(
+            @Authenticated Caller caller,
+            @Nullable
+                    @QueryValue
+                    @Pattern(
+                            regexp = "queue|area|school|addressed",
+                            message = "must be queue, area, school or addressed")
+                    String listing,
+            @Nullable @QueryValue @Size(max = 9) List<RequestStatus> status,
+            @Nullable @QueryValue @Size(max = 64) String areaOfSupport,
+            @Nullable @QueryValue @Pattern(regexp = Shapes.URN, message = Shapes.URN_MESSAGE) String urn,
+            @Nullable @QueryValue @Min(0) @Max(3650) Integer olderThanDays,
+            @Nullable @QueryValue Boolean mine,
+            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+            @Nullable @QueryValue @Size(max = 2048) String cursor) {
         if (areaOfSupport != null && !Taxonomy.standard().isKnown(areaOfSupport)) {
             return Problems.invalid("areaOfSupport", "is not a code of the taxonomy (see /taxonomy)");
         }
-        ReadRequests.Listing which = listing == null ? ReadRequests.defaultListing(caller)
+        ReadRequests.Listing which = listing == null
+                ? ReadRequests.defaultListing(caller)
                 : ReadRequests.Listing.valueOf(listing.toUpperCase(java.util.Locale.ROOT));
-        RequestFilter filter = new RequestFilter(status == null ? Set.of() : Set.copyOf(status), areaOfSupport, urn,
+        RequestFilter filter = new RequestFilter(
+                status == null ? Set.of() : Set.copyOf(status),
+                areaOfSupport,
+                urn,
                 olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)),
                 Boolean.TRUE.equals(mine) ? caller.subject() : null);
         Outcome<Page<RequestView>> page = Paging.page(limit, cursor).flatMap(p -> {
             try {
-                return read.list(caller, which, filter, p).map(found -> new Page<>(
-                        found.items().stream().map(r -> RequestView.of(r, Actors.of(caller, r))).toList(), found.next()));
+                return read.list(caller, which, filter, p)
+                        .map(found -> new Page<>(
+                                found.items().stream()
+                                        .map(r -> RequestView.of(r, Actors.of(caller, r)))
+                                        .toList(),
+                                found.next()));
             } catch (IllegalArgumentException badCursor) {
                 return Outcome.invalid("cursor", badCursor.getMessage());
             }

@@ -15,5 +15,5 @@ final class Shapes {
     static final String MAX_CREDITS = "1000000000";
     static final String MAX_DAYS = "365";
 
-    private Shapes() { }
+    private Shapes() {}
 }

@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-
 import org.junit.jupiter.api.Test;
 
 class BrokerageArithmeticTest {
@@ -36,16 +34,30 @@ class BrokerageArithmeticTest {
     void theQueueIsMostUrgentFirstThenOldest() {
         Instant t0 = Instant.parse("2026-11-23T09:00:00Z");
         List<BrokerageRequest> requests = new ArrayList<>(List.of(
-                request("R-a", Urgency.LOW, t0), request("R-b", Urgency.URGENT, t0.plusSeconds(60)),
-                request("R-c", Urgency.HIGH, t0.plusSeconds(30)), request("R-d", Urgency.URGENT, t0),
+                request("R-a", Urgency.LOW, t0),
+                request("R-b", Urgency.URGENT, t0.plusSeconds(60)),
+                request("R-c", Urgency.HIGH, t0.plusSeconds(30)),
+                request("R-d", Urgency.URGENT, t0),
                 request("R-e", Urgency.HIGH, t0.plusSeconds(30))));
         requests.sort(BrokerageRequest.QUEUE_ORDER);
         assertThat(requests).extracting(BrokerageRequest::id).containsExactly("R-d", "R-b", "R-c", "R-e", "R-a");
     }
 
     private static BrokerageRequest request(String id, Urgency urgency, Instant at) {
-        Command.Raise raise = new Command.Raise(Actor.adviser("ann", "888"), at, id, "100001", "888", List.of("SEND"), "need",
-                urgency, 2, List.of(), LocalDate.parse("2027-01-01"), 5, List.of());
+        Command.Raise raise = new Command.Raise(
+                Actor.adviser("ann", "888"),
+                at,
+                id,
+                "100001",
+                "888",
+                List.of("SEND"),
+                "need",
+                urgency,
+                2,
+                List.of(),
+                LocalDate.parse("2027-01-01"),
+                5,
+                List.of());
         return ((Result.Applied) Brokerage.raise(raise)).request();
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -20,7 +19,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
-
 import uk.sse.brokerage.model.Command.Accept;
 import uk.sse.brokerage.model.Command.Agree;
 import uk.sse.brokerage.model.Command.Cancel;
@@ -36,7 +34,6 @@ import uk.sse.brokerage.model.Command.Withdraw;
 import uk.sse.brokerage.model.LedgerEffect.PlaceHold;
 import uk.sse.brokerage.model.LedgerEffect.PostHold;
 import uk.sse.brokerage.model.LedgerEffect.VoidHold;
-import uk.sse.brokerage.model.LedgerEffect.VoidStrayHold;
 import uk.sse.brokerage.model.Result.Applied;
 
 /**
@@ -56,14 +53,35 @@ class BrokeragePropertiesTest {
     static final Actor SCHOOL = Actor.school("sue", URN);
     static final List<String> PROVIDERS = List.of("P-1", "P-2", "P-3");
     static final List<Actor> ACTORS = List.of(
-            ADVISER, BROKER, SCHOOL,
-            Actor.provider("p1", "P-1"), Actor.provider("p2", "P-2"), Actor.provider("p3", "P-3"),
-            Actor.adviser("amy", "999"), Actor.broker("ben", "999"), Actor.school("sam", "100002"),
-            new Actor("ava", ActorKind.ASSURER, AREA, null), new Actor("cal", ActorKind.COMMISSIONER, AREA, null),
-            new Actor("ada", ActorKind.ADMIN, null, null), new Actor("x", ActorKind.ADVISER, null, null));
+            ADVISER,
+            BROKER,
+            SCHOOL,
+            Actor.provider("p1", "P-1"),
+            Actor.provider("p2", "P-2"),
+            Actor.provider("p3", "P-3"),
+            Actor.adviser("amy", "999"),
+            Actor.broker("ben", "999"),
+            Actor.school("sam", "100002"),
+            new Actor("ava", ActorKind.ASSURER, AREA, null),
+            new Actor("cal", ActorKind.COMMISSIONER, AREA, null),
+            new Actor("ada", ActorKind.ADMIN, null, null),
+            new Actor("x", ActorKind.ADVISER, null, null));
 
     /** FOLLOW takes one of the actions the machine allows from the current status (other than cancel and withdraw). */
-    enum Kind { FOLLOW, PROPOSE, ACCEPT, DECLINE, AGREE, START, COMPLETE, EVALUATE, CANCEL, WITHDRAW, RETRY_CRASHED, RECONCILE }
+    enum Kind {
+        FOLLOW,
+        PROPOSE,
+        ACCEPT,
+        DECLINE,
+        AGREE,
+        START,
+        COMPLETE,
+        EVALUATE,
+        CANCEL,
+        WITHDRAW,
+        RETRY_CRASHED,
+        RECONCILE
+    }
 
     /** How long reconciliation leaves a hold whose agreement was not written, for its caller's retry. */
     static final java.time.Duration GRACE = java.time.Duration.ofMinutes(5);
@@ -73,36 +91,84 @@ class BrokeragePropertiesTest {
      * {@code versionDelta}: 0 = current; {@code crash}: interrupt between the ledger and the write;
      * the remaining numbers feed the command's fields.
      */
-    record Step(Kind kind, boolean rightActor, int actor, int versionDelta, boolean crash, int proposal, int a, int b, int c, boolean flag) {}
+    record Step(
+            Kind kind,
+            boolean rightActor,
+            int actor,
+            int versionDelta,
+            boolean crash,
+            int proposal,
+            int a,
+            int b,
+            int c,
+            boolean flag) {}
 
     @Provide
     Arbitrary<List<Step>> scenarios() {
         Arbitrary<Kind> kind = Arbitraries.frequencyOf(
-                Tuple.of(40, Arbitraries.just(Kind.FOLLOW)), Tuple.of(6, Arbitraries.just(Kind.PROPOSE)), Tuple.of(6, Arbitraries.just(Kind.ACCEPT)),
-                Tuple.of(3, Arbitraries.just(Kind.DECLINE)), Tuple.of(5, Arbitraries.just(Kind.AGREE)),
-                Tuple.of(4, Arbitraries.just(Kind.START)), Tuple.of(4, Arbitraries.just(Kind.COMPLETE)),
-                Tuple.of(5, Arbitraries.just(Kind.EVALUATE)), Tuple.of(1, Arbitraries.just(Kind.CANCEL)),
-                Tuple.of(1, Arbitraries.just(Kind.WITHDRAW)), Tuple.of(2, Arbitraries.just(Kind.RETRY_CRASHED)),
+                Tuple.of(40, Arbitraries.just(Kind.FOLLOW)),
+                Tuple.of(6, Arbitraries.just(Kind.PROPOSE)),
+                Tuple.of(6, Arbitraries.just(Kind.ACCEPT)),
+                Tuple.of(3, Arbitraries.just(Kind.DECLINE)),
+                Tuple.of(5, Arbitraries.just(Kind.AGREE)),
+                Tuple.of(4, Arbitraries.just(Kind.START)),
+                Tuple.of(4, Arbitraries.just(Kind.COMPLETE)),
+                Tuple.of(5, Arbitraries.just(Kind.EVALUATE)),
+                Tuple.of(1, Arbitraries.just(Kind.CANCEL)),
+                Tuple.of(1, Arbitraries.just(Kind.WITHDRAW)),
+                Tuple.of(2, Arbitraries.just(Kind.RETRY_CRASHED)),
                 Tuple.of(2, Arbitraries.just(Kind.RECONCILE)));
-        Arbitrary<Integer> delta = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(0)), Tuple.of(2, Arbitraries.just(-1)),
-                Tuple.of(1, Arbitraries.just(1)), Tuple.of(1, Arbitraries.just(-3)));
-        Arbitrary<Boolean> crash = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(7, Arbitraries.just(false)));
-        Arbitrary<Step> step = Combinators.combine(kind, Arbitraries.of(true, true, true, false), Arbitraries.integers().between(0, ACTORS.size() - 1),
-                        delta, crash, Arbitraries.integers().between(1, 5), Arbitraries.integers().between(-1, 7),
+        Arbitrary<Integer> delta = Arbitraries.frequencyOf(
+                Tuple.of(12, Arbitraries.just(0)),
+                Tuple.of(2, Arbitraries.just(-1)),
+                Tuple.of(1, Arbitraries.just(1)),
+                Tuple.of(1, Arbitraries.just(-3)));
+        Arbitrary<Boolean> crash =
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(7, Arbitraries.just(false)));
+        Arbitrary<Step> step = Combinators.combine(
+                        kind,
+                        Arbitraries.of(true, true, true, false),
+                        Arbitraries.integers().between(0, ACTORS.size() - 1),
+                        delta,
+                        crash,
+                        Arbitraries.integers().between(1, 5),
+                        Arbitraries.integers().between(-1, 7),
                         Arbitraries.integers().between(0, 25))
                 .as((k, r, ac, d, cr, p, a, b) -> new Step(k, r, ac, d, cr, p, a, b, 0, false))
                 .flatMap(s -> Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of(true, false))
-                        .as((c, f) -> new Step(s.kind(), s.rightActor(), s.actor(), s.versionDelta(), s.crash(), s.proposal(), s.a(), s.b(), c, f)));
+                        .as((c, f) -> new Step(
+                                s.kind(),
+                                s.rightActor(),
+                                s.actor(),
+                                s.versionDelta(),
+                                s.crash(),
+                                s.proposal(),
+                                s.a(),
+                                s.b(),
+                                c,
+                                f)));
         return step.list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
-    void noSequenceReachesAnIllegalStateOrLeavesAHoldOpen(@ForAll("scenarios") List<Step> steps,
-                                                          @ForAll @LongRange(min = 0, max = 40) long funds) {
+    void noSequenceReachesAnIllegalStateOrLeavesAHoldOpen(
+            @ForAll("scenarios") List<Step> steps, @ForAll @LongRange(min = 0, max = 40) long funds) {
         Desk desk = new Desk();
         desk.ledger.fund(SCHOOL_ACCOUNT, funds);
-        Raise raise = new Raise(ADVISER, T0, REQ, URN, AREA, List.of("SEND"), "phonics catch-up", Urgency.MEDIUM, 5,
-                List.of(DeliveryMode.IN_SCHOOL), LocalDate.parse("2027-03-31"), 20, List.of(Suggestion.of("O-1", "P-A"), Suggestion.of("O-2", "P-B")));
+        Raise raise = new Raise(
+                ADVISER,
+                T0,
+                REQ,
+                URN,
+                AREA,
+                List.of("SEND"),
+                "phonics catch-up",
+                Urgency.MEDIUM,
+                5,
+                List.of(DeliveryMode.IN_SCHOOL),
+                LocalDate.parse("2027-03-31"),
+                20,
+                List.of(Suggestion.of("O-1", "P-A"), Suggestion.of("O-2", "P-B")));
         assertThat(desk.raise(raise)).isInstanceOf(Desk.Written.class);
         Instant now = T0;
         Change crashed = null;
@@ -120,15 +186,22 @@ class BrokeragePropertiesTest {
                 if (crashed == null) continue;
                 command = crashed;
             } else command = command(step, before, now);
-            Desk.Outcome outcome = step.crash() && step.kind() != Kind.RETRY_CRASHED ? desk.crashing(REQ, command) : desk.handle(REQ, command);
+            Desk.Outcome outcome = step.crash() && step.kind() != Kind.RETRY_CRASHED
+                    ? desk.crashing(REQ, command)
+                    : desk.handle(REQ, command);
             BrokerageRequest after = desk.get(REQ);
             Statistics.label("outcome").collect(label(command, outcome));
             switch (outcome) {
                 case Desk.Refused r -> {
-                    assertThat(after).as("refused %s changed the request", command).isEqualTo(before);
+                    assertThat(after)
+                            .as("refused %s changed the request", command)
+                            .isEqualTo(before);
                     assertThat(desk.written).hasSize(writtenBefore);
-                    assertThat(r.refused().allowed()).isEqualTo(r.refused().reason() == Refusal.NOT_FOUND ? List.of()
-                            : Lifecycle.allowedActions(before.status()));
+                    assertThat(r.refused().allowed())
+                            .isEqualTo(
+                                    r.refused().reason() == Refusal.NOT_FOUND
+                                            ? List.of()
+                                            : Lifecycle.allowedActions(before.status()));
                 }
                 case Desk.LedgerRefused l -> {
                     // only placing a hold asks the ledger before the write, and only want of credits refuses it
@@ -144,7 +217,8 @@ class BrokeragePropertiesTest {
                 case Desk.Written w -> {
                     assertThat(after.version()).isEqualTo(before.version() + 1);
                     assertThat(after.history()).hasSize(before.history().size() + 1);
-                    assertThat(after.history().subList(0, before.history().size())).isEqualTo(before.history());
+                    assertThat(after.history().subList(0, before.history().size()))
+                            .isEqualTo(before.history());
                     Transition t = w.applied().transition();
                     assertThat(t.from()).isEqualTo(before.status());
                     assertThat(t.to()).isEqualTo(after.status());
@@ -168,18 +242,32 @@ class BrokeragePropertiesTest {
             Engagement e = last.engagement();
             boolean theEngagements = e != null && e.holdId().equals(h.id());
             switch (h.state()) {
-                case PENDING -> assertThat(theEngagements && e.hold() == HoldState.HELD).as("pending %s", h).isTrue();
-                case POSTED -> assertThat(theEngagements && e.hold() == HoldState.POSTED && e.creditsPosted() == h.posted()).as("posted %s", h).isTrue();
-                case VOIDED -> assertThat(!theEngagements || e.hold() == HoldState.VOIDED).as("voided %s", h).isTrue();
+                case PENDING ->
+                    assertThat(theEngagements && e.hold() == HoldState.HELD)
+                            .as("pending %s", h)
+                            .isTrue();
+                case POSTED ->
+                    assertThat(theEngagements && e.hold() == HoldState.POSTED && e.creditsPosted() == h.posted())
+                            .as("posted %s", h)
+                            .isTrue();
+                case VOIDED ->
+                    assertThat(!theEngagements || e.hold() == HoldState.VOIDED)
+                            .as("voided %s", h)
+                            .isTrue();
             }
         }
-        if (last.engagement() != null) assertThat(desk.ledger.holds).containsKey(last.engagement().holdId());
+        if (last.engagement() != null)
+            assertThat(desk.ledger.holds).containsKey(last.engagement().holdId());
         Statistics.label("final status").collect(last.status());
         if (last.status().closed()) {
             // every hold the written transitions placed was posted or voided exactly once
             Map<String, Integer> resolutions = resolutions(desk);
-            desk.written.stream().flatMap(a -> a.ledgerBefore().stream()).filter(e -> e instanceof PlaceHold)
-                    .forEach(p -> assertThat(resolutions.getOrDefault(p.transferId(), 0)).as("resolutions of %s", p).isEqualTo(1));
+            desk.written.stream()
+                    .flatMap(a -> a.ledgerBefore().stream())
+                    .filter(e -> e instanceof PlaceHold)
+                    .forEach(p -> assertThat(resolutions.getOrDefault(p.transferId(), 0))
+                            .as("resolutions of %s", p)
+                            .isEqualTo(1));
             // and the ledger holds nothing pending, not even a hold an interrupted agreement placed
             assertThat(desk.ledger.holds.values()).noneMatch(h -> h.state() == FakeLedger.State.PENDING);
             assertThat(desk.ledger.pending.getOrDefault(SCHOOL_ACCOUNT, 0L)).isZero();
@@ -199,7 +287,9 @@ class BrokeragePropertiesTest {
         for (int i = 0; i < h.size(); i++) {
             Transition t = h.get(i);
             assertThat(t.version()).isEqualTo(i + 1);
-            assertThat(Lifecycle.isEdge(t.from(), t.action(), t.to())).as("edge %s", t).isTrue();
+            assertThat(Lifecycle.isEdge(t.from(), t.action(), t.to()))
+                    .as("edge %s", t)
+                    .isTrue();
             if (i > 0) assertThat(t.from()).isEqualTo(h.get(i - 1).to());
             if (i > 0) assertThat(t.at()).isAfterOrEqualTo(h.get(i - 1).at());
         }
@@ -207,17 +297,22 @@ class BrokeragePropertiesTest {
         assertThat(r.status()).isEqualTo(h.get(h.size() - 1).to());
         boolean agreed = h.stream().anyMatch(t -> t.action() == Action.AGREE);
         assertThat(r.engagement() != null).isEqualTo(agreed);
-        long agreedProposals = r.proposals().stream().filter(p -> p.status() == ProposalStatus.AGREED).count();
+        long agreedProposals = r.proposals().stream()
+                .filter(p -> p.status() == ProposalStatus.AGREED)
+                .count();
         assertThat(agreedProposals).isEqualTo(agreed ? 1 : 0);
         if (r.engagement() != null) {
             Engagement e = r.engagement();
             assertThat(e.id()).isEqualTo(Brokerage.engagementId(r.id(), e.proposalId()));
             assertThat(Brokerage.requestOfHold(e.holdId())).contains(r.id());
             boolean held = r.status() == RequestStatus.AGREED || r.status() == RequestStatus.IN_DELIVERY;
-            assertThat(e.hold() == HoldState.HELD).as("hold %s in %s", e.hold(), r.status()).isEqualTo(held);
+            assertThat(e.hold() == HoldState.HELD)
+                    .as("hold %s in %s", e.hold(), r.status())
+                    .isEqualTo(held);
             assertThat(e.creditsPosted()).isBetween(0L, e.credits());
             assertThat(e.hold() == HoldState.POSTED).isEqualTo(e.creditsPosted() > 0);
-            if (r.proposals().stream().anyMatch(p -> p.status().live())) assertThat(r.status()).isIn(RequestStatus.CANCELLED, RequestStatus.WITHDRAWN);
+            if (r.proposals().stream().anyMatch(p -> p.status().live()))
+                assertThat(r.status()).isIn(RequestStatus.CANCELLED, RequestStatus.WITHDRAWN);
         }
         switch (r.status()) {
             case OPEN -> assertThat(r.proposals()).noneMatch(p -> p.status().live());
@@ -228,14 +323,17 @@ class BrokeragePropertiesTest {
             case ACCEPTED -> assertThat(r.proposals()).anyMatch(p -> p.status() == ProposalStatus.ACCEPTED);
             case EVALUATED -> assertThat(r.evaluation().complete()).isTrue();
             case COMPLETED -> assertThat(r.evaluation().complete()).isFalse();
-            default -> { }
+            default -> {}
         }
     }
 
     /** No written transition ever resolves a hold twice, nor one it never placed. */
     static void assertHoldsResolvedAtMostOnce(Desk desk) {
         List<String> placed = new ArrayList<>();
-        desk.written.stream().flatMap(a -> a.ledgerBefore().stream()).filter(e -> e instanceof PlaceHold).forEach(e -> placed.add(e.transferId()));
+        desk.written.stream()
+                .flatMap(a -> a.ledgerBefore().stream())
+                .filter(e -> e instanceof PlaceHold)
+                .forEach(e -> placed.add(e.transferId()));
         assertThat(placed).doesNotHaveDuplicates();
         resolutions(desk).forEach((id, n) -> {
             assertThat(placed).as("resolved %s without placing it", id).contains(id);
@@ -245,31 +343,46 @@ class BrokeragePropertiesTest {
 
     static Map<String, Integer> resolutions(Desk desk) {
         Map<String, Integer> n = new HashMap<>();
-        desk.written.stream().flatMap(a -> a.ledgerAfter().stream())
+        desk.written.stream()
+                .flatMap(a -> a.ledgerAfter().stream())
                 .filter(e -> e instanceof PostHold || e instanceof VoidHold)
                 .forEach(e -> n.merge(e.transferId(), 1, Integer::sum));
-        assertThat(desk.written.stream().flatMap(a -> a.ledgerBefore().stream())).allMatch(e -> e instanceof PlaceHold);
+        assertThat(desk.written.stream().flatMap(a -> a.ledgerBefore().stream()))
+                .allMatch(e -> e instanceof PlaceHold);
         return n;
     }
 
     static Change command(Step s, BrokerageRequest r, Instant at) {
         if (s.kind() == Kind.FOLLOW) {
             List<Action> allowed = Lifecycle.allowedActions(r.status()).stream()
-                    .filter(a -> a != Action.CANCEL && a != Action.WITHDRAW).toList();
+                    .filter(a -> a != Action.CANCEL && a != Action.WITHDRAW)
+                    .toList();
             if (allowed.isEmpty()) allowed = Lifecycle.allowedActions(r.status());
-            Kind k = allowed.isEmpty() ? Kind.CANCEL : switch (allowed.get((s.c() + s.b()) % allowed.size())) {
-                case PROPOSE -> Kind.PROPOSE;
-                case ACCEPT -> Kind.ACCEPT;
-                case DECLINE -> Kind.DECLINE;
-                case AGREE -> Kind.AGREE;
-                case START_DELIVERY -> Kind.START;
-                case COMPLETE -> Kind.COMPLETE;
-                case EVALUATE -> Kind.EVALUATE;
-                case CANCEL -> Kind.CANCEL;
-                case WITHDRAW -> Kind.WITHDRAW;
-                case RAISE, RELEASE_HOLD -> throw new IllegalStateException();
-            };
-            s = new Step(k, s.rightActor(), s.actor(), s.versionDelta(), s.crash(), s.proposal(), s.a(), s.b(), s.c(), s.flag());
+            Kind k = allowed.isEmpty()
+                    ? Kind.CANCEL
+                    : switch (allowed.get((s.c() + s.b()) % allowed.size())) {
+                        case PROPOSE -> Kind.PROPOSE;
+                        case ACCEPT -> Kind.ACCEPT;
+                        case DECLINE -> Kind.DECLINE;
+                        case AGREE -> Kind.AGREE;
+                        case START_DELIVERY -> Kind.START;
+                        case COMPLETE -> Kind.COMPLETE;
+                        case EVALUATE -> Kind.EVALUATE;
+                        case CANCEL -> Kind.CANCEL;
+                        case WITHDRAW -> Kind.WITHDRAW;
+                        case RAISE, RELEASE_HOLD -> throw new IllegalStateException();
+                    };
+            s = new Step(
+                    k,
+                    s.rightActor(),
+                    s.actor(),
+                    s.versionDelta(),
+                    s.crash(),
+                    s.proposal(),
+                    s.a(),
+                    s.b(),
+                    s.c(),
+                    s.flag());
         }
         long version = Math.max(0, r.version() + s.versionDelta());
         String proposalId = s.rightActor() ? suitableProposal(s, r) : "P" + s.proposal();
@@ -278,16 +391,28 @@ class BrokeragePropertiesTest {
             case PROPOSE -> {
                 List<Offered> offers = new ArrayList<>();
                 for (int i = 0; i <= s.c() % 2; i++)
-                    offers.add(new Offered("O-" + ((s.b() + i) % 4), PROVIDERS.get((s.proposal() + i) % PROVIDERS.size()),
-                            Math.max(0, s.a()), s.b() + i));
+                    offers.add(new Offered(
+                            "O-" + ((s.b() + i) % 4),
+                            PROVIDERS.get((s.proposal() + i) % PROVIDERS.size()),
+                            Math.max(0, s.a()),
+                            s.b() + i));
                 yield new Propose(actor, at, version, offers, s.flag() ? "note" : null);
             }
             case ACCEPT -> new Accept(actor, at, version, proposalId);
             case DECLINE -> new Decline(actor, at, version, proposalId, s.flag() || s.c() > 0 ? "no capacity" : " ");
             case AGREE -> new Agree(actor, at, version, proposalId);
             case START -> new StartDelivery(actor, at, version);
-            case COMPLETE -> new Complete(actor, at, version, s.a(), s.flag() ? OptionalLong.of(s.b() - 2) : OptionalLong.empty(), null);
-            case EVALUATE -> new Evaluate(actor, at, version, s.flag() ? Rating.SCHOOL : Rating.IMPACT, s.a() == 0 ? 6 : Math.abs(s.a()), null);
+            case COMPLETE ->
+                new Complete(
+                        actor, at, version, s.a(), s.flag() ? OptionalLong.of(s.b() - 2) : OptionalLong.empty(), null);
+            case EVALUATE ->
+                new Evaluate(
+                        actor,
+                        at,
+                        version,
+                        s.flag() ? Rating.SCHOOL : Rating.IMPACT,
+                        s.a() == 0 ? 6 : Math.abs(s.a()),
+                        null);
             case CANCEL -> new Cancel(actor, at, version, s.c() == 0 ? null : "changed plans");
             case WITHDRAW -> new Withdraw(actor, at, version, s.c() == 0 ? "" : "changed plans");
             case RETRY_CRASHED, FOLLOW, RECONCILE -> throw new IllegalStateException();
@@ -308,34 +433,56 @@ class BrokeragePropertiesTest {
             for (Action action : Action.values()) {
                 List<Change> probes = switch (action) {
                     case PROPOSE -> List.of(new Propose(a, at, v, List.of(new Offered("O-probe", "P-9", 1, 1)), null));
-                    case ACCEPT -> r.proposals().stream().<Change>map(p -> new Accept(a, at, v, p.id())).toList();
-                    case DECLINE -> r.proposals().stream().<Change>map(p -> new Decline(a, at, v, p.id(), "no capacity")).toList();
-                    case AGREE -> r.proposals().stream().<Change>map(p -> new Agree(a, at, v, p.id())).toList();
+                    case ACCEPT ->
+                        r.proposals().stream()
+                                .<Change>map(p -> new Accept(a, at, v, p.id()))
+                                .toList();
+                    case DECLINE ->
+                        r.proposals().stream()
+                                .<Change>map(p -> new Decline(a, at, v, p.id(), "no capacity"))
+                                .toList();
+                    case AGREE ->
+                        r.proposals().stream()
+                                .<Change>map(p -> new Agree(a, at, v, p.id()))
+                                .toList();
                     case START_DELIVERY -> List.of(new StartDelivery(a, at, v));
                     case COMPLETE -> List.of(new Complete(a, at, v, 0, OptionalLong.empty(), null));
-                    case EVALUATE -> List.of(new Evaluate(a, at, v, Rating.SCHOOL, 3, null), new Evaluate(a, at, v, Rating.IMPACT, 3, null));
+                    case EVALUATE ->
+                        List.of(
+                                new Evaluate(a, at, v, Rating.SCHOOL, 3, null),
+                                new Evaluate(a, at, v, Rating.IMPACT, 3, null));
                     case CANCEL -> List.of(new Cancel(a, at, v, "changed plans"));
                     case WITHDRAW -> List.of(new Withdraw(a, at, v, "changed plans"));
                     case RAISE, RELEASE_HOLD -> List.of();
                 };
-                if (probes.stream().map(c -> Brokerage.apply(r, c)).anyMatch(res -> res instanceof Applied
-                        || res instanceof Result.Refused x && x.reason() == Refusal.INVALID)) taken.add(action);
+                if (probes.stream()
+                        .map(c -> Brokerage.apply(r, c))
+                        .anyMatch(res -> res instanceof Applied
+                                || res instanceof Result.Refused x && x.reason() == Refusal.INVALID)) taken.add(action);
             }
-            assertThat(Policy.allowedActions(a, r)).as("%s may do to a %s request", a, r.status()).isEqualTo(taken);
+            assertThat(Policy.allowedActions(a, r))
+                    .as("%s may do to a %s request", a, r.status())
+                    .isEqualTo(taken);
         }
     }
 
     /** For the right actor, a proposal in the state the action needs, if there is one. */
     static String suitableProposal(Step s, BrokerageRequest r) {
         ProposalStatus wanted = s.kind() == Kind.AGREE ? ProposalStatus.ACCEPTED : ProposalStatus.PROPOSED;
-        List<Proposal> fit = r.proposals().stream().filter(p -> p.status() == wanted).toList();
-        return fit.isEmpty() ? "P" + s.proposal() : fit.get(s.proposal() % fit.size()).id();
+        List<Proposal> fit =
+                r.proposals().stream().filter(p -> p.status() == wanted).toList();
+        return fit.isEmpty()
+                ? "P" + s.proposal()
+                : fit.get(s.proposal() % fit.size()).id();
     }
 
     static Actor rightActor(Step s, BrokerageRequest r, String proposalId) {
         return switch (s.kind()) {
             case PROPOSE, START, COMPLETE -> BROKER;
-            case ACCEPT, DECLINE -> r.proposal(proposalId).map(p -> Actor.provider("p", p.providerId())).orElse(ACTORS.get(s.actor()));
+            case ACCEPT, DECLINE ->
+                r.proposal(proposalId)
+                        .map(p -> Actor.provider("p", p.providerId()))
+                        .orElse(ACTORS.get(s.actor()));
             case AGREE -> s.flag() ? SCHOOL : ADVISER;
             case EVALUATE -> s.flag() ? SCHOOL : ADVISER;
             case CANCEL -> s.flag() ? ADVISER : BROKER;
@@ -349,7 +496,8 @@ class BrokeragePropertiesTest {
             case Desk.Refused r -> "refused " + r.refused().reason();
             case Desk.LedgerRefused l -> "ledger refused " + l.reason();
             case Desk.Crashed x -> "crashed " + c.action();
-            case Desk.Written w -> "written " + c.action() + " -> " + w.applied().transition().to();
+            case Desk.Written w ->
+                "written " + c.action() + " -> " + w.applied().transition().to();
         };
     }
 }

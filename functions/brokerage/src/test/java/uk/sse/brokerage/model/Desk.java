@@ -1,15 +1,13 @@
 package uk.sse.brokerage.model;
 
-import uk.sse.kernel.events.EventEnvelope;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import uk.sse.brokerage.model.Command.Change;
 import uk.sse.brokerage.model.Command.Raise;
 import uk.sse.brokerage.model.Result.Applied;
+import uk.sse.kernel.events.EventEnvelope;
 
 /**
  * An in-memory use case for tests, as the store will do it: read the request, apply the command, carry out
@@ -23,6 +21,7 @@ final class Desk {
     final FakeLedger ledger = new FakeLedger();
     /** Every applied result that was written, in order. */
     final List<Applied> written = new ArrayList<>();
+
     final List<EventEnvelope> events = new ArrayList<>();
     /** Ledger steps a crash after the write left undone: reconciliation re-drives them. */
     final List<LedgerEffect> undone = new ArrayList<>();
@@ -31,9 +30,13 @@ final class Desk {
 
     /** What happened to one command. */
     sealed interface Outcome {}
+
     record Written(Applied applied) implements Outcome {}
+
     record Refused(Result.Refused refused) implements Outcome {}
+
     record LedgerRefused(LedgerEffect effect, String reason) implements Outcome {}
+
     record Crashed(Applied applied) implements Outcome {}
 
     Outcome raise(Raise c) {
@@ -41,16 +44,21 @@ final class Desk {
         return switch (r) {
             case Result.Refused x -> new Refused(x);
             case Applied a -> {
-                if (requests.containsKey(a.request().id())) throw new IllegalStateException("exists: " + a.request().id());
+                if (requests.containsKey(a.request().id()))
+                    throw new IllegalStateException("exists: " + a.request().id());
                 write(a);
                 yield new Written(a);
             }
         };
     }
 
-    Outcome handle(String requestId, Change c) { return handle(requestId, c, false); }
+    Outcome handle(String requestId, Change c) {
+        return handle(requestId, c, false);
+    }
 
-    Outcome crashing(String requestId, Change c) { return handle(requestId, c, true); }
+    Outcome crashing(String requestId, Change c) {
+        return handle(requestId, c, true);
+    }
 
     private Outcome handle(String requestId, Change c, boolean crash) {
         BrokerageRequest read = requests.get(requestId);
@@ -60,13 +68,16 @@ final class Desk {
         for (LedgerEffect e : a.ledgerBefore()) {
             FakeLedger.Outcome o = ledger.apply(e);
             if (!o.ok()) return new LedgerRefused(e, o.reason());
-            if (e instanceof LedgerEffect.PlaceHold && o.answer() == FakeLedger.Answer.ALREADY_APPLIED && !"PENDING".equals(o.reason()))
+            if (e instanceof LedgerEffect.PlaceHold
+                    && o.answer() == FakeLedger.Answer.ALREADY_APPLIED
+                    && !"PENDING".equals(o.reason()))
                 throw new IllegalStateException("re-placed a hold that is " + o.reason() + ": " + e);
             placedAt.putIfAbsent(e.transferId(), c.at());
         }
         if (crash && !a.ledgerBefore().isEmpty()) return new Crashed(a);
         BrokerageRequest stored = requests.get(requestId);
-        if (stored.version() != a.request().version() - 1) throw new IllegalStateException("version condition failed on " + requestId);
+        if (stored.version() != a.request().version() - 1)
+            throw new IllegalStateException("version condition failed on " + requestId);
         write(a);
         if (crash) {
             undone.addAll(a.ledgerAfter());
@@ -96,7 +107,8 @@ final class Desk {
             if (Brokerage.strayHold(r, h.id())) {
                 ledger.apply(new LedgerEffect.VoidStrayHold(h.id()));
                 repairs++;
-            } else if (Brokerage.agreeable(r, h.id()) && !placedAt.get(h.id()).plus(grace).isAfter(now)) {
+            } else if (Brokerage.agreeable(r, h.id())
+                    && !placedAt.get(h.id()).plus(grace).isAfter(now)) {
                 Applied released = (Applied) Brokerage.releaseHold(r, h.id(), now);
                 write(released);
                 released.ledgerAfter().forEach(ledger::apply);
@@ -112,5 +124,7 @@ final class Desk {
         events.add(a.event());
     }
 
-    BrokerageRequest get(String id) { return requests.get(id); }
+    BrokerageRequest get(String id) {
+        return requests.get(id);
+    }
 }

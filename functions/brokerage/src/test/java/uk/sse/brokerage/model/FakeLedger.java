@@ -2,7 +2,6 @@ package uk.sse.brokerage.model;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import uk.sse.brokerage.model.LedgerEffect.PlaceHold;
 import uk.sse.brokerage.model.LedgerEffect.PostHold;
 import uk.sse.brokerage.model.LedgerEffect.VoidHold;
@@ -10,24 +9,38 @@ import uk.sse.brokerage.model.LedgerEffect.VoidStrayHold;
 
 /** Just enough of the ledger's hold semantics for the brokerage's tests: idempotent by transfer id, refuses want of credits. */
 final class FakeLedger {
-    enum State { PENDING, POSTED, VOIDED }
+    enum State {
+        PENDING,
+        POSTED,
+        VOIDED
+    }
 
     record Hold(String id, String debit, String credit, long amount, String reference, State state, long posted) {}
 
     /** What the ledger answered: done now, done before (a replay), or refused with a reason. */
-    enum Answer { APPLIED, ALREADY_APPLIED, REFUSED }
+    enum Answer {
+        APPLIED,
+        ALREADY_APPLIED,
+        REFUSED
+    }
 
     record Outcome(Answer answer, String reason) {
-        boolean ok() { return answer != Answer.REFUSED; }
+        boolean ok() {
+            return answer != Answer.REFUSED;
+        }
     }
 
     final Map<String, Long> balances = new TreeMap<>();
     final Map<String, Long> pending = new TreeMap<>();
     final Map<String, Hold> holds = new TreeMap<>();
 
-    void fund(String account, long credits) { balances.merge(account, credits, Long::sum); }
+    void fund(String account, long credits) {
+        balances.merge(account, credits, Long::sum);
+    }
 
-    long available(String account) { return balances.getOrDefault(account, 0L) - pending.getOrDefault(account, 0L); }
+    long available(String account) {
+        return balances.getOrDefault(account, 0L) - pending.getOrDefault(account, 0L);
+    }
 
     Outcome apply(LedgerEffect effect) {
         return switch (effect) {
@@ -35,20 +48,35 @@ final class FakeLedger {
             case PostHold p -> post(p);
             case VoidHold v -> voidHold(v.transferId(), false);
             case VoidStrayHold v -> voidHold(v.transferId(), true);
-            case LedgerEffect.ExtendHold x -> holds.containsKey(x.transferId()) && holds.get(x.transferId()).state() == State.PENDING
-                    ? new Outcome(Answer.APPLIED, null) : refused("NOT_PENDING");
+            case LedgerEffect.ExtendHold x ->
+                holds.containsKey(x.transferId()) && holds.get(x.transferId()).state() == State.PENDING
+                        ? new Outcome(Answer.APPLIED, null)
+                        : refused("NOT_PENDING");
         };
     }
 
     private Outcome place(PlaceHold p) {
         Hold existing = holds.get(p.transferId());
         if (existing != null) {
-            boolean same = existing.debit().equals(p.schoolAccount()) && existing.credit().equals(p.providerAccount())
-                    && existing.amount() == p.credits() && existing.reference().equals(p.reference());
-            return same ? new Outcome(Answer.ALREADY_APPLIED, existing.state().name()) : refused("ID_REUSED_WITH_DIFFERENT_BODY");
+            boolean same = existing.debit().equals(p.schoolAccount())
+                    && existing.credit().equals(p.providerAccount())
+                    && existing.amount() == p.credits()
+                    && existing.reference().equals(p.reference());
+            return same
+                    ? new Outcome(Answer.ALREADY_APPLIED, existing.state().name())
+                    : refused("ID_REUSED_WITH_DIFFERENT_BODY");
         }
         if (available(p.schoolAccount()) < p.credits()) return refused("INSUFFICIENT_FUNDS");
-        holds.put(p.transferId(), new Hold(p.transferId(), p.schoolAccount(), p.providerAccount(), p.credits(), p.reference(), State.PENDING, 0));
+        holds.put(
+                p.transferId(),
+                new Hold(
+                        p.transferId(),
+                        p.schoolAccount(),
+                        p.providerAccount(),
+                        p.credits(),
+                        p.reference(),
+                        State.PENDING,
+                        0));
         pending.merge(p.schoolAccount(), p.credits(), Long::sum);
         return new Outcome(Answer.APPLIED, null);
     }
@@ -56,7 +84,10 @@ final class FakeLedger {
     private Outcome post(PostHold p) {
         Hold h = holds.get(p.transferId());
         if (h == null) return refused("UNKNOWN_TRANSFER");
-        if (h.state() == State.POSTED) return h.posted() == p.amount() ? new Outcome(Answer.ALREADY_APPLIED, null) : refused("HOLD_ALREADY_RESOLVED");
+        if (h.state() == State.POSTED)
+            return h.posted() == p.amount()
+                    ? new Outcome(Answer.ALREADY_APPLIED, null)
+                    : refused("HOLD_ALREADY_RESOLVED");
         if (h.state() == State.VOIDED) return refused("HOLD_ALREADY_RESOLVED");
         if (p.amount() <= 0 || p.amount() > h.amount()) return refused("BAD_AMOUNT");
         pending.merge(h.debit(), -h.amount(), Long::sum);
@@ -76,5 +107,7 @@ final class FakeLedger {
         return new Outcome(Answer.APPLIED, null);
     }
 
-    private static Outcome refused(String reason) { return new Outcome(Answer.REFUSED, reason); }
+    private static Outcome refused(String reason) {
+        return new Outcome(Answer.REFUSED, reason);
+    }
 }

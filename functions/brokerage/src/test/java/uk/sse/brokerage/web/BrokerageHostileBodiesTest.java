@@ -1,16 +1,15 @@
 package uk.sse.brokerage.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.testing.HostileBodies;
 import uk.sse.testing.LambdaInstance;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nested bodies of 16, 64 and 256 KiB, objects and arrays with unknown keys at every level, to every route of the
@@ -20,14 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test")
 class BrokerageHostileBodiesTest extends BrokerageLambdaTest {
 
-    @Inject ApplicationContext context;
-    @Inject DynamoDbClient dynamo;
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    DynamoDbClient dynamo;
 
     @Test
     void everyJsonRouteRefusesHostileBodiesQuicklyAndWritesNothing() {
         List<HostileBodies.Route> routes = HostileBodies.jsonRoutes(context);
-        assertThat(routes).extracting(Object::toString).contains("POST /requests", "POST /requests/x1/proposals",
-                "POST /requests/x1/proposals/P1/agree", "POST /requests/x1/complete", "POST /requests/x1/cancel");
+        assertThat(routes)
+                .extracting(Object::toString)
+                .contains(
+                        "POST /requests",
+                        "POST /requests/x1/proposals",
+                        "POST /requests/x1/proposals/P1/agree",
+                        "POST /requests/x1/complete",
+                        "POST /requests/x1/cancel");
         List<HostileBodies.Sent> sent;
         long before;
         long ledgerBefore;
@@ -41,7 +49,8 @@ class BrokerageHostileBodiesTest extends BrokerageLambdaTest {
         assertThat(HostileBodies.items(dynamo, world.table("brokerage"))).isEqualTo(before);
         assertThat(HostileBodies.items(dynamo, world.table("ledger"))).isEqualTo(ledgerBefore);
         HostileBodies.Sent slowest = HostileBodies.slowest(sent);
-        System.out.printf("brokerage: %d hostile bodies to %d routes; slowest %s%n", sent.size(), routes.size(), slowest);
+        System.out.printf(
+                "brokerage: %d hostile bodies to %d routes; slowest %s%n", sent.size(), routes.size(), slowest);
         assertThat(slowest.micros()).as(slowest.toString()).isLessThan(1_000_000);
     }
 }

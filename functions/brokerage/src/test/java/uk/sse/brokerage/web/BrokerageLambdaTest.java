@@ -3,17 +3,16 @@ package uk.sse.brokerage.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import uk.sse.testing.Api;
-import uk.sse.testing.Tokens;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import uk.sse.testing.Api;
+import uk.sse.testing.Tokens;
 
 /**
  * Base of the tests that go through the brokerage's Lambda handler (API Gateway HTTP API payload 2.0) with the real
@@ -22,8 +21,12 @@ import java.util.UUID;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrokerageLambdaTest implements TestPropertyProvider {
 
-    @Inject protected Api api;
-    @Inject protected Tokens tokens;
+    @Inject
+    protected Api api;
+
+    @Inject
+    protected Tokens tokens;
+
     protected World world;
     protected Seeds seeds;
 
@@ -48,7 +51,9 @@ abstract class BrokerageLambdaTest implements TestPropertyProvider {
         Map<String, Object> body = new HashMap<>();
         body.put("urn", urn);
         body.put("areasOfSupport", areas);
-        body.put("need", "Year 1 and 2 teachers want help with number sense: half the class are not secure with bonds to 10.");
+        body.put(
+                "need",
+                "Year 1 and 2 teachers want help with number sense: half the class are not secure with bonds to 10.");
         body.put("urgency", "HIGH");
         body.put("daysWanted", 4);
         body.put("deliveryModes", List.of("IN_SCHOOL"));
@@ -67,7 +72,8 @@ abstract class BrokerageLambdaTest implements TestPropertyProvider {
 
     /** Raised by the area's adviser, answered 201; its id. */
     String raised(String urn, List<String> areas, long credits) {
-        Api.Reply reply = raise(seeds.adviser(), need(urn, areas, credits), UUID.randomUUID().toString());
+        Api.Reply reply = raise(
+                seeds.adviser(), need(urn, areas, credits), UUID.randomUUID().toString());
         return (String) Seeds.ok(reply, 201).map().get("id");
     }
 

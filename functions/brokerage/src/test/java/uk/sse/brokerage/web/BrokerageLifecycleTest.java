@@ -1,32 +1,25 @@
 package uk.sse.brokerage.web;
 
-import uk.sse.brokerage.model.Brokerage;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.engines.Engines;
-import uk.sse.engines.streams.StartingPosition;
-import uk.sse.engines.streams.TableStreamReader;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.events.EventJson;
-import uk.sse.kernel.events.StreamedEvents;
-import uk.sse.testing.Api;
-import uk.sse.testing.Polling;
-
-import jakarta.inject.Inject;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sse.brokerage.web.Seeds.AREA;
 import static uk.sse.brokerage.web.Seeds.HUB;
 import static uk.sse.brokerage.web.Seeds.PROVIDER_SCHOOL;
 import static uk.sse.brokerage.web.Seeds.SCHOOL;
 import static uk.sse.brokerage.web.Seeds.SECOND_SCHOOL;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.testing.Api;
+import uk.sse.testing.Polling;
 
 /**
  * Requests from raising to evaluation through the brokerage's Lambda handler, with the real directory (search
@@ -36,7 +29,8 @@ import static uk.sse.brokerage.web.Seeds.SECOND_SCHOOL;
 @MicronautTest(environments = "test")
 class BrokerageLifecycleTest extends BrokerageLambdaTest {
 
-    @Inject EventJson json;
+    @Inject
+    EventJson json;
 
     String mathsOffer;
     String readingOffer;
@@ -47,8 +41,10 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         seeds.registerAndOpenAccounts();
         seeds.allocate(SCHOOL, 100);
         seeds.allocate(SECOND_SCHOOL, 10);
-        mathsOffer = seeds.approvedOffer(HUB, "Maths mastery: number sense and fluency in key stage 1", List.of("CT.MATHS"), 30);
-        readingOffer = seeds.approvedOffer(PROVIDER_SCHOOL, "Early reading: phonics for the lowest 20%", List.of("CT.READ"), 20);
+        mathsOffer = seeds.approvedOffer(
+                HUB, "Maths mastery: number sense and fluency in key stage 1", List.of("CT.MATHS"), 30);
+        readingOffer = seeds.approvedOffer(
+                PROVIDER_SCHOOL, "Early reading: phonics for the lowest 20%", List.of("CT.READ"), 20);
         seeds.awaitSearchable(mathsOffer);
         seeds.awaitSearchable(readingOffer);
     }
@@ -64,28 +60,55 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         assertThat(raised.header("ETag")).isEqualTo("\"v1\"");
         Map<String, Object> r = raised.map();
         String id = (String) r.get("id");
-        assertThat(r).containsEntry("status", "OPEN").containsEntry("urn", SCHOOL)
-                .containsEntry("schoolName", "Lea Community Primary School").containsEntry("area", AREA);
+        assertThat(r)
+                .containsEntry("status", "OPEN")
+                .containsEntry("urn", SCHOOL)
+                .containsEntry("schoolName", "Lea Community Primary School")
+                .containsEntry("area", AREA);
         List<Map<String, Object>> suggestions = (List<Map<String, Object>>) r.get("suggestions");
-        assertThat(suggestions).extracting(s -> s.get("offerId")).contains(mathsOffer).doesNotContain(readingOffer);
-        assertThat(suggestions).filteredOn(s -> s.get("offerId").equals(mathsOffer)).singleElement()
-                .satisfies(s -> assertThat(s).containsEntry("providerId", HUB).containsEntry("providerName", "Lancashire Maths Hub")
-                        .containsKey("distanceKm").containsEntry("priceCredits", 30));
+        assertThat(suggestions)
+                .extracting(s -> s.get("offerId"))
+                .contains(mathsOffer)
+                .doesNotContain(readingOffer);
+        assertThat(suggestions)
+                .filteredOn(s -> s.get("offerId").equals(mathsOffer))
+                .singleElement()
+                .satisfies(s -> assertThat(s)
+                        .containsEntry("providerId", HUB)
+                        .containsEntry("providerName", "Lancashire Maths Hub")
+                        .containsKey("distanceKm")
+                        .containsEntry("priceCredits", 30));
 
         Api.Reply queue = api.get("/requests", seeds.broker());
         assertThat(queue.status()).as(queue.body()).isEqualTo(200);
-        assertThat((List<Map<String, Object>>) queue.map().get("items")).extracting(q -> q.get("id")).contains(id);
+        assertThat((List<Map<String, Object>>) queue.map().get("items"))
+                .extracting(q -> q.get("id"))
+                .contains(id);
 
-        Api.Reply proposed = step(seeds.broker(), id, "proposals", 1, Map.of("offers",
-                List.of(Map.of("offerId", mathsOffer, "days", 4, "credits", 30)), "note", "the hub's KS1 specialist"));
+        Api.Reply proposed = step(
+                seeds.broker(),
+                id,
+                "proposals",
+                1,
+                Map.of(
+                        "offers",
+                        List.of(Map.of("offerId", mathsOffer, "days", 4, "credits", 30)),
+                        "note",
+                        "the hub's KS1 specialist"));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
         assertThat(proposed.map()).containsEntry("status", "PROPOSED").containsEntry("version", 2);
-        assertThat((List<Map<String, Object>>) proposed.map().get("proposals")).singleElement()
-                .satisfies(p -> assertThat(p).containsEntry("id", "P1").containsEntry("providerId", HUB).containsEntry("status", "PROPOSED"));
+        assertThat((List<Map<String, Object>>) proposed.map().get("proposals"))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("id", "P1")
+                        .containsEntry("providerId", HUB)
+                        .containsEntry("status", "PROPOSED"));
 
         String hub = seeds.token(uk.sse.kernel.identity.Role.PROVIDER, AREA, HUB);
         Api.Reply addressed = api.get("/requests?listing=addressed", hub);
-        assertThat((List<Map<String, Object>>) addressed.map().get("items")).extracting(q -> q.get("id")).contains(id);
+        assertThat((List<Map<String, Object>>) addressed.map().get("items"))
+                .extracting(q -> q.get("id"))
+                .contains(id);
         Seeds.ok(step(hub, id, "proposals/P1/accept", 2), 200);
 
         Api.Reply agreed = step(seeds.school(SCHOOL), id, "proposals/P1/agree", 3);
@@ -95,46 +118,88 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         assertThat(engagementId).isEqualTo(id + ".P1");
         assertThat(engagement).containsEntry("hold", "HELD").containsEntry("credits", 30);
         assertThat(engagement).containsEntry("holdId", Brokerage.holdId(id, "P1", 3));
-        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "PENDING").containsEntry("amount", 30);
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map())
+                .containsEntry("state", "PENDING")
+                .containsEntry("amount", 30);
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(available - 30);
         assertThat(seeds.account(SCHOOL, "balance")).isEqualTo(balance);
 
         Seeds.ok(step(seeds.broker(), id, "start", 4), 200);
-        Api.Reply completed = step(seeds.broker(), id, "complete", 5, Map.of("daysDelivered", 3, "note", "one day moved to next term"));
+        Api.Reply completed = step(
+                seeds.broker(), id, "complete", 5, Map.of("daysDelivered", 3, "note", "one day moved to next term"));
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
         assertThat((Map<String, Object>) completed.map().get("engagement"))
-                .containsEntry("hold", "POSTED").containsEntry("daysDelivered", 3).containsEntry("creditsPosted", 22);
-        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 22);
+                .containsEntry("hold", "POSTED")
+                .containsEntry("daysDelivered", 3)
+                .containsEntry("creditsPosted", 22);
+        assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map())
+                .containsEntry("state", "POSTED")
+                .containsEntry("postedAmount", 22);
         assertThat(seeds.account(SCHOOL, "balance")).isEqualTo(balance - 22);
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(available - 22);
         assertThat(seeds.account(HUB, "balance")).isEqualTo(earned + 22);
 
-        Seeds.ok(step(seeds.school(SCHOOL), id, "evaluations", 6, Map.of("rating", "SCHOOL", "score", 4, "notes", "practical")), 200);
-        Api.Reply evaluated = step(seeds.adviser(), id, "evaluations", 7, Map.of("rating", "IMPACT", "score", 5,
-                "notes", "bonds to 10 secure for 24 of 28 pupils"));
+        Seeds.ok(
+                step(
+                        seeds.school(SCHOOL),
+                        id,
+                        "evaluations",
+                        6,
+                        Map.of("rating", "SCHOOL", "score", 4, "notes", "practical")),
+                200);
+        Api.Reply evaluated = step(
+                seeds.adviser(),
+                id,
+                "evaluations",
+                7,
+                Map.of("rating", "IMPACT", "score", 5, "notes", "bonds to 10 secure for 24 of 28 pupils"));
         assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
         assertThat(evaluated.map()).containsEntry("status", "EVALUATED").containsEntry("version", 8);
-        assertThat((Map<String, Object>) evaluated.map().get("evaluation")).containsEntry("schoolRating", 4).containsEntry("impactRating", 5);
-        assertThat((List<Map<String, Object>>) evaluated.map().get("history")).extracting(h -> h.get("action"), h -> h.get("to"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("RAISE", "OPEN"), org.assertj.core.groups.Tuple.tuple("PROPOSE", "PROPOSED"),
-                        org.assertj.core.groups.Tuple.tuple("ACCEPT", "ACCEPTED"), org.assertj.core.groups.Tuple.tuple("AGREE", "AGREED"),
-                        org.assertj.core.groups.Tuple.tuple("START_DELIVERY", "IN_DELIVERY"), org.assertj.core.groups.Tuple.tuple("COMPLETE", "COMPLETED"),
-                        org.assertj.core.groups.Tuple.tuple("EVALUATE", "COMPLETED"), org.assertj.core.groups.Tuple.tuple("EVALUATE", "EVALUATED"));
+        assertThat((Map<String, Object>) evaluated.map().get("evaluation"))
+                .containsEntry("schoolRating", 4)
+                .containsEntry("impactRating", 5);
+        assertThat((List<Map<String, Object>>) evaluated.map().get("history"))
+                .extracting(h -> h.get("action"), h -> h.get("to"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("RAISE", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("PROPOSE", "PROPOSED"),
+                        org.assertj.core.groups.Tuple.tuple("ACCEPT", "ACCEPTED"),
+                        org.assertj.core.groups.Tuple.tuple("AGREE", "AGREED"),
+                        org.assertj.core.groups.Tuple.tuple("START_DELIVERY", "IN_DELIVERY"),
+                        org.assertj.core.groups.Tuple.tuple("COMPLETE", "COMPLETED"),
+                        org.assertj.core.groups.Tuple.tuple("EVALUATE", "COMPLETED"),
+                        org.assertj.core.groups.Tuple.tuple("EVALUATE", "EVALUATED"));
         assertThat(api.get("/requests", seeds.broker()).body()).doesNotContain(id); // evaluated: out of the queue
 
-        Api.Reply signals = Polling.until(() -> seeds.directory().get("/search/offers?near=" + SCHOOL + "&area=CT.MATHS", seeds.adviser()),
-                s -> hit(s, mathsOffer).map(h -> Integer.valueOf(1).equals(h.get("completedEngagements"))
-                        && Double.valueOf(5.0).equals(((Number) h.get("averageImpact")).doubleValue())).orElse(false), Duration.ofSeconds(30));
-        assertThat(hit(signals, mathsOffer)).as(signals.body()).hasValueSatisfying(h -> assertThat(h)
-                .containsEntry("completedEngagements", 1).containsEntry("averageImpact", 5.0));
+        Api.Reply signals = Polling.until(
+                () -> seeds.directory().get("/search/offers?near=" + SCHOOL + "&area=CT.MATHS", seeds.adviser()),
+                s -> hit(s, mathsOffer)
+                        .map(h -> Integer.valueOf(1).equals(h.get("completedEngagements"))
+                                && Double.valueOf(5.0).equals(((Number) h.get("averageImpact")).doubleValue()))
+                        .orElse(false),
+                Duration.ofSeconds(30));
+        assertThat(hit(signals, mathsOffer))
+                .as(signals.body())
+                .hasValueSatisfying(h ->
+                        assertThat(h).containsEntry("completedEngagements", 1).containsEntry("averageImpact", 5.0));
         seeds.assertLedgerChecksOut();
 
         List<EventEnvelope> events = events(id, 8);
-        assertThat(events).extracting(EventEnvelope::type).containsExactly("brokerage.request.created", "brokerage.request.proposed",
-                "brokerage.proposal.accepted", "brokerage.engagement.agreed", "brokerage.engagement.started",
-                "brokerage.engagement.completed", "brokerage.engagement.evaluated", "brokerage.engagement.evaluated");
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        "brokerage.request.created",
+                        "brokerage.request.proposed",
+                        "brokerage.proposal.accepted",
+                        "brokerage.engagement.agreed",
+                        "brokerage.engagement.started",
+                        "brokerage.engagement.completed",
+                        "brokerage.engagement.evaluated",
+                        "brokerage.engagement.evaluated");
         assertThat(events).allSatisfy(e -> assertThat(e.area()).isEqualTo(AREA));
-        assertThat(events.get(0).data()).containsEntry("schoolName", "Lea Community Primary School").containsEntry("urgency", "HIGH")
+        assertThat(events.get(0).data())
+                .containsEntry("schoolName", "Lea Community Primary School")
+                .containsEntry("urgency", "HIGH")
                 .containsKey("need");
         assertThat((Map<String, Object>) events.get(5).data().get("engagement")).containsEntry("creditsPosted", 22);
     }
@@ -142,13 +207,25 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
     @Test
     void cancellingAnAgreedRequestVoidsItsHold() {
         String id = raised(SCHOOL, List.of("CT.READ"), 30);
-        Seeds.ok(step(seeds.broker(), id, "proposals", 1, Map.of("offers", List.of(Map.of("offerId", readingOffer, "days", 2, "credits", 20)))), 200);
+        Seeds.ok(
+                step(
+                        seeds.broker(),
+                        id,
+                        "proposals",
+                        1,
+                        Map.of("offers", List.of(Map.of("offerId", readingOffer, "days", 2, "credits", 20)))),
+                200);
         Seeds.ok(step(seeds.school(PROVIDER_SCHOOL), id, "proposals/P1/accept", 2), 200);
         long before = seeds.account(SCHOOL, "available");
         Seeds.ok(step(seeds.adviser(), id, "proposals/P1/agree", 3), 200);
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(before - 20);
 
-        Api.Reply cancelled = step(seeds.adviser(), id, "cancel", 4, Map.of("reason", "the school's new head has brought in a reading lead"));
+        Api.Reply cancelled = step(
+                seeds.adviser(),
+                id,
+                "cancel",
+                4,
+                Map.of("reason", "the school's new head has brought in a reading lead"));
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.map()).containsEntry("status", "CANCELLED");
         assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "VOIDED");
@@ -159,12 +236,24 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
     @Test
     void theSchoolWithdrawingAfterAgreementReleasesItsCredits() {
         String id = raised(SCHOOL, List.of("CT.READ"), 30);
-        Seeds.ok(step(seeds.broker(), id, "proposals", 1, Map.of("offers", List.of(Map.of("offerId", readingOffer, "days", 2, "credits", 12)))), 200);
+        Seeds.ok(
+                step(
+                        seeds.broker(),
+                        id,
+                        "proposals",
+                        1,
+                        Map.of("offers", List.of(Map.of("offerId", readingOffer, "days", 2, "credits", 12)))),
+                200);
         Seeds.ok(step(seeds.school(PROVIDER_SCHOOL), id, "proposals/P1/accept", 2), 200);
         long before = seeds.account(SCHOOL, "available");
         Seeds.ok(step(seeds.school(SCHOOL), id, "proposals/P1/agree", 3), 200);
         Seeds.ok(step(seeds.broker(), id, "start", 4), 200);
-        Api.Reply withdrawn = step(seeds.school(SCHOOL), id, "withdraw", 5, Map.of("reason", "staff absence: we will ask again in spring"));
+        Api.Reply withdrawn = step(
+                seeds.school(SCHOOL),
+                id,
+                "withdraw",
+                5,
+                Map.of("reason", "staff absence: we will ask again in spring"));
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         assertThat(seeds.transfer(Brokerage.holdId(id, "P1", 3)).map()).containsEntry("state", "VOIDED");
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(before);
@@ -173,7 +262,14 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
     @Test
     void anAgreementTheSchoolCannotAffordIsRefusedAndChangesNothing() throws Exception {
         String id = raised(SECOND_SCHOOL, List.of("CT.MATHS"), 40);
-        Seeds.ok(step(seeds.broker(), id, "proposals", 1, Map.of("offers", List.of(Map.of("offerId", mathsOffer, "days", 4, "credits", 30)))), 200);
+        Seeds.ok(
+                step(
+                        seeds.broker(),
+                        id,
+                        "proposals",
+                        1,
+                        Map.of("offers", List.of(Map.of("offerId", mathsOffer, "days", 4, "credits", 30)))),
+                200);
         Seeds.ok(step(seeds.token(uk.sse.kernel.identity.Role.PROVIDER, AREA, HUB), id, "proposals/P1/accept", 2), 200);
 
         Api.Reply refused = step(seeds.school(SECOND_SCHOOL), id, "proposals/P1/agree", 3);
@@ -196,7 +292,9 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         agreeReading(partly, 20);
         Api.Reply done = step(seeds.broker(), partly, "complete", 5, Map.of("daysDelivered", 1, "credits", 15));
         assertThat(done.status()).as(done.body()).isEqualTo(200);
-        assertThat(seeds.transfer(Brokerage.holdId(partly, "P1", 3)).map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 15);
+        assertThat(seeds.transfer(Brokerage.holdId(partly, "P1", 3)).map())
+                .containsEntry("state", "POSTED")
+                .containsEntry("postedAmount", 15);
 
         String none = raised(SCHOOL, List.of("CT.READ"), 30);
         agreeReading(none, 20);
@@ -207,7 +305,14 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
     }
 
     private void agreeReading(String id, long credits) {
-        Seeds.ok(step(seeds.broker(), id, "proposals", 1, Map.of("offers", List.of(Map.of("offerId", readingOffer, "days", 2, "credits", credits)))), 200);
+        Seeds.ok(
+                step(
+                        seeds.broker(),
+                        id,
+                        "proposals",
+                        1,
+                        Map.of("offers", List.of(Map.of("offerId", readingOffer, "days", 2, "credits", credits)))),
+                200);
         Seeds.ok(step(seeds.school(PROVIDER_SCHOOL), id, "proposals/P1/accept", 2), 200);
         Seeds.ok(step(seeds.school(SCHOOL), id, "proposals/P1/agree", 3), 200);
         Seeds.ok(step(seeds.broker(), id, "start", 4), 200);
@@ -218,7 +323,8 @@ class BrokerageLifecycleTest extends BrokerageLambdaTest {
         if (search.status() != 200) {
             return Optional.empty();
         }
-        return ((List<Map<String, Object>>) search.map().get("hits")).stream().filter(h -> offerId.equals(h.get("id"))).findFirst();
+        return ((List<Map<String, Object>>) search.map().get("hits"))
+                .stream().filter(h -> offerId.equals(h.get("id"))).findFirst();
     }
 
     /** The request's events, read from the brokerage table's stream as real stream records. */

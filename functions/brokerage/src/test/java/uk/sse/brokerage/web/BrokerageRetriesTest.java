@@ -1,20 +1,19 @@
 package uk.sse.brokerage.web;
 
-import uk.sse.brokerage.model.Brokerage;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.kernel.identity.Role;
-import uk.sse.testing.Api;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sse.brokerage.web.Seeds.AREA;
 import static uk.sse.brokerage.web.Seeds.HUB;
 import static uk.sse.brokerage.web.Seeds.SCHOOL;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
 
 /**
  * Retries are safe: the same Idempotency-Key answers the first request; a step retried after its answer was lost is
@@ -49,7 +48,9 @@ class BrokerageRetriesTest extends BrokerageLambdaTest {
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.problemFields()).containsExactly("Idempotency-Key");
         // keys are the caller's own: another adviser's same key is a new request
-        assertThat(raise(seeds.token(Role.ADVISER, AREA, "another-adviser"), body, "visit-42").status()).isEqualTo(201);
+        assertThat(raise(seeds.token(Role.ADVISER, AREA, "another-adviser"), body, "visit-42")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -61,7 +62,9 @@ class BrokerageRetriesTest extends BrokerageLambdaTest {
         assertThat(repeat.status()).isEqualTo(409);
         assertThat(repeat.map().get("type").toString()).endsWith("/brokerage/stale-version");
         assertThat(seeds.account(SCHOOL, "available")).isEqualTo(available);
-        assertThat(read(seeds.broker(), id).map()).containsEntry("status", "AGREED").containsEntry("version", 4);
+        assertThat(read(seeds.broker(), id).map())
+                .containsEntry("status", "AGREED")
+                .containsEntry("version", 4);
     }
 
     @Test
@@ -69,14 +72,37 @@ class BrokerageRetriesTest extends BrokerageLambdaTest {
     void aCrashBetweenTheHoldAndTheAgreementIsRepairedBySendingTheStepAgain() {
         String id = accepted();
         String hold = Brokerage.holdId(id, "P1", 3);
-        // the agreement's hold landed (placed by the brokerage service), then the function died before writing the request
-        Seeds.ok(seeds.ledger().post("/transfers", seeds.brokerageService(), Map.of("id", hold, "debit", AREA + "/" + SCHOOL,
-                "credit", AREA + "/" + HUB, "amount", 30, "kind", "PAYMENT", "pending", true, "timeoutSeconds", 2592000,
-                "reference", "brokerage request " + id + " proposal P1 offer " + offer)), 201);
+        // the agreement's hold landed (placed by the brokerage service), then the function died before writing the
+        // request
+        Seeds.ok(
+                seeds.ledger()
+                        .post(
+                                "/transfers",
+                                seeds.brokerageService(),
+                                Map.of(
+                                        "id",
+                                        hold,
+                                        "debit",
+                                        AREA + "/" + SCHOOL,
+                                        "credit",
+                                        AREA + "/" + HUB,
+                                        "amount",
+                                        30,
+                                        "kind",
+                                        "PAYMENT",
+                                        "pending",
+                                        true,
+                                        "timeoutSeconds",
+                                        2592000,
+                                        "reference",
+                                        "brokerage request " + id + " proposal P1 offer " + offer)),
+                201);
         long available = seeds.account(SCHOOL, "available");
         Api.Reply agreed = step(seeds.school(SCHOOL), id, "proposals/P1/agree", 3);
         assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
-        assertThat((Map<String, Object>) agreed.map().get("engagement")).containsEntry("holdId", hold).containsEntry("hold", "HELD");
+        assertThat((Map<String, Object>) agreed.map().get("engagement"))
+                .containsEntry("holdId", hold)
+                .containsEntry("hold", "HELD");
         assertThat(seeds.account(SCHOOL, "available")).as("held once").isEqualTo(available);
         seeds.assertLedgerChecksOut();
     }
@@ -87,10 +113,17 @@ class BrokerageRetriesTest extends BrokerageLambdaTest {
         Seeds.ok(step(seeds.school(SCHOOL), id, "proposals/P1/agree", 3), 200);
         Seeds.ok(step(seeds.broker(), id, "start", 4), 200);
         String hold = Brokerage.holdId(id, "P1", 3);
-        // the school voiding its hold mid-delivery would leave the provider unpaid; a broker posting it, paid off the books
+        // the school voiding its hold mid-delivery would leave the provider unpaid; a broker posting it, paid off the
+        // books
         for (String who : List.of(seeds.school(SCHOOL), seeds.broker(), seeds.adviser(), seeds.commissioner())) {
-            assertThat(seeds.ledger().post("/transfers/" + hold + "/void", who, null).status()).isIn(403, 404);
-            assertThat(seeds.ledger().post("/transfers/" + hold + "/post", who, Map.of("amount", 30)).status()).isIn(403, 404);
+            assertThat(seeds.ledger()
+                            .post("/transfers/" + hold + "/void", who, null)
+                            .status())
+                    .isIn(403, 404);
+            assertThat(seeds.ledger()
+                            .post("/transfers/" + hold + "/post", who, Map.of("amount", 30))
+                            .status())
+                    .isIn(403, 404);
         }
         assertThat(seeds.transfer(hold).map()).containsEntry("state", "PENDING");
         Seeds.ok(step(seeds.broker(), id, "complete", 5, Map.of("daysDelivered", 4)), 200);
@@ -100,7 +133,14 @@ class BrokerageRetriesTest extends BrokerageLambdaTest {
     /** A request with the hub's offer proposed (4 days, 30 credits) and accepted: at version 3. */
     private String accepted() {
         String id = raised(SCHOOL, List.of("CT.MATHS"), 40);
-        Seeds.ok(step(seeds.broker(), id, "proposals", 1, Map.of("offers", List.of(Map.of("offerId", offer, "days", 4, "credits", 30)))), 200);
+        Seeds.ok(
+                step(
+                        seeds.broker(),
+                        id,
+                        "proposals",
+                        1,
+                        Map.of("offers", List.of(Map.of("offerId", offer, "days", 4, "credits", 30)))),
+                200);
         Seeds.ok(step(seeds.token(Role.PROVIDER, AREA, HUB), id, "proposals/P1/accept", 2), 200);
         return id;
     }

@@ -1,14 +1,12 @@
 package uk.sse.brokerage.web;
 
-import uk.sse.brokerage.model.Brokerage;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.kernel.identity.Role;
-import uk.sse.testing.Api;
-import uk.sse.testing.LambdaInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.brokerage.web.Seeds.AREA;
+import static uk.sse.brokerage.web.Seeds.HUB;
+import static uk.sse.brokerage.web.Seeds.PROVIDER_SCHOOL;
+import static uk.sse.brokerage.web.Seeds.SCHOOL;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.sse.brokerage.web.Seeds.AREA;
-import static uk.sse.brokerage.web.Seeds.HUB;
-import static uk.sse.brokerage.web.Seeds.PROVIDER_SCHOOL;
-import static uk.sse.brokerage.web.Seeds.SCHOOL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
+import uk.sse.testing.LambdaInstance;
 
 /**
  * Concurrent invocations, each on a Lambda instance of its own (as in AWS), started together on real threads: two
@@ -43,7 +42,10 @@ class ConcurrentBrokerageTest extends BrokerageLambdaTest {
         seeds.allocate(SCHOOL, 500);
         mathsOffer = seeds.approvedOffer(HUB, "Maths mastery in key stage 1", List.of("CT.MATHS"), 30);
         readingOffer = seeds.approvedOffer(PROVIDER_SCHOOL, "Early reading: phonics", List.of("CT.READ"), 20);
-        instances.addAll(java.util.stream.IntStream.range(0, 10).parallel().mapToObj(i -> world.brokerage()).toList());
+        instances.addAll(java.util.stream.IntStream.range(0, 10)
+                .parallel()
+                .mapToObj(i -> world.brokerage())
+                .toList());
     }
 
     @AfterAll
@@ -60,14 +62,24 @@ class ConcurrentBrokerageTest extends BrokerageLambdaTest {
             String second = seeds.token(Role.BROKER, AREA, "broker-two");
             List<Api.Reply> replies = together(List.of(
                     () -> instances.get(0).post("/requests/" + id + "/proposals", first, propose(mathsOffer)),
-                    () -> instances.get(1).post("/requests/" + id + "/cancel", second, Map.of("version", 1, "reason", "a duplicate of another"))));
-            assertThat(replies).extracting(Api.Reply::status).as(replies.toString()).containsExactlyInAnyOrder(200, 409);
-            Api.Reply lost = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+                    () -> instances
+                            .get(1)
+                            .post(
+                                    "/requests/" + id + "/cancel",
+                                    second,
+                                    Map.of("version", 1, "reason", "a duplicate of another"))));
+            assertThat(replies)
+                    .extracting(Api.Reply::status)
+                    .as(replies.toString())
+                    .containsExactlyInAnyOrder(200, 409);
+            Api.Reply lost =
+                    replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
             assertThat(lost.contentType()).startsWith("application/problem+json");
             assertThat(lost.map().get("type").toString()).matches(".*/brokerage/(stale-version|illegal-transition)");
             Api.Reply now = read(seeds.broker(), id);
             assertThat(now.map()).containsEntry("version", 2);
-            // the loser is told what the request allows now: nothing once cancelled, more proposals or a cancel once proposed
+            // the loser is told what the request allows now: nothing once cancelled, more proposals or a cancel once
+            // proposed
             List<String> allowed = (List<String>) lost.map().getOrDefault("allowed", List.of());
             if ("CANCELLED".equals(now.map().get("status"))) {
                 assertThat(allowed).isEmpty();
@@ -87,13 +99,18 @@ class ConcurrentBrokerageTest extends BrokerageLambdaTest {
         int before = areaRequests();
         List<Callable<Api.Reply>> sends = new ArrayList<>();
         for (LambdaInstance instance : instances) {
-            sends.add(() -> instance.send("POST", "/requests", adviser, body, Map.of("idempotency-key", "flaky-visit-7")));
+            sends.add(() ->
+                    instance.send("POST", "/requests", adviser, body, Map.of("idempotency-key", "flaky-visit-7")));
         }
         List<Api.Reply> replies = together(sends);
         assertThat(replies).extracting(Api.Reply::status).as(replies.toString()).allMatch(s -> s == 200 || s == 201);
         assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(replies).extracting(r -> r.map().get("id")).containsOnly(replies.get(0).map().get("id"));
-        assertThat(replies).filteredOn(r -> r.status() == 200).allSatisfy(r -> assertThat(r.header("Idempotent-Replayed")).isEqualTo("true"));
+        assertThat(replies)
+                .extracting(r -> r.map().get("id"))
+                .containsOnly(replies.get(0).map().get("id"));
+        assertThat(replies)
+                .filteredOn(r -> r.status() == 200)
+                .allSatisfy(r -> assertThat(r.header("Idempotent-Replayed")).isEqualTo("true"));
         assertThat(areaRequests()).isEqualTo(before + 1);
     }
 
@@ -102,16 +119,37 @@ class ConcurrentBrokerageTest extends BrokerageLambdaTest {
         for (int round = 0; round < 3; round++) {
             String id = raised(SCHOOL, List.of("CT.MATHS", "CT.READ"), 60);
             Map<String, Object> both = new HashMap<>(propose(mathsOffer));
-            both.put("offers", List.of(Map.of("offerId", mathsOffer, "days", 2, "credits", 20), Map.of("offerId", readingOffer, "days", 2, "credits", 20)));
+            both.put(
+                    "offers",
+                    List.of(
+                            Map.of("offerId", mathsOffer, "days", 2, "credits", 20),
+                            Map.of("offerId", readingOffer, "days", 2, "credits", 20)));
             Seeds.ok(step(seeds.broker(), id, "proposals", 1, both), 200);
             Seeds.ok(step(seeds.token(Role.PROVIDER, AREA, HUB), id, "proposals/P1/accept", 2), 200);
             Seeds.ok(step(seeds.school(PROVIDER_SCHOOL), id, "proposals/P2/accept", 3), 200);
             long available = seeds.account(SCHOOL, "available");
             List<Api.Reply> replies = together(List.of(
-                    () -> instances.get(2).post("/requests/" + id + "/proposals/P1/agree", seeds.school(SCHOOL), Map.of("version", 4)),
-                    () -> instances.get(3).post("/requests/" + id + "/proposals/P2/agree", seeds.adviser(), Map.of("version", 4))));
-            assertThat(replies).extracting(Api.Reply::status).as(replies.toString()).containsExactlyInAnyOrder(200, 409);
-            String won = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().body().contains(".P1\"") ? "P1" : "P2";
+                    () -> instances
+                            .get(2)
+                            .post(
+                                    "/requests/" + id + "/proposals/P1/agree",
+                                    seeds.school(SCHOOL),
+                                    Map.of("version", 4)),
+                    () -> instances
+                            .get(3)
+                            .post("/requests/" + id + "/proposals/P2/agree", seeds.adviser(), Map.of("version", 4))));
+            assertThat(replies)
+                    .extracting(Api.Reply::status)
+                    .as(replies.toString())
+                    .containsExactlyInAnyOrder(200, 409);
+            String won = replies.stream()
+                            .filter(r -> r.status() == 200)
+                            .findFirst()
+                            .orElseThrow()
+                            .body()
+                            .contains(".P1\"")
+                    ? "P1"
+                    : "P2";
             String lost = won.equals("P1") ? "P2" : "P1";
             assertThat(seeds.transfer(Brokerage.holdId(id, won, 4)).map()).containsEntry("state", "PENDING");
             Api.Reply stray = seeds.transfer(Brokerage.holdId(id, lost, 4));
@@ -131,7 +169,10 @@ class ConcurrentBrokerageTest extends BrokerageLambdaTest {
 
     @SuppressWarnings("unchecked")
     private int areaRequests() {
-        return ((List<Object>) Seeds.ok(api.get("/requests?listing=area&limit=100", seeds.adviser()), 200).map().get("items")).size();
+        return ((List<Object>) Seeds.ok(api.get("/requests?listing=area&limit=100", seeds.adviser()), 200)
+                        .map()
+                        .get("items"))
+                .size();
     }
 
     /** Runs the calls on threads of their own, released at the same moment. */

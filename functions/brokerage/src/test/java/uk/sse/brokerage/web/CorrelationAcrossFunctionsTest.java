@@ -1,9 +1,15 @@
 package uk.sse.brokerage.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.brokerage.web.Seeds.HUB;
+import static uk.sse.brokerage.web.Seeds.SCHOOL;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,13 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.kernel.correlation.Correlation;
 import uk.sse.testing.Api;
 import uk.sse.testing.LogCapture;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.sse.brokerage.web.Seeds.HUB;
-import static uk.sse.brokerage.web.Seeds.SCHOOL;
 
 /**
  * One action of a person, followed by the operator across functions: the school agrees a proposal through the
@@ -29,8 +28,11 @@ import static uk.sse.brokerage.web.Seeds.SCHOOL;
 @MicronautTest(environments = "test")
 class CorrelationAcrossFunctionsTest extends BrokerageLambdaTest {
 
-    @Inject JsonMapper json;
-    @Inject DynamoDbClient dynamo;
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    DynamoDbClient dynamo;
 
     String offer;
 
@@ -38,45 +40,74 @@ class CorrelationAcrossFunctionsTest extends BrokerageLambdaTest {
     void directoryAndCredits() {
         seeds.registerAndOpenAccounts();
         seeds.allocate(SCHOOL, 100);
-        offer = seeds.approvedOffer(HUB, "Maths mastery: number sense and fluency in key stage 1", List.of("CT.MATHS"), 30);
+        offer = seeds.approvedOffer(
+                HUB, "Maths mastery: number sense and fluency in key stage 1", List.of("CT.MATHS"), 30);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theSchoolsAgreementCarriesOneCorrelationIdThroughTheBrokerageAndTheLedgerIntoTheEvent() {
         String id = raised(SCHOOL, List.of("CT.MATHS"), 40);
-        Seeds.ok(step(seeds.broker(), id, "proposals", 1, Map.of("offers", List.of(Map.of("offerId", offer, "days", 4, "credits", 30)))), 200);
-        Seeds.ok(step(seeds.token(uk.sse.kernel.identity.Role.PROVIDER, Seeds.AREA, HUB), id, "proposals/P1/accept", 2), 200);
+        Seeds.ok(
+                step(
+                        seeds.broker(),
+                        id,
+                        "proposals",
+                        1,
+                        Map.of("offers", List.of(Map.of("offerId", offer, "days", 4, "credits", 30)))),
+                200);
+        Seeds.ok(
+                step(seeds.token(uk.sse.kernel.identity.Role.PROVIDER, Seeds.AREA, HUB), id, "proposals/P1/accept", 2),
+                200);
 
         String school = seeds.school(SCHOOL);
         String correlation = "visit-" + System.nanoTime();
         Api.Reply agreed;
         try (LogCapture logs = LogCapture.start()) {
-            agreed = api.send(Api.auth(HttpRequest.POST("/requests/" + id + "/proposals/P1/agree", Map.of("version", 3))
-                    .header(Correlation.HEADER, correlation), school));
+            agreed = api.send(Api.auth(
+                    HttpRequest.POST("/requests/" + id + "/proposals/P1/agree", Map.of("version", 3))
+                            .header(Correlation.HEADER, correlation),
+                    school));
             assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
             assertThat(agreed.header(Correlation.HEADER)).isEqualTo(correlation);
 
             List<Map<String, Object>> lines = logs.records(json).stream()
-                    .filter(l -> correlation.equals(((Map<String, Object>) l.getOrDefault("mdc", Map.of())).get("correlationId")))
+                    .filter(l -> correlation.equals(
+                            ((Map<String, Object>) l.getOrDefault("mdc", Map.of())).get("correlationId")))
                     .toList();
-            Map<String, Object> brokerage = access(lines, "POST /requests/{id}/proposals/{proposalId}/agree answered 200");
+            Map<String, Object> brokerage =
+                    access(lines, "POST /requests/{id}/proposals/{proposalId}/agree answered 200");
             Map<String, Object> ledger = access(lines, "POST /transfers answered 201");
-            assertThat(mdc(brokerage)).containsEntry("caller", "provider-888-" + SCHOOL).containsEntry("area", "888");
-            assertThat(mdc(ledger)).as("the ledger, called by the brokerage").containsKey("caller").containsKey("requestId");
+            assertThat(mdc(brokerage))
+                    .containsEntry("caller", "provider-888-" + SCHOOL)
+                    .containsEntry("area", "888");
+            assertThat(mdc(ledger))
+                    .as("the ledger, called by the brokerage")
+                    .containsKey("caller")
+                    .containsKey("requestId");
             String jwt = school.substring("Bearer ".length());
             assertThat(logs.lines()).noneMatch(l -> l.contains(jwt) || l.contains("number sense"));
         }
-        Map<String, AttributeValue> event = dynamo.getItem(b -> b.tableName(world.table("brokerage")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("REQUEST#" + id), "sk", AttributeValue.fromS("EVENT#0000000004")))).item();
-        assertThat(event.get("envelope").s()).contains("\"type\":\"brokerage.engagement.agreed\"")
+        Map<String, AttributeValue> event = dynamo.getItem(b -> b.tableName(world.table("brokerage"))
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS("REQUEST#" + id),
+                                "sk",
+                                AttributeValue.fromS("EVENT#0000000004"))))
+                .item();
+        assertThat(event.get("envelope").s())
+                .contains("\"type\":\"brokerage.engagement.agreed\"")
                 .contains("\"correlationId\":\"" + correlation + "\"");
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> access(List<Map<String, Object>> lines, String route) {
-        List<Map<String, Object>> access = lines.stream().filter(l -> "uk.sse.access".equals(l.get("loggerName"))
-                && l.get("formattedMessage") instanceof String m && m.startsWith(route)).toList();
+        List<Map<String, Object>> access = lines.stream()
+                .filter(l -> "uk.sse.access".equals(l.get("loggerName"))
+                        && l.get("formattedMessage") instanceof String m
+                        && m.startsWith(route))
+                .toList();
         assertThat(access).as("'%s' among %s", route, lines).hasSize(1);
         return access.get(0);
     }

@@ -2,13 +2,12 @@ package uk.sse.brokerage.web;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Kills the brokerage between its two writes, as a Lambda timeout or an out-of-memory would, on the next transaction
@@ -21,7 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 @Requires(property = "sse.test.crashes", value = "on")
 public class Crashes implements ExecutionInterceptor {
 
-    public enum When { BEFORE_WRITE, AFTER_WRITE }
+    public enum When {
+        BEFORE_WRITE,
+        AFTER_WRITE
+    }
 
     /** What the function saw of its crash: nothing, as it was dead. */
     public static final class Crash extends Error {
@@ -33,6 +35,7 @@ public class Crashes implements ExecutionInterceptor {
     private static final ThreadLocal<When> ARMED = new ThreadLocal<>();
     /** Armed by name, for invocations that run on another thread (the HTTP front's): the next write anywhere. */
     private static final AtomicReference<When> NEXT = new AtomicReference<>();
+
     public static final AtomicInteger CRASHED = new AtomicInteger();
 
     public static void arm(When when) {

@@ -1,34 +1,33 @@
 package uk.sse.brokerage.web;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import uk.sse.brokerage.model.Brokerage;
-import uk.sse.brokerage.reconcile.ReconcileOnSchedule;
-import uk.sse.kernel.identity.Role;
-import uk.sse.testing.Api;
-import uk.sse.testing.LambdaInstance;
-import uk.sse.testing.Tokens;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.brokerage.web.Seeds.AREA;
+import static uk.sse.brokerage.web.Seeds.HUB;
+import static uk.sse.brokerage.web.Seeds.PROVIDER_SCHOOL;
+import static uk.sse.brokerage.web.Seeds.SCHOOL;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.sse.brokerage.web.Seeds.AREA;
-import static uk.sse.brokerage.web.Seeds.HUB;
-import static uk.sse.brokerage.web.Seeds.PROVIDER_SCHOOL;
-import static uk.sse.brokerage.web.Seeds.SCHOOL;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import uk.sse.brokerage.model.Brokerage;
+import uk.sse.brokerage.reconcile.ReconcileOnSchedule;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
+import uk.sse.testing.LambdaInstance;
+import uk.sse.testing.Tokens;
 
 /**
  * Random steps from random callers, with the version read or a stale one, through the deployed handler with the real
@@ -47,9 +46,28 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
     private static Seeds seeds;
     private static List<String> offers;
 
-    enum Who { ADVISER, BROKER, SCHOOL, HUB, PROVIDER_SCHOOL, OTHER_BROKER }
+    enum Who {
+        ADVISER,
+        BROKER,
+        SCHOOL,
+        HUB,
+        PROVIDER_SCHOOL,
+        OTHER_BROKER
+    }
 
-    enum What { PROPOSE, ACCEPT, DECLINE, AGREE, START, COMPLETE, EVALUATE_SCHOOL, EVALUATE_IMPACT, CANCEL, WITHDRAW, RECONCILE }
+    enum What {
+        PROPOSE,
+        ACCEPT,
+        DECLINE,
+        AGREE,
+        START,
+        COMPLETE,
+        EVALUATE_SCHOOL,
+        EVALUATE_IMPACT,
+        CANCEL,
+        WITHDRAW,
+        RECONCILE
+    }
 
     record Step(Who who, What what, int proposal, int days, boolean stale, boolean crash) {
         Step(Who who, What what, int proposal, int days, boolean stale) {
@@ -63,11 +81,13 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
     static void start() {
         world = World.start(LifecycleAgainstTheRealLedgerPropertyTest.class);
         brokerage = world.brokerage(Map.of("sse.test.crashes", "on"));
-        // no grace: a hold whose agreement was killed is released at the next run (the model's property covers the grace)
+        // no grace: a hold whose agreement was killed is released at the next run (the model's property covers the
+        // grace)
         reconciliation = world.reconciliation(Map.of("sse.brokerage.orphan-grace", "0s"));
         seeds = new Seeds(world, brokerage.context().getBean(Tokens.class)).registerAndOpenAccounts();
         seeds.allocate(SCHOOL, 100_000);
-        offers = List.of(seeds.approvedOffer(HUB, "Maths mastery", List.of("CT.MATHS"), 30),
+        offers = List.of(
+                seeds.approvedOffer(HUB, "Maths mastery", List.of("CT.MATHS"), 30),
                 seeds.approvedOffer(PROVIDER_SCHOOL, "Early reading", List.of("CT.READ"), 20));
     }
 
@@ -80,8 +100,12 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
 
     @Property(tries = 25)
     void randomStepsCrashesAndReconciliationKeepTheRequestAndTheLedgerAgreeing(@ForAll("journeys") List<Step> steps) {
-        Api.Reply raised = brokerage.send("POST", "/requests", seeds.adviser(),
-                BrokerageLambdaTest.need(SCHOOL, List.of("CT.MATHS", "CT.READ"), 60), Map.of("idempotency-key", UUID.randomUUID().toString()));
+        Api.Reply raised = brokerage.send(
+                "POST",
+                "/requests",
+                seeds.adviser(),
+                BrokerageLambdaTest.need(SCHOOL, List.of("CT.MATHS", "CT.READ"), 60),
+                Map.of("idempotency-key", UUID.randomUUID().toString()));
         assertThat(raised.status()).as(raised.body()).isEqualTo(201);
         String id = (String) raised.map().get("id");
         for (Step s : steps) {
@@ -97,7 +121,8 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
             }
             Api.Reply reply;
             try {
-                reply = brokerage.post("/requests/" + id + "/" + path(s), token(s.who()), body(s, s.stale() ? version - 1 : version));
+                reply = brokerage.post(
+                        "/requests/" + id + "/" + path(s), token(s.who()), body(s, s.stale() ? version - 1 : version));
             } finally {
                 Crashes.disarm();
             }
@@ -135,14 +160,25 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
     @SuppressWarnings("unchecked")
     private static void consistent(String id, Map<String, Object> r) {
         String status = (String) r.get("status");
-        assertThat(Set.of("OPEN", "PROPOSED", "ACCEPTED", "AGREED", "IN_DELIVERY", "COMPLETED", "EVALUATED", "CANCELLED", "WITHDRAWN")).contains(status);
+        assertThat(Set.of(
+                        "OPEN",
+                        "PROPOSED",
+                        "ACCEPTED",
+                        "AGREED",
+                        "IN_DELIVERY",
+                        "COMPLETED",
+                        "EVALUATED",
+                        "CANCELLED",
+                        "WITHDRAWN"))
+                .contains(status);
         assertThat((List<Object>) r.get("history")).hasSize(((Number) r.get("version")).intValue());
         Map<String, Object> engagement = (Map<String, Object>) r.get("engagement");
         if (engagement == null) {
             assertThat(status).isIn("OPEN", "PROPOSED", "ACCEPTED", "CANCELLED", "WITHDRAWN");
         } else if ("HELD".equals(engagement.get("hold"))) {
             assertThat(Set.of("AGREED", "IN_DELIVERY")).contains(status);
-            assertThat(seeds.transfer((String) engagement.get("holdId")).map()).containsEntry("state", "PENDING")
+            assertThat(seeds.transfer((String) engagement.get("holdId")).map())
+                    .containsEntry("state", "PENDING")
                     .containsEntry("amount", engagement.get("credits"));
         }
     }
@@ -160,12 +196,17 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
             Map<String, Object> hold = seeds.transfer(engaged).map();
             switch ((String) engagement.get("hold")) {
                 case "HELD" -> assertThat(hold).containsEntry("state", "PENDING");
-                case "POSTED" -> assertThat(hold).containsEntry("state", "POSTED").containsEntry("postedAmount", engagement.get("creditsPosted"));
+                case "POSTED" ->
+                    assertThat(hold)
+                            .containsEntry("state", "POSTED")
+                            .containsEntry("postedAmount", engagement.get("creditsPosted"));
                 default -> assertThat(hold).containsEntry("state", "VOIDED");
             }
         }
         List<String> pending = pendingHoldsOf(id);
-        assertThat(pending).as("pending holds of " + id).allMatch(h -> h.equals(engaged) && "HELD".equals(engagement.get("hold")));
+        assertThat(pending)
+                .as("pending holds of " + id)
+                .allMatch(h -> h.equals(engaged) && "HELD".equals(engagement.get("hold")));
     }
 
     /** The ledger's pending engagement holds of the request, as the brokerage service lists them. */
@@ -174,10 +215,14 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
         List<String> found = new ArrayList<>();
         String cursor = null;
         do {
-            Api.Reply page = seeds.ledger().get("/holds?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), seeds.brokerageService());
+            Api.Reply page = seeds.ledger()
+                    .get("/holds?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), seeds.brokerageService());
             assertThat(page.status()).as(page.body()).isEqualTo(200);
-            ((List<Map<String, Object>>) page.map().get("items")).stream().map(h -> (String) h.get("id"))
-                    .filter(h -> h.startsWith(Brokerage.HOLD_PREFIX + id + ".")).forEach(found::add);
+            ((List<Map<String, Object>>) page.map().get("items"))
+                    .stream()
+                            .map(h -> (String) h.get("id"))
+                            .filter(h -> h.startsWith(Brokerage.HOLD_PREFIX + id + "."))
+                            .forEach(found::add);
             cursor = (String) page.map().get("next");
         } while (cursor != null);
         return found;
@@ -231,38 +276,74 @@ class LifecycleAgainstTheRealLedgerPropertyTest {
         Map<String, Object> body = new HashMap<>();
         body.put("version", version);
         switch (s.what()) {
-            case PROPOSE -> body.put("offers", List.of(Map.of("offerId", offers.get((s.proposal() + 1) % 2), "days", 1 + s.days() % 4, "credits", 10 + s.days())));
+            case PROPOSE ->
+                body.put(
+                        "offers",
+                        List.of(Map.of(
+                                "offerId",
+                                offers.get((s.proposal() + 1) % 2),
+                                "days",
+                                1 + s.days() % 4,
+                                "credits",
+                                10 + s.days())));
             case DECLINE, CANCEL, WITHDRAW -> body.put("reason", "changed plans");
             case COMPLETE -> body.put("daysDelivered", s.days() % 5);
             case EVALUATE_SCHOOL -> body.putAll(Map.of("rating", "SCHOOL", "score", 1 + s.days() % 5));
             case EVALUATE_IMPACT -> body.putAll(Map.of("rating", "IMPACT", "score", 1 + s.days() % 5));
-            default -> { }
+            default -> {}
         }
         return body;
     }
 
     /** The happy path, in order: a journey follows a prefix of it, with random steps from random callers in between. */
-    private static final List<What> HAPPY_PATH = List.of(What.PROPOSE, What.ACCEPT, What.AGREE, What.START, What.COMPLETE,
-            What.EVALUATE_SCHOOL, What.EVALUATE_IMPACT);
+    private static final List<What> HAPPY_PATH = List.of(
+            What.PROPOSE,
+            What.ACCEPT,
+            What.AGREE,
+            What.START,
+            What.COMPLETE,
+            What.EVALUATE_SCHOOL,
+            What.EVALUATE_IMPACT);
 
     @Provide
     Arbitrary<List<Step>> journeys() {
         // the shape of a happy-path step: its days (which also pick who sends it) and whether it names a stale version
-        Arbitrary<Step> rightful = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 9))
+        Arbitrary<Step> rightful = Combinators.combine(
+                        Arbitraries.integers().between(0, 8),
+                        Arbitraries.integers().between(0, 9))
                 .as((days, chance) -> new Step(null, null, 1, days, chance == 9));
-        Arbitrary<Step> random = Combinators.combine(Arbitraries.of(What.class), Arbitraries.of(Who.class), Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(1, 2), Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 9))
-                .as((w, anyone, pick, proposal, days, chance) -> new Step(w == What.RECONCILE || chance < 5 ? rightful(w, pick) : anyone,
-                        w, proposal, days, chance == 9, killable(w) && chance >= 6));
-        return Combinators.combine(Arbitraries.integers().between(2, HAPPY_PATH.size()), rightful.list().ofSize(HAPPY_PATH.size()),
-                random.list().ofMaxSize(8), Arbitraries.integers().between(0, 100).list().ofSize(8))
+        Arbitrary<Step> random = Combinators.combine(
+                        Arbitraries.of(What.class),
+                        Arbitraries.of(Who.class),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(1, 2),
+                        Arbitraries.integers().between(0, 8),
+                        Arbitraries.integers().between(0, 9))
+                .as((w, anyone, pick, proposal, days, chance) -> new Step(
+                        w == What.RECONCILE || chance < 5 ? rightful(w, pick) : anyone,
+                        w,
+                        proposal,
+                        days,
+                        chance == 9,
+                        killable(w) && chance >= 6));
+        return Combinators.combine(
+                        Arbitraries.integers().between(2, HAPPY_PATH.size()),
+                        rightful.list().ofSize(HAPPY_PATH.size()),
+                        random.list().ofMaxSize(8),
+                        Arbitraries.integers().between(0, 100).list().ofSize(8))
                 .as((length, path, detours, positions) -> {
                     List<Step> journey = new ArrayList<>();
                     for (int i = 0; i < length; i++) {
                         Step shape = path.get(i);
                         What w = HAPPY_PATH.get(i);
                         // one happy step in three that can be killed between its writes is
-                        journey.add(new Step(rightful(w, shape.days() % 3), w, 1, shape.days(), shape.stale(), killable(w) && shape.days() % 3 == 0));
+                        journey.add(new Step(
+                                rightful(w, shape.days() % 3),
+                                w,
+                                1,
+                                shape.days(),
+                                shape.stale(),
+                                killable(w) && shape.days() % 3 == 0));
                     }
                     for (int i = 0; i < detours.size(); i++) {
                         journey.add(positions.get(i) % (journey.size() + 1), detours.get(i));

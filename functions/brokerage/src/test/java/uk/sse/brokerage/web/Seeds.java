@@ -1,19 +1,18 @@
 package uk.sse.brokerage.web;
 
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.ServiceScope;
-import uk.sse.testing.Api;
-import uk.sse.testing.LambdaInstance;
-import uk.sse.testing.Polling;
-import uk.sse.testing.Tokens;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.ServiceScope;
+import uk.sse.testing.Api;
+import uk.sse.testing.LambdaInstance;
+import uk.sse.testing.Polling;
+import uk.sse.testing.Tokens;
 
 /**
  * The register, directory and credits a brokerage scenario needs, set up through the directory's and the ledger's
@@ -91,8 +90,12 @@ final class Seeds {
 
     /** The register, the two providers, and credit accounts for the schools and providers. */
     Seeds registerAndOpenAccounts() {
-        var imported = directory().handle("POST", "/schools/import", Map.of("authorization", token(Role.REGISTRAR, null, null),
-                "content-type", "text/csv"), SCHOOLS_CSV);
+        var imported = directory()
+                .handle(
+                        "POST",
+                        "/schools/import",
+                        Map.of("authorization", token(Role.REGISTRAR, null, null), "content-type", "text/csv"),
+                        SCHOOLS_CSV);
         assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(200);
         Map<String, Object> school = provider("SCHOOL", "St Laurence CE Primary", PROVIDER_SCHOOL);
         ok(directory().post("/providers", school(PROVIDER_SCHOOL), school), 201);
@@ -121,7 +124,9 @@ final class Seeds {
     String approvedOffer(String providerOrg, String title, List<String> areas, long price) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
-        body.put("description", "Half-termly coaching for the subject lead and class teachers, with an audit and follow-up.");
+        body.put(
+                "description",
+                "Half-termly coaching for the subject lead and class teachers, with an audit and follow-up.");
         body.put("areasOfSupport", areas);
         body.put("phases", List.of("PRIMARY"));
         body.put("deliveryModes", List.of("IN_SCHOOL", "COACHING"));
@@ -130,16 +135,38 @@ final class Seeds {
         body.put("travelRadiusKm", 40);
         body.put("contact", Map.of("name", "Sam Patel", "email", "sam.patel@example.org"));
         String provider = token(Role.PROVIDER, AREA, providerOrg);
-        String id = (String) ok(directory().post("/offers", provider, body), 201).map().get("id");
+        String id = (String)
+                ok(directory().post("/offers", provider, body), 201).map().get("id");
         ok(directory().post("/offers/" + id + "/assurance", provider, Map.of("action", "SUBMIT")), 200);
-        ok(directory().post("/offers/" + id + "/assurance", token(Role.ASSURER, AREA, null), Map.of("action", "APPROVE",
-                "reason", "meets the standard", "reviewDate", LocalDate.now().plusYears(1).toString())), 200);
+        ok(
+                directory()
+                        .post(
+                                "/offers/" + id + "/assurance",
+                                token(Role.ASSURER, AREA, null),
+                                Map.of(
+                                        "action",
+                                        "APPROVE",
+                                        "reason",
+                                        "meets the standard",
+                                        "reviewDate",
+                                        LocalDate.now().plusYears(1).toString())),
+                200);
         return id;
     }
 
     void allocate(String owner, long credits) {
-        ok(ledger().post("/allocations", commissioner(), Map.of("id", "alloc-" + owner + "-" + System.nanoTime(),
-                "to", AREA + "/" + owner, "amount", credits)), 201);
+        ok(
+                ledger().post(
+                                "/allocations",
+                                commissioner(),
+                                Map.of(
+                                        "id",
+                                        "alloc-" + owner + "-" + System.nanoTime(),
+                                        "to",
+                                        AREA + "/" + owner,
+                                        "amount",
+                                        credits)),
+                201);
     }
 
     /** An account's figures: {@code balance}, {@code available}, ... */
@@ -160,8 +187,10 @@ final class Seeds {
 
     /** Waits until search finds the offer (the indexer has caught up with the directory's stream). */
     void awaitSearchable(String offerId) throws Exception {
-        Api.Reply found = Polling.until(() -> directory().get("/search/offers?size=50&near=" + SCHOOL, adviser()),
-                r -> r.status() == 200 && r.body().contains(offerId), Duration.ofSeconds(30));
+        Api.Reply found = Polling.until(
+                () -> directory().get("/search/offers?size=50&near=" + SCHOOL, adviser()),
+                r -> r.status() == 200 && r.body().contains(offerId),
+                Duration.ofSeconds(30));
         assertThat(found.body()).as("offer " + offerId + " in search").contains(offerId);
     }
 

@@ -19,8 +19,13 @@ public class Throttles implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         if (on && context.request() instanceof QueryRequest) {
-            throw ProvisionedThroughputExceededException.builder().message("throttled (injected)").statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").serviceName("DynamoDb").build())
+            throw ProvisionedThroughputExceededException.builder()
+                    .message("throttled (injected)")
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ProvisionedThroughputExceededException")
+                            .serviceName("DynamoDb")
+                            .build())
                     .build();
         }
     }

@@ -1,16 +1,15 @@
 package uk.sse.brokerage.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.testing.Api;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The areas of the brokerage's trust tests: trust 2044, whose academies sit in three LAs, defined by its GIAS trust
@@ -23,10 +22,12 @@ abstract class TrustAreas extends BrokerageLambdaTest {
     static final String LANCASHIRE = "888";
     /** Academies of trust 2044 in Lancashire, Blackburn with Darwen and Blackpool. */
     static final String ACADEMY_LANCASHIRE = "140001";
+
     static final String ACADEMY_BLACKBURN = "140002";
     static final String ACADEMY_BLACKPOOL = "140003";
     /** A Lancashire school in no trust, and one in another trust. */
     static final String MAINTAINED = "119155";
+
     static final String OTHER_TRUSTS = "140009";
 
     static final String REGISTER = """
@@ -40,8 +41,12 @@ abstract class TrustAreas extends BrokerageLambdaTest {
 
     @BeforeAll
     void register() {
-        var answer = seeds.directory().handle("POST", "/schools/import", Map.of("authorization", seeds.token(Role.REGISTRAR, null, null),
-                "content-type", "text/csv"), REGISTER);
+        var answer = seeds.directory()
+                .handle(
+                        "POST",
+                        "/schools/import",
+                        Map.of("authorization", seeds.token(Role.REGISTRAR, null, null), "content-type", "text/csv"),
+                        REGISTER);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
         seeds.defineArea(TRUST, trustArea());
     }
@@ -62,7 +67,8 @@ abstract class TrustAreas extends BrokerageLambdaTest {
 
     /** How many requests the LA's and the trust's areas hold. */
     int everywhere() {
-        return listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area").size() + listed(seeds.token(Role.ADVISER, TRUST, "TR2044"), "area").size();
+        return listed(seeds.token(Role.ADVISER, LANCASHIRE, "la-888"), "area").size()
+                + listed(seeds.token(Role.ADVISER, TRUST, "TR2044"), "area").size();
     }
 
     static String id(Api.Reply raised) {
@@ -73,6 +79,7 @@ abstract class TrustAreas extends BrokerageLambdaTest {
     List<Object> listed(String bearer, String listing) {
         Api.Reply reply = api.get("/requests?listing=" + listing + "&limit=100", bearer);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) reply.map().get("items")).stream().map(r -> r.get("id")).toList();
+        return ((List<Map<String, Object>>) reply.map().get("items"))
+                .stream().map(r -> r.get("id")).toList();
     }
 }

@@ -1,25 +1,24 @@
 package uk.sse.brokerage.web;
 
 import io.micronaut.context.ApplicationContext;
-import uk.sse.directory.signals.RecordEngagementOutcomes;
-import uk.sse.engines.Engines;
-import uk.sse.engines.streams.StartingPosition;
-import uk.sse.engines.streams.StreamPoller;
-import uk.sse.engines.streams.TableStreamReader;
-import uk.sse.brokerage.reconcile.ReconcileOnSchedule;
-import uk.sse.indexer.IndexDirectoryChanges;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.events.EventJson;
-import uk.sse.kernel.events.StreamedEvents;
-import uk.sse.testing.Polling;
-import uk.sse.testing.LambdaHttpFront;
-import uk.sse.testing.LambdaInstance;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import uk.sse.brokerage.reconcile.ReconcileOnSchedule;
+import uk.sse.directory.signals.RecordEngagementOutcomes;
+import uk.sse.engines.Engines;
+import uk.sse.engines.streams.StartingPosition;
+import uk.sse.engines.streams.StreamPoller;
+import uk.sse.engines.streams.TableStreamReader;
+import uk.sse.indexer.IndexDirectoryChanges;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.events.StreamedEvents;
+import uk.sse.testing.LambdaHttpFront;
+import uk.sse.testing.LambdaInstance;
+import uk.sse.testing.Polling;
 
 /**
  * The functions brokerage works with, as they run in AWS, on this JVM's embedded engines: the directory and the
@@ -41,7 +40,8 @@ final class World implements AutoCloseable {
     }
 
     static World start(Class<?> testClass) {
-        String suffix = testClass.getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String suffix =
+                testClass.getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> settings = new HashMap<>();
         settings.put("sse.aws.endpoint", Engines.dynamo().endpoint().toString());
         settings.put("sse.aws.create-tables", "true");
@@ -56,7 +56,10 @@ final class World implements AutoCloseable {
     }
 
     private static LambdaInstance instance(Map<String, Object> settings) {
-        return new LambdaInstance(ApplicationContext.builder().environments("test").properties(settings).start());
+        return new LambdaInstance(ApplicationContext.builder()
+                .environments("test")
+                .properties(settings)
+                .start());
     }
 
     /** What the brokerage under test is configured with: the same tables, and the fronts' addresses. */
@@ -84,18 +87,26 @@ final class World implements AutoCloseable {
     ReconcileOnSchedule reconciliation(Map<String, Object> more) {
         Map<String, Object> p = new HashMap<>(brokerageProperties());
         p.putAll(more);
-        return new ReconcileOnSchedule(ApplicationContext.builder().environments("test").properties(p));
+        return new ReconcileOnSchedule(
+                ApplicationContext.builder().environments("test").properties(p));
     }
 
     /** The events of a request in the brokerage table's stream, at least {@code atLeast} of them (repairs included). */
     List<EventEnvelope> events(String requestId, int atLeast, EventJson json) throws Exception {
         List<EventEnvelope> seen = new ArrayList<>();
-        try (TableStreamReader stream = TableStreamReader.of(Engines.dynamo().endpoint(), table("brokerage"), StartingPosition.TRIM_HORIZON)) {
-            Polling.until(() -> {
-                stream.readAtLeast(1, java.time.Duration.ofSeconds(1)).stream().map(rec -> StreamedEvents.of(rec, json))
-                        .flatMap(java.util.Optional::stream).filter(e -> requestId.equals(e.data().get("requestId"))).forEach(seen::add);
-                return seen.size();
-            }, n -> n >= atLeast, java.time.Duration.ofSeconds(30));
+        try (TableStreamReader stream =
+                TableStreamReader.of(Engines.dynamo().endpoint(), table("brokerage"), StartingPosition.TRIM_HORIZON)) {
+            Polling.until(
+                    () -> {
+                        stream.readAtLeast(1, java.time.Duration.ofSeconds(1)).stream()
+                                .map(rec -> StreamedEvents.of(rec, json))
+                                .flatMap(java.util.Optional::stream)
+                                .filter(e -> requestId.equals(e.data().get("requestId")))
+                                .forEach(seen::add);
+                        return seen.size();
+                    },
+                    n -> n >= atLeast,
+                    java.time.Duration.ofSeconds(30));
         }
         return seen;
     }
@@ -106,7 +117,8 @@ final class World implements AutoCloseable {
 
     /** The directory's stream drives the indexer, as its event source mapping does in AWS. */
     World indexing() {
-        IndexDirectoryChanges indexer = new IndexDirectoryChanges(ApplicationContext.builder().properties(settings));
+        IndexDirectoryChanges indexer =
+                new IndexDirectoryChanges(ApplicationContext.builder().properties(settings));
         streams.add(indexer);
         poll(table("directory"), event -> indexer.handleRequest(event, null));
         return this;
@@ -114,15 +126,21 @@ final class World implements AutoCloseable {
 
     /** The brokerage's stream drives the directory's quality signals. */
     World signals() {
-        RecordEngagementOutcomes outcomes = new RecordEngagementOutcomes(ApplicationContext.builder().properties(settings));
+        RecordEngagementOutcomes outcomes =
+                new RecordEngagementOutcomes(ApplicationContext.builder().properties(settings));
         streams.add(outcomes);
         poll(table("brokerage"), event -> outcomes.handleRequest(event, null));
         return this;
     }
 
-    private void poll(String table, java.util.function.Function<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
-            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> handler) {
-        TableStreamReader reader = TableStreamReader.of(Engines.dynamo().endpoint(), table, StartingPosition.TRIM_HORIZON);
+    private void poll(
+            String table,
+            java.util.function.Function<
+                            com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>
+                    handler) {
+        TableStreamReader reader =
+                TableStreamReader.of(Engines.dynamo().endpoint(), table, StartingPosition.TRIM_HORIZON);
         StreamPoller poller = StreamPoller.start(reader, handler, 100, 5);
         streams.add(0, reader);
         streams.add(0, poller);

@@ -1,9 +1,8 @@
 package uk.sse.directory.application;
 
-import uk.sse.directory.model.DirectoryArea;
-
 import java.util.List;
 import java.util.Optional;
+import uk.sse.directory.model.DirectoryArea;
 
 /** Where the areas defined in the directory are kept. Writes are conditional, so a lost race is reported, never overwritten. */
 public interface AreaStore {

@@ -1,17 +1,16 @@
 package uk.sse.directory.application;
 
-import uk.sse.kernel.paging.PageRequest;
-import uk.sse.kernel.paging.Page;
 import jakarta.inject.Singleton;
-import uk.sse.directory.model.Offer;
-import uk.sse.directory.model.OfferStatus;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.outcome.Outcome;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.OfferStatus;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 
 /**
  * Reads offers as the caller may see them: advisers and everyone else see only approved offers whose
@@ -58,7 +57,8 @@ public class BrowseOffers {
             return Outcome.done(visible(area, page));
         }
         if (!DirectoryPolicy.mayReviewArea(caller, area)) {
-            return Outcome.forbidden("only assurers and admins of area " + area + " may list its " + status + " offers");
+            return Outcome.forbidden(
+                    "only assurers and admins of area " + area + " may list its " + status + " offers");
         }
         return Outcome.done(offers.inStatus(status, area, page));
     }
@@ -67,7 +67,11 @@ public class BrowseOffers {
     public Page<Offer> ofProvider(Caller caller, String providerId, PageRequest page) {
         Page<Offer> all = offers.ofProvider(providerId, page);
         LocalDate today = today();
-        return new Page<>(all.items().stream().filter(o -> DirectoryPolicy.maySee(caller, o, today)).toList(), all.next());
+        return new Page<>(
+                all.items().stream()
+                        .filter(o -> DirectoryPolicy.maySee(caller, o, today))
+                        .toList(),
+                all.next());
     }
 
     private LocalDate today() {

@@ -1,11 +1,10 @@
 package uk.sse.directory.application;
 
+import java.time.LocalDate;
 import uk.sse.directory.model.AssuranceAction;
 import uk.sse.directory.model.Offer;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
-
-import java.time.LocalDate;
 
 /**
  * Who may do what in the directory. One place, so every endpoint asks the same questions. Each grant is one membership's
@@ -13,11 +12,12 @@ import java.time.LocalDate;
  */
 public final class DirectoryPolicy {
 
-    private DirectoryPolicy() { }
+    private DirectoryPolicy() {}
 
     /** A provider's own members, or an admin of its area. */
     public static boolean mayManageProvider(Caller caller, String providerId, String area) {
-        return caller.membershipsAs(Role.PROVIDER).stream().anyMatch(m -> m.belongsTo(providerId) && m.isIn(Role.PROVIDER, area))
+        return caller.membershipsAs(Role.PROVIDER).stream()
+                        .anyMatch(m -> m.belongsTo(providerId) && m.isIn(Role.PROVIDER, area))
                 || caller.holds(Role.ADMIN, area);
     }
 
@@ -38,7 +38,8 @@ public final class DirectoryPolicy {
      */
     public static java.util.List<String> allowedActions(Caller caller, Offer offer) {
         return uk.sse.directory.model.OfferLifecycle.allowedActions(offer.status()).stream()
-                .filter(a -> mayTake(caller, AssuranceAction.valueOf(a), offer)).toList();
+                .filter(a -> mayTake(caller, AssuranceAction.valueOf(a), offer))
+                .toList();
     }
 
     public static boolean mayTake(Caller caller, AssuranceAction action, Offer offer) {
@@ -53,7 +54,8 @@ public final class DirectoryPolicy {
      * definition once it is defined (its name, rules and settings), and an LA's admin their LA's, which exists undefined.
      */
     public static boolean mayDefineArea(Caller caller, String area, boolean defined) {
-        return mayKeepTheRegister(caller) || (defined || uk.sse.kernel.area.Area.isLaCode(area)) && caller.holds(Role.ADMIN, area);
+        return mayKeepTheRegister(caller)
+                || (defined || uk.sse.kernel.area.Area.isLaCode(area)) && caller.holds(Role.ADMIN, area);
     }
 
     /**
@@ -70,7 +72,8 @@ public final class DirectoryPolicy {
      * membership makes it theirs (a head who assures for the LA does not assure their own school's offers).
      */
     public static boolean mayAssure(Caller caller, String area, String providerId) {
-        return caller.holds(Role.ASSURER, area) && caller.memberships().stream().noneMatch(m -> m.belongsTo(providerId));
+        return caller.holds(Role.ASSURER, area)
+                && caller.memberships().stream().noneMatch(m -> m.belongsTo(providerId));
     }
 
     /**

@@ -1,6 +1,11 @@
 package uk.sse.directory.application;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import uk.sse.directory.model.AssuranceRecord;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
@@ -12,12 +17,6 @@ import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
 /**
  * An area's admin answers a person's subject-access request and erasure for the area's offers and providers
  * (docs/data-protection.md, decision 0104): the assurance steps they took and the reasons they gave, the designation
@@ -28,16 +27,21 @@ import java.util.stream.Stream;
 public class ErasePerson {
 
     /** An offer the person stands in: what they did on it and what of them it holds in words. */
-    public record OfferMention(String offerId, String title, String providerName, OfferStatus status,
-                               List<AssuranceRecord> actions, List<String> texts) { }
+    public record OfferMention(
+            String offerId,
+            String title,
+            String providerName,
+            OfferStatus status,
+            List<AssuranceRecord> actions,
+            List<String> texts) {}
 
     /** A provider the person stands in: refusals they made, or they are its contact. */
-    public record ProviderMention(String providerId, String name, List<String> texts) { }
+    public record ProviderMention(String providerId, String name, List<String> texts) {}
 
-    public record Export(String subject, String area, List<OfferMention> offers, List<ProviderMention> providers) { }
+    public record Export(String subject, String area, List<OfferMention> offers, List<ProviderMention> providers) {}
 
     /** What an erasure changed: offers (with their versions and events) and providers rewritten. */
-    public record Erased(String area, String tombstone, int offers, int versions, int events, int providers) { }
+    public record Erased(String area, String tombstone, int offers, int versions, int events, int providers) {}
 
     private static final int ATTEMPTS = 5;
 
@@ -54,11 +58,23 @@ public class ErasePerson {
     public Outcome<Export> export(Caller caller, String subject, String email) {
         return allowed(caller).map(area -> {
             PersonErasure erasure = PersonErasure.of(subject, email);
-            return new Export(subject, area,
-                    offersInArea(area).filter(erasure::involves).map(o -> new OfferMention(o.id(), o.content().title(),
-                            o.providerName(), o.status(), erasure.actionsOn(o), erasure.textsOf(o))).toList(),
-                    providersInArea(area).filter(erasure::involves)
-                            .map(p -> new ProviderMention(p.id(), p.name(), erasure.textsOf(p))).toList());
+            return new Export(
+                    subject,
+                    area,
+                    offersInArea(area)
+                            .filter(erasure::involves)
+                            .map(o -> new OfferMention(
+                                    o.id(),
+                                    o.content().title(),
+                                    o.providerName(),
+                                    o.status(),
+                                    erasure.actionsOn(o),
+                                    erasure.textsOf(o)))
+                            .toList(),
+                    providersInArea(area)
+                            .filter(erasure::involves)
+                            .map(p -> new ProviderMention(p.id(), p.name(), erasure.textsOf(p)))
+                            .toList());
         });
     }
 
@@ -73,7 +89,8 @@ public class ErasePerson {
                 versions[0] += counts[0];
                 events[0] += counts[1];
             }
-            List<Provider> named = providersInArea(area).filter(erasure::involves).toList();
+            List<Provider> named =
+                    providersInArea(area).filter(erasure::involves).toList();
             named.forEach(p -> rewrite(erasure, p));
             return new Erased(area, erasure.tombstone(), found.size(), versions[0], events[0], named.size());
         });
@@ -84,11 +101,17 @@ public class ErasePerson {
         Optional<Offer> current = Optional.of(found);
         for (int attempt = 1; attempt <= ATTEMPTS && current.isPresent(); attempt++) {
             List<Offer> versions = offers.versions(found.id()).stream()
-                    .filter(erasure::involves).map(erasure::apply).toList();
-            List<PersonalRecords.LoggedEvent> changed = records.events(found.id()).stream().flatMap(e -> {
-                var after = erasure.apply(e.event());
-                return after == e.event() ? Stream.empty() : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
-            }).toList();
+                    .filter(erasure::involves)
+                    .map(erasure::apply)
+                    .toList();
+            List<PersonalRecords.LoggedEvent> changed = records.events(found.id()).stream()
+                    .flatMap(e -> {
+                        var after = erasure.apply(e.event());
+                        return after == e.event()
+                                ? Stream.empty()
+                                : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
+                    })
+                    .toList();
             if (records.rewrite(erasure.apply(current.get()), versions, changed)) {
                 return new int[] {versions.size(), changed.size()};
             }
@@ -110,7 +133,8 @@ public class ErasePerson {
 
     /** Every offer of the area, in every status (an admin's rare search: it reads the area's offers). */
     private Stream<Offer> offersInArea(String area) {
-        return Stream.of(OfferStatus.values()).flatMap(status -> all(page -> offers.inStatus(status, area, page)).stream());
+        return Stream.of(OfferStatus.values())
+                .flatMap(status -> all(page -> offers.inStatus(status, area, page)).stream());
     }
 
     private Stream<Provider> providersInArea(String area) {

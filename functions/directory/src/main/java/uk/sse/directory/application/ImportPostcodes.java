@@ -1,15 +1,14 @@
 package uk.sse.directory.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.directory.register.CodePointCsvReader;
-import uk.sse.directory.register.PostcodeSector;
-import uk.sse.directory.register.RejectedPostcode;
-import uk.sse.kernel.outcome.Outcome;
-
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.sse.directory.register.CodePointCsvReader;
+import uk.sse.directory.register.PostcodeSector;
+import uk.sse.directory.register.RejectedPostcode;
+import uk.sse.kernel.outcome.Outcome;
 
 /**
  * Loads an OS Code-Point Open file into the postcode directory, streaming: a sector at a time is read, compared with
@@ -27,7 +26,7 @@ public class ImportPostcodes {
     /** Rows read so far, reported after each batch of sectors. */
     @FunctionalInterface
     public interface Progress {
-        Progress NONE = (sectors, rejected) -> { };
+        Progress NONE = (sectors, rejected) -> {};
 
         void done(long sectors, long rejected);
     }
@@ -38,8 +37,14 @@ public class ImportPostcodes {
      * @param rows     data rows in the file
      * @param rejected rows not imported: all counted, the first {@value #REJECTED_NAMED} named
      */
-    public record Report(long rows, long sectors, long created, long updated, long unchanged, long rejected,
-                         List<RejectedPostcode> firstRejected) { }
+    public record Report(
+            long rows,
+            long sectors,
+            long created,
+            long updated,
+            long unchanged,
+            long rejected,
+            List<RejectedPostcode> firstRejected) {}
 
     private final PostcodeStore store;
 
@@ -53,8 +58,14 @@ public class ImportPostcodes {
             case CodePointCsvReader.Refused refused -> Outcome.invalid("file", refused.reason());
             case CodePointCsvReader.Read read -> {
                 writer.flush();
-                yield Outcome.done(new Report(read.rows(), writer.sectors, writer.created, writer.updated, writer.unchanged,
-                        writer.rejected, List.copyOf(writer.named)));
+                yield Outcome.done(new Report(
+                        read.rows(),
+                        writer.sectors,
+                        writer.created,
+                        writer.updated,
+                        writer.unchanged,
+                        writer.rejected,
+                        List.copyOf(writer.named)));
             }
         };
     }
@@ -93,7 +104,8 @@ public class ImportPostcodes {
             if (pending.isEmpty()) {
                 return;
             }
-            Map<String, PostcodeSector> stored = store.sectors(pending.stream().map(PostcodeSector::sector).toList());
+            Map<String, PostcodeSector> stored =
+                    store.sectors(pending.stream().map(PostcodeSector::sector).toList());
             List<PostcodeSector> changed = new ArrayList<>();
             for (PostcodeSector sector : pending) {
                 PostcodeSector before = stored.get(sector.sector());

@@ -1,7 +1,16 @@
 package uk.sse.directory.application;
 
-import uk.sse.contracts.directory.DirectoryEvent;
 import jakarta.inject.Singleton;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.directory.imports.FileImport;
 import uk.sse.directory.imports.ImportCounts;
 import uk.sse.directory.imports.ImportJob;
@@ -13,16 +22,6 @@ import uk.sse.directory.register.SchoolEvents;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.ids.Ids;
 import uk.sse.kernel.outcome.Outcome;
-
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Imports a GIAS establishment file into the register, streaming, a batch of rows at a time: each batch's schools
@@ -39,6 +38,7 @@ public class ImportSchoolRegister implements FileImport {
     static final int BATCH = 100;
     /** A whole-register file may close at most this share of the open schools (GIAS closes a few a day). */
     static final double MAX_CLOSING_SHARE = 0.05;
+
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     private final SchoolStore schools;
@@ -50,8 +50,14 @@ public class ImportSchoolRegister implements FileImport {
     }
 
     /** What a file did, as the synchronous import answers it. */
-    public record Report(long linesRead, long created, long updated, long unchanged, long closed, long moved,
-                         List<RejectedRow> rejected) { }
+    public record Report(
+            long linesRead,
+            long created,
+            long updated,
+            long unchanged,
+            long closed,
+            long moved,
+            List<RejectedRow> rejected) {}
 
     @Override
     public String kind() {
@@ -60,15 +66,32 @@ public class ImportSchoolRegister implements FileImport {
 
     /** A small file (up to the request body limit) at once, without a job: part of the register, rows as given. */
     public Outcome<Report> importFile(InputStream csv) {
-        ImportJob direct = ImportJob.awaiting(Ids.newId("imp", clock), KIND, ImportJob.Scope.PART, ImportJob.Source.UPLOAD,
-                null, null, null, clock.instant());
+        ImportJob direct = ImportJob.awaiting(
+                Ids.newId("imp", clock),
+                KIND,
+                ImportJob.Scope.PART,
+                ImportJob.Source.UPLOAD,
+                null,
+                null,
+                null,
+                clock.instant());
         List<RejectedRow> rejected = new ArrayList<>();
-        Applied applied = apply(direct, csv, (line, total, batch) ->
-                batch.forEach(r -> rejected.add(new RejectedRow(r.line(), r.key(), r.reason()))));
+        Applied applied = apply(
+                direct,
+                csv,
+                (line, total, batch) ->
+                        batch.forEach(r -> rejected.add(new RejectedRow(r.line(), r.key(), r.reason()))));
         return switch (applied) {
             case Refused refused -> Outcome.invalid("body", refused.reason());
-            case Done done -> Outcome.done(new Report(done.counts().read(), done.counts().created(), done.counts().updated(),
-                    done.counts().unchanged(), done.counts().closed(), done.counts().moved(), rejected));
+            case Done done ->
+                Outcome.done(new Report(
+                        done.counts().read(),
+                        done.counts().created(),
+                        done.counts().updated(),
+                        done.counts().unchanged(),
+                        done.counts().closed(),
+                        done.counts().moved(),
+                        rejected));
         };
     }
 
@@ -105,7 +128,9 @@ public class ImportSchoolRegister implements FileImport {
                     line = row.line();
                     switch (row) {
                         case GiasCsvReader.Accepted a -> batch.add(a.school());
-                        case GiasCsvReader.Rejected r -> rejections.add(new Rejection(r.line(), r.row().urn(), r.row().reason()));
+                        case GiasCsvReader.Rejected r ->
+                            rejections.add(new Rejection(
+                                    r.line(), r.row().urn(), r.row().reason()));
                     }
                     if (batch.size() + rejections.size() >= BATCH) {
                         flush(line);
@@ -113,7 +138,8 @@ public class ImportSchoolRegister implements FileImport {
                 }
             } catch (GiasCsvReader.Unreadable broken) {
                 flush(line);
-                return new Refused(broken.getMessage() + " (line " + broken.line() + "; the rows before it were imported)", total);
+                return new Refused(
+                        broken.getMessage() + " (line " + broken.line() + "; the rows before it were imported)", total);
             }
             flush(line);
             List<String> warnings = job.scope() == ImportJob.Scope.WHOLE ? closeWhatLeft(rows) : List.of();
@@ -132,7 +158,8 @@ public class ImportSchoolRegister implements FileImport {
         }
 
         private void apply(List<School> rows) {
-            Map<String, SchoolStore.Stored> stored = schools.findAll(rows.stream().map(School::urn).toList());
+            Map<String, SchoolStore.Stored> stored =
+                    schools.findAll(rows.stream().map(School::urn).toList());
             List<SchoolStore.Write> writes = new ArrayList<>();
             for (School row : rows) {
                 SchoolStore.Stored before = stored.get(row.urn());
@@ -140,7 +167,9 @@ public class ImportSchoolRegister implements FileImport {
                     total = total.plusCreated(1);
                     writes.add(new SchoolStore.Write(row, job.id(), SchoolStore.Change.CREATED));
                 } else if (before.school().equals(row)) {
-                    total = job.id().equals(before.lastImport()) ? counted(before.lastChange()) : total.plusUnchanged(1);
+                    total = job.id().equals(before.lastImport())
+                            ? counted(before.lastChange())
+                            : total.plusUnchanged(1);
                 } else {
                     total = total.plusUpdated(1);
                     change(before.school(), row, writes);
@@ -162,10 +191,13 @@ public class ImportSchoolRegister implements FileImport {
         private void change(School before, School after, List<SchoolStore.Write> writes) {
             if (!Objects.equals(before.laCode(), after.laCode())) {
                 total = total.plusMoved(1);
-                schools.putWithEvent(new SchoolStore.Write(after, job.id(), SchoolStore.Change.MOVED), moved(before, after));
+                schools.putWithEvent(
+                        new SchoolStore.Write(after, job.id(), SchoolStore.Change.MOVED), moved(before, after));
             } else if (before.isOpen() && !after.isOpen()) {
                 total = total.plusClosed(1);
-                schools.putWithEvent(new SchoolStore.Write(after, job.id(), SchoolStore.Change.CLOSED), closed(after, "GIAS says the school has closed"));
+                schools.putWithEvent(
+                        new SchoolStore.Write(after, job.id(), SchoolStore.Change.CLOSED),
+                        closed(after, "GIAS says the school has closed"));
             } else {
                 writes.add(new SchoolStore.Write(after, job.id(), SchoolStore.Change.UPDATED));
             }
@@ -179,21 +211,25 @@ public class ImportSchoolRegister implements FileImport {
                 if (s.school().isOpen()) {
                     open[0]++;
                 }
-                if (!rows.saw(s.school().urn()) && (s.school().isOpen() || job.id().equals(s.lastImport()))) {
+                if (!rows.saw(s.school().urn())
+                        && (s.school().isOpen() || job.id().equals(s.lastImport()))) {
                     gone.add(s);
                 }
             }));
-            List<SchoolStore.Stored> toClose = gone.stream().filter(s -> s.school().isOpen()).toList();
+            List<SchoolStore.Stored> toClose =
+                    gone.stream().filter(s -> s.school().isOpen()).toList();
             if (toClose.size() > 25 && toClose.size() > MAX_CLOSING_SHARE * open[0]) {
                 return List.of(toClose.size() + " open schools are missing from the file, more than "
-                        + Math.round(MAX_CLOSING_SHARE * 100) + "% of the register: none was closed. Is the file complete?");
+                        + Math.round(MAX_CLOSING_SHARE * 100)
+                        + "% of the register: none was closed. Is the file complete?");
             }
             LocalDate today = LocalDate.now(clock.withZone(ENGLAND));
             for (SchoolStore.Stored s : gone) {
                 total = total.plusClosed(1);
                 if (s.school().isOpen()) {
                     School closed = s.school().closedLeavingTheFile(today);
-                    schools.putWithEvent(new SchoolStore.Write(closed, job.id(), SchoolStore.Change.CLOSED),
+                    schools.putWithEvent(
+                            new SchoolStore.Write(closed, job.id(), SchoolStore.Change.CLOSED),
                             closed(closed, "the school is no longer in the register's file"));
                 }
             }

@@ -1,6 +1,12 @@
 package uk.sse.directory.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import uk.sse.directory.model.DirectoryArea;
 import uk.sse.kernel.area.Area;
 import uk.sse.kernel.area.AreaDefinition;
@@ -10,13 +16,6 @@ import uk.sse.kernel.area.MembershipRules;
 import uk.sse.kernel.area.SchoolFacts;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The register of areas (decision 0082): the registrar defines an area (name, kind, membership rules, settings), the
@@ -28,7 +27,7 @@ import java.util.Optional;
 public class KeepAreas {
 
     /** What a definition says; its id is the resource's. */
-    public record Draft(String name, AreaKind kind, MembershipRules rules, boolean schoolsRaiseRequests) { }
+    public record Draft(String name, AreaKind kind, MembershipRules rules, boolean schoolsRaiseRequests) {}
 
     private final AreaStore store;
     private final List<AreaDefinition> configured;
@@ -47,7 +46,8 @@ public class KeepAreas {
             return Outcome.forbidden("only the registrar defines a new area; an area's admin changes its definition");
         }
         if (expectedVersion.isEmpty() && current.isPresent()) {
-            return Outcome.conflict("area " + id + " is already defined: send If-Match with the ETag you read to change it", List.of());
+            return Outcome.conflict(
+                    "area " + id + " is already defined: send If-Match with the ETag you read to change it", List.of());
         }
         if (expectedVersion.isPresent() && current.isEmpty()) {
             return Outcome.notFound("area " + id);
@@ -55,19 +55,31 @@ public class KeepAreas {
         if (current.isPresent() && current.get().version() != expectedVersion.orElseThrow()) {
             return new Outcome.Stale<>(current.get().version());
         }
-        if (current.isPresent() && current.get().area().kind() != draft.kind() && !DirectoryPolicy.mayKeepTheRegister(caller)) {
-            return Outcome.invalid("/kind", "an area's kind is the registrar's to change (it is " + current.get().area().kind() + ")");
+        if (current.isPresent()
+                && current.get().area().kind() != draft.kind()
+                && !DirectoryPolicy.mayKeepTheRegister(caller)) {
+            return Outcome.invalid(
+                    "/kind",
+                    "an area's kind is the registrar's to change (it is "
+                            + current.get().area().kind() + ")");
         }
         Optional<String> problem = Area.problem(id, draft.name(), draft.kind(), draft.rules());
         if (problem.isPresent()) {
             return Outcome.invalid(draft.name() == null || draft.name().isBlank() ? "/name" : "/kind", problem.get());
         }
         long version = current.map(DirectoryArea::version).orElse(0L) + 1;
-        DirectoryArea next = new DirectoryArea(new Area(id, draft.name().strip(), draft.kind(), draft.rules()), draft.schoolsRaiseRequests(),
-                version, clock.instant(), caller.subject());
-        boolean written = current.isEmpty() ? store.create(next) : store.update(next, current.get().version());
+        DirectoryArea next = new DirectoryArea(
+                new Area(id, draft.name().strip(), draft.kind(), draft.rules()),
+                draft.schoolsRaiseRequests(),
+                version,
+                clock.instant(),
+                caller.subject());
+        boolean written = current.isEmpty()
+                ? store.create(next)
+                : store.update(next, current.get().version());
         if (!written) {
-            return new Outcome.Stale<>(store.find(id).map(DirectoryArea::version).orElse(0L));
+            return new Outcome.Stale<>(
+                    store.find(id).map(DirectoryArea::version).orElse(0L));
         }
         return Outcome.done(next);
     }
@@ -76,7 +88,9 @@ public class KeepAreas {
     public Optional<DirectoryArea> find(String id) {
         return store.find(id).or(() -> {
             DefinedAreas fromConfiguration = new DefinedAreas(configured);
-            return fromConfiguration.find(id).map(a -> new DirectoryArea(a, fromConfiguration.letsSchoolsRaise(id), 0, null, null));
+            return fromConfiguration
+                    .find(id)
+                    .map(a -> new DirectoryArea(a, fromConfiguration.letsSchoolsRaise(id), 0, null, null));
         });
     }
 
@@ -85,8 +99,18 @@ public class KeepAreas {
         Map<String, DirectoryArea> all = new LinkedHashMap<>();
         store.all().forEach(a -> all.put(a.id(), a));
         DefinedAreas fromConfiguration = new DefinedAreas(configured);
-        configured.stream().map(AreaDefinition::id).filter(id -> !all.containsKey(id)).sorted()
-                .forEach(id -> all.put(id, new DirectoryArea(fromConfiguration.find(id).orElseThrow(), fromConfiguration.letsSchoolsRaise(id), 0, null, null)));
+        configured.stream()
+                .map(AreaDefinition::id)
+                .filter(id -> !all.containsKey(id))
+                .sorted()
+                .forEach(id -> all.put(
+                        id,
+                        new DirectoryArea(
+                                fromConfiguration.find(id).orElseThrow(),
+                                fromConfiguration.letsSchoolsRaise(id),
+                                0,
+                                null,
+                                null)));
         return List.copyOf(all.values());
     }
 
@@ -105,7 +129,13 @@ public class KeepAreas {
 
     private static AreaDefinition definition(DirectoryArea a) {
         MembershipRules r = a.area().rules();
-        return new AreaDefinition(a.id(), a.area().name(), a.area().kind(), List.copyOf(r.laCodes()), List.copyOf(r.trustCodes()),
-                List.copyOf(r.urns()), a.schoolsRaiseRequests());
+        return new AreaDefinition(
+                a.id(),
+                a.area().name(),
+                a.area().kind(),
+                List.copyOf(r.laCodes()),
+                List.copyOf(r.trustCodes()),
+                List.copyOf(r.urns()),
+                a.schoolsRaiseRequests());
     }
 }

@@ -1,15 +1,14 @@
 package uk.sse.directory.application;
 
-import uk.sse.kernel.paging.PageRequest;
-import uk.sse.kernel.paging.Page;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 
 /** Where offers and every version of them are kept. */
 public interface OfferStore {
@@ -33,7 +32,8 @@ public interface OfferStore {
      * A completed engagement counts towards its completed engagements, an impact score (1-5) towards its average.
      * False if it was recorded before or there is no such offer.
      */
-    boolean recordOutcome(String offerId, String outcomeId, boolean completed, Integer impactScore, java.time.Instant at);
+    boolean recordOutcome(
+            String offerId, String outcomeId, boolean completed, Integer impactScore, java.time.Instant at);
 
     /** Every stored version of the offer, oldest first. */
     List<Offer> versions(String id);

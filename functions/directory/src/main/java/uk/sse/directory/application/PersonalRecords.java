@@ -1,16 +1,15 @@
 package uk.sse.directory.application;
 
+import java.util.List;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.Provider;
 import uk.sse.kernel.events.EventEnvelope;
-
-import java.util.List;
 
 /** Where a person's part in offers is rewritten on erasure: an offer's every stored version and its events, a provider. */
 public interface PersonalRecords {
 
     /** An event of an offer's log, by its key in the log. */
-    record LoggedEvent(String key, EventEnvelope event) { }
+    record LoggedEvent(String key, EventEnvelope event) {}
 
     /** The offer's event log, oldest first. */
     List<LoggedEvent> events(String offerId);

@@ -1,10 +1,9 @@
 package uk.sse.directory.application;
 
-import uk.sse.directory.register.PostcodeSector;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.directory.register.PostcodeSector;
 
 /** The postcode directory as the directory keeps it: one entry per postcode sector. */
 public interface PostcodeStore {

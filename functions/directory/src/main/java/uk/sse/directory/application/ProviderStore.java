@@ -1,10 +1,9 @@
 package uk.sse.directory.application;
 
-import uk.sse.kernel.paging.PageRequest;
-import uk.sse.kernel.paging.Page;
-import uk.sse.directory.model.Provider;
-
 import java.util.Optional;
+import uk.sse.directory.model.Provider;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 
 /** Where providers are kept. Writes are conditional, so a lost race is reported, never overwritten. */
 public interface ProviderStore {

@@ -11,7 +11,7 @@ import java.util.function.Function;
  */
 public final class Recently<K, V> {
 
-    private record Kept<V>(V value, long until) { }
+    private record Kept<V>(V value, long until) {}
 
     private final Clock clock;
     private final Duration keepFor;

@@ -1,12 +1,11 @@
 package uk.sse.directory.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
 import uk.sse.contracts.Fields;
 import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.kernel.events.EventEnvelope;
-
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * What brokerage's events say of an offer's track record, recorded once each: an engagement completed with support
@@ -33,11 +32,20 @@ public class RecordOutcomes {
             return false; // an event that does not meet its contract says nothing of an offer
         }
         return switch (read.orElse(null)) {
-            case BrokerageEvent.EngagementCompleted c -> c.engagement().daysDelivered() > 0
-                    && offers.recordOutcome(c.engagement().offerId(), c.request().requestId() + "#COMPLETED", true, null,
-                    clock.instant());
-            case BrokerageEvent.EngagementEvaluated v -> "IMPACT".equals(v.rating()) && v.score() >= 1 && v.score() <= 5
-                    && offers.recordOutcome(v.offerId(), v.request().requestId() + "#IMPACT", false, v.score(), clock.instant());
+            case BrokerageEvent.EngagementCompleted c ->
+                c.engagement().daysDelivered() > 0
+                        && offers.recordOutcome(
+                                c.engagement().offerId(),
+                                c.request().requestId() + "#COMPLETED",
+                                true,
+                                null,
+                                clock.instant());
+            case BrokerageEvent.EngagementEvaluated v ->
+                "IMPACT".equals(v.rating())
+                        && v.score() >= 1
+                        && v.score() <= 5
+                        && offers.recordOutcome(
+                                v.offerId(), v.request().requestId() + "#IMPACT", false, v.score(), clock.instant());
             case null, default -> false;
         };
     }

@@ -1,21 +1,19 @@
 package uk.sse.directory.application;
 
-import uk.sse.kernel.paging.PageRequest;
-import uk.sse.kernel.paging.Page;
 import jakarta.inject.Singleton;
-import uk.sse.directory.model.Offer;
-import uk.sse.directory.model.Provider;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.outcome.Outcome;
-
-import uk.sse.directory.model.Designation;
-import uk.sse.directory.model.DesignationRefusal;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.DesignationRefusal;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.Provider;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 
 /**
  * Changes a provider's details, and an assurer's verification of its designations. Its type, URN and area are fixed
@@ -42,7 +40,8 @@ public class ReviseProvider {
         }
         Provider current = found.get();
         if (!DirectoryPolicy.mayManageProvider(caller, id, current.area())) {
-            return Outcome.forbidden("only the provider itself or an admin of area " + current.area() + " may change it");
+            return Outcome.forbidden(
+                    "only the provider itself or an admin of area " + current.area() + " may change it");
         }
         if (current.version() != expectedVersion) {
             return new Outcome.Stale<>(current.version());
@@ -56,15 +55,27 @@ public class ReviseProvider {
         if (!Objects.equals(draft.urn(), current.urn())) {
             return Outcome.invalid("/urn", "a provider's URN cannot change");
         }
-        Provider revised = new Provider(id, current.type(), draft.name(), current.area(), current.urn(), draft.contact(),
-                draft.website(), draft.designations(), current.verifiedDesignations(), // a withdrawn claim loses its verification
+        Provider revised = new Provider(
+                id,
+                current.type(),
+                draft.name(),
+                current.area(),
+                current.urn(),
+                draft.contact(),
+                draft.website(),
+                draft.designations(),
+                current.verifiedDesignations(), // a withdrawn claim loses its verification
                 current.refusedDesignations(), // and a claim made again drops its refusal (Provider)
                 draft.location() != null ? draft.location() : current.location(),
-                draft.description(), current.version() + 1, current.createdAt(), clock.instant());
+                draft.description(),
+                current.version() + 1,
+                current.createdAt(),
+                clock.instant());
         if (!providers.update(revised, expectedVersion)) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
-        if (!revised.name().equals(current.name()) || !revised.verifiedDesignations().equals(current.verifiedDesignations())) {
+        if (!revised.name().equals(current.name())
+                || !revised.verifiedDesignations().equals(current.verifiedDesignations())) {
             carryToOffers(revised);
         }
         return Outcome.done(revised);
@@ -74,7 +85,11 @@ public class ReviseProvider {
      * An assurer of the provider's area (not of the provider itself) verifies which of its claimed designations hold;
      * only these reach its offers. One not claimed cannot be verified.
      */
-    public Outcome<Provider> verifyDesignations(Caller caller, String id, long expectedVersion, java.util.List<uk.sse.directory.model.Designation> verified) {
+    public Outcome<Provider> verifyDesignations(
+            Caller caller,
+            String id,
+            long expectedVersion,
+            java.util.List<uk.sse.directory.model.Designation> verified) {
         Outcome<Provider> assurable = toAssure(caller, id, expectedVersion, "verifies");
         if (!(assurable instanceof Outcome.Done<Provider> done)) {
             return assurable;
@@ -82,12 +97,26 @@ public class ReviseProvider {
         Provider current = done.value();
         for (int i = 0; i < verified.size(); i++) {
             if (!current.designations().contains(verified.get(i))) {
-                return Outcome.invalid("/verified/" + i, verified.get(i) + " is not among the designations the provider claims");
+                return Outcome.invalid(
+                        "/verified/" + i, verified.get(i) + " is not among the designations the provider claims");
             }
         }
-        Provider revised = new Provider(id, current.type(), current.name(), current.area(), current.urn(), current.contact(),
-                current.website(), current.designations(), verified, current.refusedDesignations(), current.location(), current.description(),
-                current.version() + 1, current.createdAt(), clock.instant());
+        Provider revised = new Provider(
+                id,
+                current.type(),
+                current.name(),
+                current.area(),
+                current.urn(),
+                current.contact(),
+                current.website(),
+                current.designations(),
+                verified,
+                current.refusedDesignations(),
+                current.location(),
+                current.description(),
+                current.version() + 1,
+                current.createdAt(),
+                clock.instant());
         if (!providers.update(revised, expectedVersion)) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
@@ -102,7 +131,8 @@ public class ReviseProvider {
      * the reason the provider will read; the claim is withdrawn and the refusal kept with who and when. The provider may
      * claim it again (with a better case), which drops the refusal. Verified designations, so offers, do not change.
      */
-    public Outcome<Provider> refuseDesignation(Caller caller, String id, long expectedVersion, Designation designation, String reason) {
+    public Outcome<Provider> refuseDesignation(
+            Caller caller, String id, long expectedVersion, Designation designation, String reason) {
         Outcome<Provider> assurable = toAssure(caller, id, expectedVersion, "refuses");
         if (!(assurable instanceof Outcome.Done<Provider> done)) {
             return assurable;
@@ -112,14 +142,30 @@ public class ReviseProvider {
             return Outcome.invalid("/designation", designation + " is not among the designations the provider claims");
         }
         if (current.verifiedDesignations().contains(designation)) {
-            return Outcome.invalid("/designation", designation + " is verified already; only a claim waiting to be checked is refused");
+            return Outcome.invalid(
+                    "/designation",
+                    designation + " is verified already; only a claim waiting to be checked is refused");
         }
-        List<Designation> claimed = current.designations().stream().filter(d -> d != designation).toList();
+        List<Designation> claimed =
+                current.designations().stream().filter(d -> d != designation).toList();
         List<DesignationRefusal> refused = new ArrayList<>(current.refusedDesignations());
         refused.add(new DesignationRefusal(designation, reason.strip(), caller.subject(), clock.instant()));
-        Provider revised = new Provider(id, current.type(), current.name(), current.area(), current.urn(), current.contact(),
-                current.website(), claimed, current.verifiedDesignations(), refused, current.location(), current.description(),
-                current.version() + 1, current.createdAt(), clock.instant());
+        Provider revised = new Provider(
+                id,
+                current.type(),
+                current.name(),
+                current.area(),
+                current.urn(),
+                current.contact(),
+                current.website(),
+                claimed,
+                current.verifiedDesignations(),
+                refused,
+                current.location(),
+                current.description(),
+                current.version() + 1,
+                current.createdAt(),
+                clock.instant());
         if (!providers.update(revised, expectedVersion)) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
@@ -134,7 +180,8 @@ public class ReviseProvider {
         }
         Provider current = found.get();
         if (!DirectoryPolicy.mayAssure(caller, current.area(), current.id())) {
-            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, " + verb + " its designations");
+            return Outcome.forbidden("only an assurer of area " + current.area() + ", not of the provider itself, "
+                    + verb + " its designations");
         }
         if (current.version() != expectedVersion) {
             return new Outcome.Stale<>(current.version());
@@ -157,9 +204,21 @@ public class ReviseProvider {
     private void carryTo(Offer offer, Provider provider, int tries) {
         Offer current = offer;
         for (int i = 0; i < tries && current != null; i++) {
-            Offer carried = new Offer(current.id(), current.providerId(), provider.name(), current.providerType(),
-                    current.area(), provider.verifiedDesignations(), current.content(), current.status(), current.reviewDate(),
-                    current.history(), current.version() + 1, current.createdAt(), clock.instant(), current.signals());
+            Offer carried = new Offer(
+                    current.id(),
+                    current.providerId(),
+                    provider.name(),
+                    current.providerType(),
+                    current.area(),
+                    provider.verifiedDesignations(),
+                    current.content(),
+                    current.status(),
+                    current.reviewDate(),
+                    current.history(),
+                    current.version() + 1,
+                    current.createdAt(),
+                    clock.instant(),
+                    current.signals());
             if (offers.update(carried, current.version())) {
                 return;
             }

@@ -1,28 +1,32 @@
 package uk.sse.directory.application;
 
-import uk.sse.directory.register.School;
-import uk.sse.kernel.events.EventEnvelope;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import uk.sse.directory.register.School;
+import uk.sse.kernel.events.EventEnvelope;
 
 /** The school register as the directory keeps it. */
 public interface SchoolStore {
 
     /** How the last import that changed a school changed it. */
-    enum Change { CREATED, UPDATED, MOVED, CLOSED }
+    enum Change {
+        CREATED,
+        UPDATED,
+        MOVED,
+        CLOSED
+    }
 
     /**
      * A school as stored, with the import that last changed it and how: a run that takes over a killed import
      * finds the rows its predecessor had written and counts them as that run did, not as unchanged.
      */
-    record Stored(School school, String lastImport, Change lastChange) { }
+    record Stored(School school, String lastImport, Change lastChange) {}
 
     /** A school to write, and the import writing it. */
-    record Write(School school, String importId, Change change) { }
+    record Write(School school, String importId, Change change) {}
 
     Optional<School> find(String urn);
 

@@ -1,10 +1,6 @@
 package uk.sse.directory.imports;
 
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.directory.application.ImportSchoolRegister;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +16,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.directory.application.ImportSchoolRegister;
 
 /**
  * Keeps the register fresh without anyone uploading it: fetches the day's GIAS file (GIAS publishes
@@ -41,10 +40,13 @@ public class FetchDailyFile {
     private final ImportSettings settings;
     private final ImportMetrics metrics;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(15))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
-    public FetchDailyFile(ImportJobStore jobs, ImportFiles files, ImportSettings settings, ImportMetrics metrics, Clock clock) {
+    public FetchDailyFile(
+            ImportJobStore jobs, ImportFiles files, ImportSettings settings, ImportMetrics metrics, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.settings = settings;
@@ -67,8 +69,15 @@ public class FetchDailyFile {
             return existing.get();
         }
         String fileName = "edubasealldata" + day.format(DAY) + ".csv";
-        ImportJob job = existing.orElseGet(() -> ImportJob.awaiting(id, ImportSchoolRegister.KIND, ImportJob.Scope.WHOLE,
-                ImportJob.Source.SCHEDULE, fileName, ImportFiles.SCHEDULED + id, SERVICE, clock.instant()));
+        ImportJob job = existing.orElseGet(() -> ImportJob.awaiting(
+                id,
+                ImportSchoolRegister.KIND,
+                ImportJob.Scope.WHOLE,
+                ImportJob.Source.SCHEDULE,
+                fileName,
+                ImportFiles.SCHEDULED + id,
+                SERVICE,
+                clock.instant()));
         Path download = null;
         try {
             download = Files.createTempFile("gias-", ".csv");
@@ -97,7 +106,8 @@ public class FetchDailyFile {
 
     /** Null when the file is on disk, else why not. */
     private String download(URI url, Path to) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -105,7 +115,8 @@ public class FetchDailyFile {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(to)) {
+        try (InputStream body = response.body();
+                OutputStream out = Files.newOutputStream(to)) {
             if (response.statusCode() != 200) {
                 return "GIAS answered " + response.statusCode() + " for " + url;
             }

@@ -33,10 +33,10 @@ public interface FileImport {
     }
 
     /** Every row read; the counts, and anything the registrar should know (e.g. closures held back). */
-    record Done(ImportCounts counts, List<String> warnings) implements Applied { }
+    record Done(ImportCounts counts, List<String> warnings) implements Applied {}
 
     /** The file could not be applied (a header that is not this kind's, a file broken part-way); rows before it were. */
-    record Refused(String reason, ImportCounts counts) implements Applied { }
+    record Refused(String reason, ImportCounts counts) implements Applied {}
 
     /** Another run has taken the job over: this one stops where it is. */
     final class LeaseLost extends RuntimeException {

@@ -6,13 +6,20 @@ package uk.sse.directory.imports;
  * of the whole register, or marked closed by it) and moved (schools whose local authority changed). Kinds of file
  * other than the register leave the last two at nought.
  */
-public record ImportCounts(long read, long created, long updated, long unchanged, long rejected, long closed, long moved) {
+public record ImportCounts(
+        long read, long created, long updated, long unchanged, long rejected, long closed, long moved) {
 
     public static final ImportCounts NONE = new ImportCounts(0, 0, 0, 0, 0, 0, 0);
 
     public ImportCounts plus(ImportCounts o) {
-        return new ImportCounts(read + o.read, created + o.created, updated + o.updated, unchanged + o.unchanged,
-                rejected + o.rejected, closed + o.closed, moved + o.moved);
+        return new ImportCounts(
+                read + o.read,
+                created + o.created,
+                updated + o.updated,
+                unchanged + o.unchanged,
+                rejected + o.rejected,
+                closed + o.closed,
+                moved + o.moved);
     }
 
     public ImportCounts plusRead(long n) {

@@ -11,6 +11,7 @@ public interface ImportFiles {
 
     /** Uploads go to {@code uploads/<job id>}, the day's fetched file to {@code scheduled/<job id>}. */
     String UPLOADS = "uploads/";
+
     String SCHEDULED = "scheduled/";
 
     /**
@@ -27,5 +28,5 @@ public interface ImportFiles {
     Upload uploadFor(String key);
 
     /** A presigned request: the client sends the file as the body of {@code method url} with these headers. */
-    record Upload(String url, String method, Map<String, String> headers, Instant expiresAt) { }
+    record Upload(String url, String method, Map<String, String> headers, Instant expiresAt) {}
 }

@@ -23,17 +23,42 @@ import java.util.Objects;
  * @param lease     who is running it and until when (renewed at each checkpoint); null unless RUNNING
  * @param version   bumped by every write; each write is conditional on the one read
  */
-public record ImportJob(String id, String kind, Scope scope, Source source, String fileName, String objectKey,
-                        String createdBy, Instant createdAt, Status status, Instant startedAt, Instant finishedAt,
-                        ImportCounts counts, long checkpoint, String failure, List<String> warnings, Lease lease,
-                        long version) {
+public record ImportJob(
+        String id,
+        String kind,
+        Scope scope,
+        Source source,
+        String fileName,
+        String objectKey,
+        String createdBy,
+        Instant createdAt,
+        Status status,
+        Instant startedAt,
+        Instant finishedAt,
+        ImportCounts counts,
+        long checkpoint,
+        String failure,
+        List<String> warnings,
+        Lease lease,
+        long version) {
 
-    public enum Status { AWAITING_FILE, RUNNING, SUCCEEDED, FAILED }
+    public enum Status {
+        AWAITING_FILE,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
     /** WHOLE: the file is the whole register, and what it lacks has closed. PART: the file lists some schools. */
-    public enum Scope { WHOLE, PART }
+    public enum Scope {
+        WHOLE,
+        PART
+    }
 
-    public enum Source { UPLOAD, SCHEDULE }
+    public enum Source {
+        UPLOAD,
+        SCHEDULE
+    }
 
     public record Lease(String owner, Instant until) {
         public boolean liveAt(Instant now) {
@@ -50,10 +75,33 @@ public record ImportJob(String id, String kind, Scope scope, Source source, Stri
     }
 
     /** A new job whose file is still to come (an upload) or already stored (the schedule). */
-    public static ImportJob awaiting(String id, String kind, Scope scope, Source source, String fileName, String objectKey,
-                                     String createdBy, Instant now) {
-        return new ImportJob(id, kind, scope, source, fileName, objectKey, createdBy, now, Status.AWAITING_FILE,
-                null, null, ImportCounts.NONE, 0, null, List.of(), null, 0);
+    public static ImportJob awaiting(
+            String id,
+            String kind,
+            Scope scope,
+            Source source,
+            String fileName,
+            String objectKey,
+            String createdBy,
+            Instant now) {
+        return new ImportJob(
+                id,
+                kind,
+                scope,
+                source,
+                fileName,
+                objectKey,
+                createdBy,
+                now,
+                Status.AWAITING_FILE,
+                null,
+                null,
+                ImportCounts.NONE,
+                0,
+                null,
+                List.of(),
+                null,
+                0);
     }
 
     public boolean finished() {
@@ -62,23 +110,87 @@ public record ImportJob(String id, String kind, Scope scope, Source source, Stri
 
     /** Taken by {@code owner} until {@code until}, resuming from the checkpoint if an earlier run got part-way. */
     public ImportJob claimedBy(String owner, Instant now, Instant until) {
-        return new ImportJob(id, kind, scope, source, fileName, objectKey, createdBy, createdAt, Status.RUNNING,
-                startedAt == null ? now : startedAt, null, counts, checkpoint, null, warnings, new Lease(owner, until), version + 1);
+        return new ImportJob(
+                id,
+                kind,
+                scope,
+                source,
+                fileName,
+                objectKey,
+                createdBy,
+                createdAt,
+                Status.RUNNING,
+                startedAt == null ? now : startedAt,
+                null,
+                counts,
+                checkpoint,
+                null,
+                warnings,
+                new Lease(owner, until),
+                version + 1);
     }
 
     /** The rows up to {@code line} applied, with the counts so far; the lease renewed. */
     public ImportJob checkpointed(long line, ImportCounts total, Instant leaseUntil) {
-        return new ImportJob(id, kind, scope, source, fileName, objectKey, createdBy, createdAt, status, startedAt,
-                null, total, line, null, warnings, new Lease(lease.owner(), leaseUntil), version + 1);
+        return new ImportJob(
+                id,
+                kind,
+                scope,
+                source,
+                fileName,
+                objectKey,
+                createdBy,
+                createdAt,
+                status,
+                startedAt,
+                null,
+                total,
+                line,
+                null,
+                warnings,
+                new Lease(lease.owner(), leaseUntil),
+                version + 1);
     }
 
     public ImportJob succeeded(ImportCounts total, List<String> notes, Instant now) {
-        return new ImportJob(id, kind, scope, source, fileName, objectKey, createdBy, createdAt, Status.SUCCEEDED,
-                startedAt, now, total, checkpoint, null, notes, null, version + 1);
+        return new ImportJob(
+                id,
+                kind,
+                scope,
+                source,
+                fileName,
+                objectKey,
+                createdBy,
+                createdAt,
+                Status.SUCCEEDED,
+                startedAt,
+                now,
+                total,
+                checkpoint,
+                null,
+                notes,
+                null,
+                version + 1);
     }
 
     public ImportJob failed(String reason, ImportCounts total, Instant now) {
-        return new ImportJob(id, kind, scope, source, fileName, objectKey, createdBy, createdAt, Status.FAILED,
-                startedAt == null ? now : startedAt, now, total, checkpoint, reason, warnings, null, version + 1);
+        return new ImportJob(
+                id,
+                kind,
+                scope,
+                source,
+                fileName,
+                objectKey,
+                createdBy,
+                createdAt,
+                Status.FAILED,
+                startedAt == null ? now : startedAt,
+                now,
+                total,
+                checkpoint,
+                reason,
+                warnings,
+                null,
+                version + 1);
     }
 }

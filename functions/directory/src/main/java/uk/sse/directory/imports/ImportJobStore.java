@@ -1,10 +1,9 @@
 package uk.sse.directory.imports;
 
-import uk.sse.kernel.paging.Page;
-import uk.sse.kernel.paging.PageRequest;
-
 import java.util.List;
 import java.util.Optional;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 
 /** Import jobs and their rejected rows. */
 public interface ImportJobStore {

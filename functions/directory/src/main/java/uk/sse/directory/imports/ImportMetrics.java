@@ -1,10 +1,9 @@
 package uk.sse.directory.imports;
 
 import jakarta.inject.Singleton;
-import uk.sse.kernel.metrics.Metrics;
-
 import java.util.List;
 import java.util.Map;
+import uk.sse.kernel.metrics.Metrics;
 
 /**
  * Tells CloudWatch how each import ended, in the embedded metric format (the kernel's {@link Metrics}): the metrics
@@ -26,7 +25,11 @@ public class ImportMetrics {
 
     public void ended(ImportJob job) {
         String metric = job.status() == ImportJob.Status.FAILED ? FAILED : SUCCEEDED;
-        metrics.put(NAMESPACE, Map.of("Kind", job.kind()), false, List.of(Metrics.Metric.count(metric)),
+        metrics.put(
+                NAMESPACE,
+                Map.of("Kind", job.kind()),
+                false,
+                List.of(Metrics.Metric.count(metric)),
                 Map.of("importId", job.id()));
     }
 }

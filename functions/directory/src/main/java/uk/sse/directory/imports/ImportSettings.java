@@ -2,7 +2,6 @@ package uk.sse.directory.imports;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Duration;
 
 /**
@@ -17,8 +16,13 @@ import java.time.Duration;
  * @param maxFileBytes the largest file the daily fetch takes (GIAS's is about 60 MB)
  */
 @ConfigurationProperties("sse.imports")
-public record ImportSettings(@Nullable String bucket, @Nullable String localBucket, @Nullable Duration lease,
-                             @Nullable Duration uploadValid, @Nullable String dailyUrl, @Nullable Long maxFileBytes) {
+public record ImportSettings(
+        @Nullable String bucket,
+        @Nullable String localBucket,
+        @Nullable Duration lease,
+        @Nullable Duration uploadValid,
+        @Nullable String dailyUrl,
+        @Nullable Long maxFileBytes) {
 
     public ImportSettings {
         lease = lease == null ? Duration.ofMinutes(2) : lease;

@@ -21,7 +21,9 @@ public class ReadImportJobs {
         if (!DirectoryPolicy.mayKeepTheRegister(caller)) {
             return Outcome.forbidden("only the registrar follows the register's imports");
         }
-        return jobs.find(id).filter(j -> j.kind().equals(kind)).map(Outcome::done)
+        return jobs.find(id)
+                .filter(j -> j.kind().equals(kind))
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.notFound("import " + id));
     }
 

@@ -1,10 +1,6 @@
 package uk.sse.directory.imports;
 
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.ids.Ids;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.ids.Ids;
 
 /**
  * Runs a job whose file has arrived: takes its lease, has its kind apply the file from the checkpoint on, records
@@ -41,8 +40,13 @@ public class RunImportJob {
     private final ImportMetrics metrics;
     private final Clock clock;
 
-    public RunImportJob(ImportJobStore jobs, ImportFiles files, List<FileImport> kinds, ImportSettings settings,
-                        ImportMetrics metrics, Clock clock) {
+    public RunImportJob(
+            ImportJobStore jobs,
+            ImportFiles files,
+            List<FileImport> kinds,
+            ImportSettings settings,
+            ImportMetrics metrics,
+            Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.kinds = kinds.stream().collect(Collectors.toMap(FileImport::kind, Function.identity()));
@@ -61,7 +65,9 @@ public class RunImportJob {
             }
             ImportJob job = found.get();
             Instant now = clock.instant();
-            if (job.status() == ImportJob.Status.RUNNING && job.lease() != null && job.lease().liveAt(now)) {
+            if (job.status() == ImportJob.Status.RUNNING
+                    && job.lease() != null
+                    && job.lease().liveAt(now)) {
                 pause(Duration.between(now, job.lease().until()));
                 continue;
             }
@@ -75,7 +81,10 @@ public class RunImportJob {
     private ImportJob runClaimed(ImportJob claimed) {
         FileImport kind = kinds.get(claimed.kind());
         if (kind == null) {
-            return end(claimed, claimed.failed("no importer for files of kind " + claimed.kind(), claimed.counts(), clock.instant()));
+            return end(
+                    claimed,
+                    claimed.failed(
+                            "no importer for files of kind " + claimed.kind(), claimed.counts(), clock.instant()));
         }
         ImportJob[] current = {claimed};
         FileImport.Applied applied;
@@ -85,14 +94,17 @@ public class RunImportJob {
                 long keptSoFar = current[0].counts().rejected();
                 int room = (int) Math.max(0, Math.min(rejected.size(), KEPT_REJECTIONS - keptSoFar));
                 jobs.addRejections(claimed.id(), rejected.subList(0, room));
-                ImportJob next = current[0].checkpointed(line, total, clock.instant().plus(settings.lease()));
+                ImportJob next =
+                        current[0].checkpointed(line, total, clock.instant().plus(settings.lease()));
                 if (!jobs.replace(current[0], next)) {
                     throw new FileImport.LeaseLost(claimed.id());
                 }
                 current[0] = next;
             });
         } catch (NoSuchFileException missing) {
-            return end(current[0], current[0].failed("the file is not in the bucket", current[0].counts(), clock.instant()));
+            return end(
+                    current[0],
+                    current[0].failed("the file is not in the bucket", current[0].counts(), clock.instant()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (FileImport.LeaseLost lost) {
@@ -100,10 +112,12 @@ public class RunImportJob {
             return jobs.find(claimed.id()).orElseThrow();
         }
         ImportJob last = current[0];
-        return end(last, switch (applied) {
-            case FileImport.Done done -> last.succeeded(done.counts(), done.warnings(), clock.instant());
-            case FileImport.Refused refused -> last.failed(refused.reason(), refused.counts(), clock.instant());
-        });
+        return end(
+                last,
+                switch (applied) {
+                    case FileImport.Done done -> last.succeeded(done.counts(), done.warnings(), clock.instant());
+                    case FileImport.Refused refused -> last.failed(refused.reason(), refused.counts(), clock.instant());
+                });
     }
 
     private ImportJob end(ImportJob read, ImportJob ended) {
@@ -111,7 +125,11 @@ public class RunImportJob {
             return jobs.find(read.id()).orElseThrow();
         }
         metrics.ended(ended);
-        LOG.info("import {} {}: {}{}", ended.id(), ended.status(), ended.counts(),
+        LOG.info(
+                "import {} {}: {}{}",
+                ended.id(),
+                ended.status(),
+                ended.counts(),
                 ended.failure() == null ? "" : " (" + ended.failure() + ")");
         return ended;
     }

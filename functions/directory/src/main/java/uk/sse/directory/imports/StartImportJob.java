@@ -1,12 +1,11 @@
 package uk.sse.directory.imports;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import uk.sse.directory.application.DirectoryPolicy;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.ids.Ids;
 import uk.sse.kernel.outcome.Outcome;
-
-import java.time.Clock;
 
 /**
  * A registrar asks to import a file: a job AWAITING_FILE is made and the answer says where to upload the file
@@ -27,15 +26,22 @@ public class StartImportJob {
     }
 
     /** The job and where its file goes. */
-    public record Started(ImportJob job, ImportFiles.Upload upload) { }
+    public record Started(ImportJob job, ImportFiles.Upload upload) {}
 
     public Outcome<Started> upload(Caller caller, String kind, String fileName, ImportJob.Scope scope) {
         if (!DirectoryPolicy.mayKeepTheRegister(caller)) {
             return Outcome.forbidden("only the registrar imports the school register");
         }
         String id = Ids.newId("imp", clock);
-        ImportJob job = ImportJob.awaiting(id, kind, scope, ImportJob.Source.UPLOAD, fileName, ImportFiles.UPLOADS + id,
-                caller.subject(), clock.instant());
+        ImportJob job = ImportJob.awaiting(
+                id,
+                kind,
+                scope,
+                ImportJob.Source.UPLOAD,
+                fileName,
+                ImportFiles.UPLOADS + id,
+                caller.subject(),
+                clock.instant());
         jobs.create(job);
         return Outcome.done(new Started(job, files.uploadFor(job.objectKey())));
     }

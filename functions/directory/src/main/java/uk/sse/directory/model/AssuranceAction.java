@@ -12,7 +12,10 @@ public enum AssuranceAction {
     EDIT(Actor.PROVIDER),
     WITHDRAW(Actor.PROVIDER);
 
-    public enum Actor { PROVIDER, ASSURER }
+    public enum Actor {
+        PROVIDER,
+        ASSURER
+    }
 
     private final Actor actor;
 

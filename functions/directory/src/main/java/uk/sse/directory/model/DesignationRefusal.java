@@ -7,4 +7,4 @@ import java.time.Instant;
  * subject) and when. It stands while the provider does not claim the designation again; claiming it again, with a
  * better case, puts it back in the assurers' list and the refusal is dropped.
  */
-public record DesignationRefusal(Designation designation, String reason, String refusedBy, Instant refusedAt) { }
+public record DesignationRefusal(Designation designation, String reason, String refusedBy, Instant refusedAt) {}

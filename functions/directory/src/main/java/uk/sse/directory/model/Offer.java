@@ -9,10 +9,21 @@ import java.util.List;
  * every change (content or assurance) and is the offer's ETag; {@code signals} (what brokerage reports of its
  * engagements) change beside it, without a new version.
  */
-public record Offer(String id, String providerId, String providerName, ProviderType providerType, String area,
-                    List<Designation> designations, OfferContent content, OfferStatus status, LocalDate reviewDate,
-                    List<AssuranceRecord> history, long version, Instant createdAt, Instant updatedAt,
-                    QualitySignals signals) {
+public record Offer(
+        String id,
+        String providerId,
+        String providerName,
+        ProviderType providerType,
+        String area,
+        List<Designation> designations,
+        OfferContent content,
+        OfferStatus status,
+        LocalDate reviewDate,
+        List<AssuranceRecord> history,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        QualitySignals signals) {
 
     public Offer {
         designations = designations == null ? List.of() : List.copyOf(designations);

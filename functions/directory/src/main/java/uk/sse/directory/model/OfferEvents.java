@@ -13,17 +13,31 @@ import uk.sse.contracts.directory.DirectoryEvent.OfferStep;
  */
 public final class OfferEvents {
 
-    private OfferEvents() { }
+    private OfferEvents() {}
 
     public static OfferChanged of(Offer o) {
-        Optional<AssuranceRecord> step = o.history().stream().filter(r -> r.version() == o.version()).reduce((a, b) -> b);
-        OfferStep what = step.map(r -> stepOf(r.action())).orElse(o.version() == 1 ? OfferStep.CREATED : OfferStep.EDITED);
-        return new OfferChanged(o.updatedAt(), o.area(), what, o.id(), o.version(), o.providerId(), o.providerName(),
-                o.providerType().name(), o.content().title(), o.content().areasOfSupport(),
+        Optional<AssuranceRecord> step =
+                o.history().stream().filter(r -> r.version() == o.version()).reduce((a, b) -> b);
+        OfferStep what =
+                step.map(r -> stepOf(r.action())).orElse(o.version() == 1 ? OfferStep.CREATED : OfferStep.EDITED);
+        return new OfferChanged(
+                o.updatedAt(),
+                o.area(),
+                what,
+                o.id(),
+                o.version(),
+                o.providerId(),
+                o.providerName(),
+                o.providerType().name(),
+                o.content().title(),
+                o.content().areasOfSupport(),
                 o.content().phases().stream().map(Enum::name).toList(),
-                o.content().deliveryModes().stream().map(Enum::name).toList(), o.content().priceCredits(),
-                o.status().name(), o.reviewDate(),
-                step.map(r -> new Assurance(r.action().name(), r.from().name(), r.to().name(), r.by(), r.reason())).orElse(null));
+                o.content().deliveryModes().stream().map(Enum::name).toList(),
+                o.content().priceCredits(),
+                o.status().name(),
+                o.reviewDate(),
+                step.map(r -> new Assurance(r.action().name(), r.from().name(), r.to().name(), r.by(), r.reason()))
+                        .orElse(null));
     }
 
     private static OfferStep stepOf(AssuranceAction action) {

@@ -24,25 +24,35 @@ public final class OfferLifecycle {
             AssuranceAction.REJECT, EnumSet.of(OfferStatus.SUBMITTED),
             AssuranceAction.REQUEST_CHANGES, EnumSet.of(OfferStatus.SUBMITTED),
             AssuranceAction.SUSPEND, EnumSet.of(OfferStatus.APPROVED),
-            AssuranceAction.EDIT, EnumSet.of(OfferStatus.DRAFT, OfferStatus.CHANGES_REQUESTED, OfferStatus.REJECTED,
-                    OfferStatus.APPROVED, OfferStatus.SUSPENDED),
+            AssuranceAction.EDIT,
+                    EnumSet.of(
+                            OfferStatus.DRAFT,
+                            OfferStatus.CHANGES_REQUESTED,
+                            OfferStatus.REJECTED,
+                            OfferStatus.APPROVED,
+                            OfferStatus.SUSPENDED),
             AssuranceAction.WITHDRAW, EnumSet.complementOf(EnumSet.of(OfferStatus.WITHDRAWN)));
 
-    private OfferLifecycle() { }
+    private OfferLifecycle() {}
 
     /** The outcome of asking for a move. */
     public sealed interface Move {
-        record Made(Offer offer) implements Move { }
+        record Made(Offer offer) implements Move {}
 
-        record Refused(String why, List<String> allowed) implements Move { }
+        record Refused(String why, List<String> allowed) implements Move {}
 
         /** The request itself is incomplete, e.g. a rejection without a reason. */
-        record Incomplete(String field, String message) implements Move { }
+        record Incomplete(String field, String message) implements Move {}
     }
 
     /** A request to move an offer, with the decision's details where the action needs them. */
-    public record Request(AssuranceAction action, String by, Instant at, String reason, LocalDate reviewDate,
-                          OfferContent newContent) { }
+    public record Request(
+            AssuranceAction action,
+            String by,
+            Instant at,
+            String reason,
+            LocalDate reviewDate,
+            OfferContent newContent) {}
 
     public static List<String> allowedActions(OfferStatus status) {
         return Arrays.stream(AssuranceAction.values())
@@ -59,23 +69,28 @@ public final class OfferLifecycle {
             case REQUEST_CHANGES -> OfferStatus.CHANGES_REQUESTED;
             case SUSPEND -> OfferStatus.SUSPENDED;
             case WITHDRAW -> OfferStatus.WITHDRAWN;
-            case EDIT -> switch (from) {
-                // an assured offer's changes are assured again before advisers see them
-                case APPROVED, SUSPENDED -> OfferStatus.SUBMITTED;
-                case REJECTED -> OfferStatus.DRAFT;
-                default -> from;
-            };
+            case EDIT ->
+                switch (from) {
+                    // an assured offer's changes are assured again before advisers see them
+                    case APPROVED, SUSPENDED -> OfferStatus.SUBMITTED;
+                    case REJECTED -> OfferStatus.DRAFT;
+                    default -> from;
+                };
         };
     }
 
     public static Move apply(Offer offer, Request request) {
         AssuranceAction action = request.action();
         if (!ALLOWED_FROM.get(action).contains(offer.status())) {
-            return new Move.Refused("an offer that is " + offer.status() + " cannot be given " + action,
+            return new Move.Refused(
+                    "an offer that is " + offer.status() + " cannot be given " + action,
                     allowedActions(offer.status()));
         }
-        if (action.needsReason() && (request.reason() == null || request.reason().isBlank())) {
-            return new Move.Incomplete("reason", "a reason is required to " + action.name().toLowerCase().replace('_', ' '));
+        if (action.needsReason()
+                && (request.reason() == null || request.reason().isBlank())) {
+            return new Move.Incomplete(
+                    "reason",
+                    "a reason is required to " + action.name().toLowerCase().replace('_', ' '));
         }
         LocalDate reviewDate = offer.reviewDate();
         if (action == AssuranceAction.APPROVE) {
@@ -87,7 +102,8 @@ public final class OfferLifecycle {
                 return new Move.Incomplete("reviewDate", "the review date must be after today");
             }
             if (request.reviewDate().isAfter(today.plusYears(MAX_REVIEW_YEARS))) {
-                return new Move.Incomplete("reviewDate", "the review date may be at most " + MAX_REVIEW_YEARS + " years ahead");
+                return new Move.Incomplete(
+                        "reviewDate", "the review date may be at most " + MAX_REVIEW_YEARS + " years ahead");
             }
             reviewDate = request.reviewDate();
         }
@@ -97,12 +113,31 @@ public final class OfferLifecycle {
         OfferStatus to = target(action, offer.status());
         long version = offer.version() + 1;
         List<AssuranceRecord> history = new ArrayList<>(offer.history());
-        history.add(new AssuranceRecord(request.at(), request.by(), action, offer.status(), to,
-                blankToNull(request.reason()), action == AssuranceAction.APPROVE ? reviewDate : null, version));
+        history.add(new AssuranceRecord(
+                request.at(),
+                request.by(),
+                action,
+                offer.status(),
+                to,
+                blankToNull(request.reason()),
+                action == AssuranceAction.APPROVE ? reviewDate : null,
+                version));
         OfferContent content = action == AssuranceAction.EDIT ? request.newContent() : offer.content();
-        return new Move.Made(new Offer(offer.id(), offer.providerId(), offer.providerName(), offer.providerType(),
-                offer.area(), offer.designations(), content, to, to == OfferStatus.APPROVED || to == OfferStatus.SUSPENDED ? reviewDate : null,
-                history, version, offer.createdAt(), request.at(), offer.signals()));
+        return new Move.Made(new Offer(
+                offer.id(),
+                offer.providerId(),
+                offer.providerName(),
+                offer.providerType(),
+                offer.area(),
+                offer.designations(),
+                content,
+                to,
+                to == OfferStatus.APPROVED || to == OfferStatus.SUSPENDED ? reviewDate : null,
+                history,
+                version,
+                offer.createdAt(),
+                request.at(),
+                offer.signals()));
     }
 
     private static String blankToNull(String s) {

@@ -1,13 +1,12 @@
 package uk.sse.directory.model;
 
-import uk.sse.kernel.outcome.Outcome.Violation;
-import uk.sse.kernel.taxonomy.Taxonomy;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import uk.sse.kernel.outcome.Outcome.Violation;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /** The rules an offer's content must keep, beyond the shape the API checks. */
 public final class OfferRules {
@@ -19,7 +18,7 @@ public final class OfferRules {
     public static final int MAX_TRAVEL_KM = 400;
     public static final int MAX_LINKS = 10;
 
-    private OfferRules() { }
+    private OfferRules() {}
 
     public static List<Violation> check(OfferContent c, Taxonomy taxonomy) {
         List<Violation> v = new ArrayList<>();
@@ -31,7 +30,9 @@ public final class OfferRules {
         }
         for (int i = 0; i < c.areasOfSupport().size(); i++) {
             if (!taxonomy.isKnown(c.areasOfSupport().get(i))) {
-                v.add(new Violation("/areasOfSupport/" + i, "'" + c.areasOfSupport().get(i) + "' is not a taxonomy code (see GET /taxonomy)"));
+                v.add(new Violation(
+                        "/areasOfSupport/" + i,
+                        "'" + c.areasOfSupport().get(i) + "' is not a taxonomy code (see GET /taxonomy)"));
             }
         }
         if (new HashSet<>(c.areasOfSupport()).size() != c.areasOfSupport().size()) {
@@ -44,9 +45,12 @@ public final class OfferRules {
             v.add(new Violation("/deliveryModes", "at least one delivery mode is required"));
         }
         BigDecimal days = c.capacityDaysPerTerm();
-        if (days == null || days.signum() <= 0 || days.compareTo(MAX_DAYS_PER_TERM) > 0
+        if (days == null
+                || days.signum() <= 0
+                || days.compareTo(MAX_DAYS_PER_TERM) > 0
                 || days.multiply(BigDecimal.TWO).stripTrailingZeros().scale() > 0) {
-            v.add(new Violation("/capacityDaysPerTerm", "between 0.5 and " + MAX_DAYS_PER_TERM + " days, in half days"));
+            v.add(new Violation(
+                    "/capacityDaysPerTerm", "between 0.5 and " + MAX_DAYS_PER_TERM + " days, in half days"));
         }
         if (c.priceCredits() < 0 || c.priceCredits() > MAX_PRICE_CREDITS) {
             v.add(new Violation("/priceCredits", "between 0 and " + MAX_PRICE_CREDITS + " whole credits"));
@@ -57,7 +61,9 @@ public final class OfferRules {
         if (c.travelRadiusKm() != null && (c.travelRadiusKm() < 0 || c.travelRadiusKm() > MAX_TRAVEL_KM)) {
             v.add(new Violation("/travelRadiusKm", "between 0 and " + MAX_TRAVEL_KM + " km"));
         }
-        if (c.availableFrom() != null && c.availableUntil() != null && c.availableUntil().isBefore(c.availableFrom())) {
+        if (c.availableFrom() != null
+                && c.availableUntil() != null
+                && c.availableUntil().isBefore(c.availableFrom())) {
             v.add(new Violation("/availableUntil", "must not be before availableFrom"));
         }
         if (c.evidence() != null) {

@@ -1,13 +1,12 @@
 package uk.sse.directory.model;
 
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.identity.Tombstone;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.identity.Tombstone;
 
 /**
  * A person's erasure from the directory's records (docs/data-protection.md, decision 0104): where their subject
@@ -32,7 +31,8 @@ public record PersonErasure(String subject, String email, String tombstone) {
     }
 
     public boolean involves(Offer o) {
-        return o.history().stream().anyMatch(r -> subject.equals(r.by())) || theirs(o.content().contact());
+        return o.history().stream().anyMatch(r -> subject.equals(r.by()))
+                || theirs(o.content().contact());
     }
 
     public boolean involves(Provider p) {
@@ -47,7 +47,10 @@ public record PersonErasure(String subject, String email, String tombstone) {
     /** What of the person the offer holds in words: the reasons they gave, and their contact details. */
     public List<String> textsOf(Offer o) {
         List<String> texts = new ArrayList<>();
-        actionsOn(o).stream().map(AssuranceRecord::reason).filter(Objects::nonNull).forEach(texts::add);
+        actionsOn(o).stream()
+                .map(AssuranceRecord::reason)
+                .filter(Objects::nonNull)
+                .forEach(texts::add);
         contactTexts(o.content().contact(), texts);
         return texts.stream().distinct().toList();
     }
@@ -55,30 +58,86 @@ public record PersonErasure(String subject, String email, String tombstone) {
     /** What of the person the provider holds in words: the reasons of refusals they made, and their contact details. */
     public List<String> textsOf(Provider p) {
         List<String> texts = new ArrayList<>();
-        p.refusedDesignations().stream().filter(r -> subject.equals(r.refusedBy())).map(DesignationRefusal::reason)
-                .filter(Objects::nonNull).forEach(texts::add);
+        p.refusedDesignations().stream()
+                .filter(r -> subject.equals(r.refusedBy()))
+                .map(DesignationRefusal::reason)
+                .filter(Objects::nonNull)
+                .forEach(texts::add);
         contactTexts(p.contact(), texts);
         return texts.stream().distinct().toList();
     }
 
     public Offer apply(Offer o) {
-        List<AssuranceRecord> history = o.history().stream().map(r -> subject.equals(r.by())
-                ? new AssuranceRecord(r.at(), tombstone, r.action(), r.from(), r.to(), erasedOrNull(r.reason()), r.reviewDate(), r.version())
-                : r).toList();
+        List<AssuranceRecord> history = o.history().stream()
+                .map(r -> subject.equals(r.by())
+                        ? new AssuranceRecord(
+                                r.at(),
+                                tombstone,
+                                r.action(),
+                                r.from(),
+                                r.to(),
+                                erasedOrNull(r.reason()),
+                                r.reviewDate(),
+                                r.version())
+                        : r)
+                .toList();
         OfferContent c = o.content();
-        OfferContent content = theirs(c.contact()) ? new OfferContent(c.title(), c.description(), c.areasOfSupport(), c.phases(),
-                c.deliveryModes(), c.capacityDaysPerTerm(), c.priceCredits(), c.dayRatePence(), c.location(), c.travelRadiusKm(),
-                c.availableFrom(), c.availableUntil(), c.evidence(), erased(c.contact())) : c;
-        return new Offer(o.id(), o.providerId(), o.providerName(), o.providerType(), o.area(), o.designations(), content,
-                o.status(), o.reviewDate(), history, o.version(), o.createdAt(), o.updatedAt(), o.signals());
+        OfferContent content = theirs(c.contact())
+                ? new OfferContent(
+                        c.title(),
+                        c.description(),
+                        c.areasOfSupport(),
+                        c.phases(),
+                        c.deliveryModes(),
+                        c.capacityDaysPerTerm(),
+                        c.priceCredits(),
+                        c.dayRatePence(),
+                        c.location(),
+                        c.travelRadiusKm(),
+                        c.availableFrom(),
+                        c.availableUntil(),
+                        c.evidence(),
+                        erased(c.contact()))
+                : c;
+        return new Offer(
+                o.id(),
+                o.providerId(),
+                o.providerName(),
+                o.providerType(),
+                o.area(),
+                o.designations(),
+                content,
+                o.status(),
+                o.reviewDate(),
+                history,
+                o.version(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.signals());
     }
 
     public Provider apply(Provider p) {
-        List<DesignationRefusal> refusals = p.refusedDesignations().stream().map(r -> subject.equals(r.refusedBy())
-                ? new DesignationRefusal(r.designation(), erasedOrNull(r.reason()), tombstone, r.refusedAt()) : r).toList();
-        return new Provider(p.id(), p.type(), p.name(), p.area(), p.urn(), theirs(p.contact()) ? erased(p.contact()) : p.contact(),
-                p.website(), p.designations(), p.verifiedDesignations(), refusals, p.location(), p.description(), p.version(),
-                p.createdAt(), p.updatedAt());
+        List<DesignationRefusal> refusals = p.refusedDesignations().stream()
+                .map(r -> subject.equals(r.refusedBy())
+                        ? new DesignationRefusal(r.designation(), erasedOrNull(r.reason()), tombstone, r.refusedAt())
+                        : r)
+                .toList();
+        return new Provider(
+                p.id(),
+                p.type(),
+                p.name(),
+                p.area(),
+                p.urn(),
+                theirs(p.contact()) ? erased(p.contact()) : p.contact(),
+                p.website(),
+                p.designations(),
+                p.verifiedDesignations(),
+                refusals,
+                p.location(),
+                p.description(),
+                p.version(),
+                p.createdAt(),
+                p.updatedAt());
     }
 
     /**
@@ -96,7 +155,10 @@ public record PersonErasure(String subject, String email, String tombstone) {
     }
 
     private boolean theirs(Contact c) {
-        return email != null && c != null && c.email() != null && c.email().strip().equalsIgnoreCase(email);
+        return email != null
+                && c != null
+                && c.email() != null
+                && c.email().strip().equalsIgnoreCase(email);
     }
 
     private void contactTexts(Contact c, List<String> texts) {

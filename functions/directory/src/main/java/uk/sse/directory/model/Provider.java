@@ -12,33 +12,77 @@ import java.util.Map;
  * and only these are shown on its offers and weighed by search; {@code refusedDesignations} the claims an assurer
  * refused, with why, by whom and when: a refused claim is no longer claimed, and claiming it again drops its refusal.
  */
-public record Provider(String id, ProviderType type, String name, String area, String urn, Contact contact,
-                       String website, List<Designation> designations, List<Designation> verifiedDesignations,
-                       List<DesignationRefusal> refusedDesignations,
-                       GeoPoint location, String description, long version, Instant createdAt, Instant updatedAt) {
+public record Provider(
+        String id,
+        ProviderType type,
+        String name,
+        String area,
+        String urn,
+        Contact contact,
+        String website,
+        List<Designation> designations,
+        List<Designation> verifiedDesignations,
+        List<DesignationRefusal> refusedDesignations,
+        GeoPoint location,
+        String description,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Provider {
         designations = designations == null ? List.of() : List.copyOf(designations);
         List<Designation> claimed = designations;
         // a verification lasts only while the claim does
-        verifiedDesignations = verifiedDesignations == null ? List.of()
-                : verifiedDesignations.stream().filter(claimed::contains).distinct().toList();
+        verifiedDesignations = verifiedDesignations == null
+                ? List.of()
+                : verifiedDesignations.stream()
+                        .filter(claimed::contains)
+                        .distinct()
+                        .toList();
         // a refusal stands while the designation is not claimed again; the latest refusal of each designation
         Map<Designation, DesignationRefusal> refused = new LinkedHashMap<>();
         if (refusedDesignations != null) {
-            refusedDesignations.stream().filter(r -> !claimed.contains(r.designation())).forEach(r -> {
-                refused.remove(r.designation());
-                refused.put(r.designation(), r);
-            });
+            refusedDesignations.stream()
+                    .filter(r -> !claimed.contains(r.designation()))
+                    .forEach(r -> {
+                        refused.remove(r.designation());
+                        refused.put(r.designation(), r);
+                    });
         }
         refusedDesignations = List.copyOf(refused.values());
     }
 
     /** A provider without refused claims (as registered). */
-    public Provider(String id, ProviderType type, String name, String area, String urn, Contact contact, String website,
-                    List<Designation> designations, List<Designation> verifiedDesignations, GeoPoint location, String description,
-                    long version, Instant createdAt, Instant updatedAt) {
-        this(id, type, name, area, urn, contact, website, designations, verifiedDesignations, List.of(), location, description,
-                version, createdAt, updatedAt);
+    public Provider(
+            String id,
+            ProviderType type,
+            String name,
+            String area,
+            String urn,
+            Contact contact,
+            String website,
+            List<Designation> designations,
+            List<Designation> verifiedDesignations,
+            GeoPoint location,
+            String description,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                type,
+                name,
+                area,
+                urn,
+                contact,
+                website,
+                designations,
+                verifiedDesignations,
+                List.of(),
+                location,
+                description,
+                version,
+                createdAt,
+                updatedAt);
     }
 }

@@ -1,7 +1,6 @@
 package uk.sse.directory.register;
 
 import java.util.Optional;
-
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -21,16 +20,15 @@ public final class BritishNationalGrid {
 
     /** The grid's extent: a value outside it is not a British National Grid reference. */
     public static final int MAX_EASTING = 700_000;
+
     public static final int MAX_NORTHING = 1_300_000;
 
     /** A WGS84 position in decimal degrees, rounded to 6 places (about 0.1 m). */
-    public record LatLon(double latitude, double longitude) {
-    }
+    public record LatLon(double latitude, double longitude) {}
 
     private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
 
-    private BritishNationalGrid() {
-    }
+    private BritishNationalGrid() {}
 
     /**
      * The WGS84 position of a grid reference, or empty if the easting or northing is outside the

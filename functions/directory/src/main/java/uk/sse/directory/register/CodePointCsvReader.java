@@ -1,10 +1,5 @@
 package uk.sse.directory.register;
 
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import uk.sse.directory.model.GeoPoint;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import uk.sse.directory.model.GeoPoint;
 
 /**
  * Streams an OS Code-Point Open CSV (as in ../shared/data/postcodes: a header row, then postcode, easting and northing
@@ -41,13 +40,13 @@ public final class CodePointCsvReader {
     }
 
     /** The file as a whole: read (with the rows it held), or refused. */
-    public sealed interface Result permits Read, Refused { }
+    public sealed interface Result permits Read, Refused {}
 
-    public record Read(long rows) implements Result { }
+    public record Read(long rows) implements Result {}
 
-    public record Refused(String reason) implements Result { }
+    public record Refused(String reason) implements Result {}
 
-    private CodePointCsvReader() { }
+    private CodePointCsvReader() {}
 
     /**
      * Reads a whole file, streaming; the stream is not closed.
@@ -56,18 +55,24 @@ public final class CodePointCsvReader {
      */
     public static Result read(InputStream in, Sink sink) {
         try {
-            Iterator<CSVRecord> records = CSVFormat.RFC4180.parse(new InputStreamReader(plain(in), StandardCharsets.UTF_8)).iterator();
+            Iterator<CSVRecord> records = CSVFormat.RFC4180
+                    .parse(new InputStreamReader(plain(in), StandardCharsets.UTF_8))
+                    .iterator();
             if (!records.hasNext()) {
                 return new Refused("the file is empty");
             }
             CSVRecord header = records.next();
             Map<String, Integer> columns = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT).replace("\ufeff", ""), i);
+                columns.putIfAbsent(
+                        header.get(i).strip().toLowerCase(Locale.ROOT).replace("\ufeff", ""), i);
             }
-            List<String> missing = List.of(POSTCODE, EASTING, NORTHING).stream().filter(c -> !columns.containsKey(c)).toList();
+            List<String> missing = List.of(POSTCODE, EASTING, NORTHING).stream()
+                    .filter(c -> !columns.containsKey(c))
+                    .toList();
             if (!missing.isEmpty()) {
-                return new Refused("the header has no " + String.join(", ", missing) + " column; is this an OS Code-Point Open file?");
+                return new Refused("the header has no " + String.join(", ", missing)
+                        + " column; is this an OS Code-Point Open file?");
             }
             Grouping grouping = new Grouping(sink);
             long line = 1;
@@ -82,7 +87,8 @@ public final class CodePointCsvReader {
                 }
                 var point = point(field(record, columns.get(EASTING)), field(record, columns.get(NORTHING)));
                 if (point == null) {
-                    sink.rejected(new RejectedPostcode(line, postcode.get().toString(), "no usable easting and northing"));
+                    sink.rejected(
+                            new RejectedPostcode(line, postcode.get().toString(), "no usable easting and northing"));
                     continue;
                 }
                 grouping.add(line, postcode.get(), point);
@@ -98,7 +104,9 @@ public final class CodePointCsvReader {
 
     // Broken CSV or a broken gzip is bad data; any other I/O failure is not the file's fault.
     private static Result refuseOrRethrow(IOException e) {
-        if (e instanceof CSVException || e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
+        if (e instanceof CSVException
+                || e instanceof java.util.zip.ZipException
+                || e instanceof java.io.EOFException
                 || e instanceof java.nio.charset.CharacterCodingException) {
             return new Refused("the file cannot be read: " + e.getMessage());
         }
@@ -120,7 +128,8 @@ public final class CodePointCsvReader {
             if (!postcode.sector().equals(sector)) {
                 flush();
                 if (done.contains(postcode.sector())) {
-                    sink.rejected(new RejectedPostcode(line, postcode.toString(), "out of order: the file must be sorted by postcode"));
+                    sink.rejected(new RejectedPostcode(
+                            line, postcode.toString(), "out of order: the file must be sorted by postcode"));
                     return;
                 }
                 sector = postcode.sector();
@@ -147,7 +156,9 @@ public final class CodePointCsvReader {
         int first = buffered.read();
         int second = buffered.read();
         buffered.reset();
-        return first == 0x1f && second == 0x8b ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+        return first == 0x1f && second == 0x8b
+                ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
+                : buffered;
     }
 
     private static GeoPoint point(String easting, String northing) {
@@ -157,7 +168,9 @@ public final class CodePointCsvReader {
             if (e <= 0 || n <= 0 || e > BritishNationalGrid.MAX_EASTING || n > BritishNationalGrid.MAX_NORTHING) {
                 return null;
             }
-            return BritishNationalGrid.toWgs84(e, n).map(ll -> new GeoPoint(ll.latitude(), ll.longitude())).orElse(null);
+            return BritishNationalGrid.toWgs84(e, n)
+                    .map(ll -> new GeoPoint(ll.latitude(), ll.longitude()))
+                    .orElse(null);
         } catch (NumberFormatException | NullPointerException e) {
             return null;
         }
@@ -170,5 +183,4 @@ public final class CodePointCsvReader {
     private static String shorten(String text) {
         return text == null ? null : text.length() > 20 ? text.substring(0, 20) + "..." : text;
     }
-
 }

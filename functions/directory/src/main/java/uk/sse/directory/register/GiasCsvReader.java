@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -74,17 +72,46 @@ public final class GiasCsvReader {
     private static final String LONGITUDE = "Longitude";
 
     /** Every column this reader looks at. Nothing else in a file is read. */
-    public static final List<String> COLUMNS = List.of(URN, NAME, LA_CODE, LA_NAME, TYPE, STATUS, CLOSE_DATE, PHASE,
-            LOW_AGE, HIGH_AGE, PUPILS, FSM, TRUST_CODE, TRUST_NAME, FEDERATION_CODE, FEDERATION_NAME,
-            OFSTED_LAST_INSPECTION, OFSTED_RATING, STREET, LOCALITY, TOWN, POSTCODE, WEBSITE, RESOURCED_TYPE,
-            RESOURCED_ON_ROLL, RESOURCED_CAPACITY, SEN_UNIT_ON_ROLL, SEN_UNIT_CAPACITY, REGION, URBAN_RURAL,
-            EASTING, NORTHING, LATITUDE, LONGITUDE);
+    public static final List<String> COLUMNS = List.of(
+            URN,
+            NAME,
+            LA_CODE,
+            LA_NAME,
+            TYPE,
+            STATUS,
+            CLOSE_DATE,
+            PHASE,
+            LOW_AGE,
+            HIGH_AGE,
+            PUPILS,
+            FSM,
+            TRUST_CODE,
+            TRUST_NAME,
+            FEDERATION_CODE,
+            FEDERATION_NAME,
+            OFSTED_LAST_INSPECTION,
+            OFSTED_RATING,
+            STREET,
+            LOCALITY,
+            TOWN,
+            POSTCODE,
+            WEBSITE,
+            RESOURCED_TYPE,
+            RESOURCED_ON_ROLL,
+            RESOURCED_CAPACITY,
+            SEN_UNIT_ON_ROLL,
+            SEN_UNIT_CAPACITY,
+            REGION,
+            URBAN_RURAL,
+            EASTING,
+            NORTHING,
+            LATITUDE,
+            LONGITUDE);
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180; // keeps blank lines, so row numbers match a spreadsheet
     private static final DateTimeFormatter GIAS_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
 
-    private GiasCsvReader() {
-    }
+    private GiasCsvReader() {}
 
     /** A data row: a school to import, or a row that cannot be. */
     public sealed interface Row {
@@ -92,7 +119,7 @@ public final class GiasCsvReader {
     }
 
     /** A row that is a school. {@code line} is the row's number as a spreadsheet shows it (the header is 1). */
-    public record Accepted(long line, School school) implements Row { }
+    public record Accepted(long line, School school) implements Row {}
 
     /** A row that is not imported, and why. */
     public record Rejected(RejectedRow row) implements Row {
@@ -103,10 +130,10 @@ public final class GiasCsvReader {
     }
 
     /** The file's header was read: its rows follow, one at a time. */
-    public sealed interface Opened permits Refusal, Rows { }
+    public sealed interface Opened permits Refusal, Rows {}
 
     /** The file cannot be imported at all. */
-    public record Refusal(String reason) implements Opened { }
+    public record Refusal(String reason) implements Opened {}
 
     /**
      * The rows of a file whose header was accepted, read as they are asked for. {@link #next} throws
@@ -203,7 +230,8 @@ public final class GiasCsvReader {
                 return Optional.of("EstablishmentName is empty");
             }
             return COLUMNS.stream()
-                    .filter(c -> columns.containsKey(c) && record.get(columns.get(c)).length() > MAX_FIELD_LENGTH)
+                    .filter(c ->
+                            columns.containsKey(c) && record.get(columns.get(c)).length() > MAX_FIELD_LENGTH)
                     .findFirst()
                     .map(c -> c + " is longer than " + MAX_FIELD_LENGTH + " characters");
         }
@@ -222,9 +250,12 @@ public final class GiasCsvReader {
             String federationName = text(record, FEDERATION_NAME);
             String rating = text(record, OFSTED_RATING);
             LocalDate inspected = date(text(record, OFSTED_LAST_INSPECTION));
-            School.SendProvision send = new School.SendProvision(text(record, RESOURCED_TYPE),
-                    whole(text(record, RESOURCED_ON_ROLL)), whole(text(record, RESOURCED_CAPACITY)),
-                    whole(text(record, SEN_UNIT_ON_ROLL)), whole(text(record, SEN_UNIT_CAPACITY)));
+            School.SendProvision send = new School.SendProvision(
+                    text(record, RESOURCED_TYPE),
+                    whole(text(record, RESOURCED_ON_ROLL)),
+                    whole(text(record, RESOURCED_CAPACITY)),
+                    whole(text(record, SEN_UNIT_ON_ROLL)),
+                    whole(text(record, SEN_UNIT_CAPACITY)));
             return new School(
                     urn,
                     text(record, NAME),
@@ -248,7 +279,9 @@ public final class GiasCsvReader {
                     position.map(BritishNationalGrid.LatLon::latitude).orElse(null),
                     position.map(BritishNationalGrid.LatLon::longitude).orElse(null),
                     trustCode == null && trustName == null ? null : new School.Trust(trustCode, trustName),
-                    federationCode == null && federationName == null ? null : new School.Federation(federationCode, federationName),
+                    federationCode == null && federationName == null
+                            ? null
+                            : new School.Federation(federationCode, federationName),
                     text(record, URBAN_RURAL),
                     rating == null && inspected == null ? null : new School.Ofsted(rating, inspected),
                     send.equals(NO_SEND_PROVISION) ? null : send,
@@ -262,7 +295,8 @@ public final class GiasCsvReader {
             if (lat == null || lon == null || lat < 49 || lat > 61 || lon < -9 || lon > 3) {
                 return Optional.empty();
             }
-            return Optional.of(new BritishNationalGrid.LatLon(Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6));
+            return Optional.of(
+                    new BritishNationalGrid.LatLon(Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6));
         }
 
         /** The trimmed value of a column, or null if the column is absent or the value blank. */
@@ -276,7 +310,8 @@ public final class GiasCsvReader {
         }
     }
 
-    private static final School.SendProvision NO_SEND_PROVISION = new School.SendProvision(null, null, null, null, null);
+    private static final School.SendProvision NO_SEND_PROVISION =
+            new School.SendProvision(null, null, null, null, null);
 
     /** The file turned out to be broken part-way: the rows before it were read. */
     public static final class Unreadable extends RuntimeException {
@@ -330,7 +365,8 @@ public final class GiasCsvReader {
                 return new Refusal("the header has the column " + name + " twice");
             }
         }
-        List<String> missing = List.of(URN, NAME).stream().filter(c -> !columns.containsKey(c)).toList();
+        List<String> missing =
+                List.of(URN, NAME).stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             return new Refusal("the header has no " + String.join(" or ", missing)
                     + " column; is this a GIAS establishment file?");

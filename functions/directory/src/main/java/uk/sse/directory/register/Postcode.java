@@ -13,6 +13,7 @@ public record Postcode(String outward, String inward) {
 
     /** The forms postcodes take (BS 7666): A9, A99, AA9, AA99, A9A, AA9A, then 9AA. */
     private static final Pattern SHAPE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})");
+
     private static final int LONGEST_TYPED = 20;
 
     public static Optional<Postcode> parse(String typed) {

@@ -1,9 +1,8 @@
 package uk.sse.directory.register;
 
-import uk.sse.directory.model.GeoPoint;
-
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.directory.model.GeoPoint;
 
 /**
  * The postcodes of one sector ("PR2 1") and where each is: the centroid of its unit, from OS Code-Point Open. A sector

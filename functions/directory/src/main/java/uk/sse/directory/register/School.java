@@ -70,23 +70,28 @@ public record School(
         LocalDate closedOn) {
 
     /** An academy trust or trust: GIAS's group UID and name. */
-    public record Trust(String code, String name) { }
+    public record Trust(String code, String name) {}
 
     /** A federation of maintained schools: GIAS's code and name. */
-    public record Federation(String code, String name) { }
+    public record Federation(String code, String name) {}
 
     /** The last Ofsted judgement GIAS carried (it stopped carrying one-word grades after September 2024). */
-    public record Ofsted(String rating, LocalDate lastInspection) { }
+    public record Ofsted(String rating, LocalDate lastInspection) {}
 
     /** Special educational needs provision: a SEN unit and resourced provision, pupils on roll and places. */
-    public record SendProvision(String resourcedProvisionType, Integer resourcedProvisionOnRoll,
-                                Integer resourcedProvisionCapacity, Integer senUnitOnRoll, Integer senUnitCapacity) { }
+    public record SendProvision(
+            String resourcedProvisionType,
+            Integer resourcedProvisionOnRoll,
+            Integer resourcedProvisionCapacity,
+            Integer senUnitOnRoll,
+            Integer senUnitCapacity) {}
 
     /** GIAS's status of a school that has closed. */
     public static final String CLOSED = "Closed";
 
     /** Six or seven digits: the shape of a URN wherever one is accepted. */
     public static final String URN_PATTERN = "[0-9]{6,7}";
+
     private static final Pattern URN = Pattern.compile(URN_PATTERN);
 
     public School {
@@ -109,9 +114,34 @@ public record School(
 
     /** The same school, closed on {@code day} because it left the register's file (GIAS's status no longer said). */
     public School closedLeavingTheFile(LocalDate day) {
-        return new School(urn, name, laCode, laName, type, CLOSED, phase, statutoryLowAge, statutoryHighAge, pupils,
-                percentageFsm, street, locality, town, postcode, website, region, easting, northing, latitude, longitude,
-                trust, federation, urbanRural, ofsted, send, day);
+        return new School(
+                urn,
+                name,
+                laCode,
+                laName,
+                type,
+                CLOSED,
+                phase,
+                statutoryLowAge,
+                statutoryHighAge,
+                pupils,
+                percentageFsm,
+                street,
+                locality,
+                town,
+                postcode,
+                website,
+                region,
+                easting,
+                northing,
+                latitude,
+                longitude,
+                trust,
+                federation,
+                urbanRural,
+                ofsted,
+                send,
+                day);
     }
 
     /** True when the row carried a usable location. */

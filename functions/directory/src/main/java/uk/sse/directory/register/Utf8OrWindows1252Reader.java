@@ -30,7 +30,8 @@ final class Utf8OrWindows1252Reader extends Reader {
     private final InputStream in;
     private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
     private final CharBuffer chars = CharBuffer.allocate(8192).flip();
-    private CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private boolean decided;
@@ -107,7 +108,8 @@ final class Utf8OrWindows1252Reader extends Reader {
                     + " after UTF-8 text earlier in the file: the file mixes encodings");
         }
         // Five byte values are undefined in Windows-1252; they become U+FFFD rather than refusing a file.
-        decoder = WINDOWS_1252.newDecoder()
+        decoder = WINDOWS_1252
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         decided = true;

@@ -1,7 +1,6 @@
 package uk.sse.directory.search;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /** How many matching offers carry each value of one field. */
@@ -9,5 +8,5 @@ import java.util.List;
 public record Facet(String field, List<Count> counts) {
 
     @Serdeable
-    public record Count(String value, long count) { }
+    public record Count(String value, long count) {}
 }

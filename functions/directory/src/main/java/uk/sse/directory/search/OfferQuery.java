@@ -1,13 +1,12 @@
 package uk.sse.directory.search;
 
+import java.time.YearMonth;
+import java.util.Set;
 import uk.sse.directory.model.DeliveryMode;
 import uk.sse.directory.model.Designation;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.model.ProviderType;
-
-import java.time.YearMonth;
-import java.util.Set;
 
 /**
  * An adviser's search, already checked: known taxonomy codes, a resolved point, a page within reach.
@@ -19,16 +18,33 @@ import java.util.Set;
  * @param radiusKm     how far from {@code point} support may come in person; ignored without a point
  * @param inPersonOnly near a point, leave out support given remotely
  */
-public record OfferQuery(String text, String typed, Set<Phase> phaseHints, Set<String> areas, Set<Phase> phases,
-                         Set<DeliveryMode> modes, Set<ProviderType> providerTypes, Set<Designation> designations,
-                         Integer maxPrice, YearMonth availableIn, GeoPoint point, int radiusKm, boolean inPersonOnly,
-                         Sort sort, int page, int size) {
+public record OfferQuery(
+        String text,
+        String typed,
+        Set<Phase> phaseHints,
+        Set<String> areas,
+        Set<Phase> phases,
+        Set<DeliveryMode> modes,
+        Set<ProviderType> providerTypes,
+        Set<Designation> designations,
+        Integer maxPrice,
+        YearMonth availableIn,
+        GeoPoint point,
+        int radiusKm,
+        boolean inPersonOnly,
+        Sort sort,
+        int page,
+        int size) {
 
     public static final int DEFAULT_RADIUS_KM = 25;
     /** OpenSearch's index.max_result_window: from + size may not pass it. */
     public static final int DEEPEST_RESULT = 10_000;
 
-    public enum Sort { RELEVANCE, DISTANCE, PRICE }
+    public enum Sort {
+        RELEVANCE,
+        DISTANCE,
+        PRICE
+    }
 
     public int from() {
         return (page - 1) * size;

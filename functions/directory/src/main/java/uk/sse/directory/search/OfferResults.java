@@ -1,7 +1,6 @@
 package uk.sse.directory.search;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -12,6 +11,11 @@ import java.util.List;
  * {@code noGoodMatch}: words were searched for and nothing meets them, so the adviser may rather raise a request.
  */
 @Serdeable
-public record OfferResults(long total, int page, int size, long strongMatches, boolean noGoodMatch, List<OfferHit> hits,
-                           List<Facet> facets) {
-}
+public record OfferResults(
+        long total,
+        int page,
+        int size,
+        long strongMatches,
+        boolean noGoodMatch,
+        List<OfferHit> hits,
+        List<Facet> facets) {}

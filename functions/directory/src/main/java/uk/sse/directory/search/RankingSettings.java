@@ -21,16 +21,19 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                        (a fraction, as the other boosts)
  */
 @ConfigurationProperties("sse.search.ranking")
-public record RankingSettings(@Bindable(defaultValue = "" + RankingSettings.DEFAULT_WINDOW) int window,
-                              @Bindable(defaultValue = "6") int areas,
-                              @Bindable(defaultValue = "0.2") double areaSimilarity,
-                              @Bindable(defaultValue = "0.3") double lexicalWeight,
-                              @Bindable(defaultValue = "0.5") double areaAffinity,
-                              @Bindable(defaultValue = "1.0") double feedback,
-                              @Bindable(defaultValue = "0.25") double feedbackArea,
-                              @Bindable(defaultValue = "0.6") double floor,
-                              @Bindable(defaultValue = "100") double lexicalScale,
-                              @Bindable(defaultValue = "0.3") double phaseBoost) {
+public record RankingSettings(
+        @Bindable(defaultValue = "" + RankingSettings.DEFAULT_WINDOW)
+        int window,
+
+        @Bindable(defaultValue = "6") int areas,
+        @Bindable(defaultValue = "0.2") double areaSimilarity,
+        @Bindable(defaultValue = "0.3") double lexicalWeight,
+        @Bindable(defaultValue = "0.5") double areaAffinity,
+        @Bindable(defaultValue = "1.0") double feedback,
+        @Bindable(defaultValue = "0.25") double feedbackArea,
+        @Bindable(defaultValue = "0.6") double floor,
+        @Bindable(defaultValue = "100") double lexicalScale,
+        @Bindable(defaultValue = "0.3") double phaseBoost) {
 
     public static final int DEFAULT_WINDOW = 150;
 }

@@ -1,11 +1,10 @@
 package uk.sse.directory.search;
 
+import java.util.EnumSet;
+import java.util.Set;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.register.School;
 import uk.sse.kernel.schools.OfferPhases;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The phases of offers that suit a school of the register: the kernel's reading of GIAS's type and phase of education,
@@ -13,7 +12,7 @@ import java.util.Set;
  */
 final class SchoolPhases {
 
-    private SchoolPhases() { }
+    private SchoolPhases() {}
 
     static Set<Phase> of(School school) {
         Set<Phase> phases = EnumSet.noneOf(Phase.class);

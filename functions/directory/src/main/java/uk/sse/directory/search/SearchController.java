@@ -1,8 +1,5 @@
 package uk.sse.directory.search;
 
-import uk.sse.directory.application.LocatePostcode;
-import uk.sse.directory.web.Patterns;
-
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
@@ -23,18 +20,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import uk.sse.directory.application.LocatePostcode;
 import uk.sse.directory.model.DeliveryMode;
 import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.model.ProviderType;
-import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.web.Patterns;
 import uk.sse.kernel.http.Responses;
-import uk.sse.kernel.problem.Problems;
-
 import uk.sse.kernel.identity.AdmitsServices;
 import uk.sse.kernel.identity.ServiceScope;
-
-import java.util.List;
+import uk.sse.kernel.problem.Problems;
 
 /** Full-text and faceted search over the approved directory, completions, and school look-up by name. */
 @Controller
@@ -42,13 +39,13 @@ import java.util.List;
 @Tag(name = "search")
 public class SearchController {
 
-
     private final SearchOffers offers;
     private final SuggestOffers suggestions;
     private final SearchSchools schools;
     private final LocatePostcode postcodes;
 
-    public SearchController(SearchOffers offers, SuggestOffers suggestions, SearchSchools schools, LocatePostcode postcodes) {
+    public SearchController(
+            SearchOffers offers, SuggestOffers suggestions, SearchSchools schools, LocatePostcode postcodes) {
         this.offers = offers;
         this.suggestions = suggestions;
         this.schools = schools;
@@ -66,24 +63,28 @@ public class SearchController {
     @Get("/search/offers")
     @AdmitsServices(ServiceScope.DIRECTORY_READ)
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferResults.class)))
-    public HttpResponse<?> searchOffers(@Nullable @QueryValue @Size(max = 200) String q,
-                                        @Nullable @QueryValue List<String> area,
-                                        @Nullable @QueryValue List<Phase> phase,
-                                        @Nullable @QueryValue List<DeliveryMode> mode,
-                                        @Nullable @QueryValue List<ProviderType> providerType,
-                                        @Nullable @QueryValue List<Designation> designation,
-                                        @Nullable @QueryValue @Min(0) @Max(100_000) Integer maxPrice,
-                                        @Nullable @QueryValue @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be a month as yyyy-MM") String availableIn,
-                                        @Nullable @QueryValue @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String near,
-                                        @Nullable @QueryValue String postcode,
-                                        @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
-                                        @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
-                                        @Nullable @QueryValue @Min(1) @Max(300) Integer radiusKm,
-                                        @QueryValue(defaultValue = "false") boolean inPersonOnly,
-                                        @QueryValue(defaultValue = "relevance") @Pattern(regexp = "relevance|distance|price", message = "must be relevance, distance or price") String sort,
-                                        @QueryValue(defaultValue = "1") @Min(1) int page,
-                                        @QueryValue(defaultValue = "20") @Min(1) @Max(50) int size,
-                                        HttpRequest<?> request) {
+    public HttpResponse<?> searchOffers(
+            @Nullable @QueryValue @Size(max = 200) String q,
+            @Nullable @QueryValue List<String> area,
+            @Nullable @QueryValue List<Phase> phase,
+            @Nullable @QueryValue List<DeliveryMode> mode,
+            @Nullable @QueryValue List<ProviderType> providerType,
+            @Nullable @QueryValue List<Designation> designation,
+            @Nullable @QueryValue @Min(0) @Max(100_000) Integer maxPrice,
+            @Nullable @QueryValue @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be a month as yyyy-MM")
+                    String availableIn,
+            @Nullable @QueryValue @Pattern(regexp = Patterns.URN, message = Patterns.URN_MESSAGE) String near,
+            @Nullable @QueryValue String postcode,
+            @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @Nullable @QueryValue @Min(1) @Max(300) Integer radiusKm,
+            @QueryValue(defaultValue = "false") boolean inPersonOnly,
+            @QueryValue(defaultValue = "relevance")
+                    @Pattern(regexp = "relevance|distance|price", message = "must be relevance, distance or price")
+                    String sort,
+            @QueryValue(defaultValue = "1") @Min(1) int page,
+            @QueryValue(defaultValue = "20") @Min(1) @Max(50) int size,
+            HttpRequest<?> request) {
         // the lists are declared for the API description; their values are read whole (see QueryLists)
         HttpParameters all = request.getParameters();
         LocatePostcode.Found at = null;
@@ -95,10 +96,24 @@ public class SearchController {
             at = found;
         }
         try {
-            return Responses.ok(offers.search(new OfferSearchParameters(q, QueryLists.values(all, "area"),
-                    QueryLists.enums(all, "phase", Phase.class), QueryLists.enums(all, "mode", DeliveryMode.class),
-                    QueryLists.enums(all, "providerType", ProviderType.class), QueryLists.enums(all, "designation", Designation.class),
-                    maxPrice, availableIn, near, at, lat, lon, radiusKm, inPersonOnly, sort, page, size)));
+            return Responses.ok(offers.search(new OfferSearchParameters(
+                    q,
+                    QueryLists.values(all, "area"),
+                    QueryLists.enums(all, "phase", Phase.class),
+                    QueryLists.enums(all, "mode", DeliveryMode.class),
+                    QueryLists.enums(all, "providerType", ProviderType.class),
+                    QueryLists.enums(all, "designation", Designation.class),
+                    maxPrice,
+                    availableIn,
+                    near,
+                    at,
+                    lat,
+                    lon,
+                    radiusKm,
+                    inPersonOnly,
+                    sort,
+                    page,
+                    size)));
         } catch (QueryLists.UnknownValue unknown) {
             return unknown.problem(request);
         }
@@ -116,14 +131,17 @@ public class SearchController {
      * ({@code lat} and {@code lon}, or a {@code postcode} in any case and spacing), nearest first.
      */
     @Get("/schools/search")
-    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SchoolHit.class))))
-    public HttpResponse<?> searchSchools(@QueryValue @Size(min = 1, max = 100) String q,
-                                         @Nullable @QueryValue @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit LA code") String la,
-                                         @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
-                                         @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
-                                         @Nullable @QueryValue String postcode,
-                                         @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit,
-                                         HttpRequest<?> request) {
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = SchoolHit.class))))
+    public HttpResponse<?> searchSchools(
+            @QueryValue @Size(min = 1, max = 100) String q,
+            @Nullable @QueryValue @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit LA code") String la,
+            @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @Nullable @QueryValue String postcode,
+            @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit,
+            HttpRequest<?> request) {
         if ((lat == null) != (lon == null)) {
             return Problems.invalid(lat == null ? "lat" : "lon", "give lat and lon together");
         }
@@ -133,7 +151,8 @@ public class SearchController {
             }
             LocatePostcode.Located located = postcodes.locate(postcode);
             return located instanceof LocatePostcode.Found found
-                    ? HttpResponse.ok(schools.search(q, la, found.point(), limit)) : refusal(located, request);
+                    ? HttpResponse.ok(schools.search(q, la, found.point(), limit))
+                    : refusal(located, request);
         }
         return HttpResponse.ok(schools.search(q, la, lat == null ? null : new GeoPoint(lat, lon), limit));
     }

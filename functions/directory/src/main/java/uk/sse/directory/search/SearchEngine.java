@@ -3,13 +3,12 @@ package uk.sse.directory.search;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Map;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
-
-import java.io.IOException;
-import java.util.Map;
 
 /**
  * Sends a search body to an index and hands back the parsed answer. Bodies are plain JSON maps so a
@@ -27,8 +26,12 @@ public class SearchEngine {
     }
 
     public SearchResponse search(String index, Map<String, Object> body) {
-        try (Response response = client.generic().execute(Requests.builder().method("POST")
-                .endpoint("/" + index + "/_search").json(json.writeValueAsString(body)).build())) {
+        try (Response response = client.generic()
+                .execute(Requests.builder()
+                        .method("POST")
+                        .endpoint("/" + index + "/_search")
+                        .json(json.writeValueAsString(body))
+                        .build())) {
             String text = response.getBody().map(Body::bodyAsString).orElse("{}");
             if (response.getStatus() / 100 != 2) {
                 throw new SearchFailed("search of " + index + " answered " + response.getStatus() + ": " + text);

@@ -1,17 +1,6 @@
 package uk.sse.directory.search;
 
 import jakarta.inject.Singleton;
-import uk.sse.directory.application.LocatePostcode;
-import uk.sse.directory.application.Recently;
-import uk.sse.directory.application.SchoolStore;
-import uk.sse.directory.model.GeoPoint;
-import uk.sse.directory.model.Phase;
-import uk.sse.directory.register.School;
-import uk.sse.embeddings.SentenceEmbeddings;
-import uk.sse.kernel.outcome.Outcome;
-import uk.sse.kernel.search.SearchSynonyms;
-import uk.sse.kernel.taxonomy.Taxonomy;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,6 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.sse.directory.application.Recently;
+import uk.sse.directory.application.SchoolStore;
+import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.model.Phase;
+import uk.sse.directory.register.School;
+import uk.sse.embeddings.SentenceEmbeddings;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.search.SearchSynonyms;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * Finds the approved, in-date offers that fit an adviser's need, best and nearest first. Without words, OpenSearch
@@ -45,12 +43,19 @@ public class SearchOffers {
     private final SchoolStore schools;
     /** Schools' places, read on every search near one, change only with a register import: kept a few minutes. */
     private final Recently<String, Optional<School>> places;
+
     private final SentenceEmbeddings embeddings;
     private final SemanticAreas semanticAreas;
     private final Clock clock;
 
-    public SearchOffers(SearchEngine engine, SearchSettings settings, RankingSettings ranking, SchoolStore schools,
-                        SentenceEmbeddings embeddings, SemanticAreas semanticAreas, Clock clock) {
+    public SearchOffers(
+            SearchEngine engine,
+            SearchSettings settings,
+            RankingSettings ranking,
+            SchoolStore schools,
+            SentenceEmbeddings embeddings,
+            SemanticAreas semanticAreas,
+            Clock clock) {
         this.engine = engine;
         this.settings = settings;
         this.ranking = ranking;
@@ -71,10 +76,17 @@ public class SearchOffers {
     }
 
     /** What a text search's ranking saw of each candidate, in its order: for the relevance set (./run eval-search --dump). */
-    public record Explained(String id, double lexical, double similarity, double areaNearness, double factor, boolean strong, double score) { }
+    public record Explained(
+            String id,
+            double lexical,
+            double similarity,
+            double areaNearness,
+            double factor,
+            boolean strong,
+            double score) {}
 
     /** The query's embedding as the ranking used it, and its candidates as ranked. */
-    public record Explanation(float[] query, List<Explained> candidates) { }
+    public record Explanation(float[] query, List<Explained> candidates) {}
 
     public Outcome<Explanation> explain(OfferSearchParameters p) {
         return check(p).map(q -> {
@@ -82,21 +94,32 @@ public class SearchOffers {
                 return new Explanation(new float[0], List.of());
             }
             Window window = ranked(q, LocalDate.now(clock));
-            return new Explanation(window.meaning(), window.ranked().stream()
-                    .map(r -> new Explained((String) SearchResponse.map(r.hit().get("_source")).get("id"), r.lexical(), r.similarity(),
-                            r.areaNearness(), r.factor(), r.strong(), r.score())).toList());
+            return new Explanation(
+                    window.meaning(),
+                    window.ranked().stream()
+                            .map(r -> new Explained(
+                                    (String) SearchResponse.map(r.hit().get("_source"))
+                                            .get("id"),
+                                    r.lexical(),
+                                    r.similarity(),
+                                    r.areaNearness(),
+                                    r.factor(),
+                                    r.strong(),
+                                    r.score()))
+                            .toList());
         });
     }
 
     /** A text search's window of candidates, ranked; its total, the areas it looked in, and the query's embedding. */
-    private record Window(long total, List<HybridRanking.Ranked> ranked, Map<String, Double> areas, float[] meaning) { }
+    private record Window(long total, List<HybridRanking.Ranked> ranked, Map<String, Double> areas, float[] meaning) {}
 
     private Window ranked(OfferQuery q, LocalDate today) {
         float[] meaning = embeddings.embed(SearchSynonyms.standard().withMeanings(q.typed()));
         Map<String, Double> areas = new LinkedHashMap<>();
         SemanticAreas.nearest(semanticAreas.similarities(meaning), ranking.areas(), ranking.areaSimilarity())
                 .forEach(a -> areas.put(OfferQueries.AREA + a.code(), a.similarity()));
-        SearchResponse window = engine.search(settings.offersIndex(), OfferQueries.candidates(q, today, areas, 0, ranking.window()));
+        SearchResponse window =
+                engine.search(settings.offersIndex(), OfferQueries.candidates(q, today, areas, 0, ranking.window()));
         // words typed with a typo matched their right spelling: the model reads both, the typed and the mended
         String mended = Typos.mend(q.typed(), window.hits());
         if (!mended.equals(q.typed())) {
@@ -107,7 +130,10 @@ public class SearchOffers {
             }
             meaning = uk.sse.embeddings.Vectors.unit(both);
         }
-        return new Window(window.total(), HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking), areas,
+        return new Window(
+                window.total(),
+                HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking),
+                areas,
                 meaning);
     }
 
@@ -115,9 +141,16 @@ public class SearchOffers {
         LocalDate today = LocalDate.now(clock);
         if (q.text() == null) {
             SearchResponse response = engine.search(settings.offersIndex(), OfferQueries.body(q, today));
-            return new OfferResults(response.total(), q.page(), q.size(), response.total(), false,
+            return new OfferResults(
+                    response.total(),
+                    q.page(),
+                    q.size(),
+                    response.total(),
+                    false,
                     response.hits().stream().map(h -> OfferHit.from(h, q, true)).toList(),
-                    OfferQueries.FACETS.stream().map(f -> new Facet(f, response.buckets(f))).toList());
+                    OfferQueries.FACETS.stream()
+                            .map(f -> new Facet(f, response.buckets(f)))
+                            .toList());
         }
         Window window = ranked(q, today);
         Map<String, Double> areas = window.areas();
@@ -135,51 +168,80 @@ public class SearchOffers {
         } else if (q.from() + q.size() > ranked.size() && total > ranked.size()) {
             // beyond the window: the candidates in OpenSearch's order, none of them strong
             int from = Math.max(q.from(), ranked.size());
-            engine.search(settings.offersIndex(), OfferQueries.candidates(q, today, areas, from, q.from() + q.size() - from))
-                    .hits().forEach(h -> hits.add(OfferHit.from(h, q, false)));
+            engine.search(
+                            settings.offersIndex(),
+                            OfferQueries.candidates(q, today, areas, from, q.from() + q.size() - from))
+                    .hits()
+                    .forEach(h -> hits.add(OfferHit.from(h, q, false)));
         }
-        List<HybridRanking.Ranked> strong = ranked.stream().filter(HybridRanking.Ranked::strong).toList();
+        List<HybridRanking.Ranked> strong =
+                ranked.stream().filter(HybridRanking.Ranked::strong).toList();
         return new OfferResults(total, q.page(), q.size(), strong.size(), strong.isEmpty(), hits, facets(strong));
     }
 
     /** Sorted by distance or price: the strong matches in that order, then the rest in that order. */
     private static List<HybridRanking.Ranked> inOrderAsked(List<HybridRanking.Ranked> ranked, OfferQuery.Sort sort) {
-        Comparator<HybridRanking.Ranked> byKey = Comparator.comparing((HybridRanking.Ranked r) -> key(r, sort),
-                Comparator.nullsLast(Comparator.naturalOrder()));
-        return ranked.stream().sorted(Comparator.comparing((HybridRanking.Ranked r) -> !r.strong()).thenComparing(byKey)
-                .thenComparing(r -> (String) SearchResponse.map(r.hit().get("_source")).get("id"))).toList();
+        Comparator<HybridRanking.Ranked> byKey = Comparator.comparing(
+                (HybridRanking.Ranked r) -> key(r, sort), Comparator.nullsLast(Comparator.naturalOrder()));
+        return ranked.stream()
+                .sorted(Comparator.comparing((HybridRanking.Ranked r) -> !r.strong())
+                        .thenComparing(byKey)
+                        .thenComparing(r -> (String)
+                                SearchResponse.map(r.hit().get("_source")).get("id")))
+                .toList();
     }
 
     private static Double key(HybridRanking.Ranked r, OfferQuery.Sort sort) {
         if (sort == OfferQuery.Sort.PRICE) {
-            return SearchResponse.map(r.hit().get("_source")).get("priceCredits") instanceof Number n ? n.doubleValue() : null;
+            return SearchResponse.map(r.hit().get("_source")).get("priceCredits") instanceof Number n
+                    ? n.doubleValue()
+                    : null;
         }
-        boolean inPerson = SearchResponse.strings(r.hit().get("matched_queries")).contains(OfferQueries.IN_PERSON);
-        return inPerson && SearchResponse.map(r.hit().get("fields")).get("distanceKm") instanceof List<?> d && !d.isEmpty()
-                && d.get(0) instanceof Number km ? km.doubleValue() : null;
+        boolean inPerson =
+                SearchResponse.strings(r.hit().get("matched_queries")).contains(OfferQueries.IN_PERSON);
+        return inPerson
+                        && SearchResponse.map(r.hit().get("fields")).get("distanceKm") instanceof List<?> d
+                        && !d.isEmpty()
+                        && d.get(0) instanceof Number km
+                ? km.doubleValue()
+                : null;
     }
 
     /** How many strong matches carry each value of each facet field. */
     private static List<Facet> facets(List<HybridRanking.Ranked> strong) {
-        return OfferQueries.FACETS.stream().map(field -> {
-            Map<String, Long> counts = new TreeMap<>();
-            strong.forEach(r -> {
-                Object value = SearchResponse.map(r.hit().get("_source")).get(field);
-                (value instanceof String one ? List.of(one) : SearchResponse.strings(value)).forEach(v -> counts.merge(v, 1L, Long::sum));
-            });
-            return new Facet(field, counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .map(e -> new Facet.Count(e.getKey(), e.getValue())).toList());
-        }).toList();
+        return OfferQueries.FACETS.stream()
+                .map(field -> {
+                    Map<String, Long> counts = new TreeMap<>();
+                    strong.forEach(r -> {
+                        Object value =
+                                SearchResponse.map(r.hit().get("_source")).get(field);
+                        (value instanceof String one ? List.of(one) : SearchResponse.strings(value))
+                                .forEach(v -> counts.merge(v, 1L, Long::sum));
+                    });
+                    return new Facet(
+                            field,
+                            counts.entrySet().stream()
+                                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                                            .reversed()
+                                            .thenComparing(Map.Entry.comparingByKey()))
+                                    .map(e -> new Facet.Count(e.getKey(), e.getValue()))
+                                    .toList());
+                })
+                .toList();
     }
 
     Outcome<OfferQuery> check(OfferSearchParameters p) {
-        List<String> unknown = p.area() == null ? List.of() : p.area().stream().filter(code -> !Taxonomy.standard().isKnown(code)).toList();
+        List<String> unknown = p.area() == null
+                ? List.of()
+                : p.area().stream()
+                        .filter(code -> !Taxonomy.standard().isKnown(code))
+                        .toList();
         if (!unknown.isEmpty()) {
             return Outcome.invalid("area", "is not a taxonomy code: " + String.join(", ", unknown));
         }
         if ((long) p.page() * p.size() > OfferQuery.DEEPEST_RESULT) { // long: a huge page would overflow int and pass
-            return Outcome.invalid("page", "reaches past result " + OfferQuery.DEEPEST_RESULT + ": narrow the search instead");
+            return Outcome.invalid(
+                    "page", "reaches past result " + OfferQuery.DEEPEST_RESULT + ": narrow the search instead");
         }
         Optional<SearchText> text = Optional.empty();
         if (p.q() != null && !p.q().isBlank()) {
@@ -209,17 +271,31 @@ public class SearchOffers {
             if (place.isEmpty() && p.inPersonOnly()) {
                 return Outcome.invalid("inPersonOnly", "needs near, postcode, or lat and lon");
             }
-            Set<Phase> hints = words.map(SearchText::phases).filter(phases -> !phases.isEmpty())
+            Set<Phase> hints = words.map(SearchText::phases)
+                    .filter(phases -> !phases.isEmpty())
                     .orElse(place.map(Place::phases).orElse(Set.of()));
-            return Outcome.done(new OfferQuery(words.map(SearchText::words).orElse(null), words.map(SearchText::typed).orElse(null),
-                    hints, set(p.area()), set(p.phase()), set(p.mode()), set(p.providerType()), set(p.designation()), p.maxPrice(),
-                    availableIn, place.map(Place::point).orElse(null), p.radiusKm() == null ? OfferQuery.DEFAULT_RADIUS_KM : p.radiusKm(),
-                    p.inPersonOnly(), sort, p.page(), p.size()));
+            return Outcome.done(new OfferQuery(
+                    words.map(SearchText::words).orElse(null),
+                    words.map(SearchText::typed).orElse(null),
+                    hints,
+                    set(p.area()),
+                    set(p.phase()),
+                    set(p.mode()),
+                    set(p.providerType()),
+                    set(p.designation()),
+                    p.maxPrice(),
+                    availableIn,
+                    place.map(Place::point).orElse(null),
+                    p.radiusKm() == null ? OfferQuery.DEFAULT_RADIUS_KM : p.radiusKm(),
+                    p.inPersonOnly(),
+                    sort,
+                    p.page(),
+                    p.size()));
         });
     }
 
     /** Where distances are measured from, and the phases of the school there, if it is one. */
-    private record Place(GeoPoint point, Set<Phase> phases) { }
+    private record Place(GeoPoint point, Set<Phase> phases) {}
 
     /** The school's place, or the postcode's, or the point given, or none. */
     private Outcome<Optional<Place>> place(OfferSearchParameters p) {
@@ -238,9 +314,11 @@ public class SearchOffers {
                 return Outcome.invalid("near", "no school in the register has URN " + p.near());
             }
             if (!school.get().hasLocation()) {
-                return Outcome.invalid("near", "the register has no location for URN " + p.near() + ": give lat and lon");
+                return Outcome.invalid(
+                        "near", "the register has no location for URN " + p.near() + ": give lat and lon");
             }
-            return Outcome.done(Optional.of(new Place(new GeoPoint(school.get().latitude(), school.get().longitude()), SchoolPhases.of(school.get()))));
+            return Outcome.done(Optional.of(new Place(
+                    new GeoPoint(school.get().latitude(), school.get().longitude()), SchoolPhases.of(school.get()))));
         }
         if ((p.lat() == null) != (p.lon() == null)) {
             return Outcome.invalid(p.lat() == null ? "lat" : "lon", "lat and lon go together");

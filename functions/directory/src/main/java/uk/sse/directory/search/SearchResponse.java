@@ -19,7 +19,8 @@ public record SearchResponse(Map<String, Object> raw) {
     public List<Facet.Count> buckets(String aggregation) {
         Map<String, Object> agg = map(map(raw.get("aggregations")).get(aggregation));
         return list(agg.get("buckets")).stream()
-                .map(b -> new Facet.Count(String.valueOf(b.get("key")), ((Number) b.get("doc_count")).longValue())).toList();
+                .map(b -> new Facet.Count(String.valueOf(b.get("key")), ((Number) b.get("doc_count")).longValue()))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,9 +1,6 @@
 package uk.sse.directory.search;
 
 import jakarta.inject.Singleton;
-import uk.sse.directory.model.GeoPoint;
-import uk.sse.directory.register.School;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.register.School;
 
 /**
  * The school being visited, found as a person names it: by URN, by the start of its postcode, or by its name as spoken
@@ -29,6 +28,7 @@ public class SearchSchools {
     private static final int MAX_WORDS = 10;
     /** A postcode or its start: "FY8", "FY8 4", "fy84jl", "N1 2UT". */
     private static final Pattern POSTCODE = Pattern.compile("[a-z]{1,2}[0-9][a-z0-9]?(\\s*[0-9][a-z]{0,2})?");
+
     private static final Pattern OUTWARD = Pattern.compile("[a-z]{1,2}[0-9][a-z0-9]?");
     private static final Pattern FULL_WITHOUT_SPACE = Pattern.compile("([a-z]{1,2}[0-9][a-z0-9]?)([0-9][a-z]{2})");
 
@@ -65,22 +65,30 @@ public class SearchSchools {
                     // ranking only: the words as typed, in order
                     Map.of("match_phrase", Map.of("name", Map.of("query", text, "slop", 2, "boost", 4))),
                     match("name", text, false, Map.of("boost", 2))));
-            postcodePrefix(text).ifPresent(prefix -> ways.add(Map.of("prefix", Map.of("postcode", Map.of("value", prefix, "boost", 5)))));
+            postcodePrefix(text)
+                    .ifPresent(prefix ->
+                            ways.add(Map.of("prefix", Map.of("postcode", Map.of("value", prefix, "boost", 5)))));
             query = Map.of("bool", Map.of("should", ways, "minimum_should_match", 1, "filter", filters));
         }
         List<Object> sort = new ArrayList<>();
         if (near != null) {
-            sort.add(Map.of("_geo_distance", Map.of("location", Map.of("lat", near.lat(), "lon", near.lon()), "order", "asc", "unit", "km")));
+            sort.add(Map.of(
+                    "_geo_distance",
+                    Map.of("location", Map.of("lat", near.lat(), "lon", near.lon()), "order", "asc", "unit", "km")));
         }
         sort.addAll(List.of("_score", Map.of("name.raw", "asc"), Map.of("urn", "asc")));
         Map<String, Object> body = Map.of("size", limit, "query", query, "sort", sort);
-        return engine.search(settings.schoolsIndex(), body).hits().stream().map(SchoolHit::from).toList();
+        return engine.search(settings.schoolsIndex(), body).hits().stream()
+                .map(SchoolHit::from)
+                .toList();
     }
 
     /** Every word typed begins a word of the name, in any order ("canon prim"); each word is analysed as names are. */
     private static Map<String, Object> everyWordBegins(String text) {
         List<Object> words = Arrays.stream(text.split("\\s+"))
-                .map(word -> (Object) Map.of("match_phrase_prefix", Map.of("name", Map.of("query", word, "max_expansions", 50)))).toList();
+                .map(word -> (Object)
+                        Map.of("match_phrase_prefix", Map.of("name", Map.of("query", word, "max_expansions", 50))))
+                .toList();
         return Map.of("bool", Map.of("must", words));
     }
 

@@ -1,7 +1,5 @@
 package uk.sse.directory.search;
 
-import uk.sse.directory.model.Phase;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import uk.sse.directory.model.Phase;
 
 /**
  * What an adviser typed, read for search. Punctuation is never syntax: the text is its words, each once, at most
@@ -95,7 +94,8 @@ public record SearchText(String words, Set<Phase> phases, String typed) {
         }
         // a text of nothing but phase words ("primary") is searched as it is
         String all = String.join(" ", words);
-        return Optional.of(new SearchText(matched.isEmpty() ? all : String.join(" ", matched), Set.copyOf(phases), all));
+        return Optional.of(
+                new SearchText(matched.isEmpty() ? all : String.join(" ", matched), Set.copyOf(phases), all));
     }
 
     /**

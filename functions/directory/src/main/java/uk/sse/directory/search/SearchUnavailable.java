@@ -21,7 +21,12 @@ public class SearchUnavailable implements ExceptionHandler<SearchEngine.SearchFa
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, SearchEngine.SearchFailed failure) {
         LOG.error("search failed for {}", request.getPath(), failure);
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", "search is unavailable for the moment: try again shortly", null, null)
+        return Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "search-unavailable",
+                        "search is unavailable for the moment: try again shortly",
+                        null,
+                        null)
                 .header("Retry-After", "5");
     }
 }

@@ -1,8 +1,5 @@
 package uk.sse.directory.search;
 
-import uk.sse.embeddings.Vectors;
-import uk.sse.kernel.taxonomy.Taxonomy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import uk.sse.embeddings.Vectors;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * The areas of support whose scope ({@value #RESOURCE}) is nearest in meaning to a query. Offers in them join the
@@ -23,14 +22,17 @@ final class SemanticAreas {
     static final String RESOURCE = "area-scopes.txt";
 
     /** An area and how near its scope is to the query. */
-    record Near(String code, double similarity) { }
+    record Near(String code, double similarity) {}
 
     private final List<String> codes;
     private final List<float[]> vectors;
 
     SemanticAreas(Function<List<String>, List<float[]>> embedAll) {
         Map<String, String> scopes = read();
-        List<String> missing = Taxonomy.standard().terms().stream().map(t -> t.code()).filter(c -> !scopes.containsKey(c)).toList();
+        List<String> missing = Taxonomy.standard().terms().stream()
+                .map(t -> t.code())
+                .filter(c -> !scopes.containsKey(c))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException(RESOURCE + " has no scope for " + missing);
         }
@@ -49,9 +51,12 @@ final class SemanticAreas {
 
     /** Up to {@code most} of these areas at least {@code least} similar to the query, nearest first. */
     static List<Near> nearest(Map<String, Double> similarities, int most, double least) {
-        return similarities.entrySet().stream().filter(e -> e.getValue() >= least)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(most)
-                .map(e -> new Near(e.getKey(), e.getValue())).toList();
+        return similarities.entrySet().stream()
+                .filter(e -> e.getValue() >= least)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(most)
+                .map(e -> new Near(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static Map<String, String> read() {
@@ -60,11 +65,14 @@ final class SemanticAreas {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
             Map<String, String> scopes = new LinkedHashMap<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     int colon = line.indexOf(':');
                     String code = line.substring(0, colon).strip();
-                    if (!Taxonomy.standard().isKnown(code) || scopes.put(code, line.substring(colon + 1).strip()) != null) {
+                    if (!Taxonomy.standard().isKnown(code)
+                            || scopes.put(code, line.substring(colon + 1).strip()) != null) {
                         throw new IllegalStateException(RESOURCE + ": unknown or repeated code " + code);
                     }
                 }

@@ -1,7 +1,6 @@
 package uk.sse.directory.search;
 
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -35,17 +34,38 @@ public class SuggestOffers {
         if (words.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> body = Map.of("size", 30, "_source", SOURCES, "query", Map.of("bool", Map.of(
-                "must", Map.of("multi_match", Map.of("query", q, "type", "bool_prefix", "operator", "and",
-                        "fields", List.of("suggest", "suggest._2gram", "suggest._3gram"))),
-                "filter", OfferQueries.visible(LocalDate.now(clock)))));
+        Map<String, Object> body = Map.of(
+                "size",
+                30,
+                "_source",
+                SOURCES,
+                "query",
+                Map.of(
+                        "bool",
+                        Map.of(
+                                "must",
+                                        Map.of(
+                                                "multi_match",
+                                                Map.of(
+                                                        "query",
+                                                        q,
+                                                        "type",
+                                                        "bool_prefix",
+                                                        "operator",
+                                                        "and",
+                                                        "fields",
+                                                        List.of("suggest", "suggest._2gram", "suggest._3gram"))),
+                                "filter", OfferQueries.visible(LocalDate.now(clock)))));
         Set<String> found = new LinkedHashSet<>();
-        for (Map<String, Object> hit : engine.search(settings.offersIndex(), body).hits()) {
+        for (Map<String, Object> hit :
+                engine.search(settings.offersIndex(), body).hits()) {
             Map<String, Object> source = SearchResponse.map(hit.get("_source"));
             for (String field : SOURCES) {
                 Object value = source.get(field);
                 List<String> candidates = value instanceof String s ? List.of(s) : SearchResponse.strings(value);
-                candidates.stream().filter(c -> startsEveryWord(words, PrefixWords.of(c))).forEach(found::add);
+                candidates.stream()
+                        .filter(c -> startsEveryWord(words, PrefixWords.of(c)))
+                        .forEach(found::add);
             }
         }
         return found.stream().limit(LIMIT).toList();

@@ -17,18 +17,20 @@ final class Typos {
 
     private static final Pattern HIGHLIGHTED = Pattern.compile("<em>([^<]+)</em>");
 
-    private Typos() { }
+    private Typos() {}
 
     /** The text with its typos mended, or the text itself if none is found. */
     static String mend(String text, List<Map<String, Object>> hits) {
         Map<String, Integer> seen = new HashMap<>();
         for (Map<String, Object> hit : hits) {
-            SearchResponse.map(hit.get("highlight")).values().forEach(snippets -> SearchResponse.strings(snippets).forEach(snippet -> {
-                Matcher m = HIGHLIGHTED.matcher(snippet);
-                while (m.find()) {
-                    seen.merge(m.group(1).toLowerCase(Locale.ROOT), 1, Integer::sum);
-                }
-            }));
+            SearchResponse.map(hit.get("highlight"))
+                    .values()
+                    .forEach(snippets -> SearchResponse.strings(snippets).forEach(snippet -> {
+                        Matcher m = HIGHLIGHTED.matcher(snippet);
+                        while (m.find()) {
+                            seen.merge(m.group(1).toLowerCase(Locale.ROOT), 1, Integer::sum);
+                        }
+                    }));
         }
         StringBuilder mended = new StringBuilder();
         boolean changed = false;

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.directory.application.RecordOutcomes;
@@ -13,9 +15,6 @@ import uk.sse.kernel.correlation.Correlation;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.events.StreamedEvents;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The Lambda handler of the brokerage table's stream, for the directory's quality signals: completed engagements
@@ -30,6 +29,7 @@ public class RecordEngagementOutcomes extends MicronautRequestHandler<DynamodbEv
     // Lambda constructs the handler itself, so Micronaut can only inject fields
     @Inject
     RecordOutcomes outcomes;
+
     @Inject
     EventJson json;
 
@@ -49,10 +49,13 @@ public class RecordEngagementOutcomes extends MicronautRequestHandler<DynamodbEv
             Optional<EventEnvelope> read = StreamedEvents.of(record, json); // an unreadable event is empty, not thrown
             boolean[] done = {true};
             // the lines about an event carry the correlation id of the request that made it
-            Correlation.during(read.map(EventEnvelope::correlationId).orElse(null), () -> done[0] = record(record, read));
+            Correlation.during(
+                    read.map(EventEnvelope::correlationId).orElse(null), () -> done[0] = record(record, read));
             if (!done[0]) {
-                return StreamsEventResponse.builder().withBatchItemFailures(
-                        List.of(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()))).build();
+                return StreamsEventResponse.builder()
+                        .withBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure(
+                                record.getDynamodb().getSequenceNumber())))
+                        .build();
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
@@ -62,11 +65,17 @@ public class RecordEngagementOutcomes extends MicronautRequestHandler<DynamodbEv
     private boolean record(DynamodbStreamRecord record, Optional<EventEnvelope> event) {
         try {
             if (event.isPresent() && outcomes.record(event.get())) {
-                LOG.info("event {} ({}) recorded in an offer's signals", event.get().id(), event.get().type());
+                LOG.info(
+                        "event {} ({}) recorded in an offer's signals",
+                        event.get().id(),
+                        event.get().type());
             }
             return true;
         } catch (RuntimeException failed) {
-            LOG.warn("could not record the outcome in {}: {}", record.getDynamodb().getSequenceNumber(), failed.toString());
+            LOG.warn(
+                    "could not record the outcome in {}: {}",
+                    record.getDynamodb().getSequenceNumber(),
+                    failed.toString());
             return false;
         }
     }

@@ -1,6 +1,9 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -12,10 +15,6 @@ import uk.sse.directory.model.Provider;
 import uk.sse.kernel.dynamo.Transactions;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A person's part in offers and providers, rewritten in place in the directory table (decision 0104). The current
@@ -42,12 +41,18 @@ public class DynamoPersonalRecords implements PersonalRecords {
     public List<LoggedEvent> events(String offerId) {
         List<LoggedEvent> events = new ArrayList<>();
         Transactions.busyOnFault("read", () -> {
-            client.queryPaginator(b -> b.tableName(table).consistentRead(true)
+            client.queryPaginator(b -> b.tableName(table)
+                            .consistentRead(true)
                             .keyConditionExpression("pk = :pk AND begins_with(sk, :events)")
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(OfferItems.pk(offerId)),
-                                    ":events", AttributeValue.fromS("EVENT#"))))
-                    .items().forEach(item -> json.read(EventItems.envelopeOf(item))
-                            .ifPresent(e -> events.add(new LoggedEvent(item.get(DirectoryTable.SK).s(), e))));
+                            .expressionAttributeValues(Map.of(
+                                    ":pk",
+                                    AttributeValue.fromS(OfferItems.pk(offerId)),
+                                    ":events",
+                                    AttributeValue.fromS("EVENT#"))))
+                    .items()
+                    .forEach(item -> json.read(EventItems.envelopeOf(item))
+                            .ifPresent(e -> events.add(
+                                    new LoggedEvent(item.get(DirectoryTable.SK).s(), e))));
             return events;
         });
         return events;
@@ -57,25 +62,38 @@ public class DynamoPersonalRecords implements PersonalRecords {
     public boolean rewrite(Offer current, List<Offer> versions, List<LoggedEvent> events) {
         List<TransactWriteItem> writes = new ArrayList<>();
         versions.forEach(v -> writes.add(existing(OfferItems.version(v).build())));
-        events.forEach(e -> writes.add(existing(EventItems.item(OfferItems.pk(current.id()), e.key(), e.event(), json.write(e.event())))));
+        events.forEach(e -> writes.add(
+                existing(EventItems.item(OfferItems.pk(current.id()), e.key(), e.event(), json.write(e.event())))));
         // whole batches first: an erasure is idempotent, so a batch written before a refusal is no harm
         while (writes.size() >= BATCH + 1) {
             List<TransactWriteItem> batch = new ArrayList<>(writes.subList(0, BATCH));
             writes.subList(0, BATCH).clear();
             Transactions.writeIfConditionsHold(client, batch);
         }
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(OfferItems.current(current).build())
-                .conditionExpression("version = :v AND (" + OfferItems.SIGNALS_REVISION + " = :r"
-                        + (current.signals().revision() == 0 ? " OR attribute_not_exists(" + OfferItems.SIGNALS_REVISION + "))" : ")"))
-                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(current.version())),
-                        ":r", AttributeValue.fromN(Long.toString(current.signals().revision())))).build()).build());
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(OfferItems.current(current).build())
+                        .conditionExpression("version = :v AND (" + OfferItems.SIGNALS_REVISION + " = :r"
+                                + (current.signals().revision() == 0
+                                        ? " OR attribute_not_exists(" + OfferItems.SIGNALS_REVISION + "))"
+                                        : ")"))
+                        .expressionAttributeValues(Map.of(
+                                ":v",
+                                AttributeValue.fromN(Long.toString(current.version())),
+                                ":r",
+                                AttributeValue.fromN(
+                                        Long.toString(current.signals().revision()))))
+                        .build())
+                .build());
         return Transactions.writeIfConditionsHold(client, writes);
     }
 
     @Override
     public boolean rewrite(Provider rewritten) {
         try {
-            client.putItem(b -> b.tableName(table).item(ProviderItems.item(rewritten).build())
+            client.putItem(b -> b.tableName(table)
+                    .item(ProviderItems.item(rewritten).build())
                     .conditionExpression("version = :v")
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(rewritten.version())))));
             return true;
@@ -85,7 +103,12 @@ public class DynamoPersonalRecords implements PersonalRecords {
     }
 
     private TransactWriteItem existing(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_exists(pk)").build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_exists(pk)")
+                        .build())
+                .build();
     }
 }

@@ -1,18 +1,17 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import uk.sse.kernel.paging.Page;
-import uk.sse.kernel.paging.PageRequest;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.model.Provider;
 import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
-
-import java.util.Map;
-import java.util.Optional;
+import uk.sse.kernel.paging.Page;
+import uk.sse.kernel.paging.PageRequest;
 
 /** Providers in the directory table. */
 @Singleton
@@ -28,16 +27,21 @@ public class DynamoProviderStore implements ProviderStore {
 
     @Override
     public Optional<Provider> find(String id) {
-        var item = client.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                DirectoryTable.PK, AttributeValue.fromS(ProviderItems.pk(id)),
-                DirectoryTable.SK, AttributeValue.fromS(ProviderItems.PROFILE))));
-        return item.hasItem() && !item.item().isEmpty() ? Optional.of(ProviderItems.provider(Items.of(item.item()))) : Optional.empty();
+        var item = client.getItem(b -> b.tableName(table)
+                .consistentRead(true)
+                .key(Map.of(
+                        DirectoryTable.PK, AttributeValue.fromS(ProviderItems.pk(id)),
+                        DirectoryTable.SK, AttributeValue.fromS(ProviderItems.PROFILE))));
+        return item.hasItem() && !item.item().isEmpty()
+                ? Optional.of(ProviderItems.provider(Items.of(item.item())))
+                : Optional.empty();
     }
 
     @Override
     public boolean create(Provider provider) {
         try {
-            client.putItem(b -> b.tableName(table).item(ProviderItems.item(provider).build())
+            client.putItem(b -> b.tableName(table)
+                    .item(ProviderItems.item(provider).build())
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
@@ -48,9 +52,11 @@ public class DynamoProviderStore implements ProviderStore {
     @Override
     public boolean update(Provider provider, long expectedVersion) {
         try {
-            client.putItem(b -> b.tableName(table).item(ProviderItems.item(provider).build())
+            client.putItem(b -> b.tableName(table)
+                    .item(ProviderItems.item(provider).build())
                     .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
+                    .expressionAttributeValues(
+                            Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
             return true;
         } catch (ConditionalCheckFailedException stale) {
             return false;
@@ -59,7 +65,14 @@ public class DynamoProviderStore implements ProviderStore {
 
     @Override
     public Page<Provider> inArea(String area, PageRequest page) {
-        return IndexQueries.page(client, table, DirectoryTable.GSI2, "PROVIDERS#" + area, null, IndexQueries.Filter.NONE, page,
+        return IndexQueries.page(
+                client,
+                table,
+                DirectoryTable.GSI2,
+                "PROVIDERS#" + area,
+                null,
+                IndexQueries.Filter.NONE,
+                page,
                 ProviderItems::provider);
     }
 }

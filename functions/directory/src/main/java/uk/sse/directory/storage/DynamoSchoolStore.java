@@ -1,6 +1,12 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -20,14 +26,6 @@ import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The register in the directory table, read and written in DynamoDB's batch sizes (100 reads, 25 writes). Every
@@ -54,7 +52,9 @@ public class DynamoSchoolStore implements SchoolStore {
     @Override
     public Optional<School> find(String urn) {
         var item = client.getItem(b -> b.tableName(table).key(key(urn)));
-        return item.hasItem() && !item.item().isEmpty() ? Optional.of(SchoolItems.school(Items.of(item.item()))) : Optional.empty();
+        return item.hasItem() && !item.item().isEmpty()
+                ? Optional.of(SchoolItems.school(Items.of(item.item())))
+                : Optional.empty();
     }
 
     @Override
@@ -63,14 +63,22 @@ public class DynamoSchoolStore implements SchoolStore {
         List<String> all = List.copyOf(urns);
         for (int from = 0; from < all.size(); from += READ_BATCH) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(from + READ_BATCH, all.size())).stream()
-                    .map(DynamoSchoolStore::key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    .map(DynamoSchoolStore::key)
+                    .toList();
+            Map<String, KeysAndAttributes> request = Map.of(
+                    table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             // unprocessed keys are DynamoDB shedding load: ask again, after a pause, until none are left
             throttled.untilDone(request, ask -> {
                 BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(ask));
                 response.responses().getOrDefault(table, List.of()).stream()
-                        .map(Items::of).map(SchoolItems::stored).forEach(s -> found.put(s.school().urn(), s));
-                return response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : null;
+                        .map(Items::of)
+                        .map(SchoolItems::stored)
+                        .forEach(s -> found.put(s.school().urn(), s));
+                return response.hasUnprocessedKeys()
+                                && !response.unprocessedKeys().isEmpty()
+                        ? response.unprocessedKeys()
+                        : null;
             });
         }
         return found;
@@ -79,7 +87,11 @@ public class DynamoSchoolStore implements SchoolStore {
     @Override
     public void putAll(Collection<Write> schools) {
         List<WriteRequest> writes = schools.stream()
-                .map(w -> WriteRequest.builder().putRequest(PutRequest.builder().item(SchoolItems.item(w).build()).build()).build())
+                .map(w -> WriteRequest.builder()
+                        .putRequest(PutRequest.builder()
+                                .item(SchoolItems.item(w).build())
+                                .build())
+                        .build())
                 .toList();
         throttled.writeAll(client, table, writes);
     }
@@ -88,15 +100,23 @@ public class DynamoSchoolStore implements SchoolStore {
     public void putWithEvent(Write write, EventEnvelope event) {
         String sk = "EVENT#" + write.importId() + "#" + write.change().name().toLowerCase(java.util.Locale.ROOT);
         List<TransactWriteItem> items = List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(SchoolItems.item(write).build()).build()).build(),
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table)
+                                .item(SchoolItems.item(write).build())
+                                .build())
+                        .build(),
                 EventItems.put(table, SchoolItems.pk(write.school().urn()), sk, event, json.write(event)));
         throttled.untilDone(items, ask -> {
             try {
                 client.transactWriteItems(b -> b.transactItems(ask));
             } catch (TransactionCanceledException e) {
-                if (e.cancellationReasons().size() > 1 && "ConditionalCheckFailed".equals(e.cancellationReasons().get(1).code())) {
+                if (e.cancellationReasons().size() > 1
+                        && "ConditionalCheckFailed"
+                                .equals(e.cancellationReasons().get(1).code())) {
                     // the event is there: the same import wrote it before it was stopped; the school alone is left
-                    client.putItem(b -> b.tableName(table).item(SchoolItems.item(write).build()));
+                    client.putItem(
+                            b -> b.tableName(table).item(SchoolItems.item(write).build()));
                     return null;
                 }
                 throw e;
@@ -109,15 +129,23 @@ public class DynamoSchoolStore implements SchoolStore {
     public void forEach(Consumer<List<Stored>> page) {
         Map<String, AttributeValue> start = null;
         do {
-            ScanRequest.Builder scan = ScanRequest.builder().tableName(table)
-                    .filterExpression("entity = :school").expressionAttributeValues(Map.of(":school", AttributeValue.fromS(SchoolItems.ENTITY)));
+            ScanRequest.Builder scan = ScanRequest.builder()
+                    .tableName(table)
+                    .filterExpression("entity = :school")
+                    .expressionAttributeValues(Map.of(":school", AttributeValue.fromS(SchoolItems.ENTITY)));
             if (start != null) {
                 scan.exclusiveStartKey(start);
             }
             ScanRequest ask = scan.build();
             var response = throttled.call(() -> client.scan(ask));
-            page.accept(response.items().stream().map(Items::of).map(SchoolItems::stored).toList());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            page.accept(response.items().stream()
+                    .map(Items::of)
+                    .map(SchoolItems::stored)
+                    .toList());
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
     }
 
@@ -129,12 +157,32 @@ public class DynamoSchoolStore implements SchoolStore {
         }
         PageRequest page = new PageRequest(limit, null);
         Page<School> found = laCode == null
-                ? IndexQueries.page(client, table, DirectoryTable.GSI1, SchoolItems.initialKey(prefix), prefix, IndexQueries.Filter.NONE, page, SchoolItems::school)
-                : IndexQueries.page(client, table, DirectoryTable.GSI2, "LA#" + laCode, prefix, IndexQueries.Filter.NONE, page, SchoolItems::school);
+                ? IndexQueries.page(
+                        client,
+                        table,
+                        DirectoryTable.GSI1,
+                        SchoolItems.initialKey(prefix),
+                        prefix,
+                        IndexQueries.Filter.NONE,
+                        page,
+                        SchoolItems::school)
+                : IndexQueries.page(
+                        client,
+                        table,
+                        DirectoryTable.GSI2,
+                        "LA#" + laCode,
+                        prefix,
+                        IndexQueries.Filter.NONE,
+                        page,
+                        SchoolItems::school);
         return found.items();
     }
 
     private static Map<String, AttributeValue> key(String urn) {
-        return Map.of(DirectoryTable.PK, AttributeValue.fromS(SchoolItems.pk(urn)), DirectoryTable.SK, AttributeValue.fromS(SchoolItems.PROFILE));
+        return Map.of(
+                DirectoryTable.PK,
+                AttributeValue.fromS(SchoolItems.pk(urn)),
+                DirectoryTable.SK,
+                AttributeValue.fromS(SchoolItems.PROFILE));
     }
 }

@@ -1,12 +1,11 @@
 package uk.sse.directory.storage;
 
-import uk.sse.directory.model.GeoPoint;
-import uk.sse.directory.register.PostcodeSector;
-import uk.sse.kernel.dynamo.Items;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import uk.sse.directory.model.GeoPoint;
+import uk.sse.directory.register.PostcodeSector;
+import uk.sse.kernel.dynamo.Items;
 
 /**
  * A postcode sector as one item: its units and their centroids in one compact string ("AA 53.771182 -2.704587;AB ..."),
@@ -17,7 +16,7 @@ final class PostcodeItems {
     static final String ENTITY = "POSTCODE_SECTOR";
     static final String SECTOR = "SECTOR";
 
-    private PostcodeItems() { }
+    private PostcodeItems() {}
 
     static String pk(String sector) {
         return "POSTCODE#" + sector;
@@ -25,10 +24,17 @@ final class PostcodeItems {
 
     static Items item(PostcodeSector s) {
         StringJoiner units = new StringJoiner(";");
-        s.units().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> units.add(e.getKey() + " " + e.getValue().lat() + " " + e.getValue().lon()));
-        return Items.builder().s(DirectoryTable.PK, pk(s.sector())).s(DirectoryTable.SK, SECTOR).s("entity", ENTITY)
-                .s("sector", s.sector()).s("units", units.toString()).n("count", s.units().size());
+        s.units().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> units.add(e.getKey() + " " + e.getValue().lat() + " "
+                        + e.getValue().lon()));
+        return Items.builder()
+                .s(DirectoryTable.PK, pk(s.sector()))
+                .s(DirectoryTable.SK, SECTOR)
+                .s("entity", ENTITY)
+                .s("sector", s.sector())
+                .s("units", units.toString())
+                .n("count", s.units().size());
     }
 
     static PostcodeSector sector(Items i) {

@@ -1,22 +1,22 @@
 package uk.sse.directory.storage;
 
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Locale;
 import uk.sse.contracts.directory.PublishedItems;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
 import uk.sse.kernel.dynamo.Items;
-
-import java.text.Normalizer;
-import java.time.LocalDate;
-import java.util.Locale;
 
 /** Register entries, indexed by the start of their name nationally (gsi1) and within their LA (gsi2). */
 final class SchoolItems {
 
     /** Published state (other functions mirror it): its entity and sort key are the contract's. */
     static final String ENTITY = PublishedItems.Kind.SCHOOL.entity();
+
     static final String PROFILE = PublishedItems.Kind.SCHOOL.sortKey();
 
-    private SchoolItems() { }
+    private SchoolItems() {}
 
     static String pk(String urn) {
         return "SCHOOL#" + urn;
@@ -24,8 +24,11 @@ final class SchoolItems {
 
     /** Lower case, accents and punctuation gone, a leading "the" dropped: "The Aldgate School" is found by "aldg". */
     static String searchable(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ")
+                .strip();
         return plain.startsWith("the ") ? plain.substring(4) : plain;
     }
 
@@ -42,34 +45,61 @@ final class SchoolItems {
 
     static SchoolStore.Stored stored(Items i) {
         String change = i.s("lastChange");
-        return new SchoolStore.Stored(school(i), i.s("lastImport"), change == null ? null : SchoolStore.Change.valueOf(change));
+        return new SchoolStore.Stored(
+                school(i), i.s("lastImport"), change == null ? null : SchoolStore.Change.valueOf(change));
     }
 
     static Items item(School s) {
         String searchable = searchable(s.name());
         return Items.builder()
-                .s(DirectoryTable.PK, pk(s.urn())).s(DirectoryTable.SK, PROFILE).s("entity", ENTITY)
-                .s(DirectoryTable.GSI1_PK, initialKey(searchable)).s(DirectoryTable.GSI1_SK, searchable + "#" + s.urn())
+                .s(DirectoryTable.PK, pk(s.urn()))
+                .s(DirectoryTable.SK, PROFILE)
+                .s("entity", ENTITY)
+                .s(DirectoryTable.GSI1_PK, initialKey(searchable))
+                .s(DirectoryTable.GSI1_SK, searchable + "#" + s.urn())
                 .s(DirectoryTable.GSI2_PK, "LA#" + (s.laCode() == null ? "unknown" : s.laCode()))
                 .s(DirectoryTable.GSI2_SK, searchable + "#" + s.urn())
-                .s("urn", s.urn()).s("name", s.name()).s("laCode", s.laCode()).s("laName", s.laName())
-                .s("type", s.type()).s("status", s.status()).s("phase", s.phase())
-                .n("statutoryLowAge", s.statutoryLowAge()).n("statutoryHighAge", s.statutoryHighAge())
-                .n("pupils", s.pupils()).n("percentageFsm", s.percentageFsm())
-                .s("street", s.street()).s("locality", s.locality()).s("town", s.town()).s("postcode", s.postcode())
-                .s("website", s.website()).s("region", s.region())
-                .n("easting", s.easting()).n("northing", s.northing())
-                .n("lat", s.latitude()).n("lon", s.longitude())
+                .s("urn", s.urn())
+                .s("name", s.name())
+                .s("laCode", s.laCode())
+                .s("laName", s.laName())
+                .s("type", s.type())
+                .s("status", s.status())
+                .s("phase", s.phase())
+                .n("statutoryLowAge", s.statutoryLowAge())
+                .n("statutoryHighAge", s.statutoryHighAge())
+                .n("pupils", s.pupils())
+                .n("percentageFsm", s.percentageFsm())
+                .s("street", s.street())
+                .s("locality", s.locality())
+                .s("town", s.town())
+                .s("postcode", s.postcode())
+                .s("website", s.website())
+                .s("region", s.region())
+                .n("easting", s.easting())
+                .n("northing", s.northing())
+                .n("lat", s.latitude())
+                .n("lon", s.longitude())
                 .s("trustCode", s.trust() == null ? null : s.trust().code())
                 .s("trustName", s.trust() == null ? null : s.trust().name())
-                .s("federationCode", s.federation() == null ? null : s.federation().code())
-                .s("federationName", s.federation() == null ? null : s.federation().name())
+                .s(
+                        "federationCode",
+                        s.federation() == null ? null : s.federation().code())
+                .s(
+                        "federationName",
+                        s.federation() == null ? null : s.federation().name())
                 .s("urbanRural", s.urbanRural())
                 .s("ofstedRating", s.ofsted() == null ? null : s.ofsted().rating())
-                .s("ofstedLastInspection", s.ofsted() == null ? null : text(s.ofsted().lastInspection()))
+                .s(
+                        "ofstedLastInspection",
+                        s.ofsted() == null ? null : text(s.ofsted().lastInspection()))
                 .s("resourcedProvisionType", s.send() == null ? null : s.send().resourcedProvisionType())
-                .n("resourcedProvisionOnRoll", s.send() == null ? null : s.send().resourcedProvisionOnRoll())
-                .n("resourcedProvisionCapacity", s.send() == null ? null : s.send().resourcedProvisionCapacity())
+                .n(
+                        "resourcedProvisionOnRoll",
+                        s.send() == null ? null : s.send().resourcedProvisionOnRoll())
+                .n(
+                        "resourcedProvisionCapacity",
+                        s.send() == null ? null : s.send().resourcedProvisionCapacity())
                 .n("senUnitOnRoll", s.send() == null ? null : s.send().senUnitOnRoll())
                 .n("senUnitCapacity", s.send() == null ? null : s.send().senUnitCapacity())
                 .s("closedOn", text(s.closedOn()));
@@ -84,23 +114,49 @@ final class SchoolItems {
     }
 
     static School school(Items i) {
-        return new School(i.s("urn"), i.s("name"), i.s("laCode"), i.s("laName"), i.s("type"), i.s("status"), i.s("phase"),
-                i.i("statutoryLowAge"), i.i("statutoryHighAge"), i.i("pupils"), i.d("percentageFsm"),
-                i.s("street"), i.s("locality"), i.s("town"), i.s("postcode"), i.s("website"), i.s("region"),
-                i.i("easting"), i.i("northing"), i.d("lat"), i.d("lon"),
-                i.s("trustCode") == null && i.s("trustName") == null ? null : new School.Trust(i.s("trustCode"), i.s("trustName")),
-                i.s("federationCode") == null && i.s("federationName") == null ? null
+        return new School(
+                i.s("urn"),
+                i.s("name"),
+                i.s("laCode"),
+                i.s("laName"),
+                i.s("type"),
+                i.s("status"),
+                i.s("phase"),
+                i.i("statutoryLowAge"),
+                i.i("statutoryHighAge"),
+                i.i("pupils"),
+                i.d("percentageFsm"),
+                i.s("street"),
+                i.s("locality"),
+                i.s("town"),
+                i.s("postcode"),
+                i.s("website"),
+                i.s("region"),
+                i.i("easting"),
+                i.i("northing"),
+                i.d("lat"),
+                i.d("lon"),
+                i.s("trustCode") == null && i.s("trustName") == null
+                        ? null
+                        : new School.Trust(i.s("trustCode"), i.s("trustName")),
+                i.s("federationCode") == null && i.s("federationName") == null
+                        ? null
                         : new School.Federation(i.s("federationCode"), i.s("federationName")),
                 i.s("urbanRural"),
-                i.s("ofstedRating") == null && i.s("ofstedLastInspection") == null ? null
+                i.s("ofstedRating") == null && i.s("ofstedLastInspection") == null
+                        ? null
                         : new School.Ofsted(i.s("ofstedRating"), day(i.s("ofstedLastInspection"))),
                 send(i),
                 day(i.s("closedOn")));
     }
 
     private static School.SendProvision send(Items i) {
-        School.SendProvision send = new School.SendProvision(i.s("resourcedProvisionType"), i.i("resourcedProvisionOnRoll"),
-                i.i("resourcedProvisionCapacity"), i.i("senUnitOnRoll"), i.i("senUnitCapacity"));
+        School.SendProvision send = new School.SendProvision(
+                i.s("resourcedProvisionType"),
+                i.i("resourcedProvisionOnRoll"),
+                i.i("resourcedProvisionCapacity"),
+                i.i("senUnitOnRoll"),
+                i.i("senUnitCapacity"));
         return send.equals(new School.SendProvision(null, null, null, null, null)) ? null : send;
     }
 }

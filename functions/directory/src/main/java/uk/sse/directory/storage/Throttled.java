@@ -1,21 +1,20 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
-import uk.sse.kernel.dynamo.StoreBusy;
-import uk.sse.kernel.retry.Backoff;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import uk.sse.kernel.dynamo.StoreBusy;
+import uk.sse.kernel.retry.Backoff;
 
 /**
  * Calls to the table that back off while it sheds load: a throttling error, or a batch answered with unprocessed
@@ -54,10 +53,14 @@ public class Throttled {
     /** Puts and deletes in DynamoDB's batches of 25, each sent until the table has taken all of it. */
     public void writeAll(DynamoDbClient client, String table, List<WriteRequest> writes) {
         for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
-            Map<String, List<WriteRequest>> request = Map.of(table, new ArrayList<>(writes.subList(from, Math.min(from + WRITE_BATCH, writes.size()))));
+            Map<String, List<WriteRequest>> request =
+                    Map.of(table, new ArrayList<>(writes.subList(from, Math.min(from + WRITE_BATCH, writes.size()))));
             untilDone(request, ask -> {
                 BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(ask));
-                return response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty() ? response.unprocessedItems() : null;
+                return response.hasUnprocessedItems()
+                                && !response.unprocessedItems().isEmpty()
+                        ? response.unprocessedItems()
+                        : null;
             });
         }
     }
@@ -78,9 +81,11 @@ public class Throttled {
     }
 
     static boolean throttling(DynamoDbException e) {
-        return e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
+        return e instanceof ProvisionedThroughputExceededException
+                || e instanceof RequestLimitExceededException
                 || e.isThrottlingException()
-                || (e.awsErrorDetails() != null && "ThrottlingException".equals(e.awsErrorDetails().errorCode()));
+                || (e.awsErrorDetails() != null
+                        && "ThrottlingException".equals(e.awsErrorDetails().errorCode()));
     }
 
     private static void pause(int failures) {

@@ -17,6 +17,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import uk.sse.directory.application.KeepAreas;
 import uk.sse.directory.model.DirectoryArea;
 import uk.sse.kernel.http.ETags;
@@ -26,10 +29,6 @@ import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.ServiceScope;
 import uk.sse.kernel.outcome.Outcome;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /** The register of areas (decision 0082): LAs, trusts, partnerships and hubs, with their membership rules and settings. */
 @Controller("/areas")
@@ -53,8 +52,11 @@ public class AreaController {
     /** One area: defined, or an LA's (three digits), with its version as the ETag to change it with. */
     @Get("/{id}")
     @AdmitsServices(ServiceScope.DIRECTORY_READ)
-    public HttpResponse<?> one(@PathVariable @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String id) {
-        return Responses.of(areas.find(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("area " + id)), AreaController::withETag);
+    public HttpResponse<?> one(
+            @PathVariable @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String id) {
+        return Responses.of(
+                areas.find(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("area " + id)),
+                AreaController::withETag);
     }
 
     /**
@@ -63,19 +65,26 @@ public class AreaController {
      * has a letter in it. Only the registrar changes an area's kind.
      */
     @Put("/{id}")
-    public HttpResponse<?> define(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String id,
-                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid AreaBody body) {
+    public HttpResponse<?> define(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+            @Body @Valid AreaBody body) {
         Optional<Long> version = Optional.empty();
         if (ifMatch != null) {
             OptionalLong read = ETags.versionOf(ifMatch);
             if (read.isEmpty()) {
-                return uk.sse.kernel.problem.Problems.preconditionRequired("send If-Match with the ETag you last read, or none to define a new area");
+                return uk.sse.kernel.problem.Problems.preconditionRequired(
+                        "send If-Match with the ETag you last read, or none to define a new area");
             }
             version = Optional.of(read.getAsLong());
         }
         boolean isNew = version.isEmpty();
-        return Responses.of(areas.define(caller, id, version, body.draft()),
-                a -> withETag(a).status(isNew ? HttpStatus.CREATED : HttpStatus.OK).header(HttpHeaders.LOCATION, "/areas/" + a.id()));
+        return Responses.of(
+                areas.define(caller, id, version, body.draft()),
+                a -> withETag(a)
+                        .status(isNew ? HttpStatus.CREATED : HttpStatus.OK)
+                        .header(HttpHeaders.LOCATION, "/areas/" + a.id()));
     }
 
     private static MutableHttpResponse<?> withETag(DirectoryArea a) {
@@ -84,12 +93,26 @@ public class AreaController {
 
     /** An area as the API answers it; {@code version} 0 for one only configured or an LA's not defined. */
     @Serdeable
-    public record AreaView(String id, String name, String kind, List<String> laCodes, List<String> trustCodes, List<String> urns,
-                           boolean schoolsRaiseRequests, long version) {
+    public record AreaView(
+            String id,
+            String name,
+            String kind,
+            List<String> laCodes,
+            List<String> trustCodes,
+            List<String> urns,
+            boolean schoolsRaiseRequests,
+            long version) {
         static AreaView of(DirectoryArea a) {
             var r = a.area().rules();
-            return new AreaView(a.id(), a.area().name(), a.area().kind().name(), r.laCodes().stream().sorted().toList(),
-                    r.trustCodes().stream().sorted().toList(), r.urns().stream().sorted().toList(), a.schoolsRaiseRequests(), a.version());
+            return new AreaView(
+                    a.id(),
+                    a.area().name(),
+                    a.area().kind().name(),
+                    r.laCodes().stream().sorted().toList(),
+                    r.trustCodes().stream().sorted().toList(),
+                    r.urns().stream().sorted().toList(),
+                    a.schoolsRaiseRequests(),
+                    a.version());
         }
     }
 }

@@ -9,9 +9,12 @@ import jakarta.validation.constraints.Size;
 import uk.sse.directory.model.Contact;
 
 @Serdeable
-public record ContactBody(@NotBlank @Size(max = 120) String name,
-                          @NotBlank @Email @Size(max = 254) String email,
-                          @Nullable @Size(max = 40) @Pattern(regexp = "[0-9 +()-]{6,40}", message = "must be a telephone number") String phone) {
+public record ContactBody(
+        @NotBlank @Size(max = 120) String name,
+        @NotBlank @Email @Size(max = 254) String email,
+
+        @Nullable @Size(max = 40) @Pattern(regexp = "[0-9 +()-]{6,40}", message = "must be a telephone number")
+        String phone) {
 
     Contact toContact() {
         return new Contact(name.strip(), email.strip(), phone);

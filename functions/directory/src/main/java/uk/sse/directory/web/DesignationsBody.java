@@ -3,9 +3,8 @@ package uk.sse.directory.web;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import uk.sse.directory.model.Designation;
-
 import java.util.List;
+import uk.sse.directory.model.Designation;
 
 /** The provider's claimed designations an assurer has checked and found to hold (none: every claim unverified). */
 @Serdeable

@@ -15,14 +15,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
 import uk.sse.directory.application.ErasePerson;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Subjects;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * A person's records in the admin's area's offers and providers (docs/data-protection.md, decision 0104), under
@@ -42,33 +41,53 @@ public class PersonController {
 
     /** Nothing to say: the path names the person. An empty object, or no body. */
     @Serdeable
-    public record ErasureBody() { }
+    public record ErasureBody() {}
 
     @Serdeable
-    public record Action(String action, Instant at, String reason) { }
+    public record Action(String action, Instant at, String reason) {}
 
     @Serdeable
-    public record OfferMention(String offerId, String title, String providerName, String status, List<Action> actions,
-                               List<String> texts) { }
+    public record OfferMention(
+            String offerId,
+            String title,
+            String providerName,
+            String status,
+            List<Action> actions,
+            List<String> texts) {}
 
     @Serdeable
-    public record ProviderMention(String providerId, String name, List<String> texts) { }
+    public record ProviderMention(String providerId, String name, List<String> texts) {}
 
     @Serdeable
-    public record Export(String subject, String area, List<OfferMention> offers, List<ProviderMention> providers) { }
+    public record Export(String subject, String area, List<OfferMention> offers, List<ProviderMention> providers) {}
 
     @Serdeable
-    public record Erased(String area, String tombstone, int offers, int versions, int events, int providers) { }
+    public record Erased(String area, String tombstone, int offers, int versions, int events, int providers) {}
 
     /** Every offer and provider of the area the person stands in, what they did and what of them it holds in words. */
     @Get("/{subject}")
-    public HttpResponse<?> export(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
-                                  @Nullable @QueryValue @Email @Size(max = 254) String email) {
-        return Responses.ok(people.export(caller, subject, email).map(e -> new Export(e.subject(), e.area(),
-                e.offers().stream().map(o -> new OfferMention(o.offerId(), o.title(), o.providerName(), o.status().name(),
-                        o.actions().stream().map(a -> new Action(a.action().name(), a.at(), a.reason())).toList(), o.texts())).toList(),
-                e.providers().stream().map(p -> new ProviderMention(p.providerId(), p.name(), p.texts())).toList())));
+    public HttpResponse<?> export(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+            @Nullable @QueryValue @Email @Size(max = 254) String email) {
+        return Responses.ok(people.export(caller, subject, email)
+                .map(e -> new Export(
+                        e.subject(),
+                        e.area(),
+                        e.offers().stream()
+                                .map(o -> new OfferMention(
+                                        o.offerId(),
+                                        o.title(),
+                                        o.providerName(),
+                                        o.status().name(),
+                                        o.actions().stream()
+                                                .map(a -> new Action(a.action().name(), a.at(), a.reason()))
+                                                .toList(),
+                                        o.texts()))
+                                .toList(),
+                        e.providers().stream()
+                                .map(p -> new ProviderMention(p.providerId(), p.name(), p.texts()))
+                                .toList())));
     }
 
     /**
@@ -77,11 +96,12 @@ public class PersonController {
      * versions and designations stay. Safe to repeat: a second erasure finds nothing.
      */
     @Post("/{subject}/erasure")
-    public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
-                                 @Nullable @Body ErasureBody body,
-                                 @Nullable @QueryValue @Email @Size(max = 254) String email) {
-        return Responses.ok(people.erase(caller, subject, email).map(e -> new Erased(e.area(), e.tombstone(), e.offers(),
-                e.versions(), e.events(), e.providers())));
+    public HttpResponse<?> erase(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+            @Nullable @Body ErasureBody body,
+            @Nullable @QueryValue @Email @Size(max = 254) String email) {
+        return Responses.ok(people.erase(caller, subject, email)
+                .map(e -> new Erased(e.area(), e.tombstone(), e.offers(), e.versions(), e.events(), e.providers())));
     }
 }

@@ -1,6 +1,5 @@
 package uk.sse.directory.web;
 
-import uk.sse.kernel.paging.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +18,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.OptionalLong;
 import uk.sse.directory.application.DirectoryPolicy;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.application.RegisterProvider;
@@ -29,10 +30,8 @@ import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.paging.Paging;
 import uk.sse.kernel.problem.Problems;
-
-import java.util.OptionalLong;
-import java.util.List;
 
 /** Organisations that offer support. */
 @Controller("/providers")
@@ -52,25 +51,35 @@ public class ProviderController {
 
     @Post
     public HttpResponse<?> register(@Authenticated Caller caller, @Body @Valid ProviderBody body) {
-        return Responses.of(register.register(caller, body.toDraft()), r -> withETag(caller, r.provider())
-                .status(r.replayed() ? HttpStatus.OK : HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/providers/" + r.provider().id()));
+        return Responses.of(
+                register.register(caller, body.toDraft()),
+                r -> withETag(caller, r.provider())
+                        .status(r.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                        .header(
+                                HttpHeaders.LOCATION,
+                                "/providers/" + r.provider().id()));
     }
 
     @Get("/{id}")
-    public HttpResponse<?> one(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
-        return Responses.of(providers.find(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("provider " + id)),
+    public HttpResponse<?> one(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id) {
+        return Responses.of(
+                providers.find(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("provider " + id)),
                 p -> withETag(caller, p));
     }
 
     @Put("/{id}")
-    public HttpResponse<?> revise(@Authenticated Caller caller, @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
-                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid ProviderBody body) {
+    public HttpResponse<?> revise(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+            @Body @Valid ProviderBody body) {
         OptionalLong version = ETags.versionOf(ifMatch);
         if (version.isEmpty()) {
             return Problems.preconditionRequired("send If-Match with the ETag you last read");
         }
-        return Responses.of(revise.revise(caller, id, version.getAsLong(), body.toDraft()),
-                p -> withETag(caller, p));
+        return Responses.of(revise.revise(caller, id, version.getAsLong(), body.toDraft()), p -> withETag(caller, p));
     }
 
     /**
@@ -78,14 +87,18 @@ public class ProviderController {
      * only those are shown on its offers and weighed by search. An assurer never verifies their own organisation's.
      */
     @Put("/{id}/designations")
-    public HttpResponse<?> verifyDesignations(@Authenticated Caller caller,
-                                              @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
-                                              @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid DesignationsBody body) {
+    public HttpResponse<?> verifyDesignations(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+            @Body @Valid DesignationsBody body) {
         OptionalLong version = ETags.versionOf(ifMatch);
         if (version.isEmpty()) {
             return Problems.preconditionRequired("send If-Match with the ETag you last read");
         }
-        return Responses.of(revise.verifyDesignations(caller, id, version.getAsLong(), body.verifiedList()), p -> withETag(caller, p));
+        return Responses.of(
+                revise.verifyDesignations(caller, id, version.getAsLong(), body.verifiedList()),
+                p -> withETag(caller, p));
     }
 
     /**
@@ -94,30 +107,36 @@ public class ProviderController {
      * {@code refusedDesignations}, until the provider claims the designation again.
      */
     @Post("/{id}/designations/refusals")
-    public HttpResponse<?> refuseDesignation(@Authenticated Caller caller,
-                                             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
-                                             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid RefusalBody body) {
+    public HttpResponse<?> refuseDesignation(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+            @Body @Valid RefusalBody body) {
         OptionalLong version = ETags.versionOf(ifMatch);
         if (version.isEmpty()) {
             return Problems.preconditionRequired("send If-Match with the ETag you last read");
         }
-        return Responses.of(revise.refuseDesignation(caller, id, version.getAsLong(), body.designation(), body.reason()),
+        return Responses.of(
+                revise.refuseDesignation(caller, id, version.getAsLong(), body.designation(), body.reason()),
                 p -> withETag(caller, p));
     }
 
     @Get
-    public HttpResponse<?> inArea(@Authenticated Caller caller,
-                                  @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
-                                  @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
-                                  @Nullable @QueryValue String cursor) {
+    public HttpResponse<?> inArea(
+            @Authenticated Caller caller,
+            @QueryValue @Pattern(regexp = Patterns.AREA, message = Patterns.AREA_MESSAGE) String area,
+            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+            @Nullable @QueryValue String cursor) {
         return Responses.ok(Paging.page(limit, cursor).map(page -> providers.inArea(area, page)));
     }
 
     private static MutableHttpResponse<?> withETag(Caller caller, Provider p) {
-        return HttpResponse.ok(new ProviderView(p, DirectoryPolicy.allowedActions(caller, p))).header(HttpHeaders.ETAG, ETags.of(p.version()));
+        return HttpResponse.ok(new ProviderView(p, DirectoryPolicy.allowedActions(caller, p)))
+                .header(HttpHeaders.ETAG, ETags.of(p.version()));
     }
 
     /** A provider as one caller reads it, with what this caller may do to it now ({@code allowedActions}). */
     @io.micronaut.serde.annotation.Serdeable
-    record ProviderView(@com.fasterxml.jackson.annotation.JsonUnwrapped Provider provider, List<String> allowedActions) { }
+    record ProviderView(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped Provider provider, List<String> allowedActions) {}
 }

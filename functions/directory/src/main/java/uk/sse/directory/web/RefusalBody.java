@@ -8,4 +8,6 @@ import uk.sse.directory.model.Designation;
 
 /** An assurer refuses one claimed designation, saying why (the provider reads it). */
 @Serdeable
-public record RefusalBody(@NotNull Designation designation, @NotBlank @Size(max = 2000) String reason) { }
+public record RefusalBody(
+        @NotNull Designation designation,
+        @NotBlank @Size(max = 2000) String reason) {}

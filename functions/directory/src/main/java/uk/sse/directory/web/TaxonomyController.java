@@ -5,10 +5,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Collection;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.taxonomy.Term;
-
-import java.util.Collection;
 
 /** The areas of support, with stable codes and parents. */
 @Controller("/taxonomy")

@@ -1,14 +1,13 @@
 package uk.sse.directory.imports;
 
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults a real table and a real Lambda produce and DynamoDB Local does not, injected into the function's DynamoDB
@@ -66,7 +65,9 @@ public class Faults implements ExecutionInterceptor {
         int every = THROTTLE_EVERY.get();
         if (every > 0 && n % every == 0) {
             THROTTLED.incrementAndGet();
-            throw ProvisionedThroughputExceededException.builder().message("injected: throughput exceeded").build();
+            throw ProvisionedThroughputExceededException.builder()
+                    .message("injected: throughput exceeded")
+                    .build();
         }
         int kill = KILL_AFTER.get();
         if (kill >= 0 && write && n > kill) {

@@ -1,12 +1,8 @@
 package uk.sse.directory.imports;
 
-import io.micronaut.context.ApplicationContext;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.sse.directory.storage.DirectoryTable;
-import uk.sse.testing.Api;
-import uk.sse.testing.Polling;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.ApplicationContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +12,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.directory.storage.DirectoryTable;
+import uk.sse.testing.Api;
+import uk.sse.testing.Polling;
 
 /** What the import tests do as the registrar would: ask for an upload, send the file, follow the job. */
 final class ImportJobs {
@@ -63,8 +62,11 @@ final class ImportJobs {
 
     /** The job once it has finished. */
     Map<String, Object> finished(String id, Duration deadline) throws Exception {
-        Api.Reply done = Polling.until(() -> api.get("/schools/imports/" + id, registrar),
-                r -> r.status() != 200 || List.of("SUCCEEDED", "FAILED").contains(r.map().get("status")), deadline);
+        Api.Reply done = Polling.until(
+                () -> api.get("/schools/imports/" + id, registrar),
+                r -> r.status() != 200
+                        || List.of("SUCCEEDED", "FAILED").contains(r.map().get("status")),
+                deadline);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         return done.map();
     }
@@ -85,7 +87,9 @@ final class ImportJobs {
         String table = context.getBean(DirectoryTable.class).name();
         Map<String, Map<String, AttributeValue>> schools = new HashMap<>();
         client.scanPaginator(b -> {
-                    b.tableName(table).filterExpression("entity = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SCHOOL")));
+                    b.tableName(table)
+                            .filterExpression("entity = :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SCHOOL")));
                     if (attributes != null) {
                         b.projectionExpression(attributes);
                         if (attributes.contains("#n")) {
@@ -93,22 +97,31 @@ final class ImportJobs {
                         }
                     }
                 })
-                .items().forEach(item -> schools.put(item.get("urn").s(), item));
+                .items()
+                .forEach(item -> schools.put(item.get("urn").s(), item));
         return schools;
     }
 
     /** One school's item as stored. */
     static Map<String, AttributeValue> item(ApplicationContext context, String urn) {
-        return context.getBean(DynamoDbClient.class).getItem(b -> b.tableName(context.getBean(DirectoryTable.class).name())
-                .key(Map.of("pk", AttributeValue.fromS("SCHOOL#" + urn), "sk", AttributeValue.fromS("PROFILE")))).item();
+        return context.getBean(DynamoDbClient.class)
+                .getItem(b -> b.tableName(context.getBean(DirectoryTable.class).name())
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("SCHOOL#" + urn), "sk", AttributeValue.fromS("PROFILE"))))
+                .item();
     }
 
     /** The events of a type in the table. */
     static List<Map<String, AttributeValue>> events(ApplicationContext context, String type) {
         DynamoDbClient client = context.getBean(DynamoDbClient.class);
         String table = context.getBean(DirectoryTable.class).name();
-        return client.scanPaginator(b -> b.tableName(table).filterExpression("entity = :e AND eventType = :t")
-                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS("EVENT"), ":t", AttributeValue.fromS(type))))
-                .items().stream().toList();
+        return client
+                .scanPaginator(b -> b.tableName(table)
+                        .filterExpression("entity = :e AND eventType = :t")
+                        .expressionAttributeValues(
+                                Map.of(":e", AttributeValue.fromS("EVENT"), ":t", AttributeValue.fromS(type))))
+                .items()
+                .stream()
+                .toList();
     }
 }

@@ -1,27 +1,25 @@
 package uk.sse.directory.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.sse.directory.web.LambdaTest;
-import uk.sse.engines.DynamoDbLocalEngine;
-import uk.sse.testing.TableProperties;
-import uk.sse.kernel.identity.Role;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.directory.web.LambdaTest;
+import uk.sse.engines.DynamoDbLocalEngine;
+import uk.sse.kernel.identity.Role;
 import uk.sse.testing.GiasFiles;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import uk.sse.testing.TableProperties;
 
 /**
  * The whole register at national scale: a 50,000-row file with GIAS's full 140-column header (the sample's 2,647 real
@@ -38,7 +36,8 @@ class NationalRegisterImportTest extends LambdaTest {
      */
     static DynamoDbLocalEngine dynamo;
 
-    @Inject ApplicationContext context;
+    @Inject
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -49,6 +48,7 @@ class NationalRegisterImportTest extends LambdaTest {
         }
         return TableProperties.fresh(dynamo.endpoint().toString(), "sse.directory.table-name", "directory", getClass());
     }
+
     Path file;
     ImportJobs imports;
     Map<String, String> expectedNames = new HashMap<>();
@@ -56,7 +56,11 @@ class NationalRegisterImportTest extends LambdaTest {
     @BeforeAll
     void makeTheFile() throws Exception {
         file = Files.createTempFile("edubasealldata", ".csv");
-        GiasFiles.write(file, ROWS, ImportJobs.sample(), row -> expectedNames.put(row.get("URN"), row.get("EstablishmentName")));
+        GiasFiles.write(
+                file,
+                ROWS,
+                ImportJobs.sample(),
+                row -> expectedNames.put(row.get("URN"), row.get("EstablishmentName")));
         imports = new ImportJobs(api, fixtures.token(Role.REGISTRAR, null, null));
     }
 
@@ -72,9 +76,14 @@ class NationalRegisterImportTest extends LambdaTest {
 
         Map<String, Object> first = imports.finished(imports.upload(file, "WHOLE"), Duration.ofMinutes(8));
         assertThat(first.get("status")).as(first.toString()).isEqualTo("SUCCEEDED");
-        assertThat(ImportJobs.counts(first)).containsEntry("read", ROWS).containsEntry("created", ROWS)
-                .containsEntry("updated", 0).containsEntry("unchanged", 0).containsEntry("rejected", 0)
-                .containsEntry("closed", 0).containsEntry("moved", 0);
+        assertThat(ImportJobs.counts(first))
+                .containsEntry("read", ROWS)
+                .containsEntry("created", ROWS)
+                .containsEntry("updated", 0)
+                .containsEntry("unchanged", 0)
+                .containsEntry("rejected", 0)
+                .containsEntry("closed", 0)
+                .containsEntry("moved", 0);
 
         Map<String, Map<String, AttributeValue>> register = ImportJobs.register(context, "urn, #n, lastImport");
         Map<String, String> names = new HashMap<>();
@@ -89,17 +98,27 @@ class NationalRegisterImportTest extends LambdaTest {
         assertThat(generated.get("urbanRural").s()).isEqualTo("(England/Wales) Urban city and town");
         assertThat(generated.get("pupils").n()).isEqualTo("76");
         // head teachers never stored: every head column of the file holds a canary
-        for (String urn : List.of("100000", GiasFiles.generatedUrn(0), GiasFiles.generatedUrn(26), GiasFiles.generatedUrn(47_352))) {
-            assertThat(ImportJobs.item(context, urn).toString()).as(urn).doesNotContain(GiasFiles.HEAD_CANARY).contains(urn);
+        for (String urn : List.of(
+                "100000", GiasFiles.generatedUrn(0), GiasFiles.generatedUrn(26), GiasFiles.generatedUrn(47_352))) {
+            assertThat(ImportJobs.item(context, urn).toString())
+                    .as(urn)
+                    .doesNotContain(GiasFiles.HEAD_CANARY)
+                    .contains(urn);
         }
 
         String firstId = (String) first.get("id");
         Map<String, Object> again = imports.finished(imports.upload(file, "WHOLE"), Duration.ofMinutes(8));
         assertThat(again.get("status")).isEqualTo("SUCCEEDED");
-        assertThat(ImportJobs.counts(again)).containsEntry("read", ROWS).containsEntry("unchanged", ROWS)
-                .containsEntry("created", 0).containsEntry("updated", 0).containsEntry("closed", 0);
+        assertThat(ImportJobs.counts(again))
+                .containsEntry("read", ROWS)
+                .containsEntry("unchanged", ROWS)
+                .containsEntry("created", 0)
+                .containsEntry("updated", 0)
+                .containsEntry("closed", 0);
         Map<String, Map<String, AttributeValue>> after = ImportJobs.register(context, "urn, lastImport");
         assertThat(after.keySet()).isEqualTo(expectedNames.keySet());
-        assertThat(after.values()).as("no school written again").allSatisfy(item -> assertThat(item.get("lastImport").s()).isEqualTo(firstId));
+        assertThat(after.values())
+                .as("no school written again")
+                .allSatisfy(item -> assertThat(item.get("lastImport").s()).isEqualTo(firstId));
     }
 }

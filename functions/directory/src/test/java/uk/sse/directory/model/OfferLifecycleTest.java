@@ -1,13 +1,5 @@
 package uk.sse.directory.model;
 
-import org.junit.jupiter.api.Test;
-import uk.sse.directory.model.OfferLifecycle.Move;
-import uk.sse.directory.model.OfferLifecycle.Request;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sse.directory.model.AssuranceAction.APPROVE;
 import static uk.sse.directory.model.AssuranceAction.EDIT;
@@ -16,6 +8,13 @@ import static uk.sse.directory.model.AssuranceAction.REQUEST_CHANGES;
 import static uk.sse.directory.model.AssuranceAction.SUBMIT;
 import static uk.sse.directory.model.AssuranceAction.SUSPEND;
 import static uk.sse.directory.model.AssuranceAction.WITHDRAW;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.model.OfferLifecycle.Move;
+import uk.sse.directory.model.OfferLifecycle.Request;
 
 /** The main paths through assurance, step by step. The properties are in {@link OfferLifecyclePropertyTest}. */
 class OfferLifecycleTest {
@@ -59,8 +58,9 @@ class OfferLifecycleTest {
         assertThat(approved.updatedAt()).isEqualTo(MONDAY);
         assertThat(approved.createdAt()).isEqualTo(Offers.CREATED);
         assertThat(approved.history()).extracting(AssuranceRecord::action).containsExactly(SUBMIT, APPROVE);
-        assertThat(approved.history().get(1)).isEqualTo(new AssuranceRecord(MONDAY, "assurer-1", APPROVE,
-                OfferStatus.SUBMITTED, OfferStatus.APPROVED, null, review, 3));
+        assertThat(approved.history().get(1))
+                .isEqualTo(new AssuranceRecord(
+                        MONDAY, "assurer-1", APPROVE, OfferStatus.SUBMITTED, OfferStatus.APPROVED, null, review, 3));
 
         assertThat(approved.visibleToAdvisers(TODAY)).isTrue();
         assertThat(approved.visibleToAdvisers(review)).isTrue();
@@ -116,25 +116,37 @@ class OfferLifecycleTest {
     void aWithdrawnOfferCanBeGivenNothing() {
         Offer withdrawn = made(Offers.draft(), ask(WITHDRAW));
         for (AssuranceAction action : AssuranceAction.values()) {
-            assertThat(OfferLifecycle.apply(withdrawn, new Request(action, "x", MONDAY, "why", TODAY.plusDays(10),
-                    Offers.content().build()))).isEqualTo(new Move.Refused("an offer that is WITHDRAWN cannot be given " + action, List.of()));
+            assertThat(OfferLifecycle.apply(
+                            withdrawn,
+                            new Request(
+                                    action,
+                                    "x",
+                                    MONDAY,
+                                    "why",
+                                    TODAY.plusDays(10),
+                                    Offers.content().build())))
+                    .isEqualTo(new Move.Refused("an offer that is WITHDRAWN cannot be given " + action, List.of()));
         }
     }
 
     @Test
     void aRefusalSaysWhatTheOfferCanBeGiven() {
         Move move = OfferLifecycle.apply(Offers.draft(), approve(TODAY.plusDays(10)));
-        assertThat(move).isEqualTo(new Move.Refused("an offer that is DRAFT cannot be given APPROVE",
-                List.of("SUBMIT", "EDIT", "WITHDRAW")));
+        assertThat(move)
+                .isEqualTo(new Move.Refused(
+                        "an offer that is DRAFT cannot be given APPROVE", List.of("SUBMIT", "EDIT", "WITHDRAW")));
     }
 
     @Test
     void anApprovalNeedsAReviewDateFromTomorrowToThreeYearsAhead() {
         Offer submitted = made(Offers.draft(), ask(SUBMIT));
-        assertThat(OfferLifecycle.apply(submitted, approve(null))).isInstanceOf(Move.Incomplete.class)
-                .extracting(m -> ((Move.Incomplete) m).field()).isEqualTo("reviewDate");
+        assertThat(OfferLifecycle.apply(submitted, approve(null)))
+                .isInstanceOf(Move.Incomplete.class)
+                .extracting(m -> ((Move.Incomplete) m).field())
+                .isEqualTo("reviewDate");
         assertThat(OfferLifecycle.apply(submitted, approve(TODAY))).isInstanceOf(Move.Incomplete.class);
-        assertThat(OfferLifecycle.apply(submitted, approve(TODAY.plusYears(3).plusDays(1)))).isInstanceOf(Move.Incomplete.class);
+        assertThat(OfferLifecycle.apply(submitted, approve(TODAY.plusYears(3).plusDays(1))))
+                .isInstanceOf(Move.Incomplete.class);
         assertThat(made(submitted, approve(TODAY.plusDays(1))).reviewDate()).isEqualTo(TODAY.plusDays(1));
         assertThat(made(submitted, approve(TODAY.plusYears(3))).reviewDate()).isEqualTo(TODAY.plusYears(3));
     }
@@ -154,9 +166,12 @@ class OfferLifecycleTest {
     void decisionsAgainstTheProviderMustSayWhy() {
         Offer submitted = made(Offers.draft(), ask(SUBMIT));
         for (String blank : new String[] {null, "", "   \t"}) {
-            assertThat(OfferLifecycle.apply(submitted, decide(REJECT, blank))).isInstanceOf(Move.Incomplete.class)
-                    .extracting(m -> ((Move.Incomplete) m).field()).isEqualTo("reason");
-            assertThat(OfferLifecycle.apply(submitted, decide(REQUEST_CHANGES, blank))).isInstanceOf(Move.Incomplete.class);
+            assertThat(OfferLifecycle.apply(submitted, decide(REJECT, blank)))
+                    .isInstanceOf(Move.Incomplete.class)
+                    .extracting(m -> ((Move.Incomplete) m).field())
+                    .isEqualTo("reason");
+            assertThat(OfferLifecycle.apply(submitted, decide(REQUEST_CHANGES, blank)))
+                    .isInstanceOf(Move.Incomplete.class);
         }
         Offer approved = made(submitted, approve(TODAY.plusDays(5)));
         assertThat(OfferLifecycle.apply(approved, decide(SUSPEND, " "))).isInstanceOf(Move.Incomplete.class);

@@ -1,5 +1,10 @@
 package uk.sse.directory.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -12,18 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import uk.sse.kernel.outcome.Outcome.Violation;
 import uk.sse.kernel.taxonomy.Taxonomy;
 
-import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class OfferRulesTest {
 
     private static final Taxonomy TAXONOMY = Taxonomy.standard();
 
     private static List<String> fieldsBroken(Offers.Content content) {
-        return OfferRules.check(content.build(), TAXONOMY).stream().map(Violation::field).toList();
+        return OfferRules.check(content.build(), TAXONOMY).stream()
+                .map(Violation::field)
+                .toList();
     }
 
     @Test
@@ -33,12 +34,18 @@ class OfferRulesTest {
 
     @Test
     void optionalPartsMayBeLeftOut() {
-        assertThat(fieldsBroken(Offers.content().dayRate(null).travelKm(null).window(null, null).noEvidence())).isEmpty();
+        assertThat(fieldsBroken(Offers.content()
+                        .dayRate(null)
+                        .travelKm(null)
+                        .window(null, null)
+                        .noEvidence()))
+                .isEmpty();
     }
 
     @Test
     void anUnknownAreaIsNamedByItsIndex() {
-        List<Violation> violations = OfferRules.check(Offers.content().areas("CT.READ", "CT.UNDERWATER").build(), TAXONOMY);
+        List<Violation> violations = OfferRules.check(
+                Offers.content().areas("CT.READ", "CT.UNDERWATER").build(), TAXONOMY);
         assertThat(violations).extracting(Violation::field).containsExactly("/areasOfSupport/1");
         assertThat(violations.get(0).message()).contains("CT.UNDERWATER");
     }
@@ -46,10 +53,14 @@ class OfferRulesTest {
     @Test
     void areasAreNeededAtMostEightAndEachOnce() {
         assertThat(fieldsBroken(Offers.content().areas())).containsExactly("/areasOfSupport");
-        assertThat(fieldsBroken(Offers.content().areas("CT.READ", "CT.ENG", "CT.READ"))).containsExactly("/areasOfSupport");
-        List<String> nine = List.of("CT.READ", "CT.ENG", "CT.MATHS", "CT.SCI", "CT.HUM", "CT.MFL", "CT.ARTS", "CT.PE", "CT.COMP");
-        assertThat(fieldsBroken(Offers.content().areas(nine.subList(0, 8).toArray(String[]::new)))).isEmpty();
-        assertThat(fieldsBroken(Offers.content().areas(nine.toArray(String[]::new)))).containsExactly("/areasOfSupport");
+        assertThat(fieldsBroken(Offers.content().areas("CT.READ", "CT.ENG", "CT.READ")))
+                .containsExactly("/areasOfSupport");
+        List<String> nine =
+                List.of("CT.READ", "CT.ENG", "CT.MATHS", "CT.SCI", "CT.HUM", "CT.MFL", "CT.ARTS", "CT.PE", "CT.COMP");
+        assertThat(fieldsBroken(Offers.content().areas(nine.subList(0, 8).toArray(String[]::new))))
+                .isEmpty();
+        assertThat(fieldsBroken(Offers.content().areas(nine.toArray(String[]::new))))
+                .containsExactly("/areasOfSupport");
     }
 
     @Test
@@ -78,8 +89,13 @@ class OfferRulesTest {
     @Provide
     Arbitrary<BigDecimal> halfDays() {
         // 1..400 half days, written with a random number of trailing zeros
-        return Arbitraries.integers().between(1, 400).flatMap(halves -> Arbitraries.integers().between(1, 4)
-                .map(scale -> BigDecimal.valueOf(halves).divide(BigDecimal.TWO).setScale(scale)));
+        return Arbitraries.integers()
+                .between(1, 400)
+                .flatMap(halves -> Arbitraries.integers()
+                        .between(1, 4)
+                        .map(scale -> BigDecimal.valueOf(halves)
+                                .divide(BigDecimal.TWO)
+                                .setScale(scale)));
     }
 
     @Property
@@ -88,12 +104,14 @@ class OfferRulesTest {
     }
 
     @Property
-    void capacityPassesExactlyWhenAPositiveMultipleOfHalfADayUpTo200(@ForAll @IntRange(min = -100_000, max = 400_000) int thousandths) {
+    void capacityPassesExactlyWhenAPositiveMultipleOfHalfADayUpTo200(
+            @ForAll @IntRange(min = -100_000, max = 400_000) int thousandths) {
         BigDecimal days = BigDecimal.valueOf(thousandths, 3);
         boolean halfDay = thousandths % 500 == 0;
         boolean inRange = thousandths > 0 && thousandths <= 200_000;
         assertThat(fieldsBroken(Offers.content().days(days.toPlainString())).contains("/capacityDaysPerTerm"))
-                .as("%s days", days).isEqualTo(!(halfDay && inRange));
+                .as("%s days", days)
+                .isEqualTo(!(halfDay && inRange));
     }
 
     @Test
@@ -122,30 +140,55 @@ class OfferRulesTest {
 
     @Test
     void availabilityMayNotEndBeforeItStarts() {
-        assertThat(fieldsBroken(Offers.content().window("2027-05-01", "2027-04-30"))).containsExactly("/availableUntil");
-        assertThat(fieldsBroken(Offers.content().window("2027-05-01", "2027-05-01"))).isEmpty();
+        assertThat(fieldsBroken(Offers.content().window("2027-05-01", "2027-04-30")))
+                .containsExactly("/availableUntil");
+        assertThat(fieldsBroken(Offers.content().window("2027-05-01", "2027-05-01")))
+                .isEmpty();
         assertThat(fieldsBroken(Offers.content().window("2027-05-01", null))).isEmpty();
         assertThat(fieldsBroken(Offers.content().window(null, "2027-05-01"))).isEmpty();
     }
 
     @Test
     void eachEvidenceLinkMustBeAWebAddressAndIsNamedByItsIndex() {
-        assertThat(fieldsBroken(Offers.content().links("https://example.org/a", "javascript:alert(1)", "http://example.org/b",
-                "ftp://example.org/c", "not a link", "https://", "HTTPS://EXAMPLE.ORG/d", "https:example.org", "http:///no-host")))
-                .containsExactly("/evidence/links/1", "/evidence/links/3", "/evidence/links/4", "/evidence/links/5",
-                        "/evidence/links/7", "/evidence/links/8");
+        assertThat(fieldsBroken(Offers.content()
+                        .links(
+                                "https://example.org/a",
+                                "javascript:alert(1)",
+                                "http://example.org/b",
+                                "ftp://example.org/c",
+                                "not a link",
+                                "https://",
+                                "HTTPS://EXAMPLE.ORG/d",
+                                "https:example.org",
+                                "http:///no-host")))
+                .containsExactly(
+                        "/evidence/links/1",
+                        "/evidence/links/3",
+                        "/evidence/links/4",
+                        "/evidence/links/5",
+                        "/evidence/links/7",
+                        "/evidence/links/8");
     }
 
     @Test
     void atMostTenEvidenceLinks() {
-        assertThat(fieldsBroken(Offers.content().links(Collections.nCopies(10, "https://example.org").toArray(String[]::new)))).isEmpty();
-        assertThat(fieldsBroken(Offers.content().links(Collections.nCopies(11, "https://example.org").toArray(String[]::new))))
+        assertThat(fieldsBroken(Offers.content()
+                        .links(Collections.nCopies(10, "https://example.org").toArray(String[]::new))))
+                .isEmpty();
+        assertThat(fieldsBroken(Offers.content()
+                        .links(Collections.nCopies(11, "https://example.org").toArray(String[]::new))))
                 .containsExactly("/evidence/links");
     }
 
     @Test
     void everyBrokenRuleIsReportedNotJustTheFirst() {
-        assertThat(fieldsBroken(Offers.content().areas("NOPE").phases().days("0.3").price(-5).travelKm(999)))
-                .containsExactlyInAnyOrder("/areasOfSupport/0", "/phases", "/capacityDaysPerTerm", "/priceCredits", "/travelRadiusKm");
+        assertThat(fieldsBroken(Offers.content()
+                        .areas("NOPE")
+                        .phases()
+                        .days("0.3")
+                        .price(-5)
+                        .travelKm(999)))
+                .containsExactlyInAnyOrder(
+                        "/areasOfSupport/0", "/phases", "/capacityDaysPerTerm", "/priceCredits", "/travelRadiusKm");
     }
 }

@@ -10,7 +10,7 @@ final class Offers {
 
     static final Instant CREATED = Instant.parse("2026-01-05T09:00:00Z");
 
-    private Offers() { }
+    private Offers() {}
 
     /** Content that keeps every rule; change one thing with the builder to break one rule. */
     static Content content() {
@@ -18,9 +18,21 @@ final class Offers {
     }
 
     static Offer draft() {
-        return new Offer("off_01KE6Q5WH0RZ3JQ7M5TNX2V8GD", "100006", "Heath School", ProviderType.SCHOOL, "202",
-                List.of(Designation.SPECIALIST_LEADER_OF_EDUCATION), content().build(), OfferStatus.DRAFT, null,
-                List.of(), 1, CREATED, CREATED, null);
+        return new Offer(
+                "off_01KE6Q5WH0RZ3JQ7M5TNX2V8GD",
+                "100006",
+                "Heath School",
+                ProviderType.SCHOOL,
+                "202",
+                List.of(Designation.SPECIALIST_LEADER_OF_EDUCATION),
+                content().build(),
+                OfferStatus.DRAFT,
+                null,
+                List.of(),
+                1,
+                CREATED,
+                CREATED,
+                null);
     }
 
     static final class Content {
@@ -34,7 +46,8 @@ final class Offers {
         Integer travelKm = 25;
         LocalDate from = LocalDate.parse("2026-09-01");
         LocalDate until = LocalDate.parse("2027-07-20");
-        Evidence evidence = new Evidence("Year 1 phonics check up from 71% to 86%", List.of("https://example.org/impact"));
+        Evidence evidence =
+                new Evidence("Year 1 phonics check up from 71% to 86%", List.of("https://example.org/impact"));
 
         Content areas(String... codes) {
             areas = List.of(codes);
@@ -93,8 +106,20 @@ final class Offers {
         }
 
         OfferContent build() {
-            return new OfferContent(title, "Half-termly coaching for the reading lead.", areas, phases, modes, days, price,
-                    dayRate, new GeoPoint(51.55, -0.17), travelKm, from, until, evidence,
+            return new OfferContent(
+                    title,
+                    "Half-termly coaching for the reading lead.",
+                    areas,
+                    phases,
+                    modes,
+                    days,
+                    price,
+                    dayRate,
+                    new GeoPoint(51.55, -0.17),
+                    travelKm,
+                    from,
+                    until,
+                    evidence,
                     new Contact("Sam Patel", "sam.patel@example.org", null));
         }
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,8 +21,7 @@ import net.jqwik.api.constraints.Size;
 class GiasCsvReaderPropertyTest {
 
     /** A data row: the URN and name cells as written, possibly blank or not a URN. */
-    record Row(String urn, String name) {
-    }
+    record Row(String urn, String name) {}
 
     @Provide
     Arbitrary<Row> rows() {
@@ -31,18 +29,25 @@ class GiasCsvReaderPropertyTest {
                 Arbitraries.integers().between(100_000, 100_030).map(String::valueOf), // small range: duplicates
                 Arbitraries.of("", " ", "N/A", "12345", "12345678", "10000a"));
         Arbitrary<String> names = Arbitraries.oneOf(
-                Arbitraries.strings().alpha().numeric().withChars(' ', '\'').ofMinLength(1).ofMaxLength(40),
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars(' ', '\'')
+                        .ofMinLength(1)
+                        .ofMaxLength(40),
                 Arbitraries.of("", "   "));
         return Combinators.combine(urns, names).as(Row::new);
     }
 
     @Property
-    void everyRowIsEitherImportedOrRejectedAndOnlyGoodOnesAreImported(@ForAll @Size(max = 40) List<@From("rows") Row> rows) {
+    void everyRowIsEitherImportedOrRejectedAndOnlyGoodOnesAreImported(
+            @ForAll @Size(max = 40) List<@From("rows") Row> rows) {
         StringBuilder csv = new StringBuilder("URN,EstablishmentName\r\n");
-        rows.forEach(r -> csv.append('"').append(r.urn()).append("\",\"").append(r.name()).append("\"\r\n"));
+        rows.forEach(r ->
+                csv.append('"').append(r.urn()).append("\",\"").append(r.name()).append("\"\r\n"));
 
-        GiasParse.Parsed result = (GiasParse.Parsed) GiasCsvReader.read(
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+        GiasParse.Parsed result = (GiasParse.Parsed)
+                GiasCsvReader.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
 
         assertThat(result.linesRead()).isEqualTo(rows.size());
         assertThat(result.rows().size() + result.rejected().size()).isEqualTo(rows.size());
@@ -73,9 +78,12 @@ class GiasCsvReaderPropertyTest {
     void namesReadTheSameFromUtf8AndWindows1252(@ForAll("schoolNames") String name) {
         String csv = "URN,EstablishmentName\r\n100001,\"" + name + "\"\r\n";
         for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("windows-1252"))) {
-            GiasParse.Parsed result = (GiasParse.Parsed) GiasCsvReader.read(
-                    new ByteArrayInputStream(csv.getBytes(charset)));
-            assertThat(result.rows()).extracting(School::name).as(charset.name()).containsExactly(name.strip());
+            GiasParse.Parsed result =
+                    (GiasParse.Parsed) GiasCsvReader.read(new ByteArrayInputStream(csv.getBytes(charset)));
+            assertThat(result.rows())
+                    .extracting(School::name)
+                    .as(charset.name())
+                    .containsExactly(name.strip());
         }
     }
 
@@ -83,7 +91,11 @@ class GiasCsvReaderPropertyTest {
     Arbitrary<String> schoolNames() {
         Arbitrary<String> word = Combinators.combine(
                         Arbitraries.strings().withCharRange('A', 'Z').ofLength(1),
-                        Arbitraries.strings().withCharRange('a', 'z').withChars("éèàâçôûëïüöñ").ofMinLength(1).ofMaxLength(10),
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .withChars("éèàâçôûëïüöñ")
+                                .ofMinLength(1)
+                                .ofMaxLength(10),
                         Arbitraries.of("", "’s", "’"))
                 .as((first, rest, suffix) -> first + rest + suffix);
         return word.list().ofMinSize(1).ofMaxSize(6).map(words -> String.join(" ", words));

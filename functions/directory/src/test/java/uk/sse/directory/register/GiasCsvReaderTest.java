@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +101,8 @@ class GiasCsvReaderTest {
 
         assertThat(result.rows()).extracting(School::urn).containsExactly("100001", "100002", "100012");
         assertThat(result.rows().get(1).street()).isEqualTo("Flat 2\nLong Lane");
-        assertThat(result.rejected()).extracting(RejectedRow::line, RejectedRow::urn, RejectedRow::reason)
+        assertThat(result.rejected())
+                .extracting(RejectedRow::line, RejectedRow::urn, RejectedRow::reason)
                 .containsExactly(
                         tuple(4L, "ABC123", "URN is not a number"),
                         tuple(5L, null, "URN is empty"),
@@ -118,8 +118,8 @@ class GiasCsvReaderTest {
     void aRowWithTooManyFieldsIsRejectedToo() {
         GiasParse.Parsed result = parsed("URN,EstablishmentName\n100001,Alpha,surplus\n100002,Beta\n");
         assertThat(result.rows()).extracting(School::urn).containsExactly("100002");
-        assertThat(result.rejected()).containsExactly(
-                new RejectedRow(2, "100001", "the row has 3 fields but the header has 2"));
+        assertThat(result.rejected())
+                .containsExactly(new RejectedRow(2, "100001", "the row has 3 fields but the header has 2"));
     }
 
     @Test
@@ -134,9 +134,35 @@ class GiasCsvReaderTest {
     @Test
     void aFileWithOnlyUrnNameAndPostcodeParses() {
         GiasParse.Parsed result = parsed("URN,EstablishmentName,Postcode\n100001,Alpha School,AA1 1AA\n");
-        assertThat(result.rows()).containsExactly(new School("100001", "Alpha School", null, null, null, null, null,
-                null, null, null, null, null, null, null, "AA1 1AA", null, null, null, null, null, null,
-                null, null, null, null, null, null));
+        assertThat(result.rows())
+                .containsExactly(new School(
+                        "100001",
+                        "Alpha School",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "AA1 1AA",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
@@ -166,8 +192,8 @@ class GiasCsvReaderTest {
                 100002,Beta,1.5,101,,19
                 """);
         assertThat(result.rejected()).isEmpty();
-        assertThat(result.rows()).extracting(School::pupils, School::percentageFsm, School::statutoryLowAge,
-                        School::statutoryHighAge)
+        assertThat(result.rows())
+                .extracting(School::pupils, School::percentageFsm, School::statutoryLowAge, School::statutoryHighAge)
                 .containsExactly(tuple(null, null, null, null), tuple(null, null, null, 19));
     }
 
@@ -182,15 +208,18 @@ class GiasCsvReaderTest {
                 100005,Off the grid,900000,181167
                 """);
         assertThat(result.rejected()).isEmpty();
-        assertThat(result.rows()).extracting(School::urn, School::easting, School::northing, School::latitude,
-                        School::longitude)
+        assertThat(result.rows())
+                .extracting(School::urn, School::easting, School::northing, School::latitude, School::longitude)
                 .containsExactly(
                         tuple("100001", 533502, 181167, 51.513662, -0.077486),
                         tuple("100002", null, null, null, null),
                         tuple("100003", null, null, null, null),
                         tuple("100004", null, null, null, null),
                         tuple("100005", null, null, null, null));
-        assertThat(result.rows()).filteredOn(School::hasLocation).extracting(School::urn).containsExactly("100001");
+        assertThat(result.rows())
+                .filteredOn(School::hasLocation)
+                .extracting(School::urn)
+                .containsExactly("100001");
     }
 
     @Test
@@ -212,7 +241,8 @@ class GiasCsvReaderTest {
         for (RecordComponent component : School.class.getRecordComponents()) {
             assertThat(component.getName()).doesNotContainIgnoringCase("head").doesNotContainIgnoringCase("phone");
             Object value = readComponent(component, alpha);
-            assertThat(String.valueOf(value)).as(component.getName())
+            assertThat(String.valueOf(value))
+                    .as(component.getName())
                     .doesNotContain("Zebedee", "Quackenbush", "Executive", "OBE", "7946");
         }
         assertThat(GiasCsvReader.COLUMNS).noneMatch(c -> c.startsWith("Head") || c.contains("Telephone"));
@@ -222,8 +252,8 @@ class GiasCsvReaderTest {
     void skipsBlankLinesButCountsThem() {
         GiasParse.Parsed result = parsed("URN,EstablishmentName\n\n100001,Alpha\n\n\n100001,Alpha again\n\n");
         assertThat(result.rows()).hasSize(1);
-        assertThat(result.rejected()).containsExactly(
-                new RejectedRow(6, "100001", "duplicate URN, first seen at line 3"));
+        assertThat(result.rejected())
+                .containsExactly(new RejectedRow(6, "100001", "duplicate URN, first seen at line 3"));
         assertThat(result.linesRead()).isEqualTo(2);
     }
 

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,10 +18,10 @@ class GiasEncodingTest {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     static final String[] NAMES = {
-            "St Mary’s Church of England Primary School",
-            "Ysgol Gymraeg Llundain",
-            "Saint Thérèse of Lisieux Catholic Primary School",
-            "École Française Jacques Prévert",
+        "St Mary’s Church of England Primary School",
+        "Ysgol Gymraeg Llundain",
+        "Saint Thérèse of Lisieux Catholic Primary School",
+        "École Française Jacques Prévert",
     };
 
     static byte[] resource(String name) {
@@ -99,13 +98,17 @@ class GiasEncodingTest {
                 "100002,Thérèse\n".getBytes(WINDOWS_1252));
         GiasParse result = read(bytes);
         assertThat(result).isInstanceOf(GiasParse.Refused.class);
-        assertThat(((GiasParse.Refused) result).reason()).contains("mixes encodings").contains("byte 48");
+        assertThat(((GiasParse.Refused) result).reason())
+                .contains("mixes encodings")
+                .contains("byte 48");
     }
 
     @Test
     void decodesWindows1252BytesThatItLeavesUndefinedAsReplacementCharacters() {
-        byte[] bytes = concat("URN,EstablishmentName\n100001,A".getBytes(StandardCharsets.US_ASCII),
-                new byte[] {(byte) 0x81}, "B\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = concat(
+                "URN,EstablishmentName\n100001,A".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0x81},
+                "B\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(parsed(bytes).rows().getFirst().name()).isEqualTo("A\uFFFDB");
     }
 

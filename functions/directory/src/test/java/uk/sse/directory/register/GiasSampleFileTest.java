@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +90,9 @@ class GiasSampleFileTest {
 
     @Test
     void keepsTheSeventeenSchoolsWhosePostcodesHaveNoCoordinates() {
-        assertThat(sample.rows()).filteredOn(s -> !s.hasLocation()).hasSize(17)
+        assertThat(sample.rows())
+                .filteredOn(s -> !s.hasLocation())
+                .hasSize(17)
                 .allSatisfy(s -> assertThat(s.easting()).isNull());
         School rushGreen = byUrn.get("101212");
         assertThat(rushGreen.name()).isEqualTo("Rush Green Primary School");

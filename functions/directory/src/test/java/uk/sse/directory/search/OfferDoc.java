@@ -1,20 +1,20 @@
 package uk.sse.directory.search;
 
-import uk.sse.kernel.taxonomy.Taxonomy;
-import uk.sse.kernel.taxonomy.Term;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.kernel.taxonomy.Term;
 
 /** An offer document as the indexer writes it; approved and in date unless told otherwise. */
 final class OfferDoc {
 
     /** Places, for distances from Argyle Primary School, Camden (URN 100008). */
     static final double[] CAMDEN = {51.5275, -0.1220};
+
     static final double[] ISLINGTON = {51.5430, -0.0930};
     static final double[] CROYDON = {51.3762, -0.0982};
     static final double[] BRIGHTON = {50.8225, -0.1372};
@@ -96,8 +96,16 @@ final class OfferDoc {
         for (String code : codes) {
             lineage.addAll(Taxonomy.standard().lineage(code));
         }
-        return set("areasOfSupport", List.of(codes)).set("areasOfSupportLineage", List.copyOf(lineage))
-                .set("areaLabels", List.of(codes).stream().map(c -> Taxonomy.standard().find(c).map(Term::label).orElseThrow()).toList());
+        return set("areasOfSupport", List.of(codes))
+                .set("areasOfSupportLineage", List.copyOf(lineage))
+                .set(
+                        "areaLabels",
+                        List.of(codes).stream()
+                                .map(c -> Taxonomy.standard()
+                                        .find(c)
+                                        .map(Term::label)
+                                        .orElseThrow())
+                                .toList());
     }
 
     Map<String, Object> doc() {

@@ -1,7 +1,16 @@
 package uk.sse.directory.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.directory.application.ImportPostcodes;
@@ -12,23 +21,19 @@ import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.search.SearchIndices;
 import uk.sse.testing.Api;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The postcode directory: loaded from Code-Point Open, then offer search near a postcode (found, unknown, malformed). */
 @MicronautTest(environments = "test")
 class PostcodeSearchTest extends SearchTest {
 
-    @Inject TestIndices indices;
-    @Inject ImportPostcodes importPostcodes;
-    @Inject LocatePostcode locate;
+    @Inject
+    TestIndices indices;
+
+    @Inject
+    ImportPostcodes importPostcodes;
+
+    @Inject
+    LocatePostcode locate;
+
     String adviser;
     ImportPostcodes.Report first;
 
@@ -41,7 +46,8 @@ class PostcodeSearchTest extends SearchTest {
     @BeforeAll
     void load() throws IOException {
         List<Long> progress = new ArrayList<>();
-        first = done(importPostcodes.importFrom(new ByteArrayInputStream(sample()), (sectors, rejected) -> progress.add(sectors)));
+        first = done(importPostcodes.importFrom(
+                new ByteArrayInputStream(sample()), (sectors, rejected) -> progress.add(sectors)));
         assertThat(progress).isNotEmpty().isSorted();
         indices.create(SearchIndices.OFFERS, offersIndex);
         indices.put(offersIndex, "id", Corpus.offers());
@@ -66,22 +72,29 @@ class PostcodeSearchTest extends SearchTest {
         assertThat(again.unchanged()).isEqualTo(first.sectors());
         assertThat(again.created() + again.updated()).isZero();
         // one unit moved: its sector is written again, nothing else
-        String moved = new String(sample(), StandardCharsets.UTF_8).replace("WC1H 8AA,10,530296,182881", "WC1H 8AA,10,530300,182881");
-        var changed = done(importPostcodes.importFrom(new ByteArrayInputStream(moved.getBytes(StandardCharsets.UTF_8)), ImportPostcodes.Progress.NONE));
+        String moved = new String(sample(), StandardCharsets.UTF_8)
+                .replace("WC1H 8AA,10,530296,182881", "WC1H 8AA,10,530300,182881");
+        var changed = done(importPostcodes.importFrom(
+                new ByteArrayInputStream(moved.getBytes(StandardCharsets.UTF_8)), ImportPostcodes.Progress.NONE));
         assertThat(changed.updated()).isEqualTo(1);
         assertThat(changed.unchanged()).isEqualTo(first.sectors() - 1);
-        var refused = importPostcodes.importFrom(new ByteArrayInputStream("URN,Name\n1,x\n".getBytes(StandardCharsets.UTF_8)), ImportPostcodes.Progress.NONE);
+        var refused = importPostcodes.importFrom(
+                new ByteArrayInputStream("URN,Name\n1,x\n".getBytes(StandardCharsets.UTF_8)),
+                ImportPostcodes.Progress.NONE);
         assertThat(refused).isInstanceOf(Outcome.Invalid.class);
     }
 
     @Test
     void aPostcodeIsAPlaceHoweverItIsTyped() {
         var found = (LocatePostcode.Found) locate.locate("wc1h8ab");
-        List<Object> byPostcode = ids(search("&inPersonOnly=true&radiusKm=5&postcode=" + URLEncoder.encode(" wc1h  8ab ", StandardCharsets.UTF_8)));
-        List<Object> byPoint = ids(search("&inPersonOnly=true&radiusKm=5&lat=" + found.point().lat() + "&lon=" + found.point().lon()));
+        List<Object> byPostcode = ids(search(
+                "&inPersonOnly=true&radiusKm=5&postcode=" + URLEncoder.encode(" wc1h  8ab ", StandardCharsets.UTF_8)));
+        List<Object> byPoint = ids(search("&inPersonOnly=true&radiusKm=5&lat="
+                + found.point().lat() + "&lon=" + found.point().lon()));
         assertThat(byPostcode).isNotEmpty().isEqualTo(byPoint).contains("phonics-ks1", "maths-ks2");
         assertThat(hits(search("&postcode=WC1H%208AB&q=phonics")).get(0)).containsKey("distanceKm");
-        assertThat(ids(search("&postcode=PR2%201PD&inPersonOnly=true"))).isEmpty(); // Preston: nothing near in this corpus
+        assertThat(ids(search("&postcode=PR2%201PD&inPersonOnly=true")))
+                .isEmpty(); // Preston: nothing near in this corpus
     }
 
     @Test
@@ -99,6 +112,7 @@ class PostcodeSearchTest extends SearchTest {
             assertThat(reply.contentType()).startsWith("application/problem+json");
         }
         assertThat(search("&postcode=WC1H%208AB&near=100008").problemFields()).containsExactly("near");
-        assertThat(search("&postcode=WC1H%208AB&lat=51.5&lon=-0.1").problemFields()).containsExactly("postcode");
+        assertThat(search("&postcode=WC1H%208AB&lat=51.5&lon=-0.1").problemFields())
+                .containsExactly("postcode");
     }
 }

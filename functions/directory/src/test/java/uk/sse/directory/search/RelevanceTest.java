@@ -1,30 +1,31 @@
 package uk.sse.directory.search;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.testing.Api;
-import uk.sse.directory.web.Fixtures;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.search.SearchIndices;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sse.directory.search.OfferDoc.CAMDEN;
 import static uk.sse.directory.search.OfferDoc.ISLINGTON;
 import static uk.sse.directory.search.OfferDoc.offer;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.web.Fixtures;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.search.SearchIndices;
+import uk.sse.testing.Api;
+
 /** What an adviser types on a visit, and what should come first. */
 @MicronautTest(environments = "test")
 class RelevanceTest extends SearchTest {
 
-    @Inject TestIndices indices;
+    @Inject
+    TestIndices indices;
+
     String adviser;
 
     @BeforeAll
@@ -32,26 +33,60 @@ class RelevanceTest extends SearchTest {
         List<Map<String, Object>> offers = new ArrayList<>(Corpus.offers());
         offers.addAll(List.of(
                 offer("keep-up-reading", "Keep-up sessions for early reading in Reception and Year 1")
-                        .description("Daily keep-up for children at risk of falling behind, with training for teaching assistants.")
-                        .areas("CT.READ").phases("PRIMARY").modes("COACHING").by("SCHOOL", "Canonbury Primary School").at(ISLINGTON).doc(),
+                        .description(
+                                "Daily keep-up for children at risk of falling behind, with training for teaching assistants.")
+                        .areas("CT.READ")
+                        .phases("PRIMARY")
+                        .modes("COACHING")
+                        .by("SCHOOL", "Canonbury Primary School")
+                        .at(ISLINGTON)
+                        .doc(),
                 offer("semh-primary", "Nurture groups in primary")
-                        .description("Setting up a nurture group for pupils with social, emotional and mental health needs.")
-                        .areas("INC.SEND.SEMH").phases("PRIMARY").by("SCHOOL", "Heath School").at(CAMDEN).doc(),
+                        .description(
+                                "Setting up a nurture group for pupils with social, emotional and mental health needs.")
+                        .areas("INC.SEND.SEMH")
+                        .phases("PRIMARY")
+                        .by("SCHOOL", "Heath School")
+                        .at(CAMDEN)
+                        .doc(),
                 offer("english-ks4", "GCSE English language: closing the gap")
-                        .description("Department coaching on reading comprehension and extended writing for Year 10 and 11.")
-                        .areas("CT.ENG").phases("SECONDARY").by("TRUST", "North London Learning Trust").at(CAMDEN).doc(),
+                        .description(
+                                "Department coaching on reading comprehension and extended writing for Year 10 and 11.")
+                        .areas("CT.ENG")
+                        .phases("SECONDARY")
+                        .by("TRUST", "North London Learning Trust")
+                        .at(CAMDEN)
+                        .doc(),
                 offer("numeracy-ey", "Counting and number sense in the early years")
                         .description("Practical number work for nursery and reception staff.")
-                        .areas("EY.MATHS").phases("EARLY_YEARS").by("HUB", "London Central Maths Hub").at(CAMDEN).doc(),
+                        .areas("EY.MATHS")
+                        .phases("EARLY_YEARS")
+                        .by("HUB", "London Central Maths Hub")
+                        .at(CAMDEN)
+                        .doc(),
                 offer("exclusions", "Reducing suspensions and exclusions")
                         .description("Work with pastoral leads on alternatives to exclusion and reintegration.")
-                        .areas("AB.EXC").phases("SECONDARY").by("LOCAL_AUTHORITY_SERVICE", "Camden Inclusion").at(CAMDEN).doc(),
+                        .areas("AB.EXC")
+                        .phases("SECONDARY")
+                        .by("LOCAL_AUTHORITY_SERVICE", "Camden Inclusion")
+                        .at(CAMDEN)
+                        .doc(),
                 offer("lunchtimes", "Calmer lunchtimes: training for midday supervisors")
-                        .description("Managing unstructured times: zoned play areas, games leaders and defusing conflict between pupils before it escalates.")
-                        .areas("AB.BEH").phases("PRIMARY").by("LOCAL_AUTHORITY_SERVICE", "Camden Inclusion").at(CAMDEN).doc(),
+                        .description(
+                                "Managing unstructured times: zoned play areas, games leaders and defusing conflict between pupils before it escalates.")
+                        .areas("AB.BEH")
+                        .phases("PRIMARY")
+                        .by("LOCAL_AUTHORITY_SERVICE", "Camden Inclusion")
+                        .at(CAMDEN)
+                        .doc(),
                 offer("school-anxiety", "Emotionally based school avoidance: return plans")
-                        .description("Case consultation for staff supporting pupils who find it hard to attend because of anxiety, and gradual returns planned with families.")
-                        .areas("AB.ATT").phases("PRIMARY", "SECONDARY").by("LOCAL_AUTHORITY_SERVICE", "Camden Attendance Team").at(CAMDEN).doc()));
+                        .description(
+                                "Case consultation for staff supporting pupils who find it hard to attend because of anxiety, and gradual returns planned with families.")
+                        .areas("AB.ATT")
+                        .phases("PRIMARY", "SECONDARY")
+                        .by("LOCAL_AUTHORITY_SERVICE", "Camden Attendance Team")
+                        .at(CAMDEN)
+                        .doc()));
         indices.create(SearchIndices.OFFERS, offersIndex);
         indices.put(offersIndex, "id", offers);
         fixtures.importSchools();
@@ -79,7 +114,8 @@ class RelevanceTest extends SearchTest {
     /** A need no offer meets is said to be so: no strong match, and whatever is related is marked weak. */
     @Test
     void weakResultsAreNotPresentedAsMatches() {
-        var none = api.get("/search/offers?q=" + URLEncoder.encode("roof asbestos inspection", StandardCharsets.UTF_8), adviser);
+        var none = api.get(
+                "/search/offers?q=" + URLEncoder.encode("roof asbestos inspection", StandardCharsets.UTF_8), adviser);
         assertThat(none.map()).containsEntry("strongMatches", 0).containsEntry("noGoodMatch", true);
         assertThat(hits(none)).allSatisfy(h -> assertThat(h).containsEntry("match", "WEAK"));
         var phonics = api.get("/search/offers?q=phonics", adviser);
@@ -92,17 +128,25 @@ class RelevanceTest extends SearchTest {
         assertThat(matches.subList((int) strong, matches.size())).containsOnly("WEAK");
         assertThat(hits(phonics).get(0).get("id")).isEqualTo("phonics-ks1");
         // facets count the strong matches
-        assertThat(OfferSearchApiTest.facet(phonics, "phases").values().stream().mapToLong(Long::longValue).max().orElse(0)).isLessThanOrEqualTo(strong);
+        assertThat(OfferSearchApiTest.facet(phonics, "phases").values().stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0))
+                .isLessThanOrEqualTo(strong);
         // without words every result is a match
         var everything = api.get("/search/offers", adviser);
-        assertThat(everything.map()).containsEntry("noGoodMatch", false).containsEntry("strongMatches", everything.map().get("total"));
+        assertThat(everything.map())
+                .containsEntry("noGoodMatch", false)
+                .containsEntry("strongMatches", everything.map().get("total"));
     }
 
     /** A need in plain words finds the support that speaks of it in other words. */
     @Test
     void meaningIsFoundWhenNoWordIsShared() {
         assertThat(search("fights in the playground", "").subList(0, 2)).contains("lunchtimes");
-        assertThat(search("kids who won't come to school because they're anxious", "").get(0)).isEqualTo("school-anxiety");
+        assertThat(search("kids who won't come to school because they're anxious", "")
+                        .get(0))
+                .isEqualTo("school-anxiety");
     }
 
     @Test
@@ -141,6 +185,8 @@ class RelevanceTest extends SearchTest {
     @Test
     void filtersNarrowRelevanceWithoutReordering() {
         assertThat(search("reading", "&phase=SECONDARY")).containsExactlyInAnyOrder("reading-y7", "english-ks4");
-        assertThat(search("reading", "&area=CT.READ&phase=PRIMARY&mode=COACHING")).startsWith("phonics-ks1").contains("keep-up-reading");
+        assertThat(search("reading", "&area=CT.READ&phase=PRIMARY&mode=COACHING"))
+                .startsWith("phonics-ks1")
+                .contains("keep-up-reading");
     }
 }

@@ -1,17 +1,5 @@
 package uk.sse.directory.search;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.testing.Api;
-import uk.sse.directory.web.Fixtures;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.search.SearchIndices;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sse.directory.search.OfferDoc.BRIGHTON;
 import static uk.sse.directory.search.OfferDoc.CAMDEN;
@@ -19,6 +7,17 @@ import static uk.sse.directory.search.OfferDoc.CROYDON;
 import static uk.sse.directory.search.OfferDoc.ISLINGTON;
 import static uk.sse.directory.search.OfferDoc.MANCHESTER;
 import static uk.sse.directory.search.OfferDoc.offer;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.web.Fixtures;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.search.SearchIndices;
+import uk.sse.testing.Api;
 
 /**
  * Near a school (Argyle Primary, Camden): support given in person comes within the search's radius and the provider's
@@ -28,30 +27,65 @@ import static uk.sse.directory.search.OfferDoc.offer;
 @MicronautTest(environments = "test")
 class RemoteAndTravelTest extends SearchTest {
 
-    @Inject TestIndices indices;
+    @Inject
+    TestIndices indices;
+
     String adviser;
 
     @BeforeAll
     void load() {
         indices.create(SearchIndices.OFFERS, offersIndex);
-        indices.put(offersIndex, "id", List.of(
-                // Islington, 2.5 km away; travels 10 km
-                offer("in-reach", "Phonics coaching in school").modes("IN_SCHOOL").set("travelRadiusKm", 10).at(ISLINGTON).doc(),
-                // Croydon, 17 km away: within the search's 25 km, beyond the provider's 10
-                offer("beyond-travel", "Phonics coaching from Croydon").modes("IN_SCHOOL").set("travelRadiusKm", 10).at(CROYDON).doc(),
-                // the same distance, but the school can visit the provider
-                offer("school-visits", "Phonics open mornings in Croydon").modes("VISIT_TO_PROVIDER").set("travelRadiusKm", 10).at(CROYDON).doc(),
-                // the same distance, no travel radius given
-                offer("no-limit", "Phonics training in Croydon").modes("TRAINING").at(CROYDON).doc(),
-                // given remotely, from Manchester
-                offer("remote-far", "Phonics webinars").modes("REMOTE").at(MANCHESTER).doc(),
-                // remote or in person, in Camden: in person here
-                offer("both-near", "Phonics support, online or in school").modes("IN_SCHOOL", "REMOTE").set("travelRadiusKm", 20).at(CAMDEN).doc(),
-                // Brighton, 75 km away, travels 100
-                offer("far-in-person", "Phonics coaching from Brighton").modes("COACHING").set("travelRadiusKm", 100).at(BRIGHTON).doc(),
-                // the same as in-reach but for secondary schools
-                offer("in-reach-secondary", "Phonics coaching in school").modes("IN_SCHOOL").set("travelRadiusKm", 10).at(ISLINGTON)
-                        .phases("SECONDARY").doc()));
+        indices.put(
+                offersIndex,
+                "id",
+                List.of(
+                        // Islington, 2.5 km away; travels 10 km
+                        offer("in-reach", "Phonics coaching in school")
+                                .modes("IN_SCHOOL")
+                                .set("travelRadiusKm", 10)
+                                .at(ISLINGTON)
+                                .doc(),
+                        // Croydon, 17 km away: within the search's 25 km, beyond the provider's 10
+                        offer("beyond-travel", "Phonics coaching from Croydon")
+                                .modes("IN_SCHOOL")
+                                .set("travelRadiusKm", 10)
+                                .at(CROYDON)
+                                .doc(),
+                        // the same distance, but the school can visit the provider
+                        offer("school-visits", "Phonics open mornings in Croydon")
+                                .modes("VISIT_TO_PROVIDER")
+                                .set("travelRadiusKm", 10)
+                                .at(CROYDON)
+                                .doc(),
+                        // the same distance, no travel radius given
+                        offer("no-limit", "Phonics training in Croydon")
+                                .modes("TRAINING")
+                                .at(CROYDON)
+                                .doc(),
+                        // given remotely, from Manchester
+                        offer("remote-far", "Phonics webinars")
+                                .modes("REMOTE")
+                                .at(MANCHESTER)
+                                .doc(),
+                        // remote or in person, in Camden: in person here
+                        offer("both-near", "Phonics support, online or in school")
+                                .modes("IN_SCHOOL", "REMOTE")
+                                .set("travelRadiusKm", 20)
+                                .at(CAMDEN)
+                                .doc(),
+                        // Brighton, 75 km away, travels 100
+                        offer("far-in-person", "Phonics coaching from Brighton")
+                                .modes("COACHING")
+                                .set("travelRadiusKm", 100)
+                                .at(BRIGHTON)
+                                .doc(),
+                        // the same as in-reach but for secondary schools
+                        offer("in-reach-secondary", "Phonics coaching in school")
+                                .modes("IN_SCHOOL")
+                                .set("travelRadiusKm", 10)
+                                .at(ISLINGTON)
+                                .phases("SECONDARY")
+                                .doc()));
         fixtures.importSchools();
         adviser = fixtures.token(Role.ADVISER, Fixtures.AREA, null);
     }
@@ -61,21 +95,30 @@ class RemoteAndTravelTest extends SearchTest {
     }
 
     static Map<String, Object> hit(Api.Reply reply, String id) {
-        return hits(reply).stream().filter(h -> id.equals(h.get("id"))).findFirst().orElseThrow();
+        return hits(reply).stream()
+                .filter(h -> id.equals(h.get("id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void inPersonSupportComesWithinBothRadiiAndRemoteSupportFromAnywhere() {
         var near = search("&near=100008");
-        assertThat(ids(near)).containsExactlyInAnyOrder("in-reach", "in-reach-secondary", "school-visits", "no-limit", "remote-far", "both-near");
-        assertThat(((Number) hit(near, "in-reach").get("distanceKm")).doubleValue()).isBetween(2.0, 3.0);
+        assertThat(ids(near))
+                .containsExactlyInAnyOrder(
+                        "in-reach", "in-reach-secondary", "school-visits", "no-limit", "remote-far", "both-near");
+        assertThat(((Number) hit(near, "in-reach").get("distanceKm")).doubleValue())
+                .isBetween(2.0, 3.0);
         assertThat(hit(near, "in-reach")).containsEntry("remote", false);
         assertThat(hit(near, "school-visits")).containsEntry("remote", false);
-        assertThat(((Number) hit(near, "school-visits").get("distanceKm")).doubleValue()).isBetween(15.0, 19.0);
+        assertThat(((Number) hit(near, "school-visits").get("distanceKm")).doubleValue())
+                .isBetween(15.0, 19.0);
         assertThat(hit(near, "both-near")).containsEntry("remote", false).containsKey("distanceKm");
         assertThat(hit(near, "remote-far")).containsEntry("remote", true).doesNotContainKey("distanceKm");
         // a wider search reaches the provider who travels far
-        assertThat(ids(search("&near=100008&radiusKm=100"))).contains("far-in-person").doesNotContain("beyond-travel");
+        assertThat(ids(search("&near=100008&radiusKm=100")))
+                .contains("far-in-person")
+                .doesNotContain("beyond-travel");
         // without a place, nothing is remote or near: no remote flag, no distance
         assertThat(hits(search(""))).allSatisfy(h -> assertThat(h).doesNotContainKeys("remote", "distanceKm"));
     }
@@ -84,7 +127,9 @@ class RemoteAndTravelTest extends SearchTest {
     void inPersonOnlyLeavesRemoteSupportOut() {
         assertThat(ids(search("&near=100008&inPersonOnly=true")))
                 .containsExactlyInAnyOrder("in-reach", "in-reach-secondary", "school-visits", "no-limit", "both-near");
-        assertThat(ids(search("&lat=51.5275&lon=-0.1220&inPersonOnly=true"))).doesNotContain("remote-far").contains("in-reach");
+        assertThat(ids(search("&lat=51.5275&lon=-0.1220&inPersonOnly=true")))
+                .doesNotContain("remote-far")
+                .contains("in-reach");
         var alone = search("&inPersonOnly=true");
         assertThat(alone.status()).isEqualTo(422);
         assertThat(alone.problemFields()).containsExactly("inPersonOnly");
@@ -96,7 +141,8 @@ class RemoteAndTravelTest extends SearchTest {
         List<Object> ids = byDistance.stream().map(h -> h.get("id")).toList();
         assertThat(ids.getLast()).isEqualTo("remote-far");
         List<Double> distances = byDistance.subList(0, byDistance.size() - 1).stream()
-                .map(h -> ((Number) h.get("distanceKm")).doubleValue()).toList();
+                .map(h -> ((Number) h.get("distanceKm")).doubleValue())
+                .toList();
         assertThat(distances).isSorted();
         // with words too
         var withWords = hits(search("&near=100008&sort=distance&q=phonics"));

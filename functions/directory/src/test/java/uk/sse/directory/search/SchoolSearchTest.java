@@ -1,7 +1,14 @@
 package uk.sse.directory.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,14 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import uk.sse.directory.web.Fixtures;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.search.SearchIndices;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The school being visited, found as an adviser names it on a phone: the forms of a name (saint and st, apostrophes,
@@ -27,38 +26,115 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test")
 class SchoolSearchTest extends SearchTest {
 
-    @Inject TestIndices indices;
-    @Inject uk.sse.directory.application.ImportPostcodes importPostcodes;
+    @Inject
+    TestIndices indices;
+
+    @Inject
+    uk.sse.directory.application.ImportPostcodes importPostcodes;
+
     String adviser;
 
     @BeforeAll
     void load() {
         indices.create(SearchIndices.SCHOOLS, schoolsIndex);
-        indices.put(schoolsIndex, "urn", List.of(
-                school("119788", "St Bede's Catholic High School, Lytham", "FY8 4JL", "Secondary", 53.7430, -2.9740),
-                school("100443", "St Luke's CofE Primary School", "EC1V 3SJ", "Primary", 51.5270, -0.0960),
-                school("100439", "St John's Upper Holloway CofE Primary School", "N19 5RR", "Primary", 51.5660, -0.1330),
-                school("119465", "Chorley, the Parish of St Laurence Church of England Primary School", "PR7 1RB", "Primary", 53.6530, -2.6290),
-                school("119803", "Holy Cross Catholic High School", "PR7 3LS", "Secondary", 53.6480, -2.6400),
-                school("100500", "Good Shepherd RC Primary School", "SE13 5XX", "Primary", 51.4500, -0.0100),
-                school("100501", "Saint Francis of Assisi Catholic Primary School", "W11 4AA", "Primary", 51.5140, -0.2100),
-                school("100502", "St. Joseph's CofE Junior School", "E1 1AA", "Primary", 51.5170, -0.0700),
-                school("100503", "St Andrew's C of E Primary School", "E2 2AA", "Primary", 51.5300, -0.0600),
-                school("100504", "St Augustine's Federated Schools: CE High School", "E3 3AA", "Secondary", 51.5300, -0.0200),
-                school("100505", "St Thomas More Roman Catholic Primary School", "E4 4AA", "Primary", 51.6300, -0.0100),
-                school("131773", "Canonbury Primary School", "N1 2UT", "Primary", 51.5450, -0.0930),
-                school("136365", "Hambleton Primary Academy", "FY6 9BZ", "Primary", 53.8750, -2.9580),
-                school("100506", "The ACE Centre Nursery School", "N16 1AA", "Nursery", 51.5600, -0.0800),
-                school("100507", "St Mary's Catholic Primary School, Preston", "PR1 1AA", "Primary", 53.7600, -2.7000),
-                school("100508", "St Mary's Catholic Primary School, Lancaster", "LA1 1AA", "Primary", 54.0500, -2.8000),
-                school("100509", "St Mary's Catholic Primary School, Chorley", "PR7 2AA", "Primary", 53.6500, -2.6300)));
+        indices.put(
+                schoolsIndex,
+                "urn",
+                List.of(
+                        school(
+                                "119788",
+                                "St Bede's Catholic High School, Lytham",
+                                "FY8 4JL",
+                                "Secondary",
+                                53.7430,
+                                -2.9740),
+                        school("100443", "St Luke's CofE Primary School", "EC1V 3SJ", "Primary", 51.5270, -0.0960),
+                        school(
+                                "100439",
+                                "St John's Upper Holloway CofE Primary School",
+                                "N19 5RR",
+                                "Primary",
+                                51.5660,
+                                -0.1330),
+                        school(
+                                "119465",
+                                "Chorley, the Parish of St Laurence Church of England Primary School",
+                                "PR7 1RB",
+                                "Primary",
+                                53.6530,
+                                -2.6290),
+                        school("119803", "Holy Cross Catholic High School", "PR7 3LS", "Secondary", 53.6480, -2.6400),
+                        school("100500", "Good Shepherd RC Primary School", "SE13 5XX", "Primary", 51.4500, -0.0100),
+                        school(
+                                "100501",
+                                "Saint Francis of Assisi Catholic Primary School",
+                                "W11 4AA",
+                                "Primary",
+                                51.5140,
+                                -0.2100),
+                        school("100502", "St. Joseph's CofE Junior School", "E1 1AA", "Primary", 51.5170, -0.0700),
+                        school("100503", "St Andrew's C of E Primary School", "E2 2AA", "Primary", 51.5300, -0.0600),
+                        school(
+                                "100504",
+                                "St Augustine's Federated Schools: CE High School",
+                                "E3 3AA",
+                                "Secondary",
+                                51.5300,
+                                -0.0200),
+                        school(
+                                "100505",
+                                "St Thomas More Roman Catholic Primary School",
+                                "E4 4AA",
+                                "Primary",
+                                51.6300,
+                                -0.0100),
+                        school("131773", "Canonbury Primary School", "N1 2UT", "Primary", 51.5450, -0.0930),
+                        school("136365", "Hambleton Primary Academy", "FY6 9BZ", "Primary", 53.8750, -2.9580),
+                        school("100506", "The ACE Centre Nursery School", "N16 1AA", "Nursery", 51.5600, -0.0800),
+                        school(
+                                "100507",
+                                "St Mary's Catholic Primary School, Preston",
+                                "PR1 1AA",
+                                "Primary",
+                                53.7600,
+                                -2.7000),
+                        school(
+                                "100508",
+                                "St Mary's Catholic Primary School, Lancaster",
+                                "LA1 1AA",
+                                "Primary",
+                                54.0500,
+                                -2.8000),
+                        school(
+                                "100509",
+                                "St Mary's Catholic Primary School, Chorley",
+                                "PR7 2AA",
+                                "Primary",
+                                53.6500,
+                                -2.6300)));
         adviser = fixtures.token(Role.ADVISER, Fixtures.AREA, null);
     }
 
     static Map<String, Object> school(String urn, String name, String postcode, String phase, double lat, double lon) {
-        Map<String, Object> doc = new HashMap<>(Map.of("urn", urn, "name", name, "laCode", "888", "laName", "Lancashire",
-                "type", "Voluntary aided school", "phase", phase, "town", "Town", "postcode", postcode,
-                "location", Map.of("lat", lat, "lon", lon)));
+        Map<String, Object> doc = new HashMap<>(Map.of(
+                "urn",
+                urn,
+                "name",
+                name,
+                "laCode",
+                "888",
+                "laName",
+                "Lancashire",
+                "type",
+                "Voluntary aided school",
+                "phase",
+                phase,
+                "town",
+                "Town",
+                "postcode",
+                postcode,
+                "location",
+                Map.of("lat", lat, "lon", lon)));
         doc.put("version", 1);
         return doc;
     }
@@ -67,7 +143,8 @@ class SchoolSearchTest extends SearchTest {
     List<String> urns(String q, String more) {
         var reply = api.get("/schools/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + more, adviser);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) (List<?>) reply.list()).stream().map(s -> (String) s.get("urn")).toList();
+        return ((List<Map<String, Object>>) (List<?>) reply.list())
+                .stream().map(s -> (String) s.get("urn")).toList();
     }
 
     List<String> urns(String q) {
@@ -75,15 +152,40 @@ class SchoolSearchTest extends SearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"st bedes", "St Bede's", "saint bede's", "Saint Bedes", "st. bede's", "ST BEDES", "st bede",
-            "st beds", "st bedse", "st bedes lytham", "bedes", "st bedes rc", "st bedes roman catholic", "st bedes high school",
-            "st bedes primary", "st be", "bede's catholic"})
+    @ValueSource(
+            strings = {
+                "st bedes",
+                "St Bede's",
+                "saint bede's",
+                "Saint Bedes",
+                "st. bede's",
+                "ST BEDES",
+                "st bede",
+                "st beds",
+                "st bedse",
+                "st bedes lytham",
+                "bedes",
+                "st bedes rc",
+                "st bedes roman catholic",
+                "st bedes high school",
+                "st bedes primary",
+                "st be",
+                "bede's catholic"
+            })
     void stBedesIsFoundHoweverItIsSaidOrTyped(String spoken) {
         assertThat(urns(spoken)).as(spoken).first().isEqualTo("119788");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"st lukes c of e", "St Luke's CofE", "st lukes ce", "saint lukes church of england", "st lukes", "st luke's primary"})
+    @ValueSource(
+            strings = {
+                "st lukes c of e",
+                "St Luke's CofE",
+                "st lukes ce",
+                "saint lukes church of england",
+                "st lukes",
+                "st luke's primary"
+            })
     void theChurchOfEnglandHasManyNames(String spoken) {
         assertThat(urns(spoken)).as(spoken).first().isEqualTo("100443");
     }
@@ -125,7 +227,9 @@ class SchoolSearchTest extends SearchTest {
     @Test
     void unrelatedWordsFindNothing() {
         assertThat(urns("zebra crossing")).isEmpty();
-        assertThat(urns("st")).as("too little to go on finds the st schools, not all").doesNotContain("131773");
+        assertThat(urns("st"))
+                .as("too little to go on finds the st schools, not all")
+                .doesNotContain("131773");
     }
 
     @Test
@@ -155,10 +259,12 @@ class SchoolSearchTest extends SearchTest {
 
     @Test
     void nearestFirstFromAPostcodeHoweverItIsTyped() throws java.io.IOException {
-        PostcodeSearchTest.done(importPostcodes.importFrom(new java.io.ByteArrayInputStream(PostcodeSearchTest.sample()),
+        PostcodeSearchTest.done(importPostcodes.importFrom(
+                new java.io.ByteArrayInputStream(PostcodeSearchTest.sample()),
                 uk.sse.directory.application.ImportPostcodes.Progress.NONE));
         // LA1 2QD is in Lancaster, PR7 1RB in Chorley
-        assertThat(urns("st marys", "&postcode=" + URLEncoder.encode(" la12qd ", StandardCharsets.UTF_8))).startsWith("100508", "100507", "100509");
+        assertThat(urns("st marys", "&postcode=" + URLEncoder.encode(" la12qd ", StandardCharsets.UTF_8)))
+                .startsWith("100508", "100507", "100509");
         assertThat(urns("st marys", "&postcode=PR7%201RB")).startsWith("100509", "100507", "100508");
         for (String bad : List.of("not-a-postcode", "ZZ9%209ZZ", "PR7%201RB&lat=53.6&lon=-2.6")) {
             var reply = api.get("/schools/search?q=st%20marys&postcode=" + bad, adviser);

@@ -1,38 +1,98 @@
 package uk.sse.directory.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.testing.Api;
-import uk.sse.directory.web.Fixtures;
-import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.search.SearchIndices;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.web.Fixtures;
+import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.search.SearchIndices;
+import uk.sse.testing.Api;
 
 /** Whatever is typed, search answers with results or none, never a failure; over-long text is refused by name. */
 @MicronautTest(environments = "test")
 class SearchInputTest extends SearchTest {
 
     static final List<String> HOSTILE = List.of(
-            "\"", "\"phonics", "'", "\\", "\\\"", "(", ")", "((phonics)", "[", "{", "}", "*", "*:*", "?", "~", "^", "!", "/",
-            "phonics~2", "phon*", "/phon.*/", "title:phonics", "_id:1", "status:DRAFT OR status:WITHDRAWN", "OR", "AND", "NOT",
-            "phonics AND NOT reading", "+-&&||!(){}[]^\"~*?:\\/", "a:b:c", "{\"match_all\":{}}", "<script>alert(1)</script>",
-            "' OR 1=1 --", "%", "%00", "\u0000", "\t\n\r", "   ", "\u200b", "\ufeffphonics", "😀", "📚 phonics 📚", "👩‍👩‍👧‍👦",
-            "مرحبا", "שלום", "数学", "Ünïcödé façade", "\ud83d", "ﬁ", "İstanbul", "phonics".repeat(28),
-            "a ".repeat(100), "x".repeat(200), "é".repeat(200), "的".repeat(200), "😀".repeat(50),
-            "phonics ".repeat(25), "phonics,".repeat(25), "early-reading,".repeat(14),
+            "\"",
+            "\"phonics",
+            "'",
+            "\\",
+            "\\\"",
+            "(",
+            ")",
+            "((phonics)",
+            "[",
+            "{",
+            "}",
+            "*",
+            "*:*",
+            "?",
+            "~",
+            "^",
+            "!",
+            "/",
+            "phonics~2",
+            "phon*",
+            "/phon.*/",
+            "title:phonics",
+            "_id:1",
+            "status:DRAFT OR status:WITHDRAWN",
+            "OR",
+            "AND",
+            "NOT",
+            "phonics AND NOT reading",
+            "+-&&||!(){}[]^\"~*?:\\/",
+            "a:b:c",
+            "{\"match_all\":{}}",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "%",
+            "%00",
+            "\u0000",
+            "\t\n\r",
+            "   ",
+            "\u200b",
+            "\ufeffphonics",
+            "😀",
+            "📚 phonics 📚",
+            "👩‍👩‍👧‍👦",
+            "مرحبا",
+            "שלום",
+            "数学",
+            "Ünïcödé façade",
+            "\ud83d",
+            "ﬁ",
+            "İstanbul",
+            "phonics".repeat(28),
+            "a ".repeat(100),
+            "x".repeat(200),
+            "é".repeat(200),
+            "的".repeat(200),
+            "😀".repeat(50),
+            "phonics ".repeat(25),
+            "phonics,".repeat(25),
+            "early-reading,".repeat(14),
             "phonics,send,eal,maths,semh,asd,slcn,spld,ks1,ks2,ks3,ks4,eyfs,pp,ect,cpd,mfl,pshe,governance,safeguarding",
             "phonics send eal maths semh asd slcn spld ks1 ks2 ks3 ks4 eyfs pp ect cpd mfl pshe governance safeguarding",
-            "early reading key stage 1 special educational needs social emotional and mental health", "1e309", "-1", "NaN", "null", "undefined", "${jndi:ldap://x/a}", "../../etc/passwd");
+            "early reading key stage 1 special educational needs social emotional and mental health",
+            "1e309",
+            "-1",
+            "NaN",
+            "null",
+            "undefined",
+            "${jndi:ldap://x/a}",
+            "../../etc/passwd");
 
-    @Inject TestIndices indices;
+    @Inject
+    TestIndices indices;
+
     String adviser;
 
     @BeforeAll
@@ -40,7 +100,10 @@ class SearchInputTest extends SearchTest {
         indices.create(SearchIndices.OFFERS, offersIndex);
         indices.put(offersIndex, "id", Corpus.offers());
         indices.create(SearchIndices.SCHOOLS, schoolsIndex);
-        indices.put(schoolsIndex, "urn", List.of(Map.of("urn", "100008", "name", "Argyle Primary School", "laCode", "202", "version", 1)));
+        indices.put(
+                schoolsIndex,
+                "urn",
+                List.of(Map.of("urn", "100008", "name", "Argyle Primary School", "laCode", "202", "version", 1)));
         adviser = fixtures.token(Role.ADVISER, Fixtures.AREA, null);
     }
 
@@ -60,9 +123,13 @@ class SearchInputTest extends SearchTest {
             }
             String shorter = text.length() > 50 ? text.substring(0, 50) : text;
             var suggest = get("/search/suggest", shorter);
-            assertThat(suggest.status()).as("suggest %s: %s", shorter, suggest.body()).isIn(200, 422);
+            assertThat(suggest.status())
+                    .as("suggest %s: %s", shorter, suggest.body())
+                    .isIn(200, 422);
             var schools = get("/schools/search", shorter);
-            assertThat(schools.status()).as("schools %s: %s", shorter, schools.body()).isIn(200, 422);
+            assertThat(schools.status())
+                    .as("schools %s: %s", shorter, schools.body())
+                    .isIn(200, 422);
         }
     }
 
@@ -75,8 +142,10 @@ class SearchInputTest extends SearchTest {
             assertThat(reply.problemFields()).as(nothing).containsExactly("q");
         }
         // nothing typed at all is no text: every visible offer
-        assertThat(ids(get("/search/offers", "   "))).containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
-        assertThat(ids(get("/search/offers", "status:DRAFT OR status:WITHDRAWN"))).doesNotContainAnyElementsOf(Corpus.HIDDEN);
+        assertThat(ids(get("/search/offers", "   ")))
+                .containsExactlyInAnyOrderElementsOf(ids(api.get("/search/offers", adviser)));
+        assertThat(ids(get("/search/offers", "status:DRAFT OR status:WITHDRAWN")))
+                .doesNotContainAnyElementsOf(Corpus.HIDDEN);
         assertThat(ids(get("/search/offers", "\"phonics")).get(0)).isEqualTo("phonics-ks1");
         assertThat(ids(get("/search/offers", "📚 phonics 📚")).get(0)).isEqualTo("phonics-ks1");
     }
@@ -89,11 +158,19 @@ class SearchInputTest extends SearchTest {
             assertThat(reply.status()).as(page).isEqualTo(422);
             assertThat(reply.problemFields()).containsExactly("page");
         }
-        for (String[] bad : new String[][] {{"NaN", "0", "lat"}, {"0", "NaN", "lon"}, {"Infinity", "0", "lat"}, {"0", "-Infinity", "lon"},
-                {"1e309", "0", "lat"}}) {
+        for (String[] bad : new String[][] {
+            {"NaN", "0", "lat"},
+            {"0", "NaN", "lon"},
+            {"Infinity", "0", "lat"},
+            {"0", "-Infinity", "lon"},
+            {"1e309", "0", "lat"}
+        }) {
             var reply = api.get("/search/offers?lat=" + bad[0] + "&lon=" + bad[1], adviser);
             assertThat(reply.status()).as(String.join(",", bad)).isBetween(400, 422);
-            assertThat(reply.problemFields()).as(String.join(",", bad)).isNotEmpty().containsOnly(bad[2]);
+            assertThat(reply.problemFields())
+                    .as(String.join(",", bad))
+                    .isNotEmpty()
+                    .containsOnly(bad[2]);
         }
     }
 
@@ -107,7 +184,9 @@ class SearchInputTest extends SearchTest {
         assertThat(get("/search/suggest", "").problemFields()).containsExactly("q");
         assertThat(api.get("/search/suggest", adviser).problemFields()).containsExactly("q");
         assertThat(get("/schools/search", "x".repeat(101)).problemFields()).containsExactly("q");
-        assertThat(api.get("/schools/search?q=argyle&limit=51", adviser).problemFields()).containsExactly("limit");
-        assertThat(api.get("/schools/search?q=argyle&la=20", adviser).problemFields()).containsExactly("la");
+        assertThat(api.get("/schools/search?q=argyle&limit=51", adviser).problemFields())
+                .containsExactly("limit");
+        assertThat(api.get("/schools/search?q=argyle&la=20", adviser).problemFields())
+                .containsExactly("la");
     }
 }

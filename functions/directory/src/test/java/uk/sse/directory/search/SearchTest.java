@@ -1,20 +1,20 @@
 package uk.sse.directory.search;
 
-import uk.sse.testing.Api;
-import uk.sse.directory.web.LambdaTest;
-import uk.sse.engines.Engines;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import uk.sse.directory.web.LambdaTest;
+import uk.sse.engines.Engines;
+import uk.sse.testing.Api;
 
 /** A Lambda test that also has indices of its own in the embedded OpenSearch node, made from the kernel's definitions. */
 public abstract class SearchTest extends LambdaTest {
 
-    protected final String suffix = getClass().getSimpleName().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    protected final String suffix = getClass().getSimpleName().toLowerCase() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     protected final String offersIndex = "offers-" + suffix;
     protected final String schoolsIndex = "schools-" + suffix;
 

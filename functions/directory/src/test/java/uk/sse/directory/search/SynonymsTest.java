@@ -1,21 +1,20 @@
 package uk.sse.directory.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import uk.sse.kernel.search.SearchIndices;
 import uk.sse.kernel.search.SearchSynonyms;
-
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One test per synonym rule, through the offers index's own analysers: an offer titled with any term a rule maps to is
@@ -24,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test")
 class SynonymsTest extends SearchTest {
 
-    @Inject TestIndices indices;
+    @Inject
+    TestIndices indices;
+
     Map<String, List<String>> found;
 
     @BeforeAll
@@ -37,29 +38,43 @@ class SynonymsTest extends SearchTest {
         });
         terms.add("key stage 2 maths");
         terms.add("visual arts");
-        indices.put(offersIndex, "id", terms.stream().map(term -> Map.<String, Object>of("id", term, "title", term)).toList());
+        indices.put(
+                offersIndex,
+                "id",
+                terms.stream()
+                        .map(term -> Map.<String, Object>of("id", term, "title", term))
+                        .toList());
         found = indices.idsMatching(offersIndex, "title", terms);
     }
 
     @TestFactory
     Stream<DynamicTest> eachRuleFindsWhatItMapsTo() {
-        return SearchSynonyms.standard().rules().stream().map(rule -> DynamicTest.dynamicTest(rule.line(), () -> {
-            for (String from : rule.from()) {
-                assertThat(titled(from)).as("'%s' finds", from).containsAll(rule.to());
-            }
-            if (rule.oneWay()) {
-                for (String to : rule.to().stream().filter(t -> !rule.from().contains(t)).toList()) {
-                    // backwards it finds only what shares a word with it ("phonics" finds "jolly phonics" as any word would)
-                    List<String> unrelated = rule.from().stream().filter(f -> java.util.Collections.disjoint(words(f), words(to))).toList();
-                    assertThat(titled(to)).as("'%s' must not find (one way)", to).noneMatch(unrelated::contains);
-                }
-            }
-        }));
+        return SearchSynonyms.standard().rules().stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.line(), () -> {
+                    for (String from : rule.from()) {
+                        assertThat(titled(from)).as("'%s' finds", from).containsAll(rule.to());
+                    }
+                    if (rule.oneWay()) {
+                        for (String to : rule.to().stream()
+                                .filter(t -> !rule.from().contains(t))
+                                .toList()) {
+                            // backwards it finds only what shares a word with it ("phonics" finds "jolly phonics" as
+                            // any word would)
+                            List<String> unrelated = rule.from().stream()
+                                    .filter(f -> java.util.Collections.disjoint(words(f), words(to)))
+                                    .toList();
+                            assertThat(titled(to))
+                                    .as("'%s' must not find (one way)", to)
+                                    .noneMatch(unrelated::contains);
+                        }
+                    }
+                }));
     }
 
     @Test
     void neighboursAreNotSynonyms() {
-        // a key stage is not its neighbour, SEN-type acronyms are not each other, phase words are not the whole directory
+        // a key stage is not its neighbour, SEN-type acronyms are not each other, phase words are not the whole
+        // directory
         assertThat(titled("ks1")).doesNotContain("ks2", "key stage 2", "key stage 2 maths");
         assertThat(titled("ks2")).contains("key stage 2 maths").doesNotContain("ks1", "ks3");
         assertThat(titled("mld")).doesNotContain("sld", "pmld");
@@ -73,6 +88,7 @@ class SynonymsTest extends SearchTest {
 
     /** The offers (titled each with one term) that a search of the title for this term finds. */
     private List<String> titled(String term) {
-        return found.computeIfAbsent(term, t -> indices.idsMatching(offersIndex, "title", List.of(t)).get(t));
+        return found.computeIfAbsent(
+                term, t -> indices.idsMatching(offersIndex, "title", List.of(t)).get(t));
     }
 }

@@ -2,12 +2,6 @@ package uk.sse.directory.search;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.sse.embeddings.SentenceEmbeddings;
-import uk.sse.embeddings.Vectors;
-import uk.sse.engines.Engines;
-import uk.sse.kernel.search.OfferEmbeddingText;
-import uk.sse.kernel.search.SearchIndices;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +11,11 @@ import java.net.http.HttpResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import uk.sse.embeddings.SentenceEmbeddings;
+import uk.sse.embeddings.Vectors;
+import uk.sse.engines.Engines;
+import uk.sse.kernel.search.OfferEmbeddingText;
+import uk.sse.kernel.search.SearchIndices;
 
 /** Creates test indices from the kernel's definitions and fills them, as the indexer would, refreshed at once. */
 @Singleton
@@ -41,10 +40,13 @@ public class TestIndices {
                 Map<String, Object> doc = given;
                 if (given.get("title") instanceof String && !given.containsKey("embedding")) {
                     doc = new java.util.HashMap<>(given);
-                    doc.put("embedding", Vectors.encode(SentenceEmbeddings.shared().embed(OfferEmbeddingText.of(given))));
+                    doc.put(
+                            "embedding",
+                            Vectors.encode(SentenceEmbeddings.shared().embed(OfferEmbeddingText.of(given))));
                     doc.put("embeddingModel", SentenceEmbeddings.MODEL);
                 }
-                bulk.append(json.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", doc.get(idField))))).append('\n');
+                bulk.append(json.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", doc.get(idField)))))
+                        .append('\n');
                 bulk.append(json.writeValueAsString(doc)).append('\n');
             }
         } catch (IOException e) {
@@ -63,16 +65,22 @@ public class TestIndices {
         StringBuilder body = new StringBuilder();
         try {
             for (String q : asked) {
-                body.append("{}\n").append(json.writeValueAsString(Map.of("size", 1000, "_source", false,
-                        "query", Map.of("match", Map.of(field, q))))).append('\n');
+                body.append("{}\n")
+                        .append(json.writeValueAsString(
+                                Map.of("size", 1000, "_source", false, "query", Map.of("match", Map.of(field, q)))))
+                        .append('\n');
             }
-            Map<String, Object> answer = json.readValue(send("POST", "/" + index + "/_msearch", body.toString()),
+            Map<String, Object> answer = json.readValue(
+                    send("POST", "/" + index + "/_msearch", body.toString()),
                     io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
             List<Map<String, Object>> responses = (List<Map<String, Object>>) answer.get("responses");
             Map<String, List<String>> found = new java.util.HashMap<>();
             for (int i = 0; i < asked.size(); i++) {
-                List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) responses.get(i).get("hits")).get("hits");
-                found.put(asked.get(i), hits.stream().map(h -> (String) h.get("_id")).toList());
+                List<Map<String, Object>> hits = (List<Map<String, Object>>)
+                        ((Map<String, Object>) responses.get(i).get("hits")).get("hits");
+                found.put(
+                        asked.get(i),
+                        hits.stream().map(h -> (String) h.get("_id")).toList());
             }
             return found;
         } catch (IOException e) {
@@ -82,11 +90,15 @@ public class TestIndices {
 
     private String send(String method, String path, String body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(Engines.openSearch().endpoint() + path))
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(Engines.openSearch().endpoint() + path))
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", "application/json")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body();
         } catch (IOException e) {

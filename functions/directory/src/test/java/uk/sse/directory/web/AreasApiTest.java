@@ -1,18 +1,17 @@
 package uk.sse.directory.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.directory.web.Fixtures.AREA;
+import static uk.sse.directory.web.Fixtures.OTHER_AREA;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
 import uk.sse.testing.Api;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.sse.directory.web.Fixtures.AREA;
-import static uk.sse.directory.web.Fixtures.OTHER_AREA;
 
 /**
  * The register of areas through the Lambda handler (decision 0082): the registrar defines a partnership over Camden and
@@ -30,10 +29,13 @@ class AreasApiTest extends LambdaTest {
     @BeforeAll
     void register() {
         fixtures.importSchools();
-        Api.Reply more = api.send(Api.auth(io.micronaut.http.HttpRequest.POST("/schools/import", """
+        Api.Reply more = api.send(Api.auth(
+                io.micronaut.http.HttpRequest.POST("/schools/import", """
                 "URN","LA (code)","LA (name)","EstablishmentName","TypeOfEstablishment (name)","EstablishmentStatus (name)","PhaseOfEducation (name)","Postcode","Easting","Northing"\r
                 "100411","206","Islington","Ambler Primary School","Community school","Open","Primary","N4 2DR","531600","186900"\r
-                """).contentType(io.micronaut.http.MediaType.of("text/csv")), registrar()));
+                """)
+                        .contentType(io.micronaut.http.MediaType.of("text/csv")),
+                registrar()));
         assertThat(more.status()).as(more.body()).isEqualTo(200);
     }
 
@@ -61,13 +63,21 @@ class AreasApiTest extends LambdaTest {
 
     @Test
     void theRegistrarDefinesAPartnershipItsAdminChangesItAndSchoolsAreAnsweredWithTheirAreas() {
-        Api.Reply defined = api.put("/areas/" + PARTNERSHIP, registrar(), null, partnership("North London Partnership", false));
+        Api.Reply defined =
+                api.put("/areas/" + PARTNERSHIP, registrar(), null, partnership("North London Partnership", false));
         assertThat(defined.status()).as(defined.body()).isEqualTo(201);
         assertThat(defined.header("ETag")).isEqualTo("\"v1\"");
-        assertThat(defined.map()).containsEntry("id", PARTNERSHIP).containsEntry("kind", "PARTNERSHIP")
-                .containsEntry("laCodes", List.of(AREA)).containsEntry("urns", List.of(ISLINGTON_MEMBER)).containsEntry("schoolsRaiseRequests", false);
-        assertThat(api.get("/areas/" + PARTNERSHIP, fixtures.token(Role.ADVISER, OTHER_AREA, null)).map()).containsEntry("name", "North London Partnership");
-        assertThat(api.get("/areas", fixtures.token(Role.BROKER, AREA, null)).body()).contains(PARTNERSHIP);
+        assertThat(defined.map())
+                .containsEntry("id", PARTNERSHIP)
+                .containsEntry("kind", "PARTNERSHIP")
+                .containsEntry("laCodes", List.of(AREA))
+                .containsEntry("urns", List.of(ISLINGTON_MEMBER))
+                .containsEntry("schoolsRaiseRequests", false);
+        assertThat(api.get("/areas/" + PARTNERSHIP, fixtures.token(Role.ADVISER, OTHER_AREA, null))
+                        .map())
+                .containsEntry("name", "North London Partnership");
+        assertThat(api.get("/areas", fixtures.token(Role.BROKER, AREA, null)).body())
+                .contains(PARTNERSHIP);
 
         // (the other tests define areas over Camden too, so only these two are asserted)
         assertThat(areasOf(CAMDEN_SCHOOL)).contains(AREA, PARTNERSHIP).doesNotContain(OTHER_AREA);
@@ -78,11 +88,14 @@ class AreasApiTest extends LambdaTest {
         String admin = fixtures.token(Role.ADMIN, PARTNERSHIP, null);
         Map<String, Object> changed = partnership("North London Schools Partnership", true);
         changed.put("urns", List.of());
-        assertThat(api.put("/areas/" + PARTNERSHIP, admin, null, changed).status()).isEqualTo(409);
+        assertThat(api.put("/areas/" + PARTNERSHIP, admin, null, changed).status())
+                .isEqualTo(409);
         Api.Reply updated = api.put("/areas/" + PARTNERSHIP, admin, "\"v1\"", changed);
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.header("ETag")).isEqualTo("\"v2\"");
-        assertThat(updated.map()).containsEntry("schoolsRaiseRequests", true).containsEntry("name", "North London Schools Partnership");
+        assertThat(updated.map())
+                .containsEntry("schoolsRaiseRequests", true)
+                .containsEntry("name", "North London Schools Partnership");
         Api.Reply stale = api.put("/areas/" + PARTNERSHIP, admin, "\"v1\"", changed);
         assertThat(stale.status()).isEqualTo(412);
         assertThat(areasOf(ISLINGTON_MEMBER)).contains(OTHER_AREA).doesNotContain(PARTNERSHIP);
@@ -93,46 +106,81 @@ class AreasApiTest extends LambdaTest {
         Api.Reply kind = api.put("/areas/" + PARTNERSHIP, admin, "\"v2\"", asHub);
         assertThat(kind.status()).as(kind.body()).isEqualTo(422);
         assertThat(kind.problemFields()).containsExactly("/kind");
-        assertThat(api.put("/areas/" + PARTNERSHIP, registrar(), "\"v2\"", asHub).status()).isEqualTo(200);
+        assertThat(api.put("/areas/" + PARTNERSHIP, registrar(), "\"v2\"", asHub)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void everyoneElseIsRefusedAndNothingChanges() {
         String id = "refused-hub";
-        assertThat(api.put("/areas/" + id, registrar(), null, partnership("A hub", false)).status()).isEqualTo(201);
-        for (String other : List.of(fixtures.token(Role.ADVISER, id, null), fixtures.token(Role.BROKER, id, null),
-                fixtures.token(Role.ASSURER, id, null), fixtures.token(Role.COMMISSIONER, id, null), fixtures.token(Role.PROVIDER, id, CAMDEN_SCHOOL),
-                fixtures.token(Role.ADMIN, AREA, null), fixtures.token(Role.ADMIN, OTHER_AREA, null))) {
+        assertThat(api.put("/areas/" + id, registrar(), null, partnership("A hub", false))
+                        .status())
+                .isEqualTo(201);
+        for (String other : List.of(
+                fixtures.token(Role.ADVISER, id, null),
+                fixtures.token(Role.BROKER, id, null),
+                fixtures.token(Role.ASSURER, id, null),
+                fixtures.token(Role.COMMISSIONER, id, null),
+                fixtures.token(Role.PROVIDER, id, CAMDEN_SCHOOL),
+                fixtures.token(Role.ADMIN, AREA, null),
+                fixtures.token(Role.ADMIN, OTHER_AREA, null))) {
             Api.Reply refused = api.put("/areas/" + id, other, "\"v1\"", partnership("Taken over", true));
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
         // an area's admin does not define a new area; no one does without signing in
-        assertThat(api.put("/areas/new-hub", fixtures.token(Role.ADMIN, "new-hub", null), null, partnership("New", false)).status()).isEqualTo(403);
-        assertThat(api.put("/areas/" + id, null, "\"v1\"", partnership("Taken over", true)).status()).isEqualTo(401);
+        assertThat(api.put(
+                                "/areas/new-hub",
+                                fixtures.token(Role.ADMIN, "new-hub", null),
+                                null,
+                                partnership("New", false))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.put("/areas/" + id, null, "\"v1\"", partnership("Taken over", true))
+                        .status())
+                .isEqualTo(401);
         Api.Reply unchanged = api.get("/areas/" + id, fixtures.token(Role.ADVISER, AREA, null));
-        assertThat(unchanged.map()).containsEntry("name", "A hub").containsEntry("version", 1).containsEntry("schoolsRaiseRequests", false);
-        assertThat(api.get("/areas/new-hub", fixtures.token(Role.ADVISER, AREA, null)).status()).isEqualTo(404);
+        assertThat(unchanged.map())
+                .containsEntry("name", "A hub")
+                .containsEntry("version", 1)
+                .containsEntry("schoolsRaiseRequests", false);
+        assertThat(api.get("/areas/new-hub", fixtures.token(Role.ADVISER, AREA, null))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void anLasAdminDefinesTheirLaToNameItAndLetItsSchoolsAskButNotAsAnythingElse() {
         String admin = fixtures.token(Role.ADMIN, OTHER_AREA, null);
-        Map<String, Object> islington = new HashMap<>(Map.of("name", "Islington", "kind", "LA", "laCodes", List.of(OTHER_AREA),
-                "schoolsRaiseRequests", true));
-        assertThat(api.get("/areas/" + OTHER_AREA, admin).map()).containsEntry("kind", "LA").containsEntry("version", 0);
-        Api.Reply wider = api.put("/areas/" + OTHER_AREA, admin, null, Map.of("name", "Islington", "kind", "LA", "laCodes", List.of(OTHER_AREA, AREA)));
+        Map<String, Object> islington = new HashMap<>(Map.of(
+                "name", "Islington", "kind", "LA", "laCodes", List.of(OTHER_AREA), "schoolsRaiseRequests", true));
+        assertThat(api.get("/areas/" + OTHER_AREA, admin).map())
+                .containsEntry("kind", "LA")
+                .containsEntry("version", 0);
+        Api.Reply wider = api.put(
+                "/areas/" + OTHER_AREA,
+                admin,
+                null,
+                Map.of("name", "Islington", "kind", "LA", "laCodes", List.of(OTHER_AREA, AREA)));
         assertThat(wider.status()).as(wider.body()).isEqualTo(422);
         assertThat(wider.problemFields()).containsExactly("/kind");
         Api.Reply named = api.put("/areas/" + OTHER_AREA, admin, null, islington);
         assertThat(named.status()).as(named.body()).isEqualTo(201);
         assertThat(named.map()).containsEntry("name", "Islington").containsEntry("schoolsRaiseRequests", true);
-        assertThat(api.put("/areas/" + AREA, admin, null, Map.of("name", "Camden", "kind", "LA", "laCodes", List.of(AREA))).status()).isEqualTo(403);
+        assertThat(api.put(
+                                "/areas/" + AREA,
+                                admin,
+                                null,
+                                Map.of("name", "Camden", "kind", "LA", "laCodes", List.of(AREA)))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void aBadDefinitionIsRefusedNamingWhatIsWrongAndNothingIsStored() {
-        Map<String, Object> trustWithDigitsOnly = Map.of("name", "A trust", "kind", "TRUST", "trustCodes", List.of("2044"));
+        Map<String, Object> trustWithDigitsOnly =
+                Map.of("name", "A trust", "kind", "TRUST", "trustCodes", List.of("2044"));
         Api.Reply digits = api.put("/areas/2044", registrar(), null, trustWithDigitsOnly);
         assertThat(digits.status()).as(digits.body()).isEqualTo(422);
         assertThat(digits.body()).contains("letter");
@@ -150,7 +198,11 @@ class AreasApiTest extends LambdaTest {
         Api.Reply badId = api.put("/areas/a_b", registrar(), null, partnership("Spaces", false));
         assertThat(badId.status()).as(badId.body()).isEqualTo(422);
         assertThat(badId.problemFields()).contains("id");
-        assertThat(api.get("/areas/bad-trust", fixtures.token(Role.ADVISER, AREA, null)).status()).isEqualTo(404);
-        assertThat(api.get("/areas/2044", fixtures.token(Role.ADVISER, AREA, null)).status()).isEqualTo(404);
+        assertThat(api.get("/areas/bad-trust", fixtures.token(Role.ADVISER, AREA, null))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/areas/2044", fixtures.token(Role.ADVISER, AREA, null))
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -1,19 +1,17 @@
 package uk.sse.directory.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.RepeatedTest;
-import uk.sse.kernel.identity.Role;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.directory.web.Fixtures.AREA;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.sse.directory.web.Fixtures.AREA;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 
 /** Several editors holding the same ETag race on real threads: exactly one wins, the rest get 412. */
 @MicronautTest(environments = "test")
@@ -21,7 +19,6 @@ class ConcurrentEditsTest extends LambdaTest {
 
     static final String URN = "100005";
     static final int EDITORS = 6;
-
 
     String provider;
 

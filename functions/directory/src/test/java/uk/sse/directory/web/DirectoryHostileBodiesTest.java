@@ -1,8 +1,12 @@
 package uk.sse.directory.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.directory.storage.DirectoryTable;
@@ -10,11 +14,6 @@ import uk.sse.kernel.identity.Role;
 import uk.sse.testing.HostileBodies;
 import uk.sse.testing.LambdaInstance;
 import uk.sse.testing.Tokens;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nested bodies of 16, 64 and 256 KiB, objects and arrays with unknown keys at every level, to every route of the
@@ -24,16 +23,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class DirectoryHostileBodiesTest extends LambdaTest {
 
-    @Inject ApplicationContext context;
-    @Inject DynamoDbClient dynamo;
-    @Inject DirectoryTable table;
-    @Inject Tokens tokens;
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    DirectoryTable table;
+
+    @Inject
+    Tokens tokens;
 
     @Test
     void everyJsonRouteRefusesHostileBodiesQuicklyAndWritesNothing() {
         List<HostileBodies.Route> routes = HostileBodies.jsonRoutes(context);
-        assertThat(routes).extracting(Object::toString).contains("POST /providers", "POST /offers", "PUT /offers/x1",
-                "POST /offers/x1/assurance", "PUT /providers/x1");
+        assertThat(routes)
+                .extracting(Object::toString)
+                .contains(
+                        "POST /providers",
+                        "POST /offers",
+                        "PUT /offers/x1",
+                        "POST /offers/x1/assurance",
+                        "PUT /providers/x1");
         String admin = tokens.bearer(Role.ADMIN, "888", "la-888");
         List<HostileBodies.Sent> sent;
         long before;
@@ -45,7 +57,8 @@ class DirectoryHostileBodiesTest extends LambdaTest {
         assertThat(sent).allSatisfy(s -> assertThat(s.status()).as(s.toString()).isBetween(400, 499));
         assertThat(HostileBodies.items(dynamo, table.name())).isEqualTo(before);
         HostileBodies.Sent slowest = HostileBodies.slowest(sent);
-        System.out.printf("directory: %d hostile bodies to %d routes; slowest %s%n", sent.size(), routes.size(), slowest);
+        System.out.printf(
+                "directory: %d hostile bodies to %d routes; slowest %s%n", sent.size(), routes.size(), slowest);
         assertThat(slowest.micros()).as(slowest.toString()).isLessThan(1_000_000);
     }
 }

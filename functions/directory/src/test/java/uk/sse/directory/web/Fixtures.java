@@ -1,18 +1,17 @@
 package uk.sse.directory.web;
 
-import uk.sse.testing.Tokens;
-import uk.sse.testing.Api;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
-import uk.sse.kernel.identity.Role;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
+import uk.sse.testing.Tokens;
 
 /** Request bodies and set-up steps the directory tests share. Areas are real LA codes from the sample register. */
 @Singleton
@@ -20,6 +19,7 @@ public class Fixtures {
 
     /** Camden and Islington: two neighbouring areas, so cross-area denials can be tested. */
     public static final String AREA = "202";
+
     public static final String OTHER_AREA = "206";
     /** Schools in Camden (202) and Islington (206) from the sample register. */
     public static final String SCHOOLS_CSV = """
@@ -43,7 +43,8 @@ public class Fixtures {
     }
 
     public void importSchools() {
-        var reply = api.send(Api.auth(HttpRequest.POST("/schools/import", SCHOOLS_CSV).contentType(MediaType.of("text/csv")),
+        var reply = api.send(Api.auth(
+                HttpRequest.POST("/schools/import", SCHOOLS_CSV).contentType(MediaType.of("text/csv")),
                 token(Role.REGISTRAR, null, null)));
         assertThat(reply.status()).isEqualTo(200);
     }
@@ -79,7 +80,9 @@ public class Fixtures {
             body.put("providerId", providerId);
         }
         body.put("title", "Systematic synthetic phonics: getting the lowest 20% reading");
-        body.put("description", "Half-termly coaching for the reading lead and Year 1 team, with a phonics audit and follow-up.");
+        body.put(
+                "description",
+                "Half-termly coaching for the reading lead and Year 1 team, with a phonics audit and follow-up.");
         body.put("areasOfSupport", List.of("CT.READ", "EY.CL"));
         body.put("phases", List.of("PRIMARY", "EARLY_YEARS"));
         body.put("deliveryModes", List.of("IN_SCHOOL", "COACHING"));
@@ -89,8 +92,13 @@ public class Fixtures {
         body.put("travelRadiusKm", 25);
         body.put("availableFrom", LocalDate.now().toString());
         body.put("availableUntil", LocalDate.now().plusMonths(9).toString());
-        body.put("evidence", Map.of("summary", "Phonics screening check pass rate rose from 61% to 86% in two years.",
-                "links", List.of("https://example.org/case-study")));
+        body.put(
+                "evidence",
+                Map.of(
+                        "summary",
+                        "Phonics screening check pass rate rose from 61% to 86% in two years.",
+                        "links",
+                        List.of("https://example.org/case-study")));
         body.put("contact", contact());
         return body;
     }
@@ -131,8 +139,17 @@ public class Fixtures {
     /** A draft offer taken through submission and approval. */
     public String approvedOffer(String urn, String area) {
         String id = (String) draftOffer(urn, area).map().get("id");
-        assertThat(act(id, token(Role.PROVIDER, area, urn), "SUBMIT", null, null).status()).isEqualTo(200);
-        assertThat(act(id, token(Role.ASSURER, area, null), "APPROVE", "meets the standard", LocalDate.now().plusYears(1)).status()).isEqualTo(200);
+        assertThat(act(id, token(Role.PROVIDER, area, urn), "SUBMIT", null, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(act(
+                                id,
+                                token(Role.ASSURER, area, null),
+                                "APPROVE",
+                                "meets the standard",
+                                LocalDate.now().plusYears(1))
+                        .status())
+                .isEqualTo(200);
         return id;
     }
 }

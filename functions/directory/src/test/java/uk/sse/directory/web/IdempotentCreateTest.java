@@ -1,12 +1,10 @@
 package uk.sse.directory.web;
 
-import uk.sse.testing.Api;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sse.directory.web.Fixtures.AREA;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.kernel.identity.Role;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,16 +15,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.sse.directory.web.Fixtures.AREA;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
 
 /** A provider on a flaky connection retries POST /offers with the same Idempotency-Key: one offer, however many tries. */
 @MicronautTest(environments = "test")
 class IdempotentCreateTest extends LambdaTest {
 
     static final String URN = "100008";
-
 
     String provider;
 

@@ -1,13 +1,12 @@
 package uk.sse.directory.web;
 
-import uk.sse.testing.Api;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 import uk.sse.engines.Engines;
+import uk.sse.testing.Api;
 import uk.sse.testing.TableProperties;
-
-import java.util.Map;
 
 /**
  * Base of the tests that go through the Lambda handler (API Gateway HTTP API payload 2.0) against the
@@ -16,11 +15,15 @@ import java.util.Map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LambdaTest implements TestPropertyProvider {
 
-    @Inject protected Api api;
-    @Inject protected Fixtures fixtures;
+    @Inject
+    protected Api api;
+
+    @Inject
+    protected Fixtures fixtures;
 
     @Override
     public Map<String, String> getProperties() {
-        return TableProperties.fresh(Engines.dynamo().endpoint().toString(), "sse.directory.table-name", "directory", getClass());
+        return TableProperties.fresh(
+                Engines.dynamo().endpoint().toString(), "sse.directory.table-name", "directory", getClass());
     }
 }

@@ -1,25 +1,23 @@
 package uk.sse.directory.web;
 
-import uk.sse.testing.Api;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.kernel.identity.Role;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
 
 /** The real 2,647-school sample imported through the Lambda handler, then re-imported and changed. */
 @MicronautTest(environments = "test")
 class SchoolRegisterApiTest extends LambdaTest {
-
 
     byte[] sample;
     String registrar;
@@ -34,14 +32,20 @@ class SchoolRegisterApiTest extends LambdaTest {
         adviser = fixtures.token(Role.ADVISER, "202", null);
         var first = importCsv(sample, registrar);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
-        assertThat(first.map()).containsEntry("linesRead", 2647).containsEntry("created", 2647)
-                .containsEntry("updated", 0).containsEntry("unchanged", 0);
+        assertThat(first.map())
+                .containsEntry("linesRead", 2647)
+                .containsEntry("created", 2647)
+                .containsEntry("updated", 0)
+                .containsEntry("unchanged", 0);
     }
 
     @Test
     void reImportingTheSameFileChangesNothing() {
         var again = importCsv(sample, registrar);
-        assertThat(again.map()).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 2647);
+        assertThat(again.map())
+                .containsEntry("created", 0)
+                .containsEntry("updated", 0)
+                .containsEntry("unchanged", 2647);
     }
 
     @Test
@@ -49,7 +53,10 @@ class SchoolRegisterApiTest extends LambdaTest {
         String text = new String(sample, StandardCharsets.ISO_8859_1)
                 .replace("\"The Aldgate School\"", "\"The Aldgate School (renamed)\"");
         var changed = importCsv(text.getBytes(StandardCharsets.ISO_8859_1), registrar);
-        assertThat(changed.map()).containsEntry("created", 0).containsEntry("updated", 1).containsEntry("unchanged", 2646);
+        assertThat(changed.map())
+                .containsEntry("created", 0)
+                .containsEntry("updated", 1)
+                .containsEntry("unchanged", 2646);
         assertThat(api.get("/schools/100000", adviser).map()).containsEntry("name", "The Aldgate School (renamed)");
         importCsv(sample, registrar);
         assertThat(api.get("/schools/100000", adviser).map()).containsEntry("name", "The Aldgate School");
@@ -59,8 +66,12 @@ class SchoolRegisterApiTest extends LambdaTest {
     void aSchoolIsReadByUrnWithItsLocation() {
         var school = api.get("/schools/100000", adviser);
         assertThat(school.status()).isEqualTo(200);
-        assertThat(school.map()).containsEntry("urn", "100000").containsEntry("laCode", "201").containsEntry("phase", "Primary");
-        assertThat((Double) school.map().get("latitude")).isCloseTo(51.5137, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(school.map())
+                .containsEntry("urn", "100000")
+                .containsEntry("laCode", "201")
+                .containsEntry("phase", "Primary");
+        assertThat((Double) school.map().get("latitude"))
+                .isCloseTo(51.5137, org.assertj.core.data.Offset.offset(0.001));
         assertThat(api.get("/schools/9999999", adviser).status()).isEqualTo(404);
     }
 
@@ -73,7 +84,8 @@ class SchoolRegisterApiTest extends LambdaTest {
         var inLa = api.get("/schools?q=thomas&la=202", adviser);
         assertThat(found.status()).isEqualTo(200);
         assertThat(names(inLa)).contains("Thomas Coram Centre");
-        assertThat(inLa.list()).allSatisfy(s -> assertThat(((Map<?, ?>) s).get("laCode")).isEqualTo("202"));
+        assertThat(inLa.list())
+                .allSatisfy(s -> assertThat(((Map<?, ?>) s).get("laCode")).isEqualTo("202"));
         assertThat(api.get("/schools?q=a", adviser).status()).isEqualTo(422);
     }
 
@@ -81,7 +93,8 @@ class SchoolRegisterApiTest extends LambdaTest {
     void onlyTheRegistrarImportsNeverAnAreasAdmin() {
         // a small file: the test server answers a refusal before reading a large body, and the client sees a reset
         byte[] small = Fixtures.SCHOOLS_CSV.getBytes(StandardCharsets.US_ASCII);
-        for (Role role : new Role[] {Role.ADVISER, Role.BROKER, Role.PROVIDER, Role.ASSURER, Role.COMMISSIONER, Role.ADMIN}) {
+        for (Role role :
+                new Role[] {Role.ADVISER, Role.BROKER, Role.PROVIDER, Role.ASSURER, Role.COMMISSIONER, Role.ADMIN}) {
             var denied = importCsv(small, fixtures.token(role, "202", "100000"));
             assertThat(denied.status()).as(role.name()).isEqualTo(403);
             assertThat(denied.contentType()).startsWith("application/problem+json");
@@ -91,7 +104,10 @@ class SchoolRegisterApiTest extends LambdaTest {
 
     @Test
     void aFileWithoutAUrnColumnIsRefusedWhole() {
-        var refused = importCsv("\"EstablishmentName\",\"Postcode\"\r\n\"New School\",\"AB1 2CD\"\r\n".getBytes(StandardCharsets.US_ASCII), registrar);
+        var refused = importCsv(
+                "\"EstablishmentName\",\"Postcode\"\r\n\"New School\",\"AB1 2CD\"\r\n"
+                        .getBytes(StandardCharsets.US_ASCII),
+                registrar);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.problemFields()).containsExactly("body");
         assertThat((String) refused.map().get("detail")).contains("URN");
@@ -108,24 +124,30 @@ class SchoolRegisterApiTest extends LambdaTest {
                 """;
         var report = importCsv(csv.getBytes(StandardCharsets.US_ASCII), registrar);
         assertThat(report.map()).containsEntry("linesRead", 4).containsEntry("created", 1);
-        @SuppressWarnings("unchecked") var rejected = (List<Map<String, Object>>) report.map().get("rejected");
+        @SuppressWarnings("unchecked")
+        var rejected = (List<Map<String, Object>>) report.map().get("rejected");
         assertThat(rejected).extracting(r -> r.get("line")).containsExactly(3, 4, 5);
         assertThat(api.get("/schools/900001", adviser).map()).containsEntry("name", "Good New School");
     }
 
     @Test
     void windows1252TextArrivesIntact() {
-        byte[] csv = "\"URN\",\"EstablishmentName\"\r\n\"900010\",\"St Mary\u2019s and St Th\u00e9r\u00e8se\"\r\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] csv = "\"URN\",\"EstablishmentName\"\r\n\"900010\",\"St Mary\u2019s and St Th\u00e9r\u00e8se\"\r\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
         assertThat(importCsv(csv, registrar).map()).containsEntry("created", 1);
-        assertThat(api.get("/schools/900010", adviser).map()).containsEntry("name", "St Mary\u2019s and St Th\u00e9r\u00e8se");
+        assertThat(api.get("/schools/900010", adviser).map())
+                .containsEntry("name", "St Mary\u2019s and St Th\u00e9r\u00e8se");
     }
 
     private Api.Reply importCsv(byte[] csv, String bearer) {
-        return api.send(Api.auth(HttpRequest.POST("/schools/import", csv).contentType(MediaType.of("text/csv")), bearer));
+        return api.send(
+                Api.auth(HttpRequest.POST("/schools/import", csv).contentType(MediaType.of("text/csv")), bearer));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> names(Api.Reply reply) {
-        return reply.list().stream().map(s -> ((Map<String, Object>) s).get("name")).toList();
+        return reply.list().stream()
+                .map(s -> ((Map<String, Object>) s).get("name"))
+                .toList();
     }
 }

@@ -1,20 +1,17 @@
 package uk.sse.ledger.application;
 
-import uk.sse.kernel.retry.Backoff;
-
-import uk.sse.kernel.dynamo.StoreBusy;
-
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import uk.sse.kernel.dynamo.StoreBusy;
+import uk.sse.kernel.retry.Backoff;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.ledger.model.Command;
 import uk.sse.ledger.model.Ledger;
 import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.Snapshot;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Optimistic read, apply, conditional write; again on a lost race or a retryable fault, with backoff and jitter.
@@ -56,24 +53,27 @@ public class ApplyCommand {
      */
     public Optional<Result> apply(Supplier<Snapshot> read, Function<Snapshot, Optional<? extends Command>> command) {
         // present: settled (with a result, or nothing to do); empty: the write lost a race
-        return backoff.<Optional<Result>>untilWritten(() -> {
-            counters.attempts.increment();
-            try {
-                Snapshot snapshot = read.get();
-                Optional<? extends Command> taken = command.apply(snapshot);
-                if (taken.isEmpty()) {
-                    return Optional.of(Optional.empty());
-                }
-                Result result = Ledger.apply(snapshot, taken.get());
-                if (!(result instanceof Result.Applied applied) || applied.empty() || store.write(applied)) {
-                    return Optional.of(Optional.of(result));
-                }
-                counters.lostRaces.increment();
-                return Optional.empty();
-            } catch (StoreBusy busy) {
-                counters.faults.increment();
-                throw busy;
-            }
-        }, StoreBusy.class, (why, last) -> new LedgerBusy("the ledger " + why, last));
+        return backoff.<Optional<Result>>untilWritten(
+                () -> {
+                    counters.attempts.increment();
+                    try {
+                        Snapshot snapshot = read.get();
+                        Optional<? extends Command> taken = command.apply(snapshot);
+                        if (taken.isEmpty()) {
+                            return Optional.of(Optional.empty());
+                        }
+                        Result result = Ledger.apply(snapshot, taken.get());
+                        if (!(result instanceof Result.Applied applied) || applied.empty() || store.write(applied)) {
+                            return Optional.of(Optional.of(result));
+                        }
+                        counters.lostRaces.increment();
+                        return Optional.empty();
+                    } catch (StoreBusy busy) {
+                        counters.faults.increment();
+                        throw busy;
+                    }
+                },
+                StoreBusy.class,
+                (why, last) -> new LedgerBusy("the ledger " + why, last));
     }
 }

@@ -1,12 +1,11 @@
 package uk.sse.ledger.application;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.kernel.metrics.Metrics;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The scheduled invariant check: {@link CheckLedger} over every area, each area's count of violations a metric
@@ -32,7 +31,7 @@ public class CheckEveryArea {
     }
 
     /** What one run found: the areas checked and those with violations. */
-    public record Run(List<String> checked, List<String> failing) { }
+    public record Run(List<String> checked, List<String> failing) {}
 
     public Run run() {
         List<String> checked = new ArrayList<>();
@@ -40,7 +39,8 @@ public class CheckEveryArea {
         for (String area : areas.all()) {
             CheckLedger.Report report = check.run(area);
             checked.add(area);
-            metrics.area(area, Metrics.Metric.count(VIOLATIONS, report.violations().size()));
+            metrics.area(
+                    area, Metrics.Metric.count(VIOLATIONS, report.violations().size()));
             if (!report.ok()) {
                 failing.add(area);
                 report.violations().forEach(v -> LOG.error("ledger of area {} breaks an invariant: {}", area, v));

@@ -1,14 +1,13 @@
 package uk.sse.ledger.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.model.Invariants;
 import uk.sse.ledger.model.TransferState;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Reads everything in an area and checks the ledger's invariants over it. The area's items are read by index
@@ -26,8 +25,16 @@ public class CheckLedger {
         this.clock = clock;
     }
 
-    public record Report(String area, boolean ok, int accounts, int transfers, int entries, int pendingHolds,
-                         long creditsAllocated, List<String> violations, Instant checkedAt) { }
+    public record Report(
+            String area,
+            boolean ok,
+            int accounts,
+            int transfers,
+            int entries,
+            int pendingHolds,
+            long creditsAllocated,
+            List<String> violations,
+            Instant checkedAt) {}
 
     public Outcome<Report> check(Caller caller, String area) {
         if (!LedgerPolicy.mayCheck(caller, area)) {
@@ -41,9 +48,22 @@ public class CheckLedger {
         Instant at = clock.instant();
         LedgerStore.AreaContents contents = store.contentsOf(area);
         List<String> violations = Invariants.check(contents.accounts(), contents.transfers(), contents.entries());
-        int pending = (int) contents.transfers().stream().filter(t -> t.state() == TransferState.PENDING).count();
-        long allocated = contents.accounts().stream().filter(a -> a.issuing()).mapToLong(a -> a.debitsPosted()).sum();
-        return new Report(area, violations.isEmpty(), contents.accounts().size(), contents.transfers().size(),
-                contents.entries().size(), pending, allocated, violations, at);
+        int pending = (int) contents.transfers().stream()
+                .filter(t -> t.state() == TransferState.PENDING)
+                .count();
+        long allocated = contents.accounts().stream()
+                .filter(a -> a.issuing())
+                .mapToLong(a -> a.debitsPosted())
+                .sum();
+        return new Report(
+                area,
+                violations.isEmpty(),
+                contents.accounts().size(),
+                contents.transfers().size(),
+                contents.entries().size(),
+                pending,
+                allocated,
+                violations,
+                at);
     }
 }

@@ -1,9 +1,8 @@
 package uk.sse.ledger.application;
 
-import uk.sse.ledger.model.CreditScheme;
-
 import java.util.List;
 import java.util.Optional;
+import uk.sse.ledger.model.CreditScheme;
 
 /** Where the areas' credit schemes are kept, in the ledger's own table. May throw {@code StoreBusy}, as the ledger's store. */
 public interface CreditSchemes {

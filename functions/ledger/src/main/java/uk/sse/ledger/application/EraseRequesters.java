@@ -1,17 +1,16 @@
 package uk.sse.ledger.application;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.Tombstone;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.model.Requester;
 import uk.sse.ledger.model.Transfer;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * An area's admin answers a person's subject-access request and erasure for the area's ledger (decision 0104): the
@@ -23,11 +22,12 @@ import java.util.Optional;
 public class EraseRequesters {
 
     /** A transfer the person stands in, and how: {@code asked}, {@code resolved}, {@code asked for}, {@code resolved for}. */
-    public record Mention(String transferId, String kind, long amount, String state, Instant createdAt, List<String> parts) { }
+    public record Mention(
+            String transferId, String kind, long amount, String state, Instant createdAt, List<String> parts) {}
 
-    public record Export(String subject, String area, List<Mention> transfers) { }
+    public record Export(String subject, String area, List<Mention> transfers) {}
 
-    public record Erased(String area, String tombstone, int transfers) { }
+    public record Erased(String area, String tombstone, int transfers) {}
 
     private static final int ATTEMPTS = 5;
 
@@ -40,20 +40,32 @@ public class EraseRequesters {
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
-        return allowed(caller).map(area -> new Export(subject, area, transfers.inArea(area, t -> !parts(t, subject).isEmpty()).stream()
-                .map(t -> new Mention(t.id().value(), t.kind().name(), t.amount(), t.state().name(), t.createdAt(), parts(t, subject)))
-                .toList()));
+        return allowed(caller)
+                .map(area -> new Export(
+                        subject,
+                        area,
+                        transfers.inArea(area, t -> !parts(t, subject).isEmpty()).stream()
+                                .map(t -> new Mention(
+                                        t.id().value(),
+                                        t.kind().name(),
+                                        t.amount(),
+                                        t.state().name(),
+                                        t.createdAt(),
+                                        parts(t, subject)))
+                                .toList()));
     }
 
     public Outcome<Erased> erase(Caller caller, String subject) {
         return allowed(caller).map(area -> {
             String tombstone = Tombstone.of(subject);
-            List<Transfer> found = transfers.inArea(area, t -> !parts(t, subject).isEmpty());
+            List<Transfer> found =
+                    transfers.inArea(area, t -> !parts(t, subject).isEmpty());
             for (Transfer t : found) {
                 Optional<Transfer> current = Optional.of(t);
                 int attempt = 0;
                 while (current.isPresent() && !transfers.erase(current.get(), subject, tombstone)) {
-                    if (++attempt == ATTEMPTS) throw new IllegalStateException("transfer " + t.id() + " kept moving during its erasure");
+                    if (++attempt == ATTEMPTS)
+                        throw new IllegalStateException("transfer " + t.id() + " kept moving during its erasure");
                     current = store.transfer(t.id());
                 }
             }

@@ -1,15 +1,14 @@
 package uk.sse.ledger.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.ledger.model.Command;
-import uk.sse.ledger.model.Result;
-import uk.sse.ledger.model.Transfer;
-import uk.sse.ledger.model.TransferId;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import uk.sse.ledger.model.Command;
+import uk.sse.ledger.model.Result;
+import uk.sse.ledger.model.Transfer;
+import uk.sse.ledger.model.TransferId;
 
 /**
  * The sweeper: voids holds whose timeout has passed, one transaction each so that one busy account cannot hold
@@ -30,7 +29,7 @@ public class ExpireDueHolds {
         this.clock = clock;
     }
 
-    public record Swept(int due, int voided, Instant at) { }
+    public record Swept(int due, int voided, Instant at) {}
 
     /** Voids up to {@code max} due holds. */
     public Swept sweep(int max) {
@@ -55,7 +54,9 @@ public class ExpireDueHolds {
         if (hold.isEmpty() || !hold.get().expiredAt(now)) {
             return false;
         }
-        Result result = apply.apply(() -> store.read(List.of(id), List.of(hold.get().debit(), hold.get().credit())),
+        Result result = apply.apply(
+                () -> store.read(
+                        List.of(id), List.of(hold.get().debit(), hold.get().credit())),
                 new Command.ExpireHolds(now));
         return result instanceof Result.Applied applied && !applied.transfers().isEmpty();
     }

@@ -1,6 +1,14 @@
 package uk.sse.ledger.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.kernel.paging.Page;
@@ -13,18 +21,8 @@ import uk.sse.ledger.model.CreditScheme;
 import uk.sse.ledger.model.Entry;
 import uk.sse.ledger.model.Refusal;
 import uk.sse.ledger.model.Result;
-import uk.sse.ledger.model.Snapshot;
 import uk.sse.ledger.model.Transfer;
 import uk.sse.ledger.model.TransferId;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The credit schemes' job (decision 0083), run on a schedule: for every area with a scheme and every member school
@@ -39,6 +37,7 @@ public class GiveEntitlements {
     public static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     /** A member school's account is owned by its URN. */
     private static final Pattern URN = Pattern.compile("[0-9]{6,7}");
+
     private static final Logger LOG = LoggerFactory.getLogger(GiveEntitlements.class);
 
     private final LedgerStore store;
@@ -54,7 +53,7 @@ public class GiveEntitlements {
     }
 
     /** What one run did: areas with a scheme, member schools seen, entitlements given, expiries made, schools that failed. */
-    public record Run(String term, int areas, int schools, int given, int expired, int failed) { }
+    public record Run(String term, int areas, int schools, int given, int expired, int failed) {}
 
     public Run run() {
         Instant now = clock.instant();
@@ -75,12 +74,22 @@ public class GiveEntitlements {
                     }
                 } catch (RuntimeException e) { // one school's trouble does not stop the rest; the next run retries it
                     failed++;
-                    LOG.warn("credit scheme of area {}: school {} not done this run: {}", scheme.area(), school, e.toString());
+                    LOG.warn(
+                            "credit scheme of area {}: school {} not done this run: {}",
+                            scheme.area(),
+                            school,
+                            e.toString());
                 }
             }
         }
-        LOG.info("credit schemes: {} areas, {} schools, {} entitlements given, {} expired, {} failed for {}",
-                areas, schools, given, expired, failed, term.key());
+        LOG.info(
+                "credit schemes: {} areas, {} schools, {} entitlements given, {} expired, {} failed for {}",
+                areas,
+                schools,
+                given,
+                expired,
+                failed,
+                term.key());
         return new Run(term.key(), areas, schools, given, expired, failed);
     }
 
@@ -89,8 +98,11 @@ public class GiveEntitlements {
         List<String> owners = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Account> page = store.accountsIn(area, new PageRequest(PageRequest.MAX_LIMIT, cursor)).orElseThrow();
-            page.items().stream().filter(a -> !a.issuing() && URN.matcher(a.owner()).matches()).forEach(a -> owners.add(a.owner()));
+            Page<Account> page = store.accountsIn(area, new PageRequest(PageRequest.MAX_LIMIT, cursor))
+                    .orElseThrow();
+            page.items().stream()
+                    .filter(a -> !a.issuing() && URN.matcher(a.owner()).matches())
+                    .forEach(a -> owners.add(a.owner()));
             cursor = page.next();
         } while (cursor != null);
         return owners;
@@ -103,7 +115,8 @@ public class GiveEntitlements {
             return false;
         }
         Command.CreateTransfer c = entitlement.get();
-        return applied(scheme, c.id(), apply.apply(() -> store.read(List.of(c.id()), List.of(c.debit(), c.credit())), c));
+        return applied(
+                scheme, c.id(), apply.apply(() -> store.read(List.of(c.id()), List.of(c.debit(), c.credit())), c));
     }
 
     /** What is left of last year's entitlement, taken back once if the scheme says so: true if this call took it. */
@@ -113,20 +126,28 @@ public class GiveEntitlements {
             return false;
         }
         AccountId account = AccountId.of(scheme.area(), school);
-        List<TransferId> entitlements = year.terms().stream().map(t -> TransferId.entitlement(scheme.area(), t.key(), school)).toList();
+        List<TransferId> entitlements = year.terms().stream()
+                .map(t -> TransferId.entitlement(scheme.area(), t.key(), school))
+                .toList();
         List<TransferId> read = new ArrayList<>(entitlements);
         read.add(id);
         Instant yearBegan = year.from().atStartOfDay(SCHOOL_TIME).toInstant();
-        Optional<Result> result = apply.apply(() -> store.read(read, List.of(account, AccountId.issuing(scheme.area()))), snapshot -> {
-            long entitled = entitlements.stream().map(snapshot::transfer).flatMap(Optional::stream).mapToLong(Transfer::postedAmount).sum();
-            Account a = snapshot.account(account).orElse(null);
-            if (entitled == 0 || a == null) {
-                return Optional.empty();
-            }
-            // read after the snapshot: if a payment lands in between, the account's version has moved and the write fails
-            long spent = spentSince(account, yearBegan) + a.debitsPending();
-            return scheme.expiry(school, year, CreditScheme.unspent(entitled, spent, a.available()), now);
-        });
+        Optional<Result> result =
+                apply.apply(() -> store.read(read, List.of(account, AccountId.issuing(scheme.area()))), snapshot -> {
+                    long entitled = entitlements.stream()
+                            .map(snapshot::transfer)
+                            .flatMap(Optional::stream)
+                            .mapToLong(Transfer::postedAmount)
+                            .sum();
+                    Account a = snapshot.account(account).orElse(null);
+                    if (entitled == 0 || a == null) {
+                        return Optional.empty();
+                    }
+                    // read after the snapshot: if a payment lands in between, the account's version has moved and the
+                    // write fails
+                    long spent = spentSince(account, yearBegan) + a.debitsPending();
+                    return scheme.expiry(school, year, CreditScheme.unspent(entitled, spent, a.available()), now);
+                });
         return result.isPresent() && applied(scheme, id, result.get());
     }
 
@@ -135,7 +156,8 @@ public class GiveEntitlements {
         long spent = 0;
         String cursor = null;
         do {
-            Page<Entry> page = store.statement(account, new PageRequest(PageRequest.MAX_LIMIT, cursor)).orElseThrow();
+            Page<Entry> page = store.statement(account, new PageRequest(PageRequest.MAX_LIMIT, cursor))
+                    .orElseThrow();
             for (Entry e : page.items()) {
                 if (e.at().isBefore(since)) {
                     return spent;

@@ -18,10 +18,11 @@ import uk.sse.ledger.model.TransferKind;
  */
 public final class LedgerPolicy {
 
-    private LedgerPolicy() { }
+    private LedgerPolicy() {}
 
     public static boolean owns(Caller caller, AccountId account) {
-        return caller.membershipsAs(Role.PROVIDER).stream().anyMatch(m -> m.isIn(Role.PROVIDER, account.area()) && m.belongsTo(account.owner()));
+        return caller.membershipsAs(Role.PROVIDER).stream()
+                .anyMatch(m -> m.isIn(Role.PROVIDER, account.area()) && m.belongsTo(account.owner()));
     }
 
     public static boolean maySee(Caller caller, AccountId account) {
@@ -37,13 +38,16 @@ public final class LedgerPolicy {
     }
 
     public static boolean maySee(Caller caller, Transfer transfer) {
-        return holdsEngagements(caller, transfer.id()) || maySee(caller, transfer.debit()) || maySee(caller, transfer.credit());
+        return holdsEngagements(caller, transfer.id())
+                || maySee(caller, transfer.debit())
+                || maySee(caller, transfer.credit());
     }
 
     /** Providers open their own account; commissioners and admins open any in their area, the issuing one too. */
     public static boolean mayOpen(Caller caller, AccountId account) {
         return (owns(caller, account) && !account.owner().equals(AccountId.ISSUING_OWNER))
-                || caller.holds(Role.COMMISSIONER, account.area()) || caller.holds(Role.ADMIN, account.area());
+                || caller.holds(Role.COMMISSIONER, account.area())
+                || caller.holds(Role.ADMIN, account.area());
     }
 
     /**
@@ -71,7 +75,8 @@ public final class LedgerPolicy {
 
     /** Voiding releases the payer's credits: an engagement hold by the brokerage service, any other by either party. */
     public static boolean mayVoid(Caller caller, Transfer hold) {
-        return hold.id().brokerageHold() ? holdsEngagements(caller, hold.id())
+        return hold.id().brokerageHold()
+                ? holdsEngagements(caller, hold.id())
                 : owns(caller, hold.debit()) || owns(caller, hold.credit());
     }
 
@@ -82,7 +87,9 @@ public final class LedgerPolicy {
 
     /** Whole-area views: balances of every account and the invariant check. */
     public static boolean overseesArea(Caller caller, String area) {
-        return caller.holds(Role.BROKER, area) || caller.holds(Role.COMMISSIONER, area) || caller.holds(Role.ADMIN, area);
+        return caller.holds(Role.BROKER, area)
+                || caller.holds(Role.COMMISSIONER, area)
+                || caller.holds(Role.ADMIN, area);
     }
 
     public static boolean mayCheck(Caller caller, String area) {

@@ -1,7 +1,10 @@
 package uk.sse.ledger.application;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import uk.sse.kernel.dynamo.StoreBusy;
-
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 import uk.sse.ledger.model.Account;
@@ -11,11 +14,6 @@ import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.Snapshot;
 import uk.sse.ledger.model.Transfer;
 import uk.sse.ledger.model.TransferId;
-
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Where the ledger's accounts, transfers and entries live. Reads are strongly consistent. Any method may throw

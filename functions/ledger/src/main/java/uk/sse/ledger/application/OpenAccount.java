@@ -19,17 +19,20 @@ public class OpenAccount {
         this.clock = clock;
     }
 
-    public record Opened(Account account, boolean created) { }
+    public record Opened(Account account, boolean created) {}
 
     public Outcome<Opened> open(Caller caller, AccountId id) {
         if (!LedgerPolicy.mayOpen(caller, id)) {
             return Outcome.forbidden("a " + caller.role() + " of area " + caller.area() + " may not open " + id);
         }
-        Account fresh = id.owner().equals(AccountId.ISSUING_OWNER) ? Account.openIssuing(id.area()) : Account.open(id.area(), id.owner());
+        Account fresh = id.owner().equals(AccountId.ISSUING_OWNER)
+                ? Account.openIssuing(id.area())
+                : Account.open(id.area(), id.owner());
         if (store.open(fresh, clock.instant())) {
             return Outcome.done(new Opened(fresh, true));
         }
-        return store.account(id).map(existing -> Outcome.done(new Opened(existing, false)))
+        return store.account(id)
+                .map(existing -> Outcome.done(new Opened(existing, false)))
                 .orElseGet(() -> Outcome.notFound("account " + id));
     }
 }

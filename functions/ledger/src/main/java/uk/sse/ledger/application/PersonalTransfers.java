@@ -1,9 +1,8 @@
 package uk.sse.ledger.application;
 
-import uk.sse.ledger.model.Transfer;
-
 import java.util.List;
 import java.util.function.Predicate;
+import uk.sse.ledger.model.Transfer;
 
 /** Where the transfers a person asked for or resolved are found and, on erasure, their subject replaced. */
 public interface PersonalTransfers {

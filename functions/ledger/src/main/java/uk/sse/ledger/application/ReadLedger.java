@@ -32,12 +32,16 @@ public class ReadLedger {
 
     /** Entries newest first, each with the posted balance after it: for those who may see the account. */
     public Outcome<Page<Entry>> statement(Caller caller, AccountId id, PageRequest page) {
-        return (LedgerPolicy.maySee(caller, id) ? find(id) : Outcome.<Account>notFound("account " + id)).flatMap(account -> store.statement(id, page).map(Outcome::done)
-                .orElseGet(() -> Outcome.invalid("cursor", "is not a cursor this statement gave")));
+        return (LedgerPolicy.maySee(caller, id) ? find(id) : Outcome.<Account>notFound("account " + id))
+                .flatMap(account -> store.statement(id, page)
+                        .map(Outcome::done)
+                        .orElseGet(() -> Outcome.invalid("cursor", "is not a cursor this statement gave")));
     }
 
     public Outcome<Transfer> transfer(Caller caller, TransferId id) {
-        return store.transfer(id).filter(t -> LedgerPolicy.maySee(caller, t)).map(Outcome::done)
+        return store.transfer(id)
+                .filter(t -> LedgerPolicy.maySee(caller, t))
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.notFound("transfer " + id));
     }
 
@@ -46,7 +50,8 @@ public class ReadLedger {
         if (!LedgerPolicy.mayListEngagementHolds(caller)) {
             return Outcome.forbidden("only the brokerage service lists the engagement holds");
         }
-        return store.pendingHolds(TransferId.BROKERAGE_PREFIX, page).map(Outcome::done)
+        return store.pendingHolds(TransferId.BROKERAGE_PREFIX, page)
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.invalid("cursor", "is not a cursor this listing gave"));
     }
 
@@ -54,7 +59,8 @@ public class ReadLedger {
         if (!LedgerPolicy.overseesArea(caller, area)) {
             return Outcome.forbidden("only the area's brokers, commissioners and admins list its accounts");
         }
-        return store.accountsIn(area, page).map(Outcome::done)
+        return store.accountsIn(area, page)
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.invalid("cursor", "is not a cursor this listing gave"));
     }
 }

@@ -9,12 +9,13 @@ import uk.sse.ledger.model.Requester;
  */
 public final class Requesters {
 
-    private Requesters() { }
+    private Requesters() {}
 
     public static Requester of(Caller caller) {
         if (caller.isService()) {
             Requester onBehalfOf = caller.actingFor()
-                    .map(a -> Requester.person(a.subject(), a.role() == null ? "UNKNOWN" : a.role(), a.area(), a.organisation()))
+                    .map(a -> Requester.person(
+                            a.subject(), a.role() == null ? "UNKNOWN" : a.role(), a.area(), a.organisation()))
                     .orElse(null);
             return Requester.service(caller.subject(), onBehalfOf);
         }

@@ -1,14 +1,13 @@
 package uk.sse.ledger.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.model.CreditScheme;
 import uk.sse.ledger.model.Requester;
-
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * An area's credit scheme: set by a commissioner of the area, who alone issues its credits (decision 0031); read by
@@ -42,12 +41,14 @@ public class SetCreditScheme {
     }
 
     /** Sets the scheme; {@code expectedVersion}, when given, must be the stored one (else 409: someone changed it first). */
-    public Outcome<CreditScheme> set(Caller caller, String area, long creditsPerTerm, boolean unspentExpires, Long expectedVersion) {
+    public Outcome<CreditScheme> set(
+            Caller caller, String area, long creditsPerTerm, boolean unspentExpires, Long expectedVersion) {
         if (!maySet(caller, area)) {
             return Outcome.forbidden("only a commissioner of area " + area + " sets its credit scheme");
         }
         if (creditsPerTerm < 0 || creditsPerTerm > CreditScheme.MAX_CREDITS_PER_TERM) {
-            return Outcome.invalid("creditsPerTerm", "must be a whole number from 0 to " + CreditScheme.MAX_CREDITS_PER_TERM);
+            return Outcome.invalid(
+                    "creditsPerTerm", "must be a whole number from 0 to " + CreditScheme.MAX_CREDITS_PER_TERM);
         }
         Requester by = Requesters.of(caller, c -> maySet(c, area));
         Optional<CreditScheme> current = schemes.find(area);
@@ -57,7 +58,9 @@ public class SetCreditScheme {
         }
         CreditScheme next = current.map(s -> s.changed(creditsPerTerm, unspentExpires, by, clock.instant()))
                 .orElseGet(() -> CreditScheme.first(area, creditsPerTerm, unspentExpires, by, clock.instant()));
-        return schemes.put(next) ? Outcome.done(next)
-                : Outcome.conflict("the credit scheme changed while it was being set: read it again", java.util.List.of());
+        return schemes.put(next)
+                ? Outcome.done(next)
+                : Outcome.conflict(
+                        "the credit scheme changed while it was being set: read it again", java.util.List.of());
     }
 }

@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import uk.sse.ledger.application.CheckEveryArea;
-
 import java.util.Map;
+import uk.sse.ledger.application.CheckEveryArea;
 
 /** The scheduled invariant check's Lambda handler (EventBridge Scheduler, hourly): every area, a metric each. */
 public class CheckLedgerOnSchedule extends MicronautRequestHandler<ScheduledEvent, Map<String, Object>> {

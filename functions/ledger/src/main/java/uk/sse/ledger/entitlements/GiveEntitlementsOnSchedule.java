@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import uk.sse.kernel.metrics.Metrics;
-import uk.sse.ledger.application.GiveEntitlements;
-
 import java.util.List;
 import java.util.Map;
+import uk.sse.kernel.metrics.Metrics;
+import uk.sse.ledger.application.GiveEntitlements;
 
 /**
  * The credit schemes' Lambda handler (EventBridge Scheduler, daily; locally every minute): gives each member school its
@@ -39,12 +38,31 @@ public class GiveEntitlementsOnSchedule extends MicronautRequestHandler<Schedule
     public Map<String, Object> execute(ScheduledEvent event) {
         GiveEntitlements.Run run = entitlements.run();
         // a term is missed only if no run completes in it: the alarm on this metric fires after three days without one
-        metrics.put(Metrics.NAMESPACE, Map.of(), false, List.of(Metrics.Metric.count(COMPLETED, run.failed() == 0 ? 1 : 0),
-                Metrics.Metric.count("EntitlementsGiven", run.given())), Map.of("term", run.term()));
-        if (run.failed() > 0) { // after every other school is done: the invocation fails, so its errors alarm sees it and a retry is safe
+        metrics.put(
+                Metrics.NAMESPACE,
+                Map.of(),
+                false,
+                List.of(
+                        Metrics.Metric.count(COMPLETED, run.failed() == 0 ? 1 : 0),
+                        Metrics.Metric.count("EntitlementsGiven", run.given())),
+                Map.of("term", run.term()));
+        if (run.failed()
+                > 0) { // after every other school is done: the invocation fails, so its errors alarm sees it and a
+            // retry is safe
             throw new IllegalStateException(run.failed() + " schools were not done this run: " + run);
         }
-        return Map.of("term", run.term(), "areas", run.areas(), "schools", run.schools(), "given", run.given(),
-                "expired", run.expired(), "failed", run.failed());
+        return Map.of(
+                "term",
+                run.term(),
+                "areas",
+                run.areas(),
+                "schools",
+                run.schools(),
+                "given",
+                run.given(),
+                "expired",
+                run.expired(),
+                "failed",
+                run.failed());
     }
 }

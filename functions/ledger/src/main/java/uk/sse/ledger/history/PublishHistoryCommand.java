@@ -10,7 +10,7 @@ import uk.sse.ledger.storage.LedgerHistory;
  */
 public final class PublishHistoryCommand {
 
-    private PublishHistoryCommand() { }
+    private PublishHistoryCommand() {}
 
     public static void main(String[] args) {
         try (ApplicationContext context = ApplicationContext.run()) {

@@ -5,13 +5,22 @@ package uk.sse.ledger.model;
  * All four totals only grow except the pending ones, which fall when a hold resolves.
  * {@code version} counts the changes written, for optimistic locking.
  */
-public record Account(AccountId id, String area, String owner, boolean issuing,
-                      long debitsPosted, long creditsPosted, long debitsPending, long creditsPending,
-                      long version) {
+public record Account(
+        AccountId id,
+        String area,
+        String owner,
+        boolean issuing,
+        long debitsPosted,
+        long creditsPosted,
+        long debitsPending,
+        long creditsPending,
+        long version) {
 
     public Account {
-        if (id == null || area == null || owner == null) throw new IllegalArgumentException("account needs id, area and owner");
-        if (!id.area().equals(area) || !id.owner().equals(owner)) throw new IllegalArgumentException("account id " + id + " is not " + area + "/" + owner);
+        if (id == null || area == null || owner == null)
+            throw new IllegalArgumentException("account needs id, area and owner");
+        if (!id.area().equals(area) || !id.owner().equals(owner))
+            throw new IllegalArgumentException("account id " + id + " is not " + area + "/" + owner);
         if (debitsPosted < 0 || creditsPosted < 0 || debitsPending < 0 || creditsPending < 0 || version < 0)
             throw new IllegalArgumentException("account totals and version are never negative: " + id);
     }
@@ -26,16 +35,30 @@ public record Account(AccountId id, String area, String owner, boolean issuing,
     }
 
     /** credits posted - debits posted. */
-    public long balance() { return creditsPosted - debitsPosted; }
+    public long balance() {
+        return creditsPosted - debitsPosted;
+    }
 
     /** credits posted - debits posted - debits pending; throws ArithmeticException only beyond a long. */
-    public long available() { return Math.subtractExact(creditsPosted - debitsPosted, debitsPending); }
+    public long available() {
+        return Math.subtractExact(creditsPosted - debitsPosted, debitsPending);
+    }
 
     Account with(long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
-        return new Account(id, area, owner, issuing, debitsPosted, creditsPosted, debitsPending, creditsPending, version);
+        return new Account(
+                id, area, owner, issuing, debitsPosted, creditsPosted, debitsPending, creditsPending, version);
     }
 
     Account bumped() {
-        return new Account(id, area, owner, issuing, debitsPosted, creditsPosted, debitsPending, creditsPending, Math.addExact(version, 1));
+        return new Account(
+                id,
+                area,
+                owner,
+                issuing,
+                debitsPosted,
+                creditsPosted,
+                debitsPending,
+                creditsPending,
+                Math.addExact(version, 1));
     }
 }

@@ -7,9 +7,21 @@ import java.util.OptionalLong;
 public sealed interface Command {
 
     /** Move credits now, or (pending) hold them; timeoutSeconds 0 = the hold never expires. */
-    record CreateTransfer(TransferId id, AccountId debit, AccountId credit, long amount, TransferKind kind,
-                          String reference, boolean pending, long timeoutSeconds, Requester by, Instant at) implements Command {
-        public CreateTransfer { reference = normalReference(reference); }
+    record CreateTransfer(
+            TransferId id,
+            AccountId debit,
+            AccountId credit,
+            long amount,
+            TransferKind kind,
+            String reference,
+            boolean pending,
+            long timeoutSeconds,
+            Requester by,
+            Instant at)
+            implements Command {
+        public CreateTransfer {
+            reference = normalReference(reference);
+        }
     }
 
     /** Post a hold: all of it (amount empty) or part, releasing the rest. */
@@ -24,5 +36,7 @@ public sealed interface Command {
     /** Void every hold in the snapshot whose timeout is at or before {@code now}. */
     record ExpireHolds(Instant now) implements Command {}
 
-    static String normalReference(String reference) { return reference == null ? "" : reference; }
+    static String normalReference(String reference) {
+        return reference == null ? "" : reference;
+    }
 }

@@ -1,9 +1,8 @@
 package uk.sse.ledger.model;
 
-import uk.sse.kernel.time.SchoolPeriod;
-
 import java.time.Instant;
 import java.util.Optional;
+import uk.sse.kernel.time.SchoolPeriod;
 
 /**
  * An area's credit scheme (decision 0083): each member school is given {@code creditsPerTerm} each term (none when 0),
@@ -11,16 +10,19 @@ import java.util.Optional;
  * commissioner of the area sets it ({@code setBy}); the ledger's scheme job makes its transfers acting for them.
  * {@code version} counts the changes written, for optimistic locking (0: never written).
  */
-public record CreditScheme(String area, long creditsPerTerm, boolean unspentExpires, Requester setBy, Instant setAt,
-                           long version) {
+public record CreditScheme(
+        String area, long creditsPerTerm, boolean unspentExpires, Requester setBy, Instant setAt, long version) {
 
     /** The most a scheme gives a school in a term: three sessions a term is about 20 credits, so this is generous. */
     public static final long MAX_CREDITS_PER_TERM = 1000;
 
     public CreditScheme {
-        if (area == null || setBy == null || setAt == null) throw new IllegalArgumentException("a credit scheme needs an area, who set it and when");
-        if (creditsPerTerm < 0 || creditsPerTerm > MAX_CREDITS_PER_TERM) throw new IllegalArgumentException("credits per term must be 0.." + MAX_CREDITS_PER_TERM);
-        if (!setBy.isCommissionerOf(area)) throw new IllegalArgumentException("only a commissioner of " + area + " sets its credit scheme");
+        if (area == null || setBy == null || setAt == null)
+            throw new IllegalArgumentException("a credit scheme needs an area, who set it and when");
+        if (creditsPerTerm < 0 || creditsPerTerm > MAX_CREDITS_PER_TERM)
+            throw new IllegalArgumentException("credits per term must be 0.." + MAX_CREDITS_PER_TERM);
+        if (!setBy.isCommissionerOf(area))
+            throw new IllegalArgumentException("only a commissioner of " + area + " sets its credit scheme");
         if (version < 0) throw new IllegalArgumentException("version is never negative");
     }
 
@@ -30,7 +32,8 @@ public record CreditScheme(String area, long creditsPerTerm, boolean unspentExpi
     }
 
     /** A first scheme, not yet written (version 1 once it is). */
-    public static CreditScheme first(String area, long creditsPerTerm, boolean unspentExpires, Requester by, Instant at) {
+    public static CreditScheme first(
+            String area, long creditsPerTerm, boolean unspentExpires, Requester by, Instant at) {
         return new CreditScheme(area, creditsPerTerm, unspentExpires, by, at, 1);
     }
 
@@ -43,9 +46,17 @@ public record CreditScheme(String area, long creditsPerTerm, boolean unspentExpi
         if (!gives() || term.isYear()) {
             return Optional.empty();
         }
-        return Optional.of(new Command.CreateTransfer(TransferId.entitlement(area, term.key(), owner), AccountId.issuing(area),
-                AccountId.of(area, owner), creditsPerTerm, TransferKind.ALLOCATION, "Entitlement for the " + term.label().toLowerCase(java.util.Locale.ROOT),
-                false, 0, Requester.schemes(setBy), at));
+        return Optional.of(new Command.CreateTransfer(
+                TransferId.entitlement(area, term.key(), owner),
+                AccountId.issuing(area),
+                AccountId.of(area, owner),
+                creditsPerTerm,
+                TransferKind.ALLOCATION,
+                "Entitlement for the " + term.label().toLowerCase(java.util.Locale.ROOT),
+                false,
+                0,
+                Requester.schemes(setBy),
+                at));
     }
 
     /**
@@ -56,10 +67,17 @@ public record CreditScheme(String area, long creditsPerTerm, boolean unspentExpi
         if (!unspentExpires || unspent <= 0 || !year.isYear()) {
             return Optional.empty();
         }
-        return Optional.of(new Command.CreateTransfer(TransferId.expiry(area, year.key(), owner), AccountId.of(area, owner),
-                AccountId.issuing(area), unspent, TransferKind.ADJUSTMENT,
+        return Optional.of(new Command.CreateTransfer(
+                TransferId.expiry(area, year.key(), owner),
+                AccountId.of(area, owner),
+                AccountId.issuing(area),
+                unspent,
+                TransferKind.ADJUSTMENT,
                 "Unspent entitlement of the " + year.label().toLowerCase(java.util.Locale.ROOT) + " expired",
-                false, 0, Requester.schemes(setBy), at));
+                false,
+                0,
+                Requester.schemes(setBy),
+                at));
     }
 
     /**

@@ -16,17 +16,21 @@ import java.util.TreeMap;
 public final class Invariants {
     private Invariants() {}
 
-    public static List<String> check(Collection<Account> accounts, Collection<Transfer> transfers, Collection<Entry> entries) {
+    public static List<String> check(
+            Collection<Account> accounts, Collection<Transfer> transfers, Collection<Entry> entries) {
         List<String> violations = new ArrayList<>();
         Map<String, long[]> areas = new TreeMap<>(); // balance, debits pending, credits pending
         Map<AccountId, Long> entrySums = new HashMap<>();
         Map<TransferId, List<Entry>> entriesByTransfer = new HashMap<>();
         for (Entry e : entries) {
             entrySums.merge(e.account(), e.amount(), Long::sum);
-            entriesByTransfer.computeIfAbsent(e.transfer(), t -> new ArrayList<>()).add(e);
+            entriesByTransfer
+                    .computeIfAbsent(e.transfer(), t -> new ArrayList<>())
+                    .add(e);
         }
         Map<AccountId, long[]> holds = new HashMap<>(); // debits pending, credits pending from PENDING holds
-        Map<AccountId, Long> issued = new HashMap<>(); // what allocations and commissioners' adjustments took from issuing
+        Map<AccountId, Long> issued =
+                new HashMap<>(); // what allocations and commissioners' adjustments took from issuing
         for (Transfer t : transfers) {
             if (t.state() == TransferState.PENDING) {
                 holds.computeIfAbsent(t.debit(), a -> new long[2])[0] += t.amount();
@@ -36,7 +40,9 @@ public final class Invariants {
                 violations.add(t.id() + ": a credit scheme's id on a transfer that is not the shape it names");
             if (t.debit().owner().equals(AccountId.ISSUING_OWNER)) {
                 if (t.issuesCredits()) issued.merge(t.debit(), t.postedAmount(), Long::sum);
-                else violations.add(t.id() + ": debits the issuing account but is not an allocation or a commissioner's adjustment");
+                else
+                    violations.add(t.id()
+                            + ": debits the issuing account but is not an allocation or a commissioner's adjustment");
             }
         }
         for (Account a : accounts) {
@@ -51,7 +57,8 @@ public final class Invariants {
                 violations.add(a.id() + ": available " + a.available() + " below zero");
             long fromIssuing = issued.getOrDefault(a.id(), 0L);
             if (a.issuing() && a.debitsPosted() != fromIssuing)
-                violations.add(a.id() + ": issued " + a.debitsPosted() + " but its allocations and commissioners' adjustments sum to " + fromIssuing);
+                violations.add(a.id() + ": issued " + a.debitsPosted()
+                        + " but its allocations and commissioners' adjustments sum to " + fromIssuing);
             long[] held = holds.getOrDefault(a.id(), new long[2]);
             if (held[0] != a.debitsPending() || held[1] != a.creditsPending())
                 violations.add(a.id() + ": pending " + a.debitsPending() + "/" + a.creditsPending()
@@ -59,14 +66,16 @@ public final class Invariants {
         }
         areas.forEach((area, sums) -> {
             if (sums[0] != 0) violations.add("area " + area + ": balances sum to " + sums[0]);
-            if (sums[1] != sums[2]) violations.add("area " + area + ": pending debits " + sums[1] + " but pending credits " + sums[2]);
+            if (sums[1] != sums[2])
+                violations.add("area " + area + ": pending debits " + sums[1] + " but pending credits " + sums[2]);
         });
         for (Transfer t : transfers) {
             List<Entry> es = entriesByTransfer.getOrDefault(t.id(), List.of());
             long posted = switch (t.state()) {
                 case SINGLE_PHASE -> {
                     if (t.pending()) violations.add(t.id() + ": a hold marked single-phase");
-                    if (t.postedAmount() != t.amount()) violations.add(t.id() + ": single-phase but posted " + t.postedAmount() + " of " + t.amount());
+                    if (t.postedAmount() != t.amount())
+                        violations.add(t.id() + ": single-phase but posted " + t.postedAmount() + " of " + t.amount());
                     yield t.amount();
                 }
                 case POSTED -> {
@@ -77,7 +86,8 @@ public final class Invariants {
                 }
                 case PENDING, VOIDED -> {
                     if (!t.pending()) violations.add(t.id() + ": " + t.state() + " but not a hold");
-                    if (t.postedAmount() != 0) violations.add(t.id() + ": " + t.state() + " with " + t.postedAmount() + " posted");
+                    if (t.postedAmount() != 0)
+                        violations.add(t.id() + ": " + t.state() + " with " + t.postedAmount() + " posted");
                     yield 0;
                 }
             };
@@ -86,13 +96,17 @@ public final class Invariants {
             long sum = 0;
             for (Entry e : es) {
                 sum += e.amount();
-                if (e.account().equals(t.credit()) ? e.amount() != posted : !e.account().equals(t.debit()) || e.amount() != -posted)
-                    violations.add(t.id() + ": entry " + e + " is not a movement of " + posted + " from " + t.debit() + " to " + t.credit());
+                if (e.account().equals(t.credit())
+                        ? e.amount() != posted
+                        : !e.account().equals(t.debit()) || e.amount() != -posted)
+                    violations.add(t.id() + ": entry " + e + " is not a movement of " + posted + " from " + t.debit()
+                            + " to " + t.credit());
             }
             if (sum != 0) violations.add(t.id() + ": entries sum to " + sum);
         }
         for (TransferId id : entriesByTransfer.keySet())
-            if (transfers.stream().noneMatch(t -> t.id().equals(id))) violations.add("entries for unknown transfer " + id);
+            if (transfers.stream().noneMatch(t -> t.id().equals(id)))
+                violations.add("entries for unknown transfer " + id);
         return violations;
     }
 }

@@ -16,7 +16,7 @@ import uk.sse.contracts.ledger.LedgerEvent.TransferVoided;
  */
 public final class LedgerEvents {
 
-    private LedgerEvents() { }
+    private LedgerEvents() {}
 
     public static List<LedgerEvent> of(Result.Applied applied) {
         List<LedgerEvent> events = new ArrayList<>();
@@ -44,21 +44,49 @@ public final class LedgerEvents {
 
     private static TransferCreated created(Transfer t) {
         TransferState made = t.pending() ? TransferState.PENDING : TransferState.SINGLE_PHASE;
-        return new TransferCreated(t.createdAt(), t.debit().area(), t.id().toString(), t.debit().toString(),
-                t.credit().toString(), t.amount(), t.kind().name(), t.reference(), t.pending(), made.name(),
-                t.timeout(), subject(t.requestedBy()));
+        return new TransferCreated(
+                t.createdAt(),
+                t.debit().area(),
+                t.id().toString(),
+                t.debit().toString(),
+                t.credit().toString(),
+                t.amount(),
+                t.kind().name(),
+                t.reference(),
+                t.pending(),
+                made.name(),
+                t.timeout(),
+                subject(t.requestedBy()));
     }
 
     private static Optional<LedgerEvent> resolved(Transfer t) {
         String area = t.debit().area();
-        return Optional.ofNullable(switch (t.state()) {
-            case POSTED -> new TransferPosted(t.resolvedAt(), area, t.id().toString(), t.debit().toString(),
-                    t.credit().toString(), t.amount(), t.postedAmount(), t.kind().name(), subject(t.resolvedBy()));
-            case VOIDED -> new TransferVoided(t.resolvedAt(), area, t.id().toString(), t.debit().toString(),
-                    t.credit().toString(), t.amount(), t.kind().name(), Requester.SWEEPER.equals(t.resolvedBy()),
-                    subject(t.resolvedBy()));
-            default -> null; // still pending (an extension), or single-phase
-        });
+        return Optional.ofNullable(
+                switch (t.state()) {
+                    case POSTED ->
+                        new TransferPosted(
+                                t.resolvedAt(),
+                                area,
+                                t.id().toString(),
+                                t.debit().toString(),
+                                t.credit().toString(),
+                                t.amount(),
+                                t.postedAmount(),
+                                t.kind().name(),
+                                subject(t.resolvedBy()));
+                    case VOIDED ->
+                        new TransferVoided(
+                                t.resolvedAt(),
+                                area,
+                                t.id().toString(),
+                                t.debit().toString(),
+                                t.credit().toString(),
+                                t.amount(),
+                                t.kind().name(),
+                                Requester.SWEEPER.equals(t.resolvedBy()),
+                                subject(t.resolvedBy()));
+                    default -> null; // still pending (an extension), or single-phase
+                });
     }
 
     public static AccountOpened opened(Account account, Instant at) {

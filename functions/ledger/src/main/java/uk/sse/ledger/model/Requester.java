@@ -30,7 +30,9 @@ public record Requester(String subject, String role, String area, String organis
         return new Requester(client, SERVICE, null, null, onBehalfOf);
     }
 
-    public boolean isService() { return SERVICE.equals(role); }
+    public boolean isService() {
+        return SERVICE.equals(role);
+    }
 
     /** The scheme job acting for {@code commissioner}, who set the scheme. */
     public static Requester schemes(Requester commissioner) {
@@ -43,5 +45,7 @@ public record Requester(String subject, String role, String area, String organis
     }
 
     /** A commissioner of {@code someArea}: the only person who may issue credits there. */
-    public boolean isCommissionerOf(String someArea) { return COMMISSIONER.equals(role) && someArea.equals(area); }
+    public boolean isCommissionerOf(String someArea) {
+        return COMMISSIONER.equals(role) && someArea.equals(area);
+    }
 }

@@ -17,7 +17,9 @@ public sealed interface Result {
             entries = List.copyOf(entries);
         }
 
-        public boolean empty() { return accounts.isEmpty() && transfers.isEmpty() && entries.isEmpty(); }
+        public boolean empty() {
+            return accounts.isEmpty() && transfers.isEmpty() && entries.isEmpty();
+        }
     }
 
     /** The same command was applied before: here is the transfer as it stands. Nothing to write. */
@@ -25,6 +27,8 @@ public sealed interface Result {
 
     /** Refused; {@code holdState} is the hold's state for HOLD_ALREADY_RESOLVED. Nothing to write. */
     record Refused(Refusal reason, String message, Optional<TransferState> holdState) implements Result {
-        public Refused(Refusal reason, String message) { this(reason, message, Optional.empty()); }
+        public Refused(Refusal reason, String message) {
+            this(reason, message, Optional.empty());
+        }
     }
 }

@@ -10,12 +10,15 @@ import uk.sse.kernel.time.SchoolPeriod;
  */
 public final class SchemeTransfers {
 
-    private SchemeTransfers() { }
+    private SchemeTransfers() {}
 
     /** Whether a transfer with these parts is what its scheme id says it is. */
-    public static boolean shapeMatches(TransferId id, AccountId debit, AccountId credit, TransferKind kind, boolean pending) {
+    public static boolean shapeMatches(
+            TransferId id, AccountId debit, AccountId credit, TransferKind kind, boolean pending) {
         boolean entitlement = id.value().startsWith(TransferId.ENTITLEMENT_PREFIX);
-        String[] parts = id.value().substring((entitlement ? TransferId.ENTITLEMENT_PREFIX : TransferId.EXPIRY_PREFIX).length()).split("\\.", 3);
+        String[] parts = id.value()
+                .substring((entitlement ? TransferId.ENTITLEMENT_PREFIX : TransferId.EXPIRY_PREFIX).length())
+                .split("\\.", 3);
         if (!id.schemeTransfer() || pending || parts.length != 3) {
             return false;
         }

@@ -19,13 +19,20 @@ public record Snapshot(Map<AccountId, Account> accounts, Map<TransferId, Transfe
     }
 
     public static Snapshot of(Collection<Account> accounts, Collection<Transfer> transfers) {
-        return new Snapshot(accounts.stream().collect(Collectors.toMap(Account::id, Function.identity())),
+        return new Snapshot(
+                accounts.stream().collect(Collectors.toMap(Account::id, Function.identity())),
                 transfers.stream().collect(Collectors.toMap(Transfer::id, Function.identity())));
     }
 
-    public static Snapshot of(List<Account> accounts) { return of(accounts, List.of()); }
+    public static Snapshot of(List<Account> accounts) {
+        return of(accounts, List.of());
+    }
 
-    public Optional<Account> account(AccountId id) { return Optional.ofNullable(accounts.get(id)); }
+    public Optional<Account> account(AccountId id) {
+        return Optional.ofNullable(accounts.get(id));
+    }
 
-    public Optional<Transfer> transfer(TransferId id) { return Optional.ofNullable(transfers.get(id)); }
+    public Optional<Transfer> transfer(TransferId id) {
+        return Optional.ofNullable(transfers.get(id));
+    }
 }

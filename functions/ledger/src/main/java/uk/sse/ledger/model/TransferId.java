@@ -16,20 +16,25 @@ public record TransferId(String value) implements Comparable<TransferId> {
     public static final String ENTITLEMENT_PREFIX = "entitle.";
     /** An area's credit scheme taking back what is left of a school's entitlement for a year: {@code expire.<area>.<year>.<owner>}. */
     public static final String EXPIRY_PREFIX = "expire.";
+
     private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public TransferId {
         if (!valid(value)) throw new IllegalArgumentException("invalid transfer id: " + value);
     }
 
-    public static boolean valid(String value) { return value != null && SHAPE.matcher(value).matches(); }
+    public static boolean valid(String value) {
+        return value != null && SHAPE.matcher(value).matches();
+    }
 
     public static Optional<TransferId> parse(String value) {
         return valid(value) ? Optional.of(new TransferId(value)) : Optional.empty();
     }
 
     /** An engagement hold of the brokerage: the namespace no person may use. */
-    public boolean brokerageHold() { return value.startsWith(BROKERAGE_PREFIX); }
+    public boolean brokerageHold() {
+        return value.startsWith(BROKERAGE_PREFIX);
+    }
 
     /** The entitlement of {@code owner} in {@code area} for the term keyed {@code term}: one id, so given once. */
     public static TransferId entitlement(String area, String term, String owner) {
@@ -42,9 +47,17 @@ public record TransferId(String value) implements Comparable<TransferId> {
     }
 
     /** A credit scheme's transfer: the namespace only the ledger's own scheme job uses. */
-    public boolean schemeTransfer() { return value.startsWith(ENTITLEMENT_PREFIX) || value.startsWith(EXPIRY_PREFIX); }
+    public boolean schemeTransfer() {
+        return value.startsWith(ENTITLEMENT_PREFIX) || value.startsWith(EXPIRY_PREFIX);
+    }
 
-    @Override public int compareTo(TransferId o) { return value.compareTo(o.value); }
+    @Override
+    public int compareTo(TransferId o) {
+        return value.compareTo(o.value);
+    }
 
-    @Override public String toString() { return value; }
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -1,14 +1,13 @@
 package uk.sse.ledger.storage;
 
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.kernel.dynamo.Transactions;
 import uk.sse.ledger.application.LedgerAreas;
-
-import java.util.Map;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The areas with an issuing account, found by a scan of the accounts projected to their area. Run by the hourly
@@ -29,11 +28,17 @@ public class DynamoLedgerAreas implements LedgerAreas {
     public List<String> all() {
         TreeSet<String> areas = new TreeSet<>();
         Transactions.busyOnFault("read", () -> {
-            client.scanPaginator(b -> b.tableName(table).projectionExpression("area")
-                    .filterExpression("#type = :account AND issuing = :yes")
-                    .expressionAttributeNames(Map.of("#type", "type"))
-                    .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(LedgerItems.ACCOUNT), ":yes", AttributeValue.fromBool(true))))
-                    .items().forEach(item -> areas.add(item.get("area").s()));
+            client.scanPaginator(b -> b.tableName(table)
+                            .projectionExpression("area")
+                            .filterExpression("#type = :account AND issuing = :yes")
+                            .expressionAttributeNames(Map.of("#type", "type"))
+                            .expressionAttributeValues(Map.of(
+                                    ":account",
+                                    AttributeValue.fromS(LedgerItems.ACCOUNT),
+                                    ":yes",
+                                    AttributeValue.fromBool(true))))
+                    .items()
+                    .forEach(item -> areas.add(item.get("area").s()));
             return areas;
         });
         return List.copyOf(areas);

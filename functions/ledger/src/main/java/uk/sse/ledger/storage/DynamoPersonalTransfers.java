@@ -1,6 +1,12 @@
 package uk.sse.ledger.storage;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -14,13 +20,6 @@ import uk.sse.kernel.events.EventJson;
 import uk.sse.ledger.application.PersonalTransfers;
 import uk.sse.ledger.model.Requester;
 import uk.sse.ledger.model.Transfer;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * A person's part in transfers, in the ledger table: an area's transfers through the area index; an erasure sets
@@ -45,11 +44,17 @@ public class DynamoPersonalTransfers implements PersonalTransfers {
     public List<Transfer> inArea(String area, Predicate<Transfer> keeps) {
         List<Transfer> found = new ArrayList<>();
         Transactions.busyOnFault("area transfers", () -> {
-            client.queryPaginator(b -> b.tableName(table).indexName(LedgerTable.AREA_INDEX)
-                            .keyConditionExpression(Tables.indexPk(1) + " = :area AND begins_with(" + Tables.indexSk(1) + ", :prefix)")
-                            .expressionAttributeValues(Map.of(":area", AttributeValue.fromS(LedgerItems.areaPk(area)),
-                                    ":prefix", AttributeValue.fromS(LedgerItems.TRANSFER + "#"))))
-                    .items().forEach(item -> {
+            client.queryPaginator(b -> b.tableName(table)
+                            .indexName(LedgerTable.AREA_INDEX)
+                            .keyConditionExpression(
+                                    Tables.indexPk(1) + " = :area AND begins_with(" + Tables.indexSk(1) + ", :prefix)")
+                            .expressionAttributeValues(Map.of(
+                                    ":area",
+                                    AttributeValue.fromS(LedgerItems.areaPk(area)),
+                                    ":prefix",
+                                    AttributeValue.fromS(LedgerItems.TRANSFER + "#"))))
+                    .items()
+                    .forEach(item -> {
                         Transfer t = LedgerItems.transfer(item);
                         if (keeps.test(t)) found.add(t);
                     });
@@ -60,7 +65,8 @@ public class DynamoPersonalTransfers implements PersonalTransfers {
 
     @Override
     public boolean erase(Transfer t, String subject, String tombstone) {
-        Map<String, String> names = new HashMap<>(Map.of("#state", LedgerItems.STATE, "#s", "subject", "#for", "onBehalfOf"));
+        Map<String, String> names =
+                new HashMap<>(Map.of("#state", LedgerItems.STATE, "#s", "subject", "#for", "onBehalfOf"));
         List<String> sets = new ArrayList<>();
         List<String> conditions = new ArrayList<>(List.of("#state = :state"));
         path("requestedBy", "#rq", t.requestedBy(), subject, names, sets, conditions);
@@ -68,35 +74,64 @@ public class DynamoPersonalTransfers implements PersonalTransfers {
         List<TransactWriteItem> writes = new ArrayList<>();
         String pk = "TRANSFER#" + t.id().value();
         if (!sets.isEmpty()) {
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(Map.of(Tables.PK, AttributeValue.fromS(pk), Tables.SK, AttributeValue.fromS(LedgerItems.TRANSFER)))
-                    .updateExpression("SET " + String.join(", ", sets))
-                    .conditionExpression(String.join(" AND ", conditions))
-                    .expressionAttributeNames(names.entrySet().stream().filter(n -> sets.stream().anyMatch(s -> s.contains(n.getKey()))
-                            || conditions.stream().anyMatch(c -> c.contains(n.getKey()))).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
-                    .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(t.state().name()),
-                            ":subject", AttributeValue.fromS(subject), ":tombstone", AttributeValue.fromS(tombstone)))
-                    .build()).build());
+            writes.add(TransactWriteItem.builder()
+                    .update(Update.builder()
+                            .tableName(table)
+                            .key(Map.of(
+                                    Tables.PK,
+                                    AttributeValue.fromS(pk),
+                                    Tables.SK,
+                                    AttributeValue.fromS(LedgerItems.TRANSFER)))
+                            .updateExpression("SET " + String.join(", ", sets))
+                            .conditionExpression(String.join(" AND ", conditions))
+                            .expressionAttributeNames(names.entrySet().stream()
+                                    .filter(n -> sets.stream().anyMatch(s -> s.contains(n.getKey()))
+                                            || conditions.stream().anyMatch(c -> c.contains(n.getKey())))
+                                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                            .expressionAttributeValues(Map.of(
+                                    ":state",
+                                    AttributeValue.fromS(t.state().name()),
+                                    ":subject",
+                                    AttributeValue.fromS(subject),
+                                    ":tombstone",
+                                    AttributeValue.fromS(tombstone)))
+                            .build())
+                    .build());
         }
-        client.queryPaginator(b -> b.tableName(table).consistentRead(true)
+        client.queryPaginator(b -> b.tableName(table)
+                        .consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :events)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":events", AttributeValue.fromS("EVENT#"))))
-                .items().forEach(item -> json.read(EventItems.envelopeOf(item)).ifPresent(e -> {
+                        .expressionAttributeValues(
+                                Map.of(":pk", AttributeValue.fromS(pk), ":events", AttributeValue.fromS("EVENT#"))))
+                .items()
+                .forEach(item -> json.read(EventItems.envelopeOf(item)).ifPresent(e -> {
                     Map<String, Object> data = new LinkedHashMap<>(e.data());
                     data.replaceAll((k, v) -> subject.equals(v) ? tombstone : v);
                     if (!data.equals(e.data())) {
-                        EventEnvelope erased = new EventEnvelope(e.type(), e.id(), e.occurredAt(), e.area(), data, e.correlationId());
-                        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                                .item(EventItems.item(pk, item.get(Tables.SK).s(), erased, json.write(erased)))
-                                .conditionExpression("attribute_exists(pk)").build()).build());
+                        EventEnvelope erased =
+                                new EventEnvelope(e.type(), e.id(), e.occurredAt(), e.area(), data, e.correlationId());
+                        writes.add(TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(table)
+                                        .item(EventItems.item(
+                                                pk, item.get(Tables.SK).s(), erased, json.write(erased)))
+                                        .conditionExpression("attribute_exists(pk)")
+                                        .build())
+                                .build());
                     }
                 }));
         return writes.isEmpty() || Transactions.writeIfConditionsHold(client, writes);
     }
 
     /** The SET and condition for each place under {@code attribute} that holds the subject: itself, whom it acted for. */
-    private static void path(String attribute, String name, Requester r, String subject, Map<String, String> names,
-                             List<String> sets, List<String> conditions) {
+    private static void path(
+            String attribute,
+            String name,
+            Requester r,
+            String subject,
+            Map<String, String> names,
+            List<String> sets,
+            List<String> conditions) {
         if (r == null) return;
         names.put(name, attribute);
         if (subject.equals(r.subject())) {

@@ -1,6 +1,10 @@
 package uk.sse.ledger.storage;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -9,11 +13,6 @@ import uk.sse.contracts.ledger.LedgerEvent;
 import uk.sse.kernel.dynamo.Transactions;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.ledger.model.LedgerEvents;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Publishes the events of accounts and transfers made before the ledger published events (decision 0096): for every
@@ -37,17 +36,22 @@ public class LedgerHistory {
     }
 
     /** What a run found and published. */
-    public record Published(long accounts, long transfers, long published) { }
+    public record Published(long accounts, long transfers, long published) {}
 
     public Published publish() {
         Instant now = clock.instant();
         long accounts = 0;
         long transfers = 0;
         long published = 0;
-        var pages = client.scanPaginator(b -> b.tableName(table).consistentRead(true).filterExpression("#sk IN (:account, :transfer)")
+        var pages = client.scanPaginator(b -> b.tableName(table)
+                .consistentRead(true)
+                .filterExpression("#sk IN (:account, :transfer)")
                 .expressionAttributeNames(Map.of("#sk", "sk"))
-                .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(LedgerItems.ACCOUNT),
-                        ":transfer", AttributeValue.fromS(LedgerItems.TRANSFER))));
+                .expressionAttributeValues(Map.of(
+                        ":account",
+                        AttributeValue.fromS(LedgerItems.ACCOUNT),
+                        ":transfer",
+                        AttributeValue.fromS(LedgerItems.TRANSFER))));
         for (ScanResponse page : pages) {
             for (Map<String, AttributeValue> item : page.items()) {
                 List<LedgerEvent> events;
@@ -68,8 +72,10 @@ public class LedgerHistory {
 
     private boolean putIfAbsent(Map<String, AttributeValue> item) {
         try {
-            Transactions.busyOnFault("publish", () -> client.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk)")));
+            Transactions.busyOnFault(
+                    "publish",
+                    () -> client.putItem(
+                            b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")));
             return true;
         } catch (ConditionalCheckFailedException published) {
             return false;

@@ -1,12 +1,14 @@
 package uk.sse.ledger.storage;
 
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.contracts.ledger.LedgerEvent;
+import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.sse.kernel.dynamo.Items;
-import uk.sse.kernel.dynamo.Tables;
 import uk.sse.ledger.model.Account;
 import uk.sse.ledger.model.AccountId;
 import uk.sse.ledger.model.Entry;
@@ -15,9 +17,6 @@ import uk.sse.ledger.model.Transfer;
 import uk.sse.ledger.model.TransferId;
 import uk.sse.ledger.model.TransferKind;
 import uk.sse.ledger.model.TransferState;
-
-import java.time.Instant;
-import java.util.Map;
 
 /** The ledger's records as DynamoDB items and back; see {@link LedgerTable} for the keys. */
 final class LedgerItems {
@@ -35,7 +34,7 @@ final class LedgerItems {
     private static final String DUE_PK = Tables.indexPk(2);
     private static final String DUE_SK = Tables.indexSk(2);
 
-    private LedgerItems() { }
+    private LedgerItems() {}
 
     static String accountPk(AccountId id) {
         return "ACCOUNT#" + id;
@@ -68,28 +67,54 @@ final class LedgerItems {
     }
 
     static Map<String, AttributeValue> item(Account a) {
-        return Items.of(new java.util.HashMap<>(accountKey(a.id()))).s("type", ACCOUNT)
-                .s(AREA_PK, areaPk(a.area())).s(AREA_SK, ACCOUNT + "#" + a.owner())
-                .s("account", a.id().value()).s("area", a.area()).s("owner", a.owner()).bool("issuing", a.issuing())
-                .n("debitsPosted", a.debitsPosted()).n("creditsPosted", a.creditsPosted())
-                .n("debitsPending", a.debitsPending()).n("creditsPending", a.creditsPending())
-                .n(VERSION, a.version()).build();
+        return Items.of(new java.util.HashMap<>(accountKey(a.id())))
+                .s("type", ACCOUNT)
+                .s(AREA_PK, areaPk(a.area()))
+                .s(AREA_SK, ACCOUNT + "#" + a.owner())
+                .s("account", a.id().value())
+                .s("area", a.area())
+                .s("owner", a.owner())
+                .bool("issuing", a.issuing())
+                .n("debitsPosted", a.debitsPosted())
+                .n("creditsPosted", a.creditsPosted())
+                .n("debitsPending", a.debitsPending())
+                .n("creditsPending", a.creditsPending())
+                .n(VERSION, a.version())
+                .build();
     }
 
     static Account account(Map<String, AttributeValue> item) {
         Items i = Items.of(item);
-        return new Account(new AccountId(i.s("account")), i.s("area"), i.s("owner"), item.get("issuing").bool(),
-                i.n("debitsPosted"), i.n("creditsPosted"), i.n("debitsPending"), i.n("creditsPending"), i.n(VERSION));
+        return new Account(
+                new AccountId(i.s("account")),
+                i.s("area"),
+                i.s("owner"),
+                item.get("issuing").bool(),
+                i.n("debitsPosted"),
+                i.n("creditsPosted"),
+                i.n("debitsPending"),
+                i.n("creditsPending"),
+                i.n(VERSION));
     }
 
     static Map<String, AttributeValue> item(Transfer t) {
-        Items i = Items.of(new java.util.HashMap<>(transferKey(t.id()))).s("type", TRANSFER)
-                .s(AREA_PK, areaPk(t.debit().area())).s(AREA_SK, TRANSFER + "#" + t.id())
-                .s("id", t.id().value()).s("area", t.debit().area()).s("debit", t.debit().value()).s("credit", t.credit().value())
-                .n("amount", t.amount()).s("kind", t.kind().name()).s("reference", t.reference())
-                .bool("pending", t.pending()).n("timeoutSeconds", t.timeoutSeconds())
-                .s("createdAt", t.createdAt().toString()).s("timeout", t.timeout() == null ? null : t.timeout().toString())
-                .s(STATE, t.state().name()).n("postedAmount", t.postedAmount())
+        Items i = Items.of(new java.util.HashMap<>(transferKey(t.id())))
+                .s("type", TRANSFER)
+                .s(AREA_PK, areaPk(t.debit().area()))
+                .s(AREA_SK, TRANSFER + "#" + t.id())
+                .s("id", t.id().value())
+                .s("area", t.debit().area())
+                .s("debit", t.debit().value())
+                .s("credit", t.credit().value())
+                .n("amount", t.amount())
+                .s("kind", t.kind().name())
+                .s("reference", t.reference())
+                .bool("pending", t.pending())
+                .n("timeoutSeconds", t.timeoutSeconds())
+                .s("createdAt", t.createdAt().toString())
+                .s("timeout", t.timeout() == null ? null : t.timeout().toString())
+                .s(STATE, t.state().name())
+                .n("postedAmount", t.postedAmount())
                 .s("resolvedAt", t.resolvedAt() == null ? null : t.resolvedAt().toString())
                 .n(REVISION, t.revision());
         Map<String, AttributeValue> item = new java.util.HashMap<>(i.build());
@@ -136,7 +161,11 @@ final class LedgerItems {
             return null;
         }
         Map<String, AttributeValue> m = value.m();
-        return new Requester(m.get("subject").s(), m.get("role").s(), text(m.get("area")), text(m.get("organisation")),
+        return new Requester(
+                m.get("subject").s(),
+                m.get("role").s(),
+                text(m.get("area")),
+                text(m.get("organisation")),
                 requester(m.get("onBehalfOf")));
     }
 
@@ -146,11 +175,22 @@ final class LedgerItems {
 
     static Transfer transfer(Map<String, AttributeValue> item) {
         Items i = Items.of(item);
-        return new Transfer(new TransferId(i.s("id")), new AccountId(i.s("debit")), new AccountId(i.s("credit")),
-                i.n("amount"), TransferKind.valueOf(i.s("kind")), i.s("reference") == null ? "" : i.s("reference"),
-                item.get("pending").bool(), i.n("timeoutSeconds"), Instant.parse(i.s("createdAt")), instant(i.s("timeout")),
-                TransferState.valueOf(i.s(STATE)), i.n("postedAmount"), instant(i.s("resolvedAt")),
-                requester(item.get("requestedBy")), requester(item.get("resolvedBy")),
+        return new Transfer(
+                new TransferId(i.s("id")),
+                new AccountId(i.s("debit")),
+                new AccountId(i.s("credit")),
+                i.n("amount"),
+                TransferKind.valueOf(i.s("kind")),
+                i.s("reference") == null ? "" : i.s("reference"),
+                item.get("pending").bool(),
+                i.n("timeoutSeconds"),
+                Instant.parse(i.s("createdAt")),
+                instant(i.s("timeout")),
+                TransferState.valueOf(i.s(STATE)),
+                i.n("postedAmount"),
+                instant(i.s("resolvedAt")),
+                requester(item.get("requestedBy")),
+                requester(item.get("resolvedBy")),
                 item.containsKey(REVISION) ? i.n(REVISION) : 0);
     }
 
@@ -168,15 +208,25 @@ final class LedgerItems {
     }
 
     static Map<String, AttributeValue> item(Entry e, long sequence) {
-        return Items.of(new java.util.HashMap<>(key(accountPk(e.account()), entrySk(sequence)))).s("type", "ENTRY")
-                .s(AREA_PK, areaPk(e.account().area())).s(AREA_SK, ENTRY + e.account() + "#" + String.format("%019d", sequence))
-                .s("account", e.account().value()).s("transfer", e.transfer().value()).n("amount", e.amount())
-                .n("balanceAfter", e.balanceAfter()).s("at", e.at().toString()).build();
+        return Items.of(new java.util.HashMap<>(key(accountPk(e.account()), entrySk(sequence))))
+                .s("type", "ENTRY")
+                .s(AREA_PK, areaPk(e.account().area()))
+                .s(AREA_SK, ENTRY + e.account() + "#" + String.format("%019d", sequence))
+                .s("account", e.account().value())
+                .s("transfer", e.transfer().value())
+                .n("amount", e.amount())
+                .n("balanceAfter", e.balanceAfter())
+                .s("at", e.at().toString())
+                .build();
     }
 
     static Entry entry(Map<String, AttributeValue> item) {
         Items i = Items.of(item);
-        return new Entry(new AccountId(i.s("account")), new TransferId(i.s("transfer")), i.n("amount"), i.n("balanceAfter"),
+        return new Entry(
+                new AccountId(i.s("account")),
+                new TransferId(i.s("transfer")),
+                i.n("amount"),
+                i.n("balanceAfter"),
                 Instant.parse(i.s("at")));
     }
 

@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import uk.sse.ledger.application.ExpireDueHolds;
-
 import java.util.Map;
+import uk.sse.ledger.application.ExpireDueHolds;
 
 /**
  * The sweeper's Lambda handler, run on a schedule (EventBridge, every minute): voids the holds whose timeout has
@@ -33,6 +32,7 @@ public class SweepDueHolds extends MicronautRequestHandler<ScheduledEvent, Map<S
     @Override
     public Map<String, Object> execute(ScheduledEvent event) {
         ExpireDueHolds.Swept swept = expire.sweep(PER_RUN);
-        return Map.of("due", swept.due(), "voided", swept.voided(), "at", swept.at().toString());
+        return Map.of(
+                "due", swept.due(), "voided", swept.voided(), "at", swept.at().toString());
     }
 }

@@ -41,38 +41,49 @@ public class AccountController {
     /** Opens an account (201), or answers the one already open (200). */
     @Post("/accounts")
     public HttpResponse<?> open(@Authenticated Caller caller, @Body @Valid OpenAccountBody body) {
-        return Responses.of(open.open(caller, AccountId.of(body.area(), body.owner())), opened ->
-                HttpResponse.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        return Responses.of(
+                open.open(caller, AccountId.of(body.area(), body.owner())),
+                opened -> HttpResponse.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(Views.AccountView.of(opened.account()))
-                        .header(HttpHeaders.LOCATION, "/accounts/" + opened.account().id()));
+                        .header(
+                                HttpHeaders.LOCATION,
+                                "/accounts/" + opened.account().id()));
     }
 
     /** Balances: posted, pending, and available to spend. */
     @Get("/accounts/{area}/{owner}")
-    public HttpResponse<?> one(@Authenticated Caller caller,
-                               @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
-                               @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String owner) {
-        return Responses.of(read.account(caller, AccountId.of(area, owner)), a -> HttpResponse.ok(Views.AccountView.of(a)));
+    public HttpResponse<?> one(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
+            @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String owner) {
+        return Responses.of(
+                read.account(caller, AccountId.of(area, owner)), a -> HttpResponse.ok(Views.AccountView.of(a)));
     }
 
     /** The statement: posted entries newest first, each with the balance after it. */
     @Get("/accounts/{area}/{owner}/entries")
-    public HttpResponse<?> entries(@Authenticated Caller caller,
-                                   @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
-                                   @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String owner,
-                                   @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
-                                   @Nullable @QueryValue String cursor) {
-        return Responses.of(Paging.page(limit, cursor).flatMap(page -> read.statement(caller, AccountId.of(area, owner), page)),
-                page -> HttpResponse.ok(new Page<>(page.items().stream().map(Views.EntryView::of).toList(), page.next())));
+    public HttpResponse<?> entries(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
+            @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String owner,
+            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+            @Nullable @QueryValue String cursor) {
+        return Responses.of(
+                Paging.page(limit, cursor).flatMap(page -> read.statement(caller, AccountId.of(area, owner), page)),
+                page -> HttpResponse.ok(new Page<>(
+                        page.items().stream().map(Views.EntryView::of).toList(), page.next())));
     }
 
     /** An area's accounts by owner, for its brokers, commissioners and admins. */
     @Get("/accounts")
-    public HttpResponse<?> inArea(@Authenticated Caller caller,
-                                  @QueryValue @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
-                                  @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
-                                  @Nullable @QueryValue String cursor) {
-        return Responses.of(Paging.page(limit, cursor).flatMap(page -> read.accountsIn(caller, area, page)),
-                page -> HttpResponse.ok(new Page<>(page.items().stream().map(Views.AccountView::of).toList(), page.next())));
+    public HttpResponse<?> inArea(
+            @Authenticated Caller caller,
+            @QueryValue @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
+            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+            @Nullable @QueryValue String cursor) {
+        return Responses.of(
+                Paging.page(limit, cursor).flatMap(page -> read.accountsIn(caller, area, page)),
+                page -> HttpResponse.ok(new Page<>(
+                        page.items().stream().map(Views.AccountView::of).toList(), page.next())));
     }
 }

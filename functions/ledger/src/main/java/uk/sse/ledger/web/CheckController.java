@@ -31,8 +31,9 @@ public class CheckController {
      * allocations and its commissioners' adjustments (no credit minted). {@code ok} is false with the violations named.
      */
     @Get("/ledger/check")
-    public HttpResponse<?> check(@Authenticated Caller caller,
-                                 @QueryValue @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area) {
+    public HttpResponse<?> check(
+            @Authenticated Caller caller,
+            @QueryValue @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area) {
         return Responses.ok(check.check(caller, area));
     }
 }

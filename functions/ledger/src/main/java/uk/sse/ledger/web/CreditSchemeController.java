@@ -33,18 +33,27 @@ public class CreditSchemeController {
 
     /** The area's scheme, for its brokers, commissioners and admins; an area with none answers version 0, giving nothing. */
     @Get("/ledger/credit-schemes/{area}")
-    public HttpResponse<?> creditScheme(@Authenticated Caller caller,
-                               @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area) {
-        return Responses.of(schemes.read(caller, area), found -> HttpResponse.ok(found.map(Views.CreditSchemeView::of)
-                .orElseGet(() -> Views.CreditSchemeView.none(area))));
+    public HttpResponse<?> creditScheme(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area) {
+        return Responses.of(
+                schemes.read(caller, area),
+                found -> HttpResponse.ok(
+                        found.map(Views.CreditSchemeView::of).orElseGet(() -> Views.CreditSchemeView.none(area))));
     }
 
     /** Sets the area's scheme: its commissioners only. With {@code version}, only if that is still the scheme's version. */
     @Put("/ledger/credit-schemes/{area}")
-    public HttpResponse<?> setCreditScheme(@Authenticated Caller caller,
-                               @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
-                               @Body @Valid CreditSchemeBody body) {
-        return Responses.of(schemes.set(caller, area, body.creditsPerTerm().longValueExact(), body.unspentExpires(),
+    public HttpResponse<?> setCreditScheme(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.PART, message = Shapes.PART_MESSAGE) String area,
+            @Body @Valid CreditSchemeBody body) {
+        return Responses.of(
+                schemes.set(
+                        caller,
+                        area,
+                        body.creditsPerTerm().longValueExact(),
+                        body.unspentExpires(),
                         body.version() == null ? null : body.version().longValueExact()),
                 scheme -> HttpResponse.ok(Views.CreditSchemeView.of(scheme)));
     }

@@ -4,16 +4,15 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import uk.sse.kernel.problem.Problem;
 import uk.sse.kernel.problem.Problems;
 import uk.sse.ledger.model.Refusal;
 import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.Transfer;
 import uk.sse.ledger.model.TransferId;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * A command's result as HTTP: the transfer as it now stands (a replay says so in {@code Idempotent-Replayed}), or
@@ -22,7 +21,7 @@ import java.util.Map;
  */
 final class LedgerAnswers {
 
-    private LedgerAnswers() { }
+    private LedgerAnswers() {}
 
     static MutableHttpResponse<?> of(Result result, TransferId id, HttpStatus applied) {
         return of(result, id, applied, Map.of());
@@ -34,19 +33,28 @@ final class LedgerAnswers {
      */
     static MutableHttpResponse<?> of(Result result, TransferId id, HttpStatus applied, Map<String, String> fieldNames) {
         return switch (result) {
-            case Result.Applied a -> transfer(a.transfers().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(), applied, false);
+            case Result.Applied a ->
+                transfer(
+                        a.transfers().stream()
+                                .filter(t -> t.id().equals(id))
+                                .findFirst()
+                                .orElseThrow(),
+                        applied,
+                        false);
             case Result.AlreadyApplied replay -> transfer(replay.original(), applied, true);
             case Result.Refused refused -> renamed(refusal(refused), fieldNames);
         };
     }
 
-    private static MutableHttpResponse<Problem> renamed(MutableHttpResponse<Problem> response, Map<String, String> names) {
+    private static MutableHttpResponse<Problem> renamed(
+            MutableHttpResponse<Problem> response, Map<String, String> names) {
         Problem p = response.body();
         if (p == null || p.errors() == null || p.errors().isEmpty() || names.isEmpty()) {
             return response;
         }
         List<Problem.FieldError> errors = p.errors().stream()
-                .map(e -> new Problem.FieldError(names.getOrDefault(e.field(), e.field()), e.message())).toList();
+                .map(e -> new Problem.FieldError(names.getOrDefault(e.field(), e.field()), e.message()))
+                .toList();
         String detail = p.detail();
         for (Map.Entry<String, String> name : names.entrySet()) {
             if (detail != null && detail.startsWith(name.getKey() + ": ")) {
@@ -57,13 +65,15 @@ final class LedgerAnswers {
     }
 
     private static MutableHttpResponse<?> transfer(Transfer t, HttpStatus status, boolean replayed) {
-        return HttpResponse.status(status).body(Views.TransferView.of(t))
+        return HttpResponse.status(status)
+                .body(Views.TransferView.of(t))
                 .header(HttpHeaders.LOCATION, "/transfers/" + t.id())
                 .header("Idempotent-Replayed", Boolean.toString(replayed));
     }
 
     static MutableHttpResponse<Problem> refusal(Result.Refused refused) {
-        String slug = "ledger/" + refused.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String slug =
+                "ledger/" + refused.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         List<String> allowed = refused.reason() == Refusal.HOLD_EXPIRED ? List.of("void") : List.of();
         return switch (refused.reason()) {
             case AMOUNT_NOT_POSITIVE, POST_EXCEEDS_HOLD, OVERFLOW -> invalid(slug, "/amount", refused);
@@ -72,22 +82,41 @@ final class LedgerAnswers {
             case KIND_REQUIRED -> invalid(slug, "/kind", refused);
             case ISSUING_ACCOUNT_RESTRICTED -> invalid(slug, "/debit", refused);
             case REFERENCE_REQUIRED -> invalid(slug, "/reference", refused);
-            case RESERVED_ID -> Problems.of(HttpStatus.FORBIDDEN, slug, refused.message(),
-                    List.of(new Problem.FieldError("/id", refused.message())), null);
+            case RESERVED_ID ->
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        slug,
+                        refused.message(),
+                        List.of(new Problem.FieldError("/id", refused.message())),
+                        null);
             case TIMEOUT_INVALID -> invalid(slug, "/timeoutSeconds", refused);
             case REFERENCE_TOO_LONG -> invalid(slug, "/reference", refused);
-            case INSUFFICIENT_FUNDS -> Problems.of(HttpStatus.CONFLICT, slug, refused.message(),
-                    List.of(new Problem.FieldError("/amount", refused.message())), allowed);
-            case ID_REUSED_WITH_DIFFERENT_BODY -> Problems.of(HttpStatus.CONFLICT, slug, refused.message(),
-                    List.of(new Problem.FieldError("/id", "is taken by a transfer with a different body")), allowed);
+            case INSUFFICIENT_FUNDS ->
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        slug,
+                        refused.message(),
+                        List.of(new Problem.FieldError("/amount", refused.message())),
+                        allowed);
+            case ID_REUSED_WITH_DIFFERENT_BODY ->
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        slug,
+                        refused.message(),
+                        List.of(new Problem.FieldError("/id", "is taken by a transfer with a different body")),
+                        allowed);
             case UNKNOWN_TRANSFER -> Problems.of(HttpStatus.NOT_FOUND, slug, refused.message(), null, null);
             case NOT_A_HOLD, HOLD_ALREADY_RESOLVED, HOLD_EXPIRED, UNKNOWN_ACCOUNT ->
-                    Problems.of(HttpStatus.CONFLICT, slug, refused.message(), null, allowed);
+                Problems.of(HttpStatus.CONFLICT, slug, refused.message(), null, allowed);
         };
     }
 
     private static MutableHttpResponse<Problem> invalid(String slug, String field, Result.Refused refused) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, slug, field + ": " + refused.message(),
-                List.of(new Problem.FieldError(field, refused.message())), null);
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                slug,
+                field + ": " + refused.message(),
+                List.of(new Problem.FieldError(field, refused.message())),
+                null);
     }
 }

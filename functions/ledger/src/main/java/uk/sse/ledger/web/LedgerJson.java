@@ -11,5 +11,5 @@ import uk.sse.ledger.model.TransferKind;
 @SerdeImport(CheckLedger.Report.class)
 final class LedgerJson {
 
-    private LedgerJson() { }
+    private LedgerJson() {}
 }

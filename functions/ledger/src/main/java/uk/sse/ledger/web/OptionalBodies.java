@@ -13,7 +13,6 @@ import io.micronaut.validation.validator.Validator;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -53,7 +52,7 @@ class OptionalBodies {
             return new String(available.toByteArray(), StandardCharsets.UTF_8);
         }
         try (CloseableByteBody copy = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
-             CloseableAvailableByteBody whole = copy.buffer().get(BUFFER_SECONDS, TimeUnit.SECONDS)) {
+                CloseableAvailableByteBody whole = copy.buffer().get(BUFFER_SECONDS, TimeUnit.SECONDS)) {
             return new String(whole.toByteArray(), StandardCharsets.UTF_8);
         } catch (ExecutionException | TimeoutException unread) {
             throw new CodecException("the request body could not be read: " + unread.getMessage(), unread);

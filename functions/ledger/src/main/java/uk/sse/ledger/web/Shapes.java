@@ -15,11 +15,12 @@ final class Shapes {
     static final String TRANSFER_MESSAGE = "must be a transfer id: 1 to 64 letters, digits, ':', '_', '.' or '-'";
     /** A transfer's largest amount: a billion credits (hours of support) is beyond any area's scheme. */
     static final String MAX_AMOUNT = "1000000000";
+
     static final String AMOUNT_MESSAGE = "must be a whole number of credits from 1 to " + MAX_AMOUNT;
     static final String PER_TERM_MESSAGE = "must be a whole number of credits from 0 to 1000";
     static final String MAX_TIMEOUT = "" + Ledger.MAX_TIMEOUT_SECONDS;
     static final String TIMEOUT_MESSAGE = "must be a whole number of seconds from 0 (never) to " + MAX_TIMEOUT;
     static final String EXTEND_MESSAGE = "must be a whole number of seconds from 1 to " + MAX_TIMEOUT;
 
-    private Shapes() { }
+    private Shapes() {}
 }

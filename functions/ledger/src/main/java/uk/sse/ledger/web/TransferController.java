@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.util.Map;
+import java.util.OptionalLong;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.AdmitsServices;
 import uk.sse.kernel.identity.Authenticated;
@@ -30,9 +32,6 @@ import uk.sse.ledger.application.MoveCredits;
 import uk.sse.ledger.application.ReadLedger;
 import uk.sse.ledger.application.ResolveHold;
 import uk.sse.ledger.model.TransferId;
-
-import java.util.Map;
-import java.util.OptionalLong;
 
 /** Transfers, holds and allocations. Each is named by the client's id: sending it again is safe. */
 @Controller
@@ -60,21 +59,25 @@ public class TransferController {
     @Post("/transfers")
     @AdmitsServices(ServiceScope.LEDGER_HOLDS)
     public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid TransferBody body) {
-        return Responses.of(move.transfer(caller, body.request()), result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
+        return Responses.of(
+                move.transfer(caller, body.request()),
+                result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED));
     }
 
     /** A commissioner's allocation from the area's issuing account. */
     @Post("/allocations")
     public HttpResponse<?> allocate(@Authenticated Caller caller, @Body @Valid AllocationBody body) {
-        return Responses.of(move.allocate(caller, body.request()),
+        return Responses.of(
+                move.allocate(caller, body.request()),
                 result -> LedgerAnswers.of(result, new TransferId(body.id()), HttpStatus.CREATED, ALLOCATION_FIELDS));
     }
 
     /** A transfer or hold as it stands, to those who may see either of its accounts. */
     @Get("/transfers/{id}")
     @AdmitsServices(ServiceScope.LEDGER_HOLDS)
-    public HttpResponse<?> one(@Authenticated Caller caller,
-                               @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
+    public HttpResponse<?> one(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
         return Responses.of(read.transfer(caller, new TransferId(id)), t -> HttpResponse.ok(Views.TransferView.of(t)));
     }
 
@@ -84,23 +87,30 @@ public class TransferController {
      */
     @Post("/transfers/{id}/post")
     @AdmitsServices(ServiceScope.LEDGER_HOLDS)
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostBody.class)))
-    public HttpResponse<?> post(@Authenticated Caller caller,
-                                @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
-                                HttpRequest<?> request) {
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostBody.class)))
+    public HttpResponse<?> post(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
+            HttpRequest<?> request) {
         PostBody parsed = optionalBodies.read(request, PostBody.class);
         OptionalLong amount = parsed == null ? OptionalLong.empty() : parsed.amountToPost();
         TransferId transfer = new TransferId(id);
-        return Responses.of(resolve.post(caller, transfer, amount), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
+        return Responses.of(
+                resolve.post(caller, transfer, amount), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
     }
 
     /** Voids a hold, releasing its credits. Voiding again answers the same. */
     @Post("/transfers/{id}/void")
     @AdmitsServices(ServiceScope.LEDGER_HOLDS)
-    public HttpResponse<?> voidHold(@Authenticated Caller caller,
-                                    @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
+    public HttpResponse<?> voidHold(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id) {
         TransferId transfer = new TransferId(id);
-        return Responses.of(resolve.voidHold(caller, transfer), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
+        return Responses.of(
+                resolve.voidHold(caller, transfer), result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
     }
 
     /**
@@ -109,21 +119,26 @@ public class TransferController {
      */
     @Post("/transfers/{id}/extend")
     @AdmitsServices(ServiceScope.LEDGER_HOLDS)
-    public HttpResponse<?> extend(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
-                                  @Body @Valid ExtendBody body) {
+    public HttpResponse<?> extend(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.TRANSFER, message = Shapes.TRANSFER_MESSAGE) String id,
+            @Body @Valid ExtendBody body) {
         TransferId transfer = new TransferId(id);
-        return Responses.of(resolve.extend(caller, transfer, body.timeoutSeconds().longValueExact()),
+        return Responses.of(
+                resolve.extend(caller, transfer, body.timeoutSeconds().longValueExact()),
                 result -> LedgerAnswers.of(result, transfer, HttpStatus.OK));
     }
 
     /** The pending engagement holds, soonest timeout first, for the brokerage service's reconciliation only. */
     @Get("/holds")
     @AdmitsServices(ServiceScope.LEDGER_HOLDS)
-    public HttpResponse<?> engagementHolds(@Authenticated Caller caller,
-                                           @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
-                                           @Nullable @QueryValue String cursor) {
-        return Responses.of(Paging.page(limit, cursor).flatMap(page -> read.engagementHolds(caller, page)),
-                page -> HttpResponse.ok(new Page<>(page.items().stream().map(Views.TransferView::of).toList(), page.next())));
+    public HttpResponse<?> engagementHolds(
+            @Authenticated Caller caller,
+            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+            @Nullable @QueryValue String cursor) {
+        return Responses.of(
+                Paging.page(limit, cursor).flatMap(page -> read.engagementHolds(caller, page)),
+                page -> HttpResponse.ok(new Page<>(
+                        page.items().stream().map(Views.TransferView::of).toList(), page.next())));
     }
 }

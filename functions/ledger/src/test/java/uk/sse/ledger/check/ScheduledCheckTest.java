@@ -1,10 +1,16 @@
 package uk.sse.ledger.check;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,13 +18,6 @@ import uk.sse.ledger.application.CheckEveryArea;
 import uk.sse.ledger.web.LedgerLambdaTest;
 import uk.sse.ledger.web.Ledgers;
 import uk.sse.testing.StdoutCapture;
-
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduled invariant check through its Lambda handler, in a context of its own on this test's table: it finds
@@ -28,10 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test")
 class ScheduledCheckTest extends LedgerLambdaTest {
 
-    @Inject Ledgers ledgers;
-    @Inject ApplicationContext context;
-    @Inject JsonMapper json;
-    @Inject DynamoDbClient dynamo;
+    @Inject
+    Ledgers ledgers;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    DynamoDbClient dynamo;
 
     @Test
     void everyAreaIsCheckedAndABrokenOneIsCountedAndNamed() throws IOException {
@@ -46,7 +52,8 @@ class ScheduledCheckTest extends LedgerLambdaTest {
         String table = context.getRequiredProperty("sse.ledger.table-name", String.class);
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS("ACCOUNT#902/200001"), "sk", AttributeValue.fromS("ACCOUNT")))
-                .updateExpression("SET creditsPosted = :minted").expressionAttributeValues(Map.of(":minted", AttributeValue.fromN("25"))));
+                .updateExpression("SET creditsPosted = :minted")
+                .expressionAttributeValues(Map.of(":minted", AttributeValue.fromN("25"))));
         Map<String, Object> broken = run();
         assertThat(broken).containsEntry("checked", List.of("901", "902")).containsEntry("failing", List.of("902"));
     }
@@ -61,17 +68,24 @@ class ScheduledCheckTest extends LedgerLambdaTest {
         Map<String, Object> result;
         List<Map<String, Object>> metricLines;
         try (StdoutCapture out = StdoutCapture.start();
-             CheckLedgerOnSchedule handler = new CheckLedgerOnSchedule(ApplicationContext.builder().environments("test").properties(properties))) {
+                CheckLedgerOnSchedule handler = new CheckLedgerOnSchedule(
+                        ApplicationContext.builder().environments("test").properties(properties))) {
             result = handler.handleRequest(new ScheduledEvent(), null);
             metricLines = out.metrics(json);
         }
         List<String> failing = (List<String>) result.get("failing");
         for (String area : (List<String>) result.get("checked")) {
-            Map<String, Object> line = metricLines.stream().filter(l -> area.equals(l.get("Area"))).findFirst()
+            Map<String, Object> line = metricLines.stream()
+                    .filter(l -> area.equals(l.get("Area")))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no metric line for area " + area + " in " + metricLines));
             Map<String, Object> definition = StdoutCapture.definition(line);
-            assertThat(definition).containsEntry("Namespace", "SSE").containsEntry("Dimensions", List.of(List.of("Area"), List.of()));
-            assertThat(((Number) line.get(CheckEveryArea.VIOLATIONS)).doubleValue()).as(area).matches(v -> failing.contains(area) ? v >= 1 : v == 0);
+            assertThat(definition)
+                    .containsEntry("Namespace", "SSE")
+                    .containsEntry("Dimensions", List.of(List.of("Area"), List.of()));
+            assertThat(((Number) line.get(CheckEveryArea.VIOLATIONS)).doubleValue())
+                    .as(area)
+                    .matches(v -> failing.contains(area) ? v >= 1 : v == 0);
         }
         return result;
     }

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import uk.sse.engines.streams.StartingPosition;
 import uk.sse.contracts.ledger.LedgerEvent;
 import uk.sse.contracts.ledger.LedgerEvent.AccountOpened;
 import uk.sse.contracts.ledger.LedgerEvent.TransferCreated;
 import uk.sse.contracts.ledger.LedgerEvent.TransferPosted;
 import uk.sse.contracts.ledger.LedgerEvent.TransferVoided;
 import uk.sse.engines.Engines;
+import uk.sse.engines.streams.StartingPosition;
 import uk.sse.engines.streams.TableStreamReader;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventJson;
@@ -37,48 +37,83 @@ class LedgerEventsInTheStreamTest extends LedgerLambdaTest {
     static final String SCHOOL = "888/100001";
     static final String PROVIDER = "888/prv_hub";
 
-    @Inject Ledgers ledgers;
-    @Inject LedgerTable table;
-    @Inject EventJson json;
+    @Inject
+    Ledgers ledgers;
+
+    @Inject
+    LedgerTable table;
+
+    @Inject
+    EventJson json;
 
     @Test
     void openingAllocatingHoldingPostingAndVoidingPublishTheirEventsOnce() {
-        try (TableStreamReader stream = TableStreamReader.of(Engines.dynamo().endpoint(), table.name(), StartingPosition.TRIM_HORIZON)) {
+        try (TableStreamReader stream =
+                TableStreamReader.of(Engines.dynamo().endpoint(), table.name(), StartingPosition.TRIM_HORIZON)) {
             ledgers.open(AREA, "100001", "prv_hub");
             ledgers.open(AREA, "100001"); // opened again: the same account, no second event
             ledgers.allocate("alloc-1", SCHOOL, 30);
             String school = ledgers.school(AREA, "100001");
-            assertThat(api.post("/transfers", school, Ledgers.hold("eng-1", SCHOOL, PROVIDER, 12)).status()).isEqualTo(201);
+            assertThat(api.post("/transfers", school, Ledgers.hold("eng-1", SCHOOL, PROVIDER, 12))
+                            .status())
+                    .isEqualTo(201);
             Api.Reply posted = api.post("/transfers/eng-1/post", school, Map.of("amount", 9));
             assertThat(posted.status()).as(posted.body()).isEqualTo(200);
-            assertThat(api.post("/transfers/eng-1/post", school, Map.of("amount", 9)).status()).isEqualTo(200); // a replay
-            assertThat(api.post("/transfers", school, Ledgers.hold("eng-2", SCHOOL, PROVIDER, 5)).status()).isEqualTo(201);
+            assertThat(api.post("/transfers/eng-1/post", school, Map.of("amount", 9))
+                            .status())
+                    .isEqualTo(200); // a replay
+            assertThat(api.post("/transfers", school, Ledgers.hold("eng-2", SCHOOL, PROVIDER, 5))
+                            .status())
+                    .isEqualTo(201);
             Api.Reply voided = api.post("/transfers/eng-2/void", school, null);
             assertThat(voided.status()).as(voided.body()).isEqualTo(200);
 
             // 3 accounts opened, 3 transfers created, 1 posted, 1 voided; every other record is the ledger's state
             List<LedgerEvent> events = read(stream, 8);
 
-            assertThat(events).filteredOn(AccountOpened.class::isInstance).map(e -> (AccountOpened) e)
+            assertThat(events)
+                    .filteredOn(AccountOpened.class::isInstance)
+                    .map(e -> (AccountOpened) e)
                     .extracting(AccountOpened::account, AccountOpened::issuing)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("888/ISSUING", true),
-                            org.assertj.core.groups.Tuple.tuple(SCHOOL, false), org.assertj.core.groups.Tuple.tuple(PROVIDER, false));
-            assertThat(events).filteredOn(TransferCreated.class::isInstance).map(e -> (TransferCreated) e)
-                    .extracting(TransferCreated::transfer, TransferCreated::debit, TransferCreated::credit,
-                            TransferCreated::amount, TransferCreated::kind, TransferCreated::pending, TransferCreated::state)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("888/ISSUING", true),
+                            org.assertj.core.groups.Tuple.tuple(SCHOOL, false),
+                            org.assertj.core.groups.Tuple.tuple(PROVIDER, false));
+            assertThat(events)
+                    .filteredOn(TransferCreated.class::isInstance)
+                    .map(e -> (TransferCreated) e)
+                    .extracting(
+                            TransferCreated::transfer,
+                            TransferCreated::debit,
+                            TransferCreated::credit,
+                            TransferCreated::amount,
+                            TransferCreated::kind,
+                            TransferCreated::pending,
+                            TransferCreated::state)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("alloc-1", "888/ISSUING", SCHOOL, 30L, "ALLOCATION", false, "SINGLE_PHASE"),
-                            org.assertj.core.groups.Tuple.tuple("eng-1", SCHOOL, PROVIDER, 12L, "PAYMENT", true, "PENDING"),
-                            org.assertj.core.groups.Tuple.tuple("eng-2", SCHOOL, PROVIDER, 5L, "PAYMENT", true, "PENDING"));
-            assertThat(events).filteredOn(TransferCreated.class::isInstance)
-                    .allSatisfy(e -> assertThat(((TransferCreated) e).requestedBy()).isNotBlank());
-            assertThat(events).filteredOn(TransferPosted.class::isInstance).map(e -> (TransferPosted) e)
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "alloc-1", "888/ISSUING", SCHOOL, 30L, "ALLOCATION", false, "SINGLE_PHASE"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "eng-1", SCHOOL, PROVIDER, 12L, "PAYMENT", true, "PENDING"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "eng-2", SCHOOL, PROVIDER, 5L, "PAYMENT", true, "PENDING"));
+            assertThat(events)
+                    .filteredOn(TransferCreated.class::isInstance)
+                    .allSatisfy(
+                            e -> assertThat(((TransferCreated) e).requestedBy()).isNotBlank());
+            assertThat(events)
+                    .filteredOn(TransferPosted.class::isInstance)
+                    .map(e -> (TransferPosted) e)
                     .singleElement()
-                    .satisfies(p -> assertThat(List.of(p.transfer(), p.amount(), p.posted())).containsExactly("eng-1", 12L, 9L))
+                    .satisfies(p -> assertThat(List.of(p.transfer(), p.amount(), p.posted()))
+                            .containsExactly("eng-1", 12L, 9L))
                     .satisfies(p -> assertThat(p.resolvedBy()).isNotBlank());
-            assertThat(events).filteredOn(TransferVoided.class::isInstance).map(e -> (TransferVoided) e)
+            assertThat(events)
+                    .filteredOn(TransferVoided.class::isInstance)
+                    .map(e -> (TransferVoided) e)
                     .singleElement()
-                    .satisfies(v -> assertThat(List.of(v.transfer(), v.amount(), v.expired())).containsExactly("eng-2", 5L, false));
+                    .satisfies(v -> assertThat(List.of(v.transfer(), v.amount(), v.expired()))
+                            .containsExactly("eng-2", 5L, false));
             assertThat(events).allSatisfy(e -> assertThat(e.area()).isEqualTo(AREA));
             assertThat(events).extracting(LedgerEvent::eventId).doesNotHaveDuplicates();
         }
@@ -95,8 +130,11 @@ class LedgerEventsInTheStreamTest extends LedgerLambdaTest {
         while ((events.size() < expected || more) && System.nanoTime() < deadline) {
             List<DynamodbStreamRecord> records = stream.poll(1000).getRecords();
             more = !records.isEmpty();
-            records.stream().map(r -> StreamedEvents.of(r, json)).flatMap(Optional::stream)
-                    .map(LedgerEventsInTheStreamTest::typed).forEach(events::add);
+            records.stream()
+                    .map(r -> StreamedEvents.of(r, json))
+                    .flatMap(Optional::stream)
+                    .map(LedgerEventsInTheStreamTest::typed)
+                    .forEach(events::add);
         }
         assertThat(events).as("the ledger's events in its stream").hasSize(expected);
         return events;

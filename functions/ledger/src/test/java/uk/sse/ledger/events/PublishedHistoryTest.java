@@ -26,29 +26,56 @@ import uk.sse.ledger.web.Ledgers;
 @MicronautTest
 class PublishedHistoryTest extends LedgerLambdaTest {
 
-    @Inject Ledgers ledgers;
-    @Inject LedgerTable table;
-    @Inject DynamoDbClient dynamo;
-    @Inject EventJson json;
-    @Inject LedgerHistory history;
+    @Inject
+    Ledgers ledgers;
+
+    @Inject
+    LedgerTable table;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    EventJson json;
+
+    @Inject
+    LedgerHistory history;
 
     @Test
     void theHistoryPublishesWhatTheCommandsPublishedAndOnlyOnce() {
         ledgers.open("888", "100001", "prv_hub");
         ledgers.allocate("alloc-h", "888/100001", 30);
         String school = ledgers.school("888", "100001");
-        assertThat(api.post("/transfers", school, Ledgers.hold("held-posted", "888/100001", "888/prv_hub", 12)).status()).isEqualTo(201);
-        assertThat(api.post("/transfers/held-posted/post", school, Map.of("amount", 9)).status()).isEqualTo(200);
-        assertThat(api.post("/transfers", school, Ledgers.hold("held-voided", "888/100001", "888/prv_hub", 5)).status()).isEqualTo(201);
-        assertThat(api.post("/transfers/held-voided/void", school, null).status()).isEqualTo(200);
-        assertThat(api.post("/transfers", school, Ledgers.hold("held-open", "888/100001", "888/prv_hub", 4)).status()).isEqualTo(201);
+        assertThat(api.post("/transfers", school, Ledgers.hold("held-posted", "888/100001", "888/prv_hub", 12))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/transfers/held-posted/post", school, Map.of("amount", 9))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/transfers", school, Ledgers.hold("held-voided", "888/100001", "888/prv_hub", 5))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/transfers/held-voided/void", school, null).status())
+                .isEqualTo(200);
+        assertThat(api.post("/transfers", school, Ledgers.hold("held-open", "888/100001", "888/prv_hub", 4))
+                        .status())
+                .isEqualTo(201);
         Map<String, EventEnvelope> published = events();
-        assertThat(published).containsKeys("888/ISSUING/opened", "888/100001/opened", "888/prv_hub/opened",
-                "alloc-h/created", "held-posted/created", "held-posted/posted", "held-voided/created", "held-voided/voided",
-                "held-open/created");
+        assertThat(published)
+                .containsKeys(
+                        "888/ISSUING/opened",
+                        "888/100001/opened",
+                        "888/prv_hub/opened",
+                        "alloc-h/created",
+                        "held-posted/created",
+                        "held-posted/posted",
+                        "held-voided/created",
+                        "held-voided/voided",
+                        "held-open/created");
 
         Map<String, EventEnvelope> before = events();
-        before.values().forEach(e -> dynamo.deleteItem(b -> b.tableName(table.name()).key(key(e))));
+        before.values()
+                .forEach(e -> dynamo.deleteItem(b -> b.tableName(table.name()).key(key(e))));
         assertThat(events()).isEmpty();
 
         LedgerHistory.Published run = history.publish();
@@ -72,13 +99,15 @@ class PublishedHistoryTest extends LedgerLambdaTest {
     /** The ledger's events in its table, by id. */
     private Map<String, EventEnvelope> events() {
         Map<String, EventEnvelope> events = new HashMap<>();
-        dynamo.scanPaginator(b -> b.tableName(table.name()).consistentRead(true)).items().forEach(item -> {
-            String text = EventItems.envelopeOf(item);
-            if (text != null) {
-                EventEnvelope e = json.read(text).orElseThrow();
-                events.put(e.id(), e);
-            }
-        });
+        dynamo.scanPaginator(b -> b.tableName(table.name()).consistentRead(true))
+                .items()
+                .forEach(item -> {
+                    String text = EventItems.envelopeOf(item);
+                    if (text != null) {
+                        EventEnvelope e = json.read(text).orElseThrow();
+                        events.put(e.id(), e);
+                    }
+                });
         return events;
     }
 

@@ -1,21 +1,11 @@
 package uk.sse.ledger.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.ledger.application.LedgerStore;
-import uk.sse.ledger.model.Invariants;
-import uk.sse.ledger.model.Transfer;
-import uk.sse.ledger.model.TransferKind;
-import uk.sse.ledger.model.TransferState;
-import uk.sse.ledger.web.LedgerLambdaTest;
-import uk.sse.ledger.web.Ledgers;
-import uk.sse.testing.Api;
-import uk.sse.testing.LambdaInstance;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +21,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.ledger.application.LedgerStore;
+import uk.sse.ledger.model.Invariants;
+import uk.sse.ledger.model.Transfer;
+import uk.sse.ledger.model.TransferKind;
+import uk.sse.ledger.model.TransferState;
+import uk.sse.ledger.web.LedgerLambdaTest;
+import uk.sse.ledger.web.Ledgers;
+import uk.sse.testing.Api;
+import uk.sse.testing.LambdaInstance;
 
 /**
  * Sixteen threads, each with a Lambda instance of its own (as sixteen concurrent invocations in AWS), send thousands
@@ -50,9 +49,14 @@ class ConcurrentTransfersTest extends LedgerLambdaTest {
     static final int THREADS = 16;
     static final int OPERATIONS_PER_THREAD = 200;
 
-    @Inject Ledgers ledgers;
-    @Inject LedgerStore store;
-    @Inject ApplicationContext context;
+    @Inject
+    Ledgers ledgers;
+
+    @Inject
+    LedgerStore store;
+
+    @Inject
+    ApplicationContext context;
 
     final Map<String, Map<String, Object>> created = new ConcurrentHashMap<>();
     final List<String> holds = new CopyOnWriteArrayList<>();
@@ -98,25 +102,45 @@ class ConcurrentTransfersTest extends LedgerLambdaTest {
         FaultInjector.off();
         instances.forEach(LambdaInstance::close);
 
-        System.out.printf("transfers applied %d, holds posted %d, voided %d; injected: conflicts %d, throttles %d, lost answers %d;"
-                        + " writes sent %d, lost races %d%n", created.size(), posted.size(), voided.size(),
-                FaultInjector.CONFLICTS.get() - conflictsBefore, FaultInjector.THROTTLES.get() - throttlesBefore,
-                FaultInjector.LOST_RESPONSES.get() - lostBefore, FaultInjector.WRITES_SENT.get(),
+        System.out.printf(
+                "transfers applied %d, holds posted %d, voided %d; injected: conflicts %d, throttles %d, lost answers %d;"
+                        + " writes sent %d, lost races %d%n",
+                created.size(),
+                posted.size(),
+                voided.size(),
+                FaultInjector.CONFLICTS.get() - conflictsBefore,
+                FaultInjector.THROTTLES.get() - throttlesBefore,
+                FaultInjector.LOST_RESPONSES.get() - lostBefore,
+                FaultInjector.WRITES_SENT.get(),
                 FaultInjector.WRITES_REFUSED.get() - refusedBefore);
         assertThat(wrong).as("answers that break the API's promises").isEmpty();
-        assertThat(FaultInjector.CONFLICTS.get() - conflictsBefore).as("conflicts injected").isPositive();
-        assertThat(FaultInjector.THROTTLES.get() - throttlesBefore).as("throttles injected").isPositive();
-        assertThat(FaultInjector.LOST_RESPONSES.get() - lostBefore).as("answers lost after a write landed").isPositive();
-        assertThat(FaultInjector.WRITES_REFUSED.get() - refusedBefore).as("writes that lost a race").isPositive();
+        assertThat(FaultInjector.CONFLICTS.get() - conflictsBefore)
+                .as("conflicts injected")
+                .isPositive();
+        assertThat(FaultInjector.THROTTLES.get() - throttlesBefore)
+                .as("throttles injected")
+                .isPositive();
+        assertThat(FaultInjector.LOST_RESPONSES.get() - lostBefore)
+                .as("answers lost after a write landed")
+                .isPositive();
+        assertThat(FaultInjector.WRITES_REFUSED.get() - refusedBefore)
+                .as("writes that lost a race")
+                .isPositive();
 
         LedgerStore.AreaContents contents = store.contentsOf(AREA);
-        assertThat(Invariants.check(contents.accounts(), contents.transfers(), contents.entries())).isEmpty();
+        assertThat(Invariants.check(contents.accounts(), contents.transfers(), contents.entries()))
+                .isEmpty();
         ledgers.assertChecksOut(AREA);
 
-        Map<String, Transfer> stored = contents.transfers().stream().filter(t -> t.kind() != TransferKind.ALLOCATION)
+        Map<String, Transfer> stored = contents.transfers().stream()
+                .filter(t -> t.kind() != TransferKind.ALLOCATION)
                 .collect(Collectors.toMap(t -> t.id().value(), Function.identity()));
-        assertThat(stored.keySet()).as("transfers stored = distinct ids answered 201").isEqualTo(created.keySet());
-        assertThat(created.size()).as("enough transfers applied to mean something").isGreaterThan(THREADS * OPERATIONS_PER_THREAD / 3);
+        assertThat(stored.keySet())
+                .as("transfers stored = distinct ids answered 201")
+                .isEqualTo(created.keySet());
+        assertThat(created.size())
+                .as("enough transfers applied to mean something")
+                .isGreaterThan(THREADS * OPERATIONS_PER_THREAD / 3);
         created.forEach((id, body) -> {
             Transfer t = stored.get(id);
             assertThat(t.debit().value()).isEqualTo(body.get("debit"));
@@ -165,13 +189,14 @@ class ConcurrentTransfersTest extends LedgerLambdaTest {
     private Map<String, Object> body(String id, Random random, boolean pending) {
         int debit = random.nextInt(OWNERS.size());
         int credit = (debit + 1 + random.nextInt(OWNERS.size() - 1)) % OWNERS.size();
-        Map<String, Object> body = Ledgers.transfer(id, AREA + "/" + OWNERS.get(debit), AREA + "/" + OWNERS.get(credit),
-                1 + random.nextInt(40), "PAYMENT");
+        Map<String, Object> body = Ledgers.transfer(
+                id, AREA + "/" + OWNERS.get(debit), AREA + "/" + OWNERS.get(credit), 1 + random.nextInt(40), "PAYMENT");
         body.put("pending", pending);
         return body;
     }
 
-    private void create(LambdaInstance lambda, String bearer, Map<String, Object> body, List<Map<String, Object>> mine) {
+    private void create(
+            LambdaInstance lambda, String bearer, Map<String, Object> body, List<Map<String, Object>> mine) {
         String id = (String) body.get("id");
         boolean seen = created.containsKey(id);
         Api.Reply reply = settled(() -> lambda.post("/transfers", bearer, body));

@@ -2,6 +2,8 @@ package uk.sse.ledger.faults;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -11,9 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes DynamoDB Local misbehave the way a real table does under load, on TransactWriteItems only: a transaction
@@ -34,6 +33,7 @@ public class FaultInjector implements ExecutionInterceptor {
     public static final AtomicLong LOST_RESPONSES = new AtomicLong();
     /** Transaction writes sent, and those DynamoDB refused (a failed condition: another writer moved first). */
     public static final AtomicLong WRITES_SENT = new AtomicLong();
+
     public static final AtomicLong WRITES_REFUSED = new AtomicLong();
 
     public static void set(double conflicts, double throttles, double lostResponses) {
@@ -56,10 +56,17 @@ public class FaultInjector implements ExecutionInterceptor {
         if (roll < conflictRate) {
             CONFLICTS.incrementAndGet();
             throw TransactionCanceledException.builder()
-                    .message("Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict] (injected)")
-                    .cancellationReasons(CancellationReason.builder().code("TransactionConflict").message("injected").build())
+                    .message(
+                            "Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict] (injected)")
+                    .cancellationReasons(CancellationReason.builder()
+                            .code("TransactionConflict")
+                            .message("injected")
+                            .build())
                     .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").serviceName("DynamoDb").build())
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("TransactionCanceledException")
+                            .serviceName("DynamoDb")
+                            .build())
                     .build();
         }
         if (roll < conflictRate + throttleRate) {
@@ -67,20 +74,27 @@ public class FaultInjector implements ExecutionInterceptor {
             throw ProvisionedThroughputExceededException.builder()
                     .message("The level of configured provisioned throughput for the table was exceeded (injected)")
                     .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").serviceName("DynamoDb").build())
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ProvisionedThroughputExceededException")
+                            .serviceName("DynamoDb")
+                            .build())
                     .build();
         }
     }
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        if (context.request() instanceof TransactWriteItemsRequest && !context.httpResponse().isSuccessful()) {
+        if (context.request() instanceof TransactWriteItemsRequest
+                && !context.httpResponse().isSuccessful()) {
             WRITES_REFUSED.incrementAndGet();
         }
-        if (context.request() instanceof TransactWriteItemsRequest && context.httpResponse().isSuccessful()
+        if (context.request() instanceof TransactWriteItemsRequest
+                && context.httpResponse().isSuccessful()
                 && ThreadLocalRandom.current().nextDouble() < lostResponseRate) {
             LOST_RESPONSES.incrementAndGet();
-            throw ApiCallTimeoutException.builder().message("the write landed but its answer was lost (injected)").build();
+            throw ApiCallTimeoutException.builder()
+                    .message("the write landed but its answer was lost (injected)")
+                    .build();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import uk.sse.ledger.model.Command.CreateTransfer;
 import uk.sse.ledger.model.Command.ExpireHolds;
 import uk.sse.ledger.model.Command.ExtendHold;
@@ -43,13 +42,19 @@ public final class LedgerBook {
             case PostPending p -> addHold(p.id(), read, accountIds);
             case VoidPending v -> addHold(v.id(), read, accountIds);
             case ExtendHold x -> addHold(x.id(), read, accountIds);
-            case ExpireHolds e -> transfers.values().stream().filter(t -> t.expiredAt(e.now())).forEach(t -> {
-                read.add(t);
-                accountIds.add(t.debit());
-                accountIds.add(t.credit());
-            });
+            case ExpireHolds e ->
+                transfers.values().stream().filter(t -> t.expiredAt(e.now())).forEach(t -> {
+                    read.add(t);
+                    accountIds.add(t.debit());
+                    accountIds.add(t.credit());
+                });
         }
-        return Snapshot.of(accountIds.stream().filter(accounts::containsKey).map(accounts::get).toList(), read);
+        return Snapshot.of(
+                accountIds.stream()
+                        .filter(accounts::containsKey)
+                        .map(accounts::get)
+                        .toList(),
+                read);
     }
 
     private void addHold(TransferId id, List<Transfer> read, Set<AccountId> accountIds) {
@@ -71,8 +76,11 @@ public final class LedgerBook {
         for (Transfer after : a.transfers()) {
             Transfer before = transfers.get(after.id());
             boolean created = after.revision() == 0;
-            if (created ? before != null
-                    : before == null || before.state() != TransferState.PENDING || before.revision() != after.revision() - 1)
+            if (created
+                    ? before != null
+                    : before == null
+                            || before.state() != TransferState.PENDING
+                            || before.revision() != after.revision() - 1)
                 throw new IllegalStateException("transfer condition failed on " + after.id());
         }
         a.accounts().forEach(x -> accounts.put(x.id(), x));

@@ -14,14 +14,29 @@ class LedgerEventsTest {
     static final Requester SCHOOL = Requester.person("school-user", "PROVIDER", "888", "100001");
 
     private static Transfer hold(TransferState state, Requester resolvedBy, long revision) {
-        return new Transfer(TransferId.parse("eng-1").orElseThrow(), AccountId.of("888", "100001"), AccountId.of("888", "prv_hub"), 12,
-                TransferKind.PAYMENT, "engagement", true, 60, AT, AT.plusSeconds(60), state, 0,
-                state.resolved() ? AT.plusSeconds(61) : null, SCHOOL, resolvedBy, revision);
+        return new Transfer(
+                TransferId.parse("eng-1").orElseThrow(),
+                AccountId.of("888", "100001"),
+                AccountId.of("888", "prv_hub"),
+                12,
+                TransferKind.PAYMENT,
+                "engagement",
+                true,
+                60,
+                AT,
+                AT.plusSeconds(60),
+                state,
+                0,
+                state.resolved() ? AT.plusSeconds(61) : null,
+                SCHOOL,
+                resolvedBy,
+                revision);
     }
 
     @Test
     void aHoldTheSweeperVoidsIsVoidedAsExpired() {
-        var events = LedgerEvents.of(new Result.Applied(List.of(), List.of(hold(TransferState.VOIDED, Requester.SWEEPER, 1)), List.of()));
+        var events = LedgerEvents.of(
+                new Result.Applied(List.of(), List.of(hold(TransferState.VOIDED, Requester.SWEEPER, 1)), List.of()));
         assertThat(events).singleElement().isInstanceOfSatisfying(TransferVoided.class, v -> {
             assertThat(v.expired()).isTrue();
             assertThat(v.resolvedBy()).isEqualTo("ledger-sweeper");
@@ -31,12 +46,18 @@ class LedgerEventsTest {
 
     @Test
     void aHoldAPartyVoidsIsNotExpired() {
-        var events = LedgerEvents.of(new Result.Applied(List.of(), List.of(hold(TransferState.VOIDED, SCHOOL, 1)), List.of()));
-        assertThat(events).singleElement().isInstanceOfSatisfying(TransferVoided.class, v -> assertThat(v.expired()).isFalse());
+        var events = LedgerEvents.of(
+                new Result.Applied(List.of(), List.of(hold(TransferState.VOIDED, SCHOOL, 1)), List.of()));
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        TransferVoided.class, v -> assertThat(v.expired()).isFalse());
     }
 
     @Test
     void anExtendedHoldPublishesNothing() {
-        assertThat(LedgerEvents.of(new Result.Applied(List.of(), List.of(hold(TransferState.PENDING, null, 1)), List.of()))).isEmpty();
+        assertThat(LedgerEvents.of(
+                        new Result.Applied(List.of(), List.of(hold(TransferState.PENDING, null, 1)), List.of())))
+                .isEmpty();
     }
 }

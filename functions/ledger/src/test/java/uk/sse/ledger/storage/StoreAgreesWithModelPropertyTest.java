@@ -1,5 +1,12 @@
 package uk.sse.ledger.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,14 +37,6 @@ import uk.sse.ledger.model.Transfer;
 import uk.sse.ledger.model.TransferId;
 import uk.sse.ledger.model.TransferKind;
 
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The DynamoDB store, driven through {@link ApplyCommand} as the use cases drive it, answers every command as the
  * in-memory model does, and ends holding exactly the model's accounts (versions too), transfers and entries.
@@ -52,20 +51,29 @@ class StoreAgreesWithModelPropertyTest {
     static DynamoLedgerStore store;
     static ApplyCommand apply;
 
-    sealed interface Step { }
-    record Create(int id, int debit, int credit, long amount, TransferKind kind, boolean pending) implements Step { }
-    record Post(int id, long amount, boolean all) implements Step { }
-    record Void(int id) implements Step { }
-    record Extend(int id, long seconds) implements Step { }
+    sealed interface Step {}
+
+    record Create(int id, int debit, int credit, long amount, TransferKind kind, boolean pending) implements Step {}
+
+    record Post(int id, long amount, boolean all) implements Step {}
+
+    record Void(int id) implements Step {}
+
+    record Extend(int id, long seconds) implements Step {}
 
     @BeforeContainer
     static void table() {
-        client = DynamoDbClient.builder().endpointOverride(Engines.dynamo().endpoint()).region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        client = DynamoDbClient.builder()
+                .endpointOverride(Engines.dynamo().endpoint())
+                .region(Region.EU_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
         LedgerSettings settings = new LedgerSettings("ledger-agrees-" + System.nanoTime(), null, null, null);
-        LedgerTable table = new LedgerTable(client, new AwsSettings(null, Engines.dynamo().endpoint().toString(), true), settings);
+        LedgerTable table = new LedgerTable(
+                client, new AwsSettings(null, Engines.dynamo().endpoint().toString(), true), settings);
         table.onApplicationEvent(null);
-        store = new DynamoLedgerStore(client, table, new uk.sse.kernel.events.EventJson(io.micronaut.serde.ObjectMapper.getDefault()));
+        store = new DynamoLedgerStore(
+                client, table, new uk.sse.kernel.events.EventJson(io.micronaut.serde.ObjectMapper.getDefault()));
         apply = new ApplyCommand(store, settings);
     }
 
@@ -79,26 +87,41 @@ class StoreAgreesWithModelPropertyTest {
         Arbitrary<Integer> id = Arbitraries.integers().between(0, 7);
         Arbitrary<Integer> account = Arbitraries.integers().between(0, 3);
         Arbitrary<Long> amount = Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.longs().between(1, 40)), Tuple.of(1, Arbitraries.longs().between(-1, 0)));
-        Arbitrary<Step> create = Combinators.combine(id, account, account, amount,
-                Arbitraries.of(TransferKind.ALLOCATION, TransferKind.PAYMENT, TransferKind.PAYMENT), Arbitraries.of(true, false))
+                Tuple.of(12, Arbitraries.longs().between(1, 40)),
+                Tuple.of(1, Arbitraries.longs().between(-1, 0)));
+        Arbitrary<Step> create = Combinators.combine(
+                        id,
+                        account,
+                        account,
+                        amount,
+                        Arbitraries.of(TransferKind.ALLOCATION, TransferKind.PAYMENT, TransferKind.PAYMENT),
+                        Arbitraries.of(true, false))
                 .as((i, d, c, a, k, p) -> new Create(i, k == TransferKind.ALLOCATION ? 0 : d, c, a, k, p));
-        Arbitrary<Step> post = Combinators.combine(id, Arbitraries.longs().between(0, 40), Arbitraries.of(true, false)).as(Post::new);
+        Arbitrary<Step> post = Combinators.combine(id, Arbitraries.longs().between(0, 40), Arbitraries.of(true, false))
+                .as(Post::new);
         Arbitrary<Step> voidHold = id.map(Void::new);
-        Arbitrary<Step> extend = Combinators.combine(id, Arbitraries.longs().between(1, 7200)).as(Extend::new);
+        Arbitrary<Step> extend =
+                Combinators.combine(id, Arbitraries.longs().between(1, 7200)).as(Extend::new);
         return Arbitraries.frequencyOf(
-                Tuple.of(6, create), Tuple.of(3, post), Tuple.of(2, voidHold), Tuple.of(2, extend))
-                .list().ofMinSize(1).ofMaxSize(40);
+                        Tuple.of(6, create), Tuple.of(3, post), Tuple.of(2, voidHold), Tuple.of(2, extend))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(40);
     }
 
     @Property(tries = 30)
     void theTableAnswersAndEndsAsTheModelDoes(@ForAll("scenarios") List<Step> steps) {
         String area = "p" + TRIES.incrementAndGet();
-        List<AccountId> accounts = List.of(AccountId.issuing(area), AccountId.of(area, "100001"), AccountId.of(area, "100002"),
+        List<AccountId> accounts = List.of(
+                AccountId.issuing(area),
+                AccountId.of(area, "100001"),
+                AccountId.of(area, "100002"),
                 AccountId.of(area, "prv_x"));
         LedgerBook book = new LedgerBook();
         for (AccountId a : accounts) {
-            Account fresh = a.owner().equals(AccountId.ISSUING_OWNER) ? Account.openIssuing(area) : Account.open(area, a.owner());
+            Account fresh = a.owner().equals(AccountId.ISSUING_OWNER)
+                    ? Account.openIssuing(area)
+                    : Account.open(area, a.owner());
             book.open(fresh);
             assertThat(store.open(fresh, java.time.Instant.EPOCH)).isTrue();
         }
@@ -113,15 +136,19 @@ class StoreAgreesWithModelPropertyTest {
         LedgerStore.AreaContents stored = store.contentsOf(area);
         assertThat(stored.accounts()).containsExactlyInAnyOrderElementsOf(book.accounts.values());
         assertThat(stored.transfers()).containsExactlyInAnyOrderElementsOf(book.transfers.values());
-        Comparator<Entry> order = Comparator.comparing((Entry e) -> e.account().value()).thenComparing(e -> e.transfer().value());
-        assertThat(stored.entries().stream().sorted(order).toList()).isEqualTo(book.entries.stream().sorted(order).toList());
+        Comparator<Entry> order = Comparator.comparing((Entry e) -> e.account().value())
+                .thenComparing(e -> e.transfer().value());
+        assertThat(stored.entries().stream().sorted(order).toList())
+                .isEqualTo(book.entries.stream().sorted(order).toList());
     }
 
     /** Reads as the use cases do: the transfer and the accounts it names. */
     private static Snapshot snapshot(Command command) {
         return switch (command) {
-            case Command.CreateTransfer c -> store.read(List.of(c.id()),
-                    c.debit().equals(c.credit()) ? List.of(c.debit()) : List.of(c.debit(), c.credit()));
+            case Command.CreateTransfer c ->
+                store.read(
+                        List.of(c.id()),
+                        c.debit().equals(c.credit()) ? List.of(c.debit()) : List.of(c.debit(), c.credit()));
             case Command.PostPending p -> holdAndAccounts(p.id());
             case Command.VoidPending v -> holdAndAccounts(v.id());
             case Command.ExtendHold x -> holdAndAccounts(x.id());
@@ -130,17 +157,33 @@ class StoreAgreesWithModelPropertyTest {
     }
 
     private static Snapshot holdAndAccounts(TransferId id) {
-        return store.transfer(id).map(t -> store.read(List.of(id), List.of(t.debit(), t.credit())))
+        return store.transfer(id)
+                .map(t -> store.read(List.of(id), List.of(t.debit(), t.credit())))
                 .orElseGet(() -> Snapshot.of(List.of()));
     }
 
     private static Command command(Step step, String area, List<AccountId> accounts, Instant at) {
         return switch (step) {
-            case Create c -> new Command.CreateTransfer(id(area, c.id()), accounts.get(c.debit()), accounts.get(c.credit()),
-                    c.amount(), c.kind(), "", c.pending(), c.pending() ? 3600 : 0,
-                    c.kind() == TransferKind.ALLOCATION ? Requester.person("c", "COMMISSIONER", area, null) : by(area, c.id()), at);
-            case Post p -> new Command.PostPending(id(area, p.id()), p.all() ? OptionalLong.empty() : OptionalLong.of(p.amount()),
-                    by(area, p.id()), at);
+            case Create c ->
+                new Command.CreateTransfer(
+                        id(area, c.id()),
+                        accounts.get(c.debit()),
+                        accounts.get(c.credit()),
+                        c.amount(),
+                        c.kind(),
+                        "",
+                        c.pending(),
+                        c.pending() ? 3600 : 0,
+                        c.kind() == TransferKind.ALLOCATION
+                                ? Requester.person("c", "COMMISSIONER", area, null)
+                                : by(area, c.id()),
+                        at);
+            case Post p ->
+                new Command.PostPending(
+                        id(area, p.id()),
+                        p.all() ? OptionalLong.empty() : OptionalLong.of(p.amount()),
+                        by(area, p.id()),
+                        at);
             case Void v -> new Command.VoidPending(id(area, v.id()), by(area, v.id()), at);
             case Extend x -> new Command.ExtendHold(id(area, x.id()), x.seconds(), by(area, x.id()), at);
         };
@@ -152,13 +195,15 @@ class StoreAgreesWithModelPropertyTest {
     }
 
     private static Requester by(String area, int n) {
-        return n % 3 == 2 ? Requester.service("sse-brokerage", Requester.person("a", "ADVISER", area, null))
+        return n % 3 == 2
+                ? Requester.service("sse-brokerage", Requester.person("a", "ADVISER", area, null))
                 : Requester.person("s", "PROVIDER", area, "100001");
     }
 
     private static String describe(Result result) {
         return switch (result) {
-            case Result.Applied a -> "applied " + a.transfers().stream().map(Transfer::toString).toList();
+            case Result.Applied a ->
+                "applied " + a.transfers().stream().map(Transfer::toString).toList();
             case Result.AlreadyApplied r -> "replay " + r.original();
             case Result.Refused r -> "refused " + r.reason();
         };

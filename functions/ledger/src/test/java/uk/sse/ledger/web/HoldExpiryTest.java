@@ -1,20 +1,19 @@
 package uk.sse.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.ledger.sweep.SweepDueHolds;
 import uk.sse.testing.Api;
 import uk.sse.testing.SettableClock;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Holds with a timeout lapse: the sweeper (its real Lambda handler, in an application context of its own as in AWS)
@@ -29,9 +28,14 @@ class HoldExpiryTest extends LedgerLambdaTest {
     static final String SCHOOL = "888/100001";
     static final String PROVIDER = "888/prv_hub";
 
-    @Inject Ledgers ledgers;
-    @Inject SettableClock clock;
-    @Inject ApplicationContext context;
+    @Inject
+    Ledgers ledgers;
+
+    @Inject
+    SettableClock clock;
+
+    @Inject
+    ApplicationContext context;
 
     String payer;
     String commissioner;
@@ -71,7 +75,9 @@ class HoldExpiryTest extends LedgerLambdaTest {
         assertThat(post.contentType()).startsWith("application/problem+json");
         assertThat((String) post.map().get("type")).endsWith("/ledger/hold-already-resolved");
         Api.Reply voidAgain = api.post("/transfers/lapses/void", payer, null);
-        assertThat(voidAgain.status()).as("voiding what the sweeper voided is a replay").isEqualTo(200);
+        assertThat(voidAgain.status())
+                .as("voiding what the sweeper voided is a replay")
+                .isEqualTo(200);
         assertThat(voidAgain.header("Idempotent-Replayed")).isEqualTo("true");
 
         Map<String, Object> before = ledgers.state(AREA);
@@ -119,9 +125,11 @@ class HoldExpiryTest extends LedgerLambdaTest {
             properties.put(key, context.getRequiredProperty(key, String.class));
         }
         String[] environments = context.getEnvironment().getActiveNames().toArray(String[]::new);
-        try (SweepDueHolds handler = new SweepDueHolds(ApplicationContext.builder().environments(environments).properties(properties))) {
+        try (SweepDueHolds handler = new SweepDueHolds(
+                ApplicationContext.builder().environments(environments).properties(properties))) {
             assertThat(handler.getApplicationContext().getBean(java.time.Clock.class))
-                    .as("the sweeper reads the movable clock").isInstanceOf(SettableClock.class);
+                    .as("the sweeper reads the movable clock")
+                    .isInstanceOf(SettableClock.class);
             return handler.handleRequest(new ScheduledEvent(), null);
         }
     }

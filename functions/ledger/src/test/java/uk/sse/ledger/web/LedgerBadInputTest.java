@@ -1,18 +1,11 @@
 package uk.sse.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import uk.sse.ledger.model.Ledger;
-import uk.sse.testing.Api;
-import uk.sse.testing.JsonDamage;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -22,8 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.sse.ledger.model.Ledger;
+import uk.sse.testing.Api;
+import uk.sse.testing.JsonDamage;
 
 /**
  * Every kind of bad input gets a 4xx problem+json naming the field, never a 500, and nothing is written: every
@@ -40,7 +39,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     static final String HOLD = "held-1";
     static final String PAID = "paid-1";
 
-    @Inject Ledgers ledgers;
+    @Inject
+    Ledgers ledgers;
 
     final AtomicInteger ids = new AtomicInteger();
     String commissioner;
@@ -69,7 +69,11 @@ class LedgerBadInputTest extends LedgerLambdaTest {
                 bad("amount negative", 422, "/amount", b -> b.put("amount", -5)),
                 bad("amount a fraction", 422, "/amount", b -> b.put("amount", new BigDecimal("2.5"))),
                 bad("amount 1e30", 422, "/amount", b -> b.put("amount", new BigDecimal("1e30"))),
-                bad("amount one past a long", 422, "/amount", b -> b.put("amount", new BigInteger("9223372036854775808"))),
+                bad(
+                        "amount one past a long",
+                        422,
+                        "/amount",
+                        b -> b.put("amount", new BigInteger("9223372036854775808"))),
                 bad("amount as a string", 400, "/amount", b -> b.put("amount", "12")),
                 bad("amount missing", 422, "/amount", b -> b.remove("amount")),
                 bad("amount null", 422, "/amount", b -> b.put("amount", null)),
@@ -103,7 +107,11 @@ class LedgerBadInputTest extends LedgerLambdaTest {
                     b.put("pending", true);
                     b.put("timeoutSeconds", new BigDecimal("60.5"));
                 }),
-                bad("timeout on a transfer that is not a hold", 422, "/timeoutSeconds", b -> b.put("timeoutSeconds", 60)),
+                bad(
+                        "timeout on a transfer that is not a hold",
+                        422,
+                        "/timeoutSeconds",
+                        b -> b.put("timeoutSeconds", 60)),
                 bad("reference over 200 characters", 422, "/reference", b -> b.put("reference", "r".repeat(201))),
                 bad("insufficient funds", 409, "/amount", b -> b.put("amount", 40)),
                 bad("insufficient funds for a hold", 409, "/amount", b -> {
@@ -118,11 +126,13 @@ class LedgerBadInputTest extends LedgerLambdaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTransfers")
-    void aBadTransferIsRefusedNamingTheFieldAndChangesNothing(String name, int status, String field, Consumer<Map<String, Object>> change) {
+    void aBadTransferIsRefusedNamingTheFieldAndChangesNothing(
+            String name, int status, String field, Consumer<Map<String, Object>> change) {
         String id = id();
         Map<String, Object> body = Ledgers.transfer(id, SCHOOL, PROVIDER, 5, "PAYMENT");
         change.accept(body);
-        // asked by the debit account's owner (when the body names one), so that the answer is the ledger's, not the policy's
+        // asked by the debit account's owner (when the body names one), so that the answer is the ledger's, not the
+        // policy's
         String debit = body.get("debit") instanceof String d && d.matches("[^/]+/[^/]+") ? d : SCHOOL;
         String owner = ledgers.school(debit.substring(0, debit.indexOf('/')), debit.substring(debit.indexOf('/') + 1));
         refused(status, field, id, () -> api.post("/transfers", owner, body));
@@ -132,8 +142,11 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     void theLastCreditCanBeSpentButNotOneMore() {
         // 50 allocated, 10 held, 1 paid: 39 available; 40 was refused above
         assertThat(ledgers.balance(SCHOOL, commissioner, "available")).isEqualTo(39);
-        refused(409, "/amount", "pay-too-much", () -> api.post("/transfers", payer,
-                Ledgers.transfer("pay-too-much", SCHOOL, PROVIDER, 40, "PAYMENT")));
+        refused(
+                409,
+                "/amount",
+                "pay-too-much",
+                () -> api.post("/transfers", payer, Ledgers.transfer("pay-too-much", SCHOOL, PROVIDER, 40, "PAYMENT")));
     }
 
     // ---- POST /allocations
@@ -153,7 +166,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badAllocations")
-    void aBadAllocationIsRefusedNamingTheFieldAndChangesNothing(String name, int status, String field, Consumer<Map<String, Object>> change) {
+    void aBadAllocationIsRefusedNamingTheFieldAndChangesNothing(
+            String name, int status, String field, Consumer<Map<String, Object>> change) {
         String id = id();
         Map<String, Object> body = new LinkedHashMap<>(Map.of("id", id, "to", SCHOOL, "amount", 5));
         change.accept(body);
@@ -164,24 +178,35 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     void anAllocationInAnAreaWithoutAnIssuingAccountNamesTheAccount() {
         Api.Reply opened = api.post("/accounts", ledgers.commissioner("777"), Map.of("area", "777", "owner", "100001"));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        refused(422, "/to", "alloc-777", () -> api.post("/allocations", ledgers.commissioner("777"),
-                Map.of("id", "alloc-777", "to", "777/100001", "amount", 5)));
-        assertThat(ledgers.balance("777/100001", ledgers.commissioner("777"), "balance")).isZero();
+        refused(
+                422,
+                "/to",
+                "alloc-777",
+                () -> api.post(
+                        "/allocations",
+                        ledgers.commissioner("777"),
+                        Map.of("id", "alloc-777", "to", "777/100001", "amount", 5)));
+        assertThat(ledgers.balance("777/100001", ledgers.commissioner("777"), "balance"))
+                .isZero();
     }
 
     // ---- malformed and oversized bodies
 
     @Test
     void malformedJsonIsA400AndChangesNothing() {
-        for (String body : List.of("{\"id\": ", "not json", "[1,2,3]", "{\"id\": \"x\",}", "", "{\"amount\": 1e}", "null", "\"12\"")) {
+        for (String body : List.of(
+                "{\"id\": ", "not json", "[1,2,3]", "{\"id\": \"x\",}", "", "{\"amount\": 1e}", "null", "\"12\"")) {
             for (String uri : List.of("/transfers", "/allocations", "/accounts", "/transfers/" + HOLD + "/post")) {
                 if (uri.endsWith("/post") && (body.isEmpty() || body.equals("null"))) {
                     continue; // no body, or a null one, posts the whole hold: tested in TransferLifecycleTest
                 }
                 Map<String, Object> before = state();
                 String who = uri.equals("/transfers") || uri.endsWith("/post") ? payer : commissioner;
-                Api.Reply reply = api.send(Api.auth(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON), who));
-                assertThat(reply.status()).as(uri + " " + body + ": " + reply.body()).isBetween(400, 422);
+                Api.Reply reply =
+                        api.send(Api.auth(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON), who));
+                assertThat(reply.status())
+                        .as(uri + " " + body + ": " + reply.body())
+                        .isBetween(400, 422);
                 assertThat(reply.contentType()).as(uri + " " + body).startsWith("application/problem+json");
                 assertThat(state()).as(uri + " " + body).isEqualTo(before);
             }
@@ -201,7 +226,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     @Test
     void aBodyOfTheWrongMediaTypeIsA415() {
         Map<String, Object> before = state();
-        Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", "id=x&amount=1").contentType(MediaType.TEXT_PLAIN), payer));
+        Api.Reply reply = api.send(
+                Api.auth(HttpRequest.POST("/transfers", "id=x&amount=1").contentType(MediaType.TEXT_PLAIN), payer));
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(state()).isEqualTo(before);
@@ -221,7 +247,9 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         int created = 0;
         for (int i = 0; i < 150; i++) {
             String damaged = JsonDamage.damage(valid, random, 3);
-            Api.Reply reply = api.send(Api.auth(HttpRequest.POST("/transfers", damaged).contentType(MediaType.APPLICATION_JSON), ledgers.school("555", "100001")));
+            Api.Reply reply = api.send(Api.auth(
+                    HttpRequest.POST("/transfers", damaged).contentType(MediaType.APPLICATION_JSON),
+                    ledgers.school("555", "100001")));
             assertThat(reply.status()).as(damaged + ": " + reply.body()).isLessThan(500);
             if (reply.status() == 201) {
                 created++;
@@ -241,8 +269,16 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     void postingMoreThanTheHoldIsA422NamingTheAmount() {
         refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", 11)));
         refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", 0)));
-        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", new BigDecimal("2.5"))));
-        refused(422, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", new BigDecimal("1e30"))));
+        refused(
+                422,
+                "/amount",
+                null,
+                () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", new BigDecimal("2.5"))));
+        refused(
+                422,
+                "/amount",
+                null,
+                () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", new BigDecimal("1e30"))));
         refused(400, "/amount", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("amount", "5")));
         refused(400, "/colour", null, () -> api.post("/transfers/" + HOLD + "/post", payer, Map.of("colour", "red")));
         assertThat(ledgers.transferAsCommissioner(AREA, HOLD).map()).containsEntry("state", "PENDING");
@@ -251,7 +287,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     @Test
     void postingOrVoidingATransferThatIsNotAHoldIsA409() {
         for (String verb : List.of("post", "void")) {
-            Api.Reply reply = refused(409, null, null, () -> api.post("/transfers/" + PAID + "/" + verb, payer, Map.of()));
+            Api.Reply reply =
+                    refused(409, null, null, () -> api.post("/transfers/" + PAID + "/" + verb, payer, Map.of()));
             assertThat((String) reply.map().get("type")).endsWith("/ledger/not-a-hold");
         }
         assertThat(ledgers.transferAsCommissioner(AREA, PAID).map()).containsEntry("state", "SINGLE_PHASE");
@@ -260,17 +297,26 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     @Test
     void postingOrVoidingAnUnknownTransferIsA404() {
         for (String verb : List.of("post", "void")) {
-            refused(404, null, "no-such-hold", () -> api.post("/transfers/no-such-hold/" + verb, commissioner, Map.of()));
+            refused(
+                    404,
+                    null,
+                    "no-such-hold",
+                    () -> api.post("/transfers/no-such-hold/" + verb, commissioner, Map.of()));
         }
     }
 
     @Test
     void aMalformedTransferIdInThePathNamesTheId() {
-        for (String path : List.of("/transfers/pay!ment", "/transfers/" + "x".repeat(65), "/transfers/pay!ment/post", "/transfers/pay=ment/void",
+        for (String path : List.of(
+                "/transfers/pay!ment",
+                "/transfers/" + "x".repeat(65),
+                "/transfers/pay!ment/post",
+                "/transfers/pay=ment/void",
                 "/transfers/" + "x".repeat(65) + "/void")) {
             Map<String, Object> before = state();
             Api.Reply reply = path.endsWith("/post") || path.endsWith("/void")
-                    ? api.post(path, payer, Map.of()) : api.get(path, payer);
+                    ? api.post(path, payer, Map.of())
+                    : api.get(path, payer);
             assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(422);
             assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
             assertThat(reply.problemFields()).as(path).containsExactly("id");
@@ -309,7 +355,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         String listingCursor = (String) listing.map().get("next");
         assertThat(listingCursor).isNotNull();
         assertQueryRefused("/accounts/" + SCHOOL + "/entries?cursor=" + listingCursor, 422, "cursor");
-        Api.Reply elsewhere = api.get("/accounts?area=" + OTHER_AREA + "&cursor=" + listingCursor, ledgers.commissioner(OTHER_AREA));
+        Api.Reply elsewhere =
+                api.get("/accounts?area=" + OTHER_AREA + "&cursor=" + listingCursor, ledgers.commissioner(OTHER_AREA));
         assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(422);
         assertThat(elsewhere.problemFields()).containsExactly("cursor");
     }
@@ -331,11 +378,12 @@ class LedgerBadInputTest extends LedgerLambdaTest {
     @Test
     void aBadAccountToOpenNamesTheField() {
         for (Map.Entry<Map<String, Object>, String> bad : Map.<Map<String, Object>, String>of(
-                Map.of("area", AREA), "/owner",
-                Map.of("owner", "100005"), "/area",
-                Map.of("area", AREA, "owner", "100/005"), "/owner",
-                Map.of("area", "8 88", "owner", "100005"), "/area",
-                Map.of("area", AREA, "owner", "x".repeat(65)), "/owner").entrySet()) {
+                        Map.of("area", AREA), "/owner",
+                        Map.of("owner", "100005"), "/area",
+                        Map.of("area", AREA, "owner", "100/005"), "/owner",
+                        Map.of("area", "8 88", "owner", "100005"), "/area",
+                        Map.of("area", AREA, "owner", "x".repeat(65)), "/owner")
+                .entrySet()) {
             Map<String, Object> before = state();
             Api.Reply reply = api.post("/accounts", commissioner, bad.getKey());
             assertThat(reply.status()).as(reply.body()).isEqualTo(422);
@@ -343,7 +391,8 @@ class LedgerBadInputTest extends LedgerLambdaTest {
             assertThat(reply.problemFields()).as(reply.body()).containsExactly(bad.getValue());
             assertThat(state()).isEqualTo(before);
         }
-        Api.Reply unknown = api.post("/accounts", commissioner, Map.of("area", AREA, "owner", "100005", "balance", 1000));
+        Api.Reply unknown =
+                api.post("/accounts", commissioner, Map.of("area", AREA, "owner", "100005", "balance", 1000));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.problemFields()).containsExactly("/balance");
         assertThat(api.get("/accounts/888/100005", commissioner).status()).isEqualTo(404);
@@ -374,7 +423,9 @@ class LedgerBadInputTest extends LedgerLambdaTest {
         }
         assertThat(state()).as("nothing changed").isEqualTo(before);
         if (id != null && uk.sse.ledger.model.TransferId.valid(id)) {
-            assertThat(ledgers.transferAsCommissioner(AREA, id).status()).as("transfer " + id + " was not created").isEqualTo(404);
+            assertThat(ledgers.transferAsCommissioner(AREA, id).status())
+                    .as("transfer " + id + " was not created")
+                    .isEqualTo(404);
         }
         return reply;
     }

@@ -1,18 +1,17 @@
 package uk.sse.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.kernel.identity.Role;
 import uk.sse.ledger.storage.LedgerTable;
 import uk.sse.testing.HostileBodies;
 import uk.sse.testing.LambdaInstance;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nested bodies of 16, 64 and 256 KiB, objects and arrays with unknown keys at every level, to every route of the
@@ -22,15 +21,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class LedgerHostileBodiesTest extends LedgerLambdaTest {
 
-    @Inject ApplicationContext context;
-    @Inject DynamoDbClient dynamo;
-    @Inject LedgerTable table;
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    LedgerTable table;
 
     @Test
     void everyJsonRouteRefusesHostileBodiesQuicklyAndWritesNothing() {
         List<HostileBodies.Route> routes = HostileBodies.jsonRoutes(context);
-        assertThat(routes).extracting(Object::toString).contains("POST /transfers", "POST /allocations", "POST /accounts",
-                "POST /transfers/x1/post", "POST /transfers/x1/void", "POST /transfers/x1/extend");
+        assertThat(routes)
+                .extracting(Object::toString)
+                .contains(
+                        "POST /transfers",
+                        "POST /allocations",
+                        "POST /accounts",
+                        "POST /transfers/x1/post",
+                        "POST /transfers/x1/void",
+                        "POST /transfers/x1/extend");
         String commissioner = tokens.bearer(Role.COMMISSIONER, "888", "la-888");
         List<HostileBodies.Sent> sent;
         long before;

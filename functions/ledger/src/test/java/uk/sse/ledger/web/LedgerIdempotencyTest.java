@@ -1,14 +1,13 @@
 package uk.sse.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.testing.Api;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A transfer is named by the client's id, so sending it again is safe: the same request answers the first result
@@ -21,7 +20,8 @@ class LedgerIdempotencyTest extends LedgerLambdaTest {
     static final String SCHOOL = "888/100001";
     static final String PROVIDER = "888/prv_hub";
 
-    @Inject Ledgers ledgers;
+    @Inject
+    Ledgers ledgers;
 
     String payer;
     String commissioner;
@@ -75,24 +75,38 @@ class LedgerIdempotencyTest extends LedgerLambdaTest {
         assertThat(api.post("/transfers", payer, body).status()).isEqualTo(201);
         Map<String, Object> before = ledgers.state(AREA);
 
-        for (Map.Entry<String, Object> change : Map.<String, Object>of("amount", 4, "credit", "888/ISSUING", "reference", "another",
-                "pending", true, "kind", "ADJUSTMENT").entrySet()) {
+        for (Map.Entry<String, Object> change : Map.<String, Object>of(
+                        "amount",
+                        4,
+                        "credit",
+                        "888/ISSUING",
+                        "reference",
+                        "another",
+                        "pending",
+                        true,
+                        "kind",
+                        "ADJUSTMENT")
+                .entrySet()) {
             Map<String, Object> different = Ledgers.transfer("pay-once", SCHOOL, PROVIDER, 3, "PAYMENT");
             different.put(change.getKey(), change.getValue());
             // asked by one who may make that kind of transfer, so that the answer is about the id
-            Api.Reply reply = api.post("/transfers", "ADJUSTMENT".equals(different.get("kind")) ? commissioner : payer, different);
+            Api.Reply reply = api.post(
+                    "/transfers", "ADJUSTMENT".equals(different.get("kind")) ? commissioner : payer, different);
             assertThat(reply.status()).as(change + ": " + reply.body()).isEqualTo(409);
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat((String) reply.map().get("type")).endsWith("/ledger/id-reused-with-different-body");
             assertThat(reply.problemFields()).as(change.getKey()).containsExactly("/id");
         }
         // an allocation under a payment's id is a different body too
-        Api.Reply allocation = api.post("/allocations", commissioner, Map.of("id", "pay-once", "to", SCHOOL, "amount", 3));
+        Api.Reply allocation =
+                api.post("/allocations", commissioner, Map.of("id", "pay-once", "to", SCHOOL, "amount", 3));
         assertThat(allocation.status()).isEqualTo(409);
         assertThat(allocation.problemFields()).containsExactly("/id");
 
         assertThat(ledgers.state(AREA)).isEqualTo(before);
-        assertThat(api.get("/transfers/pay-once", payer).map()).containsEntry("amount", 3).containsEntry("kind", "PAYMENT");
+        assertThat(api.get("/transfers/pay-once", payer).map())
+                .containsEntry("amount", 3)
+                .containsEntry("kind", "PAYMENT");
     }
 
     @Test
@@ -106,9 +120,13 @@ class LedgerIdempotencyTest extends LedgerLambdaTest {
         Api.Reply again = api.post("/transfers/hold-post/post", payer, Map.of("amount", 6));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(again.map()).isEqualTo(first.map()).containsEntry("state", "POSTED").containsEntry("postedAmount", 6);
+        assertThat(again.map())
+                .isEqualTo(first.map())
+                .containsEntry("state", "POSTED")
+                .containsEntry("postedAmount", 6);
 
-        for (Map<String, Object> different : java.util.List.<Map<String, Object>>of(Map.of("amount", 5), Map.of("amount", 10), Map.of())) {
+        for (Map<String, Object> different :
+                java.util.List.<Map<String, Object>>of(Map.of("amount", 5), Map.of("amount", 10), Map.of())) {
             Api.Reply reply = api.post("/transfers/hold-post/post", payer, different);
             assertThat(reply.status()).as(different + ": " + reply.body()).isEqualTo(409);
             assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -161,13 +179,21 @@ class LedgerIdempotencyTest extends LedgerLambdaTest {
         Api.Reply first = api.post("/accounts", commissioner, Map.of("area", AREA, "owner", "100002"));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.header("Location")).isEqualTo("/accounts/888/100002");
-        assertThat(api.post("/allocations", commissioner, Map.of("id", "fund-2", "to", "888/100002", "amount", 9)).status()).isEqualTo(201);
+        assertThat(api.post("/allocations", commissioner, Map.of("id", "fund-2", "to", "888/100002", "amount", 9))
+                        .status())
+                .isEqualTo(201);
 
-        Api.Reply again = api.post("/accounts", ledgers.school(AREA, "100002"), Map.of("area", AREA, "owner", "100002"));
+        Api.Reply again =
+                api.post("/accounts", ledgers.school(AREA, "100002"), Map.of("area", AREA, "owner", "100002"));
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.header("Location")).isEqualTo("/accounts/888/100002");
-        assertThat(again.map()).containsEntry("id", "888/100002").containsEntry("balance", 9).containsEntry("version", 1);
-        assertThat(ledgers.balance("888/100002", commissioner, "balance")).as("opening again empties nothing").isEqualTo(9);
+        assertThat(again.map())
+                .containsEntry("id", "888/100002")
+                .containsEntry("balance", 9)
+                .containsEntry("version", 1);
+        assertThat(ledgers.balance("888/100002", commissioner, "balance"))
+                .as("opening again empties nothing")
+                .isEqualTo(9);
 
         Api.Reply issuing = api.post("/accounts", commissioner, Map.of("area", AREA, "owner", "ISSUING"));
         assertThat(issuing.status()).isEqualTo(200);
@@ -190,6 +216,7 @@ class LedgerIdempotencyTest extends LedgerLambdaTest {
         Api.Reply statement = api.get("/accounts/" + SCHOOL + "/entries?limit=100", commissioner);
         assertThat(statement.status()).isEqualTo(200);
         assertThat((java.util.List<Map<String, Object>>) statement.map().get("items"))
-                .filteredOn(e -> transfer.equals(e.get("transfer"))).hasSize(1);
+                .filteredOn(e -> transfer.equals(e.get("transfer")))
+                .hasSize(1);
     }
 }

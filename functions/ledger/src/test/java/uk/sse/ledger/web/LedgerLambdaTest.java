@@ -2,13 +2,12 @@ package uk.sse.ledger.web;
 
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 import uk.sse.engines.Engines;
-import uk.sse.testing.TableProperties;
 import uk.sse.testing.Api;
+import uk.sse.testing.TableProperties;
 import uk.sse.testing.Tokens;
-
-import java.util.Map;
 
 /**
  * Base of the tests that go through the ledger's Lambda handler (API Gateway HTTP API payload 2.0) against the
@@ -17,11 +16,15 @@ import java.util.Map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LedgerLambdaTest implements TestPropertyProvider {
 
-    @Inject protected Api api;
-    @Inject protected Tokens tokens;
+    @Inject
+    protected Api api;
+
+    @Inject
+    protected Tokens tokens;
 
     @Override
     public Map<String, String> getProperties() {
-        return TableProperties.fresh(Engines.dynamo().endpoint().toString(), "sse.ledger.table-name", "ledger", getClass());
+        return TableProperties.fresh(
+                Engines.dynamo().endpoint().toString(), "sse.ledger.table-name", "ledger", getClass());
     }
 }

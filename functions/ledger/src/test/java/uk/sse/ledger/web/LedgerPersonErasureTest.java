@@ -1,7 +1,11 @@
 package uk.sse.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.kernel.identity.Role;
@@ -10,11 +14,6 @@ import uk.sse.kernel.identity.Tombstone;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.testing.Api;
 import uk.sse.testing.TableStrings;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An area's admin exports the transfers a school's member asked for and erases their subject from them, through the
@@ -26,9 +25,14 @@ class LedgerPersonErasureTest extends LedgerLambdaTest {
 
     static final String AREA = "888";
 
-    @Inject Ledgers ledgers;
-    @Inject DynamoDbClient dynamo;
-    @Inject LedgerSettings settings;
+    @Inject
+    Ledgers ledgers;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    LedgerSettings settings;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -37,14 +41,28 @@ class LedgerPersonErasureTest extends LedgerLambdaTest {
         ledgers.allocate("erasure-fund", AREA + "/100001", 50);
         String school = ledgers.school(AREA, "100001");
         String member = "provider-" + AREA + "-100001";
-        assertThat(api.post("/transfers", school, Ledgers.transfer("erasure-pay", AREA + "/100001", AREA + "/prv_hub", 5, "PAYMENT")).status()).isEqualTo(201);
-        assertThat(api.post("/transfers", school, Ledgers.hold("erasure-hold", AREA + "/100001", AREA + "/prv_hub", 3)).status()).isEqualTo(201);
-        assertThat(api.post("/transfers/erasure-hold/post", school, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/transfers",
+                                school,
+                                Ledgers.transfer("erasure-pay", AREA + "/100001", AREA + "/prv_hub", 5, "PAYMENT"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/transfers", school, Ledgers.hold("erasure-hold", AREA + "/100001", AREA + "/prv_hub", 3))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/transfers/erasure-hold/post", school, Map.of()).status())
+                .isEqualTo(200);
 
-        for (String who : List.of(tokens.bearer(Role.ADVISER, AREA, "la-888"), ledgers.broker(AREA), school,
-                ledgers.commissioner(AREA), tokens.service(ServiceScope.LEDGER_HOLDS))) {
+        for (String who : List.of(
+                tokens.bearer(Role.ADVISER, AREA, "la-888"),
+                ledgers.broker(AREA),
+                school,
+                ledgers.commissioner(AREA),
+                tokens.service(ServiceScope.LEDGER_HOLDS))) {
             assertThat(api.get("/ledger/people/" + member, who).status()).isEqualTo(403);
-            assertThat(api.post("/ledger/people/" + member + "/erasure", who, Map.of()).status()).isEqualTo(403);
+            assertThat(api.post("/ledger/people/" + member + "/erasure", who, Map.of())
+                            .status())
+                    .isEqualTo(403);
         }
         Api.Reply otherArea = api.post("/ledger/people/" + member + "/erasure", ledgers.admin("889"), Map.of());
         assertThat(otherArea.map()).as(otherArea.body()).containsEntry("transfers", 0);
@@ -52,8 +70,10 @@ class LedgerPersonErasureTest extends LedgerLambdaTest {
 
         Api.Reply export = api.get("/ledger/people/" + member, ledgers.admin(AREA));
         assertThat(export.status()).as(export.body()).isEqualTo(200);
-        assertThat((List<Map<String, Object>>) export.map().get("transfers")).extracting(t -> t.get("transferId"), t -> t.get("parts"))
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("erasure-pay", List.of("asked", "resolved")),
+        assertThat((List<Map<String, Object>>) export.map().get("transfers"))
+                .extracting(t -> t.get("transferId"), t -> t.get("parts"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("erasure-pay", List.of("asked", "resolved")),
                         org.assertj.core.groups.Tuple.tuple("erasure-hold", List.of("asked", "resolved")));
 
         Map<String, Object> before = ledgers.state(AREA);
@@ -63,11 +83,19 @@ class LedgerPersonErasureTest extends LedgerLambdaTest {
 
         assertThat(strings()).as("the member's subject, anywhere in the table").noneMatch(s -> s.contains(member));
         assertThat(ledgers.state(AREA)).as("every account and the check").isEqualTo(before);
-        Map<String, Object> hold = ledgers.transferAsCommissioner(AREA, "erasure-hold").map();
-        assertThat((Map<String, Object>) hold.get("requestedBy")).containsEntry("subject", Tombstone.of(member)).containsEntry("role", "PROVIDER");
+        Map<String, Object> hold =
+                ledgers.transferAsCommissioner(AREA, "erasure-hold").map();
+        assertThat((Map<String, Object>) hold.get("requestedBy"))
+                .containsEntry("subject", Tombstone.of(member))
+                .containsEntry("role", "PROVIDER");
         assertThat(hold).containsEntry("state", "POSTED").containsEntry("postedAmount", 3);
-        assertThat((List<?>) api.get("/ledger/people/" + member, ledgers.admin(AREA)).map().get("transfers")).isEmpty();
-        assertThat(api.get("/ledger/people/" + "x".repeat(129), ledgers.admin(AREA)).problemFields()).containsExactly("subject");
+        assertThat((List<?>) api.get("/ledger/people/" + member, ledgers.admin(AREA))
+                        .map()
+                        .get("transfers"))
+                .isEmpty();
+        assertThat(api.get("/ledger/people/" + "x".repeat(129), ledgers.admin(AREA))
+                        .problemFields())
+                .containsExactly("subject");
     }
 
     /** Every string anywhere in every item of the ledger table, nested ones and event envelopes included. */

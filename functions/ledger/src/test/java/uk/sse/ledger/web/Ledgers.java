@@ -1,14 +1,13 @@
 package uk.sse.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import uk.sse.kernel.identity.Role;
 import uk.sse.testing.Api;
 import uk.sse.testing.Tokens;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sets up accounts and credits through the API, as their users would, for the tests' scenarios. */
 @Singleton
@@ -49,7 +48,8 @@ public class Ledgers {
 
     public void allocate(String id, String account, long amount) {
         String area = account.substring(0, account.indexOf('/'));
-        Api.Reply reply = api.post("/allocations", commissioner(area), Map.of("id", id, "to", account, "amount", amount));
+        Api.Reply reply =
+                api.post("/allocations", commissioner(area), Map.of("id", id, "to", account, "amount", amount));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }
 
@@ -87,7 +87,9 @@ public class Ledgers {
     public Map<String, Object> state(String area) {
         Api.Reply accounts = api.get("/accounts?area=" + area + "&limit=100", commissioner(area));
         assertThat(accounts.status()).as(accounts.body()).isEqualTo(200);
-        assertThat(accounts.map().get("next")).as("one page holds the area's accounts").isNull();
+        assertThat(accounts.map().get("next"))
+                .as("one page holds the area's accounts")
+                .isNull();
         Map<String, Object> check = new LinkedHashMap<>(assertChecksOut(area));
         check.remove("checkedAt");
         Map<String, Object> state = new LinkedHashMap<>();
@@ -106,7 +108,9 @@ public class Ledgers {
     public Map<String, Object> assertChecksOut(String area) {
         Api.Reply reply = api.get("/ledger/check?area=" + area, commissioner(area));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat((java.util.List<String>) reply.map().get("violations")).as("violations").isEmpty();
+        assertThat((java.util.List<String>) reply.map().get("violations"))
+                .as("violations")
+                .isEmpty();
         assertThat(reply.map().get("ok")).isEqualTo(true);
         return reply.map();
     }

@@ -2,6 +2,13 @@ package uk.sse.notifier.application;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.kernel.metrics.Metrics;
@@ -20,14 +27,6 @@ import uk.sse.notifier.model.Verdict;
 import uk.sse.notifier.model.Verdicts;
 import uk.sse.notifier.model.WebhookSignatures;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * One attempt at a delivery its caller holds the lease of: check the subscription still takes deliveries, wait for
  * the URL's turn if it is a Slack one, check the destination again (its name may resolve elsewhere now), sign with
@@ -41,6 +40,7 @@ public class AttemptDelivery {
     static final String USER_AGENT = "SchoolSupportExchange-Webhooks/1.0";
     /** Metrics (per area): attempts that did not deliver, and endpoints disabled. */
     public static final String WEBHOOK_FAILURES = "WebhookFailures";
+
     public static final String WEBHOOKS_DISABLED = "WebhooksDisabled";
     /** Metric (per area): email attempts Notify did not accept. */
     public static final String EMAIL_FAILURES = "EmailFailures";
@@ -59,8 +59,17 @@ public class AttemptDelivery {
     private final EmailSender email;
     private final JsonMapper json;
 
-    public AttemptDelivery(DeliveryStore deliveries, Destinations destinations, WebhookSender sender, SendRate rate,
-                           Clock clock, NotifierSettings settings, Bodies bodies, Metrics metrics, EmailSender email, JsonMapper json) {
+    public AttemptDelivery(
+            DeliveryStore deliveries,
+            Destinations destinations,
+            WebhookSender sender,
+            SendRate rate,
+            Clock clock,
+            NotifierSettings settings,
+            Bodies bodies,
+            Metrics metrics,
+            EmailSender email,
+            JsonMapper json) {
         this.email = email;
         this.json = json;
         this.deliveries = deliveries;
@@ -78,23 +87,26 @@ public class AttemptDelivery {
 
     /** What became of the attempt. */
     public sealed interface Result {
-        record Attempted(DeliveryProgress.Attempted attempted, Verdict verdict) implements Result { }
+        record Attempted(DeliveryProgress.Attempted attempted, Verdict verdict) implements Result {}
 
         /** Held back by the URL's rate: due again at {@code dueAt}, nothing sent. */
-        record Deferred(Instant dueAt) implements Result { }
+        record Deferred(Instant dueAt) implements Result {}
 
-        record Cancelled(String reason) implements Result { }
+        record Cancelled(String reason) implements Result {}
 
         /** Someone else holds the delivery now. */
-        record LeaseLost() implements Result { }
+        record LeaseLost() implements Result {}
     }
 
     public Result attempt(Delivery delivery, Lease lease, Subscription subscription, Trigger trigger) {
         if (delivery.kind() == Delivery.Kind.EMAIL) {
             return email(delivery, lease, trigger);
         }
-        if (delivery.kind() == Delivery.Kind.EVENT && (subscription == null || subscription.status() != SubscriptionStatus.ACTIVE)) {
-            String reason = subscription == null ? "its subscription was deleted" : "its subscription is " + subscription.status().name().toLowerCase();
+        if (delivery.kind() == Delivery.Kind.EVENT
+                && (subscription == null || subscription.status() != SubscriptionStatus.ACTIVE)) {
+            String reason = subscription == null
+                    ? "its subscription was deleted"
+                    : "its subscription is " + subscription.status().name().toLowerCase();
             return deliveries.cancel(delivery, lease, reason) ? new Result.Cancelled(reason) : new Result.LeaseLost();
         }
         if (subscription.format() == Format.SLACK) {
@@ -111,29 +123,42 @@ public class AttemptDelivery {
         String address = null;
         switch (destinations.check(subscription.url())) {
             case Destinations.Checked.Refused refused ->
-                    result = new SendResult.NoAnswer(SendResult.Failure.REFUSED_DESTINATION, "the URL " + refused.reason(), 0);
+                result = new SendResult.NoAnswer(
+                        SendResult.Failure.REFUSED_DESTINATION, "the URL " + refused.reason(), 0);
             case Destinations.Checked.Allowed allowed -> {
                 address = allowed.destination().address();
                 Map<String, String> headers = headers(delivery, subscription, at);
-                bodies.page(subscription.format(), delivery.body()).ifPresent(page -> headers.put("link", "<" + page + ">; rel=\"related\"; type=\"text/html\""));
+                bodies.page(subscription.format(), delivery.body())
+                        .ifPresent(page -> headers.put("link", "<" + page + ">; rel=\"related\"; type=\"text/html\""));
                 result = sender.post(allowed.destination(), headers, delivery.body());
             }
         }
         Verdict verdict = Verdicts.of(result, subscription.format());
-        DeliveryProgress.Attempted attempted = DeliveryProgress.after(delivery, trigger, address, result, verdict, at, schedule,
-                ThreadLocalRandom.current());
-        EndpointHealth.Change health = EndpointHealth.after(subscription.failingSince(), delivery.kind(), verdict, at, disableAfter);
+        DeliveryProgress.Attempted attempted = DeliveryProgress.after(
+                delivery, trigger, address, result, verdict, at, schedule, ThreadLocalRandom.current());
+        EndpointHealth.Change health =
+                EndpointHealth.after(subscription.failingSince(), delivery.kind(), verdict, at, disableAfter);
         if (subscription.format() == Format.SLACK && result instanceof SendResult.Answered a && a.status() == 429) {
-            rate.holdUntil(subscription.url(), at.plus(RetryAfter.parse(a.retryAfter(), at).orElse(slackInterval)));
+            rate.holdUntil(
+                    subscription.url(),
+                    at.plus(RetryAfter.parse(a.retryAfter(), at).orElse(slackInterval)));
         }
         if (health instanceof EndpointHealth.Change.Disabled disabled) {
-            LOG.warn("disabling subscription {} of area {}: {}", subscription.id(), subscription.area(), disabled.reason());
+            LOG.warn(
+                    "disabling subscription {} of area {}: {}",
+                    subscription.id(),
+                    subscription.area(),
+                    disabled.reason());
             attempted = DeliveryProgress.endpointDisabled(attempted, disabled.reason());
         }
-        boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), lease, subscription, health));
+        boolean recorded =
+                deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), lease, subscription, health));
         if (recorded && !(verdict instanceof Verdict.Delivered)) {
             boolean disabled = health instanceof EndpointHealth.Change.Disabled;
-            metrics.area(subscription.area(), Metrics.Metric.count(WEBHOOK_FAILURES), Metrics.Metric.count(WEBHOOKS_DISABLED, disabled ? 1 : 0));
+            metrics.area(
+                    subscription.area(),
+                    Metrics.Metric.count(WEBHOOK_FAILURES),
+                    Metrics.Metric.count(WEBHOOKS_DISABLED, disabled ? 1 : 0));
         }
         return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
     }
@@ -145,12 +170,14 @@ public class AttemptDelivery {
         try {
             result = email.send(json.readValue(delivery.body(), EmailMessage.class));
         } catch (java.io.IOException unreadable) {
-            result = new SendResult.NoAnswer(SendResult.Failure.PROTOCOL, "the delivery holds no email: " + unreadable.getMessage(), 0);
+            result = new SendResult.NoAnswer(
+                    SendResult.Failure.PROTOCOL, "the delivery holds no email: " + unreadable.getMessage(), 0);
         }
         Verdict verdict = Verdicts.of(result, Format.JSON);
-        DeliveryProgress.Attempted attempted = DeliveryProgress.after(delivery, trigger, "GOV.UK Notify", result, verdict, at, schedule,
-                ThreadLocalRandom.current());
-        boolean recorded = deliveries.record(new DeliveryStore.AttemptWrite(attempted.delivery(), lease, null, new EndpointHealth.Change.None()));
+        DeliveryProgress.Attempted attempted = DeliveryProgress.after(
+                delivery, trigger, "GOV.UK Notify", result, verdict, at, schedule, ThreadLocalRandom.current());
+        boolean recorded = deliveries.record(
+                new DeliveryStore.AttemptWrite(attempted.delivery(), lease, null, new EndpointHealth.Change.None()));
         if (recorded && !(verdict instanceof Verdict.Delivered)) {
             metrics.area(delivery.area(), Metrics.Metric.count(EMAIL_FAILURES));
         }
@@ -165,8 +192,10 @@ public class AttemptDelivery {
         headers.put("user-agent", USER_AGENT);
         headers.put(WebhookSignatures.ID, delivery.id());
         headers.put(WebhookSignatures.TIMESTAMP, Long.toString(timestamp));
-        headers.put(WebhookSignatures.SIGNATURE, WebhookSignatures.header(subscription.secrets().signingAt(at), delivery.id(),
-                timestamp, delivery.body()));
+        headers.put(
+                WebhookSignatures.SIGNATURE,
+                WebhookSignatures.header(
+                        subscription.secrets().signingAt(at), delivery.id(), timestamp, delivery.body()));
         return headers;
     }
 

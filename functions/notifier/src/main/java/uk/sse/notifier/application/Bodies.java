@@ -2,15 +2,14 @@ package uk.sse.notifier.application;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.notifier.NotifierSettings;
 import uk.sse.notifier.model.Format;
 import uk.sse.notifier.model.SlackMessages;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** A delivery's body: a Slack message, a Teams card, or the envelope JSON exactly as its publisher stored it. */
 @Singleton
@@ -31,7 +30,9 @@ public class Bodies {
      * read from the envelope the body is.
      */
     public java.util.Optional<String> page(Format format, String body) {
-        return format == Format.JSON ? events.read(body).flatMap(e -> SlackMessages.page(e, linkBase)) : java.util.Optional.empty();
+        return format == Format.JSON
+                ? events.read(body).flatMap(e -> SlackMessages.page(e, linkBase))
+                : java.util.Optional.empty();
     }
 
     private String write(Object message) {

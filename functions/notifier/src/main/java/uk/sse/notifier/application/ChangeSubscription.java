@@ -1,20 +1,18 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.outcome.Outcome;
-import uk.sse.notifier.NotifierSettings;
-import uk.sse.notifier.model.SecretRing;
-import uk.sse.notifier.model.SigningSecret;
-import uk.sse.notifier.model.Subscription;
-import uk.sse.notifier.model.SubscriptionStatus;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.model.SigningSecret;
+import uk.sse.notifier.model.Subscription;
+import uk.sse.notifier.model.SubscriptionStatus;
 
 /**
  * Changes a subscription: replace what it asks for (If-Match required), pause, resume (which also re-enables one the
@@ -33,7 +31,8 @@ public class ChangeSubscription {
     private final Clock clock;
     private final Duration grace;
 
-    public ChangeSubscription(SubscriptionStore store, Destinations destinations, Clock clock, NotifierSettings settings) {
+    public ChangeSubscription(
+            SubscriptionStore store, Destinations destinations, Clock clock, NotifierSettings settings) {
         this.store = store;
         this.destinations = destinations;
         this.clock = clock;
@@ -41,18 +40,24 @@ public class ChangeSubscription {
     }
 
     /** A rotation's result: the subscription and its new secret, shown now only. */
-    public record Rotated(Subscription subscription, SigningSecret secret) { }
+    public record Rotated(Subscription subscription, SigningSecret secret) {}
 
     public Outcome<Subscription> replace(Caller caller, String id, long version, Subscription.Choice choice) {
         return change(caller, id, OptionalLong.of(version), s -> {
-            List<Outcome.Violation> violations = Subscribe.check(choice, SubscriptionPolicy.isAdminOf(caller, s.area()), destinations);
+            List<Outcome.Violation> violations =
+                    Subscribe.check(choice, SubscriptionPolicy.isAdminOf(caller, s.area()), destinations);
             return violations.isEmpty() ? Outcome.done(s.chosen(choice, clock.instant())) : Outcome.invalid(violations);
         });
     }
 
     public Outcome<Subscription> pause(Caller caller, String id, OptionalLong version) {
-        return change(caller, id, version, s -> s.status() == SubscriptionStatus.ACTIVE
-                ? Outcome.done(s.paused(clock.instant())) : Outcome.done(s));
+        return change(
+                caller,
+                id,
+                version,
+                s -> s.status() == SubscriptionStatus.ACTIVE
+                        ? Outcome.done(s.paused(clock.instant()))
+                        : Outcome.done(s));
     }
 
     public Outcome<Subscription> resume(Caller caller, String id, OptionalLong version) {
@@ -69,21 +74,28 @@ public class ChangeSubscription {
 
     public Outcome<Rotated> rotate(Caller caller, String id) {
         SigningSecret fresh = SigningSecret.generate(RANDOM);
-        return change(caller, id, OptionalLong.empty(), s -> Outcome.done(s.rotated(s.secrets().rotate(fresh, clock.instant(), grace),
-                clock.instant()))).map(s -> new Rotated(s, fresh));
+        return change(
+                        caller,
+                        id,
+                        OptionalLong.empty(),
+                        s -> Outcome.done(
+                                s.rotated(s.secrets().rotate(fresh, clock.instant(), grace), clock.instant())))
+                .map(s -> new Rotated(s, fresh));
     }
 
     public Outcome<Subscription> delete(Caller caller, String id, OptionalLong version) {
         for (int race = 0; race < RACES; race++) {
             Outcome<Subscription> found = current(caller, id, version);
-            if (!(found instanceof Outcome.Done<Subscription> done) || store.delete(id, done.value().version())) {
+            if (!(found instanceof Outcome.Done<Subscription> done)
+                    || store.delete(id, done.value().version())) {
                 return found;
             }
         }
         return Outcome.conflict("subscription " + id + " kept changing; try again", List.of());
     }
 
-    private Outcome<Subscription> change(Caller caller, String id, OptionalLong version, Function<Subscription, Outcome<Subscription>> how) {
+    private Outcome<Subscription> change(
+            Caller caller, String id, OptionalLong version, Function<Subscription, Outcome<Subscription>> how) {
         for (int race = 0; race < RACES; race++) {
             Outcome<Subscription> found = current(caller, id, version);
             if (!(found instanceof Outcome.Done<Subscription> done)) {
@@ -98,7 +110,8 @@ public class ChangeSubscription {
                 return changed;
             }
             if (version.isPresent()) {
-                return store.find(id).<Outcome<Subscription>>map(now -> new Outcome.Stale<>(now.version()))
+                return store.find(id)
+                        .<Outcome<Subscription>>map(now -> new Outcome.Stale<>(now.version()))
                         .orElseGet(() -> Outcome.notFound("subscription " + id));
             }
         }
@@ -107,8 +120,11 @@ public class ChangeSubscription {
 
     /** The subscription as stored, if the caller may manage it and it is at {@code version} (when one is named). */
     private Outcome<Subscription> current(Caller caller, String id, OptionalLong version) {
-        return store.find(id).filter(s -> SubscriptionPolicy.manages(caller, s))
-                .<Outcome<Subscription>>map(s -> version.isPresent() && version.getAsLong() != s.version() ? new Outcome.Stale<>(s.version()) : Outcome.done(s))
+        return store.find(id)
+                .filter(s -> SubscriptionPolicy.manages(caller, s))
+                .<Outcome<Subscription>>map(s -> version.isPresent() && version.getAsLong() != s.version()
+                        ? new Outcome.Stale<>(s.version())
+                        : Outcome.done(s))
                 .orElseGet(() -> Outcome.notFound("subscription " + id));
     }
 }

@@ -1,10 +1,9 @@
 package uk.sse.notifier.application;
 
-import uk.sse.notifier.model.Audience;
-import uk.sse.notifier.model.Contact;
-
 import java.util.List;
 import java.util.Optional;
+import uk.sse.notifier.model.Audience;
+import uk.sse.notifier.model.Contact;
 
 /** The people the notifier may email, found by subject or by an audience they are in. */
 public interface ContactStore {

@@ -1,17 +1,6 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.correlation.Correlation;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.taxonomy.Taxonomy;
-import uk.sse.notifier.NotifierSettings;
-import uk.sse.notifier.model.Delivery;
-import uk.sse.notifier.model.Format;
-import uk.sse.notifier.model.Subscription;
-import uk.sse.notifier.model.Trigger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.correlation.Correlation;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.model.Delivery;
+import uk.sse.notifier.model.Format;
+import uk.sse.notifier.model.Subscription;
+import uk.sse.notifier.model.Trigger;
 
 /**
  * Fans events out: each event becomes one delivery per ACTIVE subscription of its area that wants it, made on
@@ -43,8 +42,13 @@ public class DeliverEvents {
     private final Duration lease;
     private final int maxInFlight;
 
-    public DeliverEvents(SubscriptionStore subscriptions, DeliveryStore deliveries, AttemptDelivery attempt, Bodies bodies,
-                         Clock clock, NotifierSettings settings) {
+    public DeliverEvents(
+            SubscriptionStore subscriptions,
+            DeliveryStore deliveries,
+            AttemptDelivery attempt,
+            Bodies bodies,
+            Clock clock,
+            NotifierSettings settings) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.attempt = attempt;
@@ -55,10 +59,10 @@ public class DeliverEvents {
     }
 
     /** An event from a stream record: the record's id, the envelope, and its JSON text as stored. */
-    public record Incoming(String recordId, EventEnvelope event, String storedJson) { }
+    public record Incoming(String recordId, EventEnvelope event, String storedJson) {}
 
     /** What came of a batch: the ids of the records to deliver again, and how many deliveries were made. */
-    public record Outcome(List<String> failedRecords, int made, int duplicates) { }
+    public record Outcome(List<String> failedRecords, int made, int duplicates) {}
 
     public Outcome deliver(List<Incoming> events) {
         Map<String, List<Subscription>> byArea = new HashMap<>();
@@ -71,7 +75,10 @@ public class DeliverEvents {
             try {
                 candidates = byArea.computeIfAbsent(in.event().area(), subscriptions::allInArea);
             } catch (RuntimeException unreadable) {
-                LOG.warn("cannot read the subscriptions of area {}: {}", in.event().area(), unreadable.toString());
+                LOG.warn(
+                        "cannot read the subscriptions of area {}: {}",
+                        in.event().area(),
+                        unreadable.toString());
                 failed.add(in.recordId());
                 continue;
             }
@@ -79,20 +86,34 @@ public class DeliverEvents {
             for (Subscription s : candidates) {
                 if (s.wants(in.event(), Taxonomy.standard())) {
                     String text = body.computeIfAbsent(s.format(), f -> bodies.of(f, in.event(), in.storedJson()));
-                    // each job runs on a thread of its own: it logs under the correlation id of the request that made the event
-                    jobs.add(() -> Correlation.during(in.event().correlationId(), () -> makeAndSend(in, s, text, made, duplicates, failed)));
+                    // each job runs on a thread of its own: it logs under the correlation id of the request that made
+                    // the event
+                    jobs.add(() -> Correlation.during(
+                            in.event().correlationId(), () -> makeAndSend(in, s, text, made, duplicates, failed)));
                 }
             }
         }
-        // each delivery is made and tried in a job of its own, side by side: one slow endpoint does not hold up the rest
+        // each delivery is made and tried in a job of its own, side by side: one slow endpoint does not hold up the
+        // rest
         Parallel.run(jobs, maxInFlight);
-        List<String> inOrder = events.stream().map(Incoming::recordId).filter(failed::contains).distinct().toList();
+        List<String> inOrder = events.stream()
+                .map(Incoming::recordId)
+                .filter(failed::contains)
+                .distinct()
+                .toList();
         return new Outcome(inOrder, made.get(), duplicates.get());
     }
 
-    private void makeAndSend(Incoming in, Subscription s, String body, AtomicInteger made, AtomicInteger duplicates, Set<String> failed) {
+    private void makeAndSend(
+            Incoming in,
+            Subscription s,
+            String body,
+            AtomicInteger made,
+            AtomicInteger duplicates,
+            Set<String> failed) {
         Instant now = clock.instant();
-        Delivery d = Delivery.of(s.id(), in.event().id(), in.event().type(), in.event().area(), Delivery.Kind.EVENT, body, now);
+        Delivery d = Delivery.of(
+                s.id(), in.event().id(), in.event().type(), in.event().area(), Delivery.Kind.EVENT, body, now);
         Lease held = Lease.fresh(now, lease);
         try {
             if (!deliveries.create(d, held)) {
@@ -106,13 +127,19 @@ public class DeliverEvents {
         }
         made.incrementAndGet();
         AttemptDelivery.Result result = attempt.attempt(d, held, s, Trigger.STREAM);
-        LOG.info("event {} ({}) to subscription {}: {}", in.event().id(), in.event().type(), s.id(), outcome(result));
+        LOG.info(
+                "event {} ({}) to subscription {}: {}",
+                in.event().id(),
+                in.event().type(),
+                s.id(),
+                outcome(result));
     }
 
     /** The attempt's outcome in a word or two, for the log line (never the body, nor the URL). */
     private static String outcome(AttemptDelivery.Result result) {
         return switch (result) {
-            case AttemptDelivery.Result.Attempted a -> "attempted, " + a.verdict().getClass().getSimpleName().toLowerCase();
+            case AttemptDelivery.Result.Attempted a ->
+                "attempted, " + a.verdict().getClass().getSimpleName().toLowerCase();
             case AttemptDelivery.Result.Deferred d -> "deferred to " + d.dueAt();
             case AttemptDelivery.Result.Cancelled c -> "cancelled";
             case AttemptDelivery.Result.LeaseLost l -> "lease lost";

@@ -1,15 +1,14 @@
 package uk.sse.notifier.application;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 import uk.sse.notifier.model.Delivery;
 import uk.sse.notifier.model.DeliveryStatus;
 import uk.sse.notifier.model.EndpointHealth;
 import uk.sse.notifier.model.Subscription;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Where deliveries and their attempts are kept. A delivery's id is derived from its subscription's and event's ids,
@@ -19,10 +18,10 @@ import java.util.Optional;
 public interface DeliveryStore {
 
     /** A delivery that is waiting, and when the sweeper may take it. */
-    record Due(String id, Instant dueAt) { }
+    record Due(String id, Instant dueAt) {}
 
     /** What one attempt changes: the delivery (its new attempt logged), and the endpoint's health on {@code subscription}. */
-    record AttemptWrite(Delivery delivery, Lease lease, Subscription subscription, EndpointHealth.Change health) { }
+    record AttemptWrite(Delivery delivery, Lease lease, Subscription subscription, EndpointHealth.Change health) {}
 
     /** Stores {@code delivery}, leased to its creator; false if a delivery of that id exists already. */
     boolean create(Delivery delivery, Lease lease);

@@ -1,15 +1,14 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.notifier.NotifierSettings;
-import uk.sse.notifier.model.AddressPolicy;
-import uk.sse.notifier.model.LocalReceivers;
-import uk.sse.notifier.model.WebhookUrls;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.model.AddressPolicy;
+import uk.sse.notifier.model.LocalReceivers;
+import uk.sse.notifier.model.WebhookUrls;
 
 /**
  * Whether a URL may receive webhooks now: its shape ({@link WebhookUrls}), then every address its host resolves to
@@ -29,21 +28,24 @@ public class Destinations {
     }
 
     public sealed interface Checked {
-        record Allowed(Destination destination) implements Checked { }
+        record Allowed(Destination destination) implements Checked {}
 
-        record Refused(String reason) implements Checked { }
+        record Refused(String reason) implements Checked {}
     }
 
     public Checked check(String url) {
         return switch (WebhookUrls.check(url, local)) {
             case WebhookUrls.Checked.Refused refused -> new Checked.Refused(refused.reason());
-            case WebhookUrls.Checked.Accepted a when a.localReceiver() -> new Checked.Allowed(new Destination(a.uri(), a.host() + ":" + a.port()));
+            case WebhookUrls.Checked.Accepted a
+            when a.localReceiver() -> new Checked.Allowed(new Destination(a.uri(), a.host() + ":" + a.port()));
             case WebhookUrls.Checked.Accepted a -> resolved(a);
         };
     }
 
     private Checked resolved(WebhookUrls.Checked.Accepted a) {
-        String host = a.host().startsWith("[") && a.host().endsWith("]") ? a.host().substring(1, a.host().length() - 1) : a.host();
+        String host = a.host().startsWith("[") && a.host().endsWith("]")
+                ? a.host().substring(1, a.host().length() - 1)
+                : a.host();
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host);
@@ -57,14 +59,17 @@ public class Destinations {
             Optional<String> refusal = AddressPolicy.refusal(address);
             if (refusal.isPresent()) {
                 String what = isLiteral(host, address) ? "" : host + " resolves to ";
-                return new Checked.Refused("is refused: " + what + refusal.get() + "; webhooks go to public addresses only");
+                return new Checked.Refused(
+                        "is refused: " + what + refusal.get() + "; webhooks go to public addresses only");
             }
         }
         String first = addresses.get(0).getHostAddress();
-        return new Checked.Allowed(new Destination(a.uri(), (first.contains(":") ? "[" + first + "]" : first) + ":" + a.port()));
+        return new Checked.Allowed(
+                new Destination(a.uri(), (first.contains(":") ? "[" + first + "]" : first) + ":" + a.port()));
     }
 
     private static boolean isLiteral(String host, InetAddress address) {
-        return host.equalsIgnoreCase(address.getHostAddress()) || host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':');
+        return host.equalsIgnoreCase(address.getHostAddress())
+                || host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':');
     }
 }

@@ -1,7 +1,6 @@
 package uk.sse.notifier.application;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Map;
 
 /**

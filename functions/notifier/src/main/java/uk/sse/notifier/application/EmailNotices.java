@@ -2,15 +2,6 @@ package uk.sse.notifier.application;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.notifier.EmailSettings;
-import uk.sse.notifier.NotifierSettings;
-import uk.sse.notifier.model.Contact;
-import uk.sse.notifier.model.Delivery;
-import uk.sse.notifier.model.Notice;
-import uk.sse.notifier.model.Trigger;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -21,6 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.notifier.EmailSettings;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.model.Contact;
+import uk.sse.notifier.model.Delivery;
+import uk.sse.notifier.model.Notice;
+import uk.sse.notifier.model.Trigger;
 
 /**
  * Emails each notice to the people of its audience who have an address and want its kind, through the same delivery
@@ -45,8 +44,14 @@ public class EmailNotices {
     private final int maxInFlight;
     private final String linkBase;
 
-    public EmailNotices(EmailSettings settings, ContactStore contacts, DeliveryStore deliveries, AttemptDelivery attempt, JsonMapper json,
-                        Clock clock, NotifierSettings notifier) {
+    public EmailNotices(
+            EmailSettings settings,
+            ContactStore contacts,
+            DeliveryStore deliveries,
+            AttemptDelivery attempt,
+            JsonMapper json,
+            Clock clock,
+            NotifierSettings notifier) {
         this.settings = settings;
         this.contacts = contacts;
         this.deliveries = deliveries;
@@ -59,7 +64,7 @@ public class EmailNotices {
     }
 
     /** A notice and the stream record it came from (to read again if its emails could not be stored). */
-    public record Made(Notice notice, String recordId) { }
+    public record Made(Notice notice, String recordId) {}
 
     /** Emails the notices; the ids of the records whose emails could not all be stored. */
     public Set<String> send(List<Made> made) {
@@ -95,9 +100,13 @@ public class EmailNotices {
         Instant now = clock.instant();
         String to = PERSON + c.subject();
         String id = uk.sse.notifier.model.WebhookIds.of(to, n.id());
-        EmailMessage message = new EmailMessage(c.email(), settings.template(n.kind()).orElseThrow(),
-                Map.of("title", n.title(), "link", n.link() == null ? linkBase : linkBase + n.link()), id);
-        Delivery d = Delivery.of(to, n.id(), "email." + n.kind().apiName(), n.area(), Delivery.Kind.EMAIL, write(message), now);
+        EmailMessage message = new EmailMessage(
+                c.email(),
+                settings.template(n.kind()).orElseThrow(),
+                Map.of("title", n.title(), "link", n.link() == null ? linkBase : linkBase + n.link()),
+                id);
+        Delivery d = Delivery.of(
+                to, n.id(), "email." + n.kind().apiName(), n.area(), Delivery.Kind.EMAIL, write(message), now);
         Lease held = Lease.fresh(now, lease);
         try {
             if (!deliveries.create(d, held)) {

@@ -1,12 +1,11 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.Tombstone;
 import uk.sse.kernel.outcome.Outcome;
-
-import java.util.List;
 
 /**
  * An area's admin answers a person's subject-access request and erasure for what the notifier holds about them
@@ -15,9 +14,9 @@ import java.util.List;
 @Singleton
 public class ErasePerson {
 
-    public record Export(String subject, String area, List<PersonalRecords.Found> items) { }
+    public record Export(String subject, String area, List<PersonalRecords.Found> items) {}
 
-    public record Erased(String area, String tombstone, int deleted, int rewritten) { }
+    public record Erased(String area, String tombstone, int deleted, int rewritten) {}
 
     private final PersonalRecords records;
 

@@ -1,7 +1,6 @@
 package uk.sse.notifier.application;
 
 import io.micronaut.context.annotation.DefaultImplementation;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

@@ -1,13 +1,12 @@
 package uk.sse.notifier.application;
 
-import uk.sse.notifier.model.Audience;
-import uk.sse.notifier.model.Notice;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import uk.sse.notifier.model.Audience;
+import uk.sse.notifier.model.Notice;
 
 /**
  * Where notices wait for their audiences (each put on condition that its id is new, so an event read twice makes one),

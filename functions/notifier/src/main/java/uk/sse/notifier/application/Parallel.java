@@ -1,12 +1,11 @@
 package uk.sse.notifier.application;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs sends side by side, at most {@code maxInFlight} at once, on virtual threads (a send mostly waits on the
@@ -16,7 +15,7 @@ final class Parallel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Parallel.class);
 
-    private Parallel() { }
+    private Parallel() {}
 
     static void run(List<Runnable> tasks, int maxInFlight) {
         if (tasks.size() == 1) {

@@ -10,10 +10,10 @@ import java.util.List;
 public interface PersonalRecords {
 
     /** One item naming the person: what it is, its area if it has one, and what it holds in words. */
-    record Found(String entity, String area, List<String> texts) { }
+    record Found(String entity, String area, List<String> texts) {}
 
     /** What an erasure did: items kept for the person alone deleted, others rewritten without them. */
-    record Changed(int deleted, int rewritten) { }
+    record Changed(int deleted, int rewritten) {}
 
     /** Every item naming {@code subject} that is the {@code area}'s (or, having no area, a person of the area's). */
     List<Found> naming(String subject, String area);

@@ -1,6 +1,10 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.contracts.brokerage.BrokerageEvent;
@@ -8,11 +12,6 @@ import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.notifier.model.BrokerageEvents;
 import uk.sse.notifier.model.Notice;
 import uk.sse.notifier.model.Notices;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Turns events into notices for the people who must act ({@link Notices}), in stream order (a request's raise comes
@@ -40,7 +39,9 @@ public class PostNotices {
             EventEnvelope e = in.event();
             try {
                 String raiser = Notices.raiserOf(e);
-                String requestId = BrokerageEvents.request(e).map(BrokerageEvent.Request::requestId).orElse(null);
+                String requestId = BrokerageEvents.request(e)
+                        .map(BrokerageEvent.Request::requestId)
+                        .orElse(null);
                 if (raiser != null && requestId != null) {
                     notices.rememberRaiser(requestId, raiser);
                 } else if (requestId != null && e.type().startsWith("brokerage.")) {

@@ -1,14 +1,13 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.notifier.model.Audience;
-import uk.sse.notifier.model.Notice;
-
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.notifier.model.Audience;
+import uk.sse.notifier.model.Notice;
 
 /** A person's notices: the newest of every audience they are in, each with whether they have read it; and marking read. */
 @Singleton
@@ -25,20 +24,25 @@ public class ReadNotices {
         this.clock = clock;
     }
 
-    public record Seen(Notice notice, boolean read) { }
+    public record Seen(Notice notice, boolean read) {}
 
-    public record Inbox(List<Seen> items, int unread) { }
+    public record Inbox(List<Seen> items, int unread) {}
 
     public Inbox of(Caller person) {
         List<Notice> newest = notices.newest(Audience.of(person), SHOWN);
-        Set<String> read = notices.readBy(person.subject(), newest.stream().map(Notice::id).toList());
-        List<Seen> seen = newest.stream().map(n -> new Seen(n, read.contains(n.id()))).toList();
+        Set<String> read =
+                notices.readBy(person.subject(), newest.stream().map(Notice::id).toList());
+        List<Seen> seen =
+                newest.stream().map(n -> new Seen(n, read.contains(n.id()))).toList();
         return new Inbox(seen, (int) seen.stream().filter(s -> !s.read()).count());
     }
 
     /** Marks read those of {@code ids} that are among the person's notices (others are not theirs); how many. */
     public int markRead(Caller person, Collection<String> ids) {
-        List<String> theirs = notices.newest(Audience.of(person), SHOWN).stream().map(Notice::id).filter(ids::contains).toList();
+        List<String> theirs = notices.newest(Audience.of(person), SHOWN).stream()
+                .map(Notice::id)
+                .filter(ids::contains)
+                .toList();
         notices.markRead(person.subject(), theirs, clock.instant());
         return theirs.size();
     }

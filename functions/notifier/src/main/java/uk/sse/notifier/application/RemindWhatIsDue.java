@@ -1,18 +1,17 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.notifier.ReminderSettings;
 import uk.sse.notifier.model.Notice;
 import uk.sse.notifier.model.Reminders;
 import uk.sse.notifier.model.Watch;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The reminder sweep: every watched request and offer, the reminders due on it now ({@link Reminders}), and of those
@@ -32,7 +31,8 @@ public class RemindWhatIsDue {
     private final ReminderSettings settings;
     private final Clock clock;
 
-    public RemindWhatIsDue(WatchStore watches, NoticeStore notices, EmailNotices email, ReminderSettings settings, Clock clock) {
+    public RemindWhatIsDue(
+            WatchStore watches, NoticeStore notices, EmailNotices email, ReminderSettings settings, Clock clock) {
         this.watches = watches;
         this.notices = notices;
         this.email = email;
@@ -41,7 +41,7 @@ public class RemindWhatIsDue {
     }
 
     /** What a run did: watches read, reminders due, reminders made this run, and those left for the next run. */
-    public record Reminded(int watched, int due, int made, int failed, Instant at) { }
+    public record Reminded(int watched, int due, int made, int failed, Instant at) {}
 
     public Reminded sweep() {
         Instant now = clock.instant();

@@ -1,6 +1,11 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.notifier.NotifierSettings;
@@ -9,12 +14,6 @@ import uk.sse.notifier.model.DeliveryProgress;
 import uk.sse.notifier.model.Subscription;
 import uk.sse.notifier.model.SubscriptionStatus;
 import uk.sse.notifier.model.Trigger;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Sends a finished delivery (failed, cancelled, or delivered and wanted again) once more: the same body and the same
@@ -30,7 +29,12 @@ public class ReplayDelivery {
     private final Clock clock;
     private final Duration lease;
 
-    public ReplayDelivery(ReadSubscriptions read, DeliveryStore deliveries, AttemptDelivery attempt, Clock clock, NotifierSettings settings) {
+    public ReplayDelivery(
+            ReadSubscriptions read,
+            DeliveryStore deliveries,
+            AttemptDelivery attempt,
+            Clock clock,
+            NotifierSettings settings) {
         this.read = read;
         this.deliveries = deliveries;
         this.attempt = attempt;
@@ -45,9 +49,11 @@ public class ReplayDelivery {
         }
         Subscription s = done.value();
         if (s.status() != SubscriptionStatus.ACTIVE) {
-            return Outcome.conflict("subscription " + s.id() + " is " + s.status() + "; resume it first", List.of("resume"));
+            return Outcome.conflict(
+                    "subscription " + s.id() + " is " + s.status() + "; resume it first", List.of("resume"));
         }
-        Optional<Delivery> delivery = deliveries.find(deliveryId).filter(d -> d.subscriptionId().equals(s.id()));
+        Optional<Delivery> delivery =
+                deliveries.find(deliveryId).filter(d -> d.subscriptionId().equals(s.id()));
         if (delivery.isEmpty()) {
             return Outcome.notFound("delivery " + deliveryId);
         }

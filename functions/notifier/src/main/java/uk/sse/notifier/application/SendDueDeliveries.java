@@ -1,12 +1,6 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.notifier.NotifierSettings;
-import uk.sse.notifier.model.Delivery;
-import uk.sse.notifier.model.Subscription;
-import uk.sse.notifier.model.Trigger;
-import uk.sse.notifier.model.Verdict;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.model.Delivery;
+import uk.sse.notifier.model.Subscription;
+import uk.sse.notifier.model.Trigger;
+import uk.sse.notifier.model.Verdict;
 
 /**
  * The sweeper: finds the deliveries that are due (a retry whose time has come, one held back by a rate limit, one
@@ -32,8 +31,12 @@ public class SendDueDeliveries {
     private final Duration lease;
     private final int maxInFlight;
 
-    public SendDueDeliveries(DeliveryStore deliveries, SubscriptionStore subscriptions, AttemptDelivery attempt, Clock clock,
-                             NotifierSettings settings) {
+    public SendDueDeliveries(
+            DeliveryStore deliveries,
+            SubscriptionStore subscriptions,
+            AttemptDelivery attempt,
+            Clock clock,
+            NotifierSettings settings) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.attempt = attempt;
@@ -43,7 +46,7 @@ public class SendDueDeliveries {
     }
 
     /** What a sweep did: due found, attempted, of those delivered, held back again by a rate limit, cancelled. */
-    public record Swept(int due, int attempted, int delivered, int deferred, int cancelled, Instant at) { }
+    public record Swept(int due, int attempted, int delivered, int deferred, int cancelled, Instant at) {}
 
     /** Attempts up to {@code max} due deliveries. */
     public Swept sweep(int max) {
@@ -62,8 +65,10 @@ public class SendDueDeliveries {
                 if (claimed.isEmpty()) {
                     return;
                 }
-                Subscription s = claimed.get().kind() == Delivery.Kind.EMAIL ? null
-                        : seen.computeIfAbsent(claimed.get().subscriptionId(), subscriptions::find).orElse(null);
+                Subscription s = claimed.get().kind() == Delivery.Kind.EMAIL
+                        ? null
+                        : seen.computeIfAbsent(claimed.get().subscriptionId(), subscriptions::find)
+                                .orElse(null);
                 switch (attempt.attempt(claimed.get(), held, s, Trigger.SWEEP)) {
                     case AttemptDelivery.Result.Attempted a -> {
                         attempted.incrementAndGet();
@@ -73,7 +78,7 @@ public class SendDueDeliveries {
                     }
                     case AttemptDelivery.Result.Deferred x -> deferred.incrementAndGet();
                     case AttemptDelivery.Result.Cancelled x -> cancelled.incrementAndGet();
-                    case AttemptDelivery.Result.LeaseLost x -> { }
+                    case AttemptDelivery.Result.LeaseLost x -> {}
                 }
             });
         }

@@ -1,6 +1,12 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.ids.Ids;
@@ -10,13 +16,6 @@ import uk.sse.notifier.model.Delivery;
 import uk.sse.notifier.model.EventCatalogue;
 import uk.sse.notifier.model.Subscription;
 import uk.sse.notifier.model.Trigger;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A test message ({@code notifier.subscription.test}) to a subscription's URL, signed like any other, sent at once,
@@ -33,8 +32,13 @@ public class SendTestMessage {
     private final Clock clock;
     private final Duration lease;
 
-    public SendTestMessage(ReadSubscriptions read, DeliveryStore deliveries, AttemptDelivery attempt, Bodies bodies, Clock clock,
-                           NotifierSettings settings) {
+    public SendTestMessage(
+            ReadSubscriptions read,
+            DeliveryStore deliveries,
+            AttemptDelivery attempt,
+            Bodies bodies,
+            Clock clock,
+            NotifierSettings settings) {
         this.read = read;
         this.deliveries = deliveries;
         this.attempt = attempt;
@@ -53,8 +57,10 @@ public class SendTestMessage {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("subscriptionId", s.id());
         data.put("requestedBy", caller.subject());
-        EventEnvelope test = new EventEnvelope(EventCatalogue.TEST, "test/" + Ids.newId("tst", clock), now, s.area(), data);
-        Delivery d = Delivery.of(s.id(), test.id(), test.type(), s.area(), Delivery.Kind.TEST, bodies.of(s.format(), test, null), now);
+        EventEnvelope test =
+                new EventEnvelope(EventCatalogue.TEST, "test/" + Ids.newId("tst", clock), now, s.area(), data);
+        Delivery d = Delivery.of(
+                s.id(), test.id(), test.type(), s.area(), Delivery.Kind.TEST, bodies.of(s.format(), test, null), now);
         Lease held = Lease.fresh(now, lease);
         if (!deliveries.create(d, held)) {
             return Outcome.conflict("a test message of that id exists already; send another", List.of());

@@ -12,7 +12,7 @@ import uk.sse.notifier.model.Subscription;
  */
 public final class SubscriptionPolicy {
 
-    private SubscriptionPolicy() { }
+    private SubscriptionPolicy() {}
 
     public static boolean managesArea(Caller caller, String area) {
         return area != null && (caller.holds(Role.BROKER, area) || caller.holds(Role.ADMIN, area));

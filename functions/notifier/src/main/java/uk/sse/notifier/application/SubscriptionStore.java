@@ -1,13 +1,12 @@
 package uk.sse.notifier.application;
 
+import java.util.List;
+import java.util.Optional;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 import uk.sse.notifier.model.Subscription;
-
-import java.util.List;
-import java.util.Optional;
 
 /** Where subscriptions are kept, their signing secrets sealed. */
 public interface SubscriptionStore {

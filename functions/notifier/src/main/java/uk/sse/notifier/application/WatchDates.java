@@ -1,14 +1,12 @@
 package uk.sse.notifier.application;
 
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.notifier.model.Watch;
-import uk.sse.notifier.model.Watches;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.notifier.model.Watches;
 
 /**
  * Keeps, from the brokerage and directory events the notifier reads, the dates it must remind people of
@@ -38,7 +36,7 @@ public class WatchDates {
                 switch (Watches.apply(watches.get(key.get()).orElse(null), in.event())) {
                     case Watches.Change.Put put -> watches.put(put.watch());
                     case Watches.Change.Forget forget -> watches.forget(forget.key());
-                    case Watches.Change.Keep keep -> { }
+                    case Watches.Change.Keep keep -> {}
                 }
             } catch (RuntimeException notStored) {
                 LOG.warn("cannot keep the dates of {}: {}", in.event().id(), notStored.toString());

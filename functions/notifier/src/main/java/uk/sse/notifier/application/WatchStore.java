@@ -1,9 +1,8 @@
 package uk.sse.notifier.application;
 
-import uk.sse.notifier.model.Watch;
-
 import java.util.List;
 import java.util.Optional;
+import uk.sse.notifier.model.Watch;
 
 /** The dates the notifier watches, one {@link Watch} per open request and assured offer. */
 public interface WatchStore {

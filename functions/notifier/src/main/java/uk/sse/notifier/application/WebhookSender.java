@@ -1,8 +1,7 @@
 package uk.sse.notifier.application;
 
-import uk.sse.notifier.model.SendResult;
-
 import java.util.Map;
+import uk.sse.notifier.model.SendResult;
 
 /** POSTs a signed body to a checked destination, without following redirects, and reports what came of it. Never throws. */
 public interface WebhookSender {

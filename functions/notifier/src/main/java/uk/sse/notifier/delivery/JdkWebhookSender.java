@@ -2,11 +2,6 @@ package uk.sse.notifier.delivery;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import uk.sse.notifier.NotifierSettings;
-import uk.sse.notifier.application.Destination;
-import uk.sse.notifier.application.WebhookSender;
-import uk.sse.notifier.model.SendResult;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -22,6 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import uk.sse.notifier.NotifierSettings;
+import uk.sse.notifier.application.Destination;
+import uk.sse.notifier.application.WebhookSender;
+import uk.sse.notifier.model.SendResult;
 
 /**
  * POSTs with the JDK's HTTP client: HTTP/1.1, redirects never followed (a 3xx is an answer like any other, so a
@@ -40,28 +39,40 @@ public class JdkWebhookSender implements WebhookSender {
     private final int excerptBytes;
 
     public JdkWebhookSender(NotifierSettings settings) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).build();
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .build();
         this.requestTimeout = settings.requestTimeout();
-        this.deadline = settings.connectTimeout().plus(settings.requestTimeout()).plusSeconds(1);
+        this.deadline =
+                settings.connectTimeout().plus(settings.requestTimeout()).plusSeconds(1);
         this.readBytes = settings.responseReadBytes();
         this.excerptBytes = settings.responseExcerptBytes();
     }
 
     @Override
     public SendResult post(Destination destination, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(destination.uri()).timeout(requestTimeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(destination.uri())
+                .timeout(requestTimeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request.build(), info -> new CappedBody(readBytes));
+        CompletableFuture<HttpResponse<byte[]>> sent =
+                client.sendAsync(request.build(), info -> new CappedBody(readBytes));
         try {
             HttpResponse<byte[]> response = sent.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            return new SendResult.Answered(response.statusCode(), response.headers().firstValue("retry-after").orElse(null),
-                    excerpt(response.body()), millisSince(started));
+            return new SendResult.Answered(
+                    response.statusCode(),
+                    response.headers().firstValue("retry-after").orElse(null),
+                    excerpt(response.body()),
+                    millisSince(started));
         } catch (TimeoutException slow) {
             sent.cancel(true);
-            return new SendResult.NoAnswer(SendResult.Failure.TIMEOUT, "no complete answer within " + deadline.toSeconds() + " s", millisSince(started));
+            return new SendResult.NoAnswer(
+                    SendResult.Failure.TIMEOUT,
+                    "no complete answer within " + deadline.toSeconds() + " s",
+                    millisSince(started));
         } catch (ExecutionException failed) {
             return noAnswer(failed.getCause(), millisSince(started));
         } catch (InterruptedException interrupted) {
@@ -74,10 +85,12 @@ public class JdkWebhookSender implements WebhookSender {
     private SendResult noAnswer(Throwable cause, long latency) {
         String detail = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
         if (cause instanceof HttpConnectTimeoutException) {
-            return new SendResult.NoAnswer(SendResult.Failure.TIMEOUT, "connecting took longer than the connect timeout", latency);
+            return new SendResult.NoAnswer(
+                    SendResult.Failure.TIMEOUT, "connecting took longer than the connect timeout", latency);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new SendResult.NoAnswer(SendResult.Failure.TIMEOUT, "no answer within " + requestTimeout.toSeconds() + " s", latency);
+            return new SendResult.NoAnswer(
+                    SendResult.Failure.TIMEOUT, "no answer within " + requestTimeout.toSeconds() + " s", latency);
         }
         if (cause instanceof ConnectException) {
             return new SendResult.NoAnswer(SendResult.Failure.CONNECTION, detail, latency);

@@ -2,6 +2,8 @@ package uk.sse.notifier.delivery;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
 import uk.sse.kernel.dynamo.AwsSettings;
@@ -11,9 +13,6 @@ import uk.sse.notifier.NotifierSettings;
 import uk.sse.notifier.application.EmailMessage;
 import uk.sse.notifier.application.EmailSender;
 import uk.sse.notifier.model.SendResult;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Sends through GOV.UK Notify's own Java client, which signs each request with a JWT made from the API key (issuer the
@@ -31,13 +30,19 @@ public class NotifyEmailSender implements EmailSender {
     private final CachedSecret storedKey;
     private volatile Keyed client;
 
-    private record Keyed(String key, NotificationClient client) { }
+    private record Keyed(String key, NotificationClient client) {}
 
     @Inject
     public NotifyEmailSender(EmailSettings settings, NotifierSettings notifier, AwsSettings aws, Clock clock) {
-        this(settings, settings.keyIsStored()
-                ? CachedSecret.of(CachedSecret.client(aws.regionOrDefault(), notifier.secretsEndpoint()), settings.apiKeyArn(), MAX_AGE, clock)
-                : null);
+        this(
+                settings,
+                settings.keyIsStored()
+                        ? CachedSecret.of(
+                                CachedSecret.client(aws.regionOrDefault(), notifier.secretsEndpoint()),
+                                settings.apiKeyArn(),
+                                MAX_AGE,
+                                clock)
+                        : null);
     }
 
     /** With the key configured ({@code storedKey} null) or read from {@code storedKey}. */
@@ -81,7 +86,8 @@ public class NotifyEmailSender implements EmailSender {
         }
     }
 
-    private static SendResult sent(NotificationClient client, EmailMessage m, long start) throws NotificationClientException {
+    private static SendResult sent(NotificationClient client, EmailMessage m, long start)
+            throws NotificationClientException {
         client.sendEmail(m.templateId(), m.to(), m.personalisation(), m.reference());
         return new SendResult.Answered(201, null, null, millisSince(start));
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class AddressPolicy {
 
-    record Block(Cidr cidr, String kind) { }
+    record Block(Cidr cidr, String kind) {}
 
     private static final List<Block> IPV4 = List.of(
             block("0.0.0.0/8", "an unspecified (\"this network\") address"),
@@ -54,7 +54,7 @@ public final class AddressPolicy {
             block("fec0::/10", "a site-local address"),
             block("ff00::/8", "a multicast address"));
 
-    private AddressPolicy() { }
+    private AddressPolicy() {}
 
     private static Block block(String cidr, String kind) {
         return new Block(Cidr.of(cidr), kind);
@@ -83,7 +83,10 @@ public final class AddressPolicy {
     }
 
     private static Optional<String> ipv4(byte[] bytes) {
-        return IPV4.stream().filter(b -> b.cidr().contains(bytes)).map(Block::kind).findFirst();
+        return IPV4.stream()
+                .filter(b -> b.cidr().contains(bytes))
+                .map(Block::kind)
+                .findFirst();
     }
 
     private static String dotted(byte[] v4) {

@@ -1,10 +1,9 @@
 package uk.sse.notifier.model;
 
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.Role;
-
 import java.util.ArrayList;
 import java.util.List;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.Role;
 
 /**
  * Whom a notice is for, as the notifier can name them without a list of people: the holders of a role in an area (the

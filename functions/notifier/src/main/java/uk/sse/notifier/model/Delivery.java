@@ -13,32 +13,96 @@ import java.util.List;
  * endpoint's health alone. An EMAIL delivery is a notice emailed to one person through GOV.UK Notify: its
  * {@code subscriptionId} is {@code person:<subject>}, its body the email; it is retried as an event is.
  */
-public record Delivery(String id, String subscriptionId, String eventId, String eventType, String area, Kind kind,
-                       String body, DeliveryStatus status, int attempts, int roundAttempts, Instant createdAt,
-                       Instant dueAt, Instant lastAttemptAt, Integer lastStatus, String lastReason, List<Attempt> log) {
+public record Delivery(
+        String id,
+        String subscriptionId,
+        String eventId,
+        String eventType,
+        String area,
+        Kind kind,
+        String body,
+        DeliveryStatus status,
+        int attempts,
+        int roundAttempts,
+        Instant createdAt,
+        Instant dueAt,
+        Instant lastAttemptAt,
+        Integer lastStatus,
+        String lastReason,
+        List<Attempt> log) {
 
     public static final int LOGGED = 50;
 
-    public enum Kind { EVENT, TEST, EMAIL }
+    public enum Kind {
+        EVENT,
+        TEST,
+        EMAIL
+    }
 
     public Delivery {
         log = log == null ? List.of() : List.copyOf(log);
     }
 
     /** A new delivery of {@code eventId}, due at once. */
-    public static Delivery of(String subscriptionId, String eventId, String eventType, String area, Kind kind, String body, Instant now) {
-        return new Delivery(WebhookIds.of(subscriptionId, eventId), subscriptionId, eventId, eventType, area, kind, body,
-                DeliveryStatus.PENDING, 0, 0, now, now, null, null, null, List.of());
+    public static Delivery of(
+            String subscriptionId, String eventId, String eventType, String area, Kind kind, String body, Instant now) {
+        return new Delivery(
+                WebhookIds.of(subscriptionId, eventId),
+                subscriptionId,
+                eventId,
+                eventType,
+                area,
+                kind,
+                body,
+                DeliveryStatus.PENDING,
+                0,
+                0,
+                now,
+                now,
+                null,
+                null,
+                null,
+                List.of());
     }
 
     public Delivery dueAt(Instant due) {
-        return new Delivery(id, subscriptionId, eventId, eventType, area, kind, body, status, attempts, roundAttempts,
-                createdAt, due, lastAttemptAt, lastStatus, lastReason, log);
+        return new Delivery(
+                id,
+                subscriptionId,
+                eventId,
+                eventType,
+                area,
+                kind,
+                body,
+                status,
+                attempts,
+                roundAttempts,
+                createdAt,
+                due,
+                lastAttemptAt,
+                lastStatus,
+                lastReason,
+                log);
     }
 
     public Delivery cancelled(String reason) {
-        return new Delivery(id, subscriptionId, eventId, eventType, area, kind, body, DeliveryStatus.CANCELLED, attempts,
-                roundAttempts, createdAt, null, lastAttemptAt, lastStatus, reason, log);
+        return new Delivery(
+                id,
+                subscriptionId,
+                eventId,
+                eventType,
+                area,
+                kind,
+                body,
+                DeliveryStatus.CANCELLED,
+                attempts,
+                roundAttempts,
+                createdAt,
+                null,
+                lastAttemptAt,
+                lastStatus,
+                reason,
+                log);
     }
 
     /** After {@code attempt}: counted, logged (the oldest dropped beyond {@value #LOGGED}), and moved to {@code next}. */
@@ -46,13 +110,43 @@ public record Delivery(String id, String subscriptionId, String eventId, String 
         List<Attempt> logged = new ArrayList<>(log);
         logged.add(attempt);
         List<Attempt> kept = logged.size() > LOGGED ? logged.subList(logged.size() - LOGGED, logged.size()) : logged;
-        return new Delivery(id, subscriptionId, eventId, eventType, area, kind, body, next, attempts + 1, roundAttempts + 1,
-                createdAt, attempt.nextAttemptAt(), attempt.at(), attempt.status(), attempt.reason(), kept);
+        return new Delivery(
+                id,
+                subscriptionId,
+                eventId,
+                eventType,
+                area,
+                kind,
+                body,
+                next,
+                attempts + 1,
+                roundAttempts + 1,
+                createdAt,
+                attempt.nextAttemptAt(),
+                attempt.at(),
+                attempt.status(),
+                attempt.reason(),
+                kept);
     }
 
     Delivery replayed(Instant now) {
-        return new Delivery(id, subscriptionId, eventId, eventType, area, kind, body, DeliveryStatus.PENDING, attempts, 0,
-                createdAt, now, lastAttemptAt, lastStatus, lastReason, log);
+        return new Delivery(
+                id,
+                subscriptionId,
+                eventId,
+                eventType,
+                area,
+                kind,
+                body,
+                DeliveryStatus.PENDING,
+                attempts,
+                0,
+                createdAt,
+                now,
+                lastAttemptAt,
+                lastStatus,
+                lastReason,
+                log);
     }
 
     /** The last attempt, or null before the first. */

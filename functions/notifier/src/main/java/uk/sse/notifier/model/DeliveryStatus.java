@@ -6,7 +6,11 @@ package uk.sse.notifier.model;
  * subscription was paused, disabled or deleted before it was sent. The last three are final until a replay.
  */
 public enum DeliveryStatus {
-    PENDING, RETRYING, DELIVERED, FAILED, CANCELLED;
+    PENDING,
+    RETRYING,
+    DELIVERED,
+    FAILED,
+    CANCELLED;
 
     /** Waiting for an attempt: found by the sweeper when due. */
     public boolean scheduled() {

@@ -10,22 +10,23 @@ import java.time.Instant;
  */
 public final class EndpointHealth {
 
-    private EndpointHealth() { }
+    private EndpointHealth() {}
 
     public sealed interface Change {
         /** Nothing to write. */
-        record None() implements Change { }
+        record None() implements Change {}
 
         /** It had been failing and is answering again. */
-        record Recovered() implements Change { }
+        record Recovered() implements Change {}
 
         /** A failing spell starts now. */
-        record StartedFailing(Instant since) implements Change { }
+        record StartedFailing(Instant since) implements Change {}
 
-        record Disabled(String reason) implements Change { }
+        record Disabled(String reason) implements Change {}
     }
 
-    public static Change after(Instant failingSince, Delivery.Kind kind, Verdict verdict, Instant now, Duration disableAfter) {
+    public static Change after(
+            Instant failingSince, Delivery.Kind kind, Verdict verdict, Instant now, Duration disableAfter) {
         if (kind != Delivery.Kind.EVENT) {
             return new Change.None();
         }
@@ -34,11 +35,13 @@ public final class EndpointHealth {
             case Verdict.Disable gone -> new Change.Disabled(gone.reason());
             case Verdict.Retry failed -> {
                 if (failingSince == null) {
-                    yield disableAfter.isZero() ? new Change.Disabled("failing: " + failed.reason()) : new Change.StartedFailing(now);
+                    yield disableAfter.isZero()
+                            ? new Change.Disabled("failing: " + failed.reason())
+                            : new Change.StartedFailing(now);
                 }
                 yield Duration.between(failingSince, now).compareTo(disableAfter) >= 0
-                        ? new Change.Disabled("every attempt has failed since " + failingSince + " (" + days(disableAfter)
-                        + "); the last " + failed.reason())
+                        ? new Change.Disabled("every attempt has failed since " + failingSince + " ("
+                                + days(disableAfter) + "); the last " + failed.reason())
                         : new Change.None();
             }
         };

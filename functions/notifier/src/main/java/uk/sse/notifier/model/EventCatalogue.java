@@ -18,12 +18,13 @@ public final class EventCatalogue {
     public static final String SUBSCRIPTION_DISABLED = "notifier.subscription.disabled";
     /** The type of a test message; nobody subscribes to it. */
     public static final String TEST = "notifier.subscription.test";
+
     public static final int MAX_TYPES = 30;
 
     private static final Map<String, String> TITLES = titles();
     private static final Set<String> ADMIN_ONLY = Set.of(SUBSCRIPTION_DISABLED);
 
-    private EventCatalogue() { }
+    private EventCatalogue() {}
 
     private static Map<String, String> titles() {
         Map<String, String> t = new LinkedHashMap<>();

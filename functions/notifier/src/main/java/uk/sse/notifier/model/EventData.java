@@ -6,7 +6,7 @@ import java.util.Map;
 /** Typed reads of an envelope's {@code data}, which holds strings, numbers, booleans, lists and maps. */
 final class EventData {
 
-    private EventData() { }
+    private EventData() {}
 
     static String text(Map<String, Object> data, String key) {
         Object v = data == null ? null : data.get(key);
@@ -33,7 +33,10 @@ final class EventData {
         if (!(v instanceof List<?> list)) {
             return List.of();
         }
-        return list.stream().filter(e -> e instanceof Map<?, ?>).map(e -> (Map<String, Object>) e).toList();
+        return list.stream()
+                .filter(e -> e instanceof Map<?, ?>)
+                .map(e -> (Map<String, Object>) e)
+                .toList();
     }
 
     static boolean has(Map<String, Object> data, String key) {

@@ -1,15 +1,14 @@
 package uk.sse.notifier.model;
 
-import uk.sse.contracts.brokerage.BrokerageEvent;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.outcome.Outcome;
-import uk.sse.kernel.taxonomy.Taxonomy;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * What narrows a subscription beyond its event types. An area of support matches its own code and every code
@@ -47,15 +46,21 @@ public record Filters(List<String> areasOfSupport, Set<Urgency> urgencies) {
 
     private boolean matchesUrgency(EventEnvelope event) {
         String urgency = event.source().equals("brokerage")
-                ? BrokerageEvents.request(event).map(BrokerageEvent.Request::urgency).orElse(null)
+                ? BrokerageEvents.request(event)
+                        .map(BrokerageEvent.Request::urgency)
+                        .orElse(null)
                 : EventData.text(event.data(), "urgency");
-        return urgencies.isEmpty() || urgency == null || urgencies.stream().anyMatch(u -> u.name().equals(urgency));
+        return urgencies.isEmpty()
+                || urgency == null
+                || urgencies.stream().anyMatch(u -> u.name().equals(urgency));
     }
 
     /** The event's areas of support, or null if it carries none. */
     private static List<String> areasOf(EventEnvelope event) {
         if (event.source().equals("brokerage")) {
-            return BrokerageEvents.request(event).map(BrokerageEvent.Request::areasOfSupport).orElse(null);
+            return BrokerageEvents.request(event)
+                    .map(BrokerageEvent.Request::areasOfSupport)
+                    .orElse(null);
         }
         return EventData.has(event.data(), "areasOfSupport") ? EventData.texts(event.data(), "areasOfSupport") : null;
     }
@@ -64,13 +69,15 @@ public record Filters(List<String> areasOfSupport, Set<Urgency> urgencies) {
     public List<Outcome.Violation> check(Taxonomy taxonomy) {
         List<Outcome.Violation> violations = new ArrayList<>();
         if (areasOfSupport.size() > MAX_AREAS_OF_SUPPORT) {
-            violations.add(new Outcome.Violation("/filters/areasOfSupport", "at most " + MAX_AREAS_OF_SUPPORT + " codes"));
+            violations.add(
+                    new Outcome.Violation("/filters/areasOfSupport", "at most " + MAX_AREAS_OF_SUPPORT + " codes"));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < areasOfSupport.size(); i++) {
             String code = areasOfSupport.get(i);
             if (!taxonomy.isKnown(code)) {
-                violations.add(new Outcome.Violation("/filters/areasOfSupport/" + i, "is not a code of the taxonomy (GET /taxonomy)"));
+                violations.add(new Outcome.Violation(
+                        "/filters/areasOfSupport/" + i, "is not a code of the taxonomy (GET /taxonomy)"));
             } else if (!seen.add(code)) {
                 violations.add(new Outcome.Violation("/filters/areasOfSupport/" + i, "is named twice"));
             }

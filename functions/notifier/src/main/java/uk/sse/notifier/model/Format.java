@@ -10,7 +10,9 @@ import java.util.Optional;
  * an Adaptive Card 1.5 ({@link TeamsCards}).
  */
 public enum Format {
-    SLACK, JSON, TEAMS;
+    SLACK,
+    JSON,
+    TEAMS;
 
     /** The name in the API: {@code slack} or {@code json}. */
     public String apiName() {

@@ -20,18 +20,24 @@ public record LocalReceivers(List<String> origins) {
         for (String origin : origins) {
             Matcher m = ORIGIN.matcher(origin);
             if (!m.matches() || !m.group(1).equals("*") && Integer.parseInt(m.group(1)) > 65535) {
-                throw new IllegalArgumentException("sse.notifier.local-receivers admits only http://127.0.0.1:<port> or "
-                        + "http://127.0.0.1:*, not " + origin);
+                throw new IllegalArgumentException(
+                        "sse.notifier.local-receivers admits only http://127.0.0.1:<port> or "
+                                + "http://127.0.0.1:*, not " + origin);
             }
         }
     }
 
     /** True for a URL whose scheme, host and port are exactly an allowed origin's (no user part). */
     public boolean admits(URI url) {
-        if (!"http".equals(url.getScheme()) || !"127.0.0.1".equals(url.getHost()) || url.getRawUserInfo() != null || url.getPort() < 1) {
+        if (!"http".equals(url.getScheme())
+                || !"127.0.0.1".equals(url.getHost())
+                || url.getRawUserInfo() != null
+                || url.getPort() < 1) {
             return false;
         }
         String port = Integer.toString(url.getPort());
-        return origins.stream().anyMatch(o -> o.endsWith(":*") || o.endsWith(":" + port) && o.length() == "http://127.0.0.1:".length() + port.length());
+        return origins.stream()
+                .anyMatch(o -> o.endsWith(":*")
+                        || o.endsWith(":" + port) && o.length() == "http://127.0.0.1:".length() + port.length());
     }
 }

@@ -12,8 +12,15 @@ import java.util.Objects;
  * it happened, and the event (or reminder) it came from. Its id is derived from the source, the kind and the audience, so
  * the same event read twice makes the same notice.
  */
-public record Notice(String id, Audience audience, NoticeKind kind, String sourceId, String area, String title, String link,
-                     Instant occurredAt) {
+public record Notice(
+        String id,
+        Audience audience,
+        NoticeKind kind,
+        String sourceId,
+        String area,
+        String title,
+        String link,
+        Instant occurredAt) {
 
     public Notice {
         Objects.requireNonNull(audience, "audience");
@@ -22,15 +29,22 @@ public record Notice(String id, Audience audience, NoticeKind kind, String sourc
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
-    public static Notice of(Audience audience, NoticeKind kind, String sourceId, String area, String title, String link, Instant occurredAt) {
+    public static Notice of(
+            Audience audience,
+            NoticeKind kind,
+            String sourceId,
+            String area,
+            String title,
+            String link,
+            Instant occurredAt) {
         return new Notice(idOf(sourceId, kind, audience), audience, kind, sourceId, area, title, link, occurredAt);
     }
 
     /** {@code ntc_} and 32 hex digits of the SHA-256 of the source, kind and audience. */
     static String idOf(String sourceId, NoticeKind kind, Audience audience) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((sourceId + "\n" + kind.name() + "\n" + audience.key())
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((sourceId + "\n" + kind.name() + "\n" + audience.key()).getBytes(StandardCharsets.UTF_8));
             return "ntc_" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);

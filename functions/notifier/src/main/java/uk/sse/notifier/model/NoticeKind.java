@@ -1,11 +1,10 @@
 package uk.sse.notifier.model;
 
-import uk.sse.kernel.identity.Role;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import uk.sse.kernel.identity.Role;
 
 /**
  * What a notice tells someone to do, and who may be told it (the roles that can choose it on their settings page). Each

@@ -15,7 +15,7 @@ public final class RetryAfter {
 
     public static final Duration MAX = Duration.ofHours(24);
 
-    private RetryAfter() { }
+    private RetryAfter() {}
 
     public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -30,7 +30,10 @@ public final class RetryAfter {
             wait = Duration.ofSeconds(Long.parseLong(value));
         } else {
             try {
-                wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                wait = Duration.between(
+                        now,
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }

@@ -15,8 +15,16 @@ import java.util.random.RandomGenerator;
 public record RetrySchedule(List<Duration> pauses, double jitter) {
 
     /** Svix's schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts over about 28 hours). */
-    public static final RetrySchedule STANDARD = new RetrySchedule(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
-            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10)), 0.2);
+    public static final RetrySchedule STANDARD = new RetrySchedule(
+            List.of(
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(30),
+                    Duration.ofHours(2),
+                    Duration.ofHours(5),
+                    Duration.ofHours(10),
+                    Duration.ofHours(10)),
+            0.2);
 
     public RetrySchedule {
         pauses = List.copyOf(pauses);
@@ -34,7 +42,8 @@ public record RetrySchedule(List<Duration> pauses, double jitter) {
      * When to try again after the round's {@code failedAttempts}-th attempt failed at {@code now}, or empty if that
      * was the last. {@code retryAfter} is what the answer asked for, if anything.
      */
-    public Optional<Instant> next(int failedAttempts, Instant now, Optional<Duration> retryAfter, RandomGenerator random) {
+    public Optional<Instant> next(
+            int failedAttempts, Instant now, Optional<Duration> retryAfter, RandomGenerator random) {
         if (failedAttempts < 1 || failedAttempts > pauses.size()) {
             return Optional.empty();
         }
@@ -47,7 +56,8 @@ public record RetrySchedule(List<Duration> pauses, double jitter) {
 
     /** The earliest and latest the attempt after failure {@code failedAttempts} can be scheduled, without Retry-After. */
     public Duration earliest(int failedAttempts) {
-        return Duration.ofMillis((long) Math.floor(pauses.get(failedAttempts - 1).toMillis() * (1 - jitter)));
+        return Duration.ofMillis(
+                (long) Math.floor(pauses.get(failedAttempts - 1).toMillis() * (1 - jitter)));
     }
 
     public Duration latest(int failedAttempts) {

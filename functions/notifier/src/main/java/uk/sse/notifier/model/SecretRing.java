@@ -16,11 +16,12 @@ public record SecretRing(List<Keyed> secrets) {
     public static final int MAX_SECRETS = 3;
 
     /** One secret: made at {@code createdAt}; {@code retiresAt} is null for the current one. */
-    public record Keyed(SigningSecret secret, Instant createdAt, Instant retiresAt) { }
+    public record Keyed(SigningSecret secret, Instant createdAt, Instant retiresAt) {}
 
     public SecretRing {
         secrets = List.copyOf(secrets);
-        if (secrets.isEmpty() || secrets.stream().filter(k -> k.retiresAt() == null).count() != 1) {
+        if (secrets.isEmpty()
+                || secrets.stream().filter(k -> k.retiresAt() == null).count() != 1) {
             throw new IllegalArgumentException("a secret ring has exactly one current secret");
         }
     }
@@ -37,8 +38,11 @@ public record SecretRing(List<Keyed> secrets) {
     public List<SigningSecret> signingAt(Instant now) {
         List<SigningSecret> signing = new ArrayList<>();
         signing.add(current().secret());
-        secrets.stream().filter(k -> k.retiresAt() != null && k.retiresAt().isAfter(now))
-                .sorted(Comparator.comparing(Keyed::retiresAt).reversed()).map(Keyed::secret).forEach(signing::add);
+        secrets.stream()
+                .filter(k -> k.retiresAt() != null && k.retiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Keyed::retiresAt).reversed())
+                .map(Keyed::secret)
+                .forEach(signing::add);
         return List.copyOf(signing);
     }
 
@@ -63,6 +67,10 @@ public record SecretRing(List<Keyed> secrets) {
 
     /** When the last retired secret stops signing, or null if none is in its grace at {@code now}. */
     public Instant graceEndsAt(Instant now) {
-        return secrets.stream().map(Keyed::retiresAt).filter(t -> t != null && t.isAfter(now)).max(Comparator.naturalOrder()).orElse(null);
+        return secrets.stream()
+                .map(Keyed::retiresAt)
+                .filter(t -> t != null && t.isAfter(now))
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 }

@@ -14,7 +14,12 @@ public sealed interface SendResult {
         }
     }
 
-    enum Failure { REFUSED_DESTINATION, TIMEOUT, CONNECTION, PROTOCOL }
+    enum Failure {
+        REFUSED_DESTINATION,
+        TIMEOUT,
+        CONNECTION,
+        PROTOCOL
+    }
 
-    record NoAnswer(Failure failure, String detail, long latencyMillis) implements SendResult { }
+    record NoAnswer(Failure failure, String detail, long latencyMillis) implements SendResult {}
 }

@@ -21,7 +21,8 @@ public final class SigningSecret {
 
     private SigningSecret(byte[] key) {
         if (key.length < MIN_BYTES || key.length > MAX_BYTES) {
-            throw new IllegalArgumentException("a signing key is " + MIN_BYTES + " to " + MAX_BYTES + " bytes, not " + key.length);
+            throw new IllegalArgumentException(
+                    "a signing key is " + MIN_BYTES + " to " + MAX_BYTES + " bytes, not " + key.length);
         }
         this.key = key.clone();
     }
@@ -44,7 +45,9 @@ public final class SigningSecret {
         }
         try {
             byte[] key = Base64.getDecoder().decode(text.substring(PREFIX.length()));
-            return key.length < MIN_BYTES || key.length > MAX_BYTES ? Optional.empty() : Optional.of(new SigningSecret(key));
+            return key.length < MIN_BYTES || key.length > MAX_BYTES
+                    ? Optional.empty()
+                    : Optional.of(new SigningSecret(key));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

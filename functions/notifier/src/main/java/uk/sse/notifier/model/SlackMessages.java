@@ -1,5 +1,13 @@
 package uk.sse.notifier.model;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.contracts.brokerage.BrokerageEvent.EngagementCompleted;
 import uk.sse.contracts.brokerage.BrokerageEvent.EngagementEvaluated;
@@ -11,17 +19,8 @@ import uk.sse.contracts.brokerage.BrokerageEvent.RequestCreated;
 import uk.sse.contracts.brokerage.BrokerageEvent.RequestProposed;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
-import uk.sse.kernel.web.PagePaths;
 import uk.sse.kernel.taxonomy.Term;
-
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import uk.sse.kernel.web.PagePaths;
 
 /**
  * An event as a Slack incoming-webhook message (also what Teams' and Mattermost's Slack-compatible hooks read):
@@ -38,25 +37,39 @@ public final class SlackMessages {
     static final int SECTION_MAX = 3000;
     static final int FIELD_MAX = 2000;
     static final int NEED_MAX = 600;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
 
-    private SlackMessages() { }
+    private SlackMessages() {}
 
     public static Map<String, Object> of(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         String title = EventCatalogue.title(e.type());
         Message m = message(e, linkBase, taxonomy);
         List<Object> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "header", "text", plain(cut(title + (m.headline() == null ? "" : ": " + m.headline()), HEADER_MAX))));
+        blocks.add(Map.of(
+                "type",
+                "header",
+                "text",
+                plain(cut(title + (m.headline() == null ? "" : ": " + m.headline()), HEADER_MAX))));
         blocks.add(section(m.summary()));
         if (!m.fields().isEmpty()) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("type", "section");
-            fields.put("fields", m.fields().entrySet().stream().limit(10)
-                    .map(f -> mrkdwn(cut("*" + escape(f.getKey()) + "*\n" + escape(f.getValue()), FIELD_MAX))).toList());
+            fields.put(
+                    "fields",
+                    m.fields().entrySet().stream()
+                            .limit(10)
+                            .map(f -> mrkdwn(cut("*" + escape(f.getKey()) + "*\n" + escape(f.getValue()), FIELD_MAX)))
+                            .toList());
             blocks.add(fields);
         }
-        blocks.add(Map.of("type", "context", "elements", List.of(mrkdwn(cut(escape(m.context() + " · " + WHEN.format(e.occurredAt())
-                + " · event " + e.id()), FIELD_MAX)))));
+        blocks.add(Map.of(
+                "type",
+                "context",
+                "elements",
+                List.of(mrkdwn(cut(
+                        escape(m.context() + " · " + WHEN.format(e.occurredAt()) + " · event " + e.id()),
+                        FIELD_MAX)))));
         if (m.link() != null) {
             Map<String, Object> button = new LinkedHashMap<>();
             button.put("type", "button");
@@ -65,8 +78,12 @@ public final class SlackMessages {
             blocks.add(Map.of("type", "actions", "elements", List.of(button)));
         }
         Map<String, Object> message = new LinkedHashMap<>();
-        message.put("text", cut(escape(title + (m.headline() == null ? "" : ": " + m.headline()) + ". " + m.fallback())
-                + (m.link() == null ? "" : " <" + m.link() + "|" + escape(m.linkText()) + ">"), SECTION_MAX));
+        message.put(
+                "text",
+                cut(
+                        escape(title + (m.headline() == null ? "" : ": " + m.headline()) + ". " + m.fallback())
+                                + (m.link() == null ? "" : " <" + m.link() + "|" + escape(m.linkText()) + ">"),
+                        SECTION_MAX));
         message.put("blocks", blocks);
         return message;
     }
@@ -78,10 +95,16 @@ public final class SlackMessages {
     public static Optional<String> page(EventEnvelope e, String linkBase) {
         Map<String, Object> d = e.data();
         String path = switch (e.source()) {
-            case "brokerage" -> BrokerageEvents.request(e).map(r -> PagePaths.request(r.requestId())).orElse(null);
-            case "directory" -> EventData.text(d, "offerId") == null ? null : PagePaths.offer(EventData.text(d, "offerId"));
-            default -> EventCatalogue.TEST.equals(e.type()) || EventData.text(d, "subscriptionId") == null ? null
-                    : PagePaths.webhook(EventData.text(d, "subscriptionId"));
+            case "brokerage" ->
+                BrokerageEvents.request(e)
+                        .map(r -> PagePaths.request(r.requestId()))
+                        .orElse(null);
+            case "directory" ->
+                EventData.text(d, "offerId") == null ? null : PagePaths.offer(EventData.text(d, "offerId"));
+            default ->
+                EventCatalogue.TEST.equals(e.type()) || EventData.text(d, "subscriptionId") == null
+                        ? null
+                        : PagePaths.webhook(EventData.text(d, "subscriptionId"));
         };
         return Optional.ofNullable(path).map(p -> linkBase + p);
     }
@@ -97,14 +120,26 @@ public final class SlackMessages {
     }
 
     /** The parts of a message before layout: {@code summary} is mrkdwn already escaped, the rest plain text. */
-    record Message(String headline, String summary, Map<String, String> fields, String context, String fallback,
-                           String link, String linkText) { }
+    record Message(
+            String headline,
+            String summary,
+            Map<String, String> fields,
+            String context,
+            String fallback,
+            String link,
+            String linkText) {}
 
     private static Message brokerage(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         Optional<BrokerageEvent.Request> read = BrokerageEvents.request(e);
         if (read.isEmpty()) {
-            return new Message(null, "A brokerage event that does not meet its contract (docs/events.md).", Map.of(), "brokerage",
-                    "A brokerage event.", null, "Open request");
+            return new Message(
+                    null,
+                    "A brokerage event that does not meet its contract (docs/events.md).",
+                    Map.of(),
+                    "brokerage",
+                    "A brokerage event.",
+                    null,
+                    "Open request");
         }
         BrokerageEvent.Request r = read.get();
         BrokerageEvent event = BrokerageEvents.read(e).orElse(null);
@@ -126,27 +161,38 @@ public final class SlackMessages {
         if (event instanceof RequestProposed p && !p.proposals().isEmpty()) {
             put(fields, "Proposed", p.proposals().size() + (p.proposals().size() == 1 ? " offer" : " offers"));
         }
-        Optional<BrokerageEvent.Engagement> engagement = Optional.ofNullable(event).flatMap(BrokerageEvent::engagementIfAny);
+        Optional<BrokerageEvent.Engagement> engagement =
+                Optional.ofNullable(event).flatMap(BrokerageEvent::engagementIfAny);
         engagement.ifPresent(g -> {
             put(fields, "Engagement", g.days() + " days, " + g.credits() + " credits, provider " + g.providerId());
             if (event instanceof EngagementCompleted) {
                 put(fields, "Delivered", g.daysDelivered() + " days, " + g.creditsPosted() + " credits paid");
             }
         });
-        BrokerageEvent.Proposal proposal = event instanceof ProposalAccepted a ? a.proposal()
+        BrokerageEvent.Proposal proposal = event instanceof ProposalAccepted a
+                ? a.proposal()
                 : event instanceof ProposalDeclined d ? d.proposal() : null;
         if (proposal != null) {
-            put(fields, "Proposal", proposal.proposalId() + ": offer " + proposal.offerId() + " from " + proposal.providerId());
+            put(
+                    fields,
+                    "Proposal",
+                    proposal.proposalId() + ": offer " + proposal.offerId() + " from " + proposal.providerId());
         }
         if (event instanceof EngagementEvaluated v) {
             put(fields, "Rating", v.rating() + " " + v.score() + " of 5");
         }
         put(fields, "Reason", reason(event));
         String context = r.byKind().toLowerCase(Locale.ROOT) + " " + r.by();
-        String fallback = (need == null ? "" : cut(need, 200) + ". ") + "Urgency " + r.urgency()
-                + ", status " + status(r.to()) + ".";
-        return new Message(named, summary, fields, context.isBlank() ? "brokerage" : context, fallback,
-                page(e, linkBase).orElse(null), "Open request");
+        String fallback = (need == null ? "" : cut(need, 200) + ". ") + "Urgency " + r.urgency() + ", status "
+                + status(r.to()) + ".";
+        return new Message(
+                named,
+                summary,
+                fields,
+                context.isBlank() ? "brokerage" : context,
+                fallback,
+                page(e, linkBase).orElse(null),
+                "Open request");
     }
 
     private static String reason(BrokerageEvent event) {
@@ -162,8 +208,17 @@ public final class SlackMessages {
     private static Message offer(Map<String, Object> d, String linkBase, Taxonomy taxonomy) {
         String title = nonNull(EventData.text(d, "title"));
         String provider = EventData.text(d, "providerName");
-        String summary = "*" + escape(title) + "*" + (provider == null ? "" : "\n" + escape(provider)
-                + (EventData.has(d, "providerType") ? " (" + EventData.text(d, "providerType").toLowerCase(Locale.ROOT).replace('_', ' ') + ")" : ""));
+        String summary = "*" + escape(title) + "*"
+                + (provider == null
+                        ? ""
+                        : "\n" + escape(provider)
+                                + (EventData.has(d, "providerType")
+                                        ? " ("
+                                                + EventData.text(d, "providerType")
+                                                        .toLowerCase(Locale.ROOT)
+                                                        .replace('_', ' ')
+                                                + ")"
+                                        : ""));
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, "Status", status(EventData.text(d, "status")));
         put(fields, "Areas of support", areas(EventData.texts(d, "areasOfSupport"), taxonomy));
@@ -172,9 +227,14 @@ public final class SlackMessages {
         put(fields, "Reason", EventData.text(d, "reason"));
         String offerId = EventData.text(d, "offerId");
         String by = EventData.text(d, "by");
-        return new Message(title, summary, fields, by == null ? "directory" : "by " + by,
+        return new Message(
+                title,
+                summary,
+                fields,
+                by == null ? "directory" : "by " + by,
                 (provider == null ? "" : provider + ". ") + "Status " + status(EventData.text(d, "status")) + ".",
-                offerId == null ? null : linkBase + PagePaths.offer(offerId), "Open offer");
+                offerId == null ? null : linkBase + PagePaths.offer(offerId),
+                "Open offer");
     }
 
     private static Message notifier(EventEnvelope e, Map<String, Object> d, String linkBase) {
@@ -183,25 +243,40 @@ public final class SlackMessages {
         String reason = EventData.text(d, "reason");
         String description = EventData.text(d, "description");
         if (EventCatalogue.TEST.equals(e.type())) {
-            return new Message(null, "This is a test message from School Support Exchange for subscription `" + escape(nonNull(id))
-                    + "`. If its signature verifies, the endpoint is ready.", Map.of(), "notifier",
-                    "Subscription " + nonNull(id) + " reaches this endpoint.", null, null);
+            return new Message(
+                    null,
+                    "This is a test message from School Support Exchange for subscription `" + escape(nonNull(id))
+                            + "`. If its signature verifies, the endpoint is ready.",
+                    Map.of(),
+                    "notifier",
+                    "Subscription " + nonNull(id) + " reaches this endpoint.",
+                    null,
+                    null);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, "Subscription", id);
         put(fields, "Description", description);
         put(fields, "Failing since", EventData.text(d, "failingSince"));
-        return new Message(host, "Webhooks to *" + escape(nonNull(host)) + "* stopped: " + escape(nonNull(reason))
-                + "\nFix the endpoint, then resume the subscription.", fields, "notifier",
+        return new Message(
+                host,
+                "Webhooks to *" + escape(nonNull(host)) + "* stopped: " + escape(nonNull(reason))
+                        + "\nFix the endpoint, then resume the subscription.",
+                fields,
+                "notifier",
                 "Webhooks to " + nonNull(host) + " stopped: " + nonNull(reason) + ".",
-                id == null ? null : linkBase + PagePaths.webhook(id), "Open subscription");
+                id == null ? null : linkBase + PagePaths.webhook(id),
+                "Open subscription");
     }
 
     private static String areas(List<String> codes, Taxonomy taxonomy) {
         if (codes.isEmpty()) {
             return null;
         }
-        return String.join(", ", codes.stream().map(c -> taxonomy.find(c).map(Term::label).orElse(c)).toList());
+        return String.join(
+                ", ",
+                codes.stream()
+                        .map(c -> taxonomy.find(c).map(Term::label).orElse(c))
+                        .toList());
     }
 
     private static String status(String status) {
@@ -233,7 +308,9 @@ public final class SlackMessages {
 
     /** Slack's mrkdwn escaping: the three characters that start a control sequence or an entity. */
     public static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** At most {@code max} characters, an ellipsis marking a cut; never splits a surrogate pair. */

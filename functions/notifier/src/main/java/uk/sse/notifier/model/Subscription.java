@@ -1,20 +1,32 @@
 package uk.sse.notifier.model;
 
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.taxonomy.Taxonomy;
-
 import java.time.Instant;
 import java.util.List;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * A webhook subscription of an area: where to POST, which event types, narrowed by {@link Filters}, in which
  * {@link Format}; its status (with why, when the notifier disabled it), since when its endpoint has been failing
  * (null while healthy), its signing secrets, and a version for optimistic locking.
  */
-public record Subscription(String id, String area, String url, List<String> eventTypes, Filters filters, Format format,
-                           String description, SubscriptionStatus status, String statusReason, Instant statusChangedAt,
-                           Instant failingSince, SecretRing secrets, String createdBy, Instant createdAt, Instant updatedAt,
-                           long version) {
+public record Subscription(
+        String id,
+        String area,
+        String url,
+        List<String> eventTypes,
+        Filters filters,
+        Format format,
+        String description,
+        SubscriptionStatus status,
+        String statusReason,
+        Instant statusChangedAt,
+        Instant failingSince,
+        SecretRing secrets,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     public Subscription {
         eventTypes = List.copyOf(eventTypes);
@@ -30,8 +42,23 @@ public record Subscription(String id, String area, String url, List<String> even
     }
 
     public static Subscription of(String id, String area, Choice choice, SecretRing secrets, String by, Instant now) {
-        return new Subscription(id, area, choice.url(), choice.eventTypes(), choice.filters(), choice.format(),
-                choice.description(), SubscriptionStatus.ACTIVE, null, now, null, secrets, by, now, now, 1);
+        return new Subscription(
+                id,
+                area,
+                choice.url(),
+                choice.eventTypes(),
+                choice.filters(),
+                choice.format(),
+                choice.description(),
+                SubscriptionStatus.ACTIVE,
+                null,
+                now,
+                null,
+                secrets,
+                by,
+                now,
+                now,
+                1);
     }
 
     public Choice choice() {
@@ -40,13 +67,30 @@ public record Subscription(String id, String area, String url, List<String> even
 
     /** An ACTIVE subscription of the event's area that asks for its type and whose filters let it through. */
     public boolean wants(EventEnvelope event, Taxonomy taxonomy) {
-        return status == SubscriptionStatus.ACTIVE && area.equals(event.area()) && eventTypes.contains(event.type())
+        return status == SubscriptionStatus.ACTIVE
+                && area.equals(event.area())
+                && eventTypes.contains(event.type())
                 && filters.matches(event, taxonomy);
     }
 
     public Subscription chosen(Choice c, Instant now) {
-        return new Subscription(id, area, c.url(), c.eventTypes(), c.filters(), c.format(), c.description(), status,
-                statusReason, statusChangedAt, failingSince, secrets, createdBy, createdAt, now, version + 1);
+        return new Subscription(
+                id,
+                area,
+                c.url(),
+                c.eventTypes(),
+                c.filters(),
+                c.format(),
+                c.description(),
+                status,
+                statusReason,
+                statusChangedAt,
+                failingSince,
+                secrets,
+                createdBy,
+                createdAt,
+                now,
+                version + 1);
     }
 
     public Subscription paused(Instant now) {
@@ -63,12 +107,42 @@ public record Subscription(String id, String area, String url, List<String> even
     }
 
     public Subscription rotated(SecretRing ring, Instant now) {
-        return new Subscription(id, area, url, eventTypes, filters, format, description, status, statusReason,
-                statusChangedAt, failingSince, ring, createdBy, createdAt, now, version + 1);
+        return new Subscription(
+                id,
+                area,
+                url,
+                eventTypes,
+                filters,
+                format,
+                description,
+                status,
+                statusReason,
+                statusChangedAt,
+                failingSince,
+                ring,
+                createdBy,
+                createdAt,
+                now,
+                version + 1);
     }
 
     private Subscription withStatus(SubscriptionStatus next, String reason, Instant now, Instant failing) {
-        return new Subscription(id, area, url, eventTypes, filters, format, description, next, reason, now, failing,
-                secrets, createdBy, createdAt, now, version + 1);
+        return new Subscription(
+                id,
+                area,
+                url,
+                eventTypes,
+                filters,
+                format,
+                description,
+                next,
+                reason,
+                now,
+                failing,
+                secrets,
+                createdBy,
+                createdAt,
+                now,
+                version + 1);
     }
 }

@@ -5,4 +5,8 @@ package uk.sse.notifier.model;
  * a permanent Slack error or days of failures. Neither receives new deliveries, and what was scheduled for them is
  * cancelled when it comes due; resuming makes a subscription ACTIVE again.
  */
-public enum SubscriptionStatus { ACTIVE, PAUSED, DISABLED }
+public enum SubscriptionStatus {
+    ACTIVE,
+    PAUSED,
+    DISABLED
+}

@@ -1,8 +1,5 @@
 package uk.sse.notifier.model;
 
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.taxonomy.Taxonomy;
-
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * An event as a message a Microsoft Teams Workflows webhook ("when a Teams webhook request is received") posts: one
@@ -21,21 +20,37 @@ import java.util.Map;
 public final class TeamsCards {
 
     static final String VERSION = "1.5";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
 
-    private TeamsCards() { }
+    private TeamsCards() {}
 
     public static Map<String, Object> of(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         SlackMessages.Message m = SlackMessages.message(e, linkBase, taxonomy);
         String title = EventCatalogue.title(e.type()) + (m.headline() == null ? "" : ": " + m.headline());
         List<Object> body = new ArrayList<>();
-        body.add(text(SlackMessages.cut(plain(title), SlackMessages.HEADER_MAX), Map.of("size", "Large", "weight", "Bolder", "style", "heading")));
+        body.add(text(
+                SlackMessages.cut(plain(title), SlackMessages.HEADER_MAX),
+                Map.of("size", "Large", "weight", "Bolder", "style", "heading")));
         body.add(text(SlackMessages.cut(plain(m.fallback()), SlackMessages.SECTION_MAX), Map.of()));
         if (!m.fields().isEmpty()) {
-            body.add(Map.of("type", "FactSet", "facts", m.fields().entrySet().stream().limit(10)
-                    .map(f -> Map.of("title", plain(f.getKey()), "value", SlackMessages.cut(plain(f.getValue()), SlackMessages.FIELD_MAX))).toList()));
+            body.add(Map.of(
+                    "type",
+                    "FactSet",
+                    "facts",
+                    m.fields().entrySet().stream()
+                            .limit(10)
+                            .map(f -> Map.of(
+                                    "title",
+                                    plain(f.getKey()),
+                                    "value",
+                                    SlackMessages.cut(plain(f.getValue()), SlackMessages.FIELD_MAX)))
+                            .toList()));
         }
-        body.add(text(SlackMessages.cut(plain(m.context() + " · " + WHEN.format(e.occurredAt()) + " · event " + e.id()), SlackMessages.FIELD_MAX),
+        body.add(text(
+                SlackMessages.cut(
+                        plain(m.context() + " · " + WHEN.format(e.occurredAt()) + " · event " + e.id()),
+                        SlackMessages.FIELD_MAX),
                 Map.of("isSubtle", true, "size", "Small")));
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
@@ -57,7 +72,8 @@ public final class TeamsCards {
     /** The card itself, out of its message: what the Adaptive Card schema describes. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> card(Map<String, Object> message) {
-        return (Map<String, Object>) ((Map<String, Object>) ((List<Object>) message.get("attachments")).getFirst()).get("content");
+        return (Map<String, Object>)
+                ((Map<String, Object>) ((List<Object>) message.get("attachments")).getFirst()).get("content");
     }
 
     private static Map<String, Object> text(String text, Map<String, Object> style) {

@@ -5,10 +5,10 @@ public sealed interface Verdict {
 
     String reason();
 
-    record Delivered(String reason) implements Verdict { }
+    record Delivered(String reason) implements Verdict {}
 
-    record Retry(String reason) implements Verdict { }
+    record Retry(String reason) implements Verdict {}
 
     /** The endpoint said it is gone for good: the subscription is disabled at once and the delivery fails. */
-    record Disable(String reason) implements Verdict { }
+    record Disable(String reason) implements Verdict {}
 }

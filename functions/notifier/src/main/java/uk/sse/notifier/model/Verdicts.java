@@ -12,27 +12,39 @@ import java.util.Set;
 public final class Verdicts {
 
     /** Slack incoming-webhook errors that no retry can fix (https://api.slack.com/messaging/webhooks#handling_errors). */
-    static final Set<String> SLACK_PERMANENT = Set.of("channel_not_found", "channel_is_archived", "action_prohibited",
-            "no_service", "no_service_id", "no_team", "team_disabled", "invalid_token", "user_not_found",
+    static final Set<String> SLACK_PERMANENT = Set.of(
+            "channel_not_found",
+            "channel_is_archived",
+            "action_prohibited",
+            "no_service",
+            "no_service_id",
+            "no_team",
+            "team_disabled",
+            "invalid_token",
+            "user_not_found",
             "posting_to_general_channel_denied");
 
-    private Verdicts() { }
+    private Verdicts() {}
 
     public static Verdict of(SendResult result, Format format) {
         return switch (result) {
             case SendResult.Answered a when a.success() -> new Verdict.Delivered("answered " + a.status());
             case SendResult.Answered a when a.status() == 410 -> new Verdict.Disable("the endpoint answered 410 Gone");
-            case SendResult.Answered a when format == Format.SLACK && slackPermanent(a) ->
-                    new Verdict.Disable("Slack answered " + a.status() + " " + slackCode(a));
-            case SendResult.Answered a when a.status() >= 300 && a.status() < 400 ->
-                    new Verdict.Retry("answered " + a.status() + " (redirects are not followed)");
+            case SendResult.Answered a
+            when format == Format.SLACK && slackPermanent(a) ->
+                new Verdict.Disable("Slack answered " + a.status() + " " + slackCode(a));
+            case SendResult.Answered a
+            when a.status() >= 300 && a.status() < 400 ->
+                new Verdict.Retry("answered " + a.status() + " (redirects are not followed)");
             case SendResult.Answered a -> new Verdict.Retry("answered " + a.status());
-            case SendResult.NoAnswer n -> new Verdict.Retry(switch (n.failure()) {
-                case REFUSED_DESTINATION -> "destination refused: " + n.detail();
-                case TIMEOUT -> "timed out: " + n.detail();
-                case CONNECTION -> "could not connect: " + n.detail();
-                case PROTOCOL -> "broken answer: " + n.detail();
-            });
+            case SendResult.NoAnswer n ->
+                new Verdict.Retry(
+                        switch (n.failure()) {
+                            case REFUSED_DESTINATION -> "destination refused: " + n.detail();
+                            case TIMEOUT -> "timed out: " + n.detail();
+                            case CONNECTION -> "could not connect: " + n.detail();
+                            case PROTOCOL -> "broken answer: " + n.detail();
+                        });
         };
     }
 

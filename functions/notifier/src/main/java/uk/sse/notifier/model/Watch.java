@@ -14,10 +14,23 @@ import java.util.Objects;
  * @param organisation the provider of the engagement or of the offer, if any
  * @param dueBy       a request's wanted-by date (also the date its engagement is expected to be complete), an offer's review date
  */
-public record Watch(String key, long version, Stage stage, String area, String name, String link, String organisation,
-                    Instant waitingSince, LocalDate dueBy) {
+public record Watch(
+        String key,
+        long version,
+        Stage stage,
+        String area,
+        String name,
+        String link,
+        String organisation,
+        Instant waitingSince,
+        LocalDate dueBy) {
 
-    public enum Stage { WAITING, PROPOSED, ENGAGED, ASSURED }
+    public enum Stage {
+        WAITING,
+        PROPOSED,
+        ENGAGED,
+        ASSURED
+    }
 
     public Watch {
         Objects.requireNonNull(key, "key");

@@ -1,14 +1,13 @@
 package uk.sse.notifier.model;
 
-import uk.sse.contracts.brokerage.BrokerageEvent;
-import uk.sse.contracts.Fields;
-import uk.sse.contracts.directory.DirectoryEvent;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.web.PagePaths;
-
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.contracts.Fields;
+import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.contracts.directory.DirectoryEvent;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.web.PagePaths;
 
 /**
  * How an event changes what is watched of its request or offer ({@link Watch}). Pure. The answer is the watch after the
@@ -17,12 +16,14 @@ import java.util.Optional;
  */
 public final class Watches {
 
-    private Watches() { }
+    private Watches() {}
 
     public sealed interface Change {
-        record Keep() implements Change { }
-        record Put(Watch watch) implements Change { }
-        record Forget(String key) implements Change { }
+        record Keep() implements Change {}
+
+        record Put(Watch watch) implements Change {}
+
+        record Forget(String key) implements Change {}
     }
 
     /** The key of what {@code e} is about, if it is about a request or an offer. */
@@ -33,7 +34,8 @@ public final class Watches {
         }
         if (e.type().startsWith("brokerage.")) {
             return e.type().startsWith("brokerage.reconciliation.") || e.type().equals(BrokerageEvent.HOLD_REFUSED)
-                    ? Optional.empty() : BrokerageEvents.request(e).map(r -> "REQUEST#" + r.requestId());
+                    ? Optional.empty()
+                    : BrokerageEvents.request(e).map(r -> "REQUEST#" + r.requestId());
         }
         if (e.type().startsWith("directory.offer.") && EventData.has(d, "offerId")) {
             return Optional.of("OFFER#" + EventData.text(d, "offerId"));
@@ -59,8 +61,16 @@ public final class Watches {
             if (offer == null || !"APPROVED".equals(offer.status()) || offer.reviewDate() == null) {
                 return current == null ? new Change.Keep() : new Change.Forget(key.get());
             }
-            return new Change.Put(new Watch(key.get(), offer.version(), Watch.Stage.ASSURED, e.area(), "\u201c" + offer.title() + "\u201d",
-                    PagePaths.offer(offer.offerId()), offer.providerId(), null, offer.reviewDate()));
+            return new Change.Put(new Watch(
+                    key.get(),
+                    offer.version(),
+                    Watch.Stage.ASSURED,
+                    e.area(),
+                    "\u201c" + offer.title() + "\u201d",
+                    PagePaths.offer(offer.offerId()),
+                    offer.providerId(),
+                    null,
+                    offer.reviewDate()));
         }
         return new Change.Keep();
     }
@@ -80,13 +90,22 @@ public final class Watches {
             return current == null ? new Change.Keep() : new Change.Forget(key);
         }
         Optional<BrokerageEvent> event = BrokerageEvents.read(e);
-        String provider = event.flatMap(BrokerageEvent::engagementIfAny).map(BrokerageEvent.Engagement::providerId)
+        String provider = event.flatMap(BrokerageEvent::engagementIfAny)
+                .map(BrokerageEvent.Engagement::providerId)
                 .orElse(current == null ? null : current.organisation());
         LocalDate wantedBy = event.orElse(null) instanceof BrokerageEvent.RequestCreated c ? c.wantedBy() : null;
-        return new Change.Put(new Watch(key, r.version(), stage, e.area(),
-                r.schoolName() != null ? r.schoolName() : current != null ? current.name() : "the school with URN " + r.urn(),
-                PagePaths.request(r.requestId()), provider,
-                stage != Watch.Stage.WAITING ? null
+        return new Change.Put(new Watch(
+                key,
+                r.version(),
+                stage,
+                e.area(),
+                r.schoolName() != null
+                        ? r.schoolName()
+                        : current != null ? current.name() : "the school with URN " + r.urn(),
+                PagePaths.request(r.requestId()),
+                provider,
+                stage != Watch.Stage.WAITING
+                        ? null
                         : current != null && current.waitingSince() != null ? current.waitingSince() : e.occurredAt(),
                 wantedBy != null ? wantedBy : current == null ? null : current.dueBy()));
     }
@@ -95,7 +114,8 @@ public final class Watches {
     private static Optional<DirectoryEvent.OfferChanged> offerOf(EventEnvelope e) {
         try {
             return DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
-                    .filter(DirectoryEvent.OfferChanged.class::isInstance).map(DirectoryEvent.OfferChanged.class::cast);
+                    .filter(DirectoryEvent.OfferChanged.class::isInstance)
+                    .map(DirectoryEvent.OfferChanged.class::cast);
         } catch (Fields.Unreadable unreadable) {
             return Optional.empty();
         }

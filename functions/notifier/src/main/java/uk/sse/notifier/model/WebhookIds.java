@@ -1,10 +1,9 @@
 package uk.sse.notifier.model;
 
-import uk.sse.kernel.ids.Ids;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import uk.sse.kernel.ids.Ids;
 
 /**
  * A delivery's id, which is also its {@code webhook-id}: {@code msg_} and 26 Crockford base32 characters of the
@@ -16,14 +15,15 @@ public final class WebhookIds {
     public static final String PREFIX = "msg_";
     public static final String PATTERN = PREFIX + Ids.CHARACTER + "{26}";
 
-    private WebhookIds() { }
+    private WebhookIds() {}
 
     public static String of(String subscriptionId, String eventId) {
         byte[] digest;
         try {
             // length-prefixed, so that no two pairs of ids make the same text
-            digest = MessageDigest.getInstance("SHA-256").digest((subscriptionId.length() + ":" + subscriptionId + eventId)
-                    .getBytes(StandardCharsets.UTF_8));
+            digest = MessageDigest.getInstance("SHA-256")
+                    .digest((subscriptionId.length() + ":" + subscriptionId + eventId)
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

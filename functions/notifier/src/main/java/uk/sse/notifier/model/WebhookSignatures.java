@@ -1,7 +1,5 @@
 package uk.sse.notifier.model;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,6 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures (https://www.standardwebhooks.com): the headers {@code webhook-id} (the message's
@@ -24,14 +24,15 @@ public final class WebhookSignatures {
     public static final String SIGNATURE = "webhook-signature";
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private WebhookSignatures() { }
+    private WebhookSignatures() {}
 
     /** One {@code v1,} signature. */
     public static String sign(SigningSecret secret, String messageId, long timestampSeconds, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
-            byte[] digest = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);
@@ -40,17 +41,29 @@ public final class WebhookSignatures {
 
     /** The {@code webhook-signature} header: a signature per secret, space-separated. */
     public static String header(List<SigningSecret> secrets, String messageId, long timestampSeconds, String body) {
-        return secrets.stream().map(s -> sign(s, messageId, timestampSeconds, body)).collect(Collectors.joining(" "));
+        return secrets.stream()
+                .map(s -> sign(s, messageId, timestampSeconds, body))
+                .collect(Collectors.joining(" "));
     }
 
-    public enum Verification { VALID, BAD_SIGNATURE, STALE_TIMESTAMP, MALFORMED }
+    public enum Verification {
+        VALID,
+        BAD_SIGNATURE,
+        STALE_TIMESTAMP,
+        MALFORMED
+    }
 
     /**
      * What a receiver holding {@code secret} concludes from the three headers and the body, at {@code now}: valid if
      * the timestamp is within {@link #TOLERANCE} and any {@code v1,} signature matches (compared in constant time).
      */
-    public static Verification verify(SigningSecret secret, String messageId, String timestamp, String signatureHeader,
-                                      String body, Instant now) {
+    public static Verification verify(
+            SigningSecret secret,
+            String messageId,
+            String timestamp,
+            String signatureHeader,
+            String body,
+            Instant now) {
         if (messageId == null || timestamp == null || signatureHeader == null || body == null) {
             return Verification.MALFORMED;
         }
@@ -65,7 +78,8 @@ public final class WebhookSignatures {
         }
         byte[] expected = sign(secret, messageId, seconds, body).getBytes(StandardCharsets.US_ASCII);
         for (String candidate : signatureHeader.trim().split(" +")) {
-            if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII))) {
+            if (candidate.startsWith("v1,")
+                    && MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII))) {
                 return Verification.VALID;
             }
         }

@@ -17,27 +17,30 @@ public final class WebhookUrls {
 
     public static final int MAX_LENGTH = 2048;
 
-    private WebhookUrls() { }
+    private WebhookUrls() {}
 
     /** The parsed URL and whether it is an allow-listed local receiver, or why it is refused. */
     public sealed interface Checked {
-        record Accepted(URI uri, String host, int port, boolean localReceiver) implements Checked { }
+        record Accepted(URI uri, String host, int port, boolean localReceiver) implements Checked {}
 
-        record Refused(String reason) implements Checked { }
+        record Refused(String reason) implements Checked {}
     }
 
-    private static final String NON_CANONICAL = "names an IP address in a non-canonical form: write it as four decimal numbers, e.g. 192.0.2.10";
+    private static final String NON_CANONICAL =
+            "names an IP address in a non-canonical form: write it as four decimal numbers, e.g. 192.0.2.10";
     private static final java.util.regex.Pattern CANONICAL_IPV4 = java.util.regex.Pattern.compile(
             "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    private static final java.util.regex.Pattern NUMERIC_LABEL = java.util.regex.Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
-    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)(.*)$",
-            java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern NUMERIC_LABEL =
+            java.util.regex.Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile(
+            "^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)(.*)$", java.util.regex.Pattern.DOTALL);
 
     /** A host a URL parser would read as an IPv4 address (WHATWG: its last label is a number, decimal, octal or hex). */
     static boolean looksNumeric(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         String last = h.substring(h.lastIndexOf('.') + 1);
-        return host.endsWith(".") && CANONICAL_IPV4.matcher(h).matches() || NUMERIC_LABEL.matcher(last).matches();
+        return host.endsWith(".") && CANONICAL_IPV4.matcher(h).matches()
+                || NUMERIC_LABEL.matcher(last).matches();
     }
 
     /** The URL with a non-ASCII host written in punycode (IDNA); an ASCII URL as it is. */
@@ -91,11 +94,16 @@ public final class WebhookUrls {
             return new Checked.Refused("must not carry a user name or password");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            String raw = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":[0-9]*$", "");
-            return new Checked.Refused(!raw.isEmpty() && looksNumeric(raw) ? NON_CANONICAL
-                    : "must name a host (letters, digits, '-' and '.', or an IP address)");
+            String raw = uri.getRawAuthority() == null
+                    ? ""
+                    : uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":[0-9]*$", "");
+            return new Checked.Refused(
+                    !raw.isEmpty() && looksNumeric(raw)
+                            ? NON_CANONICAL
+                            : "must name a host (letters, digits, '-' and '.', or an IP address)");
         }
-        if (looksNumeric(uri.getHost()) && !CANONICAL_IPV4.matcher(uri.getHost()).matches()) {
+        if (looksNumeric(uri.getHost())
+                && !CANONICAL_IPV4.matcher(uri.getHost()).matches()) {
             return new Checked.Refused(NON_CANONICAL);
         }
         if (uri.getRawFragment() != null) {

@@ -1,13 +1,12 @@
 package uk.sse.notifier.storage;
 
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.notifier.model.EventCatalogue;
-import uk.sse.notifier.model.Subscription;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.notifier.model.EventCatalogue;
+import uk.sse.notifier.model.Subscription;
 
 /**
  * The {@code notifier.subscription.disabled} event (docs/events.md): id {@code <subscriptionId>/disabled/<ms>}; data
@@ -16,7 +15,7 @@ import java.util.Map;
  */
 final class DisabledEvents {
 
-    private DisabledEvents() { }
+    private DisabledEvents() {}
 
     static String sk(Instant at) {
         return "EVENT#" + Keys.millis(at);
@@ -35,7 +34,8 @@ final class DisabledEvents {
             data.put("failingSince", s.failingSince().toString());
         }
         data.put("disabledAt", at.toString());
-        return new EventEnvelope(EventCatalogue.SUBSCRIPTION_DISABLED, s.id() + "/disabled/" + at.toEpochMilli(), at, s.area(), data);
+        return new EventEnvelope(
+                EventCatalogue.SUBSCRIPTION_DISABLED, s.id() + "/disabled/" + at.toEpochMilli(), at, s.area(), data);
     }
 
     private static String host(String url) {

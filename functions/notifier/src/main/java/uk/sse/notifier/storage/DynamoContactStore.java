@@ -1,6 +1,13 @@
 package uk.sse.notifier.storage;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -12,14 +19,6 @@ import uk.sse.notifier.application.ContactStore;
 import uk.sse.notifier.model.Audience;
 import uk.sse.notifier.model.Contact;
 import uk.sse.notifier.model.NoticeKind;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * People in the notifier's table: {@code PERSON#<subject> / CONTACT}, found by their role in their area through gsi1
@@ -43,24 +42,47 @@ public class DynamoContactStore implements ContactStore {
 
     @Override
     public void save(Contact c) {
-        Items item = Items.builder().s(Tables.PK, "PERSON#" + c.subject()).s(Tables.SK, "CONTACT").s("entity", "CONTACT")
-                .s("subject", c.subject()).s("email", c.email()).s("role", c.role().name()).s("area", c.area()).s("org", c.organisation())
-                .strings("emailsOff", c.emailsOff().stream().map(Enum::name).sorted().toList()).s("updatedAt", c.updatedAt().toString())
+        Items item = Items.builder()
+                .s(Tables.PK, "PERSON#" + c.subject())
+                .s(Tables.SK, "CONTACT")
+                .s("entity", "CONTACT")
+                .s("subject", c.subject())
+                .s("email", c.email())
+                .s("role", c.role().name())
+                .s("area", c.area())
+                .s("org", c.organisation())
+                .strings(
+                        "emailsOff",
+                        c.emailsOff().stream().map(Enum::name).sorted().toList())
+                .s("updatedAt", c.updatedAt().toString())
                 .n("expiresAt", c.updatedAt().plus(keep).getEpochSecond());
         if (c.area() != null) {
-            item.s(Tables.indexPk(1), MEMBERS + Audience.role(c.role(), c.area()).key()).s(Tables.indexSk(1), c.subject());
+            item.s(
+                            Tables.indexPk(1),
+                            MEMBERS + Audience.role(c.role(), c.area()).key())
+                    .s(Tables.indexSk(1), c.subject());
         }
         if (c.organisation() != null) {
-            item.s(Tables.indexPk(2), MEMBERS + Audience.organisation(c.organisation()).key()).s(Tables.indexSk(2), c.subject());
+            item.s(
+                            Tables.indexPk(2),
+                            MEMBERS + Audience.organisation(c.organisation()).key())
+                    .s(Tables.indexSk(2), c.subject());
         }
         client.putItem(b -> b.tableName(table).item(item.build()));
     }
 
     @Override
     public Optional<Contact> find(String subject) {
-        var response = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(Tables.PK, AttributeValue.fromS("PERSON#" + subject), Tables.SK, AttributeValue.fromS("CONTACT"))));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(contact(response.item())) : Optional.empty();
+        var response = client.getItem(b -> b.tableName(table)
+                .consistentRead(true)
+                .key(Map.of(
+                        Tables.PK,
+                        AttributeValue.fromS("PERSON#" + subject),
+                        Tables.SK,
+                        AttributeValue.fromS("CONTACT"))));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(contact(response.item()))
+                : Optional.empty();
     }
 
     @Override
@@ -74,9 +96,12 @@ public class DynamoContactStore implements ContactStore {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = client.query(b -> b.tableName(table).indexName(Tables.indexName(index))
-                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Tables.indexPk(index)))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MEMBERS + key))).exclusiveStartKey(from));
+            QueryResponse page = client.query(b -> b.tableName(table)
+                    .indexName(Tables.indexName(index))
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Tables.indexPk(index)))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MEMBERS + key)))
+                    .exclusiveStartKey(from));
             page.items().forEach(i -> all.add(contact(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -86,7 +111,13 @@ public class DynamoContactStore implements ContactStore {
     private static Contact contact(Map<String, AttributeValue> item) {
         Items i = Items.of(item);
         List<String> off = item.containsKey("emailsOff") ? i.strings("emailsOff") : List.of();
-        return new Contact(i.s("subject"), i.s("email"), Role.valueOf(i.s("role")), i.s("area"), i.s("org"),
-                off.stream().map(NoticeKind::valueOf).collect(Collectors.toSet()), Instant.parse(i.s("updatedAt")));
+        return new Contact(
+                i.s("subject"),
+                i.s("email"),
+                Role.valueOf(i.s("role")),
+                i.s("area"),
+                i.s("org"),
+                off.stream().map(NoticeKind::valueOf).collect(Collectors.toSet()),
+                Instant.parse(i.s("updatedAt")));
     }
 }

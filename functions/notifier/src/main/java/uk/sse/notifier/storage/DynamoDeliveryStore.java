@@ -1,6 +1,15 @@
 package uk.sse.notifier.storage;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,16 +38,6 @@ import uk.sse.notifier.model.DeliveryStatus;
 import uk.sse.notifier.model.EndpointHealth;
 import uk.sse.notifier.model.SubscriptionStatus;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * Deliveries in the notifier's table. Making one is a put on condition that its id is free; every later write is
  * conditioned on the lease its writer holds (or, for a claim, on the due time it was found with). An attempt is one
@@ -55,7 +54,8 @@ public class DynamoDeliveryStore implements DeliveryStore {
     private final EventJson events;
     private final Duration keep;
 
-    public DynamoDeliveryStore(DynamoDbClient client, NotifierTable table, EventJson events, NotifierSettings settings) {
+    public DynamoDeliveryStore(
+            DynamoDbClient client, NotifierTable table, EventJson events, NotifierSettings settings) {
         this.client = client;
         this.table = table.name();
         this.events = events;
@@ -69,26 +69,39 @@ public class DynamoDeliveryStore implements DeliveryStore {
 
     @Override
     public Optional<Delivery> find(String id) {
-        var response = client.getItem(b -> b.tableName(table).key(DeliveryItems.key(id)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(DeliveryItems.delivery(response.item())) : Optional.empty();
+        var response = client.getItem(
+                b -> b.tableName(table).key(DeliveryItems.key(id)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(DeliveryItems.delivery(response.item()))
+                : Optional.empty();
     }
 
     @Override
     public Optional<Page<Delivery>> ofSubscription(String subscriptionId, DeliveryStatus status, PageRequest page) {
         String pk = DeliveryItems.listPk(subscriptionId);
-        return Cursors.startKey(page.cursor(), key -> pk.equals(Pages.s(key, Tables.indexPk(1)))).map(start -> {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(NotifierTable.AREA_INDEX)
-                    .keyConditionExpression("gsi1pk = :pk").scanIndexForward(false).limit(page.limit())
-                    .exclusiveStartKey(start.orElse(null));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk)));
-            if (status != null) {
-                query.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", DeliveryItems.STATUS));
-                values.put(":status", AttributeValue.fromS(status.name()));
-            }
-            QueryResponse response = client.query(query.expressionAttributeValues(values).build());
-            return new Page<>(response.items().stream().map(DeliveryItems::delivery).toList(),
-                    response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
-        });
+        return Cursors.startKey(page.cursor(), key -> pk.equals(Pages.s(key, Tables.indexPk(1))))
+                .map(start -> {
+                    QueryRequest.Builder query = QueryRequest.builder()
+                            .tableName(table)
+                            .indexName(NotifierTable.AREA_INDEX)
+                            .keyConditionExpression("gsi1pk = :pk")
+                            .scanIndexForward(false)
+                            .limit(page.limit())
+                            .exclusiveStartKey(start.orElse(null));
+                    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk)));
+                    if (status != null) {
+                        query.filterExpression("#status = :status")
+                                .expressionAttributeNames(Map.of("#status", DeliveryItems.STATUS));
+                        values.put(":status", AttributeValue.fromS(status.name()));
+                    }
+                    QueryResponse response =
+                            client.query(query.expressionAttributeValues(values).build());
+                    return new Page<>(
+                            response.items().stream()
+                                    .map(DeliveryItems::delivery)
+                                    .toList(),
+                            response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
+                });
     }
 
     @Override
@@ -97,11 +110,20 @@ public class DynamoDeliveryStore implements DeliveryStore {
         for (int shard = 0; shard < NotifierTable.DUE_SHARDS; shard++) {
             String pk = "DUE#" + shard;
             // each shard's earliest first; a shard with more than the limit due gives the rest to the next sweep
-            QueryResponse response = client.query(b -> b.tableName(table).indexName(NotifierTable.DUE_INDEX)
+            QueryResponse response = client.query(b -> b.tableName(table)
+                    .indexName(NotifierTable.DUE_INDEX)
                     .keyConditionExpression("gsi2pk = :pk AND gsi2sk <= :now")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":now", AttributeValue.fromS(DeliveryItems.dueSk(now, "~"))))
+                    .expressionAttributeValues(Map.of(
+                            ":pk",
+                            AttributeValue.fromS(pk),
+                            ":now",
+                            AttributeValue.fromS(DeliveryItems.dueSk(now, "~"))))
                     .limit(limit));
-            response.items().forEach(i -> due.add(new Due(i.get("id").s(), Instant.ofEpochMilli(Long.parseLong(i.get(DeliveryItems.DUE_AT).n())))));
+            response.items()
+                    .forEach(i -> due.add(new Due(
+                            i.get("id").s(),
+                            Instant.ofEpochMilli(
+                                    Long.parseLong(i.get(DeliveryItems.DUE_AT).n())))));
         }
         due.sort(Comparator.comparing(Due::dueAt));
         return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
@@ -110,17 +132,32 @@ public class DynamoDeliveryStore implements DeliveryStore {
     @Override
     public Optional<Delivery> claim(String id, Instant dueAt, Lease lease) {
         try {
-            var response = client.updateItem(b -> b.tableName(table).key(DeliveryItems.key(id))
+            var response = client.updateItem(b -> b.tableName(table)
+                    .key(DeliveryItems.key(id))
                     .conditionExpression("#due = :read AND #status IN (:pending, :retrying)")
                     .updateExpression("SET #due = :until, #lease = :token, #duesk = :duesk")
-                    .expressionAttributeNames(Map.of("#due", DeliveryItems.DUE_AT, "#status", DeliveryItems.STATUS,
-                            "#lease", DeliveryItems.LEASE, "#duesk", DeliveryItems.DUE_SK))
-                    .expressionAttributeValues(Map.of(":read", AttributeValue.fromN(Long.toString(dueAt.toEpochMilli())),
-                            ":pending", AttributeValue.fromS(DeliveryStatus.PENDING.name()),
-                            ":retrying", AttributeValue.fromS(DeliveryStatus.RETRYING.name()),
-                            ":until", AttributeValue.fromN(Long.toString(lease.until().toEpochMilli())),
-                            ":token", AttributeValue.fromS(lease.token()),
-                            ":duesk", AttributeValue.fromS(DeliveryItems.dueSk(lease.until(), id))))
+                    .expressionAttributeNames(Map.of(
+                            "#due",
+                            DeliveryItems.DUE_AT,
+                            "#status",
+                            DeliveryItems.STATUS,
+                            "#lease",
+                            DeliveryItems.LEASE,
+                            "#duesk",
+                            DeliveryItems.DUE_SK))
+                    .expressionAttributeValues(Map.of(
+                            ":read",
+                            AttributeValue.fromN(Long.toString(dueAt.toEpochMilli())),
+                            ":pending",
+                            AttributeValue.fromS(DeliveryStatus.PENDING.name()),
+                            ":retrying",
+                            AttributeValue.fromS(DeliveryStatus.RETRYING.name()),
+                            ":until",
+                            AttributeValue.fromN(Long.toString(lease.until().toEpochMilli())),
+                            ":token",
+                            AttributeValue.fromS(lease.token()),
+                            ":duesk",
+                            AttributeValue.fromS(DeliveryItems.dueSk(lease.until(), id))))
                     .returnValues(ReturnValue.ALL_NEW));
             return Optional.of(DeliveryItems.delivery(response.attributes()));
         } catch (ConditionalCheckFailedException takenMeanwhile) {
@@ -134,7 +171,10 @@ public class DynamoDeliveryStore implements DeliveryStore {
         List<TransactWriteItem> health = health(w);
         if (health.isEmpty()) {
             // the usual case: one conditional put
-            if (conditionalPut(DeliveryItems.item(d, null, keep), "#lease = :token", Map.of("#lease", DeliveryItems.LEASE),
+            if (conditionalPut(
+                    DeliveryItems.item(d, null, keep),
+                    "#lease = :token",
+                    Map.of("#lease", DeliveryItems.LEASE),
                     Map.of(":token", AttributeValue.fromS(w.lease().token())))) {
                 return true;
             }
@@ -157,14 +197,22 @@ public class DynamoDeliveryStore implements DeliveryStore {
     /** Someone else holds the delivery now: the attempt still goes into its log, and the rest is theirs. */
     private boolean leaseLost(AttemptWrite w) {
         Attempt attempt = w.delivery().lastAttempt();
-        LOG.warn("delivery {}: the lease ran out before attempt {} was recorded; logging the attempt alone", w.delivery().id(), attempt.number());
+        LOG.warn(
+                "delivery {}: the lease ran out before attempt {} was recorded; logging the attempt alone",
+                w.delivery().id(),
+                attempt.number());
         try {
-            client.updateItem(b -> b.tableName(table).key(DeliveryItems.key(w.delivery().id()))
+            client.updateItem(b -> b.tableName(table)
+                    .key(DeliveryItems.key(w.delivery().id()))
                     .updateExpression("SET #log = list_append(if_not_exists(#log, :none), :attempt)")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#log", "log"))
-                    .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
-                            ":attempt", AttributeValue.fromL(List.of(AttributeValue.fromM(DeliveryItems.attempt(attempt).build()))))));
+                    .expressionAttributeValues(Map.of(
+                            ":none",
+                            AttributeValue.fromL(List.of()),
+                            ":attempt",
+                            AttributeValue.fromL(List.of(AttributeValue.fromM(
+                                    DeliveryItems.attempt(attempt).build()))))));
         } catch (ConditionalCheckFailedException gone) {
             LOG.warn("delivery {} is gone", w.delivery().id());
         }
@@ -181,24 +229,72 @@ public class DynamoDeliveryStore implements DeliveryStore {
         Map<String, AttributeValue> key = SubscriptionItems.key(w.subscription().id());
         return switch (w.health()) {
             case EndpointHealth.Change.None none -> List.of();
-            case EndpointHealth.Change.Recovered recovered -> List.of(update(key, "REMOVE #failing SET #updated = :at ADD #v :one",
-                    "attribute_exists(#failing)", Map.of("#failing", SubscriptionItems.FAILING_SINCE, "#updated", "updatedAt",
-                            "#v", SubscriptionItems.VERSION), Map.of(":at", AttributeValue.fromS(at), ":one", AttributeValue.fromN("1"))));
-            case EndpointHealth.Change.StartedFailing failing -> List.of(update(key, "SET #failing = :since, #updated = :at ADD #v :one",
-                    "attribute_exists(pk) AND attribute_not_exists(#failing)", Map.of("#failing", SubscriptionItems.FAILING_SINCE,
-                            "#updated", "updatedAt", "#v", SubscriptionItems.VERSION),
-                    Map.of(":since", AttributeValue.fromS(failing.since().toString()), ":at", AttributeValue.fromS(at),
-                            ":one", AttributeValue.fromN("1"))));
+            case EndpointHealth.Change.Recovered recovered ->
+                List.of(update(
+                        key,
+                        "REMOVE #failing SET #updated = :at ADD #v :one",
+                        "attribute_exists(#failing)",
+                        Map.of(
+                                "#failing",
+                                SubscriptionItems.FAILING_SINCE,
+                                "#updated",
+                                "updatedAt",
+                                "#v",
+                                SubscriptionItems.VERSION),
+                        Map.of(":at", AttributeValue.fromS(at), ":one", AttributeValue.fromN("1"))));
+            case EndpointHealth.Change.StartedFailing failing ->
+                List.of(update(
+                        key,
+                        "SET #failing = :since, #updated = :at ADD #v :one",
+                        "attribute_exists(pk) AND attribute_not_exists(#failing)",
+                        Map.of(
+                                "#failing",
+                                SubscriptionItems.FAILING_SINCE,
+                                "#updated",
+                                "updatedAt",
+                                "#v",
+                                SubscriptionItems.VERSION),
+                        Map.of(
+                                ":since",
+                                AttributeValue.fromS(failing.since().toString()),
+                                ":at",
+                                AttributeValue.fromS(at),
+                                ":one",
+                                AttributeValue.fromN("1"))));
             case EndpointHealth.Change.Disabled disabled -> {
                 EventEnvelope event = DisabledEvents.of(w.subscription(), disabled.reason(), when);
-                yield List.of(update(key, "SET #status = :disabled, #reason = :reason, #changed = :at, #updated = :at ADD #v :one",
-                                "#status = :active", Map.of("#status", SubscriptionItems.STATUS, "#reason", "statusReason",
-                                        "#changed", "statusChangedAt", "#updated", "updatedAt", "#v", SubscriptionItems.VERSION),
-                                Map.of(":disabled", AttributeValue.fromS(SubscriptionStatus.DISABLED.name()),
-                                        ":active", AttributeValue.fromS(SubscriptionStatus.ACTIVE.name()),
-                                        ":reason", AttributeValue.fromS(disabled.reason()), ":at", AttributeValue.fromS(at),
-                                        ":one", AttributeValue.fromN("1"))),
-                        EventItems.put(table, SubscriptionItems.pk(w.subscription().id()), DisabledEvents.sk(when), event,
+                yield List.of(
+                        update(
+                                key,
+                                "SET #status = :disabled, #reason = :reason, #changed = :at, #updated = :at ADD #v :one",
+                                "#status = :active",
+                                Map.of(
+                                        "#status",
+                                        SubscriptionItems.STATUS,
+                                        "#reason",
+                                        "statusReason",
+                                        "#changed",
+                                        "statusChangedAt",
+                                        "#updated",
+                                        "updatedAt",
+                                        "#v",
+                                        SubscriptionItems.VERSION),
+                                Map.of(
+                                        ":disabled",
+                                        AttributeValue.fromS(SubscriptionStatus.DISABLED.name()),
+                                        ":active",
+                                        AttributeValue.fromS(SubscriptionStatus.ACTIVE.name()),
+                                        ":reason",
+                                        AttributeValue.fromS(disabled.reason()),
+                                        ":at",
+                                        AttributeValue.fromS(at),
+                                        ":one",
+                                        AttributeValue.fromN("1"))),
+                        EventItems.put(
+                                table,
+                                SubscriptionItems.pk(w.subscription().id()),
+                                DisabledEvents.sk(when),
+                                event,
                                 events.write(event)));
             }
         };
@@ -206,36 +302,66 @@ public class DynamoDeliveryStore implements DeliveryStore {
 
     @Override
     public boolean release(Delivery d, Lease lease, Instant dueAt) {
-        return conditionalPut(DeliveryItems.item(d.dueAt(dueAt), null, keep), "#lease = :token", Map.of("#lease", DeliveryItems.LEASE),
+        return conditionalPut(
+                DeliveryItems.item(d.dueAt(dueAt), null, keep),
+                "#lease = :token",
+                Map.of("#lease", DeliveryItems.LEASE),
                 Map.of(":token", AttributeValue.fromS(lease.token())));
     }
 
     @Override
     public boolean cancel(Delivery d, Lease lease, String reason) {
-        return conditionalPut(DeliveryItems.item(d.cancelled(reason), null, keep), "#lease = :token", Map.of("#lease", DeliveryItems.LEASE),
+        return conditionalPut(
+                DeliveryItems.item(d.cancelled(reason), null, keep),
+                "#lease = :token",
+                Map.of("#lease", DeliveryItems.LEASE),
                 Map.of(":token", AttributeValue.fromS(lease.token())));
     }
 
     @Override
     public boolean restart(Delivery replayed, DeliveryStatus from, Lease lease) {
-        return conditionalPut(DeliveryItems.item(replayed, lease, keep), "#status = :from AND attribute_not_exists(#lease)",
-                Map.of("#status", DeliveryItems.STATUS, "#lease", DeliveryItems.LEASE), Map.of(":from", AttributeValue.fromS(from.name())));
+        return conditionalPut(
+                DeliveryItems.item(replayed, lease, keep),
+                "#status = :from AND attribute_not_exists(#lease)",
+                Map.of("#status", DeliveryItems.STATUS, "#lease", DeliveryItems.LEASE),
+                Map.of(":from", AttributeValue.fromS(from.name())));
     }
 
     private TransactWriteItem leasedPut(Map<String, AttributeValue> item, Lease lease) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression("#lease = :token")
-                .expressionAttributeNames(Map.of("#lease", DeliveryItems.LEASE))
-                .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(lease.token()))).build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("#lease = :token")
+                        .expressionAttributeNames(Map.of("#lease", DeliveryItems.LEASE))
+                        .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(lease.token())))
+                        .build())
+                .build();
     }
 
-    private TransactWriteItem update(Map<String, AttributeValue> key, String expression, String condition, Map<String, String> names,
-                                     Map<String, AttributeValue> values) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key).updateExpression(expression)
-                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
+    private TransactWriteItem update(
+            Map<String, AttributeValue> key,
+            String expression,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(key)
+                        .updateExpression(expression)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .build())
+                .build();
     }
 
-    private boolean conditionalPut(Map<String, AttributeValue> item, String condition, Map<String, String> names,
-                                   Map<String, AttributeValue> values) {
+    private boolean conditionalPut(
+            Map<String, AttributeValue> item,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
         try {
             client.putItem(b -> {
                 b.tableName(table).item(item).conditionExpression(condition);

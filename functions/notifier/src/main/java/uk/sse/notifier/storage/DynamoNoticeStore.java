@@ -1,6 +1,18 @@
 package uk.sse.notifier.storage;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -14,19 +26,6 @@ import uk.sse.notifier.application.NoticeStore;
 import uk.sse.notifier.model.Audience;
 import uk.sse.notifier.model.Notice;
 import uk.sse.notifier.model.NoticeKind;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Notices in the notifier's table: {@code INBOX#<audience> / <occurred ms>#<notice id>}, newest last in the partition
@@ -50,11 +49,20 @@ public class DynamoNoticeStore implements NoticeStore {
 
     @Override
     public boolean add(Notice n) {
-        Map<String, AttributeValue> item = Items.builder().s(Tables.PK, "INBOX#" + n.audience().key())
-                .s(Tables.SK, Keys.millis(n.occurredAt()) + "#" + n.id()).s("entity", "NOTICE").s("id", n.id())
-                .s("audience", n.audience().key()).s("kind", n.kind().name()).s("sourceId", n.sourceId()).s("area", n.area())
-                .s("title", n.title()).s("link", n.link()).s("occurredAt", n.occurredAt().toString())
-                .n("expiresAt", expiry()).build();
+        Map<String, AttributeValue> item = Items.builder()
+                .s(Tables.PK, "INBOX#" + n.audience().key())
+                .s(Tables.SK, Keys.millis(n.occurredAt()) + "#" + n.id())
+                .s("entity", "NOTICE")
+                .s("id", n.id())
+                .s("audience", n.audience().key())
+                .s("kind", n.kind().name())
+                .s("sourceId", n.sourceId())
+                .s("area", n.area())
+                .s("title", n.title())
+                .s("link", n.link())
+                .s("occurredAt", n.occurredAt().toString())
+                .n("expiresAt", expiry())
+                .build();
         try {
             client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -65,34 +73,61 @@ public class DynamoNoticeStore implements NoticeStore {
 
     @Override
     public boolean has(Notice n) {
-        var response = client.getItem(b -> b.tableName(table).consistentRead(true).projectionExpression("pk")
-                .key(Map.of(Tables.PK, AttributeValue.fromS("INBOX#" + n.audience().key()),
-                        Tables.SK, AttributeValue.fromS(Keys.millis(n.occurredAt()) + "#" + n.id()))));
+        var response = client.getItem(b -> b.tableName(table)
+                .consistentRead(true)
+                .projectionExpression("pk")
+                .key(Map.of(
+                        Tables.PK,
+                        AttributeValue.fromS("INBOX#" + n.audience().key()),
+                        Tables.SK,
+                        AttributeValue.fromS(Keys.millis(n.occurredAt()) + "#" + n.id()))));
         return response.hasItem() && !response.item().isEmpty();
     }
 
     @Override
     public void rememberRaiser(String requestId, String subject) {
-        client.putItem(b -> b.tableName(table).item(Items.builder().s(Tables.PK, "RAISER#" + requestId).s(Tables.SK, "RAISER")
-                .s("entity", "RAISER").s("subject", subject).n("expiresAt", expiry()).build()));
+        client.putItem(b -> b.tableName(table)
+                .item(Items.builder()
+                        .s(Tables.PK, "RAISER#" + requestId)
+                        .s(Tables.SK, "RAISER")
+                        .s("entity", "RAISER")
+                        .s("subject", subject)
+                        .n("expiresAt", expiry())
+                        .build()));
     }
 
     @Override
     public Optional<String> raiserOf(String requestId) {
-        var response = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(Tables.PK, AttributeValue.fromS("RAISER#" + requestId), Tables.SK, AttributeValue.fromS("RAISER"))));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.ofNullable(Items.of(response.item()).s("subject")) : Optional.empty();
+        var response = client.getItem(b -> b.tableName(table)
+                .consistentRead(true)
+                .key(Map.of(
+                        Tables.PK,
+                        AttributeValue.fromS("RAISER#" + requestId),
+                        Tables.SK,
+                        AttributeValue.fromS("RAISER"))));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.ofNullable(Items.of(response.item()).s("subject"))
+                : Optional.empty();
     }
 
     @Override
     public List<Notice> newest(List<Audience> audiences, int limit) {
         List<Notice> all = new ArrayList<>();
         for (Audience a : audiences) {
-            client.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INBOX#" + a.key()))).scanIndexForward(false).limit(limit))
-                    .items().forEach(i -> all.add(notice(i)));
+            client.query(b -> b.tableName(table)
+                            .keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INBOX#" + a.key())))
+                            .scanIndexForward(false)
+                            .limit(limit))
+                    .items()
+                    .forEach(i -> all.add(notice(i)));
         }
-        return all.stream().sorted(Comparator.comparing(Notice::occurredAt).thenComparing(Notice::id).reversed()).limit(limit).toList();
+        return all.stream()
+                .sorted(Comparator.comparing(Notice::occurredAt)
+                        .thenComparing(Notice::id)
+                        .reversed())
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -101,12 +136,18 @@ public class DynamoNoticeStore implements NoticeStore {
         List<String> wanted = ids.stream().distinct().toList();
         for (int from = 0; from < wanted.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = wanted.subList(from, Math.min(wanted.size(), from + 100)).stream()
-                    .map(id -> Map.of(Tables.PK, AttributeValue.fromS("READ#" + subject), Tables.SK, AttributeValue.fromS(id))).toList();
-            Map<String, KeysAndAttributes> ask = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    .map(id -> Map.of(
+                            Tables.PK, AttributeValue.fromS("READ#" + subject), Tables.SK, AttributeValue.fromS(id)))
+                    .toList();
+            Map<String, KeysAndAttributes> ask = Map.of(
+                    table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!ask.isEmpty()) {
                 var asked = ask;
                 var response = client.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(table, List.of()).forEach(i -> read.add(i.get(Tables.SK).s()));
+                response.responses()
+                        .getOrDefault(table, List.of())
+                        .forEach(i -> read.add(i.get(Tables.SK).s()));
                 ask = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
@@ -117,10 +158,21 @@ public class DynamoNoticeStore implements NoticeStore {
     public void markRead(String subject, Collection<String> ids, Instant at) {
         List<String> all = ids.stream().distinct().toList();
         for (int from = 0; from < all.size(); from += 25) {
-            Map<String, List<WriteRequest>> writes = new HashMap<>(Map.of(table, all.subList(from, Math.min(all.size(), from + 25)).stream()
-                    .map(id -> WriteRequest.builder().putRequest(PutRequest.builder().item(Items.builder().s(Tables.PK, "READ#" + subject)
-                            .s(Tables.SK, id).s("entity", "READ").s("at", at.toString()).n("expiresAt", expiry()).build()).build()).build())
-                    .toList()));
+            Map<String, List<WriteRequest>> writes = new HashMap<>(Map.of(
+                    table,
+                    all.subList(from, Math.min(all.size(), from + 25)).stream()
+                            .map(id -> WriteRequest.builder()
+                                    .putRequest(PutRequest.builder()
+                                            .item(Items.builder()
+                                                    .s(Tables.PK, "READ#" + subject)
+                                                    .s(Tables.SK, id)
+                                                    .s("entity", "READ")
+                                                    .s("at", at.toString())
+                                                    .n("expiresAt", expiry())
+                                                    .build())
+                                            .build())
+                                    .build())
+                            .toList()));
             while (!writes.isEmpty()) {
                 var pending = writes;
                 var response = client.batchWriteItem(b -> b.requestItems(pending));
@@ -135,7 +187,14 @@ public class DynamoNoticeStore implements NoticeStore {
 
     private static Notice notice(Map<String, AttributeValue> item) {
         Items i = Items.of(item);
-        return new Notice(i.s("id"), new Audience(i.s("audience")), NoticeKind.valueOf(i.s("kind")), i.s("sourceId"), i.s("area"),
-                i.s("title"), i.s("link"), Instant.parse(i.s("occurredAt")));
+        return new Notice(
+                i.s("id"),
+                new Audience(i.s("audience")),
+                NoticeKind.valueOf(i.s("kind")),
+                i.s("sourceId"),
+                i.s("area"),
+                i.s("title"),
+                i.s("link"),
+                Instant.parse(i.s("occurredAt")));
     }
 }

@@ -1,18 +1,17 @@
 package uk.sse.notifier.storage;
 
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.sse.kernel.dynamo.Tables;
-import uk.sse.kernel.dynamo.Transactions;
-import uk.sse.notifier.application.PersonalRecords;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.kernel.dynamo.Tables;
+import uk.sse.kernel.dynamo.Transactions;
+import uk.sse.notifier.application.PersonalRecords;
 
 /**
  * A person's items in the notifier's table, found by reading the whole table once (an admin's rare request; the table
@@ -28,8 +27,15 @@ public class DynamoPersonalRecords implements PersonalRecords {
 
     static final String ERASED = "[erased]";
     /** Attributes that are the table's plumbing, not what the item says. */
-    private static final Set<String> PLUMBING = Set.of(Tables.PK, Tables.SK, Tables.indexPk(1), Tables.indexSk(1),
-            Tables.indexPk(2), Tables.indexSk(2), "entity", DeliveryItems.LEASE);
+    private static final Set<String> PLUMBING = Set.of(
+            Tables.PK,
+            Tables.SK,
+            Tables.indexPk(1),
+            Tables.indexSk(1),
+            Tables.indexPk(2),
+            Tables.indexSk(2),
+            "entity",
+            DeliveryItems.LEASE);
 
     private final DynamoDbClient client;
     private final String table;
@@ -41,8 +47,12 @@ public class DynamoPersonalRecords implements PersonalRecords {
 
     @Override
     public List<Found> naming(String subject, String area) {
-        return ofArea(subject, area).stream().map(item -> new Found(item.get("entity") == null ? "" : item.get("entity").s(),
-                item.containsKey("area") ? item.get("area").s() : null, texts(item))).toList();
+        return ofArea(subject, area).stream()
+                .map(item -> new Found(
+                        item.get("entity") == null ? "" : item.get("entity").s(),
+                        item.containsKey("area") ? item.get("area").s() : null,
+                        texts(item)))
+                .toList();
     }
 
     @Override
@@ -51,13 +61,16 @@ public class DynamoPersonalRecords implements PersonalRecords {
         int rewritten = 0;
         for (Map<String, AttributeValue> item : ofArea(subject, area)) {
             if (keyedBy(item, subject)) {
-                Map<String, AttributeValue> key = Map.of(Tables.PK, item.get(Tables.PK), Tables.SK, item.get(Tables.SK));
-                Transactions.busyOnFault("erase", () -> client.deleteItem(b -> b.tableName(table).key(key)));
+                Map<String, AttributeValue> key =
+                        Map.of(Tables.PK, item.get(Tables.PK), Tables.SK, item.get(Tables.SK));
+                Transactions.busyOnFault(
+                        "erase", () -> client.deleteItem(b -> b.tableName(table).key(key)));
                 deleted++;
             } else {
                 Map<String, AttributeValue> rewrite = new HashMap<>();
                 item.forEach((name, value) -> rewrite.put(name, without(value, subject, tombstone)));
-                Transactions.busyOnFault("erase", () -> client.putItem(b -> b.tableName(table).item(rewrite)));
+                Transactions.busyOnFault(
+                        "erase", () -> client.putItem(b -> b.tableName(table).item(rewrite)));
                 rewritten++;
             }
         }
@@ -68,18 +81,26 @@ public class DynamoPersonalRecords implements PersonalRecords {
     private List<Map<String, AttributeValue>> ofArea(String subject, String area) {
         List<Map<String, AttributeValue>> naming = new ArrayList<>();
         Transactions.busyOnFault("read", () -> {
-            client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(item -> {
-                if (names(item.values(), subject)) naming.add(item);
-            });
+            client.scanPaginator(b -> b.tableName(table).consistentRead(true))
+                    .items()
+                    .forEach(item -> {
+                        if (names(item.values(), subject)) naming.add(item);
+                    });
             return naming;
         });
-        boolean ofTheArea = naming.stream().anyMatch(i -> keyedBy(i, subject) && i.containsKey("area") && area.equals(i.get("area").s()));
-        return naming.stream().filter(i -> i.containsKey("area") ? area.equals(i.get("area").s()) : ofTheArea).toList();
+        boolean ofTheArea = naming.stream()
+                .anyMatch(i -> keyedBy(i, subject)
+                        && i.containsKey("area")
+                        && area.equals(i.get("area").s()));
+        return naming.stream()
+                .filter(i -> i.containsKey("area") ? area.equals(i.get("area").s()) : ofTheArea)
+                .toList();
     }
 
     private static boolean keyedBy(Map<String, AttributeValue> item, String subject) {
         return Set.of(Tables.PK, Tables.indexPk(1), Tables.indexPk(2)).stream()
-                .map(item::get).anyMatch(k -> k != null && k.s() != null && mentions(k.s(), subject));
+                .map(item::get)
+                .anyMatch(k -> k != null && k.s() != null && mentions(k.s(), subject));
     }
 
     private static boolean names(Iterable<AttributeValue> values, String subject) {
@@ -98,10 +119,13 @@ public class DynamoPersonalRecords implements PersonalRecords {
 
     private static AttributeValue without(AttributeValue v, String subject, String tombstone) {
         if (v.s() != null) {
-            return v.s().equals(subject) ? AttributeValue.fromS(tombstone) : v.s().contains(subject) ? AttributeValue.fromS(ERASED) : v;
+            return v.s().equals(subject)
+                    ? AttributeValue.fromS(tombstone)
+                    : v.s().contains(subject) ? AttributeValue.fromS(ERASED) : v;
         }
         if (v.hasL()) {
-            return AttributeValue.fromL(v.l().stream().map(x -> without(x, subject, tombstone)).toList());
+            return AttributeValue.fromL(
+                    v.l().stream().map(x -> without(x, subject, tombstone)).toList());
         }
         if (v.hasM()) {
             Map<String, AttributeValue> m = new LinkedHashMap<>();

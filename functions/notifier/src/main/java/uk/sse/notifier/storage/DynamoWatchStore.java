@@ -1,13 +1,6 @@
 package uk.sse.notifier.storage;
 
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.sse.kernel.dynamo.Items;
-import uk.sse.kernel.dynamo.Tables;
-import uk.sse.notifier.application.WatchStore;
-import uk.sse.notifier.model.Watch;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.dynamo.Tables;
+import uk.sse.notifier.application.WatchStore;
+import uk.sse.notifier.model.Watch;
 
 /**
  * Watches in the notifier's table, all in one partition {@code WATCHES / <key>} so the reminder sweep reads them in
@@ -40,19 +39,39 @@ public class DynamoWatchStore implements WatchStore {
 
     @Override
     public Optional<Watch> get(String key) {
-        var response = client.getItem(b -> b.tableName(table).consistentRead(true).key(key(key)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(watch(response.item())) : Optional.empty();
+        var response =
+                client.getItem(b -> b.tableName(table).consistentRead(true).key(key(key)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(watch(response.item()))
+                : Optional.empty();
     }
 
     @Override
     public void put(Watch w) {
         Instant afterEvent = clock.instant().plus(KEEP);
-        Instant afterReview = w.isOffer() && w.dueBy() != null ? w.dueBy().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEEP) : null;
+        Instant afterReview = w.isOffer() && w.dueBy() != null
+                ? w.dueBy().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEEP)
+                : null;
         Instant expires = afterReview != null && afterReview.isAfter(afterEvent) ? afterReview : afterEvent;
-        client.putItem(b -> b.tableName(table).item(Items.builder().s(Tables.PK, PARTITION).s(Tables.SK, w.key()).s("entity", "WATCH")
-                .n("version", w.version()).s("stage", w.stage().name()).s("area", w.area()).s("name", w.name()).s("link", w.link())
-                .s("organisation", w.organisation()).s("waitingSince", w.waitingSince() == null ? null : w.waitingSince().toString())
-                .s("dueBy", w.dueBy() == null ? null : w.dueBy().toString()).n("expiresAt", expires.getEpochSecond()).build()));
+        client.putItem(b -> b.tableName(table)
+                .item(Items.builder()
+                        .s(Tables.PK, PARTITION)
+                        .s(Tables.SK, w.key())
+                        .s("entity", "WATCH")
+                        .n("version", w.version())
+                        .s("stage", w.stage().name())
+                        .s("area", w.area())
+                        .s("name", w.name())
+                        .s("link", w.link())
+                        .s("organisation", w.organisation())
+                        .s(
+                                "waitingSince",
+                                w.waitingSince() == null
+                                        ? null
+                                        : w.waitingSince().toString())
+                        .s("dueBy", w.dueBy() == null ? null : w.dueBy().toString())
+                        .n("expiresAt", expires.getEpochSecond())
+                        .build()));
     }
 
     @Override
@@ -62,13 +81,21 @@ public class DynamoWatchStore implements WatchStore {
 
     @Override
     public List<Watch> page(String after, int size) {
-        return client.query(b -> {
-            b.tableName(table).keyConditionExpression("pk = :pk").consistentRead(true).limit(size)
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PARTITION)));
-            if (after != null) {
-                b.exclusiveStartKey(key(after));
-            }
-        }).items().stream().map(DynamoWatchStore::watch).toList();
+        return client
+                .query(b -> {
+                    b.tableName(table)
+                            .keyConditionExpression("pk = :pk")
+                            .consistentRead(true)
+                            .limit(size)
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PARTITION)));
+                    if (after != null) {
+                        b.exclusiveStartKey(key(after));
+                    }
+                })
+                .items()
+                .stream()
+                .map(DynamoWatchStore::watch)
+                .toList();
     }
 
     private static Map<String, AttributeValue> key(String key) {
@@ -79,8 +106,15 @@ public class DynamoWatchStore implements WatchStore {
         Items i = Items.of(item);
         String since = i.s("waitingSince");
         String dueBy = i.s("dueBy");
-        return new Watch(i.s(Tables.SK), i.n("version"), Watch.Stage.valueOf(i.s("stage")), i.s("area"),
-                i.s("name"), i.s("link"), i.s("organisation"), since == null ? null : Instant.parse(since),
+        return new Watch(
+                i.s(Tables.SK),
+                i.n("version"),
+                Watch.Stage.valueOf(i.s("stage")),
+                i.s("area"),
+                i.s("name"),
+                i.s("link"),
+                i.s("organisation"),
+                since == null ? null : Instant.parse(since),
                 dueBy == null ? null : LocalDate.parse(dueBy));
     }
 }

@@ -3,13 +3,6 @@ package uk.sse.notifier.storage;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.dynamo.AwsSettings;
-import uk.sse.kernel.secrets.CachedSecret;
-import uk.sse.notifier.NotifierSettings;
-
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.dynamo.AwsSettings;
+import uk.sse.kernel.secrets.CachedSecret;
+import uk.sse.notifier.NotifierSettings;
 
 /**
  * The keys that seal the subscriptions' signing secrets: the one that seals now, and every one that still opens.
@@ -34,25 +33,32 @@ public class SealingKeys {
     static final Duration MAX_AGE = Duration.ofMinutes(15);
 
     /** The id of the key that seals now, and the AES key of every id that opens. */
-    public record Keys(String currentId, Map<String, SecretKeySpec> byId) { }
+    public record Keys(String currentId, Map<String, SecretKeySpec> byId) {}
 
     private final NotifierSettings settings;
     private final JsonMapper json;
     private final CachedSecret secret;
     private volatile Parsed parsed;
 
-    private record Parsed(String text, Keys keys) { }
+    private record Parsed(String text, Keys keys) {}
 
     public SealingKeys(NotifierSettings settings, AwsSettings aws, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
         if (settings.secretKeyArn() != null && !settings.secretKeyArn().isBlank()) {
-            this.secret = CachedSecret.of(CachedSecret.client(aws.regionOrDefault(), settings.secretsEndpoint()), settings.secretKeyArn(),
-                    MAX_AGE, clock);
-            LOG.info("sealing keys from the secret {} (ids {})", settings.secretKeyArn(), current().byId().keySet());
+            this.secret = CachedSecret.of(
+                    CachedSecret.client(aws.regionOrDefault(), settings.secretsEndpoint()),
+                    settings.secretKeyArn(),
+                    MAX_AGE,
+                    clock);
+            LOG.info(
+                    "sealing keys from the secret {} (ids {})",
+                    settings.secretKeyArn(),
+                    current().byId().keySet());
         } else if (settings.secretKey() == null || settings.secretKey().isBlank()) {
-            throw new IllegalStateException("neither sse.notifier.secret-key-arn nor sse.notifier.secret-key is set: the notifier needs "
-                    + "a secret of 32 or more random characters to seal the subscriptions' signing secrets");
+            throw new IllegalStateException(
+                    "neither sse.notifier.secret-key-arn nor sse.notifier.secret-key is set: the notifier needs "
+                            + "a secret of 32 or more random characters to seal the subscriptions' signing secrets");
         } else {
             this.secret = null;
             this.parsed = new Parsed(null, keys(settings.secretKeyId(), settings.secretKey(), Map.of()));
@@ -132,13 +138,15 @@ public class SealingKeys {
     private static SecretKeySpec key(String id, String secret) {
         String text = secret.trim();
         if (text.length() < 32) {
-            throw new IllegalStateException("secret key " + id + " must be at least 32 characters of random text, not " + text.length());
+            throw new IllegalStateException(
+                    "secret key " + id + " must be at least 32 characters of random text, not " + text.length());
         }
         if (id.contains(":")) {
             throw new IllegalStateException("a secret key id may not contain ':'");
         }
         try {
-            return new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), "AES");
+            return new SecretKeySpec(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), "AES");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

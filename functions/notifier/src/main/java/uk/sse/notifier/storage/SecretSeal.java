@@ -1,15 +1,14 @@
 package uk.sse.notifier.storage;
 
 import jakarta.inject.Singleton;
-import uk.sse.notifier.model.SigningSecret;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import uk.sse.notifier.model.SigningSecret;
 
 /**
  * Seals signing secrets for the table with AES-256-GCM, so that reading the table (a backup, an export, a console)
@@ -42,7 +41,8 @@ public class SecretSeal {
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return now.currentId() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return now.currentId() + ":"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not seal a signing secret", e);
         }
@@ -50,9 +50,12 @@ public class SecretSeal {
 
     public SigningSecret open(String sealed, String subscriptionId) {
         int colon = sealed.indexOf(':');
-        SecretKeySpec key = colon < 0 ? null : keys.opening(sealed.substring(0, colon)).byId().get(sealed.substring(0, colon));
+        SecretKeySpec key = colon < 0
+                ? null
+                : keys.opening(sealed.substring(0, colon)).byId().get(sealed.substring(0, colon));
         if (key == null) {
-            throw new IllegalStateException("subscription " + subscriptionId + "'s secret is sealed with a key this function does not have");
+            throw new IllegalStateException(
+                    "subscription " + subscriptionId + "'s secret is sealed with a key this function does not have");
         }
         try {
             byte[] in = Base64.getUrlDecoder().decode(sealed.substring(colon + 1));

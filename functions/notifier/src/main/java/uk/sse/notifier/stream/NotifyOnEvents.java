@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.kernel.events.EventEnvelope;
@@ -13,10 +16,6 @@ import uk.sse.kernel.events.StreamedEvents;
 import uk.sse.notifier.application.DeliverEvents;
 import uk.sse.notifier.application.PostNotices;
 import uk.sse.notifier.application.WatchDates;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The Lambda handler of the brokerage, directory and ledger tables' streams, and of the notifier's own (which carries
@@ -55,14 +54,17 @@ public class NotifyOnEvents extends MicronautRequestHandler<DynamodbEvent, Strea
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         List<DeliverEvents.Incoming> incoming = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords() == null ? List.<DynamodbEvent.DynamodbStreamRecord>of() : event.getRecords()) {
+        for (DynamodbEvent.DynamodbStreamRecord record :
+                event.getRecords() == null ? List.<DynamodbEvent.DynamodbStreamRecord>of() : event.getRecords()) {
             String text = StreamedEvents.envelopeJson(record);
             if (text == null) {
                 continue;
             }
             Optional<EventEnvelope> envelope = json.read(text);
             if (envelope.isEmpty()) {
-                LOG.error("stream record {} holds an event that cannot be read; skipped: {}", record.getDynamodb().getSequenceNumber(),
+                LOG.error(
+                        "stream record {} holds an event that cannot be read; skipped: {}",
+                        record.getDynamodb().getSequenceNumber(),
                         text.length() > 300 ? text.substring(0, 300) + "..." : text);
                 continue;
             }
@@ -73,11 +75,17 @@ public class NotifyOnEvents extends MicronautRequestHandler<DynamodbEvent, Strea
         again.addAll(notices.post(incoming));
         again.addAll(watches.watch(incoming));
         if (outcome.made() > 0 || outcome.duplicates() > 0 || !again.isEmpty()) {
-            LOG.info("{} events: {} deliveries made, {} already made, {} records to come again", incoming.size(), outcome.made(),
-                    outcome.duplicates(), again.size());
+            LOG.info(
+                    "{} events: {} deliveries made, {} already made, {} records to come again",
+                    incoming.size(),
+                    outcome.made(),
+                    outcome.duplicates(),
+                    again.size());
         }
         return StreamsEventResponse.builder()
-                .withBatchItemFailures(again.stream().map(StreamsEventResponse.BatchItemFailure::new).toList())
+                .withBatchItemFailures(again.stream()
+                        .map(StreamsEventResponse.BatchItemFailure::new)
+                        .toList())
                 .build();
     }
 }

@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import uk.sse.notifier.application.SendDueDeliveries;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.sse.notifier.application.SendDueDeliveries;
 
 /**
  * The sweeper's Lambda handler, run every minute by EventBridge Scheduler: attempts the deliveries that are due

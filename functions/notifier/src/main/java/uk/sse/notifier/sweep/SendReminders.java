@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import uk.sse.notifier.application.RemindWhatIsDue;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.sse.notifier.application.RemindWhatIsDue;
 
 /**
  * The reminders' Lambda handler, run every hour by EventBridge Scheduler (every minute in the local run): reminds

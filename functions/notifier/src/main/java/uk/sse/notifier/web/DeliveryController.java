@@ -36,21 +36,26 @@ public class DeliveryController {
 
     /** Newest first; {@code status} keeps one status only. */
     @Get("/subscriptions/{id}/deliveries")
-    public HttpResponse<?> deliveries(@Authenticated Caller caller,
-                                @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
-                                @Nullable @QueryValue DeliveryStatus status,
-                                @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
-                                @Nullable @QueryValue String cursor) {
-        return Responses.of(Paging.page(limit, cursor).flatMap(page -> read.deliveries(caller, id, status, page)),
-                page -> HttpResponse.ok(new Page<>(page.items().stream().map(Views.DeliveryView::of).toList(), page.next())));
+    public HttpResponse<?> deliveries(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
+            @Nullable @QueryValue DeliveryStatus status,
+            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+            @Nullable @QueryValue String cursor) {
+        return Responses.of(
+                Paging.page(limit, cursor).flatMap(page -> read.deliveries(caller, id, status, page)),
+                page -> HttpResponse.ok(new Page<>(
+                        page.items().stream().map(Views.DeliveryView::of).toList(), page.next())));
     }
 
     /** One delivery: its body and every attempt (time, status, latency, the answer's first bytes). */
     @Get("/subscriptions/{id}/deliveries/{deliveryId}")
-    public HttpResponse<?> delivery(@Authenticated Caller caller,
-                               @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
-                               @PathVariable @Pattern(regexp = Shapes.DELIVERY, message = Shapes.DELIVERY_MESSAGE) String deliveryId) {
-        return Responses.of(read.delivery(caller, id, deliveryId), traced -> HttpResponse.ok(Views.TracedView.of(traced)));
+    public HttpResponse<?> delivery(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
+            @PathVariable @Pattern(regexp = Shapes.DELIVERY, message = Shapes.DELIVERY_MESSAGE) String deliveryId) {
+        return Responses.of(
+                read.delivery(caller, id, deliveryId), traced -> HttpResponse.ok(Views.TracedView.of(traced)));
     }
 
     /**
@@ -58,9 +63,11 @@ public class DeliveryController {
      * is made now, and if it fails the retry schedule starts again.
      */
     @Post("/subscriptions/{id}/deliveries/{deliveryId}/replay")
-    public HttpResponse<?> replay(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
-                                  @PathVariable @Pattern(regexp = Shapes.DELIVERY, message = Shapes.DELIVERY_MESSAGE) String deliveryId) {
-        return Responses.of(replay.replay(caller, id, deliveryId), traced -> HttpResponse.ok(Views.TracedView.of(traced)));
+    public HttpResponse<?> replay(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
+            @PathVariable @Pattern(regexp = Shapes.DELIVERY, message = Shapes.DELIVERY_MESSAGE) String deliveryId) {
+        return Responses.of(
+                replay.replay(caller, id, deliveryId), traced -> HttpResponse.ok(Views.TracedView.of(traced)));
     }
 }

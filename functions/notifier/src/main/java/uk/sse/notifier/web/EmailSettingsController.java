@@ -14,16 +14,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.problem.Problems;
 import uk.sse.notifier.application.ChooseEmails;
 import uk.sse.notifier.model.Contact;
 import uk.sse.notifier.model.NoticeKind;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The signed-in person's email: {@code PUT /notices/contact} records the verified address their token carries
@@ -42,25 +41,30 @@ public class EmailSettingsController {
     }
 
     @Serdeable
-    record Choice(String kind, boolean email) { }
+    record Choice(String kind, boolean email) {}
 
     @Serdeable
     record SettingsView(@Nullable String email, List<Choice> choices) {
         static SettingsView of(Contact c) {
-            return new SettingsView(c.email(), c.kinds().stream().map(k -> new Choice(k.apiName(), c.wantsEmail(k))).toList());
+            return new SettingsView(
+                    c.email(),
+                    c.kinds().stream()
+                            .map(k -> new Choice(k.apiName(), c.wantsEmail(k)))
+                            .toList());
         }
     }
 
     /** The kinds of notice to email (the API names of {@code GET /notices/settings}); every other kind is not emailed. */
     @Serdeable
-    record SettingsBody(@NotNull @Size(max = 20) List<@NotNull String> emails) { }
+    record SettingsBody(@NotNull @Size(max = 20) List<@NotNull String> emails) {}
 
     /** Nothing to say: the token says it all. An empty object. */
     @Serdeable
-    record ContactBody() { }
+    record ContactBody() {}
 
     @Put("/contact")
-    public HttpResponse<?> record(@Authenticated Caller caller, Authentication authentication, @Nullable @Body ContactBody body) {
+    public HttpResponse<?> record(
+            @Authenticated Caller caller, Authentication authentication, @Nullable @Body ContactBody body) {
         if (caller.isService()) {
             return Problems.forbidden("a service has no email");
         }
@@ -76,7 +80,8 @@ public class EmailSettingsController {
     }
 
     @Put("/settings")
-    public HttpResponse<?> change(@Authenticated Caller caller, Authentication authentication, @Body @Valid SettingsBody body) {
+    public HttpResponse<?> change(
+            @Authenticated Caller caller, Authentication authentication, @Body @Valid SettingsBody body) {
         if (caller.isService()) {
             return Problems.forbidden("a service has no email");
         }
@@ -84,14 +89,22 @@ public class EmailSettingsController {
         for (int i = 0; i < body.emails().size(); i++) {
             Optional<NoticeKind> kind = NoticeKind.ofApiName(body.emails().get(i));
             if (kind.isEmpty()) {
-                return Problems.invalid("/emails/" + i, "is not a kind of notice: " + String.join(", ",
-                        java.util.Arrays.stream(NoticeKind.values()).map(NoticeKind::apiName).toList()));
+                return Problems.invalid(
+                        "/emails/" + i,
+                        "is not a kind of notice: "
+                                + String.join(
+                                        ", ",
+                                        java.util.Arrays.stream(NoticeKind.values())
+                                                .map(NoticeKind::apiName)
+                                                .toList()));
             }
             kinds.add(kind.get());
         }
         Optional<NoticeKind> notTheirs = choose.choose(caller, verifiedEmail(authentication), kinds);
         if (notTheirs.isPresent()) {
-            return Problems.invalid("/emails/" + kinds.indexOf(notTheirs.get()), "is not a kind of notice a " + caller.role() + " is sent");
+            return Problems.invalid(
+                    "/emails/" + kinds.indexOf(notTheirs.get()),
+                    "is not a kind of notice a " + caller.role() + " is sent");
         }
         return HttpResponse.ok(SettingsView.of(choose.of(caller, verifiedEmail(authentication))));
     }

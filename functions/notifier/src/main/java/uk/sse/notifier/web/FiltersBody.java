@@ -2,22 +2,25 @@ package uk.sse.notifier.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import uk.sse.notifier.model.Filters;
-import uk.sse.notifier.model.Urgency;
-
 import java.util.EnumSet;
 import java.util.List;
+import uk.sse.notifier.model.Filters;
+import uk.sse.notifier.model.Urgency;
 
 /**
  * What narrows a subscription: areas of support (taxonomy codes; each matches itself and everything beneath it) and
  * urgencies. Leave either out for all.
  */
 @Serdeable
-public record FiltersBody(@Nullable List<String> areasOfSupport, @Nullable List<Urgency> urgencies) {
+public record FiltersBody(
+        @Nullable List<String> areasOfSupport, @Nullable List<Urgency> urgencies) {
 
     Filters filters() {
-        List<Urgency> given = urgencies == null ? List.of() : urgencies.stream().filter(u -> u != null).toList();
-        return new Filters(areasOfSupport == null ? List.of() : areasOfSupport, given.isEmpty() ? null : EnumSet.copyOf(given));
+        List<Urgency> given = urgencies == null
+                ? List.of()
+                : urgencies.stream().filter(u -> u != null).toList();
+        return new Filters(
+                areasOfSupport == null ? List.of() : areasOfSupport, given.isEmpty() ? null : EnumSet.copyOf(given));
     }
 
     /** The index of a repeated or null urgency, or -1. */

@@ -15,13 +15,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.problem.Problems;
 import uk.sse.notifier.application.ReadNotices;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The signed-in person's notifications: what is waiting for them (the newest {@value ReadNotices#SHOWN}, newest first,
@@ -42,17 +41,21 @@ public class NoticeController {
     }
 
     @Serdeable
-    record NoticeView(String id, String kind, String title, @Nullable String link, Instant occurredAt, boolean read) { }
+    record NoticeView(
+            String id, String kind, String title, @Nullable String link, Instant occurredAt, boolean read) {}
 
     @Serdeable
-    record InboxView(List<NoticeView> items, int unread) { }
+    record InboxView(List<NoticeView> items, int unread) {}
 
     /** Notices to mark read: their ids, at most 50. */
     @Serdeable
-    record ReadBody(@NotNull @Size(min = 1, max = ReadNotices.SHOWN) List<@NotNull @Pattern(regexp = NOTICE, message = "must be a notice id: ntc_ and 32 hex digits") String> ids) { }
+    record ReadBody(
+            @NotNull @Size(min = 1, max = ReadNotices.SHOWN)
+            List<@NotNull @Pattern(regexp = NOTICE, message = "must be a notice id: ntc_ and 32 hex digits") String>
+                    ids) {}
 
     @Serdeable
-    record Marked(int marked) { }
+    record Marked(int marked) {}
 
     @Get
     public HttpResponse<?> inbox(@Authenticated Caller caller) {
@@ -60,8 +63,17 @@ public class NoticeController {
             return Problems.forbidden("a service has no notifications");
         }
         ReadNotices.Inbox inbox = read.of(caller);
-        return HttpResponse.ok(new InboxView(inbox.items().stream().map(s -> new NoticeView(s.notice().id(), s.notice().kind().apiName(),
-                s.notice().title(), s.notice().link(), s.notice().occurredAt(), s.read())).toList(), inbox.unread()))
+        return HttpResponse.ok(new InboxView(
+                        inbox.items().stream()
+                                .map(s -> new NoticeView(
+                                        s.notice().id(),
+                                        s.notice().kind().apiName(),
+                                        s.notice().title(),
+                                        s.notice().link(),
+                                        s.notice().occurredAt(),
+                                        s.read()))
+                                .toList(),
+                        inbox.unread()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

@@ -11,5 +11,5 @@ import uk.sse.notifier.model.Urgency;
 @SerdeImport(DeliveryStatus.class)
 final class NotifierJson {
 
-    private NotifierJson() { }
+    private NotifierJson() {}
 }

@@ -12,13 +12,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Subjects;
 import uk.sse.notifier.application.ErasePerson;
-
-import java.util.List;
 
 /**
  * What the notifier holds about a person of the admin's area (docs/data-protection.md, decision 0105), under
@@ -38,29 +37,37 @@ public class PersonController {
 
     /** Nothing to say: the path names the person. An empty object, or no body. */
     @Serdeable
-    public record ErasureBody() { }
+    public record ErasureBody() {}
 
     @Serdeable
-    public record Item(String entity, @Nullable String area, List<String> texts) { }
+    public record Item(String entity, @Nullable String area, List<String> texts) {}
 
     @Serdeable
-    public record Export(String subject, String area, List<Item> items) { }
+    public record Export(String subject, String area, List<Item> items) {}
 
     @Serdeable
-    public record Erased(String area, String tombstone, int deleted, int rewritten) { }
+    public record Erased(String area, String tombstone, int deleted, int rewritten) {}
 
     @Get("/{subject}")
-    public HttpResponse<?> export(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
-        return Responses.ok(people.export(caller, subject).map(e -> new Export(e.subject(), e.area(),
-                e.items().stream().map(i -> new Item(i.entity(), i.area(), i.texts())).toList())));
+    public HttpResponse<?> export(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject) {
+        return Responses.ok(people.export(caller, subject)
+                .map(e -> new Export(
+                        e.subject(),
+                        e.area(),
+                        e.items().stream()
+                                .map(i -> new Item(i.entity(), i.area(), i.texts()))
+                                .toList())));
     }
 
     /** Deletes what is kept for the person alone and rewrites the rest without them. Safe to repeat. */
     @Post("/{subject}/erasure")
-    public HttpResponse<?> erase(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
-                                 @Nullable @Body ErasureBody body) {
-        return Responses.ok(people.erase(caller, subject).map(e -> new Erased(e.area(), e.tombstone(), e.deleted(), e.rewritten())));
+    public HttpResponse<?> erase(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Subjects.PATTERN, message = Subjects.MESSAGE) String subject,
+            @Nullable @Body ErasureBody body) {
+        return Responses.ok(people.erase(caller, subject)
+                .map(e -> new Erased(e.area(), e.tombstone(), e.deleted(), e.rewritten())));
     }
 }

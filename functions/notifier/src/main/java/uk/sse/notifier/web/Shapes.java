@@ -13,5 +13,5 @@ final class Shapes {
     static final String FORMAT = "slack|json|teams";
     static final String FORMAT_MESSAGE = "must be slack, json or teams";
 
-    private Shapes() { }
+    private Shapes() {}
 }

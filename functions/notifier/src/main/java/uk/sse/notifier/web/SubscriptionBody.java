@@ -7,12 +7,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import uk.sse.notifier.model.Format;
 import uk.sse.notifier.model.Subscription;
 import uk.sse.notifier.model.SubscriptionRules;
 import uk.sse.notifier.model.WebhookUrls;
-
-import java.util.List;
 
 /**
  * A subscription as its subscriber chooses it: the https URL to POST to, the event types wanted (the envelope types
@@ -21,15 +20,31 @@ import java.util.List;
  */
 @Serdeable
 public record SubscriptionBody(
-        @NotNull @Size(max = WebhookUrls.MAX_LENGTH) @Schema(example = "https://hooks.slack.com/services/T000/B000/XXXXXXXX") String url,
-        @NotNull @Schema(example = "[\"brokerage.request.created\", \"brokerage.engagement.agreed\"]") List<String> eventTypes,
+        @NotNull
+        @Size(max = WebhookUrls.MAX_LENGTH)
+        @Schema(example = "https://hooks.slack.com/services/T000/B000/XXXXXXXX")
+        String url,
+
+        @NotNull @Schema(example = "[\"brokerage.request.created\", \"brokerage.engagement.agreed\"]")
+        List<String> eventTypes,
+
         @Nullable @Valid FiltersBody filters,
-        @NotNull @Pattern(regexp = Shapes.FORMAT, message = Shapes.FORMAT_MESSAGE) @Schema(allowableValues = {"slack", "json"}) String format,
-        @Nullable @Size(max = SubscriptionRules.MAX_DESCRIPTION) String description) {
+
+        @NotNull
+        @Pattern(regexp = Shapes.FORMAT, message = Shapes.FORMAT_MESSAGE)
+        @Schema(allowableValues = {"slack", "json"})
+        String format,
+
+        @Nullable @Size(max = SubscriptionRules.MAX_DESCRIPTION)
+        String description) {
 
     Subscription.Choice choice() {
-        return new Subscription.Choice(url, eventTypes, filters == null ? null : filters.filters(),
-                Format.ofApiName(format).orElseThrow(), description == null || description.isBlank() ? null : description.strip());
+        return new Subscription.Choice(
+                url,
+                eventTypes,
+                filters == null ? null : filters.filters(),
+                Format.ofApiName(format).orElseThrow(),
+                description == null || description.isBlank() ? null : description.strip());
     }
 
     /** A repeated or null urgency in the filters, which a set would silently fold: its index, or -1. */

@@ -19,11 +19,13 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.util.OptionalLong;
 import uk.sse.kernel.http.ETags;
 import uk.sse.kernel.http.Responses;
+import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.Paging;
 import uk.sse.kernel.problem.Problems;
@@ -32,9 +34,6 @@ import uk.sse.notifier.application.ReadSubscriptions;
 import uk.sse.notifier.application.SendTestMessage;
 import uk.sse.notifier.application.Subscribe;
 import uk.sse.notifier.model.Subscription;
-
-import java.time.Clock;
-import java.util.OptionalLong;
 
 /** Webhook subscriptions of the caller's area: make, list, read, change, pause, resume, rotate the secret, test, delete. */
 @Controller
@@ -48,7 +47,8 @@ public class SubscriptionController {
     private final SendTestMessage test;
     private final Clock clock;
 
-    public SubscriptionController(Subscribe subscribe, ChangeSubscription change, ReadSubscriptions read, SendTestMessage test, Clock clock) {
+    public SubscriptionController(
+            Subscribe subscribe, ChangeSubscription change, ReadSubscriptions read, SendTestMessage test, Clock clock) {
         this.subscribe = subscribe;
         this.change = change;
         this.read = read;
@@ -61,40 +61,59 @@ public class SubscriptionController {
      * shown here and on rotation only. With an Idempotency-Key, a retry answers the same subscription and secret.
      */
     @Post("/subscriptions")
-    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid SubscriptionBody body,
-                                  @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey) {
+    public HttpResponse<?> create(
+            @Authenticated Caller caller,
+            @Body @Valid SubscriptionBody body,
+            @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey) {
         if (idempotencyKey != null && IdempotencyKey.problemWith(idempotencyKey).isPresent()) {
-            return Problems.invalid(IdempotencyKey.HEADER, IdempotencyKey.problemWith(idempotencyKey).get());
+            return Problems.invalid(
+                    IdempotencyKey.HEADER,
+                    IdempotencyKey.problemWith(idempotencyKey).get());
         }
         if (body.badUrgency() >= 0) {
             return Problems.invalid("/filters/urgencies/" + body.badUrgency(), "is null or named twice");
         }
-        return Responses.of(subscribe.subscribe(caller, body.choice(), idempotencyKey), made ->
-                secretShown(HttpResponse.status(HttpStatus.CREATED).body(Views.Created.of(made.subscription(), made.secret(), clock.instant())),
-                        made.subscription())
-                        .header(HttpHeaders.LOCATION, "/subscriptions/" + made.subscription().id())
+        return Responses.of(
+                subscribe.subscribe(caller, body.choice(), idempotencyKey),
+                made -> secretShown(
+                                HttpResponse.status(HttpStatus.CREATED)
+                                        .body(Views.Created.of(made.subscription(), made.secret(), clock.instant())),
+                                made.subscription())
+                        .header(
+                                HttpHeaders.LOCATION,
+                                "/subscriptions/" + made.subscription().id())
                         .header("Idempotent-Replayed", Boolean.toString(made.replayed())));
     }
 
     /** The caller's area's subscriptions, oldest first. */
     @Get("/subscriptions")
-    public HttpResponse<?> list(@Authenticated Caller caller, @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
-                                @Nullable @QueryValue String cursor) {
-        return Responses.of(Paging.page(limit, cursor).flatMap(page -> read.ofArea(caller, page)), page -> HttpResponse.ok(
-                new Page<>(page.items().stream().map(s -> Views.SubscriptionView.of(s, clock.instant())).toList(), page.next())));
+    public HttpResponse<?> list(
+            @Authenticated Caller caller,
+            @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
+            @Nullable @QueryValue String cursor) {
+        return Responses.of(
+                Paging.page(limit, cursor).flatMap(page -> read.ofArea(caller, page)),
+                page -> HttpResponse.ok(new Page<>(
+                        page.items().stream()
+                                .map(s -> Views.SubscriptionView.of(s, clock.instant()))
+                                .toList(),
+                        page.next())));
     }
 
     @Get("/subscriptions/{id}")
-    public HttpResponse<?> one(@Authenticated Caller caller,
-                               @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id) {
+    public HttpResponse<?> one(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id) {
         return Responses.of(read.one(caller, id), this::withETag);
     }
 
     /** Replaces what the subscription asks for; needs the ETag last read. The URL is checked again. */
     @Put("/subscriptions/{id}")
-    public HttpResponse<?> replace(@Authenticated Caller caller,
-                                   @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
-                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body @Valid SubscriptionBody body) {
+    public HttpResponse<?> replace(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+            @Body @Valid SubscriptionBody body) {
         OptionalLong version = ETags.versionOf(ifMatch);
         if (version.isEmpty()) {
             return Problems.preconditionRequired("send If-Match with the ETag you last read");
@@ -107,18 +126,21 @@ public class SubscriptionController {
 
     /** Stops deliveries: none are made while paused, and those already scheduled are cancelled when they come due. */
     @Post("/subscriptions/{id}/pause")
-    public HttpResponse<?> pause(@Authenticated Caller caller,
-                                 @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
-                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    public HttpResponse<?> pause(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         return withOptionalVersion(ifMatch, version -> Responses.of(change.pause(caller, id, version), this::withETag));
     }
 
     /** Makes a paused subscription, or one the notifier disabled, active again (its URL is checked again first). */
     @Post("/subscriptions/{id}/resume")
-    public HttpResponse<?> resume(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
-                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withOptionalVersion(ifMatch, version -> Responses.of(change.resume(caller, id, version), this::withETag));
+    public HttpResponse<?> resume(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withOptionalVersion(
+                ifMatch, version -> Responses.of(change.resume(caller, id, version), this::withETag));
     }
 
     /**
@@ -126,29 +148,37 @@ public class SubscriptionController {
      * until {@code signing.previousSignsUntil}, so the receiver can switch without losing a message.
      */
     @Post("/subscriptions/{id}/rotate-secret")
-    public HttpResponse<?> rotate(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id) {
-        return Responses.of(change.rotate(caller, id), rotated -> secretShown(
-                HttpResponse.ok(Views.Created.of(rotated.subscription(), rotated.secret(), clock.instant())), rotated.subscription()));
+    public HttpResponse<?> rotate(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id) {
+        return Responses.of(
+                change.rotate(caller, id),
+                rotated -> secretShown(
+                        HttpResponse.ok(Views.Created.of(rotated.subscription(), rotated.secret(), clock.instant())),
+                        rotated.subscription()));
     }
 
     /** Sends a signed test message now, whatever the status, and answers how it went. It is not retried. */
     @Post("/subscriptions/{id}/test")
-    public HttpResponse<?> test(@Authenticated Caller caller,
-                                @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id) {
+    public HttpResponse<?> test(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id) {
         return Responses.of(test.send(caller, id), traced -> HttpResponse.ok(Views.TracedView.of(traced)));
     }
 
     /** Deletes the subscription; its scheduled deliveries are cancelled when they come due. */
     @Delete("/subscriptions/{id}")
-    public HttpResponse<?> delete(@Authenticated Caller caller,
-                                  @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
-                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withOptionalVersion(ifMatch, version -> Responses.of(change.delete(caller, id, version), gone -> HttpResponse.noContent()));
+    public HttpResponse<?> delete(
+            @Authenticated Caller caller,
+            @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withOptionalVersion(
+                ifMatch, version -> Responses.of(change.delete(caller, id, version), gone -> HttpResponse.noContent()));
     }
 
     /** Where If-Match is optional: absent, the change is made whatever the version; present, it must be one of ours. */
-    private static HttpResponse<?> withOptionalVersion(String ifMatch, java.util.function.Function<OptionalLong, HttpResponse<?>> then) {
+    private static HttpResponse<?> withOptionalVersion(
+            String ifMatch, java.util.function.Function<OptionalLong, HttpResponse<?>> then) {
         if (ifMatch == null) {
             return then.apply(OptionalLong.empty());
         }
@@ -157,11 +187,11 @@ public class SubscriptionController {
     }
 
     private MutableHttpResponse<?> withETag(Subscription s) {
-        return HttpResponse.ok(Views.SubscriptionView.of(s, clock.instant())).header(HttpHeaders.ETAG, ETags.of(s.version()));
+        return HttpResponse.ok(Views.SubscriptionView.of(s, clock.instant()))
+                .header(HttpHeaders.ETAG, ETags.of(s.version()));
     }
 
     private static MutableHttpResponse<?> secretShown(MutableHttpResponse<?> response, Subscription s) {
         return response.header(HttpHeaders.ETAG, ETags.of(s.version())).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
-
 }

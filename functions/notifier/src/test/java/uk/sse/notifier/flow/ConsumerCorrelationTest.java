@@ -1,6 +1,11 @@
 package uk.sse.notifier.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import uk.sse.brokerage.model.Urgency;
@@ -12,12 +17,6 @@ import uk.sse.notifier.testing.Receiver;
 import uk.sse.testing.LogCapture;
 import uk.sse.testing.Polling;
 import uk.sse.testing.StdoutCapture;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stream consumer's lines about an event carry the correlation id of the request that made it: the brokerage writes
@@ -40,28 +39,64 @@ class ConsumerCorrelationTest extends NotifierLambdaTest {
         receiver.script("/c/failing", Receiver.Answer.status(500, "boom"));
         String first = "visit-" + System.nanoTime();
         String second = "visit-" + (System.nanoTime() + 1);
-        Correlation.during(first, () -> brokerage().raise("821", "R-c-1", "100021", "Correlated School", List.of("CT.READ"),
-                "Phonics in year 1", Urgency.HIGH));
-        Correlation.during(second, () -> brokerage().raise("822", "R-c-2", "100022", "Correlated School", List.of("CT.READ"),
-                "Phonics in year 1", Urgency.HIGH));
+        Correlation.during(
+                first,
+                () -> brokerage()
+                        .raise(
+                                "821",
+                                "R-c-1",
+                                "100021",
+                                "Correlated School",
+                                List.of("CT.READ"),
+                                "Phonics in year 1",
+                                Urgency.HIGH));
+        Correlation.during(
+                second,
+                () -> brokerage()
+                        .raise(
+                                "822",
+                                "R-c-2",
+                                "100022",
+                                "Correlated School",
+                                List.of("CT.READ"),
+                                "Phonics in year 1",
+                                Urgency.HIGH));
 
         List<Map<String, Object>> lines;
         List<Map<String, Object>> failures;
-        try (LogCapture logs = LogCapture.start(); StdoutCapture out = StdoutCapture.start()) {
-            assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
-            assertThat(MDC.get(Correlation.KEY)).as("the handler's own thread keeps no id").isNull();
-            lines = Polling.until(() -> logs.records(json).stream()
-                    .filter(l -> DeliverEvents.class.getName().equals(l.get("loggerName"))
-                            && String.valueOf(l.get("formattedMessage")).startsWith("event ")).toList(), l -> l.size() >= 2, WAIT);
-            failures = Polling.until(() -> out.metrics(json).stream().filter(l -> l.containsKey(AttemptDelivery.WEBHOOK_FAILURES)).toList(),
-                    l -> !l.isEmpty(), WAIT);
+        try (LogCapture logs = LogCapture.start();
+                StdoutCapture out = StdoutCapture.start()) {
+            assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                    .isEmpty();
+            assertThat(MDC.get(Correlation.KEY))
+                    .as("the handler's own thread keeps no id")
+                    .isNull();
+            lines = Polling.until(
+                    () -> logs.records(json).stream()
+                            .filter(l -> DeliverEvents.class.getName().equals(l.get("loggerName"))
+                                    && String.valueOf(l.get("formattedMessage")).startsWith("event "))
+                            .toList(),
+                    l -> l.size() >= 2,
+                    WAIT);
+            failures = Polling.until(
+                    () -> out.metrics(json).stream()
+                            .filter(l -> l.containsKey(AttemptDelivery.WEBHOOK_FAILURES))
+                            .toList(),
+                    l -> !l.isEmpty(),
+                    WAIT);
             assertThat(logs.lines()).noneMatch(l -> l.contains("Phonics in year 1") || l.contains("Correlated School"));
         }
         assertThat(lines).hasSize(2);
-        assertThat(lines).filteredOn(l -> String.valueOf(l.get("formattedMessage")).contains("R-c-1")).singleElement()
+        assertThat(lines)
+                .filteredOn(l -> String.valueOf(l.get("formattedMessage")).contains("R-c-1"))
+                .singleElement()
                 .satisfies(l -> assertThat((Map<String, Object>) l.get("mdc")).containsEntry(Correlation.KEY, first));
-        assertThat(lines).filteredOn(l -> String.valueOf(l.get("formattedMessage")).contains("R-c-2")).singleElement()
+        assertThat(lines)
+                .filteredOn(l -> String.valueOf(l.get("formattedMessage")).contains("R-c-2"))
+                .singleElement()
                 .satisfies(l -> assertThat((Map<String, Object>) l.get("mdc")).containsEntry(Correlation.KEY, second));
-        assertThat(failures).singleElement().satisfies(l -> assertThat(l).containsEntry("Area", "822").containsEntry(Correlation.KEY, second));
+        assertThat(failures)
+                .singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("Area", "822").containsEntry(Correlation.KEY, second));
     }
 }

@@ -1,17 +1,16 @@
 package uk.sse.notifier.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.sse.brokerage.model.Urgency;
 import uk.sse.notifier.testing.NotifierLambdaTest;
 import uk.sse.notifier.testing.Notifiers;
 import uk.sse.notifier.testing.Receiver;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Slack URL gets at most one message per interval (0.5 s here, 1 s by default): what cannot wait for its turn is
@@ -32,15 +31,31 @@ class SlackRateTest extends NotifierLambdaTest {
 
     @Test
     void messagesToOneSlackUrlAreSpacedAndTheRestWaitForTheSweeper() throws Exception {
-        Notifiers.Made slack = notifiers().subscribe(AREA, receiver.url("/slack"), "slack", List.of("brokerage.request.created"));
-        Notifiers.Made json = notifiers().subscribe(AREA, receiver.url("/plain"), "json", List.of("brokerage.request.created"));
+        Notifiers.Made slack =
+                notifiers().subscribe(AREA, receiver.url("/slack"), "slack", List.of("brokerage.request.created"));
+        Notifiers.Made json =
+                notifiers().subscribe(AREA, receiver.url("/plain"), "json", List.of("brokerage.request.created"));
         for (int i = 0; i < EVENTS; i++) {
-            brokerage().raise(AREA, "R-rate-" + i, "1000" + (20 + i), "Rate School " + i, List.of("CT.READ"), "Phonics", Urgency.HIGH);
+            brokerage()
+                    .raise(
+                            AREA,
+                            "R-rate-" + i,
+                            "1000" + (20 + i),
+                            "Rate School " + i,
+                            List.of("CT.READ"),
+                            "Phonics",
+                            Urgency.HIGH);
         }
-        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
         assertThat(receiver.await("/plain", EVENTS, Duration.ofSeconds(15))).hasSize(EVENTS);
-        List<Map<String, Object>> held = notifiers().deliveries(AREA, slack.id()).stream().filter(d -> d.get("status").equals("PENDING")).toList();
-        assertThat(held).as("held back by the rate, not attempted").isNotEmpty().allSatisfy(d -> assertThat(d).containsEntry("attempts", 0));
+        List<Map<String, Object>> held = notifiers().deliveries(AREA, slack.id()).stream()
+                .filter(d -> d.get("status").equals("PENDING"))
+                .toList();
+        assertThat(held)
+                .as("held back by the rate, not attempted")
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d).containsEntry("attempts", 0));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (receiver.received("/slack").size() < EVENTS && System.nanoTime() < deadline) {
@@ -53,20 +68,26 @@ class SlackRateTest extends NotifierLambdaTest {
             long gap = (arrived.get(i).nanos() - arrived.get(i - 1).nanos()) / 1_000_000;
             assertThat(gap).as("gap before message " + i).isGreaterThanOrEqualTo(INTERVAL.toMillis() - 100);
         }
-        assertThat(notifiers().deliveries(AREA, slack.id())).allSatisfy(d -> assertThat(d).containsEntry("status", "DELIVERED")
-                .containsEntry("attempts", 1));
-        assertThat(notifiers().deliveries(AREA, json.id())).allSatisfy(d -> assertThat(d).containsEntry("attempts", 1));
+        assertThat(notifiers().deliveries(AREA, slack.id()))
+                .allSatisfy(
+                        d -> assertThat(d).containsEntry("status", "DELIVERED").containsEntry("attempts", 1));
+        assertThat(notifiers().deliveries(AREA, json.id()))
+                .allSatisfy(d -> assertThat(d).containsEntry("attempts", 1));
     }
 
     @Test
     void aTooManyRequestsHoldsTheUrlForItsRetryAfter() throws Exception {
-        Notifiers.Made slack = notifiers().subscribe(AREA, receiver.url("/limited"), "slack", List.of("brokerage.request.created"));
+        Notifiers.Made slack =
+                notifiers().subscribe(AREA, receiver.url("/limited"), "slack", List.of("brokerage.request.created"));
         receiver.script("/limited", Receiver.Answer.status(429, "rate_limited").header("Retry-After", "2"));
         brokerage().raise(AREA, "R-429-a", "100031", "Limit School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
-        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
-        Receiver.Request limited = receiver.await("/limited", 1, Duration.ofSeconds(15)).get(0);
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
+        Receiver.Request limited =
+                receiver.await("/limited", 1, Duration.ofSeconds(15)).get(0);
         brokerage().raise(AREA, "R-429-b", "100032", "Limit School", List.of("CT.READ"), "Maths", Urgency.HIGH);
-        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (receiver.received("/limited").size() < 3 && System.nanoTime() < deadline) {
@@ -76,8 +97,11 @@ class SlackRateTest extends NotifierLambdaTest {
         List<Receiver.Request> arrived = receiver.received("/limited");
         assertThat(arrived).hasSize(3);
         for (Receiver.Request later : arrived.subList(1, 3)) {
-            assertThat((later.nanos() - limited.nanos()) / 1_000_000).as("nothing within the Retry-After").isGreaterThanOrEqualTo(1900);
+            assertThat((later.nanos() - limited.nanos()) / 1_000_000)
+                    .as("nothing within the Retry-After")
+                    .isGreaterThanOrEqualTo(1900);
         }
-        assertThat(notifiers().deliveries(AREA, slack.id())).allSatisfy(d -> assertThat(d).containsEntry("status", "DELIVERED"));
+        assertThat(notifiers().deliveries(AREA, slack.id()))
+                .allSatisfy(d -> assertThat(d).containsEntry("status", "DELIVERED"));
     }
 }

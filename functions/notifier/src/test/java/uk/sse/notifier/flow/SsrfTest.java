@@ -1,6 +1,14 @@
 package uk.sse.notifier.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,15 +19,6 @@ import uk.sse.notifier.testing.Receiver;
 import uk.sse.notifier.testing.TestDns;
 import uk.sse.notifier.testing.Trap;
 import uk.sse.testing.Api;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhooks go to public addresses only. URLs naming, or resolving to, loopback, private, link-local (the metadata
@@ -72,7 +71,9 @@ class SsrfTest extends NotifierLambdaTest {
     @AfterAll
     void noTrapWasEverReached() {
         for (Trap t : traps) {
-            assertThat(t.hits()).as("requests reaching " + t.host() + ":" + t.port()).isZero();
+            assertThat(t.hits())
+                    .as("requests reaching " + t.host() + ":" + t.port())
+                    .isZero();
             t.close();
         }
     }
@@ -81,7 +82,8 @@ class SsrfTest extends NotifierLambdaTest {
     void urlsNamingOrResolvingToRefusedAddressesAreRefusedWhenSubscribed() {
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put("https://127.0.0.1:" + otherPort.port() + "/hook", "127.0.0.1 is a loopback address");
-        refused.put("https://" + loopback2.host() + ":" + loopback2.port() + "/hook", "127.0.0.2 is a loopback address");
+        refused.put(
+                "https://" + loopback2.host() + ":" + loopback2.port() + "/hook", "127.0.0.2 is a loopback address");
         refused.put("https://[::1]:" + (ipv6 == null ? 8443 : ipv6.port()) + "/hook", "loopback");
         refused.put("https://localhost/hook", "localhost resolves to 127.0.0.1 is a loopback address");
         refused.put("https://10.0.0.1/hook", "10.0.0.1 is a private address (RFC 1918)");
@@ -97,7 +99,8 @@ class SsrfTest extends NotifierLambdaTest {
         refused.put("https://100.64.0.1/hook", "shared");
         refused.put("https://0.0.0.0/hook", "unspecified");
         refused.put("https://224.0.0.251/hook", "multicast");
-        refused.put("https://loopback.ssrf.test:" + loopback2.port() + "/hook", "loopback.ssrf.test resolves to 127.0.0.2");
+        refused.put(
+                "https://loopback.ssrf.test:" + loopback2.port() + "/hook", "loopback.ssrf.test resolves to 127.0.0.2");
         refused.put("https://six.ssrf.test/hook", "six.ssrf.test resolves to 0:0:0:0:0:0:0:1");
         refused.put("https://ten.ssrf.test/hook", "ten.ssrf.test resolves to 10.1.2.3 is a private address");
         refused.put("https://172.ssrf.test/hook", "172.20.0.1 is a private address");
@@ -111,11 +114,18 @@ class SsrfTest extends NotifierLambdaTest {
         refused.put("https://nowhere.ssrf.test/hook", "does not resolve");
         refused.put("http://127.0.0.1:" + otherPort.port() + "/hook", "must use https");
         refused.put("http://" + loopback3.host() + ":" + loopback3.port() + "/hook", "must use https");
-        refused.put("http://localhost:" + receiver.origin().substring(receiver.origin().lastIndexOf(':') + 1) + "/hook", "must use https");
-        refused.put("https://127.0.0.1:" + receiver.origin().substring(receiver.origin().lastIndexOf(':') + 1) + "/hook", "loopback");
+        refused.put(
+                "http://localhost:"
+                        + receiver.origin().substring(receiver.origin().lastIndexOf(':') + 1) + "/hook",
+                "must use https");
+        refused.put(
+                "https://127.0.0.1:"
+                        + receiver.origin().substring(receiver.origin().lastIndexOf(':') + 1) + "/hook",
+                "loopback");
         int before = listed();
         refused.forEach((url, why) -> {
-            Api.Reply reply = api.post("/subscriptions", broker, Notifiers.body(url, "json", List.of("brokerage.request.created")));
+            Api.Reply reply = api.post(
+                    "/subscriptions", broker, Notifiers.body(url, "json", List.of("brokerage.request.created")));
             assertThat(reply.status()).as(url + ": " + reply.body()).isEqualTo(422);
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.problemFields()).as(url).containsExactly("/url");
@@ -127,31 +137,47 @@ class SsrfTest extends NotifierLambdaTest {
     @Test
     void aNameThatMovesToARefusedAddressIsRefusedAtDelivery() {
         TestDns.point("flip.ssrf.test", "93.184.215.14");
-        Notifiers.Made made = notifiers().subscribe(broker, Notifiers.body("https://flip.ssrf.test:" + loopback2.port() + "/hook", "json",
-                List.of("brokerage.request.created")));
+        Notifiers.Made made = notifiers()
+                .subscribe(
+                        broker,
+                        Notifiers.body(
+                                "https://flip.ssrf.test:" + loopback2.port() + "/hook",
+                                "json",
+                                List.of("brokerage.request.created")));
         TestDns.point("flip.ssrf.test", "127.0.0.2"); // rebound before anything is sent
         brokerage().raise(AREA, "R-flip", "100001", "Flip School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
-        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
 
         Map<String, Object> delivery = awaitAttempted(made.id());
         assertThat(delivery).containsEntry("status", "RETRYING");
-        Map<String, Object> attempt = Notifiers.attempts(notifiers().delivery(AREA, made.id(), (String) delivery.get("id"))).get(0);
-        assertThat((String) attempt.get("reason")).contains("destination refused", "flip.ssrf.test resolves to 127.0.0.2 is a loopback address");
+        Map<String, Object> attempt = Notifiers.attempts(
+                        notifiers().delivery(AREA, made.id(), (String) delivery.get("id")))
+                .get(0);
+        assertThat((String) attempt.get("reason"))
+                .contains("destination refused", "flip.ssrf.test resolves to 127.0.0.2 is a loopback address");
         assertThat(attempt).doesNotContainKeys("destination", "status").containsEntry("latencyMillis", 0);
 
         // changing the URL checks it again
         String etag = api.get("/subscriptions/" + made.id(), broker).header("ETag");
-        Api.Reply changed = api.put("/subscriptions/" + made.id(), broker, etag,
+        Api.Reply changed = api.put(
+                "/subscriptions/" + made.id(),
+                broker,
+                etag,
                 Notifiers.body("https://metadata.ssrf.test/", "json", List.of("brokerage.request.created")));
         assertThat(changed.status()).as(changed.body()).isEqualTo(422);
         assertThat(changed.problemFields()).containsExactly("/url");
-        assertThat(notifiers().subscription(AREA, made.id())).containsEntry("url", "https://flip.ssrf.test:" + loopback2.port() + "/hook");
+        assertThat(notifiers().subscription(AREA, made.id()))
+                .containsEntry("url", "https://flip.ssrf.test:" + loopback2.port() + "/hook");
     }
 
     @Test
     void redirectsAreNotFollowedToAnyAddress() {
-        Notifiers.Made made = notifiers().subscribe(AREA, receiver.url("/moved"), "json", List.of("brokerage.request.created"));
-        receiver.script("/moved", Receiver.Answer.status(302).header("Location", loopback2.url("http")),
+        Notifiers.Made made =
+                notifiers().subscribe(AREA, receiver.url("/moved"), "json", List.of("brokerage.request.created"));
+        receiver.script(
+                "/moved",
+                Receiver.Answer.status(302).header("Location", loopback2.url("http")),
                 Receiver.Answer.status(307).header("Location", otherPort.url("http")),
                 Receiver.Answer.status(301).header("Location", "http://169.254.169.254/latest/meta-data/"));
         brokerage().raise(AREA, "R-moved", "100001", "Moved School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
@@ -165,7 +191,8 @@ class SsrfTest extends NotifierLambdaTest {
         assertThat(receiver.await("/moved", 3, WAIT)).hasSize(3);
         List<Map<String, Object>> attempts = Notifiers.attempts(notifiers().delivery(AREA, made.id(), id));
         assertThat(attempts).extracting(a -> a.get("status")).containsExactly(302, 307, 301);
-        assertThat(attempts).allSatisfy(a -> assertThat((String) a.get("reason")).contains("redirects are not followed"));
+        assertThat(attempts)
+                .allSatisfy(a -> assertThat((String) a.get("reason")).contains("redirects are not followed"));
         assertThat(loopback2.hits()).isZero();
         assertThat(otherPort.hits()).isZero();
     }

@@ -1,13 +1,8 @@
 package uk.sse.notifier.flow;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-import uk.sse.brokerage.model.Urgency;
-import uk.sse.notifier.testing.NotifierLambdaTest;
-import uk.sse.notifier.testing.Notifiers;
-import uk.sse.notifier.testing.Pipeline;
-import uk.sse.notifier.testing.Receiver;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +11,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.sse.brokerage.model.Urgency;
+import uk.sse.notifier.testing.NotifierLambdaTest;
+import uk.sse.notifier.testing.Notifiers;
+import uk.sse.notifier.testing.Pipeline;
+import uk.sse.notifier.testing.Receiver;
 
 /**
  * Sweepers running at once (separate instances, as overlapping scheduled invocations would be) never send a due
@@ -32,14 +31,24 @@ class SweeperRaceTest extends NotifierLambdaTest {
 
     @Test
     void concurrentSweepersSendEachDueDeliveryOnce() throws Exception {
-        Notifiers.Made made = notifiers().subscribe(AREA, receiver.url("/race"), "json", List.of("brokerage.request.created"));
+        Notifiers.Made made =
+                notifiers().subscribe(AREA, receiver.url("/race"), "json", List.of("brokerage.request.created"));
         Receiver.Answer[] failures = new Receiver.Answer[EVENTS];
         java.util.Arrays.fill(failures, Receiver.Answer.status(503));
         receiver.script("/race", failures);
         for (int i = 0; i < EVENTS; i++) {
-            brokerage().raise(AREA, "R-race-" + i, "1000" + (10 + i), "Race School " + i, List.of("CT.READ"), "Phonics", Urgency.HIGH);
+            brokerage()
+                    .raise(
+                            AREA,
+                            "R-race-" + i,
+                            "1000" + (10 + i),
+                            "Race School " + i,
+                            List.of("CT.READ"),
+                            "Phonics",
+                            Urgency.HIGH);
         }
-        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
         assertThat(receiver.await("/race", EVENTS, Duration.ofSeconds(30))).hasSize(EVENTS);
         clock.advance(Duration.ofSeconds(7));
 
@@ -49,19 +58,25 @@ class SweeperRaceTest extends NotifierLambdaTest {
                 sweepers.add(new Pipeline(new HashMap<>(getProperties()), settings.tableName()));
             }
             CyclicBarrier start = new CyclicBarrier(SWEEPERS);
-            List<CompletableFuture<Map<String, Object>>> runs = sweepers.stream().map(p -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return p.sweep();
-            }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())).toList();
+            List<CompletableFuture<Map<String, Object>>> runs = sweepers.stream()
+                    .map(p -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    start.await();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                return p.sweep();
+                            },
+                            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()))
+                    .toList();
             int attempted = 0;
             for (CompletableFuture<Map<String, Object>> run : runs) {
                 attempted += ((Number) run.get().get("attempted")).intValue();
             }
-            assertThat(attempted).as("between them the sweepers attempted each due delivery once").isEqualTo(EVENTS);
+            assertThat(attempted)
+                    .as("between them the sweepers attempted each due delivery once")
+                    .isEqualTo(EVENTS);
         } finally {
             sweepers.forEach(Pipeline::close);
         }
@@ -70,9 +85,13 @@ class SweeperRaceTest extends NotifierLambdaTest {
         Map<String, Long> perDelivery = receiver.received("/race").stream()
                 .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
         assertThat(perDelivery).hasSize(EVENTS);
-        assertThat(perDelivery.values()).as("a first attempt and exactly one retry each").containsOnly(2L);
+        assertThat(perDelivery.values())
+                .as("a first attempt and exactly one retry each")
+                .containsOnly(2L);
         assertThat(all).hasSize(2 * EVENTS);
-        assertThat(notifiers().deliveries(AREA, made.id())).hasSize(EVENTS)
-                .allSatisfy(d -> assertThat(d).containsEntry("status", "DELIVERED").containsEntry("attempts", 2));
+        assertThat(notifiers().deliveries(AREA, made.id()))
+                .hasSize(EVENTS)
+                .allSatisfy(
+                        d -> assertThat(d).containsEntry("status", "DELIVERED").containsEntry("attempts", 2));
     }
 }

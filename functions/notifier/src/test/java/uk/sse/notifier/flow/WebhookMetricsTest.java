@@ -1,20 +1,18 @@
 package uk.sse.notifier.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.sse.brokerage.model.Urgency;
 import uk.sse.notifier.application.AttemptDelivery;
 import uk.sse.notifier.testing.NotifierLambdaTest;
-import uk.sse.notifier.testing.Notifiers;
 import uk.sse.notifier.testing.Receiver;
 import uk.sse.testing.Polling;
 import uk.sse.testing.StdoutCapture;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhook failures as CloudWatch reads them: the stream consumer's handler prints an embedded-metric-format line per
@@ -40,24 +38,33 @@ class WebhookMetricsTest extends NotifierLambdaTest {
             brokerage().raise("811", "R-m-1", "100001", "Metric School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
             brokerage().raise("812", "R-m-2", "100002", "Metric School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
             brokerage().raise("813", "R-m-3", "100003", "Metric School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
-            assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
+            assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                    .isEmpty();
             assertThat(receiver.await("/m/fine", 1, WAIT)).hasSize(1);
             lines = Polling.until(() -> failures(out), l -> l.size() >= 2, WAIT);
         }
         assertThat(lines).extracting(l -> l.get("Area")).containsExactlyInAnyOrder("811", "812");
         assertThat(lines).allSatisfy(l -> {
             Map<String, Object> definition = StdoutCapture.definition(l);
-            assertThat(definition).containsEntry("Namespace", "SSE").containsEntry("Dimensions", List.of(List.of("Area"), List.of()));
+            assertThat(definition)
+                    .containsEntry("Namespace", "SSE")
+                    .containsEntry("Dimensions", List.of(List.of("Area"), List.of()));
             assertThat(l).containsEntry(AttemptDelivery.WEBHOOK_FAILURES, 1.0).doesNotContainKey("url");
             assertThat(l.toString()).doesNotContain("Phonics", "Metric School", "boom");
         });
-        assertThat(lines).filteredOn(l -> "811".equals(l.get("Area"))).singleElement()
+        assertThat(lines)
+                .filteredOn(l -> "811".equals(l.get("Area")))
+                .singleElement()
                 .satisfies(l -> assertThat(l).containsEntry(AttemptDelivery.WEBHOOKS_DISABLED, 0.0));
-        assertThat(lines).filteredOn(l -> "812".equals(l.get("Area"))).singleElement()
+        assertThat(lines)
+                .filteredOn(l -> "812".equals(l.get("Area")))
+                .singleElement()
                 .satisfies(l -> assertThat(l).containsEntry(AttemptDelivery.WEBHOOKS_DISABLED, 1.0));
     }
 
     private List<Map<String, Object>> failures(StdoutCapture out) {
-        return out.metrics(json).stream().filter(l -> l.containsKey(AttemptDelivery.WEBHOOK_FAILURES)).toList();
+        return out.metrics(json).stream()
+                .filter(l -> l.containsKey(AttemptDelivery.WEBHOOK_FAILURES))
+                .toList();
     }
 }

@@ -1,17 +1,16 @@
 package uk.sse.notifier.model;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Whatever the answers, and with replays between rounds, a delivery keeps its id and body, is due exactly while it is
@@ -44,7 +43,8 @@ class DeliveryProgressPropertyTest {
             now = d.dueAt().isAfter(now) ? d.dueAt() : now;
             Verdict verdict = Verdicts.of(answer, Format.SLACK);
             int before = d.attempts();
-            DeliveryProgress.Attempted a = DeliveryProgress.after(d, Trigger.SWEEP, "203.0.113.1:443", answer, verdict, now, schedule, random);
+            DeliveryProgress.Attempted a =
+                    DeliveryProgress.after(d, Trigger.SWEEP, "203.0.113.1:443", answer, verdict, now, schedule, random);
             d = a.delivery();
             assertThat(d.id()).isEqualTo(id);
             assertThat(d.body()).isEqualTo("{}");
@@ -57,13 +57,14 @@ class DeliveryProgressPropertyTest {
             if (d.dueAt() != null) {
                 assertThat(d.dueAt()).isAfter(now);
             }
-            assertThat(d.status() == DeliveryStatus.DELIVERED).isEqualTo(answer instanceof SendResult.Answered ok && ok.success());
+            assertThat(d.status() == DeliveryStatus.DELIVERED)
+                    .isEqualTo(answer instanceof SendResult.Answered ok && ok.success());
             if (d.roundAttempts() == schedule.maxAttempts()) {
                 assertThat(d.status()).isIn(DeliveryStatus.DELIVERED, DeliveryStatus.FAILED);
             }
             EndpointHealth.Change health = EndpointHealth.after(failingSince, d.kind(), verdict, now, DISABLE_AFTER);
             switch (health) {
-                case EndpointHealth.Change.None none -> { }
+                case EndpointHealth.Change.None none -> {}
                 case EndpointHealth.Change.Recovered r -> failingSince = null;
                 case EndpointHealth.Change.StartedFailing f -> failingSince = f.since();
                 case EndpointHealth.Change.Disabled x -> disabled = true;
@@ -85,10 +86,14 @@ class DeliveryProgressPropertyTest {
     @Provide
     Arbitrary<List<SendResult>> answers() {
         Arbitrary<SendResult> answered = Arbitraries.of(200, 201, 204, 301, 400, 404, 410, 429, 500, 502, 503)
-                .flatMap(status -> Arbitraries.of("", "channel_not_found", "ok", "busy").flatMap(body ->
-                        Arbitraries.of(null, "5", "120", "Tue, 01 Dec 2026 09:10:00 GMT")
+                .flatMap(status -> Arbitraries.of("", "channel_not_found", "ok", "busy")
+                        .flatMap(body -> Arbitraries.of(null, "5", "120", "Tue, 01 Dec 2026 09:10:00 GMT")
                                 .map(retryAfter -> (SendResult) new SendResult.Answered(status, retryAfter, body, 9))));
-        Arbitrary<SendResult> none = Arbitraries.of(SendResult.Failure.values()).map(f -> new SendResult.NoAnswer(f, "x", 10_000));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, answered), net.jqwik.api.Tuple.of(1, none)).list().ofMinSize(1).ofMaxSize(70);
+        Arbitrary<SendResult> none =
+                Arbitraries.of(SendResult.Failure.values()).map(f -> new SendResult.NoAnswer(f, "x", 10_000));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, answered), net.jqwik.api.Tuple.of(1, none))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(70);
     }
 }

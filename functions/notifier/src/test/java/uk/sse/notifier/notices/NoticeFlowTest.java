@@ -1,6 +1,11 @@
 package uk.sse.notifier.notices;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Urgency;
@@ -8,12 +13,6 @@ import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.notifier.testing.NotifierLambdaTest;
 import uk.sse.testing.Api;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * From the brokerage's events in a real table's stream, through the stream handler, to each person's notifications in
@@ -30,53 +29,89 @@ class NoticeFlowTest extends NotifierLambdaTest {
 
     @Test
     void eachPersonHearsOnceOfWhatWaitsForThem() {
-        BrokerageRequest raised = brokerage().raise(AREA, "R-notice-1", URN, "Oakfield Primary", List.of("INC.SEND.ASD"),
-                "Set up provision maps", Urgency.HIGH);
-        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures()).isEmpty();
-        assertThat(pipeline().handle(pipeline().lastBatch()).getBatchItemFailures()).as("the same records again").isEmpty();
+        BrokerageRequest raised = brokerage()
+                .raise(
+                        AREA,
+                        "R-notice-1",
+                        URN,
+                        "Oakfield Primary",
+                        List.of("INC.SEND.ASD"),
+                        "Set up provision maps",
+                        Urgency.HIGH);
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
+        assertThat(pipeline().handle(pipeline().lastBatch()).getBatchItemFailures())
+                .as("the same records again")
+                .isEmpty();
 
         String broker = tokens.bearer(Role.BROKER, AREA, null);
         Map<String, Object> brokers = inbox(broker);
-        assertThat(titles(brokers)).containsExactly("Oakfield Primary asked for support (high urgency): it is waiting to be brokered");
+        assertThat(titles(brokers))
+                .containsExactly("Oakfield Primary asked for support (high urgency): it is waiting to be brokered");
         assertThat(brokers.get("unread")).isEqualTo(1);
         assertThat(items(brokers).getFirst().get("link")).isEqualTo("/support-requests/R-notice-1");
-        assertThat(titles(inbox(tokens.bearer(Role.BROKER, "999", null)))).as("another area's broker").isEmpty();
-        assertThat(titles(inbox(tokens.bearer(Role.ASSURER, AREA, null)))).as("the area's assurer").isEmpty();
+        assertThat(titles(inbox(tokens.bearer(Role.BROKER, "999", null))))
+                .as("another area's broker")
+                .isEmpty();
+        assertThat(titles(inbox(tokens.bearer(Role.ASSURER, AREA, null))))
+                .as("the area's assurer")
+                .isEmpty();
 
         BrokerageRequest agreed = brokerage().proposeAcceptAgree(raised, "off_1", PROVIDER);
         pipeline().deliver(brokerage().stream());
         pipeline().handle(pipeline().lastBatch());
         assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, AREA, PROVIDER))))
                 .containsExactly("Support for Oakfield Primary is proposed to you: accept or decline it");
-        assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, AREA, URN)))).containsExactly("Support for Oakfield Primary awaits your agreement");
+        assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, AREA, URN))))
+                .containsExactly("Support for Oakfield Primary awaits your agreement");
         String adviser = adviser();
-        assertThat(titles(inbox(adviser))).containsExactly("Oakfield Primary agreed the support proposed", "Support is proposed for Oakfield Primary");
-        assertThat(titles(inbox(tokens.bearer(Role.ADVISER, AREA, null)))).as("another adviser of the area").isEmpty();
+        assertThat(titles(inbox(adviser)))
+                .containsExactly(
+                        "Oakfield Primary agreed the support proposed", "Support is proposed for Oakfield Primary");
+        assertThat(titles(inbox(tokens.bearer(Role.ADVISER, AREA, null))))
+                .as("another adviser of the area")
+                .isEmpty();
 
         brokerage().startAndComplete(agreed, 2);
         pipeline().deliver(brokerage().stream());
         assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, AREA, URN))))
-                .containsExactly("Support for Oakfield Primary is delivered: rate it", "Support for Oakfield Primary awaits your agreement");
+                .containsExactly(
+                        "Support for Oakfield Primary is delivered: rate it",
+                        "Support for Oakfield Primary awaits your agreement");
 
-        BrokerageRequest other = brokerage().raise(AREA, "R-notice-2", URN, "Oakfield Primary", List.of("AB.ATT"), "Attendance", Urgency.LOW);
+        BrokerageRequest other = brokerage()
+                .raise(AREA, "R-notice-2", URN, "Oakfield Primary", List.of("AB.ATT"), "Attendance", Urgency.LOW);
         brokerage().cancel(other, "the school found help elsewhere");
         pipeline().deliver(brokerage().stream());
-        assertThat(titles(inbox(adviser)).getFirst()).isEqualTo("The request for Oakfield Primary was cancelled: the school found help elsewhere");
+        assertThat(titles(inbox(adviser)).getFirst())
+                .isEqualTo("The request for Oakfield Primary was cancelled: the school found help elsewhere");
     }
 
     @Test
     void marksAreEachReadersOwnAndOnlyOnTheirNotices() {
         brokerage().raise("874", "R-read-1", URN, "Oakfield Primary", List.of("AB.ATT"), "Attendance", Urgency.MEDIUM);
-        brokerage().raise("874", "R-read-2", URN, "Oakfield Primary", List.of("AB.ATT"), "Attendance again", Urgency.URGENT);
+        brokerage()
+                .raise(
+                        "874",
+                        "R-read-2",
+                        URN,
+                        "Oakfield Primary",
+                        List.of("AB.ATT"),
+                        "Attendance again",
+                        Urgency.URGENT);
         pipeline().deliver(brokerage().stream());
         String one = tokens.bearer(Role.BROKER, "874", null);
-        String another = tokens.signed(TokenClaims.person(tokens.identity(), "broker-two", Role.BROKER, "874", null, Duration.ofHours(1)));
+        String another = tokens.signed(
+                TokenClaims.person(tokens.identity(), "broker-two", Role.BROKER, "874", null, Duration.ofHours(1)));
         Map<String, Object> before = inbox(one);
         assertThat(before.get("unread")).isEqualTo(2);
         String newest = (String) items(before).getFirst().get("id");
         assertThat(items(before).getFirst().get("title").toString()).contains("urgent urgency");
 
-        String elsewhere = (String) items(inbox(tokens.bearer(Role.PROVIDER, AREA, PROVIDER))).stream().findFirst().map(i -> i.get("id")).orElse("ntc_" + "0".repeat(32));
+        String elsewhere = (String) items(inbox(tokens.bearer(Role.PROVIDER, AREA, PROVIDER))).stream()
+                .findFirst()
+                .map(i -> i.get("id"))
+                .orElse("ntc_" + "0".repeat(32));
         Api.Reply marked = api.post("/notices/read", one, Map.of("ids", List.of(newest, elsewhere)));
         assertThat(marked.status()).as(marked.body()).isEqualTo(200);
         assertThat(marked.map().get("marked")).as("only their own notice").isEqualTo(1);
@@ -84,23 +119,31 @@ class NoticeFlowTest extends NotifierLambdaTest {
         assertThat(after.get("unread")).isEqualTo(1);
         assertThat(items(after).getFirst().get("read")).isEqualTo(true);
         assertThat(items(after).get(1).get("read")).isEqualTo(false);
-        assertThat(inbox(another).get("unread")).as("another broker has read nothing").isEqualTo(2);
+        assertThat(inbox(another).get("unread"))
+                .as("another broker has read nothing")
+                .isEqualTo(2);
     }
 
     @Test
     void badAsksAreRefusedAndFunctionsHaveNoNotifications() {
         String broker = tokens.bearer(Role.BROKER, AREA, null);
-        assertThat(api.post("/notices/read", broker, Map.of("ids", List.of("x"))).problemFields()).containsExactly("/ids/0");
-        assertThat(api.post("/notices/read", broker, Map.of("ids", List.of())).problemFields()).containsExactly("/ids");
-        Api.Reply unknown = api.post("/notices/read", broker, Map.of("ids", List.of("ntc_" + "0".repeat(32)), "all", true));
+        assertThat(api.post("/notices/read", broker, Map.of("ids", List.of("x")))
+                        .problemFields())
+                .containsExactly("/ids/0");
+        assertThat(api.post("/notices/read", broker, Map.of("ids", List.of())).problemFields())
+                .containsExactly("/ids");
+        Api.Reply unknown =
+                api.post("/notices/read", broker, Map.of("ids", List.of("ntc_" + "0".repeat(32)), "all", true));
         assertThat(unknown.status()).isBetween(400, 499);
         assertThat(unknown.body()).contains("all");
-        assertThat(api.get("/notices", tokens.service("directory.read")).status()).isEqualTo(403);
+        assertThat(api.get("/notices", tokens.service("directory.read")).status())
+                .isEqualTo(403);
         assertThat(api.get("/notices", null).status()).isEqualTo(401);
     }
 
     private String adviser() {
-        return tokens.signed(TokenClaims.person(tokens.identity(), "adviser-" + AREA, Role.ADVISER, AREA, null, Duration.ofHours(1)));
+        return tokens.signed(TokenClaims.person(
+                tokens.identity(), "adviser-" + AREA, Role.ADVISER, AREA, null, Duration.ofHours(1)));
     }
 
     private Map<String, Object> inbox(String bearer) {

@@ -2,10 +2,9 @@ package uk.sse.notifier.testing;
 
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +15,7 @@ import java.io.UncheckedIOException;
  */
 public final class AdaptiveCardSchema {
 
-    private AdaptiveCardSchema() { }
+    private AdaptiveCardSchema() {}
 
     public static JsonSchema load() {
         try (InputStream in = AdaptiveCardSchema.class.getResourceAsStream("/adaptivecards/adaptive-card-1.5.json")) {
@@ -24,8 +23,13 @@ public final class AdaptiveCardSchema {
                 throw new IllegalStateException("adaptivecards/adaptive-card-1.5.json is not on the test classpath");
             }
             // the schema names itself with draft-04's "id" (not "$id"): known here as a keyword that validates nothing
-            JsonMetaSchema draft6 = JsonMetaSchema.builder(JsonMetaSchema.getV6()).keyword(new NonValidationKeyword("id")).build();
-            return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6)).metaSchema(draft6).build().getSchema(in);
+            JsonMetaSchema draft6 = JsonMetaSchema.builder(JsonMetaSchema.getV6())
+                    .keyword(new NonValidationKeyword("id"))
+                    .build();
+            return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6))
+                    .metaSchema(draft6)
+                    .build()
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,11 @@
 package uk.sse.notifier.testing;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -19,13 +25,6 @@ import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
-
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * A brokerage table of the test's own, written as the brokerage function writes it (docs/events.md): each transition
@@ -50,7 +49,11 @@ public final class BrokerageTable implements AutoCloseable {
     public static BrokerageTable create(DynamoDbClient client, EventJson json) {
         String name = "brokerage-" + UUID.randomUUID().toString().substring(0, 8);
         Tables.createIfAbsent(client, Tables.definition(name, 3));
-        return new BrokerageTable(client, json, name, TableStreamReader.of(Engines.dynamo().endpoint(), name, StartingPosition.TRIM_HORIZON));
+        return new BrokerageTable(
+                client,
+                json,
+                name,
+                TableStreamReader.of(Engines.dynamo().endpoint(), name, StartingPosition.TRIM_HORIZON));
     }
 
     public TableStreamReader stream() {
@@ -58,35 +61,76 @@ public final class BrokerageTable implements AutoCloseable {
     }
 
     /** An adviser of {@code area} raises a request for the school; its {@code brokerage.request.created} is written. */
-    public BrokerageRequest raise(String area, String requestId, String urn, String schoolName, List<String> areasOfSupport,
-                                  String need, Urgency urgency) {
+    public BrokerageRequest raise(
+            String area,
+            String requestId,
+            String urn,
+            String schoolName,
+            List<String> areasOfSupport,
+            String need,
+            Urgency urgency) {
         Instant now = Instant.now();
-        return written(Brokerage.raise(new Command.Raise(Actor.adviser("adviser-" + area, area), now, requestId, urn, area,
-                areasOfSupport, need, urgency, 3, List.of(DeliveryMode.values()[0]), now.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(2),
-                12, List.of(), schoolName)));
+        return written(Brokerage.raise(new Command.Raise(
+                Actor.adviser("adviser-" + area, area),
+                now,
+                requestId,
+                urn,
+                area,
+                areasOfSupport,
+                need,
+                urgency,
+                3,
+                List.of(DeliveryMode.values()[0]),
+                now.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(2),
+                12,
+                List.of(),
+                schoolName)));
     }
 
     /** A broker proposes an offer, its provider accepts it, and the school agrees: three events. */
     public BrokerageRequest proposeAcceptAgree(BrokerageRequest r, String offerId, String providerId) {
         Actor broker = Actor.broker("broker-" + r.area(), r.area());
-        BrokerageRequest proposed = written(Brokerage.apply(r, new Command.Propose(broker, Instant.now(), r.version(),
-                List.of(new Command.Offered(offerId, providerId, 2, 8)), "a good fit")));
-        BrokerageRequest accepted = written(Brokerage.apply(proposed, new Command.Accept(Actor.provider("provider-" + providerId, providerId),
-                Instant.now(), proposed.version(), "P1")));
-        return written(Brokerage.apply(accepted, new Command.Agree(Actor.school("head-" + r.urn(), r.urn()), Instant.now(), accepted.version(), "P1")));
+        BrokerageRequest proposed = written(Brokerage.apply(
+                r,
+                new Command.Propose(
+                        broker,
+                        Instant.now(),
+                        r.version(),
+                        List.of(new Command.Offered(offerId, providerId, 2, 8)),
+                        "a good fit")));
+        BrokerageRequest accepted = written(Brokerage.apply(
+                proposed,
+                new Command.Accept(
+                        Actor.provider("provider-" + providerId, providerId),
+                        Instant.now(),
+                        proposed.version(),
+                        "P1")));
+        return written(Brokerage.apply(
+                accepted,
+                new Command.Agree(Actor.school("head-" + r.urn(), r.urn()), Instant.now(), accepted.version(), "P1")));
     }
 
     /** The broker starts the agreed engagement and records it delivered: two events. */
     public BrokerageRequest startAndComplete(BrokerageRequest r, int daysDelivered) {
         Actor broker = Actor.broker("broker-" + r.area(), r.area());
-        BrokerageRequest started = written(Brokerage.apply(r, new Command.StartDelivery(broker, Instant.now(), r.version())));
-        return written(Brokerage.apply(started, new Command.Complete(broker, Instant.now(), started.version(), daysDelivered,
-                java.util.OptionalLong.empty(), "delivered")));
+        BrokerageRequest started =
+                written(Brokerage.apply(r, new Command.StartDelivery(broker, Instant.now(), r.version())));
+        return written(Brokerage.apply(
+                started,
+                new Command.Complete(
+                        broker,
+                        Instant.now(),
+                        started.version(),
+                        daysDelivered,
+                        java.util.OptionalLong.empty(),
+                        "delivered")));
     }
 
     /** The broker cancels the request with a reason. */
     public BrokerageRequest cancel(BrokerageRequest r, String reason) {
-        return written(Brokerage.apply(r, new Command.Cancel(Actor.broker("broker-" + r.area(), r.area()), Instant.now(), r.version(), reason)));
+        return written(Brokerage.apply(
+                r,
+                new Command.Cancel(Actor.broker("broker-" + r.area(), r.area()), Instant.now(), r.version(), reason)));
     }
 
     /**
@@ -94,10 +138,12 @@ public final class BrokerageTable implements AutoCloseable {
      * unchanged request, under {@code EVENT#<version>#HOLD_REFUSED}: the event the brokerage's model makes of it.
      */
     public EventEnvelope holdRefused(BrokerageRequest r, String proposalId, long credits) {
-        EventEnvelope e = Brokerage.holdRefused(r, new Command.Agree(Actor.school("school-" + r.urn(), r.urn()), Instant.now(),
-                r.version(), proposalId), "INSUFFICIENT_FUNDS: the school has fewer than " + credits + " credits available");
-        client.transactWriteItems(b -> b.transactItems(EventItems.put(name, "REQUEST#" + r.id(),
-                String.format("EVENT#%010d#HOLD_REFUSED", r.version()), e, json.write(e))));
+        EventEnvelope e = Brokerage.holdRefused(
+                r,
+                new Command.Agree(Actor.school("school-" + r.urn(), r.urn()), Instant.now(), r.version(), proposalId),
+                "INSUFFICIENT_FUNDS: the school has fewer than " + credits + " credits available");
+        client.transactWriteItems(b -> b.transactItems(EventItems.put(
+                name, "REQUEST#" + r.id(), String.format("EVENT#%010d#HOLD_REFUSED", r.version()), e, json.write(e))));
         return e;
     }
 
@@ -106,12 +152,26 @@ public final class BrokerageTable implements AutoCloseable {
             throw new IllegalStateException("the brokerage refused: " + result);
         }
         BrokerageRequest r = applied.request();
-        Map<String, AttributeValue> state = Items.of(new HashMap<>(Map.of(Tables.PK, AttributeValue.fromS("REQUEST#" + r.id()),
-                Tables.SK, AttributeValue.fromS("REQUEST")))).s("entity", "REQUEST").s("status", r.status().name())
-                .n("version", r.version()).s("area", r.area()).build();
+        Map<String, AttributeValue> state = Items.of(new HashMap<>(Map.of(
+                        Tables.PK,
+                        AttributeValue.fromS("REQUEST#" + r.id()),
+                        Tables.SK,
+                        AttributeValue.fromS("REQUEST"))))
+                .s("entity", "REQUEST")
+                .s("status", r.status().name())
+                .n("version", r.version())
+                .s("area", r.area())
+                .build();
         client.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(name).item(state).build()).build(),
-                EventItems.put(name, "REQUEST#" + r.id(), String.format("EVENT#%010d", r.version()), applied.event(), json.write(applied.event()))));
+                TransactWriteItem.builder()
+                        .put(Put.builder().tableName(name).item(state).build())
+                        .build(),
+                EventItems.put(
+                        name,
+                        "REQUEST#" + r.id(),
+                        String.format("EVENT#%010d", r.version()),
+                        applied.event(),
+                        json.write(applied.event()))));
         return r;
     }
 
@@ -120,5 +180,4 @@ public final class BrokerageTable implements AutoCloseable {
         stream.close();
         client.deleteTable(b -> b.tableName(name));
     }
-
 }

@@ -3,6 +3,8 @@ package uk.sse.notifier.testing;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,9 +15,6 @@ import uk.sse.testing.Api;
 import uk.sse.testing.SettableClock;
 import uk.sse.testing.TableProperties;
 import uk.sse.testing.Tokens;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Base of the tests through the notifier's Lambda handlers (API Gateway HTTP API payload 2.0) against the embedded
@@ -29,19 +28,32 @@ public abstract class NotifierLambdaTest implements TestPropertyProvider {
     private Pipeline pipeline;
     private BrokerageTable brokerage;
 
-    @Inject protected Api api;
-    @Inject protected Tokens tokens;
-    @Inject protected DynamoDbClient dynamo;
-    @Inject protected EventJson eventJson;
-    @Inject protected JsonMapper json;
-    @Inject protected SettableClock clock;
-    @Inject protected NotifierSettings settings;
+    @Inject
+    protected Api api;
+
+    @Inject
+    protected Tokens tokens;
+
+    @Inject
+    protected DynamoDbClient dynamo;
+
+    @Inject
+    protected EventJson eventJson;
+
+    @Inject
+    protected JsonMapper json;
+
+    @Inject
+    protected SettableClock clock;
+
+    @Inject
+    protected NotifierSettings settings;
 
     @Override
     public Map<String, String> getProperties() {
         if (properties == null) {
-            Map<String, String> p = new HashMap<>(TableProperties.fresh(Engines.dynamo().endpoint().toString(), "sse.notifier.table-name",
-                    "notifier", getClass()));
+            Map<String, String> p = new HashMap<>(TableProperties.fresh(
+                    Engines.dynamo().endpoint().toString(), "sse.notifier.table-name", "notifier", getClass()));
             p.put("sse.notifier.local-receivers", receiver.origin());
             p.putAll(extra());
             properties = Map.copyOf(p);

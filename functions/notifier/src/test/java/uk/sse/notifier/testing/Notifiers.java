@@ -1,14 +1,13 @@
 package uk.sse.notifier.testing;
 
-import uk.sse.kernel.identity.Role;
-import uk.sse.testing.Api;
-import uk.sse.testing.Tokens;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import uk.sse.kernel.identity.Role;
+import uk.sse.testing.Api;
+import uk.sse.testing.Tokens;
 
 /** Subscriptions made and read through the API, as brokers and admins would. */
 public final class Notifiers {
@@ -38,7 +37,7 @@ public final class Notifiers {
     }
 
     /** A made subscription: its id and its secret (shown once). */
-    public record Made(String id, String secret, Map<String, Object> subscription) { }
+    public record Made(String id, String secret, Map<String, Object> subscription) {}
 
     @SuppressWarnings("unchecked")
     public Made subscribe(String bearer, Map<String, Object> body) {

@@ -4,16 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import uk.sse.engines.Engines;
 import uk.sse.engines.streams.StartingPosition;
 import uk.sse.engines.streams.TableStreamReader;
 import uk.sse.notifier.stream.NotifyOnEvents;
 import uk.sse.notifier.sweep.RetryDueDeliveries;
 import uk.sse.notifier.sweep.SendReminders;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The notifier's non-API handlers as Lambda runs them, each in an application context of its own with the test's
@@ -29,16 +28,22 @@ public final class Pipeline implements AutoCloseable {
     private List<DynamodbEvent.DynamodbStreamRecord> last = List.of();
 
     public Pipeline(Map<String, Object> properties, String notifierTable) {
-        this.handler = new NotifyOnEvents(ApplicationContext.builder().environments("test").properties(properties));
-        this.sweeper = new RetryDueDeliveries(ApplicationContext.builder().environments("test").properties(properties));
-        this.reminders = new SendReminders(ApplicationContext.builder().environments("test").properties(properties));
-        this.notifierStream = TableStreamReader.of(Engines.dynamo().endpoint(), notifierTable, StartingPosition.TRIM_HORIZON);
+        this.handler = new NotifyOnEvents(
+                ApplicationContext.builder().environments("test").properties(properties));
+        this.sweeper = new RetryDueDeliveries(
+                ApplicationContext.builder().environments("test").properties(properties));
+        this.reminders = new SendReminders(
+                ApplicationContext.builder().environments("test").properties(properties));
+        this.notifierStream =
+                TableStreamReader.of(Engines.dynamo().endpoint(), notifierTable, StartingPosition.TRIM_HORIZON);
     }
 
     /** Every record written to {@code stream} since the last read, as the event source mapping hands them over. */
     public static List<DynamodbEvent.DynamodbStreamRecord> drain(TableStreamReader stream) {
         List<DynamodbEvent.DynamodbStreamRecord> out = new ArrayList<>();
-        for (List<DynamodbEvent.DynamodbStreamRecord> batch = stream.poll(1000).getRecords(); !batch.isEmpty(); batch = stream.poll(1000).getRecords()) {
+        for (List<DynamodbEvent.DynamodbStreamRecord> batch = stream.poll(1000).getRecords();
+                !batch.isEmpty();
+                batch = stream.poll(1000).getRecords()) {
             out.addAll(batch);
         }
         return out;

@@ -2,7 +2,6 @@ package uk.sse.notifier.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +26,8 @@ import java.util.concurrent.Executors;
  */
 public final class Receiver implements AutoCloseable {
 
-    public record Request(Instant at, long nanos, String method, String path, Map<String, String> headers, String body) {
+    public record Request(
+            Instant at, long nanos, String method, String path, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -66,7 +66,8 @@ public final class Receiver implements AutoCloseable {
     public static Receiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            ExecutorService workers = Executors.newFixedThreadPool(16, Thread.ofPlatform().name("receiver-", 0).daemon().factory());
+            ExecutorService workers = Executors.newFixedThreadPool(
+                    16, Thread.ofPlatform().name("receiver-", 0).daemon().factory());
             Receiver receiver = new Receiver(server, workers);
             server.createContext("/", receiver::exchange);
             server.setExecutor(workers);
@@ -116,12 +117,19 @@ public final class Receiver implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             String path = exchange.getRequestURI().getPath();
-            received.add(new Request(Instant.now(), System.nanoTime(), exchange.getRequestMethod(), path, headers,
+            received.add(new Request(
+                    Instant.now(),
+                    System.nanoTime(),
+                    exchange.getRequestMethod(),
+                    path,
+                    headers,
                     new String(body, StandardCharsets.UTF_8)));
             ConcurrentLinkedDeque<Answer> script = scripts.get(path);
             Answer answer = script == null || script.isEmpty() ? Answer.status(200, "ok") : script.poll();
@@ -135,7 +143,8 @@ public final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {

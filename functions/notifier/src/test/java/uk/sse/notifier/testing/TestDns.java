@@ -2,8 +2,6 @@ package uk.sse.notifier.testing;
 
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
-import uk.sse.notifier.application.HostResolver;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import uk.sse.notifier.application.HostResolver;
 
 /**
  * The tests' DNS zone, in place of the JVM's resolver: names (under {@code .test}, which never resolves in real DNS)

@@ -1,7 +1,6 @@
 package uk.sse.notifier.testing;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,18 +1,17 @@
 package uk.sse.notifier.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
 import uk.sse.notifier.testing.NotifierLambdaTest;
 import uk.sse.testing.HostileBodies;
 import uk.sse.testing.LambdaInstance;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nested bodies of 16, 64 and 256 KiB, objects and arrays with unknown keys at every level, to every route of the
@@ -22,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class NotifierHostileBodiesTest extends NotifierLambdaTest {
 
-    @Inject ApplicationContext context;
+    @Inject
+    ApplicationContext context;
 
     @Test
     void everyJsonRouteRefusesHostileBodiesQuicklyAndWritesNothing() {
@@ -39,7 +39,8 @@ class NotifierHostileBodiesTest extends NotifierLambdaTest {
         assertThat(sent).allSatisfy(s -> assertThat(s.status()).as(s.toString()).isBetween(400, 499));
         assertThat(HostileBodies.items(dynamo, settings.tableName())).isEqualTo(before);
         HostileBodies.Sent slowest = HostileBodies.slowest(sent);
-        System.out.printf("notifier: %d hostile bodies to %d routes; slowest %s%n", sent.size(), routes.size(), slowest);
+        System.out.printf(
+                "notifier: %d hostile bodies to %d routes; slowest %s%n", sent.size(), routes.size(), slowest);
         assertThat(slowest.micros()).as(slowest.toString()).isLessThan(1_000_000);
     }
 }

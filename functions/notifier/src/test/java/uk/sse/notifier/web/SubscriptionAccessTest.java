@@ -1,7 +1,13 @@
 package uk.sse.notifier.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Membership;
@@ -10,13 +16,6 @@ import uk.sse.kernel.identity.TokenClaims;
 import uk.sse.notifier.testing.NotifierLambdaTest;
 import uk.sse.notifier.testing.Notifiers;
 import uk.sse.testing.Api;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Only an area's brokers and admins see and manage its subscriptions. Everyone else is refused: 403 where they ask for
@@ -37,7 +36,8 @@ class SubscriptionAccessTest extends NotifierLambdaTest {
     void subscribe() {
         mine = notifiers().subscribe(AREA, receiver.url("/mine"), "json", List.of("brokerage.request.created"));
         notifiers().subscribe(OTHER, receiver.url("/theirs"), "json", List.of("brokerage.request.created"));
-        Api.Reply tested = api.post("/subscriptions/" + mine.id() + "/test", notifiers().broker(AREA), null);
+        Api.Reply tested =
+                api.post("/subscriptions/" + mine.id() + "/test", notifiers().broker(AREA), null);
         assertThat(tested.status()).isEqualTo(200);
         deliveryId = (String) ((Map<?, ?>) tested.map().get("delivery")).get("id");
         strangers = new LinkedHashMap<>();
@@ -52,18 +52,27 @@ class SubscriptionAccessTest extends NotifierLambdaTest {
 
     @Test
     void theAreasBrokersAndAdminsManageItsSubscriptions() {
-        for (String who : List.of(notifiers().broker(AREA), notifiers().admin(AREA), tokens.bearer(Role.BROKER, AREA, "another-team"))) {
+        for (String who : List.of(
+                notifiers().broker(AREA), notifiers().admin(AREA), tokens.bearer(Role.BROKER, AREA, "another-team"))) {
             Api.Reply listed = api.get("/subscriptions", who);
             assertThat(listed.status()).isEqualTo(200);
-            @SuppressWarnings("unchecked") List<Map<String, Object>> items = (List<Map<String, Object>>) listed.map().get("items");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items =
+                    (List<Map<String, Object>>) listed.map().get("items");
             assertThat(items).isNotEmpty().allSatisfy(s -> assertThat(s).containsEntry("area", AREA));
             assertThat(api.get("/subscriptions/" + mine.id(), who).status()).isEqualTo(200);
-            assertThat(api.get("/subscriptions/" + mine.id() + "/deliveries", who).status()).isEqualTo(200);
-            assertThat(api.get("/subscriptions/" + mine.id() + "/deliveries/" + deliveryId, who).status()).isEqualTo(200);
+            assertThat(api.get("/subscriptions/" + mine.id() + "/deliveries", who)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.get("/subscriptions/" + mine.id() + "/deliveries/" + deliveryId, who)
+                            .status())
+                    .isEqualTo(200);
         }
-        Api.Reply paused = api.post("/subscriptions/" + mine.id() + "/pause", notifiers().admin(AREA), null);
+        Api.Reply paused =
+                api.post("/subscriptions/" + mine.id() + "/pause", notifiers().admin(AREA), null);
         assertThat(paused.status()).isEqualTo(200);
-        Api.Reply resumed = api.post("/subscriptions/" + mine.id() + "/resume", notifiers().broker(AREA), null);
+        Api.Reply resumed =
+                api.post("/subscriptions/" + mine.id() + "/resume", notifiers().broker(AREA), null);
         assertThat(resumed.status()).isEqualTo(200);
     }
 
@@ -77,21 +86,40 @@ class SubscriptionAccessTest extends NotifierLambdaTest {
                 return;
             }
             denied(name, 403, () -> api.get("/subscriptions", who));
-            denied(name, 403, () -> api.post("/subscriptions", who, Notifiers.body(receiver.url("/x"), "json", List.of("brokerage.request.created"))));
+            denied(
+                    name,
+                    403,
+                    () -> api.post(
+                            "/subscriptions",
+                            who,
+                            Notifiers.body(receiver.url("/x"), "json", List.of("brokerage.request.created"))));
         });
-        assertThat((List<?>) api.get("/subscriptions", notifiers().broker(AREA)).map().get("items")).hasSize(1);
+        assertThat((List<?>) api.get("/subscriptions", notifiers().broker(AREA))
+                        .map()
+                        .get("items"))
+                .hasSize(1);
     }
 
     @Test
     void toEveryoneElseASubscriptionDoesNotExist() {
-        Api.Reply missing = api.get("/subscriptions/sub_01M90000000000000000000000", notifiers().broker(AREA));
+        Api.Reply missing = api.get(
+                "/subscriptions/sub_01M90000000000000000000000", notifiers().broker(AREA));
         assertThat(missing.status()).isEqualTo(404);
         int received = receiver.all().size();
         strangers.forEach((name, who) -> {
             String path = "/subscriptions/" + mine.id();
             Api.Reply hidden = denied(name, 404, () -> api.get(path, who));
-            assertThat(hidden.map().get("type")).as("looks exactly like a missing one").isEqualTo(missing.map().get("type"));
-            denied(name, 404, () -> api.put(path, who, "\"v1\"", Notifiers.body(receiver.url("/x"), "json", List.of("brokerage.request.created"))));
+            assertThat(hidden.map().get("type"))
+                    .as("looks exactly like a missing one")
+                    .isEqualTo(missing.map().get("type"));
+            denied(
+                    name,
+                    404,
+                    () -> api.put(
+                            path,
+                            who,
+                            "\"v1\"",
+                            Notifiers.body(receiver.url("/x"), "json", List.of("brokerage.request.created"))));
             denied(name, 404, () -> api.post(path + "/pause", who, null));
             denied(name, 404, () -> api.post(path + "/resume", who, null));
             denied(name, 404, () -> api.post(path + "/rotate-secret", who, null));
@@ -107,38 +135,61 @@ class SubscriptionAccessTest extends NotifierLambdaTest {
     /** Decision 0080: a subscription is managed through a membership of its area, whichever hat is worn; none lent across. */
     @Test
     void aPersonOfSeveralMembershipsManagesAnAreasSubscriptionsOnlyThroughAMembershipOfThatArea() {
-        String adviserHereBrokerThere = severalHats(new Membership(Role.ADVISER, AREA, null), new Membership(Role.BROKER, OTHER, "la-" + OTHER));
+        String adviserHereBrokerThere = severalHats(
+                new Membership(Role.ADVISER, AREA, null), new Membership(Role.BROKER, OTHER, "la-" + OTHER));
         String path = "/subscriptions/" + mine.id();
         denied("an adviser here who brokers there", 404, () -> api.get(path, adviserHereBrokerThere));
         denied("an adviser here who brokers there", 404, () -> api.post(path + "/pause", adviserHereBrokerThere, null));
-        denied("an adviser here who brokers there, wearing the adviser's hat", 403, () -> api.get("/subscriptions", adviserHereBrokerThere));
-        Api.Reply theirs = api.send(Api.auth(HttpRequest.GET("/subscriptions"), adviserHereBrokerThere).header("Membership", "BROKER@" + OTHER + "/la-" + OTHER));
-        assertThat(theirs.status()).as("wearing the broker's hat, the other area's").isEqualTo(200);
+        denied(
+                "an adviser here who brokers there, wearing the adviser's hat",
+                403,
+                () -> api.get("/subscriptions", adviserHereBrokerThere));
+        Api.Reply theirs = api.send(Api.auth(HttpRequest.GET("/subscriptions"), adviserHereBrokerThere)
+                .header("Membership", "BROKER@" + OTHER + "/la-" + OTHER));
+        assertThat(theirs.status())
+                .as("wearing the broker's hat, the other area's")
+                .isEqualTo(200);
         assertThat(theirs.body()).doesNotContain(mine.id());
 
-        String brokerThereAdminHere = severalHats(new Membership(Role.BROKER, OTHER, "la-" + OTHER), new Membership(Role.ADMIN, AREA, "la-" + AREA));
-        assertThat(api.get(path, brokerThereAdminHere).status()).as("the admin's membership, not the hat, grants it").isEqualTo(200);
-        assertThat(api.post(path + "/pause", brokerThereAdminHere, null).status()).isEqualTo(200);
-        assertThat(api.post(path + "/resume", brokerThereAdminHere, null).status()).isEqualTo(200);
+        String brokerThereAdminHere = severalHats(
+                new Membership(Role.BROKER, OTHER, "la-" + OTHER), new Membership(Role.ADMIN, AREA, "la-" + AREA));
+        assertThat(api.get(path, brokerThereAdminHere).status())
+                .as("the admin's membership, not the hat, grants it")
+                .isEqualTo(200);
+        assertThat(api.post(path + "/pause", brokerThereAdminHere, null).status())
+                .isEqualTo(200);
+        assertThat(api.post(path + "/resume", brokerThereAdminHere, null).status())
+                .isEqualTo(200);
     }
 
     private String severalHats(Membership... memberships) {
-        return tokens.signed(TokenClaims.person(tokens.identity(), "several-" + List.of(memberships).hashCode(), List.of(memberships),
+        return tokens.signed(TokenClaims.person(
+                tokens.identity(),
+                "several-" + List.of(memberships).hashCode(),
+                List.of(memberships),
                 java.time.Duration.ofMinutes(10)));
     }
 
     @Test
     void withoutAValidTokenEverythingIs401() {
-        for (String who : java.util.Arrays.asList(null, "Bearer not-a-jwt", tokens.bearer(Role.BROKER, AREA, "x").replace("Bearer ", "Bearer x"))) {
+        for (String who : java.util.Arrays.asList(
+                null, "Bearer not-a-jwt", tokens.bearer(Role.BROKER, AREA, "x").replace("Bearer ", "Bearer x"))) {
             denied("token " + who, 401, () -> api.get("/subscriptions", who));
             denied("token " + who, 401, () -> api.get("/subscriptions/" + mine.id(), who));
-            denied("token " + who, 401, () -> api.post("/subscriptions", who, Notifiers.body(receiver.url("/x"), "json", List.of("brokerage.request.created"))));
+            denied(
+                    "token " + who,
+                    401,
+                    () -> api.post(
+                            "/subscriptions",
+                            who,
+                            Notifiers.body(receiver.url("/x"), "json", List.of("brokerage.request.created"))));
         }
     }
 
     @Test
     void onlyAnAdminMaySubscribeToTheNotifiersOwnEvents() {
-        Map<String, Object> body = Notifiers.body(receiver.url("/told"), "json", List.of("notifier.subscription.disabled"));
+        Map<String, Object> body =
+                Notifiers.body(receiver.url("/told"), "json", List.of("notifier.subscription.disabled"));
         Api.Reply broker = api.post("/subscriptions", notifiers().broker(AREA), body);
         assertThat(broker.status()).isEqualTo(422);
         assertThat(broker.problemFields()).containsExactly("/eventTypes/0");
@@ -149,7 +200,11 @@ class SubscriptionAccessTest extends NotifierLambdaTest {
         // a broker may manage it, but not keep the admins' event in it
         Api.Reply edit = api.put("/subscriptions/" + id, notifiers().broker(AREA), "\"v1\"", body);
         assertThat(edit.status()).isEqualTo(422);
-        assertThat(api.send(Api.auth(HttpRequest.DELETE("/subscriptions/" + id), notifiers().admin(AREA))).status()).isEqualTo(204);
+        assertThat(api.send(Api.auth(
+                                HttpRequest.DELETE("/subscriptions/" + id),
+                                notifiers().admin(AREA)))
+                        .status())
+                .isEqualTo(204);
     }
 
     private Api.Reply denied(String who, int status, Supplier<Api.Reply> call) {
@@ -157,7 +212,9 @@ class SubscriptionAccessTest extends NotifierLambdaTest {
         Api.Reply reply = call.get();
         assertThat(reply.status()).as(who + ": " + reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).as(who).startsWith("application/problem+json");
-        assertThat(notifiers().subscription(AREA, mine.id())).as(who + " changed nothing").isEqualTo(before);
+        assertThat(notifiers().subscription(AREA, mine.id()))
+                .as(who + " changed nothing")
+                .isEqualTo(before);
         return reply;
     }
 }

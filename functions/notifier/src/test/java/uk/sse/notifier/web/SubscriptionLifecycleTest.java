@@ -1,8 +1,15 @@
 package uk.sse.notifier.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.brokerage.model.Urgency;
@@ -12,14 +19,6 @@ import uk.sse.notifier.testing.NotifierLambdaTest;
 import uk.sse.notifier.testing.Notifiers;
 import uk.sse.notifier.testing.Receiver;
 import uk.sse.testing.Api;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A subscription's life through the API: made with its secret shown once (and sealed in the table), made again safely
@@ -39,7 +38,9 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
     @Test
     void theSecretIsShownOnceAndTheTableHoldsItSealed() {
         String area = "820";
-        Api.Reply made = api.post("/subscriptions", notifiers().broker(area),
+        Api.Reply made = api.post(
+                "/subscriptions",
+                notifiers().broker(area),
                 Notifiers.body(receiver.url("/once"), "slack", List.of("brokerage.request.created")));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         assertThat(made.header("Cache-Control")).isEqualTo("no-store");
@@ -47,22 +48,38 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
         assertThat(made.header("Idempotent-Replayed")).isEqualTo("false");
         String secret = (String) made.map().get("secret");
         assertThat(SigningSecret.parse(secret)).isPresent();
-        @SuppressWarnings("unchecked") Map<String, Object> subscription = (Map<String, Object>) made.map().get("subscription");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> subscription = (Map<String, Object>) made.map().get("subscription");
         String id = (String) subscription.get("id");
         assertThat(made.header("Location")).isEqualTo("/subscriptions/" + id);
-        assertThat(subscription).containsEntry("area", area).containsEntry("status", "ACTIVE").containsEntry("format", "slack")
-                .containsEntry("createdBy", "broker-" + area + "-la-" + area).containsEntry("version", 1);
+        assertThat(subscription)
+                .containsEntry("area", area)
+                .containsEntry("status", "ACTIVE")
+                .containsEntry("format", "slack")
+                .containsEntry("createdBy", "broker-" + area + "-la-" + area)
+                .containsEntry("version", 1);
 
-        String key = Base64.getEncoder().encodeToString(SigningSecret.parse(secret).orElseThrow().key());
+        String key = Base64.getEncoder()
+                .encodeToString(SigningSecret.parse(secret).orElseThrow().key());
         Api.Reply read = api.get("/subscriptions/" + id, notifiers().broker(area));
         assertThat(read.body()).doesNotContain(secret, key);
         Api.Reply listed = api.get("/subscriptions", notifiers().admin(area));
         assertThat(listed.body()).contains(id).doesNotContain(secret, key);
 
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(settings.tableName()).key(Map.of(
-                "pk", AttributeValue.fromS("SUB#" + id), "sk", AttributeValue.fromS("SUB")))).item();
-        assertThat(item.toString()).as("a table read alone does not reveal the secret").doesNotContain(key, secret,
-                key.substring(0, 12), Base64.getUrlEncoder().withoutPadding().encodeToString(SigningSecret.parse(secret).orElseThrow().key()));
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(settings.tableName())
+                        .key(Map.of("pk", AttributeValue.fromS("SUB#" + id), "sk", AttributeValue.fromS("SUB"))))
+                .item();
+        assertThat(item.toString())
+                .as("a table read alone does not reveal the secret")
+                .doesNotContain(
+                        key,
+                        secret,
+                        key.substring(0, 12),
+                        Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(SigningSecret.parse(secret)
+                                        .orElseThrow()
+                                        .key()));
         assertThat(item.get("secrets").l().get(0).m().get("sealed").s()).startsWith("k1:");
     }
 
@@ -71,27 +88,37 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
         String area = "821";
         String broker = notifiers().broker(area);
         Map<String, Object> body = Notifiers.body(receiver.url("/idem"), "json", List.of("brokerage.request.created"));
-        Api.Reply first = api.send(Api.auth(HttpRequest.POST("/subscriptions", body), broker).header("Idempotency-Key", "sub-key-1"));
-        Api.Reply again = api.send(Api.auth(HttpRequest.POST("/subscriptions", body), broker).header("Idempotency-Key", "sub-key-1"));
+        Api.Reply first = api.send(
+                Api.auth(HttpRequest.POST("/subscriptions", body), broker).header("Idempotency-Key", "sub-key-1"));
+        Api.Reply again = api.send(
+                Api.auth(HttpRequest.POST("/subscriptions", body), broker).header("Idempotency-Key", "sub-key-1"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(again.map().get("secret")).as("the client never saw the first answer").isEqualTo(first.map().get("secret"));
-        assertThat(((Map<?, ?>) again.map().get("subscription")).get("id")).isEqualTo(((Map<?, ?>) first.map().get("subscription")).get("id"));
+        assertThat(again.map().get("secret"))
+                .as("the client never saw the first answer")
+                .isEqualTo(first.map().get("secret"));
+        assertThat(((Map<?, ?>) again.map().get("subscription")).get("id"))
+                .isEqualTo(((Map<?, ?>) first.map().get("subscription")).get("id"));
 
-        Map<String, Object> other = Notifiers.body(receiver.url("/idem-other"), "json", List.of("brokerage.request.created"));
-        Api.Reply misused = api.send(Api.auth(HttpRequest.POST("/subscriptions", other), broker).header("Idempotency-Key", "sub-key-1"));
+        Map<String, Object> other =
+                Notifiers.body(receiver.url("/idem-other"), "json", List.of("brokerage.request.created"));
+        Api.Reply misused = api.send(
+                Api.auth(HttpRequest.POST("/subscriptions", other), broker).header("Idempotency-Key", "sub-key-1"));
         assertThat(misused.status()).isEqualTo(422);
         assertThat(misused.problemFields()).containsExactly("Idempotency-Key");
-        assertThat((List<?>) api.get("/subscriptions", broker).map().get("items")).hasSize(1);
+        assertThat((List<?>) api.get("/subscriptions", broker).map().get("items"))
+                .hasSize(1);
     }
 
     @Test
     void aReplaceNeedsTheCurrentETagAndChecksEverythingAgain() {
         String area = "822";
         String broker = notifiers().broker(area);
-        Notifiers.Made made = notifiers().subscribe(area, receiver.url("/put"), "json", List.of("brokerage.request.created"));
-        Map<String, Object> changed = Notifiers.body(receiver.url("/put-2"), "slack", List.of("brokerage.engagement.agreed", "directory.offer.submitted"));
+        Notifiers.Made made =
+                notifiers().subscribe(area, receiver.url("/put"), "json", List.of("brokerage.request.created"));
+        Map<String, Object> changed = Notifiers.body(
+                receiver.url("/put-2"), "slack", List.of("brokerage.engagement.agreed", "directory.offer.submitted"));
         changed.put("filters", Map.of("areasOfSupport", List.of("CT"), "urgencies", List.of("URGENT")));
         changed.put("description", "  Brokers' channel  ");
 
@@ -104,9 +131,12 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
         Api.Reply ok = api.put("/subscriptions/" + made.id(), broker, "\"v1\"", changed);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.header("ETag")).isEqualTo("\"v2\"");
-        assertThat(ok.map()).containsEntry("url", receiver.url("/put-2")).containsEntry("format", "slack")
+        assertThat(ok.map())
+                .containsEntry("url", receiver.url("/put-2"))
+                .containsEntry("format", "slack")
                 .containsEntry("eventTypes", List.of("brokerage.engagement.agreed", "directory.offer.submitted"))
-                .containsEntry("description", "Brokers' channel").containsEntry("version", 2)
+                .containsEntry("description", "Brokers' channel")
+                .containsEntry("version", 2)
                 .containsEntry("filters", Map.of("areasOfSupport", List.of("CT"), "urgencies", List.of("URGENT")));
         Api.Reply again = api.put("/subscriptions/" + made.id(), broker, "\"v1\"", changed);
         assertThat(again.status()).as("the same old ETag is stale now").isEqualTo(412);
@@ -116,7 +146,8 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
     void pausedNothingIsMadeAndWhatWasScheduledIsCancelledResumedItFlowsAgain() {
         String area = "823";
         String broker = notifiers().broker(area);
-        Notifiers.Made made = notifiers().subscribe(area, receiver.url("/pause"), "json", List.of("brokerage.request.created"));
+        Notifiers.Made made =
+                notifiers().subscribe(area, receiver.url("/pause"), "json", List.of("brokerage.request.created"));
         receiver.script("/pause", Receiver.Answer.status(500));
         brokerage().raise(area, "R-p-1", "100001", "Pause School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
         pipeline().deliver(brokerage().stream());
@@ -132,10 +163,14 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
         assertThat(receiver.received("/pause")).as("nothing sent while paused").hasSize(1);
         List<Map<String, Object>> deliveries = notifiers().deliveries(area, made.id());
         assertThat(deliveries).as("no delivery made for the event while paused").hasSize(1);
-        assertThat(deliveries.get(0)).containsEntry("status", "CANCELLED").containsEntry("lastReason", "its subscription is paused");
+        assertThat(deliveries.get(0))
+                .containsEntry("status", "CANCELLED")
+                .containsEntry("lastReason", "its subscription is paused");
 
         Api.Reply pausedAgain = api.post("/subscriptions/" + made.id() + "/pause", broker, null);
-        assertThat(pausedAgain.map()).as("pausing twice is one pause").containsEntry("version", paused.map().get("version"));
+        assertThat(pausedAgain.map())
+                .as("pausing twice is one pause")
+                .containsEntry("version", paused.map().get("version"));
         Api.Reply resumed = api.post("/subscriptions/" + made.id() + "/resume", broker, paused.header("ETag"));
         assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
         assertThat(resumed.map()).containsEntry("status", "ACTIVE");
@@ -147,22 +182,29 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
     @Test
     void aRotatedSecretSignsBesideTheOldOneUntilItsGraceEnds() throws Exception {
         String area = "824";
-        Notifiers.Made made = notifiers().subscribe(area, receiver.url("/rotate"), "json", List.of("brokerage.request.created"));
-        Api.Reply rotated = api.post("/subscriptions/" + made.id() + "/rotate-secret", notifiers().broker(area), null);
+        Notifiers.Made made =
+                notifiers().subscribe(area, receiver.url("/rotate"), "json", List.of("brokerage.request.created"));
+        Api.Reply rotated = api.post(
+                "/subscriptions/" + made.id() + "/rotate-secret", notifiers().broker(area), null);
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         assertThat(rotated.header("Cache-Control")).isEqualTo("no-store");
         String fresh = (String) rotated.map().get("secret");
         assertThat(fresh).startsWith("whsec_").isNotEqualTo(made.secret());
-        @SuppressWarnings("unchecked") Map<String, Object> signing = (Map<String, Object>) ((Map<String, Object>) rotated.map().get("subscription")).get("signing");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> signing =
+                (Map<String, Object>) ((Map<String, Object>) rotated.map().get("subscription")).get("signing");
         Instant until = Instant.parse((String) signing.get("previousSignsUntil"));
-        assertThat(Duration.between(Instant.parse((String) signing.get("currentSince")), until)).isEqualTo(Duration.ofHours(24));
+        assertThat(Duration.between(Instant.parse((String) signing.get("currentSince")), until))
+                .isEqualTo(Duration.ofHours(24));
 
         brokerage().raise(area, "R-rot-1", "100001", "Rota School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
         pipeline().deliver(brokerage().stream());
         Receiver.Request during = receiver.await("/rotate", 1, WAIT).get(0);
         assertThat(during.header("webhook-signature").split(" ")).hasSize(2);
         for (String secret : List.of(made.secret(), fresh)) {
-            assertThat(verify(secret, during)).as("either secret verifies during the grace").isEqualTo(WebhookSignatures.Verification.VALID);
+            assertThat(verify(secret, during))
+                    .as("either secret verifies during the grace")
+                    .isEqualTo(WebhookSignatures.Verification.VALID);
         }
 
         clock.advance(Duration.between(clock.instant(), until).plusSeconds(1));
@@ -172,31 +214,47 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
         assertThat(after.header("webhook-signature").split(" ")).hasSize(1);
         assertThat(verify(fresh, after)).isEqualTo(WebhookSignatures.Verification.VALID);
         assertThat(verify(made.secret(), after)).isEqualTo(WebhookSignatures.Verification.BAD_SIGNATURE);
-        assertThat(notifiers().subscription(area, made.id()).get("signing")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(notifiers().subscription(area, made.id()).get("signing"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .doesNotContainKey("previousSignsUntil");
     }
 
     @Test
     void aTestMessageIsSignedSentAtOnceRecordedAndNeverRetried() throws Exception {
         String area = "825";
-        Notifiers.Made made = notifiers().subscribe(area, receiver.url("/test"), "slack", List.of("brokerage.request.created"));
-        Api.Reply tested = api.post("/subscriptions/" + made.id() + "/test", notifiers().admin(area), null);
+        Notifiers.Made made =
+                notifiers().subscribe(area, receiver.url("/test"), "slack", List.of("brokerage.request.created"));
+        Api.Reply tested =
+                api.post("/subscriptions/" + made.id() + "/test", notifiers().admin(area), null);
         assertThat(tested.status()).as(tested.body()).isEqualTo(200);
-        assertThat(tested.map().get("delivery")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("kind", "TEST").containsEntry("status", "DELIVERED").containsEntry("eventType", "notifier.subscription.test");
+        assertThat(tested.map().get("delivery"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("kind", "TEST")
+                .containsEntry("status", "DELIVERED")
+                .containsEntry("eventType", "notifier.subscription.test");
         Receiver.Request got = receiver.await("/test", 1, WAIT).get(0);
         assertThat(verify(made.secret(), got)).isEqualTo(WebhookSignatures.Verification.VALID);
         Map<String, Object> message = json.readValue(got.body(), Argument.mapOf(String.class, Object.class));
         assertThat((String) message.get("text")).contains("Test message", made.id());
 
         receiver.script("/test", Receiver.Answer.status(500, "down for maintenance"));
-        Api.Reply failed = api.post("/subscriptions/" + made.id() + "/test", notifiers().broker(area), null);
+        Api.Reply failed =
+                api.post("/subscriptions/" + made.id() + "/test", notifiers().broker(area), null);
         assertThat(failed.status()).isEqualTo(200);
-        assertThat(failed.map().get("delivery")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("status", "FAILED").containsEntry("lastStatus", 500).doesNotContainKey("nextAttemptAt");
-        assertThat(Notifiers.attempts(failed.map())).singleElement().satisfies(a -> assertThat(a).containsEntry("outcome", "FAILED")
-                .containsEntry("responseExcerpt", "down for maintenance").containsEntry("trigger", "TEST"));
-        assertThat(notifiers().subscription(area, made.id())).as("a test leaves the endpoint's health alone").doesNotContainKey("failingSince");
+        assertThat(failed.map().get("delivery"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("status", "FAILED")
+                .containsEntry("lastStatus", 500)
+                .doesNotContainKey("nextAttemptAt");
+        assertThat(Notifiers.attempts(failed.map()))
+                .singleElement()
+                .satisfies(a -> assertThat(a)
+                        .containsEntry("outcome", "FAILED")
+                        .containsEntry("responseExcerpt", "down for maintenance")
+                        .containsEntry("trigger", "TEST"));
+        assertThat(notifiers().subscription(area, made.id()))
+                .as("a test leaves the endpoint's health alone")
+                .doesNotContainKey("failingSince");
         clock.advance(Duration.ofMinutes(10));
         pipeline().sweep();
         assertThat(receiver.received("/test")).hasSize(2);
@@ -206,29 +264,44 @@ class SubscriptionLifecycleTest extends NotifierLambdaTest {
     void aDeletedSubscriptionIsGoneAndAnAreaHasAtMostSoMany() {
         String area = "826";
         String broker = notifiers().broker(area);
-        Notifiers.Made made = notifiers().subscribe(area, receiver.url("/del"), "json", List.of("brokerage.request.created"));
-        Api.Reply stale = api.send(Api.auth(HttpRequest.DELETE("/subscriptions/" + made.id()), broker).header("If-Match", "\"v9\""));
+        Notifiers.Made made =
+                notifiers().subscribe(area, receiver.url("/del"), "json", List.of("brokerage.request.created"));
+        Api.Reply stale = api.send(Api.auth(HttpRequest.DELETE("/subscriptions/" + made.id()), broker)
+                .header("If-Match", "\"v9\""));
         assertThat(stale.status()).isEqualTo(412);
         Api.Reply deleted = api.send(Api.auth(HttpRequest.DELETE("/subscriptions/" + made.id()), broker));
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
         assertThat(api.get("/subscriptions/" + made.id(), broker).status()).isEqualTo(404);
-        assertThat(api.get("/subscriptions/" + made.id() + "/deliveries", broker).status()).isEqualTo(404);
-        assertThat(api.send(Api.auth(HttpRequest.DELETE("/subscriptions/" + made.id()), broker)).status()).isEqualTo(404);
+        assertThat(api.get("/subscriptions/" + made.id() + "/deliveries", broker)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.send(Api.auth(HttpRequest.DELETE("/subscriptions/" + made.id()), broker))
+                        .status())
+                .isEqualTo(404);
         brokerage().raise(area, "R-del", "100001", "Del School", List.of("CT.READ"), "Phonics", Urgency.HIGH);
         pipeline().deliver(brokerage().stream());
 
         for (int i = 0; i < 4; i++) {
             notifiers().subscribe(area, receiver.url("/many-" + i), "json", List.of("brokerage.request.created"));
         }
-        Api.Reply fifth = api.post("/subscriptions", broker, Notifiers.body(receiver.url("/many-4"), "json", List.of("brokerage.request.created")));
+        Api.Reply fifth = api.post(
+                "/subscriptions",
+                broker,
+                Notifiers.body(receiver.url("/many-4"), "json", List.of("brokerage.request.created")));
         assertThat(fifth.status()).isEqualTo(409);
         assertThat(fifth.contentType()).startsWith("application/problem+json");
-        assertThat((List<?>) api.get("/subscriptions", broker).map().get("items")).hasSize(4);
+        assertThat((List<?>) api.get("/subscriptions", broker).map().get("items"))
+                .hasSize(4);
         assertThat(receiver.received("/del")).isEmpty();
     }
 
     private static WebhookSignatures.Verification verify(String secret, Receiver.Request r) {
-        return WebhookSignatures.verify(SigningSecret.parse(secret).orElseThrow(), r.header("webhook-id"), r.header("webhook-timestamp"),
-                r.header("webhook-signature"), r.body(), Instant.ofEpochSecond(Long.parseLong(r.header("webhook-timestamp"))));
+        return WebhookSignatures.verify(
+                SigningSecret.parse(secret).orElseThrow(),
+                r.header("webhook-id"),
+                r.header("webhook-timestamp"),
+                r.header("webhook-signature"),
+                r.body(),
+                Instant.ofEpochSecond(Long.parseLong(r.header("webhook-timestamp"))));
     }
 }

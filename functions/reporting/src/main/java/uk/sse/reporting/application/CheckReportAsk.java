@@ -1,16 +1,15 @@
 package uk.sse.reporting.application;
 
 import jakarta.inject.Singleton;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.outcome.Outcome;
-import uk.sse.reporting.ReportingSettings;
-import uk.sse.reporting.model.ReportPeriod;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.outcome.Outcome;
+import uk.sse.reporting.ReportingSettings;
+import uk.sse.reporting.model.ReportPeriod;
 
 /**
  * Turns what a caller asked into a {@link ReportScope}, or says why not: not a reporting role (forbidden), a malformed
@@ -22,6 +21,7 @@ public class CheckReportAsk {
 
     /** An area code, as the ledger's accounts and every token's {@code area} claim spell it. */
     static final Pattern AREA = Pattern.compile("[A-Za-z0-9:_.\\-]{1,64}");
+
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
@@ -46,9 +46,13 @@ public class CheckReportAsk {
         if (violations.isEmpty() && ask.to().isBefore(ask.from())) {
             violations.add(new Outcome.Violation("to", "must be on or after from (" + ask.from() + ")"));
         }
-        if (violations.isEmpty() && ask.to().isAfter(ask.from().plusYears(settings.maxRangeYears()).minusDays(1))) {
-            violations.add(new Outcome.Violation("to", "a report covers at most " + settings.maxRangeYears()
-                    + " years: to must be before " + ask.from().plusYears(settings.maxRangeYears())));
+        if (violations.isEmpty()
+                && ask.to()
+                        .isAfter(ask.from().plusYears(settings.maxRangeYears()).minusDays(1))) {
+            violations.add(new Outcome.Violation(
+                    "to",
+                    "a report covers at most " + settings.maxRangeYears() + " years: to must be before "
+                            + ask.from().plusYears(settings.maxRangeYears())));
         }
         violations.addAll(more);
         if (!violations.isEmpty()) {

@@ -1,10 +1,9 @@
 package uk.sse.reporting.application;
 
+import java.util.Optional;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
-
-import java.util.Optional;
 
 /**
  * Who may read reports: the commissioners and admins of an area, of their own area only. Another area's figures do not
@@ -13,7 +12,7 @@ import java.util.Optional;
  */
 public final class ReportPolicy {
 
-    private ReportPolicy() { }
+    private ReportPolicy() {}
 
     public static boolean mayReport(Caller caller) {
         return reportingArea(caller).isPresent();
@@ -25,7 +24,10 @@ public final class ReportPolicy {
 
     /** The area a report is of when none is asked for: the hat's, if it reports, else the first membership's that does. */
     public static Optional<String> reportingArea(Caller caller) {
-        return caller.memberships().stream().filter(ReportPolicy::reports).map(Membership::area).findFirst();
+        return caller.memberships().stream()
+                .filter(ReportPolicy::reports)
+                .map(Membership::area)
+                .findFirst();
     }
 
     private static boolean reports(Membership m) {

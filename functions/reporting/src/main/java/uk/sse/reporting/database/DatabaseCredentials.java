@@ -6,15 +6,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.kernel.dynamo.AwsSettings;
 import uk.sse.kernel.secrets.CachedSecret;
 import uk.sse.kernel.snapstart.SnapshotHook;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
 
 /**
  * The database's user and password from the Secrets Manager secret {@code sse.reporting.db-secret-arn}
@@ -32,16 +31,19 @@ public class DatabaseCredentials implements SnapshotHook {
     private final CachedSecret secret;
     private final JsonMapper json;
 
-    public DatabaseCredentials(@Value("${sse.reporting.db-secret-arn}") String secretArn,
-                               @Nullable @Value("${sse.reporting.secrets-endpoint:}") String endpoint, AwsSettings aws, JsonMapper json,
-                               Clock clock) {
+    public DatabaseCredentials(
+            @Value("${sse.reporting.db-secret-arn}") String secretArn,
+            @Nullable @Value("${sse.reporting.secrets-endpoint:}") String endpoint,
+            AwsSettings aws,
+            JsonMapper json,
+            Clock clock) {
         this.secretArn = secretArn;
         this.secret = CachedSecret.of(CachedSecret.client(aws.regionOrDefault(), endpoint), secretArn, null, clock);
         this.json = json;
     }
 
     /** The credentials as last read, and the text they came from (to say which were refused). */
-    public record Current(DatabaseSecret credentials, String text) { }
+    public record Current(DatabaseSecret credentials, String text) {}
 
     public String secretArn() {
         return secretArn;
@@ -62,7 +64,8 @@ public class DatabaseCredentials implements SnapshotHook {
 
     @Override
     public void refresh() {
-        secret.forget(); // a restored copy reads the secret before its first connection: the snapshot's may be rotated out
+        secret.forget(); // a restored copy reads the secret before its first connection: the snapshot's may be
+        // rotated out
     }
 
     private DatabaseSecret credentials(String text) {
@@ -74,6 +77,7 @@ public class DatabaseCredentials implements SnapshotHook {
         }
         StringBuilder why = new StringBuilder();
         return DatabaseSecret.of(parsed, why)
-                .orElseThrow(() -> new IllegalStateException("the database secret " + secretArn + " cannot be used: " + why));
+                .orElseThrow(() ->
+                        new IllegalStateException("the database secret " + secretArn + " cannot be used: " + why));
     }
 }

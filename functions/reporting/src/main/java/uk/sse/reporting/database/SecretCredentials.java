@@ -30,13 +30,17 @@ public class SecretCredentials implements BeanCreatedEventListener<DatasourceCon
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration datasource = event.getBean();
         DatabaseCredentials secret = credentials.get();
-        DatabaseSecret first = secret.current().credentials(); // a secret that cannot be used stops the start, saying why
+        DatabaseSecret first =
+                secret.current().credentials(); // a secret that cannot be used stops the start, saying why
         loadDriver(datasource.getDriverClassName()); // the pool no longer loads it: it connects through our DataSource
         datasource.setUsername(null);
         datasource.setPassword(null);
         datasource.setDataSource(new SecretDataSource(datasource.getUrl(), secret));
-        LOG.info("datasource {} connects as {} (credentials from the secret {}, read again when refused)", datasource.getName(),
-                first.username(), secret.secretArn());
+        LOG.info(
+                "datasource {} connects as {} (credentials from the secret {}, read again when refused)",
+                datasource.getName(),
+                first.username(),
+                secret.secretArn());
         return datasource;
     }
 

@@ -1,6 +1,5 @@
 package uk.sse.reporting.database;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +8,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Connections to the JDBC URL with the secret's credentials as last read. If the database refuses them for their

@@ -1,9 +1,8 @@
 package uk.sse.reporting.model;
 
+import java.util.List;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.taxonomy.Term;
-
-import java.util.List;
 
 /**
  * Areas of support as reports group them: a request's code is its detailed area, the top of its lineage in the kernel's
@@ -14,7 +13,7 @@ public final class AreasOfSupport {
 
     private static final Taxonomy TAXONOMY = Taxonomy.standard();
 
-    private AreasOfSupport() { }
+    private AreasOfSupport() {}
 
     public static String topOf(String code) {
         List<String> lineage = TAXONOMY.lineage(code);

@@ -1,10 +1,9 @@
 package uk.sse.reporting.model;
 
-import uk.sse.kernel.events.EventEnvelope;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import uk.sse.kernel.events.EventEnvelope;
 
 /**
  * What one record of a source table's stream (or of a rebuild's scan) tells the read model. Each kind converges on its
@@ -46,9 +45,20 @@ public sealed interface Change {
     }
 
     /** A stored version of an offer, from the directory's offer event {@code eventId}. */
-    record OfferVersion(String eventId, String offerId, long version, String area, String providerId, String providerName,
-                        String providerType, String title, String status, List<String> areasOfSupport, Long priceCredits,
-                        Instant occurredAt) implements Change {
+    record OfferVersion(
+            String eventId,
+            String offerId,
+            long version,
+            String area,
+            String providerId,
+            String providerName,
+            String providerType,
+            String title,
+            String status,
+            List<String> areasOfSupport,
+            Long priceCredits,
+            Instant occurredAt)
+            implements Change {
         public OfferVersion {
             areasOfSupport = List.copyOf(areasOfSupport);
         }
@@ -56,18 +66,28 @@ public sealed interface Change {
 
     /** A school's register entry as observed at {@code observedAt}. */
     record SchoolProfile(String urn, String name, String laCode, String laName, String phase, Instant observedAt)
-            implements Change { }
+            implements Change {}
 
     /** A ledger account, from the ledger's {@code ledger.account.opened}. */
-    record LedgerAccount(String accountId, String area, String owner, boolean issuing) implements Change { }
+    record LedgerAccount(String accountId, String area, String owner, boolean issuing) implements Change {}
 
     /**
      * A ledger transfer as one of its events tells it: {@code pending} says it is two-phase (a hold), {@code state} is
      * PENDING or SINGLE_PHASE (created; {@code createdAt} set), POSTED or VOIDED (resolved; {@code resolvedAt} set,
      * {@code createdAt} null), {@code postedAmount} what a hold posted.
      */
-    record LedgerTransfer(String transferId, String area, String debitAccount, String creditAccount, long amount, String kind,
-                          boolean pending, String state, long postedAmount, Instant createdAt, Instant resolvedAt)
+    record LedgerTransfer(
+            String transferId,
+            String area,
+            String debitAccount,
+            String creditAccount,
+            long amount,
+            String kind,
+            boolean pending,
+            String state,
+            long postedAmount,
+            Instant createdAt,
+            Instant resolvedAt)
             implements Change {
 
         /** PENDING is the only state a transfer leaves; the others are final, and a transfer reaches one of them once. */

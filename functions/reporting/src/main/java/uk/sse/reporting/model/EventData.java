@@ -7,7 +7,7 @@ import java.util.Map;
 /** Typed reads of an event's {@code data}: absent or mistyped values read as null (or empty), never as an exception. */
 public final class EventData {
 
-    private EventData() { }
+    private EventData() {}
 
     public static String text(Map<String, Object> data, String key) {
         return data != null && data.get(key) instanceof String s ? s : null;
@@ -17,8 +17,11 @@ public final class EventData {
         if (data == null || !(data.get(key) instanceof Number n)) {
             return null;
         }
-        return n instanceof BigDecimal d ? d : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
-                : new BigDecimal(n.toString());
+        return n instanceof BigDecimal d
+                ? d
+                : n instanceof Double || n instanceof Float
+                        ? BigDecimal.valueOf(n.doubleValue())
+                        : new BigDecimal(n.toString());
     }
 
     public static Long whole(Map<String, Object> data, String key) {
@@ -37,7 +40,10 @@ public final class EventData {
         if (data == null || !(data.get(key) instanceof List<?> list)) {
             return List.of();
         }
-        return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        return list.stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -50,7 +56,10 @@ public final class EventData {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> maps = list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m).toList();
+        List<Map<String, Object>> maps = list.stream()
+                .filter(Map.class::isInstance)
+                .map(m -> (Map<String, Object>) m)
+                .toList();
         return maps;
     }
 }

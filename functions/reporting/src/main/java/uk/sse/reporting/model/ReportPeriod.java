@@ -12,7 +12,8 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 
     public ReportPeriod {
         if (from == null || to == null || zone == null || to.isBefore(from)) {
-            throw new IllegalArgumentException("a period runs from a date to the same or a later one: " + from + " to " + to);
+            throw new IllegalArgumentException(
+                    "a period runs from a date to the same or a later one: " + from + " to " + to);
         }
     }
 

@@ -1,9 +1,5 @@
 package uk.sse.reporting.model;
 
-import uk.sse.contracts.Fields;
-import uk.sse.contracts.brokerage.BrokerageEvent;
-import uk.sse.kernel.events.EventEnvelope;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.contracts.Fields;
+import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.kernel.events.EventEnvelope;
 
 /**
  * A request's rows as a function of the set of its events (docs/events.md, brokerage): the same set gives the same rows
@@ -28,7 +27,7 @@ public final class RequestHistory {
     /** The brokerage's reconciliation with the ledger: what it repaired changes nothing the reports count. */
     public static final String RECONCILIATION = "brokerage.reconciliation.";
 
-    private RequestHistory() { }
+    private RequestHistory() {}
 
     /** {@code data.requestId}, else the part of the event id before its first {@code /} ({@code <requestId>/<version>...}). */
     public static String requestIdOf(EventEnvelope e) {
@@ -79,11 +78,16 @@ public final class RequestHistory {
      * or nothing). Events that {@link #defectOf} refuses are skipped.
      */
     public static Optional<RequestRows> project(Collection<EventEnvelope> events) {
-        Map<String, EventEnvelope> byId = new java.util.TreeMap<>(); // a repeat of an id is the same event: the set counts
-        events.stream().filter(e -> defectOf(e).isEmpty() && !HOLD_REFUSED.equals(e.type()) && !e.type().startsWith(RECONCILIATION))
+        Map<String, EventEnvelope> byId =
+                new java.util.TreeMap<>(); // a repeat of an id is the same event: the set counts
+        events.stream()
+                .filter(e -> defectOf(e).isEmpty()
+                        && !HOLD_REFUSED.equals(e.type())
+                        && !e.type().startsWith(RECONCILIATION))
                 .forEach(e -> byId.putIfAbsent(e.id(), e));
         List<EventEnvelope> transitions = byId.values().stream()
-                .sorted(Comparator.comparingLong((EventEnvelope e) -> versionOf(e)).thenComparing(EventEnvelope::id))
+                .sorted(Comparator.comparingLong((EventEnvelope e) -> versionOf(e))
+                        .thenComparing(EventEnvelope::id))
                 .toList();
         if (transitions.isEmpty()) {
             return Optional.empty();
@@ -109,7 +113,8 @@ public final class RequestHistory {
                 schoolName = request.schoolName();
             }
             Optional<BrokerageEvent> read = read(e);
-            BrokerageEvent.Engagement moved = read.flatMap(BrokerageEvent::engagementIfAny).orElse(null);
+            BrokerageEvent.Engagement moved =
+                    read.flatMap(BrokerageEvent::engagementIfAny).orElse(null);
             if (moved != null) {
                 engagement = moved;
             }
@@ -130,8 +135,10 @@ public final class RequestHistory {
                     closedAt = e.occurredAt();
                     closedAs = request.to();
                 }
-                case BrokerageEvent.EngagementEvaluated v -> rating(v, e.occurredAt()).ifPresent(r -> ratings.put(r.rating(), r));
-                case null, default -> { } // a type this read model does not count yet: its status still shows through `to`
+                case BrokerageEvent.EngagementEvaluated v ->
+                    rating(v, e.occurredAt()).ifPresent(r -> ratings.put(r.rating(), r));
+                case null,
+                        default -> {} // a type this read model does not count yet: its status still shows through `to`
             }
         }
         List<RequestRows.Area> areas = new ArrayList<>();
@@ -141,10 +148,25 @@ public final class RequestHistory {
         if (areas.isEmpty()) {
             areas.add(new RequestRows.Area(UNSPECIFIED, UNSPECIFIED)); // every request's days belong to some area
         }
-        RequestRows.Request request = new RequestRows.Request(now.requestId(), latest.area(), now.urn(), schoolName,
-                now.urgency(), now.to(), now.version(), daysWanted, creditsCommitted, proposals, raisedAt, firstProposedAt,
-                agreedAt, completedAt, closedAt, closedAs);
-        RequestRows.Engagement agreed = engagement == null ? null
+        RequestRows.Request request = new RequestRows.Request(
+                now.requestId(),
+                latest.area(),
+                now.urn(),
+                schoolName,
+                now.urgency(),
+                now.to(),
+                now.version(),
+                daysWanted,
+                creditsCommitted,
+                proposals,
+                raisedAt,
+                firstProposedAt,
+                agreedAt,
+                completedAt,
+                closedAt,
+                closedAs);
+        RequestRows.Engagement agreed = engagement == null
+                ? null
                 : engagement(engagement, agreedAt, startedAt, completedAt, closedAt, closedAs);
         return Optional.of(new RequestRows(request, areas, agreed, List.copyOf(ratings.values())));
     }
@@ -152,17 +174,34 @@ public final class RequestHistory {
     /** The area under which a request that names none is counted. */
     public static final String UNSPECIFIED = "UNSPECIFIED";
 
-    private static RequestRows.Engagement engagement(BrokerageEvent.Engagement e, Instant agreedAt, Instant startedAt,
-                                                     Instant completedAt, Instant closedAt, String closedAs) {
-        return new RequestRows.Engagement(e.engagementId(), e.providerId(), e.offerId(), BigDecimal.valueOf(e.days()),
-                e.credits(), e.hold(), BigDecimal.valueOf(e.daysDelivered()), e.creditsPosted(), agreedAt, startedAt,
-                completedAt, closedAt, closedAs);
+    private static RequestRows.Engagement engagement(
+            BrokerageEvent.Engagement e,
+            Instant agreedAt,
+            Instant startedAt,
+            Instant completedAt,
+            Instant closedAt,
+            String closedAs) {
+        return new RequestRows.Engagement(
+                e.engagementId(),
+                e.providerId(),
+                e.offerId(),
+                BigDecimal.valueOf(e.days()),
+                e.credits(),
+                e.hold(),
+                BigDecimal.valueOf(e.daysDelivered()),
+                e.creditsPosted(),
+                agreedAt,
+                startedAt,
+                completedAt,
+                closedAt,
+                closedAs);
     }
 
     private static Optional<RequestRows.Rating> rating(BrokerageEvent.EngagementEvaluated v, Instant at) {
         if (v.score() < 1 || v.score() > 5) {
             return Optional.empty();
         }
-        return Optional.of(new RequestRows.Rating(v.rating(), v.score(), at, v.engagementId(), v.providerId(), v.offerId()));
+        return Optional.of(
+                new RequestRows.Rating(v.rating(), v.score(), at, v.engagementId(), v.providerId(), v.offerId()));
     }
 }

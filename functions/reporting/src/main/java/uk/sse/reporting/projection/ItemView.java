@@ -1,10 +1,9 @@
 package uk.sse.reporting.projection;
 
-import uk.sse.kernel.dynamo.Items;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import uk.sse.kernel.dynamo.Items;
 
 /**
  * One item's attributes, read the same way whether they come from a stream record (Lambda's event model) or from a
@@ -21,7 +20,8 @@ interface ItemView {
 
     List<String> strings(String name);
 
-    static ItemView ofStream(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+    static ItemView ofStream(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
         return of(Items.ofStreamImage(image));
     }
 
@@ -31,20 +31,24 @@ interface ItemView {
 
     private static ItemView of(Items item) {
         return new ItemView() {
-            @Override public String s(String name) {
+            @Override
+            public String s(String name) {
                 return item.s(name);
             }
 
-            @Override public String n(String name) {
+            @Override
+            public String n(String name) {
                 BigDecimal n = item.decimal(name);
                 return n == null ? null : n.toPlainString();
             }
 
-            @Override public Boolean bool(String name) {
+            @Override
+            public Boolean bool(String name) {
                 return item.bool(name);
             }
 
-            @Override public List<String> strings(String name) {
+            @Override
+            public List<String> strings(String name) {
                 return item.strings(name);
             }
         };

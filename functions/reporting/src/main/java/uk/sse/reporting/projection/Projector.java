@@ -3,6 +3,12 @@ package uk.sse.reporting.projection;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.reporting.model.Change;
@@ -10,13 +16,6 @@ import uk.sse.reporting.storage.ChangeBatch;
 import uk.sse.reporting.storage.ReadModelSchemas;
 import uk.sse.reporting.storage.ReadModelWriter;
 import uk.sse.reporting.storage.SchemaName;
-
-import java.sql.Connection;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Applies stream records (or a rebuild's scanned items) to the read model: each record is read into a {@link Change},
@@ -34,8 +33,12 @@ public class Projector {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    public Projector(SourceItems items, ReadModelWriter writer, ReadModelSchemas schemas,
-                     TransactionOperations<Connection> tx, Clock clock) {
+    public Projector(
+            SourceItems items,
+            ReadModelWriter writer,
+            ReadModelSchemas schemas,
+            TransactionOperations<Connection> tx,
+            Clock clock) {
         this.items = items;
         this.writer = writer;
         this.schemas = schemas;
@@ -53,7 +56,8 @@ public class Projector {
         List<String> failed = new ArrayList<>();
         List<String> carrying = new ArrayList<>();
         for (DynamodbStreamRecord record : records) {
-            String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+            String sequence =
+                    record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
             SourceItems.Read read = read(record);
             switch (read) {
                 case SourceItems.Read.Changed c -> {
@@ -64,7 +68,7 @@ public class Projector {
                     LOG.error("stream record {} cannot be read: {}", sequence, u.why());
                     failed.add(sequence);
                 }
-                case SourceItems.Read.Ignored i -> { }
+                case SourceItems.Read.Ignored i -> {}
             }
         }
         if (!changes.isEmpty()) {
@@ -74,7 +78,10 @@ public class Projector {
                 LOG.warn("writing {} changes failed; the batch is reported for a retry", changes.size(), e);
                 List<String> all = new ArrayList<>(carrying);
                 all.addAll(failed);
-                return records.stream().map(r -> r.getDynamodb().getSequenceNumber()).filter(all::contains).toList();
+                return records.stream()
+                        .map(r -> r.getDynamodb().getSequenceNumber())
+                        .filter(all::contains)
+                        .toList();
             }
         }
         return failed;
@@ -101,19 +108,24 @@ public class Projector {
     }
 
     /** A scanned item of a source table, read as the stream's record of it would be. */
-    public SourceItems.Read readScanned(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item, Instant scannedAt) {
+    public SourceItems.Read readScanned(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item, Instant scannedAt) {
         return items.read(ItemView.ofScan(item), scannedAt);
     }
 
     private SourceItems.Read read(DynamodbStreamRecord record) {
         String name = record.getEventName();
-        if (record.getDynamodb() == null || record.getDynamodb().getNewImage() == null
+        if (record.getDynamodb() == null
+                || record.getDynamodb().getNewImage() == null
                 || !("INSERT".equals(name) || "MODIFY".equals(name))) {
-            return new SourceItems.Read.Ignored(); // removals: events and ledger state are never deleted, schools stay reported
+            return new SourceItems.Read
+                    .Ignored(); // removals: events and ledger state are never deleted, schools stay reported
         }
-        Instant observed = record.getDynamodb().getApproximateCreationDateTime() == null ? clock.instant()
+        Instant observed = record.getDynamodb().getApproximateCreationDateTime() == null
+                ? clock.instant()
                 : record.getDynamodb().getApproximateCreationDateTime().toInstant();
-        SourceItems.Read read = items.read(ItemView.ofStream(record.getDynamodb().getNewImage()), observed);
+        SourceItems.Read read =
+                items.read(ItemView.ofStream(record.getDynamodb().getNewImage()), observed);
         // an event item is only ever modified by an erasure: its new envelope replaces the one held
         if ("MODIFY".equals(name) && read instanceof SourceItems.Read.Changed(Change.BrokerageEvent rewritten)) {
             return new SourceItems.Read.Changed(rewritten.asRewritten());

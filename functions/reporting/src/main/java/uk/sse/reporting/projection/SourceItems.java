@@ -1,6 +1,8 @@
 package uk.sse.reporting.projection;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
 import uk.sse.contracts.Fields;
 import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.contracts.directory.PublishedItems;
@@ -10,9 +12,6 @@ import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.reporting.model.Change;
 import uk.sse.reporting.model.RequestHistory;
-
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * What an item of a source table tells the read model. The read model is fed three tables' streams and reads only:
@@ -29,11 +28,11 @@ public class SourceItems {
 
     /** An item is a change, none of the read model's business, or one it should read but cannot. */
     public sealed interface Read {
-        record Changed(Change change) implements Read { }
+        record Changed(Change change) implements Read {}
 
-        record Ignored() implements Read { }
+        record Ignored() implements Read {}
 
-        record Unreadable(String why) implements Read { }
+        record Unreadable(String why) implements Read {}
     }
 
     private static final Read IGNORED = new Read.Ignored();
@@ -61,7 +60,9 @@ public class SourceItems {
         if (EventItems.ENTITY.equals(item.s("entity"))) {
             return event(item.s(EventItems.ENVELOPE));
         }
-        if (PublishedItems.kindOf(item.s(PublishedItems.ENTITY), sk).filter(PublishedItems.Kind.SCHOOL::equals).isPresent()) {
+        if (PublishedItems.kindOf(item.s(PublishedItems.ENTITY), sk)
+                .filter(PublishedItems.Kind.SCHOOL::equals)
+                .isPresent()) {
             return school(item, observedAt);
         }
         return IGNORED;
@@ -74,7 +75,8 @@ public class SourceItems {
         }
         EventEnvelope e = read.get();
         if (e.type().startsWith(RequestHistory.PREFIX)) {
-            return RequestHistory.defectOf(e).<Read>map(why -> new Read.Unreadable(e.id() + ": " + why))
+            return RequestHistory.defectOf(e)
+                    .<Read>map(why -> new Read.Unreadable(e.id() + ": " + why))
                     .orElseGet(() -> new Read.Changed(new Change.BrokerageEvent(e, text)));
         }
         try {
@@ -82,7 +84,9 @@ public class SourceItems {
             if (directory.isPresent()) {
                 return directory.get() instanceof DirectoryEvent.OfferChanged o ? offer(e.id(), o) : IGNORED;
             }
-            return LedgerEvent.read(e.type(), e.occurredAt(), e.area(), e.data()).map(SourceItems::ledger).orElse(IGNORED);
+            return LedgerEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
+                    .map(SourceItems::ledger)
+                    .orElse(IGNORED);
         } catch (Fields.Unreadable unreadable) {
             return new Read.Unreadable(e.id() + ": " + unreadable.getMessage());
         }
@@ -90,20 +94,65 @@ public class SourceItems {
 
     /** An account as opened; a transfer as created, posted or voided (each converges on the most resolved state). */
     private static Read ledger(LedgerEvent event) {
-        return new Read.Changed(switch (event) {
-            case LedgerEvent.AccountOpened o -> new Change.LedgerAccount(o.account(), o.area(), o.owner(), o.issuing());
-            case LedgerEvent.TransferCreated c -> new Change.LedgerTransfer(c.transfer(), c.area(), c.debit(), c.credit(),
-                    c.amount(), c.kind(), c.pending(), c.state(), 0, c.occurredAt(), null);
-            case LedgerEvent.TransferPosted p -> new Change.LedgerTransfer(p.transfer(), p.area(), p.debit(), p.credit(),
-                    p.amount(), p.kind(), true, "POSTED", p.posted(), null, p.occurredAt());
-            case LedgerEvent.TransferVoided v -> new Change.LedgerTransfer(v.transfer(), v.area(), v.debit(), v.credit(),
-                    v.amount(), v.kind(), true, "VOIDED", 0, null, v.occurredAt());
-        });
+        return new Read.Changed(
+                switch (event) {
+                    case LedgerEvent.AccountOpened o ->
+                        new Change.LedgerAccount(o.account(), o.area(), o.owner(), o.issuing());
+                    case LedgerEvent.TransferCreated c ->
+                        new Change.LedgerTransfer(
+                                c.transfer(),
+                                c.area(),
+                                c.debit(),
+                                c.credit(),
+                                c.amount(),
+                                c.kind(),
+                                c.pending(),
+                                c.state(),
+                                0,
+                                c.occurredAt(),
+                                null);
+                    case LedgerEvent.TransferPosted p ->
+                        new Change.LedgerTransfer(
+                                p.transfer(),
+                                p.area(),
+                                p.debit(),
+                                p.credit(),
+                                p.amount(),
+                                p.kind(),
+                                true,
+                                "POSTED",
+                                p.posted(),
+                                null,
+                                p.occurredAt());
+                    case LedgerEvent.TransferVoided v ->
+                        new Change.LedgerTransfer(
+                                v.transfer(),
+                                v.area(),
+                                v.debit(),
+                                v.credit(),
+                                v.amount(),
+                                v.kind(),
+                                true,
+                                "VOIDED",
+                                0,
+                                null,
+                                v.occurredAt());
+                });
     }
 
     private static Read offer(String eventId, DirectoryEvent.OfferChanged o) {
-        return new Read.Changed(new Change.OfferVersion(eventId, o.offerId(), o.version(), o.area(), o.providerId(),
-                o.providerName(), o.providerType(), o.title(), o.status(), o.areasOfSupport(), o.priceCredits(),
+        return new Read.Changed(new Change.OfferVersion(
+                eventId,
+                o.offerId(),
+                o.version(),
+                o.area(),
+                o.providerId(),
+                o.providerName(),
+                o.providerType(),
+                o.title(),
+                o.status(),
+                o.areasOfSupport(),
+                o.priceCredits(),
                 o.occurredAt()));
     }
 
@@ -113,6 +162,7 @@ public class SourceItems {
         if (urn == null || name == null) {
             return new Read.Unreadable("a school item without urn or name: " + item.s("pk"));
         }
-        return new Read.Changed(new Change.SchoolProfile(urn, name, item.s("laCode"), item.s("laName"), item.s("phase"), observedAt));
+        return new Read.Changed(
+                new Change.SchoolProfile(urn, name, item.s("laCode"), item.s("laName"), item.s("phase"), observedAt));
     }
 }

@@ -9,7 +9,7 @@ import io.micronaut.context.ApplicationContext;
  */
 public final class RebuildCommand {
 
-    private RebuildCommand() { }
+    private RebuildCommand() {}
 
     public static void main(String[] args) {
         try (ApplicationContext context = ApplicationContext.run()) {

@@ -1,6 +1,12 @@
 package uk.sse.reporting.rebuild;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,13 +18,6 @@ import uk.sse.reporting.projection.Projector;
 import uk.sse.reporting.projection.SourceItems;
 import uk.sse.reporting.storage.ReadModelSchemas;
 import uk.sse.reporting.storage.SchemaName;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Re-projects the read model from the publishers' tables into fresh tables and swaps them in: a migrated
@@ -40,7 +39,8 @@ public class RebuildReadModel {
     private final ReadModelSchemas schemas;
     private final Clock clock;
 
-    public RebuildReadModel(DynamoDbClient dynamo, SourceTables sources, Projector projector, ReadModelSchemas schemas, Clock clock) {
+    public RebuildReadModel(
+            DynamoDbClient dynamo, SourceTables sources, Projector projector, ReadModelSchemas schemas, Clock clock) {
         this.dynamo = dynamo;
         this.sources = sources;
         this.projector = projector;
@@ -49,7 +49,7 @@ public class RebuildReadModel {
     }
 
     /** What a rebuild read and wrote. */
-    public record Rebuilt(long itemsRead, long changesApplied, long unreadable, Duration took) { }
+    public record Rebuilt(long itemsRead, long changesApplied, long unreadable, Duration took) {}
 
     public Rebuilt rebuild() {
         Instant started = clock.instant();
@@ -73,10 +73,15 @@ public class RebuildReadModel {
 
     private void scan(String table, SchemaName next, long[] counts) {
         Instant scannedAt = clock.instant();
-        var pages = dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true).filterExpression(FILTER)
+        var pages = dynamo.scanPaginator(b -> b.tableName(table)
+                .consistentRead(true)
+                .filterExpression(FILTER)
                 .expressionAttributeNames(Map.of("#entity", "entity", "#sk", "sk"))
-                .expressionAttributeValues(Map.of(":event", AttributeValue.fromS("EVENT"),
-                        ":profile", AttributeValue.fromS(PublishedItems.Kind.SCHOOL.sortKey()))));
+                .expressionAttributeValues(Map.of(
+                        ":event",
+                        AttributeValue.fromS("EVENT"),
+                        ":profile",
+                        AttributeValue.fromS(PublishedItems.Kind.SCHOOL.sortKey()))));
         for (ScanResponse page : pages) {
             List<Change> changes = new ArrayList<>();
             for (Map<String, AttributeValue> item : page.items()) {
@@ -85,9 +90,14 @@ public class RebuildReadModel {
                     case SourceItems.Read.Changed c -> changes.add(c.change());
                     case SourceItems.Read.Unreadable u -> {
                         counts[2]++;
-                        LOG.error("item {} / {} of {} cannot be read: {}", item.get("pk"), item.get("sk"), table, u.why());
+                        LOG.error(
+                                "item {} / {} of {} cannot be read: {}",
+                                item.get("pk"),
+                                item.get("sk"),
+                                table,
+                                u.why());
                     }
-                    case SourceItems.Read.Ignored i -> { }
+                    case SourceItems.Read.Ignored i -> {}
                 }
             }
             if (!changes.isEmpty()) {

@@ -13,9 +13,10 @@ public record SourceTables(String brokerage, String ledger, String directory) {
     @Factory
     static class FromConfiguration {
         @Singleton
-        SourceTables sourceTables(@Value("${sse.brokerage.table-name:sse-brokerage}") String brokerage,
-                                  @Value("${sse.ledger.table-name:sse-ledger}") String ledger,
-                                  @Value("${sse.directory.table-name:sse-directory}") String directory) {
+        SourceTables sourceTables(
+                @Value("${sse.brokerage.table-name:sse-brokerage}") String brokerage,
+                @Value("${sse.ledger.table-name:sse-ledger}") String ledger,
+                @Value("${sse.directory.table-name:sse-directory}") String directory) {
             return new SourceTables(brokerage, ledger, directory);
         }
     }

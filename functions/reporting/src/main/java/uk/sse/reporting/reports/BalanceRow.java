@@ -2,7 +2,6 @@ package uk.sse.reporting.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,17 +11,27 @@ import java.util.List;
  * register, else the provider's type, else UNKNOWN.
  */
 @Serdeable
-public record BalanceRow(@Nullable String account, @Nullable String owner, @Nullable String name, @Nullable String kind, long creditsIn, long creditsOut,
-                         long balance, long held) implements ReportRow {
+public record BalanceRow(
+        @Nullable String account,
+        @Nullable String owner,
+        @Nullable String name,
+        @Nullable String kind,
+        long creditsIn,
+        long creditsOut,
+        long balance,
+        long held)
+        implements ReportRow {
 
-    public static final List<String> COLUMNS = List.of("account", "owner", "name", "kind", "creditsIn", "creditsOut",
-            "balance", "held");
+    public static final List<String> COLUMNS =
+            List.of("account", "owner", "name", "kind", "creditsIn", "creditsOut", "balance", "held");
 
-    @Override public List<String> columns() {
+    @Override
+    public List<String> columns() {
         return COLUMNS;
     }
 
-    @Override public List<Object> cells() {
+    @Override
+    public List<Object> cells() {
         return Arrays.asList(account, owner, name, kind, creditsIn, creditsOut, balance, held);
     }
 }

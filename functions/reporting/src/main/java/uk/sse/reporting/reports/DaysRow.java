@@ -2,7 +2,6 @@ package uk.sse.reporting.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -14,20 +13,45 @@ import java.util.List;
  * At the top level {@code area} is the top-level area itself.
  */
 @Serdeable
-public record DaysRow(@Nullable String month, @Nullable String area, @Nullable String areaLabel, @Nullable String topArea,
-                      @Nullable String topAreaLabel,
-                      long engagementsAgreed, BigDecimal daysCommissioned, BigDecimal daysDelivered, BigDecimal daysCancelled)
+public record DaysRow(
+        @Nullable String month,
+        @Nullable String area,
+        @Nullable String areaLabel,
+        @Nullable String topArea,
+        @Nullable String topAreaLabel,
+        long engagementsAgreed,
+        BigDecimal daysCommissioned,
+        BigDecimal daysDelivered,
+        BigDecimal daysCancelled)
         implements ReportRow {
 
-    public static final List<String> COLUMNS = List.of("month", "area", "areaLabel", "topArea", "topAreaLabel",
-            "engagementsAgreed", "daysCommissioned", "daysDelivered", "daysCancelled");
+    public static final List<String> COLUMNS = List.of(
+            "month",
+            "area",
+            "areaLabel",
+            "topArea",
+            "topAreaLabel",
+            "engagementsAgreed",
+            "daysCommissioned",
+            "daysDelivered",
+            "daysCancelled");
 
-    @Override public List<String> columns() {
+    @Override
+    public List<String> columns() {
         return COLUMNS;
     }
 
-    @Override public List<Object> cells() {
-        return Arrays.asList(month, area, areaLabel, topArea, topAreaLabel, engagementsAgreed, daysCommissioned,
-                daysDelivered, daysCancelled);
+    @Override
+    public List<Object> cells() {
+        return Arrays.asList(
+                month,
+                area,
+                areaLabel,
+                topArea,
+                topAreaLabel,
+                engagementsAgreed,
+                daysCommissioned,
+                daysDelivered,
+                daysCancelled);
     }
 }

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 /** How figures are shown: days and averages to two decimal places, hours to one, half up. */
 public final class Figures {
 
-    private Figures() { }
+    private Figures() {}
 
     public static BigDecimal days(BigDecimal exact) {
         return exact == null ? BigDecimal.ZERO.setScale(2) : exact.setScale(2, RoundingMode.HALF_UP);

@@ -1,4 +1,7 @@
 package uk.sse.reporting.reports;
 
 /** Ratings by area of support or by provider. */
-public enum ImpactGrouping { AREA, PROVIDER }
+public enum ImpactGrouping {
+    AREA,
+    PROVIDER
+}

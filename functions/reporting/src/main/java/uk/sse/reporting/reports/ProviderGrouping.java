@@ -1,4 +1,7 @@
 package uk.sse.reporting.reports;
 
 /** Providers one by one, or by provider type (school, local authority service, hub, trust, consultant, charity). */
-public enum ProviderGrouping { PROVIDER, TYPE }
+public enum ProviderGrouping {
+    PROVIDER,
+    TYPE
+}

@@ -1,7 +1,6 @@
 package uk.sse.reporting.reports;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,8 @@ import java.util.Map;
  * options it was asked with.
  */
 @Serdeable
-public record Report<R extends ReportRow>(String report, String area, LocalDate from, LocalDate to,
-                                          Map<String, String> options, List<R> rows, R total) {
+public record Report<R extends ReportRow>(
+        String report, String area, LocalDate from, LocalDate to, Map<String, String> options, List<R> rows, R total) {
 
     public Report {
         options = Map.copyOf(options);

@@ -2,7 +2,6 @@ package uk.sse.reporting.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -14,21 +13,51 @@ import java.util.List;
  * and the 90th percentile, interpolated.
  */
 @Serdeable
-public record ServiceLevelRow(@Nullable String month, long raised, long matched, long agreed, long completed, long cancelled,
-                              long agreementsRefused, @Nullable BigDecimal medianHoursToAgreement,
-                              @Nullable BigDecimal p90HoursToAgreement, @Nullable BigDecimal medianHoursToCompletion,
-                              @Nullable BigDecimal p90HoursToCompletion) implements ReportRow {
+public record ServiceLevelRow(
+        @Nullable String month,
+        long raised,
+        long matched,
+        long agreed,
+        long completed,
+        long cancelled,
+        long agreementsRefused,
+        @Nullable BigDecimal medianHoursToAgreement,
+        @Nullable BigDecimal p90HoursToAgreement,
+        @Nullable BigDecimal medianHoursToCompletion,
+        @Nullable BigDecimal p90HoursToCompletion)
+        implements ReportRow {
 
-    public static final List<String> COLUMNS = List.of("month", "raised", "matched", "agreed", "completed", "cancelled",
-            "agreementsRefused", "medianHoursToAgreement", "p90HoursToAgreement", "medianHoursToCompletion",
+    public static final List<String> COLUMNS = List.of(
+            "month",
+            "raised",
+            "matched",
+            "agreed",
+            "completed",
+            "cancelled",
+            "agreementsRefused",
+            "medianHoursToAgreement",
+            "p90HoursToAgreement",
+            "medianHoursToCompletion",
             "p90HoursToCompletion");
 
-    @Override public List<String> columns() {
+    @Override
+    public List<String> columns() {
         return COLUMNS;
     }
 
-    @Override public List<Object> cells() {
-        return Arrays.asList(month, raised, matched, agreed, completed, cancelled, agreementsRefused, medianHoursToAgreement,
-                p90HoursToAgreement, medianHoursToCompletion, p90HoursToCompletion);
+    @Override
+    public List<Object> cells() {
+        return Arrays.asList(
+                month,
+                raised,
+                matched,
+                agreed,
+                completed,
+                cancelled,
+                agreementsRefused,
+                medianHoursToAgreement,
+                p90HoursToAgreement,
+                medianHoursToCompletion,
+                p90HoursToCompletion);
     }
 }

@@ -2,7 +2,6 @@ package uk.sse.reporting.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,18 +12,27 @@ import java.util.List;
  * being agreed, cancelled or withdrawn; {@code firstProposedAt} if it had been matched by then. Longest waiting first.
  */
 @Serdeable
-public record WaitingRow(@Nullable String requestId, @Nullable String urn, @Nullable String schoolName, @Nullable String urgency,
-                         @Nullable Instant raisedAt, @Nullable Instant firstProposedAt, long requests,
-                         @Nullable BigDecimal daysWaiting) implements ReportRow {
+public record WaitingRow(
+        @Nullable String requestId,
+        @Nullable String urn,
+        @Nullable String schoolName,
+        @Nullable String urgency,
+        @Nullable Instant raisedAt,
+        @Nullable Instant firstProposedAt,
+        long requests,
+        @Nullable BigDecimal daysWaiting)
+        implements ReportRow {
 
-    public static final List<String> COLUMNS = List.of("requestId", "urn", "schoolName", "urgency", "raisedAt",
-            "firstProposedAt", "requests", "daysWaiting");
+    public static final List<String> COLUMNS = List.of(
+            "requestId", "urn", "schoolName", "urgency", "raisedAt", "firstProposedAt", "requests", "daysWaiting");
 
-    @Override public List<String> columns() {
+    @Override
+    public List<String> columns() {
         return COLUMNS;
     }
 
-    @Override public List<Object> cells() {
+    @Override
+    public List<Object> cells() {
         return Arrays.asList(requestId, urn, schoolName, urgency, raisedAt, firstProposedAt, requests, daysWaiting);
     }
 }

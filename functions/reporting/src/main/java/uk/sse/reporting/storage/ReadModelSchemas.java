@@ -1,14 +1,8 @@
 package uk.sse.reporting.storage;
 
-import jakarta.inject.Singleton;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.reporting.ReportingSettings;
-
-import javax.sql.DataSource;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.reporting.ReportingSettings;
 
 /**
  * The schemas the read model lives in. The reports read {@code <schema>} (the connections' search path); a rebuild
@@ -65,14 +64,21 @@ public class ReadModelSchemas {
     public SchemaName prepareNext() {
         tx.executeWrite(status -> {
             if (exists(status.getConnection(), next)) {
-                throw new IllegalStateException("schema " + next + " exists: a rebuild is running, or one stopped half-way;"
-                        + " drop it (DROP SCHEMA " + next + " CASCADE) to start again");
+                throw new IllegalStateException(
+                        "schema " + next + " exists: a rebuild is running, or one stopped half-way;"
+                                + " drop it (DROP SCHEMA " + next + " CASCADE) to start again");
             }
             execute(status.getConnection(), "DROP SCHEMA IF EXISTS " + build.quoted() + " CASCADE");
             return null;
         });
-        Flyway.configure().dataSource(dataSource).schemas(build.value()).locations("classpath:db/migration").load().migrate();
-        tx.executeWrite(status -> execute(status.getConnection(), "ALTER SCHEMA " + build.quoted() + " RENAME TO " + next.quoted()));
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(build.value())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        tx.executeWrite(status ->
+                execute(status.getConnection(), "ALTER SCHEMA " + build.quoted() + " RENAME TO " + next.quoted()));
         LOG.info("schema {} is ready; the stream now writes to {} and {}", next, live, next);
         return next;
     }
@@ -91,8 +97,17 @@ public class ReadModelSchemas {
     }
 
     /** The read model's tables (V1__read_model.sql). */
-    public static final List<String> TABLES = List.of("brokerage_event", "request", "request_area", "engagement", "evaluation",
-            "school", "provider", "offer", "ledger_account", "ledger_transfer");
+    public static final List<String> TABLES = List.of(
+            "brokerage_event",
+            "request",
+            "request_area",
+            "engagement",
+            "evaluation",
+            "school",
+            "provider",
+            "offer",
+            "ledger_account",
+            "ledger_transfer");
 
     /** Puts the filled next schema in the live one's place and drops the old, atomically. */
     public void swap() {
@@ -109,7 +124,8 @@ public class ReadModelSchemas {
 
     /** Drops a next schema that will not be swapped in (a failed rebuild). */
     public void abandonNext() {
-        tx.executeWrite(status -> execute(status.getConnection(), "DROP SCHEMA IF EXISTS " + next.quoted() + " CASCADE"));
+        tx.executeWrite(
+                status -> execute(status.getConnection(), "DROP SCHEMA IF EXISTS " + next.quoted() + " CASCADE"));
     }
 
     private static boolean exists(Connection c, SchemaName schema) throws SQLException {

@@ -1,14 +1,6 @@
 package uk.sse.reporting.storage;
 
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.events.EventJson;
-import uk.sse.reporting.model.Change;
-import uk.sse.reporting.model.RequestHistory;
-import uk.sse.reporting.model.RequestRows;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventJson;
+import uk.sse.reporting.model.Change;
+import uk.sse.reporting.model.RequestHistory;
+import uk.sse.reporting.model.RequestRows;
 
 /**
  * Writes a batch of changes into the read model in one schema, on the caller's connection and transaction. Every write
@@ -75,7 +74,8 @@ public class ReadModelWriter {
         Set<String> changed = new LinkedHashSet<>();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + s.table("brokerage_event")
                 + " AS e (event_id, request_id, version, type, area, occurred_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)"
-                // a repeat changes nothing; an erasure's rewrite replaces the envelope (and a replayed original never undoes it)
+                // a repeat changes nothing; an erasure's rewrite replaces the envelope (and a replayed original never
+                // undoes it)
                 + " ON CONFLICT (event_id) DO UPDATE SET envelope = excluded.envelope"
                 + " WHERE ?::boolean AND e.envelope IS DISTINCT FROM excluded.envelope")) {
             for (Change.BrokerageEvent b : events) {
@@ -120,43 +120,50 @@ public class ReadModelWriter {
         }
     }
 
-    private Map<String, List<EventEnvelope>> histories(Connection c, SchemaName s, Set<String> requestIds) throws SQLException {
+    private Map<String, List<EventEnvelope>> histories(Connection c, SchemaName s, Set<String> requestIds)
+            throws SQLException {
         Map<String, List<EventEnvelope>> histories = new LinkedHashMap<>();
-        try (PreparedStatement read = c.prepareStatement("SELECT request_id, envelope::text FROM " + s.table("brokerage_event")
-                + " WHERE request_id = ANY(?)")) {
+        try (PreparedStatement read = c.prepareStatement("SELECT request_id, envelope::text FROM "
+                + s.table("brokerage_event") + " WHERE request_id = ANY(?)")) {
             read.setArray(1, c.createArrayOf("text", requestIds.toArray()));
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     Optional<EventEnvelope> e = json.read(rs.getString(2));
                     if (e.isEmpty()) {
-                        LOG.error("the event log of request {} holds an envelope that cannot be read; it is left out", rs.getString(1));
+                        LOG.error(
+                                "the event log of request {} holds an envelope that cannot be read; it is left out",
+                                rs.getString(1));
                         continue;
                     }
-                    histories.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(e.get());
+                    histories
+                            .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(e.get());
                 }
             }
         }
         return histories;
     }
 
-    private static void rewrite(Connection c, SchemaName s, Set<String> requestIds, List<RequestRows> rows) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + s.table("request") + " WHERE request_id = ANY(?)")) {
+    private static void rewrite(Connection c, SchemaName s, Set<String> requestIds, List<RequestRows> rows)
+            throws SQLException {
+        try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM " + s.table("request") + " WHERE request_id = ANY(?)")) {
             delete.setArray(1, c.createArrayOf("text", requestIds.toArray()));
             delete.executeUpdate(); // its areas, engagement and ratings go with it
         }
         try (PreparedStatement request = c.prepareStatement("INSERT INTO " + s.table("request")
-                + " (request_id, area, urn, school_name, urgency, status, version, area_count, days_wanted, credits_committed,"
-                + " proposals, raised_at, first_proposed_at, agreed_at, completed_at, closed_at, closed_as)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement area = c.prepareStatement("INSERT INTO " + s.table("request_area")
-                     + " (request_id, code, top_code, area_count, top_first) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement engagement = c.prepareStatement("INSERT INTO " + s.table("engagement")
-                     + " (engagement_id, request_id, area, urn, provider_id, offer_id, days, credits, hold, days_delivered,"
-                     + " credits_posted, agreed_at, started_at, completed_at, cancelled_at, cancelled_as)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement rating = c.prepareStatement("INSERT INTO " + s.table("evaluation")
-                     + " (request_id, rating, score, rated_at, area, engagement_id, provider_id, offer_id)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " (request_id, area, urn, school_name, urgency, status, version, area_count, days_wanted, credits_committed,"
+                        + " proposals, raised_at, first_proposed_at, agreed_at, completed_at, closed_at, closed_as)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement area = c.prepareStatement("INSERT INTO " + s.table("request_area")
+                        + " (request_id, code, top_code, area_count, top_first) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement engagement = c.prepareStatement("INSERT INTO " + s.table("engagement")
+                        + " (engagement_id, request_id, area, urn, provider_id, offer_id, days, credits, hold, days_delivered,"
+                        + " credits_posted, agreed_at, started_at, completed_at, cancelled_at, cancelled_as)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement rating = c.prepareStatement("INSERT INTO " + s.table("evaluation")
+                        + " (request_id, rating, score, rated_at, area, engagement_id, provider_id, offer_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (RequestRows r : rows) {
                 RequestRows.Request q = r.request();
                 request.setString(1, q.requestId());
@@ -228,11 +235,12 @@ public class ReadModelWriter {
     // ------------------------------------------------------------------ directory
 
     private static void offers(Connection c, SchemaName s, List<Change.OfferVersion> offers) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + s.table("offer")
-                + " AS o (offer_id, provider_id, area, title, status, areas, price_credits, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (offer_id) DO UPDATE SET provider_id = excluded.provider_id, area = excluded.area,"
-                + " title = excluded.title, status = excluded.status, areas = excluded.areas,"
-                + " price_credits = excluded.price_credits, version = excluded.version WHERE excluded.version > o.version")) {
+        try (PreparedStatement upsert = c.prepareStatement(
+                "INSERT INTO " + s.table("offer")
+                        + " AS o (offer_id, provider_id, area, title, status, areas, price_credits, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (offer_id) DO UPDATE SET provider_id = excluded.provider_id, area = excluded.area,"
+                        + " title = excluded.title, status = excluded.status, areas = excluded.areas,"
+                        + " price_credits = excluded.price_credits, version = excluded.version WHERE excluded.version > o.version")) {
             for (Change.OfferVersion o : offers) {
                 upsert.setString(1, o.offerId());
                 upsert.setString(2, o.providerId());
@@ -305,7 +313,8 @@ public class ReadModelWriter {
         }
     }
 
-    private static void transfers(Connection c, SchemaName s, List<Change.LedgerTransfer> transfers) throws SQLException {
+    private static void transfers(Connection c, SchemaName s, List<Change.LedgerTransfer> transfers)
+            throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + s.table("ledger_transfer")
                 + " AS t (transfer_id, area, debit_account, credit_account, debit_owner, credit_owner, kind, two_phase, state,"
                 + " state_rank, amount, posted_amount, created_at, resolved_at, posted_at)"
@@ -313,7 +322,8 @@ public class ReadModelWriter {
                 // a resolution may come before the creation (a rebuild's scan meets the stream): each fills its part
                 + " ON CONFLICT (transfer_id) DO UPDATE SET created_at = coalesce(t.created_at, excluded.created_at),"
                 + " state = " + ifMoreResolved("state") + ", posted_amount = " + ifMoreResolved("posted_amount") + ","
-                + " resolved_at = " + ifMoreResolved("resolved_at") + ", posted_at = " + ifMoreResolved("posted_at") + ","
+                + " resolved_at = " + ifMoreResolved("resolved_at") + ", posted_at = " + ifMoreResolved("posted_at")
+                + ","
                 + " state_rank = greatest(t.state_rank, excluded.state_rank)"
                 + " WHERE excluded.state_rank > t.state_rank OR t.created_at IS NULL")) {
             for (Change.LedgerTransfer t : transfers) {

@@ -2,9 +2,6 @@ package uk.sse.reporting.storage;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import uk.sse.reporting.model.ReportPeriod;
-import uk.sse.reporting.reports.AreaLevel;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.sse.reporting.model.ReportPeriod;
+import uk.sse.reporting.reports.AreaLevel;
 
 /**
  * The report queries: explicit SQL over the read model (aggregations, percentiles, per-area shares), in a read-only
@@ -27,10 +26,13 @@ import java.util.Map;
 public class ReportQueries {
 
     /** The credits a transfer moved: all of a single-phase one, what a hold posted. */
-    private static final String MOVED = "(CASE t.state WHEN 'SINGLE_PHASE' THEN t.amount WHEN 'POSTED' THEN t.posted_amount ELSE 0 END)";
+    private static final String MOVED =
+            "(CASE t.state WHEN 'SINGLE_PHASE' THEN t.amount WHEN 'POSTED' THEN t.posted_amount ELSE 0 END)";
+
     private static final String ISSUING = "'ISSUING'";
     /** Owners that are schools: a URN of the register, or a provider the directory calls a school. */
-    private static final String SCHOOLS = "(SELECT urn FROM school UNION SELECT provider_id FROM provider WHERE type = 'SCHOOL')";
+    private static final String SCHOOLS =
+            "(SELECT urn FROM school UNION SELECT provider_id FROM provider WHERE type = 'SCHOOL')";
 
     private final TransactionOperations<Connection> tx;
 
@@ -40,10 +42,16 @@ public class ReportQueries {
 
     // ------------------------------------------------------------------ days
 
-    public record AreaDays(String month, String area, String topArea, long engagements, BigDecimal commissioned,
-                           BigDecimal delivered, BigDecimal cancelled) { }
+    public record AreaDays(
+            String month,
+            String area,
+            String topArea,
+            long engagements,
+            BigDecimal commissioned,
+            BigDecimal delivered,
+            BigDecimal cancelled) {}
 
-    public record DaysTotal(long engagements, BigDecimal commissioned, BigDecimal delivered, BigDecimal cancelled) { }
+    public record DaysTotal(long engagements, BigDecimal commissioned, BigDecimal delivered, BigDecimal cancelled) {}
 
     private static final String MOVES = """
             WITH moves AS (
@@ -90,19 +98,40 @@ public class ReportQueries {
             """);
 
     public List<AreaDays> days(String area, ReportPeriod period, AreaLevel level) {
-        return list(level == AreaLevel.TOP ? DAYS_TOP : DAYS_DETAILED, scope(area, period), rs -> new AreaDays(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
+        return list(
+                level == AreaLevel.TOP ? DAYS_TOP : DAYS_DETAILED,
+                scope(area, period),
+                rs -> new AreaDays(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)));
     }
 
     public DaysTotal daysTotal(String area, ReportPeriod period) {
-        return list(DAYS_TOTAL, scope(area, period), rs -> new DaysTotal(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                rs.getBigDecimal(4))).getFirst();
+        return list(
+                        DAYS_TOTAL,
+                        scope(area, period),
+                        rs -> new DaysTotal(
+                                rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .getFirst();
     }
 
     // ------------------------------------------------------------------ schools
 
-    public record SchoolFigures(String urn, String name, String laCode, String laName, String phase, long engagements,
-                                BigDecimal commissioned, BigDecimal delivered, long creditsPosted) { }
+    public record SchoolFigures(
+            String urn,
+            String name,
+            String laCode,
+            String laName,
+            String phase,
+            long engagements,
+            BigDecimal commissioned,
+            BigDecimal delivered,
+            long creditsPosted) {}
 
     private static final NamedSql SCHOOLS_SUPPORTED = new NamedSql("""
             WITH supported AS (
@@ -119,9 +148,19 @@ public class ReportQueries {
             """);
 
     public List<SchoolFigures> schoolsSupported(String area, ReportPeriod period) {
-        return list(SCHOOLS_SUPPORTED, scope(area, period), rs -> new SchoolFigures(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                rs.getLong(9)));
+        return list(
+                SCHOOLS_SUPPORTED,
+                scope(area, period),
+                rs -> new SchoolFigures(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(8),
+                        rs.getLong(9)));
     }
 
     // ------------------------------------------------------------------ providers
@@ -129,12 +168,23 @@ public class ReportQueries {
     /** Ratings as counts and sums, so that any grouping of them averages exactly. */
     public record Ratings(long schoolCount, long schoolSum, long impactCount, long impactSum) {
         public Ratings plus(Ratings o) {
-            return new Ratings(schoolCount + o.schoolCount, schoolSum + o.schoolSum, impactCount + o.impactCount, impactSum + o.impactSum);
+            return new Ratings(
+                    schoolCount + o.schoolCount,
+                    schoolSum + o.schoolSum,
+                    impactCount + o.impactCount,
+                    impactSum + o.impactSum);
         }
     }
 
-    public record ProviderFigures(String providerId, String name, String type, long engagements, BigDecimal commissioned,
-                                  BigDecimal delivered, long creditsEarned, Ratings ratings) { }
+    public record ProviderFigures(
+            String providerId,
+            String name,
+            String type,
+            long engagements,
+            BigDecimal commissioned,
+            BigDecimal delivered,
+            long creditsEarned,
+            Ratings ratings) {}
 
     private static final NamedSql PROVIDERS = new NamedSql("""
             WITH agreed AS (
@@ -168,15 +218,31 @@ public class ReportQueries {
             """.formatted(MOVED, ISSUING));
 
     public List<ProviderFigures> providers(String area, ReportPeriod period) {
-        return list(PROVIDERS, scope(area, period), rs -> new ProviderFigures(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getLong(7),
-                new Ratings(rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11))));
+        return list(
+                PROVIDERS,
+                scope(area, period),
+                rs -> new ProviderFigures(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getLong(7),
+                        new Ratings(rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11))));
     }
 
     // ------------------------------------------------------------------ credits
 
-    public record MonthCredits(String month, long allocated, long adjusted, long held, long released, long spent, long earned,
-                               long earnedBySchools) { }
+    public record MonthCredits(
+            String month,
+            long allocated,
+            long adjusted,
+            long held,
+            long released,
+            long spent,
+            long earned,
+            long earnedBySchools) {}
 
     private static final NamedSql CREDITS = new NamedSql("""
             WITH t AS (
@@ -205,14 +271,31 @@ public class ReportQueries {
             """.formatted(MOVED, ISSUING, SCHOOLS));
 
     public List<MonthCredits> credits(String area, ReportPeriod period) {
-        return list(CREDITS, scope(area, period), rs -> new MonthCredits(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+        return list(
+                CREDITS,
+                scope(area, period),
+                rs -> new MonthCredits(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)));
     }
 
     // ------------------------------------------------------------------ balances
 
-    public record AccountBalance(String account, String owner, String name, String kind, long creditsIn, long creditsOut,
-                                 long balance, long held) { }
+    public record AccountBalance(
+            String account,
+            String owner,
+            String name,
+            String kind,
+            long creditsIn,
+            long creditsOut,
+            long balance,
+            long held) {}
 
     /** Each account's posted movements are summed first, then joined to the accounts and their names. */
     private static final NamedSql BALANCES = new NamedSql("""
@@ -244,16 +327,35 @@ public class ReportQueries {
             """.formatted(MOVED, ISSUING));
 
     public List<AccountBalance> balances(String area, ReportPeriod period) {
-        return list(BALANCES, scope(area, period), rs -> new AccountBalance(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+        return list(
+                BALANCES,
+                scope(area, period),
+                rs -> new AccountBalance(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)));
     }
 
     // ------------------------------------------------------------------ service levels
 
     /** A month's figures; the period's total has {@code month} null. Hours are interpolated percentiles, null if none. */
-    public record MonthService(String month, long raised, long matched, long agreed, long completed, long cancelled,
-                               long refused, Double medianToAgreement, Double p90ToAgreement, Double medianToCompletion,
-                               Double p90ToCompletion) { }
+    public record MonthService(
+            String month,
+            long raised,
+            long matched,
+            long agreed,
+            long completed,
+            long cancelled,
+            long refused,
+            Double medianToAgreement,
+            Double p90ToAgreement,
+            Double medianToCompletion,
+            Double p90ToCompletion) {}
 
     private static final NamedSql SERVICE = new NamedSql("""
             WITH r AS (SELECT * FROM request WHERE area = :area),
@@ -280,14 +382,33 @@ public class ReportQueries {
 
     /** The months with any activity, then the period's total (always present). */
     public List<MonthService> serviceLevels(String area, ReportPeriod period) {
-        return list(SERVICE, scope(area, period), rs -> new MonthService(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11)));
+        return list(
+                SERVICE,
+                scope(area, period),
+                rs -> new MonthService(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        dbl(rs, 8),
+                        dbl(rs, 9),
+                        dbl(rs, 10),
+                        dbl(rs, 11)));
     }
 
     // ------------------------------------------------------------------ waiting
 
-    public record Waiting(String requestId, String urn, String schoolName, String urgency, Instant raisedAt,
-                          Instant firstProposedAt, BigDecimal daysWaiting) { }
+    public record Waiting(
+            String requestId,
+            String urn,
+            String schoolName,
+            String urgency,
+            Instant raisedAt,
+            Instant firstProposedAt,
+            BigDecimal daysWaiting) {}
 
     private static final NamedSql WAITING = new NamedSql("""
             SELECT request_id, urn, school_name, urgency, raised_at,
@@ -304,13 +425,22 @@ public class ReportQueries {
         Map<String, Object> values = scope(area, period);
         values.put("at", at);
         values.put("cutoff", cutoff);
-        return list(WAITING, values, rs -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                instant(rs, 5), instant(rs, 6), rs.getBigDecimal(7)));
+        return list(
+                WAITING,
+                values,
+                rs -> new Waiting(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        instant(rs, 5),
+                        instant(rs, 6),
+                        rs.getBigDecimal(7)));
     }
 
     // ------------------------------------------------------------------ impact
 
-    public record KeyedRatings(String key, String label, Ratings ratings) { }
+    public record KeyedRatings(String key, String label, Ratings ratings) {}
 
     private static final String RATED = "v.area = :area AND v.rated_at >= :start AND v.rated_at < :end";
     private static final String RATING_SUMS = """
@@ -336,8 +466,8 @@ public class ReportQueries {
              GROUP BY v.provider_id ORDER BY 2 NULLS LAST, 1
             """.formatted(RATING_SUMS, RATED));
 
-    private static final NamedSql IMPACT_TOTAL = new NamedSql("SELECT NULL, NULL, %s FROM evaluation v WHERE %s"
-            .formatted(RATING_SUMS, RATED));
+    private static final NamedSql IMPACT_TOTAL =
+            new NamedSql("SELECT NULL, NULL, %s FROM evaluation v WHERE %s".formatted(RATING_SUMS, RATED));
 
     public List<KeyedRatings> ratingsByArea(String area, ReportPeriod period, AreaLevel level) {
         return list(level == AreaLevel.TOP ? IMPACT_TOP : IMPACT_DETAILED, scope(area, period), ReportQueries::keyed);
@@ -348,11 +478,16 @@ public class ReportQueries {
     }
 
     public Ratings ratingsTotal(String area, ReportPeriod period) {
-        return list(IMPACT_TOTAL, scope(area, period), ReportQueries::keyed).getFirst().ratings();
+        return list(IMPACT_TOTAL, scope(area, period), ReportQueries::keyed)
+                .getFirst()
+                .ratings();
     }
 
     private static KeyedRatings keyed(ResultSet rs) throws SQLException {
-        return new KeyedRatings(rs.getString(1), rs.getString(2), new Ratings(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        return new KeyedRatings(
+                rs.getString(1),
+                rs.getString(2),
+                new Ratings(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -373,7 +508,8 @@ public class ReportQueries {
 
     private <T> List<T> list(NamedSql sql, Map<String, Object> values, RowReader<T> reader) {
         return tx.executeRead(status -> {
-            try (PreparedStatement ps = sql.prepare(status.getConnection(), values); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = sql.prepare(status.getConnection(), values);
+                    ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(reader.read(rs));

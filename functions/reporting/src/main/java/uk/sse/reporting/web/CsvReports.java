@@ -1,16 +1,15 @@
 package uk.sse.reporting.web;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import uk.sse.reporting.reports.Report;
-import uk.sse.reporting.reports.ReportRow;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import uk.sse.reporting.reports.Report;
+import uk.sse.reporting.reports.ReportRow;
 
 /**
  * A report as CSV (RFC 4180: comma-separated, CRLF, quoted where needed): a header row of the row type's columns in
@@ -23,7 +22,7 @@ final class CsvReports {
     static final String MEDIA_TYPE = "text/csv";
     static final String TOTAL = "TOTAL";
 
-    private CsvReports() { }
+    private CsvReports() {}
 
     static String write(Report<? extends ReportRow> report) {
         StringWriter out = new StringWriter();
@@ -43,7 +42,8 @@ final class CsvReports {
 
     /** {@code days-888-2026-09-01-2027-08-31.csv}. */
     static String fileName(Report<? extends ReportRow> report) {
-        return report.report() + "-" + report.area().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + report.from() + "-" + report.to() + ".csv";
+        return report.report() + "-" + report.area().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + report.from() + "-"
+                + report.to() + ".csv";
     }
 
     static String inert(String text) {
@@ -53,12 +53,13 @@ final class CsvReports {
     private static List<String> texts(List<Object> cells) {
         List<String> texts = new ArrayList<>(cells.size());
         for (Object cell : cells) {
-            texts.add(switch (cell) {
-                case null -> "";
-                case BigDecimal d -> d.toPlainString();
-                case String text -> inert(text);
-                default -> cell.toString();
-            });
+            texts.add(
+                    switch (cell) {
+                        case null -> "";
+                        case BigDecimal d -> d.toPlainString();
+                        case String text -> inert(text);
+                        default -> cell.toString();
+                    });
         }
         return texts;
     }

@@ -13,6 +13,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
@@ -34,10 +37,6 @@ import uk.sse.reporting.reports.ReportRow;
 import uk.sse.reporting.reports.SchoolRow;
 import uk.sse.reporting.reports.ServiceLevelRow;
 import uk.sse.reporting.reports.WaitingRow;
-
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * The commissioner's reports. Each takes {@code from} and {@code to} (ISO dates, both included) and an optional
@@ -62,71 +61,101 @@ public class ReportController {
      */
     @Get("/days")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<DaysRow>> days(HttpRequest<?> request, @Authenticated Caller caller, @QueryValue LocalDate from,
-                                              @QueryValue LocalDate to, @Nullable @QueryValue String area,
-                                              @QueryValue(defaultValue = "DETAILED") AreaLevel level) {
+    public HttpResponse<Report<DaysRow>> days(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area,
+            @QueryValue(defaultValue = "DETAILED") AreaLevel level) {
         return answer(request, reports.days(caller, new ReportAsk(area, from, to), level));
     }
 
     /** The schools supported (an engagement agreed in the period and not cancelled), each with those engagements' figures. */
     @Get("/schools")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<SchoolRow>> schools(HttpRequest<?> request, @Authenticated Caller caller, @QueryValue LocalDate from,
-                                                   @QueryValue LocalDate to, @Nullable @QueryValue String area) {
+    public HttpResponse<Report<SchoolRow>> schools(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area) {
         return answer(request, reports.schools(caller, new ReportAsk(area, from, to)));
     }
 
     /** Providers (by provider, or by provider type): engagements, days, credits earned and average ratings. */
     @Get("/providers")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<ProviderRow>> providers(HttpRequest<?> request, @Authenticated Caller caller,
-                                                       @QueryValue LocalDate from, @QueryValue LocalDate to,
-                                                       @Nullable @QueryValue String area,
-                                                       @QueryValue(defaultValue = "PROVIDER") ProviderGrouping by) {
+    public HttpResponse<Report<ProviderRow>> providers(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area,
+            @QueryValue(defaultValue = "PROVIDER") ProviderGrouping by) {
         return answer(request, reports.providers(caller, new ReportAsk(area, from, to), by));
     }
 
     /** Credits allocated, adjusted, held, released, spent and earned, by month. */
     @Get("/credits")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<CreditsRow>> credits(HttpRequest<?> request, @Authenticated Caller caller, @QueryValue LocalDate from,
-                                                    @QueryValue LocalDate to, @Nullable @QueryValue String area) {
+    public HttpResponse<Report<CreditsRow>> credits(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area) {
         return answer(request, reports.credits(caller, new ReportAsk(area, from, to)));
     }
 
     /** Each account's credits in and out in the period, and its balance and open holds at the period's end. */
     @Get("/balances")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<BalanceRow>> balances(HttpRequest<?> request, @Authenticated Caller caller, @QueryValue LocalDate from,
-                                                     @QueryValue LocalDate to, @Nullable @QueryValue String area) {
+    public HttpResponse<Report<BalanceRow>> balances(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area) {
         return answer(request, reports.balances(caller, new ReportAsk(area, from, to)));
     }
 
     /** Requests raised, matched, agreed, completed and cancelled by month, with median and 90th-percentile times. */
     @Get("/service-levels")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<ServiceLevelRow>> serviceLevels(HttpRequest<?> request, @Authenticated Caller caller,
-                                                               @QueryValue LocalDate from, @QueryValue LocalDate to,
-                                                               @Nullable @QueryValue String area) {
+    public HttpResponse<Report<ServiceLevelRow>> serviceLevels(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area) {
         return answer(request, reports.serviceLevels(caller, new ReportAsk(area, from, to)));
     }
 
     /** Requests raised in the period and, at its end (or now), waiting longer than {@code waitingDays} for agreement. */
     @Get("/waiting")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<WaitingRow>> waiting(HttpRequest<?> request, @Authenticated Caller caller, @QueryValue LocalDate from,
-                                                    @QueryValue LocalDate to, @Nullable @QueryValue String area,
-                                                    @QueryValue(defaultValue = "14") int waitingDays) {
+    public HttpResponse<Report<WaitingRow>> waiting(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area,
+            @QueryValue(defaultValue = "14") int waitingDays) {
         return answer(request, reports.waiting(caller, new ReportAsk(area, from, to), waitingDays));
     }
 
     /** Average school and impact ratings given in the period, by area of support (detailed or top level) or by provider. */
     @Get("/impact")
     @Produces({MediaType.APPLICATION_JSON, CsvReports.MEDIA_TYPE})
-    public HttpResponse<Report<ImpactRow>> impact(HttpRequest<?> request, @Authenticated Caller caller, @QueryValue LocalDate from,
-                                                  @QueryValue LocalDate to, @Nullable @QueryValue String area,
-                                                  @QueryValue(defaultValue = "AREA") ImpactGrouping by,
-                                                  @QueryValue(defaultValue = "DETAILED") AreaLevel level) {
+    public HttpResponse<Report<ImpactRow>> impact(
+            HttpRequest<?> request,
+            @Authenticated Caller caller,
+            @QueryValue LocalDate from,
+            @QueryValue LocalDate to,
+            @Nullable @QueryValue String area,
+            @QueryValue(defaultValue = "AREA") ImpactGrouping by,
+            @QueryValue(defaultValue = "DETAILED") AreaLevel level) {
         return answer(request, reports.impact(caller, new ReportAsk(area, from, to), by, level));
     }
 
@@ -135,22 +164,35 @@ public class ReportController {
      * {@code area}. Declared as the report for the API description; a CSV or problem body is written as it is.
      */
     @SuppressWarnings("unchecked")
-    private static <R extends ReportRow> HttpResponse<Report<R>> answer(HttpRequest<?> request, Outcome<Report<R>> outcome) {
+    private static <R extends ReportRow> HttpResponse<Report<R>> answer(
+            HttpRequest<?> request, Outcome<Report<R>> outcome) {
         HttpResponse<?> response = outcome instanceof Outcome.NotFound<Report<R>> missing
-                ? Problems.of(HttpStatus.NOT_FOUND, "not-found", missing.what() + " was not found",
-                        List.of(new Problem.FieldError("area", "is not an area you report on")), null)
-                : Responses.of(outcome, report -> wantsCsv(request)
-                        ? HttpResponse.ok(CsvReports.write(report)).contentType(CsvReports.MEDIA_TYPE + "; charset=utf-8")
-                                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CsvReports.fileName(report) + "\"")
-                                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                        : HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT));
+                ? Problems.of(
+                        HttpStatus.NOT_FOUND,
+                        "not-found",
+                        missing.what() + " was not found",
+                        List.of(new Problem.FieldError("area", "is not an area you report on")),
+                        null)
+                : Responses.of(
+                        outcome,
+                        report -> wantsCsv(request)
+                                ? HttpResponse.ok(CsvReports.write(report))
+                                        .contentType(CsvReports.MEDIA_TYPE + "; charset=utf-8")
+                                        .header(
+                                                HttpHeaders.CONTENT_DISPOSITION,
+                                                "attachment; filename=\"" + CsvReports.fileName(report) + "\"")
+                                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                                : HttpResponse.ok(report)
+                                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT));
         return (HttpResponse<Report<R>>) response;
     }
 
     /** CSV when the most preferred type the client accepts is text/csv (JSON wins ties, and answers no Accept at all). */
     static boolean wantsCsv(HttpRequest<?> request) {
         List<MediaType> accepted = request.accept().stream()
-                .sorted(Comparator.comparing(MediaType::getQualityAsNumber).reversed()).toList();
+                .sorted(Comparator.comparing(MediaType::getQualityAsNumber).reversed())
+                .toList();
         for (MediaType type : accepted) {
             if (type.getName().equalsIgnoreCase(CsvReports.MEDIA_TYPE)) {
                 return true;

@@ -1,7 +1,5 @@
 package uk.sse.reporting.database;
 
-import uk.sse.engines.Engines;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import uk.sse.engines.Engines;
 
 /**
  * A login role of the embedded PostgreSQL whose password is really checked: the engine trusts every loopback
@@ -17,17 +16,19 @@ import java.sql.Statement;
  */
 final class PasswordLogins {
 
-    private PasswordLogins() { }
+    private PasswordLogins() {}
 
     static void create(String role, String password) throws Exception {
         sql("CREATE ROLE " + role + " LOGIN SUPERUSER PASSWORD '" + password + "'");
         Path hba;
-        try (Connection c = Engines.postgres().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SHOW hba_file")) {
+        try (Connection c = Engines.postgres().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SHOW hba_file")) {
             r.next();
             hba = Path.of(r.getString(1));
         }
-        String lines = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+        String lines =
+                "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
         synchronized (PasswordLogins.class) {
             Files.writeString(hba, lines + Files.readString(hba));
         }
@@ -53,7 +54,8 @@ final class PasswordLogins {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = Engines.postgres().dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = Engines.postgres().dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

@@ -1,15 +1,8 @@
 package uk.sse.reporting.database;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.kernel.snapstart.SnapStartHooks;
-import uk.sse.reporting.scenario.Scenario;
-import uk.sse.reporting.support.ReportingLambdaTest;
-import uk.sse.testing.LambdaInstance;
-import uk.sse.testing.LocalSecretsManager;
-import uk.sse.testing.Polling;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +11,14 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.kernel.snapstart.SnapStartHooks;
+import uk.sse.reporting.scenario.Scenario;
+import uk.sse.reporting.support.ReportingLambdaTest;
+import uk.sse.testing.LambdaInstance;
+import uk.sse.testing.LocalSecretsManager;
+import uk.sse.testing.Polling;
 
 /**
  * The database password rotates under a running reporting function. The function's user is a PostgreSQL role whose
@@ -61,15 +60,19 @@ class SecretRotationTest extends ReportingLambdaTest {
 
     @Test
     void reportsKeepBeingServedWhileThePasswordRotates() throws Exception {
-        assertThat(PasswordLogins.login(ROLE, "not-the-password")).as("the role's password is checked").isEqualTo("28P01");
+        assertThat(PasswordLogins.login(ROLE, "not-the-password"))
+                .as("the role's password is checked")
+                .isEqualTo("28P01");
         String commissioner = commissioner(Scenario.AREA);
         // one warm instance of the reporting API's handler, its secret named for it so that its reads can be counted
         secrets.put(INSTANCE_ARN, credentials("first-password"));
         lambda = LambdaInstance.like(context, Map.of("sse.reporting.db-secret-arn", INSTANCE_ARN));
-        assertThat(lambda.get(Scenario.uri("/reports/days"), commissioner).status()).isEqualTo(200);
+        assertThat(lambda.get(Scenario.uri("/reports/days"), commissioner).status())
+                .isEqualTo(200);
         long started = secrets.reads(INSTANCE_ARN);
         assertThat(started).as("the instance read the secret as it started").isPositive();
-        assertThat(lambda.get(Scenario.uri("/reports/days"), commissioner).status()).isEqualTo(200);
+        assertThat(lambda.get(Scenario.uri("/reports/days"), commissioner).status())
+                .isEqualTo(200);
         assertThat(secrets.reads(INSTANCE_ARN)).as("and kept it").isEqualTo(started);
 
         List<Integer> answers = new CopyOnWriteArrayList<>();
@@ -79,7 +82,8 @@ class SecretRotationTest extends ReportingLambdaTest {
             while (asking.get()) {
                 between.lock(); // connections are ended between requests, never under one
                 try {
-                    answers.add(lambda.get(Scenario.uri("/reports/days"), commissioner).status());
+                    answers.add(lambda.get(Scenario.uri("/reports/days"), commissioner)
+                            .status());
                 } finally {
                     between.unlock();
                 }
@@ -89,14 +93,18 @@ class SecretRotationTest extends ReportingLambdaTest {
         try {
             Polling.until(answers::size, n -> n >= 3, Duration.ofSeconds(30));
             PasswordLogins.setPassword(ROLE, "second-password");
-            assertThat(PasswordLogins.login(ROLE, "first-password")).as("the old password no longer opens").isEqualTo("28P01");
+            assertThat(PasswordLogins.login(ROLE, "first-password"))
+                    .as("the old password no longer opens")
+                    .isEqualTo("28P01");
             secrets.put(ARN, credentials("second-password"));
             secrets.put(INSTANCE_ARN, credentials("second-password"));
             int rotated = answers.size();
             disconnect(between); // the connections opened with the old password end (as their lifetime would end them)
             Polling.until(answers::size, n -> n >= rotated + 5, Duration.ofSeconds(60));
             long afterRotation = secrets.reads(INSTANCE_ARN);
-            assertThat(afterRotation).as("read again, once, when the database refused the old password").isEqualTo(started + 1);
+            assertThat(afterRotation)
+                    .as("read again, once, when the database refused the old password")
+                    .isEqualTo(started + 1);
 
             // a restored snapshot reads the secret before its next connection
             lambda.context().getBean(SnapStartHooks.class).afterRestore(null);
@@ -129,7 +137,8 @@ class SecretRotationTest extends ReportingLambdaTest {
     }
 
     private static String credentials(String password) {
-        return "{\"username\":\"" + ROLE + "\",\"password\":\"" + password + "\",\"engine\":\"postgres\",\"port\":5432}";
+        return "{\"username\":\"" + ROLE + "\",\"password\":\"" + password
+                + "\",\"engine\":\"postgres\",\"port\":5432}";
     }
 
     @AfterAll

@@ -1,8 +1,14 @@
 package uk.sse.reporting.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,13 +23,6 @@ import uk.sse.reporting.support.ReadModelProperties;
 import uk.sse.reporting.support.ReadModelRows;
 import uk.sse.reporting.support.ReportFigures;
 import uk.sse.reporting.support.StreamRecords;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * However the event source mappings deliver the scenario's records (each one to three times, in any order across and
@@ -40,7 +39,8 @@ class ConvergencePropertyTest {
     static void start() {
         records = Scenario.played().records();
         Map<String, String> properties = ReadModelProperties.fresh();
-        handler = new ProjectEvents(ApplicationContext.builder().environments("test").properties(new HashMap<>(properties)));
+        handler = new ProjectEvents(
+                ApplicationContext.builder().environments("test").properties(new HashMap<>(properties)));
         figures = new ReportFigures(handler.getApplicationContext());
     }
 
@@ -51,25 +51,29 @@ class ConvergencePropertyTest {
 
     @Provide
     Arbitrary<List<Integer>> deliveries() {
-        return Arbitraries.integers().between(1, 3).list().ofSize(records.size()).flatMap(copies -> {
-            List<Integer> delivered = new ArrayList<>();
-            for (int i = 0; i < copies.size(); i++) {
-                for (int c = 0; c < copies.get(i); c++) {
-                    delivered.add(i);
-                }
-            }
-            return Arbitraries.shuffle(delivered);
-        });
+        return Arbitraries.integers()
+                .between(1, 3)
+                .list()
+                .ofSize(records.size())
+                .flatMap(copies -> {
+                    List<Integer> delivered = new ArrayList<>();
+                    for (int i = 0; i < copies.size(); i++) {
+                        for (int c = 0; c < copies.get(i); c++) {
+                            delivered.add(i);
+                        }
+                    }
+                    return Arbitraries.shuffle(delivered);
+                });
     }
 
     @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-    void anyDeliveryOfTheRecordsGivesTheSameFigures(@ForAll("deliveries") List<Integer> order,
-                                                    @ForAll @IntRange(min = 1, max = 150) int batchSize) {
+    void anyDeliveryOfTheRecordsGivesTheSameFigures(
+            @ForAll("deliveries") List<Integer> order, @ForAll @IntRange(min = 1, max = 150) int batchSize) {
         empty();
         List<DynamodbStreamRecord> delivered = order.stream().map(records::get).toList();
         for (int from = 0; from < delivered.size(); from += batchSize) {
-            StreamsEventResponse response = handler.handleRequest(StreamRecords.event(delivered.subList(from,
-                    Math.min(delivered.size(), from + batchSize))), null);
+            StreamsEventResponse response = handler.handleRequest(
+                    StreamRecords.event(delivered.subList(from, Math.min(delivered.size(), from + batchSize))), null);
             assertThat(response.getBatchItemFailures()).isEmpty();
         }
         figures.assertAllAsExpected();

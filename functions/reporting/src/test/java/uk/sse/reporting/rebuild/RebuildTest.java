@@ -1,9 +1,20 @@
 package uk.sse.reporting.rebuild;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.sse.reporting.ReportingSettings;
@@ -13,18 +24,6 @@ import uk.sse.reporting.support.ReadModelRows;
 import uk.sse.reporting.support.ReportFigures;
 import uk.sse.reporting.support.ReportingLambdaTest;
 import uk.sse.reporting.support.StreamRecords;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A rebuild re-projects the scenario from the publishers' own tables into fresh tables and swaps them in: a read model
@@ -51,13 +50,17 @@ class RebuildTest extends ReportingLambdaTest {
     void aReadModelThatWentWrongIsRebuiltFromTheSourceTables() {
         project(Scenario.played().ledgerRecords(), 100); // half the read model...
         execute("UPDATE ledger_transfer SET amount = amount * 100"); // ...and that half damaged
-        RebuildReadModel.Rebuilt rebuilt = context.getBean(RebuildReadModel.class).rebuild();
+        RebuildReadModel.Rebuilt rebuilt =
+                context.getBean(RebuildReadModel.class).rebuild();
         assertThat(rebuilt.unreadable()).isZero();
         assertThat(rebuilt.changesApplied()).isPositive();
         new ReportFigures(context).assertAllAsExpected();
         assertThat(schemas()).containsExactly(settings().schema());
         // the rebuilt schema keeps its migration history: the function starts on it as on any other
-        try (ApplicationContext restarted = ApplicationContext.builder().environments("test").properties(new HashMap<>(getProperties())).start()) {
+        try (ApplicationContext restarted = ApplicationContext.builder()
+                .environments("test")
+                .properties(new HashMap<>(getProperties()))
+                .start()) {
             new ReportFigures(restarted).assertAllAsExpected();
         }
     }
@@ -73,7 +76,9 @@ class RebuildTest extends ReportingLambdaTest {
             assertThat(logged).isPositive();
             assertThat(rows.count(schemas.next().value(), "brokerage_event")).isEqualTo(logged);
             assertThat(rows.count(schemas.next().value(), "request")).isEqualTo(rows.count("request"));
-            assertThatThrownBy(schemas::prepareNext).isInstanceOf(IllegalStateException.class).hasMessageContaining("_next exists");
+            assertThatThrownBy(schemas::prepareNext)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("_next exists");
         } finally {
             schemas.abandonNext();
         }
@@ -86,20 +91,30 @@ class RebuildTest extends ReportingLambdaTest {
         int third = records.size() / 3;
         deliver(records.subList(0, third)); // before the rebuild
         ScanGate.close();
-        CompletableFuture<RebuildReadModel.Rebuilt> rebuild = CompletableFuture.supplyAsync(() -> context.getBean(RebuildReadModel.class).rebuild());
+        CompletableFuture<RebuildReadModel.Rebuilt> rebuild = CompletableFuture.supplyAsync(
+                () -> context.getBean(RebuildReadModel.class).rebuild());
         try {
-            assertThat(ScanGate.awaitAScan(60)).as("the rebuild reached its scan").isTrue();
-            int duringRebuild = deliver(records.subList(third, 2 * third)); // while the next schema exists, the scan held
+            assertThat(ScanGate.awaitAScan(60))
+                    .as("the rebuild reached its scan")
+                    .isTrue();
+            int duringRebuild =
+                    deliver(records.subList(third, 2 * third)); // while the next schema exists, the scan held
             assertThat(duringRebuild).as("no batch failed before the swap").isZero();
-            assertThat(context.getBean(ReadModelRows.class).count(context.getBean(ReadModelSchemas.class).next().value(), "ledger_transfer"))
-                    .as("the stream wrote to the next schema too").isPositive();
+            assertThat(context.getBean(ReadModelRows.class)
+                            .count(
+                                    context.getBean(ReadModelSchemas.class)
+                                            .next()
+                                            .value(),
+                                    "ledger_transfer"))
+                    .as("the stream wrote to the next schema too")
+                    .isPositive();
         } finally {
             ScanGate.open();
         }
         int retried = deliver(records.subList(2 * third, records.size())); // racing the scan and the swap
         rebuild.get(120, TimeUnit.SECONDS);
-        org.slf4j.LoggerFactory.getLogger(RebuildTest.class).info("{} records streamed beside the rebuild; {} batches delivered again",
-                records.size(), retried);
+        org.slf4j.LoggerFactory.getLogger(RebuildTest.class)
+                .info("{} records streamed beside the rebuild; {} batches delivered again", records.size(), retried);
         new ReportFigures(context).assertAllAsExpected();
         assertThat(schemas()).containsExactly(settings().schema());
     }
@@ -112,7 +127,9 @@ class RebuildTest extends ReportingLambdaTest {
         int again = 0;
         for (int from = 0; from < records.size(); from += 2) {
             var batch = StreamRecords.event(records.subList(from, Math.min(records.size(), from + 2)));
-            for (int attempt = 0; !handler().handleRequest(batch, null).getBatchItemFailures().isEmpty(); attempt++) {
+            for (int attempt = 0;
+                    !handler().handleRequest(batch, null).getBatchItemFailures().isEmpty();
+                    attempt++) {
                 assertThat(attempt).as("a batch failed again and again").isLessThan(5);
                 again++;
             }
@@ -130,7 +147,8 @@ class RebuildTest extends ReportingLambdaTest {
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
         return tx.executeRead(status -> {
             try (Statement st = status.getConnection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + settings().schema() + "%' ORDER BY 1")) {
+                    ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '"
+                            + settings().schema() + "%' ORDER BY 1")) {
                 List<String> names = new java.util.ArrayList<>();
                 while (rs.next()) {
                     names.add(rs.getString(1));

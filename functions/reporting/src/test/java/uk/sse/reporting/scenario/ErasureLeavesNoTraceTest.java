@@ -1,9 +1,18 @@
 package uk.sse.reporting.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.brokerage.application.ErasePerson;
@@ -19,16 +28,6 @@ import uk.sse.reporting.support.ReportingLambdaTest;
 import uk.sse.reporting.support.StreamRecords;
 import uk.sse.testing.TableStrings;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 20's test of an erasure: the scripted term is played on tables of its own and projected into the read model;
  * the area's admin erases the adviser "ann", who raised ten requests, agreed one, cancelled one and rated three, from
@@ -43,9 +42,15 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
 
     static final String ANN = "ann";
     /** What ann wrote: each need she raised, the reason she cancelled R3, her impact notes. */
-    static final List<String> HER_TEXTS = List.of("Support needed at Moorside Primary", "Support needed at Hillcrest Academy",
-            "Support needed at Riverside Infants", "Support needed at Oakfield High School", "Support needed at Brook Special School",
-            "Support needed at Elm Tree Primary", "leadership change at the school", "impact seen");
+    static final List<String> HER_TEXTS = List.of(
+            "Support needed at Moorside Primary",
+            "Support needed at Hillcrest Academy",
+            "Support needed at Riverside Infants",
+            "Support needed at Oakfield High School",
+            "Support needed at Brook Special School",
+            "Support needed at Elm Tree Primary",
+            "leadership change at the school",
+            "impact seen");
 
     @Test
     void anErasedAdviserIsInNoTableOrReadModelAndEveryFigureStands() {
@@ -55,11 +60,18 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
         String brokerageTable = scenario.sourceTables().get("sse.brokerage.table-name");
         String ledgerTable = scenario.sourceTables().get("sse.ledger.table-name");
         String directoryTable = scenario.sourceTables().get("sse.directory.table-name");
-        try (ApplicationContext functions = ApplicationContext.builder().environments("test").properties(properties).start();
-             StreamRecords brokerageStream = StreamRecords.of(Engines.dynamo().endpoint(), brokerageTable);
-             StreamRecords ledgerStream = StreamRecords.of(Engines.dynamo().endpoint(), ledgerTable);
-             StreamRecords directoryStream = StreamRecords.of(Engines.dynamo().endpoint(), directoryTable)) {
-            assertThat(brokerageStream.next()).as("the scenario's records, drained: projected next").isNotEmpty();
+        try (ApplicationContext functions = ApplicationContext.builder()
+                        .environments("test")
+                        .properties(properties)
+                        .start();
+                StreamRecords brokerageStream =
+                        StreamRecords.of(Engines.dynamo().endpoint(), brokerageTable);
+                StreamRecords ledgerStream = StreamRecords.of(Engines.dynamo().endpoint(), ledgerTable);
+                StreamRecords directoryStream =
+                        StreamRecords.of(Engines.dynamo().endpoint(), directoryTable)) {
+            assertThat(brokerageStream.next())
+                    .as("the scenario's records, drained: projected next")
+                    .isNotEmpty();
             assertThat(ledgerStream.next()).isNotEmpty();
             assertThat(directoryStream.next()).isNotEmpty();
             project(scenario.records(), 100);
@@ -67,62 +79,103 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
             figures.assertAllAsExpected();
             Map<String, ?> before = figures.all();
             DynamoDbClient dynamo = functions.getBean(DynamoDbClient.class);
-            assertThat(mentions(strings(dynamo, brokerageTable))).as("before: the table names her and holds her words").isNotEmpty();
-            assertThat(mentions(strings(dynamo, ledgerTable))).as("before: the ledger names her, as the person the brokerage acted for").isNotEmpty();
+            assertThat(mentions(strings(dynamo, brokerageTable)))
+                    .as("before: the table names her and holds her words")
+                    .isNotEmpty();
+            assertThat(mentions(strings(dynamo, ledgerTable)))
+                    .as("before: the ledger names her, as the person the brokerage acted for")
+                    .isNotEmpty();
             assertThat(readModelMentions()).as("before: so does the read model").isNotEmpty();
 
             Caller admin = new Caller("admin-888", Role.ADMIN, Scenario.AREA, "la-888");
             ErasePerson people = functions.getBean(ErasePerson.class);
             var export = (Outcome.Done<ErasePerson.Export>) people.export(admin, ANN);
             assertThat(export.value().requests()).hasSize(10);
-            assertThat(export.value().requests().stream().flatMap(m -> m.texts().stream()).distinct()).containsExactlyInAnyOrderElementsOf(HER_TEXTS);
+            assertThat(export.value().requests().stream()
+                            .flatMap(m -> m.texts().stream())
+                            .distinct())
+                    .containsExactlyInAnyOrderElementsOf(HER_TEXTS);
 
             var erased = (Outcome.Done<ErasePerson.Erased>) people.erase(admin, ANN);
             assertThat(erased.value().requests()).isEqualTo(10);
             assertThat(erased.value().tombstone()).isEqualTo(Erasure.of(ANN).tombstone());
-            var ledgerErased = (Outcome.Done<EraseRequesters.Erased>) functions.getBean(EraseRequesters.class).erase(admin, ANN);
-            assertThat(ledgerErased.value().transfers()).as("R2's hold she agreed, R3's she voided by cancelling").isEqualTo(2);
-            assertThat(ledgerErased.value().tombstone()).isEqualTo(erased.value().tombstone());
+            var ledgerErased = (Outcome.Done<EraseRequesters.Erased>)
+                    functions.getBean(EraseRequesters.class).erase(admin, ANN);
+            assertThat(ledgerErased.value().transfers())
+                    .as("R2's hold she agreed, R3's she voided by cancelling")
+                    .isEqualTo(2);
+            assertThat(ledgerErased.value().tombstone())
+                    .isEqualTo(erased.value().tombstone());
             List<DynamodbStreamRecord> rewrites = new ArrayList<>(brokerageStream.next());
             rewrites.addAll(ledgerStream.next());
-            assertThat(rewrites).as("the erasure's rewrites, as the streams carry them").isNotEmpty()
+            assertThat(rewrites)
+                    .as("the erasure's rewrites, as the streams carry them")
+                    .isNotEmpty()
                     .allMatch(r -> "MODIFY".equals(r.getEventName()));
             project(rewrites, 100);
 
-            assertThat(mentions(strings(dynamo, brokerageTable))).as("the brokerage table").isEmpty();
-            assertThat(mentions(strings(dynamo, ledgerTable))).as("the ledger table").isEmpty();
-            assertThat(mentions(strings(dynamo, directoryTable))).as("the directory table").isEmpty();
+            assertThat(mentions(strings(dynamo, brokerageTable)))
+                    .as("the brokerage table")
+                    .isEmpty();
+            assertThat(mentions(strings(dynamo, ledgerTable)))
+                    .as("the ledger table")
+                    .isEmpty();
+            assertThat(mentions(strings(dynamo, directoryTable)))
+                    .as("the directory table")
+                    .isEmpty();
             assertThat(readModelMentions()).as("the read model").isEmpty();
             assertThat(figures.all()).as("every report").isEqualTo(before);
             figures.assertAllAsExpected();
-            assertThat(functions.getBean(CheckLedger.class).run(Scenario.AREA).ok()).as("the ledger's invariants").isTrue();
+            assertThat(functions.getBean(CheckLedger.class).run(Scenario.AREA).ok())
+                    .as("the ledger's invariants")
+                    .isTrue();
 
-            // the area's assurer, who approved every offer, and a provider's lead (a contact, found by email) in the directory
+            // the area's assurer, who approved every offer, and a provider's lead (a contact, found by email) in the
+            // directory
             String assurer = "assurer-" + Scenario.AREA;
             List<String> lead = List.of("Lead of Oakfield High School", "lead@100004.example.org");
-            assertThat(strings(dynamo, directoryTable)).as("before: the directory names the assurer and the lead")
-                    .contains(assurer).containsAll(lead);
+            assertThat(strings(dynamo, directoryTable))
+                    .as("before: the directory names the assurer and the lead")
+                    .contains(assurer)
+                    .containsAll(lead);
             var directory = functions.getBean(uk.sse.directory.application.ErasePerson.class);
-            var assurerErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>) directory.erase(admin, assurer, null);
-            assertThat(assurerErased.value().offers()).as("every offer of the area").isPositive();
-            var leadErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>) directory.erase(admin, "lead-100004", lead.get(1));
-            assertThat(leadErased.value().providers()).as("the provider naming them as contact").isEqualTo(1);
+            var assurerErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>)
+                    directory.erase(admin, assurer, null);
+            assertThat(assurerErased.value().offers())
+                    .as("every offer of the area")
+                    .isPositive();
+            var leadErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>)
+                    directory.erase(admin, "lead-100004", lead.get(1));
+            assertThat(leadErased.value().providers())
+                    .as("the provider naming them as contact")
+                    .isEqualTo(1);
             List<DynamodbStreamRecord> directoryRewrites = directoryStream.next();
-            assertThat(directoryRewrites).as("the directory's rewrites").isNotEmpty().allMatch(r -> "MODIFY".equals(r.getEventName()));
+            assertThat(directoryRewrites)
+                    .as("the directory's rewrites")
+                    .isNotEmpty()
+                    .allMatch(r -> "MODIFY".equals(r.getEventName()));
             project(directoryRewrites, 100);
             for (String table : List.of(brokerageTable, ledgerTable, directoryTable)) {
-                assertThat(strings(dynamo, table)).as(table).noneMatch(v -> v.equals(assurer) || v.contains("\"" + assurer + "\""))
+                assertThat(strings(dynamo, table))
+                        .as(table)
+                        .noneMatch(v -> v.equals(assurer) || v.contains("\"" + assurer + "\""))
                         .noneMatch(v -> lead.stream().anyMatch(v::contains));
             }
             assertThat(readModelMentions(assurer, lead)).as("the read model").isEmpty();
-            assertThat(figures.all()).as("every report, after the directory's erasures").isEqualTo(before);
+            assertThat(figures.all())
+                    .as("every report, after the directory's erasures")
+                    .isEqualTo(before);
             figures.assertAllAsExpected();
         }
     }
 
     /** The strings that are her subject, quote it (a JSON value) or hold a text she wrote. */
     static List<String> mentions(List<String> strings) {
-        return strings.stream().filter(s -> s.equals(ANN) || s.contains("\"" + ANN + "\"") || HER_TEXTS.stream().anyMatch(s::contains)).toList();
+        return strings.stream()
+                .filter(s -> s.equals(ANN)
+                        || s.contains("\"" + ANN + "\"")
+                        || HER_TEXTS.stream().anyMatch(s::contains))
+                .toList();
     }
 
     /** Every string anywhere in every item of the table (no Idempotency-Key claims here: the script uses none). */
@@ -145,8 +198,9 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
             Connection c = status.getConnection();
             List<String> found = new ArrayList<>();
             List<String[]> columns = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name FROM information_schema.columns"
-                    + " WHERE table_schema = ? AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT table_name, column_name FROM information_schema.columns"
+                            + " WHERE table_schema = ? AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')")) {
                 ps.setString(1, schema);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) columns.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -156,8 +210,8 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
             for (String[] col : columns) {
                 StringBuilder where = new StringBuilder("x = ? OR x LIKE ?");
                 texts.forEach(t -> where.append(" OR x LIKE ?"));
-                String sql = "SELECT count(*) FROM (SELECT \"" + col[1] + "\"::text AS x FROM \"" + schema + "\".\"" + col[0] + "\") t WHERE "
-                        + where;
+                String sql = "SELECT count(*) FROM (SELECT \"" + col[1] + "\"::text AS x FROM \"" + schema + "\".\""
+                        + col[0] + "\") t WHERE " + where;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, subject);
                     ps.setString(2, "%\"" + subject + "\"%");

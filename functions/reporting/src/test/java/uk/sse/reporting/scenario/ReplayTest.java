@@ -1,19 +1,18 @@
 package uk.sse.reporting.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.sse.reporting.support.ReadModelRows;
 import uk.sse.reporting.support.ReportFigures;
 import uk.sse.reporting.support.ReportingLambdaTest;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Deliveries the event source mappings make in practice: everything again (a retried or replayed stream), and shuffled. */
 @MicronautTest(environments = "test", transactional = false)
@@ -35,8 +34,11 @@ class ReplayTest extends ReportingLambdaTest {
         project(records, 1000);
         assertThat(figures.all()).isEqualTo(once);
         figures.assertAllAsExpected();
-        assertThat(logged()).as("each event was logged once however often it came").isEqualTo(Scenario.played().brokerageRecords().stream()
-                .filter(r -> "INSERT".equals(r.getEventName())).count());
+        assertThat(logged())
+                .as("each event was logged once however often it came")
+                .isEqualTo(Scenario.played().brokerageRecords().stream()
+                        .filter(r -> "INSERT".equals(r.getEventName()))
+                        .count());
     }
 
     @Test

@@ -2,6 +2,21 @@ package uk.sse.reporting.scenario;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.micronaut.context.ApplicationContext;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.brokerage.application.RequestStore;
 import uk.sse.brokerage.model.Actor;
@@ -38,22 +53,6 @@ import uk.sse.reporting.support.BrokerageDesk;
 import uk.sse.reporting.support.ReadModelProperties;
 import uk.sse.reporting.support.StreamRecords;
 import uk.sse.testing.SettableClock;
-
-import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * The scripted autumn term of area 888 (and a little of area 999), played once per JVM through the real publishers:
@@ -100,8 +99,11 @@ public final class Scenario {
     private final List<DynamodbStreamRecord> brokerage;
     private final Map<String, String> sourceTables;
 
-    private Scenario(List<DynamodbStreamRecord> directory, List<DynamodbStreamRecord> ledger, List<DynamodbStreamRecord> brokerage,
-                     Map<String, String> sourceTables) {
+    private Scenario(
+            List<DynamodbStreamRecord> directory,
+            List<DynamodbStreamRecord> ledger,
+            List<DynamodbStreamRecord> brokerage,
+            Map<String, String> sourceTables) {
         this.directory = List.copyOf(directory);
         this.ledger = List.copyOf(ledger);
         this.brokerage = List.copyOf(brokerage);
@@ -154,6 +156,7 @@ public final class Scenario {
     private static final class Player {
         /** Whether requests are written through the brokerage's own store, state and events, or as events alone. */
         final boolean withState;
+
         final String suffix = UUID.randomUUID().toString().substring(0, 8);
         final String ledgerTable = "scenario-ledger-" + suffix;
         final String directoryTable = "scenario-directory-" + suffix;
@@ -168,7 +171,7 @@ public final class Scenario {
         /** The scripted time of the step under way: what brokerage commands carry (the clock has moved on by microseconds). */
         Instant current;
 
-        record Step(Instant at, Runnable action) { }
+        record Step(Instant at, Runnable action) {}
 
         Player(boolean withState) {
             this.withState = withState;
@@ -187,15 +190,28 @@ public final class Scenario {
             if (withState) {
                 properties.put("sse.brokerage.table-name", brokerageTable);
             }
-            context = ApplicationContext.builder().environments("test").properties(properties).start();
-            try (StreamRecords directoryStream = StreamRecords.of(Engines.dynamo().endpoint(), context.getBean(DirectorySettings.class).tableName());
-                 StreamRecords ledgerStream = StreamRecords.of(Engines.dynamo().endpoint(), context.getBean(LedgerSettings.class).tableName())) {
+            context = ApplicationContext.builder()
+                    .environments("test")
+                    .properties(properties)
+                    .start();
+            try (StreamRecords directoryStream = StreamRecords.of(
+                            Engines.dynamo().endpoint(),
+                            context.getBean(DirectorySettings.class).tableName());
+                    StreamRecords ledgerStream = StreamRecords.of(
+                            Engines.dynamo().endpoint(),
+                            context.getBean(LedgerSettings.class).tableName())) {
                 clock = (SettableClock) context.getBean(Clock.class);
                 move = context.getBean(MoveCredits.class);
                 open = context.getBean(OpenAccount.class);
-                desk = new BrokerageDesk(context.getBean(DynamoDbClient.class), brokerageTable, context.getBean(EventJson.class),
-                        move, context.getBean(ResolveHold.class), withState ? context.getBean(RequestStore.class) : null);
-                try (StreamRecords brokerageStream = StreamRecords.of(Engines.dynamo().endpoint(), brokerageTable)) {
+                desk = new BrokerageDesk(
+                        context.getBean(DynamoDbClient.class),
+                        brokerageTable,
+                        context.getBean(EventJson.class),
+                        move,
+                        context.getBean(ResolveHold.class),
+                        withState ? context.getBean(RequestStore.class) : null);
+                try (StreamRecords brokerageStream =
+                        StreamRecords.of(Engines.dynamo().endpoint(), brokerageTable)) {
                     at("2026-08-15T10:00:00Z", this::directory);
                     at("2026-08-15T11:00:00Z", this::accounts);
                     script();
@@ -206,11 +222,16 @@ public final class Scenario {
                         s.action().run();
                     }
                     moveClockTo(Instant.now());
-                    return new Scenario(directoryStream.next(), ledgerStream.next(), brokerageStream.next(), Map.of(
-                            "sse.aws.endpoint", Engines.dynamo().endpoint().toString(),
-                            "sse.brokerage.table-name", brokerageTable,
-                            "sse.ledger.table-name", ledgerTable,
-                            "sse.directory.table-name", directoryTable));
+                    return new Scenario(
+                            directoryStream.next(),
+                            ledgerStream.next(),
+                            brokerageStream.next(),
+                            Map.of(
+                                    "sse.aws.endpoint",
+                                            Engines.dynamo().endpoint().toString(),
+                                    "sse.brokerage.table-name", brokerageTable,
+                                    "sse.ledger.table-name", ledgerTable,
+                                    "sse.directory.table-name", directoryTable));
                 }
             } finally {
                 moveClockTo(Instant.now());
@@ -240,7 +261,8 @@ public final class Scenario {
                 """;
 
         void directory() {
-            var imported = context.getBean(ImportSchoolRegister.class).importFile(new ByteArrayInputStream(REGISTER.getBytes(StandardCharsets.UTF_8)));
+            var imported = context.getBean(ImportSchoolRegister.class)
+                    .importFile(new ByteArrayInputStream(REGISTER.getBytes(StandardCharsets.UTF_8)));
             done(imported);
             provider(ProviderType.SCHOOL, "100004", "Oakfield High School", AREA, "100004");
             provider(ProviderType.LOCAL_AUTHORITY_SERVICE, "P-LA-SEND", "Lancashire SEND Team", AREA, null);
@@ -256,28 +278,62 @@ public final class Scenario {
 
         void provider(ProviderType type, String id, String name, String area, String urn) {
             Caller caller = new Caller("member-" + id, Role.PROVIDER, area, id);
-            done(context.getBean(RegisterProvider.class).register(caller, new ProviderDraft(type, name, area, urn,
-                    new Contact("Lead of " + name, "lead@" + id.toLowerCase() + ".example.org", null), null, List.of(), null, null)));
+            done(context.getBean(RegisterProvider.class)
+                    .register(
+                            caller,
+                            new ProviderDraft(
+                                    type,
+                                    name,
+                                    area,
+                                    urn,
+                                    new Contact("Lead of " + name, "lead@" + id.toLowerCase() + ".example.org", null),
+                                    null,
+                                    List.of(),
+                                    null,
+                                    null)));
         }
 
         void offer(String key, String providerId, String area, String title, List<String> areas, long price) {
             Caller member = new Caller("member-" + providerId, Role.PROVIDER, area, providerId);
             Caller assurer = new Caller("assurer-" + area, Role.ASSURER, area, null);
-            OfferContent content = new OfferContent(title, title + ": what we do and how", areas, List.of(Phase.PRIMARY, Phase.SECONDARY),
-                    List.of(uk.sse.directory.model.DeliveryMode.IN_SCHOOL), new BigDecimal("10"), price, null, null, null,
-                    null, null, null, null);
+            OfferContent content = new OfferContent(
+                    title,
+                    title + ": what we do and how",
+                    areas,
+                    List.of(Phase.PRIMARY, Phase.SECONDARY),
+                    List.of(uk.sse.directory.model.DeliveryMode.IN_SCHOOL),
+                    new BigDecimal("10"),
+                    price,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             var drafted = context.getBean(DraftOffer.class).draft(member, providerId, content, null);
             String offerId = done(drafted).offer().id();
             MoveOfferThroughAssurance assurance = context.getBean(MoveOfferThroughAssurance.class);
             done(assurance.decide(member, offerId, OptionalLong.empty(), AssuranceAction.SUBMIT, null, null));
-            done(assurance.decide(assurer, offerId, OptionalLong.empty(), AssuranceAction.APPROVE, null, LocalDate.of(2027, 8, 31)));
+            done(assurance.decide(
+                    assurer, offerId, OptionalLong.empty(), AssuranceAction.APPROVE, null, LocalDate.of(2027, 8, 31)));
             offers.put(key, offerId);
         }
 
         // ---------------------------------------------------------- ledger: accounts and what is not brokerage
 
         void accounts() {
-            for (String owner : List.of("ISSUING", "100001", "100002", "100003", "100004", "100005", "100006", "P-LA-SEND", "P-CONS", "P-HUB")) {
+            for (String owner : List.of(
+                    "ISSUING",
+                    "100001",
+                    "100002",
+                    "100003",
+                    "100004",
+                    "100005",
+                    "100006",
+                    "P-LA-SEND",
+                    "P-CONS",
+                    "P-HUB")) {
                 done(open.open(commissioner(AREA), AccountId.of(AREA, owner)));
             }
             for (String owner : List.of("ISSUING", "200001", "P-FAR")) {
@@ -286,8 +342,17 @@ public final class Scenario {
         }
 
         void allocate(String area, String owner, long amount) {
-            moved(move.allocate(commissioner(area), new TransferRequest(new TransferId("alloc-" + owner), AccountId.issuing(area),
-                    AccountId.of(area, owner), amount, TransferKind.ALLOCATION, "Autumn term allocation", false, 0)));
+            moved(move.allocate(
+                    commissioner(area),
+                    new TransferRequest(
+                            new TransferId("alloc-" + owner),
+                            AccountId.issuing(area),
+                            AccountId.of(area, owner),
+                            amount,
+                            TransferKind.ALLOCATION,
+                            "Autumn term allocation",
+                            false,
+                            0)));
         }
 
         static Caller commissioner(String area) {
@@ -301,9 +366,21 @@ public final class Scenario {
         final Actor farAdviser = Actor.adviser("fay", OTHER_AREA);
         final Actor farBroker = Actor.broker("fin", OTHER_AREA);
 
-        static final Map<String, String> SCHOOL_NAMES = Map.of("100001", "Moorside Primary", "100002", "Hillcrest Academy",
-                "100003", "Riverside Infants", "100004", "Oakfield High School", "100005", "Brook Special School",
-                "100006", "Elm Tree Primary", "200001", "Far Away School");
+        static final Map<String, String> SCHOOL_NAMES = Map.of(
+                "100001",
+                "Moorside Primary",
+                "100002",
+                "Hillcrest Academy",
+                "100003",
+                "Riverside Infants",
+                "100004",
+                "Oakfield High School",
+                "100005",
+                "Brook Special School",
+                "100006",
+                "Elm Tree Primary",
+                "200001",
+                "Far Away School");
 
         void script() {
             at("2026-09-01T08:00:00Z", () -> {
@@ -315,10 +392,32 @@ public final class Scenario {
                 allocate(AREA, "100006", 5);
                 allocate(OTHER_AREA, "200001", 40);
             });
-            at("2026-10-20T10:00:00Z", () -> moved(move.transfer(commissioner(AREA), new TransferRequest(new TransferId("adjust-100002"),
-                    AccountId.issuing(AREA), AccountId.of(AREA, "100002"), 10, TransferKind.ADJUSTMENT, "Extra support for concern", false, 0))));
-            at("2026-11-25T10:00:00Z", () -> moved(move.transfer(school("100001"), new TransferRequest(new TransferId("peer-visit-1"),
-                    AccountId.of(AREA, "100001"), AccountId.of(AREA, "100004"), 3, TransferKind.PAYMENT, "Peer review visit", false, 0))));
+            at(
+                    "2026-10-20T10:00:00Z",
+                    () -> moved(move.transfer(
+                            commissioner(AREA),
+                            new TransferRequest(
+                                    new TransferId("adjust-100002"),
+                                    AccountId.issuing(AREA),
+                                    AccountId.of(AREA, "100002"),
+                                    10,
+                                    TransferKind.ADJUSTMENT,
+                                    "Extra support for concern",
+                                    false,
+                                    0))));
+            at(
+                    "2026-11-25T10:00:00Z",
+                    () -> moved(move.transfer(
+                            school("100001"),
+                            new TransferRequest(
+                                    new TransferId("peer-visit-1"),
+                                    AccountId.of(AREA, "100001"),
+                                    AccountId.of(AREA, "100004"),
+                                    3,
+                                    TransferKind.PAYMENT,
+                                    "Peer review visit",
+                                    false,
+                                    0))));
 
             // R10: raised before the period, completed in full in September
             raise("2026-08-20T10:00:00Z", "R10", "100005", List.of("INC.SEND"), 20);
@@ -339,9 +438,17 @@ public final class Scenario {
             // R2: two areas, one proposal declined, agreed by the adviser, 4 of 6 days delivered
             raise("2026-09-10T10:00:00Z", "R2", "100002", List.of("INC.SEND", "INC.SEND.ASD"), 30);
             propose("2026-09-11T10:00:00Z", "R2", offer("O-SEND", "P-LA-SEND", 6, 18), offer("O-READ", "P-CONS", 3, 9));
-            at("2026-09-12T10:00:00Z", () -> change("R2", new Command.Decline(provider("P-CONS"), now(), version("R2"), "P2", "fully booked this term"), null));
+            at(
+                    "2026-09-12T10:00:00Z",
+                    () -> change(
+                            "R2",
+                            new Command.Decline(
+                                    provider("P-CONS"), now(), version("R2"), "P2", "fully booked this term"),
+                            null));
             accept("2026-09-12T11:00:00Z", "R2", "P1", provider("P-LA-SEND"));
-            at("2026-09-15T10:00:00Z", () -> change("R2", new Command.Agree(adviser, now(), version("R2"), "P1"), caller(adviser, AREA)));
+            at(
+                    "2026-09-15T10:00:00Z",
+                    () -> change("R2", new Command.Agree(adviser, now(), version("R2"), "P1"), caller(adviser, AREA)));
             start("2026-09-20T10:00:00Z", "R2");
             complete("2026-11-02T10:00:00Z", "R2", 4);
             rateBySchool("2026-11-03T10:00:00Z", "R2", "100002", 3);
@@ -351,8 +458,12 @@ public final class Scenario {
             propose("2026-09-22T08:00:00Z", "R3", offer("O-MATHS", "P-HUB", 3, 9));
             accept("2026-09-23T08:00:00Z", "R3", "P1", provider("P-HUB"));
             agree("2026-09-25T08:00:00Z", "R3", "P1", "100003");
-            at("2026-10-10T09:00:00Z", () -> change("R3", new Command.Cancel(adviser, now(), version("R3"), "leadership change at the school"),
-                    caller(adviser, AREA)));
+            at(
+                    "2026-10-10T09:00:00Z",
+                    () -> change(
+                            "R3",
+                            new Command.Cancel(adviser, now(), version("R3"), "leadership change at the school"),
+                            caller(adviser, AREA)));
             // R4: agreed, nothing delivered: the hold is voided at completion
             raise("2026-10-01T09:00:00Z", "R4", "100005", List.of("INC.SEND.SEMH"), 20);
             propose("2026-10-02T09:00:00Z", "R4", offer("O-SEND", "P-LA-SEND", 5, 15));
@@ -374,13 +485,20 @@ public final class Scenario {
             propose("2026-10-13T10:00:00Z", "R6", offer("O-OAK", "100004", 3, 9));
             accept("2026-10-14T09:00:00Z", "R6", "P1", schoolActor("100004"));
             at("2026-10-15T09:00:00Z", () -> {
-                if (desk.apply("R6", new Command.Agree(schoolActor("100006"), now(), version("R6"), "P1"), school("100006"))
+                if (desk.apply(
+                                "R6",
+                                new Command.Agree(schoolActor("100006"), now(), version("R6"), "P1"),
+                                school("100006"))
                         != BrokerageDesk.Outcome.HOLD_REFUSED) {
                     throw new IllegalStateException("R6's hold should have been refused");
                 }
             });
-            at("2026-10-20T09:00:00Z", () -> change("R6", new Command.Withdraw(schoolActor("100006"), now(), version("R6"), "not enough credits"),
-                    school("100006")));
+            at(
+                    "2026-10-20T09:00:00Z",
+                    () -> change(
+                            "R6",
+                            new Command.Withdraw(schoolActor("100006"), now(), version("R6"), "not enough credits"),
+                            school("100006")));
             // R7: proposed, never accepted; R8: raised, nothing since; R9: agreed, in delivery at the end
             raise("2026-11-03T09:00:00Z", "R7", "100001", List.of("PDW.MH"), 10);
             propose("2026-11-05T09:00:00Z", "R7", offer("O-OAK", "100004", 2, 6));
@@ -391,24 +509,74 @@ public final class Scenario {
             agree("2026-11-13T10:00:00Z", "R9", "P1", "100003");
             start("2026-11-16T10:00:00Z", "R9");
             // R99 in the other area
-            at("2026-09-15T10:00:00Z", () -> desk.raise(new Command.Raise(farAdviser, now(), "R99", "200001", OTHER_AREA, List.of("CT.ENG"),
-                    "English across the curriculum", Urgency.MEDIUM, 2, List.of(DeliveryMode.IN_SCHOOL), LocalDate.of(2026, 12, 31), 10,
-                    List.of(), SCHOOL_NAMES.get("200001"))));
-            at("2026-09-16T10:00:00Z", () -> change("R99", new Command.Propose(farBroker, now(), version("R99"),
-                    List.of(offer("O-FAR", "P-FAR", 2, 6)), null), null));
-            at("2026-09-17T10:00:00Z", () -> change("R99", new Command.Accept(provider("P-FAR"), now(), version("R99"), "P1"), null));
-            at("2026-09-20T10:00:00Z", () -> change("R99", new Command.Agree(schoolActor("200001"), now(), version("R99"), "P1"),
-                    new Caller("head-200001", Role.PROVIDER, OTHER_AREA, "200001")));
-            at("2026-09-21T10:00:00Z", () -> change("R99", new Command.StartDelivery(farBroker, now(), version("R99")), null));
-            at("2026-10-10T10:00:00Z", () -> change("R99", new Command.Complete(farBroker, now(), version("R99"), 2, OptionalLong.empty(), null),
-                    caller(farBroker, OTHER_AREA)));
-            at("2026-10-11T10:00:00Z", () -> change("R99", new Command.Evaluate(schoolActor("200001"), now(), version("R99"), Rating.SCHOOL, 2, null), null));
+            at(
+                    "2026-09-15T10:00:00Z",
+                    () -> desk.raise(new Command.Raise(
+                            farAdviser,
+                            now(),
+                            "R99",
+                            "200001",
+                            OTHER_AREA,
+                            List.of("CT.ENG"),
+                            "English across the curriculum",
+                            Urgency.MEDIUM,
+                            2,
+                            List.of(DeliveryMode.IN_SCHOOL),
+                            LocalDate.of(2026, 12, 31),
+                            10,
+                            List.of(),
+                            SCHOOL_NAMES.get("200001"))));
+            at(
+                    "2026-09-16T10:00:00Z",
+                    () -> change(
+                            "R99",
+                            new Command.Propose(
+                                    farBroker, now(), version("R99"), List.of(offer("O-FAR", "P-FAR", 2, 6)), null),
+                            null));
+            at(
+                    "2026-09-17T10:00:00Z",
+                    () -> change("R99", new Command.Accept(provider("P-FAR"), now(), version("R99"), "P1"), null));
+            at(
+                    "2026-09-20T10:00:00Z",
+                    () -> change(
+                            "R99",
+                            new Command.Agree(schoolActor("200001"), now(), version("R99"), "P1"),
+                            new Caller("head-200001", Role.PROVIDER, OTHER_AREA, "200001")));
+            at(
+                    "2026-09-21T10:00:00Z",
+                    () -> change("R99", new Command.StartDelivery(farBroker, now(), version("R99")), null));
+            at(
+                    "2026-10-10T10:00:00Z",
+                    () -> change(
+                            "R99",
+                            new Command.Complete(farBroker, now(), version("R99"), 2, OptionalLong.empty(), null),
+                            caller(farBroker, OTHER_AREA)));
+            at(
+                    "2026-10-11T10:00:00Z",
+                    () -> change(
+                            "R99",
+                            new Command.Evaluate(schoolActor("200001"), now(), version("R99"), Rating.SCHOOL, 2, null),
+                            null));
         }
 
         void raise(String when, String id, String urn, List<String> areas, long credits) {
-            at(when, () -> desk.raise(new Command.Raise(adviser, now(), id, urn, AREA, areas, "Support needed at " + SCHOOL_NAMES.get(urn),
-                    Urgency.HIGH, 5, List.of(DeliveryMode.IN_SCHOOL), now().atZone(ZoneOffset.UTC).toLocalDate().plusDays(90), credits,
-                    List.of(), SCHOOL_NAMES.get(urn))));
+            at(
+                    when,
+                    () -> desk.raise(new Command.Raise(
+                            adviser,
+                            now(),
+                            id,
+                            urn,
+                            AREA,
+                            areas,
+                            "Support needed at " + SCHOOL_NAMES.get(urn),
+                            Urgency.HIGH,
+                            5,
+                            List.of(DeliveryMode.IN_SCHOOL),
+                            now().atZone(ZoneOffset.UTC).toLocalDate().plusDays(90),
+                            credits,
+                            List.of(),
+                            SCHOOL_NAMES.get(urn))));
         }
 
         Command.Offered offer(String key, String providerId, int days, long credits) {
@@ -416,8 +584,20 @@ public final class Scenario {
         }
 
         void propose(String when, String id, Command.Offered... proposed) {
-            at(when, () -> change(id, new Command.Propose(broker, now(), version(id), java.util.Arrays.stream(proposed)
-                    .map(o -> new Command.Offered(offers.get(o.offerId()), o.providerId(), o.days(), o.credits())).toList(), null), null));
+            at(
+                    when,
+                    () -> change(
+                            id,
+                            new Command.Propose(
+                                    broker,
+                                    now(),
+                                    version(id),
+                                    java.util.Arrays.stream(proposed)
+                                            .map(o -> new Command.Offered(
+                                                    offers.get(o.offerId()), o.providerId(), o.days(), o.credits()))
+                                            .toList(),
+                                    null),
+                            null));
         }
 
         void accept(String when, String id, String proposalId, Actor provider) {
@@ -425,7 +605,9 @@ public final class Scenario {
         }
 
         void agree(String when, String id, String proposalId, String urn) {
-            at(when, () -> change(id, new Command.Agree(schoolActor(urn), now(), version(id), proposalId), school(urn)));
+            at(
+                    when,
+                    () -> change(id, new Command.Agree(schoolActor(urn), now(), version(id), proposalId), school(urn)));
         }
 
         void start(String when, String id) {
@@ -433,16 +615,36 @@ public final class Scenario {
         }
 
         void complete(String when, String id, int days) {
-            at(when, () -> change(id, new Command.Complete(broker, now(), version(id), days, OptionalLong.empty(),
-                    days == 0 ? "the provider fell ill" : null), caller(broker, AREA)));
+            at(
+                    when,
+                    () -> change(
+                            id,
+                            new Command.Complete(
+                                    broker,
+                                    now(),
+                                    version(id),
+                                    days,
+                                    OptionalLong.empty(),
+                                    days == 0 ? "the provider fell ill" : null),
+                            caller(broker, AREA)));
         }
 
         void rateBySchool(String when, String id, String urn, int score) {
-            at(when, () -> change(id, new Command.Evaluate(schoolActor(urn), now(), version(id), Rating.SCHOOL, score, "useful"), null));
+            at(
+                    when,
+                    () -> change(
+                            id,
+                            new Command.Evaluate(schoolActor(urn), now(), version(id), Rating.SCHOOL, score, "useful"),
+                            null));
         }
 
         void rateByAdviser(String when, String id, int score) {
-            at(when, () -> change(id, new Command.Evaluate(adviser, now(), version(id), Rating.IMPACT, score, "impact seen"), null));
+            at(
+                    when,
+                    () -> change(
+                            id,
+                            new Command.Evaluate(adviser, now(), version(id), Rating.IMPACT, score, "impact seen"),
+                            null));
         }
 
         void change(String id, Command.Change c, Caller ledgerCaller) {

@@ -1,13 +1,13 @@
 package uk.sse.reporting.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.reporting.support.ReportTable;
 import uk.sse.reporting.support.ReportingLambdaTest;
 import uk.sse.testing.Api;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scripted scenario's stream records, through the stream handler in batches as the event source mappings deliver
@@ -24,11 +24,12 @@ class ScenarioFiguresTest extends ReportingLambdaTest {
     ReportTable report(String path) {
         Api.Reply reply = get(Scenario.uri(path), commissioner(Scenario.AREA));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.map()).containsEntry("area", Scenario.AREA).containsEntry("from", Scenario.FROM.toString())
+        assertThat(reply.map())
+                .containsEntry("area", Scenario.AREA)
+                .containsEntry("from", Scenario.FROM.toString())
                 .containsEntry("to", Scenario.TO.toString());
         return ReportTable.ofJson(reply.map(), ScenarioReports.columnsOf(path));
     }
-
 
     @Test
     void daysByDetailedAreaAndMonth() {

@@ -1,5 +1,7 @@
 package uk.sse.reporting.scenario;
 
+import java.util.List;
+import java.util.Map;
 import uk.sse.reporting.reports.BalanceRow;
 import uk.sse.reporting.reports.CreditsRow;
 import uk.sse.reporting.reports.DaysRow;
@@ -9,13 +11,10 @@ import uk.sse.reporting.reports.SchoolRow;
 import uk.sse.reporting.reports.ServiceLevelRow;
 import uk.sse.reporting.reports.WaitingRow;
 
-import java.util.List;
-import java.util.Map;
-
 /** Every report the scenario is checked on, with the expected figures of each and the columns of its rows. */
 public final class ScenarioReports {
 
-    private ScenarioReports() { }
+    private ScenarioReports() {}
 
     /** Report path (with its options) to the figures it must give. */
     public static final Map<String, ExpectedFigures.Expected> EXPECTED = Map.ofEntries(

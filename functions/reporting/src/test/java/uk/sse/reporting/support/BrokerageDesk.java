@@ -1,5 +1,8 @@
 package uk.sse.reporting.support;
 
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.brokerage.application.RequestStore;
 import uk.sse.brokerage.model.Brokerage;
@@ -20,10 +23,6 @@ import uk.sse.ledger.model.Refusal;
 import uk.sse.ledger.model.TransferId;
 import uk.sse.ledger.model.TransferKind;
 
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.TreeMap;
-
 /**
  * The brokerage as its function will run, until that function lands: the real model decides ({@link Brokerage}), the
  * real ledger's use cases carry out its ledger steps, and each applied transition's event is put into a brokerage table
@@ -35,7 +34,10 @@ import java.util.TreeMap;
 public final class BrokerageDesk {
 
     /** What a change came to: applied, or an agreement the ledger refused for want of credits. */
-    public enum Outcome { APPLIED, HOLD_REFUSED }
+    public enum Outcome {
+        APPLIED,
+        HOLD_REFUSED
+    }
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,6 +47,7 @@ public final class BrokerageDesk {
     private final Map<String, BrokerageRequest> requests = new TreeMap<>();
     /** The brokerage's own store, keeping each request's state beside its events; null: the events alone. */
     private final RequestStore store;
+
     private int events;
 
     public BrokerageDesk(DynamoDbClient dynamo, String table, EventJson json, MoveCredits move, ResolveHold resolve) {
@@ -52,7 +55,13 @@ public final class BrokerageDesk {
     }
 
     /** Writes through the brokerage's own {@code store} (on {@code table}): request state and events, as the function does. */
-    public BrokerageDesk(DynamoDbClient dynamo, String table, EventJson json, MoveCredits move, ResolveHold resolve, RequestStore store) {
+    public BrokerageDesk(
+            DynamoDbClient dynamo,
+            String table,
+            EventJson json,
+            MoveCredits move,
+            ResolveHold resolve,
+            RequestStore store) {
         this.store = store;
         this.dynamo = dynamo;
         this.table = table;
@@ -127,18 +136,37 @@ public final class BrokerageDesk {
      * the brokerage service asks it, naming the person acting.
      */
     private boolean ledger(LedgerEffect effect, Caller person) {
-        Caller caller = Caller.service("sse-brokerage", java.util.Set.of(uk.sse.kernel.identity.ServiceScope.LEDGER_HOLDS),
+        Caller caller = Caller.service(
+                "sse-brokerage",
+                java.util.Set.of(uk.sse.kernel.identity.ServiceScope.LEDGER_HOLDS),
                 new Caller.Acting(person.subject(), person.role().name(), person.area(), person.organisation()));
         uk.sse.kernel.outcome.Outcome<uk.sse.ledger.model.Result> outcome = switch (effect) {
-            case LedgerEffect.PlaceHold h -> move.transfer(caller, new TransferRequest(new TransferId(h.transferId()),
-                    new AccountId(h.schoolAccount()), new AccountId(h.providerAccount()), h.credits(), TransferKind.PAYMENT,
-                    h.reference(), true, uk.sse.ledger.model.Ledger.MAX_TIMEOUT_SECONDS)); // the scenario spans terms: kept as reconciliation would
-            case LedgerEffect.ExtendHold x -> resolve.extend(caller, new TransferId(x.transferId()), java.time.Duration.ofDays(30).toSeconds());
-            case LedgerEffect.PostHold p -> resolve.post(caller, new TransferId(p.transferId()), OptionalLong.of(p.amount()));
+            case LedgerEffect.PlaceHold h ->
+                move.transfer(
+                        caller,
+                        new TransferRequest(
+                                new TransferId(h.transferId()),
+                                new AccountId(h.schoolAccount()),
+                                new AccountId(h.providerAccount()),
+                                h.credits(),
+                                TransferKind.PAYMENT,
+                                h.reference(),
+                                true,
+                                uk.sse.ledger.model.Ledger
+                                        .MAX_TIMEOUT_SECONDS)); // the scenario spans terms: kept as reconciliation
+            // would
+            case LedgerEffect.ExtendHold x ->
+                resolve.extend(
+                        caller,
+                        new TransferId(x.transferId()),
+                        java.time.Duration.ofDays(30).toSeconds());
+            case LedgerEffect.PostHold p ->
+                resolve.post(caller, new TransferId(p.transferId()), OptionalLong.of(p.amount()));
             case LedgerEffect.VoidHold v -> resolve.voidHold(caller, new TransferId(v.transferId()));
             case LedgerEffect.VoidStrayHold v -> resolve.voidHold(caller, new TransferId(v.transferId()));
         };
-        if (effect instanceof LedgerEffect.VoidStrayHold && outcome instanceof uk.sse.kernel.outcome.Outcome.NotFound<?>) {
+        if (effect instanceof LedgerEffect.VoidStrayHold
+                && outcome instanceof uk.sse.kernel.outcome.Outcome.NotFound<?>) {
             return true; // no such hold was placed: nothing to release
         }
         if (outcome instanceof uk.sse.kernel.outcome.Outcome.Done<uk.sse.ledger.model.Result> done) {
@@ -157,8 +185,8 @@ public final class BrokerageDesk {
     }
 
     private void putHoldRefused(BrokerageRequest r, Command.Agree c, LedgerEffect.PlaceHold hold) {
-        EventEnvelope e = Brokerage.holdRefused(r, c, "INSUFFICIENT_FUNDS: the school has fewer than " + hold.credits()
-                + " credits available");
+        EventEnvelope e = Brokerage.holdRefused(
+                r, c, "INSUFFICIENT_FUNDS: the school has fewer than " + hold.credits() + " credits available");
         put(e, String.format("EVENT#%010d#HOLD_REFUSED", r.version()));
     }
 

@@ -1,16 +1,15 @@
 package uk.sse.reporting.support;
 
-import uk.sse.engines.Engines;
-import uk.sse.engines.PostgresEngine;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import uk.sse.engines.Engines;
+import uk.sse.engines.PostgresEngine;
 
 /** Configuration that points the reporting function at the embedded PostgreSQL, in a schema of the caller's own. */
 public final class ReadModelProperties {
 
-    private ReadModelProperties() { }
+    private ReadModelProperties() {}
 
     /** A fresh schema name ({@code rt_} and 10 hex digits): Flyway creates it on the first start. */
     public static Map<String, String> fresh() {

@@ -2,13 +2,12 @@ package uk.sse.reporting.support;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import uk.sse.reporting.ReportingSettings;
-import uk.sse.reporting.storage.ReadModelSchemas;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import uk.sse.reporting.ReportingSettings;
+import uk.sse.reporting.storage.ReadModelSchemas;
 
 /** The read model's tables as the tests look into them: row counts, and emptying them between tries. */
 @Singleton
@@ -34,7 +33,7 @@ public class ReadModelRows {
         }
         return tx.executeRead(status -> {
             try (Statement st = status.getConnection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + inSchema + "\"." + table)) {
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + inSchema + "\"." + table)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -44,7 +43,12 @@ public class ReadModelRows {
     public void empty() {
         tx.executeWrite(status -> {
             try (Statement st = status.getConnection().createStatement()) {
-                st.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> "\"" + schema + "\"." + t).toList()) + " CASCADE");
+                st.execute("TRUNCATE "
+                        + String.join(
+                                ", ",
+                                TABLES.stream()
+                                        .map(t -> "\"" + schema + "\"." + t)
+                                        .toList()) + " CASCADE");
             }
             return null;
         });

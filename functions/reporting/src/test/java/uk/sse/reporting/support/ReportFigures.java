@@ -1,6 +1,10 @@
 package uk.sse.reporting.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
@@ -12,11 +16,6 @@ import uk.sse.reporting.reports.ProviderGrouping;
 import uk.sse.reporting.reports.Report;
 import uk.sse.reporting.scenario.Scenario;
 import uk.sse.reporting.scenario.ScenarioReports;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every report of the scenario's area and period, read through the reports use case of a context, as tables. */
 public final class ReportFigures {
@@ -44,7 +43,9 @@ public final class ReportFigures {
         all.put("/reports/waiting?waitingDays=7", table(reports.waiting(c, ask, 7)));
         all.put("/reports/impact", table(reports.impact(c, ask, ImpactGrouping.AREA, AreaLevel.DETAILED)));
         all.put("/reports/impact?level=TOP", table(reports.impact(c, ask, ImpactGrouping.AREA, AreaLevel.TOP)));
-        all.put("/reports/impact?by=PROVIDER", table(reports.impact(c, ask, ImpactGrouping.PROVIDER, AreaLevel.DETAILED)));
+        all.put(
+                "/reports/impact?by=PROVIDER",
+                table(reports.impact(c, ask, ImpactGrouping.PROVIDER, AreaLevel.DETAILED)));
         return all;
     }
 
@@ -52,7 +53,8 @@ public final class ReportFigures {
     public void assertAllAsExpected() {
         Map<String, ReportTable> all = all();
         assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(ScenarioReports.EXPECTED.keySet());
-        ScenarioReports.EXPECTED.forEach((path, expected) -> assertThat(all.get(path)).as(path).isEqualTo(ReportTable.of(expected)));
+        ScenarioReports.EXPECTED.forEach(
+                (path, expected) -> assertThat(all.get(path)).as(path).isEqualTo(ReportTable.of(expected)));
     }
 
     private static ReportTable table(Outcome<? extends Report<?>> outcome) {

@@ -1,10 +1,5 @@
 package uk.sse.reporting.support;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import uk.sse.reporting.scenario.ExpectedFigures;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,6 +7,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import uk.sse.reporting.scenario.ExpectedFigures;
 
 /**
  * A report as a table of texts, so that its JSON, its CSV and the figures expected by hand compare cell by cell: a
@@ -20,13 +19,17 @@ import java.util.Map;
 public record ReportTable(List<String> columns, List<List<String>> rows, List<String> total) {
 
     public static ReportTable of(ExpectedFigures.Expected expected) {
-        return new ReportTable(expected.total().columns(), expected.rows().stream().map(r -> cells(r.cells())).toList(),
+        return new ReportTable(
+                expected.total().columns(),
+                expected.rows().stream().map(r -> cells(r.cells())).toList(),
                 cells(expected.total().cells()));
     }
 
     /** A report as the use case answers it, before any serialisation. */
     public static ReportTable of(uk.sse.reporting.reports.Report<?> report) {
-        return new ReportTable(report.total().columns(), report.rows().stream().map(r -> cells(r.cells())).toList(),
+        return new ReportTable(
+                report.total().columns(),
+                report.rows().stream().map(r -> cells(r.cells())).toList(),
                 cells(report.total().cells()));
     }
 
@@ -49,7 +52,9 @@ public record ReportTable(List<String> columns, List<List<String>> rows, List<St
             if (!"TOTAL".equals(last.get(0))) {
                 throw new IllegalStateException("the last CSV line is not the total: " + last);
             }
-            List<List<String>> rows = records.subList(1, records.size() - 1).stream().map(r -> cells(List.copyOf(r.toList()))).toList();
+            List<List<String>> rows = records.subList(1, records.size() - 1).stream()
+                    .map(r -> cells(List.copyOf(r.toList())))
+                    .toList();
             List<String> total = new ArrayList<>(cells(List.copyOf(last.toList())));
             total.set(0, "");
             return new ReportTable(header, rows, total);

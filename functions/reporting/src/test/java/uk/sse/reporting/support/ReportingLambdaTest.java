@@ -1,23 +1,22 @@
 package uk.sse.reporting.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import uk.sse.kernel.identity.Role;
 import uk.sse.reporting.projection.ProjectEvents;
 import uk.sse.testing.Api;
 import uk.sse.testing.Tokens;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the tests that go through the reporting function's Lambda handlers: the API (through the API Gateway v2
@@ -27,9 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ReportingLambdaTest implements TestPropertyProvider {
 
-    @Inject protected Api api;
-    @Inject protected Tokens tokens;
-    @Inject protected ApplicationContext context;
+    @Inject
+    protected Api api;
+
+    @Inject
+    protected Tokens tokens;
+
+    @Inject
+    protected ApplicationContext context;
 
     private final Map<String, String> properties = ReadModelProperties.fresh();
     private ProjectEvents handler;
@@ -42,7 +46,8 @@ public abstract class ReportingLambdaTest implements TestPropertyProvider {
     /** The stream consumer's Lambda handler on this class's schema, started on first use. */
     protected synchronized ProjectEvents handler() {
         if (handler == null) {
-            handler = new ProjectEvents(ApplicationContext.builder().environments("test").properties(new HashMap<>(properties)));
+            handler = new ProjectEvents(
+                    ApplicationContext.builder().environments("test").properties(new HashMap<>(properties)));
         }
         return handler;
     }
@@ -50,9 +55,13 @@ public abstract class ReportingLambdaTest implements TestPropertyProvider {
     /** Hands the records to the stream handler in batches of {@code batchSize}, as an event source mapping would. */
     protected void project(List<DynamodbStreamRecord> records, int batchSize) {
         for (int from = 0; from < records.size(); from += batchSize) {
-            StreamsEventResponse response = handler().handleRequest(StreamRecords.event(records.subList(from,
-                    Math.min(records.size(), from + batchSize))), null);
-            assertThat(response.getBatchItemFailures()).as("records the handler could not apply").isEmpty();
+            StreamsEventResponse response = handler()
+                    .handleRequest(
+                            StreamRecords.event(records.subList(from, Math.min(records.size(), from + batchSize))),
+                            null);
+            assertThat(response.getBatchItemFailures())
+                    .as("records the handler could not apply")
+                    .isEmpty();
         }
     }
 

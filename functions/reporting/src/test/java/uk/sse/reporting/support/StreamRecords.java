@@ -2,12 +2,11 @@ package uk.sse.reporting.support;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import uk.sse.engines.streams.StartingPosition;
-import uk.sse.engines.streams.TableStreamReader;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import uk.sse.engines.streams.StartingPosition;
+import uk.sse.engines.streams.TableStreamReader;
 
 /** A table's stream read from its start, drained on demand, as the event source mapping would hand its records over. */
 public final class StreamRecords implements AutoCloseable {
@@ -25,7 +24,9 @@ public final class StreamRecords implements AutoCloseable {
     /** Every record written since the last call (from the start of the stream the first time). */
     public List<DynamodbStreamRecord> next() {
         List<DynamodbStreamRecord> out = new ArrayList<>();
-        for (List<DynamodbStreamRecord> batch = reader.poll(1000).getRecords(); !batch.isEmpty(); batch = reader.poll(1000).getRecords()) {
+        for (List<DynamodbStreamRecord> batch = reader.poll(1000).getRecords();
+                !batch.isEmpty();
+                batch = reader.poll(1000).getRecords()) {
             out.addAll(batch);
         }
         return out;

@@ -1,6 +1,10 @@
 package uk.sse.reporting.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.identity.Role;
@@ -10,11 +14,6 @@ import uk.sse.reporting.support.ReportTable;
 import uk.sse.reporting.support.ReportingLambdaTest;
 import uk.sse.testing.Api;
 
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Reports are for the commissioners and admins of an area, and only of their own: another area's figures are not found
  * (404, naming {@code area}), other roles are refused (403), the unauthenticated are 401. Each area's reports hold
@@ -23,8 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test", transactional = false)
 class ReportAccessTest extends ReportingLambdaTest {
 
-    static final List<String> ENDPOINTS = List.of("/reports/days", "/reports/schools", "/reports/providers", "/reports/credits",
-            "/reports/balances", "/reports/service-levels", "/reports/waiting", "/reports/impact");
+    static final List<String> ENDPOINTS = List.of(
+            "/reports/days",
+            "/reports/schools",
+            "/reports/providers",
+            "/reports/credits",
+            "/reports/balances",
+            "/reports/service-levels",
+            "/reports/waiting",
+            "/reports/impact");
 
     @BeforeAll
     void projectTheScenario() {
@@ -41,16 +47,32 @@ class ReportAccessTest extends ReportingLambdaTest {
         Api.Reply days = get(uri("/reports/days"), far);
         assertThat(days.status()).isEqualTo(200);
         assertThat(days.map()).containsEntry("area", "999");
-        assertThat(ReportTable.ofJson(days.map(), ScenarioReports.columnsOf("/reports/days")).rows()).containsExactly(
-                List.of("2026-09", "CT.ENG", "English", "CT", "Curriculum and teaching", "1", "2", "0", "0"),
-                List.of("2026-10", "CT.ENG", "English", "CT", "Curriculum and teaching", "0", "0", "2", "0"));
+        assertThat(ReportTable.ofJson(days.map(), ScenarioReports.columnsOf("/reports/days"))
+                        .rows())
+                .containsExactly(
+                        List.of("2026-09", "CT.ENG", "English", "CT", "Curriculum and teaching", "1", "2", "0", "0"),
+                        List.of("2026-10", "CT.ENG", "English", "CT", "Curriculum and teaching", "0", "0", "2", "0"));
         Api.Reply schools = get(uri("/reports/schools"), far);
-        assertThat(ReportTable.ofJson(schools.map(), ScenarioReports.columnsOf("/reports/schools")).rows())
-                .extracting(row -> row.get(0)).containsExactly("200001");
+        assertThat(ReportTable.ofJson(schools.map(), ScenarioReports.columnsOf("/reports/schools"))
+                        .rows())
+                .extracting(row -> row.get(0))
+                .containsExactly("200001");
         for (String path : ScenarioReports.EXPECTED.keySet()) {
             String farBody = get(uri(path), far).body();
-            assertThat(farBody).as(path).doesNotContain("100001", "100002", "100003", "100004", "100005", "100006",
-                    "P-LA-SEND", "P-CONS", "P-HUB", "\"R7\"", "\"R8\"");
+            assertThat(farBody)
+                    .as(path)
+                    .doesNotContain(
+                            "100001",
+                            "100002",
+                            "100003",
+                            "100004",
+                            "100005",
+                            "100006",
+                            "P-LA-SEND",
+                            "P-CONS",
+                            "P-HUB",
+                            "\"R7\"",
+                            "\"R8\"");
             String ownBody = get(uri(path), commissioner(Scenario.AREA)).body();
             assertThat(ownBody).as(path).doesNotContain("200001", "P-FAR", "Far Trust", "R99", "CT.ENG");
         }
@@ -61,7 +83,9 @@ class ReportAccessTest extends ReportingLambdaTest {
         for (String path : ScenarioReports.EXPECTED.keySet()) {
             Api.Reply asAdmin = get(uri(path), admin(Scenario.AREA));
             assertThat(asAdmin.status()).as(path).isEqualTo(200);
-            assertThat(asAdmin.body()).as(path).isEqualTo(get(uri(path), commissioner(Scenario.AREA)).body());
+            assertThat(asAdmin.body())
+                    .as(path)
+                    .isEqualTo(get(uri(path), commissioner(Scenario.AREA)).body());
         }
     }
 
@@ -82,7 +106,8 @@ class ReportAccessTest extends ReportingLambdaTest {
                 assertThat(reply.body()).doesNotContain("CT.ENG", "200001");
             }
             // an area nobody has reported in is no different from one somebody has
-            assertThat(get(uri(endpoint + "?area=777"), commissioner("888")).status()).isEqualTo(404);
+            assertThat(get(uri(endpoint + "?area=777"), commissioner("888")).status())
+                    .isEqualTo(404);
         }
     }
 
@@ -102,12 +127,25 @@ class ReportAccessTest extends ReportingLambdaTest {
     /** Every ✗ of the reporting table in docs/architecture.md's role × endpoint matrix, on every report. */
     @Test
     void everyDeniedCellOfTheAccessMatrixIsRefused() {
-        java.util.Map<String, String> callers = java.util.Map.of("ADVISER", tokens.bearer(Role.ADVISER, "888", null),
-                "BROKER", tokens.bearer(Role.BROKER, "888", null), "school", tokens.bearer(Role.PROVIDER, "888", "100001"),
-                "provider", tokens.bearer(Role.PROVIDER, "888", "P-HUB"), "ASSURER", tokens.bearer(Role.ASSURER, "888", null),
-                "service", tokens.service(uk.sse.kernel.identity.ServiceScope.LEDGER_HOLDS, uk.sse.kernel.identity.ServiceScope.DIRECTORY_READ));
+        java.util.Map<String, String> callers = java.util.Map.of(
+                "ADVISER",
+                tokens.bearer(Role.ADVISER, "888", null),
+                "BROKER",
+                tokens.bearer(Role.BROKER, "888", null),
+                "school",
+                tokens.bearer(Role.PROVIDER, "888", "100001"),
+                "provider",
+                tokens.bearer(Role.PROVIDER, "888", "P-HUB"),
+                "ASSURER",
+                tokens.bearer(Role.ASSURER, "888", null),
+                "service",
+                tokens.service(
+                        uk.sse.kernel.identity.ServiceScope.LEDGER_HOLDS,
+                        uk.sse.kernel.identity.ServiceScope.DIRECTORY_READ));
         List<uk.sse.testing.AccessMatrix.Denial> denials = uk.sse.testing.AccessMatrix.denials("reporting");
-        assertThat(denials).extracting(uk.sse.testing.AccessMatrix.Denial::column).containsExactlyInAnyOrderElementsOf(callers.keySet());
+        assertThat(denials)
+                .extracting(uk.sse.testing.AccessMatrix.Denial::column)
+                .containsExactlyInAnyOrderElementsOf(callers.keySet());
         for (uk.sse.testing.AccessMatrix.Denial denial : denials) {
             assertThat(denial.endpoint()).isEqualTo("`GET /reports/...` (every report)");
             for (String endpoint : ENDPOINTS) {
@@ -121,22 +159,35 @@ class ReportAccessTest extends ReportingLambdaTest {
     /** Decision 0080: each area's reports through the membership of that area, whichever hat is worn; none lent across. */
     @Test
     void aPersonOfSeveralMembershipsSeesTheReportsOfEachAreaTheyCommissionInAndNoOther() {
-        var adviserHereCommissionerThere = uk.sse.kernel.identity.TokenClaims.person(tokens.identity(), "two-hats",
-                List.of(new uk.sse.kernel.identity.Membership(Role.ADVISER, "888", null),
-                        new uk.sse.kernel.identity.Membership(Role.COMMISSIONER, Scenario.OTHER_AREA, "la-" + Scenario.OTHER_AREA)),
+        var adviserHereCommissionerThere = uk.sse.kernel.identity.TokenClaims.person(
+                tokens.identity(),
+                "two-hats",
+                List.of(
+                        new uk.sse.kernel.identity.Membership(Role.ADVISER, "888", null),
+                        new uk.sse.kernel.identity.Membership(
+                                Role.COMMISSIONER, Scenario.OTHER_AREA, "la-" + Scenario.OTHER_AREA)),
                 java.time.Duration.ofMinutes(10));
         String twoHats = tokens.signed(adviserHereCommissionerThere);
         Api.Reply unnamed = get(uri("/reports/days"), twoHats);
         assertThat(unnamed.status()).as("no area asked: the commissioner's").isEqualTo(200);
         assertThat(unnamed.map()).containsEntry("area", Scenario.OTHER_AREA);
-        assertThat(unnamed.body()).isEqualTo(get(uri("/reports/days"), commissioner(Scenario.OTHER_AREA)).body());
+        assertThat(unnamed.body())
+                .isEqualTo(get(uri("/reports/days"), commissioner(Scenario.OTHER_AREA))
+                        .body());
         Api.Reply here = get(uri("/reports/days?area=888"), twoHats);
-        assertThat(here.status()).as("an adviser of 888 is no commissioner of it").isEqualTo(404);
+        assertThat(here.status())
+                .as("an adviser of 888 is no commissioner of it")
+                .isEqualTo(404);
         assertThat(here.body()).doesNotContain("rows");
-        String adviserAndAssurer = tokens.signed(uk.sse.kernel.identity.TokenClaims.person(tokens.identity(), "no-reports",
-                List.of(new uk.sse.kernel.identity.Membership(Role.ADVISER, "888", null), new uk.sse.kernel.identity.Membership(Role.ASSURER, "888", null)),
+        String adviserAndAssurer = tokens.signed(uk.sse.kernel.identity.TokenClaims.person(
+                tokens.identity(),
+                "no-reports",
+                List.of(
+                        new uk.sse.kernel.identity.Membership(Role.ADVISER, "888", null),
+                        new uk.sse.kernel.identity.Membership(Role.ASSURER, "888", null)),
                 java.time.Duration.ofMinutes(10)));
-        assertThat(get(uri("/reports/days?area=888"), adviserAndAssurer).status()).isEqualTo(403);
+        assertThat(get(uri("/reports/days?area=888"), adviserAndAssurer).status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -153,9 +204,18 @@ class ReportAccessTest extends ReportingLambdaTest {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.contentType()).startsWith("application/problem+json");
         }
-        String unknownRole = "Bearer " + context.getBean(io.micronaut.security.token.jwt.generator.JwtTokenGenerator.class)
-                .generateToken(withRole(uk.sse.kernel.identity.TokenClaims.person(context.getBean(uk.sse.kernel.identity.IdentitySettings.class),
-                        "someone", uk.sse.kernel.identity.Role.COMMISSIONER, "888", null, java.time.Duration.ofMinutes(10)), "EMPEROR")).orElseThrow();
+        String unknownRole = "Bearer "
+                + context.getBean(io.micronaut.security.token.jwt.generator.JwtTokenGenerator.class)
+                        .generateToken(withRole(
+                                uk.sse.kernel.identity.TokenClaims.person(
+                                        context.getBean(uk.sse.kernel.identity.IdentitySettings.class),
+                                        "someone",
+                                        uk.sse.kernel.identity.Role.COMMISSIONER,
+                                        "888",
+                                        null,
+                                        java.time.Duration.ofMinutes(10)),
+                                "EMPEROR"))
+                        .orElseThrow();
         assertThat(get(uri("/reports/days"), unknownRole).status()).isEqualTo(401);
     }
 

@@ -1,16 +1,15 @@
 package uk.sse.reporting.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-import uk.sse.reporting.support.ReportingLambdaTest;
-import uk.sse.testing.Api;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.sse.reporting.support.ReportingLambdaTest;
+import uk.sse.testing.Api;
 
 /**
  * Bad parameters get a 4xx problem+json naming the parameter, never a 5xx: malformed or impossible dates, reversed or
@@ -19,8 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(environments = "test", transactional = false)
 class ReportBadInputTest extends ReportingLambdaTest {
 
-    static final List<String> ENDPOINTS = List.of("/reports/days", "/reports/schools", "/reports/providers", "/reports/credits",
-            "/reports/balances", "/reports/service-levels", "/reports/waiting", "/reports/impact");
+    static final List<String> ENDPOINTS = List.of(
+            "/reports/days",
+            "/reports/schools",
+            "/reports/providers",
+            "/reports/credits",
+            "/reports/balances",
+            "/reports/service-levels",
+            "/reports/waiting",
+            "/reports/impact");
 
     Api.Reply ask(String uri) {
         return get(uri, commissioner("888"));
@@ -57,13 +63,16 @@ class ReportBadInputTest extends ReportingLambdaTest {
         for (String endpoint : ENDPOINTS) {
             refused(endpoint + "?from=2026-09-01&to=2026-08-31", 422, "to");
         }
-        assertThat(ask("/reports/days?from=2026-09-01&to=2026-09-01").status()).as("one day is a range").isEqualTo(200);
+        assertThat(ask("/reports/days?from=2026-09-01&to=2026-09-01").status())
+                .as("one day is a range")
+                .isEqualTo(200);
     }
 
     @Test
     void aRangeOfMoreThanFiveYearsNamesTo() {
         refused("/reports/credits?from=2021-09-01&to=2026-09-01", 422, "to");
-        assertThat(ask("/reports/credits?from=2021-09-01&to=2026-08-31").status()).isEqualTo(200);
+        assertThat(ask("/reports/credits?from=2021-09-01&to=2026-08-31").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -77,7 +86,11 @@ class ReportBadInputTest extends ReportingLambdaTest {
     @Test
     void malformedAreasAreNamed() {
         for (String area : List.of("<script>", "888 OR 1=1", "a".repeat(65), "", "8/8")) {
-            refused("/reports/days?from=2026-09-01&to=2026-11-30&area=" + URLEncoder.encode(area, StandardCharsets.UTF_8), 422, "area");
+            refused(
+                    "/reports/days?from=2026-09-01&to=2026-11-30&area="
+                            + URLEncoder.encode(area, StandardCharsets.UTF_8),
+                    422,
+                    "area");
         }
     }
 
@@ -99,7 +112,9 @@ class ReportBadInputTest extends ReportingLambdaTest {
         refused("/reports/waiting?from=2026-09-01&to=2026-11-30&waitingDays=two", 400, "waitingDays");
         refused("/reports/waiting?from=2026-09-01&to=2026-11-30&waitingDays=99999999999", 400, "waitingDays");
         refused("/reports/waiting?from=2026-09-01&to=2026-11-30&waitingDays=1.5", 400, "waitingDays");
-        assertThat(ask("/reports/waiting?from=2026-09-01&to=2026-11-30&waitingDays=3650").status()).isEqualTo(200);
+        assertThat(ask("/reports/waiting?from=2026-09-01&to=2026-11-30&waitingDays=3650")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -121,7 +136,9 @@ class ReportBadInputTest extends ReportingLambdaTest {
                 for (int c = random.nextInt(12); c > 0; c--) {
                     value.append(alphabet.charAt(random.nextInt(alphabet.length())));
                 }
-                query.append(p == 0 ? "" : "&").append(names[random.nextInt(names.length)]).append('=')
+                query.append(p == 0 ? "" : "&")
+                        .append(names[random.nextInt(names.length)])
+                        .append('=')
                         .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
             }
             String uri = ENDPOINTS.get(random.nextInt(ENDPOINTS.size())) + "?" + query;

@@ -1,14 +1,13 @@
 package uk.sse.reporting.web;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** docs/api/reporting.yml is the API as built: when the controller changes, the published description must too. */
 class ReportingApiDescriptionTest {
@@ -17,7 +16,9 @@ class ReportingApiDescriptionTest {
     void thePublishedDescriptionIsTheGeneratedOne() throws IOException {
         String generated;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/swagger/reporting.yml")) {
-            assertThat(in).as("micronaut-openapi generates the description at compile time").isNotNull();
+            assertThat(in)
+                    .as("micronaut-openapi generates the description at compile time")
+                    .isNotNull();
             generated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path published = Path.of("../../docs/api/reporting.yml");
@@ -25,9 +26,17 @@ class ReportingApiDescriptionTest {
                 .as("copy target/classes/META-INF/swagger/reporting.yml to docs/api/reporting.yml")
                 .isEqualTo(generated);
         assertThat(generated)
-                .contains("  /reports/days:\n", "  /reports/schools:\n", "  /reports/providers:\n", "  /reports/credits:\n",
-                        "  /reports/balances:\n", "  /reports/service-levels:\n", "  /reports/waiting:\n", "  /reports/impact:\n")
-                .contains("text/csv:", "- reports", "bearerFormat: JWT", "$ref: \"#/components/schemas/Report_DaysRow_\"")
+                .contains(
+                        "  /reports/days:\n",
+                        "  /reports/schools:\n",
+                        "  /reports/providers:\n",
+                        "  /reports/credits:\n",
+                        "  /reports/balances:\n",
+                        "  /reports/service-levels:\n",
+                        "  /reports/waiting:\n",
+                        "  /reports/impact:\n")
+                .contains(
+                        "text/csv:", "- reports", "bearerFormat: JWT", "$ref: \"#/components/schemas/Report_DaysRow_\"")
                 .doesNotContain("name: caller", "name: request", "Caller", "HttpRequest", "cells", "columns");
     }
 }

@@ -10,6 +10,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import uk.sse.kernel.identity.Role;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
@@ -26,14 +33,6 @@ import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Hats;
 import uk.sse.web.session.Person;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
 /**
  * An area's admin sees and changes their area's settings (decision 0086) over the directory's register of areas
  * (decision 0082): its name, which schools are its members (LAs, GIAS trusts, schools by URN; an LA's area is its LA),
@@ -48,13 +47,15 @@ public class AreaSettingsController {
     static final String CHANGE_TITLE = "Change the area's settings";
     /** Schools named on the summary at most; the rest are counted. */
     static final int SCHOOLS_NAMED = 50;
+
     private static final Map<String, ProblemMessages.Field> FIELDS = Map.of(
             "name", new ProblemMessages.Field("name", "The name"),
             "laCodes", new ProblemMessages.Field("laCodes", "Local authorities"),
             "trustCodes", new ProblemMessages.Field("trustCodes", "Trusts"),
             "urns", new ProblemMessages.Field("urns", "Schools"),
             "schoolsRaiseRequests", new ProblemMessages.Field("schoolsRaiseRequests", "Whether schools may ask"));
-    private static final List<String> ORDER = List.of("name", "laCodes", "trustCodes", "urns", "schoolsRaiseRequests", "");
+    private static final List<String> ORDER =
+            List.of("name", "laCodes", "trustCodes", "urns", "schoolsRaiseRequests", "");
 
     private final Pages pages;
     private final Api api;
@@ -67,43 +68,91 @@ public class AreaSettingsController {
     }
 
     /** What the summary page shows. */
-    public record Summary(String name, String kind, List<String> las, List<String> trusts, List<String> schools, int schoolsNotNamed,
-                          boolean schoolsAsk, String creditScheme, String banner) { }
+    public record Summary(
+            String name,
+            String kind,
+            List<String> las,
+            List<String> trusts,
+            List<String> schools,
+            int schoolsNotNamed,
+            boolean schoolsAsk,
+            String creditScheme,
+            String banner) {}
 
     /** The change form. */
-    public record Change(boolean la, String laName, String kind, String name, String laCodes, String trustCodes, String urns,
-                         List<Choice> asking, long version, Errors errors) { }
+    public record Change(
+            boolean la,
+            String laName,
+            String kind,
+            String name,
+            String laCodes,
+            String trustCodes,
+            String urns,
+            List<Choice> asking,
+            long version,
+            Errors errors) {}
 
     @Get
     public HttpResponse<?> summary(HttpRequest<?> request, Person person, @Nullable @QueryValue String saved) {
         Directory.Area area = areaOf(person);
-        CompletableFuture<ApiReply> scheme = api.getAsync(person, Paths.of("/ledger/credit-schemes/", area.id()).toString());
+        CompletableFuture<ApiReply> scheme = api.getAsync(
+                person, Paths.of("/ledger/credit-schemes/", area.id()).toString());
         List<String> urns = list(area.urns());
-        List<CompletableFuture<ApiReply>> schools = urns.stream().limit(SCHOOLS_NAMED)
-                .map(urn -> api.getAsync(person, Paths.of("/schools/", urn).toString())).toList();
+        List<CompletableFuture<ApiReply>> schools = urns.stream()
+                .limit(SCHOOLS_NAMED)
+                .map(urn -> api.getAsync(person, Paths.of("/schools/", urn).toString()))
+                .toList();
         List<String> named = new ArrayList<>();
         for (int i = 0; i < schools.size(); i++) {
             ApiReply reply = Api.join(schools.get(i));
-            named.add(reply.ok() ? reply.as(Directory.School.class).name() + " (URN " + urns.get(i) + ")"
-                    : "A school not in the register (URN " + urns.get(i) + ")");
+            named.add(
+                    reply.ok()
+                            ? reply.as(Directory.School.class).name() + " (URN " + urns.get(i) + ")"
+                            : "A school not in the register (URN " + urns.get(i) + ")");
         }
         ApiReply schemeReply = Api.join(scheme);
         String credits = "Set by your area's commissioner";
         if (schemeReply.ok()) {
             Ledger.CreditScheme s = schemeReply.as(Ledger.CreditScheme.class);
-            credits = s.version() == 0 || s.creditsPerTerm() == 0 ? "None given each term"
-                    : s.creditsPerTerm() + " credits each term for each school" + (s.unspentExpires() ? "; unspent credits expire at the end of the school year" : "");
+            credits = s.version() == 0 || s.creditsPerTerm() == 0
+                    ? "None given each term"
+                    : s.creditsPerTerm() + " credits each term for each school"
+                            + (s.unspentExpires() ? "; unspent credits expire at the end of the school year" : "");
         }
-        return pages.ok(request, "admin/area-settings", TITLE, new Summary(area.name(), kindLabel(area.kind()),
-                list(area.laCodes()).stream().map(hats::areaName).toList(), list(area.trustCodes()).stream().map(c -> "Trust " + c + " (GIAS code)").toList(),
-                named, urns.size() - named.size(), area.schoolsRaiseRequests(), credits, saved == null ? null : "The area's settings are saved"));
+        return pages.ok(
+                request,
+                "admin/area-settings",
+                TITLE,
+                new Summary(
+                        area.name(),
+                        kindLabel(area.kind()),
+                        list(area.laCodes()).stream().map(hats::areaName).toList(),
+                        list(area.trustCodes()).stream()
+                                .map(c -> "Trust " + c + " (GIAS code)")
+                                .toList(),
+                        named,
+                        urns.size() - named.size(),
+                        area.schoolsRaiseRequests(),
+                        credits,
+                        saved == null ? null : "The area's settings are saved"));
     }
 
     @Get("/change")
     public HttpResponse<?> form(HttpRequest<?> request, Person person) {
         Directory.Area area = areaOf(person);
-        return pages.ok(request, "admin/area-settings-change", CHANGE_TITLE, change(area, area.name(), lines(area.laCodes()),
-                lines(area.trustCodes()), lines(area.urns()), String.valueOf(area.schoolsRaiseRequests()), area.version(), Errors.none()));
+        return pages.ok(
+                request,
+                "admin/area-settings-change",
+                CHANGE_TITLE,
+                change(
+                        area,
+                        area.name(),
+                        lines(area.laCodes()),
+                        lines(area.trustCodes()),
+                        lines(area.urns()),
+                        String.valueOf(area.schoolsRaiseRequests()),
+                        area.version(),
+                        Errors.none()));
     }
 
     @Post("/change")
@@ -133,7 +182,12 @@ public class AreaSettingsController {
             if (urns.stream().anyMatch(c -> !c.matches("[0-9]{6,7}"))) {
                 errors.add("urns", "Enter each school as its URN, 6 or 7 digits, one on each line");
             }
-            if (!errors.has("laCodes") && !errors.has("trustCodes") && !errors.has("urns") && laCodes.isEmpty() && trustCodes.isEmpty() && urns.isEmpty()) {
+            if (!errors.has("laCodes")
+                    && !errors.has("trustCodes")
+                    && !errors.has("urns")
+                    && laCodes.isEmpty()
+                    && trustCodes.isEmpty()
+                    && urns.isEmpty()) {
                 errors.add("laCodes", "Enter at least one local authority, trust or school, so the area has schools");
             }
         }
@@ -155,14 +209,25 @@ public class AreaSettingsController {
         definition.put("urns", urns);
         definition.put("schoolsRaiseRequests", Boolean.parseBoolean(asking));
         // an LA's area not yet defined (version 0) is defined by its admin; otherwise the change names the version read
-        ApiReply reply = api.put(person, Paths.of("/areas/", area.id()).toString(), definition,
+        ApiReply reply = api.put(
+                person,
+                Paths.of("/areas/", area.id()).toString(),
+                definition,
                 read == 0 ? Map.of() : Map.of("If-Match", "\"v" + read + "\""));
         if (reply.status() == 412 || reply.status() == 409) {
-            errors.add("name", "Someone else changed the area's settings while you were editing them. Check them and save again");
+            errors.add(
+                    "name",
+                    "Someone else changed the area's settings while you were editing them. Check them and save again");
             return invalid(request, area, form, read, errors);
         }
         if (reply.status() == 400 || reply.status() == 422) {
-            return invalid(request, area, form, read, ProblemMessages.of(reply.problem(), FIELDS, "The settings could not be saved. Check them and try again."));
+            return invalid(
+                    request,
+                    area,
+                    form,
+                    read,
+                    ProblemMessages.of(
+                            reply.problem(), FIELDS, "The settings could not be saved. Check them and try again."));
         }
         if (reply.missing() || reply.refused()) {
             throw new PageNotFound("area settings");
@@ -173,9 +238,21 @@ public class AreaSettingsController {
         return HttpResponse.seeOther(URI.create("/area-settings?saved=1"));
     }
 
-    private HttpResponse<?> invalid(HttpRequest<?> request, Directory.Area area, Form form, long version, Errors errors) {
-        return pages.invalid(request, "admin/area-settings-change", CHANGE_TITLE, change(area, form.text("name"), form.text("laCodes"),
-                form.text("trustCodes"), form.text("urns"), form.text("schoolsRaiseRequests"), version, errors.ordered(ORDER)));
+    private HttpResponse<?> invalid(
+            HttpRequest<?> request, Directory.Area area, Form form, long version, Errors errors) {
+        return pages.invalid(
+                request,
+                "admin/area-settings-change",
+                CHANGE_TITLE,
+                change(
+                        area,
+                        form.text("name"),
+                        form.text("laCodes"),
+                        form.text("trustCodes"),
+                        form.text("urns"),
+                        form.text("schoolsRaiseRequests"),
+                        version,
+                        errors.ordered(ORDER)));
     }
 
     /** The area the person is admin of, as the directory has it; not an admin, or no such area: page not found. */
@@ -193,10 +270,32 @@ public class AreaSettingsController {
         return reply.as(Directory.Area.class);
     }
 
-    private Change change(Directory.Area area, String name, String laCodes, String trustCodes, String urns, String asking, long version, Errors errors) {
-        return new Change(area.isLa(), hats.areaName(area.id()), kindLabel(area.kind()), name, laCodes, trustCodes, urns, List.of(
-                new Choice("true", "Yes", "A school's own staff may ask for support for their school. The request goes to your brokers' queue, marked as raised by the school.", asking.equals("true")),
-                new Choice("false", "No, only advisers raise requests", null, asking.equals("false"))), version, errors);
+    private Change change(
+            Directory.Area area,
+            String name,
+            String laCodes,
+            String trustCodes,
+            String urns,
+            String asking,
+            long version,
+            Errors errors) {
+        return new Change(
+                area.isLa(),
+                hats.areaName(area.id()),
+                kindLabel(area.kind()),
+                name,
+                laCodes,
+                trustCodes,
+                urns,
+                List.of(
+                        new Choice(
+                                "true",
+                                "Yes",
+                                "A school's own staff may ask for support for their school. The request goes to your brokers' queue, marked as raised by the school.",
+                                asking.equals("true")),
+                        new Choice("false", "No, only advisers raise requests", null, asking.equals("false"))),
+                version,
+                errors);
     }
 
     static String kindLabel(String kind) {
@@ -219,6 +318,10 @@ public class AreaSettingsController {
 
     /** One code a line (commas and spaces also part them), blanks and repeats dropped. */
     static List<String> codes(String text) {
-        return Arrays.stream(text.split("[\\s,]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return Arrays.stream(text.split("[\\s,]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 }

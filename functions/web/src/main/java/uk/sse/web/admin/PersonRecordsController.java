@@ -11,6 +11,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.Subjects;
 import uk.sse.web.WebPages;
@@ -23,13 +29,6 @@ import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * An area's admin answers a person's subject-access request and erasure (docs/data-protection.md, decision 0104): find
@@ -53,47 +52,109 @@ public class PersonRecordsController {
     }
 
     @Get
-    public HttpResponse<?> find(HttpRequest<?> request, Person person, @Nullable @QueryValue String subject,
-                                @Nullable @QueryValue String email) {
+    public HttpResponse<?> find(
+            HttpRequest<?> request,
+            Person person,
+            @Nullable @QueryValue String subject,
+            @Nullable @QueryValue String email) {
         mustBeAdmin(person);
         String s = subject == null ? "" : subject.strip();
         String e = email == null ? "" : email.strip();
         if (subject == null) {
-            return pages.ok(request, "admin/people-records", "A person's records", new PersonRecords.FindPage("", "", Errors.none(), false,
-                    List.of(), List.of(), List.of(), List.of(), List.of(), null, null));
+            return pages.ok(
+                    request,
+                    "admin/people-records",
+                    "A person's records",
+                    new PersonRecords.FindPage(
+                            "",
+                            "",
+                            Errors.none(),
+                            false,
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            null,
+                            null));
         }
         Errors errors = Errors.none();
         if (!s.matches(SUBJECT)) {
-            errors = errors.add("subject", s.isEmpty() ? "Enter the person's user ID" : "Enter a user ID as the sign-in service shows it: letters, digits and . _ @ : + -");
+            errors = errors.add(
+                    "subject",
+                    s.isEmpty()
+                            ? "Enter the person's user ID"
+                            : "Enter a user ID as the sign-in service shows it: letters, digits and . _ @ : + -");
         }
         if (!e.isEmpty() && !validEmail(e)) {
             errors = errors.add("email", "Enter an email address in the correct format, like name@example.org");
         }
         if (errors.any()) {
-            return pages.invalid(request, "admin/people-records", "A person's records", new PersonRecords.FindPage(s, e, errors,
-                    false, List.of(), List.of(), List.of(), List.of(), List.of(), null, null));
+            return pages.invalid(
+                    request,
+                    "admin/people-records",
+                    "A person's records",
+                    new PersonRecords.FindPage(
+                            s, e, errors, false, List.of(), List.of(), List.of(), List.of(), List.of(), null, null));
         }
         Held held = held(person, s, e);
-        List<PersonRecords.RequestRow> requests = held.requests().requests().stream().map(m -> new PersonRecords.RequestRow(
-                m.schoolName() == null ? "School " + m.urn() : m.schoolName(), "/support-requests/" + Paths.encode(m.requestId()),
-                Labels.requestStatus(m.status()).text(),
-                m.actions().stream().map(a -> a.action().toLowerCase().replace('_', ' ') + " on " + Labels.day(a.at()))
-                        .collect(Collectors.joining(", ")), m.texts())).toList();
-        List<PersonRecords.TransferRow> transfers = held.transfers().transfers().stream().map(t -> new PersonRecords.TransferRow(t.transferId(),
-                Labels.transferKind(t.kind()) + " of " + t.amount() + " credits on " + Labels.day(t.createdAt()),
-                String.join(", ", t.parts()))).toList();
-        List<PersonRecords.DirectoryRow> offers = held.directory().offers().stream().map(o -> new PersonRecords.DirectoryRow(
-                o.title() + " (" + o.providerName() + ")", Stream.concat(Stream.of(Labels.offerStatus(o.status(), null).text()),
-                        o.actions().stream().map(a -> a.action().toLowerCase().replace('_', ' ') + " on " + Labels.day(a.at())))
-                        .collect(Collectors.joining(" · ")), o.texts())).toList();
+        List<PersonRecords.RequestRow> requests = held.requests().requests().stream()
+                .map(m -> new PersonRecords.RequestRow(
+                        m.schoolName() == null ? "School " + m.urn() : m.schoolName(),
+                        "/support-requests/" + Paths.encode(m.requestId()),
+                        Labels.requestStatus(m.status()).text(),
+                        m.actions().stream()
+                                .map(a -> a.action().toLowerCase().replace('_', ' ') + " on " + Labels.day(a.at()))
+                                .collect(Collectors.joining(", ")),
+                        m.texts()))
+                .toList();
+        List<PersonRecords.TransferRow> transfers = held.transfers().transfers().stream()
+                .map(t -> new PersonRecords.TransferRow(
+                        t.transferId(),
+                        Labels.transferKind(t.kind()) + " of " + t.amount() + " credits on "
+                                + Labels.day(t.createdAt()),
+                        String.join(", ", t.parts())))
+                .toList();
+        List<PersonRecords.DirectoryRow> offers = held.directory().offers().stream()
+                .map(o -> new PersonRecords.DirectoryRow(
+                        o.title() + " (" + o.providerName() + ")",
+                        Stream.concat(
+                                        Stream.of(Labels.offerStatus(o.status(), null)
+                                                .text()),
+                                        o.actions().stream()
+                                                .map(a ->
+                                                        a.action().toLowerCase().replace('_', ' ') + " on "
+                                                                + Labels.day(a.at())))
+                                .collect(Collectors.joining(" · ")),
+                        o.texts()))
+                .toList();
         List<PersonRecords.DirectoryRow> providers = held.directory().providers().stream()
-                .map(p -> new PersonRecords.DirectoryRow(p.name(), "", p.texts())).toList();
+                .map(p -> new PersonRecords.DirectoryRow(p.name(), "", p.texts()))
+                .toList();
         List<String> notifications = held.notifications().items().stream()
-                .collect(Collectors.groupingBy(i -> PersonRecords.notificationKind(i.entity()), java.util.TreeMap::new, Collectors.counting()))
-                .entrySet().stream().map(k -> k.getKey() + ": " + k.getValue()).toList();
+                .collect(Collectors.groupingBy(
+                        i -> PersonRecords.notificationKind(i.entity()), java.util.TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(k -> k.getKey() + ": " + k.getValue())
+                .toList();
         String query = Paths.of("").query("subject", s).query("email", e).toString();
-        return pages.ok(request, "admin/people-records", "A person's records", new PersonRecords.FindPage(s, e, Errors.none(), true,
-                requests, transfers, offers, providers, notifications, "/people-records/export" + query, "/people-records/erase" + query));
+        return pages.ok(
+                request,
+                "admin/people-records",
+                "A person's records",
+                new PersonRecords.FindPage(
+                        s,
+                        e,
+                        Errors.none(),
+                        true,
+                        requests,
+                        transfers,
+                        offers,
+                        providers,
+                        notifications,
+                        "/people-records/export" + query,
+                        "/people-records/erase" + query));
     }
 
     /** Everything both functions hold about the person in the area, as one JSON file to send them. */
@@ -102,22 +163,38 @@ public class PersonRecordsController {
         mustBeAdmin(person);
         String e = checked(subject, email);
         Replies replies = replies(person, subject, e);
-        String json = "{\"subject\":" + quoted(subject) + ",\"brokerage\":" + new String(replies.requests().bytes(), StandardCharsets.UTF_8)
+        String json = "{\"subject\":" + quoted(subject) + ",\"brokerage\":"
+                + new String(replies.requests().bytes(), StandardCharsets.UTF_8)
                 + ",\"ledger\":" + new String(replies.transfers().bytes(), StandardCharsets.UTF_8)
                 + ",\"directory\":" + new String(replies.directory().bytes(), StandardCharsets.UTF_8)
                 + ",\"notifier\":" + new String(replies.notifications().bytes(), StandardCharsets.UTF_8) + "}";
-        return HttpResponse.ok(json.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"records-" + subject.replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
+        return HttpResponse.ok(json.getBytes(StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"records-" + subject.replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
     }
 
     @Get("/erase")
-    public HttpResponse<?> confirm(HttpRequest<?> request, Person person, @QueryValue String subject, @Nullable @QueryValue String email) {
+    public HttpResponse<?> confirm(
+            HttpRequest<?> request, Person person, @QueryValue String subject, @Nullable @QueryValue String email) {
         mustBeAdmin(person);
         String e = checked(subject, email);
         Held held = held(person, subject, e);
-        return pages.ok(request, "admin/person-erase", "Erase this person's records", new PersonRecords.ErasePage(subject, e,
-                held.requests().requests().size(), held.transfers().transfers().size(), held.directory().offers().size(),
-                held.directory().providers().size(), held.notifications().items().size(), "/people-records" + Paths.of("").query("subject", subject).query("email", e)));
+        return pages.ok(
+                request,
+                "admin/person-erase",
+                "Erase this person's records",
+                new PersonRecords.ErasePage(
+                        subject,
+                        e,
+                        held.requests().requests().size(),
+                        held.transfers().transfers().size(),
+                        held.directory().offers().size(),
+                        held.directory().providers().size(),
+                        held.notifications().items().size(),
+                        "/people-records"
+                                + Paths.of("").query("subject", subject).query("email", e)));
     }
 
     @Post("/erase")
@@ -127,34 +204,64 @@ public class PersonRecordsController {
         Form form = Form.ofBody(body);
         String subject = form.text("subject");
         String e = checked(subject, form.text("email"));
-        ApiReply requests = api.post(person, Paths.of("/requests/people/", subject, "/erasure").toString(), Map.of(), Map.of());
-        ApiReply transfers = api.post(person, Paths.of("/ledger/people/", subject, "/erasure").toString(), Map.of(), Map.of());
-        ApiReply directory = api.post(person, Paths.of("/providers/people/", subject, "/erasure").query("email", e).toString(), Map.of(), Map.of());
+        ApiReply requests = api.post(
+                person, Paths.of("/requests/people/", subject, "/erasure").toString(), Map.of(), Map.of());
+        ApiReply transfers = api.post(
+                person, Paths.of("/ledger/people/", subject, "/erasure").toString(), Map.of(), Map.of());
+        ApiReply directory = api.post(
+                person,
+                Paths.of("/providers/people/", subject, "/erasure")
+                        .query("email", e)
+                        .toString(),
+                Map.of(),
+                Map.of());
         if (!requests.ok()) throw requests.unavailable();
         if (!transfers.ok()) throw transfers.unavailable();
         if (!directory.ok()) throw directory.unavailable();
-        ApiReply notifications = api.post(person, Paths.of("/notices/people/", subject, "/erasure").toString(), Map.of(), Map.of());
+        ApiReply notifications = api.post(
+                person, Paths.of("/notices/people/", subject, "/erasure").toString(), Map.of(), Map.of());
         if (!notifications.ok()) throw notifications.unavailable();
         PersonRecords.RequestsErased r = requests.as(PersonRecords.RequestsErased.class);
         PersonRecords.TransfersErased t = transfers.as(PersonRecords.TransfersErased.class);
         PersonRecords.DirectoryErased d = directory.as(PersonRecords.DirectoryErased.class);
         PersonRecords.NotificationsErased n = notifications.as(PersonRecords.NotificationsErased.class);
-        return pages.ok(request, "admin/person-erased", "The person's records are erased", new PersonRecords.ErasedPage(r.tombstone(),
-                r.requests(), r.events(), t.transfers(), d.offers(), d.providers(), n.deleted(), n.rewritten()));
+        return pages.ok(
+                request,
+                "admin/person-erased",
+                "The person's records are erased",
+                new PersonRecords.ErasedPage(
+                        r.tombstone(),
+                        r.requests(),
+                        r.events(),
+                        t.transfers(),
+                        d.offers(),
+                        d.providers(),
+                        n.deleted(),
+                        n.rewritten()));
     }
 
-    private record Replies(ApiReply requests, ApiReply transfers, ApiReply directory, ApiReply notifications) { }
+    private record Replies(ApiReply requests, ApiReply transfers, ApiReply directory, ApiReply notifications) {}
 
-    private record Held(PersonRecords.Requests requests, PersonRecords.Transfers transfers, PersonRecords.Directory directory,
-                        PersonRecords.Notifications notifications) { }
+    private record Held(
+            PersonRecords.Requests requests,
+            PersonRecords.Transfers transfers,
+            PersonRecords.Directory directory,
+            PersonRecords.Notifications notifications) {}
 
     private Replies replies(Person person, String subject, String email) {
-        CompletableFuture<ApiReply> requests = api.getAsync(person, Paths.of("/requests/people/", subject).toString());
-        CompletableFuture<ApiReply> transfers = api.getAsync(person, Paths.of("/ledger/people/", subject).toString());
-        CompletableFuture<ApiReply> directory = api.getAsync(person, Paths.of("/providers/people/", subject).query("email", email).toString());
-        CompletableFuture<ApiReply> notifications = api.getAsync(person, Paths.of("/notices/people/", subject).toString());
-        Replies replies = new Replies(Api.join(requests), Api.join(transfers), Api.join(directory), Api.join(notifications));
-        for (ApiReply reply : List.of(replies.requests(), replies.transfers(), replies.directory(), replies.notifications())) {
+        CompletableFuture<ApiReply> requests =
+                api.getAsync(person, Paths.of("/requests/people/", subject).toString());
+        CompletableFuture<ApiReply> transfers =
+                api.getAsync(person, Paths.of("/ledger/people/", subject).toString());
+        CompletableFuture<ApiReply> directory = api.getAsync(
+                person,
+                Paths.of("/providers/people/", subject).query("email", email).toString());
+        CompletableFuture<ApiReply> notifications =
+                api.getAsync(person, Paths.of("/notices/people/", subject).toString());
+        Replies replies =
+                new Replies(Api.join(requests), Api.join(transfers), Api.join(directory), Api.join(notifications));
+        for (ApiReply reply :
+                List.of(replies.requests(), replies.transfers(), replies.directory(), replies.notifications())) {
             if (reply.refused()) throw new PageNotFound("records of " + subject);
             if (!reply.ok()) throw reply.unavailable();
         }
@@ -163,8 +270,11 @@ public class PersonRecordsController {
 
     private Held held(Person person, String subject, String email) {
         Replies replies = replies(person, subject, email);
-        return new Held(replies.requests().as(PersonRecords.Requests.class), replies.transfers().as(PersonRecords.Transfers.class),
-                replies.directory().as(PersonRecords.Directory.class), replies.notifications().as(PersonRecords.Notifications.class));
+        return new Held(
+                replies.requests().as(PersonRecords.Requests.class),
+                replies.transfers().as(PersonRecords.Transfers.class),
+                replies.directory().as(PersonRecords.Directory.class),
+                replies.notifications().as(PersonRecords.Notifications.class));
     }
 
     /** The email given with a subject, or ""; a subject or email no form would send is a page not found. */

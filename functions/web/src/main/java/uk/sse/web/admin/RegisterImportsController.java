@@ -9,6 +9,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.ids.Ids;
 import uk.sse.web.WebPages;
@@ -22,10 +25,6 @@ import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The registrar imports the school register (decision 0061): choose whether the file is the whole register or some
@@ -58,7 +57,11 @@ public class RegisterImportsController {
         mustKeepTheRegister(person);
         String scope = Form.ofBody(body).text("scope");
         if (!scope.equals("PART") && !scope.equals("WHOLE")) {
-            return listPage(request, person, scope, Errors.none().add("scope", "Choose whether the file is the whole register or some schools"));
+            return listPage(
+                    request,
+                    person,
+                    scope,
+                    Errors.none().add("scope", "Choose whether the file is the whole register or some schools"));
         }
         ApiReply reply = api.post(person, "/schools/imports", Map.of("scope", scope), Map.of());
         if (!reply.ok()) {
@@ -70,8 +73,11 @@ public class RegisterImportsController {
     }
 
     @Get("/{id}")
-    public HttpResponse<?> one(HttpRequest<?> request, Person person, @PathVariable String id,
-                               @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String uploaded) {
+    public HttpResponse<?> one(
+            HttpRequest<?> request,
+            Person person,
+            @PathVariable String id,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String uploaded) {
         return jobPage(request, person, id, null, uploaded != null);
     }
 
@@ -80,13 +86,19 @@ public class RegisterImportsController {
     }
 
     /** {@code uploaded}: the browser has just sent the file, so a job still waiting for it is about to start. */
-    private HttpResponse<?> jobPage(HttpRequest<?> request, Person person, String id, RegisterImports.Upload upload, boolean uploaded) {
+    private HttpResponse<?> jobPage(
+            HttpRequest<?> request, Person person, String id, RegisterImports.Upload upload, boolean uploaded) {
         mustKeepTheRegister(person);
         if (!id.matches(ID)) {
             throw new PageNotFound("import " + id);
         }
-        CompletableFuture<ApiReply> jobCall = api.getAsync(person, Paths.of("/schools/imports/", id).toString());
-        CompletableFuture<ApiReply> rejectedCall = api.getAsync(person, Paths.of("/schools/imports/", id, "/rejected").query("limit", 100).toString());
+        CompletableFuture<ApiReply> jobCall =
+                api.getAsync(person, Paths.of("/schools/imports/", id).toString());
+        CompletableFuture<ApiReply> rejectedCall = api.getAsync(
+                person,
+                Paths.of("/schools/imports/", id, "/rejected")
+                        .query("limit", 100)
+                        .toString());
         ApiReply reply = Api.join(jobCall);
         if (!reply.ok()) {
             throw reply.missing() || reply.refused() ? new PageNotFound("import " + id) : reply.unavailable();
@@ -96,29 +108,65 @@ public class RegisterImportsController {
         String uploadUrl = awaiting ? upload.url() : null;
         String contentType = awaiting ? upload.headers().getOrDefault("Content-Type", "text/csv") : "text/csv";
         ApiReply rejectedReply = Api.join(rejectedCall);
-        List<RegisterImports.Rejected> rejected = rejectedReply.ok() ? rejectedReply.as(RegisterImports.RejectedPage.class).items() : List.of();
+        List<RegisterImports.Rejected> rejected = rejectedReply.ok()
+                ? rejectedReply.as(RegisterImports.RejectedPage.class).items()
+                : List.of();
         RegisterImports.Counts c = job.counts();
-        List<RegisterImports.Count> counts = List.of(new RegisterImports.Count("Rows read", c.read()),
-                new RegisterImports.Count("Schools created", c.created()), new RegisterImports.Count("Schools updated", c.updated()),
-                new RegisterImports.Count("Schools unchanged", c.unchanged()), new RegisterImports.Count("Rows rejected", c.rejected()),
-                new RegisterImports.Count("Schools closed", c.closed()), new RegisterImports.Count("Schools moved", c.moved()));
-        var page = new RegisterImports.JobView(job.id(), what(job), status(job.status()), "AWAITING_FILE".equals(job.status()),
-                "RUNNING".equals(job.status()) || uploaded && "AWAITING_FILE".equals(job.status()), uploadUrl, contentType, job.linesApplied(), counts, rejected, c.rejected(), job.failure(),
+        List<RegisterImports.Count> counts = List.of(
+                new RegisterImports.Count("Rows read", c.read()),
+                new RegisterImports.Count("Schools created", c.created()),
+                new RegisterImports.Count("Schools updated", c.updated()),
+                new RegisterImports.Count("Schools unchanged", c.unchanged()),
+                new RegisterImports.Count("Rows rejected", c.rejected()),
+                new RegisterImports.Count("Schools closed", c.closed()),
+                new RegisterImports.Count("Schools moved", c.moved()));
+        var page = new RegisterImports.JobView(
+                job.id(),
+                what(job),
+                status(job.status()),
+                "AWAITING_FILE".equals(job.status()),
+                "RUNNING".equals(job.status()) || uploaded && "AWAITING_FILE".equals(job.status()),
+                uploadUrl,
+                contentType,
+                job.linesApplied(),
+                counts,
+                rejected,
+                c.rejected(),
+                job.failure(),
                 job.warnings() == null ? List.of() : job.warnings());
         return pages.ok(request, "admin/register-import", "Register import", page);
     }
 
     private HttpResponse<?> listPage(HttpRequest<?> request, Person person, String scope, Errors errors) {
         mustKeepTheRegister(person);
-        ApiReply reply = api.get(person, Paths.of("/schools/imports").query("limit", 10).toString());
-        List<RegisterImports.Row> rows = reply.ok() ? reply.as(RegisterImports.JobPage.class).items().stream().map(j -> new RegisterImports.Row(
-                "/register-imports/" + Paths.encode(j.id()), what(j), Labels.dayAndTime(j.createdAt()), status(j.status()),
-                j.counts().created() + " created, " + j.counts().updated() + " updated, " + j.counts().unchanged() + " unchanged, "
-                        + j.counts().rejected() + " rejected")).toList() : List.of();
-        List<Choice> scopes = List.of(new Choice("PART", "Some schools", "Corrections and new schools; schools not in the file stay as they are", scope.equals("PART")),
-                new Choice("WHOLE", "The whole register", "Schools not in the file are marked closed", scope.equals("WHOLE")));
+        ApiReply reply =
+                api.get(person, Paths.of("/schools/imports").query("limit", 10).toString());
+        List<RegisterImports.Row> rows = reply.ok()
+                ? reply.as(RegisterImports.JobPage.class).items().stream()
+                        .map(j -> new RegisterImports.Row(
+                                "/register-imports/" + Paths.encode(j.id()),
+                                what(j),
+                                Labels.dayAndTime(j.createdAt()),
+                                status(j.status()),
+                                j.counts().created() + " created, " + j.counts().updated() + " updated, "
+                                        + j.counts().unchanged() + " unchanged, "
+                                        + j.counts().rejected() + " rejected"))
+                        .toList()
+                : List.of();
+        List<Choice> scopes = List.of(
+                new Choice(
+                        "PART",
+                        "Some schools",
+                        "Corrections and new schools; schools not in the file stay as they are",
+                        scope.equals("PART")),
+                new Choice(
+                        "WHOLE",
+                        "The whole register",
+                        "Schools not in the file are marked closed",
+                        scope.equals("WHOLE")));
         var page = new RegisterImports.ListPage(rows, scopes, errors);
-        return errors.any() ? pages.invalid(request, "admin/register-imports", "Import the school register", page)
+        return errors.any()
+                ? pages.invalid(request, "admin/register-imports", "Import the school register", page)
                 : pages.ok(request, "admin/register-imports", "Import the school register", page);
     }
 
@@ -130,7 +178,9 @@ public class RegisterImportsController {
 
     private static String what(RegisterImports.Job j) {
         String scope = "WHOLE".equals(j.scope()) ? "The whole register" : "Some schools";
-        return "SCHEDULE".equals(j.source()) ? "The daily register file" : j.fileName() == null ? scope : scope + ": " + j.fileName();
+        return "SCHEDULE".equals(j.source())
+                ? "The daily register file"
+                : j.fileName() == null ? scope : scope + ": " + j.fileName();
     }
 
     private static Labels.Tag status(String status) {

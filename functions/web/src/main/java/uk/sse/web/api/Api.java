@@ -2,9 +2,6 @@ package uk.sse.web.api;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.sse.web.WebSettings;
-import uk.sse.web.session.Person;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import uk.sse.web.WebSettings;
+import uk.sse.web.session.Person;
 
 /**
  * The other functions' public HTTP APIs, called with the signed-in person's token, so every rule is enforced where it
@@ -32,7 +31,10 @@ public class Api {
         this.json = json;
         this.base = settings.apiUrl();
         this.timeout = settings.callTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public ApiReply get(Person person, String pathAndQuery) {
@@ -60,8 +62,12 @@ public class Api {
         if (!pathAndQuery.startsWith("/")) {
             throw new IllegalArgumentException("an API path starts with /: " + pathAndQuery);
         }
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
-        return HttpRequest.newBuilder(URI.create(root + pathAndQuery)).timeout(timeout).header("Accept", "application/json");
+        String root = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        return HttpRequest.newBuilder(URI.create(root + pathAndQuery))
+                .timeout(timeout)
+                .header("Accept", "application/json");
     }
 
     private HttpRequest.BodyPublisher body(Object body) {
@@ -78,8 +84,14 @@ public class Api {
         headers.forEach(request::header);
         HttpRequest built = request.build();
         return client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(r -> new ApiReply(built.method() + " " + built.uri().getPath(), r.statusCode(), r.headers().map(), r.body(), json))
-                .exceptionally(failure -> ApiReply.unanswered(built.method() + " " + built.uri().getPath(), failure, json));
+                .thenApply(r -> new ApiReply(
+                        built.method() + " " + built.uri().getPath(),
+                        r.statusCode(),
+                        r.headers().map(),
+                        r.body(),
+                        json))
+                .exceptionally(failure ->
+                        ApiReply.unanswered(built.method() + " " + built.uri().getPath(), failure, json));
     }
 
     /** The reply of a call made asynchronously. */

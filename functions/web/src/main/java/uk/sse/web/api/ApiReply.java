@@ -2,12 +2,11 @@ package uk.sse.web.api;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import uk.sse.kernel.problem.Problem;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.kernel.problem.Problem;
 
 /**
  * An API's answer: its status, headers and body. {@link #as} reads a successful body as the record the page needs;
@@ -26,7 +25,13 @@ public final class ApiReply {
         this(call, status, headers, body, json, null);
     }
 
-    private ApiReply(String call, int status, Map<String, List<String>> headers, byte[] body, JsonMapper json, Throwable failure) {
+    private ApiReply(
+            String call,
+            int status,
+            Map<String, List<String>> headers,
+            byte[] body,
+            JsonMapper json,
+            Throwable failure) {
         this.call = call;
         this.status = status;
         this.headers = headers;
@@ -58,8 +63,10 @@ public final class ApiReply {
     }
 
     public Optional<String> header(String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-                .map(e -> e.getValue().get(0)).findFirst();
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0))
+                .findFirst();
     }
 
     /** The body as {@code type}; an answer that is not a success is the service being unavailable to this page. */
@@ -78,7 +85,10 @@ public final class ApiReply {
             }
             return value;
         } catch (IOException e) {
-            throw new ApiUnavailable(call + " answered a body that could not be read as " + type.getType().getSimpleName(), e);
+            throw new ApiUnavailable(
+                    call + " answered a body that could not be read as "
+                            + type.getType().getSimpleName(),
+                    e);
         }
     }
 
@@ -110,6 +120,7 @@ public final class ApiReply {
 
     /** For an answer the page cannot use: the service (or this part of it) is unavailable. */
     public ApiUnavailable unavailable() {
-        return new ApiUnavailable(call + " answered " + (status == 0 ? "nothing (" + failure + ")" : String.valueOf(status)), failure);
+        return new ApiUnavailable(
+                call + " answered " + (status == 0 ? "nothing (" + failure + ")" : String.valueOf(status)), failure);
     }
 }

@@ -3,6 +3,10 @@ package uk.sse.web.api;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.kernel.area.AreaRegister;
@@ -10,11 +14,6 @@ import uk.sse.kernel.area.DefinedAreas;
 import uk.sse.kernel.identity.service.ServiceCredentials;
 import uk.sse.kernel.problem.ServiceBusy;
 import uk.sse.web.WebSettings;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The directory's register of areas (decision 0085), read by the web as itself ({@code GET /areas} with its own service
@@ -31,13 +30,19 @@ public class RegisterOfAreas {
     /** None where the web has no identity of its own to ask with (no {@code sse.service.*}): LAs only, said once. */
     private final AreaRegister register;
 
-    public RegisterOfAreas(WebSettings settings, Optional<ServiceCredentials> credentials, JsonMapper json,
-                           @Value("${sse.web.areas-fresh-for:60s}") Duration freshFor) {
+    public RegisterOfAreas(
+            WebSettings settings,
+            Optional<ServiceCredentials> credentials,
+            JsonMapper json,
+            @Value("${sse.web.areas-fresh-for:60s}") Duration freshFor) {
         String root = settings.apiUrl().toString().replaceAll("/+$", "");
-        this.register = credentials.map(c -> AreaRegister.overHttp(URI.create(root + "/areas"), c::bearer, json, settings.callTimeout(), freshFor))
+        this.register = credentials
+                .map(c -> AreaRegister.overHttp(
+                        URI.create(root + "/areas"), c::bearer, json, settings.callTimeout(), freshFor))
                 .orElse(null);
         if (register == null) {
-            LOG.warn("the web has no service identity (sse.service.*): areas are named by their LA codes and no school is offered to ask");
+            LOG.warn(
+                    "the web has no service identity (sse.service.*): areas are named by their LA codes and no school is offered to ask");
         }
     }
 

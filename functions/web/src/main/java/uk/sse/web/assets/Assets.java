@@ -1,7 +1,6 @@
 package uk.sse.web.assets;
 
 import jakarta.inject.Singleton;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +27,11 @@ public class Assets {
     static final String GOVUK;
     static final String AUTOCOMPLETE;
     static final String OURS = "uk/sse/web/assets/";
-    static final List<String> FONTS = List.of("bold-affa96571d-v2.woff", "bold-b542beb274-v2.woff2", "light-94a07e06a1-v2.woff2", "light-f591b13f7d-v2.woff");
+    static final List<String> FONTS = List.of(
+            "bold-affa96571d-v2.woff",
+            "bold-b542beb274-v2.woff2",
+            "light-94a07e06a1-v2.woff2",
+            "light-f591b13f7d-v2.woff");
     static final List<String> IMAGES = List.of("favicon.ico", "favicon.svg", "govuk-crest.svg", "govuk-icon-180.png");
 
     static {
@@ -39,28 +42,36 @@ public class Assets {
             throw new IllegalStateException("uk/sse/web/assets/webjars.properties is missing", e);
         }
         GOVUK = "META-INF/resources/webjars/govuk-frontend/" + versions.getProperty("govuk-frontend") + "/dist/govuk/";
-        AUTOCOMPLETE = "META-INF/resources/webjars/accessible-autocomplete/" + versions.getProperty("accessible-autocomplete") + "/dist/";
+        AUTOCOMPLETE = "META-INF/resources/webjars/accessible-autocomplete/"
+                + versions.getProperty("accessible-autocomplete") + "/dist/";
     }
 
     /** One file: its type, its bytes, and the same gzipped when that is smaller. */
-    public record Asset(String contentType, byte[] bytes, byte[] gzipped) { }
+    public record Asset(String contentType, byte[] bytes, byte[] gzipped) {}
 
     private final String version;
     private final Map<String, Asset> files = new LinkedHashMap<>();
 
     public Assets() {
-        String css = text(GOVUK + "govuk-frontend.min.css") + "\n" + text(AUTOCOMPLETE + "accessible-autocomplete.min.css") + "\n" + text(OURS + "sse.css");
-        String js = text(AUTOCOMPLETE + "accessible-autocomplete.min.js") + "\n;\n" + text(GOVUK + "all.bundle.js") + "\n;\n" + text(OURS + "sse.js");
+        String css = text(GOVUK + "govuk-frontend.min.css") + "\n"
+                + text(AUTOCOMPLETE + "accessible-autocomplete.min.css") + "\n" + text(OURS + "sse.css");
+        String js = text(AUTOCOMPLETE + "accessible-autocomplete.min.js") + "\n;\n" + text(GOVUK + "all.bundle.js")
+                + "\n;\n" + text(OURS + "sse.js");
         this.version = hash(css + js);
         // the stylesheet names its fonts and images under /assets/: point it at this version's copies
         css = css.replace("url(/assets/", "url(" + base() + "/");
         put("app.css", "text/css", withoutSourceMaps(css).getBytes(StandardCharsets.UTF_8));
         put("app.js", "text/javascript", withoutSourceMaps(js).getBytes(StandardCharsets.UTF_8));
         for (String font : FONTS) {
-            put("fonts/" + font, font.endsWith("woff2") ? "font/woff2" : "font/woff", bytes(GOVUK + "assets/fonts/" + font));
+            put(
+                    "fonts/" + font,
+                    font.endsWith("woff2") ? "font/woff2" : "font/woff",
+                    bytes(GOVUK + "assets/fonts/" + font));
         }
         for (String image : IMAGES) {
-            put("images/" + image, image.endsWith(".svg") ? "image/svg+xml" : image.endsWith(".png") ? "image/png" : "image/x-icon",
+            put(
+                    "images/" + image,
+                    image.endsWith(".svg") ? "image/svg+xml" : image.endsWith(".png") ? "image/png" : "image/x-icon",
                     bytes(GOVUK + "assets/images/" + image));
         }
     }
@@ -93,7 +104,8 @@ public class Assets {
     }
 
     private static String withoutSourceMaps(String text) {
-        return text.replaceAll("(?m)^\\s*//# sourceMappingURL=\\S+\\s*$", "").replaceAll("/\\*# sourceMappingURL=\\S+ \\*/", "");
+        return text.replaceAll("(?m)^\\s*//# sourceMappingURL=\\S+\\s*$", "")
+                .replaceAll("/\\*# sourceMappingURL=\\S+ \\*/", "");
     }
 
     private static String text(String resource) {

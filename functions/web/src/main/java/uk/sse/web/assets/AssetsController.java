@@ -3,12 +3,12 @@ package uk.sse.web.assets;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.MediaType;
 import uk.sse.web.WebPages;
 
 /**
@@ -29,7 +29,11 @@ public class AssetsController {
     }
 
     @Get("/assets/{version}/{kind}/{name}")
-    public HttpResponse<?> nested(@PathVariable String version, @PathVariable String kind, @PathVariable String name, HttpRequest<?> request) {
+    public HttpResponse<?> nested(
+            @PathVariable String version,
+            @PathVariable String kind,
+            @PathVariable String name,
+            HttpRequest<?> request) {
         return file(version, kind + "/" + name, request);
     }
 
@@ -44,17 +48,24 @@ public class AssetsController {
     }
 
     private HttpResponse<?> file(String version, String name, HttpRequest<?> request) {
-        return assets.find(name).<HttpResponse<?>>map(asset -> {
-            boolean gzip = asset.gzipped() != null && request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING, String.class)
-                    .map(a -> a.contains("gzip")).orElse(false);
-            MutableHttpResponse<byte[]> response = HttpResponse.ok(gzip ? asset.gzipped() : asset.bytes())
-                    .contentType(asset.contentType())
-                    .header(HttpHeaders.CACHE_CONTROL, version.equals(assets.version()) ? IMMUTABLE : "public, max-age=300")
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-            if (gzip) {
-                response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
-            }
-            return response;
-        }).orElseGet(HttpResponse::notFound);
+        return assets.find(name)
+                .<HttpResponse<?>>map(asset -> {
+                    boolean gzip = asset.gzipped() != null
+                            && request.getHeaders()
+                                    .get(HttpHeaders.ACCEPT_ENCODING, String.class)
+                                    .map(a -> a.contains("gzip"))
+                                    .orElse(false);
+                    MutableHttpResponse<byte[]> response = HttpResponse.ok(gzip ? asset.gzipped() : asset.bytes())
+                            .contentType(asset.contentType())
+                            .header(
+                                    HttpHeaders.CACHE_CONTROL,
+                                    version.equals(assets.version()) ? IMMUTABLE : "public, max-age=300")
+                            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+                    if (gzip) {
+                        response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+                    }
+                    return response;
+                })
+                .orElseGet(HttpResponse::notFound);
     }
 }

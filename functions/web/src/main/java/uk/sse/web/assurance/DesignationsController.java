@@ -9,6 +9,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
@@ -20,11 +24,6 @@ import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An assurer verifies or refuses a designation a provider of their area claims (decision 0033): one page per claim,
@@ -40,7 +39,8 @@ public class DesignationsController {
     private static final String VERIFY = "VERIFY_DESIGNATIONS";
     private static final String REFUSE = "REFUSE_DESIGNATIONS";
     private static final int REASON_MAX = 2000;
-    private static final String CHANGED = "The provider changed its details since you opened this page. Check them and verify again.";
+    private static final String CHANGED =
+            "The provider changed its details since you opened this page. Check them and verify again.";
 
     private final Pages pages;
     private final Api api;
@@ -72,21 +72,31 @@ public class DesignationsController {
     }
 
     @Get("/{provider}/{designation}")
-    public HttpResponse<?> claim(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation) {
+    public HttpResponse<?> claim(
+            HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation) {
         return claimPage(request, person, provider, designation, "", Errors.none());
     }
 
     @Post("/{provider}/{designation}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> verify(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation,
-                                  @Body Map<String, Object> body) {
+    public HttpResponse<?> verify(
+            HttpRequest<?> request,
+            Person person,
+            @PathVariable String provider,
+            @PathVariable String designation,
+            @Body Map<String, Object> body) {
         Directory.Provider p = decidable(person, provider, designation, VERIFY);
         if (!sameVersion(Form.ofBody(body), p)) {
-            return claimPage(request, person, provider, designation, "", Errors.none().add("", CHANGED));
+            return claimPage(
+                    request, person, provider, designation, "", Errors.none().add("", CHANGED));
         }
-        List<String> verified = new ArrayList<>(p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations());
+        List<String> verified =
+                new ArrayList<>(p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations());
         verified.add(designation);
-        ApiReply reply = api.put(person, Paths.of("/providers/", provider, "/designations").toString(), Map.of("verified", verified),
+        ApiReply reply = api.put(
+                person,
+                Paths.of("/providers/", provider, "/designations").toString(),
+                Map.of("verified", verified),
                 Map.of("If-Match", "\"v" + p.version() + "\""));
         if (reply.ok()) {
             return HttpResponse.seeOther(URI.create("/offers-to-review?done=VERIFIED"));
@@ -100,24 +110,47 @@ public class DesignationsController {
     /** The assurer refuses the claim with a reason the provider will read; the claim leaves the list. */
     @Post("/{provider}/{designation}/refuse")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> refuse(HttpRequest<?> request, Person person, @PathVariable String provider, @PathVariable String designation,
-                                  @Body Map<String, Object> body) {
+    public HttpResponse<?> refuse(
+            HttpRequest<?> request,
+            Person person,
+            @PathVariable String provider,
+            @PathVariable String designation,
+            @Body Map<String, Object> body) {
         Directory.Provider p = decidable(person, provider, designation, REFUSE);
         Form form = Form.ofBody(body);
         String reason = form.text("reason");
         if (!sameVersion(form, p)) {
-            return claimPage(request, person, provider, designation, reason, Errors.none().add("", CHANGED));
+            return claimPage(
+                    request,
+                    person,
+                    provider,
+                    designation,
+                    reason,
+                    Errors.none().add("", CHANGED));
         }
         if (reason.isBlank()) {
-            return claimPage(request, person, provider, designation, reason,
+            return claimPage(
+                    request,
+                    person,
+                    provider,
+                    designation,
+                    reason,
                     Errors.none().add("reason", "Enter why you are refusing this claim. The provider will read it"));
         }
         if (reason.length() > REASON_MAX) {
-            return claimPage(request, person, provider, designation, reason,
+            return claimPage(
+                    request,
+                    person,
+                    provider,
+                    designation,
+                    reason,
                     Errors.none().add("reason", "The reason must be " + REASON_MAX + " characters or fewer"));
         }
-        ApiReply reply = api.post(person, Paths.of("/providers/", provider, "/designations/refusals").toString(),
-                Map.of("designation", designation, "reason", reason), Map.of("If-Match", "\"v" + p.version() + "\""));
+        ApiReply reply = api.post(
+                person,
+                Paths.of("/providers/", provider, "/designations/refusals").toString(),
+                Map.of("designation", designation, "reason", reason),
+                Map.of("If-Match", "\"v" + p.version() + "\""));
         if (reply.ok()) {
             return HttpResponse.seeOther(URI.create("/offers-to-review?done=REFUSED"));
         }
@@ -145,18 +178,35 @@ public class DesignationsController {
     private static Errors refusedBecause(ApiReply reply) {
         return reply.status() == 412 || "stale-version".equals(reply.problemCode())
                 ? Errors.none().add("", CHANGED)
-                : Errors.none().add("", "You cannot decide on this claim. An assurer never decides on their own organisation's.");
+                : Errors.none()
+                        .add(
+                                "",
+                                "You cannot decide on this claim. An assurer never decides on their own organisation's.");
     }
 
-    private HttpResponse<?> claimPage(HttpRequest<?> request, Person person, String provider, String designation, String reason,
-                                      Errors errors) {
+    private HttpResponse<?> claimPage(
+            HttpRequest<?> request, Person person, String provider, String designation, String reason, Errors errors) {
         Directory.Provider p = read(person, provider, designation);
-        List<String> verified = p.verifiedDesignations() == null ? List.of() : p.verifiedDesignations().stream().map(Labels::designation).toList();
-        var page = new AssurancePages.ClaimPage("/offers-to-review/designations/" + Paths.encode(p.id()) + "/" + designation, p.name(),
-                Labels.providerType(p.type()), p.website(), p.description(), Labels.designation(designation), verified,
-                p.allowedOrNone().contains(VERIFY), p.allowedOrNone().contains(REFUSE), reason, p.version(), errors);
+        List<String> verified = p.verifiedDesignations() == null
+                ? List.of()
+                : p.verifiedDesignations().stream().map(Labels::designation).toList();
+        var page = new AssurancePages.ClaimPage(
+                "/offers-to-review/designations/" + Paths.encode(p.id()) + "/" + designation,
+                p.name(),
+                Labels.providerType(p.type()),
+                p.website(),
+                p.description(),
+                Labels.designation(designation),
+                verified,
+                p.allowedOrNone().contains(VERIFY),
+                p.allowedOrNone().contains(REFUSE),
+                reason,
+                p.version(),
+                errors);
         String title = "Verify " + Labels.designation(designation) + " for " + p.name();
-        return errors.any() ? pages.invalid(request, "assurance/claim", title, page) : pages.ok(request, "assurance/claim", title, page);
+        return errors.any()
+                ? pages.invalid(request, "assurance/claim", title, page)
+                : pages.ok(request, "assurance/claim", title, page);
     }
 
     /** The provider, if it is in the assurer's area and claims the designation without its being verified yet. */

@@ -8,6 +8,13 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
@@ -18,14 +25,6 @@ import uk.sse.web.forms.Form;
 import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A commissioner allocates credits from the area's issuing account: to one school, or to many from a CSV sheet of URN
@@ -52,8 +51,12 @@ public class AllocationController {
     @Get
     public HttpResponse<?> form(HttpRequest<?> request, Person person) {
         DashboardController.mustCommission(person);
-        return pages.ok(request, "commissioning/allocate", TITLE,
-                new CommissioningPages.Allocate(UUID.randomUUID().toString(), "", "", "", "", Errors.none(), List.of()));
+        return pages.ok(
+                request,
+                "commissioning/allocate",
+                TITLE,
+                new CommissioningPages.Allocate(
+                        UUID.randomUUID().toString(), "", "", "", "", Errors.none(), List.of()));
     }
 
     /** Checks the allocation and shows what it will do; writes nothing. */
@@ -67,11 +70,25 @@ public class AllocationController {
         if (errors.any() || !checked.problems().isEmpty()) {
             return refused(request, asked, errors, checked);
         }
-        List<CommissioningPages.PreviewLine> lines = checked.read().lines().stream().map(l -> new CommissioningPages.PreviewLine(l.number(),
-                l.urn(), checked.names().getOrDefault(l.urn(), "School " + l.urn()), Labels.credits(l.amount()))).toList();
+        List<CommissioningPages.PreviewLine> lines = checked.read().lines().stream()
+                .map(l -> new CommissioningPages.PreviewLine(
+                        l.number(),
+                        l.urn(),
+                        checked.names().getOrDefault(l.urn(), "School " + l.urn()),
+                        Labels.credits(l.amount())))
+                .toList();
         int schools = lines.size();
-        return pages.ok(request, "commissioning/preview", "Check the allocation", new CommissioningPages.Preview(asked.key(),
-                asked.reference(), asked.sheet(), lines, Labels.credits(checked.read().total()), schools + (schools == 1 ? " school" : " schools")));
+        return pages.ok(
+                request,
+                "commissioning/preview",
+                "Check the allocation",
+                new CommissioningPages.Preview(
+                        asked.key(),
+                        asked.reference(),
+                        asked.sheet(),
+                        lines,
+                        Labels.credits(checked.read().total()),
+                        schools + (schools == 1 ? " school" : " schools")));
     }
 
     /** Applies a checked allocation, line by line, each once however often it is sent. */
@@ -86,21 +103,32 @@ public class AllocationController {
             return refused(request, asked, errors, checked);
         }
         for (AllocationSheet.Line line : checked.read().lines()) {
-            Map<String, Object> allocation = Map.of("id", "alloc." + asked.key() + "." + line.urn(), "to", person.area() + "/" + line.urn(),
-                    "amount", line.amount(), "reference", asked.reference());
+            Map<String, Object> allocation = Map.of(
+                    "id",
+                    "alloc." + asked.key() + "." + line.urn(),
+                    "to",
+                    person.area() + "/" + line.urn(),
+                    "amount",
+                    line.amount(),
+                    "reference",
+                    asked.reference());
             ApiReply reply = api.post(person, "/allocations", allocation, Map.of());
             if (reply.refused() || reply.missing()) {
-                errors.add("sheet", "Line " + line.number() + ": URN " + line.urn() + " could not be given credits ("
-                        + ("conflict".equals(reply.problemCode()) || reply.status() == 409
-                        ? "this allocation already gave it a different amount; start a new allocation" : "the ledger refused it")
-                        + "). The lines before it were allocated.");
+                errors.add(
+                        "sheet",
+                        "Line " + line.number() + ": URN " + line.urn() + " could not be given credits ("
+                                + ("conflict".equals(reply.problemCode()) || reply.status() == 409
+                                        ? "this allocation already gave it a different amount; start a new allocation"
+                                        : "the ledger refused it")
+                                + "). The lines before it were allocated.");
                 return pages.invalid(request, "commissioning/allocate", TITLE, asked.page(errors, List.of()));
             }
             if (!reply.ok()) {
                 throw reply.unavailable();
             }
         }
-        return HttpResponse.seeOther(URI.create("/dashboard?allocated=" + checked.read().lines().size()));
+        return HttpResponse.seeOther(
+                URI.create("/dashboard?allocated=" + checked.read().lines().size()));
     }
 
     /**
@@ -108,10 +136,16 @@ public class AllocationController {
      * correct and every bad line listed under it (a single school's line is its own message).
      */
     private HttpResponse<?> refused(HttpRequest<?> request, Asked asked, Errors errors, Checked checked) {
-        List<String> problems = checked == null ? List.of() : checked.problems().stream().map(AllocationSheet.Problem::message).toList();
+        List<String> problems = checked == null
+                ? List.of()
+                : checked.problems().stream()
+                        .map(AllocationSheet.Problem::message)
+                        .toList();
         if (!asked.sheetGiven() && !problems.isEmpty()) {
             String reason = checked.problems().get(0).reason();
-            errors.add(reason.contains("is not an amount") ? "amount" : "urn", reason.substring(0, 1).toUpperCase() + reason.substring(1));
+            errors.add(
+                    reason.contains("is not an amount") ? "amount" : "urn",
+                    reason.substring(0, 1).toUpperCase() + reason.substring(1));
             problems = List.of();
         } else if (problems.size() == 1) {
             errors.add("sheet", problems.get(0));
@@ -129,8 +163,13 @@ public class AllocationController {
             String sheet = form.text("sheet");
             String urn = form.text("urn");
             String amount = form.text("amount");
-            return new Asked(form.text("key"), form.text("reference"), sheet.isEmpty() && !(urn + amount).isEmpty() ? urn + "," + amount : sheet,
-                    sheet, urn, amount);
+            return new Asked(
+                    form.text("key"),
+                    form.text("reference"),
+                    sheet.isEmpty() && !(urn + amount).isEmpty() ? urn + "," + amount : sheet,
+                    sheet,
+                    urn,
+                    amount);
         }
 
         boolean sheetGiven() {
@@ -156,21 +195,35 @@ public class AllocationController {
         }
 
         CommissioningPages.Allocate page(Errors errors, List<String> problems) {
-            return new CommissioningPages.Allocate(key.matches(KEY) ? key : UUID.randomUUID().toString(), reference, rawSheet, urn, amount,
-                    errors, problems);
+            return new CommissioningPages.Allocate(
+                    key.matches(KEY) ? key : UUID.randomUUID().toString(),
+                    reference,
+                    rawSheet,
+                    urn,
+                    amount,
+                    errors,
+                    problems);
         }
     }
 
     /** The sheet read, its problems (its own and schools without credits in the area), and the schools' names. */
-    private record Checked(AllocationSheet.Read read, List<AllocationSheet.Problem> problems, Map<String, String> names) { }
+    private record Checked(
+            AllocationSheet.Read read, List<AllocationSheet.Problem> problems, Map<String, String> names) {}
 
     private Checked check(Person person, String sheet) {
         AllocationSheet.Read read = AllocationSheet.read(sheet);
         Map<String, CompletableFuture<ApiReply>> accounts = new LinkedHashMap<>();
         Map<String, CompletableFuture<ApiReply>> schools = new LinkedHashMap<>();
         for (AllocationSheet.Line line : read.lines()) {
-            accounts.put(line.urn(), api.getAsync(person, Paths.of("/accounts/", person.area(), "/", line.urn()).toString()));
-            schools.put(line.urn(), api.getAsync(person, Paths.of("/schools/", line.urn()).toString()));
+            accounts.put(
+                    line.urn(),
+                    api.getAsync(
+                            person,
+                            Paths.of("/accounts/", person.area(), "/", line.urn())
+                                    .toString()));
+            schools.put(
+                    line.urn(),
+                    api.getAsync(person, Paths.of("/schools/", line.urn()).toString()));
         }
         List<AllocationSheet.Problem> problems = new ArrayList<>(read.problems());
         Map<String, String> names = new LinkedHashMap<>();
@@ -178,7 +231,8 @@ public class AllocationController {
             ApiReply account = Api.join(accounts.get(line.urn()));
             ApiReply school = Api.join(schools.get(line.urn()));
             if (account.missing() || account.refused()) {
-                problems.add(new AllocationSheet.Problem(line.number(), "URN " + line.urn() + " is not a school with credits in your area"));
+                problems.add(new AllocationSheet.Problem(
+                        line.number(), "URN " + line.urn() + " is not a school with credits in your area"));
             } else if (!account.ok()) {
                 throw account.unavailable();
             }

@@ -14,19 +14,24 @@ public final class Charts {
 
     /** Series colours: GOV.UK blue and purple, each above 3:1 against white. */
     private static final String[] COLOURS = {"#1d70b8", "#912b88", "#00703c"};
+
     private static final int WIDTH = 320;
     private static final int BAR = 14;
     private static final int TEXT = 14;
     private static final int ROOM_FOR_VALUE = 56;
 
-    private Charts() { }
+    private Charts() {}
 
     /** One label's bars, a value per series (none is drawn as nothing, not as zero). */
-    public record Group(String label, List<BigDecimal> values) { }
+    public record Group(String label, List<BigDecimal> values) {}
 
     public static String bars(String title, List<String> series, List<Group> groups) {
-        BigDecimal max = groups.stream().flatMap(g -> g.values().stream()).filter(v -> v != null).max(BigDecimal::compareTo)
-                .filter(v -> v.signum() > 0).orElse(BigDecimal.ONE);
+        BigDecimal max = groups.stream()
+                .flatMap(g -> g.values().stream())
+                .filter(v -> v != null)
+                .max(BigDecimal::compareTo)
+                .filter(v -> v.signum() > 0)
+                .orElse(BigDecimal.ONE);
         StringBuilder body = new StringBuilder();
         int y = 0;
         for (int s = 0; s < series.size(); s++) {
@@ -42,16 +47,21 @@ public final class Charts {
             for (int s = 0; s < g.values().size(); s++) {
                 BigDecimal v = g.values().get(s);
                 if (v != null) {
-                    int w = v.multiply(BigDecimal.valueOf(WIDTH - ROOM_FOR_VALUE)).divide(max, 0, RoundingMode.HALF_UP).intValue();
+                    int w = v.multiply(BigDecimal.valueOf(WIDTH - ROOM_FOR_VALUE))
+                            .divide(max, 0, RoundingMode.HALF_UP)
+                            .intValue();
                     body.append(rect(0, y, Math.max(w, v.signum() > 0 ? 1 : 0), BAR, COLOURS[s % COLOURS.length]))
-                            .append(text(w + 4, y + BAR - 2, v.stripTrailingZeros().toPlainString(), "start"));
+                            .append(text(
+                                    w + 4, y + BAR - 2, v.stripTrailingZeros().toPlainString(), "start"));
                 }
                 y += BAR + 3;
             }
             y += 8;
         }
-        return "<svg class=\"sse-chart\" viewBox=\"0 0 " + WIDTH + " " + y + "\" role=\"img\" aria-label=\"" + escape(title)
-                + "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"arial, sans-serif\" font-size=\"" + TEXT + "\">"
+        return "<svg class=\"sse-chart\" viewBox=\"0 0 " + WIDTH + " " + y + "\" role=\"img\" aria-label=\""
+                + escape(title)
+                + "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"arial, sans-serif\" font-size=\"" + TEXT
+                + "\">"
                 + "<title>" + escape(title) + "</title><g aria-hidden=\"true\">" + body + "</g></svg>";
     }
 
@@ -60,15 +70,23 @@ public final class Charts {
     }
 
     private static String text(int x, int y, String text, String anchor) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\" fill=\"#0b0c0c\" text-anchor=\"" + anchor + "\">" + escape(text) + "</text>";
+        return "<text x=\"" + x + "\" y=\"" + y + "\" fill=\"#0b0c0c\" text-anchor=\"" + anchor + "\">" + escape(text)
+                + "</text>";
     }
 
     /** A label that fits the width (about 44 characters of 14 px Arial); the table beside the chart has it whole. */
     static String shortened(String label) {
-        return label == null || label.length() <= 44 ? label : label.substring(0, 42).stripTrailing() + "…";
+        return label == null || label.length() <= 44
+                ? label
+                : label.substring(0, 42).stripTrailing() + "…";
     }
 
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 }

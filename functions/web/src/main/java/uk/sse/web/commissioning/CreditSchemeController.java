@@ -10,6 +10,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
@@ -19,11 +23,6 @@ import uk.sse.web.forms.Choice;
 import uk.sse.web.forms.Errors;
 import uk.sse.web.forms.Form;
 import uk.sse.web.session.Person;
-
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A commissioner sets the area's credit scheme (decision 0083): the credits each member school is given each term, and
@@ -54,8 +53,16 @@ public class CreditSchemeController {
             throw reply.unavailable();
         }
         Ledger.CreditScheme s = reply.as(Ledger.CreditScheme.class);
-        return pages.ok(request, page(String.valueOf(s.creditsPerTerm()), s.version() == 0 ? "" : String.valueOf(s.unspentExpires()),
-                s.version(), Errors.none(), saved == null ? null : "The credit scheme is saved. Schools are given it from the next run, within a day"));
+        return pages.ok(
+                request,
+                page(
+                        String.valueOf(s.creditsPerTerm()),
+                        s.version() == 0 ? "" : String.valueOf(s.unspentExpires()),
+                        s.version(),
+                        Errors.none(),
+                        saved == null
+                                ? null
+                                : "The credit scheme is saved. Schools are given it from the next run, within a day"));
     }
 
     @Post
@@ -73,7 +80,9 @@ public class CreditSchemeController {
             errors.add("creditsPerTerm", "Credits each term must be a whole number from 0 to 1000");
         }
         if (!expires.equals("true") && !expires.equals("false")) {
-            errors.add("unspentExpires", "Choose what happens to credits a school has not spent at the end of the school year");
+            errors.add(
+                    "unspentExpires",
+                    "Choose what happens to credits a school has not spent at the end of the school year");
         }
         long read = version.matches("[0-9]{1,18}") ? Long.parseLong(version) : -1;
         if (read < 0) {
@@ -88,7 +97,9 @@ public class CreditSchemeController {
         scheme.put("version", read);
         ApiReply reply = api.put(person, path(person), scheme, Map.of());
         if (reply.status() == 412) {
-            errors.add("creditsPerTerm", "Someone else changed the credit scheme while you were editing it. Check it and save again");
+            errors.add(
+                    "creditsPerTerm",
+                    "Someone else changed the credit scheme while you were editing it. Check it and save again");
             return pages.invalid(request, page(credits, expires, read, errors, null));
         }
         if (!reply.ok()) {
@@ -101,10 +112,20 @@ public class CreditSchemeController {
         return Paths.of("/ledger/credit-schemes/", person.area()).toString();
     }
 
-    private static CommissioningPages.Scheme page(String credits, String expires, long version, Errors errors, String banner) {
-        return new CommissioningPages.Scheme(credits, List.of(
-                new Choice("true", "They expire at the end of the school year", "What is left of the year's entitlement is taken back after 31 August. Credits a school earned by giving support are never taken.", expires.equals("true")),
-                new Choice("false", "Schools keep them", null, expires.equals("false"))), version, errors, banner);
+    private static CommissioningPages.Scheme page(
+            String credits, String expires, long version, Errors errors, String banner) {
+        return new CommissioningPages.Scheme(
+                credits,
+                List.of(
+                        new Choice(
+                                "true",
+                                "They expire at the end of the school year",
+                                "What is left of the year's entitlement is taken back after 31 August. Credits a school earned by giving support are never taken.",
+                                expires.equals("true")),
+                        new Choice("false", "Schools keep them", null, expires.equals("false"))),
+                version,
+                errors,
+                banner);
     }
 
     /** The two page answers this controller gives, with its view and title. */

@@ -1,13 +1,11 @@
 package uk.sse.web.commissioning;
 
-import uk.sse.web.pages.Labels;
-
-import uk.sse.kernel.time.SchoolPeriod;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.sse.kernel.time.SchoolPeriod;
+import uk.sse.web.pages.Labels;
 
 /**
  * A period the dashboard reports on, both dates included: a school term, a school year, or dates the commissioner

@@ -1,8 +1,7 @@
 package uk.sse.web.demo;
 
-import uk.sse.web.forms.Errors;
-
 import java.util.List;
+import uk.sse.web.forms.Errors;
 
 /**
  * The local run's demo sign-in page: people of every role, several schools and providers, to sign in as. Only the
@@ -11,8 +10,8 @@ import java.util.List;
 public record DemoSignInPage(List<Group> groups, String chosen, String returnTo, Errors errors) {
 
     /** People of one kind, e.g. "Schools". */
-    public record Group(String heading, List<Option> people) { }
+    public record Group(String heading, List<Option> people) {}
 
     /** One person: the key the form sends, their name and what they are. */
-    public record Option(String key, String name, String hint) { }
+    public record Option(String key, String name, String hint) {}
 }

@@ -40,7 +40,10 @@ public final class Errors {
     }
 
     public Optional<String> forField(String field) {
-        return errors.stream().filter(e -> e.field().equals(field)).map(Error::message).findFirst();
+        return errors.stream()
+                .filter(e -> e.field().equals(field))
+                .map(Error::message)
+                .findFirst();
     }
 
     /** The message for the field, or null (templates print nothing for null). */
@@ -55,10 +58,12 @@ public final class Errors {
     /** The errors sorted into the order the fields appear on the form (unknown fields last). */
     public Errors ordered(List<String> fields) {
         Errors sorted = new Errors();
-        errors.stream().sorted(java.util.Comparator.comparingInt(e -> {
-            int at = fields.indexOf(e.field());
-            return at < 0 ? Integer.MAX_VALUE : at;
-        })).forEach(sorted.errors::add);
+        errors.stream()
+                .sorted(java.util.Comparator.comparingInt(e -> {
+                    int at = fields.indexOf(e.field());
+                    return at < 0 ? Integer.MAX_VALUE : at;
+                }))
+                .forEach(sorted.errors::add);
         return sorted;
     }
 }

@@ -17,9 +17,13 @@ public record Form(Map<String, List<String>> values) {
     public static Form ofBody(Map<String, Object> body) {
         Map<String, List<String>> values = new java.util.LinkedHashMap<>();
         if (body != null) {
-            body.forEach((field, value) -> values.put(field, value instanceof java.util.Collection<?> many
-                    ? many.stream().map(v -> v == null ? "" : v.toString()).toList()
-                    : List.of(value == null ? "" : value.toString())));
+            body.forEach((field, value) -> values.put(
+                    field,
+                    value instanceof java.util.Collection<?> many
+                            ? many.stream()
+                                    .map(v -> v == null ? "" : v.toString())
+                                    .toList()
+                            : List.of(value == null ? "" : value.toString())));
         }
         return new Form(values);
     }
@@ -41,7 +45,8 @@ public record Form(Map<String, List<String>> values) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(java.time.LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+            return java.util.Optional.of(
+                    java.time.LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
         } catch (java.time.DateTimeException notADate) {
             return java.util.Optional.empty();
         }
@@ -49,6 +54,11 @@ public record Form(Map<String, List<String>> values) {
 
     public List<String> list(String field) {
         List<String> v = values.get(field);
-        return v == null ? List.of() : v.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
+        return v == null
+                ? List.of()
+                : v.stream()
+                        .filter(s -> s != null && !s.isBlank())
+                        .map(String::strip)
+                        .toList();
     }
 }

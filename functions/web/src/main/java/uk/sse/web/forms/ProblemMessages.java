@@ -1,11 +1,10 @@
 package uk.sse.web.forms;
 
-import uk.sse.kernel.problem.Problem;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.sse.kernel.problem.Problem;
 
 /**
  * An API's refusal as a form's errors: each field the problem names ({@code /need}, {@code /areasOfSupport/1},
@@ -18,10 +17,10 @@ public final class ProblemMessages {
     private static final Pattern MIN = Pattern.compile("must be greater than or equal to ([0-9.]+)");
     private static final Pattern SIZE = Pattern.compile("size must be between ([0-9]+) and ([0-9]+)");
 
-    private ProblemMessages() { }
+    private ProblemMessages() {}
 
     /** One form field: its id and how it is named in messages ("the need", "Days wanted"). */
-    public record Field(String id, String label) { }
+    public record Field(String id, String label) {}
 
     /**
      * The problem's errors on the form's fields. {@code fields} maps the API's field (its path without the leading
@@ -55,7 +54,10 @@ public final class ProblemMessages {
     static String message(String label, String apiMessage) {
         String m = apiMessage == null ? "" : apiMessage.strip();
         String lower = m.toLowerCase(Locale.ROOT);
-        if (lower.isEmpty() || lower.contains("must not be blank") || lower.contains("must not be null") || lower.contains("must not be empty")
+        if (lower.isEmpty()
+                || lower.contains("must not be blank")
+                || lower.contains("must not be null")
+                || lower.contains("must not be empty")
                 || lower.contains("is required")) {
             return "Enter " + lowerFirst(label);
         }

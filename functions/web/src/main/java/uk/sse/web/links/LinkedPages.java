@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import java.net.URI;
+import java.util.List;
 import uk.sse.kernel.web.PagePaths;
 import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
@@ -16,10 +18,6 @@ import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The pages other functions link to that no journey of this release reaches first: an offer (the notifier's offer
@@ -42,7 +40,8 @@ public class LinkedPages {
 
     @Get(PagePaths.OFFERS + "/{id}")
     public HttpResponse<?> offer(HttpRequest<?> request, Person person, @PathVariable String id) {
-        ApiReply reply = id.matches(ID) ? api.get(person, Paths.of("/offers/", id).toString()) : null;
+        ApiReply reply =
+                id.matches(ID) ? api.get(person, Paths.of("/offers/", id).toString()) : null;
         if (reply == null || !reply.ok()) {
             throw new PageNotFound("offer " + id);
         }
@@ -51,11 +50,26 @@ public class LinkedPages {
             return HttpResponse.seeOther(URI.create("/your-offers/" + Paths.encode(id)));
         }
         var c = o.content();
-        return pages.ok(request, "offers/public", c.title(), new OfferPages.PublicOffer(o, Labels.offerStatus(o.status(), o.reviewDate()),
-                Labels.areas(c.areasOfSupport()), Labels.phases(c.phases()), Labels.deliveryModes(c.deliveryModes()),
-                o.designations() == null ? List.of() : o.designations().stream().map(Labels::designation).toList(),
-                Labels.providerType(o.providerType()),
-                c.capacityDaysPerTerm() == null ? "" : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString() + " days a term",
-                Labels.credits(c.priceCredits()), "APPROVED".equals(o.status()) ? Labels.day(o.reviewDate()) : ""));
+        return pages.ok(
+                request,
+                "offers/public",
+                c.title(),
+                new OfferPages.PublicOffer(
+                        o,
+                        Labels.offerStatus(o.status(), o.reviewDate()),
+                        Labels.areas(c.areasOfSupport()),
+                        Labels.phases(c.phases()),
+                        Labels.deliveryModes(c.deliveryModes()),
+                        o.designations() == null
+                                ? List.of()
+                                : o.designations().stream()
+                                        .map(Labels::designation)
+                                        .toList(),
+                        Labels.providerType(o.providerType()),
+                        c.capacityDaysPerTerm() == null
+                                ? ""
+                                : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString() + " days a term",
+                        Labels.credits(c.priceCredits()),
+                        "APPROVED".equals(o.status()) ? Labels.day(o.reviewDate()) : ""));
     }
 }

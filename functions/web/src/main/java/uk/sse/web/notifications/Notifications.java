@@ -4,15 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
 import uk.sse.web.session.Person;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** What the pages read from and send to the notifier's notifications API (docs/api/notifier.yml). */
 @Singleton
@@ -22,19 +21,20 @@ public class Notifications {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Notice(String id, String kind, String title, @Nullable String link, String occurredAt, boolean read) { }
+    public record Notice(
+            String id, String kind, String title, @Nullable String link, String occurredAt, boolean read) {}
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Inbox(List<Notice> items, int unread) { }
+    public record Inbox(List<Notice> items, int unread) {}
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Choice(String kind, boolean email) { }
+    public record Choice(String kind, boolean email) {}
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Settings(@Nullable String email, List<Choice> choices) { }
+    public record Settings(@Nullable String email, List<Choice> choices) {}
 
     private final Api api;
 
@@ -73,7 +73,10 @@ public class Notifications {
         try {
             ApiReply reply = api.put(person, "/notices/contact", Map.of(), Map.of());
             if (!reply.ok()) {
-                LOG.warn("the notifier did not record the contact of {}: {}", person.caller().subject(), reply.status());
+                LOG.warn(
+                        "the notifier did not record the contact of {}: {}",
+                        person.caller().subject(),
+                        reply.status());
             }
         } catch (RuntimeException unanswered) {
             LOG.warn("the notifier did not record a contact: {}", unanswered.toString());

@@ -10,16 +10,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import uk.sse.web.WebPages;
 import uk.sse.web.forms.Choice;
 import uk.sse.web.forms.Form;
 import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.Pages;
 import uk.sse.web.session.Person;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every signed-in person's notifications: what is waiting for them, newest first, the unread ones marked "New", each
@@ -29,11 +28,11 @@ import java.util.Map;
 @WebPages
 public class NotificationsController {
 
-    public record Row(String title, String href, String when, boolean unread) { }
+    public record Row(String title, String href, String when, boolean unread) {}
 
-    public record InboxPage(List<Row> rows, int unread, String done) { }
+    public record InboxPage(List<Row> rows, int unread, String done) {}
 
-    public record SettingsPage(String email, List<Choice> choices, String done) { }
+    public record SettingsPage(String email, List<Choice> choices, String done) {}
 
     /** What each kind of notice is, in words, for the settings page. */
     static final Map<String, String> KINDS = Map.ofEntries(
@@ -45,7 +44,8 @@ public class NotificationsController {
             Map.entry("request-agreed", "A school agrees support for a request you raised"),
             Map.entry("request-cancelled", "A request you raised is cancelled or withdrawn"),
             Map.entry("offer-awaits-assurance", "An offer in your area awaits assurance"),
-            Map.entry("request-waiting", "Reminder: a request has waited longer than your area's target to be brokered"),
+            Map.entry(
+                    "request-waiting", "Reminder: a request has waited longer than your area's target to be brokered"),
             Map.entry("wanted-by-near", "Reminder: a request's wanted-by date is near and no support is agreed"),
             Map.entry("engagement-overdue", "Reminder: support was not completed by the date it was expected"),
             Map.entry("review-due", "Reminder: an offer's review date is within 30 days"));
@@ -61,17 +61,27 @@ public class NotificationsController {
     @Get
     public HttpResponse<?> list(HttpRequest<?> request, Person person, @Nullable @QueryValue String done) {
         Notifications.Inbox inbox = notifications.inbox(person);
-        List<Row> rows = inbox.items().stream().map(n -> new Row(n.title(), n.link(), Labels.dayAndTime(n.occurredAt()), !n.read())).toList();
-        return pages.ok(request, "notifications/list", "Notifications",
-                new InboxPage(rows, inbox.unread(), "read".equals(done) ? "Your notifications are marked as read" : null));
+        List<Row> rows = inbox.items().stream()
+                .map(n -> new Row(n.title(), n.link(), Labels.dayAndTime(n.occurredAt()), !n.read()))
+                .toList();
+        return pages.ok(
+                request,
+                "notifications/list",
+                "Notifications",
+                new InboxPage(
+                        rows, inbox.unread(), "read".equals(done) ? "Your notifications are marked as read" : null));
     }
 
     @Get("/settings")
     public HttpResponse<?> settings(HttpRequest<?> request, Person person, @Nullable @QueryValue String done) {
         Notifications.Settings settings = notifications.settings(person);
         List<Choice> choices = settings.choices().stream()
-                .map(c -> new Choice(c.kind(), KINDS.getOrDefault(c.kind(), c.kind()), c.email())).toList();
-        return pages.ok(request, "notifications/settings", "Emails you get",
+                .map(c -> new Choice(c.kind(), KINDS.getOrDefault(c.kind(), c.kind()), c.email()))
+                .toList();
+        return pages.ok(
+                request,
+                "notifications/settings",
+                "Emails you get",
                 new SettingsPage(settings.email(), choices, "saved".equals(done) ? "Your choices are saved" : null));
     }
 
@@ -79,7 +89,9 @@ public class NotificationsController {
     @Post("/settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> choose(Person person, @Body Map<String, Object> body) {
-        List<String> kinds = Form.ofBody(body).list("emails").stream().filter(KINDS::containsKey).toList();
+        List<String> kinds = Form.ofBody(body).list("emails").stream()
+                .filter(KINDS::containsKey)
+                .toList();
         var saved = notifications.choose(person, kinds);
         if (!saved.ok()) {
             throw saved.unavailable();
@@ -91,7 +103,10 @@ public class NotificationsController {
     @Post("/read")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> markAllRead(Person person, @Body Map<String, String> form) {
-        List<String> unread = notifications.inbox(person).items().stream().filter(n -> !n.read()).map(Notifications.Notice::id).toList();
+        List<String> unread = notifications.inbox(person).items().stream()
+                .filter(n -> !n.read())
+                .map(Notifications.Notice::id)
+                .toList();
         if (!unread.isEmpty()) {
             notifications.markRead(person, unread);
         }

@@ -1,5 +1,9 @@
 package uk.sse.web.offers;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import uk.sse.web.api.Directory;
 import uk.sse.web.forms.AreaChoices;
 import uk.sse.web.forms.Choice;
@@ -9,21 +13,37 @@ import uk.sse.web.forms.Form;
 import uk.sse.web.forms.ProblemMessages;
 import uk.sse.web.pages.Labels;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * An offer as its provider types it: read from the form, shown again with its errors, and, once its shape is right, the
  * directory's offer body. What is allowed (lengths, codes, capacity in half days) is the directory's to say.
  */
-public record OfferForm(String title, String description, List<String> areasOfSupport, List<String> phases, List<String> deliveryModes,
-                        String capacity, String price, String contactName, String contactEmail, String contactPhone, String evidence,
-                        String idempotencyKey, String version) {
+public record OfferForm(
+        String title,
+        String description,
+        List<String> areasOfSupport,
+        List<String> phases,
+        List<String> deliveryModes,
+        String capacity,
+        String price,
+        String contactName,
+        String contactEmail,
+        String contactPhone,
+        String evidence,
+        String idempotencyKey,
+        String version) {
 
-    static final List<String> FIELDS = List.of("title", "description", "areasOfSupport", "phases", "deliveryModes", "capacity",
-            "price", "contactName", "contactEmail", "contactPhone", "evidence");
+    static final List<String> FIELDS = List.of(
+            "title",
+            "description",
+            "areasOfSupport",
+            "phases",
+            "deliveryModes",
+            "capacity",
+            "price",
+            "contactName",
+            "contactEmail",
+            "contactPhone",
+            "evidence");
     static final Map<String, ProblemMessages.Field> API_FIELDS = Map.ofEntries(
             Map.entry("title", new ProblemMessages.Field("title", "Title")),
             Map.entry("description", new ProblemMessages.Field("description", "Description")),
@@ -45,16 +65,39 @@ public record OfferForm(String title, String description, List<String> areasOfSu
     static OfferForm of(Directory.Offer offer) {
         Directory.Content c = offer.content();
         Directory.Contact contact = c.contact() == null ? new Directory.Contact(null, null, null) : c.contact();
-        return new OfferForm(c.title(), c.description(), c.areasOfSupport(), c.phases(), c.deliveryModes(),
-                c.capacityDaysPerTerm() == null ? "" : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString(),
-                Long.toString(c.priceCredits()), text(contact.name()), text(contact.email()), text(contact.phone()),
-                c.evidence() == null ? "" : text(c.evidence().summary()), "", Long.toString(offer.version()));
+        return new OfferForm(
+                c.title(),
+                c.description(),
+                c.areasOfSupport(),
+                c.phases(),
+                c.deliveryModes(),
+                c.capacityDaysPerTerm() == null
+                        ? ""
+                        : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString(),
+                Long.toString(c.priceCredits()),
+                text(contact.name()),
+                text(contact.email()),
+                text(contact.phone()),
+                c.evidence() == null ? "" : text(c.evidence().summary()),
+                "",
+                Long.toString(offer.version()));
     }
 
     static OfferForm of(Form form) {
-        return new OfferForm(form.text("title"), form.text("description"), form.list("areasOfSupport"), form.list("phases"),
-                form.list("deliveryModes"), form.text("capacity"), form.text("price"), form.text("contactName"), form.text("contactEmail"),
-                form.text("contactPhone"), form.text("evidence"), form.text("idempotencyKey"), form.text("version"));
+        return new OfferForm(
+                form.text("title"),
+                form.text("description"),
+                form.list("areasOfSupport"),
+                form.list("phases"),
+                form.list("deliveryModes"),
+                form.text("capacity"),
+                form.text("price"),
+                form.text("contactName"),
+                form.text("contactEmail"),
+                form.text("contactPhone"),
+                form.text("evidence"),
+                form.text("idempotencyKey"),
+                form.text("version"));
     }
 
     Errors shapeErrors() {
@@ -121,11 +164,15 @@ public record OfferForm(String title, String description, List<String> areasOfSu
     }
 
     List<Choice> phaseChoices() {
-        return Labels.PHASES.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue(), phases.contains(e.getKey()))).toList();
+        return Labels.PHASES.entrySet().stream()
+                .map(e -> new Choice(e.getKey(), e.getValue(), phases.contains(e.getKey())))
+                .toList();
     }
 
     List<Choice> modeChoices() {
-        return Labels.DELIVERY_MODES.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue(), deliveryModes.contains(e.getKey()))).toList();
+        return Labels.DELIVERY_MODES.entrySet().stream()
+                .map(e -> new Choice(e.getKey(), e.getValue(), deliveryModes.contains(e.getKey())))
+                .toList();
     }
 
     private static String text(String s) {

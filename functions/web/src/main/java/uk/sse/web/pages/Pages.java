@@ -9,17 +9,16 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ViewsRenderer;
 import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import uk.sse.web.assets.Assets;
 import uk.sse.web.notifications.Notifications;
 import uk.sse.web.security.CsrfTokens;
 import uk.sse.web.session.Hats;
 import uk.sse.web.session.People;
 import uk.sse.web.session.Person;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * Renders a page: its jte template (precompiled at build time, through micronaut-views) with the page's model and the
@@ -51,18 +50,29 @@ public class Pages {
         return page(request, HttpStatus.UNPROCESSABLE_ENTITY, view, "Error: " + title, page);
     }
 
-    public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view, String title, Object page) {
-        return HttpResponse.<String>status(status).body(html(request, view, title, page)).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+    public MutableHttpResponse<String> page(
+            HttpRequest<?> request, HttpStatus status, String view, String title, Object page) {
+        return HttpResponse.<String>status(status)
+                .body(html(request, view, title, page))
+                .contentType(MediaType.TEXT_HTML + ";charset=utf-8");
     }
 
     public String html(HttpRequest<?> request, String view, String title, Object page) {
         Person person = people.signedIn(request).orElse(null);
-        Layout layout = new Layout(title, person, Navigation.of(person, request.getPath()), CsrfTokens.of(request),
-                assets.css(), assets.js(), assets.base(), person == null ? null : notifications.unread(person).orElse(null),
+        Layout layout = new Layout(
+                title,
+                person,
+                Navigation.of(person, request.getPath()),
+                CsrfTokens.of(request),
+                assets.css(),
+                assets.js(),
+                assets.base(),
+                person == null ? null : notifications.unread(person).orElse(null),
                 person == null ? null : hats.label(person.caller().hat().orElseThrow()));
         Map<String, Object> model = page == null ? Map.of("layout", layout) : Map.of("layout", layout, "page", page);
         @SuppressWarnings("unchecked")
-        ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = renderers.resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
+        ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = renderers
+                .resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
                 .orElseThrow(() -> new IllegalStateException("no template " + view));
         Writable writable = renderer.render(view, model, request);
         StringWriter out = new StringWriter(8192);

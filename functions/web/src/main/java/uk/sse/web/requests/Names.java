@@ -1,18 +1,17 @@
 package uk.sse.web.requests;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
 import uk.sse.web.api.Brokerage;
 import uk.sse.web.api.Directory;
 import uk.sse.web.api.Paths;
 import uk.sse.web.session.Person;
-
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Names for the ids a request carries: each offer's title and its provider's name, read side by side from the directory.
@@ -37,7 +36,10 @@ public class Names {
             }
         }
         Map<String, CompletableFuture<ApiReply>> offers = new HashMap<>();
-        providerOf.keySet().forEach(id -> offers.put(id, api.getAsync(person, Paths.of("/offers/", id).toString())));
+        providerOf
+                .keySet()
+                .forEach(id -> offers.put(
+                        id, api.getAsync(person, Paths.of("/offers/", id).toString())));
         Map<String, RequestPages.Named> names = new HashMap<>();
         Map<String, CompletableFuture<ApiReply>> providers = new HashMap<>();
         offers.forEach((id, call) -> {
@@ -46,12 +48,16 @@ public class Names {
                 Directory.Offer offer = reply.as(Directory.Offer.class);
                 names.put(id, new RequestPages.Named(offer.content().title(), offer.providerName()));
             } else {
-                providers.computeIfAbsent(providerOf.get(id), p -> api.getAsync(person, Paths.of("/providers/", p).toString()));
+                providers.computeIfAbsent(
+                        providerOf.get(id),
+                        p -> api.getAsync(person, Paths.of("/providers/", p).toString()));
             }
         });
         providerOf.forEach((offer, provider) -> names.computeIfAbsent(offer, o -> {
             ApiReply reply = Api.join(providers.get(provider));
-            return new RequestPages.Named("An offer no longer listed", reply.ok() ? reply.as(Directory.Provider.class).name() : "A provider");
+            return new RequestPages.Named(
+                    "An offer no longer listed",
+                    reply.ok() ? reply.as(Directory.Provider.class).name() : "A provider");
         }));
         return names;
     }

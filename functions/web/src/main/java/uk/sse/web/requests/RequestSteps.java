@@ -2,6 +2,9 @@ package uk.sse.web.requests;
 
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Function;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
 import uk.sse.web.api.Brokerage;
@@ -9,10 +12,6 @@ import uk.sse.web.api.Paths;
 import uk.sse.web.forms.Form;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.session.Person;
-
-import java.net.URI;
-import java.util.Map;
-import java.util.function.Function;
 
 /** Reading a request as the person may see it, and taking a step on it (POST-redirect-GET back to its page). */
 @Singleton
@@ -39,8 +38,13 @@ public class RequestSteps {
     }
 
     /** A step on the request: on success back to its page with a banner; refused, the page the refusal is shown on. */
-    public HttpResponse<?> step(Person person, String id, String path, Map<String, Object> body, String done,
-                                Function<ApiReply, HttpResponse<?>> onRefusal) {
+    public HttpResponse<?> step(
+            Person person,
+            String id,
+            String path,
+            Map<String, Object> body,
+            String done,
+            Function<ApiReply, HttpResponse<?>> onRefusal) {
         if (!id.matches(ID)) {
             throw new PageNotFound("request " + id);
         }

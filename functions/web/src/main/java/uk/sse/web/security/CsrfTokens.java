@@ -11,7 +11,6 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.security.csrf.validator.CsrfTokenValidator;
-
 import java.util.Optional;
 
 /**
@@ -29,8 +28,10 @@ public class CsrfTokens {
     private final CsrfTokenValidator<HttpRequest<?>> validator;
     private final CsrfConfiguration configuration;
 
-    public CsrfTokens(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfTokenValidator<HttpRequest<?>> validator,
-                      CsrfConfiguration configuration) {
+    public CsrfTokens(
+            CsrfTokenGenerator<HttpRequest<?>> generator,
+            CsrfTokenValidator<HttpRequest<?>> validator,
+            CsrfConfiguration configuration) {
         this.generator = generator;
         this.validator = validator;
         this.configuration = configuration;
@@ -46,7 +47,8 @@ public class CsrfTokens {
         if (!SecurityHeaders.isPage(request)) {
             return;
         }
-        Optional<String> current = request.getCookies().findCookie(configuration.getCookieName()).map(Cookie::getValue);
+        Optional<String> current =
+                request.getCookies().findCookie(configuration.getCookieName()).map(Cookie::getValue);
         if (current.isPresent() && validator.validateCsrfToken(request, current.get())) {
             request.setAttribute(ATTRIBUTE, current.get());
         } else if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD) {
@@ -58,8 +60,11 @@ public class CsrfTokens {
 
     @ResponseFilter
     public void store(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(FRESH, String.class).ifPresent(token -> response.cookie(Cookie.of(configuration.getCookieName(), token)
-                .path(configuration.getCookiePath().orElse("/")).httpOnly(true)
-                .secure(configuration.isCookieSecure().orElse(true)).sameSite(configuration.getCookieSameSite().orElse(SameSite.Strict))));
+        request.getAttribute(FRESH, String.class)
+                .ifPresent(token -> response.cookie(Cookie.of(configuration.getCookieName(), token)
+                        .path(configuration.getCookiePath().orElse("/"))
+                        .httpOnly(true)
+                        .secure(configuration.isCookieSecure().orElse(true))
+                        .sameSite(configuration.getCookieSameSite().orElse(SameSite.Strict))));
     }
 }

@@ -24,7 +24,7 @@ public class HtmlErrors implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlErrors.class);
 
     /** What an error page says. */
-    public record ErrorPage(int status, String heading, String message) { }
+    public record ErrorPage(int status, String heading, String message) {}
 
     private final Pages pages;
     private final SecurityHeaders headers;
@@ -43,7 +43,11 @@ public class HtmlErrors implements Ordered {
     @ResponseFilter
     public void render(HttpRequest<?> request, MutableHttpResponse<?> response) {
         int status = response.code();
-        if (status < 400 || !wantsHtml(request) || response.getContentType().filter(t -> t.matches(MediaType.TEXT_HTML_TYPE)).isPresent()) {
+        if (status < 400
+                || !wantsHtml(request)
+                || response.getContentType()
+                        .filter(t -> t.matches(MediaType.TEXT_HTML_TYPE))
+                        .isPresent()) {
             return;
         }
         ErrorPage page = page(request, status);
@@ -55,7 +59,8 @@ public class HtmlErrors implements Ordered {
             html = pages.html(request, "errors/error", page.heading(), page);
         } catch (RuntimeException failed) {
             LOG.error("the error page could not be rendered", failed);
-            html = "<!DOCTYPE html><html lang=\"en\"><head><title>Sorry, there is a problem</title></head><body><h1>Sorry, there is a problem with the service</h1></body></html>";
+            html =
+                    "<!DOCTYPE html><html lang=\"en\"><head><title>Sorry, there is a problem</title></head><body><h1>Sorry, there is a problem with the service</h1></body></html>";
         }
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Object> page0 = (MutableHttpResponse<Object>) response;
@@ -71,17 +76,26 @@ public class HtmlErrors implements Ordered {
     static ErrorPage page(HttpRequest<?> request, int status) {
         if ((status == 401 || status == 403) && request.getMethod().permitsRequestBody()) {
             // a form without a valid CSRF token for this session: opened before signing in again, or forged
-            return new ErrorPage(403, "This page has expired", "Go back, reload the page and try again. Nothing was changed.");
+            return new ErrorPage(
+                    403, "This page has expired", "Go back, reload the page and try again. Nothing was changed.");
         }
         return switch (status) {
             case 401 -> new ErrorPage(status, "You need to sign in", "Sign in to see this page.");
-            case 403 -> new ErrorPage(status, "You cannot see this page", "Your role does not give you access to this page.");
-            case 404, 405 -> new ErrorPage(HttpStatus.NOT_FOUND.getCode(), "Page not found",
-                    "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.");
+            case 403 ->
+                new ErrorPage(status, "You cannot see this page", "Your role does not give you access to this page.");
+            case 404, 405 ->
+                new ErrorPage(
+                        HttpStatus.NOT_FOUND.getCode(),
+                        "Page not found",
+                        "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.");
             case 413 -> new ErrorPage(status, "What you sent is too large", "Go back and shorten what you entered.");
-            default -> status >= 500
-                    ? new ErrorPage(status, "Sorry, there is a problem with the service", "Try again later. What you entered has not been lost: go back to try again.")
-                    : new ErrorPage(status, "Sorry, we could not do that", "Go back and try again.");
+            default ->
+                status >= 500
+                        ? new ErrorPage(
+                                status,
+                                "Sorry, there is a problem with the service",
+                                "Try again later. What you entered has not been lost: go back to try again.")
+                        : new ErrorPage(status, "Sorry, we could not do that", "Go back and try again.");
         };
     }
 }

@@ -6,10 +6,9 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
+import java.net.URI;
 import uk.sse.web.WebPages;
 import uk.sse.web.WebSettings;
-
-import java.net.URI;
 
 /**
  * The pages' security headers: a strict Content-Security-Policy (our own scripts and styles only, nothing inline, no
@@ -25,14 +24,26 @@ public class SecurityHeaders {
      * {@code sse.web.upload-origins}: where the registrar's browser may PUT a register file (the import bucket's
      * presigned URLs; in AWS its S3 origin, locally the local bucket's).
      */
-    public SecurityHeaders(WebSettings settings, @io.micronaut.context.annotation.Value("${sse.web.upload-origins:}") String uploadOrigins) {
-        this.policy = policy(settings.signOutUrl()).replace("connect-src 'self';", "connect-src 'self'"
-                + (uploadOrigins.isBlank() ? "" : " " + String.join(" ", uploadOrigins.strip().split("\\s*,\\s*"))) + ";");
+    public SecurityHeaders(
+            WebSettings settings,
+            @io.micronaut.context.annotation.Value("${sse.web.upload-origins:}") String uploadOrigins) {
+        this.policy = policy(settings.signOutUrl())
+                .replace(
+                        "connect-src 'self';",
+                        "connect-src 'self'"
+                                + (uploadOrigins.isBlank()
+                                        ? ""
+                                        : " "
+                                                + String.join(
+                                                        " ",
+                                                        uploadOrigins.strip().split("\\s*,\\s*")))
+                                + ";");
     }
 
     static String policy(String signOutUrl) {
         URI signOut = URI.create(signOutUrl);
-        String formTargets = signOut.isAbsolute() ? "'self' " + signOut.getScheme() + "://" + signOut.getRawAuthority() : "'self'";
+        String formTargets =
+                signOut.isAbsolute() ? "'self' " + signOut.getScheme() + "://" + signOut.getRawAuthority() : "'self'";
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
                 + "form-action " + formTargets + "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     }
@@ -60,7 +71,9 @@ public class SecurityHeaders {
 
     /** A request a controller of the web application answered (or would have answered). */
     public static boolean isPage(HttpRequest<?> request) {
-        return RouteAttributes.getRouteMatch(request).filter(match -> match instanceof MethodBasedRouteMatch<?, ?> method
-                && method.getDeclaringType().isAnnotationPresent(WebPages.class)).isPresent();
+        return RouteAttributes.getRouteMatch(request)
+                .filter(match -> match instanceof MethodBasedRouteMatch<?, ?> method
+                        && method.getDeclaringType().isAnnotationPresent(WebPages.class))
+                .isPresent();
     }
 }

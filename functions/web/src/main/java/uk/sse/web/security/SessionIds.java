@@ -3,10 +3,9 @@ package uk.sse.web.security;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.session.SessionIdResolver;
 import jakarta.inject.Singleton;
-import uk.sse.web.session.SessionCookies;
-import uk.sse.web.session.Session;
-
 import java.util.Optional;
+import uk.sse.web.session.Session;
+import uk.sse.web.session.SessionCookies;
 
 /** Binds CSRF tokens to the session: a token made for one session is refused in another (or after signing out). */
 @Singleton

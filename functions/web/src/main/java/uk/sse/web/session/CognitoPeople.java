@@ -1,5 +1,6 @@
 package uk.sse.web.session;
 
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.oauth2.endpoint.authorization.state.State;
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdAuthenticationMapper;
@@ -7,11 +8,9 @@ import io.micronaut.security.oauth2.endpoint.token.response.OpenIdClaims;
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdTokenResponse;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.reactivestreams.Publisher;
 
 /**
  * After Cognito's hosted sign-in (authorisation code with PKCE, exchanged by micronaut-security-oauth2): the person is
@@ -27,8 +26,8 @@ public class CognitoPeople implements OpenIdAuthenticationMapper {
     static final String NAME = "name";
 
     @Override
-    public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName, OpenIdTokenResponse tokens,
-                                                                        OpenIdClaims claims, State state) {
+    public Publisher<AuthenticationResponse> createAuthenticationResponse(
+            String providerName, OpenIdTokenResponse tokens, OpenIdClaims claims, State state) {
         if (tokens.getAccessToken() == null || claims.getSubject() == null) {
             return Publishers.just(AuthenticationResponse.failure("the identity provider sent no access token"));
         }

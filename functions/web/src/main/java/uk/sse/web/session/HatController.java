@@ -8,6 +8,10 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.web.WebPages;
 import uk.sse.web.forms.Choice;
@@ -15,11 +19,6 @@ import uk.sse.web.forms.Errors;
 import uk.sse.web.forms.Form;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.pages.Pages;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * A person of several memberships chooses the one they act in (their hat, decision 0080): kept in their session, sent
@@ -31,7 +30,7 @@ import java.util.Optional;
 public class HatController {
 
     /** The choice: each membership by its names, the one worn chosen. */
-    public record HatPage(List<Choice> choices, Errors errors) { }
+    public record HatPage(List<Choice> choices, Errors errors) {}
 
     private final Pages pages;
     private final Hats hats;
@@ -52,12 +51,18 @@ public class HatController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> wear(HttpRequest<?> request, Person person, @Body Map<String, Object> body) {
         page(person, Errors.none());
-        Optional<Membership> chosen = Membership.parse(Form.ofBody(body).text("membership")).filter(person.memberships()::contains);
+        Optional<Membership> chosen =
+                Membership.parse(Form.ofBody(body).text("membership")).filter(person.memberships()::contains);
         Optional<Session> session = cookies.read(request);
         if (chosen.isEmpty() || session.isEmpty()) {
-            return pages.invalid(request, "home/hat", "Change role", page(person, Errors.none().add("membership", "Choose the role you are acting in")));
+            return pages.invalid(
+                    request,
+                    "home/hat",
+                    "Change role",
+                    page(person, Errors.none().add("membership", "Choose the role you are acting in")));
         }
-        return HttpResponse.seeOther(URI.create("/")).cookie(cookies.cookie(session.get().wearing(chosen.get().written())));
+        return HttpResponse.seeOther(URI.create("/"))
+                .cookie(cookies.cookie(session.get().wearing(chosen.get().written())));
     }
 
     private HatPage page(Person person, Errors errors) {
@@ -65,6 +70,10 @@ public class HatController {
             throw new PageNotFound("a choice of role for a person of one");
         }
         Membership worn = person.memberships().getFirst();
-        return new HatPage(person.memberships().stream().map(m -> new Choice(m.written(), hats.label(m), m.equals(worn))).toList(), errors);
+        return new HatPage(
+                person.memberships().stream()
+                        .map(m -> new Choice(m.written(), hats.label(m), m.equals(worn)))
+                        .toList(),
+                errors);
     }
 }

@@ -5,15 +5,14 @@ import com.nimbusds.jwt.JWTParser;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.CallerArgumentBinder;
-import uk.sse.kernel.identity.Membership;
-
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.kernel.identity.Caller;
+import uk.sse.kernel.identity.CallerArgumentBinder;
+import uk.sse.kernel.identity.Membership;
 
 /**
  * The one place the web reads who someone is: the claims of the bearer token in their session, read by the kernel's
@@ -52,20 +51,28 @@ public class People {
                 return Optional.empty();
             }
             Optional<Caller> caller = CallerArgumentBinder.personOf(Authentication.build(subject.toString(), claims))
-                    .map(c -> session.hat() == null ? c : Membership.parse(session.hat()).flatMap(c::wearing).orElse(c));
+                    .map(c -> session.hat() == null
+                            ? c
+                            : Membership.parse(session.hat())
+                                    .flatMap(c::wearing)
+                                    .orElse(c));
             return caller.map(c -> new Person(c, session.name(), session.token(), session.id()));
         });
     }
 
     /** When the token stops working (its {@code exp}), or empty if it says nothing usable. */
     public static Optional<Instant> expiry(String token) {
-        return claims(token).map(c -> c.get("exp")).map(exp -> exp instanceof java.util.Date d ? d.toInstant()
-                : exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null);
+        return claims(token)
+                .map(c -> c.get("exp"))
+                .map(exp -> exp instanceof java.util.Date d
+                        ? d.toInstant()
+                        : exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null);
     }
 
     /** A name to greet the person by: their name, else their email, else nothing. */
     public static Optional<String> displayName(String token) {
-        return claims(token).flatMap(c -> Optional.ofNullable(c.get("name")).or(() -> Optional.ofNullable(c.get("email"))))
+        return claims(token)
+                .flatMap(c -> Optional.ofNullable(c.get("name")).or(() -> Optional.ofNullable(c.get("email"))))
                 .map(Object::toString);
     }
 

@@ -1,12 +1,11 @@
 package uk.sse.web.session;
 
+import java.util.List;
+import java.util.Map;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.CallerArgumentBinder;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The signed-in person as the pages see them: who they are (the {@link Caller} the APIs will also see in their token),
@@ -23,7 +22,9 @@ public record Person(Caller caller, String name, String bearer, String sessionId
 
     /** Staff of a school: a provider whose organisation is the school's URN (a school's provider id is its URN). */
     public boolean isSchool() {
-        return caller.is(Role.PROVIDER) && caller.organisation() != null && caller.organisation().matches(URN);
+        return caller.is(Role.PROVIDER)
+                && caller.organisation() != null
+                && caller.organisation().matches(URN);
     }
 
     /** A member of a provider (a school is one too: it publishes offers). */
@@ -66,7 +67,11 @@ public record Person(Caller caller, String name, String bearer, String sessionId
      * (decision 0080). None for a person of one membership, whose token says it all.
      */
     public Map<String, String> hatHeader() {
-        return wearsSeveralHats() ? Map.of(CallerArgumentBinder.MEMBERSHIP, caller.hat().orElseThrow().written()) : Map.of();
+        return wearsSeveralHats()
+                ? Map.of(
+                        CallerArgumentBinder.MEMBERSHIP,
+                        caller.hat().orElseThrow().written())
+                : Map.of();
     }
 
     /** What the person does here, for the header: "Adviser", "School", "Provider"... */
@@ -76,7 +81,9 @@ public record Person(Caller caller, String name, String bearer, String sessionId
 
     /** What a membership is, by its role: "Adviser", "School" (a provider whose organisation is a school), "Provider"... */
     public static String roleLabel(Membership membership) {
-        if (membership.role() == Role.PROVIDER && membership.organisation() != null && membership.organisation().matches(URN)) {
+        if (membership.role() == Role.PROVIDER
+                && membership.organisation() != null
+                && membership.organisation().matches(URN)) {
             return "School";
         }
         return switch (membership.role()) {

@@ -5,7 +5,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /** Lets a page's method take the signed-in {@link Person}; without one the person is sent to sign in. */

@@ -2,7 +2,6 @@ package uk.sse.web.session;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -11,7 +10,12 @@ import java.time.Instant;
  * chose to act in ({@code ROLE@area/org}; none: the token's first).
  */
 @Serdeable
-public record Session(String id, String token, String name, long expiresAt, @Nullable String hat) {
+public record Session(
+        String id,
+        String token,
+        String name,
+        long expiresAt,
+        @Nullable String hat) {
 
     /** The same session, acting in another membership (the same id, so the page's CSRF tokens still hold). */
     public Session wearing(String membership) {

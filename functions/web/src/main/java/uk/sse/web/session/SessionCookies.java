@@ -13,8 +13,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.sse.web.WebSettings;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import uk.sse.web.WebSettings;
 
 /**
  * The session cookie: the {@link Session} as a JWE (direct AES-256-GCM, so encrypted and authenticated: a changed
@@ -36,6 +35,7 @@ public class SessionCookies {
 
     /** Cookies larger than this are dropped by some browsers; a token that makes one is refused. */
     static final int MAX_COOKIE_BYTES = 4000;
+
     static final int MAX_NAME = 100;
     private static final JWEHeader HEADER = new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,7 +64,8 @@ public class SessionCookies {
         byte[] id = new byte[18];
         RANDOM.nextBytes(id);
         String shortName = name == null || name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
-        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), token, shortName, expiresAt, null);
+        return new Session(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(id), token, shortName, expiresAt, null);
     }
 
     /** The cookie carrying the session. */
@@ -78,7 +79,8 @@ public class SessionCookies {
             throw new IllegalStateException("cannot seal the session", e);
         }
         if (value.length() > MAX_COOKIE_BYTES) {
-            throw new IllegalArgumentException("the token is too large for a session cookie (" + value.length() + " characters)");
+            throw new IllegalArgumentException(
+                    "the token is too large for a session cookie (" + value.length() + " characters)");
         }
         long seconds = Math.max(0, session.expiresAt() - clock.instant().getEpochSecond());
         return secure(Cookie.of(settings.sessionCookie(), value)).maxAge(Duration.ofSeconds(seconds));
@@ -91,7 +93,10 @@ public class SessionCookies {
 
     /** The live session the request carries, if any: a missing, altered, foreign or expired cookie is none. */
     public Optional<Session> read(HttpRequest<?> request) {
-        return request.getCookies().findCookie(settings.sessionCookie()).map(Cookie::getValue).flatMap(this::open)
+        return request.getCookies()
+                .findCookie(settings.sessionCookie())
+                .map(Cookie::getValue)
+                .flatMap(this::open)
                 .filter(session -> session.liveAt(clock.instant()));
     }
 

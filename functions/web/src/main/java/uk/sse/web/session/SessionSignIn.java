@@ -1,6 +1,5 @@
 package uk.sse.web.session;
 
-import uk.sse.web.notifications.Notifications;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -8,13 +7,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.handlers.RedirectingLoginHandler;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.web.notifications.Notifications;
 
 /**
  * Starts the session once the person has signed in: the token sealed into the session cookie, their email recorded with
@@ -41,7 +40,9 @@ public class SessionSignIn implements RedirectingLoginHandler<HttpRequest<?>, Mu
     public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
         Object token = authentication.getAttributes().get(CognitoPeople.ACCESS_TOKEN);
         Object name = authentication.getAttributes().get(CognitoPeople.NAME);
-        return token == null ? failed("no access token") : start(token.toString(), name == null ? null : name.toString(), "/");
+        return token == null
+                ? failed("no access token")
+                : start(token.toString(), name == null ? null : name.toString(), "/");
     }
 
     /** A session for the token, then the page the person wanted; refused if the token says nothing usable. */
@@ -61,7 +62,8 @@ public class SessionSignIn implements RedirectingLoginHandler<HttpRequest<?>, Mu
     }
 
     @Override
-    public MutableHttpResponse<?> loginRefresh(Authentication authentication, String refreshToken, HttpRequest<?> request) {
+    public MutableHttpResponse<?> loginRefresh(
+            Authentication authentication, String refreshToken, HttpRequest<?> request) {
         return loginSuccess(authentication, request);
     }
 

@@ -5,11 +5,10 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import uk.sse.web.WebSettings;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import uk.sse.web.WebSettings;
 
 /** Sends a person who must sign in to the sign-in page, remembering the page they wanted (a GET on this site only). */
 @Singleton
@@ -28,7 +27,8 @@ public class SignInRedirect implements ExceptionHandler<SignInRequired, HttpResp
         String target = settings.signInPath();
         String wanted = request.getMethod() == HttpMethod.GET ? request.getUri().toString() : null;
         if (ReturnPaths.isLocal(wanted)) {
-            target += (target.contains("?") ? "&" : "?") + "returnTo=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
+            target += (target.contains("?") ? "&" : "?") + "returnTo="
+                    + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
         }
         return HttpResponse.seeOther(URI.create(target)).cookie(cookies.ended());
     }

@@ -4,12 +4,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
-import uk.sse.web.WebSettings;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import uk.sse.web.WebSettings;
 
 /**
  * The offers an adviser liked on this visit, kept in the browser (a cookie naming the school and up to ten offers) until
@@ -30,8 +29,15 @@ public class Liked {
 
     /** The offers liked on a visit to this school (none if the cookie is for another school or is not ours). */
     public List<String> of(HttpRequest<?> request, String urn) {
-        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> v.startsWith(urn + ":"))
-                .map(v -> Arrays.stream(v.substring(urn.length() + 1).split("\\.")).filter(id -> id.matches(ID)).distinct().limit(MAX).toList())
+        return request.getCookies()
+                .findCookie(COOKIE)
+                .map(Cookie::getValue)
+                .filter(v -> v.startsWith(urn + ":"))
+                .map(v -> Arrays.stream(v.substring(urn.length() + 1).split("\\."))
+                        .filter(id -> id.matches(ID))
+                        .distinct()
+                        .limit(MAX)
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -50,6 +56,10 @@ public class Liked {
     }
 
     private Cookie cookie(String value) {
-        return Cookie.of(COOKIE, value).path("/visit").httpOnly(true).secure(settings.secureCookies()).sameSite(SameSite.Lax);
+        return Cookie.of(COOKIE, value)
+                .path("/visit")
+                .httpOnly(true)
+                .secure(settings.secureCookies())
+                .sameSite(SameSite.Lax);
     }
 }

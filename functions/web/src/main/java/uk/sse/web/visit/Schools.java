@@ -1,6 +1,7 @@
 package uk.sse.web.visit;
 
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
 import uk.sse.web.api.Directory;
@@ -9,8 +10,6 @@ import uk.sse.web.api.Paths;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.session.Hats;
 import uk.sse.web.session.Person;
-
-import java.util.concurrent.CompletableFuture;
 
 /** A school of the register and its credits, as the visit's pages read them. */
 @Singleton
@@ -43,7 +42,10 @@ public class Schools {
      * accounts (decision 0084), so a trust's adviser sees the academy's credits with the trust, not with its LA.
      */
     public CompletableFuture<ApiReply> account(Person person, String urn) {
-        return api.getAsync(person, Paths.of("/accounts/", person.area() == null ? "-" : person.area(), "/", urn).toString());
+        return api.getAsync(
+                person,
+                Paths.of("/accounts/", person.area() == null ? "-" : person.area(), "/", urn)
+                        .toString());
     }
 
     /** The credits as this person may see them, in the area they act in, named: known, no account there, or not theirs to see. */

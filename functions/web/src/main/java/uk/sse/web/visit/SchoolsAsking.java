@@ -1,15 +1,14 @@
 package uk.sse.web.visit;
 
 import jakarta.inject.Singleton;
+import java.util.Objects;
+import java.util.Optional;
 import uk.sse.kernel.area.DefinedAreas;
-import uk.sse.web.api.RegisterOfAreas;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
 import uk.sse.web.api.Directory;
+import uk.sse.web.api.RegisterOfAreas;
 import uk.sse.web.session.Person;
-
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Whether a school's own people may ask for support for it themselves (decision 0081): the person wears the school's hat,
@@ -48,8 +47,11 @@ public class SchoolsAsking {
         if (!person.isSchool() || !school.urn().equals(person.organisation())) {
             return false;
         }
-        var theirs = person.memberships().stream().filter(m -> m.role() == Role.PROVIDER && m.belongsTo(school.urn()))
-                .map(Membership::area).filter(Objects::nonNull).toList();
+        var theirs = person.memberships().stream()
+                .filter(m -> m.role() == Role.PROVIDER && m.belongsTo(school.urn()))
+                .map(Membership::area)
+                .filter(Objects::nonNull)
+                .toList();
         return areas.now().whereSchoolRaises(school.facts(), theirs).isPresent();
     }
 }

@@ -1,13 +1,12 @@
 package uk.sse.web.assets;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** One stylesheet and one script made from the WebJars and ours, pointing at this version's fonts and images, gzipped. */
 class AssetsTest {
@@ -17,7 +16,9 @@ class AssetsTest {
     @Test
     void theStylesheetNamesThisVersionsFontsAndImagesAndKeepsNoSourceMaps() {
         String css = new String(assets.find("app.css").orElseThrow().bytes(), StandardCharsets.UTF_8);
-        assertThat(css).contains("url(" + assets.base() + "/fonts/bold-b542beb274-v2.woff2)").doesNotContain("url(/assets/fonts")
+        assertThat(css)
+                .contains("url(" + assets.base() + "/fonts/bold-b542beb274-v2.woff2)")
+                .doesNotContain("url(/assets/fonts")
                 .doesNotContain("sourceMappingURL");
         assertThat(assets.find("fonts/bold-b542beb274-v2.woff2")).isPresent();
         assertThat(assets.find("images/govuk-crest.svg")).isPresent();
@@ -26,12 +27,14 @@ class AssetsTest {
     @Test
     void theScriptHoldsGovukFrontendTheAutocompleteAndOurs() {
         String js = new String(assets.find("app.js").orElseThrow().bytes(), StandardCharsets.UTF_8);
-        assertThat(js).contains("GOVUKFrontend", "accessibleAutocomplete", "data-school-picker").doesNotContain("sourceMappingURL");
+        assertThat(js)
+                .contains("GOVUKFrontend", "accessibleAutocomplete", "data-school-picker")
+                .doesNotContain("sourceMappingURL");
     }
 
     @Test
     void gzipMakesTheSameBytesSmaller() throws IOException {
-        for (String name : new String[]{"app.css", "app.js"}) {
+        for (String name : new String[] {"app.css", "app.js"}) {
             Assets.Asset asset = assets.find(name).orElseThrow();
             assertThat(asset.gzipped()).isNotNull().hasSizeLessThan(asset.bytes().length / 3);
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(asset.gzipped()))) {

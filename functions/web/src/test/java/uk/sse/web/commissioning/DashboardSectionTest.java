@@ -9,16 +9,27 @@ import org.junit.jupiter.api.Test;
 class DashboardSectionTest {
 
     private static CommissioningPages.Section withRows(int n) {
-        List<List<String>> rows = IntStream.range(0, n).mapToObj(i -> List.of("School " + i, Integer.toString(i))).toList();
-        return new CommissioningPages.Section("waiting", "Requests waiting", "", null, List.of("School", "Days waiting"), rows,
-                "/dashboard/waiting.csv", "None");
+        List<List<String>> rows = IntStream.range(0, n)
+                .mapToObj(i -> List.of("School " + i, Integer.toString(i)))
+                .toList();
+        return new CommissioningPages.Section(
+                "waiting",
+                "Requests waiting",
+                "",
+                null,
+                List.of("School", "Days waiting"),
+                rows,
+                "/dashboard/waiting.csv",
+                "None");
     }
 
     @Test
     void aLongTableShowsItsFirstRowsAndCountsTheRest() {
         var section = withRows(2108);
-        assertThat(section.shownRows()).hasSize(CommissioningPages.Section.SHOWN)
-                .first().isEqualTo(List.of("School 0", "0"));
+        assertThat(section.shownRows())
+                .hasSize(CommissioningPages.Section.SHOWN)
+                .first()
+                .isEqualTo(List.of("School 0", "0"));
         assertThat(section.notShown()).isEqualTo(2108 - CommissioningPages.Section.SHOWN);
     }
 

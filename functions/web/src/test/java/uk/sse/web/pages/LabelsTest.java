@@ -1,8 +1,8 @@
 package uk.sse.web.pages;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Codes are never shown: each has its words, and a code this release does not know is still shown in words. */
 class LabelsTest {

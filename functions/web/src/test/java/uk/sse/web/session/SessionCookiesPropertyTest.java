@@ -1,7 +1,11 @@
 package uk.sse.web.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -10,11 +14,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import uk.sse.web.WebSettings;
 
-import java.time.Clock;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A session sealed into its cookie opens as itself; any change to the cookie, or another key, opens nothing. */
 class SessionCookiesPropertyTest {
 
@@ -22,8 +21,11 @@ class SessionCookiesPropertyTest {
     final SessionCookies cookies = cookies("a-session-key-of-thirty-two-characters-or-more");
 
     static SessionCookies cookies(String key) {
-        return new SessionCookies(new WebSettings(java.net.URI.create("http://127.0.0.1:9"), key, null, null, null, Duration.ofSeconds(1)),
-                JSON, Clock.systemUTC());
+        return new SessionCookies(
+                new WebSettings(
+                        java.net.URI.create("http://127.0.0.1:9"), key, null, null, null, Duration.ofSeconds(1)),
+                JSON,
+                Clock.systemUTC());
     }
 
     @Provide
@@ -40,9 +42,10 @@ class SessionCookiesPropertyTest {
     }
 
     @Property(tries = 300)
-    void aChangedCharacterOrAnotherKeyOpensNothing(@ForAll("tokens") String token, @ForAll @IntRange(min = 0, max = 10_000) int at,
-                                                   @ForAll char replacement) {
-        String sealed = cookies.cookie(cookies.start(token, "n", 4_000_000_000L)).getValue();
+    void aChangedCharacterOrAnotherKeyOpensNothing(
+            @ForAll("tokens") String token, @ForAll @IntRange(min = 0, max = 10_000) int at, @ForAll char replacement) {
+        String sealed =
+                cookies.cookie(cookies.start(token, "n", 4_000_000_000L)).getValue();
         int i = at % sealed.length();
         if (sealed.charAt(i) != replacement && sealed.charAt(i) != '.') {
             String changed = sealed.substring(0, i) + replacement + sealed.substring(i + 1);
@@ -51,6 +54,7 @@ class SessionCookiesPropertyTest {
                 assertThat(cookies.open(changed)).as("changed at " + i).isEmpty();
             }
         }
-        assertThat(cookies("another-key-of-thirty-two-characters-or-more!").open(sealed)).isEmpty();
+        assertThat(cookies("another-key-of-thirty-two-characters-or-more!").open(sealed))
+                .isEmpty();
     }
 }

@@ -67,19 +67,55 @@ class EveryConsumerReadsEveryEventTest {
         Requester school = new Requester("school-user", "SCHOOL_ADMIN", "888", "100001", null);
         List<LedgerEvent> events = new ArrayList<>();
         events.add(LedgerEvents.opened(Account.open("888", "100001"), AT));
-        events.addAll(LedgerEvents.history(transfer("alloc-1", "888/ISSUING", TransferKind.ALLOCATION, false,
-                TransferState.SINGLE_PHASE, 0, null, null)));
-        events.addAll(LedgerEvents.history(transfer("eng-1", "888/100001", TransferKind.PAYMENT, true,
-                TransferState.POSTED, 9, AT.plusSeconds(86_400), school)));
-        events.addAll(LedgerEvents.history(transfer("eng-2", "888/100001", TransferKind.PAYMENT, true,
-                TransferState.VOIDED, 0, AT.plusSeconds(86_400), Requester.SWEEPER)));
+        events.addAll(LedgerEvents.history(transfer(
+                "alloc-1", "888/ISSUING", TransferKind.ALLOCATION, false, TransferState.SINGLE_PHASE, 0, null, null)));
+        events.addAll(LedgerEvents.history(transfer(
+                "eng-1",
+                "888/100001",
+                TransferKind.PAYMENT,
+                true,
+                TransferState.POSTED,
+                9,
+                AT.plusSeconds(86_400),
+                school)));
+        events.addAll(LedgerEvents.history(transfer(
+                "eng-2",
+                "888/100001",
+                TransferKind.PAYMENT,
+                true,
+                TransferState.VOIDED,
+                0,
+                AT.plusSeconds(86_400),
+                Requester.SWEEPER)));
         return events;
     }
 
-    private static Transfer transfer(String id, String debit, TransferKind kind, boolean pending, TransferState state,
-                                     long posted, Instant resolvedAt, Requester resolvedBy) {
-        return new Transfer(new TransferId(id), new AccountId(debit), new AccountId(debit.equals("888/ISSUING") ? "888/100001" : "888/prv_hub"),
-                12, kind, "r", pending, 0, AT, null, state, posted, resolvedAt, null, resolvedBy, resolvedAt == null ? 0 : 1);
+    private static Transfer transfer(
+            String id,
+            String debit,
+            TransferKind kind,
+            boolean pending,
+            TransferState state,
+            long posted,
+            Instant resolvedAt,
+            Requester resolvedBy) {
+        return new Transfer(
+                new TransferId(id),
+                new AccountId(debit),
+                new AccountId(debit.equals("888/ISSUING") ? "888/100001" : "888/prv_hub"),
+                12,
+                kind,
+                "r",
+                pending,
+                0,
+                AT,
+                null,
+                state,
+                posted,
+                resolvedAt,
+                null,
+                resolvedBy,
+                resolvedAt == null ? 0 : 1);
     }
 
     static List<DirectoryEvent> directoryEvents() {
@@ -94,8 +130,19 @@ class EveryConsumerReadsEveryEventTest {
             };
             OfferStatus to = OfferLifecycle.target(action, from);
             LocalDate review = to == OfferStatus.APPROVED ? REVIEW : null;
-            events.add(OfferEvents.of(offer(3, to, review, List.of(new AssuranceRecord(AT, "assurer-1", action, from, to,
-                    action == AssuranceAction.REJECT ? "no evidence" : null, review, 3)))));
+            events.add(OfferEvents.of(offer(
+                    3,
+                    to,
+                    review,
+                    List.of(new AssuranceRecord(
+                            AT,
+                            "assurer-1",
+                            action,
+                            from,
+                            to,
+                            action == AssuranceAction.REJECT ? "no evidence" : null,
+                            review,
+                            3)))));
         }
         School before = school("888", "Lancashire", null);
         School after = school("889", "Blackburn", null);
@@ -105,17 +152,67 @@ class EveryConsumerReadsEveryEventTest {
     }
 
     private static Offer offer(long version, OfferStatus status, LocalDate review, List<AssuranceRecord> history) {
-        OfferContent content = new OfferContent("Phonics that sticks", "Coaching for early reading", List.of("CT.READ"),
-                List.of(Phase.PRIMARY), List.of(DeliveryMode.IN_SCHOOL), BigDecimal.TEN, 4, null, null, null, null, null,
-                null, null);
-        return new Offer("off_1", "prv_hub", "Moorside Hub", ProviderType.HUB, "888", List.of(), content, status, review,
-                history, version, AT, AT, null);
+        OfferContent content = new OfferContent(
+                "Phonics that sticks",
+                "Coaching for early reading",
+                List.of("CT.READ"),
+                List.of(Phase.PRIMARY),
+                List.of(DeliveryMode.IN_SCHOOL),
+                BigDecimal.TEN,
+                4,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        return new Offer(
+                "off_1",
+                "prv_hub",
+                "Moorside Hub",
+                ProviderType.HUB,
+                "888",
+                List.of(),
+                content,
+                status,
+                review,
+                history,
+                version,
+                AT,
+                AT,
+                null);
     }
 
     private static School school(String laCode, String laName, LocalDate closedOn) {
-        return new School("100001", "Moorside Primary", laCode, laName, "Community school", closedOn == null ? "Open" : "Closed",
-                "Primary", null, null, null, null, null, null, "Preston", "PR1 1AA", null, null, null, null, null, null, null, null,
-                null, null, null, closedOn);
+        return new School(
+                "100001",
+                "Moorside Primary",
+                laCode,
+                laName,
+                "Community school",
+                closedOn == null ? "Open" : "Closed",
+                "Primary",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Preston",
+                "PR1 1AA",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                closedOn);
     }
 
     static EventEnvelope envelope(Contract c) {
@@ -124,13 +221,26 @@ class EveryConsumerReadsEveryEventTest {
 
     @Test
     void theProducersBuildEveryTypeTheyPublish() {
-        assertThat(ledgerEvents()).extracting(Contract::type).containsOnly(LedgerEvent.ACCOUNT_OPENED,
-                LedgerEvent.TRANSFER_CREATED, LedgerEvent.TRANSFER_POSTED, LedgerEvent.TRANSFER_VOIDED)
-                .contains(LedgerEvent.ACCOUNT_OPENED, LedgerEvent.TRANSFER_CREATED, LedgerEvent.TRANSFER_POSTED,
+        assertThat(ledgerEvents())
+                .extracting(Contract::type)
+                .containsOnly(
+                        LedgerEvent.ACCOUNT_OPENED,
+                        LedgerEvent.TRANSFER_CREATED,
+                        LedgerEvent.TRANSFER_POSTED,
+                        LedgerEvent.TRANSFER_VOIDED)
+                .contains(
+                        LedgerEvent.ACCOUNT_OPENED,
+                        LedgerEvent.TRANSFER_CREATED,
+                        LedgerEvent.TRANSFER_POSTED,
                         LedgerEvent.TRANSFER_VOIDED);
-        Set<String> directoryTypes = directoryEvents().stream().map(Contract::type).collect(Collectors.toSet());
-        assertThat(directoryTypes).containsAll(Arrays.stream(DirectoryEvent.OfferStep.values()).map(DirectoryEvent.OfferStep::type).toList())
-                .contains(DirectoryEvent.SCHOOL_MOVED, DirectoryEvent.SCHOOL_CLOSED).hasSize(10);
+        Set<String> directoryTypes =
+                directoryEvents().stream().map(Contract::type).collect(Collectors.toSet());
+        assertThat(directoryTypes)
+                .containsAll(Arrays.stream(DirectoryEvent.OfferStep.values())
+                        .map(DirectoryEvent.OfferStep::type)
+                        .toList())
+                .contains(DirectoryEvent.SCHOOL_MOVED, DirectoryEvent.SCHOOL_CLOSED)
+                .hasSize(10);
     }
 
     // ------------------------------------------------------------------ reporting
@@ -142,7 +252,8 @@ class EveryConsumerReadsEveryEventTest {
         List<Change> changes = new ArrayList<>();
         for (Contract c : concat(ledgerEvents(), directoryEvents())) {
             EventEnvelope e = envelope(c);
-            SourceItems.Read read = projector.readScanned(EventItems.item("any-key", "any-sort-key", e, JSON.write(e)), AT);
+            SourceItems.Read read =
+                    projector.readScanned(EventItems.item("any-key", "any-sort-key", e, JSON.write(e)), AT);
             if (c instanceof DirectoryEvent.SchoolMoved || c instanceof DirectoryEvent.SchoolClosed) {
                 assertThat(read).as(c.type()).isInstanceOf(SourceItems.Read.Ignored.class);
             } else {
@@ -150,17 +261,28 @@ class EveryConsumerReadsEveryEventTest {
                 changes.add(((SourceItems.Read.Changed) read).change());
             }
         }
-        assertThat(changes).filteredOn(Change.LedgerAccount.class::isInstance).singleElement()
+        assertThat(changes)
+                .filteredOn(Change.LedgerAccount.class::isInstance)
+                .singleElement()
                 .isEqualTo(new Change.LedgerAccount("888/100001", "888", "100001", false));
-        assertThat(changes).filteredOn(Change.LedgerTransfer.class::isInstance).map(Change.LedgerTransfer.class::cast)
-                .extracting(Change.LedgerTransfer::transferId, Change.LedgerTransfer::state, Change.LedgerTransfer::movedAmount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("alloc-1", "SINGLE_PHASE", 12L),
+        assertThat(changes)
+                .filteredOn(Change.LedgerTransfer.class::isInstance)
+                .map(Change.LedgerTransfer.class::cast)
+                .extracting(
+                        Change.LedgerTransfer::transferId,
+                        Change.LedgerTransfer::state,
+                        Change.LedgerTransfer::movedAmount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("alloc-1", "SINGLE_PHASE", 12L),
                         org.assertj.core.groups.Tuple.tuple("eng-1", "PENDING", 0L),
                         org.assertj.core.groups.Tuple.tuple("eng-1", "POSTED", 9L),
                         org.assertj.core.groups.Tuple.tuple("eng-2", "PENDING", 0L),
                         org.assertj.core.groups.Tuple.tuple("eng-2", "VOIDED", 0L));
-        assertThat(changes).filteredOn(Change.OfferVersion.class::isInstance).map(Change.OfferVersion.class::cast)
-                .hasSize(9).allSatisfy(o -> assertThat(List.of(o.offerId(), o.providerName(), o.title()))
+        assertThat(changes)
+                .filteredOn(Change.OfferVersion.class::isInstance)
+                .map(Change.OfferVersion.class::cast)
+                .hasSize(9)
+                .allSatisfy(o -> assertThat(List.of(o.offerId(), o.providerName(), o.title()))
                         .containsExactly("off_1", "Moorside Hub", "Phonics that sticks"));
     }
 
@@ -171,9 +293,12 @@ class EveryConsumerReadsEveryEventTest {
         for (Contract c : concat(ledgerEvents(), directoryEvents())) {
             Watches.Change change = Watches.apply(null, envelope(c));
             if (c instanceof DirectoryEvent.OfferChanged o && o.step() == DirectoryEvent.OfferStep.APPROVED) {
-                assertThat(change).isInstanceOfSatisfying(Watches.Change.Put.class, put -> assertThat(put.watch())
-                        .extracting(Watch::stage, Watch::dueBy, Watch::organisation, Watch::version)
-                        .containsExactly(Watch.Stage.ASSURED, REVIEW, "prv_hub", 3L));
+                assertThat(change)
+                        .isInstanceOfSatisfying(
+                                Watches.Change.Put.class,
+                                put -> assertThat(put.watch())
+                                        .extracting(Watch::stage, Watch::dueBy, Watch::organisation, Watch::version)
+                                        .containsExactly(Watch.Stage.ASSURED, REVIEW, "prv_hub", 3L));
             } else {
                 assertThat(change).as(c.type()).isInstanceOf(Watches.Change.Keep.class);
             }
@@ -188,8 +313,12 @@ class EveryConsumerReadsEveryEventTest {
             assertThat(Notices.of(e, null)).as(c.type()).hasSize(awaits ? 1 : 0);
             if (c instanceof DirectoryEvent.OfferChanged) {
                 assertThat(EventCatalogue.isKnown(c.type())).as(c.type()).isTrue();
-                assertThat(SlackMessages.of(e, "https://sse.example.test", Taxonomy.standard()).toString()).contains("Phonics that sticks");
-                assertThat(TeamsCards.of(e, "https://sse.example.test", Taxonomy.standard()).toString()).contains("Phonics that sticks");
+                assertThat(SlackMessages.of(e, "https://sse.example.test", Taxonomy.standard())
+                                .toString())
+                        .contains("Phonics that sticks");
+                assertThat(TeamsCards.of(e, "https://sse.example.test", Taxonomy.standard())
+                                .toString())
+                        .contains("Phonics that sticks");
             }
         }
     }

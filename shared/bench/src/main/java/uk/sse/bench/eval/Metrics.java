@@ -10,7 +10,7 @@ public final class Metrics {
 
     public static final int RELEVANT = 2;
 
-    private Metrics() { }
+    private Metrics() {}
 
     /** nDCG@k: the ranking's discounted gain over the best possible one's, from every graded offer search could return. */
     public static double ndcg(List<Integer> ranked, List<Integer> ideal, int k) {

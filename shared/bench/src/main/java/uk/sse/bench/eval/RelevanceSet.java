@@ -1,7 +1,5 @@
 package uk.sse.bench.eval;
 
-import uk.sse.directory.model.Phase;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.sse.directory.model.Phase;
 
 /** The graded queries of {@value #RESOURCE}: what advisers type, and how well each kind of demo offer answers it. */
 public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
@@ -24,7 +23,10 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
     public static final String RESOURCE = "/search-eval/queries.txt";
 
     /** The held-aside third is looked at only after a change is done. */
-    public enum Part { TUNE, CHECK }
+    public enum Part {
+        TUNE,
+        CHECK
+    }
 
     /**
      * One query as typed, with the further parameters of {@code GET /search/offers} it is asked with.
@@ -32,7 +34,14 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
      * @param with   further query parameters, already URL-encoded ({@code near=119773&phase=SECONDARY}), or empty
      * @param grades what each offer key is worth, highest first; empty for a need no offer answers
      */
-    public record Query(String id, String text, String with, String kind, Part part, List<Grade> grades, List<Set<String>> classes) {
+    public record Query(
+            String id,
+            String text,
+            String with,
+            String kind,
+            Part part,
+            List<Grade> grades,
+            List<Set<String>> classes) {
 
         /**
          * An offer's grade: the highest of the lines that name its key (and one of its phases, where they are given); for a
@@ -43,12 +52,21 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
             if (own > 0 || grades.stream().anyMatch(g -> g.key().equals(key))) {
                 return own;
             }
-            return classes.stream().filter(c -> c.contains(key)).flatMap(Set::stream).mapToInt(k -> named(k, phases)).max().orElse(0);
+            return classes.stream()
+                    .filter(c -> c.contains(key))
+                    .flatMap(Set::stream)
+                    .mapToInt(k -> named(k, phases))
+                    .max()
+                    .orElse(0);
         }
 
         private int named(String key, Collection<Phase> phases) {
-            return grades.stream().filter(g -> g.key().equals(key) && (g.phases().isEmpty() || g.phases().stream().anyMatch(phases::contains)))
-                    .mapToInt(Grade::grade).max().orElse(0);
+            return grades.stream()
+                    .filter(g -> g.key().equals(key)
+                            && (g.phases().isEmpty() || g.phases().stream().anyMatch(phases::contains)))
+                    .mapToInt(Grade::grade)
+                    .max()
+                    .orElse(0);
         }
 
         public boolean noAnswer() {
@@ -57,7 +75,7 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
     }
 
     /** {@code grade} for offers made from {@code key}, or only those of them for one of {@code phases} when any are given. */
-    public record Grade(int grade, String key, Set<Phase> phases) { }
+    public record Grade(int grade, String key, Set<Phase> phases) {}
 
     private static final Pattern SELECTOR = Pattern.compile("([a-z0-9-]+)(?:\\[([A-Z_,]+)])?");
 
@@ -66,7 +84,9 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,7 +135,8 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
         return new RelevanceSet(List.copyOf(queries), List.copyOf(classes));
     }
 
-    private static void add(Map<String, String> block, List<Grade> grades, List<Query> queries, List<Set<String>> classes) {
+    private static void add(
+            Map<String, String> block, List<Grade> grades, List<Query> queries, List<Set<String>> classes) {
         if (block.isEmpty() && grades.isEmpty()) {
             return;
         }
@@ -125,8 +146,14 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
         }
         List<Grade> sorted = new ArrayList<>(grades);
         sorted.sort((a, b) -> b.grade() - a.grade());
-        queries.add(new Query(id, block.get("q"), block.getOrDefault("with", ""), block.get("kind"),
-                Part.valueOf(block.get("set").toUpperCase(java.util.Locale.ROOT)), List.copyOf(sorted), classes));
+        queries.add(new Query(
+                id,
+                block.get("q"),
+                block.getOrDefault("with", ""),
+                block.get("kind"),
+                Part.valueOf(block.get("set").toUpperCase(java.util.Locale.ROOT)),
+                List.copyOf(sorted),
+                classes));
         block.clear();
         grades.clear();
     }

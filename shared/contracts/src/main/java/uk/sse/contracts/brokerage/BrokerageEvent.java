@@ -37,26 +37,43 @@ public sealed interface BrokerageEvent extends Contract {
     String NEEDS_ATTENTION = "brokerage.reconciliation.needs-attention";
 
     /** Every type, in the order docs/events.md lists them. */
-    List<String> TYPES = List.of(REQUEST_CREATED, REQUEST_PROPOSED, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED,
-            ENGAGEMENT_AGREED, ENGAGEMENT_STARTED, ENGAGEMENT_COMPLETED, ENGAGEMENT_EVALUATED, REQUEST_CANCELLED,
-            REQUEST_WITHDRAWN, HOLD_REFUSED, HOLD_RELEASED, POST_REDRIVEN, VOID_REDRIVEN, HOLD_VOIDED, NEEDS_ATTENTION);
+    List<String> TYPES = List.of(
+            REQUEST_CREATED,
+            REQUEST_PROPOSED,
+            PROPOSAL_ACCEPTED,
+            PROPOSAL_DECLINED,
+            ENGAGEMENT_AGREED,
+            ENGAGEMENT_STARTED,
+            ENGAGEMENT_COMPLETED,
+            ENGAGEMENT_EVALUATED,
+            REQUEST_CANCELLED,
+            REQUEST_WITHDRAWN,
+            HOLD_REFUSED,
+            HOLD_RELEASED,
+            POST_REDRIVEN,
+            VOID_REDRIVEN,
+            HOLD_VOIDED,
+            NEEDS_ATTENTION);
 
     /** What every event says of its request. */
     Request request();
 
     /** The request's engagement as the event leaves it, if the event carries one. */
     default Optional<Engagement> engagementIfAny() {
-        return Optional.ofNullable(switch (this) {
-            case EngagementMoved m -> m.engagement();
-            case Closed c -> c.engagement();
-            case Repair r -> r.engagement();
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (this) {
+                    case EngagementMoved m -> m.engagement();
+                    case Closed c -> c.engagement();
+                    case Repair r -> r.engagement();
+                    default -> null;
+                });
     }
 
     /** The events of a transition of the request, whose id is {@code <requestId>/<version>}. */
     sealed interface Transition extends BrokerageEvent {
-        default String eventId() { return request().requestId() + "/" + request().version(); }
+        default String eventId() {
+            return request().requestId() + "/" + request().version();
+        }
     }
 
     /**
@@ -64,8 +81,18 @@ public sealed interface BrokerageEvent extends Contract {
      * (null for a new request), {@code action} the brokerage's name for what was done (null for a repair), {@code by}
      * the subject who did it and {@code byKind} their role. {@code schoolName} is null when not known.
      */
-    record Request(String requestId, long version, String urn, String schoolName, List<String> areasOfSupport,
-                   String urgency, String action, String from, String to, String by, String byKind) {
+    record Request(
+            String requestId,
+            long version,
+            String urn,
+            String schoolName,
+            List<String> areasOfSupport,
+            String urgency,
+            String action,
+            String from,
+            String to,
+            String by,
+            String byKind) {
         public Request {
             areasOfSupport = List.copyOf(areasOfSupport);
         }
@@ -73,29 +100,76 @@ public sealed interface BrokerageEvent extends Contract {
         Map<String, Object> data(Object... more) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put(Contract.VERSION, VERSION);
-            put(d, "requestId", requestId, "version", version, "urn", urn, "schoolName", schoolName, "areasOfSupport",
-                    areasOfSupport, "urgency", urgency, "action", action, "from", from, "to", to, "by", by, "byKind", byKind);
+            put(
+                    d,
+                    "requestId",
+                    requestId,
+                    "version",
+                    version,
+                    "urn",
+                    urn,
+                    "schoolName",
+                    schoolName,
+                    "areasOfSupport",
+                    areasOfSupport,
+                    "urgency",
+                    urgency,
+                    "action",
+                    action,
+                    "from",
+                    from,
+                    "to",
+                    to,
+                    "by",
+                    by,
+                    "byKind",
+                    byKind);
             put(d, more);
             return Collections.unmodifiableMap(d);
         }
 
         static Request read(Fields f) {
-            return new Request(f.text("requestId"), f.whole("version"), f.text("urn"), f.optionalText("schoolName"),
-                    f.texts("areasOfSupport"), f.text("urgency"), f.optionalText("action"), f.optionalText("from"),
-                    f.text("to"), f.text("by"), f.text("byKind"));
+            return new Request(
+                    f.text("requestId"),
+                    f.whole("version"),
+                    f.text("urn"),
+                    f.optionalText("schoolName"),
+                    f.texts("areasOfSupport"),
+                    f.text("urgency"),
+                    f.optionalText("action"),
+                    f.optionalText("from"),
+                    f.text("to"),
+                    f.text("by"),
+                    f.text("byKind"));
         }
     }
 
     /** A proposal of an offer to the request, as it stands after the event. */
     record Proposal(String proposalId, String offerId, String providerId, int days, long credits, String status) {
         Map<String, Object> data() {
-            return members("proposalId", proposalId, "offerId", offerId, "providerId", providerId, "days", days,
-                    "credits", credits, "status", status);
+            return members(
+                    "proposalId",
+                    proposalId,
+                    "offerId",
+                    offerId,
+                    "providerId",
+                    providerId,
+                    "days",
+                    days,
+                    "credits",
+                    credits,
+                    "status",
+                    status);
         }
 
         static Proposal read(Fields f) {
-            return new Proposal(f.text("proposalId"), f.text("offerId"), f.text("providerId"), f.count("days"),
-                    f.whole("credits"), f.text("status"));
+            return new Proposal(
+                    f.text("proposalId"),
+                    f.text("offerId"),
+                    f.text("providerId"),
+                    f.count("days"),
+                    f.whole("credits"),
+                    f.text("status"));
         }
     }
 
@@ -103,18 +177,55 @@ public sealed interface BrokerageEvent extends Contract {
      * The request's engagement as it stands after the event: {@code holdId} is the ledger's transfer for its credits,
      * {@code hold} that hold's state ({@code HELD}, {@code POSTED}, {@code VOIDED}).
      */
-    record Engagement(String engagementId, String holdId, String proposalId, String offerId, String providerId, int days,
-                      long credits, String hold, int daysDelivered, long creditsPosted) {
+    record Engagement(
+            String engagementId,
+            String holdId,
+            String proposalId,
+            String offerId,
+            String providerId,
+            int days,
+            long credits,
+            String hold,
+            int daysDelivered,
+            long creditsPosted) {
         Map<String, Object> data() {
-            return members("engagementId", engagementId, "holdId", holdId, "proposalId", proposalId, "offerId", offerId,
-                    "providerId", providerId, "days", days, "credits", credits, "hold", hold, "daysDelivered",
-                    daysDelivered, "creditsPosted", creditsPosted);
+            return members(
+                    "engagementId",
+                    engagementId,
+                    "holdId",
+                    holdId,
+                    "proposalId",
+                    proposalId,
+                    "offerId",
+                    offerId,
+                    "providerId",
+                    providerId,
+                    "days",
+                    days,
+                    "credits",
+                    credits,
+                    "hold",
+                    hold,
+                    "daysDelivered",
+                    daysDelivered,
+                    "creditsPosted",
+                    creditsPosted);
         }
 
         static Engagement read(Fields f) {
-            return f == null ? null : new Engagement(f.text("engagementId"), f.text("holdId"), f.text("proposalId"),
-                    f.text("offerId"), f.text("providerId"), f.count("days"), f.whole("credits"), f.text("hold"),
-                    f.count("daysDelivered"), f.whole("creditsPosted"));
+            return f == null
+                    ? null
+                    : new Engagement(
+                            f.text("engagementId"),
+                            f.text("holdId"),
+                            f.text("proposalId"),
+                            f.text("offerId"),
+                            f.text("providerId"),
+                            f.count("days"),
+                            f.whole("credits"),
+                            f.text("hold"),
+                            f.count("daysDelivered"),
+                            f.whole("creditsPosted"));
         }
 
         private static Object dataOf(Engagement e) {
@@ -123,17 +234,40 @@ public sealed interface BrokerageEvent extends Contract {
     }
 
     /** A request was raised: {@code wantedBy} a date, {@code suggestions} the offer ids the adviser suggested. */
-    record RequestCreated(Instant occurredAt, String area, Request request, String need, int daysWanted,
-                          List<String> deliveryModes, LocalDate wantedBy, long credits, List<String> suggestions)
+    record RequestCreated(
+            Instant occurredAt,
+            String area,
+            Request request,
+            String need,
+            int daysWanted,
+            List<String> deliveryModes,
+            LocalDate wantedBy,
+            long credits,
+            List<String> suggestions)
             implements Transition {
         public RequestCreated {
             deliveryModes = List.copyOf(deliveryModes);
             suggestions = List.copyOf(suggestions);
         }
-        public String type() { return REQUEST_CREATED; }
+
+        public String type() {
+            return REQUEST_CREATED;
+        }
+
         public Map<String, Object> data() {
-            return request.data("need", need, "daysWanted", daysWanted, "deliveryModes", deliveryModes, "wantedBy",
-                    wantedBy.toString(), "credits", credits, "suggestions", suggestions);
+            return request.data(
+                    "need",
+                    need,
+                    "daysWanted",
+                    daysWanted,
+                    "deliveryModes",
+                    deliveryModes,
+                    "wantedBy",
+                    wantedBy.toString(),
+                    "credits",
+                    credits,
+                    "suggestions",
+                    suggestions);
         }
     }
 
@@ -143,67 +277,118 @@ public sealed interface BrokerageEvent extends Contract {
         public RequestProposed {
             proposals = List.copyOf(proposals);
         }
-        public String type() { return REQUEST_PROPOSED; }
+
+        public String type() {
+            return REQUEST_PROPOSED;
+        }
+
         public Map<String, Object> data() {
-            return request.data("proposals", proposals.stream().map(Proposal::data).toList());
+            return request.data(
+                    "proposals", proposals.stream().map(Proposal::data).toList());
         }
     }
 
     /** A provider accepted a proposal. */
     record ProposalAccepted(Instant occurredAt, String area, Request request, Proposal proposal) implements Transition {
-        public String type() { return PROPOSAL_ACCEPTED; }
-        public Map<String, Object> data() { return request.data("proposal", proposal.data()); }
+        public String type() {
+            return PROPOSAL_ACCEPTED;
+        }
+
+        public Map<String, Object> data() {
+            return request.data("proposal", proposal.data());
+        }
     }
 
     /** A provider declined a proposal, for {@code reason}. */
     record ProposalDeclined(Instant occurredAt, String area, Request request, Proposal proposal, String reason)
             implements Transition {
-        public String type() { return PROPOSAL_DECLINED; }
-        public Map<String, Object> data() { return request.data("proposal", proposal.data(), "reason", reason); }
+        public String type() {
+            return PROPOSAL_DECLINED;
+        }
+
+        public Map<String, Object> data() {
+            return request.data("proposal", proposal.data(), "reason", reason);
+        }
     }
 
     /** The events that move the engagement: each carries it as it stands after. */
     sealed interface EngagementMoved extends Transition {
         Engagement engagement();
-        default Map<String, Object> data() { return request().data("engagement", engagement().data()); }
+
+        default Map<String, Object> data() {
+            return request().data("engagement", engagement().data());
+        }
     }
 
     /** The school agreed a proposal: the hold of the engagement's credits is placed (ledger transfer {@code holdId}). */
     record EngagementAgreed(Instant occurredAt, String area, Request request, Engagement engagement)
             implements EngagementMoved {
-        public String type() { return ENGAGEMENT_AGREED; }
+        public String type() {
+            return ENGAGEMENT_AGREED;
+        }
     }
 
     /** Delivery started. */
     record EngagementStarted(Instant occurredAt, String area, Request request, Engagement engagement)
             implements EngagementMoved {
-        public String type() { return ENGAGEMENT_STARTED; }
+        public String type() {
+            return ENGAGEMENT_STARTED;
+        }
     }
 
     /** Delivery completed: {@code creditsPosted} of the hold posted for {@code daysDelivered}, the rest released. */
     record EngagementCompleted(Instant occurredAt, String area, Request request, Engagement engagement)
             implements EngagementMoved {
-        public String type() { return ENGAGEMENT_COMPLETED; }
+        public String type() {
+            return ENGAGEMENT_COMPLETED;
+        }
     }
 
     /**
      * One rating was given ({@code rating} {@code SCHOOL} or {@code IMPACT}, {@code score} 1 to 5); once both are in,
      * {@code schoolRating} and {@code impactRating}, else null.
      */
-    record EngagementEvaluated(Instant occurredAt, String area, Request request, String engagementId, String offerId,
-                               String providerId, String rating, int score, Integer schoolRating,
-                               Integer impactRating) implements Transition {
-        public String type() { return ENGAGEMENT_EVALUATED; }
+    record EngagementEvaluated(
+            Instant occurredAt,
+            String area,
+            Request request,
+            String engagementId,
+            String offerId,
+            String providerId,
+            String rating,
+            int score,
+            Integer schoolRating,
+            Integer impactRating)
+            implements Transition {
+        public String type() {
+            return ENGAGEMENT_EVALUATED;
+        }
+
         public Map<String, Object> data() {
-            return request.data("engagementId", engagementId, "offerId", offerId, "providerId", providerId, "rating",
-                    rating, "score", score, "schoolRating", schoolRating, "impactRating", impactRating);
+            return request.data(
+                    "engagementId",
+                    engagementId,
+                    "offerId",
+                    offerId,
+                    "providerId",
+                    providerId,
+                    "rating",
+                    rating,
+                    "score",
+                    score,
+                    "schoolRating",
+                    schoolRating,
+                    "impactRating",
+                    impactRating);
         }
     }
 
     /** The events that close a request, for {@code reason}; {@code engagement} (its hold voided) if one was agreed. */
     sealed interface Closed extends Transition {
         String reason();
+
         Engagement engagement();
+
         default Map<String, Object> data() {
             return request().data("reason", reason(), "engagement", Engagement.dataOf(engagement()));
         }
@@ -212,34 +397,66 @@ public sealed interface BrokerageEvent extends Contract {
     /** A broker cancelled the request. */
     record RequestCancelled(Instant occurredAt, String area, Request request, String reason, Engagement engagement)
             implements Closed {
-        public String type() { return REQUEST_CANCELLED; }
+        public String type() {
+            return REQUEST_CANCELLED;
+        }
     }
 
     /** The school, or its adviser, withdrew the request. */
     record RequestWithdrawn(Instant occurredAt, String area, Request request, String reason, Engagement engagement)
             implements Closed {
-        public String type() { return REQUEST_WITHDRAWN; }
+        public String type() {
+            return REQUEST_WITHDRAWN;
+        }
     }
 
     /**
      * The ledger refused an agreement for want of credits; the request is unchanged ({@code request.version} is the
      * one agreed on). Id {@code <requestId>/<version>/hold-refused}.
      */
-    record HoldRefused(Instant occurredAt, String area, Request request, String proposalId, String offerId,
-                       String providerId, long credits, String reason) implements BrokerageEvent {
-        public String type() { return HOLD_REFUSED; }
-        public String eventId() { return request.requestId() + "/" + request.version() + "/hold-refused"; }
+    record HoldRefused(
+            Instant occurredAt,
+            String area,
+            Request request,
+            String proposalId,
+            String offerId,
+            String providerId,
+            long credits,
+            String reason)
+            implements BrokerageEvent {
+        public String type() {
+            return HOLD_REFUSED;
+        }
+
+        public String eventId() {
+            return request.requestId() + "/" + request.version() + "/hold-refused";
+        }
+
         public Map<String, Object> data() {
-            return request.data("proposalId", proposalId, "offerId", offerId, "providerId", providerId, "credits",
-                    credits, "reason", reason);
+            return request.data(
+                    "proposalId",
+                    proposalId,
+                    "offerId",
+                    offerId,
+                    "providerId",
+                    providerId,
+                    "credits",
+                    credits,
+                    "reason",
+                    reason);
         }
     }
 
     /** Reconciliation released the hold of an agreement never written ({@code holdId}); the status is unchanged. */
     record HoldReleased(Instant occurredAt, String area, Request request, String holdId, String reason)
             implements Transition {
-        public String type() { return HOLD_RELEASED; }
-        public Map<String, Object> data() { return request.data("holdId", holdId, "reason", reason); }
+        public String type() {
+            return HOLD_RELEASED;
+        }
+
+        public Map<String, Object> data() {
+            return request.data("holdId", holdId, "reason", reason);
+        }
     }
 
     /**
@@ -248,45 +465,78 @@ public sealed interface BrokerageEvent extends Contract {
      */
     sealed interface Repair extends BrokerageEvent {
         String holdId();
+
         String detail();
+
         Engagement engagement();
-        default String repair() { return type().substring(type().lastIndexOf('.') + 1); }
+
+        default String repair() {
+            return type().substring(type().lastIndexOf('.') + 1);
+        }
+
         default String eventId() {
             return request().requestId() + "/" + request().version() + "/" + repair() + "/" + holdId();
         }
+
         default Map<String, Object> data() {
-            return request().data("holdId", holdId(), "repair", repair(), "detail", detail(), "engagement",
-                    Engagement.dataOf(engagement()));
+            return request()
+                    .data(
+                            "holdId",
+                            holdId(),
+                            "repair",
+                            repair(),
+                            "detail",
+                            detail(),
+                            "engagement",
+                            Engagement.dataOf(engagement()));
         }
     }
 
     /** The request is completed and says posted; the ledger's post had not landed and is made. */
-    record PostRedriven(Instant occurredAt, String area, Request request, String holdId, String detail,
-                        Engagement engagement) implements Repair {
-        public String type() { return POST_REDRIVEN; }
+    record PostRedriven(
+            Instant occurredAt, String area, Request request, String holdId, String detail, Engagement engagement)
+            implements Repair {
+        public String type() {
+            return POST_REDRIVEN;
+        }
     }
 
     /** The request is closed (or completed with nothing due) and says voided; the ledger's void is made. */
-    record VoidRedriven(Instant occurredAt, String area, Request request, String holdId, String detail,
-                        Engagement engagement) implements Repair {
-        public String type() { return VOID_REDRIVEN; }
+    record VoidRedriven(
+            Instant occurredAt, String area, Request request, String holdId, String detail, Engagement engagement)
+            implements Repair {
+        public String type() {
+            return VOID_REDRIVEN;
+        }
     }
 
     /** A pending hold of the request's that no agreement of it as it stands would place is voided. */
-    record HoldVoided(Instant occurredAt, String area, Request request, String holdId, String detail,
-                      Engagement engagement) implements Repair {
-        public String type() { return HOLD_VOIDED; }
+    record HoldVoided(
+            Instant occurredAt, String area, Request request, String holdId, String detail, Engagement engagement)
+            implements Repair {
+        public String type() {
+            return HOLD_VOIDED;
+        }
     }
 
     /** A disagreement only a person can settle; {@code detail} says which. */
-    record NeedsAttention(Instant occurredAt, String area, Request request, String holdId, String detail,
-                          Engagement engagement) implements Repair {
-        public String type() { return NEEDS_ATTENTION; }
+    record NeedsAttention(
+            Instant occurredAt, String area, Request request, String holdId, String detail, Engagement engagement)
+            implements Repair {
+        public String type() {
+            return NEEDS_ATTENTION;
+        }
     }
 
     /** The repair of type {@code brokerage.reconciliation.<repair>}. */
-    static Repair repairOf(String repair, Instant occurredAt, String area, Request request, String holdId, String detail,
-                         Engagement engagement) {
+    static Repair repairOf(
+            String repair,
+            Instant occurredAt,
+            String area,
+            Request request,
+            String holdId,
+            String detail,
+            Engagement engagement) {
         return switch ("brokerage.reconciliation." + repair) {
             case POST_REDRIVEN -> new PostRedriven(occurredAt, area, request, holdId, detail, engagement);
             case VOID_REDRIVEN -> new VoidRedriven(occurredAt, area, request, holdId, detail, engagement);
@@ -308,31 +558,77 @@ public sealed interface BrokerageEvent extends Contract {
         }
         Fields f = Fields.of(type, data, VERSION, 1);
         Request r = Request.read(f);
-        return Optional.of(switch (type) {
-            case REQUEST_CREATED -> new RequestCreated(occurredAt, area, r, f.text("need"), f.count("daysWanted"),
-                    f.texts("deliveryModes"), f.date("wantedBy"), f.whole("credits"), f.texts("suggestions"));
-            case REQUEST_PROPOSED -> new RequestProposed(occurredAt, area, r,
-                    f.objects("proposals").stream().map(Proposal::read).toList());
-            case PROPOSAL_ACCEPTED -> new ProposalAccepted(occurredAt, area, r, Proposal.read(f.object("proposal")));
-            case PROPOSAL_DECLINED -> new ProposalDeclined(occurredAt, area, r, Proposal.read(f.object("proposal")),
-                    f.text("reason"));
-            case ENGAGEMENT_AGREED -> new EngagementAgreed(occurredAt, area, r, Engagement.read(f.object("engagement")));
-            case ENGAGEMENT_STARTED -> new EngagementStarted(occurredAt, area, r, Engagement.read(f.object("engagement")));
-            case ENGAGEMENT_COMPLETED -> new EngagementCompleted(occurredAt, area, r,
-                    Engagement.read(f.object("engagement")));
-            case ENGAGEMENT_EVALUATED -> new EngagementEvaluated(occurredAt, area, r, f.text("engagementId"),
-                    f.text("offerId"), f.text("providerId"), f.text("rating"), f.count("score"),
-                    rating(f, "schoolRating"), rating(f, "impactRating"));
-            case REQUEST_CANCELLED -> new RequestCancelled(occurredAt, area, r, f.text("reason"),
-                    Engagement.read(f.optionalObject("engagement")));
-            case REQUEST_WITHDRAWN -> new RequestWithdrawn(occurredAt, area, r, f.text("reason"),
-                    Engagement.read(f.optionalObject("engagement")));
-            case HOLD_REFUSED -> new HoldRefused(occurredAt, area, r, f.text("proposalId"), f.text("offerId"),
-                    f.text("providerId"), f.whole("credits"), f.text("reason"));
-            case HOLD_RELEASED -> new HoldReleased(occurredAt, area, r, f.text("holdId"), f.text("reason"));
-            default -> repairOf(type.substring(type.lastIndexOf('.') + 1), occurredAt, area, r, f.text("holdId"),
-                    f.optionalText("detail"), Engagement.read(f.optionalObject("engagement")));
-        });
+        return Optional.of(
+                switch (type) {
+                    case REQUEST_CREATED ->
+                        new RequestCreated(
+                                occurredAt,
+                                area,
+                                r,
+                                f.text("need"),
+                                f.count("daysWanted"),
+                                f.texts("deliveryModes"),
+                                f.date("wantedBy"),
+                                f.whole("credits"),
+                                f.texts("suggestions"));
+                    case REQUEST_PROPOSED ->
+                        new RequestProposed(
+                                occurredAt,
+                                area,
+                                r,
+                                f.objects("proposals").stream()
+                                        .map(Proposal::read)
+                                        .toList());
+                    case PROPOSAL_ACCEPTED ->
+                        new ProposalAccepted(occurredAt, area, r, Proposal.read(f.object("proposal")));
+                    case PROPOSAL_DECLINED ->
+                        new ProposalDeclined(
+                                occurredAt, area, r, Proposal.read(f.object("proposal")), f.text("reason"));
+                    case ENGAGEMENT_AGREED ->
+                        new EngagementAgreed(occurredAt, area, r, Engagement.read(f.object("engagement")));
+                    case ENGAGEMENT_STARTED ->
+                        new EngagementStarted(occurredAt, area, r, Engagement.read(f.object("engagement")));
+                    case ENGAGEMENT_COMPLETED ->
+                        new EngagementCompleted(occurredAt, area, r, Engagement.read(f.object("engagement")));
+                    case ENGAGEMENT_EVALUATED ->
+                        new EngagementEvaluated(
+                                occurredAt,
+                                area,
+                                r,
+                                f.text("engagementId"),
+                                f.text("offerId"),
+                                f.text("providerId"),
+                                f.text("rating"),
+                                f.count("score"),
+                                rating(f, "schoolRating"),
+                                rating(f, "impactRating"));
+                    case REQUEST_CANCELLED ->
+                        new RequestCancelled(
+                                occurredAt, area, r, f.text("reason"), Engagement.read(f.optionalObject("engagement")));
+                    case REQUEST_WITHDRAWN ->
+                        new RequestWithdrawn(
+                                occurredAt, area, r, f.text("reason"), Engagement.read(f.optionalObject("engagement")));
+                    case HOLD_REFUSED ->
+                        new HoldRefused(
+                                occurredAt,
+                                area,
+                                r,
+                                f.text("proposalId"),
+                                f.text("offerId"),
+                                f.text("providerId"),
+                                f.whole("credits"),
+                                f.text("reason"));
+                    case HOLD_RELEASED -> new HoldReleased(occurredAt, area, r, f.text("holdId"), f.text("reason"));
+                    default ->
+                        repairOf(
+                                type.substring(type.lastIndexOf('.') + 1),
+                                occurredAt,
+                                area,
+                                r,
+                                f.text("holdId"),
+                                f.optionalText("detail"),
+                                Engagement.read(f.optionalObject("engagement")));
+                });
     }
 
     /**

@@ -24,8 +24,14 @@ public sealed interface DirectoryEvent extends Contract {
 
     /** What a stored offer version was: its type is {@code directory.offer.<word>}. */
     enum OfferStep {
-        CREATED("created"), SUBMITTED("submitted"), APPROVED("approved"), REJECTED("rejected"),
-        CHANGES_REQUESTED("changes-requested"), SUSPENDED("suspended"), EDITED("edited"), WITHDRAWN("withdrawn");
+        CREATED("created"),
+        SUBMITTED("submitted"),
+        APPROVED("approved"),
+        REJECTED("rejected"),
+        CHANGES_REQUESTED("changes-requested"),
+        SUSPENDED("suspended"),
+        EDITED("edited"),
+        WITHDRAWN("withdrawn");
 
         private final String word;
 
@@ -43,56 +49,159 @@ public sealed interface DirectoryEvent extends Contract {
     }
 
     /** The assurance step a version was, if it was one: {@code action} took the offer {@code from} one status {@code to} another. */
-    record Assurance(String action, String from, String to, String by, String reason) { }
+    record Assurance(String action, String from, String to, String by, String reason) {}
 
     /**
      * A stored version of an offer, one type per {@link OfferStep} (the eight share this shape): the offer as it stands
      * after the step. Id {@code <offerId>/<version>}.
      */
-    record OfferChanged(Instant occurredAt, String area, OfferStep step, String offerId, long version, String providerId,
-                        String providerName, String providerType, String title, List<String> areasOfSupport,
-                        List<String> phases, List<String> deliveryModes, long priceCredits, String status,
-                        LocalDate reviewDate, Assurance assurance) implements DirectoryEvent {
+    record OfferChanged(
+            Instant occurredAt,
+            String area,
+            OfferStep step,
+            String offerId,
+            long version,
+            String providerId,
+            String providerName,
+            String providerType,
+            String title,
+            List<String> areasOfSupport,
+            List<String> phases,
+            List<String> deliveryModes,
+            long priceCredits,
+            String status,
+            LocalDate reviewDate,
+            Assurance assurance)
+            implements DirectoryEvent {
         public OfferChanged {
             areasOfSupport = List.copyOf(areasOfSupport);
             phases = List.copyOf(phases);
             deliveryModes = List.copyOf(deliveryModes);
         }
 
-        public String type() { return step.type(); }
-        public String eventId() { return offerId + "/" + version; }
+        public String type() {
+            return step.type();
+        }
+
+        public String eventId() {
+            return offerId + "/" + version;
+        }
+
         public Map<String, Object> data() {
-            Map<String, Object> d = members("offerId", offerId, "version", version, "providerId", providerId,
-                    "providerName", providerName, "providerType", providerType, "title", title,
-                    "areasOfSupport", areasOfSupport, "phases", phases, "deliveryModes", deliveryModes,
-                    "priceCredits", priceCredits, "status", status, "reviewDate", reviewDate == null ? null : reviewDate.toString());
+            Map<String, Object> d = members(
+                    "offerId",
+                    offerId,
+                    "version",
+                    version,
+                    "providerId",
+                    providerId,
+                    "providerName",
+                    providerName,
+                    "providerType",
+                    providerType,
+                    "title",
+                    title,
+                    "areasOfSupport",
+                    areasOfSupport,
+                    "phases",
+                    phases,
+                    "deliveryModes",
+                    deliveryModes,
+                    "priceCredits",
+                    priceCredits,
+                    "status",
+                    status,
+                    "reviewDate",
+                    reviewDate == null ? null : reviewDate.toString());
             if (assurance != null) {
-                d.putAll(members("action", assurance.action(), "from", assurance.from(), "to", assurance.to(),
-                        "by", assurance.by(), "reason", assurance.reason()));
+                d.putAll(members(
+                        "action",
+                        assurance.action(),
+                        "from",
+                        assurance.from(),
+                        "to",
+                        assurance.to(),
+                        "by",
+                        assurance.by(),
+                        "reason",
+                        assurance.reason()));
             }
             return d;
         }
     }
 
     /** An import found a school in another LA ({@code area} is the new one). Id {@code <urn>/moved/<importId>}. */
-    record SchoolMoved(Instant occurredAt, String area, String urn, String name, String fromLaCode, String fromLaName,
-                       String toLaCode, String toLaName, String importId) implements DirectoryEvent {
-        public String type() { return SCHOOL_MOVED; }
-        public String eventId() { return urn + "/moved/" + importId; }
+    record SchoolMoved(
+            Instant occurredAt,
+            String area,
+            String urn,
+            String name,
+            String fromLaCode,
+            String fromLaName,
+            String toLaCode,
+            String toLaName,
+            String importId)
+            implements DirectoryEvent {
+        public String type() {
+            return SCHOOL_MOVED;
+        }
+
+        public String eventId() {
+            return urn + "/moved/" + importId;
+        }
+
         public Map<String, Object> data() {
-            return members("urn", urn, "name", name, "fromLaCode", fromLaCode, "fromLaName", fromLaName,
-                    "toLaCode", toLaCode, "toLaName", toLaName, "importId", importId);
+            return members(
+                    "urn",
+                    urn,
+                    "name",
+                    name,
+                    "fromLaCode",
+                    fromLaCode,
+                    "fromLaName",
+                    fromLaName,
+                    "toLaCode",
+                    toLaCode,
+                    "toLaName",
+                    toLaName,
+                    "importId",
+                    importId);
         }
     }
 
     /** An import found a school closed, or gone from the register's file. Id {@code <urn>/closed/<importId>}. */
-    record SchoolClosed(Instant occurredAt, String area, String urn, String name, String laCode, LocalDate closedOn,
-                        String reason, String importId) implements DirectoryEvent {
-        public String type() { return SCHOOL_CLOSED; }
-        public String eventId() { return urn + "/closed/" + importId; }
+    record SchoolClosed(
+            Instant occurredAt,
+            String area,
+            String urn,
+            String name,
+            String laCode,
+            LocalDate closedOn,
+            String reason,
+            String importId)
+            implements DirectoryEvent {
+        public String type() {
+            return SCHOOL_CLOSED;
+        }
+
+        public String eventId() {
+            return urn + "/closed/" + importId;
+        }
+
         public Map<String, Object> data() {
-            return members("urn", urn, "name", name, "laCode", laCode,
-                    "closedOn", closedOn == null ? null : closedOn.toString(), "reason", reason, "importId", importId);
+            return members(
+                    "urn",
+                    urn,
+                    "name",
+                    name,
+                    "laCode",
+                    laCode,
+                    "closedOn",
+                    closedOn == null ? null : closedOn.toString(),
+                    "reason",
+                    reason,
+                    "importId",
+                    importId);
         }
     }
 
@@ -110,19 +219,48 @@ public sealed interface DirectoryEvent extends Contract {
         Fields f = Fields.of(type, data, VERSION, VERSION);
         if (step.isPresent()) {
             String action = f.optionalText("action");
-            Assurance assurance = action == null ? null
+            Assurance assurance = action == null
+                    ? null
                     : new Assurance(action, f.text("from"), f.text("to"), f.text("by"), f.optionalText("reason"));
-            return Optional.of(new OfferChanged(occurredAt, area, step.get(), f.text("offerId"), f.whole("version"),
-                    f.text("providerId"), f.text("providerName"), f.text("providerType"), f.text("title"),
-                    f.texts("areasOfSupport"), f.texts("phases"), f.texts("deliveryModes"), f.whole("priceCredits"),
-                    f.text("status"), f.optionalDate("reviewDate"), assurance));
+            return Optional.of(new OfferChanged(
+                    occurredAt,
+                    area,
+                    step.get(),
+                    f.text("offerId"),
+                    f.whole("version"),
+                    f.text("providerId"),
+                    f.text("providerName"),
+                    f.text("providerType"),
+                    f.text("title"),
+                    f.texts("areasOfSupport"),
+                    f.texts("phases"),
+                    f.texts("deliveryModes"),
+                    f.whole("priceCredits"),
+                    f.text("status"),
+                    f.optionalDate("reviewDate"),
+                    assurance));
         }
         if (SCHOOL_MOVED.equals(type)) {
-            return Optional.of(new SchoolMoved(occurredAt, area, f.text("urn"), f.text("name"), f.optionalText("fromLaCode"),
-                    f.optionalText("fromLaName"), f.optionalText("toLaCode"), f.optionalText("toLaName"), f.text("importId")));
+            return Optional.of(new SchoolMoved(
+                    occurredAt,
+                    area,
+                    f.text("urn"),
+                    f.text("name"),
+                    f.optionalText("fromLaCode"),
+                    f.optionalText("fromLaName"),
+                    f.optionalText("toLaCode"),
+                    f.optionalText("toLaName"),
+                    f.text("importId")));
         }
-        return Optional.of(new SchoolClosed(occurredAt, area, f.text("urn"), f.text("name"), f.optionalText("laCode"),
-                f.optionalDate("closedOn"), f.text("reason"), f.text("importId")));
+        return Optional.of(new SchoolClosed(
+                occurredAt,
+                area,
+                f.text("urn"),
+                f.text("name"),
+                f.optionalText("laCode"),
+                f.optionalDate("closedOn"),
+                f.text("reason"),
+                f.text("importId")));
     }
 
     private static Map<String, Object> members(Object... namesAndValues) {

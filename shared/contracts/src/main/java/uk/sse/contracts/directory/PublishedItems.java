@@ -13,6 +13,7 @@ public final class PublishedItems {
 
     /** The attributes that tell a published item's kind. */
     public static final String ENTITY = "entity";
+
     public static final String SORT_KEY = "sk";
 
     /** The kinds of published item, by their {@code entity} and {@code sk}. */
@@ -39,10 +40,12 @@ public final class PublishedItems {
         }
     }
 
-    private PublishedItems() { }
+    private PublishedItems() {}
 
     /** The kind of an item with this {@code entity} and {@code sk}; empty for the directory's other items. */
     public static Optional<Kind> kindOf(String entity, String sortKey) {
-        return Arrays.stream(Kind.values()).filter(k -> k.entity.equals(entity) && k.sortKey.equals(sortKey)).findFirst();
+        return Arrays.stream(Kind.values())
+                .filter(k -> k.entity.equals(entity) && k.sortKey.equals(sortKey))
+                .findFirst();
     }
 }

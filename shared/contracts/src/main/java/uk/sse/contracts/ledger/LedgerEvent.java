@@ -25,8 +25,14 @@ public sealed interface LedgerEvent extends Contract {
      */
     record AccountOpened(Instant occurredAt, String area, String account, String owner, boolean issuing)
             implements LedgerEvent {
-        public String type() { return ACCOUNT_OPENED; }
-        public String eventId() { return account + "/opened"; }
+        public String type() {
+            return ACCOUNT_OPENED;
+        }
+
+        public String eventId() {
+            return account + "/opened";
+        }
+
         public Map<String, Object> data() {
             return members("account", account, "owner", owner, "issuing", issuing);
         }
@@ -36,14 +42,48 @@ public sealed interface LedgerEvent extends Contract {
      * A transfer was made: a hold ({@code pending}, state {@code PENDING}, until {@code timeout} if one is set) or a
      * single-phase transfer whose credits moved at once (state {@code SINGLE_PHASE}). Id {@code <transfer>/created}.
      */
-    record TransferCreated(Instant occurredAt, String area, String transfer, String debit, String credit, long amount,
-                           String kind, String reference, boolean pending, String state, Instant timeout,
-                           String requestedBy) implements LedgerEvent {
-        public String type() { return TRANSFER_CREATED; }
-        public String eventId() { return transfer + "/created"; }
+    record TransferCreated(
+            Instant occurredAt,
+            String area,
+            String transfer,
+            String debit,
+            String credit,
+            long amount,
+            String kind,
+            String reference,
+            boolean pending,
+            String state,
+            Instant timeout,
+            String requestedBy)
+            implements LedgerEvent {
+        public String type() {
+            return TRANSFER_CREATED;
+        }
+
+        public String eventId() {
+            return transfer + "/created";
+        }
+
         public Map<String, Object> data() {
-            Map<String, Object> d = members("transfer", transfer, "debit", debit, "credit", credit, "amount", amount,
-                    "kind", kind, "reference", reference, "pending", pending, "state", state, "requestedBy", requestedBy);
+            Map<String, Object> d = members(
+                    "transfer",
+                    transfer,
+                    "debit",
+                    debit,
+                    "credit",
+                    credit,
+                    "amount",
+                    amount,
+                    "kind",
+                    kind,
+                    "reference",
+                    reference,
+                    "pending",
+                    pending,
+                    "state",
+                    state,
+                    "requestedBy",
+                    requestedBy);
             if (timeout != null) {
                 d.put("timeout", timeout.toString());
             }
@@ -52,13 +92,41 @@ public sealed interface LedgerEvent extends Contract {
     }
 
     /** A hold was posted: {@code posted} of its {@code amount} moved, the rest released. Id {@code <transfer>/posted}. */
-    record TransferPosted(Instant occurredAt, String area, String transfer, String debit, String credit, long amount,
-                          long posted, String kind, String resolvedBy) implements LedgerEvent {
-        public String type() { return TRANSFER_POSTED; }
-        public String eventId() { return transfer + "/posted"; }
+    record TransferPosted(
+            Instant occurredAt,
+            String area,
+            String transfer,
+            String debit,
+            String credit,
+            long amount,
+            long posted,
+            String kind,
+            String resolvedBy)
+            implements LedgerEvent {
+        public String type() {
+            return TRANSFER_POSTED;
+        }
+
+        public String eventId() {
+            return transfer + "/posted";
+        }
+
         public Map<String, Object> data() {
-            return members("transfer", transfer, "debit", debit, "credit", credit, "amount", amount, "posted", posted,
-                    "kind", kind, "resolvedBy", resolvedBy);
+            return members(
+                    "transfer",
+                    transfer,
+                    "debit",
+                    debit,
+                    "credit",
+                    credit,
+                    "amount",
+                    amount,
+                    "posted",
+                    posted,
+                    "kind",
+                    kind,
+                    "resolvedBy",
+                    resolvedBy);
         }
     }
 
@@ -66,13 +134,41 @@ public sealed interface LedgerEvent extends Contract {
      * A hold was voided: its whole amount released, by a party or the brokerage, or by the ledger's sweeper once its
      * timeout passed ({@code expired}). Id {@code <transfer>/voided}.
      */
-    record TransferVoided(Instant occurredAt, String area, String transfer, String debit, String credit, long amount,
-                          String kind, boolean expired, String resolvedBy) implements LedgerEvent {
-        public String type() { return TRANSFER_VOIDED; }
-        public String eventId() { return transfer + "/voided"; }
+    record TransferVoided(
+            Instant occurredAt,
+            String area,
+            String transfer,
+            String debit,
+            String credit,
+            long amount,
+            String kind,
+            boolean expired,
+            String resolvedBy)
+            implements LedgerEvent {
+        public String type() {
+            return TRANSFER_VOIDED;
+        }
+
+        public String eventId() {
+            return transfer + "/voided";
+        }
+
         public Map<String, Object> data() {
-            return members("transfer", transfer, "debit", debit, "credit", credit, "amount", amount, "kind", kind,
-                    "expired", expired, "resolvedBy", resolvedBy);
+            return members(
+                    "transfer",
+                    transfer,
+                    "debit",
+                    debit,
+                    "credit",
+                    credit,
+                    "amount",
+                    amount,
+                    "kind",
+                    kind,
+                    "expired",
+                    expired,
+                    "resolvedBy",
+                    resolvedBy);
         }
     }
 
@@ -93,19 +189,51 @@ public sealed interface LedgerEvent extends Contract {
         if (f == null) {
             return Optional.empty();
         }
-        return Optional.of(switch (type) {
-            case ACCOUNT_OPENED -> new AccountOpened(occurredAt, area, f.text("account"), f.text("owner"), f.flag("issuing"));
-            case TRANSFER_CREATED -> new TransferCreated(occurredAt, area, f.text("transfer"), f.text("debit"),
-                    f.text("credit"), f.whole("amount"), f.text("kind"), f.text("reference"), f.flag("pending"),
-                    f.text("state"), f.optionalInstant("timeout"), f.optionalText("requestedBy"));
-            case TRANSFER_POSTED -> new TransferPosted(occurredAt, area, f.text("transfer"), f.text("debit"),
-                    f.text("credit"), f.whole("amount"), f.whole("posted"), f.text("kind"), f.optionalText("resolvedBy"));
-            default -> new TransferVoided(occurredAt, area, f.text("transfer"), f.text("debit"), f.text("credit"),
-                    f.whole("amount"), f.text("kind"), f.flag("expired"), f.optionalText("resolvedBy"));
-        });
+        return Optional.of(
+                switch (type) {
+                    case ACCOUNT_OPENED ->
+                        new AccountOpened(occurredAt, area, f.text("account"), f.text("owner"), f.flag("issuing"));
+                    case TRANSFER_CREATED ->
+                        new TransferCreated(
+                                occurredAt,
+                                area,
+                                f.text("transfer"),
+                                f.text("debit"),
+                                f.text("credit"),
+                                f.whole("amount"),
+                                f.text("kind"),
+                                f.text("reference"),
+                                f.flag("pending"),
+                                f.text("state"),
+                                f.optionalInstant("timeout"),
+                                f.optionalText("requestedBy"));
+                    case TRANSFER_POSTED ->
+                        new TransferPosted(
+                                occurredAt,
+                                area,
+                                f.text("transfer"),
+                                f.text("debit"),
+                                f.text("credit"),
+                                f.whole("amount"),
+                                f.whole("posted"),
+                                f.text("kind"),
+                                f.optionalText("resolvedBy"));
+                    default ->
+                        new TransferVoided(
+                                occurredAt,
+                                area,
+                                f.text("transfer"),
+                                f.text("debit"),
+                                f.text("credit"),
+                                f.whole("amount"),
+                                f.text("kind"),
+                                f.flag("expired"),
+                                f.optionalText("resolvedBy"));
+                });
     }
 
-    private static Map<String, Object> members(Object... namesAndValues) { // who asked is unknown on transfers older than it
+    private static Map<String, Object> members(
+            Object... namesAndValues) { // who asked is unknown on transfers older than it
         return Contract.members(VERSION, namesAndValues);
     }
 }

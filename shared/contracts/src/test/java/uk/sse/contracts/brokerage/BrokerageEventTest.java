@@ -18,24 +18,48 @@ import uk.sse.contracts.brokerage.BrokerageEvent.Request;
 class BrokerageEventTest {
 
     static final Instant AT = Instant.parse("2026-12-06T10:15:30.123Z");
-    static final Request R = new Request("R-1", 4, "100001", "Ash Primary", List.of("CT.READ", "INC.SEND"), "HIGH", "AGREE",
-            "ACCEPTED", "AGREED", "sue", "SCHOOL");
-    static final Request REPAIR = new Request("R-1", 6, "100001", null, List.of("CT.READ"), "HIGH", null, null,
-            "COMPLETED", "brokerage-reconciliation", "SERVICE");
+    static final Request R = new Request(
+            "R-1",
+            4,
+            "100001",
+            "Ash Primary",
+            List.of("CT.READ", "INC.SEND"),
+            "HIGH",
+            "AGREE",
+            "ACCEPTED",
+            "AGREED",
+            "sue",
+            "SCHOOL");
+    static final Request REPAIR = new Request(
+            "R-1",
+            6,
+            "100001",
+            null,
+            List.of("CT.READ"),
+            "HIGH",
+            null,
+            null,
+            "COMPLETED",
+            "brokerage-reconciliation",
+            "SERVICE");
     static final Proposal P = new Proposal("P1", "O-1", "prv_1", 4, 12, "ACCEPTED");
     static final Engagement E = new Engagement("R-1.P1", "brk:R-1.P1.v3", "P1", "O-1", "prv_1", 4, 12, "HELD", 0, 0);
 
     /** One of each type, in the order of {@link BrokerageEvent#TYPES}. */
     static final List<BrokerageEvent> EVERY_TYPE = List.of(
-            new BrokerageEvent.RequestCreated(AT, "888", R, "phonics", 4, List.of("IN_SCHOOL"), LocalDate.of(2026, 12, 24), 20,
-                    List.of("O-1")),
-            new BrokerageEvent.RequestProposed(AT, "888", R, List.of(P, new Proposal("P2", "O-2", "prv_2", 2, 8, "PROPOSED"))),
+            new BrokerageEvent.RequestCreated(
+                    AT, "888", R, "phonics", 4, List.of("IN_SCHOOL"), LocalDate.of(2026, 12, 24), 20, List.of("O-1")),
+            new BrokerageEvent.RequestProposed(
+                    AT, "888", R, List.of(P, new Proposal("P2", "O-2", "prv_2", 2, 8, "PROPOSED"))),
             new BrokerageEvent.ProposalAccepted(AT, "888", R, P),
             new BrokerageEvent.ProposalDeclined(AT, "888", R, P, "too far"),
             new BrokerageEvent.EngagementAgreed(AT, "888", R, E),
             new BrokerageEvent.EngagementStarted(AT, "888", R, E),
-            new BrokerageEvent.EngagementCompleted(AT, "888", R, new Engagement("R-1.P1", "brk:R-1.P1.v3", "P1", "O-1", "prv_1",
-                    4, 12, "POSTED", 3, 9)),
+            new BrokerageEvent.EngagementCompleted(
+                    AT,
+                    "888",
+                    R,
+                    new Engagement("R-1.P1", "brk:R-1.P1.v3", "P1", "O-1", "prv_1", 4, 12, "POSTED", 3, 9)),
             new BrokerageEvent.EngagementEvaluated(AT, "888", R, "R-1.P1", "O-1", "prv_1", "IMPACT", 5, 4, 5),
             new BrokerageEvent.RequestCancelled(AT, "888", R, "no longer needed", E),
             new BrokerageEvent.RequestWithdrawn(AT, "888", R, "found elsewhere", null),
@@ -55,18 +79,37 @@ class BrokerageEventTest {
         assertThat(EVERY_TYPE).extracting(BrokerageEvent::type).containsExactlyElementsOf(BrokerageEvent.TYPES);
         for (BrokerageEvent e : EVERY_TYPE) {
             assertThat(back(e, e.data())).isEqualTo(e);
-            assertThat(e.data()).containsEntry(Contract.VERSION, BrokerageEvent.VERSION).doesNotContainValue(null);
+            assertThat(e.data())
+                    .containsEntry(Contract.VERSION, BrokerageEvent.VERSION)
+                    .doesNotContainValue(null);
             assertThat(BrokerageEvent.requestOf(e.type(), e.data())).isEqualTo(e.request());
         }
     }
 
     @Test
     void eventIdsNameTheRequestTheVersionAndForTheRestWhatHappened() {
-        assertThat(EVERY_TYPE).extracting(BrokerageEvent::eventId).containsExactly("R-1/4", "R-1/4", "R-1/4", "R-1/4",
-                "R-1/4", "R-1/4", "R-1/4", "R-1/4", "R-1/4", "R-1/4", "R-1/4/hold-refused", "R-1/4",
-                "R-1/6/post-redriven/brk:R-1.P1.v3", "R-1/6/void-redriven/brk:R-1.P1.v3", "R-1/6/hold-voided/brk:R-1.P1.v2",
-                "R-1/6/needs-attention/brk:R-1.P1.v3");
-        assertThat(EVERY_TYPE.get(12).data()).containsEntry("repair", "post-redriven").doesNotContainKey("action");
+        assertThat(EVERY_TYPE)
+                .extracting(BrokerageEvent::eventId)
+                .containsExactly(
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4",
+                        "R-1/4/hold-refused",
+                        "R-1/4",
+                        "R-1/6/post-redriven/brk:R-1.P1.v3",
+                        "R-1/6/void-redriven/brk:R-1.P1.v3",
+                        "R-1/6/hold-voided/brk:R-1.P1.v2",
+                        "R-1/6/needs-attention/brk:R-1.P1.v3");
+        assertThat(EVERY_TYPE.get(12).data())
+                .containsEntry("repair", "post-redriven")
+                .doesNotContainKey("action");
     }
 
     /** Events the brokerage stored before these records carry no version, and read as version 1. */
@@ -89,8 +132,10 @@ class BrokerageEventTest {
         }
         // and a type newer than the reader is not its to read, though what it says of its request is
         Map<String, Object> later = new HashMap<>(EVERY_TYPE.get(0).data());
-        assertThat(BrokerageEvent.read("brokerage.request.reopened", AT, "888", later)).isEmpty();
-        assertThat(BrokerageEvent.requestOf("brokerage.request.reopened", later)).isEqualTo(R);
+        assertThat(BrokerageEvent.read("brokerage.request.reopened", AT, "888", later))
+                .isEmpty();
+        assertThat(BrokerageEvent.requestOf("brokerage.request.reopened", later))
+                .isEqualTo(R);
     }
 
     @Test
@@ -98,7 +143,8 @@ class BrokerageEventTest {
         BrokerageEvent created = EVERY_TYPE.get(0);
         Map<String, Object> missing = new HashMap<>(created.data());
         missing.remove("urn");
-        assertThatThrownBy(() -> back(created, missing)).isInstanceOf(Fields.Unreadable.class)
+        assertThatThrownBy(() -> back(created, missing))
+                .isInstanceOf(Fields.Unreadable.class)
                 .hasMessage("brokerage.request.created: urn is not a text");
         Map<String, Object> mistyped = new HashMap<>(created.data());
         mistyped.put("wantedBy", "soon");
@@ -120,8 +166,10 @@ class BrokerageEventTest {
 
     @Test
     void otherFunctionsEventsAreNotTheReadersToRead() {
-        assertThat(BrokerageEvent.read("ledger.transfer.created", AT, "888", Map.of())).isEmpty();
-        assertThat(BrokerageEvent.read("directory.offer.submitted", AT, "888", Map.of())).isEmpty();
+        assertThat(BrokerageEvent.read("ledger.transfer.created", AT, "888", Map.of()))
+                .isEmpty();
+        assertThat(BrokerageEvent.read("directory.offer.submitted", AT, "888", Map.of()))
+                .isEmpty();
     }
 
     /**
@@ -136,14 +184,20 @@ class BrokerageEventTest {
         String common = section.substring(0, section.indexOf("| type |"));
         String repairs = section.substring(section.indexOf("**Repairs**"));
         repairs = repairs.substring(0, repairs.indexOf("| type |"));
-        List<String> rows = section.lines().filter(line -> line.startsWith("| `brokerage.")).toList();
+        List<String> rows =
+                section.lines().filter(line -> line.startsWith("| `brokerage.")).toList();
         for (BrokerageEvent e : EVERY_TYPE) {
-            String row = rows.stream().filter(r -> r.contains("`" + e.type() + "`")).findFirst().orElse("");
+            String row = rows.stream()
+                    .filter(r -> r.contains("`" + e.type() + "`"))
+                    .findFirst()
+                    .orElse("");
             assertThat(row).as("the row of %s in docs/events.md", e.type()).isNotEmpty();
             String where = row + (e instanceof BrokerageEvent.Repair ? repairs : common);
             e.data().forEach((name, value) -> {
                 assertThat(where).as("%s names %s", e.type(), name).contains("`" + name + "`");
-                nested(value).forEach(member -> assertThat(section).as("%s.%s", name, member).contains("`" + member + "`"));
+                nested(value)
+                        .forEach(member ->
+                                assertThat(section).as("%s.%s", name, member).contains("`" + member + "`"));
             });
         }
         assertThat(rows).hasSize(BrokerageEvent.TYPES.size() - 1); // cancelled and withdrawn share a row
@@ -152,7 +206,11 @@ class BrokerageEventTest {
     /** The names of the members of a nested object, or of a list's objects. */
     private static List<String> nested(Object value) {
         List<?> values = value instanceof List<?> list ? list : List.of(value);
-        return values.stream().filter(Map.class::isInstance).flatMap(m -> ((Map<?, ?>) m).keySet().stream())
-                .map(String.class::cast).distinct().toList();
+        return values.stream()
+                .filter(Map.class::isInstance)
+                .flatMap(m -> ((Map<?, ?>) m).keySet().stream())
+                .map(String.class::cast)
+                .distinct()
+                .toList();
     }
 }

@@ -25,7 +25,8 @@ class DirectoryEventPropertiesTest {
 
     @Property(tries = 500)
     void everyEventReadsBackAsBuilt(@ForAll("events") DirectoryEvent e) {
-        assertThat(DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())).contains(e);
+        assertThat(DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data()))
+                .contains(e);
     }
 
     @Property(tries = 500)
@@ -42,25 +43,60 @@ class DirectoryEventPropertiesTest {
         Arbitrary<String> optional = text.injectNull(0.3);
         Arbitrary<List<String>> texts = text.list().ofMaxSize(4);
         Arbitrary<Long> whole = Arbitraries.longs().between(0, 1L << 52);
-        Arbitrary<Instant> at = Arbitraries.longs().between(0, 4_102_444_800_000L).map(Instant::ofEpochMilli);
-        Arbitrary<LocalDate> date = Arbitraries.integers().between(0, 60_000).map(LocalDate.EPOCH::plusDays).injectNull(0.4);
-        Arbitrary<Assurance> assurance = Combinators.combine(text, text, text, text, optional).as(Assurance::new).injectNull(0.3);
+        Arbitrary<Instant> at =
+                Arbitraries.longs().between(0, 4_102_444_800_000L).map(Instant::ofEpochMilli);
+        Arbitrary<LocalDate> date = Arbitraries.integers()
+                .between(0, 60_000)
+                .map(LocalDate.EPOCH::plusDays)
+                .injectNull(0.4);
+        Arbitrary<Assurance> assurance = Combinators.combine(text, text, text, text, optional)
+                .as(Assurance::new)
+                .injectNull(0.3);
         Arbitrary<DirectoryEvent> offers = Combinators.combine(
-                        Combinators.combine(at, text, Arbitraries.of(OfferStep.class), text, whole, text, text, text).as(OfferHead::new),
-                        text, texts, texts, texts, whole, text, Combinators.combine(date, assurance).as(OfferTail::new))
-                .as((h, title, areas, phases, modes, price, status, t) -> new OfferChanged(h.at, h.area, h.step,
-                        h.offerId, h.version, h.providerId, h.providerName, h.providerType, title, areas, phases, modes, price,
-                        status, t.review, t.assurance));
-        Arbitrary<DirectoryEvent> moved = Combinators.combine(at, text, text, text, optional, optional, optional, optional)
-                .as((a, area, urn, name, fromCode, fromName, toCode, toName) -> new SchoolMoved(a, area, urn, name, fromCode,
-                        fromName, toCode, toName, "imp_" + urn));
+                        Combinators.combine(at, text, Arbitraries.of(OfferStep.class), text, whole, text, text, text)
+                                .as(OfferHead::new),
+                        text,
+                        texts,
+                        texts,
+                        texts,
+                        whole,
+                        text,
+                        Combinators.combine(date, assurance).as(OfferTail::new))
+                .as((h, title, areas, phases, modes, price, status, t) -> new OfferChanged(
+                        h.at,
+                        h.area,
+                        h.step,
+                        h.offerId,
+                        h.version,
+                        h.providerId,
+                        h.providerName,
+                        h.providerType,
+                        title,
+                        areas,
+                        phases,
+                        modes,
+                        price,
+                        status,
+                        t.review,
+                        t.assurance));
+        Arbitrary<DirectoryEvent> moved = Combinators.combine(
+                        at, text, text, text, optional, optional, optional, optional)
+                .as((a, area, urn, name, fromCode, fromName, toCode, toName) ->
+                        new SchoolMoved(a, area, urn, name, fromCode, fromName, toCode, toName, "imp_" + urn));
         Arbitrary<DirectoryEvent> closed = Combinators.combine(at, text, text, text, optional, date, text, text)
                 .as(SchoolClosed::new);
         return Arbitraries.oneOf(offers, moved, closed);
     }
 
-    record OfferHead(Instant at, String area, OfferStep step, String offerId, long version, String providerId,
-                     String providerName, String providerType) { }
+    record OfferHead(
+            Instant at,
+            String area,
+            OfferStep step,
+            String offerId,
+            long version,
+            String providerId,
+            String providerName,
+            String providerType) {}
 
-    record OfferTail(LocalDate review, Assurance assurance) { }
+    record OfferTail(LocalDate review, Assurance assurance) {}
 }

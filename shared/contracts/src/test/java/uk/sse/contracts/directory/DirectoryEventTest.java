@@ -24,17 +24,66 @@ class DirectoryEventTest {
     static final Instant AT = Instant.parse("2026-12-06T10:15:30.123Z");
 
     static OfferChanged offer(OfferStep step, Assurance assurance, LocalDate review) {
-        return new OfferChanged(AT, "888", step, "off_1", 3, "prv_hub", "Moorside Hub", "SCHOOL", "Phonics that sticks",
-                List.of("CT.READ"), List.of("PRIMARY"), List.of("IN_PERSON", "ONLINE"), 4, "APPROVED", review, assurance);
+        return new OfferChanged(
+                AT,
+                "888",
+                step,
+                "off_1",
+                3,
+                "prv_hub",
+                "Moorside Hub",
+                "SCHOOL",
+                "Phonics that sticks",
+                List.of("CT.READ"),
+                List.of("PRIMARY"),
+                List.of("IN_PERSON", "ONLINE"),
+                4,
+                "APPROVED",
+                review,
+                assurance);
     }
 
     static final List<DirectoryEvent> EVERY_TYPE = Stream.concat(
-            Arrays.stream(OfferStep.values()).map(step -> (DirectoryEvent) offer(step, step == OfferStep.CREATED ? null
-                    : new Assurance(step.name(), "SUBMITTED", "APPROVED", "assurer-1", step == OfferStep.REJECTED ? "no evidence" : null),
-                    step == OfferStep.APPROVED ? LocalDate.of(2027, 9, 1) : null)),
-            Stream.of(new SchoolMoved(AT, "889", "100001", "Moorside Primary", "888", "Lancashire", "889", "Blackburn", "imp_1"),
-                    new SchoolClosed(AT, "888", "100002", "Riverside Infants", "888", LocalDate.of(2026, 8, 31), "Closed", "imp_1"),
-                    new SchoolClosed(AT, "unknown", "100003", "Hillside", null, null, "gone from the register's file", "imp_2")))
+                    Arrays.stream(OfferStep.values()).map(step -> (DirectoryEvent) offer(
+                            step,
+                            step == OfferStep.CREATED
+                                    ? null
+                                    : new Assurance(
+                                            step.name(),
+                                            "SUBMITTED",
+                                            "APPROVED",
+                                            "assurer-1",
+                                            step == OfferStep.REJECTED ? "no evidence" : null),
+                            step == OfferStep.APPROVED ? LocalDate.of(2027, 9, 1) : null)),
+                    Stream.of(
+                            new SchoolMoved(
+                                    AT,
+                                    "889",
+                                    "100001",
+                                    "Moorside Primary",
+                                    "888",
+                                    "Lancashire",
+                                    "889",
+                                    "Blackburn",
+                                    "imp_1"),
+                            new SchoolClosed(
+                                    AT,
+                                    "888",
+                                    "100002",
+                                    "Riverside Infants",
+                                    "888",
+                                    LocalDate.of(2026, 8, 31),
+                                    "Closed",
+                                    "imp_1"),
+                            new SchoolClosed(
+                                    AT,
+                                    "unknown",
+                                    "100003",
+                                    "Hillside",
+                                    null,
+                                    null,
+                                    "gone from the register's file",
+                                    "imp_2")))
             .toList();
 
     private static DirectoryEvent back(DirectoryEvent e, Map<String, Object> data) {
@@ -45,7 +94,9 @@ class DirectoryEventTest {
     void everyTypeReadsBackAsTheRecordItsProducerBuilt() {
         for (DirectoryEvent e : EVERY_TYPE) {
             assertThat(back(e, e.data())).isEqualTo(e);
-            assertThat(e.data()).containsEntry(Contract.VERSION, DirectoryEvent.VERSION).doesNotContainValue(null);
+            assertThat(e.data())
+                    .containsEntry(Contract.VERSION, DirectoryEvent.VERSION)
+                    .doesNotContainValue(null);
             assertThat(e.type()).startsWith("directory.");
         }
         assertThat(EVERY_TYPE.stream().map(Contract::type).distinct()).hasSize(10);
@@ -83,7 +134,8 @@ class DirectoryEventTest {
         DirectoryEvent approved = EVERY_TYPE.get(2);
         Map<String, Object> missing = new HashMap<>(approved.data());
         missing.remove("providerName");
-        assertThatThrownBy(() -> back(approved, missing)).isInstanceOf(Fields.Unreadable.class)
+        assertThatThrownBy(() -> back(approved, missing))
+                .isInstanceOf(Fields.Unreadable.class)
                 .hasMessage("directory.offer.approved: providerName is not a text");
         Map<String, Object> mistyped = new HashMap<>(approved.data());
         mistyped.put("areasOfSupport", List.of("CT.READ", 7));
@@ -100,21 +152,30 @@ class DirectoryEventTest {
     @Test
     void theEventsDocumentNamesEveryTypeAndMember() throws java.io.IOException {
         String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/events.md"));
-        String section = doc.substring(doc.indexOf("## Directory"), doc.indexOf("\n## ", doc.indexOf("## Directory") + 1));
-        List<String> rows = section.lines().filter(line -> line.startsWith("| `directory.")).toList();
+        String section =
+                doc.substring(doc.indexOf("## Directory"), doc.indexOf("\n## ", doc.indexOf("## Directory") + 1));
+        List<String> rows =
+                section.lines().filter(line -> line.startsWith("| `directory.")).toList();
         for (DirectoryEvent e : EVERY_TYPE) {
             String word = e.type().substring(e.type().lastIndexOf('.') + 1);
-            assertThat(rows).as("the row of %s in docs/events.md", e.type())
+            assertThat(rows)
+                    .as("the row of %s in docs/events.md", e.type())
                     .anySatisfy(row -> assertThat(row).containsAnyOf("`" + e.type() + "`", "`." + word + "`"));
-            e.data().keySet().forEach(name -> assertThat(section).as("the directory's section names %s", name)
-                    .contains("`" + name + "`"));
+            e.data()
+                    .keySet()
+                    .forEach(name -> assertThat(section)
+                            .as("the directory's section names %s", name)
+                            .contains("`" + name + "`"));
         }
     }
 
     @Test
     void otherFunctionsEventsAndUnknownDirectoryTypesAreNotTheReadersToRead() {
-        assertThat(DirectoryEvent.read("ledger.transfer.created", AT, "888", Map.of())).isEmpty();
-        assertThat(DirectoryEvent.read("directory.offer.archived", AT, "888", Map.of())).isEmpty();
-        assertThat(DirectoryEvent.read("directory.provider.registered", AT, "888", Map.of())).isEmpty();
+        assertThat(DirectoryEvent.read("ledger.transfer.created", AT, "888", Map.of()))
+                .isEmpty();
+        assertThat(DirectoryEvent.read("directory.offer.archived", AT, "888", Map.of()))
+                .isEmpty();
+        assertThat(DirectoryEvent.read("directory.provider.registered", AT, "888", Map.of()))
+                .isEmpty();
     }
 }

@@ -21,10 +21,32 @@ class LedgerEventTest {
 
     static final List<LedgerEvent> EVERY_TYPE = List.of(
             new AccountOpened(AT, "888", "888/ISSUING", "ISSUING", true),
-            new TransferCreated(AT, "888", "eng-1", "888/100001", "888/prv_hub", 12, "PAYMENT", "engagement", true,
-                    "PENDING", AT.plusSeconds(3600), "school-user"),
-            new TransferCreated(AT, "888", "alloc-1", "888/ISSUING", "888/100001", 30, "ALLOCATION", "", false,
-                    "SINGLE_PHASE", null, null),
+            new TransferCreated(
+                    AT,
+                    "888",
+                    "eng-1",
+                    "888/100001",
+                    "888/prv_hub",
+                    12,
+                    "PAYMENT",
+                    "engagement",
+                    true,
+                    "PENDING",
+                    AT.plusSeconds(3600),
+                    "school-user"),
+            new TransferCreated(
+                    AT,
+                    "888",
+                    "alloc-1",
+                    "888/ISSUING",
+                    "888/100001",
+                    30,
+                    "ALLOCATION",
+                    "",
+                    false,
+                    "SINGLE_PHASE",
+                    null,
+                    null),
             new TransferPosted(AT, "888", "eng-1", "888/100001", "888/prv_hub", 12, 9, "PAYMENT", "brokerage"),
             new TransferVoided(AT, "888", "eng-2", "888/100001", "888/prv_hub", 5, "PAYMENT", true, "ledger-sweeper"));
 
@@ -36,15 +58,19 @@ class LedgerEventTest {
     void everyTypeReadsBackAsTheRecordItsProducerBuilt() {
         for (LedgerEvent e : EVERY_TYPE) {
             assertThat(back(e, e.data())).isEqualTo(e);
-            assertThat(e.data()).containsEntry(Contract.VERSION, LedgerEvent.VERSION).doesNotContainValue(null);
+            assertThat(e.data())
+                    .containsEntry(Contract.VERSION, LedgerEvent.VERSION)
+                    .doesNotContainValue(null);
             assertThat(e.type()).startsWith("ledger.");
         }
     }
 
     @Test
     void eventIdsSayWhatHappenedToWhat() {
-        assertThat(EVERY_TYPE).extracting(LedgerEvent::eventId)
-                .containsExactly("888/ISSUING/opened", "eng-1/created", "alloc-1/created", "eng-1/posted", "eng-2/voided");
+        assertThat(EVERY_TYPE)
+                .extracting(LedgerEvent::eventId)
+                .containsExactly(
+                        "888/ISSUING/opened", "eng-1/created", "alloc-1/created", "eng-1/posted", "eng-2/voided");
     }
 
     @Test
@@ -65,7 +91,9 @@ class LedgerEventTest {
         data.put(Contract.VERSION, 1.0);
         assertThat(back(posted, data)).isEqualTo(posted);
         data.put("posted", 9.5);
-        assertThatThrownBy(() -> back(posted, data)).isInstanceOf(Fields.Unreadable.class).hasMessageContaining("posted");
+        assertThatThrownBy(() -> back(posted, data))
+                .isInstanceOf(Fields.Unreadable.class)
+                .hasMessageContaining("posted");
     }
 
     @Test
@@ -73,7 +101,8 @@ class LedgerEventTest {
         TransferCreated created = (TransferCreated) EVERY_TYPE.get(1);
         Map<String, Object> missing = new HashMap<>(created.data());
         missing.remove("debit");
-        assertThatThrownBy(() -> back(created, missing)).isInstanceOf(Fields.Unreadable.class)
+        assertThatThrownBy(() -> back(created, missing))
+                .isInstanceOf(Fields.Unreadable.class)
                 .hasMessage("ledger.transfer.created: debit is not a text");
         Map<String, Object> mistyped = new HashMap<>(created.data());
         mistyped.put("pending", "yes");
@@ -97,19 +126,27 @@ class LedgerEventTest {
     @Test
     void theEventsDocumentNamesEveryTypeAndMember() throws java.io.IOException {
         List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../../docs/events.md")).stream()
-                .filter(line -> line.startsWith("| `ledger.")).toList();
+                .filter(line -> line.startsWith("| `ledger."))
+                .toList();
         for (LedgerEvent e : EVERY_TYPE) {
-            assertThat(rows).as("the row of %s in docs/events.md", e.type())
-                    .filteredOn(row -> row.startsWith("| `" + e.type() + "` |")).singleElement()
-                    .satisfies(row -> e.data().keySet().stream().filter(name -> !name.equals(Contract.VERSION))
-                            .forEach(name -> assertThat(row).as("%s names %s", e.type(), name).contains("`" + name + "`")));
+            assertThat(rows)
+                    .as("the row of %s in docs/events.md", e.type())
+                    .filteredOn(row -> row.startsWith("| `" + e.type() + "` |"))
+                    .singleElement()
+                    .satisfies(row -> e.data().keySet().stream()
+                            .filter(name -> !name.equals(Contract.VERSION))
+                            .forEach(name -> assertThat(row)
+                                    .as("%s names %s", e.type(), name)
+                                    .contains("`" + name + "`")));
         }
         assertThat(rows).hasSize(4);
     }
 
     @Test
     void otherFunctionsEventsAndUnknownLedgerTypesAreNotTheReadersToRead() {
-        assertThat(LedgerEvent.read("brokerage.request.created", AT, "888", Map.of())).isEmpty();
-        assertThat(LedgerEvent.read("ledger.hold.extended", AT, "888", Map.of(Contract.VERSION, 1))).isEmpty();
+        assertThat(LedgerEvent.read("brokerage.request.created", AT, "888", Map.of()))
+                .isEmpty();
+        assertThat(LedgerEvent.read("ledger.hold.extended", AT, "888", Map.of(Contract.VERSION, 1)))
+                .isEmpty();
     }
 }

@@ -1,17 +1,15 @@
 package uk.sse.engines.streams;
 
-import java.nio.ByteBuffer;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
-
+import java.nio.ByteBuffer;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -20,10 +18,10 @@ final class StreamEvents {
 
     static final String EVENT_SOURCE = "aws:dynamodb";
     private static final software.amazon.awssdk.services.dynamodb.model.AttributeValue EMPTY =
-            software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder().build();
+            software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder()
+                    .build();
 
-    private StreamEvents() {
-    }
+    private StreamEvents() {}
 
     static DynamodbEvent event(List<DynamodbEvent.DynamodbStreamRecord> records) {
         DynamodbEvent event = new DynamodbEvent();
@@ -41,7 +39,8 @@ final class StreamEvents {
         record.setEventSourceARN(streamArn);
         record.setDynamodb(streamRecord(source.dynamodb()));
         if (source.userIdentity() != null) { // TTL deletions: Service / dynamodb.amazonaws.com
-            record.setUserIdentity(new Identity().withType(source.userIdentity().type())
+            record.setUserIdentity(new Identity()
+                    .withType(source.userIdentity().type())
                     .withPrincipalId(source.userIdentity().principalId()));
         }
         return record;
@@ -70,7 +69,8 @@ final class StreamEvents {
         return record;
     }
 
-    static Map<String, AttributeValue> map(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> source) {
+    static Map<String, AttributeValue> map(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> source) {
         Map<String, AttributeValue> map = new LinkedHashMap<>();
         source.forEach((name, value) -> map.put(name, value(value)));
         return map;

@@ -1,15 +1,13 @@
 package uk.sse.engines.streams;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 
 /**
  * Drives a handler from a stream like Lambda's event source mapping with ReportBatchItemFailures
@@ -39,26 +37,41 @@ public final class StreamPoller implements AutoCloseable {
     private List<DynamodbEvent.DynamodbStreamRecord> pending = List.of();
     private int failures; // failed deliveries starting with pending's first record
 
-    private StreamPoller(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler, int batchSize, int maxRetries,
-                         java.util.function.Consumer<DynamodbEvent.DynamodbStreamRecord> deadLetters) {
+    private StreamPoller(
+            TableStreamReader reader,
+            Function<DynamodbEvent, StreamsEventResponse> handler,
+            int batchSize,
+            int maxRetries,
+            java.util.function.Consumer<DynamodbEvent.DynamodbStreamRecord> deadLetters) {
         this.deadLetters = deadLetters;
         this.reader = reader;
         this.handler = handler;
         this.batchSize = batchSize;
         this.maxRetries = maxRetries;
-        this.thread = Thread.ofPlatform().daemon().name("stream-poller-" + reader.streamArn()).unstarted(this::run);
+        this.thread = Thread.ofPlatform()
+                .daemon()
+                .name("stream-poller-" + reader.streamArn())
+                .unstarted(this::run);
     }
 
-    public static StreamPoller start(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler,
-                                     int batchSize, int maxRetries) {
-        return start(reader, handler, batchSize, maxRetries, record -> { });
+    public static StreamPoller start(
+            TableStreamReader reader,
+            Function<DynamodbEvent, StreamsEventResponse> handler,
+            int batchSize,
+            int maxRetries) {
+        return start(reader, handler, batchSize, maxRetries, record -> {});
     }
 
     /** As {@link #start}, giving each record given up on to {@code deadLetters}. */
-    public static StreamPoller start(TableStreamReader reader, Function<DynamodbEvent, StreamsEventResponse> handler,
-                                     int batchSize, int maxRetries, java.util.function.Consumer<DynamodbEvent.DynamodbStreamRecord> deadLetters) {
+    public static StreamPoller start(
+            TableStreamReader reader,
+            Function<DynamodbEvent, StreamsEventResponse> handler,
+            int batchSize,
+            int maxRetries,
+            java.util.function.Consumer<DynamodbEvent.DynamodbStreamRecord> deadLetters) {
         if (batchSize < 1 || batchSize > 1000 || maxRetries < 0) { // 1000: what one GetRecords returns at most
-            throw new IllegalArgumentException("batchSize 1..1000 and maxRetries >= 0, not " + batchSize + ", " + maxRetries);
+            throw new IllegalArgumentException(
+                    "batchSize 1..1000 and maxRetries >= 0, not " + batchSize + ", " + maxRetries);
         }
         StreamPoller poller = new StreamPoller(reader, handler, batchSize, maxRetries, deadLetters);
         poller.thread.start();
@@ -108,13 +121,20 @@ public final class StreamPoller implements AutoCloseable {
         }
         if (++failures > maxRetries) {
             DynamodbEvent.DynamodbStreamRecord dropped = pending.getFirst();
-            LOG.error("GIVING UP on stream record {} ({} {}) of {} after {} retries; it goes to the dead letters",
-                    dropped.getDynamodb().getSequenceNumber(), dropped.getEventName(), dropped.getDynamodb().getKeys(),
-                    reader.streamArn(), maxRetries);
+            LOG.error(
+                    "GIVING UP on stream record {} ({} {}) of {} after {} retries; it goes to the dead letters",
+                    dropped.getDynamodb().getSequenceNumber(),
+                    dropped.getEventName(),
+                    dropped.getDynamodb().getKeys(),
+                    reader.streamArn(),
+                    maxRetries);
             try {
                 deadLetters.accept(dropped);
             } catch (RuntimeException unkept) {
-                LOG.error("the dead letter of stream record {} could not be kept", dropped.getDynamodb().getSequenceNumber(), unkept);
+                LOG.error(
+                        "the dead letter of stream record {} could not be kept",
+                        dropped.getDynamodb().getSequenceNumber(),
+                        unkept);
             }
             pending = List.copyOf(pending.subList(1, pending.size()));
             failures = 0;
@@ -129,10 +149,16 @@ public final class StreamPoller implements AutoCloseable {
         try {
             response = handler.apply(batch);
         } catch (RuntimeException e) {
-            LOG.warn("handler failed on a batch of {} records from {}; retrying all of it", records.size(), reader.streamArn(), e);
+            LOG.warn(
+                    "handler failed on a batch of {} records from {}; retrying all of it",
+                    records.size(),
+                    reader.streamArn(),
+                    e);
             return 0;
         }
-        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+        if (response == null
+                || response.getBatchItemFailures() == null
+                || response.getBatchItemFailures().isEmpty()) {
             return -1;
         }
         int lowest = Integer.MAX_VALUE;

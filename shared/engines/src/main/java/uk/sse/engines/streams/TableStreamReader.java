@@ -1,17 +1,14 @@
 package uk.sse.engines.streams;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -67,17 +64,27 @@ public final class TableStreamReader implements AutoCloseable {
     }
 
     public static TableStreamReader of(URI dynamoEndpoint, String tableName, StartingPosition from) {
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         String streamArn;
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(REGION)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
-            streamArn = dynamo.describeTable(b -> b.tableName(tableName)).table().latestStreamArn();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(dynamoEndpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            streamArn =
+                    dynamo.describeTable(b -> b.tableName(tableName)).table().latestStreamArn();
         }
         if (streamArn == null) {
             throw new IllegalArgumentException("table " + tableName + " has no stream");
         }
-        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamoEndpoint).region(REGION)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(dynamoEndpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         TableStreamReader reader = new TableStreamReader(streams, streamArn);
         try {
             reader.open(from);
@@ -116,7 +123,8 @@ public final class TableStreamReader implements AutoCloseable {
             if (refreshNow || System.nanoTime() - lastRefresh > SHARD_REFRESH_NANOS) {
                 refreshShards();
             }
-            List<Shard> readable = shards.values().stream().filter(this::readable).toList();
+            List<Shard> readable =
+                    shards.values().stream().filter(this::readable).toList();
             for (int i = 0; i < readable.size(); i++) {
                 Shard shard = readable.get((cursor + i) % readable.size());
                 List<Record> records = read(shard, Math.min(maxRecords, MAX_GET_RECORDS));
@@ -139,7 +147,8 @@ public final class TableStreamReader implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
         while (records.size() < n && System.nanoTime() - deadline < 0) {
-            List<DynamodbEvent.DynamodbStreamRecord> polled = poll(MAX_GET_RECORDS).getRecords();
+            List<DynamodbEvent.DynamodbStreamRecord> polled =
+                    poll(MAX_GET_RECORDS).getRecords();
             records.addAll(polled);
             if (polled.isEmpty()) {
                 try {
@@ -169,7 +178,8 @@ public final class TableStreamReader implements AutoCloseable {
             }
             try {
                 String iterator = shard.iterator;
-                GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(iterator).limit(limit));
+                GetRecordsResponse response =
+                        streams.getRecords(b -> b.shardIterator(iterator).limit(limit));
                 List<Record> records = response.records();
                 if (!records.isEmpty()) {
                     shard.lastSequenceNumber = records.getLast().dynamodb().sequenceNumber();
@@ -203,13 +213,20 @@ public final class TableStreamReader implements AutoCloseable {
 
     private String iterator(Shard shard) {
         try {
-            ShardIteratorType type = shard.lastSequenceNumber != null ? ShardIteratorType.AFTER_SEQUENCE_NUMBER : shard.startType;
-            return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.id).shardIteratorType(type)
-                    .sequenceNumber(shard.lastSequenceNumber)).shardIterator();
+            ShardIteratorType type =
+                    shard.lastSequenceNumber != null ? ShardIteratorType.AFTER_SEQUENCE_NUMBER : shard.startType;
+            return streams.getShardIterator(b -> b.streamArn(streamArn)
+                            .shardId(shard.id)
+                            .shardIteratorType(type)
+                            .sequenceNumber(shard.lastSequenceNumber))
+                    .shardIterator();
         } catch (TrimmedDataAccessException e) {
-            LOG.error("records of shard {} were trimmed (older than 24 h) before they were read; reading from the oldest left", shard.id);
-            return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.id)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            LOG.error(
+                    "records of shard {} were trimmed (older than 24 h) before they were read; reading from the oldest left",
+                    shard.id);
+            return streams.getShardIterator(b ->
+                            b.streamArn(streamArn).shardId(shard.id).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
         }
     }
 
@@ -217,10 +234,13 @@ public final class TableStreamReader implements AutoCloseable {
         String start = null;
         do {
             String exclusiveStart = start;
-            StreamDescription description = streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(exclusiveStart))
+            StreamDescription description = streams.describeStream(
+                            b -> b.streamArn(streamArn).exclusiveStartShardId(exclusiveStart))
                     .streamDescription();
-            description.shards().forEach(s -> shards.computeIfAbsent(s.shardId(), id -> new Shard(id, s.parentShardId()))
-                    .closed = s.sequenceNumberRange().endingSequenceNumber() != null);
+            description
+                    .shards()
+                    .forEach(s -> shards.computeIfAbsent(s.shardId(), id -> new Shard(id, s.parentShardId())).closed =
+                            s.sequenceNumberRange().endingSequenceNumber() != null);
             start = description.lastEvaluatedShardId();
         } while (start != null);
         lastRefresh = System.nanoTime();

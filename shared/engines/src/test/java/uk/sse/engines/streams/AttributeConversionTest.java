@@ -2,6 +2,12 @@ package uk.sse.engines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,21 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,7 +36,8 @@ class AttributeConversionTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DynamoDbClient DYNAMO = Tables.client();
     private static final String TABLE = Tables.create(DYNAMO, "attributes");
-    private static final TableStreamReader READER = TableStreamReader.of(Tables.endpoint(), TABLE, StartingPosition.LATEST);
+    private static final TableStreamReader READER =
+            TableStreamReader.of(Tables.endpoint(), TABLE, StartingPosition.LATEST);
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     @AfterContainer
@@ -49,14 +47,19 @@ class AttributeConversionTest {
     }
 
     @Property(tries = 150)
-    void everyAttributeTypeSurvivesTheStreamAndTheConversion(@ForAll("attributes") Map<String, AttributeValue> attributes) throws Exception {
+    void everyAttributeTypeSurvivesTheStreamAndTheConversion(
+            @ForAll("attributes") Map<String, AttributeValue> attributes) throws Exception {
         Map<String, AttributeValue> item = new HashMap<>(attributes);
         item.putAll(Tables.key("item", NEXT.incrementAndGet()));
         DYNAMO.putItem(b -> b.tableName(TABLE).item(item));
 
         List<DynamodbEvent.DynamodbStreamRecord> records = READER.readAtLeast(1, Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
-        JsonNode newImage = JSON.readTree(TableStreamReaderTest.lambdaJson(records)).get("Records").get(0).get("dynamodb").get("NewImage");
+        JsonNode newImage = JSON.readTree(TableStreamReaderTest.lambdaJson(records))
+                .get("Records")
+                .get(0)
+                .get("dynamodb")
+                .get("NewImage");
 
         assertThat(canonical(newImage)).isEqualTo(canonical(expected(item)));
     }
@@ -67,25 +70,43 @@ class AttributeConversionTest {
     }
 
     private static Arbitrary<String> names() {
-        return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).filter(n -> !n.equals("pk") && !n.equals("sk"));
+        return Arbitraries.strings()
+                .alpha()
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .filter(n -> !n.equals("pk") && !n.equals("sk"));
     }
 
     private static Arbitrary<AttributeValue> value(int depth) {
-        Arbitrary<String> strings = Arbitraries.strings().withCharRange(' ', '~').withChars("éß漢\n").ofMaxLength(12);
+        Arbitrary<String> strings =
+                Arbitraries.strings().withCharRange(' ', '~').withChars("éß漢\n").ofMaxLength(12);
         Arbitrary<BigDecimal> numbers = Arbitraries.oneOf(
-                Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("1e12")).ofScale(4),
+                Arbitraries.bigDecimals()
+                        .between(new BigDecimal("-1e12"), new BigDecimal("1e12"))
+                        .ofScale(4),
                 Arbitraries.longs().map(BigDecimal::valueOf));
-        Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16);
+        Arbitrary<byte[]> bytes =
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16);
         List<Arbitrary<AttributeValue>> choices = new ArrayList<>(List.of(
                 strings.map(AttributeValue::fromS),
                 numbers.map(n -> AttributeValue.fromN(n.toPlainString())),
                 bytes.map(b -> AttributeValue.fromB(SdkBytes.fromByteArray(b))),
                 strings.set().ofMinSize(1).ofMaxSize(4).map(s -> AttributeValue.fromSs(List.copyOf(s))),
                 // a number set holds distinct values: 1.5 and 1.50 are the same number
-                numbers.map(BigDecimal::stripTrailingZeros).set().ofMinSize(1).ofMaxSize(4)
-                        .map(s -> AttributeValue.fromNs(s.stream().map(BigDecimal::toPlainString).toList())),
-                bytes.map(b -> Base64.getEncoder().encodeToString(b)).set().ofMinSize(1).ofMaxSize(4)
-                        .map(s -> AttributeValue.fromBs(s.stream().map(b -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b))).toList())),
+                numbers.map(BigDecimal::stripTrailingZeros)
+                        .set()
+                        .ofMinSize(1)
+                        .ofMaxSize(4)
+                        .map(s -> AttributeValue.fromNs(
+                                s.stream().map(BigDecimal::toPlainString).toList())),
+                bytes.map(b -> Base64.getEncoder().encodeToString(b))
+                        .set()
+                        .ofMinSize(1)
+                        .ofMaxSize(4)
+                        .map(s -> AttributeValue.fromBs(s.stream()
+                                .map(b -> SdkBytes.fromByteArray(
+                                        Base64.getDecoder().decode(b)))
+                                .toList())),
                 Arbitraries.just(AttributeValue.fromNul(true)),
                 Arbitraries.of(true, false).map(AttributeValue::fromBool)));
         if (depth > 0) {

@@ -2,18 +2,15 @@ package uk.sse.engines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -22,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-
 import uk.sse.engines.DynamoDbLocalEngine;
 
 /**
@@ -38,9 +34,12 @@ class ShardLineageTest {
     @BeforeAll
     static void start() {
         engine = DynamoDbLocalEngine.start();
-        dynamo = DynamoDbClient.builder().endpointOverride(engine.endpoint()).region(Region.EU_WEST_2)
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(engine.endpoint())
+                .region(Region.EU_WEST_2)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         table = Tables.create(dynamo, "lineage");
     }
 
@@ -80,13 +79,16 @@ class ShardLineageTest {
     }
 
     private static List<String> values(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        return records.stream().map(r -> r.getDynamodb().getNewImage().get("value").getN()).toList();
+        return records.stream()
+                .map(r -> r.getDynamodb().getNewImage().get("value").getN())
+                .toList();
     }
 
     @Test
     void recordsOfParentShardsComeBeforeThoseOfTheirChildren() throws Exception {
-        try (TableStreamReader fromStart = TableStreamReader.of(engine.endpoint(), table, StartingPosition.TRIM_HORIZON);
-             TableStreamReader following = TableStreamReader.of(engine.endpoint(), table, StartingPosition.LATEST)) {
+        try (TableStreamReader fromStart =
+                        TableStreamReader.of(engine.endpoint(), table, StartingPosition.TRIM_HORIZON);
+                TableStreamReader following = TableStreamReader.of(engine.endpoint(), table, StartingPosition.LATEST)) {
             put(1);
             put(2);
             assertThat(values(following.readAtLeast(2, Duration.ofSeconds(20)))).containsExactly("1", "2");
@@ -97,10 +99,15 @@ class ShardLineageTest {
             put(5);
 
             List<Shard> shards;
-            try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(engine.endpoint())
-                    .region(Region.EU_WEST_2).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret"))).build()) {
-                shards = streams.describeStream(b -> b.streamArn(fromStart.streamArn())).streamDescription().shards();
+            try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                    .endpointOverride(engine.endpoint())
+                    .region(Region.EU_WEST_2)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret")))
+                    .build()) {
+                shards = streams.describeStream(b -> b.streamArn(fromStart.streamArn()))
+                        .streamDescription()
+                        .shards();
             }
             System.out.println("shards after two rollovers: " + shards);
             assertThat(shards).hasSize(3);

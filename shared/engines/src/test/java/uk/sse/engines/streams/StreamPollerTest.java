@@ -2,6 +2,8 @@ package uk.sse.engines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,14 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -71,7 +68,9 @@ class StreamPollerTest {
 
     /** The batches the handler saw, as the "value" attribute of each record. */
     private static List<List<String>> values(List<DynamodbEvent> batches) {
-        return batches.stream().map(e -> e.getRecords().stream().map(StreamPollerTest::value).toList()).toList();
+        return batches.stream()
+                .map(e -> e.getRecords().stream().map(StreamPollerTest::value).toList())
+                .toList();
     }
 
     @Test
@@ -98,7 +97,8 @@ class StreamPollerTest {
                 await(() -> batches.size() >= 3, Duration.ofSeconds(20));
             }
         }
-        assertThat(values(batches)).containsExactly(List.of("a", "b", "c", "d", "e"), List.of("c", "d", "e"), List.of("f"));
+        assertThat(values(batches))
+                .containsExactly(List.of("a", "b", "c", "d", "e"), List.of("c", "d", "e"), List.of("f"));
     }
 
     @Test
@@ -108,8 +108,11 @@ class StreamPollerTest {
         List<DynamodbEvent.DynamodbStreamRecord> dead = new CopyOnWriteArrayList<>();
         Function<DynamodbEvent, StreamsEventResponse> handler = event -> {
             batches.add(event);
-            return event.getRecords().stream().filter(r -> value(r).equals("poison")).findFirst()
-                    .map(StreamPollerTest::failing).orElseGet(StreamsEventResponse::new);
+            return event.getRecords().stream()
+                    .filter(r -> value(r).equals("poison"))
+                    .findFirst()
+                    .map(StreamPollerTest::failing)
+                    .orElseGet(StreamsEventResponse::new);
         };
         try (TableStreamReader reader = TableStreamReader.of(Tables.endpoint(), table, StartingPosition.LATEST)) {
             put(pk, 1, "ok");
@@ -120,8 +123,12 @@ class StreamPollerTest {
                 Thread.sleep(3 * StreamPoller.INTERVAL_MILLIS); // nothing more should come
             }
         }
-        assertThat(values(batches)).containsExactly(
-                List.of("ok", "poison", "after"), List.of("poison", "after"), List.of("poison", "after"), List.of("after"));
+        assertThat(values(batches))
+                .containsExactly(
+                        List.of("ok", "poison", "after"),
+                        List.of("poison", "after"),
+                        List.of("poison", "after"),
+                        List.of("after"));
         assertThat(dead).singleElement().satisfies(r -> assertThat(value(r)).isEqualTo("poison"));
     }
 
@@ -133,7 +140,9 @@ class StreamPollerTest {
             batches.add(event);
             return switch (batches.size()) {
                 case 1 -> throw new IllegalStateException("the handler failed (on purpose, in a test)");
-                case 2 -> new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure("12345678901234567890")));
+                case 2 ->
+                    new StreamsEventResponse(
+                            List.of(new StreamsEventResponse.BatchItemFailure("12345678901234567890")));
                 case 3 -> new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(null)));
                 default -> new StreamsEventResponse(List.of());
             };
@@ -146,7 +155,8 @@ class StreamPollerTest {
                 Thread.sleep(3 * StreamPoller.INTERVAL_MILLIS);
             }
         }
-        assertThat(values(batches)).containsExactly(List.of("x", "y"), List.of("x", "y"), List.of("x", "y"), List.of("x", "y"));
+        assertThat(values(batches))
+                .containsExactly(List.of("x", "y"), List.of("x", "y"), List.of("x", "y"), List.of("x", "y"));
     }
 
     /**
@@ -171,12 +181,13 @@ class StreamPollerTest {
                     return failing(record);
                 }
                 String key = record.getDynamodb().getKeys().get("pk").getS();
-                applied.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(new BigInteger(sequence(record)));
+                applied.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(new BigInteger(sequence(record)));
             }
             return new StreamsEventResponse();
         };
         try (TableStreamReader reader = TableStreamReader.of(Tables.endpoint(), table, StartingPosition.LATEST);
-             StreamPoller poller = StreamPoller.start(reader, handler, 100, 3)) {
+                StreamPoller poller = StreamPoller.start(reader, handler, 100, 3)) {
             ExecutorService writers = Executors.newFixedThreadPool(threads);
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -192,14 +203,18 @@ class StreamPollerTest {
                 f.get();
             }
             writers.shutdown();
-            await(() -> applied.values().stream().mapToInt(List::size).sum() >= threads * perThread, Duration.ofSeconds(60));
+            await(
+                    () -> applied.values().stream().mapToInt(List::size).sum() >= threads * perThread,
+                    Duration.ofSeconds(60));
         }
         assertThat(seen).hasSize(threads * perThread);
         assertThat(failedOnce).isNotEmpty();
         assertThat(applied).hasSize(threads * 5);
-        applied.forEach((key, sequences) -> assertThat(sequences).as(key).hasSize(perThread / 5).isSorted().doesNotHaveDuplicates());
+        applied.forEach((key, sequences) ->
+                assertThat(sequences).as(key).hasSize(perThread / 5).isSorted().doesNotHaveDuplicates());
         assertThat(batchSizes).allSatisfy(n -> assertThat(n).isBetween(1, 100));
-        System.out.printf("burst: %d records in %d batches (largest %d), %d first-time failures retried%n",
+        System.out.printf(
+                "burst: %d records in %d batches (largest %d), %d first-time failures retried%n",
                 seen.size(), batchSizes.size(), Collections.max(batchSizes), failedOnce.size());
     }
 
@@ -214,7 +229,7 @@ class StreamPollerTest {
         };
         List<Long> millis = new ArrayList<>();
         try (TableStreamReader reader = TableStreamReader.of(Tables.endpoint(), table, StartingPosition.LATEST);
-             StreamPoller poller = StreamPoller.start(reader, handler, 100, 3)) {
+                StreamPoller poller = StreamPoller.start(reader, handler, 100, 3)) {
             for (int i = 0; i < 20; i++) {
                 String v = Integer.toString(i);
                 long written = System.nanoTime();
@@ -226,7 +241,8 @@ class StreamPollerTest {
             }
         }
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("write-to-handler latency over %d writes: median %d ms, max %d ms (poll interval %d ms)%n",
+        System.out.printf(
+                "write-to-handler latency over %d writes: median %d ms, max %d ms (poll interval %d ms)%n",
                 sorted.size(), sorted.get(sorted.size() / 2), sorted.getLast(), StreamPoller.INTERVAL_MILLIS);
     }
 
@@ -234,12 +250,18 @@ class StreamPollerTest {
     void closeStopsTheThread() throws Exception {
         List<DynamodbEvent> batches = new CopyOnWriteArrayList<>();
         try (TableStreamReader reader = TableStreamReader.of(Tables.endpoint(), table, StartingPosition.LATEST)) {
-            StreamPoller poller = StreamPoller.start(reader, e -> {
-                batches.add(e);
-                return null;
-            }, 10, 0);
+            StreamPoller poller = StreamPoller.start(
+                    reader,
+                    e -> {
+                        batches.add(e);
+                        return null;
+                    },
+                    10,
+                    0);
             String name = "stream-poller-" + reader.streamArn();
-            assertThat(threadsNamed(name)).hasSize(1).allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+            assertThat(threadsNamed(name))
+                    .hasSize(1)
+                    .allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
             Thread thread = threadsNamed(name).getFirst();
             put("close-" + System.nanoTime(), 1, "one");
             await(() -> !batches.isEmpty(), Duration.ofSeconds(20));
@@ -253,6 +275,8 @@ class StreamPollerTest {
     }
 
     private static List<Thread> threadsNamed(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .toList();
     }
 }

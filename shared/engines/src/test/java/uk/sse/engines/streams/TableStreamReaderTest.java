@@ -2,6 +2,10 @@ package uk.sse.engines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +14,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -58,11 +55,15 @@ class TableStreamReaderTest {
 
             List<DynamodbEvent.DynamodbStreamRecord> records = reader.readAtLeast(4, Duration.ofSeconds(20));
 
-            assertThat(records).extracting(DynamodbEvent.DynamodbStreamRecord::getEventName)
+            assertThat(records)
+                    .extracting(DynamodbEvent.DynamodbStreamRecord::getEventName)
                     .containsExactly("INSERT", "MODIFY", "REMOVE", "INSERT");
             assertThat(records).allSatisfy(r -> {
                 assertThat(r.getEventSource()).isEqualTo("aws:dynamodb");
-                assertThat(r.getEventSourceARN()).isEqualTo(reader.streamArn()).contains(table).contains("/stream/");
+                assertThat(r.getEventSourceARN())
+                        .isEqualTo(reader.streamArn())
+                        .contains(table)
+                        .contains("/stream/");
                 assertThat(r.getEventVersion()).isEqualTo("1.1");
                 assertThat(r.getAwsRegion()).isNotBlank();
                 assertThat(r.getEventID()).isNotBlank();
@@ -71,9 +72,16 @@ class TableStreamReaderTest {
                 assertThat(r.getDynamodb().getApproximateCreationDateTime()).isAfter(before);
                 assertThat(r.getDynamodb().getKeys().get("pk").getS()).isEqualTo(pk);
             });
-            assertThat(records).extracting(r -> r.getDynamodb().getKeys().get("sk").getN()).containsExactly("1", "1", "1", "2");
-            assertThat(records).extracting(r -> new BigInteger(r.getDynamodb().getSequenceNumber())).isSorted().doesNotHaveDuplicates();
-            assertThat(records).extracting(DynamodbEvent.DynamodbStreamRecord::getEventID).doesNotHaveDuplicates();
+            assertThat(records)
+                    .extracting(r -> r.getDynamodb().getKeys().get("sk").getN())
+                    .containsExactly("1", "1", "1", "2");
+            assertThat(records)
+                    .extracting(r -> new BigInteger(r.getDynamodb().getSequenceNumber()))
+                    .isSorted()
+                    .doesNotHaveDuplicates();
+            assertThat(records)
+                    .extracting(DynamodbEvent.DynamodbStreamRecord::getEventID)
+                    .doesNotHaveDuplicates();
 
             var insert = records.get(0).getDynamodb();
             assertThat(insert.getOldImage()).isNull();
@@ -85,7 +93,8 @@ class TableStreamReaderTest {
             assertThat(remove.getOldImage().get("name").getS()).isEqualTo("New name");
             assertThat(remove.getNewImage()).isNull();
 
-            System.out.println("a MODIFY record as Lambda's runtime serialises it: " + lambdaJson(List.of(records.get(1))));
+            System.out.println(
+                    "a MODIFY record as Lambda's runtime serialises it: " + lambdaJson(List.of(records.get(1))));
         }
     }
 
@@ -101,7 +110,8 @@ class TableStreamReaderTest {
             assertThat(record.get("eventSource").asText()).isEqualTo("aws:dynamodb");
             assertThat(record.get("eventSourceARN").asText()).isEqualTo(reader.streamArn());
             JsonNode dynamodb = record.get("dynamodb");
-            assertThat(dynamodb.get("Keys")).isEqualTo(new ObjectMapper().readTree("{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"N\":\"7\"}}"));
+            assertThat(dynamodb.get("Keys"))
+                    .isEqualTo(new ObjectMapper().readTree("{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"N\":\"7\"}}"));
             assertThat(dynamodb.get("NewImage").get("name").toString()).isEqualTo("{\"S\":\"Name\"}");
             assertThat(dynamodb.has("OldImage")).isFalse();
             assertThat(dynamodb.get("StreamViewType").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
@@ -121,13 +131,17 @@ class TableStreamReaderTest {
             assertThat(reader.poll(100).getRecords()).isEmpty();
             put(pk, 2, "after");
             List<DynamodbEvent.DynamodbStreamRecord> records = reader.readAtLeast(1, Duration.ofSeconds(20));
-            assertThat(records).extracting(r -> r.getDynamodb().getNewImage().get("name").getS()).containsExactly("after");
+            assertThat(records)
+                    .extracting(r -> r.getDynamodb().getNewImage().get("name").getS())
+                    .containsExactly("after");
             assertThat(reader.poll(100).getRecords()).isEmpty();
         }
         try (TableStreamReader reader = TableStreamReader.of(Tables.endpoint(), table, StartingPosition.TRIM_HORIZON)) {
             List<DynamodbEvent.DynamodbStreamRecord> all = reader.readAtLeast(Integer.MAX_VALUE, Duration.ofSeconds(2));
-            assertThat(all).filteredOn(r -> r.getDynamodb().getKeys().get("pk").getS().equals(pk))
-                    .extracting(r -> r.getDynamodb().getNewImage().get("name").getS()).containsExactly("before", "after");
+            assertThat(all)
+                    .filteredOn(r -> r.getDynamodb().getKeys().get("pk").getS().equals(pk))
+                    .extracting(r -> r.getDynamodb().getNewImage().get("name").getS())
+                    .containsExactly("before", "after");
         }
     }
 
@@ -142,7 +156,8 @@ class TableStreamReaderTest {
             assertThat(first).hasSizeLessThanOrEqualTo(3);
             List<DynamodbEvent.DynamodbStreamRecord> all = new java.util.ArrayList<>(first);
             all.addAll(reader.readAtLeast(7 - first.size(), Duration.ofSeconds(20)));
-            assertThat(all).extracting(r -> r.getDynamodb().getKeys().get("sk").getN())
+            assertThat(all)
+                    .extracting(r -> r.getDynamodb().getKeys().get("sk").getN())
                     .containsExactly("0", "1", "2", "3", "4", "5", "6");
         }
     }
@@ -169,7 +184,8 @@ class TableStreamReaderTest {
             }
             assertThat(aged).isPositive();
             assertThat(reader.readAtLeast(2, Duration.ofSeconds(20)))
-                    .extracting(r -> r.getDynamodb().getNewImage().get("name").getS()).containsExactly("two", "three");
+                    .extracting(r -> r.getDynamodb().getNewImage().get("name").getS())
+                    .containsExactly("two", "three");
             assertThat(reader.poll(100).getRecords()).isEmpty();
         }
     }
@@ -177,10 +193,13 @@ class TableStreamReaderTest {
     /** streamArn|001|base64(shardId|sequenceNumber|issue time in ms, 30 digits) */
     private static String aged(String iterator, Instant issued) {
         int cut = iterator.lastIndexOf('|') + 1;
-        String[] parts = new String(java.util.Base64.getDecoder().decode(iterator.substring(cut)), StandardCharsets.UTF_8).split("\\|");
+        String[] parts = new String(
+                        java.util.Base64.getDecoder().decode(iterator.substring(cut)), StandardCharsets.UTF_8)
+                .split("\\|");
         assertThat(parts).hasSize(3);
         String body = parts[0] + "|" + parts[1] + "|" + String.format("%030d", issued.toEpochMilli());
-        return iterator.substring(0, cut) + java.util.Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
+        return iterator.substring(0, cut)
+                + java.util.Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Object field(Object owner, String name) throws ReflectiveOperationException {

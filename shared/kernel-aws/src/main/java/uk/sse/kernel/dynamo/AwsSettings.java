@@ -8,7 +8,10 @@ import io.micronaut.core.annotation.Nullable;
  * environment; locally and in tests {@code endpoint} points at an embedded engine.
  */
 @ConfigurationProperties("sse.aws")
-public record AwsSettings(@Nullable String region, @Nullable String endpoint, @Nullable Boolean createTables) {
+public record AwsSettings(
+        @Nullable String region,
+        @Nullable String endpoint,
+        @Nullable Boolean createTables) {
 
     public String regionOrDefault() {
         return region == null || region.isBlank() ? "eu-west-2" : region;

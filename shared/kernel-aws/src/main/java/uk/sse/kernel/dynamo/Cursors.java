@@ -1,7 +1,5 @@
 package uk.sse.kernel.dynamo;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Paging cursors: a query's LastEvaluatedKey (string keys only), as opaque URL-safe text. Each name and value is
@@ -20,7 +19,7 @@ public final class Cursors {
     private static final char PAIR = '\u001e';
     private static final char ESCAPE = '\u001d';
 
-    private Cursors() { }
+    private Cursors() {}
 
     public static String encode(Map<String, AttributeValue> lastKey) {
         if (lastKey == null || lastKey.isEmpty()) {
@@ -32,8 +31,14 @@ public final class Cursors {
                 throw new IllegalArgumentException("a cursor holds string keys only, not " + k + "=" + v);
             }
         });
-        new TreeMap<>(lastKey).forEach((k, v) -> text.append(escape(k)).append(FIELD).append(escape(v.s())).append(PAIR));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        new TreeMap<>(lastKey)
+                .forEach((k, v) -> text.append(escape(k))
+                        .append(FIELD)
+                        .append(escape(v.s()))
+                        .append(PAIR));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key a cursor stands for, or empty if it is not one of ours. */
@@ -64,14 +69,17 @@ public final class Cursors {
 
     /** The start key of a page asked with {@code cursor}: null for the first page; a cursor this API did not give is refused. */
     public static Map<String, AttributeValue> startOf(String cursor) {
-        return cursor == null ? null : decode(cursor).orElseThrow(() -> new InvalidCursor("is not a cursor of this listing"));
+        return cursor == null
+                ? null
+                : decode(cursor).orElseThrow(() -> new InvalidCursor("is not a cursor of this listing"));
     }
 
     /**
      * As {@link #startOf}, and the key must be one of this listing's: exactly the attributes {@code names}, each
      * {@code ours} accepts (another listing's cursor, or a forged one, is refused rather than sent to the store).
      */
-    public static Map<String, AttributeValue> startOf(String cursor, java.util.Set<String> names, Predicate<Map<String, AttributeValue>> ours) {
+    public static Map<String, AttributeValue> startOf(
+            String cursor, java.util.Set<String> names, Predicate<Map<String, AttributeValue>> ours) {
         Map<String, AttributeValue> start = startOf(cursor);
         if (start != null && (!start.keySet().equals(names) || !ours.test(start))) {
             throw new InvalidCursor("is not a cursor of this listing");
@@ -84,17 +92,20 @@ public final class Cursors {
      * cursor); nothing at all if the cursor is not one this listing gave ({@code ours} says which keys are; a key
      * missing an attribute is not).
      */
-    public static Optional<Optional<Map<String, AttributeValue>>> startKey(String cursor, Predicate<Map<String, AttributeValue>> ours) {
+    public static Optional<Optional<Map<String, AttributeValue>>> startKey(
+            String cursor, Predicate<Map<String, AttributeValue>> ours) {
         if (cursor == null) {
             return Optional.of(Optional.empty());
         }
-        return decode(cursor).filter(key -> {
-            try {
-                return ours.test(key);
-            } catch (NullPointerException missingKey) {
-                return false;
-            }
-        }).map(Optional::of);
+        return decode(cursor)
+                .filter(key -> {
+                    try {
+                        return ours.test(key);
+                    } catch (NullPointerException missingKey) {
+                        return false;
+                    }
+                })
+                .map(Optional::of);
     }
 
     private static String escape(String s) {

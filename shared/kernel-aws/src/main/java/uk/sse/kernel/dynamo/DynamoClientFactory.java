@@ -2,6 +2,8 @@ package uk.sse.kernel.dynamo;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -9,9 +11,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.net.URI;
-import java.util.List;
 
 /**
  * One DynamoDB client per function, on the light URL-connection transport (fast Lambda cold starts). Any

@@ -1,16 +1,15 @@
 package uk.sse.kernel.dynamo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import uk.sse.kernel.idempotency.IdempotencyKey;
 import uk.sse.kernel.idempotency.PriorRequest;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Idempotency keys in a function's own table ({@code pk}/{@code sk} schema), claimed in the same
@@ -21,11 +20,14 @@ public final class IdempotencyItems {
 
     public static final Duration KEPT_FOR = Duration.ofHours(24);
 
-    private IdempotencyItems() { }
+    private IdempotencyItems() {}
 
     static Map<String, AttributeValue> key(IdempotencyKey key) {
-        return Map.of("pk", AttributeValue.fromS("IDEMPOTENCY#" + key.scope() + "#" + key.key()),
-                "sk", AttributeValue.fromS("KEY"));
+        return Map.of(
+                "pk",
+                AttributeValue.fromS("IDEMPOTENCY#" + key.scope() + "#" + key.key()),
+                "sk",
+                AttributeValue.fromS("KEY"));
     }
 
     public static TransactWriteItem claim(String table, IdempotencyKey key, String resultId, Instant now) {
@@ -33,9 +35,16 @@ public final class IdempotencyItems {
         item.put("resultId", AttributeValue.fromS(resultId));
         item.put("requestHash", AttributeValue.fromS(key.requestHash()));
         item.put("createdAt", AttributeValue.fromS(now.toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEPT_FOR).getEpochSecond())));
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(now.plus(KEPT_FOR).getEpochSecond())));
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build();
     }
 
     public static Optional<PriorRequest> find(DynamoDbClient client, String table, IdempotencyKey key) {
@@ -43,6 +52,8 @@ public final class IdempotencyItems {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PriorRequest(response.item().get("resultId").s(), response.item().get("requestHash").s()));
+        return Optional.of(new PriorRequest(
+                response.item().get("resultId").s(),
+                response.item().get("requestHash").s()));
     }
 }

@@ -1,17 +1,16 @@
 package uk.sse.kernel.dynamo;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /** Runs one page of a query of a table's index ({@link Tables}' shape), with the caller's cursor in and the next cursor out. */
 public final class IndexQueries {
@@ -21,21 +20,36 @@ public final class IndexQueries {
         public static final Filter NONE = null;
     }
 
-    private IndexQueries() { }
+    private IndexQueries() {}
 
     /**
      * DynamoDB applies a filter after reading {@code Limit} items, so a filtered page can come back short or
      * empty; this reads on, asking each time for only what is still missing, until the page is full or the
      * index is exhausted. The cursor is the last item read, so the next page starts right after it.
      */
-    public static <T> Page<T> page(DynamoDbClient client, String table, String index, String pkValue,
-                                   String skPrefix, Filter filter, PageRequest page, Function<Items, T> mapper) {
+    public static <T> Page<T> page(
+            DynamoDbClient client,
+            String table,
+            String index,
+            String pkValue,
+            String skPrefix,
+            Filter filter,
+            PageRequest page,
+            Function<Items, T> mapper) {
         return page(client, table, index, pkValue, skPrefix, filter, true, page, mapper);
     }
 
     /** As {@link #page}, in the index's sort order ({@code forward}) or the reverse. */
-    public static <T> Page<T> page(DynamoDbClient client, String table, String index, String pkValue, String skPrefix,
-                                   Filter filter, boolean forward, PageRequest page, Function<Items, T> mapper) {
+    public static <T> Page<T> page(
+            DynamoDbClient client,
+            String table,
+            String index,
+            String pkValue,
+            String skPrefix,
+            Filter filter,
+            boolean forward,
+            PageRequest page,
+            Function<Items, T> mapper) {
         String pkName = index + "pk";
         String skName = index + "sk";
         Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
@@ -46,8 +60,11 @@ public final class IndexQueries {
             names.put("#sk", skName);
             values.put(":prefix", AttributeValue.fromS(skPrefix));
         }
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index)
-                .keyConditionExpression(condition).scanIndexForward(forward);
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression(condition)
+                .scanIndexForward(forward);
         if (filter != null) {
             names.putAll(filter.names());
             values.putAll(filter.values());
@@ -55,14 +72,22 @@ public final class IndexQueries {
         }
         query.expressionAttributeNames(names).expressionAttributeValues(values);
         // a page starts after an item of this index's partition (and prefix), or the cursor is not this listing's
-        Map<String, AttributeValue> start = Cursors.startOf(page.cursor(), java.util.Set.of(Tables.PK, Tables.SK, pkName, skName),
-                key -> pkValue.equals(key.get(pkName).s()) && (skPrefix == null || key.get(skName).s().startsWith(skPrefix)));
+        Map<String, AttributeValue> start = Cursors.startOf(
+                page.cursor(),
+                java.util.Set.of(Tables.PK, Tables.SK, pkName, skName),
+                key -> pkValue.equals(key.get(pkName).s())
+                        && (skPrefix == null || key.get(skName).s().startsWith(skPrefix)));
         List<T> items = new ArrayList<>();
         do {
-            QueryRequest request = query.limit(page.limit() - items.size()).exclusiveStartKey(start).build();
+            QueryRequest request = query.limit(page.limit() - items.size())
+                    .exclusiveStartKey(start)
+                    .build();
             QueryResponse response = Transactions.busyOnFault("listing", () -> client.query(request));
             response.items().stream().map(Items::of).map(mapper).forEach(items::add);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (items.size() < page.limit() && start != null);
         return new Page<>(items, Cursors.encode(start));
     }

@@ -1,14 +1,13 @@
 package uk.sse.kernel.dynamo;
 
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads and writes DynamoDB attribute maps by hand: explicit, reflection-free mapping that keeps
@@ -32,7 +31,8 @@ public final class Items {
     }
 
     /** A stream record's image (the Lambda events library's attribute values; null for none) as an item. */
-    public static Items ofStreamImage(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+    public static Items ofStreamImage(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
         Map<String, AttributeValue> item = new HashMap<>();
         if (image != null) {
             image.forEach((name, value) -> item.put(name, fromStream(value)));
@@ -40,7 +40,8 @@ public final class Items {
         return new Items(item);
     }
 
-    private static AttributeValue fromStream(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
+    private static AttributeValue fromStream(
+            com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
         if (v.getS() != null) {
             return AttributeValue.fromS(v.getS());
         }
@@ -60,7 +61,8 @@ public final class Items {
             return AttributeValue.fromNs(v.getNS());
         }
         if (v.getBS() != null) {
-            return AttributeValue.fromBs(v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
+            return AttributeValue.fromBs(
+                    v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
         }
         if (v.getL() != null) {
             return AttributeValue.fromL(v.getL().stream().map(Items::fromStream).toList());
@@ -86,7 +88,8 @@ public final class Items {
 
     public Items n(String name, Number value) {
         if (value != null) {
-            values.put(name, AttributeValue.fromN(value instanceof BigDecimal d ? d.toPlainString() : value.toString()));
+            values.put(
+                    name, AttributeValue.fromN(value instanceof BigDecimal d ? d.toPlainString() : value.toString()));
         }
         return this;
     }
@@ -100,7 +103,10 @@ public final class Items {
 
     public Items strings(String name, Collection<String> list) {
         if (list != null && !list.isEmpty()) {
-            values.put(name, AttributeValue.fromL(list.stream().map(AttributeValue::fromS).toList()));
+            values.put(
+                    name,
+                    AttributeValue.fromL(
+                            list.stream().map(AttributeValue::fromS).toList()));
         }
         return this;
     }
@@ -114,7 +120,11 @@ public final class Items {
 
     public <T> Items maps(String name, Collection<T> list, Function<T, Items> mapper) {
         if (list != null && !list.isEmpty()) {
-            values.put(name, AttributeValue.fromL(list.stream().map(e -> AttributeValue.fromM(mapper.apply(e).values)).toList()));
+            values.put(
+                    name,
+                    AttributeValue.fromL(list.stream()
+                            .map(e -> AttributeValue.fromM(mapper.apply(e).values))
+                            .toList()));
         }
         return this;
     }
@@ -159,7 +169,9 @@ public final class Items {
         if (v != null && v.hasSs()) {
             return List.copyOf(v.ss());
         }
-        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).filter(s -> s != null).toList();
+        return v == null || !v.hasL()
+                ? List.of()
+                : v.l().stream().map(AttributeValue::s).filter(s -> s != null).toList();
     }
 
     public Items map(String name) {
@@ -169,6 +181,8 @@ public final class Items {
 
     public <T> List<T> maps(String name, Function<Items, T> mapper) {
         AttributeValue v = values.get(name);
-        return v == null || !v.hasL() ? List.of() : v.l().stream().map(e -> mapper.apply(new Items(e.m()))).toList();
+        return v == null || !v.hasL()
+                ? List.of()
+                : v.l().stream().map(e -> mapper.apply(new Items(e.m()))).toList();
     }
 }

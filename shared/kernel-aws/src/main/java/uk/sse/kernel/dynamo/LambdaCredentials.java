@@ -12,11 +12,12 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
  */
 public final class LambdaCredentials {
 
-    private LambdaCredentials() { }
+    private LambdaCredentials() {}
 
     public static AwsCredentialsProvider provider() {
         return AwsCredentialsProviderChain.builder()
-                .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create())
+                .credentialsProviders(
+                        EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create())
                 .reuseLastProviderEnabled(true)
                 .build();
     }

@@ -1,5 +1,7 @@
 package uk.sse.kernel.dynamo;
 
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -12,9 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The shape every function's own table has: string keys {@code pk}/{@code sk}, global indices named
  * {@code gsi1}, {@code gsi2}, ... keyed {@code gsiNpk}/{@code gsiNsk}, on-demand billing and a stream of new and
@@ -25,7 +24,7 @@ public final class Tables {
     public static final String PK = "pk";
     public static final String SK = "sk";
 
-    private Tables() { }
+    private Tables() {}
 
     public static String indexName(int n) {
         return "gsi" + n;
@@ -45,8 +44,11 @@ public final class Tables {
         for (int n = 1; n <= indices; n++) {
             attributes.add(string(indexPk(n)));
             attributes.add(string(indexSk(n)));
-            gsis.add(GlobalSecondaryIndex.builder().indexName(indexName(n)).keySchema(hash(indexPk(n)), range(indexSk(n)))
-                    .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+            gsis.add(GlobalSecondaryIndex.builder()
+                    .indexName(indexName(n))
+                    .keySchema(hash(indexPk(n)), range(indexSk(n)))
+                    .projection(p -> p.projectionType(ProjectionType.ALL))
+                    .build());
         }
         return CreateTableRequest.builder()
                 .tableName(tableName)
@@ -68,14 +70,23 @@ public final class Tables {
     }
 
     private static AttributeDefinition string(String attribute) {
-        return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(attribute)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement hash(String attribute) {
-        return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build();
+        return KeySchemaElement.builder()
+                .attributeName(attribute)
+                .keyType(KeyType.HASH)
+                .build();
     }
 
     private static KeySchemaElement range(String attribute) {
-        return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.RANGE).build();
+        return KeySchemaElement.builder()
+                .attributeName(attribute)
+                .keyType(KeyType.RANGE)
+                .build();
     }
 }

@@ -1,5 +1,10 @@
 package uk.sse.kernel.dynamo;
 
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -10,12 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
 /**
  * Runs DynamoDB writes and says what happened as the callers need it: a failed condition is {@code false} (someone
  * else moved first), throttling, conflicts and client-side failures (timeouts, broken connections) are
@@ -23,10 +22,10 @@ import java.util.stream.IntStream;
  */
 public final class Transactions {
 
-    private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
-            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+    private static final Set<String> RETRYABLE_REASONS =
+            Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
-    private Transactions() { }
+    private Transactions() {}
 
     public static boolean writeIfConditionsHold(DynamoDbClient client, List<TransactWriteItem> items) {
         return failedConditions(client, items).isEmpty();
@@ -42,9 +41,14 @@ public final class Transactions {
             return Set.of();
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = cancelled.hasCancellationReasons()
-                    ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+                    ? cancelled.cancellationReasons().stream()
+                            .map(CancellationReason::code)
+                            .toList()
+                    : List.of();
             Set<Integer> failed = IntStream.range(0, reasons.size())
-                    .filter(i -> "ConditionalCheckFailed".equals(reasons.get(i))).boxed().collect(Collectors.toSet());
+                    .filter(i -> "ConditionalCheckFailed".equals(reasons.get(i)))
+                    .boxed()
+                    .collect(Collectors.toSet());
             if (!failed.isEmpty()) {
                 return failed;
             }
@@ -72,10 +76,11 @@ public final class Transactions {
 
     private static RuntimeException busyOrRethrow(String what, RuntimeException fault) {
         boolean retryable = fault instanceof SdkClientException
-                || (fault instanceof DynamoDbException service && (service.isThrottlingException()
-                || service instanceof TransactionConflictException
-                || service instanceof TransactionInProgressException
-                || service.statusCode() >= 500));
+                || (fault instanceof DynamoDbException service
+                        && (service.isThrottlingException()
+                                || service instanceof TransactionConflictException
+                                || service instanceof TransactionInProgressException
+                                || service.statusCode() >= 500));
         return retryable ? new StoreBusy(what + " failed: " + fault.getMessage(), fault) : fault;
     }
 }

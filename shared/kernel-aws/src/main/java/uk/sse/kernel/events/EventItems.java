@@ -1,11 +1,10 @@
 package uk.sse.kernel.events;
 
+import java.util.HashMap;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * An event as an item of the publishing function's own table, written in the same transaction as the change it
@@ -19,7 +18,7 @@ public final class EventItems {
     public static final String ENTITY = "EVENT";
     public static final String ENVELOPE = "envelope";
 
-    private EventItems() { }
+    private EventItems() {}
 
     public static Map<String, AttributeValue> item(String pk, String sk, EventEnvelope e, String envelopeJson) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -36,8 +35,13 @@ public final class EventItems {
 
     /** The put of {@link #item}, on condition that no item has that key yet. */
     public static TransactWriteItem put(String table, String pk, String sk, EventEnvelope e, String envelopeJson) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(pk, sk, e, envelopeJson))
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item(pk, sk, e, envelopeJson))
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build();
     }
 
     /** The envelope's JSON text if {@code item} (as the SDK reads it, e.g. in a scan for a rebuild) is an event. */

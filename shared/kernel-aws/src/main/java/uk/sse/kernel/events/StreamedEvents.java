@@ -2,7 +2,6 @@ package uk.sse.kernel.events;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +11,7 @@ import java.util.Optional;
  */
 public final class StreamedEvents {
 
-    private StreamedEvents() { }
+    private StreamedEvents() {}
 
     /** The envelope's JSON text in {@code record}, or null if the record is not an event's insert. */
     public static String envelopeJson(DynamodbStreamRecord record) {

@@ -8,7 +8,7 @@ public final class Paging {
 
     public static final String DEFAULT_LIMIT = "20";
 
-    private Paging() { }
+    private Paging() {}
 
     public static Outcome<PageRequest> page(int limit, String cursor) {
         if (limit < 1 || limit > PageRequest.MAX_LIMIT) {

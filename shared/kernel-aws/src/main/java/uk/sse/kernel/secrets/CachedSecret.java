@@ -1,17 +1,16 @@
 package uk.sse.kernel.secrets;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
  * A Secrets Manager secret's value, read when it is first wanted and kept; read again when its holder finds it no longer
@@ -26,7 +25,7 @@ public final class CachedSecret {
     private final Clock clock;
     private volatile Held held;
 
-    private record Held(String value, Instant readAt) { }
+    private record Held(String value, Instant readAt) {}
 
     public CachedSecret(Supplier<String> source, Duration maxAge, Clock clock) {
         this.source = source;
@@ -36,7 +35,8 @@ public final class CachedSecret {
 
     /** The secret {@code secretId}'s current value (AWSCURRENT) through {@code client}. */
     public static CachedSecret of(SecretsManagerClient client, String secretId, Duration maxAge, Clock clock) {
-        return new CachedSecret(() -> client.getSecretValue(b -> b.secretId(secretId)).secretString(), maxAge, clock);
+        return new CachedSecret(
+                () -> client.getSecretValue(b -> b.secretId(secretId)).secretString(), maxAge, clock);
     }
 
     /**
@@ -44,10 +44,13 @@ public final class CachedSecret {
      * Secrets Manager's protocol), else it signs with the Lambda runtime's credentials.
      */
     public static SecretsManagerClient client(String region, String endpoint) {
-        var builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
+        var builder = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(region));
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         } else {
             builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
         }

@@ -24,7 +24,10 @@ public class AwsClientPriming implements SnapshotHook {
     public void prime() {
         dynamo.ifPresent(client -> {
             client.serviceClientConfiguration();
-            GetItemRequest.builder().tableName("priming").key(java.util.Map.of()).build();
+            GetItemRequest.builder()
+                    .tableName("priming")
+                    .key(java.util.Map.of())
+                    .build();
         });
     }
 }

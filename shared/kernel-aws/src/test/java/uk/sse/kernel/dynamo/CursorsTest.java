@@ -1,14 +1,7 @@
 package uk.sse.kernel.dynamo;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,9 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A cursor stands for a query's LastEvaluatedKey: any map of one or more non-empty attribute names to string
@@ -33,7 +32,9 @@ class CursorsTest {
 
     /** Text mixing plain letters with the cursor's own separators, escapes, accents and emoji. */
     private static Arbitrary<String> text() {
-        List<String> pieces = "ab#_ \u00e9\u4e2d\ud83d\ude00\\%=+/".codePoints().mapToObj(Character::toString)
+        List<String> pieces = "ab#_ \u00e9\u4e2d\ud83d\ude00\\%=+/"
+                .codePoints()
+                .mapToObj(Character::toString)
                 .collect(Collectors.toList());
         SEPARATORS.chars().forEach(c -> pieces.add(String.valueOf((char) c)));
         return Arbitraries.of(pieces).list().ofMaxSize(12).map(parts -> String.join("", parts));
@@ -41,7 +42,9 @@ class CursorsTest {
 
     @Provide
     Arbitrary<Map<String, String>> keys() {
-        return Arbitraries.maps(text().filter(name -> !name.isEmpty()), text()).ofMinSize(1).ofMaxSize(4);
+        return Arbitraries.maps(text().filter(name -> !name.isEmpty()), text())
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     private static Map<String, AttributeValue> key(Map<String, String> values) {
@@ -60,16 +63,25 @@ class CursorsTest {
     @Test
     void aTypicalKeyRoundTrips() {
         Map<String, AttributeValue> key = Map.of(
-                "PK", AttributeValue.fromS("PROVIDER#100006"), "SK", AttributeValue.fromS("PROFILE"),
-                "GSI2PK", AttributeValue.fromS("PROVIDERS#202"), "GSI2SK", AttributeValue.fromS("heath school#100006"));
+                "PK",
+                AttributeValue.fromS("PROVIDER#100006"),
+                "SK",
+                AttributeValue.fromS("PROFILE"),
+                "GSI2PK",
+                AttributeValue.fromS("PROVIDERS#202"),
+                "GSI2SK",
+                AttributeValue.fromS("heath school#100006"));
         assertThat(Cursors.decode(Cursors.encode(key))).hasValue(key);
     }
 
     @Test
     void aNameHoldingTheSeparatorsStillPagesOn() {
         // a provider's name is part of GSI2SK and the API lets a name hold control characters
-        Map<String, AttributeValue> key = Map.of("GSI2SK", AttributeValue.fromS("acme\u001etrust\u001f#prv_1"),
-                "PK", AttributeValue.fromS("PROVIDER#prv_1"));
+        Map<String, AttributeValue> key = Map.of(
+                "GSI2SK",
+                AttributeValue.fromS("acme\u001etrust\u001f#prv_1"),
+                "PK",
+                AttributeValue.fromS("PROVIDER#prv_1"));
         assertThat(Cursors.decode(Cursors.encode(key))).hasValue(key);
     }
 
@@ -89,7 +101,8 @@ class CursorsTest {
     void anEscapeThatCursorsNeverWriteIsRefused() {
         assertThat(Cursors.decode(base64("PK\u001fa\u001dx\u001e"))).isEmpty();
         assertThat(Cursors.decode(base64("PK\u001fa\u001d\u001e"))).isEmpty();
-        assertThat(Cursors.decode(base64("PK\u001fa\u001dp\u001e"))).hasValue(Map.of("PK", AttributeValue.fromS("a\u001e")));
+        assertThat(Cursors.decode(base64("PK\u001fa\u001dp\u001e")))
+                .hasValue(Map.of("PK", AttributeValue.fromS("a\u001e")));
     }
 
     @Test
@@ -113,7 +126,9 @@ class CursorsTest {
         assertThat(Cursors.decode(base64("PK"))).as("no separator").isEmpty();
         assertThat(Cursors.decode(base64("\u001fv\u001e"))).as("empty name").isEmpty();
         assertThat(Cursors.decode(base64("\u001e\u001e"))).as("only separators").isEmpty();
-        assertThat(Cursors.decode(base64("PK\u001fa\u001e\u001eSK\u001fb\u001e"))).as("an empty pair").isEmpty();
+        assertThat(Cursors.decode(base64("PK\u001fa\u001e\u001eSK\u001fb\u001e")))
+                .as("an empty pair")
+                .isEmpty();
         assertThat(Cursors.decode(null)).isEmpty();
     }
 
@@ -122,7 +137,8 @@ class CursorsTest {
         String longest = base64("PK\u001f" + "x".repeat(1530) + "\u001e");
         assertThat(longest).hasSizeLessThanOrEqualTo(2048);
         assertThat(Cursors.decode(longest)).isPresent();
-        assertThat(Cursors.decode(base64("PK\u001f" + "x".repeat(1540) + "\u001e"))).isEmpty();
+        assertThat(Cursors.decode(base64("PK\u001f" + "x".repeat(1540) + "\u001e")))
+                .isEmpty();
     }
 
     @Property(tries = 1000)
@@ -132,7 +148,8 @@ class CursorsTest {
 
     @Property(tries = 1000)
     void anyBytesHandedInAreAnsweredWithoutAnExceptionAndNeverAsAnEmptyName(@ForAll byte[] bytes) {
-        Optional<Map<String, AttributeValue>> key = Cursors.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        Optional<Map<String, AttributeValue>> key =
+                Cursors.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         key.ifPresent(k -> assertThat(k).isNotEmpty().allSatisfy((name, value) -> {
             assertThat(name).isNotEmpty();
             assertThat(value.s()).isNotNull();
@@ -141,18 +158,25 @@ class CursorsTest {
 
     @Test
     void aListingTakesOnlyItsOwnCursors() {
-        java.util.function.Predicate<Map<String, AttributeValue>> ours = key -> key.get("pk").s().startsWith("SUB#");
+        java.util.function.Predicate<Map<String, AttributeValue>> ours =
+                key -> key.get("pk").s().startsWith("SUB#");
         assertThat(Cursors.startKey(null, ours)).as("the first page").contains(Optional.empty());
-        Map<String, AttributeValue> mine = Map.of("pk", AttributeValue.fromS("SUB#1"), "sk", AttributeValue.fromS("SUB"));
+        Map<String, AttributeValue> mine =
+                Map.of("pk", AttributeValue.fromS("SUB#1"), "sk", AttributeValue.fromS("SUB"));
         assertThat(Cursors.startKey(Cursors.encode(mine), ours)).contains(Optional.of(mine));
-        assertThat(Cursors.startKey(Cursors.encode(Map.of("pk", AttributeValue.fromS("ACCOUNT#1"))), ours)).as("another listing's").isEmpty();
-        assertThat(Cursors.startKey(Cursors.encode(Map.of("sk", AttributeValue.fromS("SUB"))), ours)).as("a key without pk").isEmpty();
+        assertThat(Cursors.startKey(Cursors.encode(Map.of("pk", AttributeValue.fromS("ACCOUNT#1"))), ours))
+                .as("another listing's")
+                .isEmpty();
+        assertThat(Cursors.startKey(Cursors.encode(Map.of("sk", AttributeValue.fromS("SUB"))), ours))
+                .as("a key without pk")
+                .isEmpty();
         assertThat(Cursors.startKey("not a cursor!", ours)).isEmpty();
     }
 
     @Test
     void aPageStartsAtTheCursorsKeyOrAtTheBeginningAndRefusesACursorItDidNotGive() {
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("REQUEST#r1"), "sk", AttributeValue.fromS("REQUEST"));
+        Map<String, AttributeValue> key =
+                Map.of("pk", AttributeValue.fromS("REQUEST#r1"), "sk", AttributeValue.fromS("REQUEST"));
         assertThat(Cursors.startOf(Cursors.encode(key))).isEqualTo(key);
         assertThat(Cursors.startOf(null)).isNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cursors.startOf("not-a-cursor"))

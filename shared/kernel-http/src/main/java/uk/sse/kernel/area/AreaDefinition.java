@@ -3,7 +3,6 @@ package uk.sse.kernel.area;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 import java.util.Set;
 
@@ -15,9 +14,14 @@ import java.util.Set;
  * requests for themselves (decision 0081); off unless said.
  */
 @EachProperty("sse.areas")
-public record AreaDefinition(@Parameter String id, String name, AreaKind kind, @Nullable List<String> laCodes,
-                             @Nullable List<String> trustCodes, @Nullable List<String> urns,
-                             @Nullable Boolean schoolsRaiseRequests) {
+public record AreaDefinition(
+        @Parameter String id,
+        String name,
+        AreaKind kind,
+        @Nullable List<String> laCodes,
+        @Nullable List<String> trustCodes,
+        @Nullable List<String> urns,
+        @Nullable Boolean schoolsRaiseRequests) {
 
     /** Whether the area's schools may raise requests for themselves: only if the definition says so. */
     public boolean letsSchoolsRaise() {
@@ -26,8 +30,10 @@ public record AreaDefinition(@Parameter String id, String name, AreaKind kind, @
 
     /** The area; an invalid definition stops the function starting, naming what is wrong. */
     public Area area() {
-        MembershipRules rules = new MembershipRules(laCodes == null ? null : Set.copyOf(laCodes),
-                trustCodes == null ? null : Set.copyOf(trustCodes), urns == null ? null : Set.copyOf(urns));
+        MembershipRules rules = new MembershipRules(
+                laCodes == null ? null : Set.copyOf(laCodes),
+                trustCodes == null ? null : Set.copyOf(trustCodes),
+                urns == null ? null : Set.copyOf(urns));
         if (kind == null) {
             throw new IllegalStateException("sse.areas." + id + ".kind is needed: one of LA, TRUST, PARTNERSHIP, HUB");
         }

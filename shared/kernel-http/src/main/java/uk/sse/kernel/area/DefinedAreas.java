@@ -19,8 +19,13 @@ public class DefinedAreas {
     private final Set<String> schoolsRaise;
 
     public DefinedAreas(List<AreaDefinition> definitions) {
-        this.defined = definitions.stream().map(AreaDefinition::area).collect(Collectors.toUnmodifiableMap(Area::id, Function.identity()));
-        this.schoolsRaise = definitions.stream().filter(AreaDefinition::letsSchoolsRaise).map(AreaDefinition::id).collect(Collectors.toUnmodifiableSet());
+        this.defined = definitions.stream()
+                .map(AreaDefinition::area)
+                .collect(Collectors.toUnmodifiableMap(Area::id, Function.identity()));
+        this.schoolsRaise = definitions.stream()
+                .filter(AreaDefinition::letsSchoolsRaise)
+                .map(AreaDefinition::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether any area lets its schools raise requests for themselves (if none, no school need be looked up to know). */
@@ -39,9 +44,14 @@ public class DefinedAreas {
      * first), else the school's LA's, else the first by id; none if no area of the school lets it.
      */
     public Optional<String> whereSchoolRaises(SchoolFacts school, List<String> preferred) {
-        List<String> letting = schoolsRaise.stream().filter(id -> includes(id, school)).sorted().toList();
+        List<String> letting = schoolsRaise.stream()
+                .filter(id -> includes(id, school))
+                .sorted()
+                .toList();
         return java.util.stream.Stream.concat(preferred.stream(), java.util.stream.Stream.ofNullable(school.laCode()))
-                .filter(letting::contains).findFirst().or(() -> letting.stream().findFirst());
+                .filter(letting::contains)
+                .findFirst()
+                .or(() -> letting.stream().findFirst());
     }
 
     /**
@@ -58,9 +68,14 @@ public class DefinedAreas {
 
     /** The ids of the areas the school is a member of: its LA's (if it has an LA code) and every defined one admitting it, by id. */
     public List<String> including(SchoolFacts school) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(school.laCode()).filter(Area::isLaCode),
-                        defined.values().stream().filter(a -> a.includes(school)).map(Area::id))
-                .distinct().sorted().toList();
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.ofNullable(school.laCode()).filter(Area::isLaCode),
+                        defined.values().stream()
+                                .filter(a -> a.includes(school))
+                                .map(Area::id))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Whether the school is a member of the area of that id; no area, no members. */

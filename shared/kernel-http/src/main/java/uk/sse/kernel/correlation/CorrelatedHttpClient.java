@@ -1,7 +1,5 @@
 package uk.sse.kernel.correlation;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -13,6 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A JDK {@link HttpClient} that adds the current {@link Correlation} id to every request it sends, so that a function's
@@ -36,11 +36,14 @@ public final class CorrelatedHttpClient extends HttpClient {
         if (id.isEmpty() || request.headers().firstValue(Correlation.HEADER).isPresent()) {
             return request;
         }
-        return HttpRequest.newBuilder(request, (name, value) -> true).header(Correlation.HEADER, id.get()).build();
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .header(Correlation.HEADER, id.get())
+                .build();
     }
 
     @Override
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
         return client.send(correlated(request), handler);
     }
 
@@ -50,8 +53,8 @@ public final class CorrelatedHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                            HttpResponse.PushPromiseHandler<T> push) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest request, HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
         return client.sendAsync(correlated(request), handler, push);
     }
 

@@ -1,10 +1,9 @@
 package uk.sse.kernel.correlation;
 
-import org.slf4j.MDC;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * The correlation id that ties together everything one action of a person causes: the request to the first function,
@@ -20,7 +19,7 @@ public final class Correlation {
 
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,99}");
 
-    private Correlation() { }
+    private Correlation() {}
 
     /** The caller's id if it is acceptable, else a new one. */
     public static String acceptOrMake(String offered) {

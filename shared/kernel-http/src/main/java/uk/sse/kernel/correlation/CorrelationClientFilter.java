@@ -10,7 +10,8 @@ public class CorrelationClientFilter {
 
     @RequestFilter
     public void passOn(MutableHttpRequest<?> request) {
-        Correlation.current().filter(id -> !request.getHeaders().contains(Correlation.HEADER))
+        Correlation.current()
+                .filter(id -> !request.getHeaders().contains(Correlation.HEADER))
                 .ifPresent(id -> request.header(Correlation.HEADER, id));
     }
 }

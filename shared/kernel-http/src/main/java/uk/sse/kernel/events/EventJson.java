@@ -3,8 +3,6 @@ package uk.sse.kernel.events;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.sse.kernel.correlation.Correlation;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.kernel.correlation.Correlation;
 
 /**
  * An envelope as JSON text: {@code {"type", "id", "occurredAt" (ISO-8601), "area", "data", "correlationId"}}. The text
@@ -34,7 +33,9 @@ public class EventJson {
         m.put("occurredAt", e.occurredAt().toString());
         m.put("area", e.area());
         m.put("data", e.data());
-        String correlation = e.correlationId() != null ? e.correlationId() : Correlation.current().orElse(null);
+        String correlation = e.correlationId() != null
+                ? e.correlationId()
+                : Correlation.current().orElse(null);
         if (correlation != null) {
             m.put("correlationId", correlation);
         }
@@ -53,12 +54,19 @@ public class EventJson {
         }
         try {
             Map<String, Object> m = json.readValue(text, Argument.mapOf(String.class, Object.class));
-            if (m == null || !(m.get("type") instanceof String type) || !(m.get("id") instanceof String id)
-                    || !(m.get("occurredAt") instanceof String at) || !(m.get("area") instanceof String area)) {
+            if (m == null
+                    || !(m.get("type") instanceof String type)
+                    || !(m.get("id") instanceof String id)
+                    || !(m.get("occurredAt") instanceof String at)
+                    || !(m.get("area") instanceof String area)) {
                 return Optional.empty();
             }
             Object data = m.get("data");
-            return Optional.of(new EventEnvelope(type, id, Instant.parse(at), area,
+            return Optional.of(new EventEnvelope(
+                    type,
+                    id,
+                    Instant.parse(at),
+                    area,
                     data instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of(),
                     m.get("correlationId") instanceof String correlation ? correlation : null));
         } catch (IOException | DateTimeParseException notAnEnvelope) {

@@ -2,7 +2,6 @@ package uk.sse.kernel.http;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -10,7 +9,10 @@ import java.util.List;
  * function checks the size itself; bulk paths (the register import) may be larger, up to Lambda's 6 MB.
  */
 @ConfigurationProperties("sse.http")
-public record BodyLimits(@Nullable Long maxBodyBytes, @Nullable Long maxBulkBodyBytes, @Nullable List<String> bulkPaths) {
+public record BodyLimits(
+        @Nullable Long maxBodyBytes,
+        @Nullable Long maxBulkBodyBytes,
+        @Nullable List<String> bulkPaths) {
 
     public long limitFor(String path) {
         boolean bulk = bulkPaths != null && bulkPaths.stream().anyMatch(path::startsWith);

@@ -1,6 +1,7 @@
 package uk.sse.kernel.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,12 +9,10 @@ import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.core.order.Ordered;
-import uk.sse.kernel.problem.Problem;
-import uk.sse.kernel.problem.Problems;
-
 import java.util.List;
 import java.util.OptionalLong;
+import uk.sse.kernel.problem.Problem;
+import uk.sse.kernel.problem.Problems;
 
 /** Refuses an oversized body with 413 before anything reads it. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -37,8 +36,12 @@ public class BodySizeFilter implements Ordered {
             return null;
         }
         String message = "the body is " + length + " bytes; at most " + limit + " are accepted";
-        var response = Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large", message,
-                List.of(new Problem.FieldError("body", message)), null);
+        var response = Problems.of(
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                "body-too-large",
+                message,
+                List.of(new Problem.FieldError("body", message)),
+                null);
         return response.body(response.body().withInstance(request.getPath()));
     }
 

@@ -9,7 +9,7 @@ public final class ETags {
 
     private static final Pattern OURS = Pattern.compile("(?:W/)?\"v(0|[1-9][0-9]*)\"");
 
-    private ETags() { }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"v" + version + "\"";

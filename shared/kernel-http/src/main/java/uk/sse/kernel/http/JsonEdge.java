@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import uk.sse.kernel.text.FreeText;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.sse.kernel.text.FreeText;
 
 /**
  * What every JSON body must be before anything binds it, checked in one streaming pass, linear in its size: UTF-8, one
@@ -29,19 +28,25 @@ public final class JsonEdge {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // our own limit names the path; Jackson's is a backstop
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH + 1)
+                    .build())
             .build();
 
-    private JsonEdge() { }
+    private JsonEdge() {}
 
     /** Why the body is refused: the field (a JSON pointer, or {@code body}) and what is wrong there. */
-    public record Refusal(String field, String message) { }
+    public record Refusal(String field, String message) {}
 
     public static Optional<Refusal> check(byte[] body) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return Optional.of(new Refusal("body", "is not UTF-8 text"));
         }
@@ -65,10 +70,12 @@ public final class JsonEdge {
                     case START_OBJECT, START_ARRAY -> {
                         path.value();
                         if (++members > MAX_MEMBERS) {
-                            return Optional.of(new Refusal(path.pointer(), "the body has more than " + MAX_MEMBERS + " members and elements"));
+                            return Optional.of(new Refusal(
+                                    path.pointer(), "the body has more than " + MAX_MEMBERS + " members and elements"));
                         }
                         if (path.depth() == MAX_DEPTH) {
-                            return Optional.of(new Refusal(path.pointer(), "is nested deeper than " + MAX_DEPTH + " levels"));
+                            return Optional.of(
+                                    new Refusal(path.pointer(), "is nested deeper than " + MAX_DEPTH + " levels"));
                         }
                         path.open(token == JsonToken.START_ARRAY);
                         continue;
@@ -81,7 +88,8 @@ public final class JsonEdge {
                     default -> {
                         path.value();
                         if (++members > MAX_MEMBERS) {
-                            return Optional.of(new Refusal(path.pointer(), "the body has more than " + MAX_MEMBERS + " members and elements"));
+                            return Optional.of(new Refusal(
+                                    path.pointer(), "the body has more than " + MAX_MEMBERS + " members and elements"));
                         }
                         if (token == JsonToken.VALUE_STRING) {
                             Optional<String> bad = FreeText.problemWith(parser.getText(), true);
@@ -106,7 +114,9 @@ public final class JsonEdge {
         String original = e.getOriginalMessage() == null ? "unexpected input" : e.getOriginalMessage();
         int cut = original.indexOf(':');
         String head = (cut > 0 ? original.substring(0, cut) : original).strip();
-        head = head.replaceAll("\\(code \\d+\\)", "").replaceAll("[\\p{Cntrl}]", "?").strip();
+        head = head.replaceAll("\\(code \\d+\\)", "")
+                .replaceAll("[\\p{Cntrl}]", "?")
+                .strip();
         return head.length() > 120 ? head.substring(0, 120) : head;
     }
 
@@ -143,7 +153,8 @@ public final class JsonEdge {
             StringBuilder pointer = new StringBuilder();
             for (Object frame : frames) {
                 if (frame != null) {
-                    pointer.append('/').append(frame.toString().replace("~", "~0").replace("/", "~1"));
+                    pointer.append('/')
+                            .append(frame.toString().replace("~", "~0").replace("/", "~1"));
                 }
             }
             return pointer.isEmpty() ? "body" : pointer.toString();

@@ -21,16 +21,15 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
-import uk.sse.kernel.identity.Authenticated;
-import uk.sse.kernel.problem.Problem;
-import uk.sse.kernel.problem.Problems;
-
 import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import uk.sse.kernel.identity.Authenticated;
+import uk.sse.kernel.problem.Problem;
+import uk.sse.kernel.problem.Problems;
 
 /**
  * The API edge, after the caller is known and before a route binds anything:
@@ -57,7 +56,12 @@ public class RequestEdge implements Ordered {
         }
         Optional<String> unknown = unknownParameter(route.get(), request, formFields(request, body));
         if (unknown.isPresent()) {
-            return refuse(request, HttpStatus.BAD_REQUEST, "unknown-parameter", unknown.get(), "is not a parameter of this resource");
+            return refuse(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "unknown-parameter",
+                    unknown.get(),
+                    "is not a parameter of this resource");
         }
         if (body == null || !request.getMethod().permitsRequestBody() || !readsJson(route.get())) {
             return null;
@@ -71,38 +75,61 @@ public class RequestEdge implements Ordered {
         }
         Optional<String> type = request.getHeaders().get(io.micronaut.http.HttpHeaders.CONTENT_TYPE, String.class);
         if (type.isEmpty()) {
-            return refuse(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Content-Type",
+            return refuse(
+                    request,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "Content-Type",
                     "is required: send the body as application/json");
         }
         MediaType media;
         try {
             media = MediaType.of(type.get());
         } catch (IllegalArgumentException unreadable) {
-            return refuse(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Content-Type", "is not a media type");
+            return refuse(
+                    request,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "Content-Type",
+                    "is not a media type");
         }
         boolean json = media.getType().equals("application")
                 && (media.getSubtype().equals("json") || media.getSubtype().endsWith("+json"));
         Optional<String> charset = media.getParameters().get("charset");
-        if (!json || charset.isPresent() && !charset.get().toLowerCase(Locale.ROOT).replace("\"", "").equals("utf-8")) {
-            return refuse(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Content-Type",
+        if (!json
+                || charset.isPresent()
+                        && !charset.get()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\"", "")
+                                .equals("utf-8")) {
+            return refuse(
+                    request,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "Content-Type",
                     "must be application/json, in UTF-8");
         }
-        return JsonEdge.check(body).map(r -> refuse(request, HttpStatus.BAD_REQUEST, "malformed-request", r.field(), r.message()))
+        return JsonEdge.check(body)
+                .map(r -> refuse(request, HttpStatus.BAD_REQUEST, "malformed-request", r.field(), r.message()))
                 .orElse(null);
     }
 
     /** Whether the route binds a JSON body: it has a body argument and consumes JSON. */
     private static boolean readsJson(RouteMatch<?> route) {
-        return route.getRouteInfo().getBodyArgument().isPresent() || route.getRouteInfo().getFullRequestBodyType().isPresent()
-                ? route.getRouteInfo().doesConsume(MediaType.APPLICATION_JSON_TYPE) && !route.getRouteInfo().consumesAll()
+        return route.getRouteInfo().getBodyArgument().isPresent()
+                        || route.getRouteInfo().getFullRequestBodyType().isPresent()
+                ? route.getRouteInfo().doesConsume(MediaType.APPLICATION_JSON_TYPE)
+                        && !route.getRouteInfo().consumesAll()
                 : route.getRouteInfo().explicitlyConsumes(MediaType.APPLICATION_JSON_TYPE) || takesRequest(route);
     }
 
     /** A route that reads an optional body from the request itself (e.g. posting a hold with or without an amount). */
     private static boolean takesRequest(RouteMatch<?> route) {
         return route instanceof MethodBasedRouteMatch<?, ?> method
-                && java.util.Arrays.stream(method.getArguments()).anyMatch(a -> HttpRequest.class.isAssignableFrom(a.getType()))
-                && route.getRouteInfo().doesConsume(MediaType.APPLICATION_JSON_TYPE) && !route.getRouteInfo().consumesAll();
+                && java.util.Arrays.stream(method.getArguments())
+                        .anyMatch(a -> HttpRequest.class.isAssignableFrom(a.getType()))
+                && route.getRouteInfo().doesConsume(MediaType.APPLICATION_JSON_TYPE)
+                && !route.getRouteInfo().consumesAll();
     }
 
     /**
@@ -110,7 +137,9 @@ public class RequestEdge implements Ordered {
      * them beside the query's, and they are the body's to bind, not query parameters a route declares.
      */
     static Set<String> formFields(HttpRequest<?> request, @Nullable byte[] body) {
-        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
+        boolean form = request.getContentType()
+                .map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+                .orElse(false);
         if (!form || body == null || body.length == 0) {
             return Set.of();
         }
@@ -118,7 +147,8 @@ public class RequestEdge implements Ordered {
         for (String pair : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("&")) {
             int eq = pair.indexOf('=');
             try {
-                names.add(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8));
+                names.add(java.net.URLDecoder.decode(
+                        eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8));
             } catch (IllegalArgumentException notEncoded) {
                 // not a field name: left to be refused as a parameter if it is one
             }
@@ -128,7 +158,8 @@ public class RequestEdge implements Ordered {
 
     /** The first query parameter the route does not declare, if any; {@code fromBody} are a form body's fields. */
     static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request, Set<String> fromBody) {
-        if (request.getParameters().isEmpty() || !(route instanceof MethodBasedRouteMatch<?, ?> method)
+        if (request.getParameters().isEmpty()
+                || !(route instanceof MethodBasedRouteMatch<?, ?> method)
                 || route.getAnnotationMetadata().hasAnnotation(AcceptsAnyParameters.class)) {
             return Optional.empty();
         }
@@ -136,27 +167,41 @@ public class RequestEdge implements Ordered {
         for (Argument<?> argument : method.getArguments()) {
             AnnotationMetadata a = argument.getAnnotationMetadata();
             if (a.hasAnnotation(QueryValue.class)) {
-                declared.add(a.stringValue(QueryValue.class).filter(n -> !n.isEmpty()).orElse(argument.getName()));
+                declared.add(a.stringValue(QueryValue.class)
+                        .filter(n -> !n.isEmpty())
+                        .orElse(argument.getName()));
             } else if (unbound(argument)) {
                 declared.add(argument.getName()); // bound from the query by its name, Micronaut's default
             }
         }
-        return request.getParameters().names().stream().filter(name -> !declared.contains(name) && !fromBody.contains(name))
-                .sorted().findFirst();
+        return request.getParameters().names().stream()
+                .filter(name -> !declared.contains(name) && !fromBody.contains(name))
+                .sorted()
+                .findFirst();
     }
 
-    private static final List<Class<? extends java.lang.annotation.Annotation>> BINDINGS = List.of(Body.class, PathVariable.class,
-            Header.class, CookieValue.class, RequestAttribute.class, Part.class, Authenticated.class);
+    private static final List<Class<? extends java.lang.annotation.Annotation>> BINDINGS = List.of(
+            Body.class,
+            PathVariable.class,
+            Header.class,
+            CookieValue.class,
+            RequestAttribute.class,
+            Part.class,
+            Authenticated.class);
 
     private static boolean unbound(Argument<?> argument) {
         Class<?> type = argument.getType();
         return BINDINGS.stream().noneMatch(argument.getAnnotationMetadata()::hasAnnotation)
-                && !HttpRequest.class.isAssignableFrom(type) && !Principal.class.isAssignableFrom(type)
-                && !type.getName().startsWith("io.micronaut.") && !type.getName().startsWith("uk.sse.kernel.identity.");
+                && !HttpRequest.class.isAssignableFrom(type)
+                && !Principal.class.isAssignableFrom(type)
+                && !type.getName().startsWith("io.micronaut.")
+                && !type.getName().startsWith("uk.sse.kernel.identity.");
     }
 
-    private static HttpResponse<Problem> refuse(HttpRequest<?> request, HttpStatus status, String slug, String field, String message) {
-        var response = Problems.of(status, slug, field + ": " + message, List.of(new Problem.FieldError(field, message)), null);
+    private static HttpResponse<Problem> refuse(
+            HttpRequest<?> request, HttpStatus status, String slug, String field, String message) {
+        var response = Problems.of(
+                status, slug, field + ": " + message, List.of(new Problem.FieldError(field, message)), null);
         return response.body(response.body().withInstance(request.getPath()));
     }
 

@@ -7,7 +7,6 @@ import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +71,11 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
         Object client = authentication.getAttributes().get(TokenClaims.CLIENT_ID);
         if (client != null && identity.isService(client.toString())) {
             Object scope = authentication.getAttributes().get(TokenClaims.SCOPE);
-            Set<String> scopes = scope == null ? Set.of()
-                    : Arrays.stream(scope.toString().split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+            Set<String> scopes = scope == null
+                    ? Set.of()
+                    : Arrays.stream(scope.toString().split(" "))
+                            .filter(s -> !s.isBlank())
+                            .collect(Collectors.toSet());
             return Optional.of(Caller.service(client.toString(), scopes, acting(request)));
         }
         return personOf(authentication);
@@ -82,13 +84,17 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
     /** The person a token names by their memberships (or the role, area and organisation of an older token); none without one. */
     public static Optional<Caller> personOf(Authentication authentication) {
         List<Membership> memberships = TokenMemberships.of(authentication.getAttributes());
-        return memberships.isEmpty() ? Optional.empty() : Optional.of(Caller.person(authentication.getName(), memberships));
+        return memberships.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Caller.person(authentication.getName(), memberships));
     }
 
     private static Caller.Acting acting(HttpRequest<?> request) {
         String subject = part(request, ACTING_SUBJECT);
-        return subject == null ? null : new Caller.Acting(subject, part(request, ACTING_ROLE), part(request, ACTING_AREA),
-                part(request, ACTING_ORG));
+        return subject == null
+                ? null
+                : new Caller.Acting(
+                        subject, part(request, ACTING_ROLE), part(request, ACTING_AREA), part(request, ACTING_ORG));
     }
 
     private static String part(HttpRequest<?> request, String header) {

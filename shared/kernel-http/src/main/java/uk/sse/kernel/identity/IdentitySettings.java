@@ -2,7 +2,6 @@ package uk.sse.kernel.identity;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -12,7 +11,10 @@ import java.util.List;
  * {@code SSE_SERVICE_CLIENTS}); locally and in tests the names the local run and the test tokens use.
  */
 @ConfigurationProperties("sse.identity")
-public record IdentitySettings(@Nullable String issuer, @Nullable List<String> clients, @Nullable List<String> serviceClients) {
+public record IdentitySettings(
+        @Nullable String issuer,
+        @Nullable List<String> clients,
+        @Nullable List<String> serviceClients) {
 
     public static final String LOCAL_ISSUER = "https://sse.local/identity";
     public static final String LOCAL_WEB_CLIENT = "sse-web";
@@ -21,7 +23,9 @@ public record IdentitySettings(@Nullable String issuer, @Nullable List<String> c
     public IdentitySettings {
         issuer = issuer == null || issuer.isBlank() ? LOCAL_ISSUER : issuer;
         clients = clients == null || clients.isEmpty() ? List.of(LOCAL_WEB_CLIENT) : List.copyOf(clients);
-        serviceClients = serviceClients == null || serviceClients.isEmpty() ? List.of(LOCAL_BROKERAGE_CLIENT) : List.copyOf(serviceClients);
+        serviceClients = serviceClients == null || serviceClients.isEmpty()
+                ? List.of(LOCAL_BROKERAGE_CLIENT)
+                : List.copyOf(serviceClients);
     }
 
     /** The defaults: the local run's and the tests'. */

@@ -1,6 +1,7 @@
 package uk.sse.kernel.identity;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecuredAnnotationRule;
@@ -8,10 +9,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.rules.SecurityRuleResult;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
-import io.micronaut.core.async.publisher.Publishers;
-import org.reactivestreams.Publisher;
-
 import java.util.Set;
+import org.reactivestreams.Publisher;
 
 /**
  * Least authority for services: a token of a service client reaches a route only if the route admits one of the
@@ -30,7 +29,8 @@ public class ServiceAdmission implements SecurityRule<HttpRequest<?>> {
     }
 
     @Override
-    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+    public Publisher<SecurityRuleResult> check(
+            @Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
         if (request == null || authentication == null) {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
@@ -41,8 +41,10 @@ public class ServiceAdmission implements SecurityRule<HttpRequest<?>> {
         Set<String> admitted = RouteAttributes.getRouteMatch(request)
                 .map(route -> Set.of(route.getAnnotationMetadata().stringValues(AdmitsServices.class)))
                 .orElse(Set.of());
-        return Publishers.just(admitted.stream().anyMatch(caller::isServiceWith)
-                ? SecurityRuleResult.UNKNOWN : SecurityRuleResult.REJECTED);
+        return Publishers.just(
+                admitted.stream().anyMatch(caller::isServiceWith)
+                        ? SecurityRuleResult.UNKNOWN
+                        : SecurityRuleResult.REJECTED);
     }
 
     @Override

@@ -22,11 +22,12 @@ public final class TokenClaims {
     public static final String ACCESS = "access";
     public static final String SCOPE = "scope";
 
-    private TokenClaims() { }
+    private TokenClaims() {}
 
-    public static Map<String, Object> person(IdentitySettings identity, String subject, Role role, String area, String org,
-                                            Duration validFor) {
-        Map<String, Object> claims = common(identity, subject, identity.clients().getFirst(), validFor);
+    public static Map<String, Object> person(
+            IdentitySettings identity, String subject, Role role, String area, String org, Duration validFor) {
+        Map<String, Object> claims =
+                common(identity, subject, identity.clients().getFirst(), validFor);
         claims.put(Role.CLAIM, role.name());
         if (area != null) {
             claims.put(Caller.AREA_CLAIM, area);
@@ -41,24 +42,35 @@ public final class TokenClaims {
      * A person's claims as the pre-token trigger writes them (decision 0080): every membership in {@code memberships},
      * and while there is only one, its {@code role}, {@code area} and {@code org} too, for readers of older tokens.
      */
-    public static Map<String, Object> person(IdentitySettings identity, String subject, List<Membership> memberships, Duration validFor) {
+    public static Map<String, Object> person(
+            IdentitySettings identity, String subject, List<Membership> memberships, Duration validFor) {
         if (memberships.isEmpty()) {
             throw new IllegalArgumentException("a person holds at least one membership");
         }
         Map<String, Object> claims = memberships.size() == 1
-                ? person(identity, subject, memberships.getFirst().role(), memberships.getFirst().area(), memberships.getFirst().organisation(), validFor)
+                ? person(
+                        identity,
+                        subject,
+                        memberships.getFirst().role(),
+                        memberships.getFirst().area(),
+                        memberships.getFirst().organisation(),
+                        validFor)
                 : common(identity, subject, identity.clients().getFirst(), validFor);
-        claims.put(Caller.MEMBERSHIPS_CLAIM, memberships.stream().map(Membership::written).toList());
+        claims.put(
+                Caller.MEMBERSHIPS_CLAIM,
+                memberships.stream().map(Membership::written).toList());
         return claims;
     }
 
-    public static Map<String, Object> service(IdentitySettings identity, String client, Collection<String> scopes, Duration validFor) {
+    public static Map<String, Object> service(
+            IdentitySettings identity, String client, Collection<String> scopes, Duration validFor) {
         Map<String, Object> claims = common(identity, client, client, validFor);
         claims.put(SCOPE, String.join(" ", scopes));
         return claims;
     }
 
-    private static Map<String, Object> common(IdentitySettings identity, String subject, String client, Duration validFor) {
+    private static Map<String, Object> common(
+            IdentitySettings identity, String subject, String client, Duration validFor) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", subject);
         claims.put(ISSUER, identity.issuer());

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
-
 import java.util.Collection;
 
 /**
@@ -25,7 +24,8 @@ public class TokenClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
     public boolean validate(Claims claims, @Nullable T request) {
         return identity.issuer().equals(text(claims.get(TokenClaims.ISSUER)))
                 && TokenClaims.ACCESS.equals(text(claims.get(TokenClaims.TOKEN_USE)))
-                && (identity.isKnown(text(claims.get(TokenClaims.CLIENT_ID))) || audienceKnown(claims.get(TokenClaims.AUDIENCE)));
+                && (identity.isKnown(text(claims.get(TokenClaims.CLIENT_ID)))
+                        || audienceKnown(claims.get(TokenClaims.AUDIENCE)));
     }
 
     private boolean audienceKnown(Object audience) {

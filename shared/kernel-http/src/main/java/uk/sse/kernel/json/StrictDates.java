@@ -4,7 +4,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -21,7 +20,8 @@ public class StrictDates implements Deserializer<LocalDate> {
     public static final String MESSAGE = "must be a date written yyyy-mm-dd";
 
     @Override
-    public LocalDate deserialize(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type) throws IOException {
+    public LocalDate deserialize(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type)
+            throws IOException {
         String text = decoder.decodeString();
         if (!ISO_DATE.matcher(text).matches()) {
             throw decoder.createDeserializationException(MESSAGE, null);
@@ -34,7 +34,8 @@ public class StrictDates implements Deserializer<LocalDate> {
     }
 
     @Override
-    public LocalDate deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type) throws IOException {
+    public LocalDate deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type)
+            throws IOException {
         return decoder.decodeNull() ? null : deserialize(decoder, context, type);
     }
 }

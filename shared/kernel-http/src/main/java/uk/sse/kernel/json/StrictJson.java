@@ -5,7 +5,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -15,22 +14,26 @@ import java.math.BigDecimal;
  */
 public final class StrictJson {
 
-    private StrictJson() { }
+    private StrictJson() {}
 
     /** A JSON number, as written; a string, boolean or anything else is refused. */
     @Singleton
     public static final class Number implements Deserializer<BigDecimal> {
         @Override
-        public BigDecimal deserialize(Decoder decoder, DecoderContext context, Argument<? super BigDecimal> type) throws IOException {
+        public BigDecimal deserialize(Decoder decoder, DecoderContext context, Argument<? super BigDecimal> type)
+                throws IOException {
             JsonNode node = decoder.decodeNode();
             if (!node.isNumber()) {
                 throw decoder.createDeserializationException("must be a JSON number, not " + kind(node), null);
             }
             java.lang.Number number = node.getNumberValue();
-            BigDecimal value = number instanceof BigDecimal exact ? exact
-                    : number instanceof Double || number instanceof Float ? BigDecimal.valueOf(number.doubleValue())
-                    : new BigDecimal(number.toString());
-            // some parsers hand a whole number over as a double (5 arrives as 5.0): keep it whole, so only a real fraction is refused
+            BigDecimal value = number instanceof BigDecimal exact
+                    ? exact
+                    : number instanceof Double || number instanceof Float
+                            ? BigDecimal.valueOf(number.doubleValue())
+                            : new BigDecimal(number.toString());
+            // some parsers hand a whole number over as a double (5 arrives as 5.0): keep it whole, so only a real
+            // fraction is refused
             return value.scale() > 0 && value.stripTrailingZeros().scale() <= 0 ? value.setScale(0) : value;
         }
     }
@@ -39,7 +42,8 @@ public final class StrictJson {
     @Singleton
     public static final class Flag implements Deserializer<Boolean> {
         @Override
-        public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
+        public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type)
+                throws IOException {
             JsonNode node = decoder.decodeNode();
             if (!node.isBoolean()) {
                 throw decoder.createDeserializationException("must be true or false, not " + kind(node), null);
@@ -49,7 +53,12 @@ public final class StrictJson {
     }
 
     private static String kind(JsonNode node) {
-        return node.isString() ? "a string" : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean"
-                : node.isArray() ? "an array" : node.isObject() ? "an object" : "null";
+        return node.isString()
+                ? "a string"
+                : node.isNumber()
+                        ? "a number"
+                        : node.isBoolean()
+                                ? "a boolean"
+                                : node.isArray() ? "an array" : node.isObject() ? "an object" : "null";
     }
 }

@@ -19,8 +19,10 @@ public class CallerLog implements Ordered {
 
     @RequestFilter
     public void identify(HttpRequest<?> request, MutablePropagatedContext propagated) {
-        LogFields fields = request.getAttribute(LogFields.ATTRIBUTE, LogFields.class).orElse(null);
-        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
+        LogFields fields =
+                request.getAttribute(LogFields.ATTRIBUTE, LogFields.class).orElse(null);
+        Authentication authentication =
+                request.getUserPrincipal(Authentication.class).orElse(null);
         if (fields == null || authentication == null) {
             return;
         }
@@ -31,7 +33,9 @@ public class CallerLog implements Ordered {
     }
 
     private static String text(Object claim) {
-        Object value = claim instanceof Iterable<?> many && many.iterator().hasNext() ? many.iterator().next() : claim;
+        Object value = claim instanceof Iterable<?> many && many.iterator().hasNext()
+                ? many.iterator().next()
+                : claim;
         return value == null ? null : value.toString();
     }
 

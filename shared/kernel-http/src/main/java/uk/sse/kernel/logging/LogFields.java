@@ -2,11 +2,10 @@ package uk.sse.kernel.logging;
 
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.propagation.MutablePropagatedContext;
-import org.slf4j.MDC;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.MDC;
 
 /**
  * What every log line of one request says about it, kept on the request ({@link #ATTRIBUTE}) and carried into the
@@ -54,7 +53,9 @@ public final class LogFields {
     /** Makes these fields the logging context of the rest of the request, replacing what an earlier filter set. */
     void propagate(MutablePropagatedContext propagated) {
         MdcPropagationContext next = new MdcPropagationContext(withContextOf(MDC.getCopyOfContextMap()));
-        propagated.getContext().find(MdcPropagationContext.class)
+        propagated
+                .getContext()
+                .find(MdcPropagationContext.class)
                 .ifPresentOrElse(previous -> propagated.replace(previous, next), () -> propagated.add(next));
     }
 }

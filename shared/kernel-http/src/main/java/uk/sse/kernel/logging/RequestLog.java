@@ -11,12 +11,11 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import uk.sse.kernel.correlation.Correlation;
-
-import java.util.Map;
 
 /**
  * Opens each request's logging context and closes it with one access line. Before anything else runs (so that a 401
@@ -40,7 +39,8 @@ public class RequestLog implements Ordered {
     @RequestFilter
     public void begin(HttpRequest<?> request, MutablePropagatedContext propagated) {
         LogFields fields = new LogFields(System.nanoTime());
-        fields.put(Correlation.KEY, Correlation.acceptOrMake(request.getHeaders().get(Correlation.HEADER)));
+        fields.put(
+                Correlation.KEY, Correlation.acceptOrMake(request.getHeaders().get(Correlation.HEADER)));
         fields.put(LogFields.FUNCTION, function);
         ApiGatewayRequests.requestId(request).ifPresent(id -> fields.put(LogFields.REQUEST_ID, id));
         request.setAttribute(LogFields.ATTRIBUTE, fields);
@@ -50,7 +50,8 @@ public class RequestLog implements Ordered {
     /** Also for answers made from a failure (a refused token, an exception): {@code failure} is what made them. */
     @ResponseFilter
     public void end(HttpRequest<?> request, MutableHttpResponse<?> response, @Nullable Throwable failure) {
-        LogFields fields = request.getAttribute(LogFields.ATTRIBUTE, LogFields.class).orElse(null);
+        LogFields fields =
+                request.getAttribute(LogFields.ATTRIBUTE, LogFields.class).orElse(null);
         if (fields == null) {
             return;
         }
@@ -59,7 +60,8 @@ public class RequestLog implements Ordered {
         MDC.setContextMap(fields.withContextOf(before));
         try {
             int status = response.code();
-            String route = request.getMethodName() + " " + BasicHttpAttributes.getUriTemplate(request).orElse(request.getPath());
+            String route = request.getMethodName() + " "
+                    + BasicHttpAttributes.getUriTemplate(request).orElse(request.getPath());
             long millis = (System.nanoTime() - fields.startedNanos()) / 1_000_000;
             if (status >= 500) {
                 LOG.error("{} answered {} in {} ms", route, status, millis);

@@ -2,8 +2,6 @@ package uk.sse.kernel.metrics;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.sse.kernel.correlation.Correlation;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import uk.sse.kernel.correlation.Correlation;
 
 /**
  * Business metrics in CloudWatch's embedded metric format: one JSON line on standard output per observation, which
@@ -29,7 +28,10 @@ public class Metrics {
 
     /** CloudWatch's units, as they are spelt in the format. */
     public enum Unit {
-        COUNT("Count"), SECONDS("Seconds"), MILLISECONDS("Milliseconds"), NONE("None");
+        COUNT("Count"),
+        SECONDS("Seconds"),
+        MILLISECONDS("Milliseconds"),
+        NONE("None");
 
         final String text;
 
@@ -79,8 +81,12 @@ public class Metrics {
      * The general form: {@code metrics} under {@code namespace} with {@code dimensions} (and with none as well if
      * {@code overall}), and {@code properties} that are only logged (ids to find the observation by, never personal).
      */
-    public void put(String namespace, Map<String, String> dimensions, boolean overall, List<Metric> metrics,
-                    Map<String, Object> properties) {
+    public void put(
+            String namespace,
+            Map<String, String> dimensions,
+            boolean overall,
+            List<Metric> metrics,
+            Map<String, Object> properties) {
         Map<String, Object> line = new LinkedHashMap<>();
         List<List<String>> sets = new ArrayList<>();
         sets.add(List.copyOf(dimensions.keySet()));
@@ -88,9 +94,15 @@ public class Metrics {
             sets.add(List.of());
         }
         List<Map<String, String>> definitions = metrics.stream()
-                .map(m -> Map.of("Name", m.name(), "Unit", m.unit().text)).toList();
-        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics",
-                List.of(Map.of("Namespace", namespace, "Dimensions", sets, "Metrics", definitions))));
+                .map(m -> Map.of("Name", m.name(), "Unit", m.unit().text))
+                .toList();
+        line.put(
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        clock.millis(),
+                        "CloudWatchMetrics",
+                        List.of(Map.of("Namespace", namespace, "Dimensions", sets, "Metrics", definitions))));
         line.putAll(dimensions);
         metrics.forEach(m -> line.put(m.name(), m.value()));
         line.putAll(properties);

@@ -20,19 +20,19 @@ import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
-
 import java.util.Comparator;
 import java.util.List;
 
 /** Bad input is the client's to fix: each handler answers 400 or 422 naming the field. */
 public final class BadInputHandlers {
 
-    private BadInputHandlers() { }
+    private BadInputHandlers() {}
 
     /** Bean validation failed: the JSON was well formed but a value breaks a rule. */
     @Singleton
     @Replaces(ConstraintExceptionHandler.class)
-    public static class ConstraintViolations implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
+    public static class ConstraintViolations
+            implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
             List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
@@ -51,7 +51,8 @@ public final class BadInputHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException exception) {
             String fromMessage = FieldPaths.fromSerdeMessage(messages(exception));
-            String field = fromMessage != null ? fromMessage : exception.getArgument().getName();
+            String field =
+                    fromMessage != null ? fromMessage : exception.getArgument().getName();
             return badRequest(request, field, readable(exception));
         }
     }
@@ -69,7 +70,8 @@ public final class BadInputHandlers {
     /** The same, where binding reports it as an unsatisfied argument. */
     @Singleton
     @Replaces(UnsatisfiedArgumentHandler.class)
-    public static class MissingArguments implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<Problem>> {
+    public static class MissingArguments
+            implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, UnsatisfiedArgumentException exception) {
             return missing(request, exception.getArgument());
@@ -81,7 +83,8 @@ public final class BadInputHandlers {
         if (annotations.hasAnnotation(Body.class)) {
             return badRequest(request, "body", "a body is required");
         }
-        String field = annotations.stringValue(QueryValue.class)
+        String field = annotations
+                .stringValue(QueryValue.class)
                 .or(() -> annotations.stringValue(Header.class))
                 .filter(name -> !name.isEmpty())
                 .orElse(argument.getName());
@@ -90,7 +93,8 @@ public final class BadInputHandlers {
 
     /** A paging cursor that is not one the listing gave. */
     @Singleton
-    public static class InvalidCursors implements ExceptionHandler<uk.sse.kernel.dynamo.InvalidCursor, HttpResponse<Problem>> {
+    public static class InvalidCursors
+            implements ExceptionHandler<uk.sse.kernel.dynamo.InvalidCursor, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, uk.sse.kernel.dynamo.InvalidCursor exception) {
             var response = Problems.invalid("cursor", exception.getMessage());
@@ -114,8 +118,12 @@ public final class BadInputHandlers {
     }
 
     static HttpResponse<Problem> badRequest(HttpRequest<?> request, String field, String message) {
-        var response = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)), null);
+        var response = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                field + ": " + message,
+                List.of(new Problem.FieldError(field, message)),
+                null);
         return response.body(response.body().withInstance(request.getPath()));
     }
 
@@ -138,7 +146,9 @@ public final class BadInputHandlers {
     private static String messages(Throwable exception) {
         StringBuilder all = new StringBuilder();
         int causes = 0;
-        for (Throwable t = exception; t != null && causes < 16 && all.length() < 16_384; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = exception;
+                t != null && causes < 16 && all.length() < 16_384;
+                t = t.getCause() == t ? null : t.getCause()) {
             String message = String.valueOf(t.getMessage());
             all.append(message, 0, Math.min(message.length(), 4096)).append('\n');
             causes++;

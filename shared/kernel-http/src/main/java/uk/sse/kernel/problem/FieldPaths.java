@@ -3,7 +3,6 @@ package uk.sse.kernel.problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,11 +13,12 @@ import java.util.regex.Pattern;
 public final class FieldPaths {
 
     private static final Pattern PROPERTY = Pattern.compile("(?:property|Property) \\[(?:[\\w.<>?, ]+ )?([\\w$]+)\\]");
-    private static final Pattern UNKNOWN = Pattern.compile("Unknown property \\[([^\\]]+)\\](?: encountered during deserialization of type: ([^\\n]+))?");
+    private static final Pattern UNKNOWN = Pattern.compile(
+            "Unknown property \\[([^\\]]+)\\](?: encountered during deserialization of type: ([^\\n]+))?");
 
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
 
-    private FieldPaths() { }
+    private FieldPaths() {}
 
     /** A body property's path from a constraint violation, or the parameter's name for a query or path value. */
     public static String of(ConstraintViolation<?> violation) {
@@ -118,10 +118,13 @@ public final class FieldPaths {
             if (body == null) {
                 return fallback;
             }
-            String[] type = unknown.group(2) == null ? new String[0] : unknown.group(2).trim().split(" ");
+            String[] type = unknown.group(2) == null
+                    ? new String[0]
+                    : unknown.group(2).trim().split(" ");
             String parent = type.length > 1 ? type[type.length - 1] : null;
             List<List<String>> found = JsonScan.membersNamed(body, key);
-            return found.stream().filter(path -> parent != null && parent.equals(lastKeyBefore(path)))
+            return found.stream()
+                    .filter(path -> parent != null && parent.equals(lastKeyBefore(path)))
                     .findFirst()
                     .or(() -> found.stream().filter(path -> path.size() == 1).findFirst())
                     .map(FieldPaths::pointer)
@@ -175,6 +178,7 @@ public final class FieldPaths {
 
         /** One slot per open object or array: the object's current key (null until read), or the array's index. */
         private final List<Object> path = new ArrayList<>();
+
         private final List<Boolean> expectingKey = new ArrayList<>();
 
         /** The path at {@code end}; an array's index is kept only where a key inside that element follows. */
@@ -186,7 +190,9 @@ public final class FieldPaths {
             while (!open.isEmpty() && open.getLast() instanceof Integer) {
                 open.removeLast();
             }
-            return open.isEmpty() ? null : pointer(open.stream().map(String::valueOf).toList());
+            return open.isEmpty()
+                    ? null
+                    : pointer(open.stream().map(String::valueOf).toList());
         }
 
         /** The paths of the first {@value #MAX_FOUND} members with this key, in the order they appear. */
@@ -276,14 +282,15 @@ public final class FieldPaths {
                         i += 6;
                         continue;
                     }
-                    text.append(switch (escaped) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        case 'r' -> '\r';
-                        case 'b' -> '\b';
-                        case 'f' -> '\f';
-                        default -> escaped;
-                    });
+                    text.append(
+                            switch (escaped) {
+                                case 'n' -> '\n';
+                                case 't' -> '\t';
+                                case 'r' -> '\r';
+                                case 'b' -> '\b';
+                                case 'f' -> '\f';
+                                default -> escaped;
+                            });
                     i += 2;
                     continue;
                 }

@@ -2,7 +2,6 @@ package uk.sse.kernel.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -11,13 +10,19 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance,
-                      List<FieldError> errors, List<String> allowed) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
+        List<String> allowed) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     @Serdeable
-    public record FieldError(String field, String message) { }
+    public record FieldError(String field, String message) {}
 
     public Problem withInstance(String path) {
         return new Problem(type, title, status, detail, path, errors, allowed);

@@ -6,7 +6,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +32,18 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             }
         }
         if (detail == null) {
-            detail = errors.isEmpty() ? defaultDetail(status) : errors.get(0).field() + ": " + errors.get(0).message();
+            detail = errors.isEmpty()
+                    ? defaultDetail(status)
+                    : errors.get(0).field() + ": " + errors.get(0).message();
         }
-        Problem problem = new Problem("https://schoolsupport.exchange/problems/" + slug(status), status.getReason(),
-                status.getCode(), detail, context.getRequest().getPath(), errors, List.of());
+        Problem problem = new Problem(
+                "https://schoolsupport.exchange/problems/" + slug(status),
+                status.getReason(),
+                status.getCode(),
+                detail,
+                context.getRequest().getPath(),
+                errors,
+                List.of());
         return base.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 

@@ -3,7 +3,6 @@ package uk.sse.kernel.problem;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-
 import java.util.List;
 
 /** Builds problem+json responses for the outcomes the use cases return as values. */
@@ -11,12 +10,18 @@ public final class Problems {
 
     private static final String TYPE_BASE = "https://schoolsupport.exchange/problems/";
 
-    private Problems() { }
+    private Problems() {}
 
-    public static MutableHttpResponse<Problem> of(HttpStatus status, String slug, String detail,
-                                                  List<Problem.FieldError> errors, List<String> allowed) {
-        Problem problem = new Problem(TYPE_BASE + slug, status.getReason(), status.getCode(), detail, null,
-                errors == null ? List.of() : errors, allowed == null ? List.of() : allowed);
+    public static MutableHttpResponse<Problem> of(
+            HttpStatus status, String slug, String detail, List<Problem.FieldError> errors, List<String> allowed) {
+        Problem problem = new Problem(
+                TYPE_BASE + slug,
+                status.getReason(),
+                status.getCode(),
+                detail,
+                null,
+                errors == null ? List.of() : errors,
+                allowed == null ? List.of() : allowed);
         return HttpResponse.<Problem>status(status).body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
@@ -48,7 +53,11 @@ public final class Problems {
     }
 
     public static MutableHttpResponse<Problem> preconditionRequired(String why) {
-        return of(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", why,
-                List.of(new Problem.FieldError("If-Match", why)), null);
+        return of(
+                HttpStatus.PRECONDITION_REQUIRED,
+                "precondition-required",
+                why,
+                List.of(new Problem.FieldError("If-Match", why)),
+                null);
     }
 }

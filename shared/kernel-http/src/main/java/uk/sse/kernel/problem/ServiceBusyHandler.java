@@ -18,8 +18,13 @@ public class ServiceBusyHandler implements ExceptionHandler<ServiceBusy, HttpRes
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ServiceBusy busy) {
         LOG.warn("busy: {} {}: {}", request.getMethod(), request.getPath(), busy.getMessage(), busy.getCause());
-        var response = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                busy.getMessage() + "; repeat the same request to settle it", null, null);
-        return response.body(response.body().withInstance(request.getPath())).header("Retry-After", RETRY_AFTER_SECONDS);
+        var response = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "busy",
+                busy.getMessage() + "; repeat the same request to settle it",
+                null,
+                null);
+        return response.body(response.body().withInstance(request.getPath()))
+                .header("Retry-After", RETRY_AFTER_SECONDS);
     }
 }

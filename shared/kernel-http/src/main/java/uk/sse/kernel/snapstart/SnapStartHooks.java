@@ -2,12 +2,11 @@ package uk.sse.kernel.snapstart;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
+import java.util.List;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * Runs every {@link SnapshotHook} bean around a SnapStart snapshot, as one CRaC {@link Resource}. Created with the
@@ -58,7 +57,11 @@ public class SnapStartHooks implements Resource {
                 hook.refresh();
             }
         } catch (Exception | LinkageError e) {
-            LOG.warn("SnapStart {} of {} failed; carrying on without it", step, hook.getClass().getSimpleName(), e);
+            LOG.warn(
+                    "SnapStart {} of {} failed; carrying on without it",
+                    step,
+                    hook.getClass().getSimpleName(),
+                    e);
         }
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 
 /**
@@ -26,13 +25,15 @@ public class FreeTextDeserializer implements Deserializer<String> {
     }
 
     @Override
-    public Deserializer<String> createSpecific(DecoderContext context, Argument<? super String> type) throws SerdeException {
+    public Deserializer<String> createSpecific(DecoderContext context, Argument<? super String> type)
+            throws SerdeException {
         boolean several = type.getAnnotationMetadata().hasAnnotation(MultiLine.class);
         return several == multiLine ? this : new FreeTextDeserializer(several);
     }
 
     @Override
-    public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
+    public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type)
+            throws IOException {
         String text = decoder.decodeString();
         var problem = FreeText.problemWith(text, multiLine);
         if (problem.isPresent()) {
@@ -42,7 +43,8 @@ public class FreeTextDeserializer implements Deserializer<String> {
     }
 
     @Override
-    public String deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
+    public String deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super String> type)
+            throws IOException {
         return decoder.decodeNull() ? null : deserialize(decoder, context, type);
     }
 }

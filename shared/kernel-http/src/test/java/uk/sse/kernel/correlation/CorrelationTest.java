@@ -1,15 +1,14 @@
 package uk.sse.kernel.correlation;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class CorrelationTest {
 
@@ -26,14 +25,20 @@ class CorrelationTest {
 
     @Test
     void aWrappedClientSendsTheCurrentIdUnlessTheRequestNamesItsOwn() {
-        HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/transfers")).header("Accept", "application/json").build();
-        assertThat(CorrelatedHttpClient.correlated(plain).headers().firstValue(Correlation.HEADER)).isEmpty();
+        HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/transfers"))
+                .header("Accept", "application/json")
+                .build();
+        assertThat(CorrelatedHttpClient.correlated(plain).headers().firstValue(Correlation.HEADER))
+                .isEmpty();
         Correlation.during("visit-7", () -> {
             HttpRequest sent = CorrelatedHttpClient.correlated(plain);
             assertThat(sent.headers().firstValue(Correlation.HEADER)).contains("visit-7");
             assertThat(sent.headers().firstValue("Accept")).contains("application/json");
-            HttpRequest own = HttpRequest.newBuilder(plain.uri()).header(Correlation.HEADER, "own").build();
-            assertThat(CorrelatedHttpClient.correlated(own).headers().allValues(Correlation.HEADER)).containsExactly("own");
+            HttpRequest own = HttpRequest.newBuilder(plain.uri())
+                    .header(Correlation.HEADER, "own")
+                    .build();
+            assertThat(CorrelatedHttpClient.correlated(own).headers().allValues(Correlation.HEADER))
+                    .containsExactly("own");
         });
         assertThat(MDC.get(Correlation.KEY)).isNull();
         try (HttpClient client = CorrelatedHttpClient.wrap(HttpClient.newHttpClient())) {

@@ -1,5 +1,8 @@
 package uk.sse.kernel.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -9,10 +12,6 @@ import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.OptionalLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ETagsTest {
 
@@ -40,9 +39,27 @@ class ETagsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "*", "v3", "\"3\"", "\"v\"", "\"V3\"", "'v3'", "\"v3", "v3\"", "\"v 3\"", "\"v3\", \"v4\"",
-            "w/\"v3\"", "W/v3", "W/ \"v3\"", "\"vx\"", "\"v3.0\"", "\"v99999999999999999999\"", "\"abc123\""})
+    @ValueSource(
+            strings = {
+                "",
+                "*",
+                "v3",
+                "\"3\"",
+                "\"v\"",
+                "\"V3\"",
+                "'v3'",
+                "\"v3",
+                "v3\"",
+                "\"v 3\"",
+                "\"v3\", \"v4\"",
+                "w/\"v3\"",
+                "W/v3",
+                "W/ \"v3\"",
+                "\"vx\"",
+                "\"v3.0\"",
+                "\"v99999999999999999999\"",
+                "\"abc123\""
+            })
     void foreignOrMalformedETagsNameNoVersion(String ifMatch) {
         assertThat(ETags.versionOf(ifMatch)).isEmpty();
     }
@@ -55,8 +72,8 @@ class ETagsTest {
     }
 
     @Property
-    void onlyTheETagWeGiveForAVersionNamesIt(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long version,
-                                              @ForAll("decorations") String prefix) {
+    void onlyTheETagWeGiveForAVersionNamesIt(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long version, @ForAll("decorations") String prefix) {
         assertThat(ETags.versionOf("\"v" + prefix + version + "\"")).isEmpty();
     }
 

@@ -1,15 +1,14 @@
 package uk.sse.kernel.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class FieldPathsTest {
 
@@ -18,21 +17,25 @@ class FieldPathsTest {
     @Test
     void anUnknownPropertyIsNamed() {
         assertThat(FieldPaths.fromSerdeMessage(
-                "Unknown property [colour] encountered during deserialization of type: ProviderBody body")).isEqualTo("/colour");
+                        "Unknown property [colour] encountered during deserialization of type: ProviderBody body"))
+                .isEqualTo("/colour");
     }
 
     @Test
     void nestedDecodingErrorsGiveThePathFromTheOutside() {
-        String message = "Error decoding property [ContactBody contact] of type [class uk.sse.directory.web.OfferBody]: "
-                + "Error decoding property [String email] of type [class uk.sse.directory.web.ContactBody]: Unexpected token";
+        String message =
+                "Error decoding property [ContactBody contact] of type [class uk.sse.directory.web.OfferBody]: "
+                        + "Error decoding property [String email] of type [class uk.sse.directory.web.ContactBody]: Unexpected token";
         assertThat(FieldPaths.fromSerdeMessage(message)).isEqualTo("/contact/email");
     }
 
     @Test
     void genericTypesInThePropertyAreSkipped() {
-        assertThat(FieldPaths.fromSerdeMessage("Error decoding property [List<String> areasOfSupport] of type [x]: bad"))
+        assertThat(FieldPaths.fromSerdeMessage(
+                        "Error decoding property [List<String> areasOfSupport] of type [x]: bad"))
                 .isEqualTo("/areasOfSupport");
-        assertThat(FieldPaths.fromSerdeMessage("Error decoding property [Map<String, Integer> counts] of type [x]: bad"))
+        assertThat(FieldPaths.fromSerdeMessage(
+                        "Error decoding property [Map<String, Integer> counts] of type [x]: bad"))
                 .isEqualTo("/counts");
     }
 
@@ -48,7 +51,9 @@ class FieldPathsTest {
 
     @Test
     void aMessageNamingNoPropertyGivesNoPath() {
-        assertThat(FieldPaths.fromSerdeMessage("Unexpected token START_OBJECT, expected VALUE_STRING\n at [Source: REDACTED; line: 1, column: 9]"))
+        assertThat(
+                        FieldPaths.fromSerdeMessage(
+                                "Unexpected token START_OBJECT, expected VALUE_STRING\n at [Source: REDACTED; line: 1, column: 9]"))
                 .isNull();
         assertThat(FieldPaths.fromSerdeMessage("")).isNull();
         assertThat(FieldPaths.fromSerdeMessage(null)).isNull();
@@ -82,7 +87,8 @@ class FieldPathsTest {
     void anErrorAtTheStartOfAValueNamesItsKey() {
         String body = "{\"n\":tru}";
         // Jackson: Unrecognized token 'tru' ... line: 1, column: 6 (the 't')
-        assertThat(FieldPaths.atLocation("Unrecognized token 'tru'\n at [Source: REDACTED; line: 1, column: 6]", body)).isEqualTo("/n");
+        assertThat(FieldPaths.atLocation("Unrecognized token 'tru'\n at [Source: REDACTED; line: 1, column: 6]", body))
+                .isEqualTo("/n");
     }
 
     @Test
@@ -107,23 +113,30 @@ class FieldPathsTest {
 
     @Test
     void aLocationBeforeAnyKeyOrBeyondTheBodyNamesNothing() {
-        assertThat(FieldPaths.atLocation("Unexpected end-of-input\n at [Source: REDACTED; line: 1, column: 2]", "{\"title\":1}")).isNull();
-        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 3, column: 1]", "{\"title\":1}")).isNull();
-        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 1, column: 1]", "not json")).isNull();
+        assertThat(FieldPaths.atLocation(
+                        "Unexpected end-of-input\n at [Source: REDACTED; line: 1, column: 2]", "{\"title\":1}"))
+                .isNull();
+        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 3, column: 1]", "{\"title\":1}"))
+                .isNull();
+        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 1, column: 1]", "not json"))
+                .isNull();
     }
 
     @Test
     void noLocationOrNoBodyNamesNothing() {
-        assertThat(FieldPaths.atLocation("Unable to coerce string to BigDecimal", "{\"priceCredits\":\"thirty\"}")).isNull();
+        assertThat(FieldPaths.atLocation("Unable to coerce string to BigDecimal", "{\"priceCredits\":\"thirty\"}"))
+                .isNull();
         assertThat(FieldPaths.atLocation(null, "{\"priceCredits\":\"thirty\"}")).isNull();
-        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 1, column: 20]", null)).isNull();
+        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 1, column: 20]", null))
+                .isNull();
     }
 
     // ---- nested members, byte columns and keys that need decoding ----
 
     @Test
     void aNestedMemberIsNamedByItsWholePath() {
-        String body = "{\"title\":\"t\",\"contact\":{\"name\":\"n\",\"email\":{}},\"location\":{\"lat\":\"north\",\"lon\":1}}";
+        String body =
+                "{\"title\":\"t\",\"contact\":{\"name\":\"n\",\"email\":{}},\"location\":{\"lat\":\"north\",\"lon\":1}}";
         assertThat(FieldPaths.atLocation(errorAfter(body, "\"email\":{"), body)).isEqualTo("/contact/email");
         assertThat(FieldPaths.atLocation(errorAfter(body, "\"north\""), body)).isEqualTo("/location/lat");
         assertThat(FieldPaths.atLocation(errorAfter(body, "\"t\""), body)).isEqualTo("/title");
@@ -132,7 +145,8 @@ class FieldPathsTest {
     @Test
     void aBadElementOfAListIsNamedByTheList() {
         String body = "{\"phases\":[\"PRIMARY\",\"UNIVERSITY\"],\"links\":[\"a\",{}]}";
-        assertThat(FieldPaths.atLocation(errorAfter(body, "\"UNIVERSITY\""), body)).isEqualTo("/phases");
+        assertThat(FieldPaths.atLocation(errorAfter(body, "\"UNIVERSITY\""), body))
+                .isEqualTo("/phases");
         assertThat(FieldPaths.atLocation(errorAfter(body, "\"a\",{"), body)).isEqualTo("/links");
     }
 
@@ -155,7 +169,8 @@ class FieldPathsTest {
     @Test
     void windowsLineEndsAreLineEnds() {
         String body = "{\r\n  \"title\": \"t\",\r\n  \"priceCredits\": \"thirty\"\r\n}";
-        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 3, column: 27]", body)).isEqualTo("/priceCredits");
+        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 3, column: 27]", body))
+                .isEqualTo("/priceCredits");
     }
 
     @Test
@@ -172,7 +187,8 @@ class FieldPathsTest {
     void afterACommaNoMemberIsBeingRead() {
         String body = "{\"title\":\"t\",}";
         // Jackson: Unexpected character ('}' (code 125)): was expecting double-quote to start field name; column 15
-        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 1, column: 15]", body)).isNull();
+        assertThat(FieldPaths.atLocation("bad\n at [Source: REDACTED; line: 1, column: 15]", body))
+                .isNull();
     }
 
     @Test
@@ -187,14 +203,16 @@ class FieldPathsTest {
     void anUnknownPropertyIsFoundUnderTheMemberTheMessageNames() {
         String body = "{\"colour\":1,\"evidence\":{\"colour\":2},\"contact\":{\"colour\":3}}";
         assertThat(FieldPaths.fromSerdeMessage(
-                "Unknown property [colour] encountered during deserialization of type: ContactBody contact", body))
+                        "Unknown property [colour] encountered during deserialization of type: ContactBody contact",
+                        body))
                 .isEqualTo("/contact/colour");
         assertThat(FieldPaths.fromSerdeMessage(
-                "Unknown property [colour] encountered during deserialization of type: OfferBody body", body))
+                        "Unknown property [colour] encountered during deserialization of type: OfferBody body", body))
                 .isEqualTo("/colour");
         assertThat(FieldPaths.fromSerdeMessage(
-                "Unknown property [colour] encountered during deserialization of type: ContactBody contacts",
-                "{\"contacts\":[{\"name\":\"a\"},{\"colour\":1}]}")).isEqualTo("/contacts/1/colour");
+                        "Unknown property [colour] encountered during deserialization of type: ContactBody contacts",
+                        "{\"contacts\":[{\"name\":\"a\"},{\"colour\":1}]}"))
+                .isEqualTo("/contacts/1/colour");
     }
 
     // ---- properties over generated bodies ----
@@ -203,7 +221,9 @@ class FieldPathsTest {
     void anErrorJustAfterAnyPlainValueNamesThatValuesMember(@ForAll("bodies") JsonBody body) {
         for (JsonBody.Leaf leaf : body.leaves()) {
             String message = errorAfter(body.text(), leaf.end());
-            assertThat(FieldPaths.atLocation(message, body.text())).as("%s in %s", message, body.text()).isEqualTo(leaf.path());
+            assertThat(FieldPaths.atLocation(message, body.text()))
+                    .as("%s in %s", message, body.text())
+                    .isEqualTo(leaf.path());
         }
     }
 
@@ -213,11 +233,15 @@ class FieldPathsTest {
     }
 
     @Property
-    void atLocationNeverThrows(@ForAll String message, @ForAll String body,
-                               @ForAll @IntRange(min = -3, max = 200) int line, @ForAll @IntRange(min = -3, max = 400) int column) {
+    void atLocationNeverThrows(
+            @ForAll String message,
+            @ForAll String body,
+            @ForAll @IntRange(min = -3, max = 200) int line,
+            @ForAll @IntRange(min = -3, max = 400) int column) {
         FieldPaths.atLocation(message, body);
         FieldPaths.atLocation("line: " + line + ", column: " + column, body);
-        FieldPaths.fromSerdeMessage("Unknown property [" + message + "] encountered during deserialization of type: X " + message, body);
+        FieldPaths.fromSerdeMessage(
+                "Unknown property [" + message + "] encountered during deserialization of type: X " + message, body);
     }
 
     // ---- bounded: any shape within the size limit, named in well under a second ----
@@ -242,7 +266,8 @@ class FieldPathsTest {
     @org.junit.jupiter.params.provider.MethodSource("hostileBodies")
     void aBodyOfAnyShapeIsScannedInLinearTime(String body) {
         long started = System.nanoTime();
-        FieldPaths.fromSerdeMessage("Unknown property [colour] encountered during deserialization of type: Body body", body);
+        FieldPaths.fromSerdeMessage(
+                "Unknown property [colour] encountered during deserialization of type: Body body", body);
         FieldPaths.atLocation("line: 1, column: " + body.length(), body);
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertThat(ms).as("milliseconds for %d characters", body.length()).isLessThan(1000);

@@ -1,12 +1,11 @@
 package uk.sse.kernel.problem;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 
 /**
  * A generated JSON object written out as text, with where each plain value ends and the path a client would
@@ -14,19 +13,23 @@ import java.util.Map;
  */
 record JsonBody(String text, List<Leaf> leaves) {
 
-    record Leaf(int end, String path) { }
+    record Leaf(int end, String path) {}
 
     private static final String CHARS = "abcXYZ09 _-:,{}[]\"\\/~\u00e9\u00df\u20ac\u4e2d\ud83d\ude00\n\t";
 
     static Arbitrary<JsonBody> arbitrary() {
-        return Arbitraries.integers().between(0, 2).flatMap(depth -> object(depth))
+        return Arbitraries.integers()
+                .between(0, 2)
+                .flatMap(depth -> object(depth))
                 .flatMap(tree -> Arbitraries.of(true, false).map(pretty -> write(tree, pretty)));
     }
 
     private static Arbitrary<String> someText() {
         // code points, not chars, so an emoji is never split into half a surrogate pair
         return Arbitraries.of(CHARS.codePoints().mapToObj(Character::toString).toList())
-                .list().ofMaxSize(8).map(parts -> String.join("", parts));
+                .list()
+                .ofMaxSize(8)
+                .map(parts -> String.join("", parts));
     }
 
     private static Arbitrary<Object> value(int depth) {
@@ -41,7 +44,9 @@ record JsonBody(String text, List<Leaf> leaves) {
     }
 
     private static Arbitrary<Object> object(int depth) {
-        return Arbitraries.maps(someText().filter(k -> !k.isEmpty()), value(depth)).ofMinSize(1).ofMaxSize(4)
+        return Arbitraries.maps(someText().filter(k -> !k.isEmpty()), value(depth))
+                .ofMinSize(1)
+                .ofMaxSize(4)
                 .map(map -> (Object) new LinkedHashMap<>(map));
     }
 
@@ -93,7 +98,8 @@ record JsonBody(String text, List<Leaf> leaves) {
         }
         StringBuilder pointer = new StringBuilder();
         for (Object segment : path.subList(0, last)) {
-            pointer.append('/').append(String.valueOf(segment).replace("~", "~0").replace("/", "~1"));
+            pointer.append('/')
+                    .append(String.valueOf(segment).replace("~", "~0").replace("/", "~1"));
         }
         return pointer.toString();
     }

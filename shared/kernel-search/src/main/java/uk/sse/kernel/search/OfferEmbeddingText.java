@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public final class OfferEmbeddingText {
 
-    private OfferEmbeddingText() { }
+    private OfferEmbeddingText() {}
 
     public static String of(String title, String description) {
         return (title == null ? "" : title) + ". " + (description == null ? "" : description);

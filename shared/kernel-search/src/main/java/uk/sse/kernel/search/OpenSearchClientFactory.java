@@ -4,14 +4,13 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
-
-import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
  * The official OpenSearch Java client over Apache HttpClient 5, closed with the application; in AWS, where
@@ -24,7 +23,8 @@ public class OpenSearchClientFactory {
     @Bean(preDestroy = "close")
     @Requires(property = SignedOpenSearchTransportFactory.SETTING, notEquals = "true")
     public ApacheHttpClient5Transport openSearchTransport(OpenSearchSettings settings) throws URISyntaxException {
-        return ApacheHttpClient5TransportBuilder.builder(HttpHost.create(new URI(settings.urlOrDefault()))).build();
+        return ApacheHttpClient5TransportBuilder.builder(HttpHost.create(new URI(settings.urlOrDefault())))
+                .build();
     }
 
     @Singleton

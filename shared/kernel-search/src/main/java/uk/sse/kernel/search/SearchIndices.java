@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * behind them ({@code offers-<suffix>}) are made from the settings and mappings kept beside this class.
  */
 public enum SearchIndices {
-    OFFERS("offers"), SCHOOLS("schools");
+    OFFERS("offers"),
+    SCHOOLS("schools");
 
     private final String alias;
 
@@ -37,8 +38,12 @@ public enum SearchIndices {
             if (in == null) {
                 throw new IllegalStateException(alias + "-index.json is missing from the kernel");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("[\"@synonyms.txt\"]", SearchSynonyms.standard().filterRules()
-                    .stream().map(rule -> '"' + rule + '"').collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace(
+                            "[\"@synonyms.txt\"]",
+                            SearchSynonyms.standard().filterRules().stream()
+                                    .map(rule -> '"' + rule + '"')
+                                    .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

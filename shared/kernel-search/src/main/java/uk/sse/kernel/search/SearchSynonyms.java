@@ -30,14 +30,15 @@ public record SearchSynonyms(List<Rule> rules) {
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile(".*\\d.*");
     /** The words of the rules' terms, made once: every text search asks for them (docs/performance.md, bench-search). */
-    private static final java.util.Map<String, List<String>> TERM_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, List<String>> TERM_WORDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final SearchSynonyms STANDARD = read();
 
     /**
      * One line of the file. {@code from} finds {@code to}; in an equivalence ({@code oneWay} false) they are the same terms.
      */
-    public record Rule(String line, List<String> from, List<String> to, boolean oneWay) { }
+    public record Rule(String line, List<String> from, List<String> to, boolean oneWay) {}
 
     public static SearchSynonyms standard() {
         return STANDARD;
@@ -58,9 +59,13 @@ public record SearchSynonyms(List<Rule> rules) {
         for (Rule rule : rules) {
             for (String term : rule.from()) {
                 List<String> termWords = termWords(term);
-                boolean acronym = termWords.size() == 1 && (term.length() <= ACRONYM_LENGTH || DIGIT.matcher(term).matches());
+                boolean acronym = termWords.size() == 1
+                        && (term.length() <= ACRONYM_LENGTH
+                                || DIGIT.matcher(term).matches());
                 if (acronym && Collections.indexOfSubList(words, termWords) >= 0) {
-                    rule.to().stream().filter(t -> termWords(t).size() > 1 && Collections.indexOfSubList(words, termWords(t)) < 0).forEach(added::add);
+                    rule.to().stream()
+                            .filter(t -> termWords(t).size() > 1 && Collections.indexOfSubList(words, termWords(t)) < 0)
+                            .forEach(added::add);
                 }
             }
         }
@@ -69,8 +74,11 @@ public record SearchSynonyms(List<Rule> rules) {
 
     /** Lower case, accents folded, possessives dropped, split on anything but letters and digits: as the analysers see words. */
     static List<String> words(String text) {
-        String folded = POSSESSIVE.matcher(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                .toLowerCase(Locale.ROOT)).replaceAll("");
+        String folded = POSSESSIVE
+                .matcher(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                        .replaceAll("")
+                        .toLowerCase(Locale.ROOT))
+                .replaceAll("");
         return Arrays.stream(NOT_WORD.split(folded)).filter(w -> !w.isEmpty()).toList();
     }
 
@@ -84,7 +92,9 @@ public record SearchSynonyms(List<Rule> rules) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the kernel");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +108,8 @@ public record SearchSynonyms(List<Rule> rules) {
                 continue;
             }
             if (!line.matches("[a-z0-9 ,'=>-]+")) {
-                throw new IllegalStateException(RESOURCE + ": only lower-case letters, digits, spaces, commas, hyphens and => in: " + line);
+                throw new IllegalStateException(
+                        RESOURCE + ": only lower-case letters, digits, spaces, commas, hyphens and => in: " + line);
             }
             String[] sides = line.split("=>");
             if (sides.length > 2) {
@@ -116,7 +127,8 @@ public record SearchSynonyms(List<Rule> rules) {
 
     private static List<String> terms(String side, String line) {
         List<String> terms = Arrays.stream(side.split(",")).map(String::strip).toList();
-        if (terms.stream().anyMatch(String::isEmpty) || terms.stream().distinct().count() != terms.size()) {
+        if (terms.stream().anyMatch(String::isEmpty)
+                || terms.stream().distinct().count() != terms.size()) {
             throw new IllegalStateException(RESOURCE + ": an empty or repeated term in: " + line);
         }
         return terms;

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
 import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -12,8 +13,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import uk.sse.kernel.dynamo.AwsSettings;
 import uk.sse.kernel.dynamo.LambdaCredentials;
-
-import java.net.URI;
 
 /**
  * An Amazon OpenSearch Service domain that admits only IAM principals needs every request signed with SigV4 for
@@ -30,15 +29,23 @@ public class SignedOpenSearchTransportFactory {
     @Singleton
     @Bean(preDestroy = "close")
     public AwsSdk2Transport signedOpenSearchTransport(OpenSearchSettings settings, AwsSettings aws) {
-        return signed(UrlConnectionHttpClient.create(), settings.urlOrDefault(), Region.of(aws.regionOrDefault()),
+        return signed(
+                UrlConnectionHttpClient.create(),
+                settings.urlOrDefault(),
+                Region.of(aws.regionOrDefault()),
                 LambdaCredentials.provider());
     }
 
     /** The transport always speaks HTTPS to {@code url}'s host (and port, when not 443). */
-    public static AwsSdk2Transport signed(SdkHttpClient http, String url, Region region, AwsCredentialsProvider credentials) {
+    public static AwsSdk2Transport signed(
+            SdkHttpClient http, String url, Region region, AwsCredentialsProvider credentials) {
         URI uri = URI.create(url);
         String host = uri.getPort() == -1 || uri.getPort() == 443 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        return new AwsSdk2Transport(http, host, SERVICE, region,
+        return new AwsSdk2Transport(
+                http,
+                host,
+                SERVICE,
+                region,
                 AwsSdk2TransportOptions.builder().setCredentials(credentials).build());
     }
 }

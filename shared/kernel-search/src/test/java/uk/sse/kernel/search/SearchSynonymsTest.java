@@ -1,11 +1,10 @@
 package uk.sse.kernel.search;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The vocabulary file reads as the index reads it; acronyms in a query gain their spelled-out forms for the embedding model. */
 class SearchSynonymsTest {
@@ -15,7 +14,9 @@ class SearchSynonymsTest {
     @Test
     void theIndexDefinitionCarriesEveryRule() {
         String definition = SearchIndices.OFFERS.definition();
-        assertThat(definition).doesNotContain("@synonyms.txt").contains("\"phonics, early reading, systematic synthetic phonics, ssp\"");
+        assertThat(definition)
+                .doesNotContain("@synonyms.txt")
+                .contains("\"phonics, early reading, systematic synthetic phonics, ssp\"");
         assertThat(STANDARD.rules()).hasSizeGreaterThan(100);
         STANDARD.filterRules().forEach(rule -> assertThat(definition).contains('"' + rule + '"'));
         // the typo of the first list ("sssp") is gone
@@ -24,23 +25,35 @@ class SearchSynonymsTest {
 
     @Test
     void oneWayRulesAndEquivalences() {
-        var wandle = STANDARD.rules().stream().filter(r -> r.from().contains("little wandle")).findFirst().orElseThrow();
+        var wandle = STANDARD.rules().stream()
+                .filter(r -> r.from().contains("little wandle"))
+                .findFirst()
+                .orElseThrow();
         assertThat(wandle.oneWay()).isTrue();
         assertThat(wandle.to()).containsExactly("little wandle", "phonics");
-        var ebsa = STANDARD.rules().stream().filter(r -> r.from().contains("ebsa")).findFirst().orElseThrow();
+        var ebsa = STANDARD.rules().stream()
+                .filter(r -> r.from().contains("ebsa"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ebsa.oneWay()).isFalse();
         assertThat(ebsa.to()).isEqualTo(ebsa.from()).contains("school refusal");
     }
 
     @Test
     void acronymsGainTheirMeaningsAndWordsStayAsTheyAre() {
-        assertThat(STANDARD.withMeanings("EBSA")).isEqualTo("EBSA (emotionally based school avoidance, school refusal, school avoidance)");
-        assertThat(STANDARD.withMeanings("SALT for year 2")).startsWith("SALT for year 2 (speech language and communication needs")
+        assertThat(STANDARD.withMeanings("EBSA"))
+                .isEqualTo("EBSA (emotionally based school avoidance, school refusal, school avoidance)");
+        assertThat(STANDARD.withMeanings("SALT for year 2"))
+                .startsWith("SALT for year 2 (speech language and communication needs")
                 .contains("speech and language therapy");
         assertThat(STANDARD.withMeanings("fights in the playground")).isEqualTo("fights in the playground");
         // a spelled-out form already typed is not added again
-        assertThat(STANDARD.withMeanings("LAC children in care")).doesNotContain("(children in care").contains("looked after children");
-        assertThat(STANDARD.withMeanings("phonics")).as("a word, not an acronym").isEqualTo("phonics");
+        assertThat(STANDARD.withMeanings("LAC children in care"))
+                .doesNotContain("(children in care")
+                .contains("looked after children");
+        assertThat(STANDARD.withMeanings("phonics"))
+                .as("a word, not an acronym")
+                .isEqualTo("phonics");
         assertThat(STANDARD.withMeanings("KS1 maths")).isEqualTo("KS1 maths (key stage 1, key stage one)");
     }
 
@@ -50,6 +63,7 @@ class SearchSynonymsTest {
         assertThatThrownBy(() -> SearchSynonyms.parse(List.of("semh"))).hasMessageContaining("two terms");
         assertThatThrownBy(() -> SearchSynonyms.parse(List.of("a => b => c"))).hasMessageContaining("more than one");
         assertThatThrownBy(() -> SearchSynonyms.parse(List.of("semh, , x"))).hasMessageContaining("empty or repeated");
-        assertThat(SearchSynonyms.parse(List.of("# comment", "", "a => a, b")).rules()).hasSize(1);
+        assertThat(SearchSynonyms.parse(List.of("# comment", "", "a => a, b")).rules())
+                .hasSize(1);
     }
 }

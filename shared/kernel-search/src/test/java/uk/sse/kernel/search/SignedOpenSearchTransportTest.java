@@ -1,6 +1,13 @@
 package uk.sse.kernel.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Requests;
@@ -18,47 +25,55 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Requests to an IAM-only domain are SigV4-signed for service es; locally nothing changes. */
 class SignedOpenSearchTransportTest {
 
     @Test
-    void a_search_as_the_directory_sends_it_is_signed_for_the_domain_with_the_roles_session_credentials() throws Exception {
+    void a_search_as_the_directory_sends_it_is_signed_for_the_domain_with_the_roles_session_credentials()
+            throws Exception {
         Capturing http = new Capturing("{\"hits\":{\"hits\":[]}}");
-        var credentials = StaticCredentialsProvider.create(AwsSessionCredentials.create("AKIDEXAMPLE", "secret", "session-token"));
-        try (AwsSdk2Transport transport = SignedOpenSearchTransportFactory.signed(http,
-                "https://search-sse-dev-abc.eu-west-2.es.amazonaws.com", Region.EU_WEST_2, credentials)) {
+        var credentials = StaticCredentialsProvider.create(
+                AwsSessionCredentials.create("AKIDEXAMPLE", "secret", "session-token"));
+        try (AwsSdk2Transport transport = SignedOpenSearchTransportFactory.signed(
+                http, "https://search-sse-dev-abc.eu-west-2.es.amazonaws.com", Region.EU_WEST_2, credentials)) {
             OpenSearchClient client = new OpenSearchClient(transport);
-            try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/offers/_search")
-                    .json("{\"query\":{\"match_all\":{}}}").build())) {
+            try (Response response = client.generic()
+                    .execute(Requests.builder()
+                            .method("POST")
+                            .endpoint("/offers/_search")
+                            .json("{\"query\":{\"match_all\":{}}}")
+                            .build())) {
                 assertThat(response.getStatus()).isEqualTo(200);
             }
         }
         SdkHttpRequest sent = http.requests.get(0);
-        assertThat(sent.getUri().toString()).isEqualTo("https://search-sse-dev-abc.eu-west-2.es.amazonaws.com/offers/_search");
-        assertThat(sent.firstMatchingHeader("Authorization")).get().asString()
+        assertThat(sent.getUri().toString())
+                .isEqualTo("https://search-sse-dev-abc.eu-west-2.es.amazonaws.com/offers/_search");
+        assertThat(sent.firstMatchingHeader("Authorization"))
+                .get()
+                .asString()
                 .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
                 .contains("/eu-west-2/es/aws4_request")
-                .contains("SignedHeaders=").contains("Signature=");
+                .contains("SignedHeaders=")
+                .contains("Signature=");
         assertThat(sent.firstMatchingHeader("X-Amz-Security-Token")).contains("session-token");
         assertThat(sent.firstMatchingHeader("x-amz-content-sha256")).isPresent();
     }
 
     @Test
     void the_setting_chooses_the_signing_transport_and_without_it_the_plain_one_stays() {
-        try (ApplicationContext aws = ApplicationContext.run(Map.of("sse.opensearch.url", "https://search.invalid",
-                "sse.opensearch.aws-signing", true, "sse.aws.region", "eu-west-2"))) {
+        try (ApplicationContext aws = ApplicationContext.run(Map.of(
+                "sse.opensearch.url",
+                "https://search.invalid",
+                "sse.opensearch.aws-signing",
+                true,
+                "sse.aws.region",
+                "eu-west-2"))) {
             assertThat(aws.getBean(OpenSearchClient.class)._transport()).isInstanceOf(AwsSdk2Transport.class);
         }
         try (ApplicationContext local = ApplicationContext.run(Map.of("sse.opensearch.url", "http://127.0.0.1:9200"))) {
-            assertThat(local.getBean(OpenSearchClient.class)._transport()).isInstanceOf(ApacheHttpClient5Transport.class);
+            assertThat(local.getBean(OpenSearchClient.class)._transport())
+                    .isInstanceOf(ApacheHttpClient5Transport.class);
         }
     }
 
@@ -78,17 +93,21 @@ class SignedOpenSearchTransportTest {
                 @Override
                 public HttpExecuteResponse call() {
                     return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/json").build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                            .response(SdkHttpResponse.builder()
+                                    .statusCode(200)
+                                    .putHeader("Content-Type", "application/json")
+                                    .build())
+                            .responseBody(AbortableInputStream.create(
+                                    new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
                             .build();
                 }
 
                 @Override
-                public void abort() { }
+                public void abort() {}
             };
         }
 
         @Override
-        public void close() { }
+        public void close() {}
     }
 }

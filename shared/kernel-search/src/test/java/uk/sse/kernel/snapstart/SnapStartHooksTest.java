@@ -1,32 +1,36 @@
 package uk.sse.kernel.snapstart;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.kernel.ids.Ids;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 /** The SnapStart hooks, driven directly as Lambda's runtime would: before the snapshot, then after a restore. */
 class SnapStartHooksTest {
 
-    private static final Map<String, Object> AWS = Map.of("sse.aws.region", "eu-west-2", "sse.opensearch.url", "https://search.invalid:443");
+    private static final Map<String, Object> AWS =
+            Map.of("sse.aws.region", "eu-west-2", "sse.opensearch.url", "https://search.invalid:443");
 
     @Test
-    void every_application_context_has_the_hooks_and_priming_builds_the_clients_without_calling_anything() throws Exception {
+    void every_application_context_has_the_hooks_and_priming_builds_the_clients_without_calling_anything()
+            throws Exception {
         try (ApplicationContext context = ApplicationContext.run(AWS)) {
             SnapStartHooks hooks = context.getBean(SnapStartHooks.class);
-            assertThat(hooks.hooks()).hasAtLeastOneElementOfType(JsonPriming.class)
-                    .hasAtLeastOneElementOfType(AwsClientPriming.class).hasAtLeastOneElementOfType(SearchClientPriming.class)
+            assertThat(hooks.hooks())
+                    .hasAtLeastOneElementOfType(JsonPriming.class)
+                    .hasAtLeastOneElementOfType(AwsClientPriming.class)
+                    .hasAtLeastOneElementOfType(SearchClientPriming.class)
                     .hasAtLeastOneElementOfType(RandomReseeding.class);
             assertThat(context.getActiveBeanRegistrations(DynamoDbClient.class)).isEmpty();
-            assertThat(context.getActiveBeanRegistrations(OpenSearchClient.class)).isEmpty();
+            assertThat(context.getActiveBeanRegistrations(OpenSearchClient.class))
+                    .isEmpty();
 
             // each hook on its own, so that a failure is not hidden by the resource's logging
             for (SnapshotHook hook : hooks.hooks()) {
@@ -34,9 +38,12 @@ class SnapStartHooksTest {
             }
             // the endpoint is unresolvable, so a client that tried to call anything would have failed the prime
             assertThat(context.getActiveBeanRegistrations(DynamoDbClient.class)).hasSize(1);
-            assertThat(context.getActiveBeanRegistrations(OpenSearchClient.class)).hasSize(1);
+            assertThat(context.getActiveBeanRegistrations(OpenSearchClient.class))
+                    .hasSize(1);
             for (SnapshotHook hook : hooks.hooks()) {
-                assertThatCode(hook::refresh).as(hook.getClass().getSimpleName()).doesNotThrowAnyException();
+                assertThatCode(hook::refresh)
+                        .as(hook.getClass().getSimpleName())
+                        .doesNotThrowAnyException();
             }
         }
     }

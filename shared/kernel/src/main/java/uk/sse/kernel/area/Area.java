@@ -1,11 +1,10 @@
 package uk.sse.kernel.area;
 
-import uk.sse.kernel.identity.Membership;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import uk.sse.kernel.identity.Membership;
 
 /**
  * Where support is commissioned: an LA, a trust, a partnership or a hub, with the rules that say which schools of the
@@ -46,7 +45,8 @@ public record Area(String id, String name, AreaKind kind, MembershipRules rules)
         }
         if (kind == AreaKind.LA) {
             return isLaCode(id) && rules.equals(new MembershipRules(Set.of(id), Set.of(), Set.of()))
-                    ? Optional.empty() : Optional.of("an LA's area has its LA code as id and that LA's schools as members");
+                    ? Optional.empty()
+                    : Optional.of("an LA's area has its LA code as id and that LA's schools as members");
         }
         if (id.chars().noneMatch(Character::isLetter)) {
             return Optional.of("an area that is not an LA has a letter in its id, so it is never taken for an LA code");

@@ -25,7 +25,8 @@ public record MembershipRules(Set<String> laCodes, Set<String> trustCodes, Set<S
 
     /** The rules of both: a school either admits is a member. */
     public MembershipRules and(MembershipRules more) {
-        return new MembershipRules(union(laCodes, more.laCodes), union(trustCodes, more.trustCodes), union(urns, more.urns));
+        return new MembershipRules(
+                union(laCodes, more.laCodes), union(trustCodes, more.trustCodes), union(urns, more.urns));
     }
 
     public boolean isEmpty() {

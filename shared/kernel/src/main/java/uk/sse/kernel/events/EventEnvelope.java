@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <li>{@code correlationId}: the correlation id of the request that caused it, if any (null otherwise).</li>
  * </ul>
  */
-public record EventEnvelope(String type, String id, Instant occurredAt, String area, Map<String, Object> data, String correlationId) {
+public record EventEnvelope(
+        String type, String id, Instant occurredAt, String area, Map<String, Object> data, String correlationId) {
 
     /** An event as its producer's model builds it: the correlation id is the adapter's to add when it writes the event. */
     public EventEnvelope(String type, String id, Instant occurredAt, String area, Map<String, Object> data) {

@@ -37,9 +37,12 @@ public record Caller(String subject, List<Membership> memberships, Service servi
 
     public Caller {
         Objects.requireNonNull(subject, "subject");
-        memberships = memberships == null ? List.of() : memberships.stream().map(Objects::requireNonNull).distinct().toList();
+        memberships = memberships == null
+                ? List.of()
+                : memberships.stream().map(Objects::requireNonNull).distinct().toList();
         if (memberships.isEmpty() == (service == null)) {
-            throw new IllegalArgumentException("a caller is a person with memberships or a service, not both or neither");
+            throw new IllegalArgumentException(
+                    "a caller is a person with memberships or a service, not both or neither");
         }
     }
 
@@ -82,7 +85,10 @@ public record Caller(String subject, List<Membership> memberships, Service servi
      * action is taken in, for what records who took it. Empty if none does, and for a service.
      */
     public Optional<Caller> wearingOneThat(java.util.function.Predicate<Caller> alone) {
-        return memberships.stream().filter(m -> alone.test(new Caller(subject, List.of(m), null))).findFirst().flatMap(this::wearing);
+        return memberships.stream()
+                .filter(m -> alone.test(new Caller(subject, List.of(m), null)))
+                .findFirst()
+                .flatMap(this::wearing);
     }
 
     /** The hat's role; null for a service. */
@@ -146,6 +152,8 @@ public record Caller(String subject, List<Membership> memberships, Service servi
 
     /** For messages: "a BROKER of area 888", or "the service sse-brokerage". */
     public String describe() {
-        return service != null ? "the service " + subject : "a " + role() + (area() == null ? "" : " of area " + area());
+        return service != null
+                ? "the service " + subject
+                : "a " + role() + (area() == null ? "" : " of area " + area());
     }
 }

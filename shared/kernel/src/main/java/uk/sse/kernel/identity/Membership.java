@@ -17,7 +17,9 @@ public record Membership(Role role, String area, String organisation) {
     public static final String AREA = "[A-Za-z0-9-]{1,20}";
     /** An organisation: a provider id or a URN, as the ledger names an account's owner. */
     public static final String ORGANISATION = "[A-Za-z0-9:_.-]{1,64}";
-    private static final Pattern WRITTEN = Pattern.compile("([A-Za-z]{1,20})(?:@(" + AREA + ")(?:/(" + ORGANISATION + "))?)?");
+
+    private static final Pattern WRITTEN =
+            Pattern.compile("([A-Za-z]{1,20})(?:@(" + AREA + ")(?:/(" + ORGANISATION + "))?)?");
 
     /** Any parts a token's old claims gave are kept as they were; {@link #parse} is the strict reading of the new claim. */
     public Membership {

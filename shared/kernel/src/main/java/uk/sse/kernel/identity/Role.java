@@ -6,7 +6,13 @@ package uk.sse.kernel.identity;
  * rewrite (decision 0060).
  */
 public enum Role {
-    ADVISER, BROKER, PROVIDER, ASSURER, COMMISSIONER, ADMIN, REGISTRAR;
+    ADVISER,
+    BROKER,
+    PROVIDER,
+    ASSURER,
+    COMMISSIONER,
+    ADMIN,
+    REGISTRAR;
 
     public static final String CLAIM = "role";
 }

@@ -11,5 +11,5 @@ public final class ServiceScope {
     /** Read the school register and approved, in-date offers, and search them, as an adviser sees them. */
     public static final String DIRECTORY_READ = "sse/directory.read";
 
-    private ServiceScope() { }
+    private ServiceScope() {}
 }

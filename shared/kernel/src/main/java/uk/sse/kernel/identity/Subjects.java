@@ -6,5 +6,5 @@ public final class Subjects {
     public static final String PATTERN = "[A-Za-z0-9._@:+-]{1,128}";
     public static final String MESSAGE = "must be a person's subject: up to 128 letters, digits and . _ @ : + -";
 
-    private Subjects() { }
+    private Subjects() {}
 }

@@ -17,7 +17,7 @@ public final class TokenMemberships {
     /** More than any person holds; a token claiming more is read up to here. */
     static final int MOST = 100;
 
-    private TokenMemberships() { }
+    private TokenMemberships() {}
 
     public static List<Membership> of(Map<String, Object> claims) {
         Object many = claims.get(Caller.MEMBERSHIPS_CLAIM);
@@ -25,8 +25,10 @@ public final class TokenMemberships {
             return listed(many);
         }
         Role role = roleOf(claims.get(Role.CLAIM));
-        return role == null ? List.of()
-                : List.of(new Membership(role, text(claims.get(Caller.AREA_CLAIM)), text(claims.get(Caller.ORGANISATION_CLAIM))));
+        return role == null
+                ? List.of()
+                : List.of(new Membership(
+                        role, text(claims.get(Caller.AREA_CLAIM)), text(claims.get(Caller.ORGANISATION_CLAIM))));
     }
 
     private static List<Membership> listed(Object claim) {
@@ -45,7 +47,9 @@ public final class TokenMemberships {
     }
 
     private static Role roleOf(Object claim) {
-        Object value = claim instanceof Iterable<?> many && many.iterator().hasNext() ? many.iterator().next() : claim;
+        Object value = claim instanceof Iterable<?> many && many.iterator().hasNext()
+                ? many.iterator().next()
+                : claim;
         if (value == null) {
             return null;
         }

@@ -14,7 +14,7 @@ public final class Tombstone {
 
     public static final String PREFIX = "erased-";
 
-    private Tombstone() { }
+    private Tombstone() {}
 
     public static String of(String subject) {
         try {

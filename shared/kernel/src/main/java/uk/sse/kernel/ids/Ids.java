@@ -20,9 +20,10 @@ public final class Ids {
      * time). Constant, so that request constraints can say {@code "sub_" + Ids.BODY}.
      */
     public static final String BODY = "[0-7]" + CHARACTER + "{25}";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() { }
+    private Ids() {}
 
     public static String newId(String prefix, Clock clock) {
         return newId(prefix, clock.millis(), RANDOM);

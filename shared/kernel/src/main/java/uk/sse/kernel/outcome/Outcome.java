@@ -9,22 +9,22 @@ import java.util.function.Function;
  */
 public sealed interface Outcome<T> {
 
-    record Done<T>(T value) implements Outcome<T> { }
+    record Done<T>(T value) implements Outcome<T> {}
 
     /** The input breaks a rule; each violation names the field. */
-    record Invalid<T>(List<Violation> violations) implements Outcome<T> { }
+    record Invalid<T>(List<Violation> violations) implements Outcome<T> {}
 
-    record NotFound<T>(String what) implements Outcome<T> { }
+    record NotFound<T>(String what) implements Outcome<T> {}
 
-    record Forbidden<T>(String why) implements Outcome<T> { }
+    record Forbidden<T>(String why) implements Outcome<T> {}
 
     /** The thing is in a state that does not allow this; {@code allowed} names what it does allow. */
-    record Conflict<T>(String why, List<String> allowed) implements Outcome<T> { }
+    record Conflict<T>(String why, List<String> allowed) implements Outcome<T> {}
 
     /** The caller's If-Match (or expected version) is not the current one. */
-    record Stale<T>(long currentVersion) implements Outcome<T> { }
+    record Stale<T>(long currentVersion) implements Outcome<T> {}
 
-    record Violation(String field, String message) { }
+    record Violation(String field, String message) {}
 
     static <T> Outcome<T> done(T value) {
         return new Done<>(value);

@@ -42,8 +42,10 @@ public record Backoff(int maxAttempts, Duration base, Duration cap) {
      * {@code transientFault} is tried again too; anything else it throws goes straight to the caller. When every attempt
      * lost, or the wait was interrupted, throws what {@code givenUp} makes of why and the last fault (or null).
      */
-    public <T> T untilWritten(Supplier<Optional<T>> attempt, Class<? extends RuntimeException> transientFault,
-                              BiFunction<String, Throwable, ? extends RuntimeException> givenUp) {
+    public <T> T untilWritten(
+            Supplier<Optional<T>> attempt,
+            Class<? extends RuntimeException> transientFault,
+            BiFunction<String, Throwable, ? extends RuntimeException> givenUp) {
         RuntimeException last = null;
         for (int tried = 1; tried <= maxAttempts; tried++) {
             try {

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class OfferPhases {
 
-    private OfferPhases() { }
+    private OfferPhases() {}
 
     /** The offers' phase for a school with GIAS's {@code phase} and {@code type} wording; null if neither says. */
     public static String ofSchool(String phase, String type) {

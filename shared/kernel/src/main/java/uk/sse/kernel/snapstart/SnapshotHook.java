@@ -8,7 +8,7 @@ package uk.sse.kernel.snapstart;
  */
 public interface SnapshotHook {
 
-    default void prime() throws Exception { }
+    default void prime() throws Exception {}
 
-    default void refresh() throws Exception { }
+    default void refresh() throws Exception {}
 }

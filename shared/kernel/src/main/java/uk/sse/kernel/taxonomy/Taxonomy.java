@@ -56,7 +56,9 @@ public final class Taxonomy {
     /** The code's ancestors from the top, then the code itself. */
     public List<String> lineage(String code) {
         List<String> lineage = new ArrayList<>();
-        for (Term term = terms.get(code); term != null; term = term.parent() == null ? null : terms.get(term.parent())) {
+        for (Term term = terms.get(code);
+                term != null;
+                term = term.parent() == null ? null : terms.get(term.parent())) {
             lineage.add(0, term.code());
         }
         return lineage;

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class FreeText {
 
-    private FreeText() { }
+    private FreeText() {}
 
     /** Why {@code text} breaks the rule, or empty if it keeps it. */
     public static Optional<String> problemWith(String text, boolean multiLine) {
@@ -45,7 +45,9 @@ public final class FreeText {
 
     /** The text in Normalization Form C, with CR LF line breaks as LF. */
     public static String normal(String text) {
-        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
         return nfc.indexOf('\r') < 0 ? nfc : nfc.replace("\r\n", "\n");
     }
 

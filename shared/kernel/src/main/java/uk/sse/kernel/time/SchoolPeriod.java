@@ -27,13 +27,33 @@ public record SchoolPeriod(String key, String label, LocalDate from, LocalDate t
         if (year < 2000 || year > 2998) {
             return Optional.empty();
         }
-        return Optional.of(switch (m.group(1)) {
-            case "autumn" -> new SchoolPeriod(key, "Autumn term " + year, LocalDate.of(year, Month.SEPTEMBER, 1), LocalDate.of(year, Month.DECEMBER, 31));
-            case "spring" -> new SchoolPeriod(key, "Spring term " + year, LocalDate.of(year, Month.JANUARY, 1), LocalDate.of(year, Month.MARCH, 31));
-            case "summer" -> new SchoolPeriod(key, "Summer term " + year, LocalDate.of(year, Month.APRIL, 1), LocalDate.of(year, Month.AUGUST, 31));
-            default -> new SchoolPeriod(key, "School year " + year + " to " + (year + 1), LocalDate.of(year, Month.SEPTEMBER, 1),
-                    LocalDate.of(year + 1, Month.AUGUST, 31));
-        });
+        return Optional.of(
+                switch (m.group(1)) {
+                    case "autumn" ->
+                        new SchoolPeriod(
+                                key,
+                                "Autumn term " + year,
+                                LocalDate.of(year, Month.SEPTEMBER, 1),
+                                LocalDate.of(year, Month.DECEMBER, 31));
+                    case "spring" ->
+                        new SchoolPeriod(
+                                key,
+                                "Spring term " + year,
+                                LocalDate.of(year, Month.JANUARY, 1),
+                                LocalDate.of(year, Month.MARCH, 31));
+                    case "summer" ->
+                        new SchoolPeriod(
+                                key,
+                                "Summer term " + year,
+                                LocalDate.of(year, Month.APRIL, 1),
+                                LocalDate.of(year, Month.AUGUST, 31));
+                    default ->
+                        new SchoolPeriod(
+                                key,
+                                "School year " + year + " to " + (year + 1),
+                                LocalDate.of(year, Month.SEPTEMBER, 1),
+                                LocalDate.of(year + 1, Month.AUGUST, 31));
+                });
     }
 
     /** The term {@code day} falls in. */
@@ -44,7 +64,8 @@ public record SchoolPeriod(String key, String label, LocalDate from, LocalDate t
 
     /** The school year {@code day} falls in. */
     public static SchoolPeriod yearOf(LocalDate day) {
-        return of("year-" + (day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1)).orElseThrow();
+        return of("year-" + (day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1))
+                .orElseThrow();
     }
 
     public boolean isYear() {

@@ -14,7 +14,7 @@ public final class PagePaths {
     public static final String OFFERS = "/support-offers";
     public static final String WEBHOOKS = "/webhooks";
 
-    private PagePaths() { }
+    private PagePaths() {}
 
     public static String request(String id) {
         return REQUESTS + "/" + encode(id);

@@ -1,16 +1,15 @@
 package uk.sse.kernel.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CallerTest {
 
@@ -18,7 +17,8 @@ class CallerTest {
     private static final Membership ADVISER_THERE = new Membership(Role.ADVISER, "trust-2044", "TR2044");
 
     @Property
-    void theOlderAccessorsAnswerForTheHatAlone(@ForAll("people") List<Membership> memberships, @ForAll Role role, @ForAll("areas") String area) {
+    void theOlderAccessorsAnswerForTheHatAlone(
+            @ForAll("people") List<Membership> memberships, @ForAll Role role, @ForAll("areas") String area) {
         Caller caller = Caller.person("p", memberships);
         Membership hat = memberships.getFirst();
 
@@ -31,18 +31,22 @@ class CallerTest {
     }
 
     @Property
-    void holdsLooksAtEachMembershipOnItsOwn(@ForAll("people") List<Membership> memberships, @ForAll Role role, @ForAll("areas") String area) {
+    void holdsLooksAtEachMembershipOnItsOwn(
+            @ForAll("people") List<Membership> memberships, @ForAll Role role, @ForAll("areas") String area) {
         Caller caller = Caller.person("p", memberships);
 
-        assertThat(caller.holds(role, area)).isEqualTo(memberships.stream().anyMatch(m -> m.role() == role && area.equals(m.area())));
-        assertThat(caller.membershipsAs(role)).allMatch(m -> m.role() == role).hasSize((int) memberships.stream().distinct().filter(m -> m.role() == role).count());
+        assertThat(caller.holds(role, area))
+                .isEqualTo(memberships.stream().anyMatch(m -> m.role() == role && area.equals(m.area())));
+        assertThat(caller.membershipsAs(role)).allMatch(m -> m.role() == role).hasSize((int)
+                memberships.stream().distinct().filter(m -> m.role() == role).count());
         if (caller.isIn(role, area)) {
             assertThat(caller.holds(role, area)).isTrue();
         }
     }
 
     @Property
-    void wearingAnotherHatMakesItTheFirstAndKeepsEveryMembership(@ForAll("people") List<Membership> memberships, @ForAll("membership") Membership chosen) {
+    void wearingAnotherHatMakesItTheFirstAndKeepsEveryMembership(
+            @ForAll("people") List<Membership> memberships, @ForAll("membership") Membership chosen) {
         Caller caller = Caller.person("p", memberships);
 
         if (memberships.contains(chosen)) {
@@ -66,13 +70,16 @@ class CallerTest {
         // wearing the assurer's hat, the older checks see only it
         assertThat(head.is(Role.ADVISER)).isFalse();
         assertThat(head.isIn(Role.ADVISER, "trust-2044")).isFalse();
-        assertThat(head.wearing(ADVISER_THERE).orElseThrow().isIn(Role.ADVISER, "trust-2044")).isTrue();
+        assertThat(head.wearing(ADVISER_THERE).orElseThrow().isIn(Role.ADVISER, "trust-2044"))
+                .isTrue();
     }
 
     @Test
     void aPersonOfOneMembershipIsThePersonAnOlderTokenMade() {
-        assertThat(new Caller("a", Role.ADVISER, "888", null)).isEqualTo(Caller.person("a", List.of(new Membership(Role.ADVISER, "888", null))));
-        assertThat(Caller.person("a", List.of(ADVISER_THERE, ADVISER_THERE)).memberships()).containsExactly(ADVISER_THERE);
+        assertThat(new Caller("a", Role.ADVISER, "888", null))
+                .isEqualTo(Caller.person("a", List.of(new Membership(Role.ADVISER, "888", null))));
+        assertThat(Caller.person("a", List.of(ADVISER_THERE, ADVISER_THERE)).memberships())
+                .containsExactly(ADVISER_THERE);
     }
 
     @Test
@@ -112,9 +119,14 @@ class CallerTest {
                     assertThat(c.hat()).hasValue(commissionerHere);
                     assertThat(c.memberships()).containsExactlyInAnyOrder(adviserThere, commissionerHere, adminHere);
                 });
-        assertThat(person.wearing(adminHere).orElseThrow().wearingOneThat(c -> c.isIn(Role.COMMISSIONER, "888") || c.isIn(Role.ADMIN, "888")))
+        assertThat(person.wearing(adminHere)
+                        .orElseThrow()
+                        .wearingOneThat(c -> c.isIn(Role.COMMISSIONER, "888") || c.isIn(Role.ADMIN, "888")))
                 .hasValueSatisfying(c -> assertThat(c.hat()).hasValue(adminHere));
-        assertThat(person.wearingOneThat(c -> c.is(Role.ADVISER) && c.actsIn("888"))).as("never parts of two").isEmpty();
-        assertThat(Caller.service("svc", Set.of("s"), null).wearingOneThat(c -> true)).isEmpty();
+        assertThat(person.wearingOneThat(c -> c.is(Role.ADVISER) && c.actsIn("888")))
+                .as("never parts of two")
+                .isEmpty();
+        assertThat(Caller.service("svc", Set.of("s"), null).wearingOneThat(c -> true))
+                .isEmpty();
     }
 }

@@ -1,19 +1,18 @@
 package uk.sse.kernel.ids;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IdsTest {
 
@@ -54,13 +53,16 @@ class IdsTest {
         Clock frozen = at(1_700_000_000_000L);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
-            assertThat(seen.add(Ids.newId("off", frozen))).as("duplicate after %d ids", i).isTrue();
+            assertThat(seen.add(Ids.newId("off", frozen)))
+                    .as("duplicate after %d ids", i)
+                    .isTrue();
         }
     }
 
     @Property
-    void idsMadeLaterSortLaterAsText(@ForAll @LongRange(min = 0, max = MAX_MILLIS - 1) long earlier,
-                                     @ForAll @LongRange(min = 1, max = MAX_MILLIS) long gap) {
+    void idsMadeLaterSortLaterAsText(
+            @ForAll @LongRange(min = 0, max = MAX_MILLIS - 1) long earlier,
+            @ForAll @LongRange(min = 1, max = MAX_MILLIS) long gap) {
         long later = Math.min(MAX_MILLIS, earlier + gap);
         String first = Ids.newId("off", at(earlier));
         String second = Ids.newId("off", at(later));
@@ -73,22 +75,24 @@ class IdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "off_01HF7YAT00I000000000000000", // I is not Crockford
-            "off_01HF7YAT00L000000000000000", // nor L
-            "off_01HF7YAT00O000000000000000", // nor O
-            "off_01HF7YAT00U000000000000000", // nor U
-            "off_81HF7YAT000000000000000000", // 48 bits of time never start above 7
-            "off_ZZZZZZZZZZZZZZZZZZZZZZZZZZ",
-            "off_01hf7yat000000000000000000", // lower case
-            "off_01HF7YAT000000000000000000X", // 27 characters
-            "off_01HF7YAT00000000000000000", // 25 characters
-            "prv_01HF7YAT000000000000000000", // another kind's prefix
-            "off-01HF7YAT000000000000000000", // wrong separator
-            "off01HF7YAT0000000000000000000",
-            "_01HF7YAT000000000000000000",
-            "off_",
-            ""})
+    @ValueSource(
+            strings = {
+                "off_01HF7YAT00I000000000000000", // I is not Crockford
+                "off_01HF7YAT00L000000000000000", // nor L
+                "off_01HF7YAT00O000000000000000", // nor O
+                "off_01HF7YAT00U000000000000000", // nor U
+                "off_81HF7YAT000000000000000000", // 48 bits of time never start above 7
+                "off_ZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+                "off_01hf7yat000000000000000000", // lower case
+                "off_01HF7YAT000000000000000000X", // 27 characters
+                "off_01HF7YAT00000000000000000", // 25 characters
+                "prv_01HF7YAT000000000000000000", // another kind's prefix
+                "off-01HF7YAT000000000000000000", // wrong separator
+                "off01HF7YAT0000000000000000000",
+                "_01HF7YAT000000000000000000",
+                "off_",
+                ""
+            })
     void nearMissesDoNotLookLikeIds(String candidate) {
         assertThat(Ids.looksLike("off", candidate)).isFalse();
     }

@@ -1,5 +1,9 @@
 package uk.sse.kernel.outcome;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import uk.sse.kernel.outcome.Outcome.Conflict;
 import uk.sse.kernel.outcome.Outcome.Done;
@@ -8,11 +12,6 @@ import uk.sse.kernel.outcome.Outcome.Invalid;
 import uk.sse.kernel.outcome.Outcome.NotFound;
 import uk.sse.kernel.outcome.Outcome.Stale;
 import uk.sse.kernel.outcome.Outcome.Violation;
-
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OutcomeTest {
 
@@ -31,7 +30,8 @@ class OutcomeTest {
     @Test
     void flatMapChainsASuccessIntoTheNextStep() {
         assertThat(Outcome.done(20).flatMap(n -> Outcome.done(n * 2))).isEqualTo(new Done<>(40));
-        assertThat(Outcome.done(20).<String>flatMap(n -> Outcome.notFound("#" + n))).isEqualTo(new NotFound<String>("#20"));
+        assertThat(Outcome.done(20).<String>flatMap(n -> Outcome.notFound("#" + n)))
+                .isEqualTo(new NotFound<String>("#20"));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package uk.sse.kernel.taxonomy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -8,16 +13,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class TaxonomyTest {
 
     private static final Taxonomy TAXONOMY = Taxonomy.standard();
-    private static final List<String> CODES = TAXONOMY.terms().stream().map(Term::code).toList();
+    private static final List<String> CODES =
+            TAXONOMY.terms().stream().map(Term::code).toList();
 
     @Provide
     Arbitrary<String> codes() {
@@ -26,7 +26,10 @@ class TaxonomyTest {
 
     @Test
     void theTopLevelIsExactlyTheEightReportCardAreas() {
-        Set<String> top = TAXONOMY.terms().stream().filter(t -> t.parent() == null).map(Term::code).collect(Collectors.toSet());
+        Set<String> top = TAXONOMY.terms().stream()
+                .filter(t -> t.parent() == null)
+                .map(Term::code)
+                .collect(Collectors.toSet());
         assertThat(top).containsExactlyInAnyOrder("INC", "CT", "ACH", "AB", "PDW", "LG", "EY", "SF");
     }
 
@@ -48,7 +51,8 @@ class TaxonomyTest {
                 assertThat(term.depth()).as(term.code()).isZero();
                 assertThat(term.code()).doesNotContain(".");
             } else {
-                Term parent = TAXONOMY.find(term.parent()).orElseThrow(() -> new AssertionError("no parent for " + term.code()));
+                Term parent = TAXONOMY.find(term.parent())
+                        .orElseThrow(() -> new AssertionError("no parent for " + term.code()));
                 assertThat(parent.depth()).as(term.code()).isEqualTo(term.depth() - 1);
                 assertThat(term.code()).startsWith(parent.code() + ".");
                 assertThat(term.code().substring(parent.code().length() + 1)).doesNotContain(".");
@@ -60,7 +64,8 @@ class TaxonomyTest {
     void allElevenGiasSendCodesSitUnderSend() {
         List<String> gias = List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD");
         for (String need : gias) {
-            assertThat(TAXONOMY.find("INC.SEND." + need)).as(need)
+            assertThat(TAXONOMY.find("INC.SEND." + need))
+                    .as(need)
                     .hasValueSatisfying(t -> assertThat(t.parent()).isEqualTo("INC.SEND"));
         }
         assertThat(TAXONOMY.subtree("INC.SEND")).hasSize(1 + gias.size());
@@ -70,19 +75,24 @@ class TaxonomyTest {
     @Property(generation = GenerationMode.EXHAUSTIVE)
     void aSubtreeHoldsTheCodeAndExactlyItsDescendants(@ForAll("codes") String a, @ForAll("codes") String b) {
         boolean descendantOrSelf = b.equals(a) || b.startsWith(a + ".");
-        assertThat(TAXONOMY.subtree(a).contains(b)).as("%s in subtree(%s)", b, a).isEqualTo(descendantOrSelf);
+        assertThat(TAXONOMY.subtree(a).contains(b))
+                .as("%s in subtree(%s)", b, a)
+                .isEqualTo(descendantOrSelf);
     }
 
     @Property
     void aSubtreeHoldsOnlyKnownCodes(@ForAll("codes") String code) {
-        assertThat(TAXONOMY.subtree(code)).contains(code).allSatisfy(c -> assertThat(TAXONOMY.isKnown(c)).isTrue());
+        assertThat(TAXONOMY.subtree(code))
+                .contains(code)
+                .allSatisfy(c -> assertThat(TAXONOMY.isKnown(c)).isTrue());
     }
 
     @Property
     void aLineageRunsFromATopLevelCodeDownToTheCodeOneLevelAtATime(@ForAll("codes") String code) {
         List<String> lineage = TAXONOMY.lineage(code);
         assertThat(lineage).endsWith(code);
-        assertThat(TAXONOMY.find(lineage.get(0))).hasValueSatisfying(top -> assertThat(top.parent()).isNull());
+        assertThat(TAXONOMY.find(lineage.get(0)))
+                .hasValueSatisfying(top -> assertThat(top.parent()).isNull());
         assertThat(lineage).hasSize(TAXONOMY.find(code).orElseThrow().depth() + 1);
         for (int i = 1; i < lineage.size(); i++) {
             assertThat(TAXONOMY.find(lineage.get(i)).orElseThrow().parent()).isEqualTo(lineage.get(i - 1));

@@ -1,13 +1,5 @@
 package uk.sse.local.demo;
 
-import uk.sse.directory.application.OfferStore;
-import uk.sse.directory.application.ProviderStore;
-import uk.sse.directory.model.Offer;
-import uk.sse.directory.model.Provider;
-import uk.sse.directory.register.GiasCsvReader;
-import uk.sse.directory.register.GiasParse;
-import uk.sse.directory.register.School;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +12,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import uk.sse.directory.application.OfferStore;
+import uk.sse.directory.application.ProviderStore;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.register.GiasCsvReader;
+import uk.sse.directory.register.GiasParse;
+import uk.sse.directory.register.School;
 
 /**
  * Directory data for the local run: providers (real schools from the register, and fictional LA services, hubs,
@@ -56,26 +55,35 @@ public final class DemoDirectory {
         List<Publisher> publishers = DemoProviders.publishers(schools, area, today, random);
         DemoOffers.Made generated = DemoOffers.offers(publishers, today, random);
         Set<String> region = regionOf(schools, area);
-        DemoOffers.Made written = DemoOffers.handWritten(publishers, p -> region.contains(p.provider().area()), today, new Random(~seed));
+        DemoOffers.Made written = DemoOffers.handWritten(
+                publishers, p -> region.contains(p.provider().area()), today, new Random(~seed));
         List<Offer> offers = new java.util.ArrayList<>(generated.offers());
         offers.addAll(written.offers());
         Map<String, String> keys = new java.util.HashMap<>(generated.keys());
         keys.putAll(written.keys());
-        return new DemoDirectory(area, publishers.stream().map(Publisher::provider).toList(), List.copyOf(offers), Map.copyOf(keys));
+        return new DemoDirectory(
+                area, publishers.stream().map(Publisher::provider).toList(), List.copyOf(offers), Map.copyOf(keys));
     }
 
     /** The key of every offer template and hand-written offer, whether or not a given demo makes offers of it. */
     public static Set<String> offerKeys() {
         return java.util.stream.Stream.concat(OfferTemplates.standard().stream(), OfferTemplates.handWritten().stream())
-                .map(OfferTemplates.Template::key).collect(Collectors.toUnmodifiableSet());
+                .map(OfferTemplates.Template::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The LA codes of the demo area's region. */
     private static Set<String> regionOf(List<School> schools, String area) {
-        String region = schools.stream().filter(s -> area.equals(s.laCode())).map(School::region).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
-        return schools.stream().filter(s -> region != null && region.equals(s.region()) && s.laCode() != null)
-                .map(School::laCode).collect(Collectors.toSet());
+        String region = schools.stream()
+                .filter(s -> area.equals(s.laCode()))
+                .map(School::region)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        return schools.stream()
+                .filter(s -> region != null && region.equals(s.region()) && s.laCode() != null)
+                .map(School::laCode)
+                .collect(Collectors.toSet());
     }
 
     /** The schools of {@link #SAMPLE}. */
@@ -122,14 +130,20 @@ public final class DemoDirectory {
 
     /** The preferred area if the register has it; otherwise the LA with the most kinds of school, then the most schools. */
     static String demoAreaOf(List<School> schools) {
-        Map<String, List<School>> byLa = schools.stream().filter(s -> s.hasLocation() && s.laCode() != null)
+        Map<String, List<School>> byLa = schools.stream()
+                .filter(s -> s.hasLocation() && s.laCode() != null)
                 .collect(Collectors.groupingBy(School::laCode, TreeMap::new, Collectors.toList()));
         if (byLa.containsKey(PREFERRED_AREA)) {
             return PREFERRED_AREA;
         }
-        Comparator<Map.Entry<String, List<School>>> byKinds = Comparator.comparingLong(
-                e -> e.getValue().stream().map(SchoolKind::of).flatMap(Optional::stream).distinct().count());
-        return byLa.entrySet().stream().max(byKinds.thenComparingInt(e -> e.getValue().size())).map(Map.Entry::getKey)
+        Comparator<Map.Entry<String, List<School>>> byKinds = Comparator.comparingLong(e -> e.getValue().stream()
+                .map(SchoolKind::of)
+                .flatMap(Optional::stream)
+                .distinct()
+                .count());
+        return byLa.entrySet().stream()
+                .max(byKinds.thenComparingInt(e -> e.getValue().size()))
+                .map(Map.Entry::getKey)
                 .orElseThrow(() -> new IllegalArgumentException("no school has both a location and an LA code"));
     }
 }

@@ -1,5 +1,7 @@
 package uk.sse.local.demo;
 
+import java.time.Duration;
+import java.util.List;
 import uk.sse.directory.model.Provider;
 import uk.sse.directory.model.ProviderType;
 import uk.sse.kernel.identity.Caller;
@@ -13,9 +15,6 @@ import uk.sse.ledger.model.Result;
 import uk.sse.ledger.model.TransferId;
 import uk.sse.ledger.model.TransferKind;
 
-import java.time.Duration;
-import java.util.List;
-
 /**
  * The demo area's credits, made through the ledger's own use cases as its commissioner and broker would: an
  * account per demo provider, a term's allocation to each school (more for the first few, as for schools causing
@@ -26,16 +25,19 @@ public final class DemoLedger {
     public static final long TERM_ALLOCATION = 30;
     public static final long EXTRA_FOR_CONCERN = 20;
 
-    private DemoLedger() { }
+    private DemoLedger() {}
 
-    public record Seeded(int accounts, long allocated, int transfers) { }
+    public record Seeded(int accounts, long allocated, int transfers) {}
 
     public static Seeded seed(DemoDirectory demo, OpenAccount open, MoveCredits move) {
         String area = demo.demoArea();
         Caller commissioner = new Caller("demo-commissioner", Role.COMMISSIONER, area, null);
-        List<Provider> inArea = demo.providers().stream().filter(p -> p.area().equals(area)).toList();
-        List<Provider> schools = inArea.stream().filter(p -> p.type() == ProviderType.SCHOOL).toList();
-        List<Provider> others = inArea.stream().filter(p -> p.type() != ProviderType.SCHOOL).toList();
+        List<Provider> inArea =
+                demo.providers().stream().filter(p -> p.area().equals(area)).toList();
+        List<Provider> schools =
+                inArea.stream().filter(p -> p.type() == ProviderType.SCHOOL).toList();
+        List<Provider> others =
+                inArea.stream().filter(p -> p.type() != ProviderType.SCHOOL).toList();
 
         done(open.open(commissioner, AccountId.issuing(area)));
         inArea.forEach(p -> done(open.open(commissioner, AccountId.of(area, p.id()))));
@@ -43,8 +45,17 @@ public final class DemoLedger {
         int transfers = 0;
         for (int i = 0; i < schools.size(); i++) {
             long amount = TERM_ALLOCATION + (i < 3 ? EXTRA_FOR_CONCERN : 0);
-            applied(move.allocate(commissioner, request("demo-allocation-" + schools.get(i).id(), AccountId.issuing(area),
-                    account(area, schools.get(i)), amount, TransferKind.ALLOCATION, "Autumn term allocation", false, 0)));
+            applied(move.allocate(
+                    commissioner,
+                    request(
+                            "demo-allocation-" + schools.get(i).id(),
+                            AccountId.issuing(area),
+                            account(area, schools.get(i)),
+                            amount,
+                            TransferKind.ALLOCATION,
+                            "Autumn term allocation",
+                            false,
+                            0)));
             allocated += amount;
             transfers++;
         }
@@ -52,14 +63,31 @@ public final class DemoLedger {
             return new Seeded(inArea.size() + 1, allocated, transfers);
         }
         for (int i = 0; i < Math.min(4, schools.size()); i++) {
-            applied(move.transfer(member(area, schools.get(i)), request("demo-engagement-" + i, account(area, schools.get(i)),
-                    account(area, others.get(i % others.size())), 6 + i, TransferKind.PAYMENT, "Delivered support, demo engagement " + i, false, 0)));
+            applied(move.transfer(
+                    member(area, schools.get(i)),
+                    request(
+                            "demo-engagement-" + i,
+                            account(area, schools.get(i)),
+                            account(area, others.get(i % others.size())),
+                            6 + i,
+                            TransferKind.PAYMENT,
+                            "Delivered support, demo engagement " + i,
+                            false,
+                            0)));
             transfers++;
         }
         for (int i = 4; i < Math.min(6, schools.size()); i++) {
-            applied(move.transfer(member(area, schools.get(i)), request("demo-hold-" + i, account(area, schools.get(i)),
-                    account(area, others.get(i % others.size())), 12, TransferKind.PAYMENT, "Agreed support, demo engagement " + i,
-                    true, Duration.ofDays(60).toSeconds())));
+            applied(move.transfer(
+                    member(area, schools.get(i)),
+                    request(
+                            "demo-hold-" + i,
+                            account(area, schools.get(i)),
+                            account(area, others.get(i % others.size())),
+                            12,
+                            TransferKind.PAYMENT,
+                            "Agreed support, demo engagement " + i,
+                            true,
+                            Duration.ofDays(60).toSeconds())));
             transfers++;
         }
         return new Seeded(inArea.size() + 1, allocated, transfers);
@@ -74,8 +102,15 @@ public final class DemoLedger {
         return AccountId.of(area, provider.id());
     }
 
-    private static TransferRequest request(String id, AccountId debit, AccountId credit, long amount, TransferKind kind,
-                                           String reference, boolean pending, long timeoutSeconds) {
+    private static TransferRequest request(
+            String id,
+            AccountId debit,
+            AccountId credit,
+            long amount,
+            TransferKind kind,
+            String reference,
+            boolean pending,
+            long timeoutSeconds) {
         return new TransferRequest(new TransferId(id), debit, credit, amount, kind, reference, pending, timeoutSeconds);
     }
 

@@ -1,13 +1,6 @@
 package uk.sse.local.demo;
 
-import uk.sse.directory.model.Contact;
-import uk.sse.directory.model.DeliveryMode;
-import uk.sse.directory.model.Evidence;
-import uk.sse.directory.model.Offer;
-import uk.sse.directory.model.OfferContent;
-import uk.sse.directory.model.Provider;
-import uk.sse.local.demo.AssuranceHistories.Fate;
-import uk.sse.local.demo.OfferTemplates.Template;
+import static uk.sse.local.demo.DemoProviders.slug;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,8 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static uk.sse.local.demo.DemoProviders.slug;
+import uk.sse.directory.model.Contact;
+import uk.sse.directory.model.DeliveryMode;
+import uk.sse.directory.model.Evidence;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.OfferContent;
+import uk.sse.directory.model.Provider;
+import uk.sse.local.demo.AssuranceHistories.Fate;
+import uk.sse.local.demo.OfferTemplates.Template;
 
 /** Writes each provider's offers from the templates it may offer, then gives them assurance histories. */
 final class DemoOffers {
@@ -35,7 +34,7 @@ final class DemoOffers {
     }
 
     /** Offers and the key of the template or hand-written offer each was made from. */
-    record Made(List<Offer> offers, Map<String, String> keys) { }
+    record Made(List<Offer> offers, Map<String, String> keys) {}
 
     static Made offers(List<Publisher> publishers, LocalDate today, Random random) {
         DemoOffers d = new DemoOffers(today, random);
@@ -66,16 +65,20 @@ final class DemoOffers {
      * the demo area ({@code local}) three times in four when any local provider may, so that searches near its schools
      * meet them.
      */
-    static Made handWritten(List<Publisher> publishers, java.util.function.Predicate<Publisher> local, LocalDate today, Random random) {
+    static Made handWritten(
+            List<Publisher> publishers, java.util.function.Predicate<Publisher> local, LocalDate today, Random random) {
         DemoOffers d = new DemoOffers(today, random);
         AssuranceHistories histories = new AssuranceHistories(today, random);
         List<Offer> offers = new ArrayList<>();
         Map<String, String> keyOf = new HashMap<>();
         for (Template t : OfferTemplates.handWritten()) {
-            List<Publisher> eligible = new ArrayList<>(publishers.stream().filter(p -> p.mayOffer(t)).toList());
+            List<Publisher> eligible = new ArrayList<>(
+                    publishers.stream().filter(p -> p.mayOffer(t)).toList());
             if (eligible.size() < t.copies()) {
                 // a demo without the providers named (another seed's) has it from a trust, which may offer anything
-                publishers.stream().filter(p -> p.tags().contains("TRUST") && !p.phasesFor(t).isEmpty() && !eligible.contains(p))
+                publishers.stream()
+                        .filter(p ->
+                                p.tags().contains("TRUST") && !p.phasesFor(t).isEmpty() && !eligible.contains(p))
                         .forEach(eligible::add);
             }
             if (eligible.size() < t.copies()) {
@@ -96,7 +99,8 @@ final class DemoOffers {
 
     /** Half the time the template is any the provider may offer; otherwise one from the top-level area with fewest offers so far, so every area fills. */
     private List<Template> choose(Publisher publisher) {
-        List<Template> eligible = new ArrayList<>(OfferTemplates.standard().stream().filter(publisher::mayOffer).toList());
+        List<Template> eligible = new ArrayList<>(
+                OfferTemplates.standard().stream().filter(publisher::mayOffer).toList());
         List<Template> chosen = new ArrayList<>();
         while (chosen.size() < publisher.offerCount() && !eligible.isEmpty()) {
             Template t = pick(random.nextBoolean() ? eligible : thinnest(eligible));
@@ -123,18 +127,29 @@ final class DemoOffers {
         if (!t.also().isEmpty() && random.nextBoolean()) {
             areas.add(pick(t.also()));
         }
-        List<DeliveryMode> modes = t.modes().stream().filter(m -> random.nextInt(3) > 0).toList();
+        List<DeliveryMode> modes =
+                t.modes().stream().filter(m -> random.nextInt(3) > 0).toList();
         LocalDate from = today.plusDays(random.nextInt(75) - 14);
         LocalDate until = from.plusDays(120 + random.nextInt(181));
         String role = publisher.roleFor(t);
-        OfferContent content = new OfferContent(title, pick(t.abouts()) + " " + publisher.closing(), areas,
-                List.copyOf(publisher.phasesFor(t)), modes.isEmpty() ? List.of(pick(t.modes())) : modes,
+        OfferContent content = new OfferContent(
+                title,
+                pick(t.abouts()) + " " + publisher.closing(),
+                areas,
+                List.copyOf(publisher.phasesFor(t)),
+                modes.isEmpty() ? List.of(pick(t.modes())) : modes,
                 BigDecimal.valueOf(HALF_DAYS[random.nextInt(HALF_DAYS.length)]).divide(BigDecimal.TWO),
                 3L * (2 + random.nextInt(19)),
                 random.nextInt(10) < 6 ? 35_000L + 2_500L * random.nextInt(13) : null,
-                null, 10 + 5 * random.nextInt(15), from, until.isAfter(today.plusYears(1)) ? today.plusYears(1) : until,
+                null,
+                10 + 5 * random.nextInt(15),
+                from,
+                until.isAfter(today.plusYears(1)) ? today.plusYears(1) : until,
                 new Evidence(pick(t.evidence()), links(provider, title)),
-                new Contact(role, slug(role) + "@" + slug(provider.name()) + ".example.org", provider.contact().phone()));
+                new Contact(
+                        role,
+                        slug(role) + "@" + slug(provider.name()) + ".example.org",
+                        provider.contact().phone()));
         return provider.location() == null ? content : content.locatedAt(provider.location());
     }
 

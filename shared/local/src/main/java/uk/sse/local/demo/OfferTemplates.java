@@ -1,10 +1,5 @@
 package uk.sse.local.demo;
 
-import uk.sse.directory.model.Designation;
-import uk.sse.directory.model.DeliveryMode;
-import uk.sse.directory.model.Phase;
-import uk.sse.kernel.taxonomy.Taxonomy;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import uk.sse.directory.model.DeliveryMode;
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.Phase;
+import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * The offer texts in {@value #RESOURCE} and {@value #HAND_WRITTEN}, read once and checked, so a typo fails at start-up
@@ -39,19 +38,34 @@ final class OfferTemplates {
 
     static {
         Set<String> keys = new java.util.HashSet<>();
-        Stream.concat(STANDARD.stream(), WRITTEN.stream()).map(Template::key).filter(key -> !keys.add(key)).findFirst().ifPresent(key -> {
-            throw new IllegalStateException("the offer key " + key + " is given twice in " + RESOURCE + " and " + HAND_WRITTEN);
-        });
+        Stream.concat(STANDARD.stream(), WRITTEN.stream())
+                .map(Template::key)
+                .filter(key -> !keys.add(key))
+                .findFirst()
+                .ifPresent(key -> {
+                    throw new IllegalStateException(
+                            "the offer key " + key + " is given twice in " + RESOURCE + " and " + HAND_WRITTEN);
+                });
     }
 
-    private OfferTemplates() { }
+    private OfferTemplates() {}
 
     /**
      * One kind of support, with variants of its texts. The first area code decides its top-level area. {@code key} names
      * it for the search relevance set; {@code copies} and {@code fate} are for hand-written offers only.
      */
-    record Template(String key, List<String> areas, List<String> also, Set<String> by, Set<Phase> phases, List<DeliveryMode> modes,
-                    List<String> titles, List<String> abouts, List<String> evidence, int copies, AssuranceHistories.Fate fate) {
+    record Template(
+            String key,
+            List<String> areas,
+            List<String> also,
+            Set<String> by,
+            Set<Phase> phases,
+            List<DeliveryMode> modes,
+            List<String> titles,
+            List<String> abouts,
+            List<String> evidence,
+            int copies,
+            AssuranceHistories.Fate fate) {
 
         String topLevel() {
             return areas.get(0).split("\\.")[0];
@@ -71,7 +85,11 @@ final class OfferTemplates {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath");
             }
-            return parse(resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return parse(
+                    resource,
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                            .lines()
+                            .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +110,8 @@ final class OfferTemplates {
                 if (colon < 0) {
                     throw new IllegalStateException(source + ": not a 'key: value' line: " + line);
                 }
-                block.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+                block.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
+                        .add(line.substring(colon + 1).strip());
             }
         }
         addBlock(source, block, templates);
@@ -107,18 +126,30 @@ final class OfferTemplates {
         List<String> key = words(block, "key", where);
         List<String> copies = words(block, "copies", where);
         List<String> fate = words(block, "fate", where);
-        Template t = new Template(key.size() == 1 && key.get(0).matches("[a-z0-9-]+") ? key.get(0) : null,
-                codes(words(block, "areas", where), where), codes(words(block, "also", where), where),
-                Set.copyOf(words(block, "by", where)), phases(words(block, "phases", where)),
+        Template t = new Template(
+                key.size() == 1 && key.get(0).matches("[a-z0-9-]+") ? key.get(0) : null,
+                codes(words(block, "areas", where), where),
+                codes(words(block, "also", where), where),
+                Set.copyOf(words(block, "by", where)),
+                phases(words(block, "phases", where)),
                 words(block, "modes", where).stream().map(DeliveryMode::valueOf).toList(),
-                required(block, "title", where), required(block, "about", where), required(block, "evidence", where),
+                required(block, "title", where),
+                required(block, "about", where),
+                required(block, "evidence", where),
                 copies.isEmpty() ? 1 : Integer.parseInt(copies.get(0)),
                 fate.isEmpty() ? AssuranceHistories.Fate.VISIBLE : AssuranceHistories.Fate.valueOf(fate.get(0)));
         List<String> unknown = t.by().stream().filter(tag -> !isTag(tag)).toList();
-        if (t.key() == null || t.areas().isEmpty() || t.by().isEmpty() || t.phases().isEmpty() || t.modes().isEmpty() || !unknown.isEmpty()
-                || t.also().stream().anyMatch(t.areas()::contains) || t.copies() < 1) {
-            throw new IllegalStateException(where + "needs a key (lower case, digits and hyphens), areas, by, phases and modes, "
-                    + "known tags (not " + unknown + "), extra codes not in areas and at least one copy");
+        if (t.key() == null
+                || t.areas().isEmpty()
+                || t.by().isEmpty()
+                || t.phases().isEmpty()
+                || t.modes().isEmpty()
+                || !unknown.isEmpty()
+                || t.also().stream().anyMatch(t.areas()::contains)
+                || t.copies() < 1) {
+            throw new IllegalStateException(
+                    where + "needs a key (lower case, digits and hyphens), areas, by, phases and modes, "
+                            + "known tags (not " + unknown + "), extra codes not in areas and at least one copy");
         }
         templates.add(t);
         block.clear();
@@ -135,7 +166,9 @@ final class OfferTemplates {
         if (values.size() > 1) {
             throw new IllegalStateException(where + key + " is given twice");
         }
-        return values.isEmpty() || values.get(0).isEmpty() ? List.of() : List.of(values.get(0).split("\\s+"));
+        return values.isEmpty() || values.get(0).isEmpty()
+                ? List.of()
+                : List.of(values.get(0).split("\\s+"));
     }
 
     private static List<String> codes(List<String> codes, String where) {
@@ -146,8 +179,11 @@ final class OfferTemplates {
     }
 
     private static Set<Phase> phases(List<String> names) {
-        return names.equals(List.of("ANY")) ? EnumSet.allOf(Phase.class)
-                : names.stream().map(Phase::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Phase.class)));
+        return names.equals(List.of("ANY"))
+                ? EnumSet.allOf(Phase.class)
+                : names.stream()
+                        .map(Phase::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Phase.class)));
     }
 
     private static List<String> required(Map<String, List<String>> block, String key, String where) {

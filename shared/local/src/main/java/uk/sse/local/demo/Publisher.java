@@ -1,15 +1,14 @@
 package uk.sse.local.demo;
 
-import uk.sse.directory.model.Phase;
-import uk.sse.directory.model.Provider;
-import uk.sse.directory.model.ProviderType;
-import uk.sse.local.demo.OfferTemplates.Template;
-
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.sse.directory.model.Phase;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.model.ProviderType;
+import uk.sse.local.demo.OfferTemplates.Template;
 
 /**
  * A generated provider with what the generator needs to write its offers.
@@ -21,16 +20,38 @@ import java.util.Set;
  * @param closing    the sentence that ends its offers' descriptions
  * @param offerCount how many offers to write for it, at most
  */
-record Publisher(Provider provider, Set<String> tags, List<String> remit, Set<Phase> phases, String role, String closing,
-                 int offerCount) {
+record Publisher(
+        Provider provider,
+        Set<String> tags,
+        List<String> remit,
+        Set<Phase> phases,
+        String role,
+        String closing,
+        int offerCount) {
 
     /** Who answers about a school's offer, by top-level area. */
     static final Map<String, String> SCHOOL_ROLES = Map.of(
-            "INC", "SENCO", "CT", "Curriculum lead", "ACH", "Assessment lead", "AB", "Attendance and behaviour lead",
-            "PDW", "Personal development lead", "LG", "Deputy headteacher", "EY", "Early years lead", "SF", "Head of sixth form");
+            "INC",
+            "SENCO",
+            "CT",
+            "Curriculum lead",
+            "ACH",
+            "Assessment lead",
+            "AB",
+            "Attendance and behaviour lead",
+            "PDW",
+            "Personal development lead",
+            "LG",
+            "Deputy headteacher",
+            "EY",
+            "Early years lead",
+            "SF",
+            "Head of sixth form");
 
     boolean mayOffer(Template t) {
-        return !Collections.disjoint(tags, t.by()) && covers(t.areas().get(0)) && !phasesFor(t).isEmpty();
+        return !Collections.disjoint(tags, t.by())
+                && covers(t.areas().get(0))
+                && !phasesFor(t).isEmpty();
     }
 
     Set<Phase> phasesFor(Template t) {

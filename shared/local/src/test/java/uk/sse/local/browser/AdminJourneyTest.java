@@ -1,11 +1,10 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * An area's admin adds a webhook subscription (after being told what it needs), copies its signing secret, sends a
@@ -26,7 +25,8 @@ class AdminJourneyTest extends Journey {
         press("Add a subscription");
         assertThat(heading()).isEqualTo("Add a webhook subscription");
         check("new");
-        browser.findElement(By.cssSelector("input[name=events][value=requests]")).click();
+        browser.findElement(By.cssSelector("input[name=events][value=requests]"))
+                .click();
         press("Add the subscription");
         assertThat(errors()).containsKeys("url", "events");
         check("new-errors");
@@ -36,7 +36,10 @@ class AdminJourneyTest extends Journey {
         choose("format", "json");
         browser.findElement(By.cssSelector("input[name=events][value=offers]")).click();
         press("Add the subscription");
-        assertThat(heading()).isEqualTo(stack.receiverUrl().replaceFirst("https?://([^:/]+).*", "$1").strip());
+        assertThat(heading())
+                .isEqualTo(stack.receiverUrl()
+                        .replaceFirst("https?://([^:/]+).*", "$1")
+                        .strip());
         assertThat(byId("done").getText()).contains("Copy its signing secret now");
         String secret = byId("secret").getText();
         assertThat(secret).startsWith("whsec_");
@@ -46,7 +49,8 @@ class AdminJourneyTest extends Journey {
 
         press("Send a test");
         assertThat(byId("done").getText()).isEqualTo("A test event was sent. Its delivery is below.");
-        String delivery = browser.findElement(By.cssSelector("#deliveries > li")).getText();
+        String delivery =
+                browser.findElement(By.cssSelector("#deliveries > li")).getText();
         assertThat(delivery).contains("A test event", "Delivered", "1 attempt", "last answered 204");
         assertThat(stack.webhooksReceived(path)).hasSize(1);
         check("tested");

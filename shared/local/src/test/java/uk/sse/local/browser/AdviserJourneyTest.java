@@ -1,9 +1,6 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import uk.sse.kernel.identity.Role;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import uk.sse.kernel.identity.Role;
 
 /**
  * The adviser on a visit to St Bede's, on a phone, with JavaScript and without: finds the school by a name said wrongly,
@@ -42,7 +41,9 @@ class AdviserJourneyTest extends Journey {
     void walk(boolean js) throws Exception {
         javaScript(js);
         signIn("adviser");
-        assertThat(bodyHasClass("js-enabled")).as("scripts are " + (js ? "on" : "off")).isEqualTo(js);
+        assertThat(bodyHasClass("js-enabled"))
+                .as("scripts are " + (js ? "on" : "off"))
+                .isEqualTo(js);
         check("home");
         press("Visit a school");
         check("find-school");
@@ -50,13 +51,19 @@ class AdviserJourneyTest extends Journey {
         // the school's name as said in a hurry: "saint", no apostrophe, two letters swapped
         if (js) {
             byId("q").sendKeys("saint bedse");
-            waitFor(d -> d.findElements(By.cssSelector("#q__listbox li")).stream().anyMatch(li -> li.getText().startsWith(ST_BEDES_NAME)));
+            waitFor(d -> d.findElements(By.cssSelector("#q__listbox li")).stream()
+                    .anyMatch(li -> li.getText().startsWith(ST_BEDES_NAME)));
             check("find-school-suggested");
-            browser.findElements(By.cssSelector("#q__listbox li")).stream().filter(li -> li.getText().startsWith(ST_BEDES_NAME))
-                    .findFirst().orElseThrow().click();
+            browser.findElements(By.cssSelector("#q__listbox li")).stream()
+                    .filter(li -> li.getText().startsWith(ST_BEDES_NAME))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
             waitFor(d -> d.getCurrentUrl().endsWith("/visit/" + ST_BEDES));
         } else {
-            assertThat(browser.findElements(By.cssSelector("#q__listbox"))).as("no autocomplete without scripts").isEmpty();
+            assertThat(browser.findElements(By.cssSelector("#q__listbox")))
+                    .as("no autocomplete without scripts")
+                    .isEmpty();
             type("q", "saint bedse");
             press("Find the school");
             check("find-school-results");
@@ -69,7 +76,9 @@ class AdviserJourneyTest extends Journey {
         check("school");
 
         press("Find support near this school");
-        assertThat(browser.findElement(By.cssSelector("input[name=phase][value=SECONDARY]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=phase][value=SECONDARY]"))
+                        .isSelected())
+                .isTrue();
         List<WebElement> results = browser.findElements(By.cssSelector(".sse-results h3 a"));
         assertThat(results).isNotEmpty();
         assertThat(text()).contains("km away", "credits", "Until ");
@@ -79,11 +88,16 @@ class AdviserJourneyTest extends Journey {
         select("radiusKm", "50");
         select("sort", "distance");
         press("Search");
-        assertThat(browser.findElements(By.cssSelector(".sse-results h3 a"))).as(text()).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".sse-results h3 a")))
+                .as(text())
+                .isNotEmpty();
         check("support-filtered");
         // the first that is not the school's own offer (the school cannot be its own provider)
         WebElement first = browser.findElements(By.cssSelector(".sse-results > li")).stream()
-                .filter(li -> !li.getText().contains("This school's own offer")).findFirst().orElseThrow().findElement(By.cssSelector("h3 a"));
+                .filter(li -> !li.getText().contains("This school's own offer"))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("h3 a"));
         String firstTitle = first.getText();
         go(first);
         assertThat(heading()).isEqualTo(firstTitle);
@@ -95,19 +109,24 @@ class AdviserJourneyTest extends Journey {
         check("offer-liked");
 
         press("Raise a request for");
-        assertThat(browser.findElement(By.cssSelector("input[name=likedOffers]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=likedOffers]"))
+                        .isSelected())
+                .isTrue();
         assertThat(text()).contains("Offers you liked", firstTitle);
         check("request-form");
         // nothing entered: each question says what it needs, and the summary links to it
-        browser.findElements(By.cssSelector("input[name=areasOfSupport]:checked")).forEach(WebElement::click);
+        browser.findElements(By.cssSelector("input[name=areasOfSupport]:checked"))
+                .forEach(WebElement::click);
         continueTheRequestFormEmpty();
         check("request-errors");
 
-        String need = "Year 7 reading ages are two years behind; the English lead wants a catch-up plan " + UUID.randomUUID().toString().substring(0, 8);
+        String need = "Year 7 reading ages are two years behind; the English lead wants a catch-up plan "
+                + UUID.randomUUID().toString().substring(0, 8);
         fillInTheRequestForm(need, "CT.ENG", "HIGH", 400, LocalDate.now().plusMonths(3), available + 50);
         press("Continue");
         assertThat(heading()).isEqualTo("Check your request before raising it");
-        assertThat(byId("credits-warning").getText()).contains(available + " credits available", "fewer than the " + (available + 50));
+        assertThat(byId("credits-warning").getText())
+                .contains(available + " credits available", "fewer than the " + (available + 50));
         check("check-answers");
 
         // the brokerage refuses 400 days: the answer comes back on the field, in words
@@ -120,7 +139,8 @@ class AdviserJourneyTest extends Journey {
         Map<String, String> sent = formFields("form[action$='/request/raise']");
         if (js) {
             // a double tap
-            browser.executeScript("var b = document.querySelector(\"form[action$='/request/raise'] button\"); b.click(); b.click();");
+            browser.executeScript(
+                    "var b = document.querySelector(\"form[action$='/request/raise'] button\"); b.click(); b.click();");
         } else {
             press("Raise the request");
         }
@@ -136,8 +156,10 @@ class AdviserJourneyTest extends Journey {
 
         press("See all your requests");
         assertThat(heading()).isEqualTo("Your requests");
-        assertThat(browser.findElements(By.xpath("//*[contains(text(), '" + need + "')]"))).hasSize(1);
-        assertThat(new Others(stack).requestsRaisedBy(Role.ADVISER).stream().filter(r -> need.equals(r.get("need")))).hasSize(1);
+        assertThat(browser.findElements(By.xpath("//*[contains(text(), '" + need + "')]")))
+                .hasSize(1);
+        assertThat(new Others(stack).requestsRaisedBy(Role.ADVISER).stream().filter(r -> need.equals(r.get("need"))))
+                .hasSize(1);
         check("your-requests");
         go(browser.findElement(By.partialLinkText("St Bede")));
         assertThat(text()).contains(need, "Waiting for a proposal", reference, "Offers the adviser liked", firstTitle);
@@ -150,17 +172,27 @@ class AdviserJourneyTest extends Journey {
 
     Map<String, String> formFields(String form) {
         return browser.findElements(By.cssSelector(form + " input")).stream()
-                .collect(Collectors.toMap(i -> i.getAttribute("name") + "#" + UUID.randomUUID(), i -> i.getAttribute("value")));
+                .collect(Collectors.toMap(
+                        i -> i.getAttribute("name") + "#" + UUID.randomUUID(), i -> i.getAttribute("value")));
     }
 
     /** The same form sent again with the browser's cookies, as a browser does when a person resubmits it. */
     HttpResponse<String> resend(String path, Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream().map(e -> enc(e.getKey().substring(0, e.getKey().indexOf('#'))) + "=" + enc(e.getValue()))
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey().substring(0, e.getKey().indexOf('#'))) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.url() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html").header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String cookies = browser.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.url() + path))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Accept", "text/html")
+                                .header("Cookie", cookies)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String s) {

@@ -1,11 +1,10 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * An area's admin keeps their area's settings (decision 0086) in the directory's register of areas: the trust's admin
@@ -19,7 +18,8 @@ class AreaSettingsJourneyTest extends Journey {
         signIn("trust-admin");
         follow("Area settings");
         assertThat(heading()).isEqualTo("Ribble Learning Trust");
-        assertThat(text()).contains("Multi-academy trust", "No, only advisers raise requests", "These schools:")
+        assertThat(text())
+                .contains("Multi-academy trust", "No, only advisers raise requests", "These schools:")
                 .doesNotContain("trust-ribble");
         check("area-settings");
 
@@ -30,9 +30,10 @@ class AreaSettingsJourneyTest extends Journey {
         type("name", "");
         type("urns", urns + "\n12");
         press("Save the settings");
-        assertThat(errors()).containsExactly(
-                Map.entry("name", "Enter the area's name"),
-                Map.entry("urns", "Enter each school as its URN, 6 or 7 digits, one on each line"));
+        assertThat(errors())
+                .containsExactly(
+                        Map.entry("name", "Enter the area's name"),
+                        Map.entry("urns", "Enter each school as its URN, 6 or 7 digits, one on each line"));
         assertThat(fieldError("urns")).isEqualTo("Enter each school as its URN, 6 or 7 digits, one on each line");
         check("area-settings-refused");
 

@@ -1,17 +1,16 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import uk.sse.directory.model.ProviderType;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import uk.sse.directory.model.ProviderType;
 
 /**
  * An assurer's review: a provider changed an assured offer's title, so it waits for assurance again; the assurer finds
@@ -31,8 +30,10 @@ class AssurerJourneyTest extends Journey {
         Map.Entry<String, String> chosen = approvedOfferOfAnotherProvider(others);
         String provider = chosen.getKey();
         String offer = chosen.getValue();
-        String before = (String) ((Map<String, Object>) others.offer(offer, provider).get("content")).get("title");
-        String after = "Attendance and wellbeing, revised " + UUID.randomUUID().toString().substring(0, 6);
+        String before =
+                (String) ((Map<String, Object>) others.offer(offer, provider).get("content")).get("title");
+        String after = "Attendance and wellbeing, revised "
+                + UUID.randomUUID().toString().substring(0, 6);
         others.colleagueRetitles(offer, provider, after);
         assertThat(others.offer(offer, provider).get("status")).isEqualTo("SUBMITTED");
 
@@ -40,8 +41,10 @@ class AssurerJourneyTest extends Journey {
         check("home");
         follow("Offers to review");
         assertThat(heading()).isEqualTo("Offers to review");
-        WebElement row = browser.findElements(By.cssSelector("#waiting > li")).stream().filter(li -> li.getText().contains(after))
-                .findFirst().orElseThrow(() -> new AssertionError("the changed offer is not waiting for review"));
+        WebElement row = browser.findElements(By.cssSelector("#waiting > li")).stream()
+                .filter(li -> li.getText().contains(after))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the changed offer is not waiting for review"));
         assertThat(row.getText()).contains("Changed since assured", "Submitted today");
         check("queue");
 
@@ -65,7 +68,8 @@ class AssurerJourneyTest extends Journey {
         type("reviewDate-year", Integer.toString(review.getYear()));
         press("Save the decision");
         assertThat(byId("done").getText()).contains("The offer is assured");
-        assertThat(browser.findElements(By.cssSelector("#waiting > li"))).noneMatch(li -> li.getText().contains(after));
+        assertThat(browser.findElements(By.cssSelector("#waiting > li")))
+                .noneMatch(li -> li.getText().contains(after));
         check("approved");
         Map<String, Object> assured = others.offer(offer, provider);
         assertThat(assured.get("status")).isEqualTo("APPROVED");
@@ -74,8 +78,10 @@ class AssurerJourneyTest extends Journey {
         String fresh = "Attendance first steps " + UUID.randomUUID().toString().substring(0, 6);
         String draft = others.submitNewOffer(offer, provider, fresh);
         open("/offers-to-review");
-        WebElement waiting = browser.findElements(By.cssSelector("#waiting > li")).stream().filter(li -> li.getText().contains(fresh))
-                .findFirst().orElseThrow(() -> new AssertionError("the new offer is not waiting for review"));
+        WebElement waiting = browser.findElements(By.cssSelector("#waiting > li")).stream()
+                .filter(li -> li.getText().contains(fresh))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the new offer is not waiting for review"));
         assertThat(waiting.getText()).contains("New");
         go(waiting.findElement(By.tagName("a")));
         assertThat(byId("changes").getText()).contains("has not been assured before");
@@ -105,15 +111,24 @@ class AssurerJourneyTest extends Journey {
         String toReject = others.submitNewOffer(chosen.getValue(), provider, "Governance health check " + suffix);
         String toSuspend = others.submitNewOffer(chosen.getValue(), provider, "Curriculum mapping days " + suffix);
         Map<String, Object> submitted = others.offer(toSuspend, provider);
-        others.send("POST", "/offers/" + toSuspend + "/assurance", stack.token(uk.sse.kernel.identity.Role.ASSURER),
-                Map.of("action", "APPROVE", "reviewDate", LocalDate.now().plusMonths(6).toString()),
-                Map.of("If-Match", "\"v" + submitted.get("version") + "\""), 200);
+        others.send(
+                "POST",
+                "/offers/" + toSuspend + "/assurance",
+                stack.token(uk.sse.kernel.identity.Role.ASSURER),
+                Map.of(
+                        "action",
+                        "APPROVE",
+                        "reviewDate",
+                        LocalDate.now().plusMonths(6).toString()),
+                Map.of("If-Match", "\"v" + submitted.get("version") + "\""),
+                200);
 
         signIn("assurer");
         follow("Offers to review");
         WebElement waiting = browser.findElements(By.cssSelector("#waiting > li")).stream()
                 .filter(li -> li.getText().contains("Governance health check " + suffix))
-                .findFirst().orElseThrow(() -> new AssertionError("the new offer is not waiting for review"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the new offer is not waiting for review"));
         go(waiting.findElement(By.tagName("a")));
         choose("decision", "REJECT");
         press("Save the decision");
@@ -128,8 +143,10 @@ class AssurerJourneyTest extends Journey {
 
         open("/offers-to-review/" + toSuspend);
         assertThat(heading()).isEqualTo("Curriculum mapping days " + suffix);
-        assertThat(browser.findElements(By.cssSelector("input[name=decision]"))).extracting(e -> e.getAttribute("value"))
-                .as("an assured offer can only be suspended").containsExactly("SUSPEND");
+        assertThat(browser.findElements(By.cssSelector("input[name=decision]")))
+                .extracting(e -> e.getAttribute("value"))
+                .as("an assured offer can only be suspended")
+                .containsExactly("SUSPEND");
         check("suspend");
         choose("decision", "SUSPEND");
         type("reason", "The named facilitator has left the trust.");
@@ -142,8 +159,11 @@ class AssurerJourneyTest extends Journey {
     /** A provider of the demo area (not a school, nor one another journey uses) and an approved offer of theirs. */
     Map.Entry<String, String> approvedOfferOfAnotherProvider(Others others) {
         String area = stack.demo().demoArea();
-        List<String> providers = stack.demo().providers().stream().filter(p -> p.area().equals(area) && p.type() != ProviderType.SCHOOL)
-                .map(p -> p.id()).filter(id -> !TAKEN.contains(id)).toList();
+        List<String> providers = stack.demo().providers().stream()
+                .filter(p -> p.area().equals(area) && p.type() != ProviderType.SCHOOL)
+                .map(p -> p.id())
+                .filter(id -> !TAKEN.contains(id))
+                .toList();
         for (String p : providers) {
             try {
                 return Map.entry(p, others.approvedOfferOf(p));

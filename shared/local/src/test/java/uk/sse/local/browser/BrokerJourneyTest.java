@@ -1,17 +1,16 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import uk.sse.directory.model.ProviderType;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import uk.sse.directory.model.ProviderType;
 
 /**
  * A broker's working day: their queue puts the oldest urgent request first and marks what waits for them; filtered to
@@ -41,8 +40,10 @@ class BrokerJourneyTest extends Journey {
         String oldest = "Year 9 attendance fell to 88% this term; the head wants a plan " + tag;
         String high = "Attendance of pupils with SEND needs a review " + tag;
         String later = "Persistent absence in Year 11 before the exams " + tag;
-        String first = others.raise(urn, oldest, "AB.ATT", 3, 30, "URGENT", LocalDate.now().plusDays(10), List.of(offer));
-        String cancelled = others.raise(urn, high, "AB.ATT", 2, 20, "HIGH", LocalDate.now().plusWeeks(8), List.of());
+        String first = others.raise(
+                urn, oldest, "AB.ATT", 3, 30, "URGENT", LocalDate.now().plusDays(10), List.of(offer));
+        String cancelled =
+                others.raise(urn, high, "AB.ATT", 2, 20, "HIGH", LocalDate.now().plusWeeks(8), List.of());
         others.raise(urn, later, "AB.ATT", 2, 20, "URGENT", LocalDate.now().plusWeeks(6), List.of());
         String school = (String) others.request(first).get("schoolName");
 
@@ -59,7 +60,8 @@ class BrokerJourneyTest extends Journey {
         assertThat(byId("school-filter").getText()).contains(school);
         List<WebElement> rows = browser.findElements(By.cssSelector("#queue > li"));
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).getText()).contains(oldest, "Urgent", "Wanted within 10 days", "Your next step: Propose support");
+        assertThat(rows.get(0).getText())
+                .contains(oldest, "Urgent", "Wanted within 10 days", "Your next step: Propose support");
         assertThat(rows.get(1).getText()).contains(later, "Urgent");
         assertThat(rows.get(2).getText()).contains(high, "High urgency");
         check("queue-school");
@@ -69,7 +71,8 @@ class BrokerJourneyTest extends Journey {
         assertThat(byId("school-context").getText()).contains("Credits", "available", "2 other requests");
         assertThat(byId("suggestions").getText()).contains(title, "The adviser liked this", Long.toString(price));
         assertThat(byId("history").getText()).contains("Raised", "The adviser");
-        assertThat(browser.findElements(By.xpath("//button[normalize-space(.)='Start delivery']"))).isEmpty();
+        assertThat(browser.findElements(By.xpath("//button[normalize-space(.)='Start delivery']")))
+                .isEmpty();
         check("request");
 
         go(byId("suggestions").findElement(By.partialLinkText("Propose")));
@@ -85,8 +88,11 @@ class BrokerJourneyTest extends Journey {
         type("days", "3");
         type("credits", Long.toString(proposed));
         press("Propose this support");
-        assertThat(byId("price-warning").getText()).contains("The offer's price is " + price, "You are proposing " + proposed);
-        assertThat(others.request(first).get("status")).as("nothing proposed before the broker confirms").isEqualTo("OPEN");
+        assertThat(byId("price-warning").getText())
+                .contains("The offer's price is " + price, "You are proposing " + proposed);
+        assertThat(others.request(first).get("status"))
+                .as("nothing proposed before the broker confirms")
+                .isEqualTo("OPEN");
         check("propose-warning");
         press("Propose at these credits");
         assertThat(byId("done").getText()).contains("You proposed the support");
@@ -112,8 +118,11 @@ class BrokerJourneyTest extends Journey {
         press("Record the delivery");
         assertThat(byId("done").getText()).contains("The delivery is recorded");
         assertThat(text()).contains("Delivered", "2 days by");
-        assertThat(byId("history").getText()).contains("Delivery started", "Delivery recorded", "The third day moved to next term.");
-        assertThat(browser.findElements(By.id("actions"))).as("nothing more is the broker's to do").isEmpty();
+        assertThat(byId("history").getText())
+                .contains("Delivery started", "Delivery recorded", "The third day moved to next term.");
+        assertThat(browser.findElements(By.id("actions")))
+                .as("nothing more is the broker's to do")
+                .isEmpty();
         check("completed");
         assertThat(others.request(first).get("status")).isEqualTo("COMPLETED");
 
@@ -138,14 +147,21 @@ class BrokerJourneyTest extends Journey {
     String freshSchool(Others others, long credits) {
         String area = stack.demo().demoArea();
         List<String> schools = new java.util.ArrayList<>(stack.demo().providers().stream()
-                .filter(p -> p.area().equals(area) && p.type() == ProviderType.SCHOOL).map(p -> p.id()).filter(id -> !TAKEN.contains(id)).toList());
+                .filter(p -> p.area().equals(area) && p.type() == ProviderType.SCHOOL)
+                .map(p -> p.id())
+                .filter(id -> !TAKEN.contains(id))
+                .toList());
         java.util.Collections.reverse(schools);
-        return schools.stream().filter(urn -> others.available(urn) >= credits).findFirst()
+        return schools.stream()
+                .filter(urn -> others.available(urn) >= credits)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no demo school has " + credits + " credits available"));
     }
 
     WebElement rowWith(String need) {
-        return browser.findElements(By.cssSelector("#queue > li")).stream().filter(li -> li.getText().contains(need)).findFirst()
+        return browser.findElements(By.cssSelector("#queue > li")).stream()
+                .filter(li -> li.getText().contains(need))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no request in the queue with need " + need));
     }
 }

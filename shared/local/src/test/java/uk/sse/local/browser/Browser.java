@@ -1,15 +1,14 @@
 package uk.sse.local.browser;
 
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import uk.sse.local.LocalSystem;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import uk.sse.local.LocalSystem;
 
 /**
  * What the browser journeys share in one test JVM: one local stack (real engines, demo data) and one headless Debian
@@ -24,7 +23,7 @@ final class Browser {
     private static LocalSystem stack;
     private static ChromeDriver driver;
 
-    private Browser() { }
+    private Browser() {}
 
     static synchronized LocalSystem stack() {
         if (stack == null) {
@@ -37,20 +36,38 @@ final class Browser {
     static synchronized ChromeDriver driver() {
         if (driver == null) {
             if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-                throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-                        + CHROMEDRIVER + "): install them with `apt-get install -y chromium chromium-driver` (.ci/run does), "
-                        + "or point -Dsse.chromium and -Dsse.chromedriver at a Chromium and its matching driver.");
+                throw new IllegalStateException(
+                        "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                                + CHROMEDRIVER
+                                + "): install them with `apt-get install -y chromium chromium-driver` (.ci/run does), "
+                                + "or point -Dsse.chromium and -Dsse.chromedriver at a Chromium and its matching driver.");
             }
             try {
                 Path profile = Files.createTempDirectory("sse-chromium-");
-                ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                        "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
-                        "--window-size=1280,900", "--user-data-dir=" + profile);
-                ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                        .usingAnyFreePort().build();
+                ChromeOptions options = new ChromeOptions()
+                        .setBinary(CHROMIUM)
+                        .addArguments(
+                                "--headless=new",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-dev-shm-usage",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--no-default-browser-check",
+                                "--hide-scrollbars",
+                                "--window-size=1280,900",
+                                "--user-data-dir=" + profile);
+                ChromeDriverService service = new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER))
+                        .usingAnyFreePort()
+                        .build();
                 driver = new ChromeDriver(service, options);
-                driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+                driver.manage()
+                        .timeouts()
+                        .pageLoadTimeout(Duration.ofSeconds(60))
+                        .scriptTimeout(Duration.ofSeconds(60));
                 ChromeDriver started = driver;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "sse-browser-stop"));
             } catch (java.io.IOException e) {

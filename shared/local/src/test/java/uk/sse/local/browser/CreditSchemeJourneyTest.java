@@ -1,11 +1,10 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * A commissioner sets the area's credit scheme (decision 0083): a form sent without its answers is refused with an
@@ -22,9 +21,12 @@ class CreditSchemeJourneyTest extends Journey {
 
         type("creditsPerTerm", "");
         press("Save the credit scheme");
-        assertThat(errors()).containsExactly(
-                Map.entry("creditsPerTerm", "Enter the credits each school is given each term, or 0 for none"),
-                Map.entry("unspentExpires", "Choose what happens to credits a school has not spent at the end of the school year"));
+        assertThat(errors())
+                .containsExactly(
+                        Map.entry("creditsPerTerm", "Enter the credits each school is given each term, or 0 for none"),
+                        Map.entry(
+                                "unspentExpires",
+                                "Choose what happens to credits a school has not spent at the end of the school year"));
         check("credit-scheme-refused");
 
         // 0 and "keep": the local run's job gives every minute, and other journeys count the demo LA's schools' credits
@@ -34,7 +36,9 @@ class CreditSchemeJourneyTest extends Journey {
         waitFor(d -> d.getCurrentUrl().endsWith("/credit-scheme?saved=1"));
         assertThat(byId("done").getText()).startsWith("The credit scheme is saved");
         assertThat(byId("creditsPerTerm").getAttribute("value")).isEqualTo("0");
-        assertThat(browser.findElement(By.cssSelector("input[name=unspentExpires][value=false]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=unspentExpires][value=false]"))
+                        .isSelected())
+                .isTrue();
         check("credit-scheme-saved");
     }
 }

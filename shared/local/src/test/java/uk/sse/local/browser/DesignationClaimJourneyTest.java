@@ -1,5 +1,12 @@
 package uk.sse.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -7,14 +14,6 @@ import uk.sse.directory.model.Designation;
 import uk.sse.directory.model.Provider;
 import uk.sse.directory.model.ProviderType;
 import uk.sse.kernel.identity.Role;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An assurer verifies a designation a provider claims (decision 0033): a provider of the demo area newly claims a
@@ -29,22 +28,30 @@ class DesignationClaimJourneyTest extends Journey {
     void theAssurerVerifiesADesignationAProviderClaims() {
         Others others = new Others(stack);
         Provider provider = verified();
-        Designation claimed = Arrays.stream(Designation.values()).filter(d -> !provider.designations().contains(d)).findFirst().orElseThrow();
+        Designation claimed = Arrays.stream(Designation.values())
+                .filter(d -> !provider.designations().contains(d))
+                .findFirst()
+                .orElseThrow();
         String token = claim(others, provider, claimed);
 
         signIn("assurer");
         follow("Offers to review");
-        WebElement row = browser.findElements(By.cssSelector("#claims > li")).stream().filter(li -> li.getText().contains(provider.name()))
-                .findFirst().orElseThrow(() -> new AssertionError("the new claim is not waiting to be verified"));
+        WebElement row = browser.findElements(By.cssSelector("#claims > li")).stream()
+                .filter(li -> li.getText().contains(provider.name()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the new claim is not waiting to be verified"));
         assertThat(row.getText()).doesNotContain(provider.id(), claimed.name());
         check("claims");
 
         go(row.findElement(By.tagName("a")));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains(provider.name()).doesNotContain(provider.id());
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains(provider.name())
+                .doesNotContain(provider.id());
         check("claim");
         press("Verify this designation");
         assertThat(byId("done").getText()).contains("The designation is verified");
-        assertThat(browser.findElements(By.cssSelector("#claims > li"))).noneMatch(li -> li.getText().contains(provider.name()));
+        assertThat(browser.findElements(By.cssSelector("#claims > li")))
+                .noneMatch(li -> li.getText().contains(provider.name()));
         check("claim-verified");
         Map<String, Object> after = others.send("GET", "/providers/" + provider.id(), token, null, Map.of(), 200);
         assertThat((List<String>) after.get("verifiedDesignations")).contains(claimed.name());
@@ -55,44 +62,62 @@ class DesignationClaimJourneyTest extends Journey {
     void theAssurerRefusesAClaimWithAReasonAndTheProviderReadsWhy() {
         Others others = new Others(stack);
         String area = stack.demo().demoArea();
-        // a provider someone can sign in as (the demo's one of each kind), not the provider's own journey's; a refusal leaves
+        // a provider someone can sign in as (the demo's one of each kind), not the provider's own journey's; a refusal
+        // leaves
         // its offers as they are, so the assurer's journey may share it
         Provider provider = stack.demo().providers().stream()
-                .filter(p -> p.area().equals(area) && p.type() != ProviderType.SCHOOL && !AssurerJourneyTest.TAKEN.contains(p.id()))
+                .filter(p -> p.area().equals(area)
+                        && p.type() != ProviderType.SCHOOL
+                        && !AssurerJourneyTest.TAKEN.contains(p.id()))
                 .filter(p -> !p.id().equals(verified().id()))
-                .filter(p -> stack.context().getBean(uk.sse.local.LocalSystem.Handle.class).people().find("provider-" + p.id()).isPresent())
-                .findFirst().orElseThrow();
-        Designation claimed = Arrays.stream(Designation.values()).filter(d -> !provider.designations().contains(d))
-                .reduce((first, second) -> second).orElseThrow(); // the last it does not hold: the other test claims the first
+                .filter(p -> stack.context()
+                        .getBean(uk.sse.local.LocalSystem.Handle.class)
+                        .people()
+                        .find("provider-" + p.id())
+                        .isPresent())
+                .findFirst()
+                .orElseThrow();
+        Designation claimed = Arrays.stream(Designation.values())
+                .filter(d -> !provider.designations().contains(d))
+                .reduce((first, second) -> second)
+                .orElseThrow(); // the last it does not hold: the other test claims the first
         String token = claim(others, provider, claimed);
         String label = uk.sse.web.pages.Labels.designation(claimed.name());
 
         signIn("assurer");
         follow("Offers to review");
         WebElement row = browser.findElements(By.cssSelector("#claims > li")).stream()
-                .filter(li -> li.getText().contains(provider.name()) && li.getText().contains(label))
-                .findFirst().orElseThrow(() -> new AssertionError("the new claim is not waiting to be checked"));
+                .filter(li ->
+                        li.getText().contains(provider.name()) && li.getText().contains(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the new claim is not waiting to be checked"));
         go(row.findElement(By.tagName("a")));
         press("Refuse this claim");
         assertThat(byId("reason").getAttribute("class")).contains("govuk-textarea--error");
-        assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter why you are refusing this claim");
+        assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Enter why you are refusing this claim");
         check("claim-refuse-errors");
         type("reason", "The awarding body's published list does not name you. Send us the link to it when it does.");
         press("Refuse this claim");
         assertThat(byId("done").getText()).contains("The claim is refused");
         assertThat(browser.findElements(By.cssSelector("#claims > li")))
-                .noneMatch(li -> li.getText().contains(provider.name()) && li.getText().contains(label));
+                .noneMatch(li ->
+                        li.getText().contains(provider.name()) && li.getText().contains(label));
         check("claim-refused");
         Map<String, Object> after = others.send("GET", "/providers/" + provider.id(), token, null, Map.of(), 200);
         assertThat((List<String>) after.get("designations")).doesNotContain(claimed.name());
         List<Map<String, Object>> refused = (List<Map<String, Object>>) after.get("refusedDesignations");
-        assertThat(refused).anySatisfy(r -> assertThat(r).containsEntry("designation", claimed.name()).containsKeys("refusedBy", "refusedAt"));
+        assertThat(refused)
+                .anySatisfy(r -> assertThat(r)
+                        .containsEntry("designation", claimed.name())
+                        .containsKeys("refusedBy", "refusedAt"));
 
         // the provider reads on its profile that the claim was refused, and why
         signIn("provider-" + provider.id());
         follow("Profile");
         assertThat(byId("refused").isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains(label)
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains(label)
                 .contains("The awarding body's published list does not name you");
         check("profile-refused");
     }
@@ -101,7 +126,10 @@ class DesignationClaimJourneyTest extends Journey {
     private Provider verified() {
         String area = stack.demo().demoArea();
         List<Provider> candidates = stack.demo().providers().stream()
-                .filter(p -> p.area().equals(area) && p.type() != ProviderType.SCHOOL && !AssurerJourneyTest.TAKEN.contains(p.id())).toList();
+                .filter(p -> p.area().equals(area)
+                        && p.type() != ProviderType.SCHOOL
+                        && !AssurerJourneyTest.TAKEN.contains(p.id()))
+                .toList();
         return candidates.get(candidates.size() - 1);
     }
 
@@ -124,7 +152,13 @@ class DesignationClaimJourneyTest extends Journey {
         List<String> designations = new ArrayList<>((List<String>) now.get("designations"));
         designations.add(claimed.name());
         body.put("designations", designations);
-        others.send("PUT", "/providers/" + provider.id(), token, body, Map.of("If-Match", "\"v" + now.get("version") + "\""), 200);
+        others.send(
+                "PUT",
+                "/providers/" + provider.id(),
+                token,
+                body,
+                Map.of("If-Match", "\"v" + now.get("version") + "\""),
+                200);
         return token;
     }
 }

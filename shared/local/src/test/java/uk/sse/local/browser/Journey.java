@@ -1,8 +1,19 @@
 package uk.sse.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -14,18 +25,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.sse.local.LocalSystem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A person's journey in the browser against the local stack. Every page it passes is checked as it is met: axe-core
  * finds no violation, nothing scrolls sideways at 320 px, no page shows a stack trace, a JSON body or a raw id where a
@@ -35,23 +34,25 @@ abstract class Journey {
 
     /** A journey that fails leaves the page it failed on: its picture and its HTML. */
     @org.junit.jupiter.api.extension.RegisterExtension
-    final org.junit.jupiter.api.extension.TestWatcher keepTheFailedPage = new org.junit.jupiter.api.extension.TestWatcher() {
-        @Override
-        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
-            if (browser == null) {
-                return;
-            }
-            try {
-                Path dir = SCREENSHOTS.resolve(journey);
-                Files.createDirectories(dir);
-                desktop();
-                Files.write(dir.resolve("failed.png"), browser.getScreenshotAs(OutputType.BYTES));
-                Files.writeString(dir.resolve("failed.html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
-    };
+    final org.junit.jupiter.api.extension.TestWatcher keepTheFailedPage =
+            new org.junit.jupiter.api.extension.TestWatcher() {
+                @Override
+                public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                    if (browser == null) {
+                        return;
+                    }
+                    try {
+                        Path dir = SCREENSHOTS.resolve(journey);
+                        Files.createDirectories(dir);
+                        desktop();
+                        Files.write(dir.resolve("failed.png"), browser.getScreenshotAs(OutputType.BYTES));
+                        Files.writeString(
+                                dir.resolve("failed.html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+                    } catch (IOException | RuntimeException e) {
+                        cause.addSuppressed(e);
+                    }
+                }
+            };
 
     static final Path SCREENSHOTS = Path.of(System.getProperty("sse.screenshots", "target/screenshots"));
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -66,7 +67,8 @@ abstract class Journey {
     void begin(TestInfo test) {
         stack = Browser.stack();
         browser = Browser.driver();
-        journey = getClass().getSimpleName().replace("Test", "") + "-" + test.getTestMethod().orElseThrow().getName();
+        journey = getClass().getSimpleName().replace("Test", "") + "-"
+                + test.getTestMethod().orElseThrow().getName();
         pageNumber = 0;
         clear(SCREENSHOTS.resolve(journey));
         javaScript(true);
@@ -87,7 +89,8 @@ abstract class Journey {
     /** Signs in on the local run's demo page as the demo person with that key, and lands on the home page. */
     void signIn(String person) {
         open("/sign-in");
-        browser.findElement(By.cssSelector("input[name=person][value='" + person + "']")).click();
+        browser.findElement(By.cssSelector("input[name=person][value='" + person + "']"))
+                .click();
         go(browser.findElement(By.cssSelector("form[action='/sign-in'] button")));
         waitFor(ExpectedConditions.titleContains("Home"));
     }
@@ -103,7 +106,8 @@ abstract class Journey {
     }
 
     void choose(String name, String value) {
-        browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
+        browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"))
+                .click();
     }
 
     /** Opens the details (a GOV.UK details component) that hold the element, if it is closed. */
@@ -140,9 +144,11 @@ abstract class Journey {
 
     /** Clicks the button or link (a link styled as a button too) whose text starts with {@code text}. */
     void press(String text) {
-        List<WebElement> found = browser.findElements(By.xpath("//button[starts-with(normalize-space(.), \"" + text + "\")]"
-                + " | //a[starts-with(normalize-space(.), \"" + text + "\")]"));
-        assertThat(found).as("a button or link '" + text + "' on " + browser.getCurrentUrl()).isNotEmpty();
+        List<WebElement> found = browser.findElements(By.xpath("//button[starts-with(normalize-space(.), \"" + text
+                + "\")]" + " | //a[starts-with(normalize-space(.), \"" + text + "\")]"));
+        assertThat(found)
+                .as("a button or link '" + text + "' on " + browser.getCurrentUrl())
+                .isNotEmpty();
         go(found.get(0));
     }
 
@@ -156,7 +162,8 @@ abstract class Journey {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
         waitFor(d -> isGone(page));
-        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        waitFor(d -> "complete"
+                .equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /**
@@ -189,7 +196,10 @@ abstract class Journey {
     /** The error summary's messages, each linking to the field it is about (its id). */
     Map<String, String> errors() {
         return browser.findElements(By.cssSelector(".govuk-error-summary__list a")).stream()
-                .collect(Collectors.toMap(a -> a.getAttribute("href").replaceFirst(".*#", ""), WebElement::getText, (a, b) -> a,
+                .collect(Collectors.toMap(
+                        a -> a.getAttribute("href").replaceFirst(".*#", ""),
+                        WebElement::getText,
+                        (a, b) -> a,
                         java.util.LinkedHashMap::new));
     }
 
@@ -212,19 +222,26 @@ abstract class Journey {
      */
     void check(String name) {
         String body = text();
-        assertThat(body).as("no stack trace, JSON or raw problem on " + name)
+        assertThat(body)
+                .as("no stack trace, JSON or raw problem on " + name)
                 .doesNotContain("Exception", "\"type\":", "\"status\":", "at uk.sse", "problem+json");
-        assertThat(body).as("no brokerage, offer or provider ids where names belong on " + name)
+        assertThat(body)
+                .as("no brokerage, offer or provider ids where names belong on " + name)
                 .doesNotContainPattern("\\b(off|prv)_[0-9A-Z]{10,}");
         phone(320);
-        Object overflow = browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).longValue()).as(name + " scrolls sideways at 320 px").isLessThanOrEqualTo(0);
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).longValue())
+                .as(name + " scrolls sideways at 320 px")
+                .isLessThanOrEqualTo(0);
         phone(375);
         screenshot(name, 375);
         desktop();
         screenshot(name, 1280);
-        // axe-core runs as an async script: with the page's scripts off each analysis took about its 30 s script timeout
-        // (pages 31 s apart against 3 s with scripts on), so scripts run for it alone; the page's own ran, or not, at load
+        // axe-core runs as an async script: with the page's scripts off each analysis took about its 30 s script
+        // timeout
+        // (pages 31 s apart against 3 s with scripts on), so scripts run for it alone; the page's own ran, or not, at
+        // load
         if (!scripts) {
             browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         }
@@ -236,7 +253,9 @@ abstract class Journey {
                 browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
             }
         }
-        assertThat(axe.getViolations()).as(name + ": " + describe(axe.getViolations())).isEmpty();
+        assertThat(axe.getViolations())
+                .as(name + ": " + describe(axe.getViolations()))
+                .isEmpty();
     }
 
     private static void clear(Path dir) {
@@ -253,8 +272,9 @@ abstract class Journey {
 
     /** A phone's screen: {@code width} CSS pixels wide, touch, as a phone's browser lays the page out. */
     void phone(int width) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 812,
-                "deviceScaleFactor", 1, "mobile", true));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 812, "deviceScaleFactor", 1, "mobile", true));
     }
 
     void desktop() {
@@ -263,7 +283,8 @@ abstract class Journey {
 
     void screenshot(String name, int width) {
         try {
-            Path file = SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s-%d.png", ++pageNumber, name, width));
+            Path file =
+                    SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s-%d.png", ++pageNumber, name, width));
             Files.createDirectories(file.getParent());
             Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
@@ -272,7 +293,11 @@ abstract class Journey {
     }
 
     private static String describe(List<Rule> violations) {
-        return violations.stream().map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
+        return violations.stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
     }
 }

@@ -1,12 +1,11 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The notifier's messages link to pages that exist: the broker opens a new request from its Slack message and the
@@ -14,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LinksTest extends Journey {
 
-    static final Pattern LINK = Pattern.compile("<(http://127\\.0\\.0\\.1:[0-9]+(/support-[a-z]+/[A-Za-z0-9_%-]+))\\|Open (request|offer)>");
+    static final Pattern LINK = Pattern.compile(
+            "<(http://127\\.0\\.0\\.1:[0-9]+(/support-[a-z]+/[A-Za-z0-9_%-]+))\\|Open (request|offer)>");
 
     @Test
     void theLinksInTheBrokersSlackMessagesOpenTheirPages() {
@@ -37,7 +37,11 @@ class LinksTest extends Journey {
     }
 
     List<String> links(String kind) {
-        return stack.webhooksReceived("/slack").stream().map(LINK::matcher).filter(Matcher::find)
-                .filter(m -> m.group(3).equals(kind)).map(m -> m.group(1)).toList();
+        return stack.webhooksReceived("/slack").stream()
+                .map(LINK::matcher)
+                .filter(Matcher::find)
+                .filter(m -> m.group(3).equals(kind))
+                .map(m -> m.group(1))
+                .toList();
     }
 }

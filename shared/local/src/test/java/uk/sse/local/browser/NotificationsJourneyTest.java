@@ -1,16 +1,15 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Telling people when to act, in the browser: the adviser's request is proposed and the header says something new is
@@ -28,7 +27,13 @@ class NotificationsJourneyTest extends Journey {
     void theAdviserHearsTheirRequestIsProposedAndTheSchoolThatSupportAwaitsItsAgreement() {
         Others others = new Others(stack);
         String offer = others.approvedOfferOf(PROVIDER);
-        String request = others.raise(SCHOOL, "Attendance of Year 9 fell to 88% " + UUID.randomUUID().toString().substring(0, 8), "AB.ATT", 2, 10);
+        String request = others.raise(
+                SCHOOL,
+                "Attendance of Year 9 fell to 88% "
+                        + UUID.randomUUID().toString().substring(0, 8),
+                "AB.ATT",
+                2,
+                10);
         others.propose(request, offer, 2, 10);
         others.accept(request, PROVIDER);
         String link = "/support-requests/" + request;
@@ -41,13 +46,17 @@ class NotificationsJourneyTest extends Journey {
         press("Mark all as read");
         assertThat(byId("done").getText()).isEqualTo("Your notifications are marked as read");
         assertThat(byId("notifications-link").getText()).isEqualTo("Notifications");
-        assertThat(browser.findElements(By.cssSelector("#notifications .govuk-tag"))).as("nothing is new").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#notifications .govuk-tag")))
+                .as("nothing is new")
+                .isEmpty();
         check("adviser-read");
 
         follow("Choose which emails you get");
         assertThat(heading()).isEqualTo("Emails you get");
         assertThat(text()).contains("We email demo-adviser@demo.schoolsupport.example");
-        assertThat(byId("emails").isSelected()).as("every kind is emailed until the person says otherwise").isTrue();
+        assertThat(byId("emails").isSelected())
+                .as("every kind is emailed until the person says otherwise")
+                .isTrue();
         check("adviser-settings");
         browser.findElement(By.cssSelector("label[for='emails']")).click();
         press("Save your choices");
@@ -75,23 +84,36 @@ class NotificationsJourneyTest extends Journey {
         signIn("broker"); // the web records the broker's email address as they sign in, so the reminder can be emailed
         Others others = new Others(stack);
         LocalDate by = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3);
-        String request = others.raise(SCHOOL, "Phonics catch-up before the assessment " + UUID.randomUUID().toString().substring(0, 8),
-                "CT.ENG", 1, 5, "HIGH", by, List.of());
+        String request = others.raise(
+                SCHOOL,
+                "Phonics catch-up before the assessment "
+                        + UUID.randomUUID().toString().substring(0, 8),
+                "CT.ENG",
+                1,
+                5,
+                "HIGH",
+                by,
+                List.of());
         String title = SCHOOL_NAME + " wants support by " + by + " and none is agreed yet";
 
         WebElement reminder = awaitNotice("/support-requests/" + request, title, Duration.ofSeconds(150));
         assertThat(reminder.findElement(By.xpath("ancestor::li")).getText()).startsWith("New");
         check("broker-reminder");
-        // the email is sent by the notifier's delivery machinery (its sweeper every 5 s locally): wait for it, then check it came once
+        // the email is sent by the notifier's delivery machinery (its sweeper every 5 s locally): wait for it, then
+        // check it came once
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
         List<String> emailed = List.of();
         while (emailed.isEmpty() && Instant.now().isBefore(until)) {
             emailed = stack.emailsSent().stream()
-                    .filter(e -> e.to().equals("demo-broker@demo.schoolsupport.example") && title.equals(e.personalisation().get("title")))
-                    .map(e -> String.valueOf(e.personalisation().get("link"))).toList();
+                    .filter(e -> e.to().equals("demo-broker@demo.schoolsupport.example")
+                            && title.equals(e.personalisation().get("title")))
+                    .map(e -> String.valueOf(e.personalisation().get("link")))
+                    .toList();
             pause();
         }
-        assertThat(emailed).as("the reminder is emailed once, linking to the request").hasSize(1);
+        assertThat(emailed)
+                .as("the reminder is emailed once, linking to the request")
+                .hasSize(1);
         assertThat(emailed.getFirst()).endsWith("/support-requests/" + request);
     }
 
@@ -113,8 +135,10 @@ class NotificationsJourneyTest extends Journey {
         Instant until = Instant.now().plus(wait);
         while (true) {
             open("/notifications");
-            List<WebElement> found = browser.findElements(By.cssSelector("#notifications a[href='" + href + "']")).stream()
-                    .filter(a -> a.getText().equals(title)).toList();
+            List<WebElement> found =
+                    browser.findElements(By.cssSelector("#notifications a[href='" + href + "']")).stream()
+                            .filter(a -> a.getText().equals(title))
+                            .toList();
             if (!found.isEmpty()) {
                 return found.getFirst();
             }

@@ -1,12 +1,11 @@
 package uk.sse.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A provider drafts an offer (with mistakes, one only the directory can see), edits it while a colleague changes it too
@@ -27,13 +26,25 @@ class ProviderJourneyTest extends Journey {
         press("Draft a new offer");
         check("offer-form");
         press("Save as a draft");
-        assertThat(errors()).containsOnlyKeys("title", "description", "areasOfSupport", "phases", "deliveryModes", "capacity", "price",
-                "contactName", "contactEmail");
+        assertThat(errors())
+                .containsOnlyKeys(
+                        "title",
+                        "description",
+                        "areasOfSupport",
+                        "phases",
+                        "deliveryModes",
+                        "capacity",
+                        "price",
+                        "contactName",
+                        "contactEmail");
         check("offer-form-errors");
 
-        String title = "Practical science for Key Stage 3 " + UUID.randomUUID().toString().substring(0, 8);
+        String title = "Practical science for Key Stage 3 "
+                + UUID.randomUUID().toString().substring(0, 8);
         type("title", title);
-        type("description", "Two days in school with the science department: planning required practicals and assessing them.");
+        type(
+                "description",
+                "Two days in school with the science department: planning required practicals and assessing them.");
         openDetailsOf("input[name=areasOfSupport][value='CT.SCI']");
         choose("areasOfSupport", "CT.SCI");
         choose("phases", "SECONDARY");
@@ -52,7 +63,8 @@ class ProviderJourneyTest extends Journey {
         assertThat(byId("done").getText()).contains("saved as a draft");
         assertThat(heading()).isEqualTo(title);
         assertThat(text()).contains("Draft", "2.5 days a term", "25 credits", "Science");
-        String offerId = browser.getCurrentUrl().replaceFirst(".*/your-offers/", "").replaceFirst("\\?.*", "");
+        String offerId =
+                browser.getCurrentUrl().replaceFirst(".*/your-offers/", "").replaceFirst("\\?.*", "");
         check("offer-drafted");
 
         press("Change the offer");
@@ -72,8 +84,10 @@ class ProviderJourneyTest extends Journey {
 
         Others others = new Others(stack);
         String approved = others.approvedOfferOf(PROVIDER);
-        String declineNeed = "Science results fell at GCSE; the new head of science wants an outside view " + UUID.randomUUID().toString().substring(0, 8);
-        String acceptNeed = "Year 8 practical work is rare; the department wants to plan it in " + UUID.randomUUID().toString().substring(0, 8);
+        String declineNeed = "Science results fell at GCSE; the new head of science wants an outside view "
+                + UUID.randomUUID().toString().substring(0, 8);
+        String acceptNeed = "Year 8 practical work is rare; the department wants to plan it in "
+                + UUID.randomUUID().toString().substring(0, 8);
         String first = others.raise("119773", declineNeed, "CT.SCI", 2, 10);
         others.propose(first, approved, 2, 10);
         String second = others.raise("119802", acceptNeed, "CT.SCI", 3, 15);
@@ -113,7 +127,9 @@ class ProviderJourneyTest extends Journey {
     }
 
     WebElement requestWith(String need) {
-        return browser.findElements(By.cssSelector(".sse-results > li")).stream().filter(li -> li.getText().contains(need)).findFirst()
+        return browser.findElements(By.cssSelector(".sse-results > li")).stream()
+                .filter(li -> li.getText().contains(need))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no request with need " + need));
     }
 }

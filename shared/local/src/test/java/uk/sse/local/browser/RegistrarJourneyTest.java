@@ -1,15 +1,14 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The registrar imports part of the school register: after being told to say what the file holds, they start an
@@ -22,7 +21,10 @@ class RegistrarJourneyTest extends Journey {
     void theRegistrarImportsARegisterFileAndSeesItsReport() throws IOException {
         List<String> sample;
         try (var in = getClass().getResourceAsStream(uk.sse.local.demo.DemoDirectory.SAMPLE)) {
-            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().limit(3).toList();
+            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .limit(3)
+                    .toList();
         }
         String bad = sample.get(1).replaceFirst("^\"[0-9]+\"", "\"12AB\"");
         Path file = Files.createTempFile("register-", ".csv");
@@ -51,7 +53,8 @@ class RegistrarJourneyTest extends Journey {
             }
         });
         String counts = byId("counts").getText();
-        assertThat(counts.replaceAll("\\s+", " ")).contains("Rows read 3", "Schools created 0", "Schools unchanged 2", "Rows rejected 1");
+        assertThat(counts.replaceAll("\\s+", " "))
+                .contains("Rows read 3", "Schools created 0", "Schools unchanged 2", "Rows rejected 1");
         assertThat(byId("rejected").getText()).contains("4", "12AB");
         check("report");
         Files.deleteIfExists(file);

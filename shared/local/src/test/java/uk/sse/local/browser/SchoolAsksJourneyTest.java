@@ -1,13 +1,12 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A school that asks for itself (decision 0081): the demo LA lets its schools raise requests, so a school's staff find
@@ -29,7 +28,8 @@ class SchoolAsksJourneyTest extends Journey {
         continueTheRequestFormEmpty();
         check("form-errors");
 
-        String need = "Our new maths lead wants help planning fluency in Years 3 and 4 " + UUID.randomUUID().toString().substring(0, 8);
+        String need = "Our new maths lead wants help planning fluency in Years 3 and 4 "
+                + UUID.randomUUID().toString().substring(0, 8);
         fillInTheRequestForm(need, "CT.MATHS", "LOW", 2, LocalDate.now().plusMonths(2), 6);
         press("Continue");
         assertThat(heading()).isEqualTo("Check your request before raising it");
@@ -65,7 +65,10 @@ class SchoolAsksJourneyTest extends Journey {
     }
 
     WebElement rowWith(String need) {
-        return browser.findElements(By.cssSelector(".sse-results > li")).stream().filter(li -> li.getText().contains(need)).findFirst()
-                .orElseThrow(() -> new AssertionError("no request with need " + need + " on " + browser.getCurrentUrl()));
+        return browser.findElements(By.cssSelector(".sse-results > li")).stream()
+                .filter(li -> li.getText().contains(need))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no request with need " + need + " on " + browser.getCurrentUrl()));
     }
 }

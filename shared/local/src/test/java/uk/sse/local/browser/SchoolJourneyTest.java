@@ -1,13 +1,12 @@
 package uk.sse.local.browser;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Staff of a school: their request with the support a broker proposed and the provider accepted, named (never by id);
@@ -28,7 +27,8 @@ class SchoolJourneyTest extends Journey {
         Map<String, Object> offered = others.offer(offer, PROVIDER);
         String title = (String) ((Map<String, Object>) offered.get("content")).get("title");
         String providerName = (String) offered.get("providerName");
-        String need = "Persistent absence in Year 10 is 21%; the pastoral lead needs a plan " + UUID.randomUUID().toString().substring(0, 8);
+        String need = "Persistent absence in Year 10 is 21%; the pastoral lead needs a plan "
+                + UUID.randomUUID().toString().substring(0, 8);
         String request = others.raise(SCHOOL, need, "AB.ATT", 2, 10);
         others.propose(request, offer, 2, 10);
         others.accept(request, PROVIDER);
@@ -72,7 +72,8 @@ class SchoolJourneyTest extends Journey {
         check("rated");
 
         follow("Credits");
-        assertThat(text()).contains("Support for " + SCHOOL_NAME + ": " + title, providerName, "Credits allocated by the area");
+        assertThat(text())
+                .contains("Support for " + SCHOOL_NAME + ": " + title, providerName, "Credits allocated by the area");
         check("credits");
 
         open("/support-requests/" + elsewhere);
@@ -81,7 +82,9 @@ class SchoolJourneyTest extends Journey {
     }
 
     WebElement requestWith(String need) {
-        return browser.findElements(By.cssSelector(".sse-results > li")).stream().filter(li -> li.getText().contains(need)).findFirst()
+        return browser.findElements(By.cssSelector(".sse-results > li")).stream()
+                .filter(li -> li.getText().contains(need))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no request with need " + need));
     }
 }

@@ -1,12 +1,11 @@
 package uk.sse.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The adviser searching for support near St Bede's as they would say the need: offers that meet the words come first
@@ -29,7 +28,9 @@ class SupportSearchJourneyTest extends Journey {
         assertThat(byId("results-heading").getText()).matches("[0-9]+ offers? match(es)? \u201Cattendance\u201D");
         List<WebElement> matches = browser.findElements(By.cssSelector("#matches > li"));
         assertThat(matches).isNotEmpty();
-        assertThat(matches.get(0).getText().toLowerCase()).as("the first strong match").contains("attendance");
+        assertThat(matches.get(0).getText().toLowerCase())
+                .as("the first strong match")
+                .contains("attendance");
         assertThat(browser.findElements(By.id("no-good-match"))).isEmpty();
         check("strong-matches");
 
@@ -38,19 +39,24 @@ class SupportSearchJourneyTest extends Journey {
         press("Search");
         assertThat(byId("results-heading").getText()).isEqualTo("No good match for \u201Cphonics\u201D");
         assertThat(browser.findElements(By.cssSelector("#matches > li"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("#related > li"))).as("related at best").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#related > li")))
+                .as("related at best")
+                .isNotEmpty();
         check("related-only");
 
         // a need that no offer meets: said plainly, weak results are not presented as matches
         type("q", "roof asbestos inspection");
         press("Search");
-        assertThat(byId("results-heading").getText()).isEqualTo("No good match for \u201Croof asbestos inspection\u201D");
+        assertThat(byId("results-heading").getText())
+                .isEqualTo("No good match for \u201Croof asbestos inspection\u201D");
         assertThat(browser.findElements(By.cssSelector("#matches > li"))).isEmpty();
         assertThat(byId("no-good-match").getText()).contains("No assured offer", "raise a request");
         check("no-good-match");
         press("Raise a request anyway");
         assertThat(heading()).contains("request");
-        assertThat(byId("need").getAttribute("value")).as("the need as searched for").isEqualTo("roof asbestos inspection");
+        assertThat(byId("need").getAttribute("value"))
+                .as("the need as searched for")
+                .isEqualTo("roof asbestos inspection");
     }
 
     @Test
@@ -61,7 +67,9 @@ class SupportSearchJourneyTest extends Journey {
         select("radiusKm", "5");
         press("Search");
         assertThat(browser.findElements(By.cssSelector("#matches > li"))).isNotEmpty();
-        assertThat(remoteMarks()).as("remote offers beyond 5 km are shown, marked remote, without a distance").isNotEmpty();
+        assertThat(remoteMarks())
+                .as("remote offers beyond 5 km are shown, marked remote, without a distance")
+                .isNotEmpty();
         check("remote-marked");
 
         choose("inPersonOnly", "true");
@@ -97,6 +105,7 @@ class SupportSearchJourneyTest extends Journey {
     }
 
     private List<WebElement> remoteMarks() {
-        return browser.findElements(By.xpath("//ul[@id='matches' or @id='related']//strong[normalize-space(.)='Remote']"));
+        return browser.findElements(
+                By.xpath("//ul[@id='matches' or @id='related']//strong[normalize-space(.)='Remote']"));
     }
 }

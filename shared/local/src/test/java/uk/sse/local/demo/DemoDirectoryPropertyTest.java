@@ -1,14 +1,13 @@
 package uk.sse.local.demo;
 
+import java.time.LocalDate;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import uk.sse.directory.register.School;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /** The demo holds together whatever the seed and whatever day the local run starts. */
 class DemoDirectoryPropertyTest {

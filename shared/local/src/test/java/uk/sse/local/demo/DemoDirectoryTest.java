@@ -1,10 +1,6 @@
 package uk.sse.local.demo;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.sse.directory.model.Offer;
-import uk.sse.directory.model.Provider;
-import uk.sse.directory.register.School;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.sse.directory.model.Offer;
+import uk.sse.directory.model.Provider;
+import uk.sse.directory.register.School;
 
 /** The directory the local run loads: seed 2026 over the real GIAS sample. */
 class DemoDirectoryTest {
@@ -42,7 +41,9 @@ class DemoDirectoryTest {
     @Test
     void theDemoAreaIsLancashireWithEveryKindOfSchool() {
         assertThat(demo.demoArea()).isEqualTo("888");
-        assertThat(schools.stream().filter(s -> "888".equals(s.laCode())).map(s -> SchoolKind.of(s).orElseThrow()))
+        assertThat(schools.stream()
+                        .filter(s -> "888".equals(s.laCode()))
+                        .map(s -> SchoolKind.of(s).orElseThrow()))
                 .contains(SchoolKind.values());
         assertThat(DemoChecks.demoRegion(demo, schools)).hasSize(24);
     }
@@ -55,14 +56,24 @@ class DemoDirectoryTest {
 
     @Test
     void theHandWrittenOffersComeAfterTheGeneratedOnesWhichTheyLeaveAsTheyWere() {
-        int written = OfferTemplates.handWritten().stream().mapToInt(OfferTemplates.Template::copies).sum();
-        List<Offer> handWritten = demo.offers().subList(demo.offers().size() - written, demo.offers().size());
-        assertThat(handWritten).extracting(o -> demo.keyOf(o.id()).orElseThrow())
-                .containsAll(OfferTemplates.handWritten().stream().map(OfferTemplates.Template::key).toList());
+        int written = OfferTemplates.handWritten().stream()
+                .mapToInt(OfferTemplates.Template::copies)
+                .sum();
+        List<Offer> handWritten = demo.offers()
+                .subList(demo.offers().size() - written, demo.offers().size());
+        assertThat(handWritten)
+                .extracting(o -> demo.keyOf(o.id()).orElseThrow())
+                .containsAll(OfferTemplates.handWritten().stream()
+                        .map(OfferTemplates.Template::key)
+                        .toList());
         // copies are offered by different providers
-        assertThat(handWritten.stream().filter(o -> demo.keyOf(o.id()).orElseThrow().equals("attendance-audit")).map(Offer::providerId).distinct())
+        assertThat(handWritten.stream()
+                        .filter(o -> demo.keyOf(o.id()).orElseThrow().equals("attendance-audit"))
+                        .map(Offer::providerId)
+                        .distinct())
                 .hasSize(2);
-        // the generated directory is what it was before hand-written offers were added (its count and its first and last offers)
+        // the generated directory is what it was before hand-written offers were added (its count and its first and
+        // last offers)
         assertThat(demo.offers().size() - written).isEqualTo(392);
         assertThat(demo.offers().get(0).content().title()).isEqualTo("EAL new arrivals induction toolkit");
         assertThat(demo.offers().get(391).content().title()).isEqualTo("Dyslexia-friendly teaching and screening");
@@ -70,9 +81,12 @@ class DemoDirectoryTest {
 
     @Test
     void everyOfferNamesTheKeyItWasMadeFrom() {
-        var keys = java.util.stream.Stream.concat(OfferTemplates.standard().stream(), OfferTemplates.handWritten().stream())
-                .map(OfferTemplates.Template::key).toList();
-        assertThat(demo.offers()).allSatisfy(o -> assertThat(demo.keyOf(o.id())).get().isIn(keys));
+        var keys = java.util.stream.Stream.concat(
+                        OfferTemplates.standard().stream(), OfferTemplates.handWritten().stream())
+                .map(OfferTemplates.Template::key)
+                .toList();
+        assertThat(demo.offers())
+                .allSatisfy(o -> assertThat(demo.keyOf(o.id())).get().isIn(keys));
         assertThat(demo.keyOf("off_none")).isEmpty();
     }
 
@@ -147,9 +161,16 @@ class DemoDirectoryTest {
         DemoDirectory other = DemoDirectory.generate(schools, TODAY, SEED + 1);
         assertThat(again.offers()).isEqualTo(demo.offers());
         assertThat(again.providers()).isEqualTo(demo.providers());
-        assertThat(other.offers()).extracting(Offer::id).doesNotContainAnyElementsOf(demo.offers().stream().map(Offer::id).toList());
-        assertThat(other.offers()).extracting(o -> o.content().title())
-                .isNotEqualTo(demo.offers().stream().map(o -> o.content().title()).toList());
-        assertThat(other.providers()).extracting(Provider::id).isNotEqualTo(demo.providers().stream().map(Provider::id).toList());
+        assertThat(other.offers())
+                .extracting(Offer::id)
+                .doesNotContainAnyElementsOf(
+                        demo.offers().stream().map(Offer::id).toList());
+        assertThat(other.offers())
+                .extracting(o -> o.content().title())
+                .isNotEqualTo(
+                        demo.offers().stream().map(o -> o.content().title()).toList());
+        assertThat(other.providers())
+                .extracting(Provider::id)
+                .isNotEqualTo(demo.providers().stream().map(Provider::id).toList());
     }
 }

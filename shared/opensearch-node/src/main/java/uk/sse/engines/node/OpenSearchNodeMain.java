@@ -3,7 +3,6 @@ package uk.sse.engines.node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.opensearch.cluster.health.ClusterHealthStatus;
 import org.opensearch.common.unit.TimeValue;
@@ -23,8 +22,7 @@ public final class OpenSearchNodeMain {
 
     private static OpenSearchRunner runner;
 
-    private OpenSearchNodeMain() {
-    }
+    private OpenSearchNodeMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 2) {
@@ -53,8 +51,7 @@ public final class OpenSearchNodeMain {
             runner = node;
         }
         node.setMaxHttpPort(-1); // skip the runner's connect-scan of 9201..; we bind port 0 below
-        node.onBuild((index, settings) -> settings
-                .put("network.host", "127.0.0.1")
+        node.onBuild((index, settings) -> settings.put("network.host", "127.0.0.1")
                 .put("http.port", "0")
                 .put("transport.port", "0")
                 .putList("node.roles", "cluster_manager", "data", "ingest")
@@ -69,7 +66,10 @@ public final class OpenSearchNodeMain {
                 .numOfNode(1)
                 .useLogger());
 
-        ClusterHealthStatus status = node.client().admin().cluster().prepareHealth()
+        ClusterHealthStatus status = node.client()
+                .admin()
+                .cluster()
+                .prepareHealth()
                 .setWaitForYellowStatus()
                 .setTimeout(TimeValue.timeValueMinutes(2))
                 .get()
@@ -77,7 +77,10 @@ public final class OpenSearchNodeMain {
         if (status == ClusterHealthStatus.RED) {
             throw new IllegalStateException("cluster is red after 2 minutes");
         }
-        int port = node.getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
+        int port = node.getInstance(HttpServerTransport.class)
+                .boundAddress()
+                .publishAddress()
+                .getPort();
         stdout.println(READY + "http://127.0.0.1:" + port);
         stdout.flush();
         watcher.join(); // the node's threads are daemons: without this the JVM would exit here

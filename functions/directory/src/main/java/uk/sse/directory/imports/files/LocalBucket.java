@@ -8,14 +8,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.directory.imports.ImportFiles;
-import uk.sse.directory.imports.ImportSettings;
-import uk.sse.directory.imports.trigger.ImportArrivals;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +32,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.directory.imports.ImportFiles;
+import uk.sse.directory.imports.ImportSettings;
+import uk.sse.directory.imports.trigger.ImportArrivals;
 
 /**
  * The import bucket on this machine, for the local run and the tests: a directory, and an upload endpoint of its own
@@ -64,7 +63,9 @@ public class LocalBucket implements ImportFiles {
     private HttpServer server;
 
     public LocalBucket(ImportSettings settings, ApplicationContext context, Clock clock) throws IOException {
-        this.dir = settings.localBucket() == null ? Files.createTempDirectory("sse-imports-") : Path.of(settings.localBucket());
+        this.dir = settings.localBucket() == null
+                ? Files.createTempDirectory("sse-imports-")
+                : Path.of(settings.localBucket());
         Files.createDirectories(dir);
         this.context = context;
         this.clock = clock;
@@ -99,8 +100,11 @@ public class LocalBucket implements ImportFiles {
         fileOf(key);
         Instant expires = clock.instant().plus(settings.uploadValid());
         String query = "expires=" + expires.getEpochSecond() + "&signature=" + signature(key, expires.getEpochSecond());
-        return new Upload("http://127.0.0.1:" + server().getAddress().getPort() + "/" + key + "?" + query, "PUT",
-                Map.of("Content-Type", "text/csv"), expires);
+        return new Upload(
+                "http://127.0.0.1:" + server().getAddress().getPort() + "/" + key + "?" + query,
+                "PUT",
+                Map.of("Content-Type", "text/csv"),
+                expires);
     }
 
     private HttpServer server() {
@@ -121,7 +125,8 @@ public class LocalBucket implements ImportFiles {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(1);
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            // a registrar's browser PUTs from the web's origin, as to the S3 bucket's CORS rule; the signature is the authority
+            // a registrar's browser PUTs from the web's origin, as to the S3 bucket's CORS rule; the signature is the
+            // authority
             exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
             if ("OPTIONS".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "PUT");
@@ -156,7 +161,9 @@ public class LocalBucket implements ImportFiles {
             long expires = Long.parseLong(query.getOrDefault("expires", ""));
             String given = query.getOrDefault("signature", "");
             return clock.instant().getEpochSecond() <= expires
-                    && MessageDigest.isEqual(signature(key, expires).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+                    && MessageDigest.isEqual(
+                            signature(key, expires).getBytes(StandardCharsets.US_ASCII),
+                            given.getBytes(StandardCharsets.US_ASCII));
         } catch (NumberFormatException e) {
             return false;
         }
@@ -187,11 +194,12 @@ public class LocalBucket implements ImportFiles {
 
     /** An S3 event notification for one object created: what S3 sends the import function. */
     public static S3Event event(String key, long size) {
-        var object = new S3EventNotification.S3ObjectEntity(URLEncoder.encode(key, StandardCharsets.UTF_8), size, null, null, null);
+        var object = new S3EventNotification.S3ObjectEntity(
+                URLEncoder.encode(key, StandardCharsets.UTF_8), size, null, null, null);
         var bucket = new S3EventNotification.S3BucketEntity(NAME, null, "arn:aws:s3:::" + NAME);
         var s3 = new S3EventNotification.S3Entity("import-arrivals", bucket, object, "1.0");
-        var record = new S3EventNotification.S3EventNotificationRecord("eu-west-2", "ObjectCreated:Put", "aws:s3",
-                Instant.now().toString(), "2.1", null, null, s3, null);
+        var record = new S3EventNotification.S3EventNotificationRecord(
+                "eu-west-2", "ObjectCreated:Put", "aws:s3", Instant.now().toString(), "2.1", null, null, s3, null);
         return new S3Event(List.of(record));
     }
 
@@ -208,7 +216,8 @@ public class LocalBucket implements ImportFiles {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    values.put(
+                            pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
         }

@@ -3,6 +3,15 @@ package uk.sse.directory.imports.files;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,16 +24,6 @@ import uk.sse.directory.imports.ImportFiles;
 import uk.sse.directory.imports.ImportSettings;
 import uk.sse.kernel.dynamo.AwsSettings;
 import uk.sse.kernel.dynamo.LambdaCredentials;
-
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Map;
 
 /**
  * The import bucket in S3. A file is first copied to the function's own disk ({@code /tmp}, sized for it in the CDK
@@ -44,13 +43,17 @@ public class S3ImportFiles implements ImportFiles {
         this.bucket = settings.bucket();
         this.settings = settings;
         Region region = Region.of(aws.regionOrDefault());
-        var client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
+        var client = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region)
                 .credentialsProvider(LambdaCredentials.provider());
         var presign = S3Presigner.builder().region(region).credentialsProvider(LambdaCredentials.provider());
         if (aws.local()) { // LocalStack: path-style addresses on its endpoint
             client.endpointOverride(URI.create(aws.endpoint())).forcePathStyle(true);
             presign.endpointOverride(URI.create(aws.endpoint()))
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+                    .serviceConfiguration(S3Configuration.builder()
+                            .pathStyleAccessEnabled(true)
+                            .build());
         }
         this.s3 = client.build();
         this.presigner = presign.build();

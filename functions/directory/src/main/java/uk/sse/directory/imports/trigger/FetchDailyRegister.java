@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.Map;
 import uk.sse.directory.imports.FetchDailyFile;
 import uk.sse.directory.imports.ImportJob;
-
-import java.util.Map;
 
 /**
  * The daily fetch's Lambda handler, run by EventBridge Scheduler as the service itself: brings the day's GIAS file
@@ -29,7 +28,12 @@ public class FetchDailyRegister extends MicronautRequestHandler<ScheduledEvent, 
     @Override
     public Map<String, Object> execute(ScheduledEvent event) {
         ImportJob job = fetch.today();
-        return Map.of("import", job.id(), "status", job.status().name(),
-                "failure", job.failure() == null ? "" : job.failure());
+        return Map.of(
+                "import",
+                job.id(),
+                "status",
+                job.status().name(),
+                "failure",
+                job.failure() == null ? "" : job.failure());
     }
 }

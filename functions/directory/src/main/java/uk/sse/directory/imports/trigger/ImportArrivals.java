@@ -6,17 +6,16 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.sse.directory.imports.ImportFiles;
-import uk.sse.directory.imports.ImportJob;
-import uk.sse.directory.imports.RunImportJob;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sse.directory.imports.ImportFiles;
+import uk.sse.directory.imports.ImportJob;
+import uk.sse.directory.imports.RunImportJob;
 
 /**
  * The import function's Lambda handler: S3 tells it a file has arrived in the import bucket ({@code uploads/<job>}
@@ -49,7 +48,9 @@ public class ImportArrivals extends MicronautRequestHandler<S3Event, List<String
     @Override
     public List<String> execute(S3Event event) {
         List<String> done = new ArrayList<>();
-        for (S3EventNotification.S3EventNotificationRecord record : event.getRecords() == null ? List.<S3EventNotification.S3EventNotificationRecord>of() : event.getRecords()) {
+        for (S3EventNotification.S3EventNotificationRecord record : event.getRecords() == null
+                ? List.<S3EventNotification.S3EventNotificationRecord>of()
+                : event.getRecords()) {
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             Optional<String> jobId = jobOf(key);
             if (jobId.isEmpty()) {

@@ -3,4 +3,4 @@ package uk.sse.ledger.model.deliberate;
 import uk.sse.kernel.deliberate.JdbcHelper;
 
 /** Breaks MODELS_ARE_PLAIN_JAVA on purpose, one step removed: the model uses a helper that uses JDBC. */
-public record JdbcThroughAHelper(JdbcHelper helper) { }
+public record JdbcThroughAHelper(JdbcHelper helper) {}

@@ -2,11 +2,10 @@ package uk.sse.kernel.identity.service;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import uk.sse.kernel.identity.IdentitySettings;
-import uk.sse.kernel.identity.ServiceScope;
-
 import java.net.URI;
 import java.util.List;
+import uk.sse.kernel.identity.IdentitySettings;
+import uk.sse.kernel.identity.ServiceScope;
 
 /**
  * How a function gets its own token to call another: in AWS the client-credentials grant of its Cognito app client
@@ -15,11 +14,16 @@ import java.util.List;
  * {@code clientId}. {@code scopes} are what it asks for.
  */
 @ConfigurationProperties("sse.service")
-public record ServiceSettings(@Nullable String clientId, @Nullable String clientSecret, @Nullable URI tokenUrl,
-                              @Nullable List<String> scopes) {
+public record ServiceSettings(
+        @Nullable String clientId,
+        @Nullable String clientSecret,
+        @Nullable URI tokenUrl,
+        @Nullable List<String> scopes) {
 
     public ServiceSettings {
         clientId = clientId == null || clientId.isBlank() ? IdentitySettings.LOCAL_BROKERAGE_CLIENT : clientId;
-        scopes = scopes == null || scopes.isEmpty() ? List.of(ServiceScope.LEDGER_HOLDS, ServiceScope.DIRECTORY_READ) : List.copyOf(scopes);
+        scopes = scopes == null || scopes.isEmpty()
+                ? List.of(ServiceScope.LEDGER_HOLDS, ServiceScope.DIRECTORY_READ)
+                : List.copyOf(scopes);
     }
 }

@@ -3,10 +3,9 @@ package uk.sse.kernel.identity.service;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import uk.sse.kernel.identity.IdentitySettings;
 import uk.sse.kernel.identity.TokenClaims;
-
-import java.time.Duration;
 
 /**
  * Locally (and in tests) a function's own token is signed with the run's key, with the claims Cognito's
@@ -31,7 +30,10 @@ public class SignedServiceToken extends ServiceCredentials {
 
     @Override
     protected Issued issue() {
-        return new Issued(generator.generateToken(TokenClaims.service(identity, service.clientId(), service.scopes(), VALID_FOR))
-                .orElseThrow(() -> new IllegalStateException("the local key signs no token")), VALID_FOR);
+        return new Issued(
+                generator
+                        .generateToken(TokenClaims.service(identity, service.clientId(), service.scopes(), VALID_FOR))
+                        .orElseThrow(() -> new IllegalStateException("the local key signs no token")),
+                VALID_FOR);
     }
 }

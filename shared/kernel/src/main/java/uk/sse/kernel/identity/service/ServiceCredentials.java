@@ -29,5 +29,5 @@ public abstract class ServiceCredentials {
     /** A fresh token and how long it is valid. */
     protected abstract Issued issue();
 
-    protected record Issued(String token, Duration validFor) { }
+    protected record Issued(String token, Duration validFor) {}
 }
