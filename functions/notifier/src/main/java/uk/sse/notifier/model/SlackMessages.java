@@ -132,14 +132,7 @@ public final class SlackMessages {
     private static Message brokerage(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         Optional<BrokerageEvent.Request> read = BrokerageEvents.request(e);
         if (read.isEmpty()) {
-            return new Message(
-                    null,
-                    "A brokerage event that does not meet its contract (docs/events.md).",
-                    Map.of(),
-                    "brokerage",
-                    "A brokerage event.",
-                    null,
-                    "Open request");
+            return unreadable("brokerage", "Open request");
         }
         BrokerageEvent.Request r = read.get();
         BrokerageEvent event = BrokerageEvents.read(e).orElse(null);
@@ -195,6 +188,18 @@ public final class SlackMessages {
                 "Open request");
     }
 
+    /** The message for an event of {@code source} that does not meet its contract: it says so, and links nowhere. */
+    private static Message unreadable(String source, String linkText) {
+        return new Message(
+                null,
+                "A " + source + " event that does not meet its contract (docs/events.md).",
+                Map.of(),
+                source,
+                "A " + source + " event.",
+                null,
+                linkText);
+    }
+
     private static String reason(BrokerageEvent event) {
         return switch (event) {
             case ProposalDeclined d -> d.reason();
@@ -208,14 +213,7 @@ public final class SlackMessages {
     private static Message offer(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         Optional<DirectoryEvent.OfferChanged> read = DirectoryEvents.offer(e);
         if (read.isEmpty()) {
-            return new Message(
-                    null,
-                    "A directory event that does not meet its contract (docs/events.md).",
-                    Map.of(),
-                    "directory",
-                    "A directory event.",
-                    null,
-                    "Open offer");
+            return unreadable("directory", "Open offer");
         }
         DirectoryEvent.OfferChanged o = read.get();
         String provider = o.providerName();
