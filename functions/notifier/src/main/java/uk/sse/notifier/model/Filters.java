@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.taxonomy.Taxonomy;
@@ -49,7 +50,7 @@ public record Filters(List<String> areasOfSupport, Set<Urgency> urgencies) {
                 ? BrokerageEvents.request(event)
                         .map(BrokerageEvent.Request::urgency)
                         .orElse(null)
-                : EventData.text(event.data(), "urgency");
+                : null;
         return urgencies.isEmpty()
                 || urgency == null
                 || urgencies.stream().anyMatch(u -> u.name().equals(urgency));
@@ -62,7 +63,9 @@ public record Filters(List<String> areasOfSupport, Set<Urgency> urgencies) {
                     .map(BrokerageEvent.Request::areasOfSupport)
                     .orElse(null);
         }
-        return EventData.has(event.data(), "areasOfSupport") ? EventData.texts(event.data(), "areasOfSupport") : null;
+        return DirectoryEvents.offer(event)
+                .map(DirectoryEvent.OfferChanged::areasOfSupport)
+                .orElse(null);
     }
 
     /** The rules a subscriber's filters must keep, each broken one named by its JSON path. */

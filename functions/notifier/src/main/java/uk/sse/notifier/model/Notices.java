@@ -3,9 +3,9 @@ package uk.sse.notifier.model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import uk.sse.contracts.brokerage.BrokerageEvent;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.web.PagePaths;
@@ -33,23 +33,18 @@ public final class Notices {
         if (e.type().startsWith("brokerage.")) {
             return BrokerageEvents.read(e).map(b -> brokerage(e, b, raisedBy)).orElse(List.of());
         }
-        Map<String, Object> d = e.data();
-        List<Notice> out = new ArrayList<>();
-        switch (e.type()) {
-            case "directory.offer.submitted", "directory.offer.edited" -> {
-                if ("SUBMITTED".equals(EventData.text(d, "status")) && EventData.has(d, "offerId")) {
-                    out.add(notice(
-                            e,
-                            Audience.role(Role.ASSURER, e.area()),
-                            NoticeKind.OFFER_AWAITS_ASSURANCE,
-                            "\u201c" + EventData.text(d, "title") + "\u201d from "
-                                    + orElse(EventData.text(d, "providerName"), "a provider") + " awaits assurance",
-                            PagePaths.offer(EventData.text(d, "offerId"))));
-                }
-            }
-            default -> {}
-        }
-        return List.copyOf(out);
+        return DirectoryEvents.offer(e)
+                .filter(o ->
+                        (o.step() == DirectoryEvent.OfferStep.SUBMITTED || o.step() == DirectoryEvent.OfferStep.EDITED)
+                                && "SUBMITTED".equals(o.status()))
+                .map(o -> List.of(notice(
+                        e,
+                        Audience.role(Role.ASSURER, e.area()),
+                        NoticeKind.OFFER_AWAITS_ASSURANCE,
+                        "\u201c" + o.title() + "\u201d from " + orElse(o.providerName(), "a provider")
+                                + " awaits assurance",
+                        PagePaths.offer(o.offerId()))))
+                .orElse(List.of());
     }
 
     private static List<Notice> brokerage(EventEnvelope e, BrokerageEvent event, String raisedBy) {

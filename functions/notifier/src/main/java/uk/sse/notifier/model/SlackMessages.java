@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import uk.sse.contracts.Fields;
 import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.contracts.brokerage.BrokerageEvent.EngagementCompleted;
 import uk.sse.contracts.brokerage.BrokerageEvent.EngagementEvaluated;
@@ -17,6 +18,7 @@ import uk.sse.contracts.brokerage.BrokerageEvent.ProposalAccepted;
 import uk.sse.contracts.brokerage.BrokerageEvent.ProposalDeclined;
 import uk.sse.contracts.brokerage.BrokerageEvent.RequestCreated;
 import uk.sse.contracts.brokerage.BrokerageEvent.RequestProposed;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.taxonomy.Term;
@@ -93,29 +95,27 @@ public final class SlackMessages {
      * none for a test message. The Slack message's button opens it; a JSON delivery names it in its {@code Link} header.
      */
     public static Optional<String> page(EventEnvelope e, String linkBase) {
-        Map<String, Object> d = e.data();
         String path = switch (e.source()) {
             case "brokerage" ->
                 BrokerageEvents.request(e)
                         .map(r -> PagePaths.request(r.requestId()))
                         .orElse(null);
             case "directory" ->
-                EventData.text(d, "offerId") == null ? null : PagePaths.offer(EventData.text(d, "offerId"));
-            default ->
-                EventCatalogue.TEST.equals(e.type()) || EventData.text(d, "subscriptionId") == null
-                        ? null
-                        : PagePaths.webhook(EventData.text(d, "subscriptionId"));
+                DirectoryEvents.offer(e).map(o -> PagePaths.offer(o.offerId())).orElse(null);
+            default -> {
+                String id = SubscriptionNotice.of(e).subscriptionId();
+                yield EventCatalogue.TEST.equals(e.type()) || id == null ? null : PagePaths.webhook(id);
+            }
         };
         return Optional.ofNullable(path).map(p -> linkBase + p);
     }
 
     /** What a message says before layout, in Slack's form or a Teams card's ({@link TeamsCards}). */
     static Message message(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
-        Map<String, Object> d = e.data();
         return switch (e.source()) {
             case "brokerage" -> brokerage(e, linkBase, taxonomy);
-            case "directory" -> offer(d, linkBase, taxonomy);
-            default -> notifier(e, d, linkBase);
+            case "directory" -> offer(e, linkBase, taxonomy);
+            default -> notifier(e, linkBase);
         };
     }
 
@@ -132,14 +132,7 @@ public final class SlackMessages {
     private static Message brokerage(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
         Optional<BrokerageEvent.Request> read = BrokerageEvents.request(e);
         if (read.isEmpty()) {
-            return new Message(
-                    null,
-                    "A brokerage event that does not meet its contract (docs/events.md).",
-                    Map.of(),
-                    "brokerage",
-                    "A brokerage event.",
-                    null,
-                    "Open request");
+            return unreadable("brokerage", "Open request");
         }
         BrokerageEvent.Request r = read.get();
         BrokerageEvent event = BrokerageEvents.read(e).orElse(null);
@@ -195,6 +188,18 @@ public final class SlackMessages {
                 "Open request");
     }
 
+    /** The message for an event of {@code source} that does not meet its contract: it says so, and links nowhere. */
+    private static Message unreadable(String source, String linkText) {
+        return new Message(
+                null,
+                "A " + source + " event that does not meet its contract (docs/events.md).",
+                Map.of(),
+                source,
+                "A " + source + " event.",
+                null,
+                linkText);
+    }
+
     private static String reason(BrokerageEvent event) {
         return switch (event) {
             case ProposalDeclined d -> d.reason();
@@ -205,43 +210,64 @@ public final class SlackMessages {
         };
     }
 
-    private static Message offer(Map<String, Object> d, String linkBase, Taxonomy taxonomy) {
-        String title = nonNull(EventData.text(d, "title"));
-        String provider = EventData.text(d, "providerName");
-        String summary = "*" + escape(title) + "*"
-                + (provider == null
-                        ? ""
-                        : "\n" + escape(provider)
-                                + (EventData.has(d, "providerType")
-                                        ? " ("
-                                                + EventData.text(d, "providerType")
-                                                        .toLowerCase(Locale.ROOT)
-                                                        .replace('_', ' ')
-                                                + ")"
-                                        : ""));
+    private static Message offer(EventEnvelope e, String linkBase, Taxonomy taxonomy) {
+        Optional<DirectoryEvent.OfferChanged> read = DirectoryEvents.offer(e);
+        if (read.isEmpty()) {
+            return unreadable("directory", "Open offer");
+        }
+        DirectoryEvent.OfferChanged o = read.get();
+        String provider = o.providerName();
+        String summary = "*" + escape(o.title()) + "*"
+                + "\n" + escape(provider) + " ("
+                + o.providerType().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
         Map<String, String> fields = new LinkedHashMap<>();
-        put(fields, "Status", status(EventData.text(d, "status")));
-        put(fields, "Areas of support", areas(EventData.texts(d, "areasOfSupport"), taxonomy));
-        put(fields, "Price", EventData.has(d, "priceCredits") ? EventData.text(d, "priceCredits") + " credits" : null);
-        put(fields, "Review date", EventData.text(d, "reviewDate"));
-        put(fields, "Reason", EventData.text(d, "reason"));
-        String offerId = EventData.text(d, "offerId");
-        String by = EventData.text(d, "by");
+        put(fields, "Status", status(o.status()));
+        put(fields, "Areas of support", areas(o.areasOfSupport(), taxonomy));
+        put(fields, "Price", o.priceCredits() + " credits");
+        put(
+                fields,
+                "Review date",
+                o.reviewDate() == null ? null : o.reviewDate().toString());
+        DirectoryEvent.Assurance assurance = o.assurance();
+        put(fields, "Reason", assurance == null ? null : assurance.reason());
         return new Message(
-                title,
+                o.title(),
                 summary,
                 fields,
-                by == null ? "directory" : "by " + by,
-                (provider == null ? "" : provider + ". ") + "Status " + status(EventData.text(d, "status")) + ".",
-                offerId == null ? null : linkBase + PagePaths.offer(offerId),
+                assurance == null ? "directory" : "by " + assurance.by(),
+                provider + ". Status " + status(o.status()) + ".",
+                linkBase + PagePaths.offer(o.offerId()),
                 "Open offer");
     }
 
-    private static Message notifier(EventEnvelope e, Map<String, Object> d, String linkBase) {
-        String id = EventData.text(d, "subscriptionId");
-        String host = EventData.text(d, "host");
-        String reason = EventData.text(d, "reason");
-        String description = EventData.text(d, "description");
+    /**
+     * What the notifier's own events ({@code notifier.subscription.*}, docs/events.md) say of their subscription, read
+     * through the contracts' {@link Fields}; each member may be absent, and an event that does not meet this says
+     * nothing.
+     */
+    private record SubscriptionNotice(
+            String subscriptionId, String host, String reason, String description, String failingSince) {
+        static SubscriptionNotice of(EventEnvelope e) {
+            try {
+                Fields f = Fields.of(e.type(), e.data(), 1, 1);
+                return new SubscriptionNotice(
+                        f.optionalText("subscriptionId"),
+                        f.optionalText("host"),
+                        f.optionalText("reason"),
+                        f.optionalText("description"),
+                        f.optionalText("failingSince"));
+            } catch (Fields.Unreadable unreadable) {
+                return new SubscriptionNotice(null, null, null, null, null);
+            }
+        }
+    }
+
+    private static Message notifier(EventEnvelope e, String linkBase) {
+        SubscriptionNotice n = SubscriptionNotice.of(e);
+        String id = n.subscriptionId();
+        String host = n.host();
+        String reason = n.reason();
+        String description = n.description();
         if (EventCatalogue.TEST.equals(e.type())) {
             return new Message(
                     null,
@@ -256,7 +282,7 @@ public final class SlackMessages {
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, "Subscription", id);
         put(fields, "Description", description);
-        put(fields, "Failing since", EventData.text(d, "failingSince"));
+        put(fields, "Failing since", n.failingSince());
         return new Message(
                 host,
                 "Webhooks to *" + escape(nonNull(host)) + "* stopped: " + escape(nonNull(reason))

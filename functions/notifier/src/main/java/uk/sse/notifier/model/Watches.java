@@ -3,7 +3,6 @@ package uk.sse.notifier.model;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import uk.sse.contracts.Fields;
 import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.kernel.events.EventEnvelope;
@@ -37,10 +36,7 @@ public final class Watches {
                     ? Optional.empty()
                     : BrokerageEvents.request(e).map(r -> "REQUEST#" + r.requestId());
         }
-        if (e.type().startsWith("directory.offer.") && EventData.has(d, "offerId")) {
-            return Optional.of("OFFER#" + EventData.text(d, "offerId"));
-        }
-        return Optional.empty();
+        return DirectoryEvents.offer(e).map(o -> "OFFER#" + o.offerId());
     }
 
     public static Change apply(Watch current, EventEnvelope e) {
@@ -51,28 +47,23 @@ public final class Watches {
         if (key.get().startsWith("REQUEST#")) {
             return request(current, e, key.get());
         }
-        Map<String, Object> d = e.data();
-        long version = number(d.get("version"));
-        if (current != null && version <= current.version()) {
+        DirectoryEvent.OfferChanged offer = DirectoryEvents.offer(e).orElseThrow(); // keyOf read it
+        if (current != null && offer.version() <= current.version()) {
             return new Change.Keep();
         }
-        if (key.get().startsWith("OFFER#")) {
-            DirectoryEvent.OfferChanged offer = offerOf(e).orElse(null);
-            if (offer == null || !"APPROVED".equals(offer.status()) || offer.reviewDate() == null) {
-                return current == null ? new Change.Keep() : new Change.Forget(key.get());
-            }
-            return new Change.Put(new Watch(
-                    key.get(),
-                    offer.version(),
-                    Watch.Stage.ASSURED,
-                    e.area(),
-                    "\u201c" + offer.title() + "\u201d",
-                    PagePaths.offer(offer.offerId()),
-                    offer.providerId(),
-                    null,
-                    offer.reviewDate()));
+        if (!"APPROVED".equals(offer.status()) || offer.reviewDate() == null) {
+            return current == null ? new Change.Keep() : new Change.Forget(key.get());
         }
-        return new Change.Keep();
+        return new Change.Put(new Watch(
+                key.get(),
+                offer.version(),
+                Watch.Stage.ASSURED,
+                e.area(),
+                "\u201c" + offer.title() + "\u201d",
+                PagePaths.offer(offer.offerId()),
+                offer.providerId(),
+                null,
+                offer.reviewDate()));
     }
 
     private static Change request(Watch current, EventEnvelope e, String key) {
@@ -108,21 +99,6 @@ public final class Watches {
                         ? null
                         : current != null && current.waitingSince() != null ? current.waitingSince() : e.occurredAt(),
                 wantedBy != null ? wantedBy : current == null ? null : current.dueBy()));
-    }
-
-    /** The directory's offer event, read as its contract; empty if it does not meet it. */
-    private static Optional<DirectoryEvent.OfferChanged> offerOf(EventEnvelope e) {
-        try {
-            return DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
-                    .filter(DirectoryEvent.OfferChanged.class::isInstance)
-                    .map(DirectoryEvent.OfferChanged.class::cast);
-        } catch (Fields.Unreadable unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : o == null ? 0 : Long.parseLong(o.toString());
     }
 
     private static LocalDate date(String s) {

@@ -12,9 +12,11 @@ import uk.sse.brokerage.model.Actor;
 import uk.sse.brokerage.model.Brokerage;
 import uk.sse.brokerage.model.Command;
 import uk.sse.brokerage.model.Result;
+import uk.sse.directory.model.ProviderType;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.notifier.testing.DirectoryOffers;
 
 /** Filters: an area of support matches its subtree; a filter constrains only the events that carry its attribute. */
 class FiltersTest {
@@ -23,6 +25,12 @@ class FiltersTest {
 
     static EventEnvelope event(String type, Map<String, Object> data) {
         return new EventEnvelope(type, "x/1", Instant.parse("2026-12-01T09:00:00Z"), "888", data);
+    }
+
+    /** An offer submitted, as the directory's own code reports it. */
+    static EventEnvelope offer(List<String> areasOfSupport) {
+        return DirectoryOffers.submitted(
+                "off_1", "888", "Riverside Trust", ProviderType.TRUST, "Phonics", areasOfSupport, 8, "provider-888-1");
     }
 
     /** A request raised by the brokerage's own model, as its stream carries it. */
@@ -62,9 +70,7 @@ class FiltersTest {
                 .as("a code sharing a prefix is not beneath")
                 .isFalse();
         Filters top = new Filters(List.of("INC"), Set.of());
-        assertThat(top.matches(
-                        event("directory.offer.submitted", Map.of("areasOfSupport", List.of("INC.SEND.ASD"))), T))
-                .isTrue();
+        assertThat(top.matches(offer(List.of("INC.SEND.ASD")), T)).isTrue();
     }
 
     @Test
@@ -72,7 +78,7 @@ class FiltersTest {
         Filters urgent = new Filters(List.of(), Set.of(Urgency.HIGH, Urgency.URGENT));
         assertThat(urgent.matches(raised(List.of("CT"), Urgency.URGENT), T)).isTrue();
         assertThat(urgent.matches(raised(List.of("CT"), Urgency.LOW), T)).isFalse();
-        assertThat(urgent.matches(event("directory.offer.submitted", Map.of("title", "Phonics")), T))
+        assertThat(urgent.matches(offer(List.of("CT.READ")), T))
                 .as("offers carry no urgency")
                 .isTrue();
         assertThat(Filters.NONE.matches(raised(List.of("CT"), Urgency.LOW), T)).isTrue();

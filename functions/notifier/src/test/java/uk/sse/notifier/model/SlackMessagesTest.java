@@ -12,8 +12,10 @@ import uk.sse.brokerage.model.Brokerage;
 import uk.sse.brokerage.model.Command;
 import uk.sse.brokerage.model.DeliveryMode;
 import uk.sse.brokerage.model.Result;
+import uk.sse.directory.model.ProviderType;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
+import uk.sse.notifier.testing.DirectoryOffers;
 
 /** Slack messages made from the brokerage model's own events: the school, the need, urgency, status and a link. */
 class SlackMessagesTest {
@@ -120,37 +122,31 @@ class SlackMessagesTest {
 
     @Test
     void anOfferAwaitingAssuranceNamesTheOfferAndItsProvider() {
-        EventEnvelope e = new EventEnvelope(
-                "directory.offer.submitted",
-                "off_1/2",
-                T0,
+        EventEnvelope e = DirectoryOffers.submitted(
+                "off_1",
                 "888",
-                Map.of(
-                        "offerId",
-                        "off_1",
-                        "version",
-                        2,
-                        "providerName",
-                        "Northway Teaching School Hub",
-                        "providerType",
-                        "TEACHING_SCHOOL_HUB",
-                        "title",
-                        "Phonics for the new year",
-                        "areasOfSupport",
-                        List.of("CT.READ"),
-                        "status",
-                        "SUBMITTED",
-                        "priceCredits",
-                        12,
-                        "by",
-                        "provider-888-100008"));
+                "Northway Teaching School Hub",
+                ProviderType.HUB,
+                "Phonics for the new year",
+                List.of("CT.READ"),
+                12,
+                "provider-888-100008");
         Map<String, Object> m = SlackMessages.of(e, BASE, Taxonomy.standard());
         assertThat(text(blocks(m).get(0))).isEqualTo("Offer awaiting assurance: Phonics for the new year");
-        assertThat(text(blocks(m).get(1)))
-                .isEqualTo("*Phonics for the new year*\nNorthway Teaching School Hub (teaching school hub)");
+        assertThat(text(blocks(m).get(1))).isEqualTo("*Phonics for the new year*\nNorthway Teaching School Hub (hub)");
         assertThat(text(blocks(m).get(2)))
                 .contains("*Status*\nsubmitted", "*Price*\n12 credits", "Early reading and phonics");
         assertThat(blocks(m).get(4).toString()).contains(BASE + "/support-offers/off_1");
+    }
+
+    @Test
+    void anOfferEventThatDoesNotMeetItsContractSaysSoAndNamesNoOffer() {
+        EventEnvelope e = new EventEnvelope(
+                "directory.offer.submitted", "off_1/2", T0, "888", Map.of("offerId", "off_1", "title", "Phonics"));
+        Map<String, Object> m = SlackMessages.of(e, BASE, Taxonomy.standard());
+        assertThat(text(blocks(m).get(0))).isEqualTo("Offer awaiting assurance");
+        assertThat(text(blocks(m).get(1))).contains("does not meet its contract");
+        assertThat(SlackMessages.page(e, BASE)).isEmpty();
     }
 
     @Test

@@ -25,6 +25,7 @@ import uk.sse.brokerage.model.Urgency;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.notifier.testing.AdaptiveCardSchema;
+import uk.sse.notifier.testing.DirectoryOffers;
 
 /**
  * Every kind of event a subscription can ask for, as the Teams message a Workflows webhook posts: its card valid against
@@ -110,28 +111,15 @@ class TeamsCardsTest {
         all.add(applied(Brokerage.apply(
                         raise("Elm School").request(), new Command.Cancel(broker, Instant.now(), 1, "not needed")))
                 .event());
-        all.add(new EventEnvelope(
-                "directory.offer.submitted",
-                "off_1/2",
-                Instant.now(),
+        all.add(DirectoryOffers.submitted(
+                "off_1",
                 "888",
-                Map.of(
-                        "offerId",
-                        "off_1",
-                        "version",
-                        2,
-                        "providerId",
-                        "prv_1",
-                        "providerName",
-                        "Riverside Trust",
-                        "title",
-                        "Phonics catch-up",
-                        "status",
-                        "SUBMITTED",
-                        "areasOfSupport",
-                        List.of("CT.READ"),
-                        "priceCredits",
-                        8)));
+                "Riverside Trust",
+                uk.sse.directory.model.ProviderType.TRUST,
+                "Phonics catch-up",
+                List.of("CT.READ"),
+                8,
+                "provider-888-100008"));
         all.add(new EventEnvelope(
                 EventCatalogue.SUBSCRIPTION_DISABLED,
                 "sub_1/disabled/1",

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +15,7 @@ import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Urgency;
+import uk.sse.directory.model.ProviderType;
 import uk.sse.engines.Engines;
 import uk.sse.engines.streams.StartingPosition;
 import uk.sse.engines.streams.TableStreamReader;
@@ -25,6 +24,7 @@ import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.identity.Role;
 import uk.sse.notifier.model.NoticeKind;
+import uk.sse.notifier.testing.DirectoryOffers;
 import uk.sse.notifier.testing.EmailLambdaTest;
 import uk.sse.testing.Api;
 import uk.sse.testing.NotifyStandIn;
@@ -139,21 +139,15 @@ class EmailFlowTest extends EmailLambdaTest {
         try (TableStreamReader stream =
                 TableStreamReader.of(Engines.dynamo().endpoint(), directory, StartingPosition.TRIM_HORIZON)) {
             String assurer = person("assurer-a", Role.ASSURER, "878", null, "assurer@la.example.gov.uk", true);
-            Map<String, Object> data = new LinkedHashMap<>(Map.of(
-                    "offerId",
+            EventEnvelope submitted = DirectoryOffers.submitted(
                     "off_01ASSURE",
-                    "version",
-                    2,
-                    "providerId",
-                    PROVIDER,
-                    "providerName",
+                    "878",
                     "Riverside Trust",
-                    "title",
+                    ProviderType.TRUST,
                     "Phonics catch-up",
-                    "status",
-                    "SUBMITTED"));
-            EventEnvelope submitted =
-                    new EventEnvelope("directory.offer.submitted", "off_01ASSURE/2", Instant.now(), "878", data);
+                    List.of("CT.READ"),
+                    8,
+                    "provider-878-1");
             dynamo.transactWriteItems(b -> b.transactItems(EventItems.put(
                     directory, "OFFER#off_01ASSURE", "EVENT#0000000002", submitted, eventJson.write(submitted))));
             StreamsEventResponse response = pipeline().deliver(stream);

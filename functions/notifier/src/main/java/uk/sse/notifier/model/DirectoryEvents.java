@@ -1,0 +1,28 @@
+package uk.sse.notifier.model;
+
+import java.util.Optional;
+import uk.sse.contracts.Fields;
+import uk.sse.contracts.directory.DirectoryEvent;
+import uk.sse.kernel.events.EventEnvelope;
+
+/**
+ * The directory's events as the notifier reads them, through the contract's one reader ({@link DirectoryEvent#read}):
+ * an event that does not meet its contract is one the notifier says nothing particular about, never a failed batch.
+ */
+public final class DirectoryEvents {
+
+    private DirectoryEvents() {}
+
+    /** The directory's offer event, if {@code e} is one and meets its contract. */
+    public static Optional<DirectoryEvent.OfferChanged> offer(EventEnvelope e) {
+        try {
+            return e.type().startsWith(DirectoryEvent.OFFER_PREFIX)
+                    ? DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
+                            .filter(DirectoryEvent.OfferChanged.class::isInstance)
+                            .map(DirectoryEvent.OfferChanged.class::cast)
+                    : Optional.empty();
+        } catch (Fields.Unreadable unreadable) {
+            return Optional.empty();
+        }
+    }
+}
