@@ -306,6 +306,21 @@ public class SseStack extends Stack {
                 reconciliation,
                 Duration.minutes(5),
                 stage.name());
+        // retention (decision 0111): once a day, the texts of requests closed two years ago are redacted in place; it
+        // calls no function, so it gets the table and nothing else (its one-off pointing of every closed request reads
+        // the whole table, hence the check's timeout)
+        SnapStartFunction retention = functions.make(
+                this,
+                "BrokerageRetention",
+                new SnapStartFunction.Spec(
+                        "brokerage-retention",
+                        "brokerage",
+                        "uk.sse.brokerage.retention.RedactTextsOnSchedule",
+                        CHECK_TIMEOUT,
+                        Map.of("SSE_BROKERAGE_TABLE", brokerageTable.getTableName())),
+                null);
+        brokerageTable.grantReadWriteData(retention.function());
+        new Sweeper(this, "TextRetention", "text-retention", retention, Duration.days(1), stage.name());
 
         // notifier: webhook subscriptions, deliveries from four streams (its own carries "subscription disabled"),
         // retries on

@@ -29,6 +29,7 @@ class AccessTest {
             Map.entry("ledger-entitlements", "ledger"),
             Map.entry("brokerage-api", "brokerage"),
             Map.entry("brokerage-reconciliation", "brokerage"),
+            Map.entry("brokerage-retention", "brokerage"),
             Map.entry("notifier-api", "notifier"),
             Map.entry("notifier-stream", "notifier"),
             Map.entry("notifier-sweeper", "notifier"),

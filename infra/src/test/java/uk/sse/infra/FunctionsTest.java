@@ -26,6 +26,7 @@ class FunctionsTest {
             Map.entry("brokerage-api", List.of("brokerage", API)),
             Map.entry(
                     "brokerage-reconciliation", List.of("brokerage", "uk.sse.brokerage.reconcile.ReconcileOnSchedule")),
+            Map.entry("brokerage-retention", List.of("brokerage", "uk.sse.brokerage.retention.RedactTextsOnSchedule")),
             Map.entry("notifier-api", List.of("notifier", API)),
             Map.entry("notifier-stream", List.of("notifier", "uk.sse.notifier.stream.NotifyOnEvents")),
             Map.entry("notifier-sweeper", List.of("notifier", "uk.sse.notifier.sweep.RetryDueDeliveries")),
@@ -185,6 +186,10 @@ class FunctionsTest {
         }
         assertThat(s.environment("directory-api"))
                 .doesNotContainKeys("SSE_SERVICE_CLIENT_ID", "SSE_SERVICE_CLIENT_SECRET");
+        // retention calls no function: it holds no token's secret
+        assertThat(s.environment("brokerage-retention"))
+                .containsKey("SSE_BROKERAGE_TABLE")
+                .doesNotContainKeys("SSE_SERVICE_CLIENT_ID", "SSE_SERVICE_CLIENT_SECRET", "SSE_SERVICE_TOKEN_URL");
     }
 
     @Test

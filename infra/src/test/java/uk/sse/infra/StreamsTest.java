@@ -121,7 +121,9 @@ class StreamsTest {
                     "reminders",
                     "notifier-reminders",
                     "entitlements",
-                    "ledger-entitlements");
+                    "ledger-entitlements",
+                    "text-retention",
+                    "brokerage-retention");
             Map<String, String> every = Map.of(
                     "hold-expiry",
                     "rate(1 minute)",
@@ -132,12 +134,14 @@ class StreamsTest {
                     "reminders",
                     "rate(1 hour)",
                     "entitlements",
+                    "rate(1 day)",
+                    "text-retention",
                     "rate(1 day)");
             Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
             // the two sweepers, the reminders, the reconciliation, the entitlements, the register's daily fetch
             // (RegisterImportsTest)
-            // and the ledger check (LedgerCheckTest)
-            assertThat(schedules).hasSize(7);
+            // and the ledger check (LedgerCheckTest), and the retention of request texts
+            assertThat(schedules).hasSize(8);
             sweepers.forEach((schedule, sweeper) -> {
                 Map<String, Object> props = schedules.values().stream()
                         .filter(p -> s.name(schedule).equals(p.get("Name")))

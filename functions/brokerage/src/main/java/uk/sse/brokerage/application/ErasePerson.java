@@ -2,13 +2,10 @@ package uk.sse.brokerage.application;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Erasure;
 import uk.sse.brokerage.model.RequestStatus;
 import uk.sse.brokerage.model.Transition;
-import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.outcome.Outcome;
@@ -37,14 +34,12 @@ public class ErasePerson {
     /** What an erasure changed: requests and events rewritten, and the tombstone now standing for the person. */
     public record Erased(String area, String tombstone, int requests, int events) {}
 
-    private static final int ATTEMPTS = 5;
-
     private final PersonalRecords records;
-    private final RequestStore requests;
+    private final RedactRecords redact;
 
-    public ErasePerson(PersonalRecords records, RequestStore requests) {
+    public ErasePerson(PersonalRecords records, RedactRecords redact) {
         this.records = records;
-        this.requests = requests;
+        this.redact = redact;
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
@@ -71,30 +66,10 @@ public class ErasePerson {
             List<BrokerageRequest> found = records.inArea(area, erasure::involves);
             int events = 0;
             for (BrokerageRequest r : found) {
-                events += rewrite(erasure, r);
+                events += redact.rewrite(erasure, r);
             }
             return new Erased(area, erasure.tombstone(), found.size(), events);
         });
-    }
-
-    /** Rewrites one request and its events, reading it again if it moved meanwhile; the number of events rewritten. */
-    private int rewrite(Erasure erasure, BrokerageRequest found) {
-        Optional<BrokerageRequest> current = Optional.of(found);
-        for (int attempt = 1; attempt <= ATTEMPTS && current.isPresent(); attempt++) {
-            List<PersonalRecords.LoggedEvent> changed = records.events(found.id()).stream()
-                    .flatMap(e -> {
-                        EventEnvelope after = erasure.apply(e.event());
-                        return after == e.event()
-                                ? Stream.empty()
-                                : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
-                    })
-                    .toList();
-            if (records.rewrite(erasure.apply(current.get()), changed)) {
-                return changed.size();
-            }
-            current = requests.find(found.id());
-        }
-        throw new IllegalStateException("request " + found.id() + " kept moving during its erasure");
     }
 
     private static Outcome<String> allowed(Caller caller) {

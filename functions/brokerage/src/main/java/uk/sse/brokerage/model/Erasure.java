@@ -15,7 +15,7 @@ import uk.sse.kernel.identity.Tombstone;
  * {@link #ERASED}. Everything else (statuses, days, credits, ratings, times, other people's words) is kept, so the
  * ledger and every report figure stay as they were. Applying it twice changes nothing more.
  */
-public record Erasure(String subject, String tombstone) {
+public record Erasure(String subject, String tombstone, boolean allTexts) {
 
     public static final String ERASED = "[erased]";
 
@@ -23,9 +23,24 @@ public record Erasure(String subject, String tombstone) {
     private static final Set<String> TEXT_FIELDS = Set.of("need", "reason", "note", "notes");
 
     public Erasure {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(tombstone, "tombstone");
-        if (subject.equals(tombstone)) throw new IllegalArgumentException("a tombstone must differ from the subject");
+        if (!allTexts) {
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(tombstone, "tombstone");
+            if (subject.equals(tombstone))
+                throw new IllegalArgumentException("a tombstone must differ from the subject");
+        }
+    }
+
+    public Erasure(String subject, String tombstone) {
+        this(subject, tombstone, false);
+    }
+
+    /**
+     * Retention's redaction (decision 0111): every free text of the request and its events becomes {@link #ERASED},
+     * whoever wrote it, and every subject stays (the audit of who did what is kept as long as the record).
+     */
+    public static Erasure everyText() {
+        return new Erasure(null, null, true);
     }
 
     /** The same tombstone in every function for one subject ({@link Tombstone}, decision 0104). */
@@ -65,11 +80,11 @@ public record Erasure(String subject, String tombstone) {
     }
 
     public BrokerageRequest apply(BrokerageRequest r) {
-        boolean raiser = subject.equals(r.raisedBy());
+        boolean raiser = wrote(r.raisedBy());
         List<Transition> history = r.history().stream()
-                .map(t -> subject.equals(t.by())
+                .map(t -> wrote(t.by())
                         ? new Transition(
-                                tombstone,
+                                swap(t.by()),
                                 t.byKind(),
                                 t.at(),
                                 t.action(),
@@ -81,7 +96,7 @@ public record Erasure(String subject, String tombstone) {
                 .toList();
         List<Proposal> proposals = r.proposals().stream()
                 .map(p -> {
-                    boolean decider = subject.equals(p.decidedBy());
+                    boolean decider = wrote(p.decidedBy());
                     return new Proposal(
                             p.id(),
                             p.offerId(),
@@ -121,11 +136,11 @@ public record Erasure(String subject, String tombstone) {
                 ? v
                 : new Evaluation(
                         v.schoolRating(),
-                        subject.equals(v.schoolBy()) ? erasedOrNull(v.schoolNotes()) : v.schoolNotes(),
+                        wrote(v.schoolBy()) ? erasedOrNull(v.schoolNotes()) : v.schoolNotes(),
                         swap(v.schoolBy()),
                         v.schoolAt(),
                         v.impactRating(),
-                        subject.equals(v.impactBy()) ? erasedOrNull(v.impactNotes()) : v.impactNotes(),
+                        wrote(v.impactBy()) ? erasedOrNull(v.impactNotes()) : v.impactNotes(),
                         swap(v.impactBy()),
                         v.impactAt());
         return new BrokerageRequest(
@@ -156,7 +171,7 @@ public record Erasure(String subject, String tombstone) {
      * ({@code by}), the text fields they wrote replaced by {@link #ERASED}; the same event if it does not name them.
      */
     public EventEnvelope apply(EventEnvelope e) {
-        boolean actor = subject.equals(e.data().get("by"));
+        boolean actor = allTexts || subject.equals(e.data().get("by"));
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) redact(e.data(), actor);
         return data.equals(e.data())
@@ -174,11 +189,16 @@ public record Erasure(String subject, String tombstone) {
         if (value instanceof List<?> list) {
             return list.stream().map(v -> redact(v, actor)).toList();
         }
-        return subject.equals(value) ? tombstone : value;
+        return subject != null && subject.equals(value) ? tombstone : value;
+    }
+
+    /** Whether the text written by {@code who} is erased: theirs if they are the person, everyone's for retention. */
+    private boolean wrote(String who) {
+        return allTexts || subject.equals(who);
     }
 
     private String swap(String who) {
-        return subject.equals(who) ? tombstone : who;
+        return subject != null && subject.equals(who) ? tombstone : who;
     }
 
     private static String erasedOrNull(String text) {

@@ -18,6 +18,8 @@ import uk.sse.kernel.dynamo.Tables;
  *       for a repair reconciliation made.</li>
  *   <li>{@code PROVIDER#id / REQUEST#id}: a request on which a proposal is addressed to that provider.</li>
  *   <li>{@code ENGAGEMENTS#HELD / REQUEST#id}: a request whose engagement's hold is HELD, for reconciliation.</li>
+ *   <li>{@code TEXTS-EXPIRE#<day> / REQUEST#id}: a closed request whose texts expire that day, for retention
+ *       (decision 0111).</li>
  *   <li>{@code IDEMPOTENCY#caller#key / KEY}: a claimed Idempotency-Key, kept a day ({@code expiresAt}, the TTL).</li>
  * </ul>
  */

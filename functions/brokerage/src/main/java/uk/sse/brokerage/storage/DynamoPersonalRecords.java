@@ -1,6 +1,7 @@
 package uk.sse.brokerage.storage;
 
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import uk.sse.brokerage.application.ExpiringTexts;
 import uk.sse.brokerage.application.PersonalRecords;
 import uk.sse.brokerage.model.BrokerageRequest;
+import uk.sse.brokerage.model.Retention;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.dynamo.Transactions;
@@ -23,7 +26,7 @@ import uk.sse.kernel.events.EventJson;
  * (the stream carries it as a MODIFY, which the read model takes and the event consumers, fed only inserts, never see).
  */
 @Singleton
-public class DynamoPersonalRecords implements PersonalRecords {
+public class DynamoPersonalRecords implements PersonalRecords, ExpiringTexts {
 
     /** A transaction's limit is 100 items: events go in batches before the last, which holds the request. */
     private static final int BATCH = 99;
@@ -107,5 +110,53 @@ public class DynamoPersonalRecords implements PersonalRecords {
                         .build())
                 .build());
         return Transactions.writeIfConditionsHold(client, writes);
+    }
+
+    @Override
+    public List<String> expiringOn(LocalDate day) {
+        List<String> ids = new ArrayList<>();
+        Transactions.busyOnFault("read", () -> {
+            client.queryPaginator(b -> b.tableName(table)
+                            .keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(
+                                    Map.of(":pk", AttributeValue.fromS(RequestItems.textsExpirePk(day)))))
+                    .items()
+                    .forEach(item -> ids.add(item.get("requestId").s()));
+            return ids;
+        });
+        return ids;
+    }
+
+    @Override
+    public void swept(LocalDate day, String requestId) {
+        Transactions.busyOnFault(
+                "write",
+                () -> client.deleteItem(b -> b.tableName(table)
+                        .key(Map.of(
+                                Tables.PK,
+                                AttributeValue.fromS(RequestItems.textsExpirePk(day)),
+                                Tables.SK,
+                                AttributeValue.fromS(RequestItems.pk(requestId))))));
+    }
+
+    @Override
+    public int pointEveryClosedRequest(LocalDate notBefore) {
+        int[] closed = {0};
+        Transactions.busyOnFault("read", () -> {
+            client.scanPaginator(b -> b.tableName(table)
+                            .filterExpression("entity = :request")
+                            .expressionAttributeValues(Map.of(":request", AttributeValue.fromS(RequestItems.ENTITY))))
+                    .items()
+                    .forEach(item -> {
+                        BrokerageRequest r = RequestItems.request(Items.of(item));
+                        Retention.textsExpireOn(r).ifPresent(expires -> {
+                            LocalDate day = expires.isBefore(notBefore) ? notBefore : expires;
+                            client.putItem(b -> b.tableName(table).item(RequestItems.textsExpireItem(day, r)));
+                            closed[0]++;
+                        });
+                    });
+            return closed[0];
+        });
+        return closed[0];
     }
 }

@@ -1,6 +1,8 @@
 package uk.sse.brokerage.storage;
 
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.HoldState;
 import uk.sse.brokerage.model.Proposal;
 import uk.sse.brokerage.model.Result;
+import uk.sse.brokerage.model.Retention;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.dynamo.IdempotencyItems;
 import uk.sse.kernel.dynamo.IndexQueries;
@@ -111,6 +114,14 @@ public class DynamoRequestStore implements RequestStore {
                                                     Tables.SK,
                                                     pointer.get(Tables.SK))))
                                     .build());
+        }
+        if (applied.transition().to().closed()) {
+            // retention's pointer from the day the request's texts expire (decision 0111), written again on each move
+            // once closed (an evaluation after completion); one made after that day points at its own day instead
+            LocalDate movedOn = LocalDate.ofInstant(applied.transition().at(), ZoneOffset.UTC);
+            Retention.textsExpireOn(r)
+                    .map(day -> day.isBefore(movedOn) ? movedOn : day)
+                    .ifPresent(day -> writes.add(put(RequestItems.textsExpireItem(day, r), null, Map.of())));
         }
         if (applied.transition().action() == Action.PROPOSE) {
             r.proposals().stream()

@@ -54,6 +54,23 @@ final class RequestItems {
         return "PROVIDER#" + providerId;
     }
 
+    /** The partition of pointers to requests whose texts expire on {@code day} (decision 0111), which retention sweeps. */
+    static String textsExpirePk(LocalDate day) {
+        return "TEXTS-EXPIRE#" + day;
+    }
+
+    /** The pointer to a closed request from the day its texts expire: written when it closes, deleted once swept. */
+    static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> textsExpireItem(
+            LocalDate day, BrokerageRequest r) {
+        return Items.builder()
+                .s(Tables.PK, textsExpirePk(day))
+                .s(Tables.SK, pk(r.id()))
+                .s("entity", "TEXTS-EXPIRE")
+                .s("requestId", r.id())
+                .s("area", r.area())
+                .build();
+    }
+
     /** The partition of pointers to requests whose engagement's hold is HELD, which reconciliation checks. */
     static final String HELD_PK = "ENGAGEMENTS#HELD";
 

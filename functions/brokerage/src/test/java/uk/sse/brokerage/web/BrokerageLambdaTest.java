@@ -95,4 +95,27 @@ abstract class BrokerageLambdaTest implements TestPropertyProvider {
     static long version(Api.Reply reply) {
         return ((Number) reply.map().get("version")).longValue();
     }
+
+    /**
+     * Takes the raised request {@code id} through to an adviser's impact evaluation: the broker proposes {@code offer}
+     * (4 days, 30 credits) with {@code note}, {@code provider} accepts, the adviser agrees, delivery starts and
+     * completes (3 days), and the adviser rates the impact 5 with {@code impact}.
+     */
+    void deliveredAndRated(String id, String offer, String provider, String note, String impact) {
+        Seeds.ok(
+                step(
+                        seeds.broker(),
+                        id,
+                        "proposals",
+                        1,
+                        Map.of("offers", List.of(Map.of("offerId", offer, "days", 4, "credits", 30)), "note", note)),
+                200);
+        Seeds.ok(step(provider, id, "proposals/P1/accept", 2), 200);
+        Seeds.ok(step(seeds.adviser(), id, "proposals/P1/agree", 3), 200);
+        Seeds.ok(step(seeds.broker(), id, "start", 4), 200);
+        Seeds.ok(step(seeds.broker(), id, "complete", 5, Map.of("daysDelivered", 3)), 200);
+        Seeds.ok(
+                step(seeds.adviser(), id, "evaluations", 6, Map.of("rating", "IMPACT", "score", 5, "notes", impact)),
+                200);
+    }
 }

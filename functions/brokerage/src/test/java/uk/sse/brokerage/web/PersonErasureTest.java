@@ -48,30 +48,7 @@ class PersonErasureTest extends BrokerageLambdaTest {
         String hub = seeds.token(Role.PROVIDER, AREA, HUB);
 
         delivered = raised(SCHOOL, List.of("CT.MATHS"), 40);
-        Seeds.ok(
-                step(
-                        seeds.broker(),
-                        delivered,
-                        "proposals",
-                        1,
-                        Map.of(
-                                "offers",
-                                List.of(Map.of("offerId", offer, "days", 4, "credits", 30)),
-                                "note",
-                                BROKER_NOTE)),
-                200);
-        Seeds.ok(step(hub, delivered, "proposals/P1/accept", 2), 200);
-        Seeds.ok(step(seeds.adviser(), delivered, "proposals/P1/agree", 3), 200);
-        Seeds.ok(step(seeds.broker(), delivered, "start", 4), 200);
-        Seeds.ok(step(seeds.broker(), delivered, "complete", 5, Map.of("daysDelivered", 3)), 200);
-        Seeds.ok(
-                step(
-                        seeds.adviser(),
-                        delivered,
-                        "evaluations",
-                        6,
-                        Map.of("rating", "IMPACT", "score", 5, "notes", IMPACT)),
-                200);
+        deliveredAndRated(delivered, offer, hub, BROKER_NOTE, IMPACT);
 
         cancelled = raised(SCHOOL, List.of("CT.MATHS"), 10);
         Seeds.ok(step(seeds.adviser(), cancelled, "cancel", 1, Map.of("reason", CANCELLED)), 200);
