@@ -42,11 +42,12 @@ public class RedactExpiredTexts {
         for (LocalDate day = today.minusDays(LOOK_BACK_DAYS); !day.isAfter(today); day = day.plusDays(1)) {
             for (String id : expiring.expiringOn(day)) {
                 BrokerageRequest r = requests.find(id).orElse(null);
-                if (r != null && Retention.due(r, today)) {
+                boolean due = r != null && Retention.due(r, today);
+                if (due) {
                     events += redact.rewrite(Erasure.everyText(), r);
                     redacted++;
                 }
-                if (r == null || Retention.due(r, today)) expiring.swept(day, id);
+                if (r == null || due) expiring.swept(day, id);
             }
         }
         return new Swept(today, redacted, events, pointed);

@@ -29,6 +29,14 @@ public final class Retention {
         return closedOn(r).map(day -> day.plus(TEXTS_KEPT));
     }
 
+    /**
+     * The day retention's pointer to the request is filed under: the day its texts expire, or {@code notBefore} where
+     * that day has already passed (a request closed or pointed late), so the next sweep still finds it.
+     */
+    public static Optional<LocalDate> sweptOn(BrokerageRequest r, LocalDate notBefore) {
+        return textsExpireOn(r).map(day -> day.isBefore(notBefore) ? notBefore : day);
+    }
+
     /** Whether the request's texts are due for redaction on {@code today}: closed, and two years have passed. */
     public static boolean due(BrokerageRequest r, LocalDate today) {
         return textsExpireOn(r).filter(day -> !day.isAfter(today)).isPresent();

@@ -149,8 +149,7 @@ public class DynamoPersonalRecords implements PersonalRecords, ExpiringTexts {
                     .items()
                     .forEach(item -> {
                         BrokerageRequest r = RequestItems.request(Items.of(item));
-                        Retention.textsExpireOn(r).ifPresent(expires -> {
-                            LocalDate day = expires.isBefore(notBefore) ? notBefore : expires;
+                        Retention.sweptOn(r, notBefore).ifPresent(day -> {
                             client.putItem(b -> b.tableName(table).item(RequestItems.textsExpireItem(day, r)));
                             closed[0]++;
                         });

@@ -119,8 +119,7 @@ public class DynamoRequestStore implements RequestStore {
             // retention's pointer from the day the request's texts expire (decision 0111), written again on each move
             // once closed (an evaluation after completion); one made after that day points at its own day instead
             LocalDate movedOn = LocalDate.ofInstant(applied.transition().at(), ZoneOffset.UTC);
-            Retention.textsExpireOn(r)
-                    .map(day -> day.isBefore(movedOn) ? movedOn : day)
+            Retention.sweptOn(r, movedOn)
                     .ifPresent(day -> writes.add(put(RequestItems.textsExpireItem(day, r), null, Map.of())));
         }
         if (applied.transition().action() == Action.PROPOSE) {

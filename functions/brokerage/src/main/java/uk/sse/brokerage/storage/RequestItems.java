@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.brokerage.model.Action;
 import uk.sse.brokerage.model.ActorKind;
 import uk.sse.brokerage.model.BrokerageRequest;
@@ -60,8 +62,7 @@ final class RequestItems {
     }
 
     /** The pointer to a closed request from the day its texts expire: written when it closes, deleted once swept. */
-    static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> textsExpireItem(
-            LocalDate day, BrokerageRequest r) {
+    static Map<String, AttributeValue> textsExpireItem(LocalDate day, BrokerageRequest r) {
         return Items.builder()
                 .s(Tables.PK, textsExpirePk(day))
                 .s(Tables.SK, pk(r.id()))
