@@ -114,6 +114,9 @@ public final class SearchBenchmark {
         this.toHandler = new PrintStream(handler.getOutputStream(), false, StandardCharsets.UTF_8);
         this.fromHandler = new BufferedReader(new InputStreamReader(handler.getInputStream(), StandardCharsets.UTF_8));
         awaitReady();
+        // fail now, not after the load, if the handler's JVM cannot answer a search of each kind
+        viaHandler(new Query(0, Map.of("q", "reading"), null, null));
+        viaHandler(new Query(2, Map.of("near", schools.get(0).urn()), null, null));
         stack.demo().offers().forEach(o -> ids.add(o.id()));
         this.embeddings = new OfferEmbeddings(
                 stack.context().getBean(org.opensearch.client.opensearch.OpenSearchClient.class), texts -> {
