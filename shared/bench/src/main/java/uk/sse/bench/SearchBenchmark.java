@@ -171,9 +171,12 @@ public final class SearchBenchmark {
     }
 
     private void awaitReady() throws IOException {
-        String line = fromHandler.readLine();
-        if (!"READY".equals(line)) {
-            throw new IllegalStateException("the handler's JVM did not start: " + line);
+        // the JVM may print before the probe does (e.g. a JFR recording's start)
+        for (String line = fromHandler.readLine(); !"READY".equals(line); line = fromHandler.readLine()) {
+            if (line == null) {
+                throw new IllegalStateException("the handler's JVM did not start: see its log");
+            }
+            System.out.println("handler JVM: " + line);
         }
     }
 
