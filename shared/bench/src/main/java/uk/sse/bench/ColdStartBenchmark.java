@@ -117,17 +117,19 @@ public final class ColdStartBenchmark {
      * run's classes hold beans of other functions (the demo sign-in page needs the web's), which a Lambda never has.
      */
     static String probeClasspath(Path lambdaJar) throws java.net.URISyntaxException, IOException {
-        Path classes = Path.of(ColdStartProbe.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        String packagePath = ColdStartProbe.class.getPackageName().replace('.', '/');
+        return probeClasspath(lambdaJar, ColdStartProbe.class);
+    }
+
+    /** The Lambda artefact, its layers' libraries and the class files of the probe given (and its nested classes). */
+    static String probeClasspath(Path lambdaJar, Class<?> probeClass) throws java.net.URISyntaxException, IOException {
+        Path classes = Path.of(
+                probeClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String packagePath = probeClass.getPackageName().replace('.', '/');
         Path probe = Files.createTempDirectory("probe");
         Files.createDirectories(probe.resolve(packagePath));
         try (var files = Files.list(classes.resolve(packagePath))) {
-            for (Path file : (Iterable<Path>) files.filter(
-                    f -> f.getFileName().toString().startsWith(ColdStartProbe.class.getSimpleName()))::iterator) {
+            for (Path file : (Iterable<Path>)
+                    files.filter(f -> f.getFileName().toString().startsWith(probeClass.getSimpleName()))::iterator) {
                 Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
             }
         }

@@ -1,10 +1,10 @@
 package uk.sse.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,7 @@ import uk.sse.directory.search.OfferQuery;
 import uk.sse.directory.search.OfferSearchParameters;
 import uk.sse.directory.search.RankingSettings;
 import uk.sse.directory.search.SearchOffers;
+import uk.sse.directory.storage.DirectorySettings;
 import uk.sse.embeddings.SentenceEmbeddings;
 import uk.sse.indexer.IndexChange;
 import uk.sse.indexer.OfferDocuments;
@@ -55,7 +58,7 @@ import uk.sse.local.demo.DemoDirectory;
  * directory's vocabulary, many seeds, all approved and in date), then times a seeded mix of adviser searches
  * three ways in the same run, interleaved query by query so that noise falls on all alike:
  * <ol>
- *   <li>the directory's Lambda handler ({@code APIGatewayV2HTTPEventFunction}) called in process with API Gateway v2 events;</li>
+ *   <li>the directory's Lambda handler ({@code APIGatewayV2HTTPEventFunction}) in a JVM of its own on the directory's Lambda jar and the embeddings layer ({@link SearchHandlerProbe}), with API Gateway v2 events;</li>
  *   <li>the local stack's Netty server ({@code GET /search/offers}) over HTTP;</li>
  *   <li>the same search body the directory builds, sent straight to OpenSearch ({@code POST /offers/_search}): the baseline.</li>
  * </ol>
@@ -69,7 +72,9 @@ import uk.sse.local.demo.DemoDirectory;
 public final class SearchBenchmark {
 
     static final int WARM_UP = 200;
-    static final int QUERIES = 1_200;
+    /** Measured searches per size, a third of each kind; fewer with {@code -Dsse.bench.queries} when time is short. */
+    static final int QUERIES = Integer.getInteger("sse.bench.queries", 1_200);
+
     static final int LAG_SAMPLES = 60;
     static final int WRITERS = 8;
     static final long SEED = 3;
@@ -82,7 +87,10 @@ public final class SearchBenchmark {
     private final JsonMapper json;
     private final String openSearch;
     private final String adviser;
-    private final APIGatewayV2HTTPEventFunction handler;
+    private final Process handler;
+    private final PrintStream toHandler;
+    private final BufferedReader fromHandler;
+    private long handlerNanos;
     private final List<School> schools;
     private final int storeMax = Integer.getInteger("sse.bench.store-max", 10_000);
     private int loaded;
@@ -94,7 +102,7 @@ public final class SearchBenchmark {
     private final AtomicInteger distinctTexts = new AtomicInteger();
     private final OfferEmbeddings embeddings;
 
-    private SearchBenchmark(LocalSystem stack) {
+    private SearchBenchmark(LocalSystem stack) throws Exception {
         this.stack = stack;
         this.json = stack.context().getBean(JsonMapper.class);
         this.openSearch = stack.openSearch().endpoint().toString().replaceAll("/$", "");
@@ -102,21 +110,13 @@ public final class SearchBenchmark {
         this.schools = DemoDirectory.sampleSchools().stream()
                 .filter(School::hasLocation)
                 .toList();
-        // the directory's Lambda handler on a context of its own with the stack's settings, as its Lambda would run
-        String secretKey = "micronaut.security.token.jwt.signatures.secret.generator.secret";
-        // (and the web's settings: this run's one classpath holds the web's beans, whose filters every context serving
-        // HTTP builds)
-        ApplicationContext lambda = ApplicationContext.builder()
-                .properties(uk.sse.local.LocalWeb.settings(0))
-                .properties(Map.of(
-                        "sse.aws.endpoint",
-                        stack.context().getRequiredProperty("sse.aws.endpoint", String.class),
-                        "sse.opensearch.url",
-                        stack.context().getRequiredProperty("sse.opensearch.url", String.class),
-                        secretKey,
-                        stack.context().getRequiredProperty(secretKey, String.class)))
-                .start();
-        this.handler = new APIGatewayV2HTTPEventFunction(lambda);
+        this.handler = startHandler(stack, adviser);
+        this.toHandler = new PrintStream(handler.getOutputStream(), false, StandardCharsets.UTF_8);
+        this.fromHandler = new BufferedReader(new InputStreamReader(handler.getInputStream(), StandardCharsets.UTF_8));
+        awaitReady();
+        // fail now, not after the load, if the handler's JVM cannot answer a search of each kind
+        viaHandler(new Query(0, Map.of("q", "reading"), null, null));
+        viaHandler(new Query(2, Map.of("near", schools.get(0).urn()), null, null));
         stack.demo().offers().forEach(o -> ids.add(o.id()));
         this.embeddings = new OfferEmbeddings(
                 stack.context().getBean(org.opensearch.client.opensearch.OpenSearchClient.class), texts -> {
@@ -133,6 +133,53 @@ public final class SearchBenchmark {
                 });
     }
 
+    /**
+     * The directory's Lambda handler as deployed: a JVM of its own on the directory's Lambda jar and the embeddings
+     * layer's libraries only ({@link SearchHandlerProbe}), so that no other function's beans or filters are in its
+     * context, with the stack's settings (same table, OpenSearch and signing key) and the heap of the function's
+     * memory (1024 MB). {@code -Dsse.bench.handler-jvm} adds JVM options (e.g. a JFR recording).
+     */
+    private static Process startHandler(LocalSystem stack, String token) throws Exception {
+        Path jar = Path.of(System.getProperty("sse.bench.directory-jar", "")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("-Dsse.bench.directory-jar names no file: " + jar);
+        }
+        String secretKey = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dsse.aws.endpoint=" + stack.context().getRequiredProperty("sse.aws.endpoint", String.class),
+                "-Dsse.opensearch.url=" + stack.context().getRequiredProperty("sse.opensearch.url", String.class),
+                "-Dsse.directory.table-name="
+                        + stack.context().getBean(DirectorySettings.class).tableName(),
+                "-D" + secretKey + "=" + stack.context().getRequiredProperty(secretKey, String.class),
+                "-D" + SearchHandlerProbe.TOKEN + "=" + token));
+        String extra = System.getProperty("sse.bench.handler-jvm", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        command.addAll(List.of(
+                "-cp",
+                ColdStartBenchmark.probeClasspath(jar, SearchHandlerProbe.class),
+                SearchHandlerProbe.class.getName()));
+        Path log = Files.createTempFile("search-handler", ".log");
+        System.out.printf(
+                "the directory's handler: a JVM of its own on %s and the embeddings layer's libraries; its log %s%n",
+                jar.getFileName(), log);
+        return new ProcessBuilder(command).redirectError(log.toFile()).start();
+    }
+
+    private void awaitReady() throws IOException {
+        // the JVM may print before the probe does (e.g. a JFR recording's start)
+        for (String line = fromHandler.readLine(); !"READY".equals(line); line = fromHandler.readLine()) {
+            if (line == null) {
+                throw new IllegalStateException("the handler's JVM did not start: see its log");
+            }
+            System.out.println("handler JVM: " + line);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0
                 ? new int[] {10_000, 100_000}
@@ -147,8 +194,9 @@ public final class SearchBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         int status = 0;
+        SearchBenchmark bench = null;
         try {
-            SearchBenchmark bench = new SearchBenchmark(stack);
+            bench = new SearchBenchmark(stack);
             bench.waitForCount(bench.visibleBaseline(), 300_000);
             for (int n : sizes) {
                 bench.run(n);
@@ -157,6 +205,9 @@ public final class SearchBenchmark {
             failed.printStackTrace();
             status = 1;
         } finally {
+            if (bench != null) {
+                bench.handler.destroy();
+            }
             stack.close();
         }
         System.exit(status);
@@ -396,7 +447,8 @@ public final class SearchBenchmark {
                     case 1 -> viaHttp(q);
                     default -> direct(q);
                 };
-                long took = System.nanoTime() - t;
+                // the handler's time as its own JVM measured it around handleRequest, as before in process
+                long took = path == 0 ? handlerNanos : System.nanoTime() - t;
                 if (measured) {
                     nanos[path][q.kind()][filled[q.kind()]] = took;
                     if (path == 2) {
@@ -418,7 +470,7 @@ public final class SearchBenchmark {
         System.out.printf(
                 "%-18s | %-32s | %-32s | %-20s | %s%n",
                 "N=" + n,
-                "Lambda handler in process",
+                "Lambda handler, own JVM",
                 "Netty GET /search/offers",
                 "OpenSearch direct",
                 "handler / direct");
@@ -603,28 +655,19 @@ public final class SearchBenchmark {
                 meaning);
     }
 
-    private String viaHandler(Query q) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath("/search/offers")
-                .withRawQueryString(queryString(q.parameters()))
-                .withQueryStringParameters(q.parameters())
-                .withHeaders(Map.of("authorization", "Bearer " + adviser))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET")
-                                .withPath("/search/offers")
-                                .build())
-                        .withRequestId("bench")
-                        .build())
-                .build();
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event, null);
-        if (r.getStatusCode() != 200) {
-            throw new IllegalStateException(
-                    "the handler answered " + r.getStatusCode() + " to " + q.parameters() + ": " + r.getBody());
+    private String viaHandler(Query q) throws IOException {
+        toHandler.println(queryString(q.parameters()));
+        toHandler.flush();
+        String line = fromHandler.readLine();
+        if (line == null) {
+            throw new IllegalStateException("the handler's JVM ended");
         }
-        return r.getBody();
+        String[] answer = line.split(" ", 3);
+        if (!answer[0].equals("200")) {
+            throw new IllegalStateException("the handler answered " + line + " to " + q.parameters());
+        }
+        handlerNanos = Long.parseLong(answer[1]);
+        return answer[0];
     }
 
     private String viaHttp(Query q) throws Exception {

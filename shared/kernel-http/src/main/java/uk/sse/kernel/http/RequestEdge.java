@@ -20,13 +20,16 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
 import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.problem.Problem;
 import uk.sse.kernel.problem.Problems;
@@ -156,10 +159,30 @@ public class RequestEdge implements Ordered {
         return names;
     }
 
+    /**
+     * Each route's declared parameters, read once from its arguments' annotations rather than on every request (the
+     * routes are fixed for the context's life); empty for a route that takes any.
+     */
+    private final Map<RouteInfo<?>, Optional<Set<String>>> declaredByRoute = new ConcurrentHashMap<>();
+
     /** The first query parameter the route does not declare, if any; {@code fromBody} are a form body's fields. */
-    static Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request, Set<String> fromBody) {
-        if (request.getParameters().isEmpty()
-                || !(route instanceof MethodBasedRouteMatch<?, ?> method)
+    Optional<String> unknownParameter(RouteMatch<?> route, HttpRequest<?> request, Set<String> fromBody) {
+        if (request.getParameters().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> declared = declaredByRoute.computeIfAbsent(route.getRouteInfo(), r -> declared(route));
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        return request.getParameters().names().stream()
+                .filter(name -> !declared.get().contains(name) && !fromBody.contains(name))
+                .sorted()
+                .findFirst();
+    }
+
+    /** The query parameters a route declares, or empty if it takes any. */
+    private static Optional<Set<String>> declared(RouteMatch<?> route) {
+        if (!(route instanceof MethodBasedRouteMatch<?, ?> method)
                 || route.getAnnotationMetadata().hasAnnotation(AcceptsAnyParameters.class)) {
             return Optional.empty();
         }
@@ -174,10 +197,7 @@ public class RequestEdge implements Ordered {
                 declared.add(argument.getName()); // bound from the query by its name, Micronaut's default
             }
         }
-        return request.getParameters().names().stream()
-                .filter(name -> !declared.contains(name) && !fromBody.contains(name))
-                .sorted()
-                .findFirst();
+        return Optional.of(Set.copyOf(declared));
     }
 
     private static final List<Class<? extends java.lang.annotation.Annotation>> BINDINGS = List.of(
