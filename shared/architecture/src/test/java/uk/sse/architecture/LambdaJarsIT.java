@@ -63,6 +63,74 @@ class LambdaJarsIT {
     }
 
     /**
+     * Issue 20: every function's jar is under 20 MB but the directory's and the indexer's, which carry the OpenSearch
+     * client (docs/performance.md, "Jar sizes without Netty"; decision 0115). What left: Netty and Micronaut's HTTP
+     * client, the shaded Jackson of AWS's Lambda serialization library, and the Lambda events no function takes.
+     */
+    @ParameterizedTest
+    @FieldSource("FUNCTIONS")
+    void staysUnderItsCeilingWithoutNettyOrUnusedLambdaEvents(String function) throws java.io.IOException {
+        Path jar = lambdaJar(function);
+        long ceiling = LambdaJars.SEARCHING.contains(function) ? SEARCHING_CEILING : CEILING;
+        assertThat(Files.size(jar)).as("%s's Lambda jar, bytes", function).isLessThan(ceiling);
+
+        java.util.Set<String> entries = LambdaJars.entries(jar);
+        assertThat(entries)
+                .as("%s's Lambda jar: no Netty, Micronaut HTTP client or AWS serialization's Jackson", function)
+                .noneMatch(e -> e.startsWith("io/netty/")
+                        || e.startsWith("io/micronaut/http/client/netty/")
+                        || e.startsWith("io/micronaut/http/netty/")
+                        || e.startsWith("com/amazonaws/lambda/thirdparty/")
+                        || e.startsWith("com/amazonaws/services/lambda/runtime/events/Kinesis")
+                        || e.startsWith("com/amazonaws/services/lambda/runtime/events/SQS"));
+        assertThat(entries)
+                .as("%s's Lambda jar: the events it takes and their serde", function)
+                .contains(
+                        "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class",
+                        "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
+                        "com/amazonaws/services/lambda/runtime/events/ScheduledEvent.class",
+                        "io/micronaut/aws/lambda/events/serde/SerdeCustomPojoSerializer.class",
+                        "com/nimbusds/jose/util/DefaultResourceRetriever.class");
+        assertThat(LambdaJars.missingServiceClasses(jar))
+                .as("%s's Lambda jar: classes its service entries name", function)
+                .isEmpty();
+    }
+
+    /**
+     * With no Micronaut HTTP client in the jar, micronaut-security-jwt's HTTP-client JWKS fetcher must be switched off
+     * wherever a function checks tokens against the identity provider's keys, or the first request fails (decision 0115).
+     */
+    @ParameterizedTest
+    @FieldSource("FUNCTIONS")
+    void fetchesTheIdentityProvidersKeysWithoutTheHttpClient(String function) throws java.io.IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(lambdaJar(function).toFile())) {
+            java.util.zip.ZipEntry aws = zip.getEntry("application-aws.yml");
+            String config = aws == null
+                    ? ""
+                    : new String(zip.getInputStream(aws).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (config.contains("jwks:")) {
+                assertThat(config)
+                        .as("%s's application-aws.yml", function)
+                        .containsPattern("jwks-client:\\s+http-client:\\s+enabled: false");
+            }
+        }
+    }
+
+    /** Bytes: 20 MB, issue 20's goal. */
+    static final long CEILING = 20_000_000L;
+
+    /** Bytes: the functions that search carry the OpenSearch client and HttpClient 5 (about 11 MB). */
+    static final long SEARCHING_CEILING = 40_000_000L;
+
+    private static Path lambdaJar(String function) {
+        return Path.of(
+                System.getProperty("sse.functions.dir"),
+                function,
+                "target",
+                "sse-" + function + "-" + System.getProperty("sse.version") + "-lambda.jar");
+    }
+
+    /**
      * The embeddings layer as Lambda reads it (java/lib/*.jar): a model, ONNX Runtime's and the tokenizer's Linux arm64
      * libraries and no other platform's, and not one file that a function's jar carries too (decision 0055).
      */

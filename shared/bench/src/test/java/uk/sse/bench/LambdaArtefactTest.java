@@ -31,6 +31,51 @@ class LambdaArtefactTest {
                 .contains("status=404");
     }
 
+    /**
+     * Every function's jar reads and writes the events Lambda sends it as Lambda's Java runtime does, through the jar's
+     * own {@code CustomPojoSerializer}: the shade filters leave out AWS serialization's Jackson and the events no
+     * function takes (decision 0115), so this runs the real jar, not the module's classpath.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"directory", "indexer", "ledger", "brokerage", "notifier", "reporting", "web"})
+    void theDeployedJarReadsAndWritesLambdasEventJson(String name) throws Exception {
+        Path jar = lambdaJar(name);
+        Path probe = Files.createTempDirectory("event-probe");
+        Path classes = Path.of(LambdaEventJsonProbe.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        String packagePath = LambdaEventJsonProbe.class.getPackageName().replace('.', '/');
+        Files.createDirectories(probe.resolve(packagePath));
+        try (Stream<Path> files = Files.list(classes.resolve(packagePath))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName()
+                            .toString()
+                            .startsWith(LambdaEventJsonProbe.class.getSimpleName()))::iterator) {
+                Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
+            }
+        }
+        java.util.List<String> classpath = new java.util.ArrayList<>(java.util.List.of(jar.toString()));
+        ColdStartBenchmark.layersOf(jar).forEach(layer -> classpath.add(layer.toString()));
+        classpath.add(probe.toString());
+        Path out = Files.createTempFile("event-probe", ".log");
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        String.join(java.io.File.pathSeparator, classpath),
+                        LambdaEventJsonProbe.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        assertThat(Files.readString(out))
+                .as("%s's jar with Lambda's event JSON", name)
+                .contains("EVENTS ok io.micronaut.aws.lambda.events.serde.SerdeCustomPojoSerializer");
+        assertThat(process.exitValue()).isZero();
+    }
+
     private static Path lambdaJar(String function) throws IOException {
         Path target = Path.of("../../functions/" + function + "/target");
         try (Stream<Path> files = Files.list(target)) {
