@@ -16,7 +16,8 @@ import java.util.ServiceLoader;
  * Runs in a fresh JVM on a Lambda jar's classpath and does what Lambda's Java runtime does with the JSON it receives:
  * finds the jar's {@link CustomPojoSerializer} with a {@link ServiceLoader}, reads an API Gateway v2 request, a
  * DynamoDB stream batch and a schedule's event with it, and writes a response and a stream batch's answer. Prints
- * {@code EVENTS ok} or exits with 1.
+ * {@code EVENTS ok} or exits with 1. With the argument {@code cookies} it also reads a Cookie header of three cookies
+ * with the jar's cookie decoder, as the web function does.
  */
 public final class LambdaEventJsonProbe {
 
@@ -51,6 +52,9 @@ public final class LambdaEventJsonProbe {
     public static void main(String[] args) {
         try {
             probe();
+            if (args.length > 0 && args[0].equals("cookies")) {
+                cookies();
+            }
         } catch (RuntimeException | AssertionError failed) {
             failed.printStackTrace();
             System.exit(1);
@@ -99,6 +103,19 @@ public final class LambdaEventJsonProbe {
             throw new AssertionError("stream answer written as " + answer);
         }
         System.out.println("EVENTS ok " + serializer.getClass().getName());
+    }
+
+    /** The web's session, CSRF and liked-offers cookies come in one Cookie header, and each must be read. */
+    private static void cookies() {
+        var read = io.micronaut.http.cookie.ServerCookieDecoder.INSTANCE.decode(
+                "JWT=eyJhbGciOiJIUzI1NiJ9.e30.sig; __Host-csrf=abc; liked=100000~off_1");
+        check(
+                read.stream().map(io.micronaut.http.cookie.Cookie::getName).toList(),
+                List.of("JWT", "__Host-csrf", "liked"));
+        System.out.println("COOKIES ok "
+                + io.micronaut.http.cookie.ServerCookieDecoder.INSTANCE
+                        .getClass()
+                        .getName());
     }
 
     private static <T> String write(CustomPojoSerializer serializer, T value, Class<T> type) {

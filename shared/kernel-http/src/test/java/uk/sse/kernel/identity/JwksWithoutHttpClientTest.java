@@ -55,7 +55,7 @@ class JwksWithoutHttpClientTest {
             exchange.close();
         });
         server.start();
-        // as each function's application-aws.yml says (LambdaJarsIT checks the jars for it)
+        // as each function's application.yml says (LambdaJarsIT checks the jars for it)
         context = ApplicationContext.run(Map.of(
                 "micronaut.security.token.jwt.signatures.jwks.identity-provider.url",
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json",
