@@ -102,6 +102,41 @@ final class LambdaJars {
         return layer;
     }
 
+    /**
+     * The classes that a jar's service entries name and that the jar does not hold: each file under
+     * {@code META-INF/micronaut/<service>/} is named for a generated class (a bean definition, an introspection), and each
+     * line of a {@code META-INF/services/} file names a provider. A shade filter that leaves out a class but keeps its
+     * entry would fail only when Micronaut or a {@code ServiceLoader} reached it (decision 0115).
+     */
+    static List<String> missingServiceClasses(Path jar) {
+        java.util.Set<String> entries = entries(jar);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (String name : entries) {
+                java.util.List<String> named = new java.util.ArrayList<>();
+                if (name.startsWith("META-INF/micronaut/") && name.indexOf('/', "META-INF/micronaut/".length()) > 0) {
+                    named.add(name.substring(name.lastIndexOf('/') + 1));
+                } else if (name.startsWith("META-INF/services/")
+                        && name.indexOf('/', "META-INF/services/".length()) < 0) {
+                    String text = new String(
+                            zip.getInputStream(zip.getEntry(name)).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    text.lines()
+                            .map(line -> line.replaceFirst("#.*", "").strip())
+                            .filter(line -> !line.isEmpty())
+                            .forEach(named::add);
+                }
+                named.stream()
+                        .filter(type -> !entries.contains(type.replace('.', '/') + ".class"))
+                        .map(type -> name + " -> " + type)
+                        .forEach(missing::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+        return missing;
+    }
+
     /** The entries of the jar that it must not carry. */
     static List<String> forbiddenEntries(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {

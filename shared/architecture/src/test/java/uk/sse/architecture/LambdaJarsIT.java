@@ -63,6 +63,89 @@ class LambdaJarsIT {
     }
 
     /**
+     * Issue 20's 20 MB, or the measured size where a function carries more than every function does (docs/performance.md,
+     * "Jar sizes without Netty"; decision 0115): the notifier GOV.UK Notify's client and Secrets Manager, reporting the
+     * JDBC stack and Flyway, the directory S3 and the OpenSearch client, the indexer the OpenSearch client. What left every
+     * jar: Netty and Micronaut's HTTP client, the shaded Jackson of AWS's Lambda serialization library, and the Lambda
+     * events no function takes; from the directory's and the indexer's, the OpenSearch APIs they do not call.
+     */
+    @ParameterizedTest
+    @FieldSource("FUNCTIONS")
+    void staysUnderItsCeilingWithoutNettyOrUnusedLambdaEvents(String function) throws java.io.IOException {
+        Path jar = lambdaJar(function);
+        long ceiling = CEILINGS.getOrDefault(function, GOAL);
+        assertThat(Files.size(jar)).as("%s's Lambda jar, bytes", function).isLessThan(ceiling);
+
+        java.util.Set<String> entries = LambdaJars.entries(jar);
+        assertThat(entries)
+                .as("%s's Lambda jar: no Micronaut HTTP client or AWS serialization's Jackson", function)
+                .noneMatch(e -> e.startsWith("io/micronaut/http/client/netty/")
+                        || e.startsWith("io/micronaut/websocket/")
+                        || e.startsWith("com/amazonaws/lambda/thirdparty/com/fasterxml/jackson/databind/")
+                        || e.startsWith("com/amazonaws/lambda/thirdparty/com/fasterxml/jackson/core/")
+                        || e.startsWith("com/amazonaws/services/lambda/runtime/events/Kinesis")
+                        || e.startsWith("com/amazonaws/services/lambda/runtime/events/SQS"));
+        if (!function.equals("web")) {
+            assertThat(entries)
+                    .as("%s's Lambda jar: no Netty (web keeps its cookie codecs)", function)
+                    .noneMatch(e -> e.startsWith("io/netty/") || e.startsWith("io/micronaut/http/netty/"));
+        }
+        assertThat(entries)
+                .as("%s's Lambda jar: the events it takes, and Nimbus's fetcher for the JWKS", function)
+                .contains(
+                        "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class",
+                        "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
+                        "com/amazonaws/services/lambda/runtime/events/ScheduledEvent.class",
+                        "com/nimbusds/jose/util/DefaultResourceRetriever.class");
+        if (!function.equals("indexer")) { // its stream batches are read by Lambda's runtime's own serializer
+            assertThat(entries)
+                    .as("%s's Lambda jar: Micronaut's serializer for Lambda's event JSON", function)
+                    .contains(
+                            "META-INF/services/com.amazonaws.services.lambda.runtime.CustomPojoSerializer",
+                            "io/micronaut/aws/lambda/events/serde/SerdeCustomPojoSerializer.class");
+        }
+        assertThat(LambdaJars.missingServiceClasses(jar))
+                .as("%s's Lambda jar: classes its service entries name", function)
+                .isEmpty();
+    }
+
+    /**
+     * With no Micronaut HTTP client in the jar, micronaut-security-jwt's HTTP-client JWKS fetcher must be switched off,
+     * or the handler fails as it starts: it is enabled by the client's interfaces alone (decision 0115).
+     */
+    @ParameterizedTest
+    @FieldSource("FUNCTIONS")
+    void fetchesTheIdentityProvidersKeysWithoutTheHttpClient(String function) throws java.io.IOException {
+        try (java.util.zip.ZipFile zip =
+                new java.util.zip.ZipFile(lambdaJar(function).toFile())) {
+            String config = new String(
+                    zip.getInputStream(zip.getEntry("application.yml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(config)
+                    .as("%s's application.yml", function)
+                    .containsPattern("jwks-client:\\s+http-client:\\s+enabled: false");
+        }
+    }
+
+    /** Bytes: 20 MB, issue 20's goal. */
+    static final long GOAL = 20_000_000L;
+
+    /** Bytes: the functions whose jars are over the goal, each with a little room over its size on 2026-12-07. */
+    static final java.util.Map<String, Long> CEILINGS = java.util.Map.of(
+            "notifier", 23_000_000L,
+            "reporting", 28_500_000L,
+            "indexer", 33_000_000L,
+            "directory", 41_000_000L);
+
+    private static Path lambdaJar(String function) {
+        return Path.of(
+                System.getProperty("sse.functions.dir"),
+                function,
+                "target",
+                "sse-" + function + "-" + System.getProperty("sse.version") + "-lambda.jar");
+    }
+
+    /**
      * The embeddings layer as Lambda reads it (java/lib/*.jar): a model, ONNX Runtime's and the tokenizer's Linux arm64
      * libraries and no other platform's, and not one file that a function's jar carries too (decision 0055).
      */

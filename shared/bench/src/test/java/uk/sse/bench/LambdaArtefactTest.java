@@ -31,6 +31,56 @@ class LambdaArtefactTest {
                 .contains("status=404");
     }
 
+    /**
+     * Every function's jar reads and writes the events Lambda sends it as Lambda's Java runtime does, through the jar's
+     * own {@code CustomPojoSerializer}: the shade filters leave out AWS serialization's Jackson and the events no
+     * function takes (decision 0115), so this runs the real jar, not the module's classpath. (The indexer's jar has no
+     * serializer of its own: Lambda's runtime reads its stream batches with the runtime's.) Web's also reads the
+     * cookies a browser sends together.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"directory", "ledger", "brokerage", "notifier", "reporting", "web"})
+    void theDeployedJarReadsAndWritesLambdasEventJson(String name) throws Exception {
+        Path jar = lambdaJar(name);
+        Path probe = Files.createTempDirectory("event-probe");
+        Path classes = Path.of(LambdaEventJsonProbe.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        String packagePath = LambdaEventJsonProbe.class.getPackageName().replace('.', '/');
+        Files.createDirectories(probe.resolve(packagePath));
+        try (Stream<Path> files = Files.list(classes.resolve(packagePath))) {
+            for (Path file : (Iterable<Path>) files.filter(
+                    f -> f.getFileName().toString().startsWith(LambdaEventJsonProbe.class.getSimpleName()))::iterator) {
+                Files.copy(file, probe.resolve(packagePath).resolve(file.getFileName()));
+            }
+        }
+        java.util.List<String> classpath = new java.util.ArrayList<>(java.util.List.of(jar.toString()));
+        ColdStartBenchmark.layersOf(jar).forEach(layer -> classpath.add(layer.toString()));
+        classpath.add(probe.toString());
+        Path out = Files.createTempFile("event-probe", ".log");
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        String.join(java.io.File.pathSeparator, classpath),
+                        LambdaEventJsonProbe.class.getName(),
+                        name.equals("web") ? "cookies" : "")
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        assertThat(Files.readString(out))
+                .as("%s's jar with Lambda's event JSON", name)
+                .contains("EVENTS ok io.micronaut.aws.lambda.events.serde.SerdeCustomPojoSerializer");
+        if (name.equals("web")) {
+            assertThat(Files.readString(out)).contains("COOKIES ok");
+        }
+        assertThat(process.exitValue()).isZero();
+    }
+
     private static Path lambdaJar(String function) throws IOException {
         Path target = Path.of("../../functions/" + function + "/target");
         try (Stream<Path> files = Files.list(target)) {
