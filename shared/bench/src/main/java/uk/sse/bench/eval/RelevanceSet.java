@@ -77,7 +77,7 @@ public record RelevanceSet(List<Query> queries, List<Set<String>> classes) {
     /** {@code grade} for offers made from {@code key}, or only those of them for one of {@code phases} when any are given. */
     public record Grade(int grade, String key, Set<Phase> phases) {}
 
-    private static final Pattern SELECTOR = Pattern.compile("([a-z0-9-]+)(?:\\[([A-Z_,]+)])?");
+    private static final Pattern SELECTOR = Pattern.compile("([a-z0-9-]+)(?:\\[([A-Z0-9_,]+)])?");
 
     public static RelevanceSet standard() {
         try (InputStream in = RelevanceSet.class.getResourceAsStream(RESOURCE)) {

@@ -18,8 +18,8 @@ class RelevanceSetTest {
     static final RelevanceSet SET = RelevanceSet.standard();
 
     @Test
-    void atLeastSixtyQueriesOfEveryKindWithAThirdHeldAside() {
-        assertThat(SET.queries()).hasSizeGreaterThanOrEqualTo(60);
+    void atLeastTwoHundredAndFortyQueriesOfEveryKindWithAThirdHeldAside() {
+        assertThat(SET.queries()).hasSizeGreaterThanOrEqualTo(240);
         long check = SET.queries().stream()
                 .filter(q -> q.part() == RelevanceSet.Part.CHECK)
                 .count();
@@ -27,7 +27,7 @@ class RelevanceSetTest {
         assertThat(SET.queries())
                 .extracting(RelevanceSet.Query::kind)
                 .contains("typo", "acronym", "jargon", "plain", "no-answer", "filter", "near", "phase");
-        assertThat(SET.queries().stream().filter(RelevanceSet.Query::noAnswer)).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(SET.queries().stream().filter(RelevanceSet.Query::noAnswer)).hasSizeGreaterThanOrEqualTo(20);
         // every answered query names something worth a 3
         assertThat(SET.queries().stream().filter(q -> !q.noAnswer()))
                 .allSatisfy(q -> assertThat(q.grades().get(0).grade()).isEqualTo(3));
@@ -65,6 +65,11 @@ class RelevanceSetTest {
         assertThat(q.grade("handling", Set.of(Phase.PRIMARY))).isEqualTo(1);
         assertThat(q.grade("other", Set.of(Phase.SECONDARY))).isZero();
         assertThat(q.noAnswer()).isFalse();
+        var post16 = RelevanceSet.parse(List.of("id: d", "q: x", "kind: phase", "set: tune", "3: resits[POST_16]"))
+                .queries()
+                .get(0);
+        assertThat(post16.grade("resits", Set.of(Phase.POST_16))).isEqualTo(3);
+        assertThat(post16.grade("resits", Set.of(Phase.SECONDARY))).isZero();
         // a near-duplicate no line grades takes its class's grade; one graded keeps its own
         var classes = RelevanceSet.parse(List.of(
                 "same: culture visits",
