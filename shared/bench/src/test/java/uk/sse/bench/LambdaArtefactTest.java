@@ -5,30 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.sse.engines.Engines;
 
 /**
  * The shaded Lambda jar, alone on a fresh JVM's classpath with its layers' jars (the directory's embeddings layer),
- * answers an API Gateway event. Tests inside the module run with test dependencies on the classpath and cannot see a
- * runtime dependency the jar lacks.
+ * answers an API Gateway event after the SnapStart hooks' priming has sent its own requests through the handler. Tests
+ * inside the module run with test dependencies on the classpath and cannot see a runtime dependency the jar lacks.
  */
 class LambdaArtefactTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"directory", "ledger", "brokerage", "notifier"})
-    void theDeployedJarAnswersOnItsOwn(String name) throws Exception {
+    @ValueSource(strings = {"directory", "ledger", "brokerage", "notifier", "reporting", "web"})
+    void theDeployedJarAnswersOnItsOwnAfterPriming(String name) throws Exception {
         Path jar = lambdaJar(name);
         ColdStartBenchmark.Function function = ColdStartBenchmark.Function.named(name, jar);
-        String endpoint = Engines.dynamo().endpoint().toString();
-        String table = name + "-artefact";
-        ColdStartBenchmark.createTable(endpoint, table);
-        String line = ColdStartBenchmark.probe(ColdStartBenchmark.probeClasspath(jar), endpoint, function, table, "2");
+        String line = ColdStartBenchmark.probe(
+                ColdStartBenchmark.probeClasspath(jar), function, List.of(), "2", function.path(), "true");
         assertThat(line)
-                .as("nothing is stored, so the handler reads DynamoDB and answers 404")
-                .contains("status=404");
+                .as("nothing is stored, so the handler reads its store (or renders a page) and answers")
+                .contains("status=" + function.status());
+        assertThat(ColdStartBenchmark.value(line, "snapshot"))
+                .as("priming ran between building the handler and the first request")
+                .isBetween(ColdStartBenchmark.value(line, "init"), ColdStartBenchmark.value(line, "first"));
     }
 
     /**

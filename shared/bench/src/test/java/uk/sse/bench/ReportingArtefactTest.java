@@ -27,13 +27,14 @@ class ReportingArtefactTest {
         PostgresEngine postgres = Engines.postgres();
         String url = postgres.jdbcUrl() + "?user=" + postgres.username() + "&password=" + postgres.password();
         ColdStartBenchmark.Function function = new ColdStartBenchmark.Function(
-                "reporting", jar, "datasources.default.url", "/reports/credits", "COMMISSIONER");
+                "reporting",
+                jar,
+                java.util.Map.of("datasources.default.url", url),
+                "/reports/credits",
+                "COMMISSIONER",
+                400);
         String line = ColdStartBenchmark.probe(
-                ColdStartBenchmark.probeClasspath(jar),
-                Engines.dynamo().endpoint().toString(),
-                function,
-                url,
-                "2");
+                ColdStartBenchmark.probeClasspath(jar), function, List.of(), "2", function.path(), "false");
         assertThat(line)
                 .as("the period is missing: a 400 once the token is checked")
                 .contains("status=400");
