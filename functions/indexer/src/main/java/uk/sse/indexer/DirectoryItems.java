@@ -3,13 +3,16 @@ package uk.sse.indexer;
 import java.util.Optional;
 import org.opensearch.client.opensearch._types.VersionType;
 import uk.sse.contracts.directory.PublishedItems;
+import uk.sse.contracts.directory.PublishedOffer;
+import uk.sse.contracts.directory.PublishedSchool;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.search.SearchIndices;
 import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * Which directory items the search indices hold, and the change each one asks for: the directory's published state
- * ({@link PublishedItems}), its current offers and its schools; its other items are not indexed.
+ * ({@link PublishedItems}), its current offers and its schools, read only through their records; its other items are
+ * not indexed.
  */
 public final class DirectoryItems {
 
@@ -25,37 +28,32 @@ public final class DirectoryItems {
      * epoch millis, written with external_gte (see {@link StreamChanges} for why that converges).
      */
     public Optional<IndexChange> change(String source, Items item, boolean removed, long schoolVersion) {
-        Optional<PublishedItems.Kind> kind =
-                PublishedItems.kindOf(item.s(PublishedItems.ENTITY), item.s(PublishedItems.SORT_KEY));
-        if (kind.isEmpty()) {
-            return Optional.empty();
-        }
-        if (kind.get() == PublishedItems.Kind.OFFER) {
-            String id = item.s("id");
-            long version = OfferDocuments.version(item);
-            // a tombstone at the removed version: older records replayed later are refused
-            return Optional.of(
-                    removed
-                            ? new IndexChange.Delete(source, SearchIndices.OFFERS, id, version, VersionType.ExternalGte)
-                            : new IndexChange.Put(
-                                    source,
-                                    SearchIndices.OFFERS,
-                                    id,
-                                    version,
-                                    VersionType.External,
-                                    OfferDocuments.document(item, taxonomy)));
-        }
-        String urn = item.s("urn");
-        return Optional.of(
+        return PublishedItems.read(item.attributes()).<IndexChange>map(published -> switch (published) {
+            case PublishedOffer offer -> {
+                long version = OfferDocuments.version(offer);
+                // a tombstone at the removed version: older records replayed later are refused
+                yield removed
+                        ? new IndexChange.Delete(
+                                source, SearchIndices.OFFERS, offer.id(), version, VersionType.ExternalGte)
+                        : new IndexChange.Put(
+                                source,
+                                SearchIndices.OFFERS,
+                                offer.id(),
+                                version,
+                                VersionType.External,
+                                OfferDocuments.document(offer, taxonomy));
+            }
+            case PublishedSchool school ->
                 removed
                         ? new IndexChange.Delete(
-                                source, SearchIndices.SCHOOLS, urn, schoolVersion, VersionType.ExternalGte)
+                                source, SearchIndices.SCHOOLS, school.urn(), schoolVersion, VersionType.ExternalGte)
                         : new IndexChange.Put(
                                 source,
                                 SearchIndices.SCHOOLS,
-                                urn,
+                                school.urn(),
                                 schoolVersion,
                                 VersionType.ExternalGte,
-                                SchoolDocuments.document(item, schoolVersion)));
+                                SchoolDocuments.document(school, schoolVersion));
+        });
     }
 }

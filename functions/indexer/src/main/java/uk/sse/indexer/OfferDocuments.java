@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import uk.sse.kernel.dynamo.Items;
+import uk.sse.contracts.directory.PublishedOffer;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.kernel.taxonomy.Term;
 
@@ -14,18 +14,18 @@ public final class OfferDocuments {
 
     private OfferDocuments() {}
 
-    public static Map<String, Object> document(Items item, Taxonomy taxonomy) {
+    public static Map<String, Object> document(PublishedOffer offer, Taxonomy taxonomy) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        put(doc, "id", item.s("id"));
-        put(doc, "providerId", item.s("providerId"));
-        put(doc, "providerName", item.s("providerName"));
-        put(doc, "providerType", item.s("providerType"));
-        put(doc, "area", item.s("area"));
-        put(doc, "designations", item.strings("designations"));
-        put(doc, "title", item.s("title"));
-        put(doc, "description", item.s("description"));
-        put(doc, "evidence", item.s("evidenceSummary"));
-        List<String> areas = item.strings("areasOfSupport");
+        put(doc, "id", offer.id());
+        put(doc, "providerId", offer.providerId());
+        put(doc, "providerName", offer.providerName());
+        put(doc, "providerType", offer.providerType());
+        put(doc, "area", offer.area());
+        put(doc, "designations", offer.designations());
+        put(doc, "title", offer.title());
+        put(doc, "description", offer.description());
+        put(doc, "evidence", offer.evidenceSummary());
+        List<String> areas = offer.areasOfSupport();
         put(doc, "areasOfSupport", areas);
         // a search for a code matches everything beneath it: index each area's ancestors too
         Set<String> lineage = new LinkedHashSet<>();
@@ -38,23 +38,24 @@ public final class OfferDocuments {
                         .map(taxonomy::find)
                         .flatMap(t -> t.map(Term::label).stream())
                         .toList());
-        put(doc, "phases", item.strings("phases"));
-        put(doc, "deliveryModes", item.strings("deliveryModes"));
-        put(doc, "capacityDaysPerTerm", item.decimal("capacityDaysPerTerm"));
-        put(doc, "priceCredits", item.n("priceCredits"));
-        put(doc, "dayRatePence", item.n("dayRatePence"));
-        put(doc, "location", Locations.of(item));
-        put(doc, "travelRadiusKm", item.n("travelRadiusKm"));
-        put(doc, "availableFrom", item.s("availableFrom"));
-        put(doc, "availableUntil", item.s("availableUntil"));
-        put(doc, "status", item.s("status"));
-        put(doc, "reviewDate", item.s("reviewDate"));
+        put(doc, "phases", offer.phases());
+        put(doc, "deliveryModes", offer.deliveryModes());
+        put(doc, "capacityDaysPerTerm", offer.capacityDaysPerTerm());
+        put(doc, "priceCredits", offer.priceCredits());
+        put(doc, "dayRatePence", offer.dayRatePence());
+        put(doc, "location", Locations.of(offer.lat(), offer.lon()));
+        put(doc, "travelRadiusKm", offer.travelRadiusKm());
+        put(doc, "availableFrom", text(offer.availableFrom()));
+        put(doc, "availableUntil", text(offer.availableUntil()));
+        put(doc, "status", offer.status());
+        put(doc, "reviewDate", text(offer.reviewDate()));
         // the quality signals brokerage's outcomes keep on the offer (0 until the first)
-        long ratings = orZero(item.n("impactRatings"));
-        doc.put("completedEngagements", orZero(item.n("completedEngagements")));
-        doc.put("averageImpact", ratings == 0 ? 0 : Math.round(10.0 * orZero(item.n("impactTotal")) / ratings) / 10.0);
-        put(doc, "version", item.n("version"));
-        put(doc, "updatedAt", item.s("updatedAt"));
+        PublishedOffer.Signals signals = offer.signals();
+        long ratings = signals.impactRatings();
+        doc.put("completedEngagements", signals.completedEngagements());
+        doc.put("averageImpact", ratings == 0 ? 0 : Math.round(10.0 * signals.impactTotal() / ratings) / 10.0);
+        doc.put("version", offer.version());
+        doc.put("updatedAt", offer.updatedAt().toString());
         return doc;
     }
 
@@ -62,16 +63,17 @@ public final class OfferDocuments {
      * The document's external version: the offer's own version, then the revision of its quality signals, which
      * change in place without a new version. Both only grow, so the pair as one number only grows.
      */
-    public static long version(Items item) {
+    public static long version(PublishedOffer offer) {
         return Math.addExact(
-                Math.multiplyExact(item.n("version"), SIGNAL_REVISIONS), orZero(item.n("signalsRevision")));
+                Math.multiplyExact(offer.version(), SIGNAL_REVISIONS),
+                offer.signals().revision());
     }
 
     /** Room for this many signal revisions per offer version. */
     public static final long SIGNAL_REVISIONS = 1_000_000L;
 
-    private static long orZero(Long n) {
-        return n == null ? 0 : n;
+    private static String text(java.time.LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     static void put(Map<String, Object> doc, String field, Object value) {

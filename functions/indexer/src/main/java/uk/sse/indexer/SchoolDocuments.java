@@ -4,24 +4,24 @@ import static uk.sse.indexer.OfferDocuments.put;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import uk.sse.kernel.dynamo.Items;
+import uk.sse.contracts.directory.PublishedSchool;
 
 /** The directory's published school ({@code PublishedItems.Kind.SCHOOL}) as a document of the schools index. */
 public final class SchoolDocuments {
 
     private SchoolDocuments() {}
 
-    public static Map<String, Object> document(Items item, long version) {
+    public static Map<String, Object> document(PublishedSchool school, long version) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        put(doc, "urn", item.s("urn"));
-        put(doc, "name", item.s("name"));
-        put(doc, "laCode", item.s("laCode"));
-        put(doc, "laName", item.s("laName"));
-        put(doc, "type", item.s("type"));
-        put(doc, "phase", item.s("phase"));
-        put(doc, "town", item.s("town"));
-        put(doc, "postcode", item.s("postcode"));
-        put(doc, "location", Locations.of(item));
+        put(doc, "urn", school.urn());
+        put(doc, "name", school.name());
+        put(doc, "laCode", school.laCode());
+        put(doc, "laName", school.laName());
+        put(doc, "type", school.type());
+        put(doc, "phase", school.phase());
+        put(doc, "town", school.town());
+        put(doc, "postcode", school.postcode());
+        put(doc, "location", Locations.of(school.lat(), school.lon()));
         doc.put("version", version);
         return doc;
     }

@@ -16,6 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.sse.contracts.directory.PublishedOffer;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.taxonomy.Taxonomy;
 
@@ -111,7 +112,8 @@ class ConvergencePropertyTest {
                         .consistentRead(true)
                         .key(Map.of("pk", AttributeValue.fromS("OFFER#" + id), "sk", AttributeValue.fromS("CURRENT"))))
                 .item();
-        Map<String, Object> expected = OfferDocuments.document(Items.of(item), Taxonomy.standard());
+        Map<String, Object> expected =
+                OfferDocuments.document(PublishedOffer.from(Items.of(item).attributes()), Taxonomy.standard());
         return JsonRoundTrip.of(expected);
     }
 }

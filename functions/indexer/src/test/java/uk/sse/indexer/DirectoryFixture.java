@@ -11,8 +11,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import uk.sse.kernel.dynamo.Items;
 
 /**
- * Writes items in the directory table's format (the attribute names of the directory's OfferItems,
- * SchoolItems and ProviderItems: the contract the indexer reads), as the directory writes them.
+ * Writes items in the directory table's format by hand, as the directory wrote them before its published items carried
+ * a {@code contractVersion} (so they read as version 1 of {@code PublishedOffer} and {@code PublishedSchool}), and
+ * items it may hold that break that shape. Items written by the directory's own code reach the indexer in
+ * {@code shared/architecture}'s {@code EveryConsumerReadsThePublishedItemsTest}.
  */
 final class DirectoryFixture {
 

@@ -33,6 +33,10 @@ record TestOffer(
         return new TestOffer(id, version, status, title, areasOfSupport, reviewDate, lat, lon, text);
     }
 
+    TestOffer at(Double lat, Double lon) {
+        return new TestOffer(id, version, status, title, areasOfSupport, reviewDate, lat, lon, availableFrom);
+    }
+
     Instant updatedAt() {
         return Instant.parse("2026-11-01T10:00:00Z").plusSeconds(version);
     }

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.sse.contracts.directory.PublishedOffer;
 import uk.sse.directory.application.OfferStore;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferStatus;
@@ -333,7 +334,7 @@ public final class SearchBenchmark {
                     offer.id(),
                     offer.version(),
                     org.opensearch.client.opensearch._types.VersionType.External,
-                    OfferDocuments.document(Items.of(item), taxonomy)));
+                    OfferDocuments.document(PublishedOffer.from(Items.of(item).attributes()), taxonomy)));
         }
         // the indexer's own embedding step; the generator repeats texts, so each distinct one is embedded once
         long embedding = System.nanoTime();

@@ -1,5 +1,6 @@
 package uk.sse.contracts;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -58,6 +59,13 @@ public final class Fields {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
+        if (value instanceof BigDecimal d) { // a stored item's number
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                throw missing(name, "whole number");
+            }
+        }
         if (value instanceof Number n
                 && n.doubleValue() == Math.rint(n.doubleValue())
                 && !Double.isInfinite(n.doubleValue())
@@ -80,6 +88,40 @@ public final class Fields {
             return list.stream().map(String.class::cast).toList();
         }
         throw missing(name, "list of texts");
+    }
+
+    /** A list of texts, empty where the member is absent (a stored item leaves an empty list out). */
+    public List<String> textsOrNone(String name) {
+        return data.get(name) == null ? List.of() : texts(name);
+    }
+
+    /** A number, whole or not, or null where the contract says it may be absent. */
+    public BigDecimal optionalDecimal(String name) {
+        Object value = data.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isFinite(d)) {
+                return BigDecimal.valueOf(d);
+            }
+        } else if (value instanceof Number n) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        throw missing(name, "number");
+    }
+
+    /** An ISO-8601 instant. */
+    public Instant instant(String name) {
+        Instant at = optionalInstant(name);
+        if (at == null) {
+            throw missing(name, "ISO-8601 instant");
+        }
+        return at;
     }
 
     /** An ISO-8601 date, or null where the contract says it may be absent. */

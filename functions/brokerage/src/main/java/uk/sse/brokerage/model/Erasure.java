@@ -13,26 +13,38 @@ import uk.sse.kernel.identity.Tombstone;
  * A person's erasure from the brokerage's records (docs/data-protection.md): wherever their subject stands it becomes
  * the {@code tombstone}, and the free text they wrote (a need they raised, a reason or note they gave) becomes
  * {@link #ERASED}. Everything else (statuses, days, credits, ratings, times, other people's words) is kept, so the
- * ledger and every report figure stay as they were. Applying it twice changes nothing more.
+ * ledger and every report figure stay as they were. Applying it twice changes nothing more. Retention's redaction is an
+ * erasure of {@link Whose.Everyone}'s texts.
  */
-public record Erasure(String subject, String tombstone, boolean allTexts) {
+public record Erasure(Whose whose) {
 
     public static final String ERASED = "[erased]";
 
     /** The event fields that hold text written by the event's actor ({@code by}). */
     private static final Set<String> TEXT_FIELDS = Set.of("need", "reason", "note", "notes");
 
-    public Erasure {
-        if (!allTexts) {
-            Objects.requireNonNull(subject, "subject");
-            Objects.requireNonNull(tombstone, "tombstone");
-            if (subject.equals(tombstone))
-                throw new IllegalArgumentException("a tombstone must differ from the subject");
+    /** Whose free texts become {@link #ERASED}, and whose subject its tombstone. */
+    public sealed interface Whose {
+        /** A person's: their subject becomes the {@code tombstone} wherever it stands, the texts they wrote are erased. */
+        record Person(String subject, String tombstone) implements Whose {
+            public Person {
+                Objects.requireNonNull(subject, "subject");
+                Objects.requireNonNull(tombstone, "tombstone");
+                if (subject.equals(tombstone))
+                    throw new IllegalArgumentException("a tombstone must differ from the subject");
+            }
         }
+
+        /** Everyone's (retention, decision 0111): every free text is erased, whoever wrote it; every subject stays. */
+        record Everyone() implements Whose {}
+    }
+
+    public Erasure {
+        Objects.requireNonNull(whose, "whose");
     }
 
     public Erasure(String subject, String tombstone) {
-        this(subject, tombstone, false);
+        this(new Whose.Person(subject, tombstone));
     }
 
     /**
@@ -40,7 +52,7 @@ public record Erasure(String subject, String tombstone, boolean allTexts) {
      * whoever wrote it, and every subject stays (the audit of who did what is kept as long as the record).
      */
     public static Erasure everyText() {
-        return new Erasure(null, null, true);
+        return new Erasure(new Whose.Everyone());
     }
 
     /** The same tombstone in every function for one subject ({@link Tombstone}, decision 0104). */
@@ -48,8 +60,21 @@ public record Erasure(String subject, String tombstone, boolean allTexts) {
         return new Erasure(subject, Tombstone.of(subject));
     }
 
+    /** The tombstone a person's subject becomes (a person's erasure only). */
+    public String tombstone() {
+        return person().tombstone();
+    }
+
+    private Whose.Person person() {
+        if (whose instanceof Whose.Person p) {
+            return p;
+        }
+        throw new IllegalStateException("an erasure of everyone's texts has no person");
+    }
+
     /** Whether the person stands anywhere in the request: raised it, acted on it, proposed, decided, agreed or rated. */
     public boolean involves(BrokerageRequest r) {
+        String subject = person().subject();
         return subject.equals(r.raisedBy())
                 || r.history().stream().anyMatch(t -> subject.equals(t.by()))
                 || r.proposals().stream().anyMatch(p -> subject.equals(p.proposedBy()) || subject.equals(p.decidedBy()))
@@ -60,6 +85,7 @@ public record Erasure(String subject, String tombstone, boolean allTexts) {
 
     /** The free text the person wrote on the request: its need if they raised it, their reasons and notes. */
     public List<String> textsOf(BrokerageRequest r) {
+        String subject = person().subject();
         List<String> texts = new ArrayList<>();
         if (subject.equals(r.raisedBy())) texts.add(r.need());
         r.history().stream()
@@ -76,6 +102,7 @@ public record Erasure(String subject, String tombstone, boolean allTexts) {
 
     /** What the person did on the request, in order. */
     public List<Transition> actionsOn(BrokerageRequest r) {
+        String subject = person().subject();
         return r.history().stream().filter(t -> subject.equals(t.by())).toList();
     }
 
@@ -171,7 +198,7 @@ public record Erasure(String subject, String tombstone, boolean allTexts) {
      * ({@code by}), the text fields they wrote replaced by {@link #ERASED}; the same event if it does not name them.
      */
     public EventEnvelope apply(EventEnvelope e) {
-        boolean actor = allTexts || subject.equals(e.data().get("by"));
+        boolean actor = wrote(e.data().get("by"));
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) redact(e.data(), actor);
         return data.equals(e.data())
@@ -189,16 +216,19 @@ public record Erasure(String subject, String tombstone, boolean allTexts) {
         if (value instanceof List<?> list) {
             return list.stream().map(v -> redact(v, actor)).toList();
         }
-        return subject != null && subject.equals(value) ? tombstone : value;
+        return value instanceof String who ? swap(who) : value;
     }
 
     /** Whether the text written by {@code who} is erased: theirs if they are the person, everyone's for retention. */
-    private boolean wrote(String who) {
-        return allTexts || subject.equals(who);
+    private boolean wrote(Object who) {
+        return switch (whose) {
+            case Whose.Everyone everyone -> true;
+            case Whose.Person p -> p.subject().equals(who);
+        };
     }
 
     private String swap(String who) {
-        return subject != null && subject.equals(who) ? tombstone : who;
+        return whose instanceof Whose.Person p && p.subject().equals(who) ? p.tombstone() : who;
     }
 
     private static String erasedOrNull(String text) {

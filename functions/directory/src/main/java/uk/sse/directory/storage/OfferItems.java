@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import uk.sse.contracts.directory.PublishedItems;
+import uk.sse.contracts.directory.PublishedOffer;
 import uk.sse.directory.model.AssuranceAction;
 import uk.sse.directory.model.AssuranceRecord;
 import uk.sse.directory.model.DeliveryMode;
@@ -18,19 +19,22 @@ import uk.sse.directory.model.ProviderType;
 import uk.sse.directory.model.QualitySignals;
 import uk.sse.kernel.dynamo.Items;
 
-/** Offer items: the current one carries the index keys, each version a plain copy. */
-final class OfferItems {
+/**
+ * Offer items: the current one carries the index keys, each version a plain copy. Public for the test in
+ * {@code shared/architecture} that feeds the directory's own items to the functions that mirror them.
+ */
+public final class OfferItems {
 
     /** Published state (other functions mirror it): its entity and sort key are the contract's. */
     static final String ENTITY = PublishedItems.Kind.OFFER.entity();
 
     static final String CURRENT = PublishedItems.Kind.OFFER.sortKey();
     /** The quality signals' attributes, which brokerage's outcomes update in place (see DynamoOfferStore). */
-    static final String COMPLETED = "completedEngagements";
+    static final String COMPLETED = PublishedOffer.COMPLETED_ENGAGEMENTS;
 
-    static final String IMPACT_RATINGS = "impactRatings";
-    static final String IMPACT_TOTAL = "impactTotal";
-    static final String SIGNALS_REVISION = "signalsRevision";
+    static final String IMPACT_RATINGS = PublishedOffer.IMPACT_RATINGS;
+    static final String IMPACT_TOTAL = PublishedOffer.IMPACT_TOTAL;
+    static final String SIGNALS_REVISION = PublishedOffer.SIGNALS_REVISION;
 
     private OfferItems() {}
 
@@ -42,7 +46,7 @@ final class OfferItems {
         return String.format("V#%010d", version);
     }
 
-    static Items current(Offer o) {
+    public static Items current(Offer o) {
         return body(o).s(DirectoryTable.SK, CURRENT)
                 .s(DirectoryTable.GSI1_PK, ProviderItems.pk(o.providerId()))
                 .s(DirectoryTable.GSI1_SK, pk(o.id()))
@@ -50,7 +54,7 @@ final class OfferItems {
                 .s(DirectoryTable.GSI2_SK, o.area() + "#" + o.updatedAt() + "#" + o.id());
     }
 
-    static Items version(Offer o) {
+    public static Items version(Offer o) {
         return body(o).s(DirectoryTable.SK, versionSk(o.version()));
     }
 
@@ -58,49 +62,53 @@ final class OfferItems {
         return "OFFERSTATUS#" + status;
     }
 
+    /** The offer as the directory publishes it: the attributes other functions mirror (the rest are its own). */
+    static PublishedOffer published(Offer o) {
+        OfferContent c = o.content();
+        return new PublishedOffer(
+                o.id(),
+                o.providerId(),
+                o.providerName(),
+                o.providerType().name(),
+                o.area(),
+                o.designations().stream().map(Enum::name).toList(),
+                c.title(),
+                c.description(),
+                c.evidence() == null ? null : c.evidence().summary(),
+                c.areasOfSupport(),
+                c.phases().stream().map(Enum::name).toList(),
+                c.deliveryModes().stream().map(Enum::name).toList(),
+                c.capacityDaysPerTerm(),
+                c.priceCredits(),
+                c.dayRatePence(),
+                c.location() == null ? null : c.location().lat(),
+                c.location() == null ? null : c.location().lon(),
+                c.travelRadiusKm(),
+                c.availableFrom(),
+                c.availableUntil(),
+                o.status().name(),
+                o.reviewDate(),
+                o.version(),
+                o.updatedAt(),
+                new PublishedOffer.Signals(
+                        o.signals().completedEngagements(),
+                        o.signals().impactRatings(),
+                        o.signals().impactTotal(),
+                        o.signals().revision()));
+    }
+
     private static Items body(Offer o) {
         OfferContent c = o.content();
         return Items.builder()
                 .s(DirectoryTable.PK, pk(o.id()))
-                .s("entity", ENTITY)
-                .s("id", o.id())
-                .s("providerId", o.providerId())
-                .s("providerName", o.providerName())
-                .s("providerType", o.providerType().name())
-                .s("area", o.area())
-                .strings(
-                        "designations",
-                        o.designations().stream().map(Enum::name).toList())
-                .s("title", c.title())
-                .s("description", c.description())
-                .strings("areasOfSupport", c.areasOfSupport())
-                .strings("phases", c.phases().stream().map(Enum::name).toList())
-                .strings(
-                        "deliveryModes",
-                        c.deliveryModes().stream().map(Enum::name).toList())
-                .n("capacityDaysPerTerm", c.capacityDaysPerTerm())
-                .n("priceCredits", c.priceCredits())
-                .n("dayRatePence", c.dayRatePence())
-                .n("lat", c.location() == null ? null : c.location().lat())
-                .n("lon", c.location() == null ? null : c.location().lon())
-                .n("travelRadiusKm", c.travelRadiusKm())
-                .s("availableFrom", text(c.availableFrom()))
-                .s("availableUntil", text(c.availableUntil()))
-                .s("evidenceSummary", c.evidence() == null ? null : c.evidence().summary())
+                .s(PublishedItems.ENTITY, ENTITY)
+                .attributes(published(o).attributes())
                 .strings(
                         "evidenceLinks",
                         c.evidence() == null ? null : c.evidence().links())
                 .map("contact", ProviderItems.contact(c.contact()))
-                .s("status", o.status().name())
-                .s("reviewDate", text(o.reviewDate()))
                 .maps("history", o.history(), OfferItems::record)
-                .n("version", o.version())
-                .s("createdAt", o.createdAt().toString())
-                .s("updatedAt", o.updatedAt().toString())
-                .n(COMPLETED, o.signals().completedEngagements())
-                .n(IMPACT_RATINGS, o.signals().impactRatings())
-                .n(IMPACT_TOTAL, o.signals().impactTotal())
-                .n(SIGNALS_REVISION, o.signals().revision());
+                .s("createdAt", o.createdAt().toString());
     }
 
     private static Items record(AssuranceRecord r) {
@@ -116,49 +124,46 @@ final class OfferItems {
     }
 
     static Offer offer(Items i) {
+        PublishedOffer p = PublishedOffer.from(i.attributes());
         Evidence evidence =
-                i.s("evidenceSummary") == null && i.strings("evidenceLinks").isEmpty()
+                p.evidenceSummary() == null && i.strings("evidenceLinks").isEmpty()
                         ? null
-                        : new Evidence(i.s("evidenceSummary"), i.strings("evidenceLinks"));
-        GeoPoint location = GeoPoint.valid(i.d("lat"), i.d("lon")) ? new GeoPoint(i.d("lat"), i.d("lon")) : null;
+                        : new Evidence(p.evidenceSummary(), i.strings("evidenceLinks"));
+        GeoPoint location = GeoPoint.valid(p.lat(), p.lon()) ? new GeoPoint(p.lat(), p.lon()) : null;
         OfferContent content = new OfferContent(
-                i.s("title"),
-                i.s("description"),
-                i.strings("areasOfSupport"),
-                enums(i.strings("phases"), Phase.class),
-                enums(i.strings("deliveryModes"), DeliveryMode.class),
-                i.decimal("capacityDaysPerTerm"),
-                i.n("priceCredits"),
-                i.n("dayRatePence"),
+                p.title(),
+                p.description(),
+                p.areasOfSupport(),
+                enums(p.phases(), Phase.class),
+                enums(p.deliveryModes(), DeliveryMode.class),
+                p.capacityDaysPerTerm(),
+                p.priceCredits(),
+                p.dayRatePence(),
                 location,
-                i.i("travelRadiusKm"),
-                date(i.s("availableFrom")),
-                date(i.s("availableUntil")),
+                p.travelRadiusKm(),
+                p.availableFrom(),
+                p.availableUntil(),
                 evidence,
                 ProviderItems.contact(i.map("contact")));
         return new Offer(
-                i.s("id"),
-                i.s("providerId"),
-                i.s("providerName"),
-                ProviderType.valueOf(i.s("providerType")),
-                i.s("area"),
-                enums(i.strings("designations"), Designation.class),
+                p.id(),
+                p.providerId(),
+                p.providerName(),
+                ProviderType.valueOf(p.providerType()),
+                p.area(),
+                enums(p.designations(), Designation.class),
                 content,
-                OfferStatus.valueOf(i.s("status")),
-                date(i.s("reviewDate")),
+                OfferStatus.valueOf(p.status()),
+                p.reviewDate(),
                 i.maps("history", OfferItems::record),
-                i.n("version"),
+                p.version(),
                 Instant.parse(i.s("createdAt")),
-                Instant.parse(i.s("updatedAt")),
+                p.updatedAt(),
                 new QualitySignals(
-                        orZero(i.n(COMPLETED)).intValue(),
-                        orZero(i.n(IMPACT_RATINGS)).intValue(),
-                        orZero(i.n(IMPACT_TOTAL)),
-                        orZero(i.n(SIGNALS_REVISION))));
-    }
-
-    private static Long orZero(Long n) {
-        return n == null ? 0L : n;
+                        Math.toIntExact(p.signals().completedEngagements()),
+                        Math.toIntExact(p.signals().impactRatings()),
+                        p.signals().impactTotal(),
+                        p.signals().revision()));
     }
 
     private static AssuranceRecord record(Items r) {

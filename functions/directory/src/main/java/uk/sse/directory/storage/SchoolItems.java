@@ -4,12 +4,16 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import uk.sse.contracts.directory.PublishedItems;
+import uk.sse.contracts.directory.PublishedSchool;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
 import uk.sse.kernel.dynamo.Items;
 
-/** Register entries, indexed by the start of their name nationally (gsi1) and within their LA (gsi2). */
-final class SchoolItems {
+/**
+ * Register entries, indexed by the start of their name nationally (gsi1) and within their LA (gsi2). Public for the test
+ * in {@code shared/architecture} that feeds the directory's own items to the functions that mirror them.
+ */
+public final class SchoolItems {
 
     /** Published state (other functions mirror it): its entity and sort key are the contract's. */
     static final String ENTITY = PublishedItems.Kind.SCHOOL.entity();
@@ -49,37 +53,28 @@ final class SchoolItems {
                 school(i), i.s("lastImport"), change == null ? null : SchoolStore.Change.valueOf(change));
     }
 
-    static Items item(School s) {
+    public static Items item(School s) {
         String searchable = searchable(s.name());
         return Items.builder()
                 .s(DirectoryTable.PK, pk(s.urn()))
                 .s(DirectoryTable.SK, PROFILE)
-                .s("entity", ENTITY)
+                .s(PublishedItems.ENTITY, ENTITY)
                 .s(DirectoryTable.GSI1_PK, initialKey(searchable))
                 .s(DirectoryTable.GSI1_SK, searchable + "#" + s.urn())
                 .s(DirectoryTable.GSI2_PK, "LA#" + (s.laCode() == null ? "unknown" : s.laCode()))
                 .s(DirectoryTable.GSI2_SK, searchable + "#" + s.urn())
-                .s("urn", s.urn())
-                .s("name", s.name())
-                .s("laCode", s.laCode())
-                .s("laName", s.laName())
-                .s("type", s.type())
+                .attributes(published(s).attributes())
                 .s("status", s.status())
-                .s("phase", s.phase())
                 .n("statutoryLowAge", s.statutoryLowAge())
                 .n("statutoryHighAge", s.statutoryHighAge())
                 .n("pupils", s.pupils())
                 .n("percentageFsm", s.percentageFsm())
                 .s("street", s.street())
                 .s("locality", s.locality())
-                .s("town", s.town())
-                .s("postcode", s.postcode())
                 .s("website", s.website())
                 .s("region", s.region())
                 .n("easting", s.easting())
                 .n("northing", s.northing())
-                .n("lat", s.latitude())
-                .n("lon", s.longitude())
                 .s("trustCode", s.trust() == null ? null : s.trust().code())
                 .s("trustName", s.trust() == null ? null : s.trust().name())
                 .s(
@@ -105,6 +100,21 @@ final class SchoolItems {
                 .s("closedOn", text(s.closedOn()));
     }
 
+    /** The register entry as the directory publishes it: the attributes other functions mirror (the rest are its own). */
+    static PublishedSchool published(School s) {
+        return new PublishedSchool(
+                s.urn(),
+                s.name(),
+                s.laCode(),
+                s.laName(),
+                s.type(),
+                s.phase(),
+                s.town(),
+                s.postcode(),
+                s.latitude(),
+                s.longitude());
+    }
+
     private static String text(LocalDate day) {
         return day == null ? null : day.toString();
     }
@@ -114,28 +124,29 @@ final class SchoolItems {
     }
 
     static School school(Items i) {
+        PublishedSchool p = PublishedSchool.from(i.attributes());
         return new School(
-                i.s("urn"),
-                i.s("name"),
-                i.s("laCode"),
-                i.s("laName"),
-                i.s("type"),
+                p.urn(),
+                p.name(),
+                p.laCode(),
+                p.laName(),
+                p.type(),
                 i.s("status"),
-                i.s("phase"),
+                p.phase(),
                 i.i("statutoryLowAge"),
                 i.i("statutoryHighAge"),
                 i.i("pupils"),
                 i.d("percentageFsm"),
                 i.s("street"),
                 i.s("locality"),
-                i.s("town"),
-                i.s("postcode"),
+                p.town(),
+                p.postcode(),
                 i.s("website"),
                 i.s("region"),
                 i.i("easting"),
                 i.i("northing"),
-                i.d("lat"),
-                i.d("lon"),
+                p.lat(),
+                p.lon(),
                 i.s("trustCode") == null && i.s("trustName") == null
                         ? null
                         : new School.Trust(i.s("trustCode"), i.s("trustName")),

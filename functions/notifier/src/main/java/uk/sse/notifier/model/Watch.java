@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The dates the notifier watches on one request or offer, kept from the events it reads (decision 0076): what is needed
- * to remind people when time passes, and nothing of the publisher's storage. {@code key} is {@code REQUEST#<id>} or
- * {@code OFFER#<id>}; {@code version} is the last event's, so an event read again (or late) changes nothing.
+ * to remind people when time passes, and nothing of the publisher's storage. {@code key} names what is watched
+ * ({@link On#key}); {@code version} is the last event's, so an event read again (or late) changes nothing.
  *
  * @param stage       for a request: {@link Stage#WAITING} to be brokered (since {@code waitingSince}), {@link Stage#PROPOSED}
  *                    (being brokered) or {@link Stage#ENGAGED} (agreed, in delivery); an offer is {@link Stage#ASSURED}
@@ -25,6 +25,31 @@ public record Watch(
         Instant waitingSince,
         LocalDate dueBy) {
 
+    /**
+     * What a watch is on, and the notifier's own key for it: the sort key of its watch item in the notifier's table.
+     * The words are stored (decision 0076), so they stay as they are; they name no other function's key.
+     */
+    public enum On {
+        REQUEST("REQUEST#"),
+        OFFER("OFFER#");
+
+        private final String prefix;
+
+        On(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** The key of the watch on the request or offer with this id. */
+        public String key(String id) {
+            return prefix + id;
+        }
+
+        /** What the watch with this key is on. */
+        public static On of(String key) {
+            return key.startsWith(OFFER.prefix) ? OFFER : REQUEST;
+        }
+    }
+
     public enum Stage {
         WAITING,
         PROPOSED,
@@ -38,6 +63,6 @@ public record Watch(
     }
 
     public boolean isOffer() {
-        return key.startsWith("OFFER#");
+        return On.of(key) == On.OFFER;
     }
 }

@@ -34,9 +34,9 @@ public final class Watches {
         if (e.type().startsWith("brokerage.")) {
             return e.type().startsWith("brokerage.reconciliation.") || e.type().equals(BrokerageEvent.HOLD_REFUSED)
                     ? Optional.empty()
-                    : BrokerageEvents.request(e).map(r -> "REQUEST#" + r.requestId());
+                    : BrokerageEvents.request(e).map(r -> Watch.On.REQUEST.key(r.requestId()));
         }
-        return DirectoryEvents.offer(e).map(o -> "OFFER#" + o.offerId());
+        return DirectoryEvents.offer(e).map(o -> Watch.On.OFFER.key(o.offerId()));
     }
 
     public static Change apply(Watch current, EventEnvelope e) {
@@ -44,7 +44,7 @@ public final class Watches {
         if (key.isEmpty()) {
             return new Change.Keep();
         }
-        if (key.get().startsWith("REQUEST#")) {
+        if (Watch.On.of(key.get()) == Watch.On.REQUEST) {
             return request(current, e, key.get());
         }
         DirectoryEvent.OfferChanged offer = DirectoryEvents.offer(e).orElseThrow(); // keyOf read it

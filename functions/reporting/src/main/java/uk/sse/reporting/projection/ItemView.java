@@ -20,6 +20,9 @@ interface ItemView {
 
     List<String> strings(String name);
 
+    /** Every attribute as a plain value (numbers as decimals), for a contract's reader. */
+    Map<String, Object> attributes();
+
     static ItemView ofStream(
             Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
         return of(Items.ofStreamImage(image));
@@ -50,6 +53,11 @@ interface ItemView {
             @Override
             public List<String> strings(String name) {
                 return item.strings(name);
+            }
+
+            @Override
+            public Map<String, Object> attributes() {
+                return item.attributes();
             }
         };
     }

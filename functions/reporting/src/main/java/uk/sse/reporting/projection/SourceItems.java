@@ -6,6 +6,7 @@ import java.util.Optional;
 import uk.sse.contracts.Fields;
 import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.contracts.directory.PublishedItems;
+import uk.sse.contracts.directory.PublishedSchool;
 import uk.sse.contracts.ledger.LedgerEvent;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.events.EventItems;
@@ -19,7 +20,7 @@ import uk.sse.reporting.model.RequestHistory;
  *   <li>event items ({@code entity = EVENT}, docs/events.md): brokerage events, and the directory's offer events and
  *       the ledger's account and transfer events, read as their producers' contracts ({@link DirectoryEvent},
  *       {@link LedgerEvent});</li>
- *   <li>the directory's published schools ({@link PublishedItems.Kind#SCHOOL}).</li>
+ *   <li>the directory's published schools ({@link PublishedItems.Kind#SCHOOL}), read as {@link PublishedSchool}.</li>
  * </ul>
  * Anything else (the publishers' other state, entries, idempotency keys) is not for reporting.
  */
@@ -157,12 +158,12 @@ public class SourceItems {
     }
 
     private static Read school(ItemView item, Instant observedAt) {
-        String urn = item.s("urn");
-        String name = item.s("name");
-        if (urn == null || name == null) {
-            return new Read.Unreadable("a school item without urn or name: " + item.s("pk"));
+        try {
+            PublishedSchool s = PublishedSchool.from(item.attributes());
+            return new Read.Changed(
+                    new Change.SchoolProfile(s.urn(), s.name(), s.laCode(), s.laName(), s.phase(), observedAt));
+        } catch (Fields.Unreadable unreadable) {
+            return new Read.Unreadable(item.s("pk") + ": " + unreadable.getMessage());
         }
-        return new Read.Changed(
-                new Change.SchoolProfile(urn, name, item.s("laCode"), item.s("laName"), item.s("phase"), observedAt));
     }
 }

@@ -3,6 +3,7 @@ package uk.sse.kernel.dynamo;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -127,6 +128,80 @@ public final class Items {
                             .toList()));
         }
         return this;
+    }
+
+    /**
+     * Puts plain values (what a contract's record gives, e.g. a published item's attributes): texts, numbers, booleans,
+     * lists and maps of them; a null or an empty list is left out.
+     */
+    public Items attributes(Map<String, ?> plain) {
+        plain.forEach((name, value) -> {
+            if (value != null && !(value instanceof Collection<?> c && c.isEmpty())) {
+                values.put(name, fromPlain(value));
+            }
+        });
+        return this;
+    }
+
+    private static AttributeValue fromPlain(Object value) {
+        return switch (value) {
+            case String s -> AttributeValue.fromS(s);
+            case BigDecimal d -> AttributeValue.fromN(d.toPlainString());
+            case Number n -> AttributeValue.fromN(n.toString());
+            case Boolean b -> AttributeValue.fromBool(b);
+            case Collection<?> c ->
+                AttributeValue.fromL(c.stream().map(Items::fromPlain).toList());
+            case Map<?, ?> m -> {
+                Map<String, AttributeValue> nested = new HashMap<>();
+                m.forEach((k, v) -> {
+                    if (v != null) {
+                        nested.put((String) k, fromPlain(v));
+                    }
+                });
+                yield AttributeValue.fromM(nested);
+            }
+            default -> throw new IllegalArgumentException("not a plain value: " + value.getClass());
+        };
+    }
+
+    /**
+     * The item as plain values, for a contract's reader: texts, numbers as {@link BigDecimal}, booleans, lists (string
+     * and number sets too) and maps; binary values and nulls are left out.
+     */
+    public Map<String, Object> attributes() {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            Object v = toPlain(value);
+            if (v != null) {
+                plain.put(name, v);
+            }
+        });
+        return plain;
+    }
+
+    private static Object toPlain(AttributeValue v) {
+        if (v.s() != null) {
+            return v.s();
+        }
+        if (v.n() != null) {
+            return new BigDecimal(v.n());
+        }
+        if (v.bool() != null) {
+            return v.bool();
+        }
+        if (v.hasSs()) {
+            return List.copyOf(v.ss());
+        }
+        if (v.hasNs()) {
+            return v.ns().stream().map(BigDecimal::new).toList();
+        }
+        if (v.hasL()) {
+            return v.l().stream().map(Items::toPlain).filter(e -> e != null).toList();
+        }
+        if (v.hasM()) {
+            return new Items(v.m()).attributes();
+        }
+        return null;
     }
 
     public Map<String, AttributeValue> build() {
