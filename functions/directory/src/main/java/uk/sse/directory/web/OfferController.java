@@ -97,10 +97,10 @@ public class OfferController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid OfferBody body) {
-        return ETags.requiring(ifMatch, version -> {
-            return Responses.of(
-                    assurance.edit(caller, id, version, body.toContent()), offer -> withETag(caller, offer));
-        });
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(
+                        assurance.edit(caller, id, version, body.toContent()), offer -> withETag(caller, offer)));
     }
 
     /** Submit, withdraw, or an assurer's decision. If-Match is optional here: the state machine guards the move. */

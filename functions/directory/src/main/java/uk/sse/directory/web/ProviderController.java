@@ -73,9 +73,9 @@ public class ProviderController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid ProviderBody body) {
-        return ETags.requiring(ifMatch, version -> {
-            return Responses.of(revise.revise(caller, id, version, body.toDraft()), p -> withETag(caller, p));
-        });
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(revise.revise(caller, id, version, body.toDraft()), p -> withETag(caller, p)));
     }
 
     /**
@@ -88,10 +88,10 @@ public class ProviderController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid DesignationsBody body) {
-        return ETags.requiring(ifMatch, version -> {
-            return Responses.of(
-                    revise.verifyDesignations(caller, id, version, body.verifiedList()), p -> withETag(caller, p));
-        });
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(
+                        revise.verifyDesignations(caller, id, version, body.verifiedList()), p -> withETag(caller, p)));
     }
 
     /**
@@ -105,11 +105,11 @@ public class ProviderController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid RefusalBody body) {
-        return ETags.requiring(ifMatch, version -> {
-            return Responses.of(
-                    revise.refuseDesignation(caller, id, version, body.designation(), body.reason()),
-                    p -> withETag(caller, p));
-        });
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(
+                        revise.refuseDesignation(caller, id, version, body.designation(), body.reason()),
+                        p -> withETag(caller, p)));
     }
 
     @Get
