@@ -53,18 +53,6 @@ final class Rules {
      */
     static final List<Allowed> KNOWN_KERNEL_ADAPTER_USES = List.of(
             new Allowed(
-                    "uk.sse.brokerage.application.BrokerageMetrics",
-                    "uk.sse.kernel.metrics",
-                    "the use cases' metrics are written through the kernel's EMF writer (sse-kernel-http), not a port"),
-            new Allowed(
-                    "uk.sse.ledger.application.CheckEveryArea",
-                    "uk.sse.kernel.metrics",
-                    "the scheduled check writes its metric through the kernel's EMF writer (sse-kernel-http)"),
-            new Allowed(
-                    "uk.sse.notifier.application.AttemptDelivery",
-                    "uk.sse.kernel.metrics",
-                    "delivery failures are counted through the kernel's EMF writer (sse-kernel-http)"),
-            new Allowed(
                     "uk.sse.notifier.application.Bodies",
                     "uk.sse.kernel.events",
                     "the message bodies are read with EventJson (Micronaut's JSON mapper, sse-kernel-http)"),

@@ -7,7 +7,7 @@ import uk.sse.brokerage.model.Erasure;
 import uk.sse.brokerage.model.RequestStatus;
 import uk.sse.brokerage.model.Transition;
 import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.PersonalData;
 import uk.sse.kernel.outcome.Outcome;
 
 /**
@@ -43,7 +43,7 @@ public class ErasePerson {
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
-        return allowed(caller).map(area -> {
+        return PersonalData.areaAnsweredBy(caller).map(area -> {
             Erasure erasure = Erasure.of(subject);
             return new Export(
                     subject,
@@ -61,7 +61,7 @@ public class ErasePerson {
     }
 
     public Outcome<Erased> erase(Caller caller, String subject) {
-        return allowed(caller).map(area -> {
+        return PersonalData.areaAnsweredBy(caller).map(area -> {
             Erasure erasure = Erasure.of(subject);
             List<BrokerageRequest> found = records.inArea(area, erasure::involves);
             int events = 0;
@@ -70,12 +70,5 @@ public class ErasePerson {
             }
             return new Erased(area, erasure.tombstone(), found.size(), events);
         });
-    }
-
-    private static Outcome<String> allowed(Caller caller) {
-        if (caller.isService() || !caller.is(Role.ADMIN) || caller.area() == null) {
-            return Outcome.forbidden("only an admin of an area exports or erases a person's records, for that area");
-        }
-        return Outcome.done(caller.area());
     }
 }

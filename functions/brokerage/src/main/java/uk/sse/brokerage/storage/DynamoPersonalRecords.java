@@ -17,8 +17,8 @@ import uk.sse.brokerage.model.Retention;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.dynamo.Transactions;
-import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.events.EventLog;
 
 /**
  * A person's part in requests, in the brokerage table: an area's requests through the area index, a request's events
@@ -27,9 +27,6 @@ import uk.sse.kernel.events.EventJson;
  */
 @Singleton
 public class DynamoPersonalRecords implements PersonalRecords, ExpiringTexts {
-
-    /** A transaction's limit is 100 items: events go in batches before the last, which holds the request. */
-    private static final int BATCH = 99;
 
     private final DynamoDbClient client;
     private final String table;
@@ -61,55 +58,25 @@ public class DynamoPersonalRecords implements PersonalRecords, ExpiringTexts {
 
     @Override
     public List<LoggedEvent> events(String requestId) {
-        List<LoggedEvent> events = new ArrayList<>();
-        Transactions.busyOnFault("read", () -> {
-            client.queryPaginator(b -> b.tableName(table)
-                            .consistentRead(true)
-                            .keyConditionExpression("pk = :pk AND begins_with(sk, :events)")
-                            .expressionAttributeValues(Map.of(
-                                    ":pk",
-                                    AttributeValue.fromS(RequestItems.pk(requestId)),
-                                    ":events",
-                                    AttributeValue.fromS("EVENT#"))))
-                    .items()
-                    .forEach(item -> json.read(EventItems.envelopeOf(item))
-                            .ifPresent(e -> events.add(
-                                    new LoggedEvent(item.get(Tables.SK).s(), e))));
-            return events;
-        });
-        return events;
+        return EventLog.read(client, table, RequestItems.pk(requestId), json, LoggedEvent::new);
     }
 
     @Override
     public boolean rewrite(BrokerageRequest rewritten, List<LoggedEvent> events) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        for (LoggedEvent e : events) {
-            writes.add(TransactWriteItem.builder()
-                    .put(Put.builder()
-                            .tableName(table)
-                            .item(EventItems.item(
-                                    RequestItems.pk(rewritten.id()), e.key(), e.event(), json.write(e.event())))
-                            .conditionExpression("attribute_exists(pk)")
-                            .build())
-                    .build());
-        }
-        // events first, whole batches at a time: an erasure is idempotent, so a batch written before a refusal is no
-        // harm
-        while (writes.size() >= BATCH + 1) {
-            List<TransactWriteItem> batch = new ArrayList<>(writes.subList(0, BATCH));
-            writes.subList(0, BATCH).clear();
-            Transactions.writeIfConditionsHold(client, batch);
-        }
-        writes.add(TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(table)
-                        .item(RequestItems.item(rewritten).build())
-                        .conditionExpression("version = :now")
-                        .expressionAttributeValues(
-                                Map.of(":now", AttributeValue.fromN(Long.toString(rewritten.version()))))
-                        .build())
-                .build());
-        return Transactions.writeIfConditionsHold(client, writes);
+        return EventLog.rewrite(
+                client,
+                events.stream()
+                        .map(e -> EventLog.replace(table, RequestItems.pk(rewritten.id()), e.key(), e.event(), json))
+                        .toList(),
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table)
+                                .item(RequestItems.item(rewritten).build())
+                                .conditionExpression("version = :now")
+                                .expressionAttributeValues(
+                                        Map.of(":now", AttributeValue.fromN(Long.toString(rewritten.version()))))
+                                .build())
+                        .build());
     }
 
     @Override

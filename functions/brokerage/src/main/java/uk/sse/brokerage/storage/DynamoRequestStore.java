@@ -174,44 +174,17 @@ public class DynamoRequestStore implements RequestStore {
 
     @Override
     public Page<BrokerageRequest> queue(String area, RequestFilter filter, PageRequest page) {
-        return IndexQueries.page(
-                client,
-                table,
-                BrokerageTable.QUEUE_INDEX,
-                RequestItems.queuePk(area),
-                null,
-                RequestFilters.expression(filter),
-                true,
-                page,
-                RequestItems::request);
+        return byIndex(BrokerageTable.QUEUE_INDEX, RequestItems.queuePk(area), true, filter, page);
     }
 
     @Override
     public Page<BrokerageRequest> inArea(String area, RequestFilter filter, PageRequest page) {
-        return IndexQueries.page(
-                client,
-                table,
-                BrokerageTable.AREA_INDEX,
-                RequestItems.areaPk(area),
-                null,
-                RequestFilters.expression(filter),
-                false,
-                page,
-                RequestItems::request);
+        return byIndex(BrokerageTable.AREA_INDEX, RequestItems.areaPk(area), false, filter, page);
     }
 
     @Override
     public Page<BrokerageRequest> ofSchool(String urn, RequestFilter filter, PageRequest page) {
-        return IndexQueries.page(
-                client,
-                table,
-                BrokerageTable.SCHOOL_INDEX,
-                RequestItems.schoolPk(urn),
-                null,
-                RequestFilters.expression(filter),
-                false,
-                page,
-                RequestItems::request);
+        return byIndex(BrokerageTable.SCHOOL_INDEX, RequestItems.schoolPk(urn), false, filter, page);
     }
 
     @Override
@@ -301,5 +274,20 @@ public class DynamoRequestStore implements RequestStore {
         key.put(Tables.PK, AttributeValue.fromS(RequestItems.pk(id)));
         key.put(Tables.SK, AttributeValue.fromS(RequestItems.SK));
         return key;
+    }
+
+    /** The requests under {@code pk} in {@code index}, as filtered, in its sort order or (not forward) the reverse. */
+    private Page<BrokerageRequest> byIndex(
+            String index, String pk, boolean forward, RequestFilter filter, PageRequest page) {
+        return IndexQueries.page(
+                client,
+                table,
+                index,
+                pk,
+                null,
+                RequestFilters.expression(filter),
+                forward,
+                page,
+                RequestItems::request);
     }
 }

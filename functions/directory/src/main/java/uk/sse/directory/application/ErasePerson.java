@@ -12,7 +12,7 @@ import uk.sse.directory.model.OfferStatus;
 import uk.sse.directory.model.PersonErasure;
 import uk.sse.directory.model.Provider;
 import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.PersonalData;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
@@ -56,7 +56,7 @@ public class ErasePerson {
     }
 
     public Outcome<Export> export(Caller caller, String subject, String email) {
-        return allowed(caller).map(area -> {
+        return PersonalData.areaAnsweredBy(caller).map(area -> {
             PersonErasure erasure = PersonErasure.of(subject, email);
             return new Export(
                     subject,
@@ -79,7 +79,7 @@ public class ErasePerson {
     }
 
     public Outcome<Erased> erase(Caller caller, String subject, String email) {
-        return allowed(caller).map(area -> {
+        return PersonalData.areaAnsweredBy(caller).map(area -> {
             PersonErasure erasure = PersonErasure.of(subject, email);
             int[] versions = {0};
             int[] events = {0};
@@ -150,12 +150,5 @@ public class ErasePerson {
             cursor = page.next();
         } while (cursor != null);
         return all;
-    }
-
-    private static Outcome<String> allowed(Caller caller) {
-        if (caller.isService() || !caller.is(Role.ADMIN) || caller.area() == null) {
-            return Outcome.forbidden("only an admin of an area exports or erases a person's records, for that area");
-        }
-        return Outcome.done(caller.area());
     }
 }

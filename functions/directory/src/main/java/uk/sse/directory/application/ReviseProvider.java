@@ -101,22 +101,8 @@ public class ReviseProvider {
                         "/verified/" + i, verified.get(i) + " is not among the designations the provider claims");
             }
         }
-        Provider revised = new Provider(
-                id,
-                current.type(),
-                current.name(),
-                current.area(),
-                current.urn(),
-                current.contact(),
-                current.website(),
-                current.designations(),
-                verified,
-                current.refusedDesignations(),
-                current.location(),
-                current.description(),
-                current.version() + 1,
-                current.createdAt(),
-                clock.instant());
+        Provider revised = current.nextWithDesignations(
+                current.designations(), verified, current.refusedDesignations(), clock.instant());
         if (!providers.update(revised, expectedVersion)) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
@@ -150,22 +136,8 @@ public class ReviseProvider {
                 current.designations().stream().filter(d -> d != designation).toList();
         List<DesignationRefusal> refused = new ArrayList<>(current.refusedDesignations());
         refused.add(new DesignationRefusal(designation, reason.strip(), caller.subject(), clock.instant()));
-        Provider revised = new Provider(
-                id,
-                current.type(),
-                current.name(),
-                current.area(),
-                current.urn(),
-                current.contact(),
-                current.website(),
-                claimed,
-                current.verifiedDesignations(),
-                refused,
-                current.location(),
-                current.description(),
-                current.version() + 1,
-                current.createdAt(),
-                clock.instant());
+        Provider revised =
+                current.nextWithDesignations(claimed, current.verifiedDesignations(), refused, clock.instant());
         if (!providers.update(revised, expectedVersion)) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }

@@ -110,15 +110,7 @@ public record ImportJob(
 
     /** Taken by {@code owner} until {@code until}, resuming from the checkpoint if an earlier run got part-way. */
     public ImportJob claimedBy(String owner, Instant now, Instant until) {
-        return new ImportJob(
-                id,
-                kind,
-                scope,
-                source,
-                fileName,
-                objectKey,
-                createdBy,
-                createdAt,
+        return next(
                 Status.RUNNING,
                 startedAt == null ? now : startedAt,
                 null,
@@ -126,12 +118,32 @@ public record ImportJob(
                 checkpoint,
                 null,
                 warnings,
-                new Lease(owner, until),
-                version + 1);
+                new Lease(owner, until));
     }
 
     /** The rows up to {@code line} applied, with the counts so far; the lease renewed. */
     public ImportJob checkpointed(long line, ImportCounts total, Instant leaseUntil) {
+        return next(status, startedAt, null, total, line, null, warnings, new Lease(lease.owner(), leaseUntil));
+    }
+
+    public ImportJob succeeded(ImportCounts total, List<String> notes, Instant now) {
+        return next(Status.SUCCEEDED, startedAt, now, total, checkpoint, null, notes, null);
+    }
+
+    public ImportJob failed(String reason, ImportCounts total, Instant now) {
+        return next(Status.FAILED, startedAt == null ? now : startedAt, now, total, checkpoint, reason, warnings, null);
+    }
+
+    /** The same file's job moved on: what it is and who asked for it stay, the version is bumped. */
+    private ImportJob next(
+            Status status,
+            Instant startedAt,
+            Instant finishedAt,
+            ImportCounts counts,
+            long checkpoint,
+            String failure,
+            List<String> warnings,
+            Lease lease) {
         return new ImportJob(
                 id,
                 kind,
@@ -143,54 +155,12 @@ public record ImportJob(
                 createdAt,
                 status,
                 startedAt,
-                null,
-                total,
-                line,
-                null,
-                warnings,
-                new Lease(lease.owner(), leaseUntil),
-                version + 1);
-    }
-
-    public ImportJob succeeded(ImportCounts total, List<String> notes, Instant now) {
-        return new ImportJob(
-                id,
-                kind,
-                scope,
-                source,
-                fileName,
-                objectKey,
-                createdBy,
-                createdAt,
-                Status.SUCCEEDED,
-                startedAt,
-                now,
-                total,
+                finishedAt,
+                counts,
                 checkpoint,
-                null,
-                notes,
-                null,
-                version + 1);
-    }
-
-    public ImportJob failed(String reason, ImportCounts total, Instant now) {
-        return new ImportJob(
-                id,
-                kind,
-                scope,
-                source,
-                fileName,
-                objectKey,
-                createdBy,
-                createdAt,
-                Status.FAILED,
-                startedAt == null ? now : startedAt,
-                now,
-                total,
-                checkpoint,
-                reason,
+                failure,
                 warnings,
-                null,
+                lease,
                 version + 1);
     }
 }

@@ -3,6 +3,7 @@ package uk.sse.directory.imports;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import uk.sse.kernel.metrics.Metric;
 import uk.sse.kernel.metrics.Metrics;
 
 /**
@@ -29,7 +30,7 @@ public class ImportMetrics {
                 NAMESPACE,
                 Map.of("Kind", job.kind()),
                 false,
-                List.of(Metrics.Metric.count(metric)),
+                List.of(Metric.count(metric)),
                 Map.of("importId", job.id()));
     }
 }

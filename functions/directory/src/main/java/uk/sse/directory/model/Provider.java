@@ -85,4 +85,25 @@ public record Provider(
                 createdAt,
                 updatedAt);
     }
+
+    /** The next version, with these claims, verifications and refusals, changed at {@code now}. */
+    public Provider nextWithDesignations(
+            List<Designation> claimed, List<Designation> verified, List<DesignationRefusal> refused, Instant now) {
+        return new Provider(
+                id,
+                type,
+                name,
+                area,
+                urn,
+                contact,
+                website,
+                claimed,
+                verified,
+                refused,
+                location,
+                description,
+                version + 1,
+                createdAt,
+                now);
+    }
 }

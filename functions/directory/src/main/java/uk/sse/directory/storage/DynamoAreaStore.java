@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import uk.sse.directory.application.AreaStore;
 import uk.sse.directory.model.DirectoryArea;
+import uk.sse.kernel.dynamo.ConditionalPuts;
 import uk.sse.kernel.dynamo.Items;
 
 /** Areas in the directory table, one partition of them. */
@@ -53,27 +53,11 @@ public class DynamoAreaStore implements AreaStore {
 
     @Override
     public boolean create(DirectoryArea area) {
-        try {
-            client.putItem(b -> b.tableName(table)
-                    .item(AreaItems.item(area).build())
-                    .conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalPuts.putNew(client, table, AreaItems.item(area).build());
     }
 
     @Override
     public boolean update(DirectoryArea area, long expectedVersion) {
-        try {
-            client.putItem(b -> b.tableName(table)
-                    .item(AreaItems.item(area).build())
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(
-                            Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
-            return true;
-        } catch (ConditionalCheckFailedException stale) {
-            return false;
-        }
+        return ConditionalPuts.putAtVersion(client, table, AreaItems.item(area).build(), expectedVersion);
     }
 }

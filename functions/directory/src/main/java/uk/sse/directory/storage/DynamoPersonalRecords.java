@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import uk.sse.directory.application.PersonalRecords;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.Provider;
-import uk.sse.kernel.dynamo.Transactions;
-import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.dynamo.ConditionalPuts;
 import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.events.EventLog;
 
 /**
  * A person's part in offers and providers, rewritten in place in the directory table (decision 0104). The current
@@ -23,9 +22,6 @@ import uk.sse.kernel.events.EventJson;
  */
 @Singleton
 public class DynamoPersonalRecords implements PersonalRecords {
-
-    /** A transaction's limit is 100 items: versions and events go in batches before the last, which holds the offer. */
-    private static final int BATCH = 99;
 
     private final DynamoDbClient client;
     private final String table;
@@ -39,76 +35,39 @@ public class DynamoPersonalRecords implements PersonalRecords {
 
     @Override
     public List<LoggedEvent> events(String offerId) {
-        List<LoggedEvent> events = new ArrayList<>();
-        Transactions.busyOnFault("read", () -> {
-            client.queryPaginator(b -> b.tableName(table)
-                            .consistentRead(true)
-                            .keyConditionExpression("pk = :pk AND begins_with(sk, :events)")
-                            .expressionAttributeValues(Map.of(
-                                    ":pk",
-                                    AttributeValue.fromS(OfferItems.pk(offerId)),
-                                    ":events",
-                                    AttributeValue.fromS("EVENT#"))))
-                    .items()
-                    .forEach(item -> json.read(EventItems.envelopeOf(item))
-                            .ifPresent(e -> events.add(
-                                    new LoggedEvent(item.get(DirectoryTable.SK).s(), e))));
-            return events;
-        });
-        return events;
+        return EventLog.read(client, table, OfferItems.pk(offerId), json, LoggedEvent::new);
     }
 
     @Override
     public boolean rewrite(Offer current, List<Offer> versions, List<LoggedEvent> events) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        versions.forEach(v -> writes.add(existing(OfferItems.version(v).build())));
-        events.forEach(e -> writes.add(
-                existing(EventItems.item(OfferItems.pk(current.id()), e.key(), e.event(), json.write(e.event())))));
-        // whole batches first: an erasure is idempotent, so a batch written before a refusal is no harm
-        while (writes.size() >= BATCH + 1) {
-            List<TransactWriteItem> batch = new ArrayList<>(writes.subList(0, BATCH));
-            writes.subList(0, BATCH).clear();
-            Transactions.writeIfConditionsHold(client, batch);
-        }
-        writes.add(TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(table)
-                        .item(OfferItems.current(current).build())
-                        .conditionExpression("version = :v AND (" + OfferItems.SIGNALS_REVISION + " = :r"
-                                + (current.signals().revision() == 0
-                                        ? " OR attribute_not_exists(" + OfferItems.SIGNALS_REVISION + "))"
-                                        : ")"))
-                        .expressionAttributeValues(Map.of(
-                                ":v",
-                                AttributeValue.fromN(Long.toString(current.version())),
-                                ":r",
-                                AttributeValue.fromN(
-                                        Long.toString(current.signals().revision()))))
-                        .build())
-                .build());
-        return Transactions.writeIfConditionsHold(client, writes);
+        versions.forEach(
+                v -> writes.add(EventLog.replace(table, OfferItems.version(v).build())));
+        events.forEach(e -> writes.add(EventLog.replace(table, OfferItems.pk(current.id()), e.key(), e.event(), json)));
+        return EventLog.rewrite(
+                client,
+                writes,
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table)
+                                .item(OfferItems.current(current).build())
+                                .conditionExpression("version = :v AND (" + OfferItems.SIGNALS_REVISION + " = :r"
+                                        + (current.signals().revision() == 0
+                                                ? " OR attribute_not_exists(" + OfferItems.SIGNALS_REVISION + "))"
+                                                : ")"))
+                                .expressionAttributeValues(Map.of(
+                                        ":v",
+                                        AttributeValue.fromN(Long.toString(current.version())),
+                                        ":r",
+                                        AttributeValue.fromN(
+                                                Long.toString(current.signals().revision()))))
+                                .build())
+                        .build());
     }
 
     @Override
     public boolean rewrite(Provider rewritten) {
-        try {
-            client.putItem(b -> b.tableName(table)
-                    .item(ProviderItems.item(rewritten).build())
-                    .conditionExpression("version = :v")
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(rewritten.version())))));
-            return true;
-        } catch (ConditionalCheckFailedException moved) {
-            return false;
-        }
-    }
-
-    private TransactWriteItem existing(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(table)
-                        .item(item)
-                        .conditionExpression("attribute_exists(pk)")
-                        .build())
-                .build();
+        return ConditionalPuts.putAtVersion(
+                client, table, ProviderItems.item(rewritten).build(), rewritten.version());
     }
 }

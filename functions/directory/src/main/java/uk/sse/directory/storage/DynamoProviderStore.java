@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.model.Provider;
+import uk.sse.kernel.dynamo.ConditionalPuts;
 import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.paging.Page;
@@ -39,28 +39,14 @@ public class DynamoProviderStore implements ProviderStore {
 
     @Override
     public boolean create(Provider provider) {
-        try {
-            client.putItem(b -> b.tableName(table)
-                    .item(ProviderItems.item(provider).build())
-                    .conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalPuts.putNew(
+                client, table, ProviderItems.item(provider).build());
     }
 
     @Override
     public boolean update(Provider provider, long expectedVersion) {
-        try {
-            client.putItem(b -> b.tableName(table)
-                    .item(ProviderItems.item(provider).build())
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(
-                            Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
-            return true;
-        } catch (ConditionalCheckFailedException stale) {
-            return false;
-        }
+        return ConditionalPuts.putAtVersion(
+                client, table, ProviderItems.item(provider).build(), expectedVersion);
     }
 
     @Override

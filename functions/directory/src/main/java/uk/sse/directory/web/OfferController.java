@@ -97,12 +97,10 @@ public class OfferController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid OfferBody body) {
-        OptionalLong version = ETags.versionOf(ifMatch);
-        if (version.isEmpty()) {
-            return Problems.preconditionRequired("send If-Match with the ETag you last read");
-        }
-        return Responses.of(
-                assurance.edit(caller, id, version.getAsLong(), body.toContent()), offer -> withETag(caller, offer));
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(
+                        assurance.edit(caller, id, version, body.toContent()), offer -> withETag(caller, offer)));
     }
 
     /** Submit, withdraw, or an assurer's decision. If-Match is optional here: the state machine guards the move. */

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
-import java.util.OptionalLong;
 import uk.sse.directory.application.DirectoryPolicy;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.application.RegisterProvider;
@@ -31,7 +30,6 @@ import uk.sse.kernel.identity.Authenticated;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.paging.Paging;
-import uk.sse.kernel.problem.Problems;
 
 /** Organisations that offer support. */
 @Controller("/providers")
@@ -75,11 +73,9 @@ public class ProviderController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid ProviderBody body) {
-        OptionalLong version = ETags.versionOf(ifMatch);
-        if (version.isEmpty()) {
-            return Problems.preconditionRequired("send If-Match with the ETag you last read");
-        }
-        return Responses.of(revise.revise(caller, id, version.getAsLong(), body.toDraft()), p -> withETag(caller, p));
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(revise.revise(caller, id, version, body.toDraft()), p -> withETag(caller, p)));
     }
 
     /**
@@ -92,13 +88,10 @@ public class ProviderController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid DesignationsBody body) {
-        OptionalLong version = ETags.versionOf(ifMatch);
-        if (version.isEmpty()) {
-            return Problems.preconditionRequired("send If-Match with the ETag you last read");
-        }
-        return Responses.of(
-                revise.verifyDesignations(caller, id, version.getAsLong(), body.verifiedList()),
-                p -> withETag(caller, p));
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(
+                        revise.verifyDesignations(caller, id, version, body.verifiedList()), p -> withETag(caller, p)));
     }
 
     /**
@@ -112,13 +105,11 @@ public class ProviderController {
             @PathVariable @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid RefusalBody body) {
-        OptionalLong version = ETags.versionOf(ifMatch);
-        if (version.isEmpty()) {
-            return Problems.preconditionRequired("send If-Match with the ETag you last read");
-        }
-        return Responses.of(
-                revise.refuseDesignation(caller, id, version.getAsLong(), body.designation(), body.reason()),
-                p -> withETag(caller, p));
+        return ETags.requiring(
+                ifMatch,
+                version -> Responses.of(
+                        revise.refuseDesignation(caller, id, version, body.designation(), body.reason()),
+                        p -> withETag(caller, p)));
     }
 
     @Get

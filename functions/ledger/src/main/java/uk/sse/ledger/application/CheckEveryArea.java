@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.sse.kernel.metrics.Metrics;
+import uk.sse.kernel.metrics.AreaMetrics;
+import uk.sse.kernel.metrics.Metric;
 
 /**
  * The scheduled invariant check: {@link CheckLedger} over every area, each area's count of violations a metric
@@ -22,9 +23,9 @@ public class CheckEveryArea {
 
     private final LedgerAreas areas;
     private final CheckLedger check;
-    private final Metrics metrics;
+    private final AreaMetrics metrics;
 
-    public CheckEveryArea(LedgerAreas areas, CheckLedger check, Metrics metrics) {
+    public CheckEveryArea(LedgerAreas areas, CheckLedger check, AreaMetrics metrics) {
         this.areas = areas;
         this.check = check;
         this.metrics = metrics;
@@ -39,8 +40,7 @@ public class CheckEveryArea {
         for (String area : areas.all()) {
             CheckLedger.Report report = check.run(area);
             checked.add(area);
-            metrics.area(
-                    area, Metrics.Metric.count(VIOLATIONS, report.violations().size()));
+            metrics.area(area, Metric.count(VIOLATIONS, report.violations().size()));
             if (!report.ok()) {
                 failing.add(area);
                 report.violations().forEach(v -> LOG.error("ledger of area {} breaks an invariant: {}", area, v));

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.PersonalData;
 import uk.sse.kernel.identity.Tombstone;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.ledger.model.Requester;
@@ -40,7 +40,7 @@ public class EraseRequesters {
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
-        return allowed(caller)
+        return PersonalData.areaAnsweredBy(caller)
                 .map(area -> new Export(
                         subject,
                         area,
@@ -56,7 +56,7 @@ public class EraseRequesters {
     }
 
     public Outcome<Erased> erase(Caller caller, String subject) {
-        return allowed(caller).map(area -> {
+        return PersonalData.areaAnsweredBy(caller).map(area -> {
             String tombstone = Tombstone.of(subject);
             List<Transfer> found =
                     transfers.inArea(area, t -> !parts(t, subject).isEmpty());
@@ -85,12 +85,5 @@ public class EraseRequesters {
         if (r == null) return;
         if (subject.equals(r.subject())) into.add(what);
         if (r.onBehalfOf() != null && subject.equals(r.onBehalfOf().subject())) into.add(what + " for");
-    }
-
-    private static Outcome<String> allowed(Caller caller) {
-        if (caller.isService() || !caller.is(Role.ADMIN) || caller.area() == null) {
-            return Outcome.forbidden("only an admin of an area exports or erases a person's records, for that area");
-        }
-        return Outcome.done(caller.area());
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import uk.sse.kernel.metrics.Metric;
 import uk.sse.kernel.metrics.Metrics;
 import uk.sse.ledger.application.GiveEntitlements;
 
@@ -43,8 +44,8 @@ public class GiveEntitlementsOnSchedule extends MicronautRequestHandler<Schedule
                 Map.of(),
                 false,
                 List.of(
-                        Metrics.Metric.count(COMPLETED, run.failed() == 0 ? 1 : 0),
-                        Metrics.Metric.count("EntitlementsGiven", run.given())),
+                        Metric.count(COMPLETED, run.failed() == 0 ? 1 : 0),
+                        Metric.count("EntitlementsGiven", run.given())),
                 Map.of("term", run.term()));
         if (run.failed()
                 > 0) { // after every other school is done: the invocation fails, so its errors alarm sees it and a

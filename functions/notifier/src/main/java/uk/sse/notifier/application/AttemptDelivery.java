@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.sse.kernel.metrics.Metrics;
+import uk.sse.kernel.metrics.AreaMetrics;
+import uk.sse.kernel.metrics.Metric;
 import uk.sse.notifier.NotifierSettings;
 import uk.sse.notifier.model.Delivery;
 import uk.sse.notifier.model.DeliveryProgress;
@@ -55,7 +56,7 @@ public class AttemptDelivery {
     private final Duration disableAfter;
     private final Duration slackInterval;
     private final Bodies bodies;
-    private final Metrics metrics;
+    private final AreaMetrics metrics;
     private final EmailSender email;
     private final JsonMapper json;
 
@@ -67,7 +68,7 @@ public class AttemptDelivery {
             Clock clock,
             NotifierSettings settings,
             Bodies bodies,
-            Metrics metrics,
+            AreaMetrics metrics,
             EmailSender email,
             JsonMapper json) {
         this.email = email;
@@ -157,8 +158,8 @@ public class AttemptDelivery {
             boolean disabled = health instanceof EndpointHealth.Change.Disabled;
             metrics.area(
                     subscription.area(),
-                    Metrics.Metric.count(WEBHOOK_FAILURES),
-                    Metrics.Metric.count(WEBHOOKS_DISABLED, disabled ? 1 : 0));
+                    Metric.count(WEBHOOK_FAILURES),
+                    Metric.count(WEBHOOKS_DISABLED, disabled ? 1 : 0));
         }
         return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
     }
@@ -179,7 +180,7 @@ public class AttemptDelivery {
         boolean recorded = deliveries.record(
                 new DeliveryStore.AttemptWrite(attempted.delivery(), lease, null, new EndpointHealth.Change.None()));
         if (recorded && !(verdict instanceof Verdict.Delivered)) {
-            metrics.area(delivery.area(), Metrics.Metric.count(EMAIL_FAILURES));
+            metrics.area(delivery.area(), Metric.count(EMAIL_FAILURES));
         }
         return recorded ? new Result.Attempted(attempted, verdict) : new Result.LeaseLost();
     }

@@ -3,7 +3,7 @@ package uk.sse.notifier.application;
 import jakarta.inject.Singleton;
 import java.util.List;
 import uk.sse.kernel.identity.Caller;
-import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.PersonalData;
 import uk.sse.kernel.identity.Tombstone;
 import uk.sse.kernel.outcome.Outcome;
 
@@ -25,21 +25,15 @@ public class ErasePerson {
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
-        return allowed(caller).map(area -> new Export(subject, area, records.naming(subject, area)));
+        return PersonalData.areaAnsweredBy(caller)
+                .map(area -> new Export(subject, area, records.naming(subject, area)));
     }
 
     public Outcome<Erased> erase(Caller caller, String subject) {
-        return allowed(caller).map(area -> {
+        return PersonalData.areaAnsweredBy(caller).map(area -> {
             String tombstone = Tombstone.of(subject);
             PersonalRecords.Changed changed = records.erase(subject, tombstone, area);
             return new Erased(area, tombstone, changed.deleted(), changed.rewritten());
         });
-    }
-
-    private static Outcome<String> allowed(Caller caller) {
-        if (caller.isService() || !caller.is(Role.ADMIN) || caller.area() == null) {
-            return Outcome.forbidden("only an admin of an area exports or erases a person's records, for that area");
-        }
-        return Outcome.done(caller.area());
     }
 }

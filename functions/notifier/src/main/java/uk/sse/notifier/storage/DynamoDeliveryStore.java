@@ -171,11 +171,7 @@ public class DynamoDeliveryStore implements DeliveryStore {
         List<TransactWriteItem> health = health(w);
         if (health.isEmpty()) {
             // the usual case: one conditional put
-            if (conditionalPut(
-                    DeliveryItems.item(d, null, keep),
-                    "#lease = :token",
-                    Map.of("#lease", DeliveryItems.LEASE),
-                    Map.of(":token", AttributeValue.fromS(w.lease().token())))) {
+            if (putUnderLease(DeliveryItems.item(d, null, keep), w.lease())) {
                 return true;
             }
             return leaseLost(w);
@@ -302,20 +298,12 @@ public class DynamoDeliveryStore implements DeliveryStore {
 
     @Override
     public boolean release(Delivery d, Lease lease, Instant dueAt) {
-        return conditionalPut(
-                DeliveryItems.item(d.dueAt(dueAt), null, keep),
-                "#lease = :token",
-                Map.of("#lease", DeliveryItems.LEASE),
-                Map.of(":token", AttributeValue.fromS(lease.token())));
+        return putUnderLease(DeliveryItems.item(d.dueAt(dueAt), null, keep), lease);
     }
 
     @Override
     public boolean cancel(Delivery d, Lease lease, String reason) {
-        return conditionalPut(
-                DeliveryItems.item(d.cancelled(reason), null, keep),
-                "#lease = :token",
-                Map.of("#lease", DeliveryItems.LEASE),
-                Map.of(":token", AttributeValue.fromS(lease.token())));
+        return putUnderLease(DeliveryItems.item(d.cancelled(reason), null, keep), lease);
     }
 
     @Override
@@ -325,6 +313,15 @@ public class DynamoDeliveryStore implements DeliveryStore {
                 "#status = :from AND attribute_not_exists(#lease)",
                 Map.of("#status", DeliveryItems.STATUS, "#lease", DeliveryItems.LEASE),
                 Map.of(":from", AttributeValue.fromS(from.name())));
+    }
+
+    /** Puts {@code item} if the stored delivery is still under {@code lease}; false if the lease was lost. */
+    private boolean putUnderLease(Map<String, AttributeValue> item, Lease lease) {
+        return conditionalPut(
+                item,
+                "#lease = :token",
+                Map.of("#lease", DeliveryItems.LEASE),
+                Map.of(":token", AttributeValue.fromS(lease.token())));
     }
 
     private TransactWriteItem leasedPut(Map<String, AttributeValue> item, Lease lease) {

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import uk.sse.kernel.dynamo.ConditionalPuts;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.notifier.NotifierSettings;
@@ -63,12 +63,7 @@ public class DynamoNoticeStore implements NoticeStore {
                 .s("occurredAt", n.occurredAt().toString())
                 .n("expiresAt", expiry())
                 .build();
-        try {
-            client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalPuts.putNew(client, table, item);
     }
 
     @Override

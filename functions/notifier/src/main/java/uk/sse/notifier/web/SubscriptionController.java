@@ -114,14 +114,12 @@ public class SubscriptionController {
             @PathVariable @Pattern(regexp = Shapes.SUBSCRIPTION, message = Shapes.SUBSCRIPTION_MESSAGE) String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
             @Body @Valid SubscriptionBody body) {
-        OptionalLong version = ETags.versionOf(ifMatch);
-        if (version.isEmpty()) {
-            return Problems.preconditionRequired("send If-Match with the ETag you last read");
-        }
-        if (body.badUrgency() >= 0) {
-            return Problems.invalid("/filters/urgencies/" + body.badUrgency(), "is null or named twice");
-        }
-        return Responses.of(change.replace(caller, id, version.getAsLong(), body.choice()), this::withETag);
+        return ETags.requiring(ifMatch, version -> {
+            if (body.badUrgency() >= 0) {
+                return Problems.invalid("/filters/urgencies/" + body.badUrgency(), "is null or named twice");
+            }
+            return Responses.of(change.replace(caller, id, version, body.choice()), this::withETag);
+        });
     }
 
     /** Stops deliveries: none are made while paused, and those already scheduled are cancelled when they come due. */

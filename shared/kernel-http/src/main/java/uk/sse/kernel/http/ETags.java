@@ -1,8 +1,11 @@
 package uk.sse.kernel.http;
 
+import io.micronaut.http.HttpResponse;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.sse.kernel.problem.Problems;
 
 /** Strong ETags made from an item's version number: {@code "v7"}. */
 public final class ETags {
@@ -33,5 +36,16 @@ public final class ETags {
         } catch (NumberFormatException tooBig) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * A write that needs the version read: {@code then} given the version {@code ifMatch} names, or a 428 problem+json
+     * naming If-Match when it names none of ours.
+     */
+    public static HttpResponse<?> requiring(String ifMatch, LongFunction<HttpResponse<?>> then) {
+        OptionalLong version = versionOf(ifMatch);
+        return version.isPresent()
+                ? then.apply(version.getAsLong())
+                : Problems.preconditionRequired("send If-Match with the ETag you last read");
     }
 }

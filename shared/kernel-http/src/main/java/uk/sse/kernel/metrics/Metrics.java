@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,40 +20,10 @@ import uk.sse.kernel.correlation.Correlation;
  * dashboard can still show each. Namespace {@value #NAMESPACE}; the names are in docs/operations.md.
  */
 @Singleton
-public class Metrics {
+public class Metrics implements AreaMetrics {
 
     public static final String NAMESPACE = "SSE";
     public static final String AREA = "Area";
-
-    /** CloudWatch's units, as they are spelt in the format. */
-    public enum Unit {
-        COUNT("Count"),
-        SECONDS("Seconds"),
-        MILLISECONDS("Milliseconds"),
-        NONE("None");
-
-        final String text;
-
-        Unit(String text) {
-            this.text = text;
-        }
-    }
-
-    /** One value of one metric. */
-    public record Metric(String name, Unit unit, double value) {
-
-        public static Metric count(String name) {
-            return new Metric(name, Unit.COUNT, 1);
-        }
-
-        public static Metric count(String name, long n) {
-            return new Metric(name, Unit.COUNT, n);
-        }
-
-        public static Metric seconds(String name, Duration d) {
-            return new Metric(name, Unit.SECONDS, d.toMillis() / 1000.0);
-        }
-    }
 
     private final Clock clock;
     private final JsonMapper json;
@@ -73,6 +42,7 @@ public class Metrics {
     }
 
     /** The metrics of one observation in an area: per area and over all areas. */
+    @Override
     public void area(String area, Metric... metrics) {
         put(NAMESPACE, Map.of(AREA, area), true, List.of(metrics), Map.of());
     }
@@ -94,7 +64,7 @@ public class Metrics {
             sets.add(List.of());
         }
         List<Map<String, String>> definitions = metrics.stream()
-                .map(m -> Map.of("Name", m.name(), "Unit", m.unit().text))
+                .map(m -> Map.of("Name", m.name(), "Unit", m.unit().text()))
                 .toList();
         line.put(
                 "_aws",

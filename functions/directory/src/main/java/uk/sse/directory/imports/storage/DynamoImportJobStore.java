@@ -18,6 +18,7 @@ import uk.sse.directory.imports.ImportJobStore;
 import uk.sse.directory.imports.Rejection;
 import uk.sse.directory.storage.DirectoryTable;
 import uk.sse.directory.storage.Throttled;
+import uk.sse.kernel.dynamo.ConditionalPuts;
 import uk.sse.kernel.dynamo.Cursors;
 import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
@@ -51,13 +52,7 @@ public class DynamoImportJobStore implements ImportJobStore {
 
     @Override
     public boolean create(ImportJob job) {
-        try {
-            client.putItem(
-                    b -> b.tableName(table).item(item(job).build()).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
+        return ConditionalPuts.putNew(client, table, item(job).build());
     }
 
     @Override
