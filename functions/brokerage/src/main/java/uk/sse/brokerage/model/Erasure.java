@@ -43,9 +43,9 @@ public record Erasure(String subject, String tombstone, boolean allTexts) {
         return new Erasure(null, null, true);
     }
 
-    /** The same tombstone in every function for one subject ({@link Tombstone}, decision 0104). */
-    public static Erasure of(String subject) {
-        return new Erasure(subject, Tombstone.of(subject));
+    /** The same tombstone in every function for one subject under one key ({@link Tombstone}, decision 0117). */
+    public static Erasure of(String subject, Tombstone tombstone) {
+        return new Erasure(subject, tombstone.of(subject));
     }
 
     /** Whether the person stands anywhere in the request: raised it, acted on it, proposed, decided, agreed or rated. */
