@@ -86,6 +86,7 @@ public class SseStack extends Stack {
         Table ledgerTable = table("Ledger", new FunctionTable.Spec("ledger", 2, null), stage);
         Table brokerageTable = table("Brokerage", new FunctionTable.Spec("brokerage", 3, FunctionTable.TTL), stage);
         Table notifierTable = table("Notifier", new FunctionTable.Spec("notifier", 2, FunctionTable.TTL), stage);
+        Secret erasureKey = erasureKey(stage);
 
         String jwks = identity.jwksUrl();
         // the sentence-embedding model and its runtime, for the modules that embed text (decision 0055)
@@ -113,9 +114,11 @@ public class SseStack extends Stack {
         SnapStartFunction directory = functions.make(
                 this,
                 "DirectoryApi",
-                new SnapStartFunction.Spec("directory-api", "directory", API, API_TIMEOUT, directoryEnv),
+                new SnapStartFunction.Spec(
+                        "directory-api", "directory", API, API_TIMEOUT, erasing(directoryEnv, erasureKey)),
                 null);
         directoryTable.grantReadWriteData(directory.function());
+        erasureKey.grantRead(directory.function());
         search.grantSearch(directory.function());
         api.route(
                 "Directory",
@@ -213,9 +216,10 @@ public class SseStack extends Stack {
         SnapStartFunction ledger = functions.make(
                 this,
                 "LedgerApi",
-                new SnapStartFunction.Spec("ledger-api", "ledger", API, API_TIMEOUT, ledgerEnv),
+                new SnapStartFunction.Spec("ledger-api", "ledger", API, API_TIMEOUT, erasing(ledgerEnv, erasureKey)),
                 null);
         ledgerTable.grantReadWriteData(ledger.function());
+        erasureKey.grantRead(ledger.function());
         api.route(
                 "Ledger",
                 ledger,
@@ -284,9 +288,11 @@ public class SseStack extends Stack {
         SnapStartFunction brokerage = functions.make(
                 this,
                 "BrokerageApi",
-                new SnapStartFunction.Spec("brokerage-api", "brokerage", API, API_TIMEOUT, brokerageEnv),
+                new SnapStartFunction.Spec(
+                        "brokerage-api", "brokerage", API, API_TIMEOUT, erasing(brokerageEnv, erasureKey)),
                 null);
         brokerageTable.grantReadWriteData(brokerage.function());
+        erasureKey.grantRead(brokerage.function());
         api.route("Brokerage", brokerage, List.of("/requests", "/requests/{proxy+}"));
         SnapStartFunction reconciliation = functions.make(
                 this,
@@ -369,9 +375,11 @@ public class SseStack extends Stack {
         SnapStartFunction notifier = functions.make(
                 this,
                 "NotifierApi",
-                new SnapStartFunction.Spec("notifier-api", "notifier", API, API_TIMEOUT, notifierEnv),
+                new SnapStartFunction.Spec(
+                        "notifier-api", "notifier", API, API_TIMEOUT, erasing(notifierEnv, erasureKey)),
                 null);
         notifierTable.grantReadWriteData(notifier.function());
+        erasureKey.grantRead(notifier.function());
         sealingKey.grantRead(notifier.function());
         notifyKey.grantRead(notifier.function());
         api.route(
@@ -572,6 +580,30 @@ public class SseStack extends Stack {
             }
         }
         return templates;
+    }
+
+    /**
+     * The key every function that erases a person derives their tombstone with (decision 0117): generated once by
+     * Secrets Manager and never rotated, since another key would give a person erased again, or in another function
+     * later, another tombstone. Named, so that an operator finds it, and kept when the stack goes where data is kept.
+     */
+    private Secret erasureKey(StageConfig stage) {
+        return Secret.Builder.create(this, "ErasureKey")
+                .secretName("sse-" + stage.name() + "/erasure-key")
+                .description("the key erased people's tombstones are derived with (HMAC-SHA256); never rotate it")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(stage.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+    }
+
+    /** An API function that erases people: its environment names the erasure key's secret (never holds it). */
+    private static Map<String, String> erasing(Map<String, String> env, Secret erasureKey) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("SSE_ERASURE_KEY_ARN", erasureKey.getSecretArn());
+        return all;
     }
 
     private static Map<String, String> withTokenChecks(Identity identity, Map<String, String> env) {

@@ -148,6 +148,35 @@ class AccessTest {
         }
     }
 
+    /** The functions that erase a person, each through its API (decision 0117). */
+    static final Set<String> ERASING = Set.of("brokerage-api", "directory-api", "ledger-api", "notifier-api");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void only_the_functions_that_erase_may_read_the_erasure_key() {
+        for (Synthesised s : Synthesised.both()) {
+            String key = s.ofType("AWS::SecretsManager::Secret").keySet().stream()
+                    .filter(id -> id.startsWith("ErasureKey"))
+                    .findFirst()
+                    .orElseThrow();
+            for (String handler : FunctionsTest.HANDLERS.keySet()) {
+                boolean reads = s.statementsOf(handler).stream()
+                        .anyMatch(st -> Synthesised.list(st.get("Action")).contains("secretsmanager:GetSecretValue")
+                                && Synthesised.mentions(st.get("Resource"), key));
+                assertThat(reads).as(handler + " reads the erasure key").isEqualTo(ERASING.contains(handler));
+            }
+            // generated, named where an operator finds it, never rotated, kept where the stage keeps its data
+            Map<String, Object> secret = s.resource(key);
+            assertThat(((Map<String, Object>) secret.get("Properties")).get("Name"))
+                    .isEqualTo("sse-" + s.stage.name() + "/erasure-key");
+            assertThat(((Map<String, Object>) secret.get("Properties")).get("GenerateSecretString"))
+                    .isNotNull();
+            assertThat(s.ofType("AWS::SecretsManager::RotationSchedule").values())
+                    .noneMatch(rotation -> Synthesised.mentions(rotation.get("SecretId"), key));
+            assertThat(secret.get("DeletionPolicy")).isEqualTo(s.stage.protectData() ? "Retain" : "Delete");
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void only_the_reporting_handlers_may_read_the_database_secret_and_reach_the_database() {

@@ -131,6 +131,22 @@ class FunctionsTest {
                     .contains(sealingKey)
                     .doesNotContain("resolve:secretsmanager");
         }
+        // the erasure key: one generated secret, named to every function that erases and to no other, which derive
+        // the same tombstone from it (decision 0117)
+        String erasureKey = s.ofType("AWS::SecretsManager::Secret").keySet().stream()
+                .filter(id -> id.startsWith("ErasureKey"))
+                .findFirst()
+                .orElseThrow();
+        for (String handler : HANDLERS.keySet()) {
+            if (AccessTest.ERASING.contains(handler)) {
+                assertThat(String.valueOf(s.environment(handler).get("SSE_ERASURE_KEY_ARN")))
+                        .as(handler)
+                        .contains(erasureKey)
+                        .doesNotContain("resolve:secretsmanager");
+            } else {
+                assertThat(s.environment(handler)).as(handler).doesNotContainKey("SSE_ERASURE_KEY_ARN");
+            }
+        }
         assertThat(s.environment("reporting-projection"))
                 .containsKeys("SSE_REPORTING_JDBC_URL", "SSE_REPORTING_DB_SECRET_ARN");
         // brokerage calls the directory and the ledger through the API's own stage URL

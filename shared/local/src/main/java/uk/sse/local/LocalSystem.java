@@ -55,6 +55,7 @@ import uk.sse.local.demo.DemoDirectory;
 import uk.sse.local.demo.DemoLedger;
 import uk.sse.local.demo.DemoTrustCredits;
 import uk.sse.reporting.projection.ProjectEvents;
+import uk.sse.testing.LocalSecretsManager;
 import uk.sse.testing.NotifyStandIn;
 
 /**
@@ -79,6 +80,7 @@ public final class LocalSystem implements AutoCloseable {
     private DemoBrokerage.Seeded brokerage;
     private final ScheduledExecutorService sweeper;
     private LocalNotifications notifications;
+    private LocalSecretsManager secrets;
 
     private LocalSystem(
             ApplicationContext context,
@@ -116,6 +118,10 @@ public final class LocalSystem implements AutoCloseable {
         settings.putAll(LocalNotifications.settings(receiver));
         NotifyStandIn notify = LocalNotifications.startNotifyStandIn();
         settings.putAll(LocalNotifications.emailSettings(notify));
+        // the erasure key, read through Secrets Manager's protocol as in AWS (decision 0117); fresh, like the run's
+        // data
+        LocalSecretsManager secrets = LocalSecretsManager.start();
+        settings.putAll(erasureKey(secrets));
         // the port is chosen only after every engine and stand-in holds its own: one bound to port 0 while the engines
         // started once took the free port chosen for this server (CI: "Address already in use")
         int port = port(properties);
@@ -195,6 +201,7 @@ public final class LocalSystem implements AutoCloseable {
                     () -> streams.forEach(s -> runLogged(s::replayDeadLetters)), 5, 5, TimeUnit.SECONDS);
             LocalSystem stack = new LocalSystem(
                     context, demo, register.value(), openSearch.join(), postgres.join(), streams, credits, sweeper);
+            stack.secrets = secrets;
             stack.notifications =
                     LocalNotifications.start(context, dynamo.join().endpoint(), demo.demoArea(), receiver, notify);
             awaitSearch(stack);
@@ -211,6 +218,7 @@ public final class LocalSystem implements AutoCloseable {
             context.close();
             receiver.close();
             notify.close();
+            secrets.close();
             throw failed;
         }
     }
@@ -432,6 +440,18 @@ public final class LocalSystem implements AutoCloseable {
         sweeper.shutdownNow();
         streams.forEach(StreamDriver::close);
         context.close();
+        if (secrets != null) {
+            secrets.close();
+        }
+    }
+
+    /** The local Secrets Manager holding a fresh erasure key, and the settings that point the functions at it. */
+    static Map<String, Object> erasureKey(LocalSecretsManager secrets) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String arn = "arn:aws:secretsmanager:eu-west-2:000000000000:secret:sse-local/erasure-key";
+        secrets.put(arn, java.util.HexFormat.of().formatHex(key));
+        return Map.of("sse.erasure.key-arn", arn, "sse.erasure.secrets-endpoint", secrets.endpoint());
     }
 
     /** A new signing key per run: tokens from an earlier run stop working, as they should. */

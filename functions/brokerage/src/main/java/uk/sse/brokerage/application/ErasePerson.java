@@ -8,6 +8,7 @@ import uk.sse.brokerage.model.RequestStatus;
 import uk.sse.brokerage.model.Transition;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.PersonalData;
+import uk.sse.kernel.identity.Tombstone;
 import uk.sse.kernel.outcome.Outcome;
 
 /**
@@ -36,15 +37,17 @@ public class ErasePerson {
 
     private final PersonalRecords records;
     private final RedactRecords redact;
+    private final Tombstone tombstones;
 
-    public ErasePerson(PersonalRecords records, RedactRecords redact) {
+    public ErasePerson(PersonalRecords records, RedactRecords redact, Tombstone tombstones) {
         this.records = records;
         this.redact = redact;
+        this.tombstones = tombstones;
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
         return PersonalData.areaAnsweredBy(caller).map(area -> {
-            Erasure erasure = Erasure.of(subject);
+            Erasure erasure = Erasure.of(subject, tombstones);
             return new Export(
                     subject,
                     area,
@@ -62,7 +65,7 @@ public class ErasePerson {
 
     public Outcome<Erased> erase(Caller caller, String subject) {
         return PersonalData.areaAnsweredBy(caller).map(area -> {
-            Erasure erasure = Erasure.of(subject);
+            Erasure erasure = Erasure.of(subject, tombstones);
             List<BrokerageRequest> found = records.inArea(area, erasure::involves);
             int events = 0;
             for (BrokerageRequest r : found) {

@@ -55,9 +55,9 @@ public record Erasure(Whose whose) {
         return new Erasure(new Whose.Everyone());
     }
 
-    /** The same tombstone in every function for one subject ({@link Tombstone}, decision 0104). */
-    public static Erasure of(String subject) {
-        return new Erasure(subject, Tombstone.of(subject));
+    /** The same tombstone in every function for one subject under one key ({@link Tombstone}, decision 0117). */
+    public static Erasure of(String subject, Tombstone tombstone) {
+        return new Erasure(subject, tombstone.of(subject));
     }
 
     /** The tombstone a person's subject becomes (a person's erasure only). */

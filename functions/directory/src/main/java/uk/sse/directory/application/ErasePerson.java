@@ -13,6 +13,7 @@ import uk.sse.directory.model.PersonErasure;
 import uk.sse.directory.model.Provider;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.PersonalData;
+import uk.sse.kernel.identity.Tombstone;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
@@ -48,16 +49,18 @@ public class ErasePerson {
     private final OfferStore offers;
     private final ProviderStore providers;
     private final PersonalRecords records;
+    private final Tombstone tombstones;
 
-    public ErasePerson(OfferStore offers, ProviderStore providers, PersonalRecords records) {
+    public ErasePerson(OfferStore offers, ProviderStore providers, PersonalRecords records, Tombstone tombstones) {
         this.offers = offers;
         this.providers = providers;
         this.records = records;
+        this.tombstones = tombstones;
     }
 
     public Outcome<Export> export(Caller caller, String subject, String email) {
         return PersonalData.areaAnsweredBy(caller).map(area -> {
-            PersonErasure erasure = PersonErasure.of(subject, email);
+            PersonErasure erasure = PersonErasure.of(subject, email, tombstones);
             return new Export(
                     subject,
                     area,
@@ -80,7 +83,7 @@ public class ErasePerson {
 
     public Outcome<Erased> erase(Caller caller, String subject, String email) {
         return PersonalData.areaAnsweredBy(caller).map(area -> {
-            PersonErasure erasure = PersonErasure.of(subject, email);
+            PersonErasure erasure = PersonErasure.of(subject, email, tombstones);
             int[] versions = {0};
             int[] events = {0};
             List<Offer> found = offersInArea(area).filter(erasure::involves).toList();

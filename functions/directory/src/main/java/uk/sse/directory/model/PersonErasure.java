@@ -25,9 +25,9 @@ public record PersonErasure(String subject, String email, String tombstone) {
         email = email == null || email.isBlank() ? null : email.strip();
     }
 
-    /** The same tombstone in every function for one subject ({@link Tombstone}, decision 0104). */
-    public static PersonErasure of(String subject, String email) {
-        return new PersonErasure(subject, email, Tombstone.of(subject));
+    /** The same tombstone in every function for one subject under one key ({@link Tombstone}, decision 0117). */
+    public static PersonErasure of(String subject, String email, Tombstone tombstone) {
+        return new PersonErasure(subject, email, tombstone.of(subject));
     }
 
     public boolean involves(Offer o) {

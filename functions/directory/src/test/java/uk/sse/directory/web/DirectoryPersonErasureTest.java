@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.directory.storage.DirectoryTable;
 import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.Tombstone;
 import uk.sse.testing.Api;
 import uk.sse.testing.TableStrings;
+import uk.sse.testing.TestErasureKey;
 
 /**
  * An area's admin exports what the directory holds about an assurer and a provider's contact, and erases it, through
@@ -145,7 +145,7 @@ class DirectoryPersonErasureTest extends LambdaTest {
 
         Api.Reply erased = api.post(person("/erasure?email=" + EMAIL), admin(AREA), Map.of());
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
-        String tombstone = Tombstone.of(assurerSubject);
+        String tombstone = TestErasureKey.of(assurerSubject);
         assertThat(erased.map())
                 .containsEntry("tombstone", tombstone)
                 .containsEntry("offers", 2)

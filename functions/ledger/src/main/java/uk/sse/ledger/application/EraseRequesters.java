@@ -15,7 +15,7 @@ import uk.sse.ledger.model.Transfer;
 /**
  * An area's admin answers a person's subject-access request and erasure for the area's ledger (decision 0104): the
  * transfers they asked for or resolved, in person or as the person a function acted for. An erasure replaces their
- * subject by the tombstone every function derives ({@link Tombstone}); amounts, accounts, states and references stay,
+ * subject by the tombstone every function derives under the erasure key ({@link Tombstone}, decision 0117); amounts, accounts, states and references stay,
  * so balances and the ledger's invariants do not change. Only an admin of the area, in person, may do either.
  */
 @Singleton
@@ -33,10 +33,12 @@ public class EraseRequesters {
 
     private final PersonalTransfers transfers;
     private final LedgerStore store;
+    private final Tombstone tombstones;
 
-    public EraseRequesters(PersonalTransfers transfers, LedgerStore store) {
+    public EraseRequesters(PersonalTransfers transfers, LedgerStore store, Tombstone tombstones) {
         this.transfers = transfers;
         this.store = store;
+        this.tombstones = tombstones;
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
@@ -57,7 +59,7 @@ public class EraseRequesters {
 
     public Outcome<Erased> erase(Caller caller, String subject) {
         return PersonalData.areaAnsweredBy(caller).map(area -> {
-            String tombstone = Tombstone.of(subject);
+            String tombstone = tombstones.of(subject);
             List<Transfer> found =
                     transfers.inArea(area, t -> !parts(t, subject).isEmpty());
             for (Transfer t : found) {

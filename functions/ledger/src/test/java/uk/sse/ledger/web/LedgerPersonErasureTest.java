@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.ServiceScope;
-import uk.sse.kernel.identity.Tombstone;
 import uk.sse.ledger.LedgerSettings;
 import uk.sse.testing.Api;
 import uk.sse.testing.TableStrings;
+import uk.sse.testing.TestErasureKey;
 
 /**
  * An area's admin exports the transfers a school's member asked for and erases their subject from them, through the
@@ -79,14 +79,14 @@ class LedgerPersonErasureTest extends LedgerLambdaTest {
         Map<String, Object> before = ledgers.state(AREA);
         Api.Reply erased = api.post("/ledger/people/" + member + "/erasure", ledgers.admin(AREA), Map.of());
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
-        assertThat(erased.map()).containsEntry("transfers", 2).containsEntry("tombstone", Tombstone.of(member));
+        assertThat(erased.map()).containsEntry("transfers", 2).containsEntry("tombstone", TestErasureKey.of(member));
 
         assertThat(strings()).as("the member's subject, anywhere in the table").noneMatch(s -> s.contains(member));
         assertThat(ledgers.state(AREA)).as("every account and the check").isEqualTo(before);
         Map<String, Object> hold =
                 ledgers.transferAsCommissioner(AREA, "erasure-hold").map();
         assertThat((Map<String, Object>) hold.get("requestedBy"))
-                .containsEntry("subject", Tombstone.of(member))
+                .containsEntry("subject", TestErasureKey.of(member))
                 .containsEntry("role", "PROVIDER");
         assertThat(hold).containsEntry("state", "POSTED").containsEntry("postedAmount", 3);
         assertThat((List<?>) api.get("/ledger/people/" + member, ledgers.admin(AREA))

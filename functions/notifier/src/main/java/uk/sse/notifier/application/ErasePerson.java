@@ -19,9 +19,11 @@ public class ErasePerson {
     public record Erased(String area, String tombstone, int deleted, int rewritten) {}
 
     private final PersonalRecords records;
+    private final Tombstone tombstones;
 
-    public ErasePerson(PersonalRecords records) {
+    public ErasePerson(PersonalRecords records, Tombstone tombstones) {
         this.records = records;
+        this.tombstones = tombstones;
     }
 
     public Outcome<Export> export(Caller caller, String subject) {
@@ -31,7 +33,7 @@ public class ErasePerson {
 
     public Outcome<Erased> erase(Caller caller, String subject) {
         return PersonalData.areaAnsweredBy(caller).map(area -> {
-            String tombstone = Tombstone.of(subject);
+            String tombstone = tombstones.of(subject);
             PersonalRecords.Changed changed = records.erase(subject, tombstone, area);
             return new Erased(area, tombstone, changed.deleted(), changed.rewritten());
         });

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import uk.sse.brokerage.model.BrokerageRequest;
 import uk.sse.brokerage.model.Urgency;
 import uk.sse.kernel.identity.Role;
-import uk.sse.kernel.identity.Tombstone;
 import uk.sse.notifier.testing.EmailLambdaTest;
 import uk.sse.notifier.testing.Notifiers;
 import uk.sse.testing.Api;
 import uk.sse.testing.TableStrings;
+import uk.sse.testing.TestErasureKey;
 
 /**
  * An area's admin exports what the notifier holds about an adviser (their contact, the notices for them alone, the
@@ -92,7 +92,7 @@ class NotifierPersonErasureTest extends EmailLambdaTest {
 
         Api.Reply erased = api.post("/notices/people/" + SUBJECT + "/erasure", admin, Map.of());
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
-        assertThat(erased.map()).containsEntry("tombstone", Tombstone.of(SUBJECT));
+        assertThat(erased.map()).containsEntry("tombstone", TestErasureKey.of(SUBJECT));
         assertThat((Integer) erased.map().get("deleted"))
                 .as("contact, notices, emails")
                 .isGreaterThanOrEqualTo(4);
@@ -108,7 +108,7 @@ class NotifierPersonErasureTest extends EmailLambdaTest {
         assertThat(left)
                 .as("another area's person keeps theirs")
                 .anyMatch(v -> v.equals("broker@other.example.gov.uk"));
-        assertThat(left).as("the remembered raiser").contains(Tombstone.of(SUBJECT));
+        assertThat(left).as("the remembered raiser").contains(TestErasureKey.of(SUBJECT));
         Api.Reply again = api.post("/notices/people/" + SUBJECT + "/erasure", admin, Map.of());
         assertThat(again.map())
                 .as("a second erasure finds nothing")

@@ -16,17 +16,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.sse.brokerage.application.ErasePerson;
-import uk.sse.brokerage.model.Erasure;
 import uk.sse.engines.Engines;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.identity.Role;
+import uk.sse.kernel.identity.Tombstone;
 import uk.sse.kernel.outcome.Outcome;
+import uk.sse.kernel.snapstart.SnapStartHooks;
 import uk.sse.ledger.application.CheckLedger;
 import uk.sse.ledger.application.EraseRequesters;
 import uk.sse.reporting.support.ReportFigures;
 import uk.sse.reporting.support.ReportingLambdaTest;
 import uk.sse.reporting.support.StreamRecords;
+import uk.sse.testing.LocalSecretsManager;
 import uk.sse.testing.TableStrings;
+import uk.sse.testing.TestErasureKey;
 
 /**
  * Issue 20's test of an erasure: the scripted term is played on tables of its own and projected into the read model;
@@ -35,12 +38,17 @@ import uk.sse.testing.TableStrings;
  * streams carry the rewrites to the read model's stream handler. Afterwards neither table nor the read model holds
  * her subject or any text she wrote, every report gives the same figures (still those
  * worked out by hand), and the ledger's invariants hold. Then the area's assurer and a provider's lead (a contact, by
- * their email) are erased from the directory: no table nor the read model names them, and the figures stand.
+ * their email) are erased from the directory: no table nor the read model names them, and the figures stand. The
+ * three functions read the erasure key from Secrets Manager (a local one, through the real SDK client) as in AWS, and
+ * each gives the same tombstone for one subject: the subject's HMAC under that key (decision 0117); a simulated
+ * SnapStart restore between the erasures makes the key be read again.
  */
 @MicronautTest(environments = "test", transactional = false)
 class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
 
     static final String ANN = "ann";
+    static final String KEY_ARN = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:sse-test/erasure-key-AbCdEf";
+    static final String KEY = "the-stages-erasure-key-generated-by-secrets-manager-0123456789";
     /** What ann wrote: each need she raised, the reason she cancelled R3, her impact notes. */
     static final List<String> HER_TEXTS = List.of(
             "Support needed at Moorside Primary",
@@ -57,10 +65,16 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
         Scenario scenario = Scenario.playedAfresh();
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.putAll(scenario.sourceTables());
+        LocalSecretsManager secrets = LocalSecretsManager.start();
+        secrets.put(KEY_ARN, KEY);
+        properties.put("sse.erasure.key-arn", KEY_ARN);
+        properties.put("sse.erasure.secrets-endpoint", secrets.endpoint());
+        Tombstone underTheKey = Tombstone.keyed(KEY);
         String brokerageTable = scenario.sourceTables().get("sse.brokerage.table-name");
         String ledgerTable = scenario.sourceTables().get("sse.ledger.table-name");
         String directoryTable = scenario.sourceTables().get("sse.directory.table-name");
-        try (ApplicationContext functions = ApplicationContext.builder()
+        try (secrets;
+                ApplicationContext functions = ApplicationContext.builder()
                         .environments("test")
                         .properties(properties)
                         .start();
@@ -98,14 +112,21 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
 
             var erased = (Outcome.Done<ErasePerson.Erased>) people.erase(admin, ANN);
             assertThat(erased.value().requests()).isEqualTo(10);
-            assertThat(erased.value().tombstone()).isEqualTo(Erasure.of(ANN).tombstone());
+            assertThat(erased.value().tombstone())
+                    .as("her subject's HMAC under the key read from the secret, not the tests' configured key")
+                    .isEqualTo(underTheKey.of(ANN))
+                    .isNotEqualTo(TestErasureKey.of(ANN));
             var ledgerErased = (Outcome.Done<EraseRequesters.Erased>)
                     functions.getBean(EraseRequesters.class).erase(admin, ANN);
             assertThat(ledgerErased.value().transfers())
                     .as("R2's hold she agreed, R3's she voided by cancelling")
                     .isEqualTo(2);
             assertThat(ledgerErased.value().tombstone())
+                    .as("the ledger derives the same tombstone, untold")
                     .isEqualTo(erased.value().tombstone());
+            assertThat(secrets.reads(KEY_ARN))
+                    .as("the key is read once, and kept")
+                    .isEqualTo(1);
             List<DynamodbStreamRecord> rewrites = new ArrayList<>(brokerageStream.next());
             rewrites.addAll(ledgerStream.next());
             assertThat(rewrites)
@@ -138,12 +159,17 @@ class ErasureLeavesNoTraceTest extends ReportingLambdaTest {
                     .as("before: the directory names the assurer and the lead")
                     .contains(assurer)
                     .containsAll(lead);
+            functions.getBean(SnapStartHooks.class).afterRestore(null);
             var directory = functions.getBean(uk.sse.directory.application.ErasePerson.class);
             var assurerErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>)
                     directory.erase(admin, assurer, null);
             assertThat(assurerErased.value().offers())
                     .as("every offer of the area")
                     .isPositive();
+            assertThat(assurerErased.value().tombstone()).isEqualTo(underTheKey.of(assurer));
+            assertThat(secrets.reads(KEY_ARN))
+                    .as("a restored copy reads the key again before its first erasure")
+                    .isEqualTo(2);
             var leadErased = (Outcome.Done<uk.sse.directory.application.ErasePerson.Erased>)
                     directory.erase(admin, "lead-100004", lead.get(1));
             assertThat(leadErased.value().providers())
