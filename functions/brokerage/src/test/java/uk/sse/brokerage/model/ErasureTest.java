@@ -72,6 +72,6 @@ class ErasureTest {
         assertThatThrownBy(() -> new Erasure("s", "s")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Erasure.everyText().tombstone()).isInstanceOf(IllegalStateException.class);
         assertThat(Erasure.everyText().whose()).isInstanceOf(Erasure.Whose.Everyone.class);
-        assertThat(Erasure.of("adviser-1").whose()).isInstanceOf(Erasure.Whose.Person.class);
+        assertThat(new Erasure("adviser-1", "erased-0").whose()).isInstanceOf(Erasure.Whose.Person.class);
     }
 }
