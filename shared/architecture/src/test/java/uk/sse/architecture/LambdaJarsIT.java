@@ -132,6 +132,9 @@ class LambdaJarsIT {
 
     /** Bytes: the functions whose jars are over the goal, each with a little room over its size on 2026-12-07. */
     static final java.util.Map<String, Long> CEILINGS = java.util.Map.of(
+            // the Secrets Manager client for the erasure key (decision 0117) took these two 0.8 MB over 19.6
+            "ledger", 20_500_000L,
+            "brokerage", 20_500_000L,
             "notifier", 23_000_000L,
             "reporting", 28_500_000L,
             "indexer", 33_000_000L,
