@@ -76,6 +76,10 @@ public final class LambdaHttpFront implements AutoCloseable {
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> answer(exchange, name, value));
             }
+            if (response.getCookies() != null) {
+                response.getCookies()
+                        .forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+            }
             byte[] answer = response.getBody() == null
                     ? new byte[0]
                     : response.getBody().getBytes(StandardCharsets.UTF_8);
