@@ -37,8 +37,12 @@ public final class LambdaInstance implements AutoCloseable {
     }
 
     public LambdaInstance(ApplicationContext context) {
-        this.handler = new HttpApiFunction(context);
-        this.json = context.getBean(JsonMapper.class);
+        this(new HttpApiFunction(context));
+    }
+
+    LambdaInstance(HttpApiFunction handler) {
+        this.handler = handler;
+        this.json = handler.getApplicationContext().getBean(JsonMapper.class);
     }
 
     public ApplicationContext context() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import uk.sse.kernel.http.HttpApiFunction;
 import uk.sse.kernel.identity.Membership;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.identity.TokenClaims;
@@ -59,6 +62,10 @@ class CookiesThroughTheHttpApiTest implements TestPropertyProvider {
 
     @Inject
     SessionCookies cookies;
+
+    @Inject
+    @Named("HttpServer")
+    ApplicationContextProvider apisServer;
 
     @Override
     public Map<String, String> getProperties() {
@@ -164,6 +171,12 @@ class CookiesThroughTheHttpApiTest implements TestPropertyProvider {
         assertThat(set(liked, "sse-liked"))
                 .as("the offer liked before (liked cookie) is kept")
                 .isEqualTo("sse-liked=119788:offer-1.offer-2");
+    }
+
+    @Test
+    void theOtherWebTestsCallTheDeployedHandlerToo() {
+        // Api's server (ChangingRoleTest and the rest) runs the same class, fed by LambdaHttpFront
+        assertThat(apisServer).isInstanceOf(HttpApiFunction.class);
     }
 
     @Test
