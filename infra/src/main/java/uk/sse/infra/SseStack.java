@@ -42,7 +42,7 @@ import uk.sse.infra.constructs.Sweeper;
  */
 public class SseStack extends Stack {
 
-    static final String API = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    static final String API = "uk.sse.kernel.http.HttpApiFunction";
     static final Duration API_TIMEOUT = Duration.seconds(29);
     static final Duration STREAM_TIMEOUT = Duration.minutes(2);
     static final Duration SWEEP_TIMEOUT = Duration.minutes(1);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Every handler: Java 21 on arm64 with SnapStart, reached through a live alias, sized by stage, given the environment it reads. */
 class FunctionsTest {
 
-    static final String API = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    static final String API = "uk.sse.kernel.http.HttpApiFunction";
 
     /** Handler name to its module and Lambda handler class, as the functions' own docs name them. */
     static final Map<String, List<String>> HANDLERS = Map.ofEntries(

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class LambdaHttpFront implements AutoCloseable {
             ExecutorService workers = Executors.newFixedThreadPool(
                     8, Thread.ofPlatform().name("lambda-front-", 0).daemon().factory());
             LambdaHttpFront front = new LambdaHttpFront(server, workers, lambda);
-            server.createContext("/", front::exchange);
+            server.createContext("/", exchange -> exchange(lambda, exchange));
             server.setExecutor(workers);
             server.start();
             return front;
@@ -55,7 +56,8 @@ public final class LambdaHttpFront implements AutoCloseable {
         return lambda;
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
+    /** One HTTP request through the handler as API Gateway passes it, and its answer as API Gateway gives it. */
+    static void exchange(LambdaInstance lambda, HttpExchange exchange) throws IOException {
         try (exchange;
                 InputStream in = exchange.getRequestBody()) {
             Map<String, String> headers = new HashMap<>();
@@ -76,9 +78,16 @@ public final class LambdaHttpFront implements AutoCloseable {
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> answer(exchange, name, value));
             }
-            byte[] answer = response.getBody() == null
-                    ? new byte[0]
-                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            if (response.getCookies() != null) {
+                response.getCookies()
+                        .forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+            }
+            byte[] answer =
+                    response.getBody() == null || exchange.getRequestMethod().equals("HEAD")
+                            ? new byte[0]
+                            : response.getIsBase64Encoded()
+                                    ? Base64.getDecoder().decode(response.getBody())
+                                    : response.getBody().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.getStatusCode(), answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,15 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.sse.kernel.http.HttpApiFunction;
 
 /**
  * One warm Lambda instance of a function: the deployed handler class in an application context of its own, fed
- * API Gateway HTTP API (payload 2.0) events directly. Several of them against one table are what concurrent
+ * API Gateway HTTP API (payload 2.0) events directly, built as API Gateway builds them: the browser's cookies in the
+ * event's {@code cookies}, never in a {@code cookie} header, and the cookies set read from the response's
+ * {@code cookies} only (decision 0116). Several of them against one table are what concurrent
  * invocations in AWS are; the test server behind {@link Api} handles one request at a time.
  */
 public final class LambdaInstance implements AutoCloseable {
 
-    private final APIGatewayV2HTTPEventFunction handler;
+    private final HttpApiFunction handler;
     private final JsonMapper json;
 
     /** Starts an instance with the test context's configuration (its property sources and environments). */
@@ -35,8 +37,12 @@ public final class LambdaInstance implements AutoCloseable {
     }
 
     public LambdaInstance(ApplicationContext context) {
-        this.handler = new APIGatewayV2HTTPEventFunction(context);
-        this.json = context.getBean(JsonMapper.class);
+        this(new HttpApiFunction(context));
+    }
+
+    LambdaInstance(HttpApiFunction handler) {
+        this.handler = handler;
+        this.json = handler.getApplicationContext().getBean(JsonMapper.class);
     }
 
     public ApplicationContext context() {
@@ -66,10 +72,18 @@ public final class LambdaInstance implements AutoCloseable {
         if (response.getMultiValueHeaders() != null) {
             answered.putAll(response.getMultiValueHeaders());
         }
+        // payload 2.0 sets cookies only from the response's cookies (API Gateway ignores a Set-Cookie header's others)
+        answered.remove("Set-Cookie");
+        if (response.getCookies() != null && !response.getCookies().isEmpty()) {
+            answered.put("Set-Cookie", List.copyOf(response.getCookies()));
+        }
         return new Api.Reply(response.getStatusCode(), answered, response.getBody(), parse(response.getBody()));
     }
 
-    /** One API Gateway HTTP API (payload 2.0) event through the handler; header names in lower case, as API Gateway sends them. */
+    /**
+     * One API Gateway HTTP API (payload 2.0) event through the handler; header names in lower case, as API Gateway
+     * sends them, and a {@code cookie} header's pairs moved to the event's {@code cookies}, as API Gateway moves them.
+     */
     public APIGatewayV2HTTPResponse handle(
             String method, String pathAndQuery, Map<String, String> headers, String body) {
         return handle(method, pathAndQuery, headers, body, null);
@@ -82,16 +96,44 @@ public final class LambdaInstance implements AutoCloseable {
             Map<String, String> headers,
             String body,
             com.amazonaws.services.lambda.runtime.Context lambdaContext) {
+        return handler.handleRequest(event(method, pathAndQuery, headers, body), lambdaContext);
+    }
+
+    /** An event already built, through the handler, as the runtime passes it. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
+    /**
+     * The payload 2.0 event API Gateway builds for this request: header names in lower case, and a {@code cookie}
+     * header's pairs in the event's {@code cookies} instead.
+     */
+    public static APIGatewayV2HTTPEvent event(
+            String method, String pathAndQuery, Map<String, String> headers, String body) {
         int question = pathAndQuery.indexOf('?');
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+        Map<String, String> sent = new HashMap<>();
+        List<String> cookies = new java.util.ArrayList<>();
+        headers.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("cookie")) {
+                for (String pair : value.split(";")) {
+                    if (!pair.isBlank()) {
+                        cookies.add(pair.strip());
+                    }
+                }
+            } else {
+                sent.put(name, value);
+            }
+        });
+        return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
                 .withRawPath(path)
                 .withRawQueryString(query)
                 .withQueryStringParameters(query.isEmpty() ? null : parameters(query))
-                .withHeaders(headers)
+                .withHeaders(sent)
+                .withCookies(cookies.isEmpty() ? null : cookies)
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -105,7 +147,6 @@ public final class LambdaInstance implements AutoCloseable {
                         .withStage("$default")
                         .build())
                 .build();
-        return handler.handleRequest(event, lambdaContext);
     }
 
     /** As API Gateway gives them: decoded, and a name given more than once with its values joined by commas. */
