@@ -1,5 +1,6 @@
 package uk.sse.brokerage.application;
 
+import java.time.LocalDate;
 import java.util.List;
 import uk.sse.brokerage.model.Suggestion;
 import uk.sse.kernel.area.DefinedAreas;
@@ -15,10 +16,19 @@ public interface Directory {
     /**
      * A school in the register, as GIAS describes it ({@code phase} and {@code type} in GIAS's words): its LA and its
      * trust (GIAS's trust code, none if it is in no trust) say which areas it belongs to; {@code located} whether the
-     * register gave it coordinates (to search near it).
+     * register gave it coordinates (to search near it); {@code open} unless the register says it has closed, on
+     * {@code closedOn} where it gives the day.
      */
     record School(
-            String urn, String name, String laCode, String trustCode, String phase, String type, boolean located) {
+            String urn,
+            String name,
+            String laCode,
+            String trustCode,
+            String phase,
+            String type,
+            boolean located,
+            boolean open,
+            LocalDate closedOn) {
 
         public SchoolFacts facts() {
             return new SchoolFacts(urn, laCode, trustCode);

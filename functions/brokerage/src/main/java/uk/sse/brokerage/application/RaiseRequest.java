@@ -3,8 +3,10 @@ package uk.sse.brokerage.application;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -31,9 +33,10 @@ import uk.sse.kernel.taxonomy.Taxonomy;
 
 /**
  * An adviser raises a request for a school in their area, on a visit whose connection may drop: the same
- * Idempotency-Key with the same request answers the request the first try made. The school must be in the register
- * and a member of an area the person advises in (an LA's, a trust's, a partnership's: decision 0080), in whose queue
- * the request then is; the offers the adviser liked come first (each must be one the directory shows them), then
+ * Idempotency-Key with the same request answers the request the first try made. The school must be in the register,
+ * open (none is raised for a school the register says has closed, whoever asks) and a member of an area the person
+ * advises in (an LA's, a trust's, a partnership's: decision 0080), in whose queue the request then is; the offers the
+ * adviser liked come first (each must be one the directory shows them), then
  * the directory's search suggests more, up to ten (none of the school's own), stored with the request. If search
  * cannot answer, the request is raised without suggestions (the adviser is not kept waiting) and says so.
  * A school's own people may raise a request for their school, and only for it, where an area the school belongs to
@@ -115,6 +118,9 @@ public class RaiseRequest {
         Actor actor = Actors.of(adviser);
         if (!Policy.mayRaise(actor, as.area(), form.urn())) {
             return Outcome.forbidden(WHO_RAISES);
+        }
+        if (!school.open()) {
+            return Outcome.invalid("/urn", closed(school));
         }
         List<Suggestion> liked = new ArrayList<>();
         List<Outcome.Violation> unseen = new ArrayList<>();
@@ -208,6 +214,15 @@ public class RaiseRequest {
 
     private static final String WHO_RAISES = "only an adviser may raise a request, for a school in their own area, "
             + "or a school for itself where its area lets schools raise requests";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+
+    /** Why no request is raised for a closed school, in the words its adviser reads against the school. */
+    private static String closed(Directory.School school) {
+        return school.name() + " is closed"
+                + (school.closedOn() == null ? "" : " (the register says since " + DAY.format(school.closedOn()) + ")")
+                + ": requests are raised only for open schools";
+    }
 
     /**
      * Who raises it: an adviser whose area includes the school; else the school's own member, in an area of the school's

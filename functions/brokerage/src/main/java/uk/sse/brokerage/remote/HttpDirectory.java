@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import uk.sse.kernel.schools.OfferPhases;
  */
 @Singleton
 public class HttpDirectory implements Directory {
+
+    /** GIAS's {@code EstablishmentStatus} of a school that has closed, as the directory answers it. */
+    private static final String CLOSED = "Closed";
 
     private final JsonOverHttp http;
     private final URI base;
@@ -64,7 +68,9 @@ public class HttpDirectory implements Directory {
                                 : null,
                         text(b, "phase"),
                         text(b, "type"),
-                        b.get("latitude") instanceof Number));
+                        b.get("latitude") instanceof Number,
+                        !CLOSED.equals(text(b, "status")),
+                        b.get("closedOn") instanceof String day ? LocalDate.parse(day) : null));
     }
 
     @Override

@@ -58,7 +58,8 @@ public class RequestController {
      * An adviser raises a request for a school in their area. The {@code Idempotency-Key} header is required: a retry
      * with the same key and body answers the request the first try made ({@code Idempotent-Replayed: true}). A school's
      * own member may raise one for their school alone, where an area the school belongs to lets its schools do so (else
-     * 403); it goes to that area's queue with {@code raisedBySchool: true}.
+     * 403); it goes to that area's queue with {@code raisedBySchool: true}. A school the register says is closed gets
+     * none (422 naming {@code /urn}).
      */
     @Post
     public HttpResponse<?> create(

@@ -63,6 +63,7 @@ class BrokerageBadInputTest extends BrokerageLambdaTest {
                 bad("an unknown URN", b -> b.put("urn", "999999"), 422, "/urn"),
                 bad("a school in another area", b -> b.put("urn", Seeds.OTHER_AREA_SCHOOL), 422, "/urn"),
                 bad("a URN of the wrong shape", b -> b.put("urn", "12ab"), 422, "/urn"),
+                bad("a closed school", b -> b.put("urn", Seeds.CLOSED_SCHOOL), 422, "/urn"),
                 bad(
                         "an unknown area of support",
                         b -> b.put("areasOfSupport", List.of("CT.MATHS", "CT.NOPE")),
@@ -113,6 +114,32 @@ class BrokerageBadInputTest extends BrokerageLambdaTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.problemFields()).as(reply.body()).contains(field);
+        assertThat(items()).isEqualTo(items);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClosedSchoolIsRefusedInPlainWordsAgainstTheSchoolAndNothingIsStored() {
+        long items = items();
+        Api.Reply reply = raise(
+                seeds.adviser(),
+                need(Seeds.CLOSED_SCHOOL, List.of("CT.MATHS"), 10),
+                UUID.randomUUID().toString());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+        assertThat((List<Map<String, Object>>) reply.map().get("errors"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("field")).isEqualTo("/urn");
+                    assertThat((String) e.get("message"))
+                            .isEqualTo("Northern Primary School is closed (the register says since 31 August 2024): "
+                                    + "requests are raised only for open schools");
+                });
+        assertThat(items()).isEqualTo(items);
+        Api.Reply school = raise(
+                seeds.school(Seeds.CLOSED_SCHOOL),
+                need(Seeds.CLOSED_SCHOOL, List.of("CT.MATHS"), 10),
+                UUID.randomUUID().toString());
+        assertThat(school.status()).as("its permission is checked first").isEqualTo(403);
         assertThat(items()).isEqualTo(items);
     }
 

@@ -30,16 +30,19 @@ final class Seeds {
     static final String PROVIDER_SCHOOL = "119465";
     /** Audley Junior School, Blackburn: in the other area. */
     static final String OTHER_AREA_SCHOOL = "119115";
+    /** Northern Primary School, Bacup: in the area, but closed (in this seed, not in the sample register). */
+    static final String CLOSED_SCHOOL = "119190";
     /** A maths hub that registered itself. */
     static final String HUB = "lancs-maths-hub";
 
     static final String SCHOOLS_CSV = """
-            "URN","LA (code)","LA (name)","EstablishmentName","TypeOfEstablishment (name)","EstablishmentStatus (name)","PhaseOfEducation (name)","Postcode","Easting","Northing"\r
-            "119090","888","Lancashire","Newtown Nursery School","Local authority nursery school","Open","Nursery","BB8 0HP","389098","439933"\r
-            "119115","889","Blackburn with Darwen","Audley Junior School","Community school","Open","Primary","BB1 1SE","369441","427364"\r
-            "119155","888","Lancashire","Lea Community Primary School","Community school","Open","Primary","PR2 1PD","350055","430245"\r
-            "119313","888","Lancashire","Crawshawbooth Primary School","Community school","Open","Primary","BB4 8AN","381266","425632"\r
-            "119465","888","Lancashire","Chorley, the Parish of St Laurence Church of England Primary School","Voluntary aided school","Open","Primary","PR7 1RB","358289","418172"\r
+            "URN","LA (code)","LA (name)","EstablishmentName","TypeOfEstablishment (name)","EstablishmentStatus (name)","PhaseOfEducation (name)","Postcode","Easting","Northing","CloseDate"\r
+            "119090","888","Lancashire","Newtown Nursery School","Local authority nursery school","Open","Nursery","BB8 0HP","389098","439933",""\r
+            "119115","889","Blackburn with Darwen","Audley Junior School","Community school","Open","Primary","BB1 1SE","369441","427364",""\r
+            "119155","888","Lancashire","Lea Community Primary School","Community school","Open","Primary","PR2 1PD","350055","430245",""\r
+            "119190","888","Lancashire","Northern Primary School","Community school","Closed","Primary","OL13 8PH","386935","424634","31-08-2024"\r
+            "119313","888","Lancashire","Crawshawbooth Primary School","Community school","Open","Primary","BB4 8AN","381266","425632",""\r
+            "119465","888","Lancashire","Chorley, the Parish of St Laurence Church of England Primary School","Voluntary aided school","Open","Primary","PR7 1RB","358289","418172",""\r
             """;
 
     private final World world;
