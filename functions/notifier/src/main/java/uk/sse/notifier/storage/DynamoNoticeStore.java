@@ -131,6 +131,27 @@ public class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
+    public List<String> newestIds(List<Audience> audiences, int limit) {
+        List<String> keys = new ArrayList<>();
+        for (Audience a : audiences) {
+            client.query(b -> b.tableName(table)
+                            .keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INBOX#" + a.key())))
+                            .projectionExpression(Tables.SK)
+                            .scanIndexForward(false)
+                            .limit(limit))
+                    .items()
+                    .forEach(i -> keys.add(i.get(Tables.SK).s()));
+        }
+        // "<occurred ms, fixed width>#<id>": the keys sort as newest() sorts the notices
+        return keys.stream()
+                .sorted(Comparator.reverseOrder())
+                .limit(limit)
+                .map(k -> k.substring(k.indexOf('#') + 1))
+                .toList();
+    }
+
+    @Override
     public Set<String> readBy(String subject, Collection<String> ids) {
         Set<String> read = new HashSet<>();
         List<String> wanted = ids.stream().distinct().toList();
@@ -141,7 +162,11 @@ public class DynamoNoticeStore implements NoticeStore {
                     .toList();
             Map<String, KeysAndAttributes> ask = Map.of(
                     table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    KeysAndAttributes.builder()
+                            .keys(keys)
+                            .projectionExpression(Tables.SK)
+                            .consistentRead(true)
+                            .build());
             while (!ask.isEmpty()) {
                 var asked = ask;
                 var response = client.batchGetItem(b -> b.requestItems(asked));
