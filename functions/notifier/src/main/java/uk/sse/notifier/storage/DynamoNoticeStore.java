@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -132,16 +136,13 @@ public class DynamoNoticeStore implements NoticeStore {
 
     @Override
     public List<String> newestIds(List<Audience> audiences, int limit) {
-        List<String> keys = new ArrayList<>();
-        for (Audience a : audiences) {
-            client.query(b -> b.tableName(table)
-                            .keyConditionExpression("pk = :pk")
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INBOX#" + a.key())))
-                            .projectionExpression(Tables.SK)
-                            .scanIndexForward(false)
-                            .limit(limit))
-                    .items()
-                    .forEach(i -> keys.add(i.get(Tables.SK).s()));
+        // one keys-only query per audience, side by side: the count waits for the slowest, not the sum
+        List<String> keys;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<String>>> asked = audiences.stream()
+                    .map(a -> threads.submit(() -> newestKeys(a, limit)))
+                    .toList();
+            keys = asked.stream().flatMap(f -> joined(f).stream()).toList();
         }
         // "<occurred ms, fixed width>#<id>": the keys sort as newest() sorts the notices
         return keys.stream()
@@ -149,6 +150,31 @@ public class DynamoNoticeStore implements NoticeStore {
                 .limit(limit)
                 .map(k -> k.substring(k.indexOf('#') + 1))
                 .toList();
+    }
+
+    private List<String> newestKeys(Audience a, int limit) {
+        return client
+                .query(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INBOX#" + a.key())))
+                        .projectionExpression(Tables.SK)
+                        .scanIndexForward(false)
+                        .limit(limit))
+                .items()
+                .stream()
+                .map(i -> i.get(Tables.SK).s())
+                .toList();
+    }
+
+    private static <T> T joined(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading notices", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
