@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -60,6 +61,8 @@ public final class StandInApi implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // each call on its own thread, as an API answers calls made side by side
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 

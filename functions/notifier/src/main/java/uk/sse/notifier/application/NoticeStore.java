@@ -28,6 +28,12 @@ public interface NoticeStore {
     /** The newest notices of each audience, at most {@code limit} in all, newest first. */
     List<Notice> newest(List<Audience> audiences, int limit);
 
+    /**
+     * The ids of the same notices as {@link #newest}, newest first, read from their keys alone (what counting and
+     * marking need, without the notices' text).
+     */
+    List<String> newestIds(List<Audience> audiences, int limit);
+
     /** Of {@code ids}, those {@code subject} has read. */
     Set<String> readBy(String subject, Collection<String> ids);
 

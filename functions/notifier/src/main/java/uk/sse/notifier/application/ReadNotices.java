@@ -37,10 +37,18 @@ public class ReadNotices {
         return new Inbox(seen, (int) seen.stream().filter(s -> !s.read()).count());
     }
 
+    /**
+     * How many of the person's notices they have not read: {@link Inbox#unread} without the notices' text (the keys of
+     * the newest and the person's read marks among them), for the header of every page.
+     */
+    public int unread(Caller person) {
+        List<String> newest = notices.newestIds(Audience.of(person), SHOWN);
+        return newest.size() - notices.readBy(person.subject(), newest).size();
+    }
+
     /** Marks read those of {@code ids} that are among the person's notices (others are not theirs); how many. */
     public int markRead(Caller person, Collection<String> ids) {
-        List<String> theirs = notices.newest(Audience.of(person), SHOWN).stream()
-                .map(Notice::id)
+        List<String> theirs = notices.newestIds(Audience.of(person), SHOWN).stream()
                 .filter(ids::contains)
                 .toList();
         notices.markRead(person.subject(), theirs, clock.instant());

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -126,6 +130,49 @@ public class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
+    public List<String> newestIds(List<Audience> audiences, int limit) {
+        // one keys-only query per audience, side by side: the count waits for the slowest, not the sum
+        List<String> keys;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<String>>> asked = audiences.stream()
+                    .map(a -> threads.submit(() -> newestKeys(a, limit)))
+                    .toList();
+            keys = asked.stream().flatMap(f -> joined(f).stream()).toList();
+        }
+        // "<occurred ms, fixed width>#<id>": the keys sort as newest() sorts the notices
+        return keys.stream()
+                .sorted(Comparator.reverseOrder())
+                .limit(limit)
+                .map(k -> k.substring(k.indexOf('#') + 1))
+                .toList();
+    }
+
+    private List<String> newestKeys(Audience a, int limit) {
+        return client
+                .query(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INBOX#" + a.key())))
+                        .projectionExpression(Tables.SK)
+                        .scanIndexForward(false)
+                        .limit(limit))
+                .items()
+                .stream()
+                .map(i -> i.get(Tables.SK).s())
+                .toList();
+    }
+
+    private static <T> T joined(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading notices", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
     public Set<String> readBy(String subject, Collection<String> ids) {
         Set<String> read = new HashSet<>();
         List<String> wanted = ids.stream().distinct().toList();
@@ -136,7 +183,11 @@ public class DynamoNoticeStore implements NoticeStore {
                     .toList();
             Map<String, KeysAndAttributes> ask = Map.of(
                     table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    KeysAndAttributes.builder()
+                            .keys(keys)
+                            .projectionExpression(Tables.SK)
+                            .consistentRead(true)
+                            .build());
             while (!ask.isEmpty()) {
                 var asked = ask;
                 var response = client.batchGetItem(b -> b.requestItems(asked));

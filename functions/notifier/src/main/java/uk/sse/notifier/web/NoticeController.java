@@ -57,6 +57,9 @@ public class NoticeController {
     @Serdeable
     record Marked(int marked) {}
 
+    @Serdeable
+    record UnreadView(int unread) {}
+
     @Get
     public HttpResponse<?> inbox(@Authenticated Caller caller) {
         if (caller.isService()) {
@@ -75,6 +78,18 @@ public class NoticeController {
                                 .toList(),
                         inbox.unread()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /**
+     * How many of the caller's notices they have not read (the inbox's {@code unread}), read from keys alone: what every
+     * page's header shows, without the inbox.
+     */
+    @Get("/unread-count")
+    public HttpResponse<?> unreadCount(@Authenticated Caller caller) {
+        if (caller.isService()) {
+            return Problems.forbidden("a service has no notifications");
+        }
+        return HttpResponse.ok(new UnreadView(read.unread(caller))).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /** Marks read those of the ids that are among the caller's notices; the others are not theirs and are left alone. */

@@ -125,6 +125,56 @@ class NoticeFlowTest extends NotifierLambdaTest {
     }
 
     @Test
+    void theUnreadCountIsTheInboxsAndTheCallersOwn() {
+        String one = tokens.bearer(Role.BROKER, "875", null);
+        String another = tokens.signed(
+                TokenClaims.person(tokens.identity(), "broker-three", Role.BROKER, "875", null, Duration.ofHours(1)));
+        String elsewhere = tokens.bearer(Role.BROKER, "876", null);
+        assertThat(unreadCount(one)).as("nothing yet").isZero();
+
+        brokerage().raise("875", "R-count-1", URN, "Oakfield Primary", List.of("AB.ATT"), "Attendance", Urgency.LOW);
+        brokerage().raise("876", "R-count-2", URN, "Oakfield Primary", List.of("AB.ATT"), "Elsewhere", Urgency.LOW);
+        pipeline().deliver(brokerage().stream());
+        assertThat(unreadCount(one)).isEqualTo(1).isEqualTo(inbox(one).get("unread"));
+        assertThat(unreadCount(elsewhere))
+                .as("another area's broker: their own notice only")
+                .isEqualTo(1);
+        assertThat(unreadCount(tokens.bearer(Role.ADVISER, "875", null)))
+                .as("an adviser who raised nothing")
+                .isZero();
+
+        brokerage().raise("875", "R-count-3", URN, "Oakfield Primary", List.of("AB.ATT"), "Again", Urgency.HIGH);
+        pipeline().deliver(brokerage().stream());
+        assertThat(unreadCount(one)).as("right after a new notice").isEqualTo(2);
+
+        String newest = (String) items(inbox(one)).getFirst().get("id");
+        assertThat(api.post("/notices/read", one, Map.of("ids", List.of(newest)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(unreadCount(one))
+                .as("right after marking one read")
+                .isEqualTo(1)
+                .isEqualTo(inbox(one).get("unread"));
+        assertThat(unreadCount(another))
+                .as("another broker's marks are their own")
+                .isEqualTo(2);
+        assertThat(unreadCount(elsewhere)).isEqualTo(1);
+    }
+
+    @Test
+    void theUnreadCountRefusesParametersAndServices() {
+        String broker = tokens.bearer(Role.BROKER, AREA, null);
+        Api.Reply unknown = api.get("/notices/unread-count?subject=someone-else", broker);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body()).contains("subject");
+        assertThat(api.get("/notices/unread-count", tokens.service("directory.read"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/notices/unread-count", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void badAsksAreRefusedAndFunctionsHaveNoNotifications() {
         String broker = tokens.bearer(Role.BROKER, AREA, null);
         assertThat(api.post("/notices/read", broker, Map.of("ids", List.of("x")))
@@ -150,6 +200,13 @@ class NoticeFlowTest extends NotifierLambdaTest {
         Api.Reply reply = api.get("/notices", bearer);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.map();
+    }
+
+    private int unreadCount(String bearer) {
+        Api.Reply reply = api.get("/notices/unread-count", bearer);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.map()).containsOnlyKeys("unread");
+        return (Integer) reply.map().get("unread");
     }
 
     @SuppressWarnings("unchecked")

@@ -94,9 +94,10 @@ class NotifierAccessMatrixTest extends NotifierLambdaTest {
 
             int subscriptionRows = requests.size();
             requests.put(
-                    "`GET /notices`, `POST /notices/read`, `PUT /notices/contact`, `GET`, `PUT /notices/settings` (their own)",
+                    "`GET /notices`, `GET /notices/unread-count`, `POST /notices/read`, `PUT /notices/contact`, `GET`, `PUT /notices/settings` (their own)",
                     who -> List.of(
                             lambda.get("/notices", who),
+                            lambda.get("/notices/unread-count", who),
                             lambda.post("/notices/read", who, Map.of("ids", List.of("ntc_" + "0".repeat(32)))),
                             lambda.send("PUT", "/notices/contact", who, null),
                             lambda.get("/notices/settings", who),

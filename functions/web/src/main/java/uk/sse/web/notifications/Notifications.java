@@ -2,11 +2,13 @@ package uk.sse.web.notifications;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sse.web.api.Api;
@@ -46,14 +48,52 @@ public class Notifications {
         return api.get(person, "/notices").as(Inbox.class);
     }
 
-    /** How many the person has not read, for the header; empty when the notifier does not answer (the page still shows). */
-    public Optional<Integer> unread(Person person) {
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UnreadCount(int unread) {}
+
+    /** The header's count asked for as the request came in, with whom it was asked for. */
+    private record Asked(Person person, CompletableFuture<Optional<Integer>> count) {}
+
+    private static final String ASKED = Notifications.class.getName() + ".unread";
+
+    /**
+     * Asks the notifier how many notices the person has not read, without waiting: a page's header shows it, so it is
+     * asked as the request comes in ({@link UnreadCountFirst}), side by side with the page's own calls.
+     */
+    public void askUnread(HttpRequest<?> request, Person person) {
+        request.setAttribute(ASKED, new Asked(person, unreadAsync(person)));
+    }
+
+    /**
+     * How many the person has not read, for the header: the answer to {@link #askUnread} if it was asked for them, else
+     * asked now; empty when the notifier does not answer (the page still shows).
+     */
+    public Optional<Integer> unread(HttpRequest<?> request, Person person) {
+        CompletableFuture<Optional<Integer>> count = request.getAttribute(ASKED, Asked.class)
+                .filter(asked -> asked.person().equals(person))
+                .map(Asked::count)
+                .orElseGet(() -> unreadAsync(person));
+        return count.join();
+    }
+
+    private CompletableFuture<Optional<Integer>> unreadAsync(Person person) {
         try {
-            ApiReply reply = api.get(person, "/notices");
-            return reply.ok() ? Optional.of(reply.as(Inbox.class).unread()) : Optional.empty();
+            return api.getAsync(person, "/notices/unread-count").handle((reply, failed) -> {
+                if (failed != null || !reply.ok()) {
+                    LOG.debug("no unread count: {}", failed != null ? failed.toString() : reply.status());
+                    return Optional.<Integer>empty();
+                }
+                try {
+                    return Optional.of(reply.as(UnreadCount.class).unread());
+                } catch (RuntimeException unreadable) {
+                    LOG.debug("no unread count: {}", unreadable.toString());
+                    return Optional.<Integer>empty();
+                }
+            });
         } catch (RuntimeException unanswered) {
             LOG.debug("no unread count: {}", unanswered.toString());
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
     }
 

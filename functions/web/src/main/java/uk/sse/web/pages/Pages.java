@@ -67,7 +67,7 @@ public class Pages {
                 assets.css(),
                 assets.js(),
                 assets.base(),
-                person == null ? null : notifications.unread(person).orElse(null),
+                person == null ? null : notifications.unread(request, person).orElse(null),
                 person == null ? null : hats.label(person.caller().hat().orElseThrow()));
         Map<String, Object> model = page == null ? Map.of("layout", layout) : Map.of("layout", layout, "page", page);
         @SuppressWarnings("unchecked")
