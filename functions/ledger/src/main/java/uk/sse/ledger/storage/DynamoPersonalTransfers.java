@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import uk.sse.kernel.dynamo.Tables;
 import uk.sse.kernel.dynamo.Transactions;
 import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.events.EventItems;
 import uk.sse.kernel.events.EventJson;
+import uk.sse.kernel.events.EventLog;
 import uk.sse.ledger.application.PersonalTransfers;
 import uk.sse.ledger.model.Requester;
 import uk.sse.ledger.model.Transfer;
@@ -98,28 +97,16 @@ public class DynamoPersonalTransfers implements PersonalTransfers {
                             .build())
                     .build());
         }
-        client.queryPaginator(b -> b.tableName(table)
-                        .consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :events)")
-                        .expressionAttributeValues(
-                                Map.of(":pk", AttributeValue.fromS(pk), ":events", AttributeValue.fromS("EVENT#"))))
-                .items()
-                .forEach(item -> json.read(EventItems.envelopeOf(item)).ifPresent(e -> {
-                    Map<String, Object> data = new LinkedHashMap<>(e.data());
-                    data.replaceAll((k, v) -> subject.equals(v) ? tombstone : v);
-                    if (!data.equals(e.data())) {
-                        EventEnvelope erased =
-                                new EventEnvelope(e.type(), e.id(), e.occurredAt(), e.area(), data, e.correlationId());
-                        writes.add(TransactWriteItem.builder()
-                                .put(Put.builder()
-                                        .tableName(table)
-                                        .item(EventItems.item(
-                                                pk, item.get(Tables.SK).s(), erased, json.write(erased)))
-                                        .conditionExpression("attribute_exists(pk)")
-                                        .build())
-                                .build());
-                    }
-                }));
+        for (var logged : EventLog.read(client, table, pk, json, Map::entry)) {
+            EventEnvelope e = logged.getValue();
+            Map<String, Object> data = new LinkedHashMap<>(e.data());
+            data.replaceAll((k, v) -> subject.equals(v) ? tombstone : v);
+            if (!data.equals(e.data())) {
+                EventEnvelope erased =
+                        new EventEnvelope(e.type(), e.id(), e.occurredAt(), e.area(), data, e.correlationId());
+                writes.add(EventLog.replace(table, pk, logged.getKey(), erased, json));
+            }
+        }
         return writes.isEmpty() || Transactions.writeIfConditionsHold(client, writes);
     }
 
