@@ -2,7 +2,7 @@ package uk.sse.embeddings;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,15 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * all-MiniLM-L6-v2 at full precision (ONNX, 384 dimensions; decision 0057), run in this JVM by ONNX Runtime with its
- * Hugging Face tokenizer: model, tokenizer and native libraries all come from Maven packages, so nothing is downloaded at run time.
+ * all-MiniLM-L6-v2, quantised to 8 bits (ONNX, 384 dimensions), run in this JVM by ONNX Runtime with its Hugging Face
+ * tokenizer: model, tokenizer and native libraries all come from Maven packages, so nothing is downloaded at run time.
  * Loading takes about half a second and some 100 MB of native memory, so there is one model per JVM ({@link #shared()}),
  * loaded on first use; it is safe for concurrent use. Vectors have unit length, so a dot product is their cosine.
  */
 public final class SentenceEmbeddings {
 
     /** Names the model in indexed documents, so a document embedded by another model is embedded again. */
-    public static final String MODEL = "all-minilm-l6-v2";
+    public static final String MODEL = "all-minilm-l6-v2-q";
 
     public static final int DIMENSIONS = 384;
 
@@ -56,7 +56,7 @@ public final class SentenceEmbeddings {
         ExecutorService workers = Executors.newFixedThreadPool(
                 Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().name("sse-embeddings-", 0).daemon().factory());
-        SentenceEmbeddings loaded = new SentenceEmbeddings(new AllMiniLmL6V2EmbeddingModel(workers));
+        SentenceEmbeddings loaded = new SentenceEmbeddings(new AllMiniLmL6V2QuantizedEmbeddingModel(workers));
         loaded.embed("warm up");
         LOG.info("sentence embeddings {} loaded in {} ms", MODEL, (System.nanoTime() - started) / 1_000_000);
         return loaded;
