@@ -68,7 +68,8 @@ final class Grid {
     /**
      * One JSON line per tuning query: the query's embedding, each candidate's features as the ranking saw them, its grade
      * and areas, and the grades of every offer the adviser could use; then one line of every offer's embeddings, of the
-     * text indexed and of other texts that could be. For trying ranking formulas and embedded texts offline on the tuning set.
+     * text indexed and of other texts that could be, with its title, description and area codes. For trying ranking
+     * formulas, embedded texts and other models offline on the tuning set.
      */
     static void dump(LocalSystem stack, SearchEvaluation evaluation, RelevanceSet set, java.nio.file.Path file)
             throws Exception {
@@ -180,6 +181,13 @@ final class Grid {
                 vectors.computeIfAbsent(ids.get(i), id -> new java.util.TreeMap<>())
                         .put(text.getKey(), Vectors.encode(made.get(i)));
             }
+        }
+        // the words as well, so that another model can embed them offline (decision 0057)
+        for (String id : ids) {
+            var c = evaluation.offer(id).content();
+            vectors.get(id).put("title", c.title());
+            vectors.get(id).put("description", c.description());
+            vectors.get(id).put("areasOfSupport", String.join(" ", c.areasOfSupport()));
         }
         lines.add(json.writeValueAsString(Map.of("offers", vectors)));
         java.nio.file.Files.write(file, lines);
