@@ -20,10 +20,7 @@ import uk.sse.kernel.taxonomy.Taxonomy;
  * doubled.
  *
  * <p>A strong match is one whose topical score (lexical, on an absolute scale, similarity and area nearness, without the
- * feedback, which would lift whatever came first) reaches the floor. Strong matches come first. The floor counts the
- * areas' nearness by the model alone, except where the model agrees with the words: a need the query names in plain
- * words ranks its offers higher, and counts as near as can be for the floor only for an offer the model itself places in
- * that area, of a query the model itself places near it (decisions 0053, 0056).
+ * feedback, which would lift whatever came first) reaches the floor. Strong matches come first.
  */
 final class HybridRanking {
 
@@ -53,20 +50,13 @@ final class HybridRanking {
     /**
      * @param hits       the search hits, with {@code _score}, {@code matched_queries} and the {@code embedding} in their source
      * @param query      the query's embedding
-     * @param scopes     how near each area's scope is to the query, by the model: what the floor counts
-     * @param near       the same with the areas the query names in plain words raised (PlainWords): what the ranking counts
-     * @param agreed     the areas the query names in plain words that the model also places it near: for an offer the
-     *                   model places in one of them ({@code placedIn}), the floor counts it as near as can be
-     * @param placedIn   the area the model places an offer's embedding in (its scope's nearest)
+     * @param scopes     how near each area's scope is to the query
      * @param areaBoosts what each named area clause added to the score of the hits it matched
      */
     static List<Ranked> rank(
             List<Map<String, Object>> hits,
             float[] query,
             Map<String, Double> scopes,
-            Map<String, Double> near,
-            Set<String> agreed,
-            java.util.function.Function<float[], String> placedIn,
             OfferQuery q,
             Map<String, Double> areaBoosts,
             RankingSettings settings) {
@@ -87,14 +77,11 @@ final class HybridRanking {
             float[] embedding = source.get("embedding") instanceof String e ? Vectors.decode(e) : null;
             double similarity = embedding == null ? 0 : Vectors.dot(query, embedding);
             List<String> areas = SearchResponse.strings(source.get("areasOfSupport"));
-            double nearness = areaNearness(areas, near);
+            double nearness = areaNearness(areas, scopes);
             double topical =
                     settings.lexicalWeight() * Math.min(1, Math.log1p(lexical) / Math.log1p(settings.lexicalScale()))
                             + (1 - settings.lexicalWeight()) * similarity
-                            + settings.areaAffinity()
-                                    * (agreedHere(areas, embedding, agreed, placedIn)
-                                            ? PlainWords.NAMED
-                                            : areaNearness(areas, scopes));
+                            + settings.areaAffinity() * nearness;
             candidates.add(new Candidate(
                     hit,
                     (String) source.get("id"),
@@ -150,32 +137,6 @@ final class HybridRanking {
             sum[i] = (float) (query[i] + share * towards[i]);
         }
         return Vectors.unit(sum);
-    }
-
-    /**
-     * Whether an offer is in an area the words and the model agree the query names, and the model places the offer there
-     * too (its nearest area is that area, within it or above it).
-     */
-    static boolean agreedHere(
-            List<String> areas,
-            float[] embedding,
-            Set<String> agreed,
-            java.util.function.Function<float[], String> placedIn) {
-        if (agreed.isEmpty() || embedding == null) {
-            return false;
-        }
-        Taxonomy taxonomy = Taxonomy.standard();
-        List<String> named = agreed.stream()
-                .filter(code -> areas.stream().anyMatch(a -> taxonomy.lineage(a).contains(code)))
-                .toList();
-        if (named.isEmpty()) {
-            return false;
-        }
-        String placed = placedIn.apply(embedding);
-        return placed != null
-                && named.stream()
-                        .anyMatch(code -> taxonomy.lineage(placed).contains(code)
-                                || taxonomy.lineage(code).contains(placed));
     }
 
     /** How near the query is the scope of the nearest of these areas or their ancestors (top levels are too broad to count). */

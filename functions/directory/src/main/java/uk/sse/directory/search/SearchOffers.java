@@ -117,7 +117,7 @@ public class SearchOffers {
         String typed = q.typed();
         float[] meaning = embeddings.embed(SearchSynonyms.standard().withMeanings(q.typed()));
         Map<String, Double> areas = new LinkedHashMap<>();
-        SemanticAreas.nearest(nearness(meaning, q.typed()), ranking.areas(), ranking.areaSimilarity())
+        SemanticAreas.nearest(semanticAreas.similarities(meaning), ranking.areas(), ranking.areaSimilarity())
                 .forEach(a -> areas.put(OfferQueries.AREA + a.code(), a.similarity()));
         SearchResponse window =
                 engine.search(settings.offersIndex(), OfferQueries.candidates(q, today, areas, 0, ranking.window()));
@@ -142,34 +142,9 @@ public class SearchOffers {
             }
             meaning = uk.sse.embeddings.Vectors.unit(both);
         }
-        Map<String, Double> scopes = semanticAreas.similarities(meaning);
-        // the areas the words name that the model also places the query near, by the test that makes an area a
-        // candidate by the model alone
-        Set<String> named = PlainWords.standard().named(mended);
-        Set<String> agreed = new LinkedHashSet<>();
-        if (!named.isEmpty()) {
-            Taxonomy taxonomy = Taxonomy.standard();
-            SemanticAreas.nearest(scopes, ranking.areas(), ranking.areaSimilarity())
-                    .forEach(near -> named.stream()
-                            .filter(code -> taxonomy.lineage(near.code()).contains(code)
-                                    || taxonomy.lineage(code).contains(near.code()))
-                            .forEach(agreed::add));
-        }
         return new Window(
                 window.total(),
-                HybridRanking.rank(
-                        window.hits(),
-                        meaning,
-                        scopes,
-                        PlainWords.standard().raised(scopes, mended),
-                        agreed,
-                        embedding -> SemanticAreas.nearest(semanticAreas.similarities(embedding), 1, -1).stream()
-                                .map(SemanticAreas.Near::code)
-                                .findFirst()
-                                .orElse(null),
-                        q,
-                        areas,
-                        ranking),
+                HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking),
                 areas,
                 meaning);
     }
@@ -193,11 +168,6 @@ public class SearchOffers {
                 q.sort(),
                 q.page(),
                 q.size());
-    }
-
-    /** How near each area is to the query: its scope's similarity, or 1 where the words name it outright (PlainWords). */
-    private Map<String, Double> nearness(float[] meaning, String text) {
-        return PlainWords.standard().raised(semanticAreas.similarities(meaning), text);
     }
 
     private OfferResults run(OfferQuery q) {
