@@ -114,15 +114,27 @@ public class SearchOffers {
     private record Window(long total, List<HybridRanking.Ranked> ranked, Map<String, Double> areas, float[] meaning) {}
 
     private Window ranked(OfferQuery q, LocalDate today) {
+        String typed = q.typed();
         float[] meaning = embeddings.embed(SearchSynonyms.standard().withMeanings(q.typed()));
         Map<String, Double> areas = new LinkedHashMap<>();
         SemanticAreas.nearest(semanticAreas.similarities(meaning), ranking.areas(), ranking.areaSimilarity())
                 .forEach(a -> areas.put(OfferQueries.AREA + a.code(), a.similarity()));
         SearchResponse window =
                 engine.search(settings.offersIndex(), OfferQueries.candidates(q, today, areas, 0, ranking.window()));
+        // words that matched nothing, if the index has them a slip of the hand away, are searched for as the index
+        // writes them
+        List<String> unmatched = Typos.unmatched(q.typed(), window.hits());
+        Map<String, String> respelt = unmatched.isEmpty()
+                ? Map.of()
+                : Typos.respellings(engine.search(settings.offersIndex(), Typos.suggestions(unmatched)));
+        if (!respelt.isEmpty()) {
+            q = respelt(q, respelt);
+            window = engine.search(
+                    settings.offersIndex(), OfferQueries.candidates(q, today, areas, 0, ranking.window()));
+        }
         // words typed with a typo matched their right spelling: the model reads both, the typed and the mended
         String mended = Typos.mend(q.typed(), window.hits());
-        if (!mended.equals(q.typed())) {
+        if (!mended.equals(typed)) {
             float[] both = meaning.clone();
             float[] meant = embeddings.embed(SearchSynonyms.standard().withMeanings(mended));
             for (int i = 0; i < both.length; i++) {
@@ -135,6 +147,27 @@ public class SearchOffers {
                 HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking),
                 areas,
                 meaning);
+    }
+
+    /** The search with these words of its text respelt. */
+    private static OfferQuery respelt(OfferQuery q, Map<String, String> words) {
+        return new OfferQuery(
+                Typos.replace(q.text(), words),
+                Typos.replace(q.typed(), words),
+                q.phaseHints(),
+                q.areas(),
+                q.phases(),
+                q.modes(),
+                q.providerTypes(),
+                q.designations(),
+                q.maxPrice(),
+                q.availableIn(),
+                q.point(),
+                q.radiusKm(),
+                q.inPersonOnly(),
+                q.sort(),
+                q.page(),
+                q.size());
     }
 
     private OfferResults run(OfferQuery q) {

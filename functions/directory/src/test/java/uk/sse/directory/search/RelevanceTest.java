@@ -86,6 +86,21 @@ class RelevanceTest extends SearchTest {
                         .phases("PRIMARY", "SECONDARY")
                         .by("LOCAL_AUTHORITY_SERVICE", "Camden Attendance Team")
                         .at(CAMDEN)
+                        .doc(),
+                offer("anti-bullying", "Anti-bullying ambassadors")
+                        .description("Training pupils to spot and report bullying, online and in school.")
+                        .areas("PDW.RSHE")
+                        .phases("PRIMARY", "SECONDARY")
+                        .by("CHARITY", "Kind Schools")
+                        .at(CAMDEN)
+                        .doc(),
+                offer("vi-outreach", "Qualified teacher of the visually impaired: outreach")
+                        .description(
+                                "Assessment and advice for pupils with a visual impairment, and training for their staff.")
+                        .areas("INC.SEND.VI")
+                        .phases("PRIMARY")
+                        .by("LOCAL_AUTHORITY_SERVICE", "Camden Sensory Service")
+                        .at(CAMDEN)
                         .doc()));
         indices.create(SearchIndices.OFFERS, offersIndex);
         indices.put(offersIndex, "id", offers);
@@ -164,6 +179,22 @@ class RelevanceTest extends SearchTest {
         assertThat(search("phonnics", "").get(0)).isEqualTo("phonics-ks1");
         assertThat(search("behavour", "")).contains("behaviour-secondary", "behaviour-primary");
         assertThat(search("attendence", "").get(0)).isEqualTo("attendance");
+    }
+
+    /** A short stem forgives no typo ("bulying" is "buli", "bullying" "bulli"): a slip of the hand is respelt. */
+    @Test
+    void slipsOfTheHandAreRespelt() {
+        assertThat(search("bulying", "")).first().isEqualTo("anti-bullying");
+        assertThat(search("bulllying in school", "")).first().isEqualTo("anti-bullying");
+        assertThat(search("QTVI", "")).first().isEqualTo("vi-outreach");
+    }
+
+    /** Words that match nothing and are no slip of the index's words stay as typed: a need no offer meets stays so. */
+    @Test
+    void wordsNoSlipAwayAreNotRespelt() {
+        var roof = api.get(
+                "/search/offers?q=" + URLEncoder.encode("roof asbestos inspection", StandardCharsets.UTF_8), adviser);
+        assertThat(roof.map()).containsEntry("strongMatches", 0);
     }
 
     @Test

@@ -80,6 +80,18 @@ class SynonymsTest extends SearchTest {
         assertThat(titled("mld")).doesNotContain("sld", "pmld");
         assertThat(titled("vi")).doesNotContain("visual arts");
         assertThat(titled("phonics")).doesNotContain("little wandle", "read write inc");
+        // an acronym with two meanings in schools keeps to the one the file gives it: SLT the senior leadership team,
+        // SALT the therapy; the qualifications for one sense do not reach the others
+        assertThat(titled("slt"))
+                .contains("senior leadership team")
+                .doesNotContain("speech and language therapy", "salt");
+        assertThat(titled("salt"))
+                .contains("speech and language therapy")
+                .doesNotContain("senior leadership team", "slt");
+        assertThat(titled("qtvi")).contains("visual impairment").doesNotContain("hearing impairment", "msi");
+        assertThat(titled("qthi")).contains("hearing impairment").doesNotContain("visual impairment", "msi");
+        assertThat(titled("fs1")).contains("nursery").doesNotContain("reception", "fs2");
+        assertThat(titled("lks2")).doesNotContain("uks2", "upper key stage 2");
     }
 
     private static List<String> words(String term) {

@@ -55,6 +55,12 @@ class SearchSynonymsTest {
                 .as("a word, not an acronym")
                 .isEqualTo("phonics");
         assertThat(STANDARD.withMeanings("KS1 maths")).isEqualTo("KS1 maths (key stage 1, key stage one)");
+        // qualifications and roles the model does not know read as what they are about
+        assertThat(STANDARD.withMeanings("QTVI"))
+                .isEqualTo("QTVI (qualified teacher of the visually impaired, visual impairment)");
+        assertThat(STANDARD.withMeanings("SLT away day"))
+                .contains("senior leadership team")
+                .doesNotContain("therapy");
     }
 
     @Test
