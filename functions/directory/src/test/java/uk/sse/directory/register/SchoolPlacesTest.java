@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SchoolPlacesTest {
+public class SchoolPlacesTest {
 
-    static School school(String urn, String phase, String type, Integer low, Integer high, Double lat, Double lon) {
+    /** A school of the register with the fields given and the rest made up. */
+    public static School school(
+            String urn, String phase, String type, Integer low, Integer high, Double lat, Double lon) {
         return new School(
                 urn,
                 "School " + urn,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
 import uk.sse.directory.register.SchoolPlaces;
+import uk.sse.directory.register.SchoolPlacesTest;
 import uk.sse.directory.web.Fixtures;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.search.SearchIndices;
@@ -40,34 +41,14 @@ class NearSchoolPlacesTest extends SearchTest {
         imported = schools.places().orElseThrow();
         // the record as a later import could leave it: a school only it knows (at Argyle's place), and not Canonbury
         School argyle = schools.find("100008").orElseThrow();
-        School onlyInTheRecord = new School(
+        School onlyInTheRecord = SchoolPlacesTest.school(
                 "777777",
-                "Only In The Record School",
-                argyle.laCode(),
-                argyle.laName(),
-                argyle.type(),
-                "Open",
                 argyle.phase(),
+                argyle.type(),
                 argyle.statutoryLowAge(),
                 argyle.statutoryHighAge(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
                 argyle.latitude(),
-                argyle.longitude(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                argyle.longitude());
         schools.putPlaces(SchoolPlaces.of(List.of(argyle, onlyInTheRecord)));
         adviser = fixtures.token(Role.ADVISER, Fixtures.AREA, null);
     }
@@ -105,34 +86,8 @@ class NearSchoolPlacesTest extends SearchTest {
     void aLongerRecordIsWrittenInPartsAndAShorterOneLeavesNoneOfItsParts() {
         List<School> many = new ArrayList<>();
         for (int i = 0; i < 14_000; i++) {
-            many.add(new School(
-                    String.valueOf(500_000 + i),
-                    "School " + i,
-                    "202",
-                    "Camden",
-                    "Community school",
-                    "Open",
-                    "Primary",
-                    4,
-                    11,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    51 + i / 100_000.0,
-                    -0.1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+            many.add(SchoolPlacesTest.school(
+                    String.valueOf(500_000 + i), "Primary", "Community school", 4, 11, 51 + i / 100_000.0, -0.1));
         }
         SchoolPlaces before = schools.places().orElseThrow();
         try {
