@@ -40,6 +40,7 @@ import uk.sse.kernel.paging.PageRequest;
 @Singleton
 public class DynamoSchoolStore implements SchoolStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DynamoSchoolStore.class);
     private static final int READ_BATCH = 100;
     /** The record of every school's place, in items of at most this many bytes (DynamoDB's limit is 400 KB). */
     static final int PLACES_PART = 300_000;
@@ -195,7 +196,13 @@ public class DynamoSchoolStore implements SchoolStore {
             }
             bytes.writeBytes(part.get("places").b().asByteArrayUnsafe());
         }
-        return Optional.of(SchoolPlaces.decode(bytes.toByteArray()));
+        try {
+            return Optional.of(SchoolPlaces.decode(bytes.toByteArray()));
+        } catch (IllegalArgumentException unreadable) {
+            // searches then read each school from the register, as before the record; the next import rewrites it
+            LOG.warn("the record of every school's place cannot be read: {}", unreadable.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override

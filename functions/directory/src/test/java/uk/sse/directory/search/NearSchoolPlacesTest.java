@@ -6,12 +6,17 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
 import uk.sse.directory.register.SchoolPlaces;
 import uk.sse.directory.register.SchoolPlacesTest;
+import uk.sse.directory.storage.DirectoryTable;
 import uk.sse.directory.web.Fixtures;
 import uk.sse.kernel.identity.Role;
 import uk.sse.kernel.search.SearchIndices;
@@ -29,6 +34,12 @@ class NearSchoolPlacesTest extends SearchTest {
 
     @Inject
     SchoolStore schools;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    DirectoryTable table;
 
     String adviser;
     SchoolPlaces imported;
@@ -98,6 +109,22 @@ class NearSchoolPlacesTest extends SearchTest {
             assertThat(shorter.size()).isEqualTo(10);
             assertThat(shorter.find("500009")).isPresent();
             assertThat(shorter.find("500010")).isEmpty();
+            // a record that cannot be read is none: searches read the register, as before it
+            dynamo.putItem(b -> b.tableName(table.name())
+                    .item(Map.of(
+                            DirectoryTable.PK,
+                            AttributeValue.fromS("PLACES"),
+                            DirectoryTable.SK,
+                            AttributeValue.fromS("PART#00000"),
+                            "part",
+                            AttributeValue.fromN("0"),
+                            "parts",
+                            AttributeValue.fromN("1"),
+                            "written",
+                            AttributeValue.fromS("broken"),
+                            "places",
+                            AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, 0, 0})))));
+            assertThat(schools.places()).isEmpty();
         } finally {
             schools.putPlaces(before);
         }
