@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,7 +42,7 @@ import uk.sse.kernel.paging.PageRequest;
 @Singleton
 public class DynamoSchoolStore implements SchoolStore {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DynamoSchoolStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoSchoolStore.class);
     private static final int READ_BATCH = 100;
     /** The record of every school's place, in items of at most this many bytes (DynamoDB's limit is 400 KB). */
     static final int PLACES_PART = 300_000;
