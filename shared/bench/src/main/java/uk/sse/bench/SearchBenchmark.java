@@ -99,8 +99,7 @@ public final class SearchBenchmark {
     private int throughBulk;
     private long generatorSeed = 10_000;
     private final Set<String> ids = new HashSet<>();
-    private final Map<String, float[]> embeddedTexts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicInteger distinctTexts = new AtomicInteger();
+    private final EmbeddingsCache embeddingsCache;
     private final OfferEmbeddings embeddings;
 
     private SearchBenchmark(LocalSystem stack) throws Exception {
@@ -119,19 +118,15 @@ public final class SearchBenchmark {
         viaHandler(new Query(0, Map.of("q", "reading"), null, null));
         viaHandler(new Query(2, Map.of("near", schools.get(0).urn()), null, null));
         stack.demo().offers().forEach(o -> ids.add(o.id()));
+        this.embeddingsCache = EmbeddingsCache.open(
+                Path.of(System.getProperty(
+                        "sse.bench.embeddings-cache", ".local/cache/embeddings-" + SentenceEmbeddings.MODEL + ".bin")),
+                SentenceEmbeddings.MODEL,
+                texts -> SentenceEmbeddings.shared().embedAll(texts));
+        System.out.printf("embeddings cache %s: %s%n", embeddingsCache, embeddingsCache.opened());
         this.embeddings = new OfferEmbeddings(
-                stack.context().getBean(org.opensearch.client.opensearch.OpenSearchClient.class), texts -> {
-                    List<String> missing = texts.stream()
-                            .distinct()
-                            .filter(t -> !embeddedTexts.containsKey(t))
-                            .toList();
-                    List<float[]> made = SentenceEmbeddings.shared().embedAll(missing);
-                    for (int i = 0; i < missing.size(); i++) {
-                        embeddedTexts.put(missing.get(i), made.get(i));
-                    }
-                    distinctTexts.addAndGet(missing.size());
-                    return texts.stream().map(embeddedTexts::get).toList();
-                });
+                stack.context().getBean(org.opensearch.client.opensearch.OpenSearchClient.class),
+                embeddingsCache::embedAll);
     }
 
     /**
@@ -343,11 +338,8 @@ public final class SearchBenchmark {
             embedded.addAll(embeddings.embed(changes.subList(from, Math.min(from + 1_000, changes.size()))));
         }
         System.out.printf(
-                "embedded %,d offer documents in %.1f s (%,d distinct texts, %.1f ms each)%n",
-                changes.size(),
-                (System.nanoTime() - embedding) / 1e9,
-                distinctTexts.get(),
-                distinctTexts.get() == 0 ? 0 : (System.nanoTime() - embedding) / 1e6 / distinctTexts.get());
+                "embedded %,d offer documents in %.1f s (%,d distinct texts computed, the rest from the cache)%n",
+                changes.size(), (System.nanoTime() - embedding) / 1e9, embeddingsCache.computed());
         for (IndexChange change : embedded) {
             IndexChange.Put put = (IndexChange.Put) change;
             Map<String, Object> doc = put.document();

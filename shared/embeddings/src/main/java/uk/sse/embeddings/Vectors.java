@@ -51,14 +51,24 @@ public final class Vectors {
         return Base64.getEncoder().encodeToString(bytes.array());
     }
 
-    /** The unit vector {@link #encode} wrote. */
+    /**
+     * The unit vector {@link #encode} wrote. The scale cancels out in the unit vector, so it is the bytes over their
+     * length: one pass for the length (an exact sum of squares in an int), one multiplication a component.
+     */
     public static float[] decode(String encoded) {
-        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
-        float scale = bytes.getFloat() / 127;
-        float[] v = new float[bytes.remaining()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = bytes.get() * scale;
+        byte[] bytes = Base64.getDecoder().decode(encoded);
+        int sumOfSquares = 0;
+        for (int i = Float.BYTES; i < bytes.length; i++) {
+            sumOfSquares += bytes[i] * bytes[i];
         }
-        return unit(v);
+        float[] v = new float[bytes.length - Float.BYTES];
+        if (sumOfSquares == 0) {
+            return v;
+        }
+        float inverse = (float) (1 / Math.sqrt(sumOfSquares));
+        for (int i = 0; i < v.length; i++) {
+            v[i] = bytes[Float.BYTES + i] * inverse;
+        }
+        return v;
     }
 }

@@ -23,6 +23,25 @@ class VectorsPropertyTest {
         assertThat(Vectors.encode(ua)).hasSize(520);
     }
 
+    @Property(tries = 200)
+    void decodingGivesTheUnitVectorOfTheScaledComponents(@ForAll("vectors") float[] a) {
+        String encoded = Vectors.encode(Vectors.unit(a));
+        java.nio.ByteBuffer bytes =
+                java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(encoded));
+        float scale = bytes.getFloat() / 127;
+        float[] scaled = new float[bytes.remaining()];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = bytes.get() * scale;
+        }
+        float[] expected = Vectors.unit(scaled);
+        float[] decoded = Vectors.decode(encoded);
+        assertThat(decoded).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(decoded[i]).isCloseTo(expected[i], within(1e-6f));
+        }
+        assertThat(Vectors.decode(Vectors.encode(new float[4]))).containsExactly(0f, 0f, 0f, 0f);
+    }
+
     @Property(tries = 100)
     void aUnitVectorHasLengthOneAndItsCosineWithItselfIsOne(@ForAll("vectors") float[] a) {
         float[] u = Vectors.unit(a);

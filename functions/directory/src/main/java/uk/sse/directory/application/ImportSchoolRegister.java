@@ -19,6 +19,7 @@ import uk.sse.directory.register.GiasCsvReader;
 import uk.sse.directory.register.RejectedRow;
 import uk.sse.directory.register.School;
 import uk.sse.directory.register.SchoolEvents;
+import uk.sse.directory.register.SchoolPlaces;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.ids.Ids;
 import uk.sse.kernel.outcome.Outcome;
@@ -110,6 +111,8 @@ public class ImportSchoolRegister implements FileImport {
         private final List<School> batch = new ArrayList<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private ImportCounts total;
+        /** Every stored school, when closing those a whole file lacks has read them all already. */
+        private List<School> every;
 
         Run(ImportJob job, Progress progress) {
             this.job = job;
@@ -138,11 +141,13 @@ public class ImportSchoolRegister implements FileImport {
                 }
             } catch (GiasCsvReader.Unreadable broken) {
                 flush(line);
+                writePlaces();
                 return new Refused(
                         broken.getMessage() + " (line " + broken.line() + "; the rows before it were imported)", total);
             }
             flush(line);
             List<String> warnings = job.scope() == ImportJob.Scope.WHOLE ? closeWhatLeft(rows) : List.of();
+            writePlaces();
             return new Done(total, warnings);
         }
 
@@ -207,7 +212,9 @@ public class ImportSchoolRegister implements FileImport {
         private List<String> closeWhatLeft(GiasCsvReader.Rows rows) {
             List<SchoolStore.Stored> gone = new ArrayList<>();
             long[] open = {0};
+            every = new ArrayList<>();
             schools.forEach(page -> page.forEach(s -> {
+                every.add(s.school()); // closing one below changes neither its place nor its kind
                 if (s.school().isOpen()) {
                     open[0]++;
                 }
@@ -234,6 +241,15 @@ public class ImportSchoolRegister implements FileImport {
                 }
             }
             return List.of();
+        }
+
+        /** The record of every school's place, as searches near a school read it (docs/decisions/0118). */
+        private void writePlaces() {
+            if (every == null) {
+                every = new ArrayList<>();
+                schools.forEach(page -> page.forEach(s -> every.add(s.school())));
+            }
+            schools.putPlaces(SchoolPlaces.of(every));
         }
 
         private EventEnvelope moved(School before, School after) {

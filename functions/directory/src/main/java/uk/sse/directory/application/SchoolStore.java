@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolPlaces;
 import uk.sse.kernel.events.EventEnvelope;
 
 /** The school register as the directory keeps it. */
@@ -44,6 +45,15 @@ public interface SchoolStore {
 
     /** Every stored school, a page at a time, in no particular order. */
     void forEach(Consumer<List<Stored>> page);
+
+    /**
+     * The record of every school's place as the last import wrote it ({@link #putPlaces}); empty when there is none,
+     * or when it is being rewritten (its parts are of two writes).
+     */
+    Optional<SchoolPlaces> places();
+
+    /** Replaces the record of every school's place. */
+    void putPlaces(SchoolPlaces places);
 
     /** Schools whose name starts with the words given, optionally in one local authority. */
     List<School> withNameStarting(String query, String laCode, int limit);

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolPlaces;
 import uk.sse.kernel.schools.OfferPhases;
 
 /**
@@ -15,16 +16,25 @@ final class SchoolPhases {
     private SchoolPhases() {}
 
     static Set<Phase> of(School school) {
+        return of(school.phase(), school.type(), school.statutoryLowAge(), school.statutoryHighAge());
+    }
+
+    /** The same, for a school as the record of schools' places keeps it. */
+    static Set<Phase> of(SchoolPlaces.Kind kind) {
+        return of(kind.phase(), kind.type(), kind.statutoryLowAge(), kind.statutoryHighAge());
+    }
+
+    private static Set<Phase> of(String phase, String type, Integer statutoryLowAge, Integer statutoryHighAge) {
         Set<Phase> phases = EnumSet.noneOf(Phase.class);
-        OfferPhases.allOf(school.phase(), school.type()).forEach(name -> phases.add(Phase.valueOf(name)));
+        OfferPhases.allOf(phase, type).forEach(name -> phases.add(Phase.valueOf(name)));
         if (phases.contains(Phase.SPECIAL) || phases.contains(Phase.ALTERNATIVE_PROVISION)) {
             return Set.copyOf(phases);
         }
         // a nursery class in a primary school, a sixth form in a secondary one
-        if (school.statutoryLowAge() != null && school.statutoryLowAge() <= 3 && !phases.isEmpty()) {
+        if (statutoryLowAge != null && statutoryLowAge <= 3 && !phases.isEmpty()) {
             phases.add(Phase.EARLY_YEARS);
         }
-        if (school.statutoryHighAge() != null && school.statutoryHighAge() >= 18 && phases.contains(Phase.SECONDARY)) {
+        if (statutoryHighAge != null && statutoryHighAge >= 18 && phases.contains(Phase.SECONDARY)) {
             phases.add(Phase.POST_16);
         }
         return Set.copyOf(phases);

@@ -20,6 +20,7 @@ import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolPlaces;
 import uk.sse.embeddings.SentenceEmbeddings;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.kernel.search.SearchSynonyms;
@@ -43,6 +44,8 @@ public class SearchOffers {
     private final SchoolStore schools;
     /** Schools' places, read on every search near one, change only with a register import: kept a few minutes. */
     private final Recently<String, Optional<School>> places;
+    /** The record of every school's place (docs/decisions/0118), read once and again after a few minutes. */
+    private final Recently<String, Optional<SchoolPlaces>> everyPlace;
 
     private final SentenceEmbeddings embeddings;
     private final SemanticAreas semanticAreas;
@@ -61,6 +64,7 @@ public class SearchOffers {
         this.ranking = ranking;
         this.schools = schools;
         this.places = new Recently<>(clock, PLACES_KEPT_FOR, PLACES_KEPT);
+        this.everyPlace = new Recently<>(clock, PLACES_KEPT_FOR, 1);
         this.embeddings = embeddings;
         this.semanticAreas = semanticAreas;
         this.clock = clock;
@@ -342,6 +346,14 @@ public class SearchOffers {
             return Outcome.done(Optional.of(new Place(p.postcode().point(), Set.of())));
         }
         if (p.near() != null) {
+            Optional<SchoolPlaces.Located> kept =
+                    everyPlace.get("", any -> schools.places()).flatMap(all -> all.find(p.near()));
+            if (kept.isPresent()) {
+                SchoolPlaces.Located at = kept.get();
+                return Outcome.done(Optional.of(
+                        new Place(new GeoPoint(at.latitude(), at.longitude()), SchoolPhases.of(at.kind()))));
+            }
+            // not in the record: no location, or a school imported since it was read
             Optional<School> school = places.get(p.near(), schools::find);
             if (school.isEmpty()) {
                 return Outcome.invalid("near", "no school in the register has URN " + p.near());

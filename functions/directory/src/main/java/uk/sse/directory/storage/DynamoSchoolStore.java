@@ -6,19 +6,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolPlaces;
 import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.events.EventEnvelope;
@@ -35,7 +42,12 @@ import uk.sse.kernel.paging.PageRequest;
 @Singleton
 public class DynamoSchoolStore implements SchoolStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoSchoolStore.class);
     private static final int READ_BATCH = 100;
+    /** The record of every school's place, in items of at most this many bytes (DynamoDB's limit is 400 KB). */
+    static final int PLACES_PART = 300_000;
+
+    private static final String PLACES = "PLACES";
 
     private final DynamoDbClient client;
     private final String table;
@@ -147,6 +159,92 @@ public class DynamoSchoolStore implements SchoolStore {
                     ? response.lastEvaluatedKey()
                     : null;
         } while (start != null);
+    }
+
+    @Override
+    public Optional<SchoolPlaces> places() {
+        Map<Integer, Map<String, AttributeValue>> parts = new TreeMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", DirectoryTable.PK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PLACES)))
+                    .consistentRead(true);
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            var response = client.query(query.build());
+            response.items()
+                    .forEach(item -> parts.put(Integer.parseInt(item.get("part").n()), item));
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (start != null);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        // the parts of one write, all of them: a reader between two writes' parts finds none
+        Map<String, AttributeValue> first = parts.values().iterator().next();
+        int count = Integer.parseInt(first.get("parts").n());
+        String written = first.get("written").s();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            Map<String, AttributeValue> part = parts.get(i);
+            if (part == null || !written.equals(part.get("written").s())) {
+                return Optional.empty();
+            }
+            bytes.writeBytes(part.get("places").b().asByteArrayUnsafe());
+        }
+        try {
+            return Optional.of(SchoolPlaces.decode(bytes.toByteArray()));
+        } catch (IllegalArgumentException unreadable) {
+            // searches then read each school from the register, as before the record; the next import rewrites it
+            LOG.warn("the record of every school's place cannot be read: {}", unreadable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void putPlaces(SchoolPlaces places) {
+        byte[] bytes = places.encoded();
+        int count = Math.max(1, (bytes.length + PLACES_PART - 1) / PLACES_PART);
+        String written = java.util.UUID.randomUUID().toString();
+        for (int i = 0; i < count; i++) {
+            int part = i;
+            byte[] slice =
+                    java.util.Arrays.copyOfRange(bytes, i * PLACES_PART, Math.min(bytes.length, (i + 1) * PLACES_PART));
+            throttled.call(() -> client.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            DirectoryTable.PK,
+                            AttributeValue.fromS(PLACES),
+                            DirectoryTable.SK,
+                            AttributeValue.fromS(String.format("PART#%05d", part)),
+                            "part",
+                            AttributeValue.fromN(Integer.toString(part)),
+                            "parts",
+                            AttributeValue.fromN(Integer.toString(count)),
+                            "written",
+                            AttributeValue.fromS(written),
+                            "places",
+                            AttributeValue.fromB(SdkBytes.fromByteArray(slice))))));
+        }
+        // the parts an earlier, longer record had beyond this one's
+        for (int i = count; ; i++) {
+            String sk = String.format("PART#%05d", i);
+            var gone = throttled.call(() -> client.deleteItem(b -> b.tableName(table)
+                    .key(Map.of(
+                            DirectoryTable.PK,
+                            AttributeValue.fromS(PLACES),
+                            DirectoryTable.SK,
+                            AttributeValue.fromS(sk)))
+                    .returnValues(ReturnValue.ALL_OLD)));
+            if (!gone.hasAttributes() || gone.attributes().isEmpty()) {
+                break;
+            }
+        }
     }
 
     @Override
