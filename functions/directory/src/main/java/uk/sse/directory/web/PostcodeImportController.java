@@ -61,14 +61,15 @@ public class PostcodeImportController {
             responseCode = "201",
             description = "the job, AWAITING_FILE, and where to upload its file",
             content = @Content(schema = @Schema(implementation = ImportController.Started.class)))
-    public HttpResponse<?> create(@Authenticated Caller caller, @Body @Valid PostcodeImportRequest request) {
+    public HttpResponse<?> startPostcodeImport(
+            @Authenticated Caller caller, @Body @Valid PostcodeImportRequest request) {
         return Responses.created(start.upload(caller, KIND, request.fileName(), ImportJob.Scope.PART)
                 .map(ImportController.Started::of));
     }
 
     /** The postcode directory's imports, newest first: {@code items} and {@code next}. */
     @Get
-    public HttpResponse<?> recent(
+    public HttpResponse<?> recentPostcodeImports(
             @Authenticated Caller caller,
             @QueryValue(defaultValue = Paging.DEFAULT_LIMIT) int limit,
             @Nullable @QueryValue String cursor) {
@@ -83,7 +84,7 @@ public class PostcodeImportController {
     @ApiResponse(
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = ImportController.ImportView.class)))
-    public HttpResponse<?> one(
+    public HttpResponse<?> postcodeImport(
             @Authenticated Caller caller,
             @PathVariable @Pattern(regexp = JOB_ID, message = "must be an import id") String id) {
         return Responses.ok(read.one(caller, KIND, id).map(ImportController.ImportView::of));
@@ -91,7 +92,7 @@ public class PostcodeImportController {
 
     /** The rows the import did not apply: {@code items} of line, key (the postcode as written) and reason, by line. At most 1,000 are kept; {@code counts.rejected} counts them all. */
     @Get("/{id}/rejected")
-    public HttpResponse<?> rejected(
+    public HttpResponse<?> postcodeImportRejected(
             @Authenticated Caller caller,
             @PathVariable @Pattern(regexp = JOB_ID, message = "must be an import id") String id,
             @QueryValue(defaultValue = "100") int limit,
