@@ -74,15 +74,7 @@ public class ImportPostcodes implements FileImport {
 
     /** A whole file at once, without a job (the local run's sample and {@code SSE_POSTCODES}). */
     public Outcome<Report> importFrom(InputStream file, Progress progress) {
-        ImportJob direct = ImportJob.awaiting(
-                Ids.newId("imp", clock),
-                KIND,
-                ImportJob.Scope.PART,
-                ImportJob.Source.UPLOAD,
-                null,
-                null,
-                null,
-                clock.instant());
+        ImportJob direct = ImportJob.direct(Ids.newId("imp", clock), KIND, clock.instant());
         List<RejectedPostcode> named = new ArrayList<>();
         Run[] run = {null};
         run[0] = new Run(direct, (line, total, rejected) -> {

@@ -40,6 +40,23 @@ final class ImportJobs {
         this.fileName = fileName;
     }
 
+    /**
+     * The import tests' settings over {@code base}: a short lease (a killed run's is soon taken over), and one bucket
+     * directory for the test's context and the Lambda handler's, as both would see one S3 bucket.
+     */
+    static Map<String, String> properties(Map<String, String> base) {
+        Map<String, String> properties = new HashMap<>(base);
+        properties.put("sse.imports.lease", "PT2S");
+        try {
+            properties.put(
+                    "sse.imports.local-bucket",
+                    java.nio.file.Files.createTempDirectory("sse-imports-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties;
+    }
+
     /** The real sample of the register, the first rows of every generated file. */
     static java.io.InputStream sample() {
         return ImportJobs.class.getResourceAsStream("/gias/edubase-sample.csv");

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -63,16 +62,7 @@ class PostcodeImportJobTest extends LambdaTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("sse.imports.lease", "PT2S");
-        try {
-            properties.put(
-                    "sse.imports.local-bucket",
-                    Files.createTempDirectory("sse-postcodes-").toString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return properties;
+        return ImportJobs.properties(super.getProperties());
     }
 
     @BeforeAll
