@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * The registrar loads the postcode directory as OS publishes it, a zip of area files: from the admin navigation they
@@ -50,13 +49,7 @@ class PostcodeImportJourneyTest extends Journey {
 
         byId("file").sendKeys(zip.toAbsolutePath().toString());
         press("Upload the file");
-        waitFor(d -> {
-            try {
-                return d.findElement(By.id("status")).getText().equals("Done");
-            } catch (org.openqa.selenium.WebDriverException reloading) {
-                return false;
-            }
-        });
+        waitForImportDone();
         assertThat(byId("counts").getText().replaceAll("\\s+", " "))
                 .contains("Rows read 3", "Postcodes added 0", "Postcodes unchanged 2", "Rows rejected 1");
         assertThat(byId("rejected").getText()).contains("AL1 ??", "not a postcode (Data/CSV/al.csv, line 3)");
