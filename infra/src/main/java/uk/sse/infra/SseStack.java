@@ -131,6 +131,7 @@ public class SseStack extends Stack {
                         "/assurance/{proxy+}",
                         "/schools",
                         "/schools/{proxy+}",
+                        "/postcodes/{proxy+}",
                         "/search/{proxy+}",
                         "/taxonomy",
                         "/taxonomy/{proxy+}"));

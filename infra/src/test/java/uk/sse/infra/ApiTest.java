@@ -21,6 +21,7 @@ class ApiTest {
                             "/assurance/{proxy+}",
                             "/schools",
                             "/schools/{proxy+}",
+                            "/postcodes/{proxy+}",
                             "/search/{proxy+}",
                             "/taxonomy",
                             "/taxonomy/{proxy+}"),

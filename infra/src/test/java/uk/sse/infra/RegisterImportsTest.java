@@ -143,6 +143,13 @@ class RegisterImportsTest {
     @SuppressWarnings("unchecked")
     void a_failed_import_pages_someone() {
         for (Synthesised s : Synthesised.both()) {
+            // of either kind of file: the school register and the postcode directory
+            assertThat(s.ofType("AWS::CloudWatch::Alarm").values())
+                    .filteredOn(a -> "ImportsFailed".equals(a.get("MetricName")))
+                    .extracting(a -> a.get("Dimensions").toString())
+                    .hasSize(2)
+                    .anySatisfy(d -> assertThat(d).contains("schools"))
+                    .anySatisfy(d -> assertThat(d).contains("postcodes"));
             assertThat(s.ofType("AWS::CloudWatch::Alarm").values()).anySatisfy(a -> {
                 assertThat(a)
                         .containsEntry("Namespace", "SSE/Imports")

@@ -147,13 +147,13 @@ public class RegisterImports extends Construct {
                 this,
                 "register-import-failed",
                 "an import of the school register failed (its job says why)",
-                Metric.Builder.create()
-                        .namespace("SSE/Imports")
-                        .metricName("ImportsFailed")
-                        .dimensionsMap(Map.of("Kind", "schools"))
-                        .statistic("Sum")
-                        .period(Duration.hours(1))
-                        .build(),
+                importsFailed("schools"),
+                1);
+        alarms.atLeast(
+                this,
+                "postcode-import-failed",
+                "an import of the postcode directory failed (its job says why)",
+                importsFailed("postcodes"),
                 1);
         alarms.atLeast(
                 this,
@@ -161,6 +161,17 @@ public class RegisterImports extends Construct {
                 "an import was given up after Lambda's retries",
                 deadLetters.metricApproximateNumberOfMessagesVisible(),
                 1);
+    }
+
+    /** Imports of a kind of file (the import jobs' {@code FileImport}) that ended FAILED, each hour. */
+    private static Metric importsFailed(String kind) {
+        return Metric.Builder.create()
+                .namespace("SSE/Imports")
+                .metricName("ImportsFailed")
+                .dimensionsMap(Map.of("Kind", kind))
+                .statistic("Sum")
+                .period(Duration.hours(1))
+                .build();
     }
 
     private void allow(SnapStartFunction f, String action, String... prefixes) {

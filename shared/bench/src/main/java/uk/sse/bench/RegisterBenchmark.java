@@ -116,7 +116,7 @@ public final class RegisterBenchmark {
         }
     }
 
-    private static ApplicationContext context(String endpoint, String table) throws Exception {
+    static ApplicationContext context(String endpoint, String table) throws Exception {
         return ApplicationContext.builder()
                 .properties(Map.of(
                         "sse.aws.endpoint",
@@ -132,10 +132,15 @@ public final class RegisterBenchmark {
 
     /** The job as the file's arrival runs it. */
     private static Object importJob(ApplicationContext context, Path file) throws Exception {
+        return importJob(context, file, ImportSchoolRegister.KIND);
+    }
+
+    /** A job of {@code kind} as the file's arrival runs it. */
+    static ImportJob importJob(ApplicationContext context, Path file, String kind) throws Exception {
         String id = "imp_" + Long.toString(System.nanoTime(), 36);
         ImportJob job = ImportJob.awaiting(
                 id,
-                ImportSchoolRegister.KIND,
+                kind,
                 ImportJob.Scope.PART,
                 ImportJob.Source.UPLOAD,
                 "bench.csv",
@@ -173,9 +178,9 @@ public final class RegisterBenchmark {
         return null;
     }
 
-    private record Phase(double seconds, long peakHeap) {}
+    record Phase(double seconds, long peakHeap) {}
 
-    private static Phase measure(Callable<Object> work) throws Exception {
+    static Phase measure(Callable<Object> work) throws Exception {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP)

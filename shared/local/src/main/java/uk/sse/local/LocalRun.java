@@ -123,6 +123,10 @@ public final class LocalRun {
                 .append("  curl -T edubasealldata.csv '<upload.url>'; curl -H \"Authorization: Bearer $TOKEN\" ")
                 .append(url)
                 .append("/schools/imports/<job.id>\n")
+                .append("  # the postcode directory the same way: POST ")
+                .append(url)
+                .append(
+                        "/postcodes/imports, then PUT codepo_gb.zip (or a Code-Point Open CSV, .gz) to its upload.url\n")
                 .append("Press Ctrl-C to stop.\n");
         return text.toString();
     }

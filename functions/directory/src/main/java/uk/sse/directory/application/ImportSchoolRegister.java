@@ -67,15 +67,7 @@ public class ImportSchoolRegister implements FileImport {
 
     /** A small file (up to the request body limit) at once, without a job: part of the register, rows as given. */
     public Outcome<Report> importFile(InputStream csv) {
-        ImportJob direct = ImportJob.awaiting(
-                Ids.newId("imp", clock),
-                KIND,
-                ImportJob.Scope.PART,
-                ImportJob.Source.UPLOAD,
-                null,
-                null,
-                null,
-                clock.instant());
+        ImportJob direct = ImportJob.direct(Ids.newId("imp", clock), KIND, clock.instant());
         List<RejectedRow> rejected = new ArrayList<>();
         Applied applied = apply(
                 direct,

@@ -10,8 +10,21 @@ public interface PostcodeStore {
 
     Optional<PostcodeSector> sector(String sector);
 
-    /** The stored sectors among these, by sector. */
-    Map<String, PostcodeSector> sectors(Collection<String> sectors);
+    /** The stored sectors among these, by sector, each with the import that last wrote it (read consistently). */
+    Map<String, Stored> stored(Collection<String> sectors);
 
-    void putAll(Collection<PostcodeSector> sectors);
+    /** Writes each sector with the import writing it and what that import counted of its postcodes. */
+    void putAll(Collection<Write> writes);
+
+    /**
+     * What an import made of a sector's postcodes: new, moved (another centroid) and unchanged ones. Kept on the sector
+     * so that a run resuming a job counts a sector the stopped run wrote as that run counted it.
+     */
+    record Tally(long created, long updated, long unchanged) {
+        public static final Tally NONE = new Tally(0, 0, 0);
+    }
+
+    record Stored(PostcodeSector sector, String lastImport, Tally lastTally) {}
+
+    record Write(PostcodeSector sector, String importId, Tally tally) {}
 }

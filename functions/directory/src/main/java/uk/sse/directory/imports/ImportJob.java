@@ -104,6 +104,11 @@ public record ImportJob(
                 0);
     }
 
+    /** A file applied at once, without an upload or a run (a small correction, a local file): rows as given. */
+    public static ImportJob direct(String id, String kind, Instant now) {
+        return awaiting(id, kind, Scope.PART, Source.UPLOAD, null, null, null, now);
+    }
+
     public boolean finished() {
         return status == Status.SUCCEEDED || status == Status.FAILED;
     }

@@ -19,7 +19,7 @@ public class ReadImportJobs {
 
     public Outcome<ImportJob> one(Caller caller, String kind, String id) {
         if (!DirectoryPolicy.mayKeepTheRegister(caller)) {
-            return Outcome.forbidden("only the registrar follows the register's imports");
+            return Outcome.forbidden("only the registrar follows imports");
         }
         return jobs.find(id)
                 .filter(j -> j.kind().equals(kind))
@@ -33,7 +33,7 @@ public class ReadImportJobs {
 
     public Outcome<Page<ImportJob>> recent(Caller caller, String kind, PageRequest page) {
         if (!DirectoryPolicy.mayKeepTheRegister(caller)) {
-            return Outcome.forbidden("only the registrar follows the register's imports");
+            return Outcome.forbidden("only the registrar follows imports");
         }
         return Outcome.done(jobs.recent(kind, page));
     }

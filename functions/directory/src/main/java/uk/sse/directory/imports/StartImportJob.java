@@ -30,7 +30,7 @@ public class StartImportJob {
 
     public Outcome<Started> upload(Caller caller, String kind, String fileName, ImportJob.Scope scope) {
         if (!DirectoryPolicy.mayKeepTheRegister(caller)) {
-            return Outcome.forbidden("only the registrar imports the school register");
+            return Outcome.forbidden("only the registrar imports the register and the postcode directory");
         }
         String id = Ids.newId("imp", clock);
         ImportJob job = ImportJob.awaiting(

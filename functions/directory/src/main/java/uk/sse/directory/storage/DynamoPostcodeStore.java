@@ -1,7 +1,6 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,19 +16,23 @@ import uk.sse.directory.application.PostcodeStore;
 import uk.sse.directory.register.PostcodeSector;
 import uk.sse.kernel.dynamo.Items;
 
-/** The postcode directory in the directory table, a sector an item, read and written in DynamoDB's batch sizes. */
+/**
+ * The postcode directory in the directory table, a sector an item, read and written in DynamoDB's batch sizes, backing
+ * off while the table sheds load ({@link Throttled}), as the register's import does.
+ */
 @Singleton
 public class DynamoPostcodeStore implements PostcodeStore {
 
     private static final int READ_BATCH = 100;
-    private static final int WRITE_BATCH = 25;
 
     private final DynamoDbClient client;
     private final String table;
+    private final Throttled throttled;
 
-    public DynamoPostcodeStore(DynamoDbClient client, DirectoryTable table) {
+    public DynamoPostcodeStore(DynamoDbClient client, DirectoryTable table, Throttled throttled) {
         this.client = client;
         this.table = table.name();
+        this.throttled = throttled;
     }
 
     @Override
@@ -41,60 +44,44 @@ public class DynamoPostcodeStore implements PostcodeStore {
     }
 
     @Override
-    public Map<String, PostcodeSector> sectors(Collection<String> sectors) {
-        Map<String, PostcodeSector> found = new HashMap<>();
+    public Map<String, Stored> stored(Collection<String> sectors) {
+        Map<String, Stored> found = new HashMap<>();
         List<String> all = List.copyOf(sectors);
         for (int from = 0; from < all.size(); from += READ_BATCH) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(from + READ_BATCH, all.size())).stream()
                     .map(DynamoPostcodeStore::key)
                     .toList();
-            Map<String, KeysAndAttributes> request =
-                    Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            // unprocessed keys are DynamoDB shedding load: ask again until none are left
-            while (!request.isEmpty()) {
-                final Map<String, KeysAndAttributes> ask = request;
+            Map<String, KeysAndAttributes> request = Map.of(
+                    table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            // unprocessed keys are DynamoDB shedding load: ask again, after a pause, until none are left
+            throttled.untilDone(request, ask -> {
                 BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(ask));
                 response.responses().getOrDefault(table, List.of()).stream()
                         .map(Items::of)
-                        .map(PostcodeItems::sector)
-                        .forEach(s -> found.put(s.sector(), s));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+                        .map(PostcodeItems::stored)
+                        .forEach(s -> found.put(s.sector().sector(), s));
+                return response.hasUnprocessedKeys()
+                                && !response.unprocessedKeys().isEmpty()
+                        ? response.unprocessedKeys()
+                        : null;
+            });
         }
         return found;
     }
 
     @Override
-    public void putAll(Collection<PostcodeSector> sectors) {
-        List<WriteRequest> writes = sectors.stream()
-                .map(s -> WriteRequest.builder()
-                        .putRequest(PutRequest.builder()
-                                .item(PostcodeItems.item(s).build())
+    public void putAll(Collection<Write> writes) {
+        throttled.writeAll(
+                client,
+                table,
+                writes.stream()
+                        .map(w -> WriteRequest.builder()
+                                .putRequest(PutRequest.builder()
+                                        .item(PostcodeItems.item(w).build())
+                                        .build())
                                 .build())
-                        .build())
-                .toList();
-        for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
-            Map<String, List<WriteRequest>> request =
-                    Map.of(table, new ArrayList<>(writes.subList(from, Math.min(from + WRITE_BATCH, writes.size()))));
-            // unprocessed items are DynamoDB shedding load: back off, then send them again
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                pause(attempt);
-                final Map<String, List<WriteRequest>> ask = request;
-                var response = client.batchWriteItem(b -> b.requestItems(ask));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        if (attempt > 0) {
-            try {
-                Thread.sleep(Math.min(2_000, 50L << Math.min(attempt, 6)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while DynamoDB was shedding load", e);
-            }
-        }
+                        .toList());
     }
 
     private static Map<String, AttributeValue> key(String sector) {

@@ -3,6 +3,7 @@ package uk.sse.directory.storage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import uk.sse.directory.application.PostcodeStore;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.register.PostcodeSector;
 import uk.sse.kernel.dynamo.Items;
@@ -20,6 +21,24 @@ final class PostcodeItems {
 
     static String pk(String sector) {
         return "POSTCODE#" + sector;
+    }
+
+    static Items item(PostcodeStore.Write w) {
+        PostcodeStore.Tally t = w.tally();
+        return item(w.sector())
+                .s("lastImport", w.importId())
+                .s("lastTally", t.created() + " " + t.updated() + " " + t.unchanged());
+    }
+
+    static PostcodeStore.Stored stored(Items i) {
+        String tally = i.s("lastTally");
+        String[] t = tally == null ? null : tally.split(" ");
+        return new PostcodeStore.Stored(
+                sector(i),
+                i.s("lastImport"),
+                t == null
+                        ? PostcodeStore.Tally.NONE
+                        : new PostcodeStore.Tally(Long.parseLong(t[0]), Long.parseLong(t[1]), Long.parseLong(t[2])));
     }
 
     static Items item(PostcodeSector s) {

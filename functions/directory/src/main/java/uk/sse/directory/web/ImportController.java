@@ -100,7 +100,17 @@ public class ImportController {
 
     /** The new import, and where to send its file: {@code PUT upload.url} with {@code upload.headers}, before {@code upload.expiresAt}. */
     @Serdeable
-    public record Started(ImportView job, Upload upload) {}
+    public record Started(ImportView job, Upload upload) {
+        static Started of(StartImportJob.Started s) {
+            return new Started(
+                    ImportView.of(s.job()),
+                    new Upload(
+                            s.upload().url(),
+                            s.upload().method(),
+                            s.upload().headers(),
+                            s.upload().expiresAt()));
+        }
+    }
 
     @Serdeable
     public record Upload(String url, String method, Map<String, String> headers, Instant expiresAt) {}
@@ -116,13 +126,7 @@ public class ImportController {
                         KIND,
                         request.fileName(),
                         request.scope() == null ? ImportJob.Scope.PART : request.scope())
-                .map(s -> new Started(
-                        ImportView.of(s.job()),
-                        new Upload(
-                                s.upload().url(),
-                                s.upload().method(),
-                                s.upload().headers(),
-                                s.upload().expiresAt()))));
+                .map(Started::of));
     }
 
     /** The register's imports, newest first: {@code items} (each as {@code GET /schools/imports/{id}} answers it) and {@code next}. */

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,16 +61,7 @@ class ImportJobFaultsTest extends LambdaTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("sse.imports.lease", "PT2S");
-        // one bucket directory for the test's context and the Lambda handler's, as both would see one S3 bucket
-        try {
-            properties.put(
-                    "sse.imports.local-bucket",
-                    Files.createTempDirectory("sse-imports-").toString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Map<String, String> properties = ImportJobs.properties(super.getProperties());
         properties.put(
                 "sse.imports.daily-url",
                 "http://127.0.0.1:" + gias().getAddress().getPort() + "/edubasealldata{date}.csv");

@@ -25,10 +25,36 @@ final class ImportJobs {
 
     private final Api api;
     private final String registrar;
+    private final String path;
+    private final String fileName;
 
     ImportJobs(Api api, String registrar) {
+        this(api, registrar, "/schools/imports", "edubasealldata20260105.csv");
+    }
+
+    /** The jobs of another kind of file, started and followed at {@code path}. */
+    ImportJobs(Api api, String registrar, String path, String fileName) {
         this.api = api;
         this.registrar = registrar;
+        this.path = path;
+        this.fileName = fileName;
+    }
+
+    /**
+     * The import tests' settings over {@code base}: a short lease (a killed run's is soon taken over), and one bucket
+     * directory for the test's context and the Lambda handler's, as both would see one S3 bucket.
+     */
+    static Map<String, String> properties(Map<String, String> base) {
+        Map<String, String> properties = new HashMap<>(base);
+        properties.put("sse.imports.lease", "PT2S");
+        try {
+            properties.put(
+                    "sse.imports.local-bucket",
+                    java.nio.file.Files.createTempDirectory("sse-imports-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties;
     }
 
     /** The real sample of the register, the first rows of every generated file. */
@@ -39,11 +65,11 @@ final class ImportJobs {
     /** Asks for an import; answers the reply (201: the job and its upload). */
     Api.Reply ask(String bearer, String scope) {
         Map<String, Object> body = new HashMap<>();
-        body.put("fileName", "edubasealldata20260105.csv");
+        body.put("fileName", fileName);
         if (scope != null) {
             body.put("scope", scope);
         }
-        return api.post("/schools/imports", bearer, body);
+        return api.post(path, bearer, body);
     }
 
     /** Uploads the file as the registrar's browser would, to the presigned URL; answers the job's id. */
@@ -63,7 +89,7 @@ final class ImportJobs {
     /** The job once it has finished. */
     Map<String, Object> finished(String id, Duration deadline) throws Exception {
         Api.Reply done = Polling.until(
-                () -> api.get("/schools/imports/" + id, registrar),
+                () -> api.get(path + "/" + id, registrar),
                 r -> r.status() != 200
                         || List.of("SUCCEEDED", "FAILED").contains(r.map().get("status")),
                 deadline);

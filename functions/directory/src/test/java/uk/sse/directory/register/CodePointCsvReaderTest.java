@@ -27,7 +27,7 @@ class CodePointCsvReaderTest {
         List<RejectedPostcode> rejected = new ArrayList<>();
         var result = CodePointCsvReader.read(in, new CodePointCsvReader.Sink() {
             @Override
-            public void sector(PostcodeSector sector) {
+            public void sector(PostcodeSector sector, long lastLine) {
                 sectors.add(sector);
             }
 

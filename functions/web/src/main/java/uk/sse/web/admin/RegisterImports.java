@@ -79,5 +79,9 @@ public final class RegisterImports {
             List<Rejected> rejected,
             long rejectedCount,
             String failure,
-            List<String> warnings) {}
+            List<String> warnings,
+            ImportKind kind) {}
+
+    /** The postcode directory's page: its recent imports. */
+    public record PostcodesPage(List<Row> rows) {}
 }

@@ -161,6 +161,11 @@ public class HomeController {
                             "Import the school register",
                             "/register-imports",
                             "Upload a file from Get Information about Schools and see what was created, updated, unchanged and rejected."));
+            tasks.add(
+                    new Task(
+                            "Load the postcode directory",
+                            "/postcode-imports",
+                            "Upload OS Code-Point Open each quarter, so that searches near a postcode find the places it names."));
         }
         if (person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {
             tasks.add(

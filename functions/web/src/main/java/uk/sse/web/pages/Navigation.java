@@ -37,6 +37,7 @@ public final class Navigation {
             items.add(new String[] {"Allocate credits", "/allocate-credits"});
         } else if (person.caller().is(uk.sse.kernel.identity.Role.REGISTRAR)) {
             items.add(new String[] {"Register imports", "/register-imports"});
+            items.add(new String[] {"Postcode imports", "/postcode-imports"});
         } else if (person.caller().is(uk.sse.kernel.identity.Role.ADMIN)) {
             items.add(new String[] {"Requests", "/support-requests"});
             items.add(new String[] {"Webhooks", "/webhooks"});

@@ -66,6 +66,9 @@ class AdviserJourneyTest extends Journey {
                     .isEmpty();
             type("q", "saint bedse");
             press("Find the school");
+            assertThat(byId("postcode-attribution").getText())
+                    .as("the school search's places carry the postcode data's attribution")
+                    .contains("Contains OS data © Crown copyright and database right 2022");
             check("find-school-results");
             follow(ST_BEDES_NAME);
         }

@@ -220,6 +220,17 @@ abstract class Journey {
      * The page as a person meets it: accessible (axe-core, every rule), no horizontal scrolling at 320 px, nothing
      * internal shown; photographed at 375 and 1280 px.
      */
+    /** An import job's page, which reloads itself while the import runs, once it says the import is done. */
+    void waitForImportDone() {
+        waitFor(d -> {
+            try {
+                return d.findElement(By.id("status")).getText().equals("Done");
+            } catch (org.openqa.selenium.WebDriverException reloading) {
+                return false;
+            }
+        });
+    }
+
     void check(String name) {
         String body = text();
         assertThat(body)

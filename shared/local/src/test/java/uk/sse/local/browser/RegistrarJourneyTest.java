@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * The registrar imports part of the school register: after being told to say what the file holds, they start an
@@ -45,13 +44,7 @@ class RegistrarJourneyTest extends Journey {
 
         byId("file").sendKeys(file.toAbsolutePath().toString());
         press("Upload the file");
-        waitFor(d -> {
-            try {
-                return d.findElement(By.id("status")).getText().equals("Done");
-            } catch (org.openqa.selenium.WebDriverException reloading) {
-                return false;
-            }
-        });
+        waitForImportDone();
         String counts = byId("counts").getText();
         assertThat(counts.replaceAll("\\s+", " "))
                 .contains("Rows read 3", "Schools created 0", "Schools unchanged 2", "Rows rejected 1");

@@ -89,6 +89,12 @@ class SupportSearchJourneyTest extends Journey {
         assertThat(errors()).isEmpty();
         assertThat(byId("postcode").getAttribute("value")).isEqualTo("fy84jl");
         assertThat(text()).contains("km away");
+        assertThat(byId("postcode-attribution").getText())
+                .as("the Open Government Licence's attribution of the postcode data")
+                .contains(
+                        "Contains OS data © Crown copyright and database right 2022",
+                        "Contains Royal Mail data © Royal Mail copyright and database right 2022",
+                        "Contains National Statistics data © Crown copyright and database right 2022");
         check("near-a-postcode");
 
         type("postcode", "not a postcode");
