@@ -625,19 +625,13 @@ public final class SearchBenchmark {
         similarities.setAccessible(true);
         Method nearest = areasType.getDeclaredMethod("nearest", Map.class, int.class, double.class);
         nearest.setAccessible(true);
-        // areas the words name in everyday words count as near as can be, as the directory does (PlainWords)
-        Class<?> plainWords = Class.forName("uk.sse.directory.search.PlainWords");
-        Method standard = plainWords.getDeclaredMethod("standard");
-        Method raised = plainWords.getDeclaredMethod("raised", Map.class, String.class);
-        standard.setAccessible(true);
-        raised.setAccessible(true);
-        Object nearness = raised.invoke(
-                standard.invoke(null),
-                similarities.invoke(areas, (Object) SentenceEmbeddings.shared().embed(meaning)),
-                q.typed());
         RankingSettings ranking = stack.context().getBean(RankingSettings.class);
         Map<String, Double> picked = new LinkedHashMap<>();
-        for (Object near : (List<?>) nearest.invoke(null, nearness, ranking.areas(), ranking.areaSimilarity())) {
+        for (Object near : (List<?>) nearest.invoke(
+                null,
+                similarities.invoke(areas, (Object) SentenceEmbeddings.shared().embed(meaning)),
+                ranking.areas(),
+                ranking.areaSimilarity())) {
             Method code = near.getClass().getDeclaredMethod("code");
             Method similarity = near.getClass().getDeclaredMethod("similarity");
             code.setAccessible(true);

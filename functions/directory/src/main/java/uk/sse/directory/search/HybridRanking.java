@@ -20,9 +20,7 @@ import uk.sse.kernel.taxonomy.Taxonomy;
  * doubled.
  *
  * <p>A strong match is one whose topical score (lexical, on an absolute scale, similarity and area nearness, without the
- * feedback, which would lift whatever came first) reaches the floor. Strong matches come first. The floor counts the
- * areas' nearness by the model alone: a need the query names in plain words ranks its offers higher, but does not make
- * them matches (decision 0053).
+ * feedback, which would lift whatever came first) reaches the floor. Strong matches come first.
  */
 final class HybridRanking {
 
@@ -52,15 +50,13 @@ final class HybridRanking {
     /**
      * @param hits       the search hits, with {@code _score}, {@code matched_queries} and the {@code embedding} in their source
      * @param query      the query's embedding
-     * @param scopes     how near each area's scope is to the query, by the model: what the floor counts
-     * @param near       the same with the areas the query names in plain words raised (PlainWords): what the ranking counts
+     * @param scopes     how near each area's scope is to the query
      * @param areaBoosts what each named area clause added to the score of the hits it matched
      */
     static List<Ranked> rank(
             List<Map<String, Object>> hits,
             float[] query,
             Map<String, Double> scopes,
-            Map<String, Double> near,
             OfferQuery q,
             Map<String, Double> areaBoosts,
             RankingSettings settings) {
@@ -81,11 +77,11 @@ final class HybridRanking {
             float[] embedding = source.get("embedding") instanceof String e ? Vectors.decode(e) : null;
             double similarity = embedding == null ? 0 : Vectors.dot(query, embedding);
             List<String> areas = SearchResponse.strings(source.get("areasOfSupport"));
-            double nearness = areaNearness(areas, near);
+            double nearness = areaNearness(areas, scopes);
             double topical =
                     settings.lexicalWeight() * Math.min(1, Math.log1p(lexical) / Math.log1p(settings.lexicalScale()))
                             + (1 - settings.lexicalWeight()) * similarity
-                            + settings.areaAffinity() * areaNearness(areas, scopes);
+                            + settings.areaAffinity() * nearness;
             candidates.add(new Candidate(
                     hit,
                     (String) source.get("id"),

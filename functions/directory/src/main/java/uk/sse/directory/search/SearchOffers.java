@@ -121,7 +121,7 @@ public class SearchOffers {
         String typed = q.typed();
         float[] meaning = embeddings.embed(SearchSynonyms.standard().withMeanings(q.typed()));
         Map<String, Double> areas = new LinkedHashMap<>();
-        SemanticAreas.nearest(nearness(meaning, q.typed()), ranking.areas(), ranking.areaSimilarity())
+        SemanticAreas.nearest(semanticAreas.similarities(meaning), ranking.areas(), ranking.areaSimilarity())
                 .forEach(a -> areas.put(OfferQueries.AREA + a.code(), a.similarity()));
         SearchResponse window =
                 engine.search(settings.offersIndex(), OfferQueries.candidates(q, today, areas, 0, ranking.window()));
@@ -146,17 +146,9 @@ public class SearchOffers {
             }
             meaning = uk.sse.embeddings.Vectors.unit(both);
         }
-        Map<String, Double> scopes = semanticAreas.similarities(meaning);
         return new Window(
                 window.total(),
-                HybridRanking.rank(
-                        window.hits(),
-                        meaning,
-                        scopes,
-                        PlainWords.standard().raised(scopes, mended),
-                        q,
-                        areas,
-                        ranking),
+                HybridRanking.rank(window.hits(), meaning, semanticAreas.similarities(meaning), q, areas, ranking),
                 areas,
                 meaning);
     }
@@ -180,11 +172,6 @@ public class SearchOffers {
                 q.sort(),
                 q.page(),
                 q.size());
-    }
-
-    /** How near each area is to the query: its scope's similarity, or 1 where the words name it outright (PlainWords). */
-    private Map<String, Double> nearness(float[] meaning, String text) {
-        return PlainWords.standard().raised(semanticAreas.similarities(meaning), text);
     }
 
     private OfferResults run(OfferQuery q) {
