@@ -22,6 +22,12 @@ public final class SchoolDocuments {
         put(doc, "town", school.town());
         put(doc, "postcode", school.postcode());
         put(doc, "location", Locations.of(school.lat(), school.lon()));
+        // what search filters on: open unless GIAS says closed (decision 0087)
+        doc.put("status", school.isOpen() ? "open" : "closed");
+        put(
+                doc,
+                "closedOn",
+                school.closedOn() == null ? null : school.closedOn().toString());
         doc.put("version", version);
         return doc;
     }

@@ -104,6 +104,11 @@ final class DirectoryFixture {
     }
 
     void putSchool(String urn, String name, String town) {
+        putSchool(urn, name, town, "Open", null);
+    }
+
+    /** A school of GIAS's {@code status}; a closed one with the day it closed, as the directory writes it (0062). */
+    void putSchool(String urn, String name, String town, String status, String closedOn) {
         dynamo.putItem(b -> b.tableName(table)
                 .item(Items.builder()
                         .s("pk", "SCHOOL#" + urn)
@@ -118,7 +123,8 @@ final class DirectoryFixture {
                         .s("laCode", "888")
                         .s("laName", "Lancashire")
                         .s("type", "Community school")
-                        .s("status", "Open")
+                        .s("status", status)
+                        .s("closedOn", closedOn)
                         .s("phase", "Primary")
                         .n("pupils", 210)
                         .s("town", town)

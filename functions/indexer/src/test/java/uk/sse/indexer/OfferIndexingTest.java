@@ -266,6 +266,26 @@ class OfferIndexingTest {
         assertThat(h.count("schools")).isEqualTo(1);
     }
 
+    @Test
+    void a_school_is_indexed_open_and_then_closed_with_the_day_it_closed() {
+        h.directory.putSchool("100002", "Moorside Primary", "Preston");
+        h.directory.putSchool("100003", "Old Moorside Primary", "Preston", "Closed", "2024-08-31");
+
+        assertThat(h.handleNew().getBatchItemFailures()).isEmpty();
+        assertThat(h.get("schools", "100002").source())
+                .containsEntry("status", "open")
+                .doesNotContainKey("closedOn");
+        assertThat(h.get("schools", "100003").source())
+                .containsEntry("status", "closed")
+                .containsEntry("closedOn", "2024-08-31");
+
+        h.directory.putSchool("100002", "Moorside Primary", "Preston", "Closed", "2026-12-07");
+        assertThat(h.handleNew().getBatchItemFailures()).isEmpty();
+        assertThat(h.get("schools", "100002").source())
+                .containsEntry("status", "closed")
+                .containsEntry("closedOn", "2026-12-07");
+    }
+
     /** The advisers' rule, applied at query time: approved, and the review date not passed. */
     private List<String> visibleToAdvisers() throws IOException {
         h.search.indices().refresh(r -> r.index("offers"));

@@ -1,10 +1,15 @@
 package uk.sse.directory.search;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.LocalDate;
 import java.util.Map;
 import uk.sse.directory.model.GeoPoint;
 
-/** A school found in the search index, enough to pick it and place it on a map. */
+/**
+ * A school found in the search index, enough to pick it and place it on a map; {@code open} false for a school GIAS
+ * has closed, {@code closedOn} the day (decision 0062).
+ */
 @Serdeable
 public record SchoolHit(
         String urn,
@@ -14,7 +19,9 @@ public record SchoolHit(
         String phase,
         String town,
         String postcode,
-        GeoPoint location) {
+        GeoPoint location,
+        boolean open,
+        @Nullable LocalDate closedOn) {
 
     static SchoolHit from(Map<String, Object> hit) {
         Map<String, Object> s = SearchResponse.map(hit.get("_source"));
@@ -32,6 +39,8 @@ public record SchoolHit(
                 (String) s.get("phase"),
                 (String) s.get("town"),
                 (String) s.get("postcode"),
-                location);
+                location,
+                !SearchSchools.Status.CLOSED_DOC.equals(s.get("status")),
+                s.get("closedOn") instanceof String day ? LocalDate.parse(day) : null);
     }
 }

@@ -128,7 +128,9 @@ public class SearchController {
     /**
      * The school being visited, as a person names it: its name as spoken or typed ("st bedes", "saint bede's", a letter
      * or two wrong, "primary" left out), its URN, or the start of its postcode; optionally in one LA; with a place
-     * ({@code lat} and {@code lon}, or a {@code postcode} in any case and spacing), nearest first.
+     * ({@code lat} and {@code lon}, or a {@code postcode} in any case and spacing), nearest first. Open schools only
+     * unless {@code status} is {@code closed} or {@code all}; a URN finds its school, open or closed, unless a
+     * {@code status} is given. Each hit says whether it is {@code open}, and a closed one its {@code closedOn}.
      */
     @Get("/schools/search")
     @ApiResponse(
@@ -140,8 +142,15 @@ public class SearchController {
             @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
             @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
             @Nullable @QueryValue String postcode,
+            @Nullable @QueryValue @Pattern(regexp = SearchSchools.Status.WORDS, message = "must be open, closed or all")
+                    String status,
             @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit,
             HttpRequest<?> request) {
+        if (QueryLists.values(request.getParameters(), "status").size() > 1) {
+            return QueryLists.malformed(request, "status", "give one of open, closed or all");
+        }
+        SearchSchools.Status of =
+                status == null ? null : SearchSchools.Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
         if ((lat == null) != (lon == null)) {
             return Problems.invalid(lat == null ? "lat" : "lon", "give lat and lon together");
         }
@@ -151,10 +160,10 @@ public class SearchController {
             }
             LocatePostcode.Located located = postcodes.locate(postcode);
             return located instanceof LocatePostcode.Found found
-                    ? HttpResponse.ok(schools.search(q, la, found.point(), limit))
+                    ? HttpResponse.ok(schools.search(q, la, found.point(), of, limit))
                     : refusal(located, request);
         }
-        return HttpResponse.ok(schools.search(q, la, lat == null ? null : new GeoPoint(lat, lon), limit));
+        return HttpResponse.ok(schools.search(q, la, lat == null ? null : new GeoPoint(lat, lon), of, limit));
     }
 
     /** The 400 naming a postcode that could not be placed: malformed, or not in the postcode directory. */

@@ -20,7 +20,8 @@ import uk.sse.directory.register.School;
  * England are one word, as are RC and Roman Catholic) and keep a second copy without the words many names share
  * ("school", "primary", "st", "catholic"...). A name matches when every distinctive word typed is near one of its own
  * (one or two letters apart), or every word typed is in it (near enough), or every word typed begins one of its words.
- * With a place given, the nearest come first.
+ * With a place given, the nearest come first. Open schools only, unless closed ones are asked for; a URN finds its
+ * school whatever its status, unless one is asked for (decision 0087).
  */
 @Singleton
 public class SearchSchools {
@@ -40,12 +41,28 @@ public class SearchSchools {
         this.settings = settings;
     }
 
-    public List<SchoolHit> search(String q, String laCode, int limit) {
-        return search(q, laCode, null, limit);
+    /** Which schools a search looks at: GIAS's closed ones stay in the register (decision 0062). */
+    public enum Status {
+        OPEN,
+        CLOSED,
+        ALL;
+
+        /** The words of the API: {@code open}, {@code closed}, {@code all}. */
+        public static final String WORDS = "open|closed|all";
+
+        static final String OPEN_DOC = "open";
+        static final String CLOSED_DOC = "closed";
     }
 
-    /** Schools matching {@code q}, in one LA if given, nearest to {@code near} first if given. */
-    public List<SchoolHit> search(String q, String laCode, GeoPoint near, int limit) {
+    public List<SchoolHit> search(String q, String laCode, int limit) {
+        return search(q, laCode, null, null, limit);
+    }
+
+    /**
+     * Schools matching {@code q}, in one LA if given, nearest to {@code near} first if given, of {@code status} (null:
+     * open ones, or any for a URN).
+     */
+    public List<SchoolHit> search(String q, String laCode, GeoPoint near, Status status, int limit) {
         String text = Arrays.stream(q.strip().split("\\s+")).limit(MAX_WORDS).collect(Collectors.joining(" "));
         if (text.isEmpty()) {
             return List.of();
@@ -54,8 +71,11 @@ public class SearchSchools {
         if (laCode != null) {
             filters.add(Map.of("term", Map.of("laCode", laCode)));
         }
+        boolean byUrn = School.isUrn(text);
+        statusFilter(status == null ? (byUrn ? Status.ALL : Status.OPEN) : status)
+                .ifPresent(filters::add);
         Map<String, Object> query;
-        if (School.isUrn(text)) {
+        if (byUrn) {
             query = Map.of("bool", Map.of("must", Map.of("term", Map.of("urn", text)), "filter", filters));
         } else {
             List<Object> ways = new ArrayList<>(List.of(
@@ -81,6 +101,16 @@ public class SearchSchools {
         return engine.search(settings.schoolsIndex(), body).hits().stream()
                 .map(SchoolHit::from)
                 .toList();
+    }
+
+    /** A school without a status (indexed before it had one) counts as open. */
+    private static Optional<Object> statusFilter(Status status) {
+        return switch (status) {
+            case OPEN ->
+                Optional.of(Map.of("bool", Map.of("must_not", Map.of("term", Map.of("status", Status.CLOSED_DOC)))));
+            case CLOSED -> Optional.of(Map.of("term", Map.of("status", Status.CLOSED_DOC)));
+            case ALL -> Optional.empty();
+        };
     }
 
     /** Every word typed begins a word of the name, in any order ("canon prim"); each word is analysed as names are. */

@@ -64,7 +64,6 @@ public final class SchoolItems {
                 .s(DirectoryTable.GSI2_PK, "LA#" + (s.laCode() == null ? "unknown" : s.laCode()))
                 .s(DirectoryTable.GSI2_SK, searchable + "#" + s.urn())
                 .attributes(published(s).attributes())
-                .s("status", s.status())
                 .n("statutoryLowAge", s.statutoryLowAge())
                 .n("statutoryHighAge", s.statutoryHighAge())
                 .n("pupils", s.pupils())
@@ -96,8 +95,7 @@ public final class SchoolItems {
                         "resourcedProvisionCapacity",
                         s.send() == null ? null : s.send().resourcedProvisionCapacity())
                 .n("senUnitOnRoll", s.send() == null ? null : s.send().senUnitOnRoll())
-                .n("senUnitCapacity", s.send() == null ? null : s.send().senUnitCapacity())
-                .s("closedOn", text(s.closedOn()));
+                .n("senUnitCapacity", s.send() == null ? null : s.send().senUnitCapacity());
     }
 
     /** The register entry as the directory publishes it: the attributes other functions mirror (the rest are its own). */
@@ -112,7 +110,9 @@ public final class SchoolItems {
                 s.town(),
                 s.postcode(),
                 s.latitude(),
-                s.longitude());
+                s.longitude(),
+                s.status(),
+                s.closedOn());
     }
 
     private static String text(LocalDate day) {

@@ -111,7 +111,11 @@ class SchoolSearchTest extends SearchTest {
                                 "PR7 2AA",
                                 "Primary",
                                 53.6500,
-                                -2.6300)));
+                                -2.6300),
+                        // the school the academy replaced, closed, with a name much like its own (decision 0087)
+                        closed(
+                                school("119600", "Hambleton Primary School", "FY6 9BX", "Primary", 53.8751, -2.9581),
+                                "2015-08-31")));
         adviser = fixtures.token(Role.ADVISER, Fixtures.AREA, null);
     }
 
@@ -137,6 +141,19 @@ class SchoolSearchTest extends SearchTest {
                 Map.of("lat", lat, "lon", lon)));
         doc.put("version", 1);
         return doc;
+    }
+
+    static Map<String, Object> closed(Map<String, Object> school, String closedOn) {
+        school.put("status", "closed");
+        school.put("closedOn", closedOn);
+        return school;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> hits(String q, String more) {
+        var reply = api.get("/schools/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + more, adviser);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return (List<Map<String, Object>>) (List<?>) reply.list();
     }
 
     @SuppressWarnings("unchecked")
@@ -270,6 +287,36 @@ class SchoolSearchTest extends SearchTest {
             var reply = api.get("/schools/search?q=st%20marys&postcode=" + bad, adviser);
             assertThat(reply.status()).as(bad).isBetween(400, 422);
             assertThat(reply.problemFields()).as(bad).containsExactly("postcode");
+        }
+    }
+
+    @Test
+    void closedSchoolsOnlyWhenAskedForOrByTheirUrn() {
+        assertThat(urns("hambleton")).containsExactly("136365");
+        assertThat(urns("fy6")).containsExactly("136365");
+        assertThat(urns("hambleton", "&status=open")).containsExactly("136365");
+        assertThat(urns("hambleton", "&status=closed")).containsExactly("119600");
+        assertThat(urns("hambleton", "&status=all")).containsExactlyInAnyOrder("136365", "119600");
+        assertThat(hits("hambleton", "&status=all"))
+                .extracting(h -> h.get("urn"), h -> h.get("open"), h -> h.get("closedOn"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("136365", true, null),
+                        org.assertj.core.groups.Tuple.tuple("119600", false, "2015-08-31"));
+        // people look up old URNs: the closed school is found, marked closed
+        assertThat(hits("119600", ""))
+                .extracting(h -> h.get("urn"), h -> h.get("open"), h -> h.get("closedOn"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("119600", false, "2015-08-31"));
+        assertThat(urns("119600", "&status=open")).isEmpty();
+        assertThat(urns("136365", "&status=closed")).isEmpty();
+    }
+
+    @Test
+    void aStatusOtherThanOpenClosedOrAllIsRefusedNamingIt() {
+        for (String bad : List.of("shut", "CLOSED", "", "open,closed", "open&status=closed")) {
+            var reply = api.get("/schools/search?q=hambleton&status=" + bad, adviser);
+            // a value against the parameter's rule is 422, as for the search's other parameters; two are 400
+            assertThat(reply.status()).as(bad).isEqualTo(bad.startsWith("open") ? 400 : 422);
+            assertThat(reply.problemFields()).as(bad).containsExactly("status");
         }
     }
 

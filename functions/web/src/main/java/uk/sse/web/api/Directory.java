@@ -20,7 +20,14 @@ public final class Directory {
             @Nullable String laName,
             @Nullable String phase,
             @Nullable String town,
-            @Nullable String postcode) {
+            @Nullable String postcode,
+            @Nullable Boolean open,
+            @Nullable String closedOn) {
+        /** A school GIAS has closed: found only by its URN (decision 0087). */
+        public boolean closed() {
+            return Boolean.FALSE.equals(open);
+        }
+
         /** Where it is, to tell apart schools of one name: "Lytham, FY8 4JL". */
         public String place() {
             return String.join(
@@ -48,7 +55,14 @@ public final class Directory {
             @Nullable Integer statutoryLowAge,
             @Nullable Integer statutoryHighAge,
             @Nullable Double latitude,
-            @Nullable Trust trust) {
+            @Nullable Trust trust,
+            @Nullable String status,
+            @Nullable String closedOn) {
+        /** Open unless GIAS says closed (decision 0062); no request is raised for a closed school. */
+        public boolean open() {
+            return !"Closed".equals(status);
+        }
+
         public List<String> address() {
             return java.util.stream.Stream.of(street, locality, town, postcode)
                     .filter(s -> s != null && !s.isBlank())

@@ -84,6 +84,9 @@ public class RaiseController {
         }
         CompletableFuture<ApiReply> account = schools.account(person, urn);
         Directory.School school = asking(person, schools.school(person, urn));
+        if (!school.open()) {
+            return toTheClosedSchool(urn);
+        }
         String warning = warning(school, schools.credits(person, Api.join(account)), form.creditsAsked());
         List<String> titles = offerTitles(person, form.likedOffers()).stream()
                 .map(Choice::label)
@@ -158,6 +161,8 @@ public class RaiseController {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         return pages.ok(
                 request,
@@ -170,6 +175,9 @@ public class RaiseController {
     private HttpResponse<?> form(HttpRequest<?> request, Person person, String urn, RaiseForm form, Errors errors) {
         CompletableFuture<ApiReply> account = schools.account(person, urn);
         Directory.School school = asking(person, schools.school(person, urn));
+        if (!school.open()) {
+            return toTheClosedSchool(urn);
+        }
         List<String> offered = new java.util.ArrayList<>(form.likedOffers());
         liked.of(request, urn).stream().filter(id -> !offered.contains(id)).forEach(offered::add);
         List<Choice> likedChoices = offerTitles(person, offered).stream()
@@ -188,6 +196,11 @@ public class RaiseController {
         return errors.any()
                 ? pages.invalid(request, "visit/request", TITLE, page)
                 : pages.ok(request, "visit/request", TITLE, page);
+    }
+
+    /** No request is raised for a closed school (the brokerage refuses it): its page says when it closed. */
+    private static HttpResponse<?> toTheClosedSchool(String urn) {
+        return HttpResponse.seeOther(URI.create("/visit/" + urn));
     }
 
     /** Whether the person asks as the school itself rather than as an adviser on a visit. */

@@ -136,7 +136,14 @@ public class VisitController {
             if (reply.ok()) {
                 suggestions = reply.as(Argument.listOf(Directory.SchoolHit.class)).stream()
                         .map(s -> Map.of(
-                                "urn", s.urn(), "name", s.name(), "place", s.place(), "href", "/visit/" + s.urn()))
+                                "urn",
+                                s.urn(),
+                                "name",
+                                s.name(),
+                                "place",
+                                s.closed() ? "Closed" + (s.place().isEmpty() ? "" : ", " + s.place()) : s.place(),
+                                "href",
+                                "/visit/" + s.urn()))
                         .toList();
             }
         }

@@ -181,7 +181,8 @@ class EveryConsumerReadsThePublishedItemsTest {
                             .containsEntry("town", "Preston")
                             .containsEntry("postcode", "PR1 1AA")
                             .containsEntry("location", Map.of("lat", 53.76, "lon", -2.7))
-                            .doesNotContainKeys("pupils", "street", "status");
+                            .containsEntry("status", "open")
+                            .doesNotContainKeys("pupils", "street", "closedOn");
                 });
 
         assertThat(reporting.readScanned(item, AT))

@@ -1,5 +1,6 @@
 package uk.sse.contracts.directory;
 
+import java.time.LocalDate;
 import java.util.Map;
 import uk.sse.contracts.Fields;
 
@@ -8,7 +9,9 @@ import uk.sse.contracts.Fields;
  * profile item that other functions mirror (the indexer's schools documents, reporting's schools). The directory writes
  * these attributes from this record, and consumers read them only through {@link #from}; the register's other
  * attributes (address lines, ages, trust, Ofsted, SEND provision, import stamps) are the directory's own.
- * {@code laCode} and {@code laName} are the local authority's; {@code type} and {@code phase} are GIAS's words.
+ * {@code laCode} and {@code laName} are the local authority's; {@code type}, {@code phase} and {@code status} are
+ * GIAS's words. A closed school ({@code status} {@value #CLOSED}, {@code closedOn} the day) stays in the register
+ * (decision 0062) and is published so; a school without a status (items written before it was published) is open.
  */
 public record PublishedSchool(
         String urn,
@@ -20,11 +23,21 @@ public record PublishedSchool(
         String town,
         String postcode,
         Double lat,
-        Double lon)
+        Double lon,
+        String status,
+        LocalDate closedOn)
         implements PublishedItems.Item {
 
-    /** The version of this shape. */
+    /** The version of this shape: {@code status} and {@code closedOn} were added to it, optional, so it is still 1. */
     public static final int VERSION = 1;
+
+    /** GIAS's status of a school that has closed. */
+    public static final String CLOSED = "Closed";
+
+    /** Open unless GIAS says closed (decision 0062). */
+    public boolean isOpen() {
+        return !CLOSED.equals(status);
+    }
 
     /** The item's attributes: texts and numbers; absent values are left out. */
     @Override
@@ -50,7 +63,11 @@ public record PublishedSchool(
                 "lat",
                 lat,
                 "lon",
-                lon);
+                lon,
+                "status",
+                status,
+                "closedOn",
+                PublishedItems.text(closedOn));
     }
 
     /**
@@ -73,6 +90,8 @@ public record PublishedSchool(
                 f.optionalText("town"),
                 f.optionalText("postcode"),
                 lat == null ? null : lat.doubleValue(),
-                lon == null ? null : lon.doubleValue());
+                lon == null ? null : lon.doubleValue(),
+                f.optionalText("status"),
+                f.optionalDate("closedOn"));
     }
 }

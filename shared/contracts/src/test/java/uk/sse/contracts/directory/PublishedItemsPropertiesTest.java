@@ -127,9 +127,25 @@ class PublishedItemsPropertiesTest {
         Arbitrary<PublishedSchool> schools = Combinators.combine(
                         text, text, optional, optional, optional, optional, optional, optional)
                 .as(SchoolHead::new)
-                .flatMap(h -> Combinators.combine(degrees, degrees)
-                        .as((lat, lon) -> new PublishedSchool(
-                                h.urn, h.name, h.laCode, h.laName, h.type, h.phase, h.town, h.postcode, lat, lon)));
+                .flatMap(h -> Combinators.combine(
+                                degrees,
+                                degrees,
+                                optional,
+                                Arbitraries.of(LocalDate.of(2024, 8, 31), LocalDate.of(2026, 12, 7))
+                                        .injectNull(0.5))
+                        .as((lat, lon, status, closedOn) -> new PublishedSchool(
+                                h.urn,
+                                h.name,
+                                h.laCode,
+                                h.laName,
+                                h.type,
+                                h.phase,
+                                h.town,
+                                h.postcode,
+                                lat,
+                                lon,
+                                status,
+                                closedOn)));
         return Arbitraries.oneOf(offers, schools);
     }
 

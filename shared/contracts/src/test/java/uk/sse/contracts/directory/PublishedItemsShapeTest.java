@@ -53,7 +53,9 @@ class PublishedItemsShapeTest {
             "Preston",
             "PR1 1AA",
             53.76,
-            -2.7);
+            -2.7,
+            PublishedSchool.CLOSED,
+            LocalDate.of(2024, 8, 31));
 
     /** The attributes as a stored item gives them back: every number a decimal, as DynamoDB's are. */
     static Map<String, Object> stored(Map<String, Object> attributes) {
@@ -133,6 +135,11 @@ class PublishedItemsShapeTest {
         Map<String, Object> oldSchool = stored(SCHOOL.attributes());
         oldSchool.remove(Contract.VERSION);
         assertThat(PublishedSchool.from(oldSchool)).isEqualTo(SCHOOL);
+        oldSchool.keySet().removeAll(List.of("status", "closedOn"));
+        assertThat(PublishedSchool.from(oldSchool).isOpen())
+                .as("a school published before it carried a status is open")
+                .isTrue();
+        assertThat(SCHOOL.isOpen()).isFalse();
     }
 
     @Test
