@@ -25,7 +25,7 @@ public final class SchoolPlaces {
     /** What a school's phases are read from ({@code SchoolPhases}): few distinct ones across the register. */
     public record Kind(String phase, String type, Integer statutoryLowAge, Integer statutoryHighAge) {
 
-        static Kind of(School s) {
+        public static Kind of(School s) {
             return new Kind(s.phase(), s.type(), s.statutoryLowAge(), s.statutoryHighAge());
         }
     }

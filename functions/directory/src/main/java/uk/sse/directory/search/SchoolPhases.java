@@ -16,17 +16,15 @@ final class SchoolPhases {
     private SchoolPhases() {}
 
     static Set<Phase> of(School school) {
-        return of(school.phase(), school.type(), school.statutoryLowAge(), school.statutoryHighAge());
+        return of(SchoolPlaces.Kind.of(school));
     }
 
-    /** The same, for a school as the record of schools' places keeps it. */
+    /** The same, for a school as the record of schools' places keeps it: its phase, type and statutory ages. */
     static Set<Phase> of(SchoolPlaces.Kind kind) {
-        return of(kind.phase(), kind.type(), kind.statutoryLowAge(), kind.statutoryHighAge());
-    }
-
-    private static Set<Phase> of(String phase, String type, Integer statutoryLowAge, Integer statutoryHighAge) {
+        Integer statutoryLowAge = kind.statutoryLowAge();
+        Integer statutoryHighAge = kind.statutoryHighAge();
         Set<Phase> phases = EnumSet.noneOf(Phase.class);
-        OfferPhases.allOf(phase, type).forEach(name -> phases.add(Phase.valueOf(name)));
+        OfferPhases.allOf(kind.phase(), kind.type()).forEach(name -> phases.add(Phase.valueOf(name)));
         if (phases.contains(Phase.SPECIAL) || phases.contains(Phase.ALTERNATIVE_PROVISION)) {
             return Set.copyOf(phases);
         }

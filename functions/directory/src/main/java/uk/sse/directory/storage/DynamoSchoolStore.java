@@ -1,12 +1,15 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -164,25 +166,13 @@ public class DynamoSchoolStore implements SchoolStore {
     @Override
     public Optional<SchoolPlaces> places() {
         Map<Integer, Map<String, AttributeValue>> parts = new TreeMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", DirectoryTable.PK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PLACES)))
-                    .consistentRead(true);
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            var response = client.query(query.build());
-            response.items()
-                    .forEach(item -> parts.put(Integer.parseInt(item.get("part").n()), item));
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        client.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", DirectoryTable.PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PLACES)))
+                        .consistentRead(true))
+                .items()
+                .forEach(item -> parts.put(Integer.parseInt(item.get("part").n()), item));
         if (parts.isEmpty()) {
             return Optional.empty();
         }
@@ -190,7 +180,7 @@ public class DynamoSchoolStore implements SchoolStore {
         Map<String, AttributeValue> first = parts.values().iterator().next();
         int count = Integer.parseInt(first.get("parts").n());
         String written = first.get("written").s();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
             Map<String, AttributeValue> part = parts.get(i);
             if (part == null || !written.equals(part.get("written").s())) {
@@ -211,11 +201,10 @@ public class DynamoSchoolStore implements SchoolStore {
     public void putPlaces(SchoolPlaces places) {
         byte[] bytes = places.encoded();
         int count = Math.max(1, (bytes.length + PLACES_PART - 1) / PLACES_PART);
-        String written = java.util.UUID.randomUUID().toString();
+        String written = UUID.randomUUID().toString();
         for (int i = 0; i < count; i++) {
             int part = i;
-            byte[] slice =
-                    java.util.Arrays.copyOfRange(bytes, i * PLACES_PART, Math.min(bytes.length, (i + 1) * PLACES_PART));
+            byte[] slice = Arrays.copyOfRange(bytes, i * PLACES_PART, Math.min(bytes.length, (i + 1) * PLACES_PART));
             throttled.call(() -> client.putItem(b -> b.tableName(table)
                     .item(Map.of(
                             DirectoryTable.PK,

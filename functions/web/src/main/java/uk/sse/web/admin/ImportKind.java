@@ -55,7 +55,7 @@ public record ImportKind(
 
     /** The report's figures, labelled for this kind. */
     List<RegisterImports.Count> counts(RegisterImports.Counts c) {
-        if (this == POSTCODES || api.equals(POSTCODES.api)) {
+        if (equals(POSTCODES)) {
             return List.of(
                     new RegisterImports.Count("Rows read", c.read()),
                     new RegisterImports.Count("Postcodes added", c.created()),

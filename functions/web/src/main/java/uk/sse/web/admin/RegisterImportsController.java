@@ -57,7 +57,7 @@ public class RegisterImportsController {
                     scope,
                     Errors.none().add("scope", "Choose whether the file is the whole register or some schools"));
         }
-        ApiReply reply = api.post(person, "/schools/imports", Map.of("scope", scope), Map.of());
+        ApiReply reply = api.post(person, ImportKind.SCHOOLS.api(), Map.of("scope", scope), Map.of());
         if (!reply.ok()) {
             throw reply.unavailable();
         }
