@@ -64,7 +64,7 @@ class LambdaJarsIT {
 
     /**
      * Issue 20's 20 MB, or the measured size where a function carries more than every function does (docs/performance.md,
-     * "Jar sizes without Netty"; decision 0115): the notifier GOV.UK Notify's client and Secrets Manager, reporting the
+     * "Jar sizes"; decision 0115): the notifier GOV.UK Notify's client and Secrets Manager, reporting the
      * JDBC stack and Flyway, the directory S3 and the OpenSearch client, the indexer the OpenSearch client. What left every
      * jar: Netty and Micronaut's HTTP client, the shaded Jackson of AWS's Lambda serialization library, and the Lambda
      * events no function takes; from the directory's and the indexer's, the OpenSearch APIs they do not call.
