@@ -48,7 +48,7 @@ class RoutedPathsTest {
             return new Route(key[0], pattern(key[1]), key[1], properties.get("Target"));
         }
 
-        /** API Gateway's path template as a regular expression: {@code {name}} one segment, {@code {name+}} the rest. */
+        /** A path template as a regular expression: {@code {name}} one segment, {@code {name+}} the rest. */
         private static Pattern pattern(String template) {
             StringBuilder regex = new StringBuilder();
             for (String segment : template.substring(1).split("/", -1)) {
@@ -182,7 +182,7 @@ class RoutedPathsTest {
         return served;
     }
 
-    /** The operations under {@code paths:} of an OpenAPI document as micronaut-openapi writes it (two-space indents). */
+    /** The operations under {@code paths:} of an OpenAPI document as micronaut-openapi writes it. */
     static List<Operation> operations(List<String> lines) {
         List<Operation> operations = new ArrayList<>();
         boolean inPaths = false;
