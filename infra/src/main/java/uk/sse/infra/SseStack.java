@@ -1,5 +1,7 @@
 package uk.sse.infra;
 
+import static uk.sse.infra.constructs.SseApi.on;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,17 +126,18 @@ public class SseStack extends Stack {
                 "Directory",
                 directory,
                 List.of(
-                        "/providers",
-                        "/providers/{proxy+}",
-                        "/offers",
-                        "/offers/{proxy+}",
-                        "/assurance/{proxy+}",
-                        "/schools",
-                        "/schools/{proxy+}",
-                        "/postcodes/{proxy+}",
-                        "/search/{proxy+}",
-                        "/taxonomy",
-                        "/taxonomy/{proxy+}"));
+                        on("/providers", "GET", "POST"),
+                        on("/providers/{proxy+}", "GET", "POST", "PUT"),
+                        on("/offers", "GET", "POST"),
+                        on("/offers/{proxy+}", "GET", "POST", "PUT"),
+                        on("/assurance/{proxy+}", "GET"),
+                        on("/schools", "GET"),
+                        on("/schools/{proxy+}", "GET", "POST"),
+                        on("/postcodes/{proxy+}", "GET", "POST"),
+                        on("/search/{proxy+}", "GET"),
+                        on("/taxonomy", "GET"),
+                        on("/areas", "GET"),
+                        on("/areas/{proxy+}", "GET", "PUT")));
         SnapStartFunction directorySignals = functions.make(
                 this,
                 "DirectorySignals",
@@ -225,12 +228,13 @@ public class SseStack extends Stack {
                 "Ledger",
                 ledger,
                 List.of(
-                        "/accounts",
-                        "/accounts/{proxy+}",
-                        "/transfers",
-                        "/transfers/{proxy+}",
-                        "/allocations",
-                        "/ledger/{proxy+}"));
+                        on("/accounts", "GET", "POST"),
+                        on("/accounts/{proxy+}", "GET"),
+                        on("/transfers", "POST"),
+                        on("/transfers/{proxy+}", "GET", "POST"),
+                        on("/allocations", "POST"),
+                        on("/holds", "GET"),
+                        on("/ledger/{proxy+}", "GET", "POST", "PUT")));
         SnapStartFunction ledgerSweeper = functions.make(
                 this,
                 "LedgerSweeper",
@@ -294,7 +298,10 @@ public class SseStack extends Stack {
                 null);
         brokerageTable.grantReadWriteData(brokerage.function());
         erasureKey.grantRead(brokerage.function());
-        api.route("Brokerage", brokerage, List.of("/requests", "/requests/{proxy+}"));
+        api.route(
+                "Brokerage",
+                brokerage,
+                List.of(on("/requests", "GET", "POST"), on("/requests/{proxy+}", "GET", "POST")));
         SnapStartFunction reconciliation = functions.make(
                 this,
                 "BrokerageReconciliation",
@@ -386,7 +393,11 @@ public class SseStack extends Stack {
         api.route(
                 "Notifier",
                 notifier,
-                List.of("/subscriptions", "/subscriptions/{proxy+}", "/notices", "/notices/{proxy+}"));
+                List.of(
+                        on("/subscriptions", "GET", "POST"),
+                        on("/subscriptions/{proxy+}", "GET", "POST", "PUT", "DELETE"),
+                        on("/notices", "GET"),
+                        on("/notices/{proxy+}", "GET", "POST", "PUT")));
         SnapStartFunction notifierStream = functions.make(
                 this,
                 "NotifierStream",
@@ -463,7 +474,7 @@ public class SseStack extends Stack {
                 new SnapStartFunction.Spec("reporting-api", "reporting", API, API_TIMEOUT, reportingEnv),
                 vpc);
         database.allow(reporting.function(), reporting.function());
-        api.route("Reporting", reporting, List.of("/reports/{proxy+}"));
+        api.route("Reporting", reporting, List.of(on("/reports/{proxy+}", "GET")));
         SnapStartFunction projection = functions.make(
                 this,
                 "ReportingProjection",

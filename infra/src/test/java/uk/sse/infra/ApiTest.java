@@ -11,31 +11,10 @@ import org.junit.jupiter.api.Test;
 /** The HTTP API: every route behind the Cognito JWT authorizer, routed to its function's alias, throttled, logged, CORS for the web client. */
 class ApiTest {
 
-    static final Map<String, List<String>> ROUTES = Map.of(
-            "directory-api",
-                    List.of(
-                            "/providers",
-                            "/providers/{proxy+}",
-                            "/offers",
-                            "/offers/{proxy+}",
-                            "/assurance/{proxy+}",
-                            "/schools",
-                            "/schools/{proxy+}",
-                            "/postcodes/{proxy+}",
-                            "/search/{proxy+}",
-                            "/taxonomy",
-                            "/taxonomy/{proxy+}"),
-            "ledger-api",
-                    List.of(
-                            "/accounts",
-                            "/accounts/{proxy+}",
-                            "/transfers",
-                            "/transfers/{proxy+}",
-                            "/allocations",
-                            "/ledger/{proxy+}"),
-            "brokerage-api", List.of("/requests", "/requests/{proxy+}"),
-            "notifier-api", List.of("/subscriptions", "/subscriptions/{proxy+}", "/notices", "/notices/{proxy+}"),
-            "reporting-api", List.of("/reports/{proxy+}"));
+    /** The functions behind the API; which paths and methods each is routed is RoutedPathsTest's. */
+    static final List<String> API_FUNCTIONS =
+            List.of("directory-api", "ledger-api", "brokerage-api", "notifier-api", "reporting-api");
+
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     @Test
@@ -84,11 +63,11 @@ class ApiTest {
     }
 
     @Test
-    void each_functions_paths_go_to_its_live_alias_with_payload_2() {
+    void each_functions_routes_go_to_its_live_alias_with_payload_2() {
         for (Synthesised s : Synthesised.both()) {
             Map<String, Map<String, Object>> integrations = s.ofType("AWS::ApiGatewayV2::Integration");
             Map<String, Map<String, Object>> routes = s.ofType("AWS::ApiGatewayV2::Route");
-            ROUTES.forEach((function, paths) -> {
+            for (String function : API_FUNCTIONS) {
                 String alias = s.aliasId(function);
                 Set<String> mine = integrations.entrySet().stream()
                         .filter(e -> Map.of("Ref", alias).equals(e.getValue().get("IntegrationUri")))
@@ -99,19 +78,12 @@ class ApiTest {
                         .map(Map.Entry::getKey)
                         .collect(Collectors.toSet());
                 assertThat(mine).as(function).hasSize(1);
-                Set<String> routeKeys = routes.values().stream()
-                        .filter(r -> r.get("Target")
-                                .toString()
-                                .contains(mine.iterator().next()))
-                        .map(r -> r.get("RouteKey").toString())
-                        .collect(Collectors.toSet());
-                Set<String> expected = paths.stream()
-                        .flatMap(p -> METHODS.stream().map(m -> m + " " + p))
-                        .collect(Collectors.toSet());
-                assertThat(routeKeys).as(function).isEqualTo(expected);
-            });
-            int allPaths = ROUTES.values().stream().mapToInt(List::size).sum();
-            assertThat(routes).hasSize(allPaths * METHODS.size() + 1);
+                assertThat(routes.values())
+                        .as(function + " has routes")
+                        .anySatisfy(r -> assertThat(Synthesised.mentions(
+                                        r.get("Target"), mine.iterator().next()))
+                                .isTrue());
+            }
         }
     }
 
@@ -119,7 +91,7 @@ class ApiTest {
     void api_gateway_may_invoke_each_api_alias_from_this_api_only() {
         for (Synthesised s : Synthesised.both()) {
             String api = s.ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
-            for (String function : ROUTES.keySet()) {
+            for (String function : API_FUNCTIONS) {
                 String alias = s.aliasId(function);
                 assertThat(s.ofType("AWS::Lambda::Permission").values())
                         .as(function)

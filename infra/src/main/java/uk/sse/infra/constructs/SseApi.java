@@ -33,7 +33,7 @@ import uk.sse.infra.StageConfig;
  */
 public class SseApi extends Construct {
 
-    /** The methods a route answers; OPTIONS is API Gateway's own (CORS). */
+    /** The methods a route may answer; OPTIONS is API Gateway's own (CORS). */
     public static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     public static final List<String> REQUEST_HEADERS =
@@ -131,14 +131,32 @@ public class SseApi extends Construct {
                     + "\"integrationError\":\"$context.integrationErrorMessage\",\"authorizerError\":\"$context.authorizer.error\","
                     + "\"sub\":\"$context.authorizer.claims.sub\"}";
 
-    /** Sends {@code paths} (each with every method in {@link #METHODS}) to the function's alias; it may be invoked by this API only. */
-    public void route(String name, SnapStartFunction function, List<String> paths) {
+    /**
+     * A path and the methods its function serves there, each a route of its own: a method the function does not
+     * serve there has no route (it falls to the web's default route, which has no such page), so the stack holds no
+     * dead routes (decision 0106).
+     */
+    public record Routed(String path, List<String> methods) {
+        public Routed {
+            if (methods.isEmpty() || !METHODS.containsAll(methods)) {
+                throw new IllegalArgumentException(path + ": methods " + methods + " not among " + METHODS);
+            }
+            methods = List.copyOf(methods);
+        }
+    }
+
+    public static Routed on(String path, String... methods) {
+        return new Routed(path, List.of(methods));
+    }
+
+    /** Sends each path's methods to the function's alias; it may be invoked by this API only. */
+    public void route(String name, SnapStartFunction function, List<Routed> paths) {
         HttpIntegration integration = integration(name, function);
-        for (String path : paths) {
-            for (String method : METHODS) {
-                CfnRoute.Builder.create(this, name + method + path.replaceAll("[^A-Za-z0-9]", ""))
+        for (Routed routed : paths) {
+            for (String method : routed.methods()) {
+                CfnRoute.Builder.create(this, name + method + routed.path().replaceAll("[^A-Za-z0-9]", ""))
                         .apiId(api.getApiId())
-                        .routeKey(method + " " + path)
+                        .routeKey(method + " " + routed.path())
                         .target("integrations/" + integration.getIntegrationId())
                         .authorizationType("JWT")
                         .authorizerId(authorizer.getRef())
