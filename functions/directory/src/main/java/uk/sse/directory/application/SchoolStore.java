@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import uk.sse.directory.register.School;
 import uk.sse.directory.register.SchoolPlaces;
+import uk.sse.directory.register.SchoolStatus;
 import uk.sse.kernel.events.EventEnvelope;
 
 /** The school register as the directory keeps it. */
@@ -55,6 +56,6 @@ public interface SchoolStore {
     /** Replaces the record of every school's place. */
     void putPlaces(SchoolPlaces places);
 
-    /** Schools whose name starts with the words given, optionally in one local authority. */
-    List<School> withNameStarting(String query, String laCode, int limit);
+    /** Schools of {@code status} whose name starts with the words given, optionally in one local authority. */
+    List<School> withNameStarting(String query, String laCode, SchoolStatus status, int limit);
 }

@@ -40,7 +40,7 @@ public record SchoolHit(
                 (String) s.get("town"),
                 (String) s.get("postcode"),
                 location,
-                !SearchSchools.Status.CLOSED_DOC.equals(s.get("status")),
+                !SearchSchools.CLOSED_DOC.equals(s.get("status")),
                 s.get("closedOn") instanceof String day ? LocalDate.parse(day) : null);
     }
 }

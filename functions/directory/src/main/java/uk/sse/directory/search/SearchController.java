@@ -27,6 +27,7 @@ import uk.sse.directory.model.Designation;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.model.Phase;
 import uk.sse.directory.model.ProviderType;
+import uk.sse.directory.register.SchoolStatus;
 import uk.sse.directory.web.Patterns;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.AdmitsServices;
@@ -142,15 +143,16 @@ public class SearchController {
             @Nullable @QueryValue @DecimalMin("-90") @DecimalMax("90") Double lat,
             @Nullable @QueryValue @DecimalMin("-180") @DecimalMax("180") Double lon,
             @Nullable @QueryValue String postcode,
-            @Nullable @QueryValue @Pattern(regexp = SearchSchools.Status.WORDS, message = "must be open, closed or all")
-                    String status,
+            @Nullable @QueryValue @Pattern(regexp = SchoolStatus.WORDS, message = SchoolStatus.MESSAGE) String status,
             @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit,
             HttpRequest<?> request) {
-        if (QueryLists.values(request.getParameters(), "status").size() > 1) {
-            return QueryLists.malformed(request, "status", "give one of open, closed or all");
+        SchoolStatus of;
+        switch (StatusParameter.read(request, status)) {
+            case StatusParameter.Refused refused -> {
+                return refused.problem();
+            }
+            case StatusParameter.Given given -> of = given.status();
         }
-        SearchSchools.Status of =
-                status == null ? null : SearchSchools.Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
         if ((lat == null) != (lon == null)) {
             return Problems.invalid(lat == null ? "lat" : "lon", "give lat and lon together");
         }

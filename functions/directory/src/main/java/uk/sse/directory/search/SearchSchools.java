@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.sse.directory.model.GeoPoint;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolStatus;
 
 /**
  * The school being visited, found as a person names it: by URN, by the start of its postcode, or by its name as spoken
@@ -41,18 +42,8 @@ public class SearchSchools {
         this.settings = settings;
     }
 
-    /** Which schools a search looks at: GIAS's closed ones stay in the register (decision 0062). */
-    public enum Status {
-        OPEN,
-        CLOSED,
-        ALL;
-
-        /** The words of the API: {@code open}, {@code closed}, {@code all}. */
-        public static final String WORDS = "open|closed|all";
-
-        static final String OPEN_DOC = "open";
-        static final String CLOSED_DOC = "closed";
-    }
+    /** A closed school's {@code status} in the index (an open one's is {@code open}). */
+    static final String CLOSED_DOC = "closed";
 
     public List<SchoolHit> search(String q, String laCode, int limit) {
         return search(q, laCode, null, null, limit);
@@ -62,7 +53,7 @@ public class SearchSchools {
      * Schools matching {@code q}, in one LA if given, nearest to {@code near} first if given, of {@code status} (null:
      * open ones, or any for a URN).
      */
-    public List<SchoolHit> search(String q, String laCode, GeoPoint near, Status status, int limit) {
+    public List<SchoolHit> search(String q, String laCode, GeoPoint near, SchoolStatus status, int limit) {
         String text = Arrays.stream(q.strip().split("\\s+")).limit(MAX_WORDS).collect(Collectors.joining(" "));
         if (text.isEmpty()) {
             return List.of();
@@ -72,8 +63,7 @@ public class SearchSchools {
             filters.add(Map.of("term", Map.of("laCode", laCode)));
         }
         boolean byUrn = School.isUrn(text);
-        statusFilter(status == null ? (byUrn ? Status.ALL : Status.OPEN) : status)
-                .ifPresent(filters::add);
+        statusFilter(SchoolStatus.listed(status, byUrn)).ifPresent(filters::add);
         Map<String, Object> query;
         if (byUrn) {
             query = Map.of("bool", Map.of("must", Map.of("term", Map.of("urn", text)), "filter", filters));
@@ -104,11 +94,10 @@ public class SearchSchools {
     }
 
     /** A school without a status (indexed before it had one) counts as open. */
-    private static Optional<Object> statusFilter(Status status) {
+    private static Optional<Object> statusFilter(SchoolStatus status) {
         return switch (status) {
-            case OPEN ->
-                Optional.of(Map.of("bool", Map.of("must_not", Map.of("term", Map.of("status", Status.CLOSED_DOC)))));
-            case CLOSED -> Optional.of(Map.of("term", Map.of("status", Status.CLOSED_DOC)));
+            case OPEN -> Optional.of(Map.of("bool", Map.of("must_not", Map.of("term", Map.of("status", CLOSED_DOC)))));
+            case CLOSED -> Optional.of(Map.of("term", Map.of("status", CLOSED_DOC)));
             case ALL -> Optional.empty();
         };
     }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
 import uk.sse.directory.register.SchoolPlaces;
+import uk.sse.directory.register.SchoolStatus;
 import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
 import uk.sse.kernel.events.EventEnvelope;
@@ -237,7 +238,7 @@ public class DynamoSchoolStore implements SchoolStore {
     }
 
     @Override
-    public List<School> withNameStarting(String query, String laCode, int limit) {
+    public List<School> withNameStarting(String query, String laCode, SchoolStatus status, int limit) {
         String prefix = SchoolItems.searchable(query);
         if (prefix.isEmpty()) {
             return List.of();
@@ -250,7 +251,7 @@ public class DynamoSchoolStore implements SchoolStore {
                         DirectoryTable.GSI1,
                         SchoolItems.initialKey(prefix),
                         prefix,
-                        IndexQueries.Filter.NONE,
+                        SchoolItems.of(status),
                         page,
                         SchoolItems::school)
                 : IndexQueries.page(
@@ -259,7 +260,7 @@ public class DynamoSchoolStore implements SchoolStore {
                         DirectoryTable.GSI2,
                         "LA#" + laCode,
                         prefix,
-                        IndexQueries.Filter.NONE,
+                        SchoolItems.of(status),
                         page,
                         SchoolItems::school);
         return found.items();

@@ -3,10 +3,14 @@ package uk.sse.directory.storage;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.sse.contracts.directory.PublishedItems;
 import uk.sse.contracts.directory.PublishedSchool;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolStatus;
+import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
 
 /**
@@ -121,6 +125,20 @@ public final class SchoolItems {
 
     private static LocalDate day(String text) {
         return text == null ? null : LocalDate.parse(text);
+    }
+
+    /**
+     * The look-up's filter for schools of {@code status}: an item without a status (written before it had one) is an
+     * open school's.
+     */
+    static IndexQueries.Filter of(SchoolStatus status) {
+        var names = Map.of("#status", "status");
+        var closed = Map.of(":closed", AttributeValue.fromS(School.CLOSED));
+        return switch (status) {
+            case OPEN -> new IndexQueries.Filter("attribute_not_exists(#status) OR #status <> :closed", names, closed);
+            case CLOSED -> new IndexQueries.Filter("#status = :closed", names, closed);
+            case ALL -> IndexQueries.Filter.NONE;
+        };
     }
 
     static School school(Items i) {

@@ -1,6 +1,7 @@
 package uk.sse.directory.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -11,6 +12,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +26,8 @@ import java.util.List;
 import uk.sse.directory.application.ImportSchoolRegister;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolStatus;
+import uk.sse.directory.search.StatusParameter;
 import uk.sse.kernel.http.Responses;
 import uk.sse.kernel.identity.AdmitsServices;
 import uk.sse.kernel.identity.ServiceScope;
@@ -75,16 +82,33 @@ public class SchoolController {
     record SchoolView(
             @com.fasterxml.jackson.annotation.JsonUnwrapped School school, List<String> areas) {}
 
-    /** Schools whose name starts with {@code q} (or the school with that URN), optionally in one LA. */
+    /**
+     * Schools whose name starts with {@code q} (or the school with that URN), optionally in one LA. Open schools only
+     * unless {@code status} is {@code closed} or {@code all}; a URN finds its school, open or closed, unless a
+     * {@code status} is given (as {@code /schools/search}, decision 0087).
+     */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<School> search(
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = School.class))))
+    public HttpResponse<?> search(
             @QueryValue @Size(min = 2, max = 100) String q,
             @Nullable @QueryValue @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit LA code") String la,
-            @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit) {
-        if (q.strip().matches(Patterns.URN)) {
-            return schools.find(q.strip()).stream().toList();
-        }
-        return schools.withNameStarting(q, la, limit);
+            @Nullable @QueryValue @Pattern(regexp = SchoolStatus.WORDS, message = SchoolStatus.MESSAGE) String status,
+            @QueryValue(defaultValue = "20") @Min(1) @Max(50) int limit,
+            HttpRequest<?> request) {
+        return switch (StatusParameter.read(request, status)) {
+            case StatusParameter.Refused refused -> refused.problem();
+            case StatusParameter.Given given -> HttpResponse.ok(named(q.strip(), la, given.status(), limit));
+        };
+    }
+
+    private List<School> named(String q, String la, SchoolStatus asked, int limit) {
+        boolean byUrn = q.matches(Patterns.URN);
+        SchoolStatus listed = SchoolStatus.listed(asked, byUrn);
+        return byUrn
+                ? schools.find(q).filter(listed::admits).stream().toList()
+                : schools.withNameStarting(q, la, listed, limit);
     }
 }

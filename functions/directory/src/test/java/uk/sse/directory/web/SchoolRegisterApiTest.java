@@ -90,6 +90,50 @@ class SchoolRegisterApiTest extends LambdaTest {
     }
 
     @Test
+    void theNameLookUpListsClosedSchoolsOnlyWhenAskedOrByTheirUrn() {
+        // a closed school under the name of an open one, as GIAS keeps them (decision 0062)
+        var closing = importCsv(
+                ("\"URN\",\"LA (code)\",\"LA (name)\",\"EstablishmentName\",\"EstablishmentStatus (name)\","
+                                + "\"CloseDate\",\"Postcode\"\r\n"
+                                + "\"9100001\",\"201\",\"City of London\",\"The Aldgate School\",\"Closed\","
+                                + "\"31-08-2012\",\"EC3A 5DE\"\r\n")
+                        .getBytes(StandardCharsets.US_ASCII),
+                registrar);
+        assertThat(closing.status()).as(closing.body()).isEqualTo(200);
+
+        assertThat(urns(api.get("/schools?q=aldgate", adviser)))
+                .contains("100000")
+                .doesNotContain("9100001");
+        assertThat(urns(api.get("/schools?q=aldgate&status=open", adviser)))
+                .contains("100000")
+                .doesNotContain("9100001");
+        assertThat(urns(api.get("/schools?q=aldgate&status=closed", adviser))).containsExactly("9100001");
+        assertThat(urns(api.get("/schools?q=aldgate&la=201&status=all", adviser)))
+                .contains("100000", "9100001");
+        var closed = api.get("/schools?q=9100001", adviser);
+        assertThat(closed.list())
+                .singleElement()
+                .satisfies(s -> assertThat(((Map<?, ?>) s).get("status")).isEqualTo("Closed"))
+                .satisfies(s -> assertThat(((Map<?, ?>) s).get("closedOn")).isEqualTo("2012-08-31"));
+        assertThat(urns(api.get("/schools?q=9100001&status=open", adviser))).isEmpty();
+        assertThat(urns(api.get("/schools?q=100000&status=closed", adviser))).isEmpty();
+    }
+
+    @Test
+    void theNameLookUpsStatusIsOneOfOpenClosedOrAllAndNoOtherParameter() {
+        for (String bad : List.of("shut", "CLOSED", "open,closed", "open&status=closed")) {
+            var reply = api.get("/schools?q=aldgate&status=" + bad, adviser);
+            // as /schools/search: a value against the rule is 422, two values 400
+            assertThat(reply.status()).as(bad).isEqualTo(bad.startsWith("open") ? 400 : 422);
+            assertThat(reply.contentType()).as(bad).startsWith("application/problem+json");
+            assertThat(reply.problemFields()).as(bad).containsExactly("status");
+        }
+        var unknown = api.get("/schools?q=aldgate&state=closed", adviser);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.problemFields()).containsExactly("state");
+    }
+
+    @Test
     void onlyTheRegistrarImportsNeverAnAreasAdmin() {
         // a small file: the test server answers a refusal before reading a large body, and the client sees a reset
         byte[] small = Fixtures.SCHOOLS_CSV.getBytes(StandardCharsets.US_ASCII);
@@ -142,6 +186,13 @@ class SchoolRegisterApiTest extends LambdaTest {
     private Api.Reply importCsv(byte[] csv, String bearer) {
         return api.send(
                 Api.auth(HttpRequest.POST("/schools/import", csv).contentType(MediaType.of("text/csv")), bearer));
+    }
+
+    private static List<Object> urns(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.list().stream()
+                .<Object>map(s -> ((Map<?, ?>) s).get("urn"))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -56,7 +56,8 @@ public class BrokerDesk {
         this.api = api;
     }
 
-    public RequestPages.Desk of(Person person, Brokerage.Request r, String find) {
+    /** The desk beside the request; {@code school} is the register's answer for its school, already asked for. */
+    public RequestPages.Desk of(Person person, Brokerage.Request r, String find, CompletableFuture<ApiReply> school) {
         boolean searching = r.allows("PROPOSE") && find != null && !find.isBlank();
         CompletableFuture<ApiReply> search = searching
                 ? api.getAsync(
@@ -66,8 +67,6 @@ public class BrokerDesk {
                                 .query("size", FOUND)
                                 .toString())
                 : null;
-        CompletableFuture<ApiReply> school =
-                api.getAsync(person, Paths.of("/schools/", r.urn()).toString());
         CompletableFuture<ApiReply> account = api.getAsync(
                 person, Paths.of("/accounts/", r.area(), "/", r.urn()).toString());
         CompletableFuture<ApiReply> others = api.getAsync(

@@ -48,7 +48,10 @@ public final class RequestPages {
             String started,
             String completed) {}
 
-    /** The request's page; {@code desk} is the broker's part (the school's context, suggestions), null for anyone else. */
+    /**
+     * The request's page; {@code desk} is the broker's part (the school's context, suggestions), null for anyone else;
+     * {@code schoolClosedOn} the day its school closed ("" if not known), null while it is open.
+     */
     public record RequestView(
             String id,
             String school,
@@ -80,7 +83,8 @@ public final class RequestPages {
             boolean mayComplete,
             boolean mayCancel,
             List<Step> history,
-            boolean raisedBySchool) {}
+            boolean raisedBySchool,
+            String schoolClosedOn) {}
 
     /** What the broker sees beside the request: the school, the stored suggestions, and whether they may propose. */
     public record Desk(SchoolContext school, List<SuggestionView> suggestions, boolean mayPropose, Found found) {}

@@ -20,6 +20,7 @@ import uk.sse.web.WebPages;
 import uk.sse.web.api.Api;
 import uk.sse.web.api.ApiReply;
 import uk.sse.web.api.Brokerage;
+import uk.sse.web.api.Directory;
 import uk.sse.web.api.Ledger;
 import uk.sse.web.api.Paths;
 import uk.sse.web.forms.Choice;
@@ -169,6 +170,8 @@ public class RequestsController {
             @Nullable @QueryValue String refused,
             @Nullable @QueryValue String find) {
         Brokerage.Request r = read(person, id);
+        CompletableFuture<ApiReply> school =
+                api.getAsync(person, Paths.of("/schools/", r.urn()).toString());
         Map<String, RequestPages.Named> named = names.of(person, List.of(r));
         // what the person may do is the brokerage's answer for them (allowedActions), never guessed here from their
         // role
@@ -236,13 +239,26 @@ public class RequestsController {
                                 .filter(Brokerage.Suggestion::liked)
                                 .map(sg -> sg.title() == null ? "An offer" : sg.title())
                                 .toList(),
-                person.isBroker() ? desk.of(person, r, find) : null,
+                person.isBroker() ? desk.of(person, r, find, school) : null,
                 r.allows("START_DELIVERY"),
                 r.allows("COMPLETE"),
                 r.allows("CANCEL"),
                 BrokerDesk.history(r),
-                r.bySchool());
+                r.bySchool(),
+                closedOn(Api.join(school)));
         return pages.ok(request, "requests/request", "Request for " + r.schoolName(), view);
+    }
+
+    /**
+     * The day the request's school closed ("" if the register gives none), or null while it is open or cannot be read:
+     * a request raised before its school closed is left as it is (decision 0078), and its page says so.
+     */
+    private static String closedOn(ApiReply school) {
+        if (!school.ok()) {
+            return null;
+        }
+        Directory.School s = school.as(Directory.School.class);
+        return s.open() ? null : s.closedOn() == null ? "" : Labels.day(s.closedOn());
     }
 
     /** Which rating this person gives: the school's of the support, the adviser's of its impact; none for anyone else. */

@@ -374,46 +374,14 @@ public class VisitController {
         CompletableFuture<ApiReply> offerCall =
                 api.getAsync(person, Paths.of("/offers/", offerId).toString());
         Directory.School school = schools.school(person, urn);
-        ApiReply reply = Api.join(offerCall);
-        if (reply.missing()) {
-            throw new PageNotFound("offer " + offerId);
-        }
-        Directory.Offer offer = reply.as(Directory.Offer.class);
-        Directory.Content c = offer.content();
-        String back = "/visit/" + urn + "/support" + (search == null || search.isBlank() ? "" : "?" + search);
-        String capacity = c.capacityDaysPerTerm() == null
-                ? ""
-                : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString() + " days a term";
-        String raise = "/visit/" + urn + "/request"
-                + (c.areasOfSupport().isEmpty()
-                        ? ""
-                        : "?area=" + Paths.encode(c.areasOfSupport().get(0)));
-        return pages.ok(
-                request,
-                "visit/offer",
-                c.title(),
-                new VisitPages.OfferPage(
-                        school,
-                        offer,
-                        back,
-                        Labels.areas(c.areasOfSupport()),
-                        Labels.phases(c.phases()),
-                        Labels.deliveryModes(c.deliveryModes()),
-                        offer.designations() == null
-                                ? List.of()
-                                : offer.designations().stream()
-                                        .map(Labels::designation)
-                                        .toList(),
-                        Labels.providerType(offer.providerType()),
-                        capacity,
-                        Labels.credits(c.priceCredits()),
-                        "APPROVED".equals(offer.status()) ? Labels.day(offer.reviewDate()) : "",
-                        raise,
-                        liked.of(request, urn).contains(offerId),
-                        search == null ? "" : search));
+        VisitPages.OfferPage page = offerPage(request, school, offerCall, search, Errors.none());
+        return pages.ok(request, "visit/offer", page.offer().content().title(), page);
     }
 
-    /** Likes the offer for this visit's request, or stops liking it; back to the offer. */
+    /**
+     * Likes the offer for this visit's request, or stops liking it; back to the offer. A closed school has no request
+     * to add to (decision 0087): the offer's page again, saying so, and the liked offers left as they were.
+     */
     @Post("/{urn}/support/{offerId}/like")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> like(
@@ -427,9 +395,59 @@ public class VisitController {
         }
         var form = uk.sse.web.forms.Form.ofBody(body);
         String search = form.text("search");
+        Directory.School school = schools.school(person, urn);
+        if (!school.open()) {
+            CompletableFuture<ApiReply> offerCall =
+                    api.getAsync(person, Paths.of("/offers/", offerId).toString());
+            Errors closed = Errors.none()
+                    .add("closed", school.name() + " has closed, so this offer cannot be added to a request for it");
+            VisitPages.OfferPage page = offerPage(request, school, offerCall, search, closed);
+            return pages.invalid(request, "visit/offer", page.offer().content().title(), page);
+        }
         return HttpResponse.seeOther(URI.create("/visit/" + urn + "/support/" + Paths.encode(offerId)
                         + (search.isEmpty() ? "" : "?search=" + Paths.encode(search))))
                 .cookie(liked.after(request, urn, offerId, !form.text("like").equals("no")));
+    }
+
+    private VisitPages.OfferPage offerPage(
+            HttpRequest<?> request,
+            Directory.School school,
+            CompletableFuture<ApiReply> offerCall,
+            @Nullable String search,
+            Errors errors) {
+        ApiReply reply = Api.join(offerCall);
+        if (reply.missing()) {
+            throw new PageNotFound("offer");
+        }
+        String urn = school.urn();
+        Directory.Offer offer = reply.as(Directory.Offer.class);
+        Directory.Content c = offer.content();
+        String back = "/visit/" + urn + "/support" + (search == null || search.isBlank() ? "" : "?" + search);
+        String capacity = c.capacityDaysPerTerm() == null
+                ? ""
+                : c.capacityDaysPerTerm().stripTrailingZeros().toPlainString() + " days a term";
+        String raise = "/visit/" + urn + "/request"
+                + (c.areasOfSupport().isEmpty()
+                        ? ""
+                        : "?area=" + Paths.encode(c.areasOfSupport().get(0)));
+        return new VisitPages.OfferPage(
+                school,
+                offer,
+                back,
+                Labels.areas(c.areasOfSupport()),
+                Labels.phases(c.phases()),
+                Labels.deliveryModes(c.deliveryModes()),
+                offer.designations() == null
+                        ? List.of()
+                        : offer.designations().stream().map(Labels::designation).toList(),
+                Labels.providerType(offer.providerType()),
+                capacity,
+                Labels.credits(c.priceCredits()),
+                "APPROVED".equals(offer.status()) ? Labels.day(offer.reviewDate()) : "",
+                raise,
+                liked.of(request, urn).contains(offer.id()),
+                search == null ? "" : search,
+                errors);
     }
 
     private static List<String> optional(String value) {

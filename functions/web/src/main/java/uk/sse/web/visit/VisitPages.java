@@ -87,7 +87,10 @@ public final class VisitPages {
             Errors errors,
             String raiseHref) {}
 
-    /** An offer's page, reached from a search near a school. */
+    /**
+     * An offer's page, reached from a search near a school; {@code errors} when liking it was refused (the school has
+     * closed).
+     */
     public record OfferPage(
             Directory.School school,
             Directory.Offer offer,
@@ -102,7 +105,8 @@ public final class VisitPages {
             String assuredUntil,
             String raiseHref,
             boolean liked,
-            String search) {}
+            String search,
+            Errors errors) {}
 
     /**
      * The raise-request form: the school, its credits, the form as typed (with the offers liked) and its errors;

@@ -69,8 +69,13 @@ class CookiesThroughTheHttpApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        stand = StandInApi.answering(path ->
-                path.equals("/areas") ? Optional.of(StandInApi.Answer.ok(ChangingRoleTest.AREAS)) : Optional.empty());
+        stand = StandInApi.answering(path -> switch (path) {
+            case "/areas" -> Optional.of(StandInApi.Answer.ok(ChangingRoleTest.AREAS));
+            // liking an offer asks whether the school is open (a closed one's request cannot be raised)
+            case "/schools/119788" ->
+                Optional.of(StandInApi.Answer.ok("{\"urn\":\"119788\",\"name\":\"St Bede's\",\"status\":\"Open\"}"));
+            default -> Optional.empty();
+        });
         return new HashMap<>(stand.properties());
     }
 

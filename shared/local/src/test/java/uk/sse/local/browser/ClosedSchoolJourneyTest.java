@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import uk.sse.directory.application.SchoolStore;
@@ -19,6 +20,7 @@ import uk.sse.directory.register.School;
 class ClosedSchoolJourneyTest extends Journey {
 
     static final String CLOSED_URN = "119700";
+    static final String CLOSING_URN = "119701";
 
     @Test
     void aClosedSchoolIsFoundOnlyByItsUrnAndOffersNoRequest() {
@@ -26,34 +28,7 @@ class ClosedSchoolJourneyTest extends Journey {
                 .getBean(SchoolStore.class)
                 .find(AdviserJourneyTest.ST_BEDES)
                 .orElseThrow();
-        School closed = new School(
-                CLOSED_URN,
-                open.name(),
-                open.laCode(),
-                open.laName(),
-                open.type(),
-                School.CLOSED,
-                open.phase(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                open.town(),
-                open.postcode(),
-                null,
-                null,
-                null,
-                null,
-                open.latitude(),
-                open.longitude(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                LocalDate.of(2012, 8, 31));
+        School closed = named(open, CLOSED_URN, School.CLOSED);
         stack.context().getBean(SchoolStore.class).putAll(List.of(new SchoolStore.Write(closed, null, null)));
 
         javaScript(false);
@@ -91,5 +66,94 @@ class ClosedSchoolJourneyTest extends Journey {
         assertThat(byId("closed").getText()).contains("31 August 2012");
         assertThat(text()).doesNotContain("Raise a request");
         check("support-closed");
+
+        // an offer found near it says the school closed and offers nothing that would need a request
+        go(browser.findElements(By.cssSelector(".sse-results h3 a")).get(0));
+        String offerPage = browser.getCurrentUrl();
+        assertThat(byId("closed").getText()).contains("This school closed on 31 August 2012");
+        assertThat(text()).doesNotContain("Raise a request", "Add to the request");
+        check("offer-closed");
+
+        // the page was opened while the school was open, and it closed before the adviser pressed the button:
+        // refused, said on the page, and nothing liked
+        stack.context()
+                .getBean(SchoolStore.class)
+                .putAll(List.of(new SchoolStore.Write(named(open, CLOSED_URN, open.status()), null, null)));
+        browser.get(offerPage);
+        assertThat(browser.findElements(By.id("closed"))).isEmpty();
+        stack.context().getBean(SchoolStore.class).putAll(List.of(new SchoolStore.Write(closed, null, null)));
+        press("Add to the request");
+        assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains(open.name() + " has closed, so this offer cannot be added to a request for it");
+        assertThat(byId("closed").getText()).contains("31 August 2012");
+        assertThat(browser.findElements(By.id("like"))).isEmpty();
+        assertThat(browser.manage().getCookieNamed("sse-liked")).isNull();
+        check("offer-like-refused");
+    }
+
+    /**
+     * A request raised for a school that closes afterwards is left as it was (decision 0078): its page tells the broker
+     * the school closed, and that cancelling it is theirs to decide.
+     */
+    @Test
+    void aRequestRaisedBeforeItsSchoolClosedSaysSoToItsBroker() {
+        SchoolStore store = stack.context().getBean(SchoolStore.class);
+        School stBedes = store.find(AdviserJourneyTest.ST_BEDES).orElseThrow();
+        store.putAll(List.of(new SchoolStore.Write(named(stBedes, CLOSING_URN, stBedes.status()), null, null)));
+
+        javaScript(false);
+        signIn("adviser");
+        open("/visit/" + CLOSING_URN + "/request");
+        String need = "Help for the science lead with practical work in Year 8 "
+                + UUID.randomUUID().toString().substring(0, 8);
+        fillInTheRequestForm(need, "CT.SCI", "LOW", 2, LocalDate.now().plusMonths(2), 1);
+        press("Continue");
+        press("Raise the request");
+        waitFor(d -> d.getCurrentUrl().contains("/raised/"));
+        follow("See the request");
+        String requestPage = browser.getCurrentUrl();
+        assertThat(browser.findElements(By.id("school-closed"))).isEmpty();
+
+        store.putAll(List.of(new SchoolStore.Write(named(stBedes, CLOSING_URN, School.CLOSED), null, null)));
+        signIn("broker");
+        browser.get(requestPage);
+        assertThat(text()).contains(need);
+        assertThat(byId("school-closed").getText())
+                .contains(stBedes.name() + " closed on 31 August 2012, after this request was raised")
+                .contains("cancel it if the support is no longer wanted");
+        assertThat(text()).contains("School closed");
+        check("request-school-closed");
+    }
+
+    /** A school at St Bede's place and of its name under another URN, with GIAS's status given. */
+    private static School named(School open, String urn, String status) {
+        return new School(
+                urn,
+                open.name(),
+                open.laCode(),
+                open.laName(),
+                open.type(),
+                status,
+                open.phase(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                open.town(),
+                open.postcode(),
+                null,
+                null,
+                null,
+                null,
+                open.latitude(),
+                open.longitude(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                School.CLOSED.equals(status) ? LocalDate.of(2012, 8, 31) : null);
     }
 }
