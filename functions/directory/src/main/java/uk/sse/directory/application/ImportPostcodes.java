@@ -26,8 +26,9 @@ import uk.sse.kernel.outcome.Outcome;
  *
  * <p>A job counts postcodes: each data row is read, and then created (a postcode the directory did not have), updated
  * (another centroid), unchanged or rejected; and a postcode a sector held that the file's rows of that sector no
- * longer list is removed (terminated) with the sector's rewrite, and counted (decision 0098). A sector keeps the import that last wrote it and what that import counted
- * of it, so a run resuming a stopped job counts a sector the stopped run wrote after its checkpoint as that run did.
+ * longer list is removed (terminated) with the sector's rewrite, and counted (decision 0098). A sector keeps the import
+ * that last wrote it and what that import counted of it, so a run resuming a stopped job counts a sector the stopped
+ * run wrote after its checkpoint as that run did.
  *
  * <p>A file read to its end records which release it was (its own licence's lines, or the year its name gives), so that
  * pages credit the data they use as the Open Government Licence asks (decision 0097).
@@ -42,10 +43,9 @@ public class ImportPostcodes implements FileImport {
     /** Rows rejected one after another, with no postcode between them, before a file is taken for something else. */
     static final int REJECTED_IN_A_ROW = 10_000;
 
-    static final String UNKNOWN_RELEASE =
-            "The file does not say which release of Code-Point Open it is (OS's zip says so"
-                    + " in Doc/licence.txt; a file's name may give its year, as codepo_gb_2024.zip does), so the pages credit the"
-                    + " release loaded before.";
+    static final String UNKNOWN_RELEASE = "The file does not say which release of Code-Point Open it is (OS's zip"
+            + " says so in Doc/licence.txt; a file's name may give its year, as codepo_gb_2024.zip does), so the pages"
+            + " credit the release loaded before.";
 
     /** Sectors read so far, reported after each batch. */
     @FunctionalInterface
