@@ -48,31 +48,12 @@ final class Rules {
                     + " port between them; giving it one is reporting's own change (issue 19, item 5)"));
 
     /**
-     * Kernel adapters that model or application classes use today, each with why it is left for now. The list only
-     * shrinks, as {@link #KNOWN_ADAPTER_DEPENDENCIES} does: the fix is a port in the function's own terms.
+     * Kernel adapters that model or application classes use today, each with why it is left for now. None is left: each
+     * use became a plain port in sse-kernel that sse-kernel-http implements ({@code AreaMetrics}, {@code EnvelopeText},
+     * {@code Correlated}) or a plain record that its configuration binding yields ({@code AreaDefinition}). Keep it
+     * empty: a new use is a new port, not an entry here.
      */
-    static final List<Allowed> KNOWN_KERNEL_ADAPTER_USES = List.of(
-            new Allowed(
-                    "uk.sse.notifier.application.Bodies",
-                    "uk.sse.kernel.events",
-                    "the message bodies are read with EventJson (Micronaut's JSON mapper, sse-kernel-http)"),
-            new Allowed(
-                    "uk.sse.notifier.application.DeliverEvents",
-                    "uk.sse.kernel.correlation",
-                    "each delivery runs under the event's correlation id, kept in the logging context (sse-kernel-http)"),
-            new Allowed(
-                    "uk.sse.brokerage.application.RaiseRequest",
-                    "uk.sse.kernel.area",
-                    "the areas a school may raise in come from DefinedAreas, the configured areas' bean (sse-kernel-http)"),
-            new Allowed(
-                    "uk.sse.brokerage.application.Directory",
-                    "uk.sse.kernel.area",
-                    "the directory port answers the register of areas as DefinedAreas, built from AreaDefinition records "
-                            + "(Micronaut configuration, sse-kernel-http) (decision 0085)"),
-            new Allowed(
-                    "uk.sse.directory.application.KeepAreas",
-                    "uk.sse.kernel.area",
-                    "the configured areas (AreaDefinition, DefinedAreas: Micronaut configuration, sse-kernel-http)"));
+    static final List<Allowed> KNOWN_KERNEL_ADAPTER_USES = List.of();
 
     static final ArchRule MODELS_ARE_PLAIN_JAVA = noClasses()
             .that()

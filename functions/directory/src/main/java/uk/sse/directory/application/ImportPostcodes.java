@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.sse.directory.imports.FileImport;
 import uk.sse.directory.imports.ImportCounts;
 import uk.sse.directory.imports.ImportJob;
 import uk.sse.directory.imports.Rejection;
 import uk.sse.directory.register.CodePointCsvReader;
+import uk.sse.directory.register.PostcodeRelease;
 import uk.sse.directory.register.PostcodeSector;
 import uk.sse.directory.register.RejectedPostcode;
 import uk.sse.kernel.ids.Ids;
@@ -23,8 +25,13 @@ import uk.sse.kernel.outcome.Outcome;
  * 0061); the local run loads its sample and {@code SSE_POSTCODES} through {@link #importFrom} without a job.
  *
  * <p>A job counts postcodes: each data row is read, and then created (a postcode the directory did not have), updated
- * (another centroid), unchanged or rejected. A sector keeps the import that last wrote it and what that import counted
- * of it, so a run resuming a stopped job counts a sector the stopped run wrote after its checkpoint as that run did.
+ * (another centroid), unchanged or rejected; and a postcode a sector held that the file's rows of that sector no
+ * longer list is removed (terminated) with the sector's rewrite, and counted (decision 0098). A sector keeps the import
+ * that last wrote it and what that import counted of it, so a run resuming a stopped job counts a sector the stopped
+ * run wrote after its checkpoint as that run did.
+ *
+ * <p>A file read to its end records which release it was (its own licence's lines, or the year its name gives), so that
+ * pages credit the data they use as the Open Government Licence asks (decision 0097).
  */
 @Singleton
 public class ImportPostcodes implements FileImport {
@@ -35,6 +42,10 @@ public class ImportPostcodes implements FileImport {
     static final int REJECTED_NAMED = 100;
     /** Rows rejected one after another, with no postcode between them, before a file is taken for something else. */
     static final int REJECTED_IN_A_ROW = 10_000;
+
+    static final String UNKNOWN_RELEASE = "The file does not say which release of Code-Point Open it is (OS's zip"
+            + " says so in Doc/licence.txt; a file's name may give its year, as codepo_gb_2024.zip does), so the pages"
+            + " credit the release loaded before.";
 
     /** Sectors read so far, reported after each batch. */
     @FunctionalInterface
@@ -74,10 +85,18 @@ public class ImportPostcodes implements FileImport {
 
     /** A whole file at once, without a job (the local run's sample and {@code SSE_POSTCODES}). */
     public Outcome<Report> importFrom(InputStream file, Progress progress) {
+        return importFrom(file, Optional.empty(), progress);
+    }
+
+    /**
+     * A whole file at once, without a job, crediting {@code release} (what a file beside it says, as the sample's
+     * licence does) unless the file credits its own.
+     */
+    public Outcome<Report> importFrom(InputStream file, Optional<PostcodeRelease> release, Progress progress) {
         ImportJob direct = ImportJob.direct(Ids.newId("imp", clock), KIND, clock.instant());
         List<RejectedPostcode> named = new ArrayList<>();
         Run[] run = {null};
-        run[0] = new Run(direct, (line, total, rejected) -> {
+        run[0] = new Run(direct, release, (line, total, rejected) -> {
             rejected.stream()
                     .limit(Math.max(0, REJECTED_NAMED - named.size()))
                     .forEach(r -> named.add(new RejectedPostcode(r.line(), r.key(), r.reason())));
@@ -101,12 +120,13 @@ public class ImportPostcodes implements FileImport {
 
     @Override
     public Applied apply(ImportJob job, InputStream file, FileImport.Progress progress) {
-        return new Run(job, progress).through(file);
+        return new Run(job, PostcodeRelease.fromFileName(job.fileName()), progress).through(file);
     }
 
     /** One pass over a file: the rows after the job's checkpoint are applied, a batch of sectors at a time. */
     private final class Run implements CodePointCsvReader.Sink {
         private final ImportJob job;
+        private final Optional<PostcodeRelease> named;
         private final FileImport.Progress progress;
         private final List<PostcodeSector> pending = new ArrayList<>();
         private final List<Rejection> rejections = new ArrayList<>();
@@ -116,8 +136,9 @@ public class ImportPostcodes implements FileImport {
         private long sectorsCreated;
         private long sectorsUpdated;
 
-        Run(ImportJob job, FileImport.Progress progress) {
+        Run(ImportJob job, Optional<PostcodeRelease> named, FileImport.Progress progress) {
             this.job = job;
+            this.named = named;
             this.progress = progress;
             this.total = job.counts();
             this.line = job.checkpoint();
@@ -142,7 +163,7 @@ public class ImportPostcodes implements FileImport {
                 }
                 case CodePointCsvReader.Read read -> {
                     flush();
-                    yield new Done(total, List.of());
+                    yield new Done(total, recordRelease(read.release().or(() -> named)));
                 }
             };
         }
@@ -172,6 +193,18 @@ public class ImportPostcodes implements FileImport {
             }
         }
 
+        /**
+         * The release loaded, recorded for the pages' attribution; a file that does not say which it is leaves the one
+         * before, and the job says so.
+         */
+        List<String> recordRelease(Optional<PostcodeRelease> release) {
+            if (release.isEmpty()) {
+                return List.of(UNKNOWN_RELEASE);
+            }
+            store.recordRelease(new PostcodeStore.RecordedRelease(release.get(), job.id(), clock.instant()));
+            return List.of();
+        }
+
         /** Compares the batch with what is stored, writes what changed, and records the checkpoint. */
         void flush() {
             if (pending.isEmpty() && rejections.isEmpty()) {
@@ -189,7 +222,7 @@ public class ImportPostcodes implements FileImport {
                     // unchanged; or written by this job's stopped run after its checkpoint, and counted as it counted
                     tally = job.id().equals(before.lastImport())
                             ? before.lastTally()
-                            : new PostcodeStore.Tally(0, 0, sector.units().size());
+                            : new PostcodeStore.Tally(0, 0, sector.units().size(), 0);
                 } else {
                     tally = tally(before == null ? null : before.sector(), sector);
                     writes.add(new PostcodeStore.Write(sector, job.id(), tally));
@@ -201,7 +234,8 @@ public class ImportPostcodes implements FileImport {
                 }
                 total = total.plusCreated(tally.created())
                         .plusUpdated(tally.updated())
-                        .plusUnchanged(tally.unchanged());
+                        .plusUnchanged(tally.unchanged())
+                        .plusRemoved(tally.removed());
             }
             store.putAll(writes);
             total = total.plusRead(units + rejections.size()).plusRejected(rejections.size());
@@ -225,7 +259,12 @@ public class ImportPostcodes implements FileImport {
                     updated++;
                 }
             }
-            return new PostcodeStore.Tally(created, updated, unchanged);
+            long removed = before == null
+                    ? 0
+                    : before.units().keySet().stream()
+                            .filter(unit -> !after.units().containsKey(unit))
+                            .count();
+            return new PostcodeStore.Tally(created, updated, unchanged, removed);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -42,6 +43,8 @@ public final class CodePointCsvReader {
     static final String POSTCODE = "postcode";
     static final String EASTING = "easting";
     static final String NORTHING = "northing";
+    /** Enough of a licence document for its attribution lines (OS's licence.txt is about 2 KB). */
+    static final int LICENCE_READ = 64 * 1024;
 
     /** What becomes of the rows. */
     public interface Sink {
@@ -54,7 +57,8 @@ public final class CodePointCsvReader {
     /** The file as a whole: read (with the rows it held), or refused. */
     public sealed interface Result permits Read, Refused {}
 
-    public record Read(long rows) implements Result {}
+    /** Every row read; {@code release} as the file's own licence credits it (OS's zip, in {@code Doc/}), if it does. */
+    public record Read(long rows, Optional<PostcodeRelease> release) implements Result {}
 
     public record Refused(String reason) implements Result {}
 
@@ -100,28 +104,37 @@ public final class CodePointCsvReader {
         }
         Rows rows = new Rows(sink, new Columns(columns.get(POSTCODE), columns.get(EASTING), columns.get(NORTHING)), 1);
         rows.readAll(records, null);
-        return rows.done();
+        return rows.done(Optional.empty());
     }
 
-    /** OS's zip: the column headers' document, and the data files without a header, read in the zip's order. */
+    /**
+     * OS's zip: the column headers' document, the licence (a text document whose lines credit the release), and the
+     * data files without a header, read in the zip's order.
+     */
     private static Result readZip(ZipInputStream zip, Sink sink) throws IOException {
         Rows rows = new Rows(sink, Columns.OS_ORDER, 0);
         boolean anyData = false;
+        Optional<PostcodeRelease> release = Optional.empty();
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
             String name = entry.getName();
             String lower = name.toLowerCase(Locale.ROOT);
+            boolean doc = lower.contains("/doc/") || lower.startsWith("doc/");
+            if (doc && lower.endsWith(".txt") && release.isEmpty()) {
+                release = PostcodeRelease.fromLicence(new String(zip.readNBytes(LICENCE_READ), StandardCharsets.UTF_8));
+                continue;
+            }
             if (entry.isDirectory() || !lower.endsWith(".csv")) {
                 continue;
             }
             Iterator<CSVRecord> records = records(new NotClosing(zip));
             if (lower.endsWith("column_headers.csv")) {
                 rows.columns = Columns.fromHeaders(records).orElse(rows.columns);
-            } else if (!lower.contains("/doc/") && !lower.startsWith("doc/")) {
+            } else if (!doc) {
                 anyData = true;
                 rows.readAll(records, name);
             }
         }
-        return anyData ? rows.done() : new Refused("the zip has no CSV of postcodes; is it OS Code-Point Open?");
+        return anyData ? rows.done(release) : new Refused("the zip has no CSV of postcodes; is it OS Code-Point Open?");
     }
 
     private static Iterator<CSVRecord> records(InputStream in) throws IOException {
@@ -136,7 +149,7 @@ public final class CodePointCsvReader {
         static final Columns OS_ORDER = new Columns(0, 2, 3);
 
         /** From the headers' document, one row of codes (PC, EA, NO) and one of names (Postcode, Eastings, Northings). */
-        static java.util.Optional<Columns> fromHeaders(Iterator<CSVRecord> rows) {
+        static Optional<Columns> fromHeaders(Iterator<CSVRecord> rows) {
             while (rows.hasNext()) {
                 CSVRecord row = rows.next();
                 int pc = -1;
@@ -151,10 +164,10 @@ public final class CodePointCsvReader {
                     }
                 }
                 if (pc >= 0 && ea >= 0 && no >= 0) {
-                    return java.util.Optional.of(new Columns(pc, ea, no));
+                    return Optional.of(new Columns(pc, ea, no));
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -194,9 +207,9 @@ public final class CodePointCsvReader {
             }
         }
 
-        Result done() {
+        Result done(Optional<PostcodeRelease> release) {
             grouping.flush();
-            return new Read(line - headerLines);
+            return new Read(line - headerLines, release);
         }
 
         private static String in(String file, CSVRecord record, String reason) {

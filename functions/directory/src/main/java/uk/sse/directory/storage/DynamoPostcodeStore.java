@@ -84,6 +84,19 @@ public class DynamoPostcodeStore implements PostcodeStore {
                         .toList());
     }
 
+    @Override
+    public Optional<RecordedRelease> release() {
+        var item = client.getItem(b -> b.tableName(table).key(PostcodeItems.RELEASE_KEY));
+        return item.hasItem() && !item.item().isEmpty()
+                ? Optional.of(PostcodeItems.release(Items.of(item.item())))
+                : Optional.empty();
+    }
+
+    @Override
+    public void recordRelease(RecordedRelease release) {
+        client.putItem(b -> b.tableName(table).item(PostcodeItems.item(release).build()));
+    }
+
     private static Map<String, AttributeValue> key(String sector) {
         return Map.of(
                 DirectoryTable.PK,

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -46,6 +45,12 @@ class PostcodeImportJobTest extends LambdaTest {
 
     static final String PATH = "/postcodes/imports";
     static final int SAMPLE_ROWS = 2_945;
+    static final String RELEASE = "/postcodes/release";
+    static final String LICENCE_2023 = String.join(
+            "\n",
+            "Contains OS data © Crown copyright and database right 2023",
+            "Contains Royal Mail data © Royal Mail copyright and database right 2023",
+            "Contains National Statistics data © Crown copyright and database right 2023");
 
     @Inject
     ApplicationContext context;
@@ -84,11 +89,20 @@ class PostcodeImportJobTest extends LambdaTest {
 
     @Test
     @Order(1)
+    @SuppressWarnings("unchecked")
     void theSingleGzippedCsvIsImportedAndAgainChangesNothing() throws Exception {
         Path gz = gzip(sample);
         try {
+            assertThat(api.get(RELEASE, registrar).status())
+                    .as("no release imported yet")
+                    .isEqualTo(404);
             Map<String, Object> job = imports.finished(imports.upload(gz, null), Duration.ofMinutes(2));
             assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("kind", "postcodes");
+            assertThat((List<String>) job.get("warnings"))
+                    .as("a CSV whose name gives no year does not say which release it is")
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("does not say which release");
+            assertThat(api.get(RELEASE, registrar).status()).isEqualTo(404);
             assertThat(ImportJobs.counts(job))
                     .containsEntry("read", SAMPLE_ROWS)
                     .containsEntry("created", SAMPLE_ROWS)
@@ -124,6 +138,10 @@ class PostcodeImportJobTest extends LambdaTest {
         areas.get("pr").add(1, "NOT A POSTCODE,10,1,1,E92000001,,,,,");
         Path zip = Files.createTempFile("codepo_gb", ".zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            // the release's licence, as OS's zip carries it
+            out.putNextEntry(new ZipEntry("Doc/licence.txt"));
+            out.write(String.join("\r\n", "Code-Point Open", "", LICENCE_2023, "", "Open Government Licence v3.0")
+                    .getBytes(StandardCharsets.UTF_8));
             out.putNextEntry(new ZipEntry("Doc/Code-Point_Open_Column_Headers.csv"));
             out.write(("PC,PQ,EA,NO,CY,RH,LH,CC,DC,WC\r\n"
                             + "Postcode,Positional_quality_indicator,Eastings,Northings,Country_code,"
@@ -153,6 +171,12 @@ class PostcodeImportJobTest extends LambdaTest {
                         assertThat(r).containsEntry("key", "NOT A POSTCODE");
                         assertThat((String) r.get("reason")).isEqualTo("not a postcode (Data/CSV/pr.csv, line 2)");
                     });
+            var release = api.get(RELEASE, fixtures.token(Role.ADVISER, "202", null));
+            assertThat(release.status()).isEqualTo(200);
+            assertThat(release.map())
+                    .containsEntry("importId", id)
+                    .containsEntry("attribution", LICENCE_2023.lines().toList());
+            assertThat(api.get(RELEASE, null).status()).as("signed in only").isEqualTo(401);
             Postcode wc = Postcode.parse(moved.substring(0, moved.indexOf(','))).orElseThrow();
             GeoPoint now = store.sector(wc.sector()).orElseThrow().locate(wc).orElseThrow();
             assertThat(now.lon()).isGreaterThan(-0.2); // somewhere in London still, 10 m further east
@@ -164,8 +188,28 @@ class PostcodeImportJobTest extends LambdaTest {
     @Test
     @Order(3)
     void aJobKilledHalfWayAndResumedCountsAsAnUninterruptedOne() throws Exception {
-        // every postcode moves a metre: each one is updated, and the counts show it whoever wrote each sector
-        Path file = gzip(mapRows(row -> shiftEasting(row, 1)));
+        // every postcode moves a metre and every fifth is terminated: each one left is updated, each one dropped from a
+        // sector the release still lists is removed, and the counts show it whoever wrote each sector
+        List<String> rows = sample.subList(1, sample.size());
+        Map<String, Long> bySector = rows.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        PostcodeImportJobTest::sector, java.util.stream.Collectors.counting()));
+        List<String> kept = new ArrayList<>(List.of(sample.get(0)));
+        long removed = 0;
+        String gone = null;
+        for (int i = 0; i < rows.size(); i++) {
+            String sector = sector(rows.get(i));
+            if (i % 5 == 4 && bySector.get(sector) > 1) { // a sector a release lacks altogether is kept, not emptied
+                bySector.merge(sector, -1L, Long::sum);
+                removed++;
+                gone = gone == null ? rows.get(i).substring(0, rows.get(i).indexOf(',')) : gone;
+            } else {
+                kept.add(shiftEasting(rows.get(i), 1));
+            }
+        }
+        int read = kept.size() - 1;
+        assertThat(removed).isGreaterThan(100);
+        Path file = gzip(kept);
         try {
             faults.killAfterWrites(40); // about half-way: a batch of 100 sectors is four writes of 25
             String id = imports.upload(file, null);
@@ -176,18 +220,23 @@ class PostcodeImportJobTest extends LambdaTest {
             Thread.sleep(500); // the killed run is gone: its job stays RUNNING, part-way
             Map<String, Object> left = api.get(PATH + "/" + id, registrar).map();
             assertThat(left.get("status")).isEqualTo("RUNNING");
-            assertThat(((Number) left.get("linesApplied")).longValue()).isBetween(100L, (long) SAMPLE_ROWS);
+            assertThat(((Number) left.get("linesApplied")).longValue()).isBetween(100L, (long) read);
 
             // what Lambda does with an invocation that died: it invokes the handler again with the same event
             List<String> rerun =
                     new ImportArrivals(context).execute(LocalBucket.event("uploads/" + id, Files.size(file)));
             assertThat(rerun).containsExactly(id + " SUCCEEDED");
             assertThat(ImportJobs.counts(imports.finished(id, Duration.ofMinutes(2))))
-                    .containsEntry("read", SAMPLE_ROWS)
+                    .containsEntry("read", read)
                     .containsEntry("created", 0)
-                    .containsEntry("updated", SAMPLE_ROWS)
+                    .containsEntry("updated", read)
                     .containsEntry("unchanged", 0)
-                    .containsEntry("rejected", 0);
+                    .containsEntry("rejected", 0)
+                    .containsEntry("removed", (int) removed);
+            Postcode terminated = Postcode.parse(gone).orElseThrow();
+            assertThat(store.sector(terminated.sector()).orElseThrow().locate(terminated))
+                    .as(gone + " terminated")
+                    .isEmpty();
         } finally {
             Files.deleteIfExists(file);
         }
@@ -250,10 +299,8 @@ class PostcodeImportJobTest extends LambdaTest {
         assertThat(api.get(PATH + "/not-an-id", registrar).status()).isBetween(400, 499);
     }
 
-    private List<String> mapRows(UnaryOperator<String> change) {
-        List<String> rows = new ArrayList<>(List.of(sample.get(0)));
-        sample.subList(1, sample.size()).stream().map(change).forEach(rows::add);
-        return rows;
+    private static String sector(String row) {
+        return Postcode.parse(row.substring(0, row.indexOf(','))).orElseThrow().sector();
     }
 
     private static String shiftEasting(String row, int metres) {

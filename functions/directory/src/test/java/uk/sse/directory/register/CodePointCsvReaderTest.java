@@ -48,7 +48,7 @@ class CodePointCsvReaderTest {
     @Test
     void theSampleReadsWhole() throws IOException {
         Collected read = read(new ByteArrayInputStream(sample()));
-        assertThat(read.result()).isEqualTo(new CodePointCsvReader.Read(2_945));
+        assertThat(read.result()).isEqualTo(new CodePointCsvReader.Read(2_945, java.util.Optional.empty()));
         assertThat(read.rejected()).isEmpty();
         assertThat(read.sectors().stream().mapToInt(s -> s.units().size()).sum())
                 .isEqualTo(2_945);
@@ -86,7 +86,7 @@ class CodePointCsvReaderTest {
                 + "AB10 6AA,10,393000,805000,,,,,,\n" // 7: next sector
                 + "AB10 1AF,10,394235,806529,,,,,,\n"; // 8: back to a sector already done
         Collected read = read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
-        assertThat(read.result()).isEqualTo(new CodePointCsvReader.Read(7));
+        assertThat(read.result()).isEqualTo(new CodePointCsvReader.Read(7, java.util.Optional.empty()));
         assertThat(read.rejected()).extracting(RejectedPostcode::line).containsExactly(3L, 4L, 5L, 6L, 8L);
         assertThat(read.rejected())
                 .extracting(RejectedPostcode::reason)

@@ -4,8 +4,8 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import uk.sse.kernel.events.EnvelopeText;
 import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.notifier.NotifierSettings;
 import uk.sse.notifier.model.Format;
@@ -16,10 +16,10 @@ import uk.sse.notifier.model.SlackMessages;
 public class Bodies {
 
     private final JsonMapper json;
-    private final EventJson events;
+    private final EnvelopeText events;
     private final String linkBase;
 
-    public Bodies(JsonMapper json, EventJson events, NotifierSettings settings) {
+    public Bodies(JsonMapper json, EnvelopeText events, NotifierSettings settings) {
         this.json = json;
         this.events = events;
         this.linkBase = settings.linkBaseUrl();

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.sse.kernel.correlation.Correlation;
+import uk.sse.kernel.correlation.Correlated;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.taxonomy.Taxonomy;
 import uk.sse.notifier.NotifierSettings;
@@ -41,6 +41,7 @@ public class DeliverEvents {
     private final Clock clock;
     private final Duration lease;
     private final int maxInFlight;
+    private final Correlated correlated;
 
     public DeliverEvents(
             SubscriptionStore subscriptions,
@@ -48,7 +49,8 @@ public class DeliverEvents {
             AttemptDelivery attempt,
             Bodies bodies,
             Clock clock,
-            NotifierSettings settings) {
+            NotifierSettings settings,
+            Correlated correlated) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.attempt = attempt;
@@ -56,6 +58,7 @@ public class DeliverEvents {
         this.clock = clock;
         this.lease = settings.lease();
         this.maxInFlight = settings.maxInFlight();
+        this.correlated = correlated;
     }
 
     /** An event from a stream record: the record's id, the envelope, and its JSON text as stored. */
@@ -88,7 +91,7 @@ public class DeliverEvents {
                     String text = body.computeIfAbsent(s.format(), f -> bodies.of(f, in.event(), in.storedJson()));
                     // each job runs on a thread of its own: it logs under the correlation id of the request that made
                     // the event
-                    jobs.add(() -> Correlation.during(
+                    jobs.add(() -> correlated.during(
                             in.event().correlationId(), () -> makeAndSend(in, s, text, made, duplicates, failed)));
                 }
             }

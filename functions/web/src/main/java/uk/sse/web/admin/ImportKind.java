@@ -61,6 +61,7 @@ public record ImportKind(
                     new RegisterImports.Count("Postcodes added", c.created()),
                     new RegisterImports.Count("Postcodes moved", c.updated()),
                     new RegisterImports.Count("Postcodes unchanged", c.unchanged()),
+                    new RegisterImports.Count("Postcodes removed", c.removed()),
                     new RegisterImports.Count("Rows rejected", c.rejected()));
         }
         return List.of(

@@ -20,7 +20,8 @@ import uk.sse.web.session.Person;
 /**
  * The registrar loads the postcode directory (OS Code-Point Open) as they import the register: start an import, and the
  * directory makes a job and a presigned upload; the job's page sends the file straight from the browser to it and
- * follows the import to its report of postcodes added, moved, unchanged and rows rejected (decision 0054).
+ * follows the import to its report of postcodes added, moved, unchanged and removed, and rows rejected (decisions 0054,
+ * 0098).
  */
 @Controller("/postcode-imports")
 @WebPages

@@ -17,7 +17,14 @@ public final class RegisterImports {
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Counts(
-            long read, long created, long updated, long unchanged, long rejected, long closed, long moved) {}
+            long read,
+            long created,
+            long updated,
+            long unchanged,
+            long rejected,
+            long closed,
+            long moved,
+            long removed) {}
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)

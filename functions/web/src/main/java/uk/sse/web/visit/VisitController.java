@@ -33,6 +33,7 @@ import uk.sse.web.forms.ProblemMessages;
 import uk.sse.web.pages.Labels;
 import uk.sse.web.pages.PageNotFound;
 import uk.sse.web.pages.Pages;
+import uk.sse.web.pages.PostcodeAttribution;
 import uk.sse.web.session.Person;
 
 /**
@@ -72,12 +73,14 @@ public class VisitController {
     private final Api api;
     private final Schools schools;
     private final Liked liked;
+    private final PostcodeAttribution attribution;
 
-    public VisitController(Pages pages, Api api, Schools schools, Liked liked) {
+    public VisitController(Pages pages, Api api, Schools schools, Liked liked, PostcodeAttribution attribution) {
         this.pages = pages;
         this.api = api;
         this.schools = schools;
         this.liked = liked;
+        this.attribution = attribution;
     }
 
     /** "Which school are you visiting?", and without JavaScript the schools found for what was typed. */
@@ -88,7 +91,7 @@ public class VisitController {
                     request,
                     "visit/find",
                     "Which school are you visiting?",
-                    new VisitPages.FindSchool("", false, List.of(), Errors.none()));
+                    new VisitPages.FindSchool("", false, List.of(), Errors.none(), List.of()));
         }
         String typed = q.strip();
         if (typed.isEmpty()) {
@@ -100,8 +103,10 @@ public class VisitController {
                             typed,
                             false,
                             List.of(),
-                            Errors.none().add("q", "Enter the school's name, its URN or its postcode")));
+                            Errors.none().add("q", "Enter the school's name, its URN or its postcode"),
+                            List.of()));
         }
+        CompletableFuture<List<String>> credited = attribution.lines(person);
         ApiReply reply = found(person, typed, 20);
         if (reply.refused()) {
             return pages.invalid(
@@ -115,14 +120,15 @@ public class VisitController {
                             ProblemMessages.of(
                                     reply.problem(),
                                     Map.of("q", new ProblemMessages.Field("q", "The school's name, URN or postcode")),
-                                    "Enter the school's name, its URN or its postcode")));
+                                    "Enter the school's name, its URN or its postcode"),
+                            List.of()));
         }
         List<Directory.SchoolHit> found = reply.as(Argument.listOf(Directory.SchoolHit.class));
         return pages.ok(
                 request,
                 "visit/find",
                 "Which school are you visiting?",
-                new VisitPages.FindSchool(typed, true, found, Errors.none()));
+                new VisitPages.FindSchool(typed, true, found, Errors.none(), credited.join()));
     }
 
     /** Suggestions while typing, for the autocomplete: name, place, and the school's page. */
@@ -249,6 +255,7 @@ public class VisitController {
         if (placed) {
             search.query("radiusKm", radius).query("inPersonOnly", inPersonOnly ? "true" : "");
         }
+        CompletableFuture<List<String>> credited = attribution.lines(person);
         ApiReply reply = api.get(person, search.toString());
         Errors errors = reply.refused() ? searchErrors(reply, postcode) : Errors.none();
         Directory.OfferResults results =
@@ -324,7 +331,8 @@ public class VisitController {
                 current < pageCount ? base + "?" + here + "&page=" + (current + 1) : null,
                 links,
                 errors,
-                raise);
+                raise,
+                credited.join());
         String title = "Support near " + school.name();
         return errors.any()
                 ? pages.invalid(request, "visit/support", title, model)

@@ -13,7 +13,9 @@ public final class VisitPages {
     private VisitPages() {}
 
     /** "Which school are you visiting?": what was typed and, once searched, the schools found. */
-    public record FindSchool(String q, boolean searched, List<Directory.SchoolHit> schools, Errors errors) {}
+    /** {@code attribution}: the postcode data's, for the places the results show. */
+    public record FindSchool(
+            String q, boolean searched, List<Directory.SchoolHit> schools, Errors errors, List<String> attribution) {}
 
     /**
      * The school's credits as this person may see them, in the area they act in ({@code area} its name): each area keeps
@@ -85,7 +87,8 @@ public final class VisitPages {
             String next,
             List<PageLink> pages,
             Errors errors,
-            String raiseHref) {}
+            String raiseHref,
+            List<String> attribution) {}
 
     /**
      * An offer's page, reached from a search near a school; {@code errors} when liking it was refused (the school has

@@ -18,7 +18,7 @@ import uk.sse.kernel.correlation.Correlation;
  * envelope written while a request is served carries that request's correlation id (unless it names its own).
  */
 @Singleton
-public class EventJson {
+public class EventJson implements EnvelopeText {
 
     private final JsonMapper json;
 
@@ -26,6 +26,7 @@ public class EventJson {
         this.json = json;
     }
 
+    @Override
     public String write(EventEnvelope e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", e.type());
@@ -47,6 +48,7 @@ public class EventJson {
     }
 
     /** The envelope in {@code text}, or empty if it is not one (a consumer skips what it cannot read, and says so). */
+    @Override
     @SuppressWarnings("unchecked")
     public Optional<EventEnvelope> read(String text) {
         if (text == null) {

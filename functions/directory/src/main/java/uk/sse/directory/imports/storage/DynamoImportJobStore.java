@@ -161,6 +161,7 @@ public class DynamoImportJobStore implements ImportJobStore {
                 .n("rejected", c.rejected())
                 .n("closed", c.closed())
                 .n("moved", c.moved())
+                .n("removed", c.removed())
                 .n("checkpoint", j.checkpoint())
                 .s("failure", j.failure())
                 .strings("warnings", j.warnings().isEmpty() ? null : j.warnings())
@@ -178,7 +179,8 @@ public class DynamoImportJobStore implements ImportJobStore {
                 i.n("unchanged"),
                 i.n("rejected"),
                 i.n("closed"),
-                i.n("moved"));
+                i.n("moved"),
+                i.n("removed") == null ? 0 : i.n("removed")); // jobs recorded before it was counted
         ImportJob.Lease lease = i.s("leaseOwner") == null
                 ? null
                 : new ImportJob.Lease(i.s("leaseOwner"), Instant.parse(i.s("leaseUntil")));

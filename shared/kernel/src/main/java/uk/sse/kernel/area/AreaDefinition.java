@@ -1,27 +1,23 @@
 package uk.sse.kernel.area;
 
-import io.micronaut.context.annotation.EachProperty;
-import io.micronaut.context.annotation.Parameter;
-import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import java.util.Set;
 
 /**
- * An area other than an LA's, as configuration defines it ({@code sse.areas.<id>.name}, {@code .kind},
- * {@code .la-codes}, {@code .trust-codes}, {@code .urns}): how areas were defined before the directory kept them
- * (decision 0080); only the directory still reads it, under its stored register (decisions 0082, 0085), and the other
- * functions build definitions from the register they read. LA areas need no definition. {@code .schools-raise-requests: true} lets the area's schools raise
- * requests for themselves (decision 0081); off unless said.
+ * An area other than an LA's, as it is defined: by the directory's register of areas (decisions 0082, 0085), or, before
+ * it kept them, by configuration ({@code sse.areas.<id>}, decision 0080; bound by {@code ConfiguredArea} in
+ * sse-kernel-http). LA areas need no definition. The codes and URNs may be null (no rule of that kind);
+ * {@code schoolsRaiseRequests} true lets the area's schools raise requests for themselves (decision 0081), off unless
+ * said.
  */
-@EachProperty("sse.areas")
 public record AreaDefinition(
-        @Parameter String id,
+        String id,
         String name,
         AreaKind kind,
-        @Nullable List<String> laCodes,
-        @Nullable List<String> trustCodes,
-        @Nullable List<String> urns,
-        @Nullable Boolean schoolsRaiseRequests) {
+        List<String> laCodes,
+        List<String> trustCodes,
+        List<String> urns,
+        Boolean schoolsRaiseRequests) {
 
     /** Whether the area's schools may raise requests for themselves: only if the definition says so. */
     public boolean letsSchoolsRaise() {

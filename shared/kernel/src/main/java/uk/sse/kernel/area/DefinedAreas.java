@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * The areas a function knows: every LA's (an id of three digits, needing no definition) and those defined
- * ({@link AreaDefinition}): in the directory its register, elsewhere that register as read ({@link AreaRegister},
+ * ({@link AreaDefinition}): in the directory its register, elsewhere that register as read ({@code AreaRegister},
  * decision 0085). Whether a school is a member of an area is asked here.
  */
 public class DefinedAreas {
