@@ -92,8 +92,11 @@ public class ErasePerson {
                 versions[0] += counts[0];
                 events[0] += counts[1];
             }
-            List<Provider> named =
-                    providersInArea(area).filter(erasure::involves).toList();
+            // a refusal dropped when its designation was claimed again is only in the provider's event log
+            List<Provider> named = providersInArea(area)
+                    .filter(p -> erasure.involves(p)
+                            || !erased(erasure, records.providerEvents(p.id())).isEmpty())
+                    .toList();
             named.forEach(p -> rewrite(erasure, p));
             return new Erased(area, erasure.tombstone(), found.size(), versions[0], events[0], named.size());
         });
@@ -107,14 +110,7 @@ public class ErasePerson {
                     .filter(erasure::involves)
                     .map(erasure::apply)
                     .toList();
-            List<PersonalRecords.LoggedEvent> changed = records.events(found.id()).stream()
-                    .flatMap(e -> {
-                        var after = erasure.apply(e.event());
-                        return after == e.event()
-                                ? Stream.empty()
-                                : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
-                    })
-                    .toList();
+            List<PersonalRecords.LoggedEvent> changed = erased(erasure, records.events(found.id()));
             if (records.rewrite(erasure.apply(current.get()), versions, changed)) {
                 return new int[] {versions.size(), changed.size()};
             }
@@ -126,12 +122,25 @@ public class ErasePerson {
     private void rewrite(PersonErasure erasure, Provider found) {
         Optional<Provider> current = Optional.of(found);
         for (int attempt = 1; attempt <= ATTEMPTS && current.isPresent(); attempt++) {
-            if (records.rewrite(erasure.apply(current.get()))) {
+            if (records.rewrite(erasure.apply(current.get()), erased(erasure, records.providerEvents(found.id())))) {
                 return;
             }
             current = providers.find(found.id());
         }
         throw new IllegalStateException("provider " + found.id() + " kept moving during its erasure");
+    }
+
+    /** Of {@code log}, the events the person stands in, as the erasure leaves them. */
+    private static List<PersonalRecords.LoggedEvent> erased(
+            PersonErasure erasure, List<PersonalRecords.LoggedEvent> log) {
+        return log.stream()
+                .flatMap(e -> {
+                    var after = erasure.apply(e.event());
+                    return after == e.event()
+                            ? Stream.empty()
+                            : Stream.of(new PersonalRecords.LoggedEvent(e.key(), after));
+                })
+                .toList();
     }
 
     /** Every offer of the area, in every status (an admin's rare search: it reads the area's offers). */

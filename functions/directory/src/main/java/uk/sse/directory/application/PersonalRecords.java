@@ -5,7 +5,7 @@ import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.Provider;
 import uk.sse.kernel.events.EventEnvelope;
 
-/** Where a person's part in offers is rewritten on erasure: an offer's every stored version and its events, a provider. */
+/** Where a person's part in offers is rewritten on erasure: an offer's every stored version and its events, a provider and its events. */
 public interface PersonalRecords {
 
     /** An event of an offer's log, by its key in the log. */
@@ -21,6 +21,12 @@ public interface PersonalRecords {
      */
     boolean rewrite(Offer current, List<Offer> versions, List<LoggedEvent> events);
 
-    /** Replaces the provider in place if it is still at {@code rewritten.version()}; false if it moved meanwhile. */
-    boolean rewrite(Provider rewritten);
+    /** The provider's event log (its designation decisions), oldest first. */
+    List<LoggedEvent> providerEvents(String providerId);
+
+    /**
+     * Replaces the provider in place, and each of {@code events} (already stored), if it is still at
+     * {@code rewritten.version()}; false if it moved meanwhile.
+     */
+    boolean rewrite(Provider rewritten, List<LoggedEvent> events);
 }

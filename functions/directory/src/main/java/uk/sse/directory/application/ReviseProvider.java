@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import uk.sse.contracts.directory.DirectoryEvent.DesignationsVerified;
 import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.DesignationEvents;
 import uk.sse.directory.model.DesignationRefusal;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.Provider;
@@ -16,7 +18,8 @@ import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 
 /**
- * Changes a provider's details, and an assurer's verification of its designations. Its type, URN and area are fixed
+ * Changes a provider's details, and an assurer's verification or refusal of its designations (each decision written with
+ * its event, which tells the provider: decision 0088). Its type, URN and area are fixed
  * (assurance belongs to the area). Offers carry the provider's name and verified designations for search, so a change
  * to those reaches each offer as a new offer version.
  */
@@ -86,10 +89,7 @@ public class ReviseProvider {
      * only these reach its offers. One not claimed cannot be verified.
      */
     public Outcome<Provider> verifyDesignations(
-            Caller caller,
-            String id,
-            long expectedVersion,
-            java.util.List<uk.sse.directory.model.Designation> verified) {
+            Caller caller, String id, long expectedVersion, List<Designation> verified) {
         Outcome<Provider> assurable = toAssure(caller, id, expectedVersion, "verifies");
         if (!(assurable instanceof Outcome.Done<Provider> done)) {
             return assurable;
@@ -103,7 +103,11 @@ public class ReviseProvider {
         }
         Provider revised = current.nextWithDesignations(
                 current.designations(), verified, current.refusedDesignations(), clock.instant());
-        if (!providers.update(revised, expectedVersion)) {
+        Optional<DesignationsVerified> told = DesignationEvents.verified(current, revised, caller.subject());
+        boolean written = told.isPresent()
+                ? providers.update(revised, expectedVersion, told.get())
+                : providers.update(revised, expectedVersion);
+        if (!written) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
         if (!revised.verifiedDesignations().equals(current.verifiedDesignations())) {
@@ -138,7 +142,7 @@ public class ReviseProvider {
         refused.add(new DesignationRefusal(designation, reason.strip(), caller.subject(), clock.instant()));
         Provider revised =
                 current.nextWithDesignations(claimed, current.verifiedDesignations(), refused, clock.instant());
-        if (!providers.update(revised, expectedVersion)) {
+        if (!providers.update(revised, expectedVersion, DesignationEvents.refused(revised, designation))) {
             return new Outcome.Stale<>(providers.find(id).map(Provider::version).orElse(current.version()));
         }
         return Outcome.done(revised);

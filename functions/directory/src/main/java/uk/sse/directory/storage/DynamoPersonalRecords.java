@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import uk.sse.directory.application.PersonalRecords;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.Provider;
-import uk.sse.kernel.dynamo.ConditionalPuts;
 import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.events.EventLog;
 
@@ -66,8 +65,26 @@ public class DynamoPersonalRecords implements PersonalRecords {
     }
 
     @Override
-    public boolean rewrite(Provider rewritten) {
-        return ConditionalPuts.putAtVersion(
-                client, table, ProviderItems.item(rewritten).build(), rewritten.version());
+    public List<LoggedEvent> providerEvents(String providerId) {
+        return EventLog.read(client, table, ProviderItems.pk(providerId), json, LoggedEvent::new);
+    }
+
+    @Override
+    public boolean rewrite(Provider rewritten, List<LoggedEvent> events) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        events.forEach(
+                e -> writes.add(EventLog.replace(table, ProviderItems.pk(rewritten.id()), e.key(), e.event(), json)));
+        return EventLog.rewrite(
+                client,
+                writes,
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table)
+                                .item(ProviderItems.item(rewritten).build())
+                                .conditionExpression("version = :v")
+                                .expressionAttributeValues(
+                                        Map.of(":v", AttributeValue.fromN(Long.toString(rewritten.version()))))
+                                .build())
+                        .build());
     }
 }

@@ -1,15 +1,23 @@
 package uk.sse.directory.storage;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.directory.application.ProviderStore;
 import uk.sse.directory.model.Provider;
 import uk.sse.kernel.dynamo.ConditionalPuts;
 import uk.sse.kernel.dynamo.IndexQueries;
 import uk.sse.kernel.dynamo.Items;
+import uk.sse.kernel.dynamo.Transactions;
+import uk.sse.kernel.events.EventEnvelope;
+import uk.sse.kernel.events.EventItems;
+import uk.sse.kernel.events.EventJson;
 import uk.sse.kernel.paging.Page;
 import uk.sse.kernel.paging.PageRequest;
 
@@ -19,10 +27,12 @@ public class DynamoProviderStore implements ProviderStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final EventJson events;
 
-    public DynamoProviderStore(DynamoDbClient client, DirectoryTable table) {
+    public DynamoProviderStore(DynamoDbClient client, DirectoryTable table, EventJson events) {
         this.client = client;
         this.table = table.name();
+        this.events = events;
     }
 
     @Override
@@ -47,6 +57,30 @@ public class DynamoProviderStore implements ProviderStore {
     public boolean update(Provider provider, long expectedVersion) {
         return ConditionalPuts.putAtVersion(
                 client, table, ProviderItems.item(provider).build(), expectedVersion);
+    }
+
+    @Override
+    public boolean update(Provider provider, long expectedVersion, DirectoryEvent event) {
+        EventEnvelope e =
+                new EventEnvelope(event.type(), event.eventId(), event.occurredAt(), event.area(), event.data());
+        return Transactions.writeIfConditionsHold(
+                client,
+                List.of(
+                        TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(table)
+                                        .item(ProviderItems.item(provider).build())
+                                        .conditionExpression("version = :expected")
+                                        .expressionAttributeValues(Map.of(
+                                                ":expected", AttributeValue.fromN(Long.toString(expectedVersion))))
+                                        .build())
+                                .build(),
+                        EventItems.put(
+                                table,
+                                ProviderItems.pk(provider.id()),
+                                String.format("EVENT#%010d", provider.version()),
+                                e,
+                                events.write(e))));
     }
 
     @Override

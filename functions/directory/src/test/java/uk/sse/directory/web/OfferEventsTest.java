@@ -56,7 +56,7 @@ class OfferEventsTest extends LambdaTest {
                 stream.readAtLeast(1, Duration.ofSeconds(2)).stream()
                         .map(r -> StreamedEvents.of(r, json))
                         .flatMap(Optional::stream)
-                        .filter(e -> e.data().get("offerId").equals(id))
+                        .filter(e -> id.equals(e.data().get("offerId")))
                         .forEach(events::add);
             }
         }

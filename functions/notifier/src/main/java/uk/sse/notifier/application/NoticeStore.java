@@ -7,11 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import uk.sse.notifier.model.Audience;
 import uk.sse.notifier.model.Notice;
+import uk.sse.notifier.model.Raiser;
 
 /**
  * Where notices wait for their audiences (each put on condition that its id is new, so an event read twice makes one),
  * which of them each person has read, and the one fact the notices need that later events do not repeat: who raised a
- * request.
+ * request (an adviser, or the school itself).
  */
 public interface NoticeStore {
 
@@ -21,9 +22,9 @@ public interface NoticeStore {
     /** Whether the notice is stored already. */
     boolean has(Notice notice);
 
-    void rememberRaiser(String requestId, String subject);
+    void rememberRaiser(String requestId, Raiser raiser);
 
-    Optional<String> raiserOf(String requestId);
+    Optional<Raiser> raiserOf(String requestId);
 
     /** The newest notices of each audience, at most {@code limit} in all, newest first. */
     List<Notice> newest(List<Audience> audiences, int limit);

@@ -12,6 +12,7 @@ import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.notifier.model.BrokerageEvents;
 import uk.sse.notifier.model.Notice;
 import uk.sse.notifier.model.Notices;
+import uk.sse.notifier.model.Raiser;
 
 /**
  * Turns events into notices for the people who must act ({@link Notices}), in stream order (a request's raise comes
@@ -38,7 +39,7 @@ public class PostNotices {
         for (DeliverEvents.Incoming in : events) {
             EventEnvelope e = in.event();
             try {
-                String raiser = Notices.raiserOf(e);
+                Raiser raiser = Notices.raiser(e).orElse(null);
                 String requestId = BrokerageEvents.request(e)
                         .map(BrokerageEvent.Request::requestId)
                         .orElse(null);
@@ -47,7 +48,7 @@ public class PostNotices {
                 } else if (requestId != null && e.type().startsWith("brokerage.")) {
                     raiser = notices.raiserOf(requestId).orElse(null);
                 }
-                for (Notice n : Notices.of(e, raiser)) {
+                for (Notice n : Notices.made(e, raiser)) {
                     notices.add(n);
                     made.add(new EmailNotices.Made(n, in.recordId()));
                 }

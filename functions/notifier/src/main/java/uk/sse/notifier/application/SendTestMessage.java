@@ -4,17 +4,15 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import uk.sse.kernel.events.EventEnvelope;
 import uk.sse.kernel.identity.Caller;
 import uk.sse.kernel.ids.Ids;
 import uk.sse.kernel.outcome.Outcome;
 import uk.sse.notifier.NotifierSettings;
 import uk.sse.notifier.model.Delivery;
-import uk.sse.notifier.model.EventCatalogue;
 import uk.sse.notifier.model.Subscription;
+import uk.sse.notifier.model.SubscriptionEvent;
 import uk.sse.notifier.model.Trigger;
 
 /**
@@ -54,11 +52,8 @@ public class SendTestMessage {
         }
         Subscription s = done.value();
         Instant now = clock.instant();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("subscriptionId", s.id());
-        data.put("requestedBy", caller.subject());
         EventEnvelope test =
-                new EventEnvelope(EventCatalogue.TEST, "test/" + Ids.newId("tst", clock), now, s.area(), data);
+                new SubscriptionEvent.Test(s.id(), s.area(), caller.subject(), Ids.newId("tst", clock), now).envelope();
         Delivery d = Delivery.of(
                 s.id(), test.id(), test.type(), s.area(), Delivery.Kind.TEST, bodies.of(s.format(), test, null), now);
         Lease held = Lease.fresh(now, lease);

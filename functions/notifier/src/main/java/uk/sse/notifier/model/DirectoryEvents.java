@@ -11,7 +11,23 @@ import uk.sse.kernel.events.EventEnvelope;
  */
 public final class DirectoryEvents {
 
+    /** The types of a provider's events: an assurer's decisions on its designations. */
+    public static final String PROVIDER_PREFIX = "directory.provider.";
+
     private DirectoryEvents() {}
+
+    /** The assurer's decision on a provider's designations, if {@code e} is one and meets its contract. */
+    public static Optional<DirectoryEvent.DesignationDecision> designation(EventEnvelope e) {
+        try {
+            return e.type().startsWith(PROVIDER_PREFIX)
+                    ? DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
+                            .filter(DirectoryEvent.DesignationDecision.class::isInstance)
+                            .map(DirectoryEvent.DesignationDecision.class::cast)
+                    : Optional.empty();
+        } catch (Fields.Unreadable unreadable) {
+            return Optional.empty();
+        }
+    }
 
     /** The directory's offer event, if {@code e} is one and meets its contract. */
     public static Optional<DirectoryEvent.OfferChanged> offer(EventEnvelope e) {

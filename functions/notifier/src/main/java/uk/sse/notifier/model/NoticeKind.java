@@ -15,10 +15,12 @@ public enum NoticeKind {
     PROPOSAL_ADDRESSED(Set.of(Role.PROVIDER)),
     AGREEMENT_AWAITED(Set.of(Role.PROVIDER)),
     RATING_AWAITED(Set.of(Role.PROVIDER)),
-    REQUEST_PROPOSED(Set.of(Role.ADVISER)),
+    REQUEST_PROPOSED(Set.of(Role.ADVISER, Role.PROVIDER)),
     REQUEST_AGREED(Set.of(Role.ADVISER)),
     REQUEST_CANCELLED(Set.of(Role.ADVISER)),
     OFFER_AWAITS_ASSURANCE(Set.of(Role.ASSURER)),
+    DESIGNATION_REFUSED(Set.of(Role.PROVIDER)),
+    DESIGNATION_VERIFIED(Set.of(Role.PROVIDER)),
     // reminders: made by the passing of time (Reminders), not by an event
     REQUEST_WAITING(Set.of(Role.BROKER)),
     WANTED_BY_NEAR(Set.of(Role.BROKER)),

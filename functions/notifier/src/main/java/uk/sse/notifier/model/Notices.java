@@ -3,6 +3,8 @@ package uk.sse.notifier.model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import uk.sse.contracts.brokerage.BrokerageEvent;
 import uk.sse.contracts.directory.DirectoryEvent;
@@ -22,16 +24,33 @@ public final class Notices {
 
     /** The adviser who raised a request, from its {@code brokerage.request.created} (null if someone else raised it). */
     public static String raiserOf(EventEnvelope created) {
-        return BrokerageEvents.read(created).orElse(null) instanceof BrokerageEvent.RequestCreated c
-                        && Role.ADVISER.name().equals(c.request().byKind())
-                ? c.request().by()
-                : null;
+        return raiser(created).orElse(null) instanceof Raiser.Adviser a ? a.subject() : null;
+    }
+
+    /** Who raised a request, from its {@code brokerage.request.created}: an adviser or the school itself; else empty. */
+    public static Optional<Raiser> raiser(EventEnvelope created) {
+        if (!(BrokerageEvents.read(created).orElse(null) instanceof BrokerageEvent.RequestCreated c)) {
+            return Optional.empty();
+        }
+        BrokerageEvent.Request r = c.request();
+        if (Role.ADVISER.name().equals(r.byKind())) {
+            return Optional.of(new Raiser.Adviser(r.by()));
+        }
+        return Role.PROVIDER.name().equals(r.byKind()) ? Optional.of(new Raiser.School(r.urn())) : Optional.empty();
     }
 
     /** The notices {@code e} makes; {@code raisedBy} is the adviser who raised its request, if known. */
     public static List<Notice> of(EventEnvelope e, String raisedBy) {
+        return made(e, raisedBy == null ? null : new Raiser.Adviser(raisedBy));
+    }
+
+    /** The notices {@code e} makes; {@code raisedBy} is who raised its request, if known. */
+    public static List<Notice> made(EventEnvelope e, Raiser raisedBy) {
         if (e.type().startsWith("brokerage.")) {
             return BrokerageEvents.read(e).map(b -> brokerage(e, b, raisedBy)).orElse(List.of());
+        }
+        if (e.type().startsWith(DirectoryEvents.PROVIDER_PREFIX)) {
+            return DirectoryEvents.designation(e).map(d -> designation(e, d)).orElse(List.of());
         }
         return DirectoryEvents.offer(e)
                 .filter(o ->
@@ -47,7 +66,63 @@ public final class Notices {
                 .orElse(List.of());
     }
 
-    private static List<Notice> brokerage(EventEnvelope e, BrokerageEvent event, String raisedBy) {
+    /**
+     * An assurer's decision on a provider's claims, told to the provider's members alone (decision 0088), with the
+     * refusal's reason; the link is their profile, which lists their designations and refused claims.
+     */
+    private static List<Notice> designation(EventEnvelope e, DirectoryEvent.DesignationDecision decision) {
+        Audience members = Audience.organisation(decision.providerId());
+        return switch (decision) {
+            case DirectoryEvent.DesignationRefused r ->
+                List.of(notice(
+                        e,
+                        members,
+                        NoticeKind.DESIGNATION_REFUSED,
+                        "An assurer refused your claim to the designation " + names(List.of(r.designation())) + ": "
+                                + r.reason(),
+                        PagePaths.PROFILE + "#refused"));
+            case DirectoryEvent.DesignationsVerified v -> {
+                List<String> said = new ArrayList<>();
+                if (!v.verified().isEmpty()) {
+                    said.add("An assurer verified your " + designations(v.verified()) + ": your offers show it");
+                }
+                if (!v.unverified().isEmpty()) {
+                    said.add((said.isEmpty() ? "An assurer" : "and") + " withdrew the verification of your "
+                            + designations(v.unverified()) + ": your offers no longer show it");
+                }
+                yield said.isEmpty()
+                        ? List.of()
+                        : List.of(notice(
+                                e,
+                                members,
+                                NoticeKind.DESIGNATION_VERIFIED,
+                                String.join("; ", said),
+                                PagePaths.PROFILE));
+            }
+        };
+    }
+
+    /** A designation's code in words, as the web shows it: {@code MATHS_HUB} is "Maths hub". */
+    static String designationName(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String designations(List<String> codes) {
+        return (codes.size() == 1 ? "designation " : "designations ") + names(codes);
+    }
+
+    /** Quoted and joined: \u201cMaths hub\u201d and \u201cEnglish hub\u201d. */
+    private static String names(List<String> codes) {
+        List<String> words = codes.stream()
+                .map(c -> "\u201c" + designationName(c) + "\u201d")
+                .toList();
+        return words.size() == 1
+                ? words.getFirst()
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.getLast();
+    }
+
+    private static List<Notice> brokerage(EventEnvelope e, BrokerageEvent event, Raiser raisedBy) {
         List<Notice> out = new ArrayList<>();
         BrokerageEvent.Request r = event.request();
         String school = r.schoolName() != null ? r.schoolName() : "the school with URN " + r.urn();
@@ -77,6 +152,16 @@ public final class Notices {
                         NoticeKind.REQUEST_PROPOSED,
                         "Support is proposed for " + school,
                         requestPage);
+                // a school that asked for itself: its staff alone (decision 0089)
+                if (raisedBy instanceof Raiser.School own && own.urn().equals(r.urn())) {
+                    out.add(notice(
+                            e,
+                            own.audience(),
+                            NoticeKind.REQUEST_PROPOSED,
+                            "Support is proposed for the request " + school
+                                    + " raised: once the provider accepts, it awaits your agreement",
+                            requestPage));
+                }
             }
             case BrokerageEvent.ProposalAccepted a ->
                 out.add(notice(
@@ -115,10 +200,11 @@ public final class Notices {
         return List.copyOf(out);
     }
 
+    /** A notice to the adviser who raised the request, if one did. */
     private static void toRaiser(
-            List<Notice> out, EventEnvelope e, String raisedBy, NoticeKind kind, String title, String link) {
-        if (raisedBy != null) {
-            out.add(notice(e, Audience.person(raisedBy), kind, title, link));
+            List<Notice> out, EventEnvelope e, Raiser raisedBy, NoticeKind kind, String title, String link) {
+        if (raisedBy instanceof Raiser.Adviser adviser) {
+            out.add(notice(e, adviser.audience(), kind, title, link));
         }
     }
 

@@ -1,17 +1,13 @@
 package uk.sse.notifier.storage;
 
-import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import uk.sse.kernel.events.EventEnvelope;
-import uk.sse.notifier.model.EventCatalogue;
 import uk.sse.notifier.model.Subscription;
+import uk.sse.notifier.model.SubscriptionEvent;
 
 /**
- * The {@code notifier.subscription.disabled} event (docs/events.md): id {@code <subscriptionId>/disabled/<ms>}; data
- * {@code subscriptionId}, {@code host} (only the host: a Slack URL's path is itself a credential), {@code format},
- * {@code description}, {@code reason}, {@code failingSince} (if it had been failing), {@code disabledAt}.
+ * The {@code notifier.subscription.disabled} event ({@link SubscriptionEvent.Disabled}) as stored: its sort key beside
+ * its subscription, {@code EVENT#<ms>}.
  */
 final class DisabledEvents {
 
@@ -22,28 +18,6 @@ final class DisabledEvents {
     }
 
     static EventEnvelope of(Subscription s, String reason, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("subscriptionId", s.id());
-        data.put("host", host(s.url()));
-        data.put("format", s.format().apiName());
-        if (s.description() != null) {
-            data.put("description", s.description());
-        }
-        data.put("reason", reason);
-        if (s.failingSince() != null) {
-            data.put("failingSince", s.failingSince().toString());
-        }
-        data.put("disabledAt", at.toString());
-        return new EventEnvelope(
-                EventCatalogue.SUBSCRIPTION_DISABLED, s.id() + "/disabled/" + at.toEpochMilli(), at, s.area(), data);
-    }
-
-    private static String host(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? "(unknown)" : host;
-        } catch (IllegalArgumentException notAUrl) {
-            return "(unknown)";
-        }
+        return SubscriptionEvent.Disabled.of(s, reason, at).envelope();
     }
 }

@@ -30,11 +30,12 @@ import uk.sse.notifier.application.NoticeStore;
 import uk.sse.notifier.model.Audience;
 import uk.sse.notifier.model.Notice;
 import uk.sse.notifier.model.NoticeKind;
+import uk.sse.notifier.model.Raiser;
 
 /**
  * Notices in the notifier's table: {@code INBOX#<audience> / <occurred ms>#<notice id>}, newest last in the partition
  * (read backwards); a person's read marks {@code READ#<subject> / <notice id>}; a request's raiser
- * {@code RAISER#<request id> / RAISER}. All expire by the table's TTL after {@code sse.notifier.keep-notices}.
+ * {@code RAISER#<request id> / RAISER} (an adviser's {@code subject}, or the {@code school} that asked for itself). All expire by the table's TTL after {@code sse.notifier.keep-notices}.
  */
 @Singleton
 public class DynamoNoticeStore implements NoticeStore {
@@ -84,19 +85,22 @@ public class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
-    public void rememberRaiser(String requestId, String subject) {
-        client.putItem(b -> b.tableName(table)
-                .item(Items.builder()
-                        .s(Tables.PK, "RAISER#" + requestId)
-                        .s(Tables.SK, "RAISER")
-                        .s("entity", "RAISER")
-                        .s("subject", subject)
-                        .n("expiresAt", expiry())
-                        .build()));
+    public void rememberRaiser(String requestId, Raiser raiser) {
+        Items item = Items.builder()
+                .s(Tables.PK, "RAISER#" + requestId)
+                .s(Tables.SK, "RAISER")
+                .s("entity", "RAISER")
+                .n("expiresAt", expiry());
+        switch (raiser) {
+            case Raiser.Adviser a -> item.s("subject", a.subject());
+            case Raiser.School s -> item.s("school", s.urn());
+        }
+        client.putItem(b -> b.tableName(table).item(item.build()));
     }
 
+    /** An adviser's {@code subject}, or a school's URN ({@code school}) where the school asked for itself. */
     @Override
-    public Optional<String> raiserOf(String requestId) {
+    public Optional<Raiser> raiserOf(String requestId) {
         var response = client.getItem(b -> b.tableName(table)
                 .consistentRead(true)
                 .key(Map.of(
@@ -104,9 +108,14 @@ public class DynamoNoticeStore implements NoticeStore {
                         AttributeValue.fromS("RAISER#" + requestId),
                         Tables.SK,
                         AttributeValue.fromS("RAISER"))));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.ofNullable(Items.of(response.item()).s("subject"))
-                : Optional.empty();
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Items item = Items.of(response.item());
+        if (item.s("subject") != null) {
+            return Optional.of(new Raiser.Adviser(item.s("subject")));
+        }
+        return Optional.ofNullable(item.s("school")).map(Raiser.School::new);
     }
 
     @Override

@@ -87,6 +87,57 @@ class NoticeFlowTest extends NotifierLambdaTest {
                 .isEqualTo("The request for Oakfield Primary was cancelled: the school found help elsewhere");
     }
 
+    /**
+     * A school that asked for itself hears when support is proposed for it, as an adviser who raised a request does
+     * (decision 0089): its staff alone, once; another school, another provider and the area's adviser hear nothing of it.
+     */
+    @Test
+    void aSchoolThatAskedForItselfHearsWhenSupportIsProposed() {
+        String area = "872";
+        String urn = "110099";
+        BrokerageRequest own = brokerage()
+                .raiseAsSchool(
+                        area, "R-own-1", urn, "Brookside Primary", List.of("AB.ATT"), "Attendance", Urgency.MEDIUM);
+        BrokerageRequest advised = brokerage()
+                .raise(area, "R-own-2", urn, "Brookside Primary", List.of("CT.READ"), "Reading", Urgency.LOW);
+        String partner = "prv_brookside-partner";
+        brokerage().proposeAcceptAgree(own, "off_own", partner);
+        brokerage().proposeAcceptAgree(advised, "off_advised", partner);
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
+        assertThat(pipeline().handle(pipeline().lastBatch()).getBatchItemFailures())
+                .as("the same records again")
+                .isEmpty();
+
+        List<Map<String, Object>> school = items(inbox(tokens.bearer(Role.PROVIDER, area, urn)));
+        assertThat(school)
+                .filteredOn(i -> i.get("title").toString().startsWith("Support is proposed"))
+                .as("once, for the request the school raised, not for the adviser's")
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.get("title"))
+                            .isEqualTo("Support is proposed for the request Brookside Primary raised: once the provider"
+                                    + " accepts, it awaits your agreement");
+                    assertThat(i.get("link")).isEqualTo("/support-requests/R-own-1");
+                    assertThat(i.get("kind")).isEqualTo("request-proposed");
+                });
+        assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, area, "110098"))))
+                .as("another school of the area")
+                .isEmpty();
+        assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, area, partner))))
+                .as("the provider hears of what is proposed to it, nothing more")
+                .containsOnly("Support for Brookside Primary is proposed to you: accept or decline it")
+                .hasSize(2);
+        assertThat(items(inbox(tokens.signed(TokenClaims.person(
+                        tokens.identity(), "adviser-" + area, Role.ADVISER, area, null, Duration.ofHours(1))))))
+                .as("the adviser hears only of the request they raised")
+                .allSatisfy(i -> assertThat(i.get("link")).isEqualTo("/support-requests/R-own-2"))
+                .hasSize(2);
+        assertThat(titles(inbox(tokens.bearer(Role.BROKER, area, null))))
+                .as("the brokers hear of both requests raised")
+                .hasSize(2);
+    }
+
     @Test
     void marksAreEachReadersOwnAndOnlyOnTheirNotices() {
         brokerage().raise("874", "R-read-1", URN, "Oakfield Primary", List.of("AB.ATT"), "Attendance", Urgency.MEDIUM);

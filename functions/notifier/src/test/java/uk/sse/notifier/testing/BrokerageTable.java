@@ -69,9 +69,41 @@ public final class BrokerageTable implements AutoCloseable {
             List<String> areasOfSupport,
             String need,
             Urgency urgency) {
+        return raise(
+                Actor.adviser("adviser-" + area, area),
+                area,
+                requestId,
+                urn,
+                schoolName,
+                areasOfSupport,
+                need,
+                urgency);
+    }
+
+    /** The school asks for itself (its head, {@code head-<urn>}; decision 0081); its {@code brokerage.request.created} is written. */
+    public BrokerageRequest raiseAsSchool(
+            String area,
+            String requestId,
+            String urn,
+            String schoolName,
+            List<String> areasOfSupport,
+            String need,
+            Urgency urgency) {
+        return raise(Actor.school("head-" + urn, urn), area, requestId, urn, schoolName, areasOfSupport, need, urgency);
+    }
+
+    private BrokerageRequest raise(
+            Actor raiser,
+            String area,
+            String requestId,
+            String urn,
+            String schoolName,
+            List<String> areasOfSupport,
+            String need,
+            Urgency urgency) {
         Instant now = Instant.now();
         return written(Brokerage.raise(new Command.Raise(
-                Actor.adviser("adviser-" + area, area),
+                raiser,
                 now,
                 requestId,
                 urn,

@@ -40,10 +40,14 @@ public class NotificationsController {
             Map.entry("proposal-addressed", "Support is proposed to you, to accept or decline"),
             Map.entry("agreement-awaited", "Support for your school awaits your agreement"),
             Map.entry("rating-awaited", "Support for your school is delivered and awaits your rating"),
-            Map.entry("request-proposed", "Support is proposed for a request you raised"),
+            Map.entry("request-proposed", "Support is proposed for a request you, or your school, raised"),
             Map.entry("request-agreed", "A school agrees support for a request you raised"),
             Map.entry("request-cancelled", "A request you raised is cancelled or withdrawn"),
             Map.entry("offer-awaits-assurance", "An offer in your area awaits assurance"),
+            Map.entry("designation-refused", "An assurer refuses a designation you claim, and says why"),
+            Map.entry(
+                    "designation-verified",
+                    "An assurer verifies a designation you claim, or withdraws its verification"),
             Map.entry(
                     "request-waiting", "Reminder: a request has waited longer than your area's target to be brokered"),
             Map.entry("wanted-by-near", "Reminder: a request's wanted-by date is near and no support is agreed"),

@@ -18,12 +18,16 @@ import uk.sse.contracts.ledger.LedgerEvent;
 import uk.sse.directory.model.AssuranceAction;
 import uk.sse.directory.model.AssuranceRecord;
 import uk.sse.directory.model.DeliveryMode;
+import uk.sse.directory.model.Designation;
+import uk.sse.directory.model.DesignationEvents;
+import uk.sse.directory.model.DesignationRefusal;
 import uk.sse.directory.model.Offer;
 import uk.sse.directory.model.OfferContent;
 import uk.sse.directory.model.OfferEvents;
 import uk.sse.directory.model.OfferLifecycle;
 import uk.sse.directory.model.OfferStatus;
 import uk.sse.directory.model.Phase;
+import uk.sse.directory.model.Provider;
 import uk.sse.directory.model.ProviderType;
 import uk.sse.directory.register.School;
 import uk.sse.directory.register.SchoolEvents;
@@ -148,6 +152,33 @@ class EveryConsumerReadsEveryEventTest {
         School after = school("889", "Blackburn", null);
         events.add(SchoolEvents.moved(before, after, "imp_1", AT));
         events.add(SchoolEvents.closed(school("888", "Lancashire", LocalDate.of(2026, 8, 31)), "Closed", "imp_1", AT));
+        Provider claimed = new Provider(
+                "prv_hub",
+                ProviderType.HUB,
+                "Moorside Hub",
+                "888",
+                null,
+                null,
+                null,
+                List.of(Designation.MATHS_HUB, Designation.ENGLISH_HUB),
+                List.of(),
+                null,
+                null,
+                1,
+                AT,
+                AT);
+        Provider refused = claimed.nextWithDesignations(
+                List.of(Designation.ENGLISH_HUB),
+                List.of(),
+                List.of(new DesignationRefusal(Designation.MATHS_HUB, "not a hub", "assurer-1", AT)),
+                AT);
+        events.add(DesignationEvents.refused(refused, Designation.MATHS_HUB));
+        events.add(DesignationEvents.verified(
+                        refused,
+                        refused.nextWithDesignations(
+                                refused.designations(), List.of(Designation.ENGLISH_HUB), List.of(), AT),
+                        "assurer-1")
+                .orElseThrow());
         return events;
     }
 
@@ -240,7 +271,8 @@ class EveryConsumerReadsEveryEventTest {
                         .map(DirectoryEvent.OfferStep::type)
                         .toList())
                 .contains(DirectoryEvent.SCHOOL_MOVED, DirectoryEvent.SCHOOL_CLOSED)
-                .hasSize(10);
+                .contains(DirectoryEvent.DESIGNATION_REFUSED, DirectoryEvent.DESIGNATIONS_VERIFIED)
+                .hasSize(12);
     }
 
     // ------------------------------------------------------------------ reporting
@@ -254,7 +286,9 @@ class EveryConsumerReadsEveryEventTest {
             EventEnvelope e = envelope(c);
             SourceItems.Read read =
                     projector.readScanned(EventItems.item("any-key", "any-sort-key", e, JSON.write(e)), AT);
-            if (c instanceof DirectoryEvent.SchoolMoved || c instanceof DirectoryEvent.SchoolClosed) {
+            if (c instanceof DirectoryEvent.SchoolMoved
+                    || c instanceof DirectoryEvent.SchoolClosed
+                    || c instanceof DirectoryEvent.DesignationDecision) {
                 assertThat(read).as(c.type()).isInstanceOf(SourceItems.Read.Ignored.class);
             } else {
                 assertThat(read).as(c.type()).isInstanceOf(SourceItems.Read.Changed.class);
@@ -309,7 +343,8 @@ class EveryConsumerReadsEveryEventTest {
     void theNotifierTellsAssurersOfAnOfferAwaitingThemAndFormatsEveryOfferEvent() {
         for (Contract c : concat(ledgerEvents(), directoryEvents())) {
             EventEnvelope e = envelope(c);
-            boolean awaits = c instanceof DirectoryEvent.OfferChanged o && "SUBMITTED".equals(o.status());
+            boolean awaits = c instanceof DirectoryEvent.OfferChanged o && "SUBMITTED".equals(o.status())
+                    || c instanceof DirectoryEvent.DesignationDecision; // the provider's members are told
             assertThat(Notices.of(e, null)).as(c.type()).hasSize(awaits ? 1 : 0);
             if (c instanceof DirectoryEvent.OfferChanged) {
                 assertThat(EventCatalogue.isKnown(c.type())).as(c.type()).isTrue();

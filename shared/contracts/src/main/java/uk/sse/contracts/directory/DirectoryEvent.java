@@ -21,6 +21,8 @@ public sealed interface DirectoryEvent extends Contract {
     String OFFER_PREFIX = "directory.offer.";
     String SCHOOL_MOVED = "directory.school.moved";
     String SCHOOL_CLOSED = "directory.school.closed";
+    String DESIGNATION_REFUSED = "directory.provider.designation-refused";
+    String DESIGNATIONS_VERIFIED = "directory.provider.designations-verified";
 
     /** What a stored offer version was: its type is {@code directory.offer.<word>}. */
     enum OfferStep {
@@ -206,6 +208,97 @@ public sealed interface DirectoryEvent extends Contract {
     }
 
     /**
+     * An assurer's decision on a provider's claims to designations (decisions 0033, 0077, 0088), written with the
+     * provider's version it made: id {@code <providerId>/<version>}. {@code area} is the provider's; {@code by} the
+     * assurer's subject. Designations are the directory's codes ({@code MATHS_HUB}).
+     */
+    sealed interface DesignationDecision extends DirectoryEvent {
+        String providerId();
+
+        long version();
+
+        String providerName();
+
+        String by();
+
+        default String eventId() {
+            return providerId() + "/" + version();
+        }
+    }
+
+    /** An assurer refused one claim, with the reason the provider reads; the claim is withdrawn. */
+    record DesignationRefused(
+            Instant occurredAt,
+            String area,
+            String providerId,
+            long version,
+            String providerName,
+            String designation,
+            String reason,
+            String by)
+            implements DesignationDecision {
+        public String type() {
+            return DESIGNATION_REFUSED;
+        }
+
+        public Map<String, Object> data() {
+            return members(
+                    "providerId",
+                    providerId,
+                    "version",
+                    version,
+                    "providerName",
+                    providerName,
+                    "designation",
+                    designation,
+                    "reason",
+                    reason,
+                    "by",
+                    by);
+        }
+    }
+
+    /**
+     * An assurer changed which claims are verified: {@code verified} are verified now and were not before (they reach
+     * the provider's offers), {@code unverified} were and are no longer. At least one of the two is not empty.
+     */
+    record DesignationsVerified(
+            Instant occurredAt,
+            String area,
+            String providerId,
+            long version,
+            String providerName,
+            List<String> verified,
+            List<String> unverified,
+            String by)
+            implements DesignationDecision {
+        public DesignationsVerified {
+            verified = List.copyOf(verified);
+            unverified = List.copyOf(unverified);
+        }
+
+        public String type() {
+            return DESIGNATIONS_VERIFIED;
+        }
+
+        public Map<String, Object> data() {
+            return members(
+                    "providerId",
+                    providerId,
+                    "version",
+                    version,
+                    "providerName",
+                    providerName,
+                    "verified",
+                    verified,
+                    "unverified",
+                    unverified,
+                    "by",
+                    by);
+        }
+    }
+
+    /**
      * The directory's event in an envelope of these parts; empty for a type that is not the directory's (or one this
      * version does not know). Unknown members are ignored and newer versions read.
      *
@@ -213,10 +306,36 @@ public sealed interface DirectoryEvent extends Contract {
      */
     static Optional<DirectoryEvent> read(String type, Instant occurredAt, String area, Map<String, Object> data) {
         Optional<OfferStep> step = OfferStep.ofType(type);
-        if (step.isEmpty() && !SCHOOL_MOVED.equals(type) && !SCHOOL_CLOSED.equals(type)) {
+        if (step.isEmpty()
+                && !SCHOOL_MOVED.equals(type)
+                && !SCHOOL_CLOSED.equals(type)
+                && !DESIGNATION_REFUSED.equals(type)
+                && !DESIGNATIONS_VERIFIED.equals(type)) {
             return Optional.empty();
         }
         Fields f = Fields.of(type, data, VERSION, VERSION);
+        if (DESIGNATION_REFUSED.equals(type)) {
+            return Optional.of(new DesignationRefused(
+                    occurredAt,
+                    area,
+                    f.text("providerId"),
+                    f.whole("version"),
+                    f.text("providerName"),
+                    f.text("designation"),
+                    f.text("reason"),
+                    f.text("by")));
+        }
+        if (DESIGNATIONS_VERIFIED.equals(type)) {
+            return Optional.of(new DesignationsVerified(
+                    occurredAt,
+                    area,
+                    f.text("providerId"),
+                    f.whole("version"),
+                    f.text("providerName"),
+                    f.textsOrNone("verified"),
+                    f.textsOrNone("unverified"),
+                    f.text("by")));
+        }
         if (step.isPresent()) {
             String action = f.optionalText("action");
             Assurance assurance = action == null

@@ -85,7 +85,11 @@ class DirectoryEventPropertiesTest {
                         new SchoolMoved(a, area, urn, name, fromCode, fromName, toCode, toName, "imp_" + urn));
         Arbitrary<DirectoryEvent> closed = Combinators.combine(at, text, text, text, optional, date, text, text)
                 .as(SchoolClosed::new);
-        return Arbitraries.oneOf(offers, moved, closed);
+        Arbitrary<DirectoryEvent> refused = Combinators.combine(at, text, text, whole, text, text, text, text)
+                .as(DirectoryEvent.DesignationRefused::new);
+        Arbitrary<DirectoryEvent> verified = Combinators.combine(at, text, text, whole, text, texts, texts, text)
+                .as(DirectoryEvent.DesignationsVerified::new);
+        return Arbitraries.oneOf(offers, moved, closed, refused, verified);
     }
 
     record OfferHead(

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import uk.sse.contracts.Contract;
 import uk.sse.contracts.Fields;
 import uk.sse.contracts.directory.DirectoryEvent.Assurance;
+import uk.sse.contracts.directory.DirectoryEvent.DesignationRefused;
+import uk.sse.contracts.directory.DirectoryEvent.DesignationsVerified;
 import uk.sse.contracts.directory.DirectoryEvent.OfferChanged;
 import uk.sse.contracts.directory.DirectoryEvent.OfferStep;
 import uk.sse.contracts.directory.DirectoryEvent.SchoolClosed;
@@ -83,7 +85,25 @@ class DirectoryEventTest {
                                     null,
                                     null,
                                     "gone from the register's file",
-                                    "imp_2")))
+                                    "imp_2"),
+                            new DesignationRefused(
+                                    AT,
+                                    "888",
+                                    "prv_hub",
+                                    4,
+                                    "Moorside Hub",
+                                    "MATHS_HUB",
+                                    "Not on the NCETM's list of hubs",
+                                    "assurer-1"),
+                            new DesignationsVerified(
+                                    AT,
+                                    "888",
+                                    "prv_hub",
+                                    5,
+                                    "Moorside Hub",
+                                    List.of("ENGLISH_HUB"),
+                                    List.of(),
+                                    "assurer-1")))
             .toList();
 
     private static DirectoryEvent back(DirectoryEvent e, Map<String, Object> data) {
@@ -99,7 +119,7 @@ class DirectoryEventTest {
                     .doesNotContainValue(null);
             assertThat(e.type()).startsWith("directory.");
         }
-        assertThat(EVERY_TYPE.stream().map(Contract::type).distinct()).hasSize(10);
+        assertThat(EVERY_TYPE.stream().map(Contract::type).distinct()).hasSize(12);
     }
 
     @Test
@@ -107,6 +127,8 @@ class DirectoryEventTest {
         assertThat(EVERY_TYPE.get(0).eventId()).isEqualTo("off_1/3");
         assertThat(EVERY_TYPE.get(8).eventId()).isEqualTo("100001/moved/imp_1");
         assertThat(EVERY_TYPE.get(9).eventId()).isEqualTo("100002/closed/imp_1");
+        assertThat(EVERY_TYPE.get(11).eventId()).isEqualTo("prv_hub/4");
+        assertThat(EVERY_TYPE.get(12).eventId()).isEqualTo("prv_hub/5");
     }
 
     /** The directory's events from before the contract carry no version: they have its members, and read as version 1. */
@@ -177,5 +199,20 @@ class DirectoryEventTest {
                 .isEmpty();
         assertThat(DirectoryEvent.read("directory.provider.registered", AT, "888", Map.of()))
                 .isEmpty();
+    }
+
+    /** A verification that withdrew nothing may leave {@code unverified} out, as a stored item leaves an empty list. */
+    @Test
+    void aDecisionsEmptyListsMayBeAbsentButItsReasonMayNot() {
+        DirectoryEvent verified = EVERY_TYPE.get(12);
+        Map<String, Object> bare = new HashMap<>(verified.data());
+        bare.remove("unverified");
+        assertThat(back(verified, bare)).isEqualTo(verified);
+        DirectoryEvent refused = EVERY_TYPE.get(11);
+        Map<String, Object> noReason = new HashMap<>(refused.data());
+        noReason.remove("reason");
+        assertThatThrownBy(() -> back(refused, noReason))
+                .isInstanceOf(Fields.Unreadable.class)
+                .hasMessage("directory.provider.designation-refused: reason is not a text");
     }
 }

@@ -19,9 +19,13 @@ import uk.sse.kernel.identity.Role;
  * An assurer verifies a designation a provider claims (decision 0033): a provider of the demo area newly claims a
  * designation; the assurer finds it among the designations to verify on "Offers to review", by the provider's name,
  * opens it, verifies it, and the claim leaves the list and is verified in the directory. Another claim the assurer refuses,
- * first without a reason (the error), then with one; it leaves the list, and the provider reads why on its profile.
+ * first without a reason (the error), then with one; it leaves the list, and the provider is told why in its
+ * notifications and follows the notice to its profile, which says so too.
  */
 class DesignationClaimJourneyTest extends Journey {
+
+    static final String REASON =
+            "The awarding body's published list does not name you. Send us the link to it when it does.";
 
     @Test
     @SuppressWarnings("unchecked")
@@ -97,7 +101,7 @@ class DesignationClaimJourneyTest extends Journey {
         assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
                 .contains("Enter why you are refusing this claim");
         check("claim-refuse-errors");
-        type("reason", "The awarding body's published list does not name you. Send us the link to it when it does.");
+        type("reason", REASON);
         press("Refuse this claim");
         assertThat(byId("done").getText()).contains("The claim is refused");
         assertThat(browser.findElements(By.cssSelector("#claims > li")))
@@ -112,9 +116,16 @@ class DesignationClaimJourneyTest extends Journey {
                         .containsEntry("designation", claimed.name())
                         .containsKeys("refusedBy", "refusedAt"));
 
-        // the provider reads on its profile that the claim was refused, and why
+        // the provider is told, with the reason, in its notifications (decision 0088), and follows the notice to its
+        // profile, which says the claim was refused, and why
         signIn("provider-" + provider.id());
-        follow("Profile");
+        WebElement notice = awaitNotice(
+                "/profile#refused",
+                "An assurer refused your claim to the designation \u201c" + label + "\u201d: " + REASON);
+        assertThat(notice.findElement(By.xpath("ancestor::li")).getText()).startsWith("New");
+        check("provider-notified");
+        go(notice);
+        assertThat(heading()).isEqualTo(provider.name());
         assertThat(byId("refused").isDisplayed()).isTrue();
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains(label)

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -310,5 +311,40 @@ abstract class Journey {
                                 .map(n -> String.valueOf(n.getTarget()))
                                 .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The notice that says {@code title} and links to {@code href}, once the notifier has read its event from the stream
+     * (the Notifications page reloaded until then).
+     */
+    protected WebElement awaitNotice(String href, String title) {
+        return awaitNotice(href, title, Duration.ofSeconds(60));
+    }
+
+    protected WebElement awaitNotice(String href, String title, Duration wait) {
+        Instant until = Instant.now().plus(wait);
+        while (true) {
+            open("/notifications");
+            List<WebElement> found =
+                    browser.findElements(By.cssSelector("#notifications a[href='" + href + "']")).stream()
+                            .filter(a -> a.getText().equals(title))
+                            .toList();
+            if (!found.isEmpty()) {
+                return found.getFirst();
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("no notice \"" + title + "\" linking to " + href + " on " + text());
+            }
+            pause();
+        }
+    }
+
+    protected static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

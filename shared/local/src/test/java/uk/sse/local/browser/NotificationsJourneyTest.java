@@ -125,36 +125,4 @@ class NotificationsJourneyTest extends Journey {
         assertThat(text()).contains("Nothing is waiting for you");
         check("nothing-waiting");
     }
-
-    /** The notice linking to {@code href}, once the notifier has read its event from the stream (the page reloaded until then). */
-    private WebElement awaitNotice(String href, String title) {
-        return awaitNotice(href, title, Duration.ofSeconds(60));
-    }
-
-    private WebElement awaitNotice(String href, String title, Duration wait) {
-        Instant until = Instant.now().plus(wait);
-        while (true) {
-            open("/notifications");
-            List<WebElement> found =
-                    browser.findElements(By.cssSelector("#notifications a[href='" + href + "']")).stream()
-                            .filter(a -> a.getText().equals(title))
-                            .toList();
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("no notice \"" + title + "\" linking to " + href + " on " + text());
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }
