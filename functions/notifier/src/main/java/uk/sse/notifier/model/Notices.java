@@ -15,8 +15,9 @@ import uk.sse.kernel.web.PagePaths;
 /**
  * Who must act on an event, and what they are told (docs/events.md): the area's brokers when a request is raised; a
  * provider when a proposal is addressed to it; a school when support awaits its agreement and when it is delivered and
- * awaits its rating; the adviser who raised a request when it is proposed, agreed or cancelled; the area's assurers when
- * an offer awaits assurance. Pure: the one thing an event does not say, who raised its request, is passed in.
+ * awaits its rating; the adviser who raised a request when it is proposed, agreed or cancelled, and a school that asked
+ * for itself when its request is proposed or cancelled; the area's assurers when an offer awaits assurance. Pure: the
+ * one thing an event does not say, who raised its request, is passed in.
  */
 public final class Notices {
 
@@ -185,7 +186,7 @@ public final class Notices {
                         NoticeKind.RATING_AWAITED,
                         "Support for " + school + " is delivered: rate it",
                         requestPage));
-            case BrokerageEvent.Closed c ->
+            case BrokerageEvent.Closed c -> {
                 toRaiser(
                         out,
                         e,
@@ -195,6 +196,18 @@ public final class Notices {
                                 + (c instanceof BrokerageEvent.RequestCancelled ? "cancelled" : "withdrawn") + ": "
                                 + c.reason(),
                         requestPage);
+                // a school's own request cancelled by someone else: its staff alone; a withdrawal is its own act
+                if (c instanceof BrokerageEvent.RequestCancelled
+                        && raisedBy instanceof Raiser.School own
+                        && own.urn().equals(r.urn())) {
+                    out.add(notice(
+                            e,
+                            own.audience(),
+                            NoticeKind.REQUEST_CANCELLED,
+                            "The request " + school + " raised was cancelled: " + c.reason(),
+                            requestPage));
+                }
+            }
             default -> {}
         }
         return List.copyOf(out);

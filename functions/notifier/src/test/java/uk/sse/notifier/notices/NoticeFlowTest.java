@@ -138,6 +138,60 @@ class NoticeFlowTest extends NotifierLambdaTest {
                 .hasSize(2);
     }
 
+    /**
+     * A school's own request cancelled by a broker is told to that school's staff alone, with the reason and a link to
+     * it; its own withdrawal is not told back to it; another school, the provider proposed and the area's adviser hear
+     * nothing of it, and a cancelled request an adviser raised is told to the adviser, not the school.
+     */
+    @Test
+    void aSchoolThatAskedForItselfHearsWhenABrokerCancelsItsRequest() {
+        String area = "871";
+        String urn = "110077";
+        String partner = "prv_elmside-partner";
+        BrokerageRequest own = brokerage()
+                .raiseAsSchool(
+                        area, "R-cancel-1", urn, "Elmside Primary", List.of("AB.ATT"), "Attendance", Urgency.LOW);
+        BrokerageRequest proposed = brokerage().proposeAcceptAgree(own, "off_cancel", partner);
+        brokerage().cancel(proposed, "the school merged with its neighbour");
+        BrokerageRequest withdrawn = brokerage()
+                .raiseAsSchool(area, "R-cancel-2", urn, "Elmside Primary", List.of("CT.READ"), "Reading", Urgency.LOW);
+        brokerage().withdraw(withdrawn, "we found help ourselves");
+        BrokerageRequest advised = brokerage()
+                .raise(area, "R-cancel-3", urn, "Elmside Primary", List.of("CT.MATHS"), "Maths", Urgency.LOW);
+        brokerage().cancel(advised, "raised twice");
+        assertThat(pipeline().deliver(brokerage().stream()).getBatchItemFailures())
+                .isEmpty();
+        assertThat(pipeline().handle(pipeline().lastBatch()).getBatchItemFailures())
+                .as("the same records again")
+                .isEmpty();
+
+        assertThat(items(inbox(tokens.bearer(Role.PROVIDER, area, urn))))
+                .filteredOn(i -> "request-cancelled".equals(i.get("kind")))
+                .as("once, for the school's own request a broker cancelled; not its withdrawal, not the adviser's")
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.get("title"))
+                            .isEqualTo("The request Elmside Primary raised was cancelled:"
+                                    + " the school merged with its neighbour");
+                    assertThat(i.get("link")).isEqualTo("/support-requests/R-cancel-1");
+                });
+        assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, area, "110078"))))
+                .as("another school of the area")
+                .isEmpty();
+        assertThat(titles(inbox(tokens.bearer(Role.PROVIDER, area, partner))))
+                .as("the provider hears of what is proposed to it, nothing of the cancelling")
+                .containsExactly("Support for Elmside Primary is proposed to you: accept or decline it");
+        assertThat(items(inbox(tokens.signed(TokenClaims.person(
+                        tokens.identity(), "adviser-" + area, Role.ADVISER, area, null, Duration.ofHours(1))))))
+                .as("the adviser hears only of the request they raised")
+                .singleElement()
+                .satisfies(i -> assertThat(i.get("title"))
+                        .isEqualTo("The request for Elmside Primary was cancelled: raised twice"));
+        assertThat(titles(inbox(tokens.bearer(Role.BROKER, area, null))))
+                .as("the brokers hear of the three requests raised, nothing of their closing")
+                .hasSize(3);
+    }
+
     @Test
     void marksAreEachReadersOwnAndOnlyOnTheirNotices() {
         brokerage().raise("874", "R-read-1", URN, "Oakfield Primary", List.of("AB.ATT"), "Attendance", Urgency.MEDIUM);

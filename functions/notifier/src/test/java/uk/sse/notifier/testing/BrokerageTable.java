@@ -165,6 +165,12 @@ public final class BrokerageTable implements AutoCloseable {
                 new Command.Cancel(Actor.broker("broker-" + r.area(), r.area()), Instant.now(), r.version(), reason)));
     }
 
+    /** The school withdraws its own request with a reason. */
+    public BrokerageRequest withdraw(BrokerageRequest r, String reason) {
+        return written(Brokerage.apply(
+                r, new Command.Withdraw(Actor.school("head-" + r.urn(), r.urn()), Instant.now(), r.version(), reason)));
+    }
+
     /**
      * The ledger refused the hold of an agreement: the brokerage writes {@code brokerage.engagement.hold-refused} beside the
      * unchanged request, under {@code EVENT#<version>#HOLD_REFUSED}: the event the brokerage's model makes of it.

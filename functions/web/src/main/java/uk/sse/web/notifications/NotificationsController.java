@@ -42,7 +42,9 @@ public class NotificationsController {
             Map.entry("rating-awaited", "Support for your school is delivered and awaits your rating"),
             Map.entry("request-proposed", "Support is proposed for a request you, or your school, raised"),
             Map.entry("request-agreed", "A school agrees support for a request you raised"),
-            Map.entry("request-cancelled", "A request you raised is cancelled or withdrawn"),
+            Map.entry(
+                    "request-cancelled",
+                    "A request you raised is cancelled or withdrawn, or your school's is cancelled"),
             Map.entry("offer-awaits-assurance", "An offer in your area awaits assurance"),
             Map.entry("designation-refused", "An assurer refuses a designation you claim, and says why"),
             Map.entry(
