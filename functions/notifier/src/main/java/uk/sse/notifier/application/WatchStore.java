@@ -15,4 +15,7 @@ public interface WatchStore {
 
     /** Every watch, a page at a time: {@code after} is the last key of the previous page (null for the first). */
     List<Watch> page(String after, int size);
+
+    /** The watches of the open requests of the school with this URN (decision 0108). */
+    List<Watch> onSchool(String urn);
 }

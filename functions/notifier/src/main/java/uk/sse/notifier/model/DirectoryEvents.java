@@ -29,6 +29,19 @@ public final class DirectoryEvents {
         }
     }
 
+    /** The register's closing of a school, if {@code e} is one and meets its contract. */
+    public static Optional<DirectoryEvent.SchoolClosed> schoolClosed(EventEnvelope e) {
+        try {
+            return DirectoryEvent.SCHOOL_CLOSED.equals(e.type())
+                    ? DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
+                            .filter(DirectoryEvent.SchoolClosed.class::isInstance)
+                            .map(DirectoryEvent.SchoolClosed.class::cast)
+                    : Optional.empty();
+        } catch (Fields.Unreadable unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** The directory's offer event, if {@code e} is one and meets its contract. */
     public static Optional<DirectoryEvent.OfferChanged> offer(EventEnvelope e) {
         try {

@@ -21,6 +21,7 @@ public enum NoticeKind {
     OFFER_AWAITS_ASSURANCE(Set.of(Role.ASSURER)),
     DESIGNATION_REFUSED(Set.of(Role.PROVIDER)),
     DESIGNATION_VERIFIED(Set.of(Role.PROVIDER)),
+    SCHOOL_CLOSED(Set.of(Role.BROKER)),
     // reminders: made by the passing of time (Reminders), not by an event
     REQUEST_WAITING(Set.of(Role.BROKER)),
     WANTED_BY_NEAR(Set.of(Role.BROKER)),

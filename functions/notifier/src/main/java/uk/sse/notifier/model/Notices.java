@@ -1,5 +1,6 @@
 package uk.sse.notifier.model;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +66,27 @@ public final class Notices {
                                 + " awaits assurance",
                         PagePaths.offer(o.offerId()))))
                 .orElse(List.of());
+    }
+
+    /**
+     * A school the register closed, told to the brokers of each open request of it (decision 0108): one notice per
+     * request, to the area it was raised in, linking to its page (which says the school closed). The request is left as
+     * it is (decision 0078); the notice says cancelling is theirs to decide.
+     */
+    public static List<Notice> schoolClosed(EventEnvelope e, DirectoryEvent.SchoolClosed closed, List<Watch> requests) {
+        String on = closed.closedOn().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        return requests.stream()
+                .filter(w -> !w.isOffer() && closed.urn().equals(w.urn()))
+                .map(w -> Notice.of(
+                        Audience.role(Role.BROKER, w.area()),
+                        NoticeKind.SCHOOL_CLOSED,
+                        e.id() + "/" + w.key(),
+                        w.area(),
+                        orElse(closed.name(), w.name()) + " closed on " + on
+                                + ": its request is unchanged; cancel it if the support is no longer wanted",
+                        w.link(),
+                        e.occurredAt()))
+                .toList();
     }
 
     /**

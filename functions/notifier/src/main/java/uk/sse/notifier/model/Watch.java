@@ -13,6 +13,7 @@ import java.util.Objects;
  *                    (being brokered) or {@link Stage#ENGAGED} (agreed, in delivery); an offer is {@link Stage#ASSURED}
  * @param organisation the provider of the engagement or of the offer, if any
  * @param dueBy       a request's wanted-by date (also the date its engagement is expected to be complete), an offer's review date
+ * @param urn         a request's school (null for an offer, and for a watch kept before it was remembered: decision 0108)
  */
 public record Watch(
         String key,
@@ -23,7 +24,8 @@ public record Watch(
         String link,
         String organisation,
         Instant waitingSince,
-        LocalDate dueBy) {
+        LocalDate dueBy,
+        String urn) {
 
     /**
      * What a watch is on, and the notifier's own key for it: the sort key of its watch item in the notifier's table.

@@ -63,7 +63,8 @@ public final class Watches {
                 PagePaths.offer(offer.offerId()),
                 offer.providerId(),
                 null,
-                offer.reviewDate()));
+                offer.reviewDate(),
+                null));
     }
 
     private static Change request(Watch current, EventEnvelope e, String key) {
@@ -98,7 +99,8 @@ public final class Watches {
                 stage != Watch.Stage.WAITING
                         ? null
                         : current != null && current.waitingSince() != null ? current.waitingSince() : e.occurredAt(),
-                wantedBy != null ? wantedBy : current == null ? null : current.dueBy()));
+                wantedBy != null ? wantedBy : current == null ? null : current.dueBy(),
+                r.urn()));
     }
 
     private static LocalDate date(String s) {

@@ -19,12 +19,14 @@ import uk.sse.notifier.model.Watch;
  * Watches in the notifier's table, all in one partition {@code WATCHES / <key>} so the reminder sweep reads them in
  * pages by one query (an area's open requests and assured offers number hundreds, not millions: decision 0076). Each
  * expires by the table's TTL a year after its last event (a request no event has touched for a year is not worth a
- * reminder), or a year after an offer's review date.
+ * reminder), or a year after an offer's review date. A request's watch is also found by its school, through gsi1
+ * {@code WATCHES#SCHOOL#<urn> / <key>} (decision 0108).
  */
 @Singleton
 public class DynamoWatchStore implements WatchStore {
 
     private static final String PARTITION = "WATCHES";
+    private static final String ON_SCHOOL = "WATCHES#SCHOOL#";
     private static final Duration KEEP = Duration.ofDays(365);
 
     private final DynamoDbClient client;
@@ -70,6 +72,9 @@ public class DynamoWatchStore implements WatchStore {
                                         ? null
                                         : w.waitingSince().toString())
                         .s("dueBy", w.dueBy() == null ? null : w.dueBy().toString())
+                        .s("urn", w.urn())
+                        .s(Tables.indexPk(1), w.urn() == null ? null : ON_SCHOOL + w.urn())
+                        .s(Tables.indexSk(1), w.urn() == null ? null : w.key())
                         .n("expiresAt", expires.getEpochSecond())
                         .build()));
     }
@@ -98,6 +103,20 @@ public class DynamoWatchStore implements WatchStore {
                 .toList();
     }
 
+    @Override
+    public List<Watch> onSchool(String urn) {
+        return client
+                .queryPaginator(b -> b.tableName(table)
+                        .indexName(NotifierTable.AREA_INDEX)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", Tables.indexPk(1)))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ON_SCHOOL + urn))))
+                .items()
+                .stream()
+                .map(DynamoWatchStore::watch)
+                .toList();
+    }
+
     private static Map<String, AttributeValue> key(String key) {
         return Map.of(Tables.PK, AttributeValue.fromS(PARTITION), Tables.SK, AttributeValue.fromS(key));
     }
@@ -115,6 +134,7 @@ public class DynamoWatchStore implements WatchStore {
                 i.s("link"),
                 i.s("organisation"),
                 since == null ? null : Instant.parse(since),
-                dueBy == null ? null : LocalDate.parse(dueBy));
+                dueBy == null ? null : LocalDate.parse(dueBy),
+                i.s("urn"));
     }
 }

@@ -50,6 +50,7 @@ public class NotificationsController {
             Map.entry(
                     "designation-verified",
                     "An assurer verifies a designation you claim, or withdraws its verification"),
+            Map.entry("school-closed", "The school of a request in your area closes"),
             Map.entry(
                     "request-waiting", "Reminder: a request has waited longer than your area's target to be brokered"),
             Map.entry("wanted-by-near", "Reminder: a request's wanted-by date is near and no support is agreed"),
