@@ -56,6 +56,7 @@ class EmailFlowTest extends EmailLambdaTest {
         assertThat(optedOut.map().get("choices"))
                 .isEqualTo(List.of(
                         Map.of("kind", "request-raised", "email", false),
+                        Map.of("kind", "school-closed", "email", false),
                         Map.of("kind", "request-waiting", "email", false),
                         Map.of("kind", "wanted-by-near", "email", false),
                         Map.of("kind", "engagement-overdue", "email", false)));
