@@ -339,6 +339,39 @@ class EveryConsumerReadsEveryEventTest {
         }
     }
 
+    /** A closed school, as the register's import builds it, is told to the brokers of its watched requests (0108). */
+    @Test
+    void theNotifierReadsAClosedSchoolAndTellsTheBrokersOfItsWatchedRequests() {
+        for (Contract c : concat(ledgerEvents(), directoryEvents())) {
+            EventEnvelope e = envelope(c);
+            var closed = uk.sse.notifier.model.DirectoryEvents.schoolClosed(e);
+            assertThat(closed.isPresent()).as(c.type()).isEqualTo(c instanceof DirectoryEvent.SchoolClosed);
+            closed.ifPresent(s -> {
+                Watch open = new Watch(
+                        "REQUEST#R-1",
+                        2,
+                        Watch.Stage.ENGAGED,
+                        "trust-2044",
+                        "Ash Primary",
+                        "/support-requests/R-1",
+                        "prv_hub",
+                        null,
+                        null,
+                        s.urn());
+                assertThat(Notices.schoolClosed(e, s, List.of(open)))
+                        .singleElement()
+                        .satisfies(n -> {
+                            assertThat(n.kind()).isEqualTo(uk.sse.notifier.model.NoticeKind.SCHOOL_CLOSED);
+                            assertThat(n.audience())
+                                    .isEqualTo(uk.sse.notifier.model.Audience.role(
+                                            uk.sse.kernel.identity.Role.BROKER, "trust-2044"));
+                            assertThat(n.link()).isEqualTo("/support-requests/R-1");
+                            assertThat(n.title()).startsWith(s.name() + " closed on ");
+                        });
+            });
+        }
+    }
+
     @Test
     void theNotifierTellsAssurersOfAnOfferAwaitingThemAndFormatsEveryOfferEvent() {
         for (Contract c : concat(ledgerEvents(), directoryEvents())) {
