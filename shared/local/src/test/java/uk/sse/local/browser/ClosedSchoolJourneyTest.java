@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import uk.sse.contracts.directory.DirectoryEvent;
 import uk.sse.directory.application.SchoolStore;
 import uk.sse.directory.register.School;
+import uk.sse.directory.register.SchoolEvents;
+import uk.sse.kernel.events.EventEnvelope;
 
 /**
  * The adviser names a school that closed years ago beside the academy that took its name (decision 0087): the school
@@ -92,8 +95,9 @@ class ClosedSchoolJourneyTest extends Journey {
     }
 
     /**
-     * A request raised for a school that closes afterwards is left as it was (decision 0078): its page tells the broker
-     * the school closed, and that cancelling it is theirs to decide.
+     * A request raised for a school that closes afterwards is left as it was (decision 0078): the register's import
+     * closes the school, the broker is told in their notifications (decision 0108), and the request's page it links to
+     * tells them the school closed, and that cancelling it is theirs to decide.
      */
     @Test
     void aRequestRaisedBeforeItsSchoolClosedSaysSoToItsBroker() {
@@ -114,9 +118,21 @@ class ClosedSchoolJourneyTest extends Journey {
         String requestPage = browser.getCurrentUrl();
         assertThat(browser.findElements(By.id("school-closed"))).isEmpty();
 
-        store.putAll(List.of(new SchoolStore.Write(named(stBedes, CLOSING_URN, School.CLOSED), null, null)));
+        // as an import of the register closes it: the school and its event in one write
+        School closed = named(stBedes, CLOSING_URN, School.CLOSED);
+        String importId = "imp_journey-" + UUID.randomUUID().toString().substring(0, 8);
+        DirectoryEvent.SchoolClosed event = SchoolEvents.closed(closed, "Closed", importId, Instant.now());
+        store.putWithEvent(
+                new SchoolStore.Write(closed, importId, SchoolStore.Change.CLOSED),
+                new EventEnvelope(event.type(), event.eventId(), event.occurredAt(), event.area(), event.data()));
         signIn("broker");
-        browser.get(requestPage);
+        String requestPath = java.net.URI.create(requestPage).getPath();
+        go(awaitNotice(
+                requestPath,
+                stBedes.name()
+                        + " closed on 31 August 2012: its request is unchanged; cancel it if the support is no longer"
+                        + " wanted"));
+        assertThat(browser.getCurrentUrl()).endsWith(requestPath);
         assertThat(text()).contains(need);
         assertThat(byId("school-closed").getText())
                 .contains(stBedes.name() + " closed on 31 August 2012, after this request was raised")
