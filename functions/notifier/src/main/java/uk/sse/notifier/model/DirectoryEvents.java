@@ -18,37 +18,25 @@ public final class DirectoryEvents {
 
     /** The assurer's decision on a provider's designations, if {@code e} is one and meets its contract. */
     public static Optional<DirectoryEvent.DesignationDecision> designation(EventEnvelope e) {
-        try {
-            return e.type().startsWith(PROVIDER_PREFIX)
-                    ? DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
-                            .filter(DirectoryEvent.DesignationDecision.class::isInstance)
-                            .map(DirectoryEvent.DesignationDecision.class::cast)
-                    : Optional.empty();
-        } catch (Fields.Unreadable unreadable) {
-            return Optional.empty();
-        }
+        return read(e, e.type().startsWith(PROVIDER_PREFIX), DirectoryEvent.DesignationDecision.class);
     }
 
     /** The register's closing of a school, if {@code e} is one and meets its contract. */
     public static Optional<DirectoryEvent.SchoolClosed> schoolClosed(EventEnvelope e) {
-        try {
-            return DirectoryEvent.SCHOOL_CLOSED.equals(e.type())
-                    ? DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
-                            .filter(DirectoryEvent.SchoolClosed.class::isInstance)
-                            .map(DirectoryEvent.SchoolClosed.class::cast)
-                    : Optional.empty();
-        } catch (Fields.Unreadable unreadable) {
-            return Optional.empty();
-        }
+        return read(e, DirectoryEvent.SCHOOL_CLOSED.equals(e.type()), DirectoryEvent.SchoolClosed.class);
     }
 
     /** The directory's offer event, if {@code e} is one and meets its contract. */
     public static Optional<DirectoryEvent.OfferChanged> offer(EventEnvelope e) {
+        return read(e, e.type().startsWith(DirectoryEvent.OFFER_PREFIX), DirectoryEvent.OfferChanged.class);
+    }
+
+    private static <T> Optional<T> read(EventEnvelope e, boolean ofItsType, Class<T> as) {
         try {
-            return e.type().startsWith(DirectoryEvent.OFFER_PREFIX)
+            return ofItsType
                     ? DirectoryEvent.read(e.type(), e.occurredAt(), e.area(), e.data())
-                            .filter(DirectoryEvent.OfferChanged.class::isInstance)
-                            .map(DirectoryEvent.OfferChanged.class::cast)
+                            .filter(as::isInstance)
+                            .map(as::cast)
                     : Optional.empty();
         } catch (Fields.Unreadable unreadable) {
             return Optional.empty();
