@@ -17,8 +17,9 @@ import uk.sse.kernel.web.PagePaths;
  * Who must act on an event, and what they are told (docs/events.md): the area's brokers when a request is raised; a
  * provider when a proposal is addressed to it; a school when support awaits its agreement and when it is delivered and
  * awaits its rating; the adviser who raised a request when it is proposed, agreed or cancelled, and a school that asked
- * for itself when its request is proposed or cancelled; the area's assurers when an offer awaits assurance. Pure: the
- * one thing an event does not say, who raised its request, is passed in.
+ * for itself when its request is proposed or cancelled; the area's assurers when an offer awaits assurance; the brokers
+ * of a closed school's open requests. Pure: what an event does not say (who raised its request, a school's open
+ * requests) is passed in.
  */
 public final class Notices {
 
